@@ -1,0 +1,87 @@
+/// A piece of a route running inside one gutter. Positions along the gutter are in half-cells:
+/// `2k` is gutter `k` of the other orientation, `2k + 1` the centre of column or row `k`.
+struct GutterSegment {
+    /// Runs along a horizontal gutter (between two rows); otherwise along a vertical one.
+    var isHorizontal: Bool
+    var gutter: Int
+    var start: Int
+    var end: Int
+    /// 0: joins a node on the gutter's near side (above / left); 2: the far side; 1: both or neither.
+    /// Bands keep a line leaving one node apart from a line entering the node across the gutter.
+    var band: Int
+    var lane = 0
+
+    var lo: Int { min(start, end) }
+    var hi: Int { max(start, end) }
+}
+
+/// Routes in grid terms: which gutters each link runs through. Gutters hold no nodes, so a line that
+/// stays in them can never cross a box; it only leaves them through the short stubs at its own ports.
+struct GridRoutes {
+    var segments: [GutterSegment] = []
+    /// Per link, its range in `segments`; empty for straight links.
+    var ranges: [Range<Int>] = []
+
+    init(_ graph: IndexedGraph, _ placement: GridPlacement, _ ports: Ports) {
+        segments.reserveCapacity(graph.links.count * 3)
+        ranges.reserveCapacity(graph.links.count)
+        for (index, link) in graph.links.enumerated() {
+            let first = segments.count
+            if !ports.straight[index] {
+                route(from: placement.cells[link.from], by: ports.exit[index],
+                      to: placement.cells[link.to], by: ports.entry[index])
+            }
+            ranges.append(first..<segments.count)
+        }
+    }
+
+    private struct Port {
+        var isHorizontal: Bool
+        var gutter: Int
+        var position: Int
+        var nearSide: Bool
+    }
+
+    /// The gutter just outside a side of a cell, and where on it the port's stub lands.
+    private static func port(_ cell: GridCell, _ side: Direction) -> Port {
+        switch side {
+        case .bottom: Port(isHorizontal: true, gutter: cell.row + 1, position: 2 * cell.col + 1, nearSide: true)
+        case .top: Port(isHorizontal: true, gutter: cell.row, position: 2 * cell.col + 1, nearSide: false)
+        case .right: Port(isHorizontal: false, gutter: cell.col + 1, position: 2 * cell.row + 1, nearSide: true)
+        case .left: Port(isHorizontal: false, gutter: cell.col, position: 2 * cell.row + 1, nearSide: false)
+        }
+    }
+
+    private mutating func route(from source: GridCell, by exitSide: Direction, to target: GridCell, by entrySide: Direction) {
+        let exit = Self.port(source, exitSide)
+        let entry = Self.port(target, entrySide)
+        if exit.isHorizontal != entry.isHorizontal {
+            // One corner where the exit gutter meets the entry gutter.
+            add(exit.isHorizontal, exit.gutter, exit.position, 2 * entry.gutter, near: exit.nearSide, far: !exit.nearSide)
+            add(entry.isHorizontal, entry.gutter, 2 * exit.gutter, entry.position, near: entry.nearSide, far: !entry.nearSide)
+        } else if exit.gutter == entry.gutter {
+            add(exit.isHorizontal, exit.gutter, exit.position, entry.position, near: exit.nearSide || entry.nearSide, far: !exit.nearSide || !entry.nearSide)
+        } else {
+            // Two parallel gutters joined through a crossing gutter next to the target.
+            let cross = exit.isHorizontal
+                ? Self.crossing(source.col, target.col, same: source.col + 1)
+                : Self.crossing(source.row, target.row, same: source.row)
+            add(exit.isHorizontal, exit.gutter, exit.position, 2 * cross, near: exit.nearSide, far: !exit.nearSide)
+            add(!exit.isHorizontal, cross, 2 * exit.gutter, 2 * entry.gutter, near: false, far: false)
+            add(entry.isHorizontal, entry.gutter, 2 * cross, entry.position, near: entry.nearSide, far: !entry.nearSide)
+        }
+    }
+
+    /// The gutter beside the target's column (or row) on the source's side; right of (or above) it when
+    /// both are in line, which is how flowchart.js draws loops.
+    private static func crossing(_ from: Int, _ to: Int, same: Int) -> Int {
+        if to > from { return to }
+        if to < from { return to + 1 }
+        return same
+    }
+
+    private mutating func add(_ isHorizontal: Bool, _ gutter: Int, _ start: Int, _ end: Int, near: Bool, far: Bool) {
+        let band = near == far ? 1 : (near ? 0 : 2)
+        segments.append(GutterSegment(isHorizontal: isHorizontal, gutter: gutter, start: start, end: end, band: band))
+    }
+}

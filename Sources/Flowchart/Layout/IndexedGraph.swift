@@ -1,0 +1,67 @@
+/// The graph by integer index, with every link's placement side resolved once. Links to or from
+/// undefined nodes are left out: the parser reports them, layout just has nothing to draw.
+struct IndexedGraph {
+    struct Link {
+        var edge: Int
+        var from: Int
+        var to: Int
+        var branch: Branch
+        /// Where the target goes when this link places it (flowchart.js's direction rules).
+        var side: Direction
+        var isExplicit: Bool
+    }
+
+    static let branchCount = Branch.allCases.count
+
+    let nodeCount: Int
+    private(set) var links: [Link] = []
+    /// `nodeCount × branchCount` link indices (or -1), so a node's links come out in branch order:
+    /// next, yes, no, path1, path2, path3 — the order flowchart.js places them in.
+    private var slots: [Int]
+
+    init(_ graph: FlowGraph) {
+        nodeCount = graph.nodes.count
+        slots = Array(repeating: -1, count: nodeCount * Self.branchCount)
+        for (index, edge) in graph.edges.enumerated() {
+            guard let from = graph.index(of: edge.from), let to = graph.index(of: edge.to) else { continue }
+            let side = Self.side(of: edge, in: graph)
+            slots[from * Self.branchCount + Self.rank(edge.branch)] = links.count
+            links.append(Link(edge: index, from: from, to: to, branch: edge.branch,
+                              side: side, isExplicit: edge.direction != nil))
+        }
+    }
+
+    /// Link indices leaving `node`, in branch order.
+    func outgoing(_ node: Int) -> [Int] {
+        let base = node * Self.branchCount
+        return (base..<base + Self.branchCount).compactMap { slots[$0] >= 0 ? slots[$0] : nil }
+    }
+
+    static func rank(_ branch: Branch) -> Int {
+        switch branch {
+        case .next: 0
+        case .yes: 1
+        case .no: 2
+        case .path1: 3
+        case .path2: 4
+        case .path3: 5
+        }
+    }
+
+    /// yes goes below and no to the right, unless the author sent the other one there.
+    private static func side(of edge: Edge, in graph: FlowGraph) -> Direction {
+        if let direction = edge.direction { return direction }
+        switch edge.branch {
+        case .next, .path1:
+            return .bottom
+        case .yes:
+            return graph.edge(from: edge.from, branch: .no)?.direction == .bottom ? .right : .bottom
+        case .no:
+            return graph.edge(from: edge.from, branch: .yes)?.direction == .right ? .bottom : .right
+        case .path2:
+            return .right
+        case .path3:
+            return .top
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Gives every gutter segment a lane so that segments sharing a gutter and band never overlap: the
+/// classic interval-colouring sweep, which needs as few lanes as the most segments stacked at one
+/// point. Lane counts then widen the gutters.
+struct LaneCounts {
+    /// Lanes per (gutter, band), indexed `gutter * 3 + band`.
+    var horizontal: [Int]
+    var vertical: [Int]
+
+    func lanes(horizontal isHorizontal: Bool, gutter: Int, band: Int) -> Int {
+        isHorizontal ? horizontal[gutter * 3 + band] : vertical[gutter * 3 + band]
+    }
+
+    func total(horizontal isHorizontal: Bool, gutter: Int) -> Int {
+        (0..<3).reduce(0) { $0 + lanes(horizontal: isHorizontal, gutter: gutter, band: $1) }
+    }
+}
+
+enum LaneAssigner {
+    static func assign(_ segments: inout [GutterSegment], columns: Int, rows: Int) -> LaneCounts {
+        var counts = LaneCounts(horizontal: Array(repeating: 0, count: (rows + 1) * 3),
+                                vertical: Array(repeating: 0, count: (columns + 1) * 3))
+        // Sorting by group then start makes the sweep, and so the whole drawing, deterministic.
+        let order = segments.indices.sorted { a, b in
+            let x = segments[a], y = segments[b]
+            return (x.isHorizontal ? 0 : 1, x.gutter, x.band, x.lo, x.hi, a)
+                < (y.isHorizontal ? 0 : 1, y.gutter, y.band, y.lo, y.hi, b)
+        }
+        var heap = LaneHeap()
+        var groupStart = 0
+        while groupStart < order.count {
+            let head = segments[order[groupStart]]
+            var next = groupStart
+            heap.removeAll()
+            var laneCount = 0
+            while next < order.count {
+                let index = order[next]
+                let segment = segments[index]
+                guard segment.isHorizontal == head.isHorizontal, segment.gutter == head.gutter,
+                      segment.band == head.band else { break }
+                // Reuse the lane that freed up first, but only if it ended strictly before this
+                // segment starts: touching segments in one lane would read as one line.
+                let lane: Int
+                if let top = heap.min, top.end < segment.lo {
+                    lane = heap.popMin().lane
+                } else {
+                    lane = laneCount
+                    laneCount += 1
+                }
+                segments[index].lane = lane
+                heap.push((segment.hi, lane))
+                next += 1
+            }
+            let slot = head.gutter * 3 + head.band
+            if head.isHorizontal { counts.horizontal[slot] = laneCount } else { counts.vertical[slot] = laneCount }
+            groupStart = next
+        }
+        return counts
+    }
+}
+
+/// A binary min-heap of lanes keyed by where their last segment ends (ties by lane, for determinism).
+struct LaneHeap {
+    private var items: [(end: Int, lane: Int)] = []
+
+    var min: (end: Int, lane: Int)? { items.first }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ item: (end: Int, lane: Int)) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.less(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMin() -> (end: Int, lane: Int) {
+        let top = items[0]
+        let last = items.removeLast()
+        guard !items.isEmpty else { return top }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
+            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
+            if smallest == parent { return top }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+
+    private static func less(_ a: (end: Int, lane: Int), _ b: (end: Int, lane: Int)) -> Bool {
+        (a.end, a.lane) < (b.end, b.lane)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// One diagnostic as `interview lint` reports it: in a file, in a named flowchart.
+public struct LintFinding: Hashable, Sendable {
+    public var file: String
+    public var flowchart: String?
+    public var diagnostic: Diagnostic
+
+    public init(file: String, flowchart: String?, diagnostic: Diagnostic) {
+        self.file = file
+        self.flowchart = flowchart
+        self.diagnostic = diagnostic
+    }
+}
+
+/// The findings over a set of files, printable as compiler-style lines or as JSON.
+public struct LintReport: Sendable {
+    public private(set) var findings: [LintFinding] = []
+    public private(set) var fileCount = 0
+    public private(set) var chartCount = 0
+
+    public init() {}
+
+    public mutating func add(_ document: FlowchartDocument, file: String) {
+        fileCount += 1
+        chartCount += document.charts.count
+        var found = document.diagnostics.map { LintFinding(file: file, flowchart: nil, diagnostic: $0) }
+        for chart in document.charts {
+            let name = document.isMarkdown ? chart.name : nil
+            found += chart.parsed.diagnostics.map { LintFinding(file: file, flowchart: name, diagnostic: $0) }
+        }
+        findings += found.sorted { $0.diagnostic.position < $1.diagnostic.position }
+    }
+
+    public var errorCount: Int { findings.filter { $0.diagnostic.severity == .error }.count }
+    public var warningCount: Int { findings.count - errorCount }
+
+    /// `FILE:LINE:COL: error: message [in heading]`; with `sources`, each followed by the line and a caret.
+    public func text(sources: [String: String]? = nil) -> String {
+        var out = ""
+        let lines = sources?.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        for finding in findings {
+            let d = finding.diagnostic
+            out += "\(finding.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.message)"
+            if let chart = finding.flowchart { out += " [in \(chart)]" }
+            out += "\n"
+            if let fileLines = lines?[finding.file] {
+                out += Snippet.render(d, lines: fileLines)
+            }
+        }
+        out += summary + "\n"
+        return out
+    }
+
+    public var summary: String {
+        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+        let charts = chartCount == 1 ? "1 flowchart" : "\(chartCount) flowcharts"
+        if findings.isEmpty { return "no problems in \(files) (\(charts))" }
+        func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+        return "\(count(errorCount, "error")) and \(count(warningCount, "warning")) in \(files) (\(charts))"
+    }
+
+    /// An array of `{file, line, column, severity, message, fix, code, flowchart}`; `fix` is null or
+    /// `{line, column, endLine, endColumn, replacement}`.
+    public func json() -> String {
+        let objects: [[String: Any]] = findings.map { finding in
+            let d = finding.diagnostic
+            var fix: Any = NSNull()
+            if let f = d.fix {
+                fix = ["line": f.start.line, "column": f.start.column, "endLine": f.end.line,
+                       "endColumn": f.end.column, "replacement": f.replacement] as [String: Any]
+            }
+            return ["file": finding.file, "line": d.position.line, "column": d.position.column,
+                    "severity": d.severity.rawValue, "message": d.message, "fix": fix, "code": d.code.rawValue,
+                    "flowchart": finding.flowchart.map { $0 as Any } ?? NSNull()]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,52 @@
+/// The offending source line under a diagnostic, with a caret at the column and the fix applied
+/// below it, the way compilers show them. CJK characters take two terminal cells.
+enum Snippet {
+    static func render(_ d: Diagnostic, lines: [Substring]) -> String {
+        guard d.position.line >= 1, d.position.line <= lines.count else { return "" }
+        let line = String(lines[d.position.line - 1].trimmingWhitespaceSuffix())
+        let number = String(d.position.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let scalars = Array(line.unicodeScalars)
+        let before = scalars.prefix(max(0, d.position.column - 1))
+        let pad = before.reduce(0) { $0 + ($1 == "\t" ? 1 : TerminalWidth.cells($1)) }
+        let tabs = before.map { $0 == "\t" ? "\t" : "" }.joined()
+        var out = " \(number) | \(line)\n \(gutter) | \(tabs)\(String(repeating: " ", count: pad - tabs.count))^\n"
+        if let fix = d.fix, fix.start.line == d.position.line, fix.end.line == fix.start.line {
+            let start = min(fix.start.column - 1, scalars.count)
+            let end = min(max(fix.end.column - 1, start), scalars.count)
+            var fixed = String.UnicodeScalarView()
+            fixed.append(contentsOf: scalars[0..<start])
+            fixed.append(contentsOf: fix.replacement.unicodeScalars)
+            fixed.append(contentsOf: scalars[end...])
+            out += " \(gutter) = fix: \(String(fixed))\n"
+        }
+        return out
+    }
+}
+
+/// How many terminal cells a character takes: two for East Asian wide and full-width characters.
+public enum TerminalWidth {
+    public static func cells(_ scalar: Unicode.Scalar) -> Int {
+        isWide(scalar) ? 2 : 1
+    }
+
+    /// East Asian Wide and Fullwidth ranges (UAX #11), the ones that occur in guides.
+    public static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Substring {
+    func trimmingWhitespaceSuffix() -> Substring {
+        var s = self
+        while let l = s.last, l == " " || l == "\r" || l == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,167 @@
+/// `key[(params)]=>type[: text][|flowstate][:>url[target] | :$function]`, read as flowchart.js reads it.
+extension ParserState {
+    mutating func define(_ line: LogicalLine) {
+        let v = line.view
+        guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }
+        var rest = (arrow + 2)..<v.end
+        if let second = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: rest) {
+            report(.warning, .arrowInLabel, v, at: second,
+                   "flowchart.js drops everything after a second '=>' in a definition: '\(v.string(second..<rest.upperBound))' is lost")
+            rest = rest.lowerBound..<second
+        }
+        guard let (key, keyRange, parameters) = readKey(v, line: line, before: arrow) else { return }
+        let typeStart = v.trimmed(rest).lowerBound
+        let keyEnd = v.trimmed(v.start..<arrow).upperBound   // after any (params)
+        if keyEnd < arrow || typeStart > rest.lowerBound {
+            report(.error, .spacesAroundArrow, v, at: keyEnd < arrow ? keyEnd : rest.lowerBound,
+                   "spaces around '=>': flowchart.js reads the key as '\(v.string(keyRange.lowerBound..<arrow))' and the type as '\(v.string(rest.lowerBound..<typeStart))\(v.string(typeStart..<rest.upperBound).prefix(10))…', and fails; write '\(v.string(keyRange.lowerBound..<keyEnd))=>'",
+                   fix: (keyEnd..<typeStart, "=>"))
+        }
+        rest = typeStart..<rest.upperBound
+
+        var parts = splitTypeAndText(v, rest)
+        let type = resolveType(v, &parts)
+        var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
+        applySuffixes(v, parts, to: &node)
+        if let existing = graph.index(of: key) {
+            let earlier = graph.nodes[existing].position.line
+            report(.error, .duplicateKey, v, at: keyRange.lowerBound,
+                   "'\(key)' is already defined on line \(earlier); flowchart.js silently uses this later definition — rename one of them")
+            graph.define(node)
+        } else {
+            graph.define(node)
+            definitionOrder.append(line.order)
+        }
+    }
+
+    /// The key with any `(k=v,…)` parameters taken out, as flowchart.js's `/\(.*\)/` does.
+    private mutating func readKey(_ v: LineView, line: LogicalLine, before arrow: Int)
+        -> (String, Range<Int>, [String: String])? {
+        var keyRange = v.trimmed(v.start..<arrow)
+        var parameters: [String: String] = [:]
+        if let open = v.find(UInt8(ascii: "("), in: keyRange),
+           let close = v.findLast(UInt8(ascii: ")"), in: keyRange), close > open {
+            for entry in v.string((open + 1)..<close).split(separator: ",", omittingEmptySubsequences: false) {
+                let kv = entry.split(separator: "=", omittingEmptySubsequences: false)
+                if kv.count == 2 { parameters[String(kv[0])] = String(kv[1]) }
+            }
+            keyRange = v.trimmed(keyRange.lowerBound..<open)
+        }
+        guard !keyRange.isEmpty else {
+            report(.error, .emptyKey, v, at: v.start, "a definition needs a key before '=>', such as 'op1=>operation: …'")
+            return nil
+        }
+        return (v.string(keyRange), keyRange, parameters)
+    }
+
+    struct TypeAndText {
+        var type: Range<Int>
+        var text: Range<Int>?
+    }
+
+    /// Type and text split at the first ': ' (colon and space), exactly where flowchart.js splits.
+    private func splitTypeAndText(_ v: LineView, _ rest: Range<Int>) -> TypeAndText {
+        var i = rest.lowerBound
+        while i + 1 < rest.upperBound {
+            if v.storage[i] == UInt8(ascii: ":") && v.storage[i + 1] == UInt8(ascii: " ") {
+                return TypeAndText(type: rest.lowerBound..<i, text: (i + 2)..<rest.upperBound)
+            }
+            i += 1
+        }
+        return TypeAndText(type: rest, text: nil)
+    }
+
+    private mutating func resolveType(_ v: LineView, _ parts: inout TypeAndText) -> NodeType {
+        let typeEnd = suffixStart(v, in: parts.type) ?? parts.type.upperBound
+        let typeRange = parts.type.lowerBound..<lineEnd(v, parts.type.lowerBound..<typeEnd)
+        let name = v.string(typeRange)
+        if let type = NodeType(rawValue: name) { return type }
+        // `operation:Text` — the missing space makes the whole thing the type.
+        if parts.text == nil, let colon = v.find(UInt8(ascii: ":"), in: typeRange),
+           let type = NodeType(rawValue: v.string(typeRange.lowerBound..<colon)) {
+            report(.error, .missingSpaceAfterColon, v, at: colon,
+                   "missing space after ':' — flowchart.js reads '\(name)' as the node type and fails; write '\(type.rawValue): …'",
+                   fix: ((colon + 1)..<(colon + 1), " "))
+            parts.text = (colon + 1)..<parts.type.upperBound
+            parts.type = parts.type.lowerBound..<colon
+            return type
+        }
+        let known = NodeType.allCases.map(\.rawValue).joined(separator: ", ")
+        if name.isEmpty {
+            report(.error, .unknownType, v, at: typeRange.lowerBound,
+                   "missing node type after '=>'; flowchart.js draws \(known)")
+            return .operation
+        }
+        if let guess = Suggestions.nodeType(for: name) {
+            report(.error, .unknownType, v, at: typeRange.lowerBound,
+                   "unknown node type '\(name)' — did you mean '\(guess.rawValue)'?", fix: (typeRange, guess.rawValue))
+            return guess
+        }
+        report(.error, .unknownType, v, at: typeRange.lowerBound,
+               "unknown node type '\(name)'; flowchart.js draws \(known)")
+        return .operation
+    }
+
+    /// Where a `:>url` or `:$function` suffix written on the type begins.
+    private func suffixStart(_ v: LineView, in range: Range<Int>) -> Int? {
+        let dollar = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: range)
+        let link = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: range)
+        return dollar ?? link
+    }
+
+    /// flowchart.js keeps only the first line of a type (a continuation line after `e=>end`).
+    private func lineEnd(_ v: LineView, _ range: Range<Int>) -> Int {
+        v.find(UInt8(ascii: "\n"), in: range) ?? range.upperBound
+    }
+
+    /// `:$fn`, `:>url[target]` and `|flowstate`, tried in flowchart.js's order.
+    private mutating func applySuffixes(_ v: LineView, _ parts: TypeAndText, to node: inout Node) {
+        var text = parts.text
+        if let t = text, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: t) {
+            node.function = v.string((at + 2)..<t.upperBound)
+            text = t.lowerBound..<at
+        } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: parts.type) {
+            node.function = v.string((at + 2)..<parts.type.upperBound)
+        } else if let t = text, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: t) {
+            setURL(v, (at + 2)..<t.upperBound, on: &node)
+            text = t.lowerBound..<at
+        } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: parts.type) {
+            setURL(v, (at + 2)..<parts.type.upperBound, on: &node)
+        }
+        if let t = text, let bar = v.findLast(UInt8(ascii: "|"), in: t) {
+            let state = v.string(v.trimmed((bar + 1)..<t.upperBound))
+            if !Self.looksLikeFlowstate(state) {
+                report(.warning, .pipeInLabel, v, at: bar,
+                       "flowchart.js cuts the label at '|' and takes '\(state)' as a flowstate, so it disappears from the label; write '｜' or '/' instead",
+                       fix: (bar..<(bar + 1), "｜"))
+            }
+            node.flowstate = state
+            text = t.lowerBound..<bar
+        }
+        if let t = text {
+            node.text = Self.withoutCarriageReturns(v.string(t))
+        } else {
+            node.text = node.type == .start ? "Start" : node.type == .end ? "End" : ""
+        }
+    }
+
+    private func setURL(_ v: LineView, _ range: Range<Int>, on node: inout Node) {
+        if let open = v.find(UInt8(ascii: "["), in: range),
+           let close = v.find(UInt8(ascii: "]"), in: (open + 1)..<range.upperBound) {
+            node.url = v.string(range.lowerBound..<open)
+            node.urlTarget = v.string((open + 1)..<close)
+        } else {
+            node.url = v.string(range)
+        }
+    }
+
+    /// A flowstate names a style (`past`, `current`, `approved`…): a plain identifier.
+    static func looksLikeFlowstate(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    }
+
+    static func withoutCarriageReturns(_ s: String) -> String {
+        s.contains("\r") ? String(s.unicodeScalars.filter { $0 != "\r" }.map(Character.init)) : s
+    }
+}

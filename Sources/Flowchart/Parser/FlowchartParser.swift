@@ -1,0 +1,59 @@
+/// The result of reading one flowchart: the best graph we could build, and every finding on the way.
+public struct ParsedFlowchart: Sendable {
+    public var graph: FlowGraph
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads the flowchart.js language. Where flowchart.js draws a diagram we build the same graph; where
+/// it crashes or silently drops something we report an error at the author's line and column and
+/// build the graph the author evidently meant, so one mistake never hides the rest of the chart.
+public enum FlowchartParser {
+    /// - Parameter firstLine: the line number of the text's first line in the user's file, so a
+    ///   ```flow block inside a Markdown guide reports the file's line numbers.
+    public static func parse(_ text: String, firstLine: Int = 1) -> ParsedFlowchart {
+        var state = ParserState(source: SourceText(text, firstLine: firstLine))
+        let lines = LineSplitter.logicalLines(state.source, diagnostics: &state.diagnostics)
+        // Definitions first, so a link to a node defined further down can still be resolved
+        // (flowchart.js cannot; we say so, and draw what the author meant).
+        for line in lines where line.kind == .definition { state.define(line) }
+        for line in lines {
+            switch line.kind {
+            case .link: state.link(line)
+            case .style: state.style(line)
+            case .definition, .ignored: break
+            }
+        }
+        state.checkGraph()
+        state.diagnostics.sort { ($0.position, $0.severity) < ($1.position, $1.severity) }
+        return ParsedFlowchart(graph: state.graph, diagnostics: state.diagnostics)
+    }
+}
+
+private func < (a: (SourcePosition, Severity), b: (SourcePosition, Severity)) -> Bool {
+    a.0 != b.0 ? a.0 < b.0 : a.1 > b.1
+}
+
+struct ParserState {
+    let source: SourceText
+    var graph = FlowGraph()
+    var diagnostics: [Diagnostic] = []
+    /// Per node index: the logical line order of its (first) definition.
+    var definitionOrder: [Int] = []
+
+    init(source: SourceText) {
+        self.source = source
+    }
+
+    func position(_ view: LineView, _ local: Int) -> SourcePosition {
+        source.position(view.sourceOffset(local))
+    }
+
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ view: LineView, at local: Int,
+                         _ message: String, fix: (Range<Int>, String)? = nil) {
+        let fixValue = fix.map { Fix(start: position(view, $0.0.lowerBound), end: position(view, $0.0.upperBound), replacement: $0.1) }
+        diagnostics.append(Diagnostic(severity, code, at: position(view, local), message, fix: fixValue))
+    }
+}

@@ -1,0 +1,217 @@
+/// What a link piece's parentheses say: `(yes)`, `(no@Label, right)`, `(path2, top)`, `(right)`.
+struct LinkSpec {
+    var branch: Branch?
+    var label: String?
+    var direction: Direction?
+}
+
+/// One node of a link chain as written, resolved to a defined node or not.
+struct LinkPiece {
+    var id: String?
+    var spec: LinkSpec
+    var offset: Int
+}
+
+/// `a[(spec)]->b[(spec)]->…`: each piece links the previous node's branch to the next node.
+extension ParserState {
+    mutating func link(_ line: LogicalLine) {
+        let v = line.view
+        let rawPieces = v.split(UInt8(ascii: "-"), UInt8(ascii: ">"), in: v.range)
+        checkSpaces(v, rawPieces)
+        var chain: [LinkPiece] = []
+        chain.reserveCapacity(rawPieces.count)
+        for (index, raw) in rawPieces.enumerated() {
+            let piece = v.trimmed(raw)
+            if piece.isEmpty {
+                let side = index == 0 ? "before" : "after"
+                report(.error, .emptyLink, v, at: index == 0 ? raw.upperBound : raw.lowerBound - 2,
+                       "'->' has no node \(side) it; flowchart.js fails here")
+                continue
+            }
+            chain.append(contentsOf: readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1))
+        }
+        let resolved = chain.filter { $0.id != nil }
+        if graph.start == nil, let first = resolved.first { graph.start = first.id }
+        guard resolved.count > 1 else { return }
+        for i in 0..<(resolved.count - 1) {
+            connect(resolved[i], to: resolved[i + 1], v)
+        }
+    }
+
+    /// flowchart.js does not trim link pieces: `st -> op1` looks for a node called "st ".
+    private mutating func checkSpaces(_ v: LineView, _ pieces: [Range<Int>]) {
+        guard pieces.count > 1 else { return }
+        guard let spaced = pieces.first(where: { !$0.isEmpty && v.trimmed($0) != $0 }) else { return }
+        let trimmed = v.trimmed(spaced)
+        let at = trimmed.lowerBound > spaced.lowerBound ? spaced.lowerBound : trimmed.upperBound
+        let written = pieces.map { v.string(v.trimmed($0)) }.joined(separator: "->")
+        report(.error, .spacesAroundArrow, v, at: at,
+               "spaces around '->': flowchart.js looks for a node named '\(v.string(spaced))' and fails; write '\(written)'",
+               fix: (v.range, written))
+    }
+
+    /// Reads `name(spec)`. A name that is not a node but splits into nodes at a stray '-' or '→' is a
+    /// broken arrow and comes back as two pieces, so the rest of the chain still links.
+    private mutating func readPiece(_ v: LineView, _ piece: Range<Int>, line: LogicalLine, isLast: Bool) -> [LinkPiece] {
+        var nameRange = piece
+        var spec = LinkSpec()
+        if let open = v.find(UInt8(ascii: "("), in: piece) {
+            nameRange = v.trimmed(piece.lowerBound..<open)
+            let close = v.find(UInt8(ascii: ")"), in: (open + 1)..<piece.upperBound)
+            if close == nil {
+                report(.error, .unknownBranch, v, at: open, "'(' is never closed; write '\(v.string(nameRange))(\(v.string((open + 1)..<piece.upperBound)))'",
+                       fix: (piece.upperBound..<piece.upperBound, ")"))
+            } else if let close, close + 1 < piece.upperBound {
+                report(.error, .unknownBranch, v, at: close + 1,
+                       "unexpected text '\(v.string((close + 1)..<piece.upperBound))' after ')'")
+            }
+            spec = readSpec(v, (open + 1)..<(close ?? piece.upperBound))
+        }
+        let name = v.string(nameRange)
+        if let index = graph.index(of: name) {
+            noteUse(index, name: name, v, at: nameRange.lowerBound, line: line)
+            return [LinkPiece(id: name, spec: spec, offset: nameRange.lowerBound)]
+        }
+        if let split = brokenArrow(v, nameRange) {
+            let left = v.string(nameRange.lowerBound..<split.lowerBound)
+            let right = v.string(split.upperBound..<nameRange.upperBound)
+            report(.error, .brokenArrow, v, at: nameRange.lowerBound,
+                   "'\(name)' is not a node — did you mean '\(left)->\(right)'?", fix: (split, "->"))
+            var pieces = [LinkPiece(id: left, spec: LinkSpec(), offset: nameRange.lowerBound)]
+            noteUse(graph.index(of: left)!, name: left, v, at: nameRange.lowerBound, line: line)
+            let rightID = resolve(right, v, at: split.upperBound, line: line, isLast: isLast)
+            pieces.append(LinkPiece(id: rightID, spec: spec, offset: split.upperBound))
+            return pieces
+        }
+        return [LinkPiece(id: resolve(name, v, at: nameRange.lowerBound, line: line, isLast: isLast), spec: spec, offset: nameRange.lowerBound)]
+    }
+
+    private mutating func resolve(_ name: String, _ v: LineView, at offset: Int, line: LogicalLine, isLast: Bool) -> String? {
+        if let index = graph.index(of: name) {
+            noteUse(index, name: name, v, at: offset, line: line)
+            return name
+        }
+        let consequence = isLast ? "flowchart.js silently drops the link to it" : "flowchart.js fails here"
+        if let guess = Suggestions.nodeKey(for: name, among: graph.nodes.map(\.id)) {
+            report(.error, .undefinedNode, v, at: offset, "'\(name)' is not defined — did you mean '\(guess)'? (\(consequence))",
+                   fix: (offset..<(offset + name.utf8.count), guess))
+        } else {
+            report(.error, .undefinedNode, v, at: offset, "'\(name)' is not defined; \(consequence)")
+        }
+        return nil
+    }
+
+    /// A node used on a line before the line that defines it: flowchart.js cannot see it yet.
+    private mutating func noteUse(_ index: Int, name: String, _ v: LineView, at offset: Int, line: LogicalLine) {
+        guard definitionOrder[index] > line.order else { return }
+        report(.error, .forwardReference, v, at: offset,
+               "'\(name)' is used before its definition on line \(graph.nodes[index].position.line); flowchart.js needs every node defined before a link uses it — move the definition up")
+    }
+
+    /// Where a stray separator splits an unknown name into a defined node and something after it:
+    /// `op6-op7`, `op6>op7`, `op6→op7`, `op6—>op7`.
+    private func brokenArrow(_ v: LineView, _ name: Range<Int>) -> Range<Int>? {
+        let separators: [[UInt8]] = [Array("—>".utf8), Array("－>".utf8), Array("→".utf8), Array("—".utf8),
+                                     Array("－".utf8), Array("-".utf8), Array(">".utf8), Array("=".utf8)]
+        var i = name.lowerBound + 1
+        while i < name.upperBound {
+            for sep in separators where i + sep.count < name.upperBound && v.storage[i..<(i + sep.count)].elementsEqual(sep) {
+                let left = v.string(name.lowerBound..<i)
+                if graph.index(of: left) != nil { return i..<(i + sep.count) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func readSpec(_ v: LineView, _ range: Range<Int>) -> LinkSpec {
+        var spec = LinkSpec()
+        let parts = split(v, range, at: UInt8(ascii: ","))
+        var branchPart: Range<Int>? = parts[0]
+        if parts.count == 1 {
+            // `op(right)`: a bare direction for the plain next link.
+            let word = v.string(v.trimmed(parts[0]))
+            if let dir = Direction(rawValue: word) {
+                spec.direction = dir
+                return spec
+            }
+            if !Self.branchWords.contains(word.lowercased()),
+               Suggestions.closest(to: word.lowercased(), in: Direction.allCases.map(\.rawValue), maxDistance: 2) != nil {
+                spec.direction = readDirection(v, v.trimmed(parts[0]))
+                return spec
+            }
+        }
+        if parts.count > 1 {
+            spec.direction = readDirection(v, v.trimmed(parts[1]))
+            if parts.count > 2 {
+                report(.error, .unknownDirection, v, at: parts[2].lowerBound - 1,
+                       "a link takes at most a branch and a direction, such as '(yes, right)'")
+            }
+        }
+        if var b = branchPart {
+            if let at = v.find(UInt8(ascii: "@"), in: b) {
+                spec.label = v.string(v.trimmed((at + 1)..<b.upperBound))
+                b = b.lowerBound..<at
+            }
+            branchPart = b
+            spec.branch = readBranch(v, b, alone: parts.count == 1)
+        }
+        return spec
+    }
+
+    private func split(_ v: LineView, _ range: Range<Int>, at separator: UInt8) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where v.storage[i] == separator {
+            parts.append(start..<i)
+            start = i + 1
+        }
+        parts.append(start..<range.upperBound)
+        return parts
+    }
+
+    /// Words that mean a branch, exact or as authors misspell them; anything else may be a direction.
+    static let branchWords: Set<String> = ["yes", "y", "true", "是", "ok", "no", "n", "false", "否", "path1", "path2", "path3"]
+
+    private mutating func readBranch(_ v: LineView, _ range: Range<Int>, alone: Bool) -> Branch? {
+        let written = v.string(range)
+        switch written {
+        case "yes", "no", "path1", "path2", "path3": return Branch(rawValue: written)
+        case "true" where alone: return .yes
+        case "false" where alone: return .no
+        case "": return nil
+        default: break
+        }
+        let trimmed = v.string(v.trimmed(range)).lowercased()
+        let meant: Branch? = switch trimmed {
+        case "yes", "y", "true", "是", "ok": .yes
+        case "no", "n", "false", "否": .no
+        case "path1", "path2", "path3": Branch(rawValue: trimmed)
+        default: Suggestions.closest(to: trimmed, in: ["yes", "path1", "path2", "path3"], maxDistance: 1).flatMap(Branch.init(rawValue:))
+        }
+        guard let meant else {
+            report(.error, .unknownBranch, v, at: range.lowerBound,
+                   "unknown branch '\(written)'; a link takes yes, no (conditions) or path1–path3 (parallels)")
+            return nil
+        }
+        let why = (written == "true" || written == "false") ? "flowchart.js reads '\(written)' as yes/no only when it stands alone"
+            : "flowchart.js matches branch names exactly"
+        report(.error, .unknownBranch, v, at: range.lowerBound,
+               "'\(written)' is not a branch — \(why); write '\(meant.rawValue)'", fix: (range, meant.rawValue))
+        return meant
+    }
+
+    private mutating func readDirection(_ v: LineView, _ range: Range<Int>) -> Direction? {
+        let written = v.string(range)
+        if let dir = Direction(rawValue: written) { return dir }
+        let guess = Suggestions.closest(to: written.lowercased(), in: Direction.allCases.map(\.rawValue), maxDistance: 2)
+        if let guess {
+            report(.error, .unknownDirection, v, at: range.lowerBound,
+                   "unknown direction '\(written)' — did you mean '\(guess)'?", fix: (range, guess))
+            return Direction(rawValue: guess)
+        }
+        report(.error, .unknownDirection, v, at: range.lowerBound,
+               "unknown direction '\(written)'; use left, right, top or bottom")
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+/// The part of a link's `@>` style we draw. flowchart.js hands the JSON to Raphaël as raw attributes;
+/// we keep only known presentation keys and values of a known shape, so a style can neither break out
+/// of the markup nor pull in external resources (no `url(…)`, no `;` to start another declaration).
+struct SVGEdgeStyle: Hashable {
+    var stroke: String?
+    var strokeWidth: String?
+    var dashArray: String?
+    var opacity: String?
+    var labelColor: String?
+    var arrow: Arrow = .block
+
+    enum Arrow: String { case block, open, none }
+
+    init(_ style: [String: String]) {
+        stroke = (style["stroke"] ?? style["line-color"]).flatMap(Self.color)
+        strokeWidth = (style["stroke-width"] ?? style["line-width"]).flatMap { Self.number($0, upTo: 20) }
+        dashArray = style["stroke-dasharray"].flatMap(Self.dashes)
+        opacity = style["stroke-opacity"].flatMap { Self.number($0, upTo: 1) }
+        labelColor = style["font-color"].flatMap(Self.color)
+        if let end = style["arrow-end"]?.lowercased() {
+            arrow = end == "none" ? .none : (end.hasPrefix("open") ? .open : .block)
+        }
+    }
+
+    /// The `style` attribute for the line; inline so it beats the stylesheet's defaults.
+    var lineDeclarations: String {
+        var parts: [String] = []
+        if let stroke { parts.append("stroke:\(stroke)") }
+        if let strokeWidth { parts.append("stroke-width:\(strokeWidth)") }
+        if let dashArray { parts.append("stroke-dasharray:\(dashArray)") }
+        if let opacity { parts.append("stroke-opacity:\(opacity)") }
+        return parts.joined(separator: ";")
+    }
+
+    /// `#rgb`, `#rrggbb` (with optional alpha), a colour keyword, or `rgb()`/`hsl()` with plain numbers.
+    static func color(_ raw: String) -> String? {
+        let value = trimmed(raw)
+        guard !value.isEmpty, value.count <= 40 else { return nil }
+        if value.hasPrefix("#") {
+            let digits = value.dropFirst()
+            return [3, 4, 6, 8].contains(digits.count) && digits.allSatisfy(\.isHexDigit) ? value : nil
+        }
+        if value.allSatisfy({ $0.isASCII && $0.isLetter }) { return value }
+        for function in ["rgb(", "rgba(", "hsl(", "hsla("] where value.lowercased().hasPrefix(function) {
+            let inner = value.dropFirst(function.count)
+            guard inner.hasSuffix(")") else { return nil }
+            return inner.dropLast().allSatisfy { "0123456789., %/".contains($0) } ? value : nil
+        }
+        return nil
+    }
+
+    private static func trimmed(_ raw: String) -> String {
+        String(raw.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    static func number(_ raw: String, upTo limit: Double) -> String? {
+        var value = trimmed(raw)
+        if value.hasSuffix("px") { value.removeLast(2) }
+        guard let number = Double(value), number.isFinite, number >= 0 else { return nil }
+        return LayoutNumber.compact(min(number, limit))
+    }
+
+    /// Numbers, or Raphaël's dash names ("-", ".", "- .", "--" …) which flowchart.js users write.
+    static func dashes(_ raw: String) -> String? {
+        let value = trimmed(raw)
+        let named: [String: String] = [
+            "": "", "-": "6 2", ".": "2 2", "-.": "6 2 2 2", "-..": "6 2 2 2 2 2", ". ": "2 6", "- ": "8 6",
+            "--": "16 6", "- .": "8 6 2 6", "--.": "16 6 2 6", "--..": "16 6 2 6 2 6",
+        ]
+        if let dashes = named[raw] ?? named[value] { return dashes.isEmpty ? nil : dashes }
+        let parts = value.split(whereSeparator: { $0 == "," || $0 == " " })
+        let numbers = parts.compactMap { number(String($0), upTo: 1000) }
+        return !numbers.isEmpty && numbers.count == parts.count && numbers.count <= 12 ? numbers.joined(separator: " ") : nil
+    }
+}

@@ -1,0 +1,90 @@
+/// Edge markup: a `<g>` per link with its polyline, arrowhead and optional label.
+struct SVGEdges {
+    let boxes: [String: NodeBox]
+    let fontSize: Double
+
+    /// The arrowhead a line needs; each distinct one becomes a `<marker>` in `<defs>`.
+    struct Marker: Hashable, Comparable {
+        var open: Bool
+        var taken: Bool
+        var color: String?
+
+        var id: String {
+            var id = open ? "fc-arrow-open" : "fc-arrow"
+            if taken { id += "-taken" } else if let color { id += "-" + Self.hash(color) }
+            return id
+        }
+
+        static func < (a: Marker, b: Marker) -> Bool { a.id < b.id }
+
+        /// FNV-1a: a stable id from the colour, so two drawings inlined in one page agree on it.
+        private static func hash(_ text: String) -> String {
+            var value: UInt32 = 2_166_136_261
+            for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 16_777_619 }
+            return String(value, radix: 16)
+        }
+
+        var markup: String {
+            let classes = "arrowhead" + (open ? " open" : "") + (taken ? " taken" : "")
+            var style = ""
+            if !taken, let color { style = SVGEscape.attribute("style", open ? "stroke:\(color)" : "fill:\(color)") }
+            let path = open ? "M1,1L10,5L1,9" : "M0,0L10,5L0,10z"
+            return #"<marker id="\#(id)" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">"#
+                + #"<path class="\#(classes)" d="\#(path)"\#(style)/></marker>"#
+        }
+    }
+
+    static func marker(for style: SVGEdgeStyle, taken: Bool) -> Marker? {
+        style.arrow == .none ? nil : Marker(open: style.arrow == .open, taken: taken, color: style.stroke)
+    }
+
+    func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], into out: inout String) {
+        let taken = classes.contains("taken")
+        out += "<g" + SVGEscape.attribute("class", (["edge"] + classes).joined(separator: " "))
+        out += SVGEscape.attribute("data-from", route.from) + SVGEscape.attribute("data-to", route.to)
+        out += SVGEscape.attribute("data-branch", route.branch) + ">"
+        out += "<path" + SVGEscape.attribute("d", pathData(route))
+        let declarations = style.lineDeclarations
+        if !declarations.isEmpty { out += SVGEscape.attribute("style", declarations) }
+        if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
+        out += "/>"
+        if let label = route.label, !label.isEmpty, route.points.count >= 2 { labelMarkup(label, route, style, into: &out) }
+        out += "</g>\n"
+    }
+
+    private func pathData(_ route: EdgeRoute) -> String {
+        var points = route.points
+        // A parallelogram's slanted side meets the middle of its box side skew/2 further in.
+        if points.count >= 2 {
+            points[0] = inset(points[0], toward: points[1], box: boxes[route.from])
+            points[points.count - 1] = inset(points[points.count - 1], toward: points[points.count - 2], box: boxes[route.to])
+        }
+        return points.enumerated().map { index, point in
+            (index == 0 ? "M" : "L") + SVGEscape.number(point[0]) + " " + SVGEscape.number(point[1])
+        }.joined()
+    }
+
+    private func inset(_ point: [Double], toward next: [Double], box: NodeBox?) -> [Double] {
+        guard let box, ["inputoutput", "input", "output"].contains(box.type), point[1] == next[1] else { return point }
+        let shift = NodeSizing.skew(height: box.height) / 2
+        if abs(point[0] - box.x) < 0.01 { return [point[0] + shift, point[1]] }
+        if abs(point[0] - box.x - box.width) < 0.01 { return [point[0] - shift, point[1]] }
+        return point
+    }
+
+    /// The label sits beside the line just after it leaves its source, on a backing so it stays
+    /// legible where it crosses other lines.
+    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) {
+        let size = (fontSize * 0.85).rounded()
+        let width = TextMetrics.width(of: label, fontSize: size)
+        let (start, next) = (route.points[0], route.points[1])
+        let goesLeft = next[0] < start[0], goesDown = next[1] > start[1]
+        let left = goesLeft ? start[0] - 6 - width : start[0] + 6
+        let baseline = goesDown ? start[1] + size + 4 : start[1] - 6
+        let n = SVGEscape.number
+        out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
+        out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#
+        if let color = style.labelColor { out += SVGEscape.attribute("style", "fill:\(color)") }
+        out += ">" + SVGEscape.escaped(label) + "</text></g>"
+    }
+}

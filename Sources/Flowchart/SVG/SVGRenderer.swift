@@ -1,0 +1,46 @@
+/// Draws a laid-out flowchart as a self-contained SVG: no scripts, fonts, images or links to fetch,
+/// so it can be saved, mailed, or inlined into a page as is. Output bytes depend only on the input.
+public enum SVGRenderer {
+    public static func render(_ graph: FlowGraph, layout: FlowLayout, options: SVGOptions = .init()) -> String {
+        let n = SVGEscape.number
+        let highlight = options.highlight
+        var boxes: [String: NodeBox] = [:]
+        for box in layout.nodes { boxes[box.id] = box }
+        let styles = layout.edges.map { route in
+            Branch(rawValue: route.branch)
+                .flatMap { graph.edge(from: route.from, branch: $0) }
+                .map { SVGEdgeStyle($0.style) } ?? SVGEdgeStyle([:])
+        }
+        let taken = layout.edges.map { route in
+            Branch(rawValue: route.branch).map { highlight.edges.contains(EdgeRef(from: route.from, branch: $0)) } ?? false
+        }
+
+        var out = #"<svg xmlns="http://www.w3.org/2000/svg" class="flowchart""#
+        out += #" width="\#(n(layout.width))" height="\#(n(layout.height))" viewBox="0 0 \#(n(layout.width)) \#(n(layout.height))""#
+        out += #" font-size="\#(n(layout.fontSize))" role="img">"# + "\n"
+        if let title = options.title { out += "<title>" + SVGEscape.escaped(title) + "</title>\n" }
+        out += "<style>\n" + SVGStyleSheet.css + "\n</style>\n"
+
+        let markers = Set(zip(styles, taken).compactMap { SVGEdges.marker(for: $0, taken: $1) }).sorted()
+        out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"
+
+        // Nodes first, lines after: lines never cross boxes, and arrowheads stay on top of outlines.
+        out += "<g class=\"nodes\">\n"
+        for box in layout.nodes {
+            var classes: [String] = []
+            if highlight.nodes.contains(box.id) { classes.append("taken") }
+            if layout.unreachable.contains(box.id) { classes.append("unreachable") }
+            SVGNodes.render(box, classes: classes, fontSize: layout.fontSize, into: &out)
+        }
+        out += "</g>\n<g class=\"edges\">\n"
+        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize)
+        for (index, route) in layout.edges.enumerated() {
+            var classes: [String] = []
+            if taken[index] { classes.append("taken") }
+            if layout.unreachable.contains(route.from) { classes.append("unreachable") }
+            edges.render(route, style: styles[index], classes: classes, into: &out)
+        }
+        out += "</g>\n</svg>\n"
+        return out
+    }
+}

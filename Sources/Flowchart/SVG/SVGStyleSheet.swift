@@ -1,0 +1,43 @@
+/// The embedded stylesheet. Colours are chosen to read on both light and dark pages: nodes get an
+/// opaque fill of their own (so their text never sits on the page), lines a mid grey, and the
+/// highlight an orange that stands out on either. Selectors are scoped to `.flowchart` so the SVG can
+/// be inlined into a page without restyling it. Plain rules rather than CSS variables, because
+/// non-browser renderers (rsvg, resvg) ignore variables.
+enum SVGStyleSheet {
+    static let fontFamily = #"system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif"#
+
+    static let css = """
+    .flowchart text{font-family:\(fontFamily);fill:#1f2933}
+    .flowchart .shape{fill:#ffffff;stroke:#3e4c59;stroke-width:1.5}
+    .flowchart .detail{fill:none;stroke:#3e4c59;stroke-width:1.5}
+    .flowchart .start .shape,.flowchart .end .shape{fill:#e6f6ff}
+    .flowchart .condition .shape{fill:#fffbea}
+    .flowchart .edge path{fill:none;stroke:#7b8794;stroke-width:1.5}
+    .flowchart .arrowhead{fill:#7b8794;stroke:none}
+    .flowchart .arrowhead.open{fill:none;stroke:#7b8794;stroke-width:1.5}
+    .flowchart .edge-label text{fill:#3e4c59}
+    .flowchart .edge-label rect{fill:#ffffff;fill-opacity:0.9}
+    .flowchart .node.unreachable{opacity:0.6}
+    .flowchart .node.unreachable .shape,.flowchart .edge.unreachable path{stroke-dasharray:6 4}
+    .flowchart .node.taken .shape,.flowchart .edge.taken path{stroke:#e8590c!important;stroke-width:3!important}
+    .flowchart .arrowhead.taken{fill:#e8590c}
+    .flowchart .arrowhead.open.taken{fill:none;stroke:#e8590c}
+    .flowchart .edge.taken .edge-label text{fill:#d9480f;font-weight:bold}
+    @media (prefers-color-scheme: dark){
+    .flowchart text{fill:#e4e7eb}
+    .flowchart .shape{fill:#1f2933;stroke:#cbd2d9}
+    .flowchart .detail{stroke:#cbd2d9}
+    .flowchart .start .shape,.flowchart .end .shape{fill:#0b3954}
+    .flowchart .condition .shape{fill:#3d3420}
+    .flowchart .edge path{stroke:#9aa5b1}
+    .flowchart .arrowhead{fill:#9aa5b1}
+    .flowchart .arrowhead.open{fill:none;stroke:#9aa5b1}
+    .flowchart .edge-label text{fill:#e4e7eb}
+    .flowchart .edge-label rect{fill:#1f2933}
+    .flowchart .node.taken .shape,.flowchart .edge.taken path{stroke:#ff922b!important}
+    .flowchart .arrowhead.taken{fill:#ff922b}
+    .flowchart .arrowhead.open.taken{fill:none;stroke:#ff922b}
+    .flowchart .edge.taken .edge-label text{fill:#ffa94d}
+    }
+    """
+}

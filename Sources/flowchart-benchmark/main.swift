@@ -1,0 +1,44 @@
+import Flowchart
+import Foundation
+
+// Measures the flowchart pipeline in release mode: `swift run -c release flowchart-benchmark`.
+// Without arguments: generated diagrams of 1,000, 10,000 and 50,000 nodes. With files: those files,
+// so the same inputs can be timed with other tools (flowchart.js) side by side.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("-h") || arguments.contains("--help") {
+    print("usage: flowchart-benchmark [FILE…]\n  prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE")
+    exit(0)
+}
+
+if arguments.isEmpty {
+    for size in [1_000, 10_000, 50_000] {
+        let text = GeneratedDiagram.text(nodes: size)
+        let parse = Stopwatch.median { _ = FlowchartParser.parse(text) }
+        print("parse \(size): \(Stopwatch.format(parse)) ms")
+        let graph = FlowchartParser.parse(text).graph
+        let render = Stopwatch.median {
+            let layout = FlowchartLayout.layout(graph)
+            _ = SVGRenderer.render(graph, layout: layout)
+        }
+        print("render \(size): \(Stopwatch.format(render)) ms")
+    }
+} else {
+    for path in arguments {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+            exit(2)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let parse = Stopwatch.median { _ = FlowchartDocument(text: text, path: path) }
+        let document = FlowchartDocument(text: text, path: path)
+        let render = Stopwatch.median {
+            for chart in document.charts {
+                let layout = FlowchartLayout.layout(chart.parsed.graph)
+                _ = SVGRenderer.render(chart.parsed.graph, layout: layout)
+            }
+        }
+        let nodes = document.charts.reduce(0) { $0 + $1.parsed.graph.nodes.count }
+        print("\(path): \(nodes) nodes in \(document.charts.count) flowcharts, parse \(Stopwatch.format(parse)) ms, render \(Stopwatch.format(render)) ms")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Interview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
+        subcommands: [Lint.self, Render.self]
+    )
+
+    /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),
+    /// where ArgumentParser would use 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A problem with what the user asked for (a missing file, an unwritable directory): exit status 2.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension UsageError {
+    /// Prints the message the way ArgumentParser prints validation errors.
+    func report() -> Never {
+        FileHandle.standardError.write(Data("Error: \(description)\n".utf8))
+        Foundation.exit(2)
+    }
+}
+
+enum InputFile {
+    /// Reads a guide or flowchart as UTF-8; invalid bytes become U+FFFD rather than failing the whole file.
+    static func read(_ path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            UsageError(description: exists && isDirectory.boolValue ? "\(path) is a directory, not a file"
+                       : "cannot read \(path): no such file").report()
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+
+extension Interview {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check Markdown guides and flowchart.js files for mistakes.",
+            discussion: """
+            Every ```flow / ```flowchart block of a Markdown guide is checked and named by its nearest \
+            heading; any other file is read as one bare flowchart. Exit status: 0 without errors, \
+            1 with errors, 2 for usage errors.
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Argument(help: "Markdown guides or flowchart files.")
+        var files: [String]
+
+        @Option(help: "Output format: text (FILE:LINE:COL: severity: message) or json.")
+        var format: Format = .text
+
+        @Flag(inversion: .prefixedNo, help: "Show the source line, a caret and the fix under each finding (default: when printing to a terminal).")
+        var snippets: Bool?
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one file to lint") }
+        }
+
+        func run() throws {
+            var report = LintReport()
+            var sources: [String: String] = [:]
+            for file in files {
+                let text = InputFile.read(file)
+                sources[file] = text
+                report.add(FlowchartDocument(text: text, path: file), file: file)
+            }
+            switch format {
+            case .json:
+                print(report.json())
+            case .text:
+                let showSnippets = snippets ?? (isatty(STDOUT_FILENO) == 1)
+                print(report.text(sources: showSnippets ? sources : nil), terminator: "")
+            }
+            if report.errorCount > 0 { throw ExitCode(1) }
+        }
+    }
+}

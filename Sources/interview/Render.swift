@@ -1,0 +1,68 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+
+extension Interview {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw every flowchart of a guide to SVG (or its layout to JSON).",
+            discussion: """
+            Writes one file per flowchart into the output directory. With the SVG format it also writes \
+            index.html showing the charts under their headings.
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case svg, json
+        }
+
+        @Argument(help: "A Markdown guide or a flowchart file.")
+        var file: String
+
+        @Option(name: .shortAndLong, help: "Directory to write into (created if missing).")
+        var output: String
+
+        @Option(help: "svg: drawings and index.html; json: node boxes and edge polylines per flowchart.")
+        var format: Format = .svg
+
+        func run() throws {
+            let text = InputFile.read(file)
+            let document = FlowchartDocument(text: text, path: file)
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                UsageError(description: "cannot create \(output): \(error.localizedDescription)").report()
+            }
+            let names = RenderedFileNames.names(for: document.charts.map(\.name))
+            var pages: [IndexPage.Entry] = []
+            for (chart, name) in zip(document.charts, names) {
+                let layout = FlowchartLayout.layout(chart.parsed.graph)
+                switch format {
+                case .json:
+                    try write(layout.jsonData(), to: name + ".json")
+                case .svg:
+                    var options = SVGOptions()
+                    options.title = chart.name
+                    let svg = SVGRenderer.render(chart.parsed.graph, layout: layout, options: options)
+                    try write(Data(svg.utf8), to: name + ".svg")
+                    pages.append(IndexPage.Entry(chart: chart, svg: svg, fileName: name + ".svg"))
+                }
+            }
+            if format == .svg {
+                let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
+                try write(Data(IndexPage.html(title: title, entries: pages).utf8), to: "index.html")
+            }
+            let what = format == .svg ? "SVG" : "layout JSON"
+            print("wrote \(document.charts.count) \(what) file\(document.charts.count == 1 ? "" : "s")\(format == .svg ? " and index.html" : "") to \(output)")
+        }
+
+        private func write(_ data: Data, to name: String) throws {
+            let path = (output as NSString).appendingPathComponent(name)
+            do {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                UsageError(description: "cannot write \(path): \(error.localizedDescription)").report()
+            }
+        }
+    }
+}

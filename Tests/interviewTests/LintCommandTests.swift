@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite("interview lint")
+struct LintCommandTests {
+    @Test func cleanGuideExitsZero() throws {
+        let result = try CommandRunner.run(["lint", CommandRunner.fixture("clean.md")])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("no problems in 1 file (1 flowchart)\n"))
+    }
+
+    @Test func errorsExitOneWithFileLineColumn() throws {
+        let path = CommandRunner.fixture("broken.flow")
+        let result = try CommandRunner.run(["lint", path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "\(path):2:6: error: unknown node type 'opration' — did you mean 'operation'?")
+        #expect(lines.contains("\(path):4:10: error: 'op2' is not defined; flowchart.js silently drops the link to it"))
+        #expect(lines.last == "2 errors and 1 warning in 1 file (1 flowchart)")
+    }
+
+    @Test func jsonFormatIsAnArrayOfFindings() throws {
+        let result = try CommandRunner.run(["lint", "--format", "json", CommandRunner.fixture("broken.flow")])
+        #expect(result.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["line"] as? Int } == [2, 3, 4])
+        #expect(Set(array.flatMap { $0.keys }).isSuperset(of: ["file", "line", "column", "severity", "message", "fix"]))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CommandRunner.run(["lint"]).status == 2)
+        #expect(try CommandRunner.run(["lint", "/no/such/file.md"]).status == 2)
+        #expect(try CommandRunner.run(["lint", "--format", "xml", CommandRunner.fixture("clean.md")]).status == 2)
+        #expect(try CommandRunner.run(["frobnicate"]).status == 2)
+    }
+
+    @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
+    func seedReportsItsRealDefects() throws {
+        let result = try CommandRunner.run(["lint", CommandRunner.seed])
+        #expect(result.status == 1)
+        let located = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix(CommandRunner.seed + ":") else { return nil }
+            return String(line.dropFirst(CommandRunner.seed.count + 1).prefix { $0 != " " })
+        }
+        #expect(located == ["20:6:", "25:30:", "25:34:", "84:1:", "168:1:"])
+        #expect(result.stdout.contains("did you mean 'op6->op7'?"))
+    }
+}
