@@ -5,17 +5,29 @@ import Foundation
 // Without arguments: generated diagrams of 1,000, 10,000 and 50,000 nodes. With files: those files,
 // so the same inputs can be timed with other tools (flowchart.js) side by side.
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("-h") || arguments.contains("--help") {
-    print("usage: flowchart-benchmark [FILE…]\n  prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE")
+    print("""
+    usage: flowchart-benchmark [--only parse|render] [FILE…]
+      prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE.
+      --only limits the run to one measurement, for profiling it alone.
+    """)
     exit(0)
+}
+var only: String?
+if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
+    only = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
 }
 
 if arguments.isEmpty {
     for size in [1_000, 10_000, 50_000] {
         let text = GeneratedDiagram.text(nodes: size)
-        let parse = Stopwatch.median { _ = FlowchartParser.parse(text) }
-        print("parse \(size): \(Stopwatch.format(parse)) ms")
+        if only != "render" {
+            let parse = Stopwatch.median { _ = FlowchartParser.parse(text) }
+            print("parse \(size): \(Stopwatch.format(parse)) ms")
+        }
+        guard only != "parse" else { continue }
         let graph = FlowchartParser.parse(text).graph
         let render = Stopwatch.median {
             let layout = FlowchartLayout.layout(graph)

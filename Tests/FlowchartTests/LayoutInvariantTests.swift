@@ -65,6 +65,16 @@ import Testing
         #expect(problems.contains { $0.contains("overlap") })
         #expect(problems.contains { $0.contains("crosses") })
     }
+
+    @Test func checkerCatchesLinesSharingALane() {
+        // setup
+        let first = EdgeRoute(from: "a", to: "b", branch: "next", label: nil, points: [[0, 0], [0, 10], [50, 10], [50, 20]])
+        let second = EdgeRoute(from: "c", to: "d", branch: "next", label: nil, points: [[30, 0], [30, 10], [90, 10], [90, 20]])
+        // act
+        let problems = LayoutGeometry.sharedLines([first, second])
+        // verify
+        #expect(problems.count == 1)
+    }
 }
 
 /// Sebastiano Vigna's SplitMix64: tiny, seedable, and the same sequence on every platform.
@@ -156,8 +166,36 @@ enum LayoutGeometry {
                 }
             }
         }
+        problems += sharedLines(layout.edges)
         let drawable = graph.edges.filter { graph.node($0.from) != nil && graph.node($0.to) != nil }
         if drawable.count != layout.edges.count { problems.append("\(drawable.count) links but \(layout.edges.count) routes") }
+        return problems
+    }
+
+    /// Segments inside gutters (all but a route's first and last) of two different links never run
+    /// along the same line over a stretch: each sits in a lane of its own.
+    static func sharedLines(_ routes: [EdgeRoute]) -> [String] {
+        var byLine: [[Double]: [(lo: Double, hi: Double, route: Int)]] = [:]
+        for (index, route) in routes.enumerated() where route.points.count > 3 {
+            for i in 1..<(route.points.count - 2) {
+                let (a, b) = (route.points[i], route.points[i + 1])
+                let vertical = abs(a[0] - b[0]) < epsilon
+                let key = vertical ? [0, (a[0] * 10).rounded()] : [1, (a[1] * 10).rounded()]
+                let (lo, hi) = vertical ? (min(a[1], b[1]), max(a[1], b[1])) : (min(a[0], b[0]), max(a[0], b[0]))
+                byLine[key, default: []].append((lo, hi, index))
+            }
+        }
+        var problems: [String] = []
+        for (_, spans) in byLine where spans.count > 1 {
+            let sorted = spans.sorted { ($0.lo, $0.hi) < ($1.lo, $1.hi) }
+            var reach = sorted[0]
+            for span in sorted.dropFirst() {
+                if span.lo < reach.hi - epsilon, span.route != reach.route {
+                    problems.append("\(routes[span.route].from)->\(routes[span.route].to) runs on top of \(routes[reach.route].from)->\(routes[reach.route].to)")
+                }
+                if span.hi > reach.hi { reach = span }
+            }
+        }
         return problems
     }
 

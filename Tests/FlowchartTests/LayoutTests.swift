@@ -17,6 +17,210 @@ import Testing
         #expect(abs(st.midX - op.midX) < 0.01 && abs(op.midX - e.midX) < 0.01)
         #expect(layout.edges.allSatisfy { $0.points.count == 2 && $0.label == nil })
     }
+
+    @Test func yesGoesBelowAndNoToTheRight() throws {
+        // setup
+        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
+                                        links: [("c", "a", .yes), ("c", "b", .no)], start: "c")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
+        #expect(a.y > c.y + c.height && abs(a.midX - c.midX) < 0.01)
+        #expect(b.x > c.x + c.width && abs(b.midY - c.midY) < 0.01)
+        #expect(try layout.route("c", .yes).label == "yes")
+        #expect(try layout.route("c", .no).label == "no")
+        // The no line leaves from the diamond's right vertex.
+        #expect(try layout.route("c", .no).points[0] == [c.x + c.width, c.midY])
+    }
+
+    @Test func yesRightSendsNoBelow() throws {
+        // setup
+        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
+                                        links: [("c", "a", .yes), ("c", "b", .no)],
+                                        directions: ["c.yes": .right], start: "c")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
+        #expect(a.x > c.x + c.width && abs(a.midY - c.midY) < 0.01)
+        #expect(b.y > c.y + c.height && abs(b.midX - c.midX) < 0.01)
+    }
+
+    @Test func noBottomSendsYesRight() throws {
+        // setup
+        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
+                                        links: [("c", "a", .yes), ("c", "b", .no)],
+                                        directions: ["c.no": .bottom], start: "c")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
+        #expect(a.x > c.x + c.width)
+        #expect(b.y > c.y + c.height)
+    }
+
+    @Test func explicitDirectionsAreHonoured() throws {
+        // setup
+        let graph = LayoutFixture.graph(["p": .parallel, "l": .operation, "t": .operation, "r": .operation],
+                                        links: [("p", "l", .path1), ("p", "t", .path2), ("p", "r", .path3)],
+                                        directions: ["p.path1": .left, "p.path2": .top], start: "p")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (p, l, t, r) = (try layout.box("p"), try layout.box("l"), try layout.box("t"), try layout.box("r"))
+        #expect(l.x + l.width < p.x && abs(l.midY - p.midY) < 0.01)
+        #expect(t.y + t.height < p.y && abs(t.midX - p.midX) < 0.01)
+        // path3 wanted the top too; taken, so it is pushed further up.
+        #expect(r.y + r.height < t.y && abs(r.midX - p.midX) < 0.01)
+        #expect(LayoutGeometry.violations(in: layout, of: graph).isEmpty)
+    }
+
+    @Test func parallelPathsGoBelowRightAndAbove() throws {
+        // setup
+        let graph = LayoutFixture.graph(["p": .parallel, "a": .operation, "b": .operation, "c": .operation],
+                                        links: [("p", "a", .path1), ("p", "b", .path2), ("p", "c", .path3)], start: "p")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (p, a, b, c) = (try layout.box("p"), try layout.box("a"), try layout.box("b"), try layout.box("c"))
+        #expect(a.y > p.y + p.height)
+        #expect(b.x > p.x + p.width)
+        #expect(c.y + c.height < p.y)
+        #expect(layout.edges.allSatisfy { $0.label == nil })
+    }
+
+    @Test func firstPlacementWinsYesBeforeNo() throws {
+        // setup: both branches lead to m; the yes branch reaches it first, so m sits under a.
+        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation, "m": .operation],
+                                        links: [("c", "a", .yes), ("c", "b", .no), ("a", "m", .next), ("b", "m", .next)],
+                                        start: "c")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (a, m) = (try layout.box("a"), try layout.box("m"))
+        #expect(m.y > a.y + a.height && abs(m.midX - a.midX) < 0.01)
+        #expect(try layout.route("a", .next).points.count == 2)
+        #expect(try layout.route("b", .next).points.count > 2)
+    }
+
+    @Test func loopBackLeavesRightAndEntersTop() throws {
+        // setup
+        let graph = LayoutFixture.graph(["a": .operation, "b": .operation, "c": .operation],
+                                        links: [("a", "b", .next), ("b", "c", .next), ("c", "a", .next)], start: "a")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let (a, c) = (try layout.box("a"), try layout.box("c"))
+        let back = try layout.route("c", .next)
+        #expect(back.points.first == [c.x + c.width, c.midY])
+        #expect(back.points.last == [a.midX, a.y])
+    }
+
+    @Test func selfLoopIsRoutedAroundItsNode() throws {
+        // setup
+        let graph = LayoutFixture.graph(["a": .operation], links: [("a", "a", .next)], start: "a")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(try layout.route("a", .next).points.count >= 4)
+        #expect(LayoutGeometry.violations(in: layout, of: graph).isEmpty)
+    }
+
+    @Test func unreachableNodesAreReportedAndPlacedToTheRight() throws {
+        // setup
+        let graph = LayoutFixture.graph(["st": .start, "op": .operation, "lost": .operation, "e": .end],
+                                        links: [("st", "op", .next), ("op", "e", .next)], start: "st")
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(layout.unreachable == ["lost"])
+        let lost = try layout.box("lost")
+        #expect(layout.nodes.filter { $0.id != "lost" }.allSatisfy { $0.x + $0.width < lost.x })
+    }
+
+    @Test func withoutStartEveryNodeIsUnreachable() {
+        // setup
+        let graph = LayoutFixture.graph(["a": .operation, "b": .operation], links: [("a", "b", .next)], start: nil)
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(layout.unreachable == ["a", "b"])
+        #expect(layout.nodes.count == 2 && layout.edges.count == 1)
+    }
+
+    @Test func labelsOnlyOnBranchesUnlessWritten() throws {
+        // setup
+        var graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation, "d": .operation],
+                                        links: [("c", "a", .yes), ("a", "d", .next)], start: "c")
+        graph.link(LayoutFixture.edge("c", "b", .no, label: "Not now"))
+        graph.link(LayoutFixture.edge("b", "d", .next, label: "then"))
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(try layout.route("c", .yes).label == "yes")
+        #expect(try layout.route("c", .no).label == "Not now")
+        #expect(try layout.route("a", .next).label == nil)
+        #expect(try layout.route("b", .next).label == "then")
+    }
+
+    @Test func linksToUndefinedNodesAreSkipped() {
+        // setup
+        var graph = LayoutFixture.graph(["a": .operation], links: [], start: "a")
+        graph.link(LayoutFixture.edge("a", "ghost", .next))
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(layout.edges.isEmpty && layout.nodes.count == 1)
+    }
+
+    @Test func emptyGraphHasAnEmptyLayout() {
+        // act
+        let layout = FlowchartLayout.layout(FlowGraph())
+        // verify
+        #expect(layout.nodes.isEmpty && layout.edges.isEmpty && layout.width >= 0)
+        #expect(String(decoding: layout.jsonData(), as: UTF8.self) == #"{"nodes":[],"edges":[]}"#)
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        // setup
+        let graph = LayoutFixture.graph(["st": .start, "c": .condition, "e": .end],
+                                        links: [("st", "c", .next), ("c", "e", .yes), ("c", "st", .no)], start: "st")
+        // act
+        let data = FlowchartLayout.layout(graph).jsonData()
+        // verify
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"nodes":[{"id":"st","type":"start","x":"#))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["nodes", "edges"])
+        let nodes = try #require(object["nodes"] as? [[String: Any]])
+        #expect(nodes.allSatisfy { Set($0.keys) == ["id", "type", "x", "y", "width", "height"] })
+        let edges = try #require(object["edges"] as? [[String: Any]])
+        #expect(edges.allSatisfy { Set($0.keys).isSubset(of: ["from", "to", "branch", "label", "points"]) })
+        let points = try #require(edges.first?["points"] as? [[Double]])
+        #expect(points.allSatisfy { $0.count == 2 && $0.allSatisfy { ($0 * 10).rounded() == $0 * 10 } })
+    }
+
+    @Test func jsonBytesAreDeterministic() {
+        // setup
+        var graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .inputoutput],
+                                        links: [("c", "a", .yes), ("c", "b", .no), ("b", "c", .next)], start: "c")
+        graph.define(LayoutFixture.node("z", .subroutine, "面试 \"quoted\"\nnew line"))
+        // act
+        let first = FlowchartLayout.layout(graph).jsonData()
+        let second = FlowchartLayout.layout(graph).jsonData()
+        // verify
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains(#""id":"z""#))
+    }
+
+    @Test func roundsToTenthsWithoutNegativeZero() {
+        // verify
+        #expect(LayoutNumber.compact(12.04) == "12")
+        #expect(LayoutNumber.compact(12.05) == "12.1")
+        #expect(LayoutNumber.compact(-0.01) == "0")
+        #expect(LayoutNumber.compact(-3.25) == "-3.3")
+    }
 }
 
 /// Builds graphs through FlowGraph's public API, so these tests do not depend on the parser.

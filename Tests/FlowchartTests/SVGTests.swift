@@ -1,36 +1,146 @@
-import Foundation
 import Testing
 @testable import Flowchart
 
 @Suite struct SVGTests {
-    @Test func dumpTypical() throws {
-        var g = FlowGraph()
-        let f = LayoutFixture.self
-        for (id, t, text) in [("st", NodeType.start, "Start"), ("in", .inputoutput, "Read resume"), ("c1", .condition, "Strong backend?"),
-                              ("op1", .operation, "Ask about Redis"), ("c2", .condition, "Go deeper?"), ("op2", .operation, "Skiplist internals"),
-                              ("sub", .subroutine, "Score topic"), ("op3", .operation, "Warm-up question"), ("c3", .condition, "More topics?"),
-                              ("par", .parallel, "Panel"), ("p1", .operation, "Notes"), ("p2", .operation, "Rating"), ("e", .end, "End")] {
-            g.define(f.node(id, t, text))
-        }
-        for (a, b, br, d) in [("st", "in", Branch.next, Direction?.none), ("in", "c1", .next, nil), ("c1", "op1", .yes, nil), ("c1", "op3", .no, nil),
-                              ("op1", "c2", .next, nil), ("c2", "op2", .yes, Direction.right), ("c2", "sub", .no, nil), ("op2", "sub", .next, nil),
-                              ("sub", "c3", .next, nil), ("c3", "c1", .yes, nil), ("c3", "par", .no, nil), ("op3", "sub", .next, nil),
-                              ("par", "p1", .path1, nil), ("par", "p2", .path2, nil), ("p1", "e", .next, nil), ("p2", "e", .next, nil)] {
-            g.link(f.edge(a, b, br, d, style: a == "op3" ? ["stroke": "#c00", "stroke-dasharray": "--"] : [:]))
-        }
-        g.start = "st"
-        let layout = FlowchartLayout.layout(g)
-        let svg = SVGRenderer.render(g, layout: layout, options: SVGOptions(title: "t", highlight: Highlight(nodes: ["st", "in", "c1"], edges: [EdgeRef(from: "st", branch: .next), EdgeRef(from: "in", branch: .next)])))
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: "/tmp/typical.svg"))
+    private func sample() -> FlowGraph {
+        var graph = LayoutFixture.graph(["st": .start, "c": .condition, "io": .inputoutput, "sub": .subroutine,
+                                         "e": .end, "lost": .operation],
+                                        links: [("st", "c", .next), ("c", "io", .yes), ("c", "sub", .no),
+                                                ("io", "e", .next), ("sub", "e", .next)], start: "st")
+        graph.define(LayoutFixture.node("c", .condition, "是否需要深入redis?"))
+        return graph
     }
 
-    @Test func dumpForEyes() throws {
-        var random = SplitMix64(seed: 7)
-        for i in 0..<6 {
-            let graph = RandomFlowGraph.make(using: &random, nodes: 14 + i * 3)
-            let layout = FlowchartLayout.layout(graph)
-            let svg = SVGRenderer.render(graph, layout: layout)
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: "/tmp/rand\(i).svg"))
+    private func render(_ graph: FlowGraph, _ options: SVGOptions = .init()) -> String {
+        SVGRenderer.render(graph, layout: FlowchartLayout.layout(graph), options: options)
+    }
+
+    @Test func userTextIsEscaped() {
+        // setup
+        var graph = FlowGraph()
+        graph.define(LayoutFixture.node(#"x"><script>alert(1)</script>"#, .operation, #"<script>alert("x") & 'y'</script>"#))
+        graph.start = graph.nodes[0].id
+        // act
+        let svg = render(graph, SVGOptions(title: "</title><script>"))
+        // verify
+        #expect(!svg.contains("<script"))
+        // The label wraps, so its pieces land in separate <tspan>s.
+        #expect(svg.contains("&lt;script&gt;alert(&quot;x&quot;) &amp;"))
+        #expect(svg.contains("&#39;y&#39;&lt;/script&gt;"))
+        #expect(svg.contains(#"data-node="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#))
+        #expect(svg.contains("<title>&lt;/title&gt;&lt;script&gt;</title>"))
+    }
+
+    @Test func highlightMarksExactlyTheGivenNodesAndEdges() {
+        // setup
+        let highlight = Highlight(nodes: ["st", "c"], edges: [EdgeRef(from: "st", branch: .next), EdgeRef(from: "c", branch: .no)])
+        // act
+        let svg = render(sample(), SVGOptions(highlight: highlight))
+        // verify
+        let nodeTags = tags(in: svg, with: "data-node=")
+        #expect(nodeTags.count == 6)
+        #expect(Set(nodeTags.filter { $0.contains("taken") }.map { attribute("data-node", of: $0) }) == ["st", "c"])
+        let edgeTags = tags(in: svg, with: "data-from=")
+        #expect(edgeTags.count == 5)
+        let taken = edgeTags.filter { $0.contains("taken") }.map { attribute("data-from", of: $0) + "." + attribute("data-branch", of: $0) }
+        #expect(Set(taken) == ["st.next", "c.no"])
+        #expect(!render(sample()).contains("taken\""))
+    }
+
+    @Test func outputIsDeterministic() {
+        // setup: the same style written in two insertion orders.
+        var first = sample(), second = sample()
+        first.link(LayoutFixture.edge("io", "e", .next, style: ["stroke": "red", "stroke-width": "3", "font-color": "blue"]))
+        second.link(LayoutFixture.edge("io", "e", .next, style: ["font-color": "blue", "stroke-width": "3", "stroke": "red"]))
+        // act
+        let a = render(first), b = render(second), c = render(first)
+        // verify
+        #expect(a == b)
+        #expect(a == c)
+    }
+
+    @Test func isSelfContained() {
+        // act
+        let svg = render(sample(), SVGOptions(title: "Redis"))
+        // verify
+        #expect(svg.components(separatedBy: "http").count == 2)
+        #expect(svg.contains(#"xmlns="http://www.w3.org/2000/svg""#))
+        for forbidden in ["<script", "<image", "@import", "@font-face", "href", "url(http", "url(/"] {
+            #expect(!svg.contains(forbidden), "\(forbidden)")
         }
+        #expect(svg.contains("<title>Redis</title>"))
+        #expect(svg.contains("viewBox=\"0 0 ") && svg.contains(" width=\"") && svg.contains(" height=\""))
+        #expect(svg.contains("Noto Sans CJK SC") && svg.contains("sans-serif"))
+    }
+
+    @Test func readableOnDarkBackgrounds() {
+        // act
+        let svg = render(sample())
+        // verify
+        #expect(svg.contains("@media (prefers-color-scheme: dark)"))
+        #expect(svg.contains("<defs><marker"))
+        #expect(!svg.contains("<title>"))
+    }
+
+    @Test func drawsShapesLabelsAndData() {
+        // act
+        let svg = render(sample())
+        // verify
+        #expect(svg.contains("是否需要深入redis?"))
+        #expect(svg.contains(#"class="node condition""#) && svg.contains("<polygon"))
+        #expect(svg.contains(#"class="node subroutine""#) && svg.contains(#"class="detail""#))
+        #expect(svg.contains(#"class="node operation unreachable" data-node="lost""#))
+        #expect(svg.contains(#"data-from="c" data-to="sub" data-branch="no""#))
+        #expect(svg.contains(">yes</text>") && svg.contains(">no</text>"))
+        #expect(svg.contains(#"marker-end="url(#fc-arrow)""#))
+    }
+
+    @Test func lineStylesAreFilteredAndApplied() {
+        // setup
+        var graph = sample()
+        graph.link(LayoutFixture.edge("io", "e", .next, style: [
+            "stroke": "#c00", "stroke-width": "3px", "stroke-dasharray": "- .", "font-color": "blue", "arrow-end": "none",
+        ]))
+        graph.link(LayoutFixture.edge("sub", "e", .next, style: [
+            "stroke": #"red;background:url(http://evil)"#, "onload": "alert(1)", "stroke-width": #"2" onmouseover="x"#,
+        ]))
+        // act
+        let svg = render(graph)
+        // verify
+        #expect(svg.contains(#"style="stroke:#c00;stroke-width:3;stroke-dasharray:8 6 2 6""#))
+        #expect(!svg.contains("evil") && !svg.contains("onload") && !svg.contains("onmouseover"))
+        let styled = tags(in: svg, with: #"data-from="io""#)
+        #expect(styled.count == 1)
+        #expect(EdgeStyleProbe.hasNoMarker(svg, from: "io"))
+    }
+
+    @Test func labelsStayInsideTheDrawing() {
+        // setup: a yes line forced to leave leftwards from a node at the left edge.
+        var graph = LayoutFixture.graph(["c": .condition, "a": .operation], links: [], start: "c")
+        graph.link(LayoutFixture.edge("c", "a", .yes, .left, label: "a long label to the left"))
+        // act
+        let svg = render(graph)
+        // verify
+        #expect(!svg.contains(#"<text x="-"#))
+    }
+
+    // MARK: helpers
+
+    private func tags(in svg: String, with marker: String) -> [String] {
+        svg.components(separatedBy: "<g ").dropFirst().map { String($0.prefix { $0 != ">" }) }.filter { $0.contains(marker) }
+    }
+
+    private func attribute(_ name: String, of tag: String) -> String {
+        guard let range = tag.range(of: name + "=\"") else { return "" }
+        return String(tag[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+private enum EdgeStyleProbe {
+    /// The edge group of `from` draws its path without an arrowhead.
+    static func hasNoMarker(_ svg: String, from: String) -> Bool {
+        guard let start = svg.range(of: #"data-from="\#(from)""#) else { return false }
+        let group = svg[start.upperBound...].prefix { $0 != "\n" }
+        return !group.contains("marker-end")
     }
 }

@@ -6,140 +6,91 @@ extension TextMetrics {
     public static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         if text.isEmpty { return [] }
         var lines: [String] = []
-        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var builder = LineBuilder(maxWidth: maxWidth, fontSize: fontSize)
-            for unit in breakUnits(paragraph) { builder.add(unit) }
-            lines += builder.finish()
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            guard value == 0x0A || value == 0x0D || (0x0B...0x0C).contains(value) || value == 0x85
+                || value == 0x2028 || value == 0x2029 else {
+                index = scalars.index(after: index)
+                continue
+            }
+            lines += wrapParagraph(Substring(scalars[start..<index]), maxWidth: maxWidth, fontSize: fontSize)
+            index = scalars.index(after: index)
+            if value == 0x0D, index < scalars.endIndex, scalars[index].value == 0x0A { index = scalars.index(after: index) }
+            start = index
         }
+        lines += wrapParagraph(Substring(scalars[start...]), maxWidth: maxWidth, fontSize: fontSize)
         return lines
     }
 
-    /// Pieces a line may break between: a run of spaces, a Latin word, or one wide character.
-    static func breakUnits(_ paragraph: Substring) -> [Substring] {
-        var units: [Substring] = []
-        var start = paragraph.startIndex
-        var index = start
-        var runKind: UnitKind?
-        while index < paragraph.endIndex {
-            let kind = UnitKind(paragraph[index])
-            if let runKind, kind != runKind || kind == .wide {
-                units.append(paragraph[start..<index])
-                start = index
-            }
-            runKind = kind
-            index = paragraph.index(after: index)
+    private static func wrapParagraph(_ paragraph: Substring, maxWidth: Double, fontSize: Double) -> [String] {
+        // Most labels fit on one line as they are: measuring once is far cheaper than breaking up.
+        if let first = paragraph.unicodeScalars.first, let last = paragraph.unicodeScalars.last,
+           kind(of: first) != .space, kind(of: last) != .space, width(of: paragraph, fontSize: fontSize) <= maxWidth {
+            return [String(paragraph)]
         }
-        if start < paragraph.endIndex { units.append(paragraph[start...]) }
-        return units
+        var builder = LineBuilder(maxWidth: maxWidth, fontSize: fontSize)
+        for unit in breakUnits(paragraph) { builder.add(unit) }
+        return builder.finish()
+    }
+
+    /// A piece a line may break around: a run of spaces, a Latin word, or one wide character.
+    struct BreakUnit {
+        var text: Substring
+        var kind: UnitKind
+        /// In em.
+        var width: Double
     }
 
     enum UnitKind {
         case space, word, wide
+    }
 
-        init(_ character: Character) {
-            if character.isWhitespace {
-                self = .space
-            } else if let scalar = character.unicodeScalars.first, isWide(scalar) {
-                self = .wide
-            } else {
-                self = .word
+    static func breakUnits(_ paragraph: Substring) -> [BreakUnit] {
+        let scalars = paragraph.unicodeScalars
+        var units: [BreakUnit] = []
+        var start = scalars.startIndex
+        var kind = UnitKind.word
+        var width = 0.0
+        var glued = false
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let advance = advance(of: scalar)
+            let zeroWidth = glued || scalar.value == 0x200D || (scalar.value >= 0x80 && advance == 0)
+            // Zero-width scalars and whatever follows a joiner stay with their glyph: no break inside.
+            if !zeroWidth {
+                let next = Self.kind(of: scalar)
+                if index > start, next != kind || next == .wide {
+                    units.append(BreakUnit(text: Substring(scalars[start..<index]), kind: kind, width: width))
+                    start = index
+                    width = 0
+                }
+                kind = next
+                width += advance
             }
+            glued = !glued && scalar.value == 0x200D
+            index = scalars.index(after: index)
         }
+        if start < scalars.endIndex { units.append(BreakUnit(text: Substring(scalars[start...]), kind: kind, width: width)) }
+        return units
+    }
+
+    private static func kind(of scalar: Unicode.Scalar) -> UnitKind {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || scalar.value == 0x09 ? .space : .word }
+        if isWide(scalar) { return scalar.value == 0x3000 ? .space : .wide }
+        return scalar.properties.isWhitespace ? .space : .word
     }
 
     /// Characters that look wrong at the start of a line (CJK and Latin closing punctuation).
-    static func isClosingPunctuation(_ character: Character) -> Bool {
-        "，。、；：！？）」』】〉》〕〗〙〛…‥・ー～,.;:!?)]}%".contains(character)
-    }
-}
-
-/// Greedy line filling over break units.
-private struct LineBuilder {
-    let maxWidth: Double
-    let fontSize: Double
-    private var lines: [String] = []
-    private var current: [Substring] = []
-    private var currentWidth = 0.0
-    private var pendingSpace: Substring?
-
-    init(maxWidth: Double, fontSize: Double) {
-        self.maxWidth = maxWidth
-        self.fontSize = fontSize
+    static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        "，。、；：！？）」』】〉》〕〗〙〛…‥・ー～,.;:!?)]}%".unicodeScalars.contains(scalar)
     }
 
-    mutating func add(_ unit: Substring) {
-        guard let first = unit.first else { return }
-        if first.isWhitespace {
-            // Spaces only count when a word follows on the same line.
-            if !current.isEmpty { pendingSpace = unit }
-            return
-        }
-        let width = TextMetrics.width(of: unit, fontSize: fontSize)
-        let spaceWidth = pendingSpace.map { TextMetrics.width(of: $0, fontSize: fontSize) } ?? 0
-        if currentWidth + spaceWidth + width <= maxWidth || current.isEmpty && width <= maxWidth {
-            append(unit, width: width, spaceWidth: spaceWidth)
-        } else if TextMetrics.isClosingPunctuation(first), current.count >= 2, pullDownLast(then: unit, width: width) {
-            return
-        } else if width <= maxWidth {
-            flush()
-            append(unit, width: width, spaceWidth: 0)
-        } else {
-            hardBreak(unit)
-        }
-    }
-
-    mutating func finish() -> [String] {
-        flush()
-        return lines.isEmpty ? [""] : lines
-    }
-
-    private mutating func append(_ unit: Substring, width: Double, spaceWidth: Double) {
-        if let space = pendingSpace, !current.isEmpty {
-            current.append(space)
-            currentWidth += spaceWidth
-        }
-        pendingSpace = nil
-        current.append(unit)
-        currentWidth += width
-    }
-
-    /// Moves the last unit of the line down with the punctuation, if the pair fits on a line.
-    private mutating func pullDownLast(then unit: Substring, width: Double) -> Bool {
-        guard let last = current.last, !last.first!.isWhitespace else { return false }
-        let lastWidth = TextMetrics.width(of: last, fontSize: fontSize)
-        guard lastWidth + width <= maxWidth else { return false }
-        current.removeLast()
-        while current.last?.first?.isWhitespace == true { current.removeLast() }
-        flush()
-        append(last, width: lastWidth, spaceWidth: 0)
-        append(unit, width: width, spaceWidth: 0)
-        return true
-    }
-
-    /// Cuts a word wider than a whole line into line-sized pieces, starting on a fresh line.
-    private mutating func hardBreak(_ unit: Substring) {
-        flush()
-        var index = unit.startIndex
-        var pieceStart = index
-        var pieceWidth = 0.0
-        while index < unit.endIndex {
-            let width = TextMetrics.advance(of: unit[index]) * fontSize
-            if pieceStart < index, pieceWidth + width > maxWidth {
-                append(unit[pieceStart..<index], width: pieceWidth, spaceWidth: 0)
-                flush()
-                pieceStart = index
-                pieceWidth = 0
-            }
-            pieceWidth += width
-            index = unit.index(after: index)
-        }
-        append(unit[pieceStart...], width: pieceWidth, spaceWidth: 0)
-    }
-
-    private mutating func flush() {
-        if !current.isEmpty { lines.append(current.joined()) }
-        current = []
-        currentWidth = 0
-        pendingSpace = nil
+    /// Where a cut inside a long word reads naturally: after a slash, hyphen, comma …
+    static func breaksAfter(_ scalar: Unicode.Scalar) -> Bool {
+        "/-_,.;:|)]}&".unicodeScalars.contains(scalar)
     }
 }

@@ -26,13 +26,11 @@ public struct Node: Hashable, Sendable {
     public var type: NodeType
     /// The label as flowchart.js would show it (start/end default to "Start"/"End").
     public var text: String
-    public var flowstate: String?
-    public var url: String?
-    public var urlTarget: String?
-    public var function: String?
-    public var parameters: [String: String]
     /// Where the node's key is written.
     public var position: SourcePosition
+    /// Flowstate, link and parameters are rare; boxed so a node stays small and cheap to copy
+    /// (a 50,000-node diagram copies nodes a lot).
+    private var extras: Extras?
 
     public init(id: String, type: NodeType, text: String, flowstate: String? = nil, url: String? = nil,
                 urlTarget: String? = nil, function: String? = nil, parameters: [String: String] = [:],
@@ -40,12 +38,61 @@ public struct Node: Hashable, Sendable {
         self.id = id
         self.type = type
         self.text = text
-        self.flowstate = flowstate
-        self.url = url
-        self.urlTarget = urlTarget
-        self.function = function
-        self.parameters = parameters
         self.position = position
+        if flowstate == nil && url == nil && urlTarget == nil && function == nil && parameters.isEmpty {
+            extras = nil
+        } else {
+            extras = Extras(Details(flowstate: flowstate, url: url, urlTarget: urlTarget, function: function, parameters: parameters))
+        }
+    }
+
+    public var flowstate: String? {
+        get { extras?.details.flowstate }
+        set { update { $0.flowstate = newValue } }
+    }
+
+    public var url: String? {
+        get { extras?.details.url }
+        set { update { $0.url = newValue } }
+    }
+
+    public var urlTarget: String? {
+        get { extras?.details.urlTarget }
+        set { update { $0.urlTarget = newValue } }
+    }
+
+    public var function: String? {
+        get { extras?.details.function }
+        set { update { $0.function = newValue } }
+    }
+
+    public var parameters: [String: String] {
+        get { extras?.details.parameters ?? [:] }
+        set { update { $0.parameters = newValue } }
+    }
+
+    private mutating func update(_ change: (inout Details) -> Void) {
+        var details = extras?.details ?? Details()
+        change(&details)
+        extras = details == Details() ? nil : Extras(details)
+    }
+
+    private struct Details: Hashable, Sendable {
+        var flowstate: String?
+        var url: String?
+        var urlTarget: String?
+        var function: String?
+        var parameters: [String: String] = [:]
+    }
+
+    /// Immutable, so sharing one between copies of a node is safe; a change makes a new box.
+    private final class Extras: Hashable, Sendable {
+        let details: Details
+
+        init(_ details: Details) { self.details = details }
+
+        static func == (a: Extras, b: Extras) -> Bool { a.details == b.details }
+        func hash(into hasher: inout Hasher) { hasher.combine(details) }
     }
 }
 
@@ -76,63 +123,114 @@ public struct Edge: Hashable, Sendable {
 
 /// A parsed diagram: nodes in definition order, at most one edge per (node, branch), and the start node,
 /// which is the first node of the first link line, exactly as flowchart.js chooses it.
+/// Edges are also kept by node index, so the parser and layout never hash a key twice.
 public struct FlowGraph: Hashable, Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
     public var start: String?
-    private var indexByID: [String: Int] = [:]
-    private var edgeIndex: [EdgeKey: Int] = [:]
-
-    private struct EdgeKey: Hashable {
-        var from: String
-        var branch: Branch
-    }
+    private var keys = KeyTable()
+    /// Per node, one slot per branch: the index of its edge in `edges`, or -1.
+    private var slots: [Int] = []
+    /// Per edge: the indices of its two nodes.
+    private(set) var ends: [(from: Int, to: Int)] = []
 
     public init() {}
 
-    public func index(of id: String) -> Int? { indexByID[id] }
+    public static func == (a: FlowGraph, b: FlowGraph) -> Bool {
+        a.nodes == b.nodes && a.edges == b.edges && a.start == b.start
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodes)
+        hasher.combine(edges)
+        hasher.combine(start)
+    }
+
+    public func index(of id: String) -> Int? {
+        index(ofKey: id.utf8, hash: KeyTable.hash(id.utf8))
+    }
+
+    /// `index(of:)` straight from UTF-8 bytes, for the parser.
+    func index<C: Collection>(ofKey bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
+        keys.find(bytes, hash: hash) { nodes[$0].id }
+    }
+
+    /// Room for a diagram of about this size, so a 50,000-node parse does not rehash as it grows.
+    public mutating func reserveCapacity(nodes: Int, edges: Int) {
+        self.nodes.reserveCapacity(nodes)
+        keys.reserveCapacity(nodes)
+        slots.reserveCapacity(nodes * Self.branchCount)
+        self.edges.reserveCapacity(edges)
+        ends.reserveCapacity(edges)
+    }
 
     public func node(_ id: String) -> Node? {
-        indexByID[id].map { nodes[$0] }
+        index(of: id).map { nodes[$0] }
     }
 
     public func edge(from id: String, branch: Branch) -> Edge? {
-        edgeIndex[EdgeKey(from: id, branch: branch)].map { edges[$0] }
+        guard let i = index(of: id) else { return nil }
+        let slot = slots[i * Self.branchCount + branch.slot]
+        return slot >= 0 ? edges[slot] : nil
+    }
+
+    func edgeIndex(from node: Int, branch: Branch) -> Int? {
+        let slot = slots[node * Self.branchCount + branch.slot]
+        return slot >= 0 ? slot : nil
     }
 
     public func outgoing(_ id: String) -> [Edge] {
         Branch.allCases.compactMap { edge(from: id, branch: $0) }
     }
 
+    static let branchCount = Branch.allCases.count
+
     /// Adds a node, or replaces the one with the same id in place (flowchart.js: the last definition wins).
-    public mutating func define(_ node: Node) {
-        if let i = indexByID[node.id] {
-            nodes[i] = node
-        } else {
-            indexByID[node.id] = nodes.count
-            nodes.append(node)
+    /// Returns the node it replaced.
+    @discardableResult
+    public mutating func define(_ node: consuming Node) -> Node? {
+        let hash = KeyTable.hash(node.id.utf8)
+        if let old = index(ofKey: node.id.utf8, hash: hash) {
+            let replaced = nodes[old]
+            nodes[old] = node
+            return replaced
         }
+        keys.insert(index: nodes.count, hash: hash)
+        nodes.append(node)
+        slots.append(contentsOf: repeatElement(-1, count: Self.branchCount))
+        return nil
     }
 
     /// Sets a branch; a second link on the same branch replaces the first, as in flowchart.js.
-    /// Returns the edge it replaced.
+    /// Returns the edge it replaced. Edges between nodes that are not defined are ignored.
     @discardableResult
     public mutating func link(_ edge: Edge) -> Edge? {
-        let key = EdgeKey(from: edge.from, branch: edge.branch)
-        if let i = edgeIndex[key] {
+        guard let from = index(of: edge.from), let to = index(of: edge.to) else { return nil }
+        return link(edge, from: from, to: to)
+    }
+
+    /// `link(_:)` for callers that already hold the node indices.
+    @discardableResult
+    mutating func link(_ edge: Edge, from: Int, to: Int) -> Edge? {
+        let slot = from * Self.branchCount + edge.branch.slot
+        if slots[slot] >= 0 {
+            let i = slots[slot]
             let old = edges[i]
             edges[i] = edge
+            ends[i] = (from, to)
             return old
         }
-        edgeIndex[key] = edges.count
+        slots[slot] = edges.count
         edges.append(edge)
+        ends.append((from, to))
         return nil
     }
 
     public mutating func setStyle(from: String, to: String, _ style: [String: String]) -> Bool {
+        guard let a = index(of: from), let b = index(of: to) else { return false }
         var found = false
         for branch in Branch.allCases {
-            if let i = edgeIndex[EdgeKey(from: from, branch: branch)], edges[i].to == to {
+            if let i = edgeIndex(from: a, branch: branch), ends[i].to == b {
                 edges[i].style = style
                 found = true
             }
@@ -143,19 +241,33 @@ public struct FlowGraph: Hashable, Sendable {
     /// Per node index: whether it can be reached from the start node along edges.
     public func reachability() -> [Bool] {
         var seen = [Bool](repeating: false, count: nodes.count)
-        guard let start, let s = indexByID[start] else { return seen }
-        var successors = [[Int]](repeating: [], count: nodes.count)
-        for edge in edges {
-            if let a = indexByID[edge.from], let b = indexByID[edge.to] { successors[a].append(b) }
-        }
+        guard let start, let s = index(of: start) else { return seen }
         var stack = [s]
         seen[s] = true
         while let n = stack.popLast() {
-            for m in successors[n] where !seen[m] {
-                seen[m] = true
-                stack.append(m)
+            let base = n * Self.branchCount
+            for slot in slots[base..<(base + Self.branchCount)] where slot >= 0 {
+                let m = ends[slot].to
+                if !seen[m] {
+                    seen[m] = true
+                    stack.append(m)
+                }
             }
         }
         return seen
+    }
+}
+
+extension Branch {
+    /// Position among a node's branch slots; the order flowchart.js places children in.
+    var slot: Int {
+        switch self {
+        case .next: 0
+        case .yes: 1
+        case .no: 2
+        case .path1: 3
+        case .path2: 4
+        case .path3: 5
+        }
     }
 }

@@ -1,11 +1,12 @@
 /// Turning two neighbouring pieces of a link chain into an edge, with the branch the source allows.
 extension ParserState {
     mutating func connect(_ a: LinkPiece, to b: LinkPiece, _ v: LineView) {
-        guard let from = a.id, let to = b.id, let source = graph.node(from) else { return }
-        let branch = allowedBranch(a, source, v)
+        guard let fromIndex = a.index, let toIndex = b.index else { return }
+        let from = graph.nodes[fromIndex].id, to = graph.nodes[toIndex].id
+        let branch = allowedBranch(a, fromIndex, v)
         let edge = Edge(from: from, to: to, branch: branch, label: a.spec.label, direction: a.spec.direction,
                         position: position(v, a.offset))
-        if let replaced = graph.link(edge), replaced.to != to {
+        if let replaced = graph.link(edge, from: fromIndex, to: toIndex), replaced.to != to {
             let written = branch == .next ? from : "\(from)(\(branch.rawValue))"
             report(.warning, .branchReassigned, v, at: a.offset,
                    "'\(written)' already leads to '\(replaced.to)' (line \(replaced.position.line)); flowchart.js keeps only this later link to '\(to)'")
@@ -14,12 +15,19 @@ extension ParserState {
 
     /// Conditions take yes/no, parallels path1–3, everything else next. flowchart.js silently ignores a
     /// branch its node type does not have; we report it and use the branch the author most likely meant.
-    private mutating func allowedBranch(_ a: LinkPiece, _ source: Node, _ v: LineView) -> Branch {
+    private mutating func allowedBranch(_ a: LinkPiece, _ sourceIndex: Int, _ v: LineView) -> Branch {
         let written = a.spec.branch ?? .next
+        let type = graph.nodes[sourceIndex].type
+        switch (type, written) {
+        case (.condition, .yes), (.condition, .no), (.parallel, .path1), (.parallel, .path2), (.parallel, .path3): return written
+        case (.condition, _), (.parallel, _): break
+        case (_, .next): return .next
+        default: break
+        }
+        let source = graph.nodes[sourceIndex]
         let allowed = source.type.branches
-        if allowed.contains(written) { return written }
         if written == .next {
-            let free = allowed.first { graph.edge(from: source.id, branch: $0) == nil } ?? allowed[allowed.count - 1]
+            let free = allowed.first { graph.edgeIndex(from: sourceIndex, branch: $0) == nil } ?? allowed[allowed.count - 1]
             let choices = allowed.map { "(\($0.rawValue))" }.joined(separator: " or ")
             report(.error, .branchOnWrongType, v, at: a.offset,
                    "a link from \(source.type.rawValue) '\(source.id)' needs \(choices); flowchart.js ignores it — taken as '\(source.id)(\(free.rawValue))'")

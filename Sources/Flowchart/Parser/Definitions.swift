@@ -23,13 +23,10 @@ extension ParserState {
         let type = resolveType(v, &parts)
         var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
         applySuffixes(v, parts, to: &node)
-        if let existing = graph.index(of: key) {
-            let earlier = graph.nodes[existing].position.line
+        if let replaced = graph.define(node) {
             report(.error, .duplicateKey, v, at: keyRange.lowerBound,
-                   "'\(key)' is already defined on line \(earlier); flowchart.js silently uses this later definition — rename one of them")
-            graph.define(node)
+                   "'\(key)' is already defined on line \(replaced.position.line); flowchart.js silently uses this later definition — rename one of them")
         } else {
-            graph.define(node)
             definitionOrder.append(line.order)
         }
     }
@@ -74,11 +71,11 @@ extension ParserState {
     private mutating func resolveType(_ v: LineView, _ parts: inout TypeAndText) -> NodeType {
         let typeEnd = suffixStart(v, in: parts.type) ?? parts.type.upperBound
         let typeRange = parts.type.lowerBound..<lineEnd(v, parts.type.lowerBound..<typeEnd)
+        if let type = NodeType(utf8: v.storage[typeRange]) { return type }
         let name = v.string(typeRange)
-        if let type = NodeType(rawValue: name) { return type }
         // `operation:Text` — the missing space makes the whole thing the type.
         if parts.text == nil, let colon = v.find(UInt8(ascii: ":"), in: typeRange),
-           let type = NodeType(rawValue: v.string(typeRange.lowerBound..<colon)) {
+           let type = NodeType(utf8: v.storage[typeRange.lowerBound..<colon]) {
             report(.error, .missingSpaceAfterColon, v, at: colon,
                    "missing space after ':' — flowchart.js reads '\(name)' as the node type and fails; write '\(type.rawValue): …'",
                    fix: ((colon + 1)..<(colon + 1), " "))
@@ -114,21 +111,49 @@ extension ParserState {
         v.find(UInt8(ascii: "\n"), in: range) ?? range.upperBound
     }
 
+    /// Where the suffix markers of a label are: found in one pass, since most labels have none.
+    private struct LabelMarks {
+        var function: Int?
+        var url: Int?
+        var lastBar: Int?
+        var hasCarriageReturn = false
+
+        init(_ v: LineView, _ range: Range<Int>) {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                switch v.storage[i] {
+                case UInt8(ascii: ":") where i + 1 < range.upperBound:
+                    let next = v.storage[i + 1]
+                    if next == UInt8(ascii: "$"), function == nil { function = i }
+                    if next == UInt8(ascii: ">"), url == nil { url = i }
+                case UInt8(ascii: "|"): lastBar = i
+                case 0x0D: hasCarriageReturn = true
+                default: break
+                }
+                i += 1
+            }
+        }
+    }
+
     /// `:$fn`, `:>url[target]` and `|flowstate`, tried in flowchart.js's order.
     private mutating func applySuffixes(_ v: LineView, _ parts: TypeAndText, to node: inout Node) {
         var text = parts.text
-        if let t = text, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: t) {
+        let marks = text.map { LabelMarks(v, $0) }
+        if let t = text, let at = marks?.function {
             node.function = v.string((at + 2)..<t.upperBound)
             text = t.lowerBound..<at
         } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: parts.type) {
             node.function = v.string((at + 2)..<parts.type.upperBound)
-        } else if let t = text, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: t) {
+        } else if let t = text, let at = marks?.url {
             setURL(v, (at + 2)..<t.upperBound, on: &node)
             text = t.lowerBound..<at
         } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: parts.type) {
             setURL(v, (at + 2)..<parts.type.upperBound, on: &node)
         }
-        if let t = text, let bar = v.findLast(UInt8(ascii: "|"), in: t) {
+        let lastBar = marks?.lastBar.flatMap { bar in
+            text.flatMap { bar < $0.upperBound ? bar : v.findLast(UInt8(ascii: "|"), in: $0) }
+        }
+        if let t = text, let bar = lastBar {
             let state = v.string(v.trimmed((bar + 1)..<t.upperBound))
             if !Self.looksLikeFlowstate(state) {
                 report(.warning, .pipeInLabel, v, at: bar,
@@ -139,7 +164,7 @@ extension ParserState {
             text = t.lowerBound..<bar
         }
         if let t = text {
-            node.text = Self.withoutCarriageReturns(v.string(t))
+            node.text = marks?.hasCarriageReturn == true ? Self.withoutCarriageReturns(v.string(t)) : v.string(t)
         } else {
             node.text = node.type == .start ? "Start" : node.type == .end ? "End" : ""
         }
@@ -162,6 +187,19 @@ extension ParserState {
     }
 
     static func withoutCarriageReturns(_ s: String) -> String {
-        s.contains("\r") ? String(s.unicodeScalars.filter { $0 != "\r" }.map(Character.init)) : s
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "\r" }))
+    }
+}
+
+extension NodeType {
+    private static let spellings: [(NodeType, [UInt8])] = NodeType.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    /// The type spelled by these bytes, compared without building a String (every definition asks).
+    init?<C: Collection>(utf8 bytes: C) where C.Element == UInt8 {
+        for (type, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+            self = type
+            return
+        }
+        return nil
     }
 }

@@ -14,21 +14,31 @@ public enum FlowchartParser {
     /// - Parameter firstLine: the line number of the text's first line in the user's file, so a
     ///   ```flow block inside a Markdown guide reports the file's line numbers.
     public static func parse(_ text: String, firstLine: Int = 1) -> ParsedFlowchart {
-        var state = ParserState(source: SourceText(text, firstLine: firstLine))
-        let lines = LineSplitter.logicalLines(state.source, diagnostics: &state.diagnostics)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, firstLine: firstLine) }
+    }
+
+    static func parse(bytes: Bytes, firstLine: Int) -> ParsedFlowchart {
+        let arena = GlueArena()
+        var state = ParserState(source: SourceText(bytes, firstLine: firstLine))
+        let lines = LineSplitter.logicalLines(state.source, arena: arena, diagnostics: &state.diagnostics)
+        let definitions = lines.reduce(0) { $0 + ($1.kind == .definition ? 1 : 0) }
+        state.graph.reserveCapacity(nodes: definitions, edges: lines.count)
+        state.definitionOrder.reserveCapacity(definitions)
         // Definitions first, so a link to a node defined further down can still be resolved
         // (flowchart.js cannot; we say so, and draw what the author meant).
-        for line in lines where line.kind == .definition { state.define(line) }
-        for line in lines {
-            switch line.kind {
-            case .link: state.link(line)
-            case .style: state.style(line)
+        for i in lines.indices where lines[i].kind == .definition { state.define(lines[i]) }
+        for i in lines.indices {
+            switch lines[i].kind {
+            case .link: state.link(lines[i])
+            case .style: state.style(lines[i])
             case .definition, .ignored: break
             }
         }
         state.checkGraph()
         state.diagnostics.sort { ($0.position, $0.severity) < ($1.position, $1.severity) }
-        return ParsedFlowchart(graph: state.graph, diagnostics: state.diagnostics)
+        // Nothing that points into `bytes` or the arena outlives this call: the graph holds Strings.
+        return withExtendedLifetime(arena) { ParsedFlowchart(graph: state.graph, diagnostics: state.diagnostics) }
     }
 }
 
@@ -42,13 +52,19 @@ struct ParserState {
     var diagnostics: [Diagnostic] = []
     /// Per node index: the logical line order of its (first) definition.
     var definitionOrder: [Int] = []
+    var scratch = Scratch()
+
+    struct Scratch {
+        var pieces: [Range<Int>] = []
+        var chain: [LinkPiece] = []
+    }
 
     init(source: SourceText) {
         self.source = source
     }
 
     func position(_ view: LineView, _ local: Int) -> SourcePosition {
-        source.position(view.sourceOffset(local))
+        source.position(view.sourceOffset(local), hint: view.lineHint)
     }
 
     mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ view: LineView, at local: Int,

@@ -8,13 +8,14 @@ extension ParserState {
             return
         }
         var linked = [Bool](repeating: false, count: graph.nodes.count)
-        for edge in graph.edges {
-            if let a = graph.index(of: edge.from) { linked[a] = true }
-            if let b = graph.index(of: edge.to) { linked[b] = true }
+        for end in graph.ends {
+            linked[end.from] = true
+            linked[end.to] = true
         }
         if let s = graph.index(of: start) { linked[s] = true }
         let reachable = graph.reachability()
-        for (i, node) in graph.nodes.enumerated() {
+        for i in graph.nodes.indices where !linked[i] || !reachable[i] || graph.nodes[i].type == .condition {
+            let node = graph.nodes[i]
             if !linked[i] {
                 diagnostics.append(Diagnostic(.warning, .unlinkedNode, at: node.position,
                     "'\(node.id)' is defined but never linked; flowchart.js does not draw it"))
@@ -22,7 +23,7 @@ extension ParserState {
                 diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
                     "'\(node.id)' cannot be reached from the start '\(start)'; flowchart.js does not draw it"))
             } else if node.type == .condition {
-                for branch in [Branch.yes, .no] where graph.edge(from: node.id, branch: branch) == nil {
+                for branch in [Branch.yes, .no] where graph.edgeIndex(from: i, branch: branch) == nil {
                     diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position,
                         "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'"))
                 }

@@ -2,25 +2,30 @@
 /// backslash or by continuation lines. Offsets are local; `sourceOffset` maps them back to the file
 /// so every diagnostic points at the byte the author wrote.
 struct LineView {
-    /// The bytes the offsets index. For a one-piece line this *is* the source buffer (shared, not copied).
-    let storage: [UInt8]
+    /// The bytes the offsets index: the source itself for a one-piece line, a glued copy otherwise.
+    let storage: Bytes
     var start: Int
     var end: Int
     /// Where each glued piece starts locally and in the source; empty for a one-piece line.
-    let pieces: [(local: Int, source: Int)]
+    let pieces: UnsafeBufferPointer<GluePiece>
+    /// The physical line (0-based) the logical line starts on: positions are found from there
+    /// instead of by searching the whole file.
+    var lineHint: Int
 
-    init(source: [UInt8], range: Range<Int>) {
+    init(source: Bytes, range: Range<Int>, lineHint: Int) {
         storage = source
         start = range.lowerBound
         end = range.upperBound
-        pieces = []
+        pieces = UnsafeBufferPointer(start: nil, count: 0)
+        self.lineHint = lineHint
     }
 
-    init(glued storage: [UInt8], pieces: [(local: Int, source: Int)]) {
+    init(glued storage: Bytes, pieces: UnsafeBufferPointer<GluePiece>, lineHint: Int) {
         self.storage = storage
         start = 0
         end = storage.count
         self.pieces = pieces
+        self.lineHint = lineHint
     }
 
     var isEmpty: Bool { start >= end }
@@ -66,25 +71,33 @@ struct LineView {
         return nil
     }
 
-    /// All occurrences of a two-byte marker, splitting `range` into the pieces between them.
-    func split(_ a: UInt8, _ b: UInt8, in range: Range<Int>) -> [Range<Int>] {
-        var pieces: [Range<Int>] = []
+    /// Calls `body` with each piece of `range` between occurrences of a two-byte marker;
+    /// `isLast` is true for the final piece. No array is built: link lines are the hot path.
+    func forEachPiece(split a: UInt8, _ b: UInt8, in range: Range<Int>, _ body: (Range<Int>, Int, Bool) -> Void) {
         var pieceStart = range.lowerBound
         var i = range.lowerBound
+        var index = 0
         while i < range.upperBound - 1 {
             if storage[i] == a && storage[i + 1] == b {
-                pieces.append(pieceStart..<i)
+                body(pieceStart..<i, index, false)
+                index += 1
                 i += 2
                 pieceStart = i
             } else {
                 i += 1
             }
         }
-        pieces.append(pieceStart..<range.upperBound)
+        body(pieceStart..<range.upperBound, index, true)
+    }
+
+    /// All pieces of `range` between occurrences of a two-byte marker.
+    func split(_ a: UInt8, _ b: UInt8, in range: Range<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        forEachPiece(split: a, b, in: range) { piece, _, _ in pieces.append(piece) }
         return pieces
     }
 
-    /// `range` without the whitespace JavaScript's `trim()` removes (ASCII, NBSP, ideographic space).
+    /// `range` without the whitespace JavaScript's `trim()` removes (ASCII, NBSP, ideographic space, BOM).
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, let n = Whitespace.length(storage, at: lo, limit: hi) { lo += n }
@@ -99,20 +112,22 @@ enum Whitespace {
     }
 
     /// Length of a whitespace character starting at `i`, if there is one.
-    static func length(_ s: [UInt8], at i: Int, limit: Int) -> Int? {
+    static func length(_ s: Bytes, at i: Int, limit: Int) -> Int? {
         let b = s[i]
-        if isASCIISpace(b) { return 1 }
-        if b == 0xC2, i + 1 < limit, s[i + 1] == 0xA0 { return 2 }                       // U+00A0
-        if b == 0xE3, i + 2 < limit, s[i + 1] == 0x80, s[i + 2] == 0x80 { return 3 }     // U+3000
+        if b < 0x80 { return isASCIISpace(b) ? 1 : nil }
+        if b == 0xC2, i + 1 < limit, s[i + 1] == 0xA0 { return 2 }                                    // U+00A0
+        if b == 0xE3, i + 2 < limit, s[i + 1] == 0x80, s[i + 2] == 0x80 { return 3 }                  // U+3000
+        if b == 0xEF, i + 2 < limit, s[i + 1] == 0xBB, s[i + 2] == 0xBF { return 3 }                  // U+FEFF
         return nil
     }
 
     /// Length of a whitespace character ending just before `end`, if there is one.
-    static func lengthBefore(_ s: [UInt8], end: Int, limit: Int) -> Int? {
+    static func lengthBefore(_ s: Bytes, end: Int, limit: Int) -> Int? {
         let b = s[end - 1]
-        if isASCIISpace(b) { return 1 }
+        if b < 0x80 { return isASCIISpace(b) ? 1 : nil }
         if end - 2 >= limit, s[end - 2] == 0xC2, b == 0xA0 { return 2 }
         if end - 3 >= limit, s[end - 3] == 0xE3, s[end - 2] == 0x80, b == 0x80 { return 3 }
+        if end - 3 >= limit, s[end - 3] == 0xEF, s[end - 2] == 0xBB, b == 0xBF { return 3 }
         return nil
     }
 }

@@ -7,7 +7,8 @@ struct LinkSpec {
 
 /// One node of a link chain as written, resolved to a defined node or not.
 struct LinkPiece {
-    var id: String?
+    /// The node's index in the graph, nil when the name is not defined.
+    var index: Int?
     var spec: LinkSpec
     var offset: Int
 }
@@ -16,10 +17,14 @@ struct LinkPiece {
 extension ParserState {
     mutating func link(_ line: LogicalLine) {
         let v = line.view
-        let rawPieces = v.split(UInt8(ascii: "-"), UInt8(ascii: ">"), in: v.range)
+        // Scratch arrays reused across lines: a 50,000-node chart has tens of thousands of link lines.
+        var rawPieces: [Range<Int>] = [], chain: [LinkPiece] = []
+        swap(&rawPieces, &scratch.pieces)   // moved out, so appending does not copy
+        swap(&chain, &scratch.chain)
+        rawPieces.removeAll(keepingCapacity: true)
+        chain.removeAll(keepingCapacity: true)
+        v.forEachPiece(split: UInt8(ascii: "-"), UInt8(ascii: ">"), in: v.range) { piece, _, _ in rawPieces.append(piece) }
         checkSpaces(v, rawPieces)
-        var chain: [LinkPiece] = []
-        chain.reserveCapacity(rawPieces.count)
         for (index, raw) in rawPieces.enumerated() {
             let piece = v.trimmed(raw)
             if piece.isEmpty {
@@ -28,14 +33,18 @@ extension ParserState {
                        "'->' has no node \(side) it; flowchart.js fails here")
                 continue
             }
-            chain.append(contentsOf: readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1))
+            readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1, into: &chain)
         }
-        let resolved = chain.filter { $0.id != nil }
-        if graph.start == nil, let first = resolved.first { graph.start = first.id }
-        guard resolved.count > 1 else { return }
-        for i in 0..<(resolved.count - 1) {
-            connect(resolved[i], to: resolved[i + 1], v)
+        // Undefined pieces are left out, so the chain goes on from the node before to the node after.
+        chain.removeAll { $0.index == nil }
+        if graph.start == nil, let first = chain.first?.index { graph.start = graph.nodes[first].id }
+        if chain.count > 1 {
+            for i in 0..<(chain.count - 1) {
+                connect(chain[i], to: chain[i + 1], v)
+            }
         }
+        swap(&rawPieces, &scratch.pieces)
+        swap(&chain, &scratch.chain)
     }
 
     /// flowchart.js does not trim link pieces: `st -> op1` looks for a node called "st ".
@@ -52,7 +61,8 @@ extension ParserState {
 
     /// Reads `name(spec)`. A name that is not a node but splits into nodes at a stray '-' or '→' is a
     /// broken arrow and comes back as two pieces, so the rest of the chain still links.
-    private mutating func readPiece(_ v: LineView, _ piece: Range<Int>, line: LogicalLine, isLast: Bool) -> [LinkPiece] {
+    private mutating func readPiece(_ v: LineView, _ piece: Range<Int>, line: LogicalLine, isLast: Bool,
+                                    into chain: inout [LinkPiece]) {
         var nameRange = piece
         var spec = LinkSpec()
         if let open = v.find(UInt8(ascii: "("), in: piece) {
@@ -67,29 +77,33 @@ extension ParserState {
             }
             spec = readSpec(v, (open + 1)..<(close ?? piece.upperBound))
         }
-        let name = v.string(nameRange)
-        if let index = graph.index(of: name) {
-            noteUse(index, name: name, v, at: nameRange.lowerBound, line: line)
-            return [LinkPiece(id: name, spec: spec, offset: nameRange.lowerBound)]
+        let nameBytes = v.storage[nameRange]
+        if let index = graph.index(ofKey: nameBytes, hash: KeyTable.hash(nameBytes)) {
+            if definitionOrder[index] > line.order { noteUse(index, name: v.string(nameRange), v, at: nameRange.lowerBound, line: line) }
+            chain.append(LinkPiece(index: index, spec: spec, offset: nameRange.lowerBound))
+            return
         }
+        let name = v.string(nameRange)
         if let split = brokenArrow(v, nameRange) {
             let left = v.string(nameRange.lowerBound..<split.lowerBound)
             let right = v.string(split.upperBound..<nameRange.upperBound)
             report(.error, .brokenArrow, v, at: nameRange.lowerBound,
                    "'\(name)' is not a node — did you mean '\(left)->\(right)'?", fix: (split, "->"))
-            var pieces = [LinkPiece(id: left, spec: LinkSpec(), offset: nameRange.lowerBound)]
-            noteUse(graph.index(of: left)!, name: left, v, at: nameRange.lowerBound, line: line)
-            let rightID = resolve(right, v, at: split.upperBound, line: line, isLast: isLast)
-            pieces.append(LinkPiece(id: rightID, spec: spec, offset: split.upperBound))
-            return pieces
+            let leftIndex = graph.index(of: left)!
+            noteUse(leftIndex, name: left, v, at: nameRange.lowerBound, line: line)
+            chain.append(LinkPiece(index: leftIndex, spec: LinkSpec(), offset: nameRange.lowerBound))
+            let rightIndex = resolve(right, v, at: split.upperBound, line: line, isLast: isLast)
+            chain.append(LinkPiece(index: rightIndex, spec: spec, offset: split.upperBound))
+            return
         }
-        return [LinkPiece(id: resolve(name, v, at: nameRange.lowerBound, line: line, isLast: isLast), spec: spec, offset: nameRange.lowerBound)]
+        chain.append(LinkPiece(index: resolve(name, v, at: nameRange.lowerBound, line: line, isLast: isLast),
+                               spec: spec, offset: nameRange.lowerBound))
     }
 
-    private mutating func resolve(_ name: String, _ v: LineView, at offset: Int, line: LogicalLine, isLast: Bool) -> String? {
+    private mutating func resolve(_ name: String, _ v: LineView, at offset: Int, line: LogicalLine, isLast: Bool) -> Int? {
         if let index = graph.index(of: name) {
             noteUse(index, name: name, v, at: offset, line: line)
-            return name
+            return index
         }
         let consequence = isLast ? "flowchart.js silently drops the link to it" : "flowchart.js fails here"
         if let guess = Suggestions.nodeKey(for: name, among: graph.nodes.map(\.id)) {
@@ -126,6 +140,11 @@ extension ParserState {
 
     private mutating func readSpec(_ v: LineView, _ range: Range<Int>) -> LinkSpec {
         var spec = LinkSpec()
+        // The common case, `(yes)` / `(no)`, without building strings or arrays.
+        if let branch = Self.exactBranch(v.storage[range]) {
+            spec.branch = branch
+            return spec
+        }
         let parts = split(v, range, at: UInt8(ascii: ","))
         var branchPart: Range<Int>? = parts[0]
         if parts.count == 1 {
@@ -173,7 +192,14 @@ extension ParserState {
     /// Words that mean a branch, exact or as authors misspell them; anything else may be a direction.
     static let branchWords: Set<String> = ["yes", "y", "true", "是", "ok", "no", "n", "false", "否", "path1", "path2", "path3"]
 
+    private static func exactBranch(_ bytes: Slice<Bytes>) -> Branch? {
+        if bytes.elementsEqual("yes".utf8) { return .yes }
+        if bytes.elementsEqual("no".utf8) { return .no }
+        return nil
+    }
+
     private mutating func readBranch(_ v: LineView, _ range: Range<Int>, alone: Bool) -> Branch? {
+        if let exact = Self.exactBranch(v.storage[range]) { return exact }
         let written = v.string(range)
         switch written {
         case "yes", "no", "path1", "path2", "path3": return Branch(rawValue: written)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a logical line is, decided as flowchart.js decides it: by the first marker it contains.
 enum LineKind {
     case definition, link, style, ignored
@@ -14,53 +20,69 @@ struct LogicalLine {
 /// line; from the second line on, a line with none of `->`, `=>`, `@>` continues the previous one.
 /// Comment-looking lines are our extension: skipped, with a warning saying what flowchart.js does instead.
 enum LineSplitter {
-    /// A physical line, or several joined by backslashes. `head` alone avoids an allocation per line.
+    /// A physical line, or several joined by backslashes (the extra pieces are in `tails`).
     private struct RawLine {
         var head: Range<Int>
-        var tail: [Range<Int>] = []
+        var tailStart: Int
+        var tailCount: Int
         var firstPhysical: Int
-        var pieces: [Range<Int>] { [head] + tail }
     }
 
+    /// A logical line in the making: its first raw line and the continuation lines glued to it
+    /// (consecutive in `members`, since only the newest group ever grows).
     private struct Group {
         var kind: LineKind
-        var first: RawLine
-        var rest: [RawLine] = []
+        var first: Int
+        var memberStart: Int
+        var memberCount = 0
     }
 
-    static func logicalLines(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [LogicalLine] {
-        let raw = rawLines(source)
+    private struct Lines {
+        var raw: [RawLine] = []
+        var tails: [Range<Int>] = []
+
+        func pieces(_ line: RawLine) -> [Range<Int>] {
+            [line.head] + tails[line.tailStart..<(line.tailStart + line.tailCount)]
+        }
+    }
+
+    static func logicalLines(_ source: SourceText, arena: GlueArena, diagnostics: inout [Diagnostic]) -> [LogicalLine] {
+        let lines = rawLines(source)
         var groups: [Group] = []
-        groups.reserveCapacity(raw.count)
-        for line in raw {
-            let kind = classify(line, source.bytes)
+        var members: [Int] = []
+        groups.reserveCapacity(lines.raw.count)
+        for (index, line) in lines.raw.enumerated() {
+            let kind = classify(line, lines, source.bytes)
             if kind != .ignored && !groups.isEmpty {
-                groups.append(Group(kind: kind, first: line))
+                groups.append(Group(kind: kind, first: index, memberStart: members.count))
                 continue
             }
-            let isBlank = line.tail.isEmpty && source.trimmedIsEmpty(line.head)
+            let isBlank = line.tailCount == 0 && source.trimmedIsEmpty(line.head)
             if groups.isEmpty {
-                if !isBlank { groups.append(Group(kind: kind, first: line)) }   // flowchart.js trims the input first
+                // flowchart.js trims the whole input first, so leading blank lines vanish.
+                if !isBlank { groups.append(Group(kind: kind, first: index, memberStart: members.count)) }
                 continue
             }
-            if isBlank {
-                groups[groups.count - 1].rest.append(line)
+            let owner = groups[groups.count - 1]
+            if isBlank || (!source.isComment(line.head) && (owner.kind == .definition || owner.kind == .ignored)) {
+                members.append(index)   // a multi-line label, as flowchart.js allows
+                groups[groups.count - 1].memberCount += 1
             } else if source.isComment(line.head) {
-                diagnostics.append(commentWarning(line, gluedTo: groups[groups.count - 1], source))
-            } else if groups[groups.count - 1].kind == .definition || groups[groups.count - 1].kind == .ignored {
-                groups[groups.count - 1].rest.append(line)   // a multi-line label, as flowchart.js allows
+                diagnostics.append(commentWarning(line.head, ownerKind: owner.kind, ownerLine: lines.raw[owner.first].firstPhysical, source))
             } else {
-                diagnostics.append(strayLineError(line, gluedTo: groups[groups.count - 1], source))
+                diagnostics.append(strayLineError(line.head, ownerLine: lines.raw[owner.first].firstPhysical, source))
             }
         }
         var result: [LogicalLine] = []
         result.reserveCapacity(groups.count)
         for (order, group) in groups.enumerated() {
-            var view = makeView(group, source.bytes)
-            view = LineView(copying: view, range: view.trimmed(view.range))
+            var view = makeView(group, lines, members, source, arena)
+            let trimmed = view.trimmed(view.range)
+            view.start = trimmed.lowerBound
+            view.end = trimmed.upperBound
             if order == 0 && group.kind == .ignored {
                 let at = source.position(view.sourceOffset(view.start))
-                if source.isComment(group.first.head) {
+                if source.isComment(lines.raw[group.first].head) {
                     diagnostics.append(Diagnostic(.warning, .commentLine, at: at,
                         "flowchart.js has no comments; it silently drops this first line"))
                 } else {
@@ -75,76 +97,89 @@ enum LineSplitter {
     }
 
     /// Physical lines with backslash-newline joins applied.
-    private static func rawLines(_ source: SourceText) -> [RawLine] {
+    private static func rawLines(_ source: SourceText) -> Lines {
         let bytes = source.bytes
-        var lines: [RawLine] = []
-        lines.reserveCapacity(source.lineStarts.count)
+        var lines = Lines()
+        lines.raw.reserveCapacity(source.lineStarts.count)
         var pending: RawLine?
         for (index, start) in source.lineStarts.enumerated() {
             let hasBreak = index + 1 < source.lineStarts.count
-            let end = hasBreak ? source.lineStarts[index + 1] - 1 : bytes.count
-            if hasBreak, end > start, bytes[end - 1] == UInt8(ascii: "\\") {
-                // `\` + newline is a newline inside the label, not the end of the line.
-                if pending == nil {
-                    pending = RawLine(head: start..<(end - 1), firstPhysical: index)
-                } else {
-                    pending!.tail.append(start..<(end - 1))
-                }
-                continue
-            }
-            if var joined = pending {
-                joined.tail.append(start..<end)
-                lines.append(joined)
-                pending = nil
+            let end = source.lineEnd(index)
+            let continues = hasBreak && end > start && bytes[end - 1] == UInt8(ascii: "\\")
+            // `\` + newline is a newline inside the label, not the end of the line.
+            let piece = start..<(continues ? end - 1 : end)
+            if pending == nil {
+                pending = RawLine(head: piece, tailStart: lines.tails.count, tailCount: 0, firstPhysical: index)
             } else {
-                lines.append(RawLine(head: start..<end, firstPhysical: index))
+                lines.tails.append(piece)
+                pending!.tailCount += 1
+            }
+            if !continues {
+                lines.raw.append(pending!)
+                pending = nil
             }
         }
-        if let pending { lines.append(pending) }
+        if let pending { lines.raw.append(pending) }
         return lines
     }
 
-    private static func classify(_ line: RawLine, _ bytes: [UInt8]) -> LineKind {
+    private static func classify(_ line: RawLine, _ lines: Lines, _ bytes: Bytes) -> LineKind {
         var markers = (definition: false, link: false, style: false)
         scanMarkers(line.head, bytes, &markers)
-        for piece in line.tail { scanMarkers(piece, bytes, &markers) }
+        for i in line.tailStart..<(line.tailStart + line.tailCount) { scanMarkers(lines.tails[i], bytes, &markers) }
         return markers.definition ? .definition : markers.link ? .link : markers.style ? .style : .ignored
     }
 
-    private static func scanMarkers(_ piece: Range<Int>, _ bytes: [UInt8],
+    /// Looks at each '>' and the byte before it; a line has few of them, so memchr does the walking.
+    private static func scanMarkers(_ piece: Range<Int>, _ bytes: Bytes,
                                     _ markers: inout (definition: Bool, link: Bool, style: Bool)) {
-        var i = piece.lowerBound
-        while i + 1 < piece.upperBound {
-            if bytes[i + 1] == UInt8(ascii: ">") {
-                switch bytes[i] {
-                case UInt8(ascii: "="): markers.definition = true
-                case UInt8(ascii: "-"): markers.link = true
-                case UInt8(ascii: "@"): markers.style = true
-                default: break
-                }
+        guard let base = bytes.baseAddress, piece.count > 1 else { return }
+        var i = piece.lowerBound + 1
+        while i < piece.upperBound, let hit = memchr(base + i, 0x3E, piece.upperBound - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            switch bytes[at - 1] {
+            case UInt8(ascii: "="): markers.definition = true
+            case UInt8(ascii: "-"): markers.link = true
+            case UInt8(ascii: "@"): markers.style = true
+            default: break
             }
-            i += 1
+            i = at + 1
         }
     }
 
-    private static func makeView(_ group: Group, _ bytes: [UInt8]) -> LineView {
-        if group.first.tail.isEmpty && group.rest.isEmpty { return LineView(source: bytes, range: group.first.head) }
-        let pieces = group.first.pieces + group.rest.flatMap(\.pieces)
-        var storage: [UInt8] = []
-        var map: [(local: Int, source: Int)] = []
+    private static func makeView(_ group: Group, _ lines: Lines, _ members: [Int], _ source: SourceText,
+                                 _ arena: GlueArena) -> LineView {
+        let first = lines.raw[group.first]
+        if first.tailCount == 0 && group.memberCount == 0 {
+            return LineView(source: source.bytes, range: first.head, lineHint: first.firstPhysical)
+        }
+        var pieces = lines.pieces(first)
+        for m in members[group.memberStart..<(group.memberStart + group.memberCount)] {
+            pieces += lines.pieces(lines.raw[m])
+        }
+        let length = pieces.reduce(pieces.count - 1) { $0 + $1.count }
+        let storage = arena.bytes(length)
+        let map = arena.pieces(pieces.count)
+        var at = 0
         for (i, piece) in pieces.enumerated() {
-            if i > 0 { storage.append(UInt8(ascii: "\n")) }
-            map.append((storage.count, piece.lowerBound))
-            storage.append(contentsOf: bytes[piece])
+            if i > 0 {
+                storage[at] = UInt8(ascii: "\n")
+                at += 1
+            }
+            map[i] = GluePiece(local: at, source: piece.lowerBound)
+            for offset in piece {
+                storage[at] = source.bytes[offset]
+                at += 1
+            }
         }
-        return LineView(glued: storage, pieces: map)
+        return LineView(glued: Bytes(storage), pieces: UnsafeBufferPointer(map), lineHint: first.firstPhysical)
     }
 
-    private static func commentWarning(_ line: RawLine, gluedTo group: Group,
+    private static func commentWarning(_ head: Range<Int>, ownerKind: LineKind, ownerLine: Int,
                                        _ source: SourceText) -> Diagnostic {
-        let at = source.position(source.trimmedStart(line.head))
-        let owner = source.firstLine + group.first.firstPhysical
-        switch group.kind {
+        let at = source.position(source.trimmedStart(head))
+        let owner = source.firstLine + ownerLine
+        switch ownerKind {
         case .link, .style:
             return Diagnostic(.error, .commentLine, at: at,
                 "flowchart.js has no comments: it glues this line onto the link on line \(owner) and drops that link; move the comment out of the diagram")
@@ -154,34 +189,25 @@ enum LineSplitter {
         }
     }
 
-    private static func strayLineError(_ line: RawLine, gluedTo group: Group,
-                                       _ source: SourceText) -> Diagnostic {
-        let at = source.position(source.trimmedStart(line.head))
-        let owner = source.firstLine + group.first.firstPhysical
+    private static func strayLineError(_ head: Range<Int>, ownerLine: Int, _ source: SourceText) -> Diagnostic {
+        let at = source.position(source.trimmedStart(head))
+        let owner = source.firstLine + ownerLine
         return Diagnostic(.error, .ignoredLine, at: at,
             "this line has no '->', '=>' or '@>', so flowchart.js glues it onto the link on line \(owner) and drops that link")
     }
 }
 
-extension LineView {
-    init(copying other: LineView, range: Range<Int>) {
-        self = other
-        start = range.lowerBound
-        end = range.upperBound
-    }
-}
-
 extension SourceText {
     func trimmedStart(_ range: Range<Int>) -> Int {
-        LineView(source: bytes, range: range).trimmed(range).lowerBound
+        LineView(source: bytes, range: range, lineHint: 0).trimmed(range).lowerBound
     }
 
     func trimmedIsEmpty(_ range: Range<Int>) -> Bool {
-        LineView(source: bytes, range: range).trimmed(range).isEmpty
+        LineView(source: bytes, range: range, lineHint: 0).trimmed(range).isEmpty
     }
 
     func isComment(_ range: Range<Int>) -> Bool {
-        let r = LineView(source: bytes, range: range).trimmed(range)
+        let r = LineView(source: bytes, range: range, lineHint: 0).trimmed(range)
         guard !r.isEmpty else { return false }
         if bytes[r.lowerBound] == UInt8(ascii: "#") { return true }
         return r.count >= 2 && bytes[r.lowerBound] == UInt8(ascii: "/") && bytes[r.lowerBound + 1] == UInt8(ascii: "/")

@@ -1,21 +1,34 @@
-/// The flowchart text as UTF-8 bytes with a table of line starts. The parser works on bytes because
-/// 50,000-node diagrams must parse in milliseconds; columns are counted in Unicode scalars only when
-/// a diagnostic or a node needs a position.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes the parser reads. Unsafe views over the text's own UTF-8 storage, valid only inside
+/// `FlowchartParser.parse`: the parser copies nothing and retains nothing per line, which is what
+/// lets a 1,000-node diagram parse in a fraction of a millisecond.
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
+/// The flowchart text as UTF-8 bytes with a table of line starts. Columns are counted in Unicode
+/// scalars only when a diagnostic or a node needs a position.
 struct SourceText {
-    let bytes: [UInt8]
+    let bytes: Bytes
     /// Byte offset where each physical line starts.
     let lineStarts: [Int]
     /// The line number of the text's first line in the user's file (a ```flow block starts mid-file).
     let firstLine: Int
 
-    init(_ text: String, firstLine: Int) {
-        var bytes = Array(text.utf8)
-        // A byte-order mark is invisible to the author; flowchart.js trims it with the rest of the whitespace.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20]) }
+    init(_ bytes: Bytes, firstLine: Int) {
         self.bytes = bytes
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 24 + 1)
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        if let base = bytes.baseAddress {
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
         self.lineStarts = starts
         self.firstLine = firstLine
     }
@@ -30,8 +43,20 @@ struct SourceText {
         return lo
     }
 
-    func position(_ offset: Int) -> SourcePosition {
-        let index = lineIndex(of: offset)
+    /// Where physical line `index` ends, without its line break.
+    func lineEnd(_ index: Int) -> Int {
+        index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+    }
+
+    /// - Parameter hint: a physical line at or before the offset's line, when the caller knows one.
+    func position(_ offset: Int, hint: Int? = nil) -> SourcePosition {
+        var index: Int
+        if let hint, hint < lineStarts.count, lineStarts[hint] <= offset {
+            index = hint
+            while index + 1 < lineStarts.count && lineStarts[index + 1] <= offset { index += 1 }
+        } else {
+            index = lineIndex(of: offset)
+        }
         var column = 1
         var i = lineStarts[index]
         let end = min(offset, bytes.count)
@@ -41,12 +66,32 @@ struct SourceText {
         }
         return SourcePosition(line: firstLine + index, column: column)
     }
+}
 
-    /// The text of a physical line without its line break, for snippets in messages.
-    func lineText(_ index: Int) -> String {
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+/// Buffers the parser allocates for lines glued from several physical lines; freed when parsing ends.
+final class GlueArena {
+    private var buffers: [UnsafeMutableRawBufferPointer] = []
+
+    func bytes(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 8)
+        buffers.append(raw)
+        return raw.bindMemory(to: UInt8.self)
     }
+
+    func pieces(_ count: Int) -> UnsafeMutableBufferPointer<GluePiece> {
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1) * MemoryLayout<GluePiece>.stride,
+                                                          alignment: MemoryLayout<GluePiece>.alignment)
+        buffers.append(raw)
+        return raw.bindMemory(to: GluePiece.self)
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+    }
+}
+
+/// Where a glued piece starts in the line's own buffer and in the source.
+struct GluePiece {
+    var local: Int
+    var source: Int
 }

@@ -7,11 +7,11 @@ struct StyleJSON {
         var message: String
     }
 
-    private let bytes: [UInt8]
+    private let bytes: Bytes
     private var i: Int
     private let end: Int
 
-    static func parse(_ bytes: [UInt8], _ range: Range<Int>) -> Result<[String: String], Failure> {
+    static func parse(_ bytes: Bytes, _ range: Range<Int>) -> Result<[String: String], Failure> {
         var reader = StyleJSON(bytes: bytes, i: range.lowerBound, end: range.upperBound)
         do {
             reader.skipSpace()

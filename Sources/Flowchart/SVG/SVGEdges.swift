@@ -2,6 +2,9 @@
 struct SVGEdges {
     let boxes: [String: NodeBox]
     let fontSize: Double
+    /// The drawing's size, to keep labels inside it.
+    let width: Double
+    let height: Double
 
     /// The arrowhead a line needs; each distinct one becomes a `<marker>` in `<defs>`.
     struct Marker: Hashable, Comparable {
@@ -43,7 +46,9 @@ struct SVGEdges {
         out += "<g" + SVGEscape.attribute("class", (["edge"] + classes).joined(separator: " "))
         out += SVGEscape.attribute("data-from", route.from) + SVGEscape.attribute("data-to", route.to)
         out += SVGEscape.attribute("data-branch", route.branch) + ">"
-        out += "<path" + SVGEscape.attribute("d", pathData(route))
+        out += "<path d=\""
+        appendPathData(route, to: &out)
+        out += "\""
         let declarations = style.lineDeclarations
         if !declarations.isEmpty { out += SVGEscape.attribute("style", declarations) }
         if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
@@ -52,16 +57,19 @@ struct SVGEdges {
         out += "</g>\n"
     }
 
-    private func pathData(_ route: EdgeRoute) -> String {
-        var points = route.points
-        // A parallelogram's slanted side meets the middle of its box side skew/2 further in.
-        if points.count >= 2 {
-            points[0] = inset(points[0], toward: points[1], box: boxes[route.from])
-            points[points.count - 1] = inset(points[points.count - 1], toward: points[points.count - 2], box: boxes[route.to])
+    /// Only digits, spaces and M/L go into the path, so it needs no escaping.
+    private func appendPathData(_ route: EdgeRoute, to out: inout String) {
+        let count = route.points.count
+        for (index, point) in route.points.enumerated() {
+            var point = point
+            // A parallelogram's slanted side meets the middle of its box side skew/2 further in.
+            if index == 0, count >= 2 { point = inset(point, toward: route.points[1], box: boxes[route.from]) }
+            if index == count - 1, count >= 2 { point = inset(point, toward: route.points[count - 2], box: boxes[route.to]) }
+            out += index == 0 ? "M" : "L"
+            out += LayoutNumber.compact(point[0])
+            out += " "
+            out += LayoutNumber.compact(point[1])
         }
-        return points.enumerated().map { index, point in
-            (index == 0 ? "M" : "L") + SVGEscape.number(point[0]) + " " + SVGEscape.number(point[1])
-        }.joined()
     }
 
     private func inset(_ point: [Double], toward next: [Double], box: NodeBox?) -> [Double] {
@@ -79,8 +87,8 @@ struct SVGEdges {
         let width = TextMetrics.width(of: label, fontSize: size)
         let (start, next) = (route.points[0], route.points[1])
         let goesLeft = next[0] < start[0], goesDown = next[1] > start[1]
-        let left = goesLeft ? start[0] - 6 - width : start[0] + 6
-        let baseline = goesDown ? start[1] + size + 4 : start[1] - 6
+        let left = min(max(goesLeft ? start[0] - 6 - width : start[0] + 6, 2), max(self.width - width - 2, 2))
+        let baseline = min(max(goesDown ? start[1] + size + 4 : start[1] - 6, size + 2), max(height - size * 0.25 - 2, size + 2))
         let n = SVGEscape.number
         out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
         out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#

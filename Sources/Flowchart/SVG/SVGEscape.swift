@@ -2,6 +2,10 @@
 /// one goes through here: nothing can close an attribute or open an element.
 enum SVGEscape {
     static func escaped(_ text: String) -> String {
+        // Most labels need nothing; one byte scan spares rebuilding them scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

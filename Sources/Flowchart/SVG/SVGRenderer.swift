@@ -33,7 +33,7 @@ public enum SVGRenderer {
             SVGNodes.render(box, classes: classes, fontSize: layout.fontSize, into: &out)
         }
         out += "</g>\n<g class=\"edges\">\n"
-        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize)
+        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height)
         for (index, route) in layout.edges.enumerated() {
             var classes: [String] = []
             if taken[index] { classes.append("taken") }
