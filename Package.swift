@@ -17,12 +17,25 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The flowchart.js language: parser with diagnostics, graph, layout, SVG. No dependencies.
         .target(name: "Flowchart", swiftSettings: swiftSettings),
         // Guides, the interview engine, scoring and reports: value types over Flowchart.
-        .target(name: "InterviewCore", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
+        .target(
+            name: "InterviewCore",
+            dependencies: [
+                "Flowchart",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Guides")],
+            swiftSettings: swiftSettings
+        ),
         // The web application's edge; grows Vapor and Fluent with the web-foundation issue.
         .target(name: "InterviewServer", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
         // The one command users run.
@@ -38,7 +51,7 @@ let package = Package(
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
 
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "InterviewCoreTests", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "InterviewCoreTests", dependencies: ["InterviewCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "InterviewServerTests", dependencies: ["InterviewServer"], swiftSettings: swiftSettings),
         .testTarget(name: "interviewTests", dependencies: ["interview"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]

@@ -4,7 +4,7 @@ import Testing
 /// Both layout invariants (no overlapping boxes, no line through a box) checked geometrically on
 /// seeded random graphs full of the awkward cases: self-loops, cycles, back edges, clashing
 /// directions, unreachable nodes, CJK and long labels.
-@Suite struct LayoutInvariantTests {
+@Suite("Layout invariants on random graphs") struct LayoutInvariantTests {
     @Test func randomGraphsKeepEveryInvariant() {
         var random = SplitMix64(seed: 0x5EED_F10C)
         for round in 0..<400 {

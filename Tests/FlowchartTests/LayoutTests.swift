@@ -3,7 +3,7 @@ import Testing
 @testable import Flowchart
 
 /// Placement in the spirit of flowchart.js, unreachable nodes, and the JSON form.
-@Suite struct LayoutTests {
+@Suite("Layout: placement, labels and JSON") struct LayoutTests {
     @Test func nextGoesBelow() throws {
         // setup
         let graph = LayoutFixture.graph(["st": .start, "op": .operation, "e": .end],
@@ -18,46 +18,26 @@ import Testing
         #expect(layout.edges.allSatisfy { $0.points.count == 2 && $0.label == nil })
     }
 
-    @Test func yesGoesBelowAndNoToTheRight() throws {
+    /// yes below and no right by default; sending one of them elsewhere moves the other (flowchart.js).
+    @Test(arguments: [
+        ([String: Direction](), Direction.bottom, Direction.right),
+        (["c.yes": .right], .right, .bottom),
+        (["c.no": .bottom], .right, .bottom),
+    ])
+    func conditionBranchesTakeTheirSides(directions: [String: Direction], yes: Direction, no: Direction) throws {
         // setup
         let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
-                                        links: [("c", "a", .yes), ("c", "b", .no)], start: "c")
+                                        links: [("c", "a", .yes), ("c", "b", .no)], directions: directions, start: "c")
         // act
         let layout = FlowchartLayout.layout(graph)
         // verify
-        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
-        #expect(a.y > c.y + c.height && abs(a.midX - c.midX) < 0.01)
-        #expect(b.x > c.x + c.width && abs(b.midY - c.midY) < 0.01)
+        let c = try layout.box("c")
+        #expect(side(of: try layout.box("a"), from: c) == yes)
+        #expect(side(of: try layout.box("b"), from: c) == no)
         #expect(try layout.route("c", .yes).label == "yes")
         #expect(try layout.route("c", .no).label == "no")
-        // The no line leaves from the diamond's right vertex.
-        #expect(try layout.route("c", .no).points[0] == [c.x + c.width, c.midY])
-    }
-
-    @Test func yesRightSendsNoBelow() throws {
-        // setup
-        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
-                                        links: [("c", "a", .yes), ("c", "b", .no)],
-                                        directions: ["c.yes": .right], start: "c")
-        // act
-        let layout = FlowchartLayout.layout(graph)
-        // verify
-        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
-        #expect(a.x > c.x + c.width && abs(a.midY - c.midY) < 0.01)
-        #expect(b.y > c.y + c.height && abs(b.midX - c.midX) < 0.01)
-    }
-
-    @Test func noBottomSendsYesRight() throws {
-        // setup
-        let graph = LayoutFixture.graph(["c": .condition, "a": .operation, "b": .operation],
-                                        links: [("c", "a", .yes), ("c", "b", .no)],
-                                        directions: ["c.no": .bottom], start: "c")
-        // act
-        let layout = FlowchartLayout.layout(graph)
-        // verify
-        let (c, a, b) = (try layout.box("c"), try layout.box("a"), try layout.box("b"))
-        #expect(a.x > c.x + c.width)
-        #expect(b.y > c.y + c.height)
+        // Lines leave from the diamond's vertices.
+        #expect(try layout.route("c", .no).points[0] == (no == .right ? [c.x + c.width, c.midY] : [c.midX, c.y + c.height]))
     }
 
     @Test func explicitDirectionsAreHonoured() throws {
@@ -220,6 +200,8 @@ import Testing
         #expect(LayoutNumber.compact(12.05) == "12.1")
         #expect(LayoutNumber.compact(-0.01) == "0")
         #expect(LayoutNumber.compact(-3.25) == "-3.3")
+        #expect(LayoutNumber.compact(.nan) == "0")
+        #expect(LayoutNumber.compact(1e300) == "1000000000000000")
     }
 }
 
@@ -245,6 +227,16 @@ enum LayoutFixture {
         graph.start = start
         return graph
     }
+}
+
+/// Where `box` sits relative to `origin`, if it is in line with it.
+private func side(of box: NodeBox, from origin: NodeBox) -> Direction? {
+    let sameColumn = abs(box.midX - origin.midX) < 0.01, sameRow = abs(box.midY - origin.midY) < 0.01
+    if sameColumn, box.y > origin.y + origin.height { return .bottom }
+    if sameColumn, box.y + box.height < origin.y { return .top }
+    if sameRow, box.x > origin.x + origin.width { return .right }
+    if sameRow, box.x + box.width < origin.x { return .left }
+    return nil
 }
 
 extension FlowLayout {

@@ -1,7 +1,8 @@
 import Testing
 @testable import Flowchart
 
-@Suite struct SVGTests {
+/// Escaping, highlight, determinism and self-containment of the drawing.
+@Suite("SVG rendering") struct SVGTests {
     private func sample() -> FlowGraph {
         var graph = LayoutFixture.graph(["st": .start, "c": .condition, "io": .inputoutput, "sub": .subroutine,
                                          "e": .end, "lost": .operation],
@@ -122,6 +123,18 @@ import Testing
         let svg = render(graph)
         // verify
         #expect(!svg.contains(#"<text x="-"#))
+    }
+
+    @Test func malformedDecodedLayoutsDoNotTrap() {
+        // setup
+        let graph = sample()
+        var layout = FlowchartLayout.layout(graph)
+        layout.edges[0].points = [[1], []]
+        layout.edges[1].points = []
+        // act
+        let svg = SVGRenderer.render(graph, layout: layout)
+        // verify
+        #expect(svg.hasSuffix("</svg>\n"))
     }
 
     // MARK: helpers

@@ -1,7 +1,8 @@
 import Testing
 @testable import Flowchart
 
-@Suite struct TextMetricsTests {
+/// Widths by character class and line wrapping for Latin and CJK labels.
+@Suite("Text metrics and wrapping") struct TextMetricsTests {
     @Test func wideCharactersCountOneEm() {
         // act
         let chinese = TextMetrics.width(of: "中文", fontSize: 10)

@@ -21,8 +21,6 @@ struct FreeCellFinder {
     private var jumps: [[GridCell: GridCell]] = Array(repeating: [:], count: 4)
     private var path: [GridCell] = []
 
-    func isFree(_ cell: GridCell) -> Bool { occupant[cell] == nil }
-
     mutating func occupy(_ cell: GridCell, with node: Int) {
         occupant[cell] = node
     }

@@ -3,8 +3,6 @@ struct GridPlacement {
     var cells: [GridCell]
     var columns: Int
     var rows: Int
-    /// Node per cell, for the straight-line checks of routing.
-    var occupant: [GridCell: Int]
 }
 
 /// Greedy depth-first placement in the manner of flowchart.js: from the start node, each link puts its
@@ -67,16 +65,10 @@ enum GridPlacer {
 
         /// Shifts cells so the top-left is (0, 0); `top` and `left` links may have gone negative.
         func normalised() -> GridPlacement {
-            guard maxCol >= minCol else { return GridPlacement(cells: [], columns: 0, rows: 0, occupant: [:]) }
-            var occupant: [GridCell: Int] = [:]
-            occupant.reserveCapacity(cells.count)
-            let shifted = cells.enumerated().map { node, cell in
-                let moved = GridCell(col: cell!.col - minCol, row: cell!.row - minRow)
-                occupant[moved] = node
-                return moved
-            }
-            return GridPlacement(cells: shifted, columns: maxCol - minCol + 1, rows: maxRow - minRow + 1,
-                                 occupant: occupant)
+            guard maxCol >= minCol else { return GridPlacement(cells: [], columns: 0, rows: 0) }
+            // Every node has a cell by now: the loop over roots visits them all.
+            let shifted = cells.map { GridCell(col: $0!.col - minCol, row: $0!.row - minRow) }
+            return GridPlacement(cells: shifted, columns: maxCol - minCol + 1, rows: maxRow - minRow + 1)
         }
     }
 }

@@ -4,7 +4,8 @@ enum LayoutNumber {
     /// At most one decimal, rounded half away from zero.
     static func compact(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded())
+        // Clamped so absurd options (a font size of 1e300) print a big number instead of trapping.
+        let tenths = Int((min(max(value, -1e15), 1e15) * 10).rounded())
         if tenths == 0 { return "0" }
         let sign = tenths < 0 ? "-" : ""
         let magnitude = tenths.magnitude

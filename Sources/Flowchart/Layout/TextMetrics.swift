@@ -70,9 +70,10 @@ public enum TextMetrics {
 
     private static func asciiAdvance(_ value: UInt32) -> Double {
         switch value {
+        // A tab is drawn as a space (SVG collapses white space).
+        case 0x20, 0x09: return 0.33
         case 0..<0x20, 0x7F: return 0
-        case 0x20: return 0.33
-        // i l j . , : ; ' ! | ` and brackets are visibly narrow in every sans-serif.
+        // i l j . , : ; ' ! | ` are visibly narrow in every sans-serif; brackets, f and t a little less.
         case 0x69, 0x6C, 0x6A, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x21, 0x7C, 0x60: return 0.3
         case 0x28, 0x29, 0x5B, 0x5D, 0x66, 0x74: return 0.4
         // m w M W @ % are the widest Latin glyphs.

@@ -11,8 +11,11 @@ public struct FlowBlock: Hashable, Sendable {
     public var text: String
     /// The document ended before the closing fence.
     public var isUnclosed: Bool
+    /// Line of the closing fence (or the document's last line when it is unclosed).
+    public var closingLine: Int
 
     public var heading: MarkdownHeading? { headingPath.last }
+    public var isFlowchart: Bool { MarkdownFlowReader.isFlowInfo(info) }
     /// How people refer to the block: its nearest heading, or its line when it has none.
     public var name: String { heading?.text ?? "flowchart at line \(fenceLine)" }
 }
@@ -38,6 +41,8 @@ public enum MarkdownFlowReader {
         scan(markdown).blocks.filter { isFlowInfo($0.info) }
     }
 
+
+
     public static func headings(in markdown: String) -> [MarkdownHeading] {
         scan(markdown).headings
     }
@@ -55,7 +60,8 @@ public enum MarkdownFlowReader {
             if var current = open {
                 if current.fence.isClosed(by: line) {
                     blocks.append(FlowBlock(info: current.info, headingPath: path, fenceLine: current.line,
-                                            firstLine: current.line + 1, text: current.body.joined(separator: "\n"), isUnclosed: false))
+                                            firstLine: current.line + 1, text: current.body.joined(separator: "\n"),
+                                            isUnclosed: false, closingLine: number))
                     open = nil
                 } else {
                     current.body.append(rawLine)
@@ -73,7 +79,8 @@ public enum MarkdownFlowReader {
         }
         if let current = open {
             blocks.append(FlowBlock(info: current.info, headingPath: path, fenceLine: current.line,
-                                    firstLine: current.line + 1, text: current.body.joined(separator: "\n"), isUnclosed: true))
+                                    firstLine: current.line + 1, text: current.body.joined(separator: "\n"),
+                                    isUnclosed: true, closingLine: lines.count))
         }
         return (blocks, headings)
     }

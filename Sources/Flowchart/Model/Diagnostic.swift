@@ -54,29 +54,37 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 }
 
 /// Stable names for each kind of finding, so tools and tests can match them without parsing prose.
-public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
-    case unknownType = "unknown-type"
-    case missingSpaceAfterColon = "missing-space-after-colon"
-    case spacesAroundArrow = "spaces-around-arrow"
-    case undefinedNode = "undefined-node"
-    case forwardReference = "forward-reference"
-    case brokenArrow = "broken-arrow"
-    case emptyLink = "empty-link"
-    case duplicateKey = "duplicate-key"
-    case branchReassigned = "branch-reassigned"
-    case conditionMissingBranch = "condition-missing-branch"
-    case unlinkedNode = "unlinked-node"
-    case unreachableNode = "unreachable-node"
-    case invalidStyle = "invalid-style"
-    case styleWithoutLine = "style-without-line"
-    case pipeInLabel = "pipe-in-label"
-    case arrowInLabel = "arrow-in-label"
-    case commentLine = "comment-line"
-    case ignoredLine = "ignored-line"
-    case unknownBranch = "unknown-branch"
-    case unknownDirection = "unknown-direction"
-    case branchOnWrongType = "branch-on-wrong-type"
-    case emptyKey = "empty-key"
-    case noLinks = "no-links"
-    case unclosedFence = "unclosed-fence"
+/// A struct rather than an enum so other modules (guide checks) add codes of their own.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    public var description: String { rawValue }
+
+    public static let unknownType: DiagnosticCode = "unknown-type"
+    public static let missingSpaceAfterColon: DiagnosticCode = "missing-space-after-colon"
+    public static let spacesAroundArrow: DiagnosticCode = "spaces-around-arrow"
+    public static let undefinedNode: DiagnosticCode = "undefined-node"
+    public static let forwardReference: DiagnosticCode = "forward-reference"
+    public static let brokenArrow: DiagnosticCode = "broken-arrow"
+    public static let emptyLink: DiagnosticCode = "empty-link"
+    public static let duplicateKey: DiagnosticCode = "duplicate-key"
+    public static let branchReassigned: DiagnosticCode = "branch-reassigned"
+    public static let conditionMissingBranch: DiagnosticCode = "condition-missing-branch"
+    public static let unlinkedNode: DiagnosticCode = "unlinked-node"
+    public static let unreachableNode: DiagnosticCode = "unreachable-node"
+    public static let invalidStyle: DiagnosticCode = "invalid-style"
+    public static let styleWithoutLine: DiagnosticCode = "style-without-line"
+    public static let pipeInLabel: DiagnosticCode = "pipe-in-label"
+    public static let arrowInLabel: DiagnosticCode = "arrow-in-label"
+    public static let commentLine: DiagnosticCode = "comment-line"
+    public static let ignoredLine: DiagnosticCode = "ignored-line"
+    public static let unknownBranch: DiagnosticCode = "unknown-branch"
+    public static let unknownDirection: DiagnosticCode = "unknown-direction"
+    public static let branchOnWrongType: DiagnosticCode = "branch-on-wrong-type"
+    public static let emptyKey: DiagnosticCode = "empty-key"
+    public static let noLinks: DiagnosticCode = "no-links"
+    public static let unclosedFence: DiagnosticCode = "unclosed-fence"
 }

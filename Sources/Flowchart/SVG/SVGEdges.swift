@@ -42,6 +42,9 @@ struct SVGEdges {
     }
 
     func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], into out: inout String) {
+        // Layouts are Codable, so one may come from outside: malformed points are dropped, not trapped on.
+        var route = route
+        route.points = route.points.filter { $0.count >= 2 }
         let taken = classes.contains("taken")
         out += "<g" + SVGEscape.attribute("class", (["edge"] + classes).joined(separator: " "))
         out += SVGEscape.attribute("data-from", route.from) + SVGEscape.attribute("data-to", route.to)

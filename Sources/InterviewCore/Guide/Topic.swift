@@ -1,0 +1,107 @@
+import Flowchart
+
+/// A technical topic: guidance and one flowchart of questions, gates and instructions.
+public struct Topic: Hashable, Sendable, Codable {
+    public var number: String?
+    public var title: String
+    /// Heading depth below the stage (1 = directly under it).
+    public var depth: Int
+    /// The group heading it sits under, if any.
+    public var group: String?
+    public var guidance: String
+    /// The flowchart as flowchart.js text, written canonically (so a repaired seed diagram reads clean).
+    public var flowchart: String
+    /// The node the interview starts from.
+    public var start: String?
+    public var steps: [Step]
+    public var questions: [Question]
+    public var gates: [Gate]
+    public var instructions: [Instruction]
+    public var weight: Double
+    /// When set, a score under this threshold on this topic means no hire, whatever the total.
+    public var knockout: Double?
+    /// Open questions picked as the moment fits rather than walked in order.
+    public var isPickList: Bool
+
+    /// How annotations and jumps name the topic: its number, or its title when it has none.
+    public var key: String { number ?? title }
+
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+}
+
+/// A node of the topic's flowchart and where each answer leads: what the engine walks.
+public struct Step: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case start, end, question, gate, instruction
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var next: String?
+    public var yes: String?
+    public var no: String?
+}
+
+public struct Question: Hashable, Sendable, Codable {
+    /// The flowchart node id.
+    public var id: String
+    public var text: String
+    /// The expected answer: the annotation's full reference, or the label's parenthesised hint.
+    public var reference: String?
+    /// The label's short parenthesised hint, as the author wrote it in the diagram.
+    public var hint: String?
+    public var weight: Double
+    /// 1 before any go-deeper gate, +1 behind each.
+    public var level: Int
+    /// What an answer at each rating level contains.
+    public var rubric: [Int: String]
+    public var dimensions: [String]
+}
+
+/// A condition node: the interviewer's "go deeper?" decision.
+public struct Gate: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// "no" skips questions that "yes" would ask: those count as not demonstrated.
+        case depth
+        /// The answers lead to different questions: the branch not taken is not applicable.
+        case path
+    }
+
+    public var id: String
+    public var text: String
+    public var yes: String?
+    public var no: String?
+    public var kind: Kind
+    public var level: Int
+}
+
+/// A subroutine node: a call into another topic when its text names one, else advice to the interviewer.
+public struct Instruction: Hashable, Sendable, Codable {
+    public var id: String
+    public var text: String
+    /// The key of the topic it calls.
+    public var calls: String?
+}
+
+/// A named score range, such as "hire" from 70 up.
+public struct RecommendationBand: Hashable, Sendable, Codable {
+    public var id: String
+    public var label: String
+    /// Lowest topic-weighted score (0–100) in the band.
+    public var minimum: Double
+
+    public init(id: String, label: String, minimum: Double) {
+        self.id = id
+        self.label = label
+        self.minimum = minimum
+    }
+
+    public static let defaults: [RecommendationBand] = [
+        RecommendationBand(id: "strong-hire", label: "强烈推荐 Strong hire", minimum: 85),
+        RecommendationBand(id: "hire", label: "推荐 Hire", minimum: 70),
+        RecommendationBand(id: "lean-no", label: "待定 Lean no", minimum: 50),
+        RecommendationBand(id: "no-hire", label: "不推荐 No hire", minimum: 0),
+    ]
+}
