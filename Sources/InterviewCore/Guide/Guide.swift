@@ -14,10 +14,14 @@ public struct Guide: Hashable, Sendable, Codable {
     public var afterword: [Section]
     public var scale: RatingScale
     public var bands: [RecommendationBand]
+    /// The Markdown heading level stages are written at (the seed: `###`), so export keeps the shape.
+    public var stageLevel: Int
 
     public init(id: String? = nil, title: String, language: String? = nil, audience: String? = nil,
                 preface: [Section] = [], stages: [Stage] = [], afterword: [Section] = [],
-                scale: RatingScale = .standard, bands: [RecommendationBand] = RecommendationBand.defaults) {
+                scale: RatingScale = .standard, bands: [RecommendationBand] = RecommendationBand.defaults,
+                stageLevel: Int = 2) {
+        self.stageLevel = stageLevel
         self.id = id
         self.title = title
         self.language = language
@@ -86,6 +90,12 @@ public struct StageQuestion: Hashable, Sendable, Codable {
     public var number: String
     public var text: String
     public var reference: String?
+
+    public init(number: String, text: String, reference: String? = nil) {
+        self.number = number
+        self.text = text
+        self.reference = reference
+    }
 }
 
 /// A heading that gathers topics and carries guidance for all of them.
@@ -99,4 +109,12 @@ public struct TopicGroup: Hashable, Sendable, Codable {
     public var parent: String?
 
     public var key: String { number ?? title }
+
+    public init(number: String?, title: String, guidance: String = "", depth: Int = 1, parent: String? = nil) {
+        self.number = number
+        self.title = title
+        self.guidance = guidance
+        self.depth = depth
+        self.parent = parent
+    }
 }

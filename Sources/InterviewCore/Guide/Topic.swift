@@ -29,6 +29,23 @@ public struct Topic: Hashable, Sendable, Codable {
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
     public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    public init(number: String?, title: String, depth: Int = 1, group: String? = nil, guidance: String = "", flowchart: String = "", start: String? = nil, steps: [Step] = [], questions: [Question] = [], gates: [Gate] = [], instructions: [Instruction] = [], weight: Double = 1, knockout: Double? = nil, isPickList: Bool = false) {
+        self.number = number
+        self.title = title
+        self.depth = depth
+        self.group = group
+        self.guidance = guidance
+        self.flowchart = flowchart
+        self.start = start
+        self.steps = steps
+        self.questions = questions
+        self.gates = gates
+        self.instructions = instructions
+        self.weight = weight
+        self.knockout = knockout
+        self.isPickList = isPickList
+    }
 }
 
 /// A node of the topic's flowchart and where each answer leads: what the engine walks.
@@ -42,6 +59,14 @@ public struct Step: Hashable, Sendable, Codable {
     public var next: String?
     public var yes: String?
     public var no: String?
+
+    public init(id: String, kind: Kind, next: String? = nil, yes: String? = nil, no: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.next = next
+        self.yes = yes
+        self.no = no
+    }
 }
 
 public struct Question: Hashable, Sendable, Codable {
@@ -58,6 +83,17 @@ public struct Question: Hashable, Sendable, Codable {
     /// What an answer at each rating level contains.
     public var rubric: [Int: String]
     public var dimensions: [String]
+
+    public init(id: String, text: String, reference: String? = nil, hint: String? = nil, weight: Double = 1, level: Int = 1, rubric: [Int: String] = [:], dimensions: [String] = []) {
+        self.id = id
+        self.text = text
+        self.reference = reference
+        self.hint = hint
+        self.weight = weight
+        self.level = level
+        self.rubric = rubric
+        self.dimensions = dimensions
+    }
 }
 
 /// A condition node: the interviewer's "go deeper?" decision.
@@ -75,6 +111,15 @@ public struct Gate: Hashable, Sendable, Codable {
     public var no: String?
     public var kind: Kind
     public var level: Int
+
+    public init(id: String, text: String, yes: String? = nil, no: String? = nil, kind: Kind = .depth, level: Int = 1) {
+        self.id = id
+        self.text = text
+        self.yes = yes
+        self.no = no
+        self.kind = kind
+        self.level = level
+    }
 }
 
 /// A subroutine node: a call into another topic when its text names one, else advice to the interviewer.
@@ -83,6 +128,12 @@ public struct Instruction: Hashable, Sendable, Codable {
     public var text: String
     /// The key of the topic it calls.
     public var calls: String?
+
+    public init(id: String, text: String, calls: String? = nil) {
+        self.id = id
+        self.text = text
+        self.calls = calls
+    }
 }
 
 /// A named score range, such as "hire" from 70 up.
