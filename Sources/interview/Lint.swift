@@ -1,6 +1,7 @@
 import ArgumentParser
 import Flowchart
 import Foundation
+import InterviewCore
 
 extension Interview {
     struct Lint: ParsableCommand {
@@ -36,7 +37,16 @@ extension Interview {
             for file in files {
                 let text = InputFile.read(file)
                 sources[file] = text
-                report.add(FlowchartDocument(text: text, path: file), file: file)
+                let document = FlowchartDocument(text: text, path: file)
+                if document.isMarkdown {
+                    // A Markdown file is a guide: its flowcharts and its structure are checked together.
+                    let imported = GuideImporter.importMarkdown(text, path: file)
+                    report.add(file: file, chartCount: imported.chartCount, findings: imported.diagnostics.map {
+                        LintFinding(file: file, flowchart: $0.flowchart, diagnostic: $0.diagnostic)
+                    })
+                } else {
+                    report.add(document, file: file)
+                }
             }
             switch format {
             case .json:

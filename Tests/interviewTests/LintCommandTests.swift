@@ -42,7 +42,7 @@ struct LintCommandTests {
             guard line.hasPrefix(CommandRunner.seed + ":") else { return nil }
             return String(line.dropFirst(CommandRunner.seed.count + 1).prefix { $0 != " " })
         }
-        #expect(located == ["20:6:", "25:30:", "25:34:", "84:1:", "168:1:"])
+        #expect(located == ["20:6:", "25:30:", "25:34:", "84:1:", "164:1:", "168:1:"])
         #expect(result.stdout.contains("did you mean 'op6->op7'?"))
     }
 }

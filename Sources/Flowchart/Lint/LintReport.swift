@@ -22,13 +22,18 @@ public struct LintReport: Sendable {
     public init() {}
 
     public mutating func add(_ document: FlowchartDocument, file: String) {
-        fileCount += 1
-        chartCount += document.charts.count
         var found = document.diagnostics.map { LintFinding(file: file, flowchart: nil, diagnostic: $0) }
         for chart in document.charts {
             let name = document.isMarkdown ? chart.name : nil
             found += chart.parsed.diagnostics.map { LintFinding(file: file, flowchart: name, diagnostic: $0) }
         }
+        add(file: file, chartCount: document.charts.count, findings: found)
+    }
+
+    /// Findings gathered elsewhere (a guide's checks), for one file with this many flowcharts.
+    public mutating func add(file: String, chartCount: Int, findings found: [LintFinding]) {
+        fileCount += 1
+        self.chartCount += chartCount
         findings += found.sorted { $0.diagnostic.position < $1.diagnostic.position }
     }
 

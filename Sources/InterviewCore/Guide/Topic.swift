@@ -23,16 +23,18 @@ public struct Topic: Hashable, Sendable, Codable {
     /// Open questions picked as the moment fits rather than walked in order.
     public var isPickList: Bool
 
-    /// How annotations and jumps name the topic: its number, or its title when it has none.
-    public var key: String { number ?? title }
+    /// How annotations and jumps name the topic: its number, or its title when it has none
+    /// (or number and title, when two sections share a number, as the seed's two 3.6 do).
+    public var key: String
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
     public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
-    public init(number: String?, title: String, depth: Int = 1, group: String? = nil, guidance: String = "", flowchart: String = "", start: String? = nil, steps: [Step] = [], questions: [Question] = [], gates: [Gate] = [], instructions: [Instruction] = [], weight: Double = 1, knockout: Double? = nil, isPickList: Bool = false) {
+    public init(number: String?, title: String, key: String? = nil, depth: Int = 1, group: String? = nil, guidance: String = "", flowchart: String = "", start: String? = nil, steps: [Step] = [], questions: [Question] = [], gates: [Gate] = [], instructions: [Instruction] = [], weight: Double = 1, knockout: Double? = nil, isPickList: Bool = false) {
         self.number = number
         self.title = title
+        self.key = key ?? number ?? title
         self.depth = depth
         self.group = group
         self.guidance = guidance

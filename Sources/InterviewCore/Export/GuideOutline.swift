@@ -1,0 +1,89 @@
+import Foundation
+
+/// `interview guide show`: the guide as a tree a person reads, or as JSON a tool reads.
+public enum GuideOutline {
+    public static func text(_ guide: Guide) -> String {
+        var out = "\(guide.title)  [version \(guide.shortHash)]\n"
+        for (s, stage) in guide.stages.enumerated() {
+            let lastStage = s == guide.stages.count - 1
+            var line = (lastStage ? "└─ " : "├─ ") + [stage.number, stage.title].compactMap { $0 }.joined(separator: " ")
+            if stage.requirement != .unspecified { line += " [\(stage.requirement.rawValue)]" }
+            if let minutes = stage.minutes { line += " \(minutes) min" }
+            out += line + "\n"
+            let pad = lastStage ? "   " : "│  "
+            var rows: [[String]] = stage.questions.map { ["\($0.number) \($0.text)" + ($0.reference.map { "  → \($0)" } ?? "")] }
+            for topic in stage.topics { rows.append(topicRows(topic)) }
+            for (r, row) in rows.enumerated() {
+                let last = r == rows.count - 1
+                out += pad + (last ? "└─ " : "├─ ") + row[0] + "\n"
+                for detail in row.dropFirst() { out += pad + (last ? "   " : "│  ") + detail + "\n" }
+            }
+        }
+        return out
+    }
+
+    private static func topicRows(_ topic: Topic) -> [String] {
+        var head = "\(topic.key)" + (topic.number == nil ? "" : " \(topic.title)")
+        if topic.weight != 1 { head += "  weight \(FrontMatterWriter.number(topic.weight))" }
+        if let knockout = topic.knockout { head += "  knockout < \(FrontMatterWriter.number(knockout))" }
+        if topic.isPickList { head += "  [pick list]" }
+        var rows = [head]
+        for step in topic.steps {
+            if let q = topic.question(step.id) {
+                rows.append("  \(q.id)  \(q.text)  (w \(FrontMatterWriter.number(q.weight)), level \(q.level))" + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
+            } else if let g = topic.gate(step.id) {
+                rows.append("  \(g.id)  ◇ \(g.text)  yes → \(g.yes ?? "—"), no → \(g.no ?? "—")  [\(g.kind.rawValue)]")
+            } else if let i = topic.instructions.first(where: { $0.id == step.id }) {
+                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { "  (calls \($0))" } ?? ""))
+            }
+        }
+        return rows.flatMap { $0.split(separator: "\n").map(String.init) }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 100 ? String(flat.prefix(99)) + "…" : flat
+    }
+
+    /// `{title, version, stages:[{number, title, required, requirement, minutes, questions, topics}]}`;
+    /// a topic has `title`, `questions` (`id`, `text`, `reference`, `weight`, …) and `gates`.
+    public static func json(_ guide: Guide) -> String {
+        let stages: [[String: Any]] = guide.stages.map { stage in
+            [
+                "number": stage.number as Any? ?? NSNull(),
+                "title": stage.title,
+                "required": stage.requirement == .required,
+                "requirement": stage.requirement.rawValue,
+                "minutes": stage.minutes as Any? ?? NSNull(),
+                "questions": stage.questions.map { ["number": $0.number, "text": $0.text, "reference": $0.reference as Any? ?? NSNull()] },
+                "topics": stage.topics.map(topicJSON),
+            ]
+        }
+        let root: [String: Any] = ["title": guide.title, "version": guide.contentHash, "id": guide.id as Any? ?? NSNull(),
+                                   "language": guide.language as Any? ?? NSNull(), "stages": stages,
+                                   "scale": ["min": guide.scale.levels.lowerBound, "max": guide.scale.levels.upperBound]]
+        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func topicJSON(_ topic: Topic) -> [String: Any] {
+        [
+            "key": topic.key,
+            "number": topic.number as Any? ?? NSNull(),
+            "title": topic.title,
+            "weight": topic.weight,
+            "knockout": topic.knockout as Any? ?? NSNull(),
+            "pickList": topic.isPickList,
+            "questions": topic.questions.map { q in
+                ["id": q.id, "text": q.text, "reference": q.reference as Any? ?? NSNull(), "hint": q.hint as Any? ?? NSNull(),
+                 "weight": q.weight, "level": q.level, "dimensions": q.dimensions] as [String: Any]
+            },
+            "gates": topic.gates.map { g in
+                ["id": g.id, "text": g.text, "yes": g.yes as Any? ?? NSNull(), "no": g.no as Any? ?? NSNull(), "kind": g.kind.rawValue] as [String: Any]
+            },
+            "instructions": topic.instructions.map { i in
+                ["id": i.id, "text": i.text, "calls": i.calls as Any? ?? NSNull()] as [String: Any]
+            },
+        ]
+    }
+}

@@ -1,0 +1,125 @@
+import Flowchart
+
+/// Checks the front matter against the guide's structure and writes the annotations into it.
+/// Every annotation that names something the guide does not have is a diagnostic at its line.
+enum AnnotationApplier {
+    static func apply(_ notes: Annotations, to guide: inout Guide) -> [GuideDiagnostic] {
+        var found: [Diagnostic] = []
+        guide.id = notes.id ?? guide.id
+        guide.language = notes.language ?? guide.language
+        guide.audience = notes.audience ?? guide.audience
+        if let anchors = notes.scale, let low = anchors.keys.min(), let high = anchors.keys.max() {
+            guide.scale = RatingScale(levels: low...high, anchors: anchors.filter { !$0.value.isEmpty })
+        }
+        for (stage, minutes) in notes.stages.sorted(by: { $0.key.position < $1.key.position }) {
+            if let index = guide.stages.firstIndex(where: { $0.number == stage.value || $0.title == stage.value }) {
+                guide.stages[index].minutes = minutes
+            } else {
+                let numbers = guide.stages.compactMap(\.number)
+                found.append(Diagnostic(.error, .unknownAnnotation, at: stage.position,
+                    "there is no stage '\(stage.value)' in this guide; its stages are numbered \(numbers.joined(separator: ", "))"))
+            }
+        }
+        for note in notes.topics {
+            found += apply(note, to: &guide)
+        }
+        if let bands = notes.bands {
+            found += checkBands(bands)
+            guide.bands = bands.sorted { $0.minimum > $1.minimum }
+                .map { RecommendationBand(id: $0.id, label: $0.label, minimum: $0.minimum) }
+        }
+        return found.map { GuideDiagnostic($0) }
+    }
+
+    private static func apply(_ note: Annotations.TopicNote, to guide: inout Guide) -> [Diagnostic] {
+        guard let (s, t) = locate(note.key.value, in: guide) else {
+            let keys = guide.topics.map(\.key)
+            let guess = Suggestions.closest(note.key.value, in: keys)
+            return [Diagnostic(.error, .unknownAnnotation, at: note.key.position,
+                "there is no topic '\(note.key.value)' in this guide" + (guess.map { " — did you mean '\($0)'?" } ?? "; its topics are \(keys.joined(separator: ", "))"))]
+        }
+        var found: [Diagnostic] = []
+        var topic = guide.stages[s].topics[t]
+        if let weight = note.weight { topic.weight = weight }
+        topic.knockout = note.knockout ?? topic.knockout
+        if let pick = note.pickList, pick != topic.isPickList {
+            topic.isPickList = pick
+            let flow = TopicFlow(FlowchartParser.parse(topic.flowchart).graph)
+            topic.questions = pick ? flow.questions + flow.unreachableQuestions : flow.questions
+        }
+        for question in note.questions {
+            guard let q = topic.questions.firstIndex(where: { $0.id == question.id.value }) else {
+                found.append(unknownQuestion(question.id, in: topic))
+                continue
+            }
+            if let weight = question.weight { topic.questions[q].weight = weight }
+            if let dimensions = question.dimensions { topic.questions[q].dimensions = dimensions }
+            if let reference = question.reference { topic.questions[q].reference = reference }
+            for (level, anchor) in question.rubric.sorted(by: { $0.key.value < $1.key.value }) {
+                guard guide.scale.contains(level.value) else {
+                    found.append(Diagnostic(.error, .invalidAnnotation, at: level.position,
+                        "rubric level \(level.value) is outside the rating scale \(guide.scale.levels.lowerBound)–\(guide.scale.levels.upperBound)"))
+                    continue
+                }
+                topic.questions[q].rubric[level.value] = anchor
+            }
+        }
+        guide.stages[s].topics[t] = topic
+        return found
+    }
+
+    private static func locate(_ key: String, in guide: Guide) -> (Int, Int)? {
+        for (s, stage) in guide.stages.enumerated() {
+            if let t = stage.topics.firstIndex(where: { $0.key == key }) { return (s, t) }
+        }
+        for (s, stage) in guide.stages.enumerated() {
+            if let t = stage.topics.firstIndex(where: { $0.number == key || $0.title == key }) { return (s, t) }
+        }
+        return nil
+    }
+
+    private static func unknownQuestion(_ id: Annotations.Located<String>, in topic: Topic) -> Diagnostic {
+        if let step = topic.step(id.value) {
+            let what = switch step.kind {
+            case .gate: "a go-deeper condition"
+            case .instruction: "an instruction (subroutine)"
+            case .start: "the start"
+            case .end: "the end"
+            case .question: "a question the start cannot reach"
+            }
+            return Diagnostic(.error, .unknownAnnotation, at: id.position,
+                "'\(id.value)' in topic \(topic.key) is \(what), not a question that is asked; only questions take weights and rubrics")
+        }
+        let ids = topic.questions.map(\.id)
+        let guess = Suggestions.closest(id.value, in: ids)
+        return Diagnostic(.error, .unknownAnnotation, at: id.position,
+            "topic \(topic.key) has no question '\(id.value)'" + (guess.map { " — did you mean '\($0)'?" } ?? "; its questions are \(ids.joined(separator: ", "))"))
+    }
+
+    /// Bands are read from their `min` up to the next band's; explicit `max` values must not reach
+    /// into another band, and two bands must not start at the same score.
+    private static func checkBands(_ bands: [Annotations.BandNote]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let sorted = bands.sorted { $0.minimum < $1.minimum }
+        for (lower, upper) in zip(sorted, sorted.dropFirst()) {
+            if lower.minimum == upper.minimum || (lower.maximum.map { $0 >= upper.minimum } ?? false) {
+                found.append(Diagnostic(.error, .overlappingBands, at: upper.position,
+                    "band '\(upper.id)' (from \(format(upper.minimum))) overlaps band '\(lower.id)' (from \(format(lower.minimum))\(lower.maximum.map { " to \(format($0))" } ?? ""))"))
+            }
+        }
+        for band in bands {
+            if let maximum = band.maximum, maximum < band.minimum {
+                found.append(Diagnostic(.error, .invalidAnnotation, at: band.position, "band '\(band.id)' ends (\(format(maximum))) below where it starts (\(format(band.minimum)))"))
+            }
+        }
+        if let lowest = sorted.first, lowest.minimum > 0 {
+            found.append(Diagnostic(.warning, .invalidAnnotation, at: lowest.position,
+                "scores below \(format(lowest.minimum)) fall in no band; start the lowest band at 0"))
+        }
+        return found
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

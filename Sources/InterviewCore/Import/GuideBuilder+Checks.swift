@@ -1,0 +1,97 @@
+import Flowchart
+import Foundation
+
+/// What a careful author wants caught beyond the flowchart language: numbering, empty topics,
+/// gates that decide nothing, instructions naming topics that do not exist.
+extension GuideBuilder {
+    mutating func warnAboutCharts(in outside: ArraySlice<MarkdownSection>) {
+        for section in outside {
+            for block in section.flowBlocks {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .chartOutsideStages,
+                    at: SourcePosition(line: block.fenceLine, column: 1),
+                    "this flowchart is outside the numbered stages, so interviews never use it; move it under a stage")))
+            }
+        }
+    }
+
+    mutating func checkFlow(_ topic: Topic, _ graph: FlowGraph, name: String, fenceLine: Int) {
+        if topic.questions.isEmpty {
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .topicWithoutQuestions,
+                at: SourcePosition(line: fenceLine, column: 1),
+                "topic '\(name)' has no question the interview can reach; questions are operation nodes linked from the start")))
+        }
+        for gate in topic.gates where gate.yes != nil && gate.yes == gate.no {
+            let position = graph.node(gate.id)?.position ?? SourcePosition(line: fenceLine, column: 1)
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pointlessGate, at: position,
+                "both answers of '\(gate.id)' lead to '\(gate.yes!)', so the decision changes nothing")))
+        }
+    }
+
+    /// Unique topic keys, duplicate section numbers reported, instruction calls resolved.
+    mutating func finish(_ guide: inout Guide) {
+        var seen: [String: Int] = [:]   // number → heading line
+        var lineOfTopic: [String: Int] = [:]
+        var topicIndex = 0
+        for section in sections {
+            guard let heading = section.heading, heading.level >= max(stageLevel, 1),
+                  let number = SectionHeading(heading.text).number else { continue }
+            if let earlier = seen[number] {
+                diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: heading.line, column: 1),
+                    "section number \(number) is already used on line \(earlier); annotations and jumps name topics by number — renumber one")))
+            } else {
+                seen[number] = heading.line
+            }
+        }
+        var keys = Set<String>()
+        for s in guide.stages.indices {
+            for t in guide.stages[s].topics.indices {
+                var topic = guide.stages[s].topics[t]
+                if !keys.insert(topic.key).inserted {
+                    topic.key = [topic.number, topic.title].compactMap { $0 }.joined(separator: " ")
+                    keys.insert(topic.key)
+                }
+                if topicIndex < headingLines.count { lineOfTopic[topic.key] = headingLines[topicIndex] }
+                topicIndex += 1
+                guide.stages[s].topics[t] = topic
+            }
+        }
+        resolveCalls(&guide, lines: lineOfTopic)
+    }
+
+    /// A subroutine naming another topic by number ("转到 3.4") or title is a call into it.
+    private mutating func resolveCalls(_ guide: inout Guide, lines: [String: Int]) {
+        let topics = guide.topics
+        for s in guide.stages.indices {
+            for t in guide.stages[s].topics.indices {
+                let owner = guide.stages[s].topics[t]
+                for i in owner.instructions.indices {
+                    let text = owner.instructions[i].text
+                    let numbers = Self.sectionNumbers(in: text)
+                    if let target = topics.first(where: { $0.key != owner.key && ($0.number.map(numbers.contains) ?? false) })
+                        ?? topics.first(where: { $0.key != owner.key && $0.title.count >= 2 && text.localizedCaseInsensitiveContains($0.title) }) {
+                        guide.stages[s].topics[t].instructions[i].calls = target.key
+                    } else if let missing = numbers.first(where: { n in n.contains(".") && !topics.contains { $0.number == n } }) {
+                        diagnostics.append(GuideDiagnostic(flowchart: owner.title, Diagnostic(.warning, .callToUnknownTopic,
+                            at: SourcePosition(line: lines[owner.key] ?? 1, column: 1),
+                            "'\(owner.instructions[i].id)' names section \(missing), but the guide has no topic numbered \(missing)")))
+                    }
+                }
+            }
+        }
+    }
+
+    static func sectionNumbers(in text: String) -> [String] {
+        var numbers: [String] = []
+        var current = ""
+        for c in text + " " {
+            if c.isASCII && (c.isNumber || (c == "." && !current.isEmpty)) {
+                current.append(c)
+            } else {
+                while current.hasSuffix(".") { current.removeLast() }
+                if !current.isEmpty { numbers.append(current) }
+                current = ""
+            }
+        }
+        return numbers
+    }
+}

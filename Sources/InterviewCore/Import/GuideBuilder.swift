@@ -1,0 +1,130 @@
+import Flowchart
+import Foundation
+
+/// Builds the guide's stages, groups and topics from the Markdown sections.
+struct GuideBuilder {
+    let sections: [MarkdownSection]
+    let fallbackTitle: String
+    var diagnostics: [GuideDiagnostic] = []
+    /// Heading level of the stages; 0 when the document has no numbered stages.
+    private(set) var stageLevel = 0
+    /// The heading line of each topic, in the order topics are built (for later checks).
+    var headingLines: [Int] = []
+
+    init(sections: [MarkdownSection], fallbackTitle: String) {
+        self.sections = sections
+        self.fallbackTitle = fallbackTitle
+        stageLevel = Self.findStageLevel(sections)
+    }
+
+    /// The shallowest level with at least two headings numbered like stages ("0.", "1.", "5."),
+    /// or with one when no level has two.
+    static func findStageLevel(_ sections: [MarkdownSection]) -> Int {
+        var counts: [Int: Int] = [:]
+        for section in sections {
+            guard let heading = section.heading, SectionHeading(heading.text).isStageNumber else { continue }
+            counts[heading.level, default: 0] += 1
+        }
+        return counts.filter { $0.value >= 2 }.keys.min() ?? counts.keys.min() ?? 0
+    }
+
+    mutating func build() -> Guide {
+        var guide = buildStructure()
+        finish(&guide)
+        return guide
+    }
+
+    private mutating func buildStructure() -> Guide {
+        let title = sections.first { $0.heading?.level == 1 }?.heading?.text ?? fallbackTitle
+        var guide = Guide(title: title, stageLevel: stageLevel)
+        guard stageLevel > 0,
+              let first = sections.firstIndex(where: { $0.level == stageLevel && SectionHeading($0.heading!.text).isStageNumber }) else {
+            // No numbered stages: every flowchart is a topic of one stage named after the guide.
+            guide.preface = sections.filter { $0.flowBlocks.isEmpty }.compactMap(Self.plainSection)
+            var stage = Stage(number: nil, title: title)
+            for section in sections where !section.flowBlocks.isEmpty {
+                if let topic = topic(section, depth: section.level, group: nil) { stage.topics.append(topic) }
+            }
+            guide.stages = stage.topics.isEmpty ? [] : [stage]
+            return guide
+        }
+        guide.preface = sections[..<first].compactMap(Self.plainSection)
+        warnAboutCharts(in: sections[..<first])
+        var index = first
+        while index < sections.count, sections[index].level >= stageLevel {
+            var end = index + 1
+            while end < sections.count, sections[end].level > stageLevel { end += 1 }
+            guide.stages.append(stage(sections[index], children: Array(sections[(index + 1)..<end])))
+            index = end
+        }
+        guide.afterword = sections[index...].compactMap(Self.plainSection)
+        warnAboutCharts(in: sections[index...])
+        return guide
+    }
+
+    static func plainSection(_ section: MarkdownSection) -> Section? {
+        let body = GuideText.prose(section.body)
+        guard let heading = section.heading else { return body.isEmpty ? nil : Section(level: 0, title: "", body: body) }
+        return Section(level: heading.level, title: heading.text, body: body)
+    }
+
+    private mutating func stage(_ section: MarkdownSection, children: [MarkdownSection]) -> Stage {
+        let heading = SectionHeading(section.heading!.text)
+        var stage = Stage(number: heading.number, title: heading.title, requirement: heading.requirement)
+        let prefix = heading.number.map { $0 + "." }
+        var prose: [MarkdownLine] = []
+        for line in section.body {
+            if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
+                stage.questions.append(question)
+            } else {
+                prose.append(line)
+            }
+        }
+        stage.guidance = GuideText.prose(prose)
+        if !section.flowBlocks.isEmpty, let topic = topic(section, depth: 0, group: nil) {
+            stage.topics.append(topic)   // a stage drawn as one flowchart is its own topic
+        }
+        var ancestors: [(level: Int, key: String, isGroup: Bool)] = []
+        for child in children {
+            let level = child.level
+            ancestors.removeAll { $0.level >= level }
+            let group = ancestors.last(where: \.isGroup)?.key
+            if child.flowBlocks.isEmpty {
+                let h = SectionHeading(child.heading!.text)
+                let entry = TopicGroup(number: h.number, title: h.title, guidance: GuideText.prose(child.body),
+                                       depth: level - stageLevel, parent: group)
+                stage.groups.append(entry)
+                ancestors.append((level, entry.key, true))
+            } else if let topic = topic(child, depth: level - stageLevel, group: group) {
+                stage.topics.append(topic)
+                ancestors.append((level, topic.key, false))
+            }
+        }
+        return stage
+    }
+
+    /// A section with a flowchart as a topic. Extra flowcharts in the same section are linted but unused.
+    private mutating func topic(_ section: MarkdownSection, depth: Int, group: String?) -> Topic? {
+        guard let block = section.flowBlocks.first else { return nil }
+        let name = block.name
+        for extra in section.flowBlocks.dropFirst() {
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .extraChart,
+                at: SourcePosition(line: extra.fenceLine, column: 1),
+                "a topic has one flowchart; this second one under '\(name)' is not used in interviews — give it its own heading")))
+            diagnostics += FlowchartParser.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
+        }
+        let parsed = FlowchartParser.parse(block.text, firstLine: block.firstLine)
+        if let line = section.heading?.line { headingLines.append(line) } else { headingLines.append(block.fenceLine) }
+        diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
+        let heading = section.heading.map { SectionHeading($0.text) } ?? SectionHeading(fallbackTitle)
+        let flow = TopicFlow(parsed.graph)
+        let guidance = GuideText.prose(section.body)
+        var topic = Topic(number: heading.number, title: heading.title, depth: depth, group: group, guidance: guidance,
+                          flowchart: FlowchartWriter.text(parsed.graph), start: flow.start, steps: flow.steps,
+                          questions: flow.questions, gates: flow.gates, instructions: flow.instructions)
+        topic.isPickList = PickList.looksLikeOne(instructions: flow.instructions, guidance: guidance)
+        if topic.isPickList { topic.questions += flow.unreachableQuestions }
+        checkFlow(topic, parsed.graph, name: name, fenceLine: block.fenceLine)
+        return topic
+    }
+}

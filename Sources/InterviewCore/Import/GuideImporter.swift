@@ -1,0 +1,51 @@
+import Flowchart
+import Foundation
+
+/// Reads a guide from Markdown with flowchart.js blocks, inferring its structure from the document's
+/// own headings: the level that holds numbered headings ("0.", "1.", …) is the stages; headings
+/// below a stage with a ```flow block are topics, the others group them. The seed imports unchanged.
+public enum GuideImporter {
+    public static func importMarkdown(_ text: String, path: String = "guide.md") -> ImportedGuide {
+        var diagnostics: [GuideDiagnostic] = []
+        let frontMatter = FrontMatter.split(text, diagnostics: &diagnostics)
+        let annotations = frontMatter.map { Annotations.read($0, diagnostics: &diagnostics) } ?? Annotations()
+        let body = frontMatter?.body ?? text
+        let sections = MarkdownOutline.sections(body)
+        for block in MarkdownFlowReader.flowBlocks(in: body) where block.isUnclosed {
+            diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
+                at: SourcePosition(line: block.fenceLine, column: 1),
+                "this ```\(block.info) block is never closed; everything to the end of the file is read as the flowchart")))
+        }
+        var builder = GuideBuilder(sections: sections, fallbackTitle: annotations.title ?? Self.fileTitle(path))
+        var guide = builder.build()
+        diagnostics += builder.diagnostics
+        diagnostics += AnnotationApplier.apply(annotations, to: &guide)
+        diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
+        return ImportedGuide(guide: guide, diagnostics: diagnostics, chartCount: sections.reduce(0) { $0 + $1.flowBlocks.count })
+    }
+
+    /// A guide file: Markdown, or the JSON `interview guide export --format json` writes.
+    public static func load(path: String) throws -> ImportedGuide {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GuideLoadError(message: "cannot read \(path): no such file")
+        }
+        if path.lowercased().hasSuffix(".json") {
+            do {
+                return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: data), diagnostics: [], chartCount: 0)
+            } catch {
+                throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(error.localizedDescription)")
+            }
+        }
+        return importMarkdown(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    static func fileTitle(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return (name as NSString).deletingPathExtension
+    }
+}
+
+public struct GuideLoadError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

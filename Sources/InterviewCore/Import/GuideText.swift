@@ -1,0 +1,42 @@
+/// Prose and numbered questions in a guide's Markdown.
+enum GuideText {
+    /// The lines as Markdown, without the blank lines around them. Indentation is kept: the seed
+    /// indents its paragraphs, and writing them back unchanged keeps import ∘ export exact.
+    static func prose(_ lines: [MarkdownLine]) -> String {
+        var texts = lines.map(\.text)
+        while let first = texts.first, first.allSatisfy(\.isWhitespace) { texts.removeFirst() }
+        while let last = texts.last, last.allSatisfy(\.isWhitespace) { texts.removeLast() }
+        return texts.joined(separator: "\n")
+    }
+
+    /// "2.1 询问面试者自己的优点和缺点" inside stage 2 → a stage question numbered 2.1.
+    static func numberedQuestion(_ line: String, prefix: String) -> StageQuestion? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        guard trimmed.hasPrefix(prefix) else { return nil }
+        let afterPrefix = trimmed.dropFirst(prefix.count)
+        let digits = afterPrefix.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        var rest = afterPrefix.dropFirst(digits.count)
+        if let c = rest.first, c == "." || c == "、" || c == ")" || c == "）" { rest = rest.dropFirst() }
+        let text = rest.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        let (question, reference) = ReferenceAnswer.split(text)
+        return StageQuestion(number: prefix + digits, text: question, reference: reference)
+    }
+}
+
+import Flowchart
+import Foundation
+
+/// Open-question topics are pick lists: the interviewer picks as the moment fits rather than walking
+/// the chart. Recognised from the topic's own words unless the front matter says `pickList:`.
+enum PickList {
+    static let instructionWords = ["选择问题", "择机", "挑选", "任选", "选题", "pick", "choose", "as the moment fits", "when the moment fits"]
+    static let guidanceWords = ["择机", "as the moment fits", "when the moment fits", "pick list"]
+
+    static func looksLikeOne(instructions: [Instruction], guidance: String) -> Bool {
+        let lowerGuidance = guidance.lowercased()
+        return instructions.contains { i in instructionWords.contains { i.text.lowercased().contains($0) } }
+            || guidanceWords.contains { lowerGuidance.contains($0) }
+    }
+}

@@ -1,0 +1,110 @@
+import Flowchart
+
+/// Reads a topic's flowchart as an interview: questions (operation and input/output nodes),
+/// gates (conditions), instructions (subroutines), the walk between them, and each question's level.
+struct TopicFlow {
+    var start: String?
+    var steps: [Step] = []
+    var questions: [Question] = []
+    var gates: [Gate] = []
+    var instructions: [Instruction] = []
+    /// Question nodes the start cannot reach: asked only from a pick list.
+    var unreachableQuestions: [Question] = []
+
+    init(_ graph: FlowGraph) {
+        start = graph.start
+        let reachable = graph.reachability()
+        let kinds = graph.nodes.map(Self.kind)
+        let gateKinds = Self.gateKinds(graph, kinds)
+        let levels = Self.levels(graph, gateKinds)
+        for (i, node) in graph.nodes.enumerated() {
+            let next = graph.edge(from: node.id, branch: .next)?.to ?? graph.edge(from: node.id, branch: .path1)?.to
+            steps.append(Step(id: node.id, kind: kinds[i], next: next,
+                              yes: graph.edge(from: node.id, branch: .yes)?.to,
+                              no: graph.edge(from: node.id, branch: .no)?.to))
+            switch kinds[i] {
+            case .question:
+                let (text, hint) = ReferenceAnswer.split(node.text)
+                let question = Question(id: node.id, text: text, reference: hint, hint: hint,
+                                        weight: Double(levels[i]), level: levels[i])
+                if reachable[i] { questions.append(question) } else { unreachableQuestions.append(question) }
+            case .gate where reachable[i]:
+                gates.append(Gate(id: node.id, text: Self.flat(node.text),
+                                  yes: steps[i].yes, no: steps[i].no, kind: gateKinds[i] ?? .depth, level: levels[i]))
+            case .instruction where reachable[i] || graph.start == nil || !Self.isLinked(graph, i):
+                instructions.append(Instruction(id: node.id, text: Self.flat(node.text)))
+            default:
+                break
+            }
+        }
+    }
+
+    static func kind(_ node: Node) -> Step.Kind {
+        switch node.type {
+        case .start: .start
+        case .end: .end
+        case .condition: .gate
+        case .subroutine, .parallel: .instruction
+        case .operation, .inputoutput, .input, .output: .question
+        }
+    }
+
+    static func flat(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isLinked(_ graph: FlowGraph, _ index: Int) -> Bool {
+        let id = graph.nodes[index].id
+        return graph.edges.contains { $0.from == id || $0.to == id }
+    }
+
+    /// A gate is about depth when "no" only skips what "yes" would ask: the "no" answer ends the
+    /// topic or rejoins the "yes" path. Otherwise the two answers choose between different paths.
+    static func gateKinds(_ graph: FlowGraph, _ kinds: [Step.Kind]) -> [Gate.Kind?] {
+        graph.nodes.enumerated().map { i, node in
+            guard kinds[i] == .gate else { return nil }
+            guard let no = graph.edge(from: node.id, branch: .no)?.to,
+                  let noIndex = graph.index(of: no), kinds[noIndex] != .end,
+                  let yes = graph.edge(from: node.id, branch: .yes)?.to else { return .depth }
+            return descendants(of: yes, in: graph).contains(noIndex) ? .depth : .path
+        }
+    }
+
+    static func descendants(of id: String, in graph: FlowGraph) -> Set<Int> {
+        guard let s = graph.index(of: id) else { return [] }
+        var seen: Set<Int> = [s]
+        var stack = [s]
+        while let n = stack.popLast() {
+            for edge in graph.outgoing(graph.nodes[n].id) {
+                if let m = graph.index(of: edge.to), seen.insert(m).inserted { stack.append(m) }
+            }
+        }
+        return seen
+    }
+
+    /// Level = 1 + the fewest go-deeper gates passed on "yes" to reach the node (a 0-1 shortest path),
+    /// so a question that can also be reached without going deeper stays at the basic level.
+    static func levels(_ graph: FlowGraph, _ gateKinds: [Gate.Kind?]) -> [Int] {
+        var level = [Int](repeating: Int.max, count: graph.nodes.count)
+        guard let start = graph.start, let s = graph.index(of: start) else {
+            return [Int](repeating: 1, count: graph.nodes.count)
+        }
+        level[s] = 1
+        var deque = [s]
+        var head = 0
+        while head < deque.count {
+            let n = deque[head]
+            head += 1
+            for edge in graph.outgoing(graph.nodes[n].id) {
+                guard let m = graph.index(of: edge.to) else { continue }
+                let cost = (edge.branch == .yes && gateKinds[n] == .depth) ? 1 : 0
+                if level[n] + cost < level[m] {
+                    level[m] = level[n] + cost
+                    // Zero-cost steps are explored first by putting them back at the head.
+                    if cost == 0 && head > 0 { head -= 1; deque[head] = m } else { deque.append(m) }
+                }
+            }
+        }
+        return level.map { $0 == Int.max ? 1 : $0 }
+    }
+}

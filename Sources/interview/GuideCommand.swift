@@ -1,0 +1,118 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+import InterviewCore
+
+extension Interview {
+    struct GuideCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "guide",
+            abstract: "Show, export and compare interview guides.",
+            subcommands: [Show.self, Export.self, Diff.self, List.self]
+        )
+    }
+}
+
+/// A guide named on the command line: a Markdown or JSON file, or a bundled guide as `id` or `id.lang`.
+enum GuideArgument {
+    static func load(_ name: String) -> ImportedGuide {
+        if FileManager.default.fileExists(atPath: name) {
+            do {
+                return try GuideImporter.load(path: name)
+            } catch {
+                UsageError(description: "\(error)").report()
+            }
+        }
+        let parts = name.split(separator: ".").map(String.init)
+        if let id = parts.first, BundledGuides.ids.contains(id),
+           let guide = BundledGuides.guide(id: id, language: parts.count > 1 ? parts[1] : "zh") {
+            return guide
+        }
+        UsageError(description: "no guide file \(name), and no bundled guide by that name (bundled: \(BundledGuides.all.map { "\($0.id).\($0.language)" }.joined(separator: ", ")))").report()
+    }
+
+    /// Errors in the guide are shown on stderr; the command still works on the repaired guide.
+    static func warn(_ imported: ImportedGuide, file: String) {
+        let errors = imported.errors
+        guard !errors.isEmpty else { return }
+        FileHandle.standardError.write(Data("\(file): \(errors.count) error\(errors.count == 1 ? "" : "s") in the guide; run 'interview lint \(file)' for details\n".utf8))
+    }
+}
+
+extension Interview.GuideCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a guide as a tree: stages, topics, questions with weights and references, gates.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Argument(help: "A guide file (Markdown or exported JSON) or a bundled guide (python-backend-senior.en).")
+        var guide: String
+
+        @Option(help: "text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let imported = GuideArgument.load(guide)
+            GuideArgument.warn(imported, file: guide)
+            print(format == .json ? GuideOutline.json(imported.guide) : GuideOutline.text(imported.guide), terminator: "")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a guide as Markdown with its annotations made explicit, or as JSON.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
+
+        @Argument(help: "A guide file or a bundled guide.")
+        var guide: String
+
+        @Option(help: "markdown or json.")
+        var format: Format = .markdown
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let imported = GuideArgument.load(guide)
+            GuideArgument.warn(imported, file: guide)
+            let text = format == .json ? GuideExporter.json(imported.guide) : GuideExporter.markdown(imported.guide)
+            if let output {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    UsageError(description: "cannot write \(output): \(error.localizedDescription)").report()
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List what changes between two versions of a guide: questions, references, weights.")
+
+        @Argument(help: "The earlier version.")
+        var old: String
+
+        @Argument(help: "The later version.")
+        var new: String
+
+        func run() throws {
+            let before = GuideArgument.load(old).guide
+            let after = GuideArgument.load(new).guide
+            print("\(old) [\(before.shortHash)] → \(new) [\(after.shortHash)]")
+            print(GuideDiff(old: before, new: after).text, terminator: "")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the bundled guides.")
+
+        func run() throws {
+            for (id, language) in BundledGuides.all {
+                guard let guide = BundledGuides.guide(id: id, language: language)?.guide else { continue }
+                print("\(id).\(language)  \(guide.shortHash)  \(guide.title)  (\(guide.topics.count) topics, \(guide.topics.reduce(0) { $0 + $1.questions.count }) questions)")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import InterviewCore
+
+@Suite("Guide annotations in YAML front matter")
+struct AnnotationTests {
+    @Test func annotationsReachTheGuide() throws {
+        // act
+        let imported = GuideImporter.importMarkdown(try GuideFixture.text("annotated.md"))
+        // verify
+        #expect(imported.diagnostics.isEmpty, "\(imported.located)")
+        let guide = imported.guide
+        #expect(guide.id == "caching-check")
+        #expect(guide.scale.anchors[4] == "beyond the reference")
+        #expect(guide.stages[0].minutes == 10)
+        let topic = try #require(guide.topic("1.1"))
+        #expect(topic.weight == 2)
+        #expect(topic.knockout == 40)
+        let op1 = try #require(topic.question("op1"))
+        #expect(op1.weight == 1.5)
+        #expect(op1.dimensions == ["Caching"])
+        #expect(op1.reference?.hasPrefix("Redis keeps small sorted sets") == true)
+        #expect(op1.hint == "skiplist")
+        #expect(op1.rubric == [1: "knows it is sorted", 4: "explains both encodings and the thresholds"])
+        // Not annotated: the documented default, weight = level (behind one gate → 2).
+        #expect(topic.question("op2")?.weight == 2)
+        #expect(guide.bands.map(\.id) == ["hire", "no-hire"])
+    }
+
+    /// Replaces the front matter of the fixture and imports it.
+    private func importing(_ frontMatter: String) throws -> ImportedGuide {
+        let body = try GuideFixture.text("annotated.md").components(separatedBy: "\n---\n")[1]
+        return GuideImporter.importMarkdown("---\n" + frontMatter + "\n---\n" + body)
+    }
+
+    @Test func unknownTopicNamesItsLineAndSuggests() throws {
+        let imported = try importing("topics:\n  \"1.2\":\n    weight: 1")
+        #expect(imported.located == ["3:3 unknown-annotation"])
+        #expect(imported.diagnostics[0].diagnostic.message.contains("did you mean '1.1'?"))
+    }
+
+    @Test func unknownNodeIDAndAGateAreRejected() throws {
+        let imported = try importing("topics:\n  \"1.1\":\n    questions:\n      op3:\n        weight: 1\n      cond1:\n        weight: 2")
+        #expect(imported.located == ["5:7 unknown-annotation", "7:7 unknown-annotation"])
+        #expect(imported.diagnostics[1].diagnostic.message.contains("go-deeper condition"))
+    }
+
+    @Test func negativeWeightIsAnError() throws {
+        let imported = try importing("topics:\n  \"1.1\":\n    questions:\n      op1:\n        weight: -1")
+        #expect(imported.located == ["6:17 invalid-annotation"])
+        #expect(imported.guide.topic("1.1")?.question("op1")?.weight == 1)
+    }
+
+    @Test func overlappingBandsAreAnError() throws {
+        let imported = try importing("recommendation:\n  - { band: hire, min: 60, max: 100 }\n  - { band: maybe, min: 40, max: 70 }\n  - { band: no, min: 0, max: 39 }")
+        #expect(imported.located == ["3:5 overlapping-bands"])
+        #expect(imported.diagnostics[0].diagnostic.message.contains("overlaps band 'maybe'"))
+    }
+
+    @Test func rubricLevelOutsideTheScale() throws {
+        let imported = try importing("topics:\n  \"1.1\":\n    questions:\n      op1:\n        rubric:\n          7: too high")
+        #expect(imported.located == ["7:11 invalid-annotation"])
+    }
+
+    @Test func unknownStageAndUnknownKey() throws {
+        let imported = try importing("stages:\n  \"9\": { minutes: 5 }\ntopcs: {}")
+        #expect(imported.located == ["3:3 unknown-annotation", "4:1 unknown-annotation"])
+        #expect(imported.diagnostics[1].diagnostic.severity == .warning)
+        #expect(imported.diagnostics[1].diagnostic.message.contains("did you mean 'topics'?"))
+    }
+
+    @Test func invalidYAMLIsReportedAtItsLine() throws {
+        let imported = try importing("topics:\n  \"1.1\": [unclosed")
+        #expect(imported.diagnostics.first?.diagnostic.code == .frontMatter)
+        #expect(imported.diagnostics.first?.diagnostic.position.line ?? 0 >= 3)
+        // The Markdown still imports.
+        #expect(imported.guide.topic("1.1")?.questions.count == 2)
+    }
+
+    @Test func unclosedFrontMatterIsAnError() {
+        let imported = GuideImporter.importMarkdown("---\ntopics: {}\n# Title\n### 1. Stage\n")
+        #expect(imported.located.first == "1:1 front-matter")
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+@testable import InterviewCore
+
+@Suite("Guide import: the seed's real structure", .enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
+struct SeedImportTests {
+    @Test func stagesWithTheirRequiredFlags() {
+        // act
+        let guide = SeedGuide.imported().guide
+        // verify
+        #expect(guide.title == "后端面试流程归纳总结")
+        #expect(guide.stages.map(\.number) == ["0", "1", "2", "3", "4", "5"])
+        #expect(guide.stages.map(\.requirement) == [.unspecified, .required, .unspecified, .required, .optional, .required])
+        #expect(guide.stages[1].title == "请面试者做基本介绍")
+        #expect(guide.stages[2].questions.map(\.number) == ["2.1", "2.2"])
+        #expect(guide.stages[2].questions[0].text == "询问面试者自己的优点和缺点")
+        #expect(guide.stages[1].guidance.contains("轻松的氛围"))
+        #expect(guide.preface.map(\.title) == ["后端面试流程归纳总结", "概述", "面试题基本流程"])
+        #expect(guide.afterword.map(\.title) == ["结语"])
+    }
+
+    @Test func everyTopicWithGroupsAndUniqueKeys() {
+        let stage = SeedGuide.imported().guide.stages[3]
+        #expect(stage.topics.map(\.key) == ["3.1", "3.2.1", "3.2.2", "3.2.3", "3.3", "3.4", "3.5.1", "3.5.2", "3.6", "3.6 一些开放式技术问题"])
+        #expect(stage.groups.map(\.key) == ["3.2", "3.5"])
+        #expect(stage.topics[1].group == "3.2")
+        #expect(stage.groups[0].guidance.contains("跳转到缓存和数据库"))
+    }
+
+    @Test func questionsCarryTheirReferenceAnswers() throws {
+        let redis = try #require(SeedGuide.imported().guide.topic("3.2.1"))
+        let op4 = try #require(redis.question("op4"))
+        #expect(op4.text == "redis的有序集合的底层实现")
+        #expect(op4.reference == "跳表skiplist")
+        #expect(op4.level == 2)
+        #expect(op4.weight == 2)
+        #expect(redis.question("op1")?.level == 1)
+        #expect(redis.questions.count == 7)
+    }
+
+    @Test func gatesAndLevelsFollowTheFlowchart() throws {
+        let guide = SeedGuide.imported().guide
+        let tcp = try #require(guide.topic("3.5.1"))
+        // cond1: yes → op3 → op4, no → op4: op4 is asked either way, so it stays basic.
+        #expect(tcp.gates.map(\.id) == ["cond1"])
+        #expect(tcp.gates[0].kind == .depth)
+        #expect(tcp.question("op3")?.level == 2)
+        #expect(tcp.question("op4")?.level == 1)
+        let python = try #require(guide.topic("3.3"))
+        #expect(python.gates.map(\.id) == ["cond1", "cond2", "cond3"])
+        #expect(python.question("op8")?.level == 2)
+        #expect(python.question("op10")?.level == 1)
+        #expect(python.question("op9") == nil)   // never linked: not part of the walk
+    }
+
+    @Test func brokenChartIsRepairedAndStillUsable() throws {
+        let web = try #require(SeedGuide.imported().guide.topic("3.1"))
+        #expect(web.questions.map(\.id) == ["op1", "op2", "op3", "op4", "op5", "op6"])
+        #expect(web.step("op6")?.next == "e")
+        #expect(web.flowchart.contains("op3=>operation: 什么是cookie/什么是session"))
+    }
+
+    @Test func openQuestionsAreAPickList() throws {
+        let open = try #require(SeedGuide.imported().guide.topic("3.6 一些开放式技术问题"))
+        #expect(open.isPickList)
+        #expect(open.instructions.map(\.text) == ["根据时机情况选择问题"])
+        #expect(open.questions.count == 4)
+    }
+
+    @Test func defectsComeOutAsDiagnostics() {
+        #expect(SeedGuide.imported().located == [
+            "20:6 unknown-type", "25:30 broken-arrow", "25:34 undefined-node", "84:1 unlinked-node",
+            "164:1 duplicate-section", "168:1 unlinked-node",
+        ])
+    }
+}
+
+@Suite("Guide import: headings and answers")
+struct HeadingTests {
+    @Test(arguments: [
+        ("1.请面试者做基本介绍(必选)", "1", "请面试者做基本介绍", Requirement.required),
+        ("4.请介绍自己满意的项目(可选)", "4", "请介绍自己满意的项目", .optional),
+        ("5. Candidate's questions (required)", "5", "Candidate's questions", .required),
+        ("3.2.1 redis的问题", "3.2.1", "redis的问题", .unspecified),
+        ("3.1一般python web 框架", "3.1", "一般python web 框架", .unspecified),
+        ("结语", nil, "结语", .unspecified),
+        ("2、热场（可选）", "2", "热场", .optional),
+    ] as [(String, String?, String, Requirement)])
+    func headingsSplitIntoNumberTitleAndRequirement(text: String, number: String?, title: String, requirement: Requirement) {
+        let heading = SectionHeading(text)
+        #expect(heading.number == number)
+        #expect(heading.title == title)
+        #expect(heading.requirement == requirement)
+    }
+
+    @Test func trailingBracketsAreTheReference() {
+        #expect(ReferenceAnswer.split("redis的有序集合的底层实现(跳表skiplist)") == ("redis的有序集合的底层实现", "跳表skiplist"))
+        #expect(ReferenceAnswer.split("事务的底层实现（undo log）") == ("事务的底层实现", "undo log"))
+        #expect(ReferenceAnswer.split("GET(with (nested) parens)") == ("GET", "with (nested) parens"))
+        #expect(ReferenceAnswer.split("如何进入docker bash环境(docker run -it) sh/bash").reference == nil)
+        #expect(ReferenceAnswer.split("(only brackets)").reference == nil)
+    }
+
+    @Test func numberedStageQuestionsNeedTheStagePrefix() {
+        #expect(GuideText.numberedQuestion("  2.1 询问面试者自己的优点和缺点", prefix: "2.")?.number == "2.1")
+        #expect(GuideText.numberedQuestion("3.1 not this stage", prefix: "2.") == nil)
+        #expect(GuideText.numberedQuestion("2.3 Awards?(any prize)", prefix: "2.")?.reference == "any prize")
+    }
+}

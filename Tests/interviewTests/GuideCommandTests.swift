@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite("interview guide")
+struct GuideCommandTests {
+    @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
+    func showGivesTheSeedsRealStructureAsJSON() throws {
+        // act
+        let result = try CommandRunner.run(["guide", "show", CommandRunner.seed, "--format", "json"])
+        // verify
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("3 errors in the guide"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let stages = try #require(root["stages"] as? [[String: Any]])
+        #expect(stages.compactMap { $0["title"] as? String } == ["看候选人简历", "请面试者做基本介绍", "热场", "技术面试问题", "请介绍自己满意的项目", "询问面试者有什么问题"])
+        #expect(stages.compactMap { $0["required"] as? Bool } == [false, true, false, true, false, true])
+        let warmUp = try #require(stages[2]["questions"] as? [[String: Any]])
+        #expect(warmUp.compactMap { $0["number"] as? String } == ["2.1", "2.2"])
+        let topics = try #require(stages[3]["topics"] as? [[String: Any]])
+        #expect(topics.compactMap { $0["title"] as? String }.count == 10)
+        let redis = try #require(topics.first { $0["number"] as? String == "3.2.1" })
+        let questions = try #require(redis["questions"] as? [[String: Any]])
+        let op4 = try #require(questions.first { $0["id"] as? String == "op4" })
+        #expect(op4["text"] as? String == "redis的有序集合的底层实现")
+        #expect(op4["reference"] as? String == "跳表skiplist")
+        #expect(op4["weight"] as? Double == 2)
+        let gates = try #require(redis["gates"] as? [[String: Any]])
+        #expect(gates.first?["id"] as? String == "cond1")
+        #expect(gates.first?["yes"] as? String == "op4")
+        #expect(gates.first?["no"] as? String == "e")
+    }
+
+    @Test func exportThenShowGivesTheSameVersion() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exported = dir.appendingPathComponent("guide.md").path
+        // act
+        let export = try CommandRunner.run(["guide", "export", "python-backend-senior.en", "-o", exported])
+        let original = try CommandRunner.run(["guide", "show", "python-backend-senior.en", "--format", "json"])
+        let again = try CommandRunner.run(["guide", "show", exported, "--format", "json"])
+        // verify
+        #expect(export.status == 0)
+        #expect(original.stdout == again.stdout)
+        #expect(try CommandRunner.run(["lint", exported]).status == 0)
+    }
+
+    @Test func diffListsChangedWeights() throws {
+        // setup: bump one weight in an exported copy.
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("edited.md")
+        let text = try CommandRunner.run(["guide", "export", "backend-new-graduate.en"]).stdout
+        let edited = text.replacingOccurrences(of: "weight: 1\n", with: "weight: 4\n", options: [], range: text.range(of: "weight: 1\n"))
+        try Data(edited.utf8).write(to: path)
+        // act
+        let result = try CommandRunner.run(["guide", "diff", "backend-new-graduate.en", path.path])
+        // verify
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("~ "))
+        #expect(result.stdout.contains("weight 1 → 4"))
+    }
+
+    @Test func bundledGuidesLintClean() throws {
+        let list = try CommandRunner.run(["guide", "list"])
+        #expect(list.stdout.split(separator: "\n").count == 4)
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [String] = []
+        for name in ["python-backend-senior.zh", "python-backend-senior.en", "backend-new-graduate.zh", "backend-new-graduate.en"] {
+            let path = dir.appendingPathComponent(name + ".md").path
+            #expect(try CommandRunner.run(["guide", "export", name, "-o", path]).status == 0)
+            files.append(path)
+        }
+        let lint = try CommandRunner.run(["lint"] + files)
+        #expect(lint.status == 0)
+        #expect(lint.stdout.hasPrefix("no problems in 4 files"))
+    }
+
+    @Test func unknownGuideIsAUsageError() throws {
+        let result = try CommandRunner.run(["guide", "show", "no-such-guide"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bundled:"))
+    }
+}
