@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf", from: "4.5.2"),
     ],
     targets: [
         // The flowchart.js language: parser with diagnostics, graph, layout, SVG. No dependencies.
@@ -36,13 +41,25 @@ let package = Package(
             resources: [.copy("Guides")],
             swiftSettings: swiftSettings
         ),
-        // The web application's edge; grows Vapor and Fluent with the web-foundation issue.
-        .target(name: "InterviewServer", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
+        // The web application: Vapor + Fluent (SQLite by default, PostgreSQL at scale) + Leaf views.
+        .target(
+            name: "InterviewServer",
+            dependencies: [
+                "Flowchart", "InterviewCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources"), .copy("Public")],
+            swiftSettings: swiftSettings
+        ),
         // The one command users run.
         .executableTarget(
             name: "interview",
             dependencies: [
-                "Flowchart", "InterviewCore",
+                "Flowchart", "InterviewCore", "InterviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -52,7 +69,11 @@ let package = Package(
 
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "InterviewCoreTests", dependencies: ["InterviewCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "InterviewServerTests", dependencies: ["InterviewServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InterviewServerTests",
+            dependencies: ["InterviewServer", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "interviewTests", dependencies: ["interview"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

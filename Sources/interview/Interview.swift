@@ -2,19 +2,23 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Interview: ParsableCommand {
+struct Interview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
-        subcommands: [Lint.self, Render.self, GuideCommand.self]
+        subcommands: [Lint.self, Render.self, GuideCommand.self, Serve.self]
     )
 
     /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),
     /// where ArgumentParser would use 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

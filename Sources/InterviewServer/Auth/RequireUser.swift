@@ -1,0 +1,24 @@
+import Vapor
+
+/// Pages send someone without a session to the login page; the API answers 401.
+struct RequireUser: AsyncMiddleware {
+    enum Kind { case page, api }
+    let kind: Kind
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.auth.has(User.self) else {
+            switch kind {
+            case .page: return req.redirect(to: SiteURL.login.path)
+            case .api: throw Abort(.unauthorized, reason: "Log in first.")
+            }
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+extension Request {
+    /// The logged-in user; routes behind `RequireUser` always have one.
+    var user: User {
+        get throws { try auth.require(User.self) }
+    }
+}

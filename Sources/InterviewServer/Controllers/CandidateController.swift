@@ -1,0 +1,99 @@
+import Fluent
+import Vapor
+
+/// The candidate pages. Reading a candidate of a position one is not on is a 404, not a 403: the
+/// answer must not reveal that the candidate exists.
+struct CandidateController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.candidates.components, use: Self.index)
+        routes.post(SiteURL.candidates.components, use: Self.create)
+        routes.get(SiteURL.pattern(SiteURL.candidate), use: Self.show)
+        routes.get(SiteURL.pattern(SiteURL.candidateResume), use: Self.resume)
+        routes.get(SiteURL.pattern(SiteURL.candidateExport), use: Self.export)
+        routes.post(SiteURL.pattern(SiteURL.candidateErase), use: Self.erase)
+    }
+
+    @Sendable static func index(req: Request) async throws -> View {
+        let user = try req.user
+        let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let positionID = try? req.query.get(UUID.self, at: "position")
+        let positions = try await PositionService.list(for: user, search: nil, on: req.db)
+        let page = CandidatesIndex(
+            candidates: try await CandidateService.list(for: user, positionID: positionID, search: search, on: req.db),
+            search: search,
+            positions: positions.map { .init(id: $0.id, title: $0.title, selected: $0.id == positionID) })
+        return try await req.page("candidates", page)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(CandidateService.Input.self)
+        do {
+            let candidate = try await CandidateService.create(input, by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
+        } catch let errors as FieldErrors {
+            let echo = CandidateService.FormEcho(name: input.name ?? "", contact: input.contact ?? "",
+                                                 resumeText: input.resumeText ?? "", notes: input.notes ?? "")
+            let response = try await PositionController.renderShow(req, form: echo, errors: errors.localized(req.language),
+                                                                   positionID: input.positionID).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> View {
+        try await renderShow(req, candidateID: req.parameters.get("id"), errors: [:])
+    }
+
+    static func renderShow(_ req: Request, candidateID: UUID?, errors: [String: String], chosen: [UUID] = [],
+                           scheduledAt: String = "") async throws -> View {
+        let user = try req.user
+        let candidate = try await Access.candidate(candidateID, for: user, on: req.db)
+        try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
+        try await candidate.$position.load(on: req.db)
+        let id = try candidate.requireID()
+        let members = try await candidate.position.$members.query(on: req.db).sort(\.$name).all()
+        let page = CandidateShow(
+            id: id, name: candidate.name, contact: candidate.contact, resumeText: candidate.resumeText,
+            resumeHref: candidate.resumePDF == nil ? nil : SiteURL.candidateResume(id).path, notes: candidate.notes,
+            erased: candidate.erasedAt != nil, erasedAt: DisplayDate.string(candidate.erasedAt),
+            positionTitle: candidate.position.title, positionHref: SiteURL.position(candidate.$position.id).path,
+            interviews: try await InterviewService.list(for: user, candidateID: id, status: nil, language: req.language, on: req.db),
+            interviewers: members.map { .init(id: $0.id!, name: $0.name, checked: chosen.contains($0.id!)) },
+            scheduledAt: scheduledAt, exportHref: SiteURL.candidateExport(id).path,
+            eraseAction: SiteURL.candidateErase(id).path, canManage: Access.canManage(user),
+            statuses: StatusOption.all(req.language), errors: errors)
+        return try await req.page("candidate", page)
+    }
+
+    @Sendable static func resume(req: Request) async throws -> Response {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        guard let pdf = candidate.resumePDF else { throw Abort(.notFound) }
+        try await Audit.record(.read, candidate: candidate, by: user, detail: "resume.pdf", on: req.db)
+        let response = Response(status: .ok, body: .init(data: pdf))
+        response.headers.contentType = .pdf
+        // Downloaded, never rendered inline under our origin; and never sniffed as something else.
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"resume.pdf\"")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
+    }
+
+    @Sendable static func export(req: Request) async throws -> Response {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        guard Access.canManage(user) else { throw Abort(.notFound) }
+        try await Audit.record(.export, candidate: candidate, by: user, on: req.db)
+        let response = try await CandidateExport.make(candidate, on: req.db).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"candidate-\(try candidate.requireID()).json\"")
+        return response
+    }
+
+    @Sendable static func erase(req: Request) async throws -> Response {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        guard Access.canManage(user) else { throw Abort(.notFound) }
+        try await CandidateService.erase(candidate, by: user, on: req.db)
+        return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Vapor
+
+/// Interviews: the list across positions, scheduling, and status changes.
+struct InterviewController: RouteCollection {
+    struct InterviewsIndex: Encodable {
+        var interviews: [InterviewService.Row]
+        var statuses: [StatusOption]
+        var filter: [StatusOption]
+        var action = SiteURL.interviews.path
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.interviews.components, use: Self.index)
+        routes.post(SiteURL.interviews.components, use: Self.schedule)
+        routes.post(SiteURL.pattern(SiteURL.interviewStatus), use: Self.setStatus)
+    }
+
+    @Sendable static func index(req: Request) async throws -> View {
+        let status = (try? req.query.get(String.self, at: "status")).flatMap(Interview.Status.init(rawValue:))
+        let page = InterviewsIndex(
+            interviews: try await InterviewService.list(for: req.user, status: status, language: req.language, on: req.db),
+            statuses: StatusOption.all(req.language), filter: StatusOption.all(req.language, selected: status))
+        return try await req.page("interviews", page)
+    }
+
+    @Sendable static func schedule(req: Request) async throws -> Response {
+        let input = try req.content.decode(InterviewService.Input.self)
+        do {
+            let interview = try await InterviewService.schedule(input, by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.candidate(interview.$candidate.id).path)
+        } catch let errors as FieldErrors {
+            let response = try await CandidateController.renderShow(
+                req, candidateID: input.candidateID, errors: errors.localized(req.language),
+                chosen: input.interviewerIDs ?? [], scheduledAt: input.scheduledAt ?? "").encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    @Sendable static func setStatus(req: Request) async throws -> Response {
+        struct Form: Content { var status: Interview.Status }
+        let form = try req.content.decode(Form.self)
+        try await InterviewService.setStatus(req.parameters.get("id"), to: form.status, by: req.user, on: req.db)
+        return req.redirect(to: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? SiteURL.interviews.path)
+    }
+}

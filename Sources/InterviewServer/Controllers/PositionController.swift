@@ -1,0 +1,85 @@
+import Fluent
+import Vapor
+
+/// The positions pages: list, create, show, add a member.
+struct PositionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.positions.components, use: Self.index)
+        routes.post(SiteURL.positions.components, use: Self.create)
+        routes.get(SiteURL.pattern(SiteURL.position), use: Self.show)
+        routes.post(SiteURL.pattern(SiteURL.positionMembers), use: Self.addMember)
+    }
+
+    @Sendable static func index(req: Request) async throws -> View {
+        try await renderIndex(req, form: .init(), errors: [:])
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(PositionService.Input.self)
+        do {
+            let position = try await PositionService.create(input, by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderIndex(req, form: input, errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> View {
+        try await renderShow(req, form: .init(), errors: [:])
+    }
+
+    @Sendable static func addMember(req: Request) async throws -> Response {
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        struct Form: Content { var email: String? }
+        do {
+            try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position,
+                                                by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    static func renderIndex(_ req: Request, form: PositionService.Input, errors: [String: String]) async throws -> View {
+        let user = try req.user
+        let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let page = PositionsIndex(
+            positions: try await PositionService.list(for: user, search: search, on: req.db), search: search,
+            canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID, on: req.db),
+            form: form, errors: errors)
+        return try await req.page("positions", page)
+    }
+
+    /// Also used by the candidate form, which lives on this page and shows its errors here.
+    static func renderShow(_ req: Request, form: CandidateService.FormEcho, errors: [String: String],
+                           positionID: UUID? = nil) async throws -> View {
+        let user = try req.user
+        let position = try await Access.position(positionID ?? req.parameters.get("id"), for: user, on: req.db)
+        try await position.$guide.load(on: req.db)
+        let id = try position.requireID()
+        let members = try await position.$members.query(on: req.db).sort(\.$name).all()
+        let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let page = PositionShow(
+            id: id, title: position.title, guideTitle: position.guide.title,
+            guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
+            members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
+            candidates: try await CandidateService.list(for: user, positionID: id, search: search, on: req.db),
+            canManage: user.role.managesPositions, memberAction: SiteURL.positionMembers(id).path,
+            candidateForm: form, errors: errors)
+        return try await req.page("position", page)
+    }
+}
+
+extension Role {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .admin: Text.roleAdmin.in(language)
+        case .hiringManager: Text.roleHiringManager.in(language)
+        case .interviewer: Text.roleInterviewer.in(language)
+        }
+    }
+}

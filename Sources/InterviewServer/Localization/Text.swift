@@ -1,0 +1,39 @@
+/// Every user-facing string of the web UI, in English and Chinese. The switch in `pair` is exhaustive,
+/// so a string cannot be added in one language only; templates read them as `#(t.<case>)`.
+enum Text: String, CaseIterable, Sendable {
+    // Navigation and common words
+    case appName, positions, candidates, interviews, guides, users, audit, logout, login, save, create
+    case search, filter, all, title, name, email, password, role, contact, notes, guide, members, actions
+    case none, yes, no, open, apply, signedInAs
+    // First admin
+    case setupTitle, setupIntro, createAdmin, setupTokenInvalid
+    // Login
+    case signIn, loginFailed, tooManyAttempts
+    // Positions
+    case newPosition, retentionDays, retentionHint, noPositions, addMember, candidateCount
+    // Candidates
+    case newCandidate, resume, resumeText, resumePDF, resumePDFHint, downloadPDF, noCandidates
+    case position, erased, exportJSON, erase, eraseHint, personalDataErased
+    // Interviews
+    case scheduleInterview, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
+    case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus
+    // Guides
+    case uploadGuide, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
+    case line, guidance, flowcharts, current, savedBy
+    // Users
+    case newUser, roleAdmin, roleHiringManager, roleInterviewer
+    // Audit
+    case when, who, action, system
+    // Form errors
+    case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
+    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideErrors
+
+    func `in`(_ language: Language) -> String {
+        language == .en ? pair.en : pair.zh
+    }
+
+    /// The whole table in one language, for templates.
+    static func table(_ language: Language) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.in(language)) })
+    }
+}

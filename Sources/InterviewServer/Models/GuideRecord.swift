@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+
+/// A guide in the library. Its text lives in versions; `current` is the one new interviews pin.
+final class GuideRecord: Model, @unchecked Sendable {
+    static let schema = "guides"
+
+    @ID(key: .id) var id: UUID?
+    /// The bundled id and language ("python-backend-senior.en") or a name chosen at upload.
+    @Field(key: "slug") var slug: String
+    @Field(key: "title") var title: String
+    @OptionalField(key: "language") var language: String?
+    @OptionalParent(key: "current_version_id") var current: GuideVersion?
+    @Children(for: \.$guide) var versions: [GuideVersion]
+
+    init() {}
+
+    init(slug: String, title: String, language: String?) {
+        self.slug = slug
+        self.title = title
+        self.language = language
+    }
+}
+
+/// One saved text of a guide, identified by the content hash of what it imports to. Never changed
+/// once written: interviews point at it.
+final class GuideVersion: Model, @unchecked Sendable {
+    static let schema = "guide_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "guide_id") var guide: GuideRecord
+    @Field(key: "content_hash") var contentHash: String
+    @Field(key: "markdown") var markdown: String
+    @OptionalParent(key: "author_id") var author: User?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(guideID: UUID, contentHash: String, markdown: String, authorID: UUID?) {
+        self.$guide.id = guideID
+        self.contentHash = contentHash
+        self.markdown = markdown
+        self.$author.id = authorID
+    }
+}

@@ -1,0 +1,36 @@
+import Fluent
+import Vapor
+
+/// An opening the team interviews for: which guide it uses, who works on it, how long candidates'
+/// personal data is kept.
+final class Position: Model, @unchecked Sendable {
+    static let schema = "positions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "title") var title: String
+    @Parent(key: "guide_id") var guide: GuideRecord
+    /// Days after a candidate is added until their personal data is erased; nil keeps it until erased by hand.
+    @OptionalField(key: "retention_days") var retentionDays: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Siblings(through: PositionMember.self, from: \.$position, to: \.$user) var members: [User]
+    @Children(for: \.$position) var candidates: [Candidate]
+
+    init() {}
+
+    init(title: String, guideID: UUID, retentionDays: Int?) {
+        self.title = title
+        self.$guide.id = guideID
+        self.retentionDays = retentionDays
+    }
+}
+
+/// Membership of a user in a position: what decides who may see its candidates.
+final class PositionMember: Model, @unchecked Sendable {
+    static let schema = "position_members"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "position_id") var position: Position
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Vapor
+
+/// An account. The password is kept only as a bcrypt hash.
+public final class User: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "email") public var email: String
+    @Field(key: "name") public var name: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") public var role: Role
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, email: String, name: String, passwordHash: String, role: Role) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.passwordHash = passwordHash
+        self.role = role
+    }
+
+    var isAdmin: Bool { role == .admin }
+}
+
+/// Sessions remember the user's id; the session itself lives in the database (`_fluent_sessions`) so a
+/// restart or a second instance keeps people logged in.
+extension User: ModelSessionAuthenticatable {}
+
+extension User {
+    /// Emails compare case-insensitively: people type them both ways.
+    static func normalized(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

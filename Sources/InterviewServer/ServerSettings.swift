@@ -1,0 +1,51 @@
+import Foundation
+
+/// What `configure` needs to know about where it runs; the CLI builds it from flags and the
+/// environment, tests build it directly.
+public struct ServerSettings: Sendable {
+    public enum Storage: Sendable, Equatable {
+        /// An SQLite file: the embedded default.
+        case sqliteFile(path: String)
+        /// A private in-memory SQLite database, for tests.
+        case sqliteMemory
+        /// `postgres://user:password@host:port/database`; with a schema, everything lives in that schema
+        /// (created if missing), which lets test runs share one database without seeing each other.
+        case postgres(url: String, schema: String? = nil)
+    }
+
+    public var storage: Storage
+    /// The address people open, used in the setup link; https here makes cookies Secure.
+    public var publicURL: String
+    /// Whether the first-start setup link is printed (tests read the token themselves).
+    public var announceSetup: Bool
+
+    public init(storage: Storage, publicURL: String, announceSetup: Bool = true) {
+        self.storage = storage
+        self.publicURL = publicURL
+        self.announceSetup = announceSetup
+    }
+
+    /// Cookies carry `Secure` when people reach the server over TLS (directly or through a proxy).
+    var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// PostgreSQL when `DATABASE_URL` is set, else an SQLite file in the data directory.
+    public static func from(environment: [String: String], dataDirectory: String, publicURL: String) -> ServerSettings {
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            return ServerSettings(storage: .postgres(url: url), publicURL: publicURL)
+        }
+        let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("interviewflow.sqlite").path
+        return ServerSettings(storage: .sqliteFile(path: path), publicURL: publicURL)
+    }
+}
+
+extension ServerSettings {
+    /// Where the data lives, for the log; a PostgreSQL URL is shown without its credentials.
+    var storageDescription: String {
+        switch storage {
+        case .sqliteFile(let path): "SQLite \(path)"
+        case .sqliteMemory: "SQLite in memory"
+        case .postgres(let url, _):
+            "PostgreSQL " + (URL(string: url).map { "\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")\($0.path)" } ?? "")
+        }
+    }
+}

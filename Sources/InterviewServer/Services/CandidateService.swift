@@ -1,0 +1,79 @@
+import Fluent
+import Vapor
+
+/// Candidates as pages and the API see them. Every read and change of personal data is audited.
+enum CandidateService {
+    struct Input: Content {
+        var positionID: UUID?
+        var name: String?
+        var contact: String?
+        var resumeText: String?
+        var resumePDF: File?
+        var notes: String?
+    }
+
+    /// What the user typed, to show the form again with its errors.
+    struct FormEcho: Encodable {
+        var name = ""
+        var contact = ""
+        var resumeText = ""
+        var notes = ""
+    }
+
+    struct Row: Content {
+        var id: UUID
+        var name: String
+        var positionTitle: String
+        var erased: Bool
+        var interviewCount: Int
+        var created: String
+        var href: String
+    }
+
+    static func list(for user: User, positionID: UUID?, search: String?, on db: any Database) async throws -> [Row] {
+        var query = Candidate.query(on: db).with(\.$position).with(\.$interviews).sort(\.$createdAt, .descending)
+        if let positionID { query = query.filter(\.$position.$id == positionID) }
+        if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
+            query = query.filter(\.$position.$id ~~ visible)
+        }
+        let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
+        return try await query.all()
+            .filter { needle.isEmpty || ($0.name ?? "").localizedCaseInsensitiveContains(needle)
+                || ($0.contact ?? "").localizedCaseInsensitiveContains(needle) }
+            .map { candidate in
+                let id = try candidate.requireID()
+                return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
+                           erased: candidate.erasedAt != nil, interviewCount: candidate.interviews.count,
+                           created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path)
+            }
+    }
+
+    static func create(_ input: Input, by user: User, on db: any Database) async throws -> Candidate {
+        let position = try await Access.position(input.positionID, for: user, on: db)
+        var errors = FieldErrors()
+        let name = errors.require(input.name, "name")
+        let contact = errors.require(input.contact, "contact", max: 500)
+        let resumeText = errors.optional(input.resumeText, "resumeText", max: 100_000)
+        let notes = errors.optional(input.notes, "notes", max: 20_000)
+        var pdf: Data?
+        if let file = input.resumePDF, file.data.readableBytes > 0 {
+            let data = Data(buffer: file.data)
+            do { try PDFCheck.check(data); pdf = data } catch {
+                errors["resumePDF"] = error == .tooLarge ? .errPDFTooLarge : .errNotPDF
+            }
+        }
+        try errors.check()
+        let candidate = Candidate(positionID: try position.requireID(), name: name, contact: contact,
+                                  resumeText: resumeText, resumePDF: pdf, notes: notes)
+        try await candidate.save(on: db)
+        try await Audit.record(.create, candidate: candidate, by: user, on: db)
+        return candidate
+    }
+
+    /// Drops the candidate's personal data now; the interviews stay for anonymous statistics.
+    static func erase(_ candidate: Candidate, by user: User?, on db: any Database, now: Date = Date()) async throws {
+        candidate.erasePersonalData(at: now)
+        try await candidate.save(on: db)
+        try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
+    }
+}

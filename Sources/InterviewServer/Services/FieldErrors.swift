@@ -1,0 +1,35 @@
+import Vapor
+
+/// What is wrong with a submitted form, per field; pages show each message beside its field in the
+/// user's language, the API answers 422 with the same map.
+struct FieldErrors: Error, Sendable {
+    var fields: [String: Text] = [:]
+
+    var isEmpty: Bool { fields.isEmpty }
+
+    subscript(field: String) -> Text? {
+        get { fields[field] }
+        set { fields[field] = newValue }
+    }
+
+    func localized(_ language: Language) -> [String: String] {
+        fields.mapValues { $0.in(language) }
+    }
+
+    /// Throws self when anything was found.
+    func check() throws {
+        if !isEmpty { throw self }
+    }
+
+    mutating func require(_ value: String?, _ field: String, max: Int = 200) -> String {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty { self[field] = .errRequired } else if trimmed.count > max { self[field] = .errTooLong }
+        return trimmed
+    }
+
+    mutating func optional(_ value: String?, _ field: String, max: Int) -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.count > max { self[field] = .errTooLong }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Vapor
+
+/// Positions as pages and the API see them.
+enum PositionService {
+    struct Input: Content {
+        var title: String?
+        var guideID: UUID?
+        var retentionDays: String?
+    }
+
+    struct Summary: Content {
+        var id: UUID
+        var title: String
+        var guideID: UUID
+        var guideTitle: String
+        var retentionDays: Int?
+        var memberCount: Int
+        var candidateCount: Int
+        var href: String
+    }
+
+    /// The positions `user` may see whose title contains `search`.
+    static func list(for user: User, search: String?, on db: any Database) async throws -> [Summary] {
+        var query = Position.query(on: db).with(\.$guide).with(\.$members).with(\.$candidates).sort(\.$title)
+        if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
+            query = query.filter(\.$id ~~ visible)
+        }
+        let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
+        return try await query.all()
+            .filter { needle.isEmpty || $0.title.localizedCaseInsensitiveContains(needle) }
+            .map { try summary($0) }
+    }
+
+    static func summary(_ position: Position) throws -> Summary {
+        let id = try position.requireID()
+        return Summary(id: id, title: position.title, guideID: position.$guide.id, guideTitle: position.guide.title,
+                       retentionDays: position.retentionDays, memberCount: position.members.count,
+                       candidateCount: position.candidates.count, href: SiteURL.position(id).path)
+    }
+
+    /// Hiring managers and admins create positions; the creator becomes a member.
+    static func create(_ input: Input, by user: User, on db: any Database) async throws -> Position {
+        guard user.role.managesPositions else { throw Abort(.forbidden) }
+        var errors = FieldErrors()
+        let title = errors.require(input.title, "title")
+        var guideExists = false
+        if let guideID = input.guideID { guideExists = try await GuideRecord.find(guideID, on: db) != nil }
+        if !guideExists { errors["guideID"] = .errUnknownGuide }
+        let retention = parseRetention(input.retentionDays, &errors)
+        try errors.check()
+        let position = Position(title: title, guideID: input.guideID!, retentionDays: retention)
+        try await position.save(on: db)
+        try await position.$members.attach(user, on: db)
+        return position
+    }
+
+    static func parseRetention(_ text: String?, _ errors: inout FieldErrors) -> Int? {
+        let trimmed = text?.trimmingCharacters(in: .whitespaces) ?? ""
+        if trimmed.isEmpty { return nil }
+        guard let days = Int(trimmed), (1...3650).contains(days) else {
+            errors["retentionDays"] = .errNumber
+            return nil
+        }
+        return days
+    }
+
+    static func addMember(email: String?, to position: Position, by user: User, on db: any Database) async throws {
+        guard user.role.managesPositions else { throw Abort(.forbidden) }
+        var errors = FieldErrors()
+        let email = User.normalized(email: errors.require(email, "email"))
+        let member = try await User.query(on: db).filter(\.$email == email).first()
+        if errors.isEmpty, member == nil { errors["email"] = .errUnknownUser }
+        try errors.check()
+        if try await !position.$members.isAttached(to: member!, on: db) {
+            try await position.$members.attach(member!, on: db)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Vapor
+
+/// Every page's address, used both to register routes and to build links, so a link cannot point at a
+/// route that does not exist.
+enum SiteURL {
+    case home, setup, login, logout, language
+    case positions, position(UUID), positionMembers(UUID)
+    case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
+    case interviews, interviewStatus(UUID)
+    case guides, guide(UUID), guideEdit(UUID)
+    case users, audit
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .setup: "/setup"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language: "/language"
+        case .positions: "/positions"
+        case .position(let id): "/positions/\(id)"
+        case .positionMembers(let id): "/positions/\(id)/members"
+        case .candidates: "/candidates"
+        case .candidate(let id): "/candidates/\(id)"
+        case .candidateResume(let id): "/candidates/\(id)/resume.pdf"
+        case .candidateExport(let id): "/candidates/\(id)/export"
+        case .candidateErase(let id): "/candidates/\(id)/erase"
+        case .interviews: "/interviews"
+        case .interviewStatus(let id): "/interviews/\(id)/status"
+        case .guides: "/guides"
+        case .guide(let id): "/guides/\(id)"
+        case .guideEdit(let id): "/guides/\(id)/edit"
+        case .users: "/users"
+        case .audit: "/audit"
+        }
+    }
+
+    /// The route pattern: the same path with `:id` where an id goes.
+    static func pattern(_ make: (UUID) -> SiteURL) -> [PathComponent] {
+        let placeholder = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+        return make(placeholder).path.split(separator: "/").map {
+            $0 == placeholder.uuidString ? ":id" : PathComponent(stringLiteral: String($0))
+        }
+    }
+
+    var components: [PathComponent] {
+        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+}

@@ -1,0 +1,36 @@
+import Vapor
+
+/// One candidate: personal data (read is audited), resume, interviews and the scheduling form.
+struct CandidateShow: Encodable {
+    struct Option: Encodable { var id: UUID; var name: String; var checked: Bool }
+
+    var id: UUID
+    var name: String?
+    var contact: String?
+    var resumeText: String?
+    var resumeHref: String?
+    var notes: String?
+    var erased: Bool
+    var erasedAt: String
+    var positionTitle: String
+    var positionHref: String
+    var interviews: [InterviewService.Row]
+    var interviewers: [Option]
+    var scheduleAction = SiteURL.interviews.path
+    var scheduledAt = ""
+    var exportHref: String
+    var eraseAction: String
+    var canManage: Bool
+    var statuses: [StatusOption]
+    var errors: [String: String] = [:]
+}
+
+struct StatusOption: Encodable {
+    var value: String
+    var label: String
+    var selected: Bool
+
+    static func all(_ language: Language, selected: Interview.Status? = nil) -> [StatusOption] {
+        Interview.Status.allCases.map { StatusOption(value: $0.rawValue, label: $0.label(language), selected: $0 == selected) }
+    }
+}

@@ -1,0 +1,57 @@
+import Vapor
+
+/// What every page shows around its content: strings in the user's language, the CSRF token for its
+/// forms, who is logged in, the navigation and the language switch.
+struct PageContext<Content: Encodable>: Encodable {
+    struct Link: Encodable {
+        var label: String
+        var href: String
+    }
+
+    var t: [String: String]
+    var lang: String
+    var csrf: String
+    var userName: String?
+    var nav: [Link]
+    var switchLanguage: Link
+    var logout: String
+    var content: Content
+
+    init(_ req: Request, content: Content) {
+        let language = req.language
+        self.t = Text.table(language)
+        self.lang = language.rawValue
+        self.csrf = CSRF.token(for: req)
+        let user = req.auth.get(User.self)
+        self.userName = user?.name
+        var nav: [Link] = []
+        if let user {
+            nav = [(Text.positions, SiteURL.positions), (.candidates, .candidates), (.interviews, .interviews), (.guides, .guides)]
+                .map { Link(label: $0.0.in(language), href: $0.1.path) }
+            if user.isAdmin {
+                nav += [Link(label: Text.users.in(language), href: SiteURL.users.path),
+                        Link(label: Text.audit.in(language), href: SiteURL.audit.path)]
+            }
+        }
+        self.nav = nav
+        let back = req.url.path
+        self.switchLanguage = Link(label: language.other.ownName,
+                                   href: SiteURL.language.path + "?to=\(language.other.rawValue)&back=\(back)")
+        self.logout = SiteURL.logout.path
+        self.content = content
+    }
+}
+
+extension Request {
+    func page<Content: Encodable>(_ template: String, _ content: Content) async throws -> View {
+        try await view.render(template, PageContext(self, content: content))
+    }
+}
+
+/// Dates as pages and exports show them: ISO 8601 in UTC, to the minute.
+enum DisplayDate {
+    static func string(_ date: Date?) -> String {
+        guard let date else { return "" }
+        return String(ISO8601DateFormatter().string(from: date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+
+/// One position: its guide, members, candidates and the forms to add to them.
+struct PositionShow: Encodable {
+    struct Member: Encodable { var name: String; var email: String; var role: String }
+
+    var id: UUID
+    var title: String
+    var guideTitle: String
+    var guideHref: String
+    var retentionDays: Int?
+    var members: [Member]
+    var candidates: [CandidateService.Row]
+    var canManage: Bool
+    var memberAction: String
+    var candidateAction = SiteURL.candidates.path
+    var candidateForm = CandidateService.FormEcho()
+    var errors: [String: String] = [:]
+}

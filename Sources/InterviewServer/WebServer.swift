@@ -1,0 +1,23 @@
+import Vapor
+
+/// The running server, for `interview serve`: bootstrap logging, make the app, configure it, serve until
+/// stopped, shut down.
+public enum WebServer {
+    public static func run(hostname: String, port: Int, settings: ServerSettings) async throws {
+        // Vapor's own command line is not used: `interview serve` has parsed the options already.
+        var environment = Environment(name: "production", arguments: ["interview"])
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        do {
+            try await configure(app, settings: settings)
+            app.logger.info("data: \(settings.storageDescription)")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import Leaf
+import LeafKit
+import Vapor
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = ServerSettings }
+
+    var serverSettings: ServerSettings {
+        get { storage[SettingsKey.self] ?? ServerSettings(storage: .sqliteMemory, publicURL: "http://127.0.0.1:8080") }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}
+
+/// Sets up the whole application; `interview serve` and the tests call this same function.
+public func configure(_ app: Application, settings: ServerSettings) async throws {
+    app.serverSettings = settings
+    try DatabaseSetup.use(settings.storage, on: app)
+    try await DatabaseSetup.createSchemaIfNeeded(app)
+    app.registerMigrations()
+    try await app.autoMigrate()
+    try await DatabaseSetup.tuneSQLite(app)
+
+    configureViews(app)
+    configureSessions(app, secure: settings.secureCookies)
+    // Resumes go up to 5 MB; leave room for the form around them.
+    app.routes.defaultMaxBodySize = "6mb"
+
+    try await GuideLibrarySeeder.seedBundledGuides(on: app.db, logger: app.logger)
+    try await FirstAdminSetup.announceIfNeeded(app)
+    try routes(app)
+}
+
+private func configureViews(_ app: Application) {
+    // The bundle root, not `resourceURL`: Foundation on Linux takes a `Resources` folder inside as that.
+    let resources = Bundle.module.bundleURL
+    app.views.use(.leaf)
+    let views = resources.appendingPathComponent("Resources/Views").path + "/"
+    app.leaf.configuration.rootDirectory = views
+    // The bundle sits under `.build` in development; Leaf's default limits refuse hidden directories.
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                  sandboxDirectory: views, viewDirectory: views))
+    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/"))
+}
+
+private func configureSessions(_ app: Application, secure: Bool) {
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 7),
+                          maxAge: nil, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(User.sessionAuthenticator())
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import InterviewServer
+
+extension Interview {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the web application.",
+            discussion: """
+            Data goes to an SQLite file in the data directory, or to PostgreSQL when DATABASE_URL is set \
+            (postgres://user:password@host:5432/database). On the first start without an admin, a one-time \
+            link to create the first admin is printed.
+            """
+        )
+
+        @Option(help: "Address to listen on.")
+        var hostname = "127.0.0.1"
+
+        @Option(help: "Port to listen on.")
+        var port = 8080
+
+        @Option(help: "Directory for the SQLite database (created if missing).")
+        var data = "interviewflow-data"
+
+        @Option(help: "The address people open, if not http://HOSTNAME:PORT; https here marks cookies Secure.")
+        var publicURL: String?
+
+        func validate() throws {
+            guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        }
+
+        func run() async throws {
+            do {
+                try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            } catch {
+                UsageError(description: "cannot create \(data): \(error.localizedDescription)").report()
+            }
+            let publicURL = publicURL ?? "http://\(hostname):\(port)"
+            let settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
+                                               publicURL: publicURL)
+            try await WebServer.run(hostname: hostname, port: port, settings: settings)
+        }
+    }
+}

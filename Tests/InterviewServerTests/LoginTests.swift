@@ -1,0 +1,90 @@
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Logging in: sessions, CSRF, rate limit")
+struct LoginTests {
+    @Test func aCorrectPasswordStartsASession() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            // act
+            let login = try await browser.logIn("ivan@example.com")
+            let positions = try await browser.get("/positions")
+            // verify
+            #expect(login.status == .seeOther)
+            #expect(positions.status == .ok)
+        }
+    }
+
+    @Test func theSessionCookieIsHttpOnlyAndSameSite() async throws {
+        try await withApp { app in
+            // act
+            let response = try await TestBrowser(app).get("/login")
+            // verify
+            let header = response.headers[.setCookie].joined()
+            #expect(header.contains("HttpOnly"))
+            #expect(header.contains("SameSite=Lax"))
+            #expect(!header.contains("Secure"))
+        }
+    }
+
+    @Test func withoutASessionPagesRedirectToLogin() async throws {
+        try await withApp { app in
+            // act
+            let response = try await TestBrowser(app).get("/positions")
+            // verify
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/login")
+        }
+    }
+
+    @Test func aFormWithoutTheCSRFTokenIsForbidden() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            try await browser.get("/login")
+            // act
+            let response = try await browser.post("/login", ["email": "ivan@example.com", "password": TestData.password],
+                                                  csrf: false)
+            // verify
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test func fiveWrongPasswordsBlockEvenTheRightOne() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            for _ in 0..<LoginRateLimiter.maxFailures {
+                let wrong = try await browser.logIn("ivan@example.com", password: "wrong password!")
+                #expect(wrong.status == .unauthorized)
+            }
+            // act
+            let blocked = try await browser.logIn("ivan@example.com")
+            // verify
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.body.string.contains("Too many failed attempts"))
+        }
+    }
+
+    @Test func theRateLimitWindowEnds() async throws {
+        try await withApp { app in
+            // setup
+            let key = LoginRateLimiter.key(email: "a@example.com", address: "127.0.0.1")
+            let start = Date(timeIntervalSince1970: 1_000_000)
+            for _ in 0..<LoginRateLimiter.maxFailures {
+                try await LoginRateLimiter(db: app.db, now: start).recordFailure(key)
+            }
+            // act
+            let during = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(60)).isBlocked(key)
+            let after = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(LoginRateLimiter.window + 1)).isBlocked(key)
+            // verify
+            #expect(during)
+            #expect(!after)
+        }
+    }
+}

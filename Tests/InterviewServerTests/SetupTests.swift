@@ -1,0 +1,58 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("First admin through the one-time setup link")
+struct SetupTests {
+    @Test func theSetupLinkCreatesTheFirstAdminAndThenExpires() async throws {
+        try await withApp { app in
+            // setup
+            let token = try await FirstAdminSetup.issueToken(on: app.db)
+            let browser = TestBrowser(app)
+            let form = try await browser.get("/setup?token=\(token)")
+            #expect(form.status == .ok)
+            // act
+            let created = try await browser.post("/setup", ["token": token, "name": "Ada", "email": "ada@example.com",
+                                                             "password": "a long enough secret"])
+            let again = try await TestBrowser(app).get("/setup?token=\(token)")
+            let reuse = try await browser.post("/setup", ["token": token, "name": "Eve", "email": "eve@example.com",
+                                                           "password": "a long enough secret"])
+            // verify
+            #expect(created.status == .seeOther)
+            #expect(created.headers.first(name: .location) == "/positions")
+            #expect(again.status == .notFound)
+            #expect(reuse.status == .notFound)
+            let admins = try await User.query(on: app.db).filter(\.$role == .admin).all().map(\.email)
+            #expect(admins == ["ada@example.com"])
+        }
+    }
+
+    @Test func aWrongTokenShowsNoForm() async throws {
+        try await withApp { app in
+            // setup
+            _ = try await FirstAdminSetup.issueToken(on: app.db)
+            // act
+            let response = try await TestBrowser(app).get("/setup?token=guessed")
+            // verify
+            #expect(response.status == .notFound)
+            #expect(!response.body.string.contains("name=\"password\""))
+        }
+    }
+
+    @Test func aShortPasswordIsRejectedBesideItsField() async throws {
+        try await withApp { app in
+            // setup
+            let token = try await FirstAdminSetup.issueToken(on: app.db)
+            let browser = TestBrowser(app)
+            try await browser.get("/setup?token=\(token)")
+            // act
+            let response = try await browser.post("/setup", ["token": token, "name": "Ada", "email": "ada@example.com",
+                                                              "password": "short"])
+            // verify
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("At least 12 characters."))
+            #expect(try await FirstAdminSetup.validToken(token, on: app.db) != nil)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+@testable import InterviewServer
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// Runs `test` against a fresh, migrated application: in-memory SQLite, or PostgreSQL when DATABASE_URL is
+/// set — then in a schema of its own, so suites running in parallel on one database never meet.
+func withApp(_ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    // Bcrypt at its lowest cost: the tests check the flow, not the hash's strength.
+    app.passwords.use(.bcrypt(cost: 4))
+    app.logger.logLevel = .warning
+    let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    let storage: ServerSettings.Storage = ProcessInfo.processInfo.environment["DATABASE_URL"]
+        .map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
+    do {
+        try await configure(app, settings: ServerSettings(storage: storage, publicURL: "http://127.0.0.1:8080",
+                                                          announceSetup: false))
+        try await test(app)
+        try await app.autoRevert()
+        if case .postgres = storage, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        }
+    } catch {
+        try? await app.autoRevert()
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}

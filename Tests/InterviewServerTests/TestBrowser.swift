@@ -1,0 +1,75 @@
+import Foundation
+@testable import InterviewServer
+import Vapor
+import VaporTesting
+
+/// A person using the site: keeps the session cookie between requests and sends the CSRF token the
+/// last page carried, the way a browser submitting the page's forms would.
+final class TestBrowser: @unchecked Sendable {
+    let app: Application
+    var cookie: String?
+    var csrf: String?
+    var language = "en"
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        let response = try await app.testing().sendRequest(.GET, path, headers: withCookie(headers))
+        remember(response)
+        return response
+    }
+
+    /// Posts a URL-encoded form; `csrf: false` leaves the token out.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf sendToken: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if sendToken, let csrf { fields["csrf"] = csrf }
+        var headers = withCookie([:])
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { "\(encode($0.key))=\(encode($0.value))" }.joined(separator: "&")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    /// Sends a raw body (multipart or JSON) with the CSRF header when `csrfHeader` is true.
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer, contentType: HTTPMediaType,
+              csrfHeader: Bool = true) async throws -> TestingHTTPResponse {
+        var headers = withCookie([:])
+        headers.contentType = contentType
+        if csrfHeader, let csrf { headers.add(name: "X-CSRF-Token", value: csrf) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        remember(response)
+        return response
+    }
+
+    func logIn(_ email: String, password: String = TestData.password) async throws -> TestingHTTPResponse {
+        try await get("/login")
+        return try await post("/login", ["email": email, "password": password])
+    }
+
+    private func withCookie(_ headers: HTTPHeaders) -> HTTPHeaders {
+        var headers = headers
+        var cookies = ["lang=\(language)"]
+        if let cookie { cookies.append("interviewflow-session=\(cookie)") }
+        headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; "))
+        return headers
+    }
+
+    private func remember(_ response: TestingHTTPResponse) {
+        if let value = response.headers.setCookie?["interviewflow-session"]?.string { cookie = value }
+        let body = response.body.string
+        if let range = body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
+            csrf = String(body[range].split(separator: "\"")[3])
+        }
+        if let range = body.range(of: #""csrf":"([0-9a-f]+)""#, options: .regularExpression) {
+            csrf = String(body[range].split(separator: "\"")[3])
+        }
+    }
+
+    private func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
