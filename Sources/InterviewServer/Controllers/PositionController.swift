@@ -49,7 +49,7 @@ struct PositionController: RouteCollection {
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
         let page = PositionsIndex(
             positions: try await PositionService.list(for: user, search: search, on: req.db), search: search,
-            canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID, on: req.db),
+            canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID.flatMap(UUID.init(uuidString:)), on: req.db),
             form: form, errors: errors)
         return try await req.page("positions", page)
     }

@@ -5,7 +5,8 @@ import Vapor
 enum PositionService {
     struct Input: Content {
         var title: String?
-        var guideID: UUID?
+        /// Text, not UUID: an empty or mangled choice is a field error, not a 400.
+        var guideID: String?
         var retentionDays: String?
     }
 
@@ -44,12 +45,13 @@ enum PositionService {
         guard user.role.managesPositions else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
+        let guideID = input.guideID.flatMap(UUID.init(uuidString:))
         var guideExists = false
-        if let guideID = input.guideID { guideExists = try await GuideRecord.find(guideID, on: db) != nil }
+        if let guideID { guideExists = try await GuideRecord.find(guideID, on: db) != nil }
         if !guideExists { errors["guideID"] = .errUnknownGuide }
         let retention = parseRetention(input.retentionDays, &errors)
         try errors.check()
-        let position = Position(title: title, guideID: input.guideID!, retentionDays: retention)
+        let position = Position(title: title, guideID: guideID!, retentionDays: retention)
         try await position.save(on: db)
         try await position.$members.attach(user, on: db)
         return position

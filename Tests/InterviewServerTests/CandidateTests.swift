@@ -1,0 +1,82 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Candidates: access, escaping, audit")
+struct CandidateTests {
+    @Test func anInterviewerOffThePositionGetsNotFound() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Zhang San", in: position)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let page = try await browser.get("/candidates/\(try candidate.requireID())")
+            let list = try await browser.get("/candidates")
+            // verify
+            #expect(page.status == .notFound)
+            #expect(!list.body.string.contains("Zhang San"))
+        }
+    }
+
+    @Test func userTextIsShownEscaped() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "<script>alert('x')</script>", in: position,
+                                                         notes: "<img src=x onerror=alert(1)>")
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let page = try await browser.get("/candidates/\(try candidate.requireID())")
+            // verify
+            let body = page.body.string
+            #expect(page.status == .ok)
+            #expect(body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || body.contains("&lt;script&gt;alert("))
+            #expect(!body.contains("<script>"))
+            #expect(!body.contains("<img src=x"))
+        }
+    }
+
+    @Test func readingACandidateIsAudited() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "Li Si", in: position)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            try await browser.get("/candidates/\(try candidate.requireID())")
+            // verify
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$candidateID == candidate.requireID()).all()
+            #expect(entries.map(\.action) == [.read])
+            #expect(entries.first?.$user.id == ivan.id)
+        }
+    }
+
+    @Test func searchAndPositionFilterNarrowTheList() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let backend = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let data = try await TestData.position(app, "Data engineer", members: [ivan])
+            try await TestData.candidate(app, "Wang Wu", in: backend)
+            try await TestData.candidate(app, "Zhao Liu", in: data)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let searched = try await browser.get("/candidates?q=wang")
+            let filtered = try await browser.get("/candidates?position=\(try data.requireID())")
+            // verify
+            #expect(searched.body.string.contains("Wang Wu") && !searched.body.string.contains("Zhao Liu"))
+            #expect(filtered.body.string.contains("Zhao Liu") && !filtered.body.string.contains("Wang Wu"))
+        }
+    }
+}

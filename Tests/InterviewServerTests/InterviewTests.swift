@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Interviews: scheduling pins the guide version")
+struct InterviewTests {
+    @Test func schedulingPinsTheGuideVersionInForce() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (guide, pinned) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/candidates/\(try candidate.requireID())")
+            // act
+            let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
+                                                                   "scheduledAt": "2026-12-01T14:30",
+                                                                   "interviewerIDs[]": try ivan.requireID().uuidString])
+            try await GuideLibrary.save(markdown: pinned.markdown + "\n\nOne more closing line.\n", to: guide,
+                                        author: nil, on: app.db)
+            // verify
+            #expect(response.status == .seeOther)
+            let interview = try #require(try await Interview.query(on: app.db).with(\.$interviewers).first())
+            #expect(interview.$guideVersion.id == pinned.id)
+            #expect(guide.$current.id != pinned.id)
+            #expect(interview.interviewers.map(\.email) == ["ivan@example.com"])
+            #expect(interview.status == .scheduled)
+            #expect(interview.scheduledAt == ISO8601DateFormatter().date(from: "2026-12-01T14:30:00Z"))
+        }
+    }
+
+    @Test func aBadTimeAndNoInterviewersAreReported() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/candidates/\(try candidate.requireID())")
+            // act
+            let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
+                                                                   "scheduledAt": "next tuesday"])
+            // verify
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains(Text.errDate.in(.en)))
+            #expect(response.body.string.contains(Text.errRequired.in(.en)))
+        }
+    }
+
+    @Test func theListFiltersByStatusAndStatusCanChange() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
+                                      scheduledAt: Date(timeIntervalSince1970: 1_800_000_000))
+            try await interview.save(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/interviews")
+            // act
+            let changed = try await browser.post("/interviews/\(try interview.requireID())/status", ["status": "completed"])
+            let completed = try await browser.get("/interviews?status=completed")
+            let scheduled = try await browser.get("/interviews?status=scheduled")
+            // verify
+            #expect(changed.status == .seeOther)
+            #expect(completed.body.string.contains("Sun Ba"))
+            #expect(!scheduled.body.string.contains("Sun Ba"))
+        }
+    }
+}

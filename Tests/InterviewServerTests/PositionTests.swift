@@ -1,0 +1,119 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Positions: who sees them, creating them")
+struct PositionTests {
+    @Test func anInterviewerSeesOnlyTheirPositions() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            try await TestData.position(app, "Backend engineer", members: [ivan])
+            try await TestData.position(app, "Secret data role", members: [])
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let page = try await browser.get("/positions")
+            // verify
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Backend engineer"))
+            #expect(!page.body.string.contains("Secret data role"))
+        }
+    }
+
+    @Test func anAdminSeesEveryPosition() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            try await TestData.position(app, "Backend engineer", members: [])
+            try await TestData.position(app, "Data engineer", members: [])
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            // act
+            let page = try await browser.get("/positions?q=data")
+            // verify
+            #expect(page.body.string.contains("Data engineer"))
+            #expect(!page.body.string.contains("Backend engineer"))
+        }
+    }
+
+    @Test func aHiringManagerCreatesAPositionAndBecomesAMember() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/positions")
+            // act
+            let response = try await browser.post("/positions", ["title": "Platform <script>alert(1)</script>",
+                                                                  "guideID": try guide.requireID().uuidString,
+                                                                  "retentionDays": "180"])
+            let list = try await browser.get("/positions")
+            // verify
+            #expect(response.status == .seeOther)
+            let position = try #require(try await Position.query(on: app.db).first())
+            #expect(position.retentionDays == 180)
+            #expect(try await position.$members.isAttached(to: mia, on: app.db))
+            #expect(list.body.string.contains("Platform &lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!list.body.string.contains("<script>alert(1)"))
+        }
+    }
+
+    @Test func aFormWithMistakesSaysWhatIsWrongInTheUsersLanguage() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = TestBrowser(app)
+            browser.language = "zh"
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/positions")
+            // act
+            let response = try await browser.post("/positions", ["title": "", "guideID": "", "retentionDays": "forever"])
+            // verify
+            #expect(response.status == .unprocessableEntity)
+            let body = response.body.string
+            #expect(body.contains(Text.errRequired.in(.zh)))
+            #expect(body.contains(Text.errUnknownGuide.in(.zh)))
+            #expect(body.contains(Text.errNumber.in(.zh)))
+        }
+    }
+
+    @Test func interviewersCannotCreatePositions() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/positions")
+            // act
+            let response = try await browser.post("/positions", ["title": "Mine", "guideID": try guide.requireID().uuidString])
+            // verify
+            #expect(response.status == .forbidden)
+            #expect(try await Position.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func aManagerAddsAMemberByEmail() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let path = "/positions/\(try position.requireID())"
+            try await browser.get(path)
+            // act
+            let added = try await browser.post(path + "/members", ["email": "IVAN@example.com"])
+            let unknown = try await browser.post(path + "/members", ["email": "nobody@example.com"])
+            // verify
+            #expect(added.status == .seeOther)
+            #expect(try await position.$members.isAttached(to: ivan, on: app.db))
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains(Text.errUnknownUser.in(.en)))
+        }
+    }
+}
