@@ -11,4 +11,6 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PositionController())
     try pages.register(collection: CandidateController())
     try pages.register(collection: InterviewController())
+    try pages.register(collection: UserController())
+    try pages.register(collection: GuideController())
 }

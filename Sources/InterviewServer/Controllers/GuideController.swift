@@ -1,0 +1,94 @@
+import Fluent
+import Vapor
+
+/// The guide library: list, upload, a guide drawn (any saved version), and the editor with findings.
+struct GuideController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.guides.components, use: Self.index)
+        routes.post(SiteURL.guides.components, use: Self.upload)
+        routes.get(SiteURL.pattern(SiteURL.guide), use: Self.show)
+        routes.get(SiteURL.pattern(SiteURL.guideEdit), use: Self.edit)
+        routes.post(SiteURL.pattern(SiteURL.guideEdit), use: Self.save)
+    }
+
+    @Sendable static func index(req: Request) async throws -> View {
+        try await renderIndex(req, page: GuidesIndex(guides: [], canUpload: false))
+    }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let input = try req.content.decode(GuideService.UploadInput.self)
+        do {
+            let guide = try await GuideService.upload(input, by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
+        } catch let errors as FieldErrors {
+            let page = GuidesIndex(guides: [], canUpload: true, slug: input.slug ?? "", markdown: input.markdown ?? "",
+                                   errors: errors.localized(req.language))
+            let response = try await renderIndex(req, page: page).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    static func renderIndex(_ req: Request, page: GuidesIndex) async throws -> View {
+        var page = page
+        let guides = try await GuideRecord.query(on: req.db).with(\.$current).sort(\.$slug).all()
+        page.guides = try guides.map {
+            .init(title: $0.title, slug: $0.slug, language: $0.language ?? "",
+                  hash: String(($0.current?.contentHash ?? "").prefix(12)), href: SiteURL.guide(try $0.requireID()).path)
+        }
+        page.canUpload = GuideService.canEdit(try req.user)
+        return try await req.page("guides", page)
+    }
+
+    @Sendable static func show(req: Request) async throws -> View {
+        let guide = try await find(req)
+        let id = try guide.requireID()
+        let versions = try await guide.$versions.query(on: req.db).with(\.$author).sort(\.$createdAt, .descending).all()
+        let wanted = try? req.query.get(UUID.self, at: "version")
+        guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
+        let page = GuideShow(
+            title: guide.title, slug: guide.slug, shownHash: shown.contentHash,
+            parts: GuidePresentation.parts(of: shown.markdown),
+            versions: versions.map {
+                .init(hash: String($0.contentHash.prefix(12)), saved: DisplayDate.string($0.createdAt),
+                      author: $0.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\($0.id!)",
+                      isCurrent: $0.id == guide.$current.id, isShown: $0.id == shown.id)
+            },
+            editHref: GuideService.canEdit(try req.user) ? SiteURL.guideEdit(id).path : nil)
+        return try await req.page("guide", page)
+    }
+
+    @Sendable static func edit(req: Request) async throws -> View {
+        let guide = try await find(req)
+        guard GuideService.canEdit(try req.user) else { throw Abort(.notFound) }
+        let markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
+        return try await renderEdit(req, guide: guide, markdown: markdown)
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let guide = try await find(req)
+        struct Form: Content { var markdown: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "").encodeResponse(for: req)
+            response.status = errors.isEmpty ? .ok : .unprocessableEntity
+            return response
+        }
+    }
+
+    static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String) async throws -> View {
+        let id = try guide.requireID()
+        let source = GuidePresentation.annotatedSource(markdown)
+        let page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
+                             lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path)
+        return try await req.page("guide-edit", page)
+    }
+
+    private static func find(_ req: Request) async throws -> GuideRecord {
+        guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        return guide
+    }
+}

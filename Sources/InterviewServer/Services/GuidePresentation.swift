@@ -1,0 +1,63 @@
+import Flowchart
+import InterviewCore
+
+/// A guide's Markdown as a page shows it: prose through `GuidanceHTML` (which escapes raw HTML and drops
+/// unsafe links), each flowchart as our own SVG (which escapes every label). Both are trusted output,
+/// so templates may embed them unescaped.
+enum GuidePresentation {
+    struct Part: Encodable {
+        var html: String
+        var isChart: Bool
+    }
+
+    static func parts(of markdown: String) -> [Part] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var parts: [Part] = []
+        var next = 0
+        func prose(upTo end: Int) {
+            guard end > next else { return }
+            let text = lines[next..<min(end, lines.count)].joined(separator: "\n")
+            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                parts.append(Part(html: GuidanceHTML.render(text), isChart: false))
+            }
+        }
+        for block in MarkdownFlowReader.flowBlocks(in: markdown) where block.isFlowchart {
+            prose(upTo: block.fenceLine - 1)
+            let parsed = FlowchartParser.parse(block.text, firstLine: block.firstLine)
+            let layout = FlowchartLayout.layout(parsed.graph)
+            parts.append(Part(html: SVGRenderer.render(parsed.graph, layout: layout, options: SVGOptions(title: block.name)),
+                              isChart: true))
+            next = min(block.closingLine, lines.count)
+        }
+        prose(upTo: lines.count)
+        return parts
+    }
+
+    /// The source with each finding beside its line, for the editor.
+    struct SourceLine: Encodable {
+        var number: Int
+        var text: String
+        var findings: [Finding]
+    }
+
+    struct Finding: Encodable {
+        var severity: String
+        var message: String
+    }
+
+    static func annotatedSource(_ markdown: String) -> (lines: [SourceLine], count: Int) {
+        let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
+        var byLine: [Int: [Finding]] = [:]
+        for item in imported.diagnostics {
+            let diagnostic = item.diagnostic
+            let where_ = item.flowchart.map { " [\($0)]" } ?? ""
+            byLine[diagnostic.position.line, default: []].append(
+                Finding(severity: diagnostic.severity.rawValue,
+                        message: "\(diagnostic.position.line):\(diagnostic.position.column) \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\(where_)"))
+        }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            SourceLine(number: $0.offset + 1, text: String($0.element), findings: byLine[$0.offset + 1] ?? [])
+        }
+        return (lines, imported.diagnostics.count)
+    }
+}

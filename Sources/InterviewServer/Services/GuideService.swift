@@ -1,0 +1,49 @@
+import Fluent
+import Vapor
+
+/// Uploading and editing guides. Saving keeps every earlier version: interviews point at them.
+enum GuideService {
+    struct UploadInput: Content {
+        var slug: String?
+        var markdown: String?
+        var file: File?
+    }
+
+    /// Admins and hiring managers write guides; interviewers read them.
+    static func canEdit(_ user: User) -> Bool { user.role.managesPositions }
+
+    static func upload(_ input: UploadInput, by user: User, on db: any Database) async throws -> GuideRecord {
+        guard canEdit(user) else { throw Abort(.forbidden) }
+        var errors = FieldErrors()
+        let slug = errors.require(input.slug, "slug", max: 100)
+        if errors["slug"] == nil, try await GuideRecord.query(on: db).filter(\.$slug == slug).first() != nil {
+            errors["slug"] = .errSlugTaken
+        }
+        let text = markdown(from: input.markdown, file: input.file)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
+        else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
+        try errors.check()
+        let guide = GuideRecord(slug: slug, title: slug, language: nil)
+        try await db.transaction { db in
+            try await guide.save(on: db)
+            try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
+        }
+        return guide
+    }
+
+    static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, on db: any Database) async throws {
+        guard canEdit(user) else { throw Abort(.forbidden) }
+        var errors = FieldErrors()
+        let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
+        else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
+        try errors.check()
+        try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
+    }
+
+    /// An uploaded file wins over the text area; browsers send CRLF from text areas, guides use LF.
+    static func markdown(from text: String?, file: File?) -> String {
+        if let file, file.data.readableBytes > 0 { return String(buffer: file.data) }
+        return (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import Vapor
+
+/// A guide drawn: its prose and flowcharts, the versions saved so far, and which one is shown.
+struct GuideShow: Encodable {
+    struct VersionRow: Encodable {
+        var hash: String
+        var saved: String
+        var author: String
+        var href: String
+        var isCurrent: Bool
+        var isShown: Bool
+    }
+
+    var title: String
+    var slug: String
+    var shownHash: String
+    var parts: [GuidePresentation.Part]
+    var versions: [VersionRow]
+    var editHref: String?
+}
+
+/// The editor: the Markdown in a text area, and the source with each finding beside its line.
+struct GuideEdit: Encodable {
+    var title: String
+    var action: String
+    var markdown: String
+    var lines: [GuidePresentation.SourceLine]
+    var findingCount: Int
+    var showHref: String
+}
+
+struct GuidesIndex: Encodable {
+    struct Row: Encodable { var title: String; var slug: String; var language: String; var hash: String; var href: String }
+
+    var guides: [Row]
+    var canUpload: Bool
+    var action = SiteURL.guides.path
+    var slug = ""
+    var markdown = ""
+    var errors: [String: String] = [:]
+}

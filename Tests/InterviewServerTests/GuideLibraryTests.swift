@@ -1,0 +1,103 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Guide library: drawn guides, uploads, versions, findings beside lines")
+struct GuideLibraryTests {
+    static let brokenGuide = """
+    # Broken guide
+
+    ## 1. Technical questions
+
+    ### 1.1 Redis <script>alert(1)</script>
+
+    ```flow
+    st=>start: Start
+    op1=>opeartion: What data types does Redis have?
+    e=>end: End
+    st->op1->e
+    ```
+    """
+
+    @Test func theBundledGuidesAreInTheLibraryAndDrawn() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let list = try await browser.get("/guides")
+            let page = try await browser.get("/guides/\(try guide.requireID())")
+            // verify
+            #expect(list.body.string.contains("python-backend-senior.zh"))
+            #expect(list.body.string.contains("backend-new-graduate.en"))
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\""))
+            #expect(page.body.string.contains("<h2>") || page.body.string.contains("<h3>"))
+            #expect(!page.body.string.contains("/edit\""))
+        }
+    }
+
+    @Test func anUploadIsSavedAndItsFindingsShownBesideTheLines() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/guides")
+            // act
+            let saved = try await browser.post("/guides", ["slug": "redis-only", "markdown": Self.brokenGuide])
+            let editor = try await browser.get(saved.headers.first(name: .location) ?? "")
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "redis-only").first())
+            let drawn = try await browser.get("/guides/\(try guide.requireID())")
+            // verify
+            #expect(saved.status == .seeOther)
+            let body = editor.body.string
+            #expect(body.contains("unknown node type"))
+            #expect(body.contains("class=\"diagnostic error\""))
+            #expect(!drawn.body.string.contains("<script>alert(1)"))
+            #expect(drawn.body.string.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func eachEditIsANewVersionAndOldOnesStayReadable() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let (guide, first) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let editPath = "/guides/\(try guide.requireID())/edit"
+            try await browser.get(editPath)
+            // act
+            let saved = try await browser.post(editPath, ["markdown": first.markdown + "\nA closing remark.\n"])
+            let old = try await browser.get("/guides/\(try guide.requireID())?version=\(try first.requireID())")
+            // verify
+            #expect(saved.status == .seeOther)
+            let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
+            #expect(versions == 2)
+            let reloaded = try #require(try await GuideRecord.find(guide.id, on: app.db))
+            #expect(reloaded.$current.id != first.id)
+            #expect(old.body.string.contains(String(first.contentHash.prefix(12))))
+        }
+    }
+
+    @Test func interviewersCannotEditGuides() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/guides")
+            // act
+            let editor = try await browser.get("/guides/\(try guide.requireID())/edit")
+            let post = try await browser.post("/guides/\(try guide.requireID())/edit", ["markdown": "# Mine"])
+            // verify
+            #expect(editor.status == .notFound)
+            #expect(post.status == .forbidden)
+        }
+    }
+}
