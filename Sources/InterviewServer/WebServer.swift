@@ -12,6 +12,7 @@ public enum WebServer {
         app.http.server.configuration.port = port
         do {
             try await configure(app, settings: settings)
+            app.lifecycle.use(RetentionLifecycle())
             app.logger.info("data: \(settings.storageDescription)")
             try await app.execute()
         } catch {

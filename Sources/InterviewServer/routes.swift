@@ -13,4 +13,5 @@ func routes(_ app: Application) throws {
     try pages.register(collection: InterviewController())
     try pages.register(collection: UserController())
     try pages.register(collection: GuideController())
+    try pages.register(collection: AuditController())
 }

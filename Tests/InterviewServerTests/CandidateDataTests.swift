@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Candidate data: export, erasure, retention, audit log")
+struct CandidateDataTests {
+    @Test func aManagerExportsEverythingAsJSON() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Zhou Jiu", in: position, notes: "Strong on Redis")
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            // act
+            let response = try await browser.get("/candidates/\(try candidate.requireID())/export")
+            // verify
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType == .json)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let export = try decoder.decode(CandidateExport.self, from: Data(buffer: response.body))
+            #expect(export.name == "Zhou Jiu")
+            #expect(export.notes == "Strong on Redis")
+            #expect(export.audit.map(\.action) == [.export])
+        }
+    }
+
+    @Test func erasureNullsPersonalDataAndKeepsInterviews() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Wu Shi", in: position, notes: "private")
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            try await Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
+                                scheduledAt: Date()).save(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let path = "/candidates/\(try candidate.requireID())"
+            try await browser.get(path)
+            // act
+            let response = try await browser.post(path + "/erase")
+            let page = try await browser.get(path)
+            // verify
+            #expect(response.status == .seeOther)
+            let stored = try #require(try await Candidate.find(candidate.id, on: app.db))
+            #expect(stored.name == nil && stored.contact == nil && stored.notes == nil && stored.resumeText == nil)
+            #expect(stored.erasedAt != nil)
+            #expect(try await Interview.query(on: app.db).count() == 1)
+            #expect(!page.body.string.contains("Wu Shi"))
+        }
+    }
+
+    @Test func interviewersCanNeitherExportNorErase() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let candidate = try await TestData.candidate(app, "Wu Shi", in: position)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            let path = "/candidates/\(try candidate.requireID())"
+            try await browser.get(path)
+            // act
+            let export = try await browser.get(path + "/export")
+            let erase = try await browser.post(path + "/erase")
+            // verify
+            #expect(export.status == .notFound)
+            #expect(erase.status == .notFound)
+            #expect(try await Candidate.find(candidate.id, on: app.db)?.name == "Wu Shi")
+        }
+    }
+
+    @Test func retentionErasesOnlyCandidatesPastThePeriod() async throws {
+        try await withApp { app in
+            // setup
+            let keepShort = try await TestData.position(app, "Short retention", members: [], retentionDays: 30)
+            let keepForever = try await TestData.position(app, "No retention", members: [])
+            let old = try await TestData.candidate(app, "Old", in: keepShort)
+            let unlimited = try await TestData.candidate(app, "Kept", in: keepForever)
+            let now = Date().addingTimeInterval(31 * 24 * 60 * 60)
+            // act
+            let erased = try await RetentionSweeper.sweep(on: app.db, now: now)
+            let again = try await RetentionSweeper.sweep(on: app.db, now: now)
+            // verify
+            #expect(erased == 1)
+            #expect(again == 0)
+            #expect(try await Candidate.find(old.id, on: app.db)?.name == nil)
+            #expect(try await Candidate.find(unlimited.id, on: app.db)?.name == "Kept")
+            let system = try await AuditEntry.query(on: app.db).filter(\.$action == .erase).first()
+            #expect(system?.$user.id == nil)
+        }
+    }
+
+    @Test func theAuditPageIsForAdmins() async throws {
+        try await withApp { app in
+            // setup
+            let root = try await TestData.user(app, "root@example.com", role: .admin)
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [root])
+            let candidate = try await TestData.candidate(app, "Zheng", in: position)
+            try await Audit.record(.read, candidate: candidate, by: root, on: app.db)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            let manager = TestBrowser(app)
+            _ = try await manager.logIn("mia@example.com")
+            // act
+            let page = try await admin.get("/audit")
+            let refused = try await manager.get("/audit")
+            // verify
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("root@example.com"))
+            #expect(refused.status == .notFound)
+        }
+    }
+}
