@@ -71,7 +71,11 @@ let package = Package(
         .testTarget(name: "InterviewCoreTests", dependencies: ["InterviewCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "InterviewServerTests",
-            dependencies: ["InterviewServer", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "InterviewServer",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "interviewTests", dependencies: ["interview"], exclude: ["Fixtures"], swiftSettings: swiftSettings),

@@ -14,4 +14,13 @@ func routes(_ app: Application) throws {
     try pages.register(collection: UserController())
     try pages.register(collection: GuideController())
     try pages.register(collection: AuditController())
+
+    let api = site.grouped(APIPath.root, APIPath.version).grouped(APIErrorMiddleware())
+    try api.register(collection: APISessionController())
+    let signedIn = api.grouped(RequireUser(kind: .api))
+    try signedIn.register(collection: APIPositionController())
+    try signedIn.register(collection: APICandidateController())
+    try signedIn.register(collection: APIInterviewController())
+    try signedIn.register(collection: APIGuideController())
+    try signedIn.register(collection: APIAdminController())
 }

@@ -65,7 +65,7 @@ final class TestBrowser: @unchecked Sendable {
             csrf = String(body[range].split(separator: "\"")[3])
         }
         if let range = body.range(of: #""csrf":"([0-9a-f]+)""#, options: .regularExpression) {
-            csrf = String(body[range].split(separator: "\"")[3])
+            csrf = String(body[range].split(separator: "\"")[2])
         }
     }
 

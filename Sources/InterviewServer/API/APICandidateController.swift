@@ -1,0 +1,59 @@
+import Fluent
+import Vapor
+
+/// Candidates over JSON; every read of personal data is audited as on the pages.
+struct APICandidateController: RouteCollection {
+    struct Detail: Content {
+        var id: UUID
+        var positionID: UUID
+        var name: String?
+        var contact: String?
+        var resumeText: String?
+        var hasResumePDF: Bool
+        var notes: String?
+        var erasedAt: Date?
+        var createdAt: Date?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(APIPath.candidates, use: Self.index)
+        routes.post(APIPath.candidates, use: Self.create)
+        routes.get(APIPath.candidate, use: Self.show)
+        routes.get(APIPath.candidateResume, use: CandidateController.resume)
+        routes.get(APIPath.candidateExport, use: CandidateController.export)
+        routes.post(APIPath.candidateErase, use: Self.erase)
+    }
+
+    @Sendable static func index(req: Request) async throws -> [CandidateService.Row] {
+        try await CandidateService.list(for: req.user, positionID: try? req.query.get(UUID.self, at: "position"),
+                                        search: try? req.query.get(String.self, at: "q"), on: req.db)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let candidate = try await CandidateService.create(try req.content.decode(CandidateService.Input.self), by: req.user, on: req.db)
+        let response = try await detail(candidate).encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable static func show(req: Request) async throws -> Detail {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
+        return try detail(candidate)
+    }
+
+    @Sendable static func erase(req: Request) async throws -> Detail {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        guard Access.canManage(user) else { throw Abort(.notFound) }
+        try await CandidateService.erase(candidate, by: user, on: req.db)
+        return try detail(candidate)
+    }
+
+    static func detail(_ candidate: Candidate) throws -> Detail {
+        Detail(id: try candidate.requireID(), positionID: candidate.$position.id, name: candidate.name,
+               contact: candidate.contact, resumeText: candidate.resumeText, hasResumePDF: candidate.resumePDF != nil,
+               notes: candidate.notes, erasedAt: candidate.erasedAt, createdAt: candidate.createdAt)
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import InterviewCore
+import Vapor
+
+/// Guides over JSON: the Markdown of the current version, its findings, and the versions saved so far.
+struct APIGuideController: RouteCollection {
+    struct Finding: Content {
+        var severity: String
+        var code: String
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    struct VersionInfo: Content {
+        var id: UUID
+        var contentHash: String
+        var createdAt: Date?
+    }
+
+    struct Detail: Content {
+        var id: UUID
+        var slug: String
+        var title: String
+        var language: String?
+        var current: VersionInfo?
+        var markdown: String
+        var findings: [Finding]
+        var versions: [VersionInfo]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(APIPath.guides, use: Self.index)
+        routes.post(APIPath.guides, use: Self.upload)
+        routes.get(APIPath.guide, use: Self.show)
+        routes.post(APIPath.guideVersions, use: Self.saveVersion)
+    }
+
+    @Sendable static func index(req: Request) async throws -> [Detail] {
+        var all: [Detail] = []
+        for guide in try await GuideRecord.query(on: req.db).sort(\.$slug).all() {
+            var detail = try await detail(guide, on: req.db)
+            detail.markdown = ""
+            detail.findings = []
+            all.append(detail)
+        }
+        return all
+    }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let guide = try await GuideService.upload(try req.content.decode(GuideService.UploadInput.self), by: req.user, on: req.db)
+        let response = try await detail(guide, on: req.db).encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable static func show(req: Request) async throws -> Detail {
+        guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        return try await detail(guide, on: req.db)
+    }
+
+    @Sendable static func saveVersion(req: Request) async throws -> Detail {
+        struct Form: Content { var markdown: String? }
+        guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        try await GuideService.saveEdit(try req.content.decode(Form.self).markdown, to: guide, by: req.user, on: req.db)
+        return try await detail(guide, on: req.db)
+    }
+
+    static func detail(_ guide: GuideRecord, on db: any Database) async throws -> Detail {
+        let versions = try await guide.$versions.query(on: db).sort(\.$createdAt).all()
+            .map { VersionInfo(id: try $0.requireID(), contentHash: $0.contentHash, createdAt: $0.createdAt) }
+        let current = try await GuideLibrary.currentVersion(of: guide, on: db)
+        let markdown = current?.markdown ?? ""
+        let findings = GuideImporter.importMarkdown(markdown, path: guide.slug + ".md").diagnostics.map {
+            Finding(severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code.rawValue,
+                    line: $0.diagnostic.position.line, column: $0.diagnostic.position.column, message: $0.diagnostic.message)
+        }
+        return Detail(id: try guide.requireID(), slug: guide.slug, title: guide.title, language: guide.language,
+                      current: versions.first { $0.id == current?.id }, markdown: markdown, findings: findings,
+                      versions: versions)
+    }
+}

@@ -1,0 +1,34 @@
+import Fluent
+import Vapor
+
+struct APIInterviewController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(APIPath.interviews, use: Self.index)
+        routes.post(APIPath.interviews, use: Self.schedule)
+        routes.post(APIPath.interviewStatus, use: Self.setStatus)
+    }
+
+    @Sendable static func index(req: Request) async throws -> [InterviewService.Row] {
+        let status = (try? req.query.get(String.self, at: "status")).flatMap(Interview.Status.init(rawValue:))
+        return try await InterviewService.list(for: req.user, candidateID: try? req.query.get(UUID.self, at: "candidate"),
+                                               status: status, language: req.language, on: req.db)
+    }
+
+    @Sendable static func schedule(req: Request) async throws -> Response {
+        let user = try req.user
+        let interview = try await InterviewService.schedule(try req.content.decode(InterviewService.Input.self), by: user, on: req.db)
+        let rows = try await InterviewService.list(for: user, candidateID: interview.$candidate.id, status: nil,
+                                                   language: req.language, on: req.db)
+        guard let row = rows.first(where: { $0.id == interview.id }) else { throw Abort(.internalServerError) }
+        let response = try await row.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable static func setStatus(req: Request) async throws -> HTTPStatus {
+        struct Form: Content { var status: Interview.Status }
+        try await InterviewService.setStatus(req.parameters.get("id"), to: try req.content.decode(Form.self).status,
+                                             by: req.user, on: req.db)
+        return .noContent
+    }
+}

@@ -1,0 +1,45 @@
+import Vapor
+
+/// The JSON API's routes, in one place: the OpenAPI document (docs/openapi.yaml) lists the same paths,
+/// and a test checks that every documented path is routed.
+enum APIPath {
+    static let root: PathComponent = "api"
+    static let version: PathComponent = "v1"
+    static let id: PathComponent = ":id"
+
+    static let session: [PathComponent] = ["session"]
+    static let positions: [PathComponent] = ["positions"]
+    static let position: [PathComponent] = ["positions", id]
+    static let positionMembers: [PathComponent] = ["positions", id, "members"]
+    static let candidates: [PathComponent] = ["candidates"]
+    static let candidate: [PathComponent] = ["candidates", id]
+    static let candidateResume: [PathComponent] = ["candidates", id, "resume.pdf"]
+    static let candidateExport: [PathComponent] = ["candidates", id, "export"]
+    static let candidateErase: [PathComponent] = ["candidates", id, "erase"]
+    static let interviews: [PathComponent] = ["interviews"]
+    static let interviewStatus: [PathComponent] = ["interviews", id, "status"]
+    static let guides: [PathComponent] = ["guides"]
+    static let guide: [PathComponent] = ["guides", id]
+    static let guideVersions: [PathComponent] = ["guides", id, "versions"]
+    static let users: [PathComponent] = ["users"]
+    static let audit: [PathComponent] = ["audit"]
+}
+
+/// Form mistakes become 422 with the per-field messages in the caller's language.
+struct APIErrorMiddleware: AsyncMiddleware {
+    struct Body: Content {
+        var error = true
+        var reason: String
+        var fields: [String: String]
+    }
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch let errors as FieldErrors {
+            let response = try await Body(reason: "Invalid input.", fields: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+
+struct APIPositionController: RouteCollection {
+    struct Detail: Content {
+        var position: PositionService.Summary
+        var members: [APISessionController.UserInfo]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(APIPath.positions, use: Self.index)
+        routes.post(APIPath.positions, use: Self.create)
+        routes.get(APIPath.position, use: Self.show)
+        routes.post(APIPath.positionMembers, use: Self.addMember)
+    }
+
+    @Sendable static func index(req: Request) async throws -> [PositionService.Summary] {
+        try await PositionService.list(for: req.user, search: try? req.query.get(String.self, at: "q"), on: req.db)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let position = try await PositionService.create(try req.content.decode(PositionService.Input.self), by: req.user, on: req.db)
+        let response = try await detail(position, on: req.db).encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable static func show(req: Request) async throws -> Detail {
+        try await detail(try await Access.position(req.parameters.get("id"), for: req.user, on: req.db), on: req.db)
+    }
+
+    @Sendable static func addMember(req: Request) async throws -> Detail {
+        struct Form: Content { var email: String? }
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, by: req.user, on: req.db)
+        return try await detail(position, on: req.db)
+    }
+
+    static func detail(_ position: Position, on db: any Database) async throws -> Detail {
+        try await position.$guide.load(on: db)
+        try await position.$members.load(on: db)
+        try await position.$candidates.load(on: db)
+        return Detail(position: try PositionService.summary(position), members: try position.members.map(APISessionController.UserInfo.init))
+    }
+}

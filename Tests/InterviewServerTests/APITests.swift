@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("JSON API under /api/v1")
+struct APITests {
+    /// Logs in over the API: fetch the CSRF token, then post the credentials with it.
+    private func apiLogIn(_ app: Application, _ email: String) async throws -> TestBrowser {
+        let browser = TestBrowser(app)
+        try await browser.get("/api/v1/session")
+        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
+        let response = try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
+        #expect(response.status == .ok)
+        return browser
+    }
+
+    private func json<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(data: try JSONEncoder().encode(value)) }
+
+    @Test func withoutASessionTheAPIAnswers401() async throws {
+        try await withApp { app in
+            // act
+            let response = try await TestBrowser(app).get("/api/v1/positions")
+            // verify
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func aWriteWithoutTheCSRFHeaderIsForbidden() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            // act
+            let response = try await browser.send(.POST, "/api/v1/positions",
+                                                  body: try json(["title": "Backend", "guideID": try guide.requireID().uuidString]),
+                                                  contentType: .json, csrfHeader: false)
+            // verify
+            #expect(response.status == .forbidden)
+            #expect(try await Position.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func positionsCandidatesAndInterviewsThroughTheAPI() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            let (guide, version) = try await TestData.anyGuideVersion(app)
+            // act
+            let position = try await browser.send(.POST, "/api/v1/positions", body: try json(
+                ["title": "Backend", "guideID": try guide.requireID().uuidString]), contentType: .json)
+            let positionID = try #require(try await Position.query(on: app.db).first()?.requireID())
+            let candidate = try await browser.send(.POST, "/api/v1/candidates", body: try json(
+                ["positionID": positionID.uuidString, "name": "Qian", "contact": "qian@example.com"]), contentType: .json)
+            let candidateID = try #require(try await Candidate.query(on: app.db).first()?.requireID())
+            struct NewInterview: Encodable { var candidateID: UUID; var scheduledAt: String; var interviewerIDs: [UUID] }
+            let interview = try await browser.send(.POST, "/api/v1/interviews", body: try json(
+                NewInterview(candidateID: candidateID, scheduledAt: "2026-12-02T09:00:00Z", interviewerIDs: [try mia.requireID()])),
+                contentType: .json)
+            let list = try await browser.get("/api/v1/interviews?status=scheduled")
+            // verify
+            #expect(position.status == .created)
+            #expect(candidate.status == .created)
+            #expect(interview.status == .created)
+            #expect(list.body.string.contains(String(version.contentHash.prefix(12))))
+        }
+    }
+
+    @Test func invalidInputAnswers422WithAMessagePerField() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            // act
+            let response = try await browser.send(.POST, "/api/v1/positions", body: try json(["title": ""]), contentType: .json)
+            // verify
+            #expect(response.status == .unprocessableEntity)
+            let body = try JSONDecoder().decode(APIErrorMiddleware.Body.self, from: Data(buffer: response.body))
+            #expect(body.fields["title"] == Text.errRequired.in(.en))
+            #expect(body.fields["guideID"] == Text.errUnknownGuide.in(.en))
+        }
+    }
+
+    @Test func aCandidateOfAnotherPositionIsNotFound() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Hidden", members: [])
+            let candidate = try await TestData.candidate(app, "Kong", in: position)
+            let browser = try await apiLogIn(app, "ivan@example.com")
+            // act
+            let response = try await browser.get("/api/v1/candidates/\(try candidate.requireID())")
+            // verify
+            #expect(response.status == .notFound)
+            #expect(!response.body.string.contains("Kong"))
+        }
+    }
+
+    @Test func guidesComeWithTheirFindings() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            // act
+            let saved = try await browser.send(.POST, "/api/v1/guides", body: try json(
+                ["slug": "broken", "markdown": GuideLibraryTests.brokenGuide]), contentType: .json)
+            // verify
+            #expect(saved.status == .created)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let guide = try decoder.decode(APIGuideController.Detail.self, from: Data(buffer: saved.body))
+            #expect(guide.findings.contains { $0.severity == "error" && $0.line == 9 })
+            #expect(guide.versions.count == 1)
+        }
+    }
+}
