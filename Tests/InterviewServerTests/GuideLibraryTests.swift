@@ -101,3 +101,17 @@ struct GuideLibraryTests {
         }
     }
 }
+
+@Suite("Guide pages leave the front matter to the importer")
+struct GuidePresentationTests {
+    @Test func frontMatterIsNotShownAsProse() {
+        // setup
+        let markdown = "---\nguide:\n  id: x\n---\n# Title\n\nSome guidance.\n"
+        // act
+        let parts = GuidePresentation.parts(of: markdown)
+        // verify
+        #expect(parts.count == 1)
+        #expect(parts[0].html.contains("<h1>Title</h1>"))
+        #expect(!parts[0].html.contains("guide:"))
+    }
+}
