@@ -7,7 +7,19 @@ import VaporTesting
 
 /// Runs `test` against a fresh, migrated application: in-memory SQLite, or PostgreSQL when DATABASE_URL is
 /// set — then in a schema of its own, so suites running in parallel on one database never meet.
-func withApp(_ test: (Application) async throws -> Void) async throws {
+func withApp(publicURL: String = "http://127.0.0.1:8080", _ test: (Application) async throws -> Void) async throws {
+    let onPostgres = ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
+    if onPostgres { await TestGate.postgres.enter() }
+    do {
+        try await runApp(publicURL: publicURL, test)
+    } catch {
+        if onPostgres { await TestGate.postgres.leave() }
+        throw error
+    }
+    if onPostgres { await TestGate.postgres.leave() }
+}
+
+private func runApp(publicURL: String, _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     // Bcrypt at its lowest cost: the tests check the flow, not the hash's strength.
     app.passwords.use(.bcrypt(cost: 4))
@@ -16,17 +28,22 @@ func withApp(_ test: (Application) async throws -> Void) async throws {
     let storage: ServerSettings.Storage = ProcessInfo.processInfo.environment["DATABASE_URL"]
         .map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
     do {
-        try await configure(app, settings: ServerSettings(storage: storage, publicURL: "http://127.0.0.1:8080",
+        try await configure(app, settings: ServerSettings(storage: storage, publicURL: publicURL,
                                                           announceSetup: false))
         try await test(app)
         try await app.autoRevert()
-        if case .postgres = storage, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-        }
     } catch {
         try? await app.autoRevert()
+        try? await dropSchema(schema, storage: storage, app: app)
         try await app.asyncShutdown()
         throw error
     }
+    try await dropSchema(schema, storage: storage, app: app)
     try await app.asyncShutdown()
+}
+
+/// Reverting leaves the schema itself (and Fluent's migration table) behind on PostgreSQL.
+private func dropSchema(_ schema: String, storage: ServerSettings.Storage, app: Application) async throws {
+    guard case .postgres = storage, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
 }

@@ -19,6 +19,7 @@ struct APICandidateController: RouteCollection {
         routes.get(APIPath.candidates, use: Self.index)
         routes.post(APIPath.candidates, use: Self.create)
         routes.get(APIPath.candidate, use: Self.show)
+        routes.patch(APIPath.candidate, use: Self.update)
         routes.get(APIPath.candidateResume, use: CandidateController.resume)
         routes.get(APIPath.candidateExport, use: CandidateController.export)
         routes.post(APIPath.candidateErase, use: Self.erase)
@@ -40,6 +41,14 @@ struct APICandidateController: RouteCollection {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
+        return try detail(candidate)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Detail {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        try await CandidateService.update(candidate, with: try req.content.decode(CandidateService.Update.self),
+                                          by: user, on: req.db)
         return try detail(candidate)
     }
 

@@ -8,6 +8,7 @@ struct CandidateController: RouteCollection {
         routes.get(SiteURL.candidates.components, use: Self.index)
         routes.post(SiteURL.candidates.components, use: Self.create)
         routes.get(SiteURL.pattern(SiteURL.candidate), use: Self.show)
+        routes.post(SiteURL.pattern(SiteURL.candidate), use: Self.update)
         routes.get(SiteURL.pattern(SiteURL.candidateResume), use: Self.resume)
         routes.get(SiteURL.pattern(SiteURL.candidateExport), use: Self.export)
         routes.post(SiteURL.pattern(SiteURL.candidateErase), use: Self.erase)
@@ -44,6 +45,21 @@ struct CandidateController: RouteCollection {
         try await renderShow(req, candidateID: req.parameters.get("id"), errors: [:])
     }
 
+    @Sendable static func update(req: Request) async throws -> Response {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        do {
+            try await CandidateService.update(candidate, with: try req.content.decode(CandidateService.Update.self),
+                                              by: user, on: req.db)
+            return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language))
+                .encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
     static func renderShow(_ req: Request, candidateID: UUID?, errors: [String: String], chosen: [UUID] = [],
                            scheduledAt: String = "") async throws -> View {
         let user = try req.user
@@ -60,7 +76,7 @@ struct CandidateController: RouteCollection {
             interviews: try await InterviewService.list(for: user, candidateID: id, status: nil, language: req.language, on: req.db),
             interviewers: members.map { .init(id: $0.id!, name: $0.name, checked: chosen.contains($0.id!)) },
             scheduledAt: scheduledAt, exportHref: SiteURL.candidateExport(id).path,
-            eraseAction: SiteURL.candidateErase(id).path, canManage: Access.canManage(user),
+            updateAction: SiteURL.candidate(id).path, eraseAction: SiteURL.candidateErase(id).path, canManage: Access.canManage(user),
             statuses: StatusOption.all(req.language), errors: errors)
         return try await req.page("candidate", page)
     }

@@ -70,6 +70,29 @@ enum CandidateService {
         return candidate
     }
 
+    struct Update: Content {
+        var contact: String?
+        var resumeText: String?
+        var notes: String?
+    }
+
+    /// Changes contact, resume text and notes; the audit entry names the fields that changed, not their values.
+    static func update(_ candidate: Candidate, with input: Update, by user: User, on db: any Database) async throws {
+        guard candidate.erasedAt == nil else { throw Abort(.conflict) }
+        var errors = FieldErrors()
+        let contact = errors.require(input.contact, "contact", max: 500)
+        let resumeText = errors.optional(input.resumeText, "resumeText", max: 100_000)
+        let notes = errors.optional(input.notes, "notes", max: 20_000)
+        try errors.check()
+        var changed: [String] = []
+        if candidate.contact != contact { candidate.contact = contact; changed.append("contact") }
+        if candidate.resumeText != resumeText { candidate.resumeText = resumeText; changed.append("resumeText") }
+        if candidate.notes != notes { candidate.notes = notes; changed.append("notes") }
+        guard !changed.isEmpty else { return }
+        try await candidate.save(on: db)
+        try await Audit.record(.update, candidate: candidate, by: user, detail: changed.joined(separator: ","), on: db)
+    }
+
     /// Drops the candidate's personal data now; the interviews stay for anonymous statistics.
     static func erase(_ candidate: Candidate, by user: User?, on db: any Database, now: Date = Date()) async throws {
         candidate.erasePersonalData(at: now)

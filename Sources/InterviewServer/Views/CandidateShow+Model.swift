@@ -19,6 +19,7 @@ struct CandidateShow: Encodable {
     var scheduleAction = SiteURL.interviews.path
     var scheduledAt = ""
     var exportHref: String
+    var updateAction: String
     var eraseAction: String
     var canManage: Bool
     var statuses: [StatusOption]

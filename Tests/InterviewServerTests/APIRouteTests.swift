@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("JSON API: the remaining routes")
+struct APIRouteTests {
+    private func apiLogIn(_ app: Application, _ email: String) async throws -> TestBrowser {
+        let browser = TestBrowser(app)
+        try await browser.get("/api/v1/session")
+        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
+        try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
+        return browser
+    }
+
+    private func json(_ value: [String: String]) throws -> ByteBuffer { ByteBuffer(data: try JSONEncoder().encode(value)) }
+
+    @Test func candidateRoutesReadChangeExportAndErase() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Ma Li", in: position)
+            candidate.resumePDF = Multipart.smallPDF
+            try await candidate.save(on: app.db)
+            let path = "/api/v1/candidates/\(try candidate.requireID())"
+            let browser = try await apiLogIn(app, "mia@example.com")
+            // act
+            let list = try await browser.get("/api/v1/candidates?q=ma")
+            let read = try await browser.get(path)
+            let patched = try await browser.send(.PATCH, path, body: try json(["contact": "ma@example.com"]), contentType: .json)
+            let pdf = try await browser.get(path + "/resume.pdf")
+            let export = try await browser.get(path + "/export")
+            let erased = try await browser.send(.POST, path + "/erase", body: ByteBuffer(), contentType: .json)
+            // verify
+            #expect(list.body.string.contains("Ma Li"))
+            #expect(read.status == .ok && read.body.string.contains("\"hasResumePDF\":true"))
+            #expect(patched.status == .ok && patched.body.string.contains("ma@example.com"))
+            #expect(Data(buffer: pdf.body) == Multipart.smallPDF)
+            #expect(export.status == .ok && export.body.string.contains("\"resumePDF\""))
+            #expect(erased.status == .ok && !erased.body.string.contains("Ma Li"))
+            let actions = try await AuditEntry.query(on: app.db).sort(\.$at).all().map(\.action)
+            #expect(Set(actions) == [.read, .update, .export, .erase])
+        }
+    }
+
+    @Test func positionDetailMembersAndInterviewStatus() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Du Fu", in: position)
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
+                                      scheduledAt: Date())
+            try await interview.save(on: app.db)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            let path = "/api/v1/positions/\(try position.requireID())"
+            // act
+            let added = try await browser.send(.POST, path + "/members", body: try json(["email": "ivan@example.com"]), contentType: .json)
+            let detail = try await browser.get(path)
+            let status = try await browser.send(.POST, "/api/v1/interviews/\(try interview.requireID())/status",
+                                                body: try json(["status": "cancelled"]), contentType: .json)
+            // verify
+            #expect(added.status == .ok)
+            #expect(detail.body.string.contains("ivan@example.com"))
+            #expect(status.status == .noContent)
+            #expect(try await Interview.find(interview.id, on: app.db)?.status == .cancelled)
+        }
+    }
+
+    @Test func guideRoutesListShowAndSaveVersions() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let (guide, version) = try await TestData.anyGuideVersion(app)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            let path = "/api/v1/guides/\(try guide.requireID())"
+            // act
+            let list = try await browser.get("/api/v1/guides")
+            let shown = try await browser.get(path)
+            let saved = try await browser.send(.POST, path + "/versions",
+                                               body: try json(["markdown": version.markdown + "\nAfterword.\n"]), contentType: .json)
+            // verify
+            #expect(list.body.string.contains("python-backend-senior.en"))
+            #expect(shown.body.string.contains(version.contentHash))
+            #expect(saved.status == .ok)
+            #expect(try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count() == 2)
+        }
+    }
+
+    @Test func adminRoutesAndLogout() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let admin = try await apiLogIn(app, "root@example.com")
+            let interviewer = try await apiLogIn(app, "ivan@example.com")
+            // act
+            let created = try await admin.send(.POST, "/api/v1/users", body: try json(
+                ["name": "Mia", "email": "mia@example.com", "password": "twelve chars ok", "role": "hiring_manager"]), contentType: .json)
+            let users = try await admin.get("/api/v1/users")
+            let audit = try await admin.get("/api/v1/audit")
+            let refused = try await interviewer.get("/api/v1/users")
+            let logout = try await admin.send(.DELETE, "/api/v1/session", body: ByteBuffer(), contentType: .json)
+            let afterLogout = try await admin.get("/api/v1/users")
+            // verify
+            #expect(created.status == .created)
+            #expect(users.body.string.contains("mia@example.com"))
+            #expect(audit.status == .ok)
+            #expect(refused.status == .notFound)
+            #expect(logout.status == .noContent)
+            #expect(afterLogout.status == .unauthorized)
+        }
+    }
+}
