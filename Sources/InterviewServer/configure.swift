@@ -21,6 +21,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try await app.autoMigrate()
     try await DatabaseSetup.tuneSQLite(app)
 
+    app.useBaseMiddleware()
     configureViews(app)
     configureSessions(app, secure: settings.secureCookies)
     // Resumes go up to 5 MB; leave room for the form around them.

@@ -18,6 +18,22 @@ struct LoginTests {
         }
     }
 
+    @Test func loggingInIssuesANewSessionID() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            try await browser.get("/login")
+            let planted = try #require(browser.cookie)
+            // act
+            _ = try await browser.post("/login", ["email": "ivan@example.com", "password": TestData.password])
+            let reuse = try await app.testing().sendRequest(.GET, "/positions", headers: ["Cookie": "interviewflow-session=\(planted)"])
+            // verify
+            #expect(browser.cookie != planted)
+            #expect(reuse.status == .seeOther)
+        }
+    }
+
     @Test func theSessionCookieIsHttpOnlyAndSameSite() async throws {
         try await withApp { app in
             // act

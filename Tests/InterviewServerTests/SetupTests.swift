@@ -1,4 +1,5 @@
 import Fluent
+import Logging
 @testable import InterviewServer
 import Testing
 import VaporTesting
@@ -53,6 +54,24 @@ struct SetupTests {
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("At least 12 characters."))
             #expect(try await FirstAdminSetup.validToken(token, on: app.db) != nil)
+        }
+    }
+}
+
+@Suite("Nothing secret in the log")
+struct LogSecrecyTests {
+    @Test func requestLogsLeaveOutTheQueryString() async throws {
+        try await withApp { app in
+            // setup
+            let recorder = LogRecorder()
+            app.logger = Logger(label: "test") { _ in recorder }
+            app.logger.logLevel = .info
+            let token = try await FirstAdminSetup.issueToken(on: app.db)
+            // act
+            try await TestBrowser(app).get("/setup?token=\(token)")
+            // verify
+            #expect(recorder.lines.contains { $0.contains("GET /setup") })
+            #expect(!recorder.lines.contains { $0.contains(token) })
         }
     }
 }

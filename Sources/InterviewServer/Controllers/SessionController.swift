@@ -58,8 +58,18 @@ struct SessionController: RouteCollection {
             return .failure(.loginFailed)
         }
         try await limiter.clear(key)
+        try await startFreshSession(for: user, req: req)
+        return .success
+    }
+
+    /// Logs `user` in under a new session id: an id someone planted before login (session fixation) is
+    /// dropped. The session's data, including its CSRF token, carries over.
+    static func startFreshSession(for user: User, req: Request) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            req.session.id = nil
+        }
         req.auth.login(user)
         req.session.authenticate(user)
-        return .success
     }
 }

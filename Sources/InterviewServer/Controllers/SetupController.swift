@@ -41,8 +41,7 @@ struct SetupController: RouteCollection {
                 try await setup.save(on: db)
                 return try await AccountService.create(input, role: .admin, on: db, hash: { try req.password.hash($0) })
             }
-            req.auth.login(user)
-            req.session.authenticate(user)
+            try await SessionController.startFreshSession(for: user, req: req)
             req.logger.info("first admin created")
             return req.redirect(to: SiteURL.positions.path)
         } catch let errors as FieldErrors {
