@@ -61,12 +61,15 @@ struct APIRouteTests {
             let path = "/api/v1/positions/\(try position.requireID())"
             // act
             let added = try await browser.send(.POST, path + "/members", body: try json(["email": "ivan@example.com"]), contentType: .json)
+            let renamed = try await browser.send(.PATCH, path, body: try json(["title": "Backend (Go)", "retentionDays": "30"]),
+                                                 contentType: .json)
             let detail = try await browser.get(path)
             let status = try await browser.send(.POST, "/api/v1/interviews/\(try interview.requireID())/status",
                                                 body: try json(["status": "cancelled"]), contentType: .json)
             // verify
             #expect(added.status == .ok)
-            #expect(detail.body.string.contains("ivan@example.com"))
+            #expect(renamed.status == .ok)
+            #expect(detail.body.string.contains("ivan@example.com") && detail.body.string.contains("Backend (Go)"))
             #expect(status.status == .noContent)
             #expect(try await Interview.find(interview.id, on: app.db)?.status == .cancelled)
         }

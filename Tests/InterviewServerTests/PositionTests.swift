@@ -117,3 +117,27 @@ struct PositionTests {
         }
     }
 }
+
+@Suite("Position settings: title and retention")
+struct PositionSettingsTests {
+    @Test func aManagerChangesTheRetentionPeriod() async throws {
+        try await withApp { app in
+            // setup
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia], retentionDays: 365)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let path = "/positions/\(try position.requireID())"
+            try await browser.get(path)
+            // act
+            let saved = try await browser.post(path, ["title": "Backend engineer", "retentionDays": "90"])
+            let rejected = try await browser.post(path, ["title": "Backend engineer", "retentionDays": "0"])
+            let cleared = try await browser.post(path, ["title": "Backend engineer", "retentionDays": ""])
+            // verify
+            #expect(saved.status == .seeOther)
+            #expect(rejected.status == .unprocessableEntity)
+            #expect(cleared.status == .seeOther)
+            #expect(try await Position.find(position.id, on: app.db)?.retentionDays == nil)
+        }
+    }
+}

@@ -11,6 +11,7 @@ struct APIPositionController: RouteCollection {
         routes.get(APIPath.positions, use: Self.index)
         routes.post(APIPath.positions, use: Self.create)
         routes.get(APIPath.position, use: Self.show)
+        routes.patch(APIPath.position, use: Self.update)
         routes.post(APIPath.positionMembers, use: Self.addMember)
     }
 
@@ -27,6 +28,13 @@ struct APIPositionController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> Detail {
         try await detail(try await Access.position(req.parameters.get("id"), for: req.user, on: req.db), on: req.db)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Detail {
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self),
+                                         by: req.user, on: req.db)
+        return try await detail(position, on: req.db)
     }
 
     @Sendable static func addMember(req: Request) async throws -> Detail {

@@ -7,6 +7,7 @@ struct PositionController: RouteCollection {
         routes.get(SiteURL.positions.components, use: Self.index)
         routes.post(SiteURL.positions.components, use: Self.create)
         routes.get(SiteURL.pattern(SiteURL.position), use: Self.show)
+        routes.post(SiteURL.pattern(SiteURL.position), use: Self.update)
         routes.post(SiteURL.pattern(SiteURL.positionMembers), use: Self.addMember)
     }
 
@@ -28,6 +29,19 @@ struct PositionController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> View {
         try await renderShow(req, form: .init(), errors: [:])
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        do {
+            try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self),
+                                             by: req.user, on: req.db)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     @Sendable static func addMember(req: Request) async throws -> Response {
@@ -68,7 +82,8 @@ struct PositionController: RouteCollection {
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
             candidates: try await CandidateService.list(for: user, positionID: id, search: search, on: req.db),
-            canManage: user.role.managesPositions, memberAction: SiteURL.positionMembers(id).path,
+            canManage: user.role.managesPositions, settingsAction: SiteURL.position(id).path,
+            memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
         return try await req.page("position", page)
     }

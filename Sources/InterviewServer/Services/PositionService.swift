@@ -57,6 +57,24 @@ enum PositionService {
         return position
     }
 
+    struct Settings: Content {
+        var title: String?
+        var retentionDays: String?
+    }
+
+    /// Renames a position or changes how long its candidates' personal data is kept; a shorter period
+    /// takes effect at the next retention sweep.
+    static func update(_ position: Position, with input: Settings, by user: User, on db: any Database) async throws {
+        guard user.role.managesPositions else { throw Abort(.forbidden) }
+        var errors = FieldErrors()
+        let title = errors.require(input.title, "title")
+        let retention = parseRetention(input.retentionDays, &errors)
+        try errors.check()
+        position.title = title
+        position.retentionDays = retention
+        try await position.save(on: db)
+    }
+
     static func parseRetention(_ text: String?, _ errors: inout FieldErrors) -> Int? {
         let trimmed = text?.trimmingCharacters(in: .whitespaces) ?? ""
         if trimmed.isEmpty { return nil }
