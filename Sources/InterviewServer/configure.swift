@@ -52,4 +52,5 @@ private func configureSessions(_ app: Application, secure: Bool) {
     }
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(ErrorPages())
 }

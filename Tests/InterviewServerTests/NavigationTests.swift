@@ -88,3 +88,23 @@ struct NavigationTests {
         }
     }
 }
+
+@Suite("Error pages")
+struct ErrorPageTests {
+    @Test func aMissingPageIsAPageInTheUsersLanguage() async throws {
+        try await withApp { app in
+            // setup
+            let browser = TestBrowser(app)
+            browser.language = "zh"
+            // act
+            let page = try await browser.get("/no/such/page")
+            let api = try await browser.get("/api/v1/no/such/route")
+            // verify
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType == .html)
+            #expect(page.body.string.contains(Text.pageNotFound.in(.zh)))
+            #expect(api.status == .notFound)
+            #expect(api.headers.contentType == .json)
+        }
+    }
+}

@@ -106,7 +106,12 @@ extension Text {
         case .errUnknownUser: ("Choose people from the list.", "请从列表中选择人员。")
         case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
-        case .errGuideErrors: ("Saved; the guide has errors, shown below.", "已保存；指南有错误，见下方。")
+        case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或您无权访问。")
+        case .pageForbidden: ("This was refused. If you sent a form, reload the page and try again.",
+                              "请求被拒绝。如果您提交了表单，请刷新页面后重试。")
+        case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
+        case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")
+        case .backToPositions: ("Back to positions", "返回职位列表")
         }
     }
 }

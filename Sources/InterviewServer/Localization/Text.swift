@@ -26,7 +26,9 @@ enum Text: String, CaseIterable, Sendable {
     case when, who, action, system
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
-    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideErrors
+    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken
+    // Error pages
+    case pageNotFound, pageForbidden, pageBadRequest, pageFailed, backToPositions
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh
