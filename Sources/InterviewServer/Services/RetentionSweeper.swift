@@ -1,6 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
-import NIOCore
 import Vapor
 
 /// Erases the personal data of candidates whose position's retention period has passed. Interviews stay,
@@ -28,19 +26,24 @@ enum RetentionSweeper {
 }
 
 /// Runs the sweep at start and then hourly while the server runs.
-final class RetentionLifecycle: LifecycleHandler, Sendable {
-    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
+final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: Task<Void, Never>?
 
     func didBootAsync(_ app: Application) async throws {
         try await Self.sweep(app)
-        let repeated = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .hours(1), delay: .hours(1)) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask { try await Self.sweep(app) }
+        let hourly = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(3600))
+                guard !Task.isCancelled else { return }
+                do { try await Self.sweep(app) } catch { app.logger.report(error: error) }
+            }
         }
-        task.withLockedValue { $0 = repeated }
+        lock.withLock { task = hourly }
     }
 
     func shutdownAsync(_ app: Application) async {
-        task.withLockedValue { $0?.cancel() }
+        lock.withLock { task?.cancel() }
     }
 
     private static func sweep(_ app: Application) async throws {
