@@ -30,6 +30,8 @@ struct InterviewTests {
             #expect(interview.interviewers.map(\.email) == ["ivan@example.com"])
             #expect(interview.status == .scheduled)
             #expect(interview.scheduledAt == ISO8601DateFormatter().date(from: "2026-12-01T14:30:00Z"))
+            let page = try await browser.get("/interviews")
+            #expect(page.body.string.contains("?version=\(try pinned.requireID())"))
         }
     }
 

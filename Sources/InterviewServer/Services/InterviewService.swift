@@ -19,6 +19,8 @@ enum InterviewService {
         var status: Interview.Status
         var statusLabel: String
         var guideVersion: String
+        /// The pinned version drawn, however the guide has changed since.
+        var guideVersionHref: String
         var interviewers: [String]
         var statusAction: String
     }
@@ -73,6 +75,7 @@ enum InterviewService {
                        scheduledAt: DisplayDate.string(interview.scheduledAt), status: interview.status,
                        statusLabel: interview.status.label(language),
                        guideVersion: String(interview.guideVersion.contentHash.prefix(12)),
+                       guideVersionHref: SiteURL.guide(interview.guideVersion.$guide.id).path + "?version=\(interview.$guideVersion.id)",
                        interviewers: interview.interviewers.map(\.name), statusAction: SiteURL.interviewStatus(id).path)
         }
     }
