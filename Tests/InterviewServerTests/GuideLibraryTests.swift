@@ -72,9 +72,12 @@ struct GuideLibraryTests {
             let editPath = "/guides/\(try guide.requireID())/edit"
             try await browser.get(editPath)
             // act
+            let empty = try await browser.post(editPath, ["markdown": "  "])
             let saved = try await browser.post(editPath, ["markdown": first.markdown + "\nA closing remark.\n"])
             let old = try await browser.get("/guides/\(try guide.requireID())?version=\(try first.requireID())")
             // verify
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains(Text.errRequired.in(.en)))
             #expect(saved.status == .seeOther)
             let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
             #expect(versions == 2)

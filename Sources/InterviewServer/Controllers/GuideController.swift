@@ -73,17 +73,19 @@ struct GuideController: RouteCollection {
             try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, on: req.db)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
-            let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "").encodeResponse(for: req)
-            response.status = errors.isEmpty ? .ok : .unprocessableEntity
+            let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "",
+                                                error: errors["markdown"]?.in(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
             return response
         }
     }
 
-    static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String) async throws -> View {
+    static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil) async throws -> View {
         let id = try guide.requireID()
         let source = GuidePresentation.annotatedSource(markdown)
         let page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
-                             lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path)
+                             lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
+                             error: error)
         return try await req.page("guide-edit", page)
     }
 

@@ -27,6 +27,7 @@ struct GuideEdit: Encodable {
     var lines: [GuidePresentation.SourceLine]
     var findingCount: Int
     var showHref: String
+    var error: String?
 }
 
 struct GuidesIndex: Encodable {
