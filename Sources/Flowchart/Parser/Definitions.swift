@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `key[(params)]=>type[: text][|flowstate][:>url[target] | :$function]`, read as flowchart.js reads it.
 extension ParserState {
     mutating func define(_ line: LogicalLine) {
@@ -192,13 +198,23 @@ extension ParserState {
 }
 
 extension NodeType {
-    private static let spellings: [(NodeType, [UInt8])] = NodeType.allCases.map { ($0, Array($0.rawValue.utf8)) }
-
     /// The type spelled by these bytes, compared without building a String (every definition asks).
-    init?<C: Collection>(utf8 bytes: C) where C.Element == UInt8 {
-        for (type, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
-            self = type
-            return
+    init?(utf8 bytes: Slice<Bytes>) {
+        func spells(_ word: StaticString) -> Bool {
+            word.utf8CodeUnitCount == bytes.count
+                && bytes.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, word.utf8Start, bytes.count) == 0 } == true
+        }
+        switch bytes.count {
+        case 3: if spells("end") { self = .end; return }
+        case 5: if spells("start") { self = .start; return }
+                if spells("input") { self = .input; return }
+        case 6: if spells("output") { self = .output; return }
+        case 8: if spells("parallel") { self = .parallel; return }
+        case 9: if spells("operation") { self = .operation; return }
+                if spells("condition") { self = .condition; return }
+        case 10: if spells("subroutine") { self = .subroutine; return }
+        case 11: if spells("inputoutput") { self = .inputoutput; return }
+        default: break
         }
         return nil
     }
