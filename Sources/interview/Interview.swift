@@ -6,7 +6,7 @@ struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
-        subcommands: [Lint.self, Render.self, GuideCommand.self]
+        subcommands: [Lint.self, Render.self, GuideCommand.self, Run.self, Report.self]
     )
 
     /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),
