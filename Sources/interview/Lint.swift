@@ -24,6 +24,9 @@ extension Interview {
         @Option(help: "Output format: text (FILE:LINE:COL: severity: message) or json.")
         var format: Format = .text
 
+        @Option(help: "Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).")
+        var lang: Language = Language.preferred(from: ProcessInfo.processInfo.environment)
+
         @Flag(inversion: .prefixedNo, help: "Show the source line, a caret and the fix under each finding (default: when printing to a terminal).")
         var snippets: Bool?
 
@@ -50,12 +53,15 @@ extension Interview {
             }
             switch format {
             case .json:
-                print(report.json())
+                print(report.json(language: lang))
             case .text:
                 let showSnippets = snippets ?? (isatty(STDOUT_FILENO) == 1)
-                print(report.text(sources: showSnippets ? sources : nil), terminator: "")
+                print(report.text(sources: showSnippets ? sources : nil, language: lang), terminator: "")
             }
             if report.errorCount > 0 { throw ExitCode(1) }
         }
     }
 }
+
+// `--lang en|zh`: parsed from the raw value; the help lists both from `CaseIterable`.
+extension Language: ExpressibleByArgument {}

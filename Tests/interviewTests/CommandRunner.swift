@@ -22,11 +22,15 @@ enum CommandRunner {
         return candidates[0].appendingPathComponent("interview")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    /// - Parameter environment: variables set over the test's own (such as `LANG`), nil to inherit it unchanged.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -22,10 +22,11 @@ struct IndexedGraph {
     init(_ graph: FlowGraph) {
         nodeCount = graph.nodes.count
         slots = Array(repeating: -1, count: nodeCount * Self.branchCount)
+        // The graph keeps each edge's node indices, so no key is looked up again here.
         for (index, edge) in graph.edges.enumerated() {
-            guard let from = graph.index(of: edge.from), let to = graph.index(of: edge.to) else { continue }
+            let (from, to) = graph.ends[index]
             let side = Self.side(of: edge, in: graph)
-            slots[from * Self.branchCount + Self.rank(edge.branch)] = links.count
+            slots[from * Self.branchCount + edge.branch.slot] = links.count
             links.append(Link(edge: index, from: from, to: to, branch: edge.branch,
                               side: side, isExplicit: edge.direction != nil))
         }
@@ -35,17 +36,6 @@ struct IndexedGraph {
     func outgoing(_ node: Int) -> [Int] {
         let base = node * Self.branchCount
         return (base..<base + Self.branchCount).compactMap { slots[$0] >= 0 ? slots[$0] : nil }
-    }
-
-    static func rank(_ branch: Branch) -> Int {
-        switch branch {
-        case .next: 0
-        case .yes: 1
-        case .no: 2
-        case .path1: 3
-        case .path2: 4
-        case .path3: 5
-        }
     }
 
     /// yes goes below and no to the right, unless the author sent the other one there.

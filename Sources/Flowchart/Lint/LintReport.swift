@@ -41,33 +41,43 @@ public struct LintReport: Sendable {
     public var warningCount: Int { findings.count - errorCount }
 
     /// `FILE:LINE:COL: error: message [in heading]`; with `sources`, each followed by the line and a caret.
-    public func text(sources: [String: String]? = nil) -> String {
+    /// The severity stays `error`/`warning` in every language: editors and CI match on it.
+    public func text(sources: [String: String]? = nil, language: Language = .en) -> String {
         var out = ""
         let lines = sources?.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
         for finding in findings {
             let d = finding.diagnostic
-            out += "\(finding.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.message)"
-            if let chart = finding.flowchart { out += " [in \(chart)]" }
+            out += "\(finding.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.text.text(language))"
+            if let chart = finding.flowchart {
+                out += language == .zh ? " [位于 \(chart)]" : " [in \(chart)]"
+            }
             out += "\n"
             if let fileLines = lines?[finding.file] {
-                out += Snippet.render(d, lines: fileLines)
+                out += Snippet.render(d, lines: fileLines, language: language)
             }
         }
-        out += summary + "\n"
+        out += summary(language: language) + "\n"
         return out
     }
 
-    public var summary: String {
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        let charts = chartCount == 1 ? "1 flowchart" : "\(chartCount) flowcharts"
-        if findings.isEmpty { return "no problems in \(files) (\(charts))" }
-        func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
-        return "\(count(errorCount, "error")) and \(count(warningCount, "warning")) in \(files) (\(charts))"
+    public func summary(language: Language = .en) -> String {
+        switch language {
+        case .en:
+            let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
+            let charts = chartCount == 1 ? "1 flowchart" : "\(chartCount) flowcharts"
+            if findings.isEmpty { return "no problems in \(files) (\(charts))" }
+            func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+            return "\(count(errorCount, "error")) and \(count(warningCount, "warning")) in \(files) (\(charts))"
+        case .zh:
+            let files = "\(fileCount) 个文件（\(chartCount) 个流程图）"
+            if findings.isEmpty { return "没有发现问题，共 \(files)" }
+            return "\(errorCount) 个错误和 \(warningCount) 个警告，共 \(files)"
+        }
     }
 
-    /// An array of `{file, line, column, severity, message, fix, code, flowchart}`; `fix` is null or
-    /// `{line, column, endLine, endColumn, replacement}`.
-    public func json() -> String {
+    /// An array of `{file, line, column, severity, message, messages, fix, code, flowchart}`: `message` in
+    /// `language`, `messages` as `{en, zh}`; `fix` is null or `{line, column, endLine, endColumn, replacement}`.
+    public func json(language: Language = .en) -> String {
         let objects: [[String: Any]] = findings.map { finding in
             let d = finding.diagnostic
             var fix: Any = NSNull()
@@ -76,7 +86,8 @@ public struct LintReport: Sendable {
                        "endColumn": f.end.column, "replacement": f.replacement] as [String: Any]
             }
             return ["file": finding.file, "line": d.position.line, "column": d.position.column,
-                    "severity": d.severity.rawValue, "message": d.message, "fix": fix, "code": d.code.rawValue,
+                    "severity": d.severity.rawValue, "message": d.text.text(language),
+                    "messages": ["en": d.text.en, "zh": d.text.zh], "fix": fix, "code": d.code.rawValue,
                     "flowchart": finding.flowchart.map { $0 as Any } ?? NSNull()]
         }
         let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)

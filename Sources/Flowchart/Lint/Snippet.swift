@@ -1,7 +1,7 @@
 /// The offending source line under a diagnostic, with a caret at the column and the fix applied
 /// below it, the way compilers show them. CJK characters take two terminal cells.
 enum Snippet {
-    static func render(_ d: Diagnostic, lines: [Substring]) -> String {
+    static func render(_ d: Diagnostic, lines: [Substring], language: Language = .en) -> String {
         guard d.position.line >= 1, d.position.line <= lines.count else { return "" }
         let line = String(lines[d.position.line - 1].trimmingWhitespaceSuffix())
         let number = String(d.position.line)
@@ -18,7 +18,7 @@ enum Snippet {
             fixed.append(contentsOf: scalars[0..<start])
             fixed.append(contentsOf: fix.replacement.unicodeScalars)
             fixed.append(contentsOf: scalars[end...])
-            out += " \(gutter) = fix: \(String(fixed))\n"
+            out += " \(gutter) = \(language == .zh ? "修复：" : "fix: ")\(String(fixed))\n"
         }
         return out
     }

@@ -30,12 +30,21 @@ public struct FlowchartDocument: Sendable {
         }
         for block in blocks where block.isUnclosed {
             diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),
-                "this ```\(block.info) block is never closed; everything to the end of the file is read as the flowchart"))
+                .unclosedFence(info: block.info)))
         }
     }
 
     /// Every finding in the file, document-level first, then each chart's in line order.
     public var allDiagnostics: [Diagnostic] {
         (diagnostics + charts.flatMap(\.parsed.diagnostics)).sorted { $0.position < $1.position }
+    }
+}
+
+extension LocalizedText {
+    /// Said by the lint of a bare document and by a guide's import alike, so written once.
+    public static func unclosedFence(info: String) -> LocalizedText {
+        LocalizedText(
+            en: "this ```\(info) block is never closed; everything to the end of the file is read as the flowchart",
+            zh: "这个 ```\(info) 代码块没有闭合；从这里到文件末尾的内容都会被当作流程图读取")
     }
 }

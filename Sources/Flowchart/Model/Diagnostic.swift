@@ -37,19 +37,55 @@ public struct Fix: Hashable, Sendable, Codable {
 }
 
 /// One finding about a flowchart: what is wrong, where, and how to mend it when we can guess.
-public struct Diagnostic: Hashable, Sendable, Codable {
+/// The text exists in English and Chinese; the user's tool picks one.
+public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     public var code: DiagnosticCode
     public var position: SourcePosition
-    public var message: String
+    public var text: LocalizedText
     public var fix: Fix?
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, at position: SourcePosition, _ message: String, fix: Fix? = nil) {
+    /// The English text: what tests and English-only tools match on.
+    public var message: String { text.en }
+
+    public init(_ severity: Severity, _ code: DiagnosticCode, at position: SourcePosition, _ text: LocalizedText, fix: Fix? = nil) {
         self.severity = severity
         self.code = code
         self.position = position
-        self.message = message
+        self.text = text
         self.fix = fix
+    }
+}
+
+/// Encoded with `message` (English) beside `text`, so readers of the older English-only shape keep working.
+extension Diagnostic: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case severity, code, position, message, text, fix
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        code = try c.decode(DiagnosticCode.self, forKey: .code)
+        position = try c.decode(SourcePosition.self, forKey: .position)
+        if let text = try c.decodeIfPresent(LocalizedText.self, forKey: .text) {
+            self.text = text
+        } else {
+            // An English-only finding from before translations: shown in English either way.
+            let message = try c.decode(String.self, forKey: .message)
+            text = LocalizedText(en: message, zh: message)
+        }
+        fix = try c.decodeIfPresent(Fix.self, forKey: .fix)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(code, forKey: .code)
+        try c.encode(position, forKey: .position)
+        try c.encode(text.en, forKey: .message)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(fix, forKey: .fix)
     }
 }
 

@@ -152,7 +152,7 @@ public struct FlowGraph: Hashable, Sendable {
 
     /// `index(of:)` straight from UTF-8 bytes, for the parser.
     func index<C: Collection>(ofKey bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
-        keys.find(bytes, hash: hash) { nodes[$0].id }
+        keys.find(bytes, hash: hash)
     }
 
     /// Room for a diagram of about this size, so a 50,000-node parse does not rehash as it grows.
@@ -195,7 +195,7 @@ public struct FlowGraph: Hashable, Sendable {
             nodes[old] = node
             return replaced
         }
-        keys.insert(index: nodes.count, hash: hash)
+        keys.insert(index: nodes.count, key: node.id.utf8, hash: hash)
         nodes.append(node)
         slots.append(contentsOf: repeatElement(-1, count: Self.branchCount))
         return nil

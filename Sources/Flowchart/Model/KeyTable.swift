@@ -6,11 +6,12 @@ import Darwin
 
 /// Node keys to node indices without building a `String` per lookup: the parser looks up every
 /// piece of every link line straight from the source bytes. Open addressing over FNV-1a hashes;
-/// a hit is confirmed by comparing the bytes with the node's key.
+/// the keys' bytes live in one arena so a hit is confirmed with a memcmp, not a String comparison.
 struct KeyTable: Sendable {
     private var slots: [Int32] = []        // node index + 1; 0 is empty
     private var hashes: [UInt64] = []      // per node index
-    private var count = 0
+    private var starts: [Int] = []         // per node index: where its key starts in `arena`
+    private var arena: [UInt8] = []
 
     init() {}
 
@@ -25,37 +26,41 @@ struct KeyTable: Sendable {
 
     mutating func reserveCapacity(_ n: Int) {
         hashes.reserveCapacity(n)
+        starts.reserveCapacity(n + 1)
+        arena.reserveCapacity(n * 6)
         if slots.count < n * 2 { rehash(capacity: n * 2) }
     }
 
-    /// Finds the node whose key has these bytes; `keyOf` gives a node's key.
-    func find<C: Collection>(_ bytes: C, hash: UInt64, keyOf: (Int) -> String) -> Int? where C.Element == UInt8 {
+    func find<C: Collection>(_ bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 {
             let node = Int(slots[i] - 1)
-            if hashes[node] == hash && Self.same(keyOf(node), bytes) { return node }
+            if hashes[node] == hash && same(node, bytes) { return node }
             i = (i + 1) & mask
         }
         return nil
     }
 
-    private static func same<C: Collection>(_ key: String, _ bytes: C) -> Bool where C.Element == UInt8 {
-        let fast = key.utf8.withContiguousStorageIfAvailable { stored in
-            bytes.withContiguousStorageIfAvailable { given in
-                stored.count == given.count && (stored.isEmpty || memcmp(stored.baseAddress!, given.baseAddress!, stored.count) == 0)
+    private func same<C: Collection>(_ node: Int, _ bytes: C) -> Bool where C.Element == UInt8 {
+        let start = starts[node]
+        let end = node + 1 < starts.count ? starts[node + 1] : arena.count
+        guard end - start == bytes.count else { return false }
+        let fast = bytes.withContiguousStorageIfAvailable { given in
+            arena.withUnsafeBufferPointer { stored in
+                given.isEmpty || memcmp(stored.baseAddress! + start, given.baseAddress!, given.count) == 0
             }
         }
-        if let fast, let answer = fast { return answer }
-        return key.utf8.elementsEqual(bytes)
+        return fast ?? arena[start..<end].elementsEqual(bytes)
     }
 
-    /// Records node `index` (the next one) under `hash`. The caller has checked the key is new.
-    mutating func insert(index: Int, hash: UInt64) {
+    /// Records node `index` (the next one) with its key. The caller has checked the key is new.
+    mutating func insert<C: Collection>(index: Int, key: C, hash: UInt64) where C.Element == UInt8 {
         hashes.append(hash)
-        count += 1
-        if count * 2 > slots.count { rehash(capacity: max(16, slots.count * 2)) } else { place(index) }
+        starts.append(arena.count)
+        arena.append(contentsOf: key)
+        if hashes.count * 2 > slots.count { rehash(capacity: max(16, slots.count * 2)) } else { place(index) }
     }
 
     private mutating func place(_ node: Int) {

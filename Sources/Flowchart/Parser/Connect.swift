@@ -8,8 +8,9 @@ extension ParserState {
                         position: position(v, a.offset))
         if let replaced = graph.link(edge, from: fromIndex, to: toIndex), replaced.to != to {
             let written = branch == .next ? from : "\(from)(\(branch.rawValue))"
-            report(.warning, .branchReassigned, v, at: a.offset,
-                   "'\(written)' already leads to '\(replaced.to)' (line \(replaced.position.line)); flowchart.js keeps only this later link to '\(to)'")
+            report(.warning, .branchReassigned, v, at: a.offset, LocalizedText(
+                en: "'\(written)' already leads to '\(replaced.to)' (line \(replaced.position.line)); flowchart.js keeps only this later link to '\(to)'",
+                zh: "'\(written)' 已连到 '\(replaced.to)'（第 \(replaced.position.line) 行）；flowchart.js 只保留这条后写的、连到 '\(to)' 的连线"))
         }
     }
 
@@ -28,13 +29,16 @@ extension ParserState {
         let allowed = source.type.branches
         if written == .next {
             let free = allowed.first { graph.edgeIndex(from: sourceIndex, branch: $0) == nil } ?? allowed[allowed.count - 1]
-            let choices = allowed.map { "(\($0.rawValue))" }.joined(separator: " or ")
-            report(.error, .branchOnWrongType, v, at: a.offset,
-                   "a link from \(source.type.rawValue) '\(source.id)' needs \(choices); flowchart.js ignores it — taken as '\(source.id)(\(free.rawValue))'")
+            let choices = allowed.map { "(\($0.rawValue))" }
+            report(.error, .branchOnWrongType, v, at: a.offset, LocalizedText(
+                en: "a link from \(source.type.rawValue) '\(source.id)' needs \(choices.joined(separator: " or ")); flowchart.js ignores it — taken as '\(source.id)(\(free.rawValue))'",
+                zh: "从 \(source.type.rawValue) 节点 '\(source.id)' 出发的连线必须写明 \(choices.joined(separator: " 或 "))；flowchart.js 会忽略这条连线——按 '\(source.id)(\(free.rawValue))' 处理"))
             return free
         }
-        report(.error, .branchOnWrongType, v, at: a.offset,
-               "'(\(written.rawValue))' applies only to \(written == .yes || written == .no ? "conditions" : "parallels"); '\(source.id)' is \(article(source.type)) \(source.type.rawValue), so flowchart.js ignores this link — write '\(source.id)->'")
+        let isCondition = written == .yes || written == .no
+        report(.error, .branchOnWrongType, v, at: a.offset, LocalizedText(
+            en: "'(\(written.rawValue))' applies only to \(isCondition ? "conditions" : "parallels"); '\(source.id)' is \(article(source.type)) \(source.type.rawValue), so flowchart.js ignores this link — write '\(source.id)->'",
+            zh: "'(\(written.rawValue))' 只能用于\(isCondition ? "条件节点" : "并行节点")；'\(source.id)' 是 \(source.type.rawValue) 节点，flowchart.js 会忽略这条连线——请写成 '\(source.id)->'"))
         return allowed[0]
     }
 

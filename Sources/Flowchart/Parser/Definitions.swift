@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `key[(params)]=>type[: text][|flowstate][:>url[target] | :$function]`, read as flowchart.js reads it.
 extension ParserState {
     mutating func define(_ line: LogicalLine) {
@@ -5,16 +11,22 @@ extension ParserState {
         guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }
         var rest = (arrow + 2)..<v.end
         if let second = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: rest) {
-            report(.warning, .arrowInLabel, v, at: second,
-                   "flowchart.js drops everything after a second '=>' in a definition: '\(v.string(second..<rest.upperBound))' is lost")
+            let lost = v.string(second..<rest.upperBound)
+            report(.warning, .arrowInLabel, v, at: second, LocalizedText(
+                en: "flowchart.js drops everything after a second '=>' in a definition: '\(lost)' is lost",
+                zh: "定义中第二个 '=>' 之后的内容都会被 flowchart.js 丢弃：'\(lost)' 会丢失"))
             rest = rest.lowerBound..<second
         }
         guard let (key, keyRange, parameters) = readKey(v, line: line, before: arrow) else { return }
         let typeStart = v.trimmed(rest).lowerBound
         let keyEnd = v.trimmed(v.start..<arrow).upperBound   // after any (params)
         if keyEnd < arrow || typeStart > rest.lowerBound {
-            report(.error, .spacesAroundArrow, v, at: keyEnd < arrow ? keyEnd : rest.lowerBound,
-                   "spaces around '=>': flowchart.js reads the key as '\(v.string(keyRange.lowerBound..<arrow))' and the type as '\(v.string(rest.lowerBound..<typeStart))\(v.string(typeStart..<rest.upperBound).prefix(10))…', and fails; write '\(v.string(keyRange.lowerBound..<keyEnd))=>'",
+            let readKey = v.string(keyRange.lowerBound..<arrow)
+            let readType = "\(v.string(rest.lowerBound..<typeStart))\(v.string(typeStart..<rest.upperBound).prefix(10))…"
+            let meant = v.string(keyRange.lowerBound..<keyEnd)
+            report(.error, .spacesAroundArrow, v, at: keyEnd < arrow ? keyEnd : rest.lowerBound, LocalizedText(
+                en: "spaces around '=>': flowchart.js reads the key as '\(readKey)' and the type as '\(readType)', and fails; write '\(meant)=>'",
+                zh: "'=>' 两侧有空格：flowchart.js 会把键读成 '\(readKey)'、把类型读成 '\(readType)'，因而出错；请写成 '\(meant)=>'"),
                    fix: (keyEnd..<typeStart, "=>"))
         }
         rest = typeStart..<rest.upperBound
@@ -24,8 +36,9 @@ extension ParserState {
         var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
         applySuffixes(v, parts, to: &node)
         if let replaced = graph.define(node) {
-            report(.error, .duplicateKey, v, at: keyRange.lowerBound,
-                   "'\(key)' is already defined on line \(replaced.position.line); flowchart.js silently uses this later definition — rename one of them")
+            report(.error, .duplicateKey, v, at: keyRange.lowerBound, LocalizedText(
+                en: "'\(key)' is already defined on line \(replaced.position.line); flowchart.js silently uses this later definition — rename one of them",
+                zh: "'\(key)' 已在第 \(replaced.position.line) 行定义过；flowchart.js 会悄悄改用这个后面的定义——请重命名其中一个"))
         } else {
             definitionOrder.append(line.order)
         }
@@ -45,7 +58,9 @@ extension ParserState {
             keyRange = v.trimmed(keyRange.lowerBound..<open)
         }
         guard !keyRange.isEmpty else {
-            report(.error, .emptyKey, v, at: v.start, "a definition needs a key before '=>', such as 'op1=>operation: …'")
+            report(.error, .emptyKey, v, at: v.start, LocalizedText(
+                en: "a definition needs a key before '=>', such as 'op1=>operation: …'",
+                zh: "定义需要在 '=>' 前写一个键，例如 'op1=>operation: …'"))
             return nil
         }
         return (v.string(keyRange), keyRange, parameters)
@@ -76,8 +91,9 @@ extension ParserState {
         // `operation:Text` — the missing space makes the whole thing the type.
         if parts.text == nil, let colon = v.find(UInt8(ascii: ":"), in: typeRange),
            let type = NodeType(utf8: v.storage[typeRange.lowerBound..<colon]) {
-            report(.error, .missingSpaceAfterColon, v, at: colon,
-                   "missing space after ':' — flowchart.js reads '\(name)' as the node type and fails; write '\(type.rawValue): …'",
+            report(.error, .missingSpaceAfterColon, v, at: colon, LocalizedText(
+                en: "missing space after ':' — flowchart.js reads '\(name)' as the node type and fails; write '\(type.rawValue): …'",
+                zh: "':' 后缺少空格——flowchart.js 会把 '\(name)' 整个当作节点类型，因而出错；请写成 '\(type.rawValue): …'"),
                    fix: ((colon + 1)..<(colon + 1), " "))
             parts.text = (colon + 1)..<parts.type.upperBound
             parts.type = parts.type.lowerBound..<colon
@@ -85,17 +101,20 @@ extension ParserState {
         }
         let known = NodeType.allCases.map(\.rawValue).joined(separator: ", ")
         if name.isEmpty {
-            report(.error, .unknownType, v, at: typeRange.lowerBound,
-                   "missing node type after '=>'; flowchart.js draws \(known)")
+            report(.error, .unknownType, v, at: typeRange.lowerBound, LocalizedText(
+                en: "missing node type after '=>'; flowchart.js draws \(known)",
+                zh: "'=>' 后缺少节点类型；flowchart.js 能画的类型有 \(known)"))
             return .operation
         }
         if let guess = Suggestions.nodeType(for: name) {
-            report(.error, .unknownType, v, at: typeRange.lowerBound,
-                   "unknown node type '\(name)' — did you mean '\(guess.rawValue)'?", fix: (typeRange, guess.rawValue))
+            report(.error, .unknownType, v, at: typeRange.lowerBound, LocalizedText(
+                en: "unknown node type '\(name)' — did you mean '\(guess.rawValue)'?",
+                zh: "未知的节点类型 '\(name)'——是不是想写 '\(guess.rawValue)'？"), fix: (typeRange, guess.rawValue))
             return guess
         }
-        report(.error, .unknownType, v, at: typeRange.lowerBound,
-               "unknown node type '\(name)'; flowchart.js draws \(known)")
+        report(.error, .unknownType, v, at: typeRange.lowerBound, LocalizedText(
+            en: "unknown node type '\(name)'; flowchart.js draws \(known)",
+            zh: "未知的节点类型 '\(name)'；flowchart.js 能画的类型有 \(known)"))
         return .operation
     }
 
@@ -156,8 +175,9 @@ extension ParserState {
         if let t = text, let bar = lastBar {
             let state = v.string(v.trimmed((bar + 1)..<t.upperBound))
             if !Self.looksLikeFlowstate(state) {
-                report(.warning, .pipeInLabel, v, at: bar,
-                       "flowchart.js cuts the label at '|' and takes '\(state)' as a flowstate, so it disappears from the label; write '｜' or '/' instead",
+                report(.warning, .pipeInLabel, v, at: bar, LocalizedText(
+                    en: "flowchart.js cuts the label at '|' and takes '\(state)' as a flowstate, so it disappears from the label; write '｜' or '/' instead",
+                    zh: "flowchart.js 会在 '|' 处截断标签，把 '\(state)' 当作 flowstate，这段文字就从标签中消失了；请改用 '｜' 或 '/'"),
                        fix: (bar..<(bar + 1), "｜"))
             }
             node.flowstate = state
@@ -192,13 +212,23 @@ extension ParserState {
 }
 
 extension NodeType {
-    private static let spellings: [(NodeType, [UInt8])] = NodeType.allCases.map { ($0, Array($0.rawValue.utf8)) }
-
     /// The type spelled by these bytes, compared without building a String (every definition asks).
-    init?<C: Collection>(utf8 bytes: C) where C.Element == UInt8 {
-        for (type, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
-            self = type
-            return
+    init?(utf8 bytes: Slice<Bytes>) {
+        func spells(_ word: StaticString) -> Bool {
+            word.utf8CodeUnitCount == bytes.count
+                && bytes.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, word.utf8Start, bytes.count) == 0 } == true
+        }
+        switch bytes.count {
+        case 3: if spells("end") { self = .end; return }
+        case 5: if spells("start") { self = .start; return }
+                if spells("input") { self = .input; return }
+        case 6: if spells("output") { self = .output; return }
+        case 8: if spells("parallel") { self = .parallel; return }
+        case 9: if spells("operation") { self = .operation; return }
+                if spells("condition") { self = .condition; return }
+        case 10: if spells("subroutine") { self = .subroutine; return }
+        case 11: if spells("inputoutput") { self = .inputoutput; return }
+        default: break
         }
         return nil
     }

@@ -68,8 +68,8 @@ struct ParserState {
     }
 
     mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ view: LineView, at local: Int,
-                         _ message: String, fix: (Range<Int>, String)? = nil) {
+                         _ text: LocalizedText, fix: (Range<Int>, String)? = nil) {
         let fixValue = fix.map { Fix(start: position(view, $0.0.lowerBound), end: position(view, $0.0.upperBound), replacement: $0.1) }
-        diagnostics.append(Diagnostic(severity, code, at: position(view, local), message, fix: fixValue))
+        diagnostics.append(Diagnostic(severity, code, at: position(view, local), text, fix: fixValue))
     }
 }

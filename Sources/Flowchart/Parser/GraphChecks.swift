@@ -3,8 +3,9 @@ extension ParserState {
     mutating func checkGraph() {
         guard !graph.nodes.isEmpty else { return }
         guard let start = graph.start else {
-            diagnostics.append(Diagnostic(.warning, .noLinks, at: graph.nodes[0].position,
-                "the flowchart has no link lines ('a->b'), so flowchart.js draws nothing"))
+            diagnostics.append(Diagnostic(.warning, .noLinks, at: graph.nodes[0].position, LocalizedText(
+                en: "the flowchart has no link lines ('a->b'), so flowchart.js draws nothing",
+                zh: "流程图里没有连线行（'a->b'），flowchart.js 什么也画不出来")))
             return
         }
         var linked = [Bool](repeating: false, count: graph.nodes.count)
@@ -17,15 +18,18 @@ extension ParserState {
         for i in graph.nodes.indices where !linked[i] || !reachable[i] || graph.nodes[i].type == .condition {
             let node = graph.nodes[i]
             if !linked[i] {
-                diagnostics.append(Diagnostic(.warning, .unlinkedNode, at: node.position,
-                    "'\(node.id)' is defined but never linked; flowchart.js does not draw it"))
+                diagnostics.append(Diagnostic(.warning, .unlinkedNode, at: node.position, LocalizedText(
+                    en: "'\(node.id)' is defined but never linked; flowchart.js does not draw it",
+                    zh: "'\(node.id)' 已定义但没有任何连线；flowchart.js 不会画出它")))
             } else if !reachable[i] {
-                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
-                    "'\(node.id)' cannot be reached from the start '\(start)'; flowchart.js does not draw it"))
+                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, LocalizedText(
+                    en: "'\(node.id)' cannot be reached from the start '\(start)'; flowchart.js does not draw it",
+                    zh: "从起点 '\(start)' 无法到达 '\(node.id)'；flowchart.js 不会画出它")))
             } else if node.type == .condition {
                 for branch in [Branch.yes, .no] where graph.edgeIndex(from: i, branch: branch) == nil {
-                    diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position,
-                        "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'"))
+                    diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position, LocalizedText(
+                        en: "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'",
+                        zh: "条件节点 '\(node.id)' 缺少 '\(branch.rawValue)' 分支；请添加 '\(node.id)(\(branch.rawValue))->…'")))
                 }
             }
         }

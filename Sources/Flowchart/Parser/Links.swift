@@ -28,9 +28,9 @@ extension ParserState {
         for (index, raw) in rawPieces.enumerated() {
             let piece = v.trimmed(raw)
             if piece.isEmpty {
-                let side = index == 0 ? "before" : "after"
-                report(.error, .emptyLink, v, at: index == 0 ? raw.upperBound : raw.lowerBound - 2,
-                       "'->' has no node \(side) it; flowchart.js fails here")
+                report(.error, .emptyLink, v, at: index == 0 ? raw.upperBound : raw.lowerBound - 2, LocalizedText(
+                    en: "'->' has no node \(index == 0 ? "before" : "after") it; flowchart.js fails here",
+                    zh: "'->' \(index == 0 ? "前" : "后")面没有节点；flowchart.js 会在这里出错"))
                 continue
             }
             readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1, into: &chain)
@@ -54,8 +54,9 @@ extension ParserState {
         let trimmed = v.trimmed(spaced)
         let at = trimmed.lowerBound > spaced.lowerBound ? spaced.lowerBound : trimmed.upperBound
         let written = pieces.map { v.string(v.trimmed($0)) }.joined(separator: "->")
-        report(.error, .spacesAroundArrow, v, at: at,
-               "spaces around '->': flowchart.js looks for a node named '\(v.string(spaced))' and fails; write '\(written)'",
+        report(.error, .spacesAroundArrow, v, at: at, LocalizedText(
+            en: "spaces around '->': flowchart.js looks for a node named '\(v.string(spaced))' and fails; write '\(written)'",
+            zh: "'->' 两侧有空格：flowchart.js 会去找名为 '\(v.string(spaced))' 的节点，因而出错；请写成 '\(written)'"),
                fix: (v.range, written))
     }
 
@@ -69,11 +70,16 @@ extension ParserState {
             nameRange = v.trimmed(piece.lowerBound..<open)
             let close = v.find(UInt8(ascii: ")"), in: (open + 1)..<piece.upperBound)
             if close == nil {
-                report(.error, .unknownBranch, v, at: open, "'(' is never closed; write '\(v.string(nameRange))(\(v.string((open + 1)..<piece.upperBound)))'",
+                let closed = "\(v.string(nameRange))(\(v.string((open + 1)..<piece.upperBound)))"
+                report(.error, .unknownBranch, v, at: open, LocalizedText(
+                    en: "'(' is never closed; write '\(closed)'",
+                    zh: "'(' 没有闭合；请写成 '\(closed)'"),
                        fix: (piece.upperBound..<piece.upperBound, ")"))
             } else if let close, close + 1 < piece.upperBound {
-                report(.error, .unknownBranch, v, at: close + 1,
-                       "unexpected text '\(v.string((close + 1)..<piece.upperBound))' after ')'")
+                let extra = v.string((close + 1)..<piece.upperBound)
+                report(.error, .unknownBranch, v, at: close + 1, LocalizedText(
+                    en: "unexpected text '\(extra)' after ')'",
+                    zh: "')' 后面有多余的文字 '\(extra)'"))
             }
             spec = readSpec(v, (open + 1)..<(close ?? piece.upperBound))
         }
@@ -87,8 +93,9 @@ extension ParserState {
         if let split = brokenArrow(v, nameRange) {
             let left = v.string(nameRange.lowerBound..<split.lowerBound)
             let right = v.string(split.upperBound..<nameRange.upperBound)
-            report(.error, .brokenArrow, v, at: nameRange.lowerBound,
-                   "'\(name)' is not a node — did you mean '\(left)->\(right)'?", fix: (split, "->"))
+            report(.error, .brokenArrow, v, at: nameRange.lowerBound, LocalizedText(
+                en: "'\(name)' is not a node — did you mean '\(left)->\(right)'?",
+                zh: "'\(name)' 不是节点——是不是想写 '\(left)->\(right)'？"), fix: (split, "->"))
             let leftIndex = graph.index(of: left)!
             noteUse(leftIndex, name: left, v, at: nameRange.lowerBound, line: line)
             chain.append(LinkPiece(index: leftIndex, spec: LinkSpec(), offset: nameRange.lowerBound))
@@ -105,12 +112,18 @@ extension ParserState {
             noteUse(index, name: name, v, at: offset, line: line)
             return index
         }
-        let consequence = isLast ? "flowchart.js silently drops the link to it" : "flowchart.js fails here"
+        let consequence = isLast
+            ? LocalizedText(en: "flowchart.js silently drops the link to it", zh: "flowchart.js 会悄悄丢掉连到它的连线")
+            : LocalizedText(en: "flowchart.js fails here", zh: "flowchart.js 会在这里出错")
         if let guess = Suggestions.nodeKey(for: name, among: graph.nodes.map(\.id)) {
-            report(.error, .undefinedNode, v, at: offset, "'\(name)' is not defined — did you mean '\(guess)'? (\(consequence))",
+            report(.error, .undefinedNode, v, at: offset, LocalizedText(
+                en: "'\(name)' is not defined — did you mean '\(guess)'? (\(consequence.en))",
+                zh: "'\(name)' 未定义——是不是想写 '\(guess)'？（\(consequence.zh)）"),
                    fix: (offset..<(offset + name.utf8.count), guess))
         } else {
-            report(.error, .undefinedNode, v, at: offset, "'\(name)' is not defined; \(consequence)")
+            report(.error, .undefinedNode, v, at: offset, LocalizedText(
+                en: "'\(name)' is not defined; \(consequence.en)",
+                zh: "'\(name)' 未定义；\(consequence.zh)"))
         }
         return nil
     }
@@ -118,8 +131,10 @@ extension ParserState {
     /// A node used on a line before the line that defines it: flowchart.js cannot see it yet.
     private mutating func noteUse(_ index: Int, name: String, _ v: LineView, at offset: Int, line: LogicalLine) {
         guard definitionOrder[index] > line.order else { return }
-        report(.error, .forwardReference, v, at: offset,
-               "'\(name)' is used before its definition on line \(graph.nodes[index].position.line); flowchart.js needs every node defined before a link uses it — move the definition up")
+        let line = graph.nodes[index].position.line
+        report(.error, .forwardReference, v, at: offset, LocalizedText(
+            en: "'\(name)' is used before its definition on line \(line); flowchart.js needs every node defined before a link uses it — move the definition up",
+            zh: "'\(name)' 在第 \(line) 行才定义，这里却已用到；flowchart.js 要求节点先定义、后连线——请把定义移到前面"))
     }
 
     /// Where a stray separator splits an unknown name into a defined node and something after it:
@@ -163,8 +178,9 @@ extension ParserState {
         if parts.count > 1 {
             spec.direction = readDirection(v, v.trimmed(parts[1]))
             if parts.count > 2 {
-                report(.error, .unknownDirection, v, at: parts[2].lowerBound - 1,
-                       "a link takes at most a branch and a direction, such as '(yes, right)'")
+                report(.error, .unknownDirection, v, at: parts[2].lowerBound - 1, LocalizedText(
+                    en: "a link takes at most a branch and a direction, such as '(yes, right)'",
+                    zh: "一条连线最多带一个分支和一个方向，例如 '(yes, right)'"))
             }
         }
         if var b = branchPart {
@@ -216,14 +232,18 @@ extension ParserState {
         default: Suggestions.closest(to: trimmed, in: ["yes", "path1", "path2", "path3"], maxDistance: 1).flatMap(Branch.init(rawValue:))
         }
         guard let meant else {
-            report(.error, .unknownBranch, v, at: range.lowerBound,
-                   "unknown branch '\(written)'; a link takes yes, no (conditions) or path1–path3 (parallels)")
+            report(.error, .unknownBranch, v, at: range.lowerBound, LocalizedText(
+                en: "unknown branch '\(written)'; a link takes yes, no (conditions) or path1–path3 (parallels)",
+                zh: "未知的分支 '\(written)'；连线可用 yes、no（条件节点）或 path1–path3（并行节点）"))
             return nil
         }
-        let why = (written == "true" || written == "false") ? "flowchart.js reads '\(written)' as yes/no only when it stands alone"
-            : "flowchart.js matches branch names exactly"
-        report(.error, .unknownBranch, v, at: range.lowerBound,
-               "'\(written)' is not a branch — \(why); write '\(meant.rawValue)'", fix: (range, meant.rawValue))
+        let why = (written == "true" || written == "false")
+            ? LocalizedText(en: "flowchart.js reads '\(written)' as yes/no only when it stands alone",
+                            zh: "只有单独写时，flowchart.js 才把 '\(written)' 当作 yes/no")
+            : LocalizedText(en: "flowchart.js matches branch names exactly", zh: "flowchart.js 要求分支名完全一致")
+        report(.error, .unknownBranch, v, at: range.lowerBound, LocalizedText(
+            en: "'\(written)' is not a branch — \(why.en); write '\(meant.rawValue)'",
+            zh: "'\(written)' 不是分支名——\(why.zh)；请写成 '\(meant.rawValue)'"), fix: (range, meant.rawValue))
         return meant
     }
 
@@ -232,12 +252,14 @@ extension ParserState {
         if let dir = Direction(rawValue: written) { return dir }
         let guess = Suggestions.closest(to: written.lowercased(), in: Direction.allCases.map(\.rawValue), maxDistance: 2)
         if let guess {
-            report(.error, .unknownDirection, v, at: range.lowerBound,
-                   "unknown direction '\(written)' — did you mean '\(guess)'?", fix: (range, guess))
+            report(.error, .unknownDirection, v, at: range.lowerBound, LocalizedText(
+                en: "unknown direction '\(written)' — did you mean '\(guess)'?",
+                zh: "未知的方向 '\(written)'——是不是想写 '\(guess)'？"), fix: (range, guess))
             return Direction(rawValue: guess)
         }
-        report(.error, .unknownDirection, v, at: range.lowerBound,
-               "unknown direction '\(written)'; use left, right, top or bottom")
+        report(.error, .unknownDirection, v, at: range.lowerBound, LocalizedText(
+            en: "unknown direction '\(written)'; use left, right, top or bottom",
+            zh: "未知的方向 '\(written)'；请用 left、right、top 或 bottom"))
         return nil
     }
 }

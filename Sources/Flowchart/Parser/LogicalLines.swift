@@ -83,11 +83,13 @@ enum LineSplitter {
             if order == 0 && group.kind == .ignored {
                 let at = source.position(view.sourceOffset(view.start))
                 if source.isComment(lines.raw[group.first].head) {
-                    diagnostics.append(Diagnostic(.warning, .commentLine, at: at,
-                        "flowchart.js has no comments; it silently drops this first line"))
+                    diagnostics.append(Diagnostic(.warning, .commentLine, at: at, LocalizedText(
+                        en: "flowchart.js has no comments; it silently drops this first line",
+                        zh: "flowchart.js 不支持注释；它会悄悄丢掉这第一行")))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, .ignoredLine, at: at,
-                        "this line is neither a definition ('=>'), a link ('->') nor a line style ('@>'); flowchart.js silently drops it"))
+                    diagnostics.append(Diagnostic(.warning, .ignoredLine, at: at, LocalizedText(
+                        en: "this line is neither a definition ('=>'), a link ('->') nor a line style ('@>'); flowchart.js silently drops it",
+                        zh: "这一行既不是定义（'=>'）、连线（'->'），也不是连线样式（'@>'）；flowchart.js 会悄悄丢掉它")))
                 }
                 continue
             }
@@ -181,19 +183,22 @@ enum LineSplitter {
         let owner = source.firstLine + ownerLine
         switch ownerKind {
         case .link, .style:
-            return Diagnostic(.error, .commentLine, at: at,
-                "flowchart.js has no comments: it glues this line onto the link on line \(owner) and drops that link; move the comment out of the diagram")
+            return Diagnostic(.error, .commentLine, at: at, LocalizedText(
+                en: "flowchart.js has no comments: it glues this line onto the link on line \(owner) and drops that link; move the comment out of the diagram",
+                zh: "flowchart.js 不支持注释：它会把这一行拼到第 \(owner) 行的连线上，那条连线因此丢失；请把注释移出流程图"))
         default:
-            return Diagnostic(.warning, .commentLine, at: at,
-                "flowchart.js has no comments: it shows this line as part of the label on line \(owner); InterviewFlow skips it")
+            return Diagnostic(.warning, .commentLine, at: at, LocalizedText(
+                en: "flowchart.js has no comments: it shows this line as part of the label on line \(owner); InterviewFlow skips it",
+                zh: "flowchart.js 不支持注释：它会把这一行当作第 \(owner) 行标签的一部分显示出来；InterviewFlow 会跳过它"))
         }
     }
 
     private static func strayLineError(_ head: Range<Int>, ownerLine: Int, _ source: SourceText) -> Diagnostic {
         let at = source.position(source.trimmedStart(head))
         let owner = source.firstLine + ownerLine
-        return Diagnostic(.error, .ignoredLine, at: at,
-            "this line has no '->', '=>' or '@>', so flowchart.js glues it onto the link on line \(owner) and drops that link")
+        return Diagnostic(.error, .ignoredLine, at: at, LocalizedText(
+            en: "this line has no '->', '=>' or '@>', so flowchart.js glues it onto the link on line \(owner) and drops that link",
+            zh: "这一行没有 '->'、'=>' 或 '@>'，flowchart.js 会把它拼到第 \(owner) 行的连线上，那条连线因此丢失"))
     }
 }
 

@@ -4,7 +4,7 @@
 struct StyleJSON {
     struct Failure: Error {
         var offset: Int
-        var message: String
+        var message: LocalizedText
     }
 
     private let bytes: Bytes
@@ -17,12 +17,12 @@ struct StyleJSON {
             reader.skipSpace()
             let object = try reader.object()
             reader.skipSpace()
-            if reader.i < reader.end { throw Failure(offset: reader.i, message: "unexpected text after the JSON object") }
+            if reader.i < reader.end { throw Failure(offset: reader.i, message: LocalizedText(en: "unexpected text after the JSON object", zh: "JSON 对象后面有多余的文字")) }
             return .success(object)
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(offset: range.lowerBound, message: "invalid JSON"))
+            return .failure(Failure(offset: range.lowerBound, message: LocalizedText(en: "invalid JSON", zh: "JSON 无效")))
         }
     }
 
@@ -33,19 +33,22 @@ struct StyleJSON {
     private mutating func expect(_ c: Character) throws {
         skipSpace()
         guard i < end, bytes[i] == c.asciiValue! else {
-            throw Failure(offset: min(i, end), message: "expected '\(c)'" + found())
+            throw Failure(offset: min(i, end), message: LocalizedText(en: "expected '\(c)'", zh: "这里应为 '\(c)'") + found())
         }
         i += 1
     }
 
-    private func found() -> String {
-        guard i < end else { return " but the style ends here" }
-        return " but found '\(String(decoding: [bytes[i]], as: UTF8.self))'"
+    private func found() -> LocalizedText {
+        guard i < end else { return LocalizedText(en: " but the style ends here", zh: "，但样式在此结束") }
+        let byte = String(decoding: [bytes[i]], as: UTF8.self)
+        return LocalizedText(en: " but found '\(byte)'", zh: "，实际却是 '\(byte)'")
     }
 
     private mutating func object() throws -> [String: String] {
         guard i < end, bytes[i] == UInt8(ascii: "{") else {
-            throw Failure(offset: min(i, end), message: "a line style must be a JSON object such as {\"stroke\":\"red\"}")
+            throw Failure(offset: min(i, end), message: LocalizedText(
+                en: "a line style must be a JSON object such as {\"stroke\":\"red\"}",
+                zh: "连线样式必须是 JSON 对象，例如 {\"stroke\":\"red\"}"))
         }
         i += 1
         var result: [String: String] = [:]
@@ -54,23 +57,23 @@ struct StyleJSON {
         while true {
             skipSpace()
             guard i < end, bytes[i] == UInt8(ascii: "\"") else {
-                throw Failure(offset: min(i, end), message: "expected a quoted key" + found())
+                throw Failure(offset: min(i, end), message: LocalizedText(en: "expected a quoted key", zh: "这里应为带双引号的键") + found())
             }
             let key = try string()
             try expect(":")
             skipSpace()
             if let value = try value() { result[key] = value }
             skipSpace()
-            guard i < end else { throw Failure(offset: end, message: "expected ',' or '}' but the style ends here") }
+            guard i < end else { throw Failure(offset: end, message: LocalizedText(en: "expected ',' or '}'", zh: "这里应为 ',' 或 '}'") + found()) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; return result }
-            throw Failure(offset: i, message: "expected ',' or '}'" + found())
+            throw Failure(offset: i, message: LocalizedText(en: "expected ',' or '}'", zh: "这里应为 ',' 或 '}'") + found())
         }
     }
 
     /// A scalar as text; nested objects and arrays are read and dropped (no SVG attribute takes them).
     private mutating func value() throws -> String? {
-        guard i < end else { throw Failure(offset: end, message: "expected a value but the style ends here") }
+        guard i < end else { throw Failure(offset: end, message: LocalizedText(en: "expected a value", zh: "这里应为一个值") + found()) }
         switch bytes[i] {
         case UInt8(ascii: "\""): return try string()
         case UInt8(ascii: "{"): _ = try object(); return nil
@@ -87,10 +90,10 @@ struct StyleJSON {
             skipSpace()
             _ = try value()
             skipSpace()
-            guard i < end else { throw Failure(offset: end, message: "expected ',' or ']' but the style ends here") }
+            guard i < end else { throw Failure(offset: end, message: LocalizedText(en: "expected ',' or ']'", zh: "这里应为 ',' 或 ']'") + found()) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; return }
-            throw Failure(offset: i, message: "expected ',' or ']'" + found())
+            throw Failure(offset: i, message: LocalizedText(en: "expected ',' or ']'", zh: "这里应为 ',' 或 ']'") + found())
         }
     }
 
@@ -101,8 +104,9 @@ struct StyleJSON {
         if text == "true" || text == "false" || text == "null" { return text }
         if Self.isNumber(Array(text.utf8)) { return text }
         i = start
-        throw Failure(offset: start, message: text.isEmpty ? "expected a value" + found()
-                      : "'\(text)' is not a JSON value (strings need double quotes)")
+        throw Failure(offset: start, message: text.isEmpty ? LocalizedText(en: "expected a value", zh: "这里应为一个值") + found()
+                      : LocalizedText(en: "'\(text)' is not a JSON value (strings need double quotes)",
+                                      zh: "'\(text)' 不是 JSON 值（字符串要用双引号）"))
     }
 
     private mutating func string() throws -> String {
@@ -124,11 +128,11 @@ struct StyleJSON {
                 i += 2
                 continue
             }
-            if b < 0x20 { throw Failure(offset: i, message: "a control character inside a JSON string") }
+            if b < 0x20 { throw Failure(offset: i, message: LocalizedText(en: "a control character inside a JSON string", zh: "JSON 字符串里有控制字符")) }
             out.append(b)
             i += 1
         }
-        throw Failure(offset: open, message: "this string is never closed with '\"'")
+        throw Failure(offset: open, message: LocalizedText(en: "this string is never closed with '\"'", zh: "这个字符串没有用 '\"' 闭合"))
     }
 
     /// JSON's number grammar: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?

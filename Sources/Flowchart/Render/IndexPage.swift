@@ -25,7 +25,9 @@ public enum IndexPage {
             if !findings.isEmpty {
                 body += "<ul class=\"findings\">\n"
                 for d in findings {
-                    body += "<li class=\"\(d.severity.rawValue)\"><span>\(d.position.line):\(d.position.column)</span> \(d.severity == .error ? "错误 error" : "警告 warning"): \(XMLText.escape(d.message))</li>\n"
+                    // Both languages, like every label on this page.
+                    let message = "<span lang=\"zh\">\(XMLText.escape(d.text.zh))</span> · <span lang=\"en\">\(XMLText.escape(d.text.en))</span>"
+                    body += "<li class=\"\(d.severity.rawValue)\"><span>\(d.position.line):\(d.position.column)</span> \(d.severity == .error ? "错误 error" : "警告 warning"): \(message)</li>\n"
                 }
                 body += "</ul>\n"
             }

@@ -15,9 +15,10 @@ enum AnnotationApplier {
             if let index = guide.stages.firstIndex(where: { $0.number == stage.value || $0.title == stage.value }) {
                 guide.stages[index].minutes = minutes
             } else {
-                let numbers = guide.stages.compactMap(\.number)
-                found.append(Diagnostic(.error, .unknownAnnotation, at: stage.position,
-                    "there is no stage '\(stage.value)' in this guide; its stages are numbered \(numbers.joined(separator: ", "))"))
+                let numbers = guide.stages.compactMap(\.number).joined(separator: ", ")
+                found.append(Diagnostic(.error, .unknownAnnotation, at: stage.position, LocalizedText(
+                    en: "there is no stage '\(stage.value)' in this guide; its stages are numbered \(numbers)",
+                    zh: "本指南中没有阶段 '\(stage.value)'；现有阶段的编号是 \(numbers)")))
             }
         }
         for note in notes.topics {
@@ -35,8 +36,10 @@ enum AnnotationApplier {
         guard let (s, t) = locate(note.key.value, in: guide) else {
             let keys = guide.topics.map(\.key)
             let guess = Suggestions.closest(note.key.value, in: keys)
+            let listed = keys.joined(separator: ", ")
             return [Diagnostic(.error, .unknownAnnotation, at: note.key.position,
-                "there is no topic '\(note.key.value)' in this guide" + (guess.map { " — did you mean '\($0)'?" } ?? "; its topics are \(keys.joined(separator: ", "))"))]
+                LocalizedText(en: "there is no topic '\(note.key.value)' in this guide", zh: "本指南中没有主题 '\(note.key.value)'")
+                    + (guess.map(LocalizedText.didYouMean) ?? LocalizedText(en: "; its topics are \(listed)", zh: "；现有主题是 \(listed)")))]
         }
         var found: [Diagnostic] = []
         var topic = guide.stages[s].topics[t]
@@ -57,8 +60,10 @@ enum AnnotationApplier {
             if let reference = question.reference { topic.questions[q].reference = reference }
             for (level, anchor) in question.rubric.sorted(by: { $0.key.value < $1.key.value }) {
                 guard guide.scale.contains(level.value) else {
-                    found.append(Diagnostic(.error, .invalidAnnotation, at: level.position,
-                        "rubric level \(level.value) is outside the rating scale \(guide.scale.levels.lowerBound)–\(guide.scale.levels.upperBound)"))
+                    let scale = "\(guide.scale.levels.lowerBound)–\(guide.scale.levels.upperBound)"
+                    found.append(Diagnostic(.error, .invalidAnnotation, at: level.position, LocalizedText(
+                        en: "rubric level \(level.value) is outside the rating scale \(scale)",
+                        zh: "评分标准等级 \(level.value) 超出了评分量表 \(scale) 的范围")))
                     continue
                 }
                 topic.questions[q].rubric[level.value] = anchor
@@ -81,19 +86,22 @@ enum AnnotationApplier {
     private static func unknownQuestion(_ id: Annotations.Located<String>, in topic: Topic) -> Diagnostic {
         if let step = topic.step(id.value) {
             let what = switch step.kind {
-            case .gate: "a go-deeper condition"
-            case .instruction: "an instruction (subroutine)"
-            case .start: "the start"
-            case .end: "the end"
-            case .question: "a question the start cannot reach"
+            case .gate: LocalizedText(en: "a go-deeper condition", zh: "一个决定是否追问的条件节点")
+            case .instruction: LocalizedText(en: "an instruction (subroutine)", zh: "一条指示（subroutine 节点）")
+            case .start: LocalizedText(en: "the start", zh: "起点")
+            case .end: LocalizedText(en: "the end", zh: "终点")
+            case .question: LocalizedText(en: "a question the start cannot reach", zh: "一个从起点无法到达的问题")
             }
-            return Diagnostic(.error, .unknownAnnotation, at: id.position,
-                "'\(id.value)' in topic \(topic.key) is \(what), not a question that is asked; only questions take weights and rubrics")
+            return Diagnostic(.error, .unknownAnnotation, at: id.position, LocalizedText(
+                en: "'\(id.value)' in topic \(topic.key) is \(what.en), not a question that is asked; only questions take weights and rubrics",
+                zh: "主题 \(topic.key) 中的 '\(id.value)' 是\(what.zh)，不是会被提出的问题；只有问题才能设置权重和评分标准"))
         }
         let ids = topic.questions.map(\.id)
         let guess = Suggestions.closest(id.value, in: ids)
+        let listed = ids.joined(separator: ", ")
         return Diagnostic(.error, .unknownAnnotation, at: id.position,
-            "topic \(topic.key) has no question '\(id.value)'" + (guess.map { " — did you mean '\($0)'?" } ?? "; its questions are \(ids.joined(separator: ", "))"))
+            LocalizedText(en: "topic \(topic.key) has no question '\(id.value)'", zh: "主题 \(topic.key) 中没有问题 '\(id.value)'")
+                + (guess.map(LocalizedText.didYouMean) ?? LocalizedText(en: "; its questions are \(listed)", zh: "；现有问题是 \(listed)")))
     }
 
     /// Bands are read from their `min` up to the next band's; explicit `max` values must not reach
@@ -103,18 +111,24 @@ enum AnnotationApplier {
         let sorted = bands.sorted { $0.minimum < $1.minimum }
         for (lower, upper) in zip(sorted, sorted.dropFirst()) {
             if lower.minimum == upper.minimum || (lower.maximum.map { $0 >= upper.minimum } ?? false) {
-                found.append(Diagnostic(.error, .overlappingBands, at: upper.position,
-                    "band '\(upper.id)' (from \(format(upper.minimum))) overlaps band '\(lower.id)' (from \(format(lower.minimum))\(lower.maximum.map { " to \(format($0))" } ?? ""))"))
+                let from = format(upper.minimum), lowerFrom = format(lower.minimum)
+                let lowerTo = lower.maximum.map(format)
+                found.append(Diagnostic(.error, .overlappingBands, at: upper.position, LocalizedText(
+                    en: "band '\(upper.id)' (from \(from)) overlaps band '\(lower.id)' (from \(lowerFrom)\(lowerTo.map { " to \($0)" } ?? ""))",
+                    zh: "档位 '\(upper.id)'（从 \(from) 起）与档位 '\(lower.id)'（\(lowerTo.map { "\(lowerFrom) 到 \($0)" } ?? "从 \(lowerFrom) 起")）重叠")))
             }
         }
         for band in bands {
             if let maximum = band.maximum, maximum < band.minimum {
-                found.append(Diagnostic(.error, .invalidAnnotation, at: band.position, "band '\(band.id)' ends (\(format(maximum))) below where it starts (\(format(band.minimum)))"))
+                found.append(Diagnostic(.error, .invalidAnnotation, at: band.position, LocalizedText(
+                    en: "band '\(band.id)' ends (\(format(maximum))) below where it starts (\(format(band.minimum)))",
+                    zh: "档位 '\(band.id)' 的结束分（\(format(maximum))）低于起始分（\(format(band.minimum))）")))
             }
         }
         if let lowest = sorted.first, lowest.minimum > 0 {
-            found.append(Diagnostic(.warning, .invalidAnnotation, at: lowest.position,
-                "scores below \(format(lowest.minimum)) fall in no band; start the lowest band at 0"))
+            found.append(Diagnostic(.warning, .invalidAnnotation, at: lowest.position, LocalizedText(
+                en: "scores below \(format(lowest.minimum)) fall in no band; start the lowest band at 0",
+                zh: "低于 \(format(lowest.minimum)) 的分数不属于任何档位；请让最低档位从 0 开始")))
         }
         return found
     }

@@ -17,15 +17,22 @@ struct AnnotationReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            report(.error, .frontMatter, at: Self.mark(of: error), "the front matter is not valid YAML: \(Self.problem(of: error))")
+            let problem = Self.problem(of: error)
+            report(.error, .frontMatter, at: Self.mark(of: error), LocalizedText(
+                en: "the front matter is not valid YAML: \(problem)",
+                zh: "前置元数据不是有效的 YAML：\(problem)"))
             return notes
         } catch {
-            report(.error, .frontMatter, at: nil, "the front matter is not valid YAML: \(error)")
+            report(.error, .frontMatter, at: nil, LocalizedText(
+                en: "the front matter is not valid YAML: \(error)",
+                zh: "前置元数据不是有效的 YAML：\(error)"))
             return notes
         }
         guard let root else { return notes }
         guard let mapping = root.mapping else {
-            report(.error, .frontMatter, at: root.mark, "the front matter must be a mapping of keys such as 'topics:' and 'scale:'")
+            report(.error, .frontMatter, at: root.mark, LocalizedText(
+                en: "the front matter must be a mapping of keys such as 'topics:' and 'scale:'",
+                zh: "前置元数据必须是由键组成的映射，例如 'topics:' 和 'scale:'"))
             return notes
         }
         for (key, value) in mapping {
@@ -39,14 +46,15 @@ struct AnnotationReader {
                 let known = ["guide", "scale", "stages", "topics", "recommendation"]
                 let guess = Suggestions.closest(other, in: known)
                 report(.warning, .unknownAnnotation, at: key.mark,
-                       "unknown front matter key '\(other)'\(guess.map { " — did you mean '\($0)'?" } ?? "; known keys are \(known.joined(separator: ", "))")")
+                       LocalizedText(en: "unknown front matter key '\(other)'", zh: "未知的前置元数据键 '\(other)'")
+                        + (guess.map(LocalizedText.didYouMean) ?? .knownKeys(known)))
             }
         }
         return notes
     }
 
     private mutating func readGuide(_ node: Yams.Node, into notes: inout Annotations) {
-        guard let mapping = expectMapping(node, "guide") else { return }
+        guard let mapping = expectMapping(node, .verbatim("guide")) else { return }
         for (key, value) in mapping {
             let text = value.string
             switch key.string ?? "" {
@@ -54,23 +62,30 @@ struct AnnotationReader {
             case "title": notes.title = text
             case "language": notes.language = text
             case "audience": notes.audience = text
-            case let other: report(.warning, .unknownAnnotation, at: key.mark, "unknown key 'guide.\(other)'; known keys are id, title, language, audience")
+            case let other: report(.warning, .unknownAnnotation, at: key.mark, LocalizedText(
+                en: "unknown key 'guide.\(other)'; known keys are id, title, language, audience",
+                zh: "未知的键 'guide.\(other)'；可用的键有 id、title、language、audience"))
             }
         }
     }
 
     private mutating func readScale(_ node: Yams.Node, into notes: inout Annotations) {
-        guard let mapping = expectMapping(node, "scale") else { return }
+        guard let mapping = expectMapping(node, .verbatim("scale")) else { return }
         var anchors: [Int: String] = [:]
         for (key, value) in mapping {
             guard let level = key.int else {
-                report(.error, .invalidAnnotation, at: key.mark, "a rating level must be a whole number such as 0 or 4, not '\(key.string ?? "")'")
+                let written = key.string ?? ""
+                report(.error, .invalidAnnotation, at: key.mark, LocalizedText(
+                    en: "a rating level must be a whole number such as 0 or 4, not '\(written)'",
+                    zh: "评分等级必须是整数，例如 0 或 4，而不是 '\(written)'"))
                 continue
             }
             anchors[level] = value.string ?? ""
         }
         if let low = anchors.keys.min(), let high = anchors.keys.max(), anchors.count != high - low + 1 {
-            report(.error, .invalidAnnotation, at: node.mark, "the rating scale skips levels: give an anchor for every level from \(low) to \(high)")
+            report(.error, .invalidAnnotation, at: node.mark, LocalizedText(
+                en: "the rating scale skips levels: give an anchor for every level from \(low) to \(high)",
+                zh: "评分量表跳过了某些等级：请为 \(low) 到 \(high) 的每个等级都写上锚定描述"))
         }
         if !anchors.isEmpty {
             notes.scale = anchors
@@ -79,16 +94,21 @@ struct AnnotationReader {
     }
 
     private mutating func readStages(_ node: Yams.Node, into notes: inout Annotations) {
-        guard let mapping = expectMapping(node, "stages") else { return }
+        guard let mapping = expectMapping(node, .verbatim("stages")) else { return }
         for (key, value) in mapping {
-            guard let stage = key.string, let settings = expectMapping(value, "stages.\(key.string ?? "")") else { continue }
+            guard let stage = key.string, let settings = expectMapping(value, .verbatim("stages.\(stage)")) else { continue }
             for (name, setting) in settings {
                 guard name.string == "minutes" else {
-                    report(.warning, .unknownAnnotation, at: name.mark, "unknown key '\(name.string ?? "")' for stage \(stage); stages take 'minutes'")
+                    let written = name.string ?? ""
+                    report(.warning, .unknownAnnotation, at: name.mark, LocalizedText(
+                        en: "unknown key '\(written)' for stage \(stage); stages take 'minutes'",
+                        zh: "阶段 \(stage) 中有未知的键 '\(written)'；阶段只接受 'minutes'"))
                     continue
                 }
                 guard let minutes = setting.int, minutes >= 0 else {
-                    report(.error, .invalidAnnotation, at: setting.mark, "minutes for stage \(stage) must be a whole number of minutes, 0 or more")
+                    report(.error, .invalidAnnotation, at: setting.mark, LocalizedText(
+                        en: "minutes for stage \(stage) must be a whole number of minutes, 0 or more",
+                        zh: "阶段 \(stage) 的 minutes 必须是不小于 0 的整数（分钟数）"))
                     continue
                 }
                 notes.stages[Annotations.Located(value: stage, position: position(key.mark))] = minutes
@@ -96,27 +116,35 @@ struct AnnotationReader {
         }
     }
 
-    mutating func report(_ severity: Severity, _ code: DiagnosticCode, at mark: Mark?, _ message: String) {
-        diagnostics.append(Diagnostic(severity, code, at: position(mark), message))
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, at mark: Mark?, _ text: LocalizedText) {
+        diagnostics.append(Diagnostic(severity, code, at: position(mark), text))
     }
 
     func position(_ mark: Mark?) -> SourcePosition {
         SourcePosition(line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
     }
 
-    mutating func expectMapping(_ node: Yams.Node, _ name: String) -> Yams.Node.Mapping? {
+    /// `name` is a key path such as `topics.1.1` (`.verbatim`), or words naming the value.
+    mutating func expectMapping(_ node: Yams.Node, _ name: LocalizedText) -> Yams.Node.Mapping? {
         if let mapping = node.mapping { return mapping }
-        report(.error, .invalidAnnotation, at: node.mark, "'\(name)' must be a mapping (keys with values below it)")
+        report(.error, .invalidAnnotation, at: node.mark, LocalizedText(
+            en: "'\(name.en)' must be a mapping (keys with values below it)",
+            zh: "'\(name.zh)' 必须是映射（下面是带值的键）"))
         return nil
     }
 
-    mutating func number(_ node: Yams.Node, _ name: String) -> Double? {
+    mutating func number(_ node: Yams.Node, _ name: LocalizedText) -> Double? {
+        let written = node.string ?? ""
         guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
-            report(.error, .invalidAnnotation, at: node.mark, "\(name) must be a number, not '\(node.string ?? "")'")
+            report(.error, .invalidAnnotation, at: node.mark, LocalizedText(
+                en: "\(name.en) must be a number, not '\(written)'",
+                zh: "\(name.zh)必须是数字，而不是 '\(written)'"))
             return nil
         }
         guard value >= 0 else {
-            report(.error, .invalidAnnotation, at: node.mark, "\(name) must not be negative (\(node.string ?? ""))")
+            report(.error, .invalidAnnotation, at: node.mark, LocalizedText(
+                en: "\(name.en) must not be negative (\(written))",
+                zh: "\(name.zh)不能是负数（\(written)）"))
             return nil
         }
         return value

@@ -14,8 +14,9 @@ struct FrontMatter {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.first, Self.isFence(first.hasPrefix("\u{FEFF}") ? String(first.dropFirst()) : first) else { return nil }
         guard let close = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0]) || lines[$0].trimmingCharacters(in: .whitespaces) == "..." }) else {
-            diagnostics.append(GuideDiagnostic(Diagnostic(.error, .frontMatter, at: SourcePosition(line: 1, column: 1),
-                "the front matter that starts here is never closed with a '---' line; it is read as Markdown")))
+            diagnostics.append(GuideDiagnostic(Diagnostic(.error, .frontMatter, at: SourcePosition(line: 1, column: 1), LocalizedText(
+                en: "the front matter that starts here is never closed with a '---' line; it is read as Markdown",
+                zh: "从这里开始的前置元数据没有以 '---' 行结束；它会被当作 Markdown 读取"))))
             return nil
         }
         let yaml = lines[1..<close].joined(separator: "\n")

@@ -8,8 +8,9 @@ extension GuideBuilder {
         for section in outside {
             for block in section.flowBlocks {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .chartOutsideStages,
-                    at: SourcePosition(line: block.fenceLine, column: 1),
-                    "this flowchart is outside the numbered stages, so interviews never use it; move it under a stage")))
+                    at: SourcePosition(line: block.fenceLine, column: 1), LocalizedText(
+                    en: "this flowchart is outside the numbered stages, so interviews never use it; move it under a stage",
+                    zh: "这个流程图不在任何带编号的阶段里，面试不会用到它；请把它移到某个阶段下"))))
             }
         }
     }
@@ -17,13 +18,15 @@ extension GuideBuilder {
     mutating func checkFlow(_ topic: Topic, _ graph: FlowGraph, name: String, fenceLine: Int) {
         if topic.questions.isEmpty {
             diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .topicWithoutQuestions,
-                at: SourcePosition(line: fenceLine, column: 1),
-                "topic '\(name)' has no question the interview can reach; questions are operation nodes linked from the start")))
+                at: SourcePosition(line: fenceLine, column: 1), LocalizedText(
+                en: "topic '\(name)' has no question the interview can reach; questions are operation nodes linked from the start",
+                zh: "主题 '\(name)' 中没有面试能走到的问题；问题是从起点连出的 operation 节点"))))
         }
         for gate in topic.gates where gate.yes != nil && gate.yes == gate.no {
             let position = graph.node(gate.id)?.position ?? SourcePosition(line: fenceLine, column: 1)
-            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pointlessGate, at: position,
-                "both answers of '\(gate.id)' lead to '\(gate.yes!)', so the decision changes nothing")))
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pointlessGate, at: position, LocalizedText(
+                en: "both answers of '\(gate.id)' lead to '\(gate.yes!)', so the decision changes nothing",
+                zh: "'\(gate.id)' 的两个分支都通向 '\(gate.yes!)'，这个判断不起任何作用"))))
         }
     }
 
@@ -36,8 +39,9 @@ extension GuideBuilder {
             guard let heading = section.heading, heading.level >= max(stageLevel, 1),
                   let number = SectionHeading(heading.text).number else { continue }
             if let earlier = seen[number] {
-                diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: heading.line, column: 1),
-                    "section number \(number) is already used on line \(earlier); annotations and jumps name topics by number — renumber one")))
+                diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: heading.line, column: 1), LocalizedText(
+                    en: "section number \(number) is already used on line \(earlier); annotations and jumps name topics by number — renumber one",
+                    zh: "章节编号 \(number) 已在第 \(earlier) 行用过；批注和跳转都按编号指向主题——请给其中一个重新编号"))))
             } else {
                 seen[number] = heading.line
             }
@@ -72,8 +76,9 @@ extension GuideBuilder {
                         guide.stages[s].topics[t].instructions[i].calls = target.key
                     } else if let missing = numbers.first(where: { n in n.contains(".") && !topics.contains { $0.number == n } }) {
                         diagnostics.append(GuideDiagnostic(flowchart: owner.title, Diagnostic(.warning, .callToUnknownTopic,
-                            at: SourcePosition(line: lines[owner.key] ?? 1, column: 1),
-                            "'\(owner.instructions[i].id)' names section \(missing), but the guide has no topic numbered \(missing)")))
+                            at: SourcePosition(line: lines[owner.key] ?? 1, column: 1), LocalizedText(
+                            en: "'\(owner.instructions[i].id)' names section \(missing), but the guide has no topic numbered \(missing)",
+                            zh: "'\(owner.instructions[i].id)' 提到了章节 \(missing)，但指南中没有编号为 \(missing) 的主题"))))
                     }
                 }
             }

@@ -109,8 +109,9 @@ struct GuideBuilder {
         let name = block.name
         for extra in section.flowBlocks.dropFirst() {
             diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .extraChart,
-                at: SourcePosition(line: extra.fenceLine, column: 1),
-                "a topic has one flowchart; this second one under '\(name)' is not used in interviews — give it its own heading")))
+                at: SourcePosition(line: extra.fenceLine, column: 1), LocalizedText(
+                en: "a topic has one flowchart; this second one under '\(name)' is not used in interviews — give it its own heading",
+                zh: "一个主题只有一个流程图；'\(name)' 下的第二个流程图不会在面试中使用——请给它单独的标题"))))
             diagnostics += FlowchartParser.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         }
         let parsed = FlowchartParser.parse(block.text, firstLine: block.firstLine)

@@ -13,8 +13,7 @@ public enum GuideImporter {
         let sections = MarkdownOutline.sections(body)
         for block in MarkdownFlowReader.flowBlocks(in: body) where block.isUnclosed {
             diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                at: SourcePosition(line: block.fenceLine, column: 1),
-                "this ```\(block.info) block is never closed; everything to the end of the file is read as the flowchart")))
+                at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
         }
         var builder = GuideBuilder(sections: sections, fallbackTitle: annotations.title ?? Self.fileTitle(path))
         var guide = builder.build()

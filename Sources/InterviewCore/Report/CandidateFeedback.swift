@@ -1,0 +1,24 @@
+/// Feedback worded for the candidate: what went well and what we did not get to, per topic, without
+/// ranks, weights or the recommendation. Accuracy (on what was asked) drives the wording rather than
+/// the score, so a topic cut short by the clock does not read as a failure.
+enum CandidateFeedback {
+    static let strongAccuracy = 75.0
+    static let solidAccuracy = 50.0
+
+    static func sentences(_ topics: [TopicReport], labels: ReportLabels) -> [String] {
+        let chinese = labels.reportTitle == ReportLabels.chinese.reportTitle
+        let lines = topics.filter { $0.accuracy != nil }.map { topic -> String in
+            let accuracy = topic.accuracy ?? 0
+            let verdict = accuracy >= strongAccuracy ? labels.strong : accuracy >= solidAccuracy ? labels.solid : labels.revisit
+            let depth = topic.depthReached > 1 ? labels.wentDeeper : topic.depthAvailable > 1 ? labels.notDeeper : nil
+            let parts = [verdict] + (depth.map { [$0] } ?? [])
+            return chinese ? "\(topic.key) \(topic.title)：\(parts.joined(separator: "；"))。"
+                : "\(topic.key) \(topic.title): \(capitalised(parts.joined(separator: "; ")))."
+        }
+        return lines + [labels.disclaimer]
+    }
+
+    private static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}

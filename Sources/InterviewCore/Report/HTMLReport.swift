@@ -1,0 +1,111 @@
+import Flowchart
+
+/// The report as one self-contained HTML file: styles and drawings inline, no scripts, no fonts or
+/// images to fetch, every piece of user text escaped. Mail it, archive it, open it offline.
+public enum HTMLReport {
+    public static func render(_ report: InterviewReport, guide: Guide) -> String {
+        let l = ReportLabels.labels(report.language)
+        let candidate = report.audience == .candidate
+        let e = XMLText.escape
+        let title = (candidate ? l.feedbackTitle : l.reportTitle) + " — " + report.title
+        var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
+        if let name = report.candidate { body += fact(l.candidate, name) }
+        body += fact(l.guide, (report.guide.id ?? report.guide.title) + (candidate ? "" : " @ " + String(report.guide.hash.prefix(12))))
+        if let started = report.startedAt { body += fact(l.started, started) }
+        if let finished = report.finishedAt { body += fact(l.finished, finished) }
+        body += fact(l.duration, ScoreFormat.score(report.minutes) + " " + l.minutes) + "</dl></header>\n"
+        body += summary(report, l)
+        if candidate {
+            body += "<section><h2>\(e(l.feedback))</h2><ul>" + report.feedback.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
+        }
+        body += topicTable(report, guide, l)
+        for topic in report.topics where topic.entered {
+            body += HTMLTopicSection.render(topic, guide.topic(topic.key), report, l)
+        }
+        body += dimensionsAndStages(report, l)
+        if !report.notes.isEmpty {
+            body += "<section><h2>\(e(l.generalNotes))</h2><ul>" + report.notes.map { "<li><time>\(e($0.at))</time> \(e($0.text))</li>" }.joined() + "</ul></section>\n"
+        }
+        body += "<section class=\"method\"><h2>\(e(l.method))</h2>" + l.methodText.map { "<p>\(e($0))</p>" }.joined() + "</section>\n"
+        return """
+        <!DOCTYPE html>
+        <html lang="\(report.language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>
+        \(HTMLReportStyle.css)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static func fact(_ label: String, _ value: String) -> String {
+        "<dt>\(XMLText.escape(label))</dt><dd>\(XMLText.escape(value))</dd>"
+    }
+
+    static func pct(_ value: Double?) -> String { value.map(ScoreFormat.score) ?? "–" }
+
+    private static func summary(_ report: InterviewReport, _ l: ReportLabels) -> String {
+        let e = XMLText.escape
+        var out = "<section class=\"summary\"><h2>\(e(l.summary))</h2><div class=\"cards\">"
+        out += card(l.overall, pct(report.overall))
+        if let band = report.band { out += card(l.band, band) }
+        out += card(l.accuracy, pct(report.accuracy)) + card(l.coverage, pct(report.coverage)) + "</div>"
+        for (label, formula) in [(l.overall, report.overallFormula), (l.accuracy, report.accuracyFormula), (l.coverage, report.coverageFormula)] {
+            out += "<p class=\"formula\">\(e(label)) = \(e(formula))</p>"
+        }
+        if !report.knockouts.isEmpty { out += "<p class=\"alert\">\(e(l.knockouts)): \(e(report.knockouts.joined(separator: ", ")))</p>" }
+        if !report.knockoutsNotAssessed.isEmpty { out += "<p>\(e(l.knockoutsNotAssessed)): \(e(report.knockoutsNotAssessed.joined(separator: ", ")))</p>" }
+        if !report.confirmedIncomplete.isEmpty { out += "<p class=\"alert\">\(e(l.incomplete)): \(e(report.confirmedIncomplete.joined(separator: ", ")))</p>" }
+        return out + "</section>\n"
+    }
+
+    private static func card(_ label: String, _ value: String) -> String {
+        "<div class=\"card\"><span>\(XMLText.escape(label))</span><strong>\(XMLText.escape(value))</strong></div>"
+    }
+
+    private static func topicTable(_ report: InterviewReport, _ guide: Guide, _ l: ReportLabels) -> String {
+        let e = XMLText.escape
+        let candidate = report.audience == .candidate
+        let rows = report.topics.map { t in
+            ScoreChartSVG.Row(label: "\(t.key) \(t.title)", score: t.score, accuracy: t.accuracy,
+                              note: t.entered ? pct(t.score) : l.notEntered)
+        }
+        let bands = candidate ? [] : guide.bands.map { (minimum: $0.minimum, label: $0.label) }
+        var out = "<section><h2>\(e(l.topicScores))</h2><figure>"
+        out += ScoreChartSVG.render(rows, bands: bands, title: l.topicScores, accuracyLabel: l.accuracy) + "</figure>"
+        out += "<table><thead><tr><th>\(e(l.topic))</th>" + (candidate ? "" : "<th>\(e(l.weight))</th>")
+        out += "<th>\(e(l.score))</th><th>\(e(l.accuracy))</th><th>\(e(l.coverage))</th><th>\(e(l.depth))</th></tr></thead><tbody>"
+        for t in report.topics {
+            out += "<tr\(t.entered ? "" : " class=\"muted\"")><td>\(e(t.key + " " + t.title))</td>"
+            if !candidate { out += "<td>\(ScoreFormat.number(t.weight ?? 1))</td>" }
+            out += "<td>\(t.entered ? pct(t.score) : e(l.notEntered))</td><td>\(pct(t.accuracy))</td><td>\(pct(t.coverage))</td>"
+            out += "<td>\(t.entered ? "\(t.depthReached)/\(t.depthAvailable)" : "–")</td></tr>"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+
+    private static func dimensionsAndStages(_ report: InterviewReport, _ l: ReportLabels) -> String {
+        let e = XMLText.escape
+        var out = ""
+        if !report.dimensions.isEmpty {
+            out += "<section><h2>\(e(l.dimensions))</h2><table><thead><tr><th>\(e(l.dimension))</th><th>\(e(l.score))</th><th>\(e(l.derivation))</th></tr></thead><tbody>"
+            out += report.dimensions.map { "<tr><td>\(e($0.name))</td><td>\(pct($0.score))</td><td class=\"formula\">\(e($0.formula))</td></tr>" }.joined()
+            out += "</tbody></table></section>\n"
+        }
+        out += "<section><h2>\(e(l.stages))</h2><table><thead><tr><th>\(e(l.stage))</th><th>\(e(l.requirement))</th><th>\(e(l.budget))</th><th>\(e(l.elapsed))</th></tr></thead><tbody>"
+        for s in report.stages {
+            let over = s.budgetMinutes.map { s.elapsedMinutes > Double($0) } ?? false
+            out += "<tr\(s.visited ? "" : " class=\"muted\"")><td>\(e(s.key + " " + s.title))</td><td>\(e(l.requirementLabel(s.requirement)))</td>"
+            out += "<td>\(s.budgetMinutes.map { "\($0) \(e(l.minutes))" } ?? "–")</td>"
+            out += "<td\(over ? " class=\"over\"" : "")>\(s.visited ? ScoreFormat.score(s.elapsedMinutes) + " " + e(l.minutes) : "–")</td></tr>"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+}

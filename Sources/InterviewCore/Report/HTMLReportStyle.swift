@@ -1,0 +1,31 @@
+/// The report's stylesheet: readable in light and dark mode, printable, no web fonts.
+enum HTMLReportStyle {
+    static let css = """
+    :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+    body { max-width: 76rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+    h1 { font-size: 1.6rem; margin-bottom: .4rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
+    .facts dt { opacity: .7; } .facts dd { margin: 0; }
+    .cards { display: flex; flex-wrap: wrap; gap: .8rem; }
+    .card { border: 1px solid #9aa5b1; border-radius: .5rem; padding: .5rem 1rem; min-width: 8rem; }
+    .card span { display: block; font-size: .85rem; opacity: .75; } .card strong { font-size: 1.5rem; }
+    table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .92rem; }
+    th, td { border-bottom: 1px solid #cbd2d9; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+    .formula { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: .85rem; }
+    .derivation th { width: 8rem; } .derivation .value { width: 5rem; font-weight: bold; }
+    .muted { opacity: .55; } .alert { color: #c92a2a; font-weight: bold; } .over { color: #c92a2a; }
+    tr.notDemonstrated td, tr.notAsked td { opacity: .65; }
+    details summary { cursor: pointer; font-size: .85rem; opacity: .8; } details p { margin: .3rem 0; font-size: .88rem; }
+    td ul { margin: 0; padding-left: 1.1rem; }
+    figure { margin: .6rem 0; overflow-x: auto; } figcaption { font-size: .8rem; opacity: .7; }
+    .score-chart text { font-size: 12px; fill: #1f2933; }
+    .score-chart .track { fill: #e4e7eb; } .score-chart .bar { fill: #1971c2; }
+    .score-chart .accuracy { stroke: #e8590c; stroke-width: 3; } .score-chart .band { stroke: #7b8794; stroke-dasharray: 4 3; }
+    .score-chart .band-label { fill: #52606d; font-size: 10px; }
+    @media (prefers-color-scheme: dark) {
+      .score-chart text { fill: #e4e7eb; } .score-chart .track { fill: #323f4b; } .score-chart .bar { fill: #4dabf7; }
+      .score-chart .band-label { fill: #9aa5b1; } th, td { border-color: #3e4c59; } .alert, .over { color: #ff8787; }
+    }
+    @media print { details { display: block; } details > p { display: block; } }
+    """
+}

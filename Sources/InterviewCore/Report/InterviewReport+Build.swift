@@ -1,0 +1,74 @@
+import Foundation
+
+extension InterviewReport {
+    /// Builds the report of a session for one audience. The numbers are `Scoring.score`'s; the report
+    /// adds the words, and removes what the audience must not see.
+    public static func make(guide: Guide, state: SessionState, audience: ReportAudience) -> InterviewReport {
+        let card = Scoring.score(guide, state)
+        let language = ReportLanguage(guide: guide)
+        let labels = ReportLabels.labels(language)
+        let forCandidate = audience == .candidate
+        let notes = state.notes.filter { !forCandidate || $0.note.isShared }.map(NoteReport.init)
+        let end = state.finishedAt ?? state.lastEventAt ?? Date(timeIntervalSince1970: 0)
+        let topics = zip(guide.topics, card.topics).map { topic, score in
+            TopicReport.make(topic, score, state.topics[topic.key], guide: guide, notes: notes, audience: audience, labels: labels)
+        }
+        return InterviewReport(
+            audience: audience, language: language, title: guide.title,
+            guide: GuideInfo(id: guide.id, title: guide.title, hash: state.start?.guideHash ?? ""),
+            candidate: state.start?.candidate,
+            startedAt: state.startedAt.map(SessionTimestamp.format), finishedAt: state.finishedAt.map(SessionTimestamp.format),
+            minutes: state.totalElapsed(at: end) / 60, confirmedIncomplete: state.confirmedIncomplete,
+            scaleMaximum: card.scaleMaximum, overall: card.overall,
+            overallFormula: card.overallDerivation.formula(showWeights: !forCandidate),
+            accuracy: card.accuracy, accuracyFormula: card.accuracyDerivation.formula(showWeights: !forCandidate),
+            coverage: card.coverage, coverageFormula: card.coverageDerivation.formula(showWeights: !forCandidate),
+            band: forCandidate ? nil : card.band?.label,
+            knockouts: forCandidate ? [] : card.knockouts, knockoutsNotAssessed: forCandidate ? [] : card.knockoutsNotAssessed,
+            topics: topics,
+            dimensions: card.dimensions.map { DimensionReport(name: $0.name, score: $0.score, formula: $0.derivation.formula(showWeights: !forCandidate)) },
+            stages: guide.stages.map { stage in
+                StageReport(key: stage.key, title: stage.title, requirement: stage.requirement, budgetMinutes: stage.minutes,
+                            elapsedMinutes: state.elapsed(stage: stage.key, at: end) / 60, visited: state.stages[stage.key] != nil)
+            },
+            notes: notes.filter { $0.question == nil },
+            feedback: forCandidate ? CandidateFeedback.sentences(topics, labels: labels) : [])
+    }
+}
+
+extension NoteReport {
+    init(_ timed: TimedNote) {
+        self.init(at: SessionTimestamp.format(timed.at), text: timed.note.text, isShared: timed.note.isShared,
+                  topic: timed.note.topic, question: timed.note.question)
+    }
+}
+
+extension TopicReport {
+    static func make(_ topic: Topic, _ score: TopicScore, _ progress: TopicProgress?, guide: Guide, notes: [NoteReport],
+                     audience: ReportAudience, labels: ReportLabels) -> TopicReport {
+        let forCandidate = audience == .candidate
+        let questions = zip(topic.questions, score.questions).map { question, scored in
+            let rating = scored.rating
+            return QuestionReport(
+                id: question.id, text: question.text, level: question.level, weight: forCandidate ? nil : question.weight,
+                status: scored.status, statusLabel: labels.statusLabel(scored.status, audience), rating: rating,
+                ratingMeaning: rating.flatMap { forCandidate ? guide.scale.anchors[$0] : question.rubric[$0] ?? guide.scale.anchors[$0] },
+                reference: forCandidate ? nil : question.reference, skipReason: scored.skipReason,
+                notes: notes.filter { $0.topic == topic.key && $0.question == question.id })
+        }
+        let show = !forCandidate
+        return TopicReport(
+            key: topic.key, title: topic.title, entered: score.entered, weight: show ? topic.weight : nil,
+            knockout: show ? topic.knockout : nil, isKnockedOut: show && score.isKnockedOut,
+            score: score.score, accuracy: score.accuracy, coverage: score.coverage,
+            depthAvailable: score.depth.available, depthReached: score.depth.reached, deeperShare: score.depth.deeperShare,
+            formulas: Formulas(score: score.scoreDerivation.formula(showWeights: show),
+                               accuracy: score.accuracyDerivation.formula(showWeights: show),
+                               coverage: score.coverageDerivation.formula(showWeights: show),
+                               deeperShare: score.depth.derivation.formula(showWeights: show)),
+            questions: questions,
+            gates: topic.gates.map { GateReport(id: $0.id, text: $0.text, kind: $0.kind, answer: progress?.gateAnswers[$0.id]) },
+            path: progress.map { p in topic.steps.map(\.id).filter(p.visitedNodes.contains) } ?? [],
+            moves: progress?.trail ?? [])
+    }
+}

@@ -1,0 +1,116 @@
+/// Everything a report shows, decided once for its audience: the Markdown and HTML reports render it,
+/// and the JSON report is it, encoded. What the audience must not see is absent here, not just hidden.
+public struct InterviewReport: Hashable, Sendable, Codable {
+    public static let schemaVersion = 1
+
+    public var schema = InterviewReport.schemaVersion
+    public var audience: ReportAudience
+    public var language: ReportLanguage
+    public var title: String
+    public var guide: GuideInfo
+    public var candidate: String?
+    public var startedAt: String?
+    public var finishedAt: String?
+    public var minutes: Double
+    public var confirmedIncomplete: [String]
+    public var scaleMaximum: Int
+    public var overall: Double?
+    public var overallFormula: String
+    public var accuracy: Double?
+    public var accuracyFormula: String
+    public var coverage: Double?
+    public var coverageFormula: String
+    /// Interviewer audience only.
+    public var band: String?
+    public var knockouts: [String]
+    public var knockoutsNotAssessed: [String]
+    public var topics: [TopicReport]
+    public var dimensions: [DimensionReport]
+    public var stages: [StageReport]
+    /// Notes not tied to a question.
+    public var notes: [NoteReport]
+    /// Candidate audience: the feedback, one sentence per topic entered, plus a closing line.
+    public var feedback: [String]
+
+    public struct GuideInfo: Hashable, Sendable, Codable {
+        public var id: String?
+        public var title: String
+        public var hash: String
+    }
+
+    public func topic(_ key: String) -> TopicReport? { topics.first { $0.key == key } }
+}
+
+public struct TopicReport: Hashable, Sendable, Codable {
+    public var key: String
+    public var title: String
+    public var entered: Bool
+    /// nil for the candidate.
+    public var weight: Double?
+    public var knockout: Double?
+    public var isKnockedOut: Bool
+    public var score: Double?
+    public var accuracy: Double?
+    public var coverage: Double?
+    public var depthAvailable: Int
+    public var depthReached: Int
+    public var deeperShare: Double?
+    public var formulas: Formulas
+    public var questions: [QuestionReport]
+    public var gates: [GateReport]
+    /// The nodes the walk stood on, for drawing the path taken.
+    public var path: [String]
+    public var moves: [WalkMove]
+
+    public struct Formulas: Hashable, Sendable, Codable {
+        public var score: String
+        public var accuracy: String
+        public var coverage: String
+        public var deeperShare: String
+    }
+}
+
+public struct QuestionReport: Hashable, Sendable, Codable {
+    public var id: String
+    public var text: String
+    public var level: Int
+    public var weight: Double?
+    public var status: QuestionStatus
+    public var statusLabel: String
+    public var rating: Int?
+    /// What a rating at this level means: the question's rubric, else the scale's anchor.
+    public var ratingMeaning: String?
+    public var reference: String?
+    public var skipReason: String?
+    public var notes: [NoteReport]
+}
+
+public struct GateReport: Hashable, Sendable, Codable {
+    public var id: String
+    public var text: String
+    public var kind: Gate.Kind
+    public var answer: Bool?
+}
+
+public struct DimensionReport: Hashable, Sendable, Codable {
+    public var name: String
+    public var score: Double?
+    public var formula: String
+}
+
+public struct StageReport: Hashable, Sendable, Codable {
+    public var key: String
+    public var title: String
+    public var requirement: Requirement
+    public var budgetMinutes: Int?
+    public var elapsedMinutes: Double
+    public var visited: Bool
+}
+
+public struct NoteReport: Hashable, Sendable, Codable {
+    public var at: String
+    public var text: String
+    public var isShared: Bool
+    public var topic: String?
+    public var question: String?
+}

@@ -1,0 +1,93 @@
+/// The report as Markdown: readable as plain text, renders as tables on GitHub and in most editors.
+public enum MarkdownReport {
+    public static func render(_ report: InterviewReport) -> String {
+        let l = ReportLabels.labels(report.language)
+        let candidate = report.audience == .candidate
+        var out = "# \(candidate ? l.feedbackTitle : l.reportTitle) — \(inline(report.title))\n\n"
+        if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
+        out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
+        if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
+        if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }
+        out += "- \(l.duration): \(ScoreFormat.score(report.minutes)) \(l.minutes)\n\n"
+
+        out += "## \(l.summary)\n\n"
+        out += "| \(l.overall) | \(candidate ? "" : l.band + " | ")\(l.accuracy) | \(l.coverage) |\n| --- | \(candidate ? "" : "--- | ")--- | --- |\n"
+        out += "| \(pct(report.overall)) | \(candidate ? "" : inline(report.band ?? "–") + " | ")\(pct(report.accuracy)) | \(pct(report.coverage)) |\n\n"
+        out += "- \(l.overall) = \(report.overallFormula)\n- \(l.accuracy) = \(report.accuracyFormula)\n- \(l.coverage) = \(report.coverageFormula)\n\n"
+        if !report.knockouts.isEmpty { out += "**\(l.knockouts): \(report.knockouts.joined(separator: ", "))**\n\n" }
+        if !report.knockoutsNotAssessed.isEmpty { out += "\(l.knockoutsNotAssessed): \(report.knockoutsNotAssessed.joined(separator: ", "))\n\n" }
+        if !report.confirmedIncomplete.isEmpty { out += "\(l.incomplete): \(report.confirmedIncomplete.joined(separator: ", "))\n\n" }
+        if candidate {
+            out += "## \(l.feedback)\n\n" + report.feedback.map { "- \(inline($0))\n" }.joined() + "\n"
+        }
+
+        out += "## \(l.topicScores)\n\n| \(l.topic) | \(candidate ? "" : l.weight + " | ")\(l.score) | \(l.accuracy) | \(l.coverage) | \(l.depth) |\n"
+        out += "| --- | \(candidate ? "" : "--- | ")--- | --- | --- | --- |\n"
+        for t in report.topics {
+            let weight = candidate ? "" : ScoreFormat.number(t.weight ?? 1) + " | "
+            let depth = t.entered ? "\(t.depthReached)/\(t.depthAvailable)" : "–"
+            out += "| \(inline(t.key + " " + t.title)) | \(weight)\(t.entered ? pct(t.score) : l.notEntered) | \(pct(t.accuracy)) | \(pct(t.coverage)) | \(depth) |\n"
+        }
+        out += "\n"
+        for topic in report.topics where topic.entered { out += MarkdownTopicSection.render(topic, report, l) }
+
+        if !report.dimensions.isEmpty {
+            out += "## \(l.dimensions)\n\n| \(l.dimension) | \(l.score) | \(l.derivation) |\n| --- | --- | --- |\n"
+            out += report.dimensions.map { "| \(inline($0.name)) | \(pct($0.score)) | \(inline($0.formula)) |\n" }.joined() + "\n"
+        }
+        out += "## \(l.stages)\n\n| \(l.stage) | \(l.requirement) | \(l.budget) | \(l.elapsed) |\n| --- | --- | --- | --- |\n"
+        for s in report.stages {
+            let budget = s.budgetMinutes.map { "\($0) \(l.minutes)" } ?? "–"
+            out += "| \(inline(s.key + " " + s.title)) | \(l.requirementLabel(s.requirement)) | \(budget) | \(s.visited ? ScoreFormat.score(s.elapsedMinutes) + " " + l.minutes : "–") |\n"
+        }
+        if !report.notes.isEmpty {
+            out += "\n## \(l.generalNotes)\n\n" + report.notes.map { "- \($0.at): \(inline($0.text))\n" }.joined()
+        }
+        out += "\n## \(l.method)\n\n" + l.methodText.map { $0 + "\n\n" }.joined()
+        return out
+    }
+
+    static func pct(_ value: Double?) -> String { value.map(ScoreFormat.score) ?? "–" }
+
+    /// User text in a table cell or list item: no line breaks, no pipes, no raw HTML.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// One topic of the Markdown report: its derivations, decisions and questions.
+enum MarkdownTopicSection {
+    static func render(_ t: TopicReport, _ report: InterviewReport, _ l: ReportLabels) -> String {
+        let candidate = report.audience == .candidate
+        let inline = MarkdownReport.inline
+        var out = "### \(inline(t.key + " " + t.title))\n\n"
+        out += "- \(l.score) = \(t.formulas.score)\n- \(l.accuracy) = \(t.formulas.accuracy)\n- \(l.coverage) = \(t.formulas.coverage)\n"
+        out += "- \(l.depth): \(t.depthReached)/\(t.depthAvailable); \(l.deeperShare) = \(t.formulas.deeperShare)\n"
+        if t.isKnockedOut { out += "- **\(l.knockouts)** (< \(ScoreFormat.number(t.knockout ?? 0)))\n" }
+        if !candidate && !t.gates.isEmpty {
+            let answers = t.gates.map { g in "\(g.id) \(inline(g.text)) → \(g.answer.map { $0 ? l.yes : l.no } ?? l.unanswered)" }
+            out += "- \(l.gates): " + answers.joined(separator: "; ") + "\n"
+        }
+        out += "\n| # | \(l.question) | \(l.level) | \(candidate ? "" : l.weight + " | ")\(l.status) | \(l.rating) | \(l.notes) |"
+        out += candidate ? "\n| --- | --- | --- | --- | --- | --- |\n" : " \(l.reference) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        for q in t.questions where q.status != .notApplicable {
+            let rating = q.rating.map { "\($0)/\(report.scaleMaximum)" + (q.ratingMeaning.map { " — " + inline($0) } ?? "") } ?? "–"
+            var notes = q.notes.map { inline($0.text) }
+            if let reason = q.skipReason { notes.insert("\(l.skipReason): \(inline(reason))", at: 0) }
+            out += "| \(q.id) | \(inline(q.text)) | \(q.level) | \(candidate ? "" : ScoreFormat.number(q.weight ?? 1) + " | ")\(q.statusLabel) | \(rating) | \(notes.joined(separator: "<br>")) |"
+            out += candidate ? "\n" : " \(inline(q.reference ?? "")) |\n"
+        }
+        return out + "\n"
+    }
+}

@@ -1,0 +1,25 @@
+/// Who reads a report. The candidate's version leaves out interviewers' private notes, reference
+/// answers, raw weights, flowcharts (their labels carry the expected answers) and the recommendation,
+/// and words the feedback for the candidate.
+public enum ReportAudience: String, Hashable, Sendable, Codable, CaseIterable {
+    case interviewer, candidate
+}
+
+/// The two languages a report's fixed texts exist in; a report follows its guide's language.
+public enum ReportLanguage: String, Hashable, Sendable, Codable {
+    case zh, en
+
+    public init(guideLanguage: String?) {
+        self = guideLanguage?.lowercased().hasPrefix("zh") == true ? .zh : .en
+    }
+
+    /// The guide's declared language; a guide that declares none (the seed) is read as Chinese when
+    /// its title is written in Chinese characters.
+    public init(guide: Guide) {
+        if let language = guide.language {
+            self.init(guideLanguage: language)
+        } else {
+            self = guide.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? .zh : .en
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// The fixed texts of a report, in English and Chinese. Every string a report prints that does not
+/// come from the guide or the session comes from here.
+public struct ReportLabels: Sendable {
+    public var reportTitle, feedbackTitle: String
+    public var guide, candidate, started, finished, duration, minutes: String
+    public var summary, overall, band, accuracy, coverage, depth, deeperShare, knockouts, knockoutsNotAssessed: String
+    public var incomplete, topicScores, topic, weight, score, notEntered, derivation: String
+    public var question, level, status, rating, notes, reference, skipReason: String
+    public var gates, yes, no, unanswered, path, chartCaption: String
+    public var dimensions, dimension, stages, stage, budget, elapsed, requirement: String
+    public var required, optional, unspecified, generalNotes, shared, method: String
+    public var methodText: [String]
+    public var feedback, comments, disclaimer: String
+    public var interviewerStatus: [QuestionStatus: String]
+    public var candidateStatus: [QuestionStatus: String]
+    public var strong, solid, revisit, wentDeeper, notDeeper: String
+
+    public static func labels(_ language: ReportLanguage) -> ReportLabels { language == .zh ? chinese : english }
+
+    public func statusLabel(_ status: QuestionStatus, _ audience: ReportAudience) -> String {
+        (audience == .candidate ? candidateStatus : interviewerStatus)[status] ?? status.rawValue
+    }
+
+    public func requirementLabel(_ requirement: Requirement) -> String {
+        switch requirement {
+        case .required: required
+        case .optional: optional
+        case .unspecified: unspecified
+        }
+    }
+
+    static let english = ReportLabels(
+        reportTitle: "Interview report", feedbackTitle: "Interview feedback",
+        guide: "Guide", candidate: "Candidate", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
+        summary: "Summary", overall: "Overall score", band: "Recommendation", accuracy: "Accuracy", coverage: "Coverage",
+        depth: "Depth", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
+        knockoutsNotAssessed: "Knockout topics not assessed",
+        incomplete: "Ended with required stages never started (confirmed)", topicScores: "Topic scores", topic: "Topic",
+        weight: "Weight", score: "Score", notEntered: "not entered", derivation: "Derivation",
+        question: "Question", level: "Level", status: "Status", rating: "Rating", notes: "Notes", reference: "Reference answer",
+        skipReason: "Reason skipped", gates: "Decisions", yes: "yes", no: "no", unanswered: "not reached", path: "path",
+        chartCaption: "The path taken is highlighted.",
+        dimensions: "Dimensions", dimension: "Dimension", stages: "Stages and time", stage: "Stage", budget: "Budget",
+        elapsed: "Spent", requirement: "Requirement", required: "required", optional: "optional", unspecified: "—",
+        generalNotes: "Notes", shared: "shared with the candidate", method: "How the numbers are computed",
+        methodText: [
+            "Topic score = 100 × Σ rating × weight / Σ maximum × weight over the questions rated and those behind a \"go deeper?\" answered no (not demonstrated: 0 points). Skipped questions, the branch not taken at a path gate, and questions never reached count neither way.",
+            "Accuracy is the same ratio over the questions rated only; coverage is the rated weight over the applicable weight; depth is the deepest level rated and the share of deeper questions asked.",
+            "Overall = mean of the scores of the topics entered, weighted by topic weight. The score supports the hiring decision; people make it.",
+        ],
+        feedback: "Feedback", comments: "Interviewer's comments",
+        disclaimer: "This feedback reflects one conversation on one day. It describes the questions we covered, not your worth as an engineer.",
+        interviewerStatus: [.rated: "rated", .askedNotRated: "asked, not rated", .skipped: "skipped", .notDemonstrated: "not demonstrated",
+                            .notAsked: "not asked", .notApplicable: "not applicable"],
+        candidateStatus: [.rated: "discussed", .askedNotRated: "discussed briefly", .skipped: "left out", .notDemonstrated: "not reached",
+                          .notAsked: "not covered", .notApplicable: "not applicable"],
+        strong: "strong answers on the questions we covered", solid: "a solid grasp of the basics, with some gaps",
+        revisit: "an area worth revisiting", wentDeeper: "we went on to advanced questions",
+        notDeeper: "we did not get to the advanced questions this time")
+}

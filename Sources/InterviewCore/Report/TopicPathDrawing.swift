@@ -1,0 +1,28 @@
+import Flowchart
+
+/// A topic's flowchart drawn with the interview's path highlighted: the nodes the walk stood on and
+/// the links it followed.
+enum TopicPathDrawing {
+    static func svg(_ topic: Topic, _ report: TopicReport) -> String? {
+        guard !topic.flowchart.isEmpty else { return nil }
+        let graph = FlowchartParser.parse(topic.flowchart).graph
+        guard !graph.nodes.isEmpty else { return nil }
+        var highlight = Highlight(nodes: Set(report.path))
+        for move in report.moves {
+            guard let branch = branch(move, graph) else { continue }
+            highlight.edges.insert(EdgeRef(from: move.from, branch: branch))
+        }
+        let layout = FlowchartLayout.layout(graph)
+        return SVGRenderer.render(graph, layout: layout, options: SVGOptions(title: "\(topic.key) \(topic.title)", highlight: highlight))
+    }
+
+    /// The chart link a walk move followed. Steps fold a parallel node's first path into "next".
+    private static func branch(_ move: WalkMove, _ graph: FlowGraph) -> Branch? {
+        switch move.branch {
+        case "yes": return .yes
+        case "no": return .no
+        case "next": return graph.edge(from: move.from, branch: .next) != nil ? .next : .path1
+        default: return nil   // a pick from a pick list follows no link
+        }
+    }
+}

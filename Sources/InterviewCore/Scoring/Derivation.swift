@@ -1,0 +1,96 @@
+/// How a number was computed, term by term, so a report can print it and a reader can redo it.
+public struct Derivation: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// 100 × Σ rating·weight / Σ maximum·weight.
+        case points
+        /// 100 × Σ weight of the terms counted (value 1) / Σ weight of all terms.
+        case weightShare
+        /// Σ value·weight / Σ weight.
+        case weightedMean
+    }
+
+    /// One question (or topic) in the sum.
+    public struct Term: Hashable, Sendable, Codable {
+        public var label: String
+        /// The rating (points), 1 or 0 for counted or not (weightShare), the topic score (weightedMean).
+        public var value: Double
+        public var weight: Double
+        /// The scale's maximum for points; 0 otherwise.
+        public var maximum: Double
+
+        public init(label: String, value: Double, weight: Double, maximum: Double = 0) {
+            self.label = label
+            self.value = value
+            self.weight = weight
+            self.maximum = maximum
+        }
+    }
+
+    public var kind: Kind
+    public var terms: [Term]
+
+    public init(kind: Kind, terms: [Term]) {
+        self.kind = kind
+        self.terms = terms
+    }
+
+    public var numerator: Double {
+        switch kind {
+        case .points, .weightedMean: terms.reduce(0) { $0 + $1.value * $1.weight }
+        case .weightShare: terms.reduce(0) { $0 + ($1.value > 0 ? $1.weight : 0) }
+        }
+    }
+
+    public var denominator: Double {
+        switch kind {
+        case .points: terms.reduce(0) { $0 + $1.maximum * $1.weight }
+        case .weightShare, .weightedMean: terms.reduce(0) { $0 + $1.weight }
+        }
+    }
+
+    /// The result, 0–100; nil when there is nothing to divide by.
+    public var value: Double? {
+        guard denominator > 0 else { return nil }
+        return kind == .weightedMean ? numerator / denominator : 100 * numerator / denominator
+    }
+
+    /// "100 × (3×1 + 0×2) / (4×1 + 4×2) = 100 × 3 / 12 = 25.0". Without weights (for the candidate)
+    /// only the totals: "100 × 3 / 12 = 25.0".
+    public func formula(showWeights: Bool = true) -> String {
+        let f = ScoreFormat.number
+        let result = value.map(ScoreFormat.score) ?? "–"
+        guard showWeights, !terms.isEmpty else {
+            return kind == .weightedMean ? result : "100 × \(f(numerator)) / \(f(denominator)) = \(result)"
+        }
+        let top: [String], bottom: [String]
+        switch kind {
+        case .points:
+            top = terms.map { "\(f($0.value))×\(f($0.weight))" }
+            bottom = terms.map { "\(f($0.maximum))×\(f($0.weight))" }
+        case .weightShare:
+            top = terms.filter { $0.value > 0 }.map { f($0.weight) }
+            bottom = terms.map { f($0.weight) }
+        case .weightedMean:
+            top = terms.map { "\(ScoreFormat.score($0.value))×\(f($0.weight))" }
+            bottom = terms.map { f($0.weight) }
+        }
+        let sum = { (parts: [String]) in parts.isEmpty ? "0" : parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " + ") + ")" }
+        if kind == .weightedMean {
+            return "\(sum(top)) / \(sum(bottom)) = \(f(numerator)) / \(f(denominator)) = \(result)"
+        }
+        return "100 × \(sum(top)) / \(sum(bottom)) = 100 × \(f(numerator)) / \(f(denominator)) = \(result)"
+    }
+}
+
+/// Numbers as reports print them: weights and points without needless decimals, scores to one decimal.
+public enum ScoreFormat {
+    public static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var text = String(format: "%.2f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    public static func score(_ value: Double) -> String { String(format: "%.1f", value) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The score of a session: a pure function of the guide and the events' state (docs/scoring.md).
+///
+/// Topic score = 100 × weighted points earned / weighted points possible over the questions that
+/// count (`QuestionStatus.isInScore`); overall = topic-weighted mean over the topics that hold
+/// evidence. The method meets product.md's three properties: more evidence never hurts, not
+/// applicable is not failed, not demonstrated is visible.
+public enum Scoring {
+    public static func score(_ guide: Guide, _ state: SessionState) -> Scorecard {
+        let maximum = Double(guide.scale.maximum)
+        let topics = guide.topics.map { topicScore($0, state.topics[$0.key], maximum: maximum) }
+        let scored = topics.filter { $0.score != nil }
+        let overall = Derivation(kind: .weightedMean, terms: scored.map {
+            Derivation.Term(label: $0.key, value: $0.score ?? 0, weight: $0.weight)
+        })
+        let mean = { (value: KeyPath<TopicScore, Double?>) -> Derivation in
+            Derivation(kind: .weightedMean, terms: scored.compactMap { t in
+                t[keyPath: value].map { Derivation.Term(label: t.key, value: $0, weight: t.weight) }
+            })
+        }
+        let accuracy = mean(\.accuracy), coverage = mean(\.coverage)
+        let knockouts = topics.filter(\.isKnockedOut).map(\.key)
+        var card = Scorecard(
+            scaleMaximum: guide.scale.maximum, topics: topics, overall: overall.value, overallDerivation: overall,
+            accuracy: accuracy.value, accuracyDerivation: accuracy, coverage: coverage.value, coverageDerivation: coverage,
+            dimensions: DimensionScoring.dimensions(guide, topics),
+            knockouts: knockouts,
+            knockoutsNotAssessed: topics.filter { $0.knockout != nil && $0.score == nil }.map(\.key),
+            band: nil)
+        card.band = Recommendation.band(guide.bands, overall: card.overall, knockedOut: !knockouts.isEmpty)
+        return card
+    }
+
+    /// Replays the events and scores the result.
+    public static func score(_ guide: Guide, events: [SessionEvent]) throws(SessionReplayError) -> Scorecard {
+        score(guide, try SessionEngine(guide: guide, replaying: events).state)
+    }
+
+    static func topicScore(_ topic: Topic, _ progress: TopicProgress?, maximum: Double) -> TopicScore {
+        let statuses = QuestionStatusResolver.statuses(topic, progress)
+        let questions = topic.questions.map { q -> QuestionScore in
+            let status = statuses[q.id] ?? .notAsked
+            let rating = status == .rated ? progress?.ratings[q.id] : nil
+            return QuestionScore(id: q.id, text: q.text, level: q.level, weight: q.weight, status: status, rating: rating,
+                                 skipReason: progress?.skipped[q.id],
+                                 earned: Double(rating ?? 0) * q.weight, possible: status.isInScore ? maximum * q.weight : 0)
+        }
+        let points = { (qs: [QuestionScore]) in
+            Derivation(kind: .points, terms: qs.map { Derivation.Term(label: $0.id, value: Double($0.rating ?? 0), weight: $0.weight, maximum: maximum) })
+        }
+        let share = { (qs: [QuestionScore]) in
+            Derivation(kind: .weightShare, terms: qs.map { Derivation.Term(label: $0.id, value: $0.status == .rated ? 1 : 0, weight: $0.weight) })
+        }
+        let scoreDerivation = points(questions.filter(\.status.isInScore))
+        let accuracyDerivation = points(questions.filter { $0.status == .rated })
+        let applicable = questions.filter(\.status.isApplicable)
+        let coverageDerivation = share(applicable)
+        let deeper = share(applicable.filter { $0.level > 1 })
+        let depth = DepthScore(available: applicable.map(\.level).max() ?? 0,
+                               reached: questions.filter { $0.status == .rated }.map(\.level).max() ?? 0,
+                               deeperShare: deeper.value, derivation: deeper)
+        let score = scoreDerivation.value
+        return TopicScore(
+            key: topic.key, title: topic.title, weight: topic.weight, knockout: topic.knockout, isPickList: topic.isPickList,
+            entered: progress != nil, questions: questions, score: score, accuracy: accuracyDerivation.value,
+            coverage: progress == nil ? nil : coverageDerivation.value, depth: depth,
+            isKnockedOut: score.map { s in topic.knockout.map { s < $0 } ?? false } ?? false,
+            scoreDerivation: scoreDerivation, accuracyDerivation: accuracyDerivation, coverageDerivation: coverageDerivation)
+    }
+}

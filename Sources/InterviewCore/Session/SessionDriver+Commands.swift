@@ -1,0 +1,96 @@
+import Foundation
+
+/// What each command records. Every command is followed by the automatic steps it unlocks.
+extension SessionDriver {
+    public mutating func perform(_ command: SessionCommand) throws -> Outcome {
+        if confirming != nil {
+            if case .answer(let yes) = command { return try merge(confirm(yes), advance()) }
+            // Anything else cancels the pending end.
+            _ = try confirm(false)
+        }
+        var outcome = Outcome()
+        switch command {
+        case .rate(let rating):
+            guard let target = focus else { throw CommandError("nothing to rate now") }
+            setReviewing(nil)
+            outcome.recorded.append(try record(.rated(target, rating: rating)))
+        case .answer(let yes):
+            outcome.recorded.append(try record(answerEvent(yes)))
+        case .note(let text, let shared):
+            let note = SessionNote(text: text, stage: state.currentStage, topic: focus?.topic ?? state.currentTopic,
+                                   question: focus?.question, isShared: shared)
+            outcome.recorded.append(try record(.noteAdded(note)))
+        case .jump(let name):
+            guard let topic = guide.resolveTopic(name) else { throw CommandError("no topic '\(name)'; topics: \(guide.topics.map(\.key).joined(separator: ", "))") }
+            setReviewing(nil)
+            outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
+        case .skip(let reason):
+            guard case .rate(let target) = state.agenda(guide) else { throw CommandError("no question to skip now") }
+            outcome.recorded.append(try record(.questionSkipped(target, reason: reason ?? "skipped by the interviewer")))
+        case .back:
+            outcome = try back()
+        case .pick(let choice):
+            guard case .pick(let topic, let remaining) = state.agenda(guide) else { throw CommandError("no open questions to pick from now") }
+            let id = Int(choice).flatMap { remaining.indices.contains($0 - 1) ? remaining[$0 - 1] : nil } ?? choice
+            outcome.recorded.append(try record(.openQuestionPicked(QuestionRef(topic: topic, question: id))))
+        case .moveOn:
+            guard let kind = state.moveOnEvent(guide) else { throw CommandError("nothing to move on from") }
+            setReviewing(nil)
+            outcome.recorded.append(try record(kind))
+        case .end:
+            outcome = try end()
+        case .reference, .help:
+            break
+        case .quit:
+            outcome.quit = true
+            return outcome
+        }
+        return try merge(outcome, advance())
+    }
+
+    /// The question a rating, a note or the reference refers to: the one under review, else the one asked.
+    public var focus: QuestionRef? {
+        if let reviewing { return reviewing }
+        if case .rate(let ref) = state.agenda(guide) { return ref }
+        return nil
+    }
+
+    private func answerEvent(_ yes: Bool) throws -> SessionEvent.Kind {
+        switch state.agenda(guide) {
+        case .gate(let topic, let gate):
+            return .gateAnswered(topic: topic, gate: gate, answer: yes)
+        case .offerJump(let topic, let instruction, let target):
+            return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
+        default:
+            throw CommandError("no yes/no decision now")
+        }
+    }
+
+    /// Back from a jump; outside one, step back through the topic's rated questions to correct one.
+    private mutating func back() throws -> Outcome {
+        if !state.returnStack.isEmpty {
+            setReviewing(nil)
+            return Outcome(recorded: [try record(.returned)])
+        }
+        guard let key = state.currentTopic, let progress = state.topics[key] else { throw CommandError("nothing to go back to") }
+        let rated = progress.asked.filter { progress.ratings[$0] != nil }
+        let before = reviewing.flatMap { r in rated.firstIndex(of: r.question) } ?? rated.count
+        guard before > 0 else { throw CommandError("no earlier rated question in this topic") }
+        let ref = QuestionRef(topic: key, question: rated[before - 1])
+        setReviewing(ref)
+        return Outcome(message: "re-rate \(ref) (now \(progress.ratings[ref.question] ?? 0)): press a rating")
+    }
+
+    private func merge(_ a: Outcome, _ b: Outcome) -> Outcome {
+        Outcome(recorded: a.recorded + b.recorded, message: a.message ?? b.message, quit: a.quit || b.quit)
+    }
+}
+
+extension Guide {
+    /// A topic named by key ("3.2.1"), or by a unique case-insensitive part of its title ("redis").
+    public func resolveTopic(_ name: String) -> Topic? {
+        if let exact = topic(name) { return exact }
+        let matches = topics.filter { $0.title.localizedCaseInsensitiveContains(name) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The interview engine: a guide, the events so far, and the state they fold into.
+///
+/// `apply` is the single way in. The terminal runner records through it, and the web console's server
+/// will validate posted events through it: an event that does not fit the guide or the moment (a
+/// rating off the scale, a question the flowchart does not lead to, a gate that is not current) is
+/// refused with a `SessionError`, and neither the state nor the event list changes.
+public struct SessionEngine: Sendable {
+    public let guide: Guide
+    public private(set) var state = SessionState()
+    public private(set) var events: [SessionEvent] = []
+
+    public init(guide: Guide) {
+        self.guide = guide
+    }
+
+    /// Replays a log. A refused event stops the replay: a log is only ever written through `apply`,
+    /// so a refusal means the log belongs to another guide version or was edited by hand.
+    public init(guide: Guide, replaying events: [SessionEvent]) throws(SessionReplayError) {
+        self.guide = guide
+        for (index, event) in events.enumerated() {
+            do { try apply(event) } catch { throw SessionReplayError(index: index, event: event, error: error) }
+        }
+    }
+
+    @discardableResult
+    public mutating func apply(_ event: SessionEvent) throws(SessionError) -> SessionState {
+        state = try Self.fold(state, event, guide: guide)
+        events.append(event)
+        return state
+    }
+
+    /// Stamps an event with the clock (never earlier than the last event, so a clock stepping back
+    /// cannot lock the interviewer out) and applies it.
+    @discardableResult
+    public mutating func record(_ kind: SessionEvent.Kind, clock: any SessionClock) throws(SessionError) -> SessionEvent {
+        let now = clock.now()
+        let event = SessionEvent(at: state.lastEventAt.map { max($0, now) } ?? now, kind)
+        try apply(event)
+        return event
+    }
+
+    /// The pure step: the state after one more event, or why the event does not fit.
+    public static func fold(_ state: SessionState, _ event: SessionEvent, guide: Guide) throws(SessionError) -> SessionState {
+        var fold = SessionFold(state: state, guide: guide, at: event.at)
+        try fold.check(event)
+        switch event.kind {
+        case .started(let start): try fold.start(start)
+        case .stageEntered(let stage): try fold.enterStage(stage)
+        case .stageFinished(let stage): try fold.finishStage(stage)
+        case .interviewFinished(let confirmed): try fold.finishInterview(confirmed)
+        case .topicEntered(let topic): try fold.enterTopic(topic)
+        case .jumpedToTopic(let topic, let via): try fold.jump(to: topic, via: via)
+        case .jumpDeclined(let topic, let instruction): try fold.declineJump(topic, instruction)
+        case .returned: try fold.returnFromJump()
+        case .questionAsked(let ref): try fold.ask(ref)
+        case .openQuestionPicked(let ref): try fold.pick(ref)
+        case .rated(let ref, let rating): try fold.rate(ref, rating)
+        case .questionSkipped(let ref, let reason): try fold.skip(ref, reason)
+        case .gateAnswered(let topic, let gate, let answer): try fold.answer(topic, gate, answer)
+        case .noteAdded(let note): try fold.note(note)
+        }
+        fold.state.eventCount += 1
+        fold.state.lastEventAt = event.at
+        return fold.state
+    }
+}
+
+/// A log that does not replay: which event (0-based) and why.
+public struct SessionReplayError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var event: SessionEvent
+    public var error: SessionError
+
+    public var description: String { "event \(index + 1) (\(event.kind.typeName)): \(error)" }
+}
+
+/// One event's worth of work on a copy of the state.
+struct SessionFold {
+    var state: SessionState
+    let guide: Guide
+    let at: Date
+
+    func check(_ event: SessionEvent) throws(SessionError) {
+        if case .started = event.kind {
+            if state.isStarted { throw .alreadyStarted }
+        } else if !state.isStarted {
+            throw .notStarted
+        }
+        if let last = state.lastEventAt, event.at < last { throw .timeWentBackwards }
+        switch event.kind {
+        case .rated, .noteAdded: break
+        default: if state.isFinished { throw .alreadyFinished }
+        }
+    }
+
+    func topic(_ key: String) throws(SessionError) -> Topic {
+        guard let topic = guide.topic(key) else { throw .unknownTopic(key) }
+        return topic
+    }
+
+    func question(_ ref: QuestionRef) throws(SessionError) -> (Topic, Question) {
+        let topic = try topic(ref.topic)
+        guard let question = topic.question(ref.question) else { throw .unknownQuestion(ref) }
+        return (topic, question)
+    }
+
+    func currentTopic(_ key: String) throws(SessionError) -> (Topic, TopicProgress) {
+        let topic = try topic(key)
+        guard state.currentTopic == key, let progress = state.topics[key] else { throw .notCurrentTopic(key) }
+        return (topic, progress)
+    }
+}

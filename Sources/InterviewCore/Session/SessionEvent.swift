@@ -1,0 +1,89 @@
+import Foundation
+
+/// One thing that happened in an interview, as the log records it. The session is nothing but these,
+/// in order: `SessionEngine` folds them into a `SessionState`, `Scoring` reads the state.
+public struct SessionEvent: Hashable, Sendable {
+    /// The log format this build writes. Older logs (lower versions) must keep loading; a higher version
+    /// means a newer build wrote the log and is refused with a message rather than misread.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var at: Date
+    public var kind: Kind
+
+    /// `at` is kept to the millisecond, the precision the log stores (see `SessionTimestamp`).
+    public init(at: Date, _ kind: Kind, schemaVersion: Int = SessionEvent.currentSchemaVersion) {
+        self.schemaVersion = schemaVersion
+        self.at = SessionTimestamp.normalized(at)
+        self.kind = kind
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case started(SessionStart)
+        case stageEntered(stage: String)
+        case stageFinished(stage: String)
+        /// Moving on to a topic of the current stage in the usual order (no return point).
+        case topicEntered(topic: String)
+        case questionAsked(QuestionRef)
+        /// A pick-list topic's question chosen as the moment fits; it counts as asked.
+        case openQuestionPicked(QuestionRef)
+        case rated(QuestionRef, rating: Int)
+        case questionSkipped(QuestionRef, reason: String)
+        /// `answer` is the interviewer's yes or no at a condition node.
+        case gateAnswered(topic: String, gate: String, answer: Bool)
+        /// Leaves a return point on the stack; `via` names the instruction that offered the jump, if any.
+        case jumpedToTopic(topic: String, via: String?)
+        /// The interviewer passed on an instruction's offer to go to another topic.
+        case jumpDeclined(topic: String, instruction: String)
+        case returned
+        case noteAdded(SessionNote)
+        /// `confirmedIncomplete` lists the required stages never touched, which the interviewer confirmed.
+        case interviewFinished(confirmedIncomplete: [String])
+    }
+}
+
+/// The first event: which guide version the session walks, and for whom.
+public struct SessionStart: Hashable, Sendable, Codable {
+    public var guideID: String?
+    /// `Guide.contentHash` of the guide the session was recorded with.
+    public var guideHash: String
+    public var guideTitle: String
+    public var candidate: String?
+
+    public init(guideID: String?, guideHash: String, guideTitle: String, candidate: String? = nil) {
+        self.guideID = guideID
+        self.guideHash = guideHash
+        self.guideTitle = guideTitle
+        self.candidate = candidate
+    }
+}
+
+/// A question of a topic, named the way annotations name them: topic key and node id.
+public struct QuestionRef: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var topic: String
+    public var question: String
+
+    public init(topic: String, question: String) {
+        self.topic = topic
+        self.question = question
+    }
+
+    public var description: String { "\(topic)/\(question)" }
+}
+
+/// An interviewer's note. Private notes never reach the candidate; shared ones are feedback they may read.
+public struct SessionNote: Hashable, Sendable, Codable {
+    public var text: String
+    public var stage: String?
+    public var topic: String?
+    public var question: String?
+    public var isShared: Bool
+
+    public init(text: String, stage: String? = nil, topic: String? = nil, question: String? = nil, isShared: Bool = false) {
+        self.text = text
+        self.stage = stage
+        self.topic = topic
+        self.question = question
+        self.isShared = isShared
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Everything the events have established so far. Built only by `SessionEngine.apply`, a pure fold:
+/// the same events over the same guide always give an equal state.
+public struct SessionState: Hashable, Sendable {
+    public var start: SessionStart?
+    public var startedAt: Date?
+    public var lastEventAt: Date?
+    public var eventCount = 0
+    /// The stage whose clock runs: the stage entered, or the stage of a topic jumped to.
+    public var currentStage: String?
+    public var currentTopic: String?
+    public var stages: [String: StageProgress] = [:]
+    public var topics: [String: TopicProgress] = [:]
+    /// Where `returned` goes back to, innermost last.
+    public var returnStack: [ReturnPoint] = []
+    public var notes: [TimedNote] = []
+    public var finishedAt: Date?
+    public var confirmedIncomplete: [String] = []
+
+    public init() {}
+
+    public var isStarted: Bool { start != nil }
+    public var isFinished: Bool { finishedAt != nil }
+
+    public func progress(_ topic: String) -> TopicProgress? { topics[topic] }
+
+    public func rating(_ ref: QuestionRef) -> Int? { topics[ref.topic]?.ratings[ref.question] }
+}
+
+public struct ReturnPoint: Hashable, Sendable, Codable {
+    public var stage: String?
+    public var topic: String?
+
+    public init(stage: String?, topic: String?) {
+        self.stage = stage
+        self.topic = topic
+    }
+}
+
+public struct TimedNote: Hashable, Sendable, Codable {
+    public var at: Date
+    public var note: SessionNote
+}
+
+/// A stage's clock: time is counted while the stage is current, across however many visits.
+public struct StageProgress: Hashable, Sendable, Codable {
+    public var firstEnteredAt: Date
+    public var isFinished = false
+    /// Seconds spent in earlier visits.
+    public var spent: TimeInterval = 0
+    /// When the running visit began; nil while another stage is current.
+    public var currentSince: Date?
+
+    public init(firstEnteredAt: Date) { self.firstEnteredAt = firstEnteredAt }
+
+    public func elapsed(at now: Date) -> TimeInterval {
+        spent + (currentSince.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+    }
+}
+
+/// One step of a topic's walk: leaving `from` along `branch` ("next", "yes", "no").
+public struct WalkMove: Hashable, Sendable, Codable {
+    public var from: String
+    public var branch: String
+    public var to: String
+}
+
+/// A topic's walk through its flowchart and what was recorded in it.
+public struct TopicProgress: Hashable, Sendable, Codable {
+    public var enteredAt: Date
+    /// The node the walk stands at (a question to ask or rate, a gate, a jump offer); nil at the end.
+    public var position: String?
+    /// Questions asked (or picked), in order.
+    public var asked: [String] = []
+    public var askedAt: [String: Date] = [:]
+    public var ratings: [String: Int] = [:]
+    public var skipped: [String: String] = [:]
+    public var gateAnswers: [String: Bool] = [:]
+    /// Every move of the walk, for drawing the path taken.
+    public var trail: [WalkMove] = []
+
+    public init(enteredAt: Date, position: String?) {
+        self.enteredAt = enteredAt
+        self.position = position
+    }
+
+    public var isWalkDone: Bool { position == nil }
+
+    public func wasAsked(_ question: String) -> Bool { askedAt[question] != nil }
+
+    /// Asked (or picked) and still waiting for a rating or a skip.
+    public var pending: [String] { asked.filter { ratings[$0] == nil && skipped[$0] == nil } }
+
+    /// Nodes the walk has stood on, for highlighting.
+    public var visitedNodes: Set<String> { Set(trail.flatMap { [$0.from, $0.to] }).union(position.map { [$0] } ?? []) }
+}

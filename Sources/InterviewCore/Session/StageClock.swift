@@ -1,0 +1,22 @@
+import Foundation
+
+/// Stage time from event timestamps: elapsed counts every visit to the stage; `now` comes from the
+/// caller's clock so the state itself stays a pure fold.
+extension SessionState {
+    public func elapsed(stage key: String, at now: Date) -> TimeInterval {
+        let end = finishedAt.map { min($0, now) } ?? now
+        return stages[key]?.elapsed(at: end) ?? 0
+    }
+
+    /// Seconds left of the stage's budget (negative when over); nil when the guide gives no budget.
+    public func remaining(stage key: String, guide: Guide, at now: Date) -> TimeInterval? {
+        guard let minutes = guide.stage(key)?.minutes else { return nil }
+        return TimeInterval(minutes * 60) - elapsed(stage: key, at: now)
+    }
+
+    /// Time since the interview started, up to its end.
+    public func totalElapsed(at now: Date) -> TimeInterval {
+        guard let startedAt else { return 0 }
+        return max(0, (finishedAt ?? now).timeIntervalSince(startedAt))
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import InterviewCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Interview {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run an interview along a guide, recording every event to a session log.",
+            discussion: """
+            On a terminal, one key per command: 0-4 rate, y/n gate, m note, j jump, s skip, b back, \
+            r reference, f next, e end, ? help, q save and quit. With standard input not a terminal, the \
+            same commands are read one per line ('m <text>', 'j 3.2.1', 's <reason>', 'p 2'). Every event is \
+            on disk (fsync) before it is shown as recorded; --resume continues the log after a quit or a crash.
+            """
+        )
+
+        @Argument(help: "A guide file or a bundled guide (default: python-backend-senior, in Chinese).")
+        var guide: String?
+
+        @Option(help: "The session log (JSON Lines) to write.")
+        var session: String
+
+        @Flag(help: "Continue the session already in the log.")
+        var resume = false
+
+        @Option(help: "A label for the candidate (a code rather than a name).")
+        var candidate: String?
+
+        @Flag(help: "Read one command per line and print plain text, even on a terminal.")
+        var plain = false
+
+        func run() throws {
+            let driver = openSession()
+            var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0)
+            if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+                TerminalRunner.run(&runner)
+            } else {
+                PlainRunner.run(&runner)
+            }
+        }
+
+        /// The driver over the replayed log, persisting each new event with append + fsync.
+        private func openSession() -> SessionDriver {
+            var file = RunSessionFile(log: SessionLog(events: []), start: nil)
+            if resume {
+                file = RunSessionFile.read(session)
+            } else if let data = FileManager.default.contents(atPath: session), !data.isEmpty {
+                UsageError(description: "\(session) already holds a session; continue it with --resume, or choose another file").report()
+            }
+            let guide = file.guide(named: guide, path: session)
+            if let start = file.start, start.guideHash != guide.contentHash {
+                UsageError(description: "\(session) was recorded with guide version \(start.guideHash.prefix(12)), not \(guide.shortHash); "
+                           + "resume it with the guide it was recorded with").report()
+            }
+            let engine = file.engine(guide, path: session)
+            let log: SessionLogFile
+            do {
+                log = try SessionLogFile(path: session, validLength: resume ? file.log.validLength : nil)
+            } catch {
+                UsageError(description: "\(error)").report()
+            }
+            var driver = SessionDriver(engine: engine, clock: SystemClock()) { try log.append($0) }
+            if engine.events.isEmpty {
+                do {
+                    _ = try driver.record(.started(SessionStart(guideID: guide.id, guideHash: guide.contentHash,
+                                                                guideTitle: guide.title, candidate: candidate)))
+                } catch {
+                    UsageError(description: "cannot start the session: \(error)").report()
+                }
+            }
+            return driver
+        }
+    }
+}

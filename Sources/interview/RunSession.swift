@@ -1,0 +1,81 @@
+import Foundation
+import InterviewCore
+
+/// The runner's state around the driver: what the interviewer toggled on screen and the last
+/// message. Both faces (terminal and plain) feed it commands and show what it reports.
+struct RunSession {
+    var driver: SessionDriver
+    var showReference = false
+    var showHelp = false
+    var message: String?
+    /// Why the last command was refused: one line, and the run goes on.
+    var error: String?
+
+    /// Events that came from the log on `--resume`: already acknowledged by the run that wrote them.
+    let replayed: Int
+
+    init(driver: SessionDriver, replayed: Int = 0) {
+        self.driver = driver
+        self.replayed = replayed
+    }
+
+    var isFinished: Bool { driver.state.isFinished }
+
+    /// Records the steps that need no decision (after starting or resuming) and acknowledges them.
+    mutating func begin() -> [String] {
+        let resumed = replayed > 0 ? ["resumed \(replayed) events"] : []
+        do { message = try driver.advance().message } catch { self.error = "\(error)" }
+        return resumed + acknowledgements(since: replayed)
+    }
+
+    /// Runs one command. Returns the acknowledgement of each event now on disk, and whether to stop.
+    mutating func handle(_ command: SessionCommand) -> (acknowledged: [String], quit: Bool) {
+        (message, error) = (nil, nil)
+        switch command {
+        case .reference:
+            showReference.toggle()
+            return ([], false)
+        case .help:
+            showHelp.toggle()
+            return ([], false)
+        case .quit:
+            return ([], true)
+        default:
+            let before = driver.engine.events.count
+            do {
+                message = try driver.perform(command).message
+            } catch {
+                self.error = "\(error)"
+            }
+            // Acknowledge whatever reached the disk, even when a later step of the command failed.
+            return (acknowledgements(since: before), false)
+        }
+    }
+
+    /// "recorded #12 rated 3.2.1/op1 3": shown only for events already appended and fsync'd.
+    private func acknowledgements(since index: Int) -> [String] {
+        let events = driver.engine.events
+        return (index..<events.count).map { "recorded #\($0 + 1) \(RunEventText.describe(events[$0]))" }
+    }
+}
+
+/// One event in a few words, as the acknowledgement line shows it; starts with the log's `type`.
+enum RunEventText {
+    static func describe(_ event: SessionEvent) -> String {
+        let detail: String = switch event.kind {
+        case .started(let s): s.guideID ?? s.guideTitle
+        case .stageEntered(let stage), .stageFinished(let stage): stage
+        case .topicEntered(let topic): topic
+        case .questionAsked(let ref), .openQuestionPicked(let ref): ref.description
+        case .rated(let ref, let rating): "\(ref) \(rating)"
+        case .questionSkipped(let ref, let reason): "\(ref) (\(reason))"
+        case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? "yes" : "no")"
+        case .jumpedToTopic(let topic, _): topic
+        case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"
+        case .returned: ""
+        case .noteAdded(let note): note.isShared ? "(shared)" : "(private)"
+        case .interviewFinished(let stages): stages.isEmpty ? "" : "confirmed incomplete: \(stages.joined(separator: ", "))"
+        }
+        return detail.isEmpty ? event.kind.typeName : "\(event.kind.typeName) \(detail)"
+    }
+}

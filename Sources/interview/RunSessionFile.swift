@@ -1,0 +1,54 @@
+import Foundation
+import InterviewCore
+
+/// A session log on disk as `run --resume` and `report` read it: its events, and the guide version
+/// it was recorded with.
+struct RunSessionFile {
+    var log: SessionLog
+    var start: SessionStart?
+
+    /// Reads the log; problems that lost nothing (an unfinished last line) are told on stderr.
+    static func read(_ path: String) -> RunSessionFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            UsageError(description: "cannot read \(path): no such session file").report()
+        }
+        do {
+            let log = try SessionLog.decode(data)
+            for warning in log.warnings { FileHandle.standardError.write(Data("\(path): \(warning)\n".utf8)) }
+            guard case .started(let start)? = log.events.first?.kind else {
+                if log.events.isEmpty { return RunSessionFile(log: log, start: nil) }
+                UsageError(description: "\(path): the first event is not 'started'; this is not a session log").report()
+            }
+            return RunSessionFile(log: log, start: start)
+        } catch {
+            UsageError(description: "\(path): \(error)").report()
+        }
+    }
+
+    /// The guide to replay the log over: the one named, or the bundled guide with the recorded id and
+    /// version (either language).
+    func guide(named name: String?, path: String) -> Guide {
+        if let name {
+            let imported = GuideArgument.load(name)
+            GuideArgument.warn(imported, file: name)
+            return imported.guide
+        }
+        guard let start else { return GuideArgument.load(BundledGuides.seniorPythonID).guide }
+        for (id, language) in BundledGuides.all where id == start.guideID {
+            if let guide = BundledGuides.guide(id: id, language: language)?.guide, guide.contentHash == start.guideHash {
+                return guide
+            }
+        }
+        UsageError(description: "\(path) was recorded with guide '\(start.guideID ?? start.guideTitle)' version \(start.guideHash.prefix(12)), "
+                   + "which is not bundled with this build; pass the guide file with --guide").report()
+    }
+
+    /// Replays the log over the guide; a log that does not fit is a usage error naming the event.
+    func engine(_ guide: Guide, path: String) -> SessionEngine {
+        do {
+            return try SessionEngine(guide: guide, replaying: log.events)
+        } catch {
+            UsageError(description: "\(path): \(error)").report()
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import InterviewCore
+
+/// The score summary printed when the interview ends (and on quit, as it stands).
+enum RunSummary {
+    static func lines(_ guide: Guide, _ state: SessionState) -> [String] {
+        let card = Scoring.score(guide, state)
+        let l = ReportLabels.labels(ReportLanguage(guide: guide))
+        let pct = { (value: Double?) in value.map(ScoreFormat.score) ?? "–" }
+        var lines = ["\(l.summary) — \(guide.title)",
+                     "\(l.overall) \(pct(card.overall)) · \(l.band) \(card.band?.label ?? "–") · \(l.accuracy) \(pct(card.accuracy)) · \(l.coverage) \(pct(card.coverage))"]
+        for topic in card.topics where topic.entered {
+            lines.append("  \(topic.key) \(topic.title): \(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
+                         + "\(l.coverage) \(pct(topic.coverage)) · \(l.depth) \(topic.depth.reached)/\(topic.depth.available)")
+        }
+        if !card.knockouts.isEmpty { lines.append("\(l.knockouts): \(card.knockouts.joined(separator: ", "))") }
+        if !state.confirmedIncomplete.isEmpty { lines.append("\(l.incomplete): \(state.confirmedIncomplete.joined(separator: ", "))") }
+        return lines + [l.methodText.last ?? ""]
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import InterviewCore
+
+/// The runner on a terminal: a screen redrawn after every key (and every second, for the clock),
+/// one key per command, a line editor for notes, reasons and topic names.
+enum TerminalRunner {
+    static func run(_ session: inout RunSession) {
+        guard TerminalRawMode.enable() else {
+            PlainRunner.run(&session)
+            return
+        }
+        var recent = session.begin()
+        while !session.isFinished {
+            TerminalScreen.draw(session, acknowledged: recent)
+            let key = TerminalInput.readKey(timeoutMilliseconds: 1000)
+            if key == .endOfInput { break }
+            guard case .character(let c) = key else { continue }
+            guard let command = command(for: c, &session, recent) else { continue }
+            let (acknowledged, quit) = session.handle(command)
+            recent = Array((recent + acknowledged).suffix(4))
+            if quit { break }
+        }
+        TerminalRawMode.restore()
+        PlainRunner.finish(session)
+    }
+
+    private static func command(for key: Character, _ session: inout RunSession, _ recent: [String]) -> SessionCommand? {
+        if let digit = key.wholeNumberValue { return .rate(digit) }
+        let snapshot = session
+        let ask = { (prompt: String, extra: [String]) in
+            TerminalInput.readLine { text in TerminalScreen.draw(snapshot, acknowledged: recent, extra: extra, prompt: prompt + text) }
+        }
+        switch key {
+        case "y": return .answer(true)
+        case "n": return .answer(false)
+        case "b": return .back
+        case "f": return .moveOn
+        case "e": return .end
+        case "r": return .reference
+        case "?": return .help
+        case "q": return .quit
+        case "m", "M":
+            let text = ask(key == "M" ? "note for the candidate: " : "private note: ", [])
+            return text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : .note($0, shared: key == "M") }
+        case "s":
+            return ask("skip — reason (Enter for none): ", []).map { .skip($0.isEmpty ? nil : $0) }
+        case "p":
+            return ask("pick (number or id): ", []).flatMap { $0.isEmpty ? nil : .pick($0) }
+        case "j":
+            let topics = session.driver.guide.topics.map { topic in
+                "  \(topic.key)  \(topic.title)" + (session.driver.state.topics[topic.key] != nil ? "  ✓" : "")
+            }
+            return ask("jump to (key or part of the title): ", ["Topics:"] + topics).flatMap { $0.isEmpty ? nil : .jump($0) }
+        default:
+            session.error = "no command on '\(key)'; ? lists the keys"
+            return nil
+        }
+    }
+}
+
+/// Draws the whole screen in one write.
+enum TerminalScreen {
+    static let keys = "0-4 rate · y/n · m note · j jump · s skip · b back · r reference · f next · e end · ? help · q quit"
+
+    static func draw(_ session: RunSession, acknowledged: [String], extra: [String] = [], prompt: String? = nil) {
+        let (columns, rows) = TerminalRawMode.size()
+        let now = session.driver.clock.now()
+        let rule = String(repeating: "─", count: max(10, columns - 1))
+        var top = RunView.header(session, now: now) + [rule]
+        var body = session.showHelp ? SessionCommand.helpLines : RunView.body(session, now: now)
+        body += extra
+        var bottom = [rule] + acknowledged.map { "✓ " + $0 }
+        if let message = session.message { bottom.append(message) }
+        if let error = session.error { bottom.append("! " + error) }
+        bottom.append(prompt ?? keys)
+        body = body.flatMap { TerminalText.wrap($0, columns: columns - 1, indent: "   ") }
+        let room = max(0, rows - top.count - bottom.count)
+        if body.count > room { body = Array(body.prefix(max(0, room - 1))) + ["…"] }
+        top += body + Array(repeating: "", count: max(0, room - body.count))
+        let lines = (top + bottom).prefix(rows).map { TerminalText.truncate($0, columns: columns - 1) }
+        let screen = "\u{1B}[H" + lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n") + "\u{1B}[J"
+        FileHandle.standardOutput.write(Data(screen.utf8))
+    }
+}

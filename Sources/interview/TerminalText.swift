@@ -1,0 +1,50 @@
+/// Text laid out in terminal columns: Chinese characters take two, combining marks none.
+enum TerminalText {
+    static func width(_ c: Character) -> Int {
+        guard let scalar = c.unicodeScalars.first else { return 0 }
+        let v = scalar.value
+        if scalar.properties.generalCategory == .nonspacingMark { return 0 }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        return wide ? 2 : 1
+    }
+
+    static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+
+    /// Breaks a line into pieces no wider than `columns`, at spaces when it can (Chinese text has
+    /// none, so it breaks between characters).
+    static func wrap(_ line: String, columns: Int, indent: String = "") -> [String] {
+        guard columns > 4, width(line) > columns else { return [line] }
+        var lines: [String] = [], current = "", currentWidth = 0, lastSpace: String.Index?
+        for c in line {
+            let w = width(c)
+            if currentWidth + w > columns {
+                if let space = lastSpace, space > current.startIndex {
+                    lines.append(String(current[..<space]))
+                    current = indent + String(current[current.index(after: space)...])
+                } else {
+                    lines.append(current)
+                    current = indent
+                }
+                currentWidth = width(current)
+                lastSpace = nil
+            }
+            if c == " " { lastSpace = current.endIndex }
+            current.append(c)
+            currentWidth += w
+        }
+        return lines + [current]
+    }
+
+    static func truncate(_ line: String, columns: Int) -> String {
+        guard width(line) > columns else { return line }
+        var out = "", used = 0
+        for c in line {
+            if used + width(c) > columns - 1 { break }
+            out.append(c)
+            used += width(c)
+        }
+        return out + "…"
+    }
+}

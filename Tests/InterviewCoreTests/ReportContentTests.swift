@@ -1,0 +1,62 @@
+import Foundation
+import InterviewCore
+import Testing
+
+@Suite("Reports: content per audience")
+struct ReportContentTests {
+    @Test func theInterviewerReportCarriesEveryQuestionWithRatingNoteAndReference() throws {
+        // setup
+        let (report, _) = try ReportTestSession.report(.interviewer)
+        // act
+        let markdown = MarkdownReport.render(report)
+        let redis = try #require(report.topic("3.2.1"))
+        // verify
+        #expect(redis.questions.first { $0.id == "op4" }?.notes.map(\.text) == ["知道跳表，说不清层数"])
+        #expect(redis.questions.first { $0.id == "op4" }?.reference == "跳表skiplist")
+        #expect(redis.questions.first { $0.id == "op5" }?.skipReason == "没做过集群")
+        #expect(markdown.contains("| op4 | redis的有序集合的底层实现 | 2 | 2 | 已评分 | 2/4 | 知道跳表，说不清层数 | 跳表skiplist |"))
+        #expect(markdown.contains("- 得分 = 100 × (4×1 + 3×1 + 4×1 + 2×2 + 1×2 + 3×2) / (4×1 + 4×1 + 4×1 + 4×2 + 4×2 + 4×2) = 100 × 23 / 36 = 63.9"))
+        #expect(markdown.contains("表达清楚 &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(report.band != nil)
+    }
+
+    @Test func theCandidateReportLeavesOutPrivateNotesReferencesWeightsAndTheVerdict() throws {
+        // setup
+        let (report, guide) = try ReportTestSession.report(.candidate)
+        // act
+        let outputs = [MarkdownReport.render(report), JSONReport.render(report), HTMLReport.render(report, guide: guide)]
+        // verify
+        for text in outputs {
+            #expect(!text.contains("表达清楚"))
+            #expect(!text.contains("知道跳表"))
+            #expect(!text.contains("跳表skiplist"))
+            // "100 × 23 / 36" is fine; "4×2" would be a raw weight
+            #expect(!(0...9).contains { text.contains("\($0)×") })
+            #expect(text.contains("四次挥手讲得很清楚"))
+        }
+        #expect(report.band == nil)
+        #expect(report.topics.allSatisfy { $0.weight == nil && $0.questions.allSatisfy { $0.weight == nil && $0.reference == nil } })
+        #expect(report.feedback.first == "3.2.1 redis的问题：基础扎实，但仍有欠缺；我们进一步讨论了深入的问题。")
+    }
+
+    @Test func fixedTextsFollowTheGuidesLanguage() throws {
+        // setup
+        let (zh, _) = try ReportTestSession.report(.interviewer, language: "zh-CN")
+        let (en, _) = try ReportTestSession.report(.interviewer, language: "en")
+        // act
+        let (chinese, english) = (MarkdownReport.render(zh), MarkdownReport.render(en))
+        // verify
+        #expect(chinese.hasPrefix("# 面试报告 — 后端面试流程归纳总结"))
+        #expect(english.hasPrefix("# Interview report — 后端面试流程归纳总结"))
+        #expect(english.contains("| op3 | 为什么TCP/IP建立连接需要三次握手，为什么不能是2次？ | 2 | 2 | not demonstrated | – |"))
+    }
+
+    @Test func theJSONReportDecodesBackToTheSameModel() throws {
+        // setup
+        let (report, _) = try ReportTestSession.report(.interviewer)
+        // act
+        let decoded = try JSONDecoder().decode(InterviewReport.self, from: Data(JSONReport.render(report).utf8))
+        // verify
+        #expect(decoded == report)
+    }
+}

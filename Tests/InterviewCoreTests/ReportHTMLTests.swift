@@ -1,0 +1,57 @@
+import Foundation
+import InterviewCore
+import Testing
+
+@Suite("Reports: the self-contained HTML file")
+struct ReportHTMLTests {
+    @Test func nothingIsFetchedAndNothingRuns() throws {
+        // setup
+        let (report, guide) = try ReportTestSession.report(.interviewer)
+        // act
+        let html = HTMLReport.render(report, guide: guide)
+        // verify: the only URL is the SVG namespace, which is a name, not a fetch
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.lowercased().contains("<script"))
+        for fetch in ["src=", "href=", "@import", "<link", "<img", "<iframe"] {
+            #expect(!html.lowercased().contains(fetch), "found \(fetch)")
+        }
+        // Arrowheads use url(#marker), a reference inside the file; nothing else may use url().
+        #expect(html.components(separatedBy: "url(").dropFirst().allSatisfy { $0.hasPrefix("#") })
+        let urls = html.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
+        #expect(Set(urls) == ["://www.w3.org/2000/svg\" class="])
+    }
+
+    @Test func userTextIsEscaped() throws {
+        // setup: a private note reads "表达清楚 <script>alert(1)</script>"
+        let (report, guide) = try ReportTestSession.report(.interviewer)
+        // act
+        let html = HTMLReport.render(report, guide: guide)
+        // verify
+        #expect(html.contains("表达清楚 &lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func eachTopicEnteredIsDrawnWithThePathTakenHighlighted() throws {
+        // setup
+        let (report, guide) = try ReportTestSession.report(.interviewer)
+        // act
+        let html = HTMLReport.render(report, guide: guide)
+        let tcp = try #require(html.range(of: "id=\"topic-3.5.1\"")).upperBound
+        let tcpSection = String(html[tcp...].prefix { $0 != "§" }).components(separatedBy: "</section>")[0]
+        // verify: in TCP the walk took "no" at cond1, so op3 stays unlit and the no-link is lit
+        #expect(html.components(separatedBy: "class=\"flowchart\"").count - 1 == report.topics.filter(\.entered).count)
+        #expect(tcpSection.contains("<title>3.5.1 TCP/IP相关问题</title>"))
+        #expect(report.topic("3.5.1")?.path == ["st", "op1", "op2", "op4", "cond1", "e"])
+        #expect(report.topic("3.5.1")?.moves.map(\.branch) == ["next", "next", "next", "no", "next"])
+        #expect(tcpSection.contains("taken"))
+    }
+
+    @Test func topicScoresAreChartedAsInlineSVG() throws {
+        // setup
+        let (report, guide) = try ReportTestSession.report(.interviewer)
+        // act
+        let html = HTMLReport.render(report, guide: guide)
+        // verify: one bar per topic with a score
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart\""))
+        #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == report.topics.filter { $0.score != nil }.count)
+    }
+}

@@ -1,0 +1,103 @@
+import InterviewCore
+import Testing
+
+/// product.md's three properties, on a few hundred generated sessions over the seed-like guide.
+@Suite("Scoring properties on generated sessions")
+struct ScoringPropertyTests {
+    static let seeds = Array(UInt64(1)...UInt64(300))
+    private let guide = SessionTestGuide.guide(knockout: 40)
+
+    /// Every score of `after` is at least the same score of `before` (1e-9 for float noise).
+    private func expectNoScoreLower(_ before: Scorecard, _ after: Scorecard, _ seed: UInt64) {
+        func atLeast(_ a: Double?, _ b: Double?) -> Bool { b.map { b in a.map { $0 >= b - 1e-9 } ?? false } ?? true }
+        for (b, a) in zip(before.topics, after.topics) {
+            #expect(atLeast(a.score, b.score), "seed \(seed): topic \(a.key) score fell")
+            #expect(atLeast(a.accuracy, b.accuracy), "seed \(seed): topic \(a.key) accuracy fell")
+        }
+        for (b, a) in zip(before.dimensions, after.dimensions) {
+            #expect(atLeast(a.score, b.score), "seed \(seed): dimension \(a.name) fell")
+        }
+        #expect(atLeast(after.overall, before.overall), "seed \(seed): overall fell")
+        #expect((after.band?.minimum ?? 0) >= (before.band?.minimum ?? 0), "seed \(seed): band fell")
+    }
+
+    @Test(arguments: seeds)
+    func raisingARatingNeverLowersAnyScore(seed: UInt64) throws {
+        // setup
+        var rng = ScoringTestRandom(seed: seed)
+        let plan = ScoringTestPlan.random(guide, &rng)
+        let before = Scoring.score(guide, try plan.run(guide))
+        let raisable = plan.ratings.filter { $0.value < guide.scale.maximum }.keys.sorted()
+        guard let key = raisable.randomElement(using: &rng) else { return }
+        var raised = plan
+        raised.ratings[key]! += Int.random(in: 1...(guide.scale.maximum - plan.ratings[key]!), using: &rng)
+        // act
+        let after = Scoring.score(guide, try raised.run(guide))
+        // verify
+        expectNoScoreLower(before, after, seed)
+    }
+
+    @Test(arguments: seeds)
+    func goingDeeperWithRatingsAboveZeroNeverLowersTheTopicScore(seed: UInt64) throws {
+        // setup: the same interview, with one depth gate answered "no", then "yes" and the deeper
+        // questions rated 1–4
+        var rng = ScoringTestRandom(seed: seed)
+        var shallow = ScoringTestPlan.random(guide, &rng)
+        let topic = guide.topics.filter { !$0.gates.isEmpty }.randomElement(using: &rng)!
+        shallow.gates["\(topic.key)/\(topic.gates[0].id)"] = false
+        shallow.endAt = nil
+        var deep = shallow
+        deep.gates["\(topic.key)/\(topic.gates[0].id)"] = true
+        for q in topic.questions where q.level > 1 {
+            // "Rated above 0 there": every deeper question is rated, none left or skipped.
+            let key = "\(topic.key)/\(q.id)"
+            deep.ratings[key] = Int.random(in: 1...guide.scale.maximum, using: &rng)
+            deep.leaveAt.remove(key)
+            deep.skips.remove(key)
+        }
+        // act
+        let a = Scoring.score(guide, try shallow.run(guide)).topic(topic.key)!
+        let b = Scoring.score(guide, try deep.run(guide)).topic(topic.key)!
+        // verify
+        #expect((b.score ?? 0) >= (a.score ?? 0) - 1e-9, "seed \(seed): going deeper in \(topic.key) lowered \(a.score ?? -1) to \(b.score ?? -1)")
+    }
+
+    @Test(arguments: seeds)
+    func skippedQuestionsCountNeitherWay(seed: UInt64) throws {
+        // setup: a question the interview reached and rated is skipped instead; it must score as if
+        // the guide never had it. (A question the walk never reaches cannot be skipped: behind a "no"
+        // it stays not demonstrated.)
+        var rng = ScoringTestRandom(seed: seed)
+        var plan = ScoringTestPlan.random(guide, &rng)
+        let first = try plan.run(guide)
+        let reached = guide.topics.filter { !$0.isPickList }.flatMap { t in
+            (first.topics[t.key]?.ratings.keys.sorted() ?? []).map { (t.key, $0) }
+        }
+        guard let (topic, question) = reached.randomElement(using: &rng) else { return }
+        plan.skips.insert("\(topic)/\(question)")
+        let without = ScoringTestGuides.removing(question, from: topic, in: guide)
+        // act
+        let skipped = Scoring.score(guide, try plan.run(guide))
+        let absent = Scoring.score(without, try plan.run(without))
+        // verify
+        #expect(skipped.topic(topic)?.questions.first { $0.id == question }?.status == .skipped, "seed \(seed)")
+        #expect(ScoringTestGuides.rounded(skipped.topic(topic)?.score) == ScoringTestGuides.rounded(absent.topic(topic)?.score), "seed \(seed)")
+        #expect(ScoringTestGuides.rounded(skipped.overall) == ScoringTestGuides.rounded(absent.overall), "seed \(seed)")
+    }
+
+    @Test(arguments: seeds)
+    func topicsNeverEnteredCountNeitherWay(seed: UInt64) throws {
+        // setup: the overall over the whole guide equals the overall over a guide without the topics
+        // the session never entered
+        var rng = ScoringTestRandom(seed: seed)
+        let plan = ScoringTestPlan.random(guide, &rng)
+        let state = try plan.run(guide)
+        let untouched = guide.topics.map(\.key).filter { state.topics[$0] == nil }
+        let smaller = untouched.reduce(guide) { ScoringTestGuides.removing(topic: $1, from: $0) }
+        // act
+        let full = Scoring.score(guide, state)
+        let reduced = Scoring.score(smaller, try plan.run(smaller))
+        // verify
+        #expect(ScoringTestGuides.rounded(full.overall) == ScoringTestGuides.rounded(reduced.overall), "seed \(seed): \(untouched)")
+    }
+}

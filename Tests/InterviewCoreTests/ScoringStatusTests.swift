@@ -1,0 +1,85 @@
+import Foundation
+@testable import InterviewCore
+import Testing
+
+@Suite("Scoring: question status, knockouts, bands")
+struct ScoringStatusTests {
+    /// A topic whose gate chooses between two stacks: a path, not a depth.
+    private func pathGuide() -> Guide {
+        let chart = SessionTestChart(nodes: [("st", "start", "Start"), ("op1", "operation", "项目用的数据库"),
+                                             ("cond1", "condition", "关系型数据库?"), ("op2", "operation", "索引设计"),
+                                             ("op3", "operation", "文档建模"), ("op4", "operation", "备份"), ("e", "end", "")],
+                                     links: ["st->op1->cond1", "cond1(yes)->op2->op4", "cond1(no)->op3->op4", "op4->e"],
+                                     pathGates: ["cond1"])
+        return Guide(id: "path", title: "路径", stages: [Stage(number: "3", title: "技术", topics: [chart.topic("3.1", "存储")])])
+    }
+
+    @Test func theBranchNotTakenAtAPathGateIsNotApplicable() throws {
+        // setup
+        let guide = pathGuide()
+        var script = try SessionTestScript(guide: guide)
+        // act
+        try script.run("3", "n", "2", "4")
+        // verify: op2 belongs to the other stack; it neither counts nor lowers coverage
+        let topic = try #require(Scoring.score(guide, script.state).topic("3.1"))
+        #expect(topic.questions.map(\.status) == [.rated, .notApplicable, .rated, .rated])
+        #expect(topic.coverage == 100)
+        #expect(topic.scoreDerivation.formula() == "100 × (3×1 + 2×1 + 4×1) / (4×1 + 4×1 + 4×1) = 100 × 9 / 12 = 75.0")
+    }
+
+    @Test func askedButNeverRatedCountsAsNoEvidence() throws {
+        // setup: op1 rated, op2 asked, then the interview ends
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "e", "y")
+        // act
+        let redis = try #require(Scoring.score(script.driver.guide, script.state).topic("3.2.1"))
+        // verify
+        #expect(redis.questions.prefix(3).map(\.status) == [.rated, .askedNotRated, .notAsked])
+        #expect(redis.score == 75)
+    }
+
+    @Test func openQuestionsNotPickedAreNotApplicable() throws {
+        // setup
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j 3.6", "p op3", "4")
+        // act
+        let open = try #require(Scoring.score(script.driver.guide, script.state).topic("3.6"))
+        // verify
+        #expect(open.questions.map(\.status) == [.notApplicable, .notApplicable, .rated, .notApplicable])
+        #expect(open.score == 100)
+        #expect(open.coverage == 100)
+    }
+
+    @Test func aKnockoutTopicUnderItsThresholdPutsTheSessionInTheLowestBand() throws {
+        // setup: MySQL is a knockout topic at 40; Redis goes well, MySQL does not
+        let guide = SessionTestGuide.guide(knockout: 40)
+        var script = try SessionTestScript(guide: guide)
+        // act
+        try script.run("f", "f", "f", "4", "4", "4", "y", "4", "4", "4", "4", "1", "1", "2", "1", "1", "n", "e", "y")
+        let card = Scoring.score(guide, script.state)
+        // verify
+        #expect(card.topic("3.2.1")?.score == 100)
+        #expect(card.topic("3.2.2")?.isKnockedOut == true)
+        #expect(card.knockouts == ["3.2.2"])
+        #expect(card.band?.id == "no-hire")
+    }
+
+    @Test(arguments: [(84.96, "strong-hire"), (84.94, "hire"), (70.0, "hire"), (49.94, "no-hire"), (0, "no-hire")])
+    func bandsFollowTheScoreAsPrinted(overall: Double, band: String) {
+        // setup: a score printed as 85.0 must not land in the band below 85
+        let bands = RecommendationBand.defaults
+        // act
+        let found = Recommendation.band(bands, overall: overall, knockedOut: false)
+        // verify
+        #expect(found?.id == band)
+    }
+
+    @Test func noEvidenceMeansNoScoreAndNoBand() {
+        // setup + act: a session with no events
+        let card = Scoring.score(SessionTestGuide.guide(), SessionState())
+        // verify
+        #expect(card.overall == nil)
+        #expect(card.band == nil)
+        #expect(card.topics.allSatisfy { $0.score == nil && !$0.entered })
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import InterviewCore
+import Testing
+
+@Suite("Session navigation: jumps, pick lists, the end")
+struct SessionNavigationTests {
+    @Test func aJumpLeavesAReturnPointAndBackResumesWhereTheInterviewWas() throws {
+        // setup: the candidate mentions TCP while answering Redis op2
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3")
+        // act
+        try script.run("j 3.5.1", "4")
+        let inJump = (script.state.currentTopic, script.state.returnStack.count)
+        try script.run("b")
+        // verify
+        #expect(inJump.0 == "3.5.1")
+        #expect(inJump.1 == 1)
+        #expect(script.state.currentTopic == "3.2.1")
+        #expect(script.state.returnStack.isEmpty)
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op2")))
+    }
+
+    @Test func aJumpedToTopicThatEndsReturnsOnItsOwn() throws {
+        // setup
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j tcp", "3", "3", "n")
+        // act: rate TCP's last question
+        try script.run("2")
+        // verify
+        #expect(script.state.topics["3.5.1"]?.isWalkDone == true)
+        #expect(script.state.currentTopic == "3.2.1")
+        #expect(script.events.last?.kind == .returned)
+    }
+
+    @Test func aJumpFromAnEarlierStageMovesTheClockToTheTopicsStage() throws {
+        // setup: in the self-introduction (stage 1) the candidate talks about Redis
+        var script = try SessionTestScript()
+        try script.run("f")
+        // act
+        try script.run("j 3.2.1", "3", "b")
+        // verify: the four minutes inside the jump (jump, ask op1, rate it, ask op2, return) went to
+        // stage 3; the stage-1 clock resumed
+        let now = script.state.lastEventAt!
+        #expect(script.state.currentStage == "1")
+        #expect(script.state.elapsed(stage: "3", at: now) == 240)
+        #expect(script.state.stages["1"]?.currentSince == now)
+    }
+
+    @Test func anInstructionThatCallsATopicOffersTheJump() throws {
+        // setup: a deployment topic whose chart says "go to 3.2.1" when the project uses a cache
+        let chart = SessionTestChart(nodes: [("st", "start", "Start"), ("op1", "operation", "部署方式"),
+                                             ("sub1", "subroutine", "跳转到3.2.1 redis的问题"), ("op2", "operation", "灰度发布"), ("e", "end", "")],
+                                     links: ["st->op1->sub1->op2->e"], calls: ["sub1": "3.2.1"])
+        var guide = SessionTestGuide.guide()
+        guide.stages[3].topics.insert(chart.topic("3.1", "部署"), at: 0)
+        var script = try SessionTestScript(guide: guide)
+        try script.run("f", "f", "f", "3")
+        let offer = script.agenda
+        // act: take the jump, answer Redis as far as its gate, decline to go deeper
+        try script.run("y", "3", "3", "3", "n")
+        // verify: Redis done, back in 3.1 past the instruction
+        #expect(offer == .offerJump(topic: "3.1", instruction: "sub1", target: "3.2.1"))
+        #expect(script.state.currentTopic == "3.1")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.1", question: "op2")))
+        #expect(script.events.contains { $0.kind == .jumpedToTopic(topic: "3.2.1", via: "sub1") })
+    }
+
+    @Test func aPickListOffersItsQuestionsInsteadOfWalking() throws {
+        // setup
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j 3.6")
+        let offered = script.agenda
+        // act
+        try script.run("p 4", "3", "p op2", "2")
+        // verify
+        #expect(offered == .pick(topic: "3.6", remaining: ["op1", "op2", "op3", "op4"]))
+        #expect(script.state.topics["3.6"]?.asked == ["op4", "op2"])
+        #expect(script.agenda == .pick(topic: "3.6", remaining: ["op1", "op3"]))
+        #expect(script.events.contains { $0.kind == .openQuestionPicked(QuestionRef(topic: "3.6", question: "op4")) })
+    }
+
+    @Test func endingWithARequiredStageUntouchedNeedsConfirmationAndIsRecorded() throws {
+        // setup
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3")
+        // act
+        let asked = try script.run("e")
+        let stillOpen = script.state.isFinished
+        try script.run("y")
+        // verify
+        #expect(asked.first?.message == "required stage 5 never started — end anyway? y/n")
+        #expect(!stillOpen)
+        #expect(script.state.isFinished)
+        #expect(script.state.confirmedIncomplete == ["5"])
+        #expect(script.events.last?.kind == .interviewFinished(confirmedIncomplete: ["5"]))
+    }
+
+    @Test func walkingThroughEveryStageEndsTheInterviewOnItsOwn() throws {
+        // setup
+        var script = try SessionTestScript()
+        // act: three talk stages, four topics of stage 3, stages 4 and 5
+        try script.run("f", "f", "f", "f", "f", "f", "f", "f", "f")
+        // verify
+        #expect(script.state.isFinished)
+        #expect(script.state.confirmedIncomplete.isEmpty)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite("interview report")
+struct ReportCommandTests {
+    /// Records the short fixture interview of RunCommandTests and returns the log's path.
+    private func recordedSession(in dir: URL, guide: String? = RunCommandTests.guide) throws -> String {
+        let log = dir.appendingPathComponent("s.jsonl").path
+        let result = try RunProcess.run(["run"] + (guide.map { [$0] } ?? []) + ["--session", log, "--candidate", "C-9"],
+                                        input: guide == nil ? ["f", "f", "f", "3", "2", "e", "y"] : RunCommandTests.script)
+        #expect(result.status == 0)
+        return log
+    }
+
+    @Test func markdownShowsEveryNumberWithItsDerivation() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        // act
+        let result = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
+        // verify
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# Interview report — Short backend interview\n"))
+        #expect(result.stdout.contains("- Score = 100 × (3×1 + 4×1 + 2×2) / (4×1 + 4×1 + 4×2) = 100 × 11 / 16 = 68.8\n"))
+        #expect(result.stdout.contains("- Overall score = (68.8×1 + 100.0×1) / (1 + 1) = 168.75 / 2 = 84.4\n"))
+        #expect(result.stdout.contains("- Coverage = (100.0×1 + 100.0×1) / (1 + 1) = 200 / 2 = 100.0\n"))
+        #expect(result.stdout.contains("| op2 | How can a server push messages to a browser? | 1 | 1 | skipped | – | Reason skipped: already covered |"))
+    }
+
+    @Test func aGuideThatIsNotBundledMustBeNamed() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        // act
+        let result = try CommandRunner.run(["report", log])
+        // verify
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("was recorded with guide 'short-backend' version"))
+        #expect(result.stderr.contains("pass the guide file with --guide"))
+    }
+
+    @Test func theBundledGuideIsFoundFromTheLogAndHTMLIsWrittenToAFile() throws {
+        // setup: a session over the default (bundled) guide
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir, guide: nil)
+        let out = dir.appendingPathComponent("report.html").path
+        // act
+        let result = try CommandRunner.run(["report", log, "--format", "html", "-o", out])
+        // verify
+        #expect(result.status == 0)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<html lang=\"zh\">"))
+        #expect(html.contains("class=\"score-chart\""))
+        #expect(html.contains("class=\"flowchart\""))
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
+    }
+
+    @Test func theCandidateJSONHasNoReferenceWeightOrVerdict() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        // act
+        let result = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "--format", "json", "--audience", "candidate"])
+        // verify
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let topics = try #require(json["topics"] as? [[String: Any]])
+        let questions = topics.flatMap { ($0["questions"] as? [[String: Any]]) ?? [] }
+        #expect(json["audience"] as? String == "candidate")
+        #expect(json["band"] == nil)
+        #expect(topics.allSatisfy { $0["weight"] == nil })
+        #expect(questions.allSatisfy { $0["reference"] == nil && $0["weight"] == nil })
+        #expect((json["feedback"] as? [String])?.first == "3.1 Caching: A solid grasp of the basics, with some gaps; we went on to advanced questions.")
+    }
+}

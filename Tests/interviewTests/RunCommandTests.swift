@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@Suite("interview run (scripted, standard input not a terminal)")
+struct RunCommandTests {
+    static let guide = CommandRunner.fixture("run-short-guide.md")
+    /// A whole interview of the short guide: gates, an invalid command, a shared note, a skip.
+    static let script = ["f", "3", "zz", "4", "y", "2", "M clear on idempotency", "4", "s already covered", "f"]
+
+    @Test func aScriptedInterviewRunsToTheEndAndPrintsTheSummary() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        // act
+        let result = try RunProcess.run(["run", Self.guide, "--session", log, "--candidate", "C-9"], input: Self.script)
+        // verify: 3.1 = (3 + 4 + 2×2) / (4 + 4 + 4×2) = 68.75; 3.2 = 4/4 (op2 skipped); overall 84.4
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("error: unknown command 'zz'; ? lists the commands\n"))
+        #expect(result.stdout.contains("Overall score 84.4 · Recommendation 推荐 Hire · Accuracy 84.4 · Coverage 100.0"))
+        #expect(result.stdout.contains("  3.1 Caching: Score 68.8 · Accuracy 68.8 · Coverage 100.0 · Depth 2/2"))
+        #expect(result.stdout.contains("recorded #1 started short-backend\n"))
+        let logLines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        let acknowledged = result.stdout.split(separator: "\n").filter { $0.hasPrefix("recorded #") }
+        #expect(acknowledged.count == logLines.count)
+        #expect(logLines.last?.contains(#""type":"interviewFinished""#) == true)
+    }
+
+    @Test func anExistingSessionIsNeverOverwritten() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        _ = try RunProcess.run(["run", Self.guide, "--session", log], input: ["f", "q"])
+        // act
+        let again = try RunProcess.run(["run", Self.guide, "--session", log], input: ["q"])
+        // verify
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already holds a session; continue it with --resume"))
+    }
+
+    @Test func resumeContinuesWhereTheLogStops() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        let first = try RunProcess.run(["run", Self.guide, "--session", log], input: ["f", "3", "q"])
+        // act
+        let second = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["4", "q"])
+        // verify
+        #expect(first.stdout.contains("saved: 8 events; continue with --resume"))
+        #expect(second.stdout.hasPrefix("resumed 8 events\n"))
+        #expect(second.stdout.contains("\nrecorded #9 rated 3.1/op2 4\n"))
+    }
+
+    @Test func anUnfinishedLastLineIsDroppedWithAWarningAndTheLogGoesOn() throws {
+        // setup: a crash in the middle of writing event 3
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        _ = try RunProcess.run(["run", Self.guide, "--session", log], input: ["q"])
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"at":"2025-03-01T09:0"#.utf8))
+        handle.closeFile()
+        // act
+        let resumed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["f", "q"])
+        // verify: every line of the log is a whole event again
+        #expect(resumed.stderr.contains("line 3 is incomplete (the session stopped while writing it) and was ignored"))
+        #expect(resumed.stdout.contains("recorded #3 stageFinished 1"))
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+}
+
+/// Runs the built `interview` with lines on standard input (CommandRunner gives it none).
+enum RunProcess {
+    static func run(_ arguments: [String], input: [String]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = arguments
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (stdin, out, err)
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.map { $0 + "\n" }.joined().utf8))
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
