@@ -8,7 +8,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "InterviewFlow",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "interview", targets: ["interview"]),
         .executable(name: "flowchart-benchmark", targets: ["flowchart-benchmark"]),

@@ -7,7 +7,7 @@ enum SiteURL {
     case home, setup, login, logout, language
     case positions, position(UUID), positionMembers(UUID)
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
-    case interviews, interviewStatus(UUID)
+    case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
     case users, audit
 
@@ -28,6 +28,9 @@ enum SiteURL {
         case .candidateErase(let id): "/candidates/\(id)/erase"
         case .interviews: "/interviews"
         case .interviewStatus(let id): "/interviews/\(id)/status"
+        case .interviewConsole(let id): "/interviews/\(id)/console"
+        case .interviewReport(let id): "/interviews/\(id)/report"
+        case .interviewCandidateReport(let id): "/interviews/\(id)/report/candidate.html"
         case .guides: "/guides"
         case .guide(let id): "/guides/\(id)"
         case .guideEdit(let id): "/guides/\(id)/edit"

@@ -27,6 +27,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // Resumes go up to 5 MB; leave room for the form around them.
     app.routes.defaultMaxBodySize = "6mb"
 
+    app.prepareScorecardCache()
     try await GuideLibrarySeeder.seedBundledGuides(on: app.db, logger: app.logger)
     try await FirstAdminSetup.announceIfNeeded(app)
     try routes(app)

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PositionController())
     try pages.register(collection: CandidateController())
     try pages.register(collection: InterviewController())
+    try pages.register(collection: ConsoleController())
     try pages.register(collection: UserController())
     try pages.register(collection: GuideController())
     try pages.register(collection: AuditController())
@@ -23,4 +24,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: APIInterviewController())
     try signedIn.register(collection: APIGuideController())
     try signedIn.register(collection: APIAdminController())
+    try signedIn.register(collection: APIConsoleController())
 }

@@ -3,7 +3,9 @@ import Flowchart
 /// The report as one self-contained HTML file: styles and drawings inline, no scripts, no fonts or
 /// images to fetch, every piece of user text escaped. Mail it, archive it, open it offline.
 public enum HTMLReport {
-    public static func render(_ report: InterviewReport, guide: Guide) -> String {
+    /// `toolbar` is HTML the caller built (and escaped) to sit above the report, such as the web app's
+    /// navigation; it is left out when printing.
+    public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "") -> String {
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
         let e = XMLText.escape
@@ -39,7 +41,7 @@ public enum HTMLReport {
         </style>
         </head>
         <body>
-        \(body)</body>
+        \(toolbar.isEmpty ? "" : "<div class=\"app-bar\">" + toolbar + "</div>\n")\(body)</body>
         </html>
 
         """

@@ -4,11 +4,15 @@ import Flowchart
 /// the links it followed.
 enum TopicPathDrawing {
     static func svg(_ topic: Topic, _ report: TopicReport) -> String? {
+        svg(topic, path: Set(report.path), moves: report.moves)
+    }
+
+    static func svg(_ topic: Topic, path: Set<String>, moves: [WalkMove]) -> String? {
         guard !topic.flowchart.isEmpty else { return nil }
         let graph = FlowchartParser.parse(topic.flowchart).graph
         guard !graph.nodes.isEmpty else { return nil }
-        var highlight = Highlight(nodes: Set(report.path))
-        for move in report.moves {
+        var highlight = Highlight(nodes: path)
+        for move in moves {
             guard let branch = branch(move, graph) else { continue }
             highlight.edges.insert(EdgeRef(from: move.from, branch: branch))
         }
@@ -24,5 +28,12 @@ enum TopicPathDrawing {
         case "next": return graph.edge(from: move.from, branch: .next) != nil ? .next : .path1
         default: return nil   // a pick from a pick list follows no link
         }
+    }
+}
+
+extension Topic {
+    /// The flowchart with the walk so far highlighted (the live console's drawing); nil without a chart.
+    public func drawing(highlighting progress: TopicProgress?) -> String? {
+        TopicPathDrawing.svg(self, path: progress?.visitedNodes ?? [], moves: progress?.trail ?? [])
     }
 }

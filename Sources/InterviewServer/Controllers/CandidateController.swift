@@ -20,7 +20,7 @@ struct CandidateController: RouteCollection {
         let positionID = try? req.query.get(UUID.self, at: "position")
         let positions = try await PositionService.list(for: user, search: nil, on: req.db)
         let page = CandidatesIndex(
-            candidates: try await CandidateService.list(for: user, positionID: positionID, search: search, on: req.db),
+            candidates: try await CandidateService.list(for: user, positionID: positionID, search: search, language: req.language, on: req.db),
             search: search,
             positions: positions.map { .init(id: $0.id, title: $0.title, selected: $0.id == positionID) })
         return try await req.page("candidates", page)

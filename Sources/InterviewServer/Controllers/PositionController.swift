@@ -81,7 +81,7 @@ struct PositionController: RouteCollection {
             id: id, title: position.title, guideTitle: position.guide.title,
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
-            candidates: try await CandidateService.list(for: user, positionID: id, search: search, on: req.db),
+            candidates: try await CandidateService.list(for: user, positionID: id, search: search, language: req.language, on: req.db),
             canManage: user.role.managesPositions, settingsAction: SiteURL.position(id).path,
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)

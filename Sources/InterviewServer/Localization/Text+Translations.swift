@@ -111,6 +111,24 @@ extension Text {
                               "请求被拒绝。如果您提交了表单，请刷新页面后重试。")
         case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
         case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")
+        case .openConsole: ("Open console", "进入面试")
+        case .report: ("Report", "报告")
+        case .candidateReport: ("Candidate version (HTML)", "候选人版本（HTML）")
+        case .score: ("Score", "得分")
+        case .coverage: ("Coverage", "覆盖率")
+        case .recommendation: ("Recommendation", "推荐结论")
+        case .panel: ("Panel", "面试小组")
+        case .interviewer: ("Interviewer", "面试官")
+        case .submitted: ("Submitted", "已提交")
+        case .notSubmitted: ("Not submitted yet", "尚未提交")
+        case .revisions: ("Changes after submission", "提交后的修改")
+        case .revisionsHint: ("The scorecard stays editable; every change after it was submitted is listed here.",
+                              "评分卡提交后仍可修改；提交后的每次修改都列在这里。")
+        case .noScorecards: ("No interviewer has started this interview yet.", "还没有面试官开始这场面试。")
+        case .printReport: ("Print or save as PDF", "打印或另存为 PDF")
+        case .consoleTitle: ("Interview console", "面试控制台")
+        case .notInterviewer: ("You are not an interviewer of this interview; you can read its report.",
+                               "你不是本场面试的面试官，可以查看报告。")
         case .backToPositions: ("Back to positions", "返回职位列表")
         }
     }

@@ -27,6 +27,9 @@ enum Text: String, CaseIterable, Sendable {
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken
+    // Console and reports
+    case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
+    case notSubmitted, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, backToPositions
 

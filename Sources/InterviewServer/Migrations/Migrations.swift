@@ -13,5 +13,6 @@ extension Application {
         migrations.add(M006_CreateCandidates())
         migrations.add(M007_CreateInterviews())
         migrations.add(M008_CreateAuditEntries())
+        migrations.add(M009_CreateScorecards())
     }
 }

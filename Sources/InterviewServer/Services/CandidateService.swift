@@ -28,24 +28,33 @@ enum CandidateService {
         var interviewCount: Int
         var created: String
         var href: String
+        /// The latest interview's status and result.
+        var status: String
+        var outcome: InterviewOutcome
     }
 
-    static func list(for user: User, positionID: UUID?, search: String?, on db: any Database) async throws -> [Row] {
+    static func list(for user: User, positionID: UUID?, search: String?, language: Language = .en,
+                     on db: any Database) async throws -> [Row] {
         var query = Candidate.query(on: db).with(\.$position).with(\.$interviews).sort(\.$createdAt, .descending)
         if let positionID { query = query.filter(\.$position.$id == positionID) }
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
             query = query.filter(\.$position.$id ~~ visible)
         }
         let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
-        return try await query.all()
+        let candidates = try await query.all()
             .filter { needle.isEmpty || ($0.name ?? "").localizedCaseInsensitiveContains(needle)
                 || ($0.contact ?? "").localizedCaseInsensitiveContains(needle) }
-            .map { candidate in
-                let id = try candidate.requireID()
-                return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
-                           erased: candidate.erasedAt != nil, interviewCount: candidate.interviews.count,
-                           created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path)
-            }
+        let latest = candidates.compactMap { $0.interviews.max { $0.scheduledAt < $1.scheduledAt } }
+        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), on: db)
+        return try candidates.map { candidate in
+            let id = try candidate.requireID()
+            let last = candidate.interviews.max { $0.scheduledAt < $1.scheduledAt }
+            return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
+                       erased: candidate.erasedAt != nil, interviewCount: candidate.interviews.count,
+                       created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path,
+                       status: last?.status.label(language) ?? "–",
+                       outcome: last.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty)
+        }
     }
 
     static func create(_ input: Input, by user: User, on db: any Database) async throws -> Candidate {
@@ -96,7 +105,10 @@ enum CandidateService {
     /// Drops the candidate's personal data now; the interviews stay for anonymous statistics.
     static func erase(_ candidate: Candidate, by user: User?, on db: any Database, now: Date = Date()) async throws {
         candidate.erasePersonalData(at: now)
-        try await candidate.save(on: db)
+        try await db.transaction { db in
+            try await candidate.save(on: db)
+            try await ScorecardErasure.eraseNotes(candidateID: try candidate.requireID(), on: db)
+        }
         try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
     }
 }

@@ -23,6 +23,10 @@ enum InterviewService {
         var guideVersionHref: String
         var interviewers: [String]
         var statusAction: String
+        /// The live console, for the interview's own interviewers; nil for anyone else.
+        var consoleHref: String?
+        var reportHref: String
+        var outcome: InterviewOutcome
     }
 
     static func schedule(_ input: Input, by user: User, on db: any Database) async throws -> Interview {
@@ -67,7 +71,10 @@ enum InterviewService {
         }
         if let candidateID { query = query.filter(\.$candidate.$id == candidateID) }
         if let status { query = query.filter(\.$status == status) }
-        return try await query.all().map { interview in
+        let interviews = try await query.all()
+        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), on: db)
+        let me = try user.requireID()
+        return try interviews.map { interview in
             let id = try interview.requireID()
             return Row(id: id, candidateName: interview.candidate.name ?? Text.erased.in(language),
                        candidateHref: SiteURL.candidate(interview.$candidate.id).path,
@@ -76,7 +83,9 @@ enum InterviewService {
                        statusLabel: interview.status.label(language),
                        guideVersion: String(interview.guideVersion.contentHash.prefix(12)),
                        guideVersionHref: SiteURL.guide(interview.guideVersion.$guide.id).path + "?version=\(interview.$guideVersion.id)",
-                       interviewers: interview.interviewers.map(\.name), statusAction: SiteURL.interviewStatus(id).path)
+                       interviewers: interview.interviewers.map(\.name), statusAction: SiteURL.interviewStatus(id).path,
+                       consoleHref: interview.interviewers.contains { $0.id == me } ? SiteURL.interviewConsole(id).path : nil,
+                       reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
     }
 

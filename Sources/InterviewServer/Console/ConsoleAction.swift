@@ -1,0 +1,115 @@
+import Foundation
+import InterviewCore
+import Vapor
+
+/// One thing the interviewer did in the console, as the browser posts it. Every action names what it
+/// acts on (the question rated, the gate answered), so an action queued offline and replayed later can
+/// never land on a different question than the one the interviewer saw.
+struct ConsoleAction: Content {
+    enum Kind: String, Codable {
+        case start, rate, answer, note, jump, `return`, skip, pick, moveOn, finish
+    }
+
+    /// The browser's id for this action; a retry sends the same id and is answered without a second write.
+    var clientID: String
+    var type: Kind
+    var topic: String?
+    var question: String?
+    /// The gate, or the instruction offering a jump, that `answer` decides.
+    var gate: String?
+    var rating: Int?
+    var answer: Bool?
+    var text: String?
+    var shared: Bool?
+    var reason: String?
+    /// `finish` with required stages never started: true once the interviewer has confirmed it.
+    var confirm: Bool?
+}
+
+/// Why an action was refused, in words for the interviewer; the state is unchanged.
+struct ConsoleRefusal: Error {
+    var code: String
+    var message: String
+    /// For `confirmRequired`: the required stages nobody started.
+    var stages: [String] = []
+}
+
+extension ConsoleAction {
+    /// The events the action records, checked by the engine, with the automatic steps it unlocks
+    /// (asking the next question, entering the next topic). Nothing is stored here.
+    func perform(on driver: inout InterviewCore.SessionDriver, start: SessionStart) throws -> [SessionEvent] {
+        var recorded: [SessionEvent] = []
+        do {
+            if type == .start {
+                if driver.state.isStarted { return [] }
+                recorded.append(try driver.record(.started(start)))
+            } else {
+                guard driver.state.isStarted else { throw ConsoleRefusal(code: "notStarted", message: "start the interview first") }
+                recorded.append(try driver.record(try event(driver.state, driver.guide)))
+            }
+            if !driver.state.isFinished { recorded += try driver.advance().recorded }
+        } catch let error as SessionError {
+            if case .requiredStagesUntouched(let stages) = error {
+                throw ConsoleRefusal(code: "confirmRequired", message: error.description, stages: stages)
+            }
+            throw ConsoleRefusal(code: "refused", message: error.description)
+        }
+        return recorded
+    }
+
+    private func event(_ state: SessionState, _ guide: Guide) throws -> SessionEvent.Kind {
+        switch type {
+        case .start:
+            throw ConsoleRefusal(code: "refused", message: "already started")
+        case .rate:
+            return .rated(try ref(), rating: try required(rating, "rating"))
+        case .answer:
+            let yes = try required(answer, "answer")
+            let topic = try required(self.topic, "topic"), gate = try required(self.gate, "gate")
+            switch state.agenda(guide) {
+            case .gate(let t, let g) where t == topic && g == gate:
+                return .gateAnswered(topic: topic, gate: gate, answer: yes)
+            case .offerJump(let t, let instruction, let target) where t == topic && instruction == gate:
+                return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
+            default:
+                throw ConsoleRefusal(code: "refused", message: "\(topic)/\(gate) is not the decision in front of you now")
+            }
+        case .note:
+            let text = (self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw ConsoleRefusal(code: "invalid", message: "the note is empty") }
+            guard text.count <= 20_000 else { throw ConsoleRefusal(code: "invalid", message: "the note is longer than 20,000 characters") }
+            return .noteAdded(SessionNote(text: text, stage: state.currentStage, topic: topic ?? state.currentTopic,
+                                          question: question, isShared: shared ?? false))
+        case .jump:
+            let name = try required(topic, "topic")
+            guard let target = guide.resolveTopic(name) else { throw ConsoleRefusal(code: "invalid", message: "no topic '\(name)'") }
+            return .jumpedToTopic(topic: target.key, via: nil)
+        case .return:
+            return .returned
+        case .skip:
+            let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return .questionSkipped(try ref(), reason: why?.isEmpty == false ? why! : "skipped by the interviewer")
+        case .pick:
+            return .openQuestionPicked(try ref())
+        case .moveOn:
+            guard let kind = state.moveOnEvent(guide) else { throw ConsoleRefusal(code: "refused", message: "nothing to move on from") }
+            return kind
+        case .finish:
+            return .interviewFinished(confirmedIncomplete: confirm == true ? state.untouchedRequiredStages(guide) : [])
+        }
+    }
+
+    private func ref() throws -> QuestionRef {
+        QuestionRef(topic: try required(topic, "topic"), question: try required(question, "question"))
+    }
+
+    private func required<T>(_ value: T?, _ name: String) throws -> T {
+        guard let value else { throw ConsoleRefusal(code: "invalid", message: "'\(name)' is missing") }
+        return value
+    }
+
+    /// Checked before anything else: an id the browser made, of a sane length.
+    var hasValidClientID: Bool {
+        (8...64).contains(clientID.count) && clientID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}

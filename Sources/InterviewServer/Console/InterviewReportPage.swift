@@ -1,0 +1,128 @@
+import Fluent
+import Flowchart
+import Foundation
+import InterviewCore
+import Vapor
+
+/// The report inside the app: the core's HTML report of one interviewer's card, under a bar with the
+/// panel (every interviewer's card side by side), the changes made after submission, printing and the
+/// candidate's version. Printing leaves the bar out, so the PDF is the report alone.
+enum InterviewReportPage {
+    struct PanelRow: Sendable {
+        var cardID: UUID
+        var interviewer: String
+        var submittedAt: Date?
+        var overall: Double?
+        var coverage: Double?
+        var band: String?
+    }
+
+    struct Revision: Sendable {
+        var at: Date
+        var text: String
+    }
+
+    struct Loaded {
+        var interview: Interview
+        var candidate: Candidate
+        var guide: Guide
+        var panel: [PanelRow]
+        var card: ScorecardRecord?
+        var engine: SessionEngine?
+    }
+
+    static func load(_ req: Request) async throws -> Loaded {
+        let user = try req.user
+        let (interview, _) = try await ScorecardService.interview(req.parameters.get("id"), for: user, on: req.db)
+        let candidate = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
+        let interviewID = try interview.requireID()
+        let cache = req.application.scorecardCache
+        let (guide, _) = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
+        let cards = try await ScorecardRecord.query(on: req.db).filter(\.$interview.$id == interviewID)
+            .filter(\.$eventCount > 0).with(\.$interviewer).all()
+        let panel = try cards.map {
+            PanelRow(cardID: try $0.requireID(), interviewer: $0.interviewer.name, submittedAt: $0.submittedAt,
+                     overall: $0.overall, coverage: $0.coverage, band: $0.band)
+        }.sorted { $0.interviewer < $1.interviewer }
+        let wanted = try? req.query.get(UUID.self, at: "card")
+        let card = cards.first { $0.id == wanted } ?? cards.first { $0.$interviewer.id == user.id } ?? cards.first
+        var engine: SessionEngine?
+        if let card { engine = try await ScorecardService.engine(of: card, guide: guide, cache: cache, on: req.db).engine }
+        try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
+        return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine)
+    }
+
+    static func report(_ loaded: Loaded, audience: ReportAudience) -> InterviewReport? {
+        guard let engine = loaded.engine else { return nil }
+        var report = InterviewReport.make(guide: loaded.guide, state: engine.state, audience: audience)
+        report.candidate = loaded.candidate.name
+        return report
+    }
+
+    /// Ratings and notes recorded after the card was submitted, each with what it replaced.
+    static func revisions(_ engine: SessionEngine) -> [Revision] {
+        guard let finish = engine.events.firstIndex(where: { if case .interviewFinished = $0.kind { true } else { false } }) else { return [] }
+        var replay = SessionEngine(guide: engine.guide)
+        var out: [Revision] = []
+        for (index, event) in engine.events.enumerated() {
+            if index > finish {
+                switch event.kind {
+                case .rated(let ref, let rating):
+                    let before = replay.state.rating(ref).map(String.init) ?? "–"
+                    out.append(Revision(at: event.at, text: "\(ref): \(before) → \(rating)"))
+                case .noteAdded(let note):
+                    out.append(Revision(at: event.at, text: "+ \(note.text)"))
+                default: break
+                }
+            }
+            _ = try? replay.apply(event)
+        }
+        return out
+    }
+
+    static func toolbar(_ loaded: Loaded, _ req: Request) throws -> String {
+        let e = XMLText.escape
+        let language = req.language
+        let id = try loaded.interview.requireID()
+        let candidateHref = SiteURL.candidate(try loaded.candidate.requireID()).path
+        var html = "<nav><a href=\"\(candidateHref)\">← \(e(loaded.candidate.name ?? Text.erased.in(language)))</a>"
+        html += "<a href=\"\(SiteURL.interviewConsole(id).path)\">\(e(Text.openConsole.in(language)))</a>"
+        if let card = loaded.card?.id {
+            html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(card)\">\(e(Text.candidateReport.in(language)))</a>"
+        }
+        html += "<button type=\"button\" onclick=\"window.print()\">\(e(Text.printReport.in(language)))</button></nav>"
+        if loaded.panel.count > 1 {
+            html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
+            html += "<th>\(e(Text.submitted.in(language)))</th><th>\(e(Text.score.in(language)))</th>"
+            html += "<th>\(e(Text.coverage.in(language)))</th><th>\(e(Text.recommendation.in(language)))</th></tr></thead><tbody>"
+            for row in loaded.panel {
+                let mark = row.cardID == loaded.card?.id ? " aria-current=\"true\"" : ""
+                html += "<tr><td><a href=\"\(SiteURL.interviewReport(id).path)?card=\(row.cardID)\"\(mark)>\(e(row.interviewer))</a></td>"
+                html += "<td>\(e(row.submittedAt.map(DisplayDate.string) ?? Text.notSubmitted.in(language)))</td>"
+                html += "<td>\(e(ScoreText.number(row.overall)))</td><td>\(e(ScoreText.number(row.coverage)))</td><td>\(e(row.band ?? "–"))</td></tr>"
+            }
+            let scored = loaded.panel.compactMap(\.overall)
+            if scored.count > 1 {
+                let mean = scored.reduce(0, +) / Double(scored.count)
+                html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreText.number(mean)))</th><td></td><td></td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        if let engine = loaded.engine {
+            let revisions = revisions(engine)
+            if !revisions.isEmpty {
+                html += "<h2>\(e(Text.revisions.in(language)))</h2><p>\(e(Text.revisionsHint.in(language)))</p><ul>"
+                html += revisions.map { "<li><time>\(e(DisplayDate.string($0.at)))</time> \(e($0.text))</li>" }.joined()
+                html += "</ul>"
+            }
+        }
+        return html
+    }
+}
+
+/// Scores as lists and the report bar show them: one decimal, or a dash when there is none.
+enum ScoreText {
+    static func number(_ value: Double?) -> String {
+        value.map { String(format: "%.1f", $0) } ?? "–"
+    }
+}

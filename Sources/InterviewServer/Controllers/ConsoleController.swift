@@ -1,0 +1,87 @@
+import Fluent
+import InterviewCore
+import Vapor
+
+/// The live console page and the interview's report pages.
+struct ConsoleController: RouteCollection {
+    struct ConsolePage: Encodable {
+        var title: String
+        var candidateName: String
+        var candidateHref: String
+        var guideTitle: String
+        var reportHref: String
+        /// The script's start-up data as JSON, `<` escaped so it cannot close the script element.
+        var bootJSON: String
+    }
+
+    struct Boot: Encodable {
+        var interviewID: UUID
+        var api: String
+        var flowchart: String
+        var reportHref: String
+        var csrf: String
+        var labels: [String: String]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.pattern(SiteURL.interviewConsole), use: Self.console)
+        routes.get(SiteURL.pattern(SiteURL.interviewReport), use: Self.report)
+        routes.get(SiteURL.pattern(SiteURL.interviewCandidateReport), use: Self.candidateReport)
+    }
+
+    @Sendable static func console(req: Request) async throws -> Response {
+        let user = try req.user
+        let (interview, isInterviewer) = try await ScorecardService.interview(req.parameters.get("id"), for: user, on: req.db)
+        let id = try interview.requireID()
+        guard isInterviewer else {
+            // Someone who may see the interview but not score it reads its report instead.
+            return req.redirect(to: SiteURL.interviewReport(id).path)
+        }
+        let candidate = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
+        try await Audit.record(.read, candidate: candidate, by: user, detail: "interview console", on: req.db)
+        let (guide, _) = try await ScorecardService.guide(interview.$guideVersion.id, cache: req.application.scorecardCache, on: req.db)
+        let boot = Boot(interviewID: id, api: "/api/v1/interviews/\(id)/console",
+                        flowchart: "/api/v1/interviews/\(id)/console/flowchart.svg",
+                        reportHref: SiteURL.interviewReport(id).path, csrf: CSRF.token(for: req),
+                        labels: ConsoleText.table(req.language))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(boot), as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        let page = ConsolePage(title: Text.consoleTitle.in(req.language), candidateName: candidate.name ?? Text.erased.in(req.language),
+                               candidateHref: SiteURL.candidate(try candidate.requireID()).path, guideTitle: guide.title,
+                               reportHref: SiteURL.interviewReport(id).path, bootJSON: json)
+        return try await req.page("console", page).encodeResponse(for: req)
+    }
+
+    @Sendable static func report(req: Request) async throws -> Response {
+        let loaded = try await InterviewReportPage.load(req)
+        let toolbar = try InterviewReportPage.toolbar(loaded, req)
+        guard let report = InterviewReportPage.report(loaded, audience: .interviewer) else {
+            return try await req.page("report-empty", ReportEmpty(candidateName: loaded.candidate.name ?? Text.erased.in(req.language),
+                                                                  candidateHref: SiteURL.candidate(try loaded.candidate.requireID()).path,
+                                                                  consoleHref: SiteURL.interviewConsole(try loaded.interview.requireID()).path))
+                .encodeResponse(for: req)
+        }
+        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar))
+    }
+
+    struct ReportEmpty: Encodable { var candidateName: String; var candidateHref: String; var consoleHref: String }
+
+    /// The candidate's version, as a file to send: no private notes, references or raw weights.
+    @Sendable static func candidateReport(req: Request) async throws -> Response {
+        let loaded = try await InterviewReportPage.load(req)
+        guard let report = InterviewReportPage.report(loaded, audience: .candidate) else { throw Abort(.notFound) }
+        let response = html(HTMLReport.render(report, guide: loaded.guide))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"interview-feedback.html\"")
+        return response
+    }
+
+    private static func html(_ text: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}

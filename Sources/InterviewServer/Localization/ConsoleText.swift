@@ -1,0 +1,100 @@
+/// The live console's strings, in English and Chinese. The page hands them to its script as one table;
+/// the exhaustive switch keeps both languages complete.
+enum ConsoleText: String, CaseIterable, Sendable {
+    case start, startHint, stage, topic, question, reference, showReference, hideReference, rubric, rate
+    case gate, suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, finishStage
+    case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
+    case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
+    case help, helpTitle, keys, level, weight, coverage, score, band, elapsed, budget, total, overTime
+    case flowchart, history, rated, skipped, notRated, noNotes, stageQuestions, moving, required, guidance
+    case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
+
+    var pair: (en: String, zh: String) {
+        switch self {
+        case .start: ("Start the interview", "开始面试")
+        case .startHint: ("The clock starts when you press Enter or the button.", "按回车或按钮开始计时。")
+        case .stage: ("Stage", "阶段")
+        case .topic: ("Topic", "主题")
+        case .question: ("Question", "问题")
+        case .reference: ("Reference answer", "参考答案")
+        case .showReference: ("Show reference (r)", "显示参考答案 (r)")
+        case .hideReference: ("Hide reference (r)", "隐藏参考答案 (r)")
+        case .rubric: ("Rubric", "评分标准")
+        case .rate: ("Rate", "评分")
+        case .gate: ("Go deeper?", "是否深入？")
+        case .suggestion: ("Suggestion", "建议")
+        case .yes: ("Yes (y)", "是 (y)")
+        case .no: ("No (n)", "否 (n)")
+        case .jumpOffer: ("The guide offers to move to", "指南建议转到")
+        case .jumpTo: ("Jump to a topic", "跳转到主题")
+        case .pickTitle: ("Open questions: pick as the moment fits", "开放式问题：视情况挑选")
+        case .pickHint: ("Press the question's number, or f when done.", "按题号挑选，结束请按 f。")
+        case .talkHint: ("A stage without flowcharts: talk, take notes, then press f.", "本阶段没有流程图：交谈、记录，然后按 f。")
+        case .finishStage: ("Finish this stage (f)", "结束本阶段 (f)")
+        case .moveOn: ("Done here, move on (f)", "本题结束，继续 (f)")
+        case .returnBack: ("Return (b)", "返回 (b)")
+        case .skip: ("Skip (s)", "跳过 (s)")
+        case .skipReason: ("Why skip this question? (optional)", "跳过原因（可选）")
+        case .notes: ("Notes", "笔记")
+        case .notePlaceholder: ("Type a note; it is saved as you type. Ctrl+Enter adds it to the record.",
+                                "输入笔记，边写边保存。Ctrl+Enter 记入面试记录。")
+        case .addNote: ("Add note (Ctrl+Enter)", "记入笔记 (Ctrl+Enter)")
+        case .sharedNote: ("The candidate may read this note", "候选人可见")
+        case .draftSaved: ("Draft saved", "草稿已保存")
+        case .draftLocal: ("Draft kept in this browser; it will be saved when the server is back",
+                           "草稿暂存在浏览器中，服务器恢复后自动保存")
+        case .finish: ("Finish interview (e)", "结束面试 (e)")
+        case .finishConfirm: ("These required stages were never started. Finish anyway?", "以下必选阶段尚未开始，仍要结束面试吗？")
+        case .finished: ("The interview is finished. Ratings and notes can still be corrected; changes are kept as revisions.",
+                         "面试已结束。评分和笔记仍可修改，修改会作为修订记录保留。")
+        case .openReport: ("Open the report", "查看报告")
+        case .offline: ("Connection lost — your actions are kept in this browser and sent when the server is back.",
+                        "连接已断开——操作已保存在浏览器中，服务器恢复后自动发送。")
+        case .queued: ("waiting to be sent", "条待发送")
+        case .synced: ("All saved", "已全部保存")
+        case .refused: ("Not recorded", "未记录")
+        case .loggedOut: ("Your session ended. Log in again in another tab; nothing queued is lost.",
+                          "登录已失效。请在新标签页重新登录，待发送的操作不会丢失。")
+        case .forbidden: ("Only this interview's interviewers can score it.", "只有本场面试的面试官可以评分。")
+        case .help: ("Keys (?)", "快捷键 (?)")
+        case .helpTitle: ("Keyboard", "快捷键")
+        case .keys: ("Keys", "按键")
+        case .level: ("level", "层级")
+        case .weight: ("weight", "权重")
+        case .coverage: ("coverage", "覆盖率")
+        case .score: ("score", "得分")
+        case .band: ("recommendation", "推荐结论")
+        case .elapsed: ("used", "已用")
+        case .budget: ("of", "共")
+        case .total: ("Total", "总计")
+        case .overTime: ("over time", "已超时")
+        case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
+        case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")
+        case .rated: ("rated", "已评分")
+        case .skipped: ("skipped", "已跳过")
+        case .notRated: ("not rated", "未评分")
+        case .noNotes: ("No notes yet.", "暂无笔记。")
+        case .stageQuestions: ("Questions of this stage", "本阶段问题")
+        case .moving: ("Moving on…", "正在继续…")
+        case .required: ("required", "必选")
+        case .guidance: ("Guidance", "指导说明")
+        case .keyRate: ("rate the question", "给当前问题评分")
+        case .keyDecide: ("answer go-deeper, or take an offered jump", "回答是否深入，或接受跳转建议")
+        case .keyReference: ("show or hide the reference answer", "显示或隐藏参考答案")
+        case .keyNote: ("write a note (Esc leaves the note)", "写笔记（Esc 离开笔记框）")
+        case .keyJump: ("jump to a topic", "跳转到主题")
+        case .keyBack: ("return from a jump", "从跳转返回")
+        case .keyMoveOn: ("done here: next topic or stage", "本处结束：下一个主题或阶段")
+        case .keySkip: ("skip the question", "跳过当前问题")
+        case .keyFinish: ("finish the interview", "结束面试")
+        case .keyHelp: ("show these keys", "显示快捷键")
+        case .keyPick: ("pick an open question by number", "按题号挑选开放式问题")
+        }
+    }
+
+    func `in`(_ language: Language) -> String { language == .en ? pair.en : pair.zh }
+
+    static func table(_ language: Language) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.in(language)) })
+    }
+}

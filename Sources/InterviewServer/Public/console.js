@@ -1,0 +1,484 @@
+// The live interview console. The server's engine decides everything; this script draws what the
+// server answers and sends what the interviewer does. Every action gets a client id and goes into a
+// queue kept in localStorage before it is sent, so a dropped connection or a reload loses nothing: the
+// queue is replayed in order, and the server ignores an id it has already applied. Notes are drafts
+// saved as they are typed (in this browser at once, on the server after a pause) until added.
+"use strict";
+(function () {
+  const boot = JSON.parse(document.getElementById("console-boot").textContent);
+  const L = boot.labels;
+  const queueKey = "interviewflow.queue." + boot.interviewID;
+  const draftKey = "interviewflow.draft." + boot.interviewID;
+  const $ = (id) => document.getElementById(id);
+  const root = $("console");
+
+  let view = null;          // the last ConsoleView the server sent
+  let viewAt = 0;           // performance.now() when it arrived, for the clocks
+  let showReference = false;
+  let flushing = false;
+  let online = true;
+  let retryTimer = null;
+  let retryDelay = 1000;
+  let draftTimer = null;
+  let draftDirty = false;
+  let chartKey = null;
+
+  // ---- small helpers -------------------------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+  function clientID() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  function clock(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  }
+  function pct(v) { return v === null || v === undefined ? "–" : v.toFixed(0) + "%"; }
+  function loadQueue() {
+    try { return JSON.parse(localStorage.getItem(queueKey) || "[]"); } catch (e) { return []; }
+  }
+  function saveQueue(queue) { localStorage.setItem(queueKey, JSON.stringify(queue)); }
+  function typing() {
+    const a = document.activeElement;
+    return a && (a.tagName === "TEXTAREA" || a.tagName === "INPUT" || a.tagName === "SELECT");
+  }
+
+  // ---- talking to the server -----------------------------------------------------------------
+  async function request(method, url, body) {
+    const headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET") headers["X-CSRF-Token"] = boot.csrf;
+    return fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  function act(action) {
+    if (view && view.finished && !["rate", "note"].includes(action.type)) return;
+    action.clientID = clientID();
+    const queue = loadQueue();
+    queue.push(action);
+    saveQueue(queue);
+    renderSync();
+    if (view) renderNotes();
+    flush();
+  }
+
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    try {
+      let queue = loadQueue();
+      while (queue.length > 0) {
+        const action = queue[0];
+        let response;
+        try {
+          response = await request("POST", boot.api + "/actions", action);
+        } catch (e) {
+          goOffline();
+          return;
+        }
+        if (response.status === 401) { showMessage(L.loggedOut); goOffline(true); return; }
+        if (response.status >= 500 || response.status === 0) { goOffline(); return; }
+        const body = await response.json().catch(() => null);
+        queue = loadQueue();
+        if (queue.length && queue[0].clientID === action.clientID) queue.shift();
+        saveQueue(queue);
+        if (response.ok && body) {
+          hideMessage();
+          setView(body.view);
+        } else if (response.status === 409 && body && body.code === "confirmRequired") {
+          setView(body.view);
+          if (window.confirm(L.finishConfirm + "\n" + body.stages.join(", "))) act({ type: "finish", confirm: true });
+        } else if (response.status === 403) {
+          showMessage(L.forbidden);
+        } else {
+          showMessage(L.refused + ": " + (body && body.reason ? body.reason : response.status));
+          if (body && body.view) setView(body.view);
+        }
+        goOnline();
+        // Actions added while this one was in flight (a confirmation, a fast key) go next.
+        queue = loadQueue();
+      }
+    } finally {
+      flushing = false;
+      renderSync();
+    }
+  }
+
+  function goOffline(stay) {
+    online = false;
+    renderSync();
+    if (stay) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(reconnect, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 8000);
+  }
+
+  function goOnline() {
+    if (!online) { online = true; retryDelay = 1000; }
+    renderSync();
+  }
+
+  async function reconnect() {
+    try {
+      const response = await request("GET", boot.api);
+      if (!response.ok) { goOffline(response.status === 401); return; }
+      setView(await response.json());
+      goOnline();
+      if (draftDirty) saveDraft();
+      flush();
+    } catch (e) {
+      goOffline();
+    }
+  }
+
+  // ---- notes: drafts saved as typed ----------------------------------------------------------
+  function noteChanged() {
+    const text = $("note").value;
+    localStorage.setItem(draftKey, text);
+    draftDirty = true;
+    $("draft-state").textContent = "";
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(saveDraft, 600);
+  }
+
+  async function saveDraft() {
+    const text = $("note").value;
+    try {
+      const response = await request("PUT", boot.api + "/draft", { text });
+      if (!response.ok) throw new Error(String(response.status));
+      if ($("note").value === text) {
+        draftDirty = false;
+        $("draft-state").textContent = text ? L.draftSaved : "";
+      }
+      goOnline();
+    } catch (e) {
+      $("draft-state").textContent = L.draftLocal;
+      goOffline(false);
+    }
+  }
+
+  function addNote() {
+    const text = $("note").value.trim();
+    if (!text) return;
+    const q = view && view.question;
+    act({ type: "note", text, shared: $("note-shared").checked, topic: q ? q.topic : undefined, question: q ? q.id : undefined });
+    $("note").value = "";
+    $("note-shared").checked = false;
+    localStorage.removeItem(draftKey);
+    draftDirty = false;
+    $("draft-state").textContent = "";
+  }
+
+  // ---- drawing -------------------------------------------------------------------------------
+  function setView(next) {
+    // The reference answer stays hidden until asked for, question by question.
+    const key = (q) => (q ? q.topic + "/" + q.id : "");
+    if (!view || key(view.question) !== key(next.question)) showReference = false;
+    view = next;
+    viewAt = performance.now();
+    render();
+  }
+
+  function renderSync() {
+    const queued = loadQueue().length;
+    $("offline").hidden = online;
+    $("offline").textContent = L.offline + (queued ? " (" + queued + " " + L.queued + ")" : "");
+    $("sync").textContent = online ? (queued ? queued + " " + L.queued : L.synced) : "⚠ " + queued + " " + L.queued;
+    root.dataset.online = online ? "yes" : "no";
+    root.dataset.queued = String(queued);
+  }
+
+  function showMessage(text) { $("message").hidden = false; $("message").textContent = text; }
+  function hideMessage() { $("message").hidden = true; }
+
+  function render() {
+    if (!view) return;
+    root.dataset.state = view.agenda;
+    renderOutline();
+    renderPanel();
+    renderHistory();
+    renderNotes();
+    renderGuidance();
+    renderChart();
+    tick();
+  }
+
+  function renderOutline() {
+    const outline = $("outline");
+    outline.replaceChildren();
+    for (const stage of view.stages) {
+      const budget = stage.budgetSeconds ? " / " + clock(stage.budgetSeconds) : "";
+      const head = el("div", { class: "stage-row " + stage.status },
+        el("strong", { text: stage.key + " " + stage.title }),
+        stage.required ? el("span", { class: "tag", text: L.required }) : null,
+        el("span", { class: "clock", "data-stage": stage.key, "data-budget": stage.budgetSeconds || "", text: clock(stage.elapsedSeconds) + budget }));
+      const topics = el("ul", { class: "topics" }, stage.topics.map((t) =>
+        el("li", { class: t.current ? "current" : "" },
+          el("button", {
+            type: "button", class: "topic-link", "data-topic": t.key, disabled: t.current || !view.started || view.finished,
+            onclick: () => act({ type: "jump", topic: t.key }),
+            title: L.jumpTo, text: t.key + " " + t.title,
+          }),
+          el("span", { class: "progress", text: t.asked + "/" + t.total + " · " + pct(t.coverage) }))));
+      outline.append(el("section", {}, head, topics));
+    }
+    const s = view.summary;
+    outline.append(el("p", { class: "summary" },
+      L.score + " " + (s.overall == null ? "–" : s.overall.toFixed(1)) + " · " + L.coverage + " " + pct(s.coverage) + (s.band ? " · " + s.band : "")));
+  }
+
+  function button(label, onclick, extra) {
+    return el("button", Object.assign({ type: "button", onclick, text: label }, extra || {}));
+  }
+
+  function renderPanel() {
+    const panel = $("panel");
+    panel.replaceChildren();
+    const stageLine = $("stage-line");
+    stageLine.replaceChildren();
+    if (view.stage) {
+      stageLine.append(el("span", { text: L.stage + " " + view.stage.key + " " + view.stage.title }));
+      if (view.topic) stageLine.append(el("span", { text: " · " + L.topic + " " + view.topic.key + " " + view.topic.title }));
+    }
+    const actions = el("div", { class: "actions" });
+    switch (view.agenda) {
+      case "start":
+        panel.append(el("p", { text: L.startHint }), button(L.start, () => act({ type: "start" }), { id: "start", class: "primary" }));
+        return;
+      case "rate": {
+        const q = view.question;
+        panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
+        panel.append(el("h2", { id: "question-text", text: q.text }));
+        const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
+        for (const a of view.scale) {
+          ratings.append(el("button", {
+            type: "button", class: "rating" + (q.rating === a.rating ? " chosen" : ""), "data-rating": a.rating,
+            onclick: () => act({ type: "rate", topic: q.topic, question: q.id, rating: a.rating }), title: a.text,
+          }, el("kbd", { text: String(a.rating) }), " ", a.text));
+        }
+        panel.append(ratings);
+        if (q.reference || q.rubric.length) {
+          const toggle = button(showReference ? L.hideReference : L.showReference, toggleReference, { id: "reference-toggle", class: "quiet" });
+          panel.append(toggle);
+          if (showReference) {
+            const box = el("div", { id: "reference", class: "reference" });
+            if (q.reference) box.append(el("h3", { text: L.reference }), el("p", { text: q.reference }));
+            if (q.rubric.length) box.append(el("h3", { text: L.rubric }), el("ul", {}, q.rubric.map((r) => el("li", {}, el("kbd", { text: String(r.rating) }), " " + r.text))));
+            panel.append(box);
+          }
+        }
+        actions.append(button(L.skip, skip, { class: "quiet" }));
+        break;
+      }
+      case "gate":
+      case "offerJump": {
+        const d = view.decision;
+        panel.append(el("p", { class: "meta", text: d.topic + " · " + d.id }));
+        panel.append(el("h2", { id: "gate-text", text: d.kind === "gate" ? d.text : L.jumpOffer + " " + d.target }));
+        if (d.kind === "offerJump") panel.append(el("p", { text: d.text }));
+        if (d.reason) {
+          panel.append(el("p", { class: "suggestion", id: "suggestion" },
+            el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + d.reason));
+        }
+        panel.append(el("div", { class: "ratings" },
+          button(L.yes, () => decide(true), { id: "answer-yes", class: d.suggestion === true ? "primary" : "" }),
+          button(L.no, () => decide(false), { id: "answer-no", class: d.suggestion === false ? "primary" : "" })));
+        break;
+      }
+      case "pick": {
+        const p = view.pick;
+        panel.append(el("h2", { text: L.pickTitle }), el("p", { class: "muted", text: L.pickHint }));
+        panel.append(el("ol", { class: "pick" }, p.questions.map((q, i) =>
+          el("li", {}, button((i + 1) + ". " + q.text, () => act({ type: "pick", topic: p.topic, question: q.id }), { class: "pick-item", "data-question": q.id })))));
+        break;
+      }
+      case "talk":
+        panel.append(el("p", { text: L.talkHint }));
+        if (view.stage && view.stage.questions.length) {
+          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions" }, view.stage.questions.map((q) =>
+            el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null))));
+        }
+        break;
+      case "finishInterview":
+        panel.append(button(L.finish, finish, { id: "finish", class: "primary" }));
+        return;
+      case "finished":
+        panel.append(el("p", { id: "finished", text: L.finished }), el("a", { href: boot.reportHref, class: "primary-link", id: "report-link", text: L.openReport }));
+        return;
+      default:
+        panel.append(el("p", { text: L.moving }));
+    }
+    actions.append(button(view.agenda === "talk" ? L.finishStage : L.moveOn, moveOn, { id: "move-on", class: "quiet" }));
+    if (view.canReturn) actions.append(button(L.returnBack, () => act({ type: "return" }), { id: "return", class: "quiet" }));
+    actions.append(button(L.finish, finish, { id: "finish", class: "quiet" }));
+    panel.append(actions);
+  }
+
+  function renderHistory() {
+    const box = $("history");
+    box.replaceChildren();
+    if (!view.history.length) return;
+    box.append(el("h3", { text: L.history }));
+    box.append(el("ul", {}, view.history.map((h) => el("li", {},
+      el("span", { class: "history-text", text: h.text + " " }),
+      h.skipped ? el("em", { text: L.skipped }) : view.scale.map((a) => el("button", {
+        type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
+        onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
+      }))))));
+  }
+
+  function renderNotes() {
+    const list = $("notes");
+    list.replaceChildren();
+    // Notes still in the queue are shown too: typed and kept, only not yet on the server.
+    for (const a of loadQueue().filter((a) => a.type === "note").reverse()) {
+      list.append(el("li", { class: "pending" }, el("time", { text: "⏳ " + L.queued }), " ", a.text));
+    }
+    if (!view.notes.length && !list.children.length) { list.append(el("li", { class: "muted", text: L.noNotes })); return; }
+    for (const n of view.notes.slice().reverse()) {
+      list.append(el("li", {}, el("time", { text: n.at }), " ", n.topic ? el("span", { class: "tag", text: n.topic + (n.question ? "/" + n.question : "") }) : null, " ", n.text, n.shared ? " 👁" : ""));
+    }
+  }
+
+  function renderGuidance() {
+    const html = (view.topic && view.topic.guidanceHTML) || (view.stage && view.stage.guidanceHTML) || "";
+    $("guidance-box").hidden = !html;
+    // Rendered on the server from the guide's Markdown with raw HTML escaped (GuidanceHTML).
+    $("guidance").innerHTML = html;
+  }
+
+  function renderChart() {
+    const img = $("chart");
+    if (!view.flowchartKey) { img.hidden = true; chartKey = null; return; }
+    if (view.flowchartKey === chartKey) return;
+    chartKey = view.flowchartKey;
+    img.hidden = false;
+    img.alt = L.flowchart;
+    img.src = boot.flowchart + "?k=" + encodeURIComponent(chartKey);
+  }
+
+  function tick() {
+    if (!view) return;
+    const running = view.started && !view.finished;
+    const extra = running ? (performance.now() - viewAt) / 1000 : 0;
+    $("clock-total").textContent = L.total + " " + clock(view.totalSeconds + extra);
+    for (const node of document.querySelectorAll(".clock[data-stage]")) {
+      const stage = view.stages.find((s) => s.key === node.dataset.stage);
+      if (!stage) continue;
+      const used = stage.elapsedSeconds + (stage.status === "current" && running ? extra : 0);
+      node.textContent = clock(used) + (stage.budgetSeconds ? " / " + clock(stage.budgetSeconds) : "");
+      node.classList.toggle("over", !!stage.budgetSeconds && used > stage.budgetSeconds);
+      node.title = stage.budgetSeconds && used > stage.budgetSeconds ? L.overTime : "";
+    }
+  }
+
+  // ---- the interviewer's moves ---------------------------------------------------------------
+  function toggleReference() { showReference = !showReference; renderPanel(); }
+  function decide(yes) {
+    const d = view.decision;
+    if (d) act({ type: "answer", topic: d.topic, gate: d.id, answer: yes });
+  }
+  function skip() {
+    const q = view.question;
+    if (!q) return;
+    const reason = window.prompt(L.skipReason, "");
+    if (reason === null) return;
+    act({ type: "skip", topic: q.topic, question: q.id, reason });
+  }
+  function moveOn() { act({ type: "moveOn" }); }
+  function finish() { act({ type: "finish" }); }
+  // j asks for the topic by number or by a word of its title ("3.2.1", "redis"); the side panel's
+  // topic buttons do the same with the mouse or Tab.
+  function jumpPrompt() {
+    if (!view || !view.started || view.finished) return;
+    const name = window.prompt(L.jumpTo + " (3.2.1, redis…)", "");
+    if (name && name.trim()) act({ type: "jump", topic: name.trim() });
+  }
+
+  function showHelp() {
+    const rows = [["0–4", L.keyRate], ["y / n", L.keyDecide], ["r", L.keyReference], ["m", L.keyNote], ["j", L.keyJump],
+      ["b", L.keyBack], ["f", L.keyMoveOn], ["s", L.keySkip], ["1–9", L.keyPick], ["e", L.keyFinish], ["?", L.keyHelp]];
+    $("help-keys").replaceChildren(...rows.map(([k, d]) => el("tr", {}, el("td", {}, el("kbd", { text: k })), el("td", { text: d }))));
+    $("help").showModal();
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.target.id === "note") {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); addNote(); }
+      else if (event.key === "Escape") { event.target.blur(); }
+      return;
+    }
+    if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
+    const key = event.key;
+    let handled = true;
+    if (view.agenda === "start" && key === "Enter") act({ type: "start" });
+    else if (view.agenda === "rate" && /^[0-9]$/.test(key) && view.scale.some((a) => String(a.rating) === key)) {
+      const q = view.question;
+      act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+    } else if (view.agenda === "pick" && /^[1-9]$/.test(key)) {
+      const q = view.pick.questions[Number(key) - 1];
+      if (q) act({ type: "pick", topic: view.pick.topic, question: q.id });
+    } else if (key === "y" || key === "n") decide(key === "y");
+    else if (key === "r") toggleReference();
+    else if (key === "s") skip();
+    else if (key === "m") { event.preventDefault(); $("note").focus(); }
+    else if (key === "j") { event.preventDefault(); jumpPrompt(); }
+    else if (key === "b" && view.canReturn) act({ type: "return" });
+    else if (key === "f") moveOn();
+    else if (key === "e") finish();
+    else if (key === "?") showHelp();
+    else handled = false;
+    if (handled) event.preventDefault();
+  });
+
+  // ---- start-up ------------------------------------------------------------------------------
+  $("note-label").textContent = L.notes;
+  $("note").placeholder = L.notePlaceholder;
+  $("note-shared-label").textContent = L.sharedNote;
+  $("note-add").textContent = L.addNote;
+  $("note-add").addEventListener("click", addNote);
+  $("note").addEventListener("input", noteChanged);
+  $("guidance-label").textContent = L.guidance;
+  $("chart-label").textContent = L.flowchart;
+  $("help-title").textContent = L.helpTitle;
+  $("help-button").textContent = L.help;
+  $("help-button").addEventListener("click", showHelp);
+  window.addEventListener("online", reconnect);
+  setInterval(tick, 1000);
+
+  (async function start() {
+    const localDraft = localStorage.getItem(draftKey);
+    try {
+      const response = await request("GET", boot.api);
+      if (!response.ok) {
+        showMessage(response.status === 403 ? L.forbidden : response.status === 401 ? L.loggedOut : L.refused + ": " + response.status);
+        if (response.status >= 500) goOffline();
+        return;
+      }
+      setView(await response.json());
+      // A draft typed in this browser and not yet saved wins over the server's copy.
+      $("note").value = localDraft !== null ? localDraft : view.draft;
+      if (localDraft !== null && localDraft !== view.draft) { draftDirty = true; saveDraft(); }
+      flush();
+    } catch (e) {
+      if (localDraft !== null) $("note").value = localDraft;
+      goOffline();
+    }
+    renderSync();
+  })();
+})();

@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""End-to-end test of the live interview console in real headless Chromium (Selenium + chromedriver).
+
+An interviewer logs in, creates a candidate, schedules and starts an interview on the bundled
+mid/senior guide (the seed's stages and topics), answers through several topics with a gate each
+way, a jump and a return, types a note, has the server killed in the middle of the note and started
+again, reloads the page, finishes, and finds the expected score and the note in the report.
+
+The expected score is worked out below by hand from the guide's weights and the method of
+docs/scoring.md, not by asking the server.
+
+    python3 Tests/e2e/console_e2e.py [--binary .build/debug/interview] [--screenshots DIR]
+
+Exit status 0 when every check passes; each check prints one line.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from interviewflow_api import Client, create_first_admin, guide_id  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+PASSWORD = "interviewer's long password"
+NOTE_BEFORE_CUT = "Knows cache stampede fixes; "
+NOTE_AFTER_CUT = "typed while the server was down <script>alert(1)</script>"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`interview serve` on a data directory that survives restarts, as a team runs it."""
+
+    def __init__(self, binary, data, port):
+        self.binary, self.data, self.port = binary, data, port
+        self.process = None
+        self.log = os.path.join(data, "serve.log")
+
+    def start(self):
+        out = open(self.log, "a")
+        self.process = subprocess.Popen([self.binary, "serve", "--data", self.data, "--port", str(self.port)],
+                                        stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("server exited: " + open(self.log).read()[-2000:])
+                time.sleep(0.2)
+        raise RuntimeError("server did not start")
+
+    def kill(self):
+        """SIGKILL: no goodbye, the way a crash or a pulled cable looks to the browser."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def setup_url(self):
+        match = re.search(r"(http://\S+/setup\?token=[0-9a-f]+)", open(self.log).read())
+        return match.group(1)
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message, flush=True)
+    if not condition:
+        raise SystemExit(1)
+
+
+def expected_overall():
+    """The score by hand (docs/scoring.md): topic score = 100 × Σ rating·w / Σ 4·w over rated and
+    not-demonstrated questions; overall = topic-weighted mean. Weights from the guide's front matter."""
+    topic_31 = 100 * (4 + 3 + 4 + 3 + 4 + 3 * 1.5 + 2 * 1.5) / (4 * 5 + 4 * 1.5 * 2)       # 79.69, weight 1
+    topic_351 = 100 * 2 / 4                                                               # 50.00, weight 0.8
+    topic_321 = 100 * (3 + 3 + 2 + 3) / (4 * 4 + 4 * (1.5 + 1.5 + 1.5 + 2))                # 26.19, weight 1 (op5–op8 behind "no")
+    topic_322 = 100 * 3 / 4                                                               # 75.00, weight 1
+    return (topic_31 * 1 + topic_351 * 0.8 + topic_321 * 1 + topic_322 * 1) / (1 + 0.8 + 1 + 1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/debug/interview")
+    parser.add_argument("--screenshots", default=None, help="save screenshots of the console and the report here")
+    args = parser.parse_args()
+    data = tempfile.mkdtemp(prefix="interviewflow-e2e-")
+    server = Server(os.path.abspath(args.binary), data, free_port())
+    base = f"http://127.0.0.1:{server.port}"
+    server.start()
+    driver = None
+    try:
+        # The team: an admin from the setup link, who adds an interviewer and opens a position.
+        admin = create_first_admin(base, server.setup_url(), "Ada Admin", "ada@example.com", "the admin's long password")
+        admin.call("POST", "/api/v1/users", {"name": "Ivan Interviewer", "email": "ivan@example.com",
+                                             "password": PASSWORD, "role": "interviewer"})
+        position = admin.call("POST", "/api/v1/positions", {"title": "Python backend (senior)",
+                                                             "guideID": guide_id(admin, "python-backend-senior.en")})["position"]
+        admin.call("POST", f"/api/v1/positions/{position['id']}/members", {"email": "ivan@example.com"})
+
+        options = webdriver.ChromeOptions()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1000", "--lang=en-US"):
+            options.add_argument(flag)
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        driver = webdriver.Chrome(options=options)
+        wait = WebDriverWait(driver, 20)
+
+        def state():
+            return driver.find_element(By.ID, "console").get_attribute("data-state")
+
+        def wait_for(predicate, what):
+            try:
+                wait.until(lambda d: predicate())
+            except Exception:
+                check(False, "timed out waiting for " + what)
+
+        def question_id():
+            return driver.execute_script("const m = document.querySelector('.panel .meta'); return m ? m.textContent : '';")
+
+        def press(key, expect_state=None, what=""):
+            before = question_id()
+            body = driver.find_element(By.TAG_NAME, "body")
+            body.send_keys(key)
+            if expect_state:
+                wait_for(lambda: state() == expect_state and (question_id() != before or what == "same"), f"{expect_state} after '{key}' {what}")
+
+        def rate(rating, topic, question):
+            wait_for(lambda: state() == "rate" and question_id().startswith(f"{topic} · {question} "), f"question {topic}/{question}")
+            before = driver.find_element(By.ID, "console").get_attribute("data-queued")
+            driver.find_element(By.TAG_NAME, "body").send_keys(str(rating))
+            wait_for(lambda: not question_id().startswith(f"{topic} · {question} ") or state() != "rate", f"rating {topic}/{question}")
+            del before
+
+        def gate(answer, topic, gate_id):
+            wait_for(lambda: state() in ("gate", "offerJump") and question_id() == f"{topic} · {gate_id}", f"gate {topic}/{gate_id}")
+            driver.find_element(By.TAG_NAME, "body").send_keys(answer)
+            wait_for(lambda: question_id() != f"{topic} · {gate_id}", f"answer at {topic}/{gate_id}")
+
+        # Log in through the form, like a person.
+        driver.get(base + "/login")
+        driver.find_element(By.NAME, "email").send_keys("ivan@example.com")
+        driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
+        wait_for(lambda: "/positions" in driver.current_url, "the positions page after login")
+        check(True, "interviewer logged in through the login form")
+
+        # Create a candidate on the position page.
+        driver.get(base + "/positions/" + position["id"])
+        driver.find_element(By.NAME, "name").send_keys("Sun Ba")
+        driver.find_element(By.NAME, "contact").send_keys("sun.ba@example.com")
+        driver.find_element(By.NAME, "resumeText").send_keys("Six years of Django and Celery.")
+        driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button").click()
+        wait_for(lambda: "/candidates/" in driver.current_url, "the new candidate's page")
+        check("Sun Ba" in driver.page_source, "candidate created from the position page")
+
+        # Schedule the interview with Ivan on the panel, then open the console from the list.
+        driver.execute_script("document.querySelector('input[name=scheduledAt]').value = '2026-12-01T10:00';")
+        # Ivan alone on the panel (the admin who opened the position is a member too).
+        driver.find_element(By.XPATH, "//label[contains(., 'Ivan Interviewer')]/input[@name='interviewerIDs[]']").click()
+        driver.find_element(By.CSS_SELECTOR, "input[name=scheduledAt]").submit()
+        wait_for(lambda: len(driver.find_elements(By.CSS_SELECTOR, "a.console-link")) == 1, "the scheduled interview")
+        driver.find_element(By.CSS_SELECTOR, "a.console-link").click()
+        wait_for(lambda: state() == "start", "the console")
+        check(True, "interview scheduled; console open at its start")
+
+        # Start; the three talk stages (resume scan, self-introduction, warm-up) are finished with f.
+        press(Keys.ENTER)
+        for _ in range(3):
+            wait_for(lambda: state() == "talk", "a talk stage")
+            stage = driver.find_element(By.ID, "stage-line").text
+            driver.find_element(By.TAG_NAME, "body").send_keys("f")
+            wait_for(lambda: driver.find_element(By.ID, "stage-line").text != stage, "the next stage")
+        rate(4, "3.1", "op1")
+        rate(3, "3.1", "op2")
+        # r shows the reference answer of op3 before rating it.
+        driver.find_element(By.TAG_NAME, "body").send_keys("r")
+        wait_for(lambda: len(driver.find_elements(By.ID, "reference")) == 1, "the reference answer")
+        check(driver.find_element(By.ID, "reference").text.strip() != "", "r shows the reference answer")
+
+        # A jump to TCP/IP (the candidate mentioned it), one question there, and back with b.
+        driver.find_element(By.TAG_NAME, "body").send_keys("j")
+        wait.until(expected_conditions.alert_is_present())
+        alert = driver.switch_to.alert
+        alert.send_keys("3.5.1")
+        alert.accept()
+        rate(2, "3.5.1", "op1")
+        wait_for(lambda: len(driver.find_elements(By.ID, "return")) == 1, "the return button")
+        driver.find_element(By.TAG_NAME, "body").send_keys("b")
+        rate(4, "3.1", "op3")
+        check(True, "jumped to 3.5.1, rated there, returned to 3.1 op3")
+        rate(3, "3.1", "op4")
+        rate(4, "3.1", "op5")
+        gate("y", "3.1", "cond1")       # go deeper: yes
+        rate(3, "3.1", "op6")
+        rate(2, "3.1", "op7")
+        gate("n", "3.1", "cond2")       # no Celery in the project
+        rate(3, "3.2.1", "op1")
+        rate(3, "3.2.1", "op2")
+        rate(2, "3.2.1", "op3")
+        wait_for(lambda: state() == "rate", "3.2.1 op4")
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "console-question.png"))
+        rate(3, "3.2.1", "op4")
+        wait_for(lambda: state() == "gate", "the Redis gate")
+        suggestion = driver.find_element(By.ID, "suggestion").text
+        check("2.8" in suggestion, f"the gate shows the engine's suggestion with its reason: {suggestion!r}")
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "console-gate.png"))
+        gate("n", "3.2.1", "cond1")     # go deeper into Redis: no
+        wait_for(lambda: question_id().startswith("3.2.2 · op1 "), "3.2.2 op1")
+
+        # A note, with the server killed half way through it.
+        note = driver.find_element(By.ID, "note")
+        driver.find_element(By.TAG_NAME, "body").send_keys("m")
+        note.send_keys(NOTE_BEFORE_CUT)
+        wait_for(lambda: driver.find_element(By.ID, "draft-state").text != "", "the draft to be saved")
+        server.kill()
+        note.send_keys(NOTE_AFTER_CUT)
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-online") == "no", "the page to notice")
+        check(driver.find_element(By.ID, "offline").is_displayed(), "the page says the connection is lost")
+        note.send_keys(Keys.ESCAPE)
+        driver.find_element(By.TAG_NAME, "body").send_keys("3")        # rating 3.2.2 op1 while offline
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-queued") == "1", "the rating to queue")
+        check(True, "a rating made while offline is queued in the browser")
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "console-offline.png"))
+
+        server.start()
+        driver.refresh()                 # a reload before the queue was replayed
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-queued") == "0"
+                 and question_id().startswith("3.2.2 · op2 "), "the queue to replay after the reload")
+        note = driver.find_element(By.ID, "note")
+        check(note.get_attribute("value") == NOTE_BEFORE_CUT + NOTE_AFTER_CUT,
+              "after the restart and a reload the whole note is still there")
+        check(True, "the queued rating was replayed once: the console moved on to 3.2.2 op2")
+        note.send_keys(Keys.CONTROL, Keys.ENTER)
+        wait_for(lambda: NOTE_AFTER_CUT in driver.find_element(By.ID, "notes").text
+                 and driver.find_element(By.ID, "console").get_attribute("data-queued") == "0", "the note in the record")
+
+        # Finish early: the required candidate's-questions stage was never started, so confirm.
+        driver.find_element(By.TAG_NAME, "body").send_keys("e")
+        wait.until(expected_conditions.alert_is_present())
+        confirm = driver.switch_to.alert
+        check("Candidate" in confirm.text or "5" in confirm.text, f"finishing asks to confirm the untouched stage: {confirm.text!r}")
+        confirm.accept()
+        wait_for(lambda: state() == "finished", "the finished interview")
+        driver.find_element(By.ID, "report-link").click()
+        wait_for(lambda: "/report" in driver.current_url, "the report")
+        report = driver.page_source
+        expected = f"{expected_overall():.1f}"
+        text = driver.find_element(By.TAG_NAME, "body").text
+        check(expected in text, f"the report shows the overall score computed by hand: {expected}")
+        check(NOTE_BEFORE_CUT + NOTE_AFTER_CUT in text, "the report shows the note, word for word")
+        check("<script>alert(1)</script>" not in report and "&lt;script&gt;" in report, "the note's markup is escaped")
+        if args.screenshots:
+            driver.save_screenshot(os.path.join(args.screenshots, "report.png"))
+
+        # The position's candidate list shows the result.
+        driver.get(base + "/positions/" + position["id"])
+        row = driver.find_element(By.XPATH, "//tr[td/a[contains(., 'Sun Ba')]]").text
+        check(expected in row and "Completed" in row, f"the candidate list shows status and score: {row!r}")
+        print("console end-to-end: all checks passed")
+    finally:
+        if driver:
+            driver.quit()
+        if server.process and server.process.poll() is None:
+            server.process.terminate()
+            server.process.wait()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
