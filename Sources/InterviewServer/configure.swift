@@ -47,6 +47,8 @@ private func configureViews(_ app: Application) {
 
 private func configureSessions(_ app: Application, secure: Bool) {
     app.sessions.use(.fluent)
+    let database = app.sessions.driver
+    app.sessions.use { _ in QuietSessions(base: database) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 7),
                           maxAge: nil, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)

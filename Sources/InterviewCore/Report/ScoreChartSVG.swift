@@ -10,7 +10,7 @@ enum ScoreChartSVG {
         var note: String
     }
 
-    static let width = 720.0, labelWidth = 230.0, barWidth = 420.0, rowHeight = 28.0, top = 42.0
+    static let width = 780.0, labelWidth = 230.0, barWidth = 420.0, rowHeight = 28.0, top = 42.0
 
     static func render(_ rows: [Row], bands: [(minimum: Double, label: String)], title: String, accuracyLabel: String) -> String {
         let height = top + Double(rows.count) * rowHeight + 30

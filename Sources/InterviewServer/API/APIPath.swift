@@ -22,7 +22,6 @@ enum APIPath {
     static let consoleActions: [PathComponent] = ["interviews", id, "console", "actions"]
     static let consoleDraft: [PathComponent] = ["interviews", id, "console", "draft"]
     static let consoleFlowchart: [PathComponent] = ["interviews", id, "console", "flowchart.svg"]
-    static let interviewReport: [PathComponent] = ["interviews", id, "report"]
     static let guides: [PathComponent] = ["guides"]
     static let guide: [PathComponent] = ["guides", id]
     static let guideVersions: [PathComponent] = ["guides", id, "versions"]

@@ -98,7 +98,8 @@ struct ConsoleView: Content {
     /// Seconds since 1970 on the server when this was built; the page runs the clocks from here.
     var serverTime: Double
 
-    init(guide: Guide, engine: SessionEngine, card: ScorecardRecord, now: Date = Date()) {
+    init(_ loaded: LoadedGuide, engine: SessionEngine, card: ScorecardRecord, now: Date = Date()) {
+        let guide = loaded.guide
         let state = engine.state
         let agenda = state.agenda(guide)
         let score = Scoring.score(guide, state)
@@ -108,11 +109,11 @@ struct ConsoleView: Content {
         submittedAt = card.submittedAt.map(DisplayDate.string)
         self.agenda = Self.name(agenda)
         stage = state.currentStage.flatMap(guide.stage).map { stage in
-            StageView(key: stage.key, title: stage.title, guidanceHTML: GuidanceHTML.render(stage.guidance),
+            StageView(key: stage.key, title: stage.title, guidanceHTML: loaded.stageGuidance[stage.key] ?? "",
                       questions: stage.questions.map { StageQuestionView(number: $0.number, text: $0.text, reference: $0.reference) })
         }
         topic = state.currentTopic.flatMap(guide.topic).map {
-            TopicView(key: $0.key, title: $0.title, guidanceHTML: GuidanceHTML.render($0.guidance))
+            TopicView(key: $0.key, title: $0.title, guidanceHTML: loaded.topicGuidance[$0.key] ?? "")
         }
         let focus: QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
         question = focus.flatMap { ref in

@@ -37,7 +37,7 @@ enum InterviewReportPage {
         let candidate = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
         let interviewID = try interview.requireID()
         let cache = req.application.scorecardCache
-        let (guide, _) = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
+        let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db).guide
         let cards = try await ScorecardRecord.query(on: req.db).filter(\.$interview.$id == interviewID)
             .filter(\.$eventCount > 0).with(\.$interviewer).all()
         let panel = try cards.map {

@@ -16,11 +16,11 @@ final class ScorecardCache: Sendable {
     }
 
     let locks = KeyedLocks()
-    private let guides = Mutex<[UUID: Guide]>([:])
+    private let guides = Mutex<[UUID: LoadedGuide]>([:])
     private let entries = Mutex<[UUID: Entry]>([:])
 
-    func guide(_ versionID: UUID) -> Guide? { guides.withLock { $0[versionID] } }
-    func store(guide: Guide, for versionID: UUID) { guides.withLock { $0[versionID] = guide } }
+    func guide(_ versionID: UUID) -> LoadedGuide? { guides.withLock { $0[versionID] } }
+    func store(guide: LoadedGuide, for versionID: UUID) { guides.withLock { $0[versionID] = guide } }
 
     func entry(_ scorecardID: UUID) -> Entry? { entries.withLock { $0[scorecardID] } }
     func store(_ entry: Entry, for scorecardID: UUID) { entries.withLock { $0[scorecardID] = entry } }
@@ -39,4 +39,25 @@ extension Application {
 
     /// Created at configure time so that concurrent requests never race to create it.
     func prepareScorecardCache() { _ = scorecardCache }
+}
+
+/// A guide version as the console uses it: imported once, with its guidance already rendered to HTML.
+/// Versions never change once saved, so this never goes stale.
+struct LoadedGuide: Sendable {
+    let guide: Guide
+    let contentHash: String
+    let libraryID: UUID
+    let stageGuidance: [String: String]
+    let topicGuidance: [String: String]
+
+    init(_ version: GuideVersion) {
+        guide = GuideImporter.importMarkdown(version.markdown, path: "guide.md").guide
+        contentHash = version.contentHash
+        libraryID = version.$guide.id
+        var stages: [String: String] = [:], topics: [String: String] = [:]
+        for stage in guide.stages { stages[stage.key] = GuidanceHTML.render(stage.guidance) }
+        for topic in guide.topics { topics[topic.key] = GuidanceHTML.render(topic.guidance) }
+        stageGuidance = stages
+        topicGuidance = topics
+    }
 }

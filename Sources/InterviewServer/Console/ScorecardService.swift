@@ -26,12 +26,25 @@ enum ScorecardService {
         return (interview, isInterviewer)
     }
 
-    static func guide(_ versionID: UUID, cache: ScorecardCache, on db: any Database) async throws -> (Guide, GuideVersion) {
+    /// For posting: one query when the user is one of the interview's interviewers. Anyone else gets
+    /// 403 if they may see the interview and 404 if they may not.
+    static func interviewToScore(_ id: UUID?, for user: User, on db: any Database) async throws -> Interview {
+        guard let id else { throw Abort(.notFound) }
+        if let interview = try await Interview.query(on: db)
+            .join(InterviewInterviewer.self, on: \Interview.$id == \InterviewInterviewer.$interview.$id)
+            .filter(\.$id == id).filter(InterviewInterviewer.self, \.$user.$id == user.requireID()).first() {
+            return interview
+        }
+        _ = try await interview(id, for: user, on: db)
+        throw Abort(.forbidden, reason: "Only the interview's interviewers can score it.")
+    }
+
+    static func guide(_ versionID: UUID, cache: ScorecardCache, on db: any Database) async throws -> LoadedGuide {
+        if let loaded = cache.guide(versionID) { return loaded }
         guard let version = try await GuideVersion.find(versionID, on: db) else { throw Abort(.notFound) }
-        if let guide = cache.guide(versionID) { return (guide, version) }
-        let guide = GuideImporter.importMarkdown(version.markdown, path: "guide.md").guide
-        cache.store(guide: guide, for: versionID)
-        return (guide, version)
+        let loaded = LoadedGuide(version)
+        cache.store(guide: loaded, for: versionID)
+        return loaded
     }
 
     /// The interviewer's card for the interview, created on first use.
@@ -77,10 +90,11 @@ enum ScorecardService {
     /// Applies one action to the user's card of the interview and stores what it recorded.
     static func post(_ action: ConsoleAction, interview: Interview, user: User, app: Application, on db: any Database) async throws -> Outcome {
         let cache = app.scorecardCache
-        let (guide, version) = try await guide(interview.$guideVersion.id, cache: cache, on: db)
+        let loaded = try await guide(interview.$guideVersion.id, cache: cache, on: db)
+        let guide = loaded.guide
         let card = try await card(interviewID: try interview.requireID(), interviewerID: try user.requireID(), on: db)
         let cardID = try card.requireID()
-        let start = SessionStart(guideID: guide.id ?? version.$guide.id.uuidString, guideHash: version.contentHash,
+        let start = SessionStart(guideID: guide.id ?? loaded.libraryID.uuidString, guideHash: loaded.contentHash,
                                  guideTitle: guide.title, candidate: nil)
         return try await cache.locks.withLock(cardID) {
             for attempt in 1...3 {

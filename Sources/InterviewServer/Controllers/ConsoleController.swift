@@ -39,7 +39,7 @@ struct ConsoleController: RouteCollection {
         }
         let candidate = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview console", on: req.db)
-        let (guide, _) = try await ScorecardService.guide(interview.$guideVersion.id, cache: req.application.scorecardCache, on: req.db)
+        let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: req.application.scorecardCache, on: req.db).guide
         let boot = Boot(interviewID: id, api: "/api/v1/interviews/\(id)/console",
                         flowchart: "/api/v1/interviews/\(id)/console/flowchart.svg",
                         reportHref: SiteURL.interviewReport(id).path, csrf: CSRF.token(for: req),

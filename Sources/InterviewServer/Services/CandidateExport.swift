@@ -9,6 +9,19 @@ struct CandidateExport: Content {
         var status: Interview.Status
         var guideVersion: String
         var interviewers: [String]
+        var scorecards: [ScorecardEntry]
+    }
+
+    /// One interviewer's card: its summary and its whole event log (ratings, notes, decisions).
+    struct ScorecardEntry: Content {
+        var interviewer: String
+        var submittedAt: Date?
+        var overall: Double?
+        var coverage: Double?
+        var recommendation: String?
+        var draftNote: String?
+        /// The session log, one JSON event per line (docs/scoring.md; `interview report` reads the same format).
+        var events: String
     }
 
     struct AuditLine: Content {
@@ -35,6 +48,17 @@ struct CandidateExport: Content {
         try await candidate.$position.load(on: db)
         let interviews = try await candidate.$interviews.query(on: db).with(\.$guideVersion).with(\.$interviewers)
             .sort(\.$scheduledAt).all()
+        var cards: [UUID: [ScorecardEntry]] = [:]
+        for interview in interviews {
+            let id = try interview.requireID()
+            for card in try await ScorecardRecord.query(on: db).filter(\.$interview.$id == id).with(\.$interviewer).all() {
+                let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
+                cards[id, default: []].append(ScorecardEntry(
+                    interviewer: card.interviewer.email, submittedAt: card.submittedAt, overall: card.overall,
+                    coverage: card.coverage, recommendation: card.band, draftNote: card.draftNote,
+                    events: events.map(\.event).joined()))
+            }
+        }
         let audit = try await AuditEntry.query(on: db).filter(\.$candidateID == id).with(\.$user).sort(\.$at).all()
         return CandidateExport(
             id: id, position: candidate.position.title, name: candidate.name, contact: candidate.contact,
@@ -42,7 +66,8 @@ struct CandidateExport: Content {
             notes: candidate.notes, createdAt: candidate.createdAt, erasedAt: candidate.erasedAt,
             interviews: try interviews.map {
                 InterviewEntry(id: try $0.requireID(), scheduledAt: $0.scheduledAt, status: $0.status,
-                               guideVersion: $0.guideVersion.contentHash, interviewers: $0.interviewers.map(\.email))
+                               guideVersion: $0.guideVersion.contentHash, interviewers: $0.interviewers.map(\.email),
+                               scorecards: cards[try $0.requireID()] ?? [])
             },
             audit: audit.map { AuditLine(at: $0.at, action: $0.action, by: $0.user?.email) })
     }

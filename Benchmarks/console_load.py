@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Load benchmark of the live console: 100 interview sessions posting ratings at once to one server
+on its embedded SQLite, measured with wrk against a trivial GET of the same server in the same run.
+
+    swift build -c release --product interview
+    python3 Benchmarks/console_load.py [--binary .build/release/interview] [--sessions 100] [--seconds 15]
+
+Each session is a separate interviewer, logged in, scoring their own interview; every request is a
+rating with a fresh client id, so each one is validated by the engine and committed to SQLite (WAL,
+synchronous=FULL) before it is answered. Prints one line per figure and the goals from issue 6
+(ratings ≥ 40 % of the GET's throughput, p99 < 20 ms).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "e2e"))
+from interviewflow_api import Client, create_first_admin, guide_id  # noqa: E402
+
+PASSWORD = "a long benchmark password"
+
+LUA = r"""
+-- Each request is a rating from the next session in turn, with a client id of its own.
+local sessions = {}
+%s
+local counter = 0
+local thread_tag = tostring(math.random(1, 1e9))
+request = function()
+  counter = counter + 1
+  local s = sessions[(counter %% #sessions) + 1]
+  local body = '{"clientID":"' .. thread_tag .. "-" .. counter .. '","type":"rate","topic":"3.1","question":"op1","rating":' .. (counter %% 5) .. '}'
+  return wrk.format("POST", s.path, {
+    ["Content-Type"] = "application/json", ["Accept"] = "application/json",
+    ["Cookie"] = "interviewflow-session=" .. s.cookie, ["X-CSRF-Token"] = s.csrf }, body)
+end
+local failures = 0
+response = function(status, headers, body)
+  if status ~= 200 then
+    failures = failures + 1
+    if failures < 4 then io.stderr:write("status " .. status .. ": " .. string.sub(body, 1, 200) .. "\n") end
+  end
+end
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, process):
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("server exited")
+            time.sleep(0.2)
+    raise RuntimeError("server did not start")
+
+
+def wrk(args, url, seconds, connections, script=None):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script:
+        command += ["-s", script]
+    out = subprocess.run(command + [url], capture_output=True, text=True, check=True)
+    text = out.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0, text + out.stderr
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/release/interview")
+    parser.add_argument("--sessions", type=int, default=100)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    data = tempfile.mkdtemp(prefix="interviewflow-load-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(data, "serve.log"), "w")
+    server = subprocess.Popen([os.path.abspath(args.binary), "serve", "--data", data, "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, LOG_LEVEL="warning"))
+    try:
+        wait_for_port(port, server)
+        setup = re.search(r"(http://\S+/setup\?token=[0-9a-f]+)", open(log.name).read()).group(1)
+        admin = create_first_admin(base, setup, "Bench Admin", "admin@bench.example", PASSWORD)
+        position = admin.call("POST", "/api/v1/positions", {"title": "Load", "guideID": guide_id(admin, "python-backend-senior.en")})["position"]
+
+        def prepare(n):
+            email = f"interviewer{n}@bench.example"
+            user = admin.call("POST", "/api/v1/users", {"name": f"Interviewer {n}", "email": email, "password": PASSWORD, "role": "interviewer"})
+            admin.call("POST", f"/api/v1/positions/{position['id']}/members", {"email": email})
+            candidate = admin.call("POST", "/api/v1/candidates", {"positionID": position["id"], "name": f"Candidate {n}", "contact": f"c{n}@bench.example"})
+            interview = admin.call("POST", "/api/v1/interviews", {"candidateID": candidate["id"], "scheduledAt": "2026-12-01T10:00", "interviewerIDs": [user["id"]]})
+            client = Client(base)
+            client.login(email, PASSWORD)
+            path = f"/api/v1/interviews/{interview['id']}/console/actions"
+            view = client.call("POST", path, {"clientID": uuid.uuid4().hex, "type": "start"})["view"]
+            while view["agenda"] == "talk":
+                view = client.call("POST", path, {"clientID": uuid.uuid4().hex, "type": "moveOn"})["view"]
+            assert view["question"]["topic"] == "3.1" and view["question"]["id"] == "op1", view["agenda"]
+            return {"path": path, "cookie": client.session_cookie(), "csrf": client.csrf}
+
+        started = time.time()
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            sessions = list(pool.map(prepare, range(args.sessions)))
+        print(f"setup: {args.sessions} interviewers logged in, each at question 3.1/op1 ({time.time() - started:.1f} s)", flush=True)
+
+        script = os.path.join(data, "ratings.lua")
+        rows = "\n".join(f'sessions[{i + 1}] = {{path = "{s["path"]}", cookie = "{s["cookie"]}", csrf = "{s["csrf"]}"}}'
+                         for i, s in enumerate(sessions))
+        with open(script, "w") as f:
+            f.write(LUA % rows)
+
+        get_rps, get_p99, _, get_text = wrk(args, base + "/healthz", args.seconds, args.sessions)
+        rate_rps, rate_p99, failures, rate_text = wrk(args, base + sessions[0]["path"], args.seconds, args.sessions, script)
+        if args.verbose:
+            print(get_text, rate_text)
+        print(f"GET /healthz: {get_rps:.0f} req/s, p99 {get_p99:.2f} ms")
+        print(f"POST rating: {rate_rps:.0f} req/s, p99 {rate_p99:.2f} ms, non-2xx {failures}")
+        ratio = 100 * rate_rps / get_rps
+        print(f"ratings / GET throughput: {ratio:.1f} % (goal ≥ 40 %) — {'met' if ratio >= 40 else 'MISSED'}")
+        print(f"ratings p99: {rate_p99:.2f} ms (goal < 20 ms) — {'met' if rate_p99 < 20 else 'MISSED'}")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

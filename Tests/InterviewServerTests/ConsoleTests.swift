@@ -1,0 +1,266 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Live console: actions checked by the engine, stored once, scored")
+struct ConsoleTests {
+    @Test func aScriptedWalkScoresWhatWasRated() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            var view = try await ivan.walkToFirstQuestion(fixture)
+            #expect(view.question?.topic == "3.1" && view.question?.id == "op1")
+            // act: the five basics at 4, then no deeper (op6, op7 not demonstrated), then no Celery
+            for question in ["op1", "op2", "op3", "op4", "op5"] { view = try await ivan.rate(fixture, "3.1", question, 4) }
+            let gate = try #require(view.decision)
+            view = try await ivan.answer(fixture, "3.1", "cond1", false)
+            view = try await ivan.answer(fixture, "3.1", "cond2", false)
+            // verify: 100 × 5·4 / (5·4 + 3·4) = 62.5, and the walk moved on to the next topic
+            #expect(gate.kind == "gate" && gate.id == "cond1" && gate.suggestion == true)
+            #expect(gate.reason?.contains("4.0 of 4") == true)
+            #expect(view.summary.overall == 62.5)
+            #expect(view.question?.topic == "3.2.1" && view.question?.id == "op1")
+            let card = try #require(try await ScorecardRecord.query(on: app.db).first())
+            #expect(card.overall == 62.5)
+            #expect(card.eventCount == view.eventCount)
+            #expect(try await Interview.find(fixture.id, on: app.db)?.status == .inProgress)
+        }
+    }
+
+    @Test func aRetriedActionIsAppliedOnce() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            let action: [String: Any] = ["type": "rate", "topic": "3.1", "question": "op1", "rating": 3]
+            // act
+            let (first, firstAnswer) = try await ivan.act(fixture, action, clientID: "retry-0001")
+            let stored = try await ScorecardEvent.query(on: app.db).count()
+            let (second, secondAnswer) = try await ivan.act(fixture, action, clientID: "retry-0001")
+            // verify
+            #expect(first == .ok && second == .ok)
+            #expect(firstAnswer?.duplicate == false && secondAnswer?.duplicate == true)
+            #expect(try await ScorecardEvent.query(on: app.db).count() == stored)
+            #expect(secondAnswer?.view.eventCount == firstAnswer?.view.eventCount)
+            #expect(secondAnswer?.view.question?.id == "op2")
+        }
+    }
+
+    @Test func theEngineRefusesWhatDoesNotFitAndNothingIsStored() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let before = try await ivan.walkToFirstQuestion(fixture)
+            // act
+            let (notAsked, refusal) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op5", "rating": 3])
+            let (offScale, _) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 9])
+            let (noGate, _) = try await ivan.act(fixture, ["type": "answer", "topic": "3.1", "gate": "cond1", "answer": true])
+            let (missing, invalid) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1"])
+            let (emptyNote, _) = try await ivan.act(fixture, ["type": "note", "text": "   "])
+            let (badID, _) = try await ivan.act(fixture, ["type": "moveOn"], clientID: "x")
+            // verify
+            #expect(notAsked == .conflict && refusal?.code == "refused")
+            #expect(refusal?.reason?.contains("op5") == true)
+            #expect(refusal?.view.eventCount == before.eventCount)
+            #expect(offScale == .conflict && noGate == .conflict)
+            #expect(missing == .unprocessableEntity && invalid?.code == "invalid")
+            #expect(emptyNote == .unprocessableEntity)
+            #expect(badID == .badRequest)
+            #expect(try await ScorecardEvent.query(on: app.db).count() == before.eventCount)
+        }
+    }
+
+    @Test func jumpsReturnAndNotesAreRecorded() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            // act
+            let (jumped, atRedis) = try await ivan.act(fixture, ["type": "jump", "topic": "redis"])
+            _ = try await ivan.rate(fixture, "3.2.1", "op1", 2)
+            let (noted, withNote) = try await ivan.act(fixture, ["type": "note", "text": "Mentioned Redis unprompted."])
+            let (returned, back) = try await ivan.act(fixture, ["type": "return"])
+            // verify
+            #expect(jumped == .ok && atRedis?.view.question?.topic == "3.2.1" && atRedis?.view.canReturn == true)
+            #expect(noted == .ok && withNote?.view.notes.map(\.text) == ["Mentioned Redis unprompted."])
+            #expect(returned == .ok && back?.view.question?.topic == "3.1" && back?.view.question?.id == "op1")
+            #expect(back?.view.canReturn == false)
+        }
+    }
+
+    @Test func finishingNeedsConfirmationAndLaterChangesAreRevisions() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
+            // act
+            let (unconfirmed, refusal) = try await ivan.act(fixture, ["type": "finish"])
+            let (confirmed, finished) = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            let (jumpAfter, _) = try await ivan.act(fixture, ["type": "jump", "topic": "3.3"])
+            let (corrected, _) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 2])
+            let report = try await ivan.get("/interviews/\(fixture.id)/report")
+            // verify
+            #expect(unconfirmed == .conflict && refusal?.code == "confirmRequired" && refusal?.stages == ["5"])
+            #expect(confirmed == .ok && finished?.view.finished == true && finished?.view.submittedAt != nil)
+            #expect(jumpAfter == .conflict)
+            #expect(corrected == .ok)
+            #expect(try await Interview.find(fixture.id, on: app.db)?.status == .completed)
+            #expect(report.status == .ok)
+            #expect(report.body.string.contains(Text.revisions.in(.en)))
+            #expect(report.body.string.contains("3.1/op1: 4 → 2"))
+        }
+    }
+
+    @Test func draftsAreKeptUntilTheNoteIsAdded() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            // act
+            let saved = try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(string: #"{"text":"half a thou"}"#), contentType: .json)
+            let afterSave = try await ivan.get(fixture.api)
+            _ = try await ivan.act(fixture, ["type": "note", "text": "half a thought, finished"])
+            let afterNote = try await ivan.get(fixture.api)
+            // verify
+            #expect(saved.status == .noContent)
+            #expect(try JSONDecoder().decode(ConsoleAnswer.View.self, from: Data(buffer: afterSave.body)).draft == "half a thou")
+            #expect(try JSONDecoder().decode(ConsoleAnswer.View.self, from: Data(buffer: afterNote.body)).draft == "")
+        }
+    }
+
+    @Test func theFlowchartShowsThePathTaken() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            // act
+            let drawing = try await ivan.get(fixture.api + "/flowchart.svg")
+            let other = try await ivan.get(fixture.api + "/flowchart.svg?topic=3.3")
+            let unknown = try await ivan.get(fixture.api + "/flowchart.svg?topic=9.9")
+            // verify
+            #expect(drawing.status == .ok && drawing.headers.contentType?.subType == "svg+xml")
+            #expect(drawing.body.string.contains("<svg") && drawing.body.string.contains("taken"))
+            #expect(other.status == .ok && !other.body.string.contains("class=\"node operation taken"))
+            #expect(unknown.status == .notFound)
+        }
+    }
+}
+
+@Suite("Live console: only the interview's own interviewers post")
+struct ConsoleAccessTests {
+    @Test func othersAreRefused() async throws {
+        try await withApp { app in
+            // setup: Olga is on the position but not on this interview; Nina is on neither
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"], alsoOnPosition: ["olga@example.com"])
+            try await TestData.user(app, "nina@example.com", role: .interviewer)
+            let olga = try await fixture.browser("olga@example.com")
+            let nina = try await fixture.browser("nina@example.com")
+            let ivan = try await fixture.browser("ivan@example.com")
+            let nobody = TestBrowser(app)
+            // act
+            let (olgaPost, _) = try await olga.act(fixture, ["type": "start"])
+            let olgaRead = try await olga.get(fixture.api)
+            let olgaPage = try await olga.get("/interviews/\(fixture.id)/console")
+            let (ninaPost, _) = try await nina.act(fixture, ["type": "start"])
+            let ninaReport = try await nina.get("/interviews/\(fixture.id)/report")
+            let anonymous = try await nobody.get(fixture.api)
+            let anonymousPage = try await nobody.get("/interviews/\(fixture.id)/console")
+            let (noToken, _) = try await ivan.act(fixture, ["type": "start"], csrfHeader: false)
+            // verify
+            #expect(olgaPost == .forbidden && olgaRead.status == .forbidden)
+            #expect(olgaPage.status == .seeOther && olgaPage.headers.first(name: .location) == "/interviews/\(fixture.id)/report")
+            #expect(ninaPost == .notFound && ninaReport.status == .notFound)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymousPage.status == .seeOther && anonymousPage.headers.first(name: .location) == "/login")
+            #expect(noToken == .forbidden)
+            #expect(try await ScorecardEvent.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func theConsolePageCarriesItsTokenAndEscapesNames() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            fixture.candidate.name = "<script>alert(1)</script>"
+            try await fixture.candidate.save(on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let page = try await ivan.get("/interviews/\(fixture.id)/console")
+            // verify
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.body.string.contains("<script>alert(1)</script>"))
+            #expect(page.body.string.contains(#"id="console-boot""#) && page.body.string.contains(#""csrf":""#))
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$detail == "interview console").count() == 1)
+        }
+    }
+}
+
+@Suite("Panels, reports and erasure")
+struct ConsolePanelTests {
+    @Test func panelsScoreIndependentlyAndListsShowTheMean() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let olga = try await fixture.browser("olga@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await olga.walkToFirstQuestion(fixture)
+            // act: the same question, 4 from Ivan and 2 from Olga
+            let ivanView = try await ivan.rate(fixture, "3.1", "op1", 4)
+            let olgaView = try await olga.rate(fixture, "3.1", "op1", 2)
+            let report = try await ivan.get("/interviews/\(fixture.id)/report")
+            let position = try await ivan.get("/positions/\(try fixture.position.requireID())")
+            // verify: 100 and 50, mean 75
+            #expect(ivanView.summary.overall == 100 && olgaView.summary.overall == 50)
+            #expect(try await ScorecardRecord.query(on: app.db).count() == 2)
+            #expect(report.body.string.contains(Text.panel.in(.en)))
+            #expect(report.body.string.contains("olga") && report.body.string.contains("75.0"))
+            #expect(position.body.string.contains("75.0"))
+        }
+    }
+
+    @Test func notesAreEscapedInTheReportAndErasedWithTheCandidate() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let manager = try await TestData.user(app, "maria@example.com", role: .hiringManager)
+            try await fixture.position.$members.attach(manager, on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            _ = try await ivan.act(fixture, ["type": "note", "text": "Said <script>alert('x')</script> about XSS"])
+            let before = try await ivan.get("/interviews/\(fixture.id)/report")
+            // act
+            let maria = try await fixture.browser("maria@example.com")
+            try await maria.get("/candidates/\(try fixture.candidate.requireID())")
+            let export = try await maria.get("/candidates/\(try fixture.candidate.requireID())/export")
+            let erased = try await maria.post("/candidates/\(try fixture.candidate.requireID())/erase")
+            let after = try await ivan.get("/interviews/\(fixture.id)/report")
+            let view = try await ivan.get(fixture.api)
+            // verify
+            #expect(before.body.string.contains("Said &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; about XSS")
+                    || before.body.string.contains("Said &lt;script&gt;alert('x')&lt;/script&gt; about XSS"))
+            #expect(!before.body.string.contains("<script>alert"))
+            #expect(export.body.string.contains("about XSS") && export.body.string.contains("scorecards"))
+            #expect(erased.status == .seeOther)
+            #expect(!after.body.string.contains("about XSS") && after.body.string.contains(ScorecardErasure.marker))
+            #expect(after.body.string.contains("75.0"))
+            #expect(!view.body.string.contains("about XSS"))
+            let stored = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined()
+            #expect(!stored.contains("about XSS"))
+        }
+    }
+}
