@@ -100,7 +100,15 @@ def main():
                               stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, LOG_LEVEL="warning"))
     try:
         wait_for_port(port, server)
-        setup = re.search(r"(http://\S+/setup\?token=[0-9a-f]+)", open(log.name).read()).group(1)
+        setup = None
+        for _ in range(100):
+            found = re.search(r"(http://\S+/setup\?token=[0-9a-f]+)", open(log.name).read())
+            if found:
+                setup = found.group(1)
+                break
+            time.sleep(0.1)
+        if not setup:
+            raise RuntimeError("no setup link in the server's output: " + open(log.name).read()[-500:])
         admin = create_first_admin(base, setup, "Bench Admin", "admin@bench.example", PASSWORD)
         position = admin.call("POST", "/api/v1/positions", {"title": "Load", "guideID": guide_id(admin, "python-backend-senior.en")})["position"]
 

@@ -25,6 +25,14 @@ public struct ServerSettings: Sendable {
         self.announceSetup = announceSetup
     }
 
+    /// SQLite belongs to one process: every write goes through this server, so what it keeps in memory
+    /// (sessions, users, scorecard engines) cannot go stale behind its back. PostgreSQL is shared by
+    /// several instances, so there every request reads the database.
+    var isSingleWriter: Bool {
+        if case .postgres = storage { return false }
+        return true
+    }
+
     /// Cookies carry `Secure` when people reach the server over TLS (directly or through a proxy).
     var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
 

@@ -15,7 +15,12 @@ extension Application {
 /// Sets up the whole application; `interview serve` and the tests call this same function.
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.serverSettings = settings
+    app.singleWriterCaches = SingleWriterCaches(enabled: settings.isSingleWriter)
     try DatabaseSetup.use(settings.storage, on: app)
+    app.databases.middleware.use(UserCacheInvalidation(caches: app.singleWriterCaches))
+    app.prepareScorecardCache()
+    let scorecards = app.scorecardCache
+    app.databases.middleware.use(ScorecardCacheInvalidation(cache: { scorecards }))
     try await DatabaseSetup.createSchemaIfNeeded(app)
     app.registerMigrations()
     try await app.autoMigrate()
@@ -27,7 +32,6 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // Resumes go up to 5 MB; leave room for the form around them.
     app.routes.defaultMaxBodySize = "6mb"
 
-    app.prepareScorecardCache()
     try await GuideLibrarySeeder.seedBundledGuides(on: app.db, logger: app.logger)
     try await FirstAdminSetup.announceIfNeeded(app)
     try routes(app)
@@ -48,12 +52,15 @@ private func configureViews(_ app: Application) {
 private func configureSessions(_ app: Application, secure: Bool) {
     app.sessions.use(.fluent)
     let database = app.sessions.driver
-    app.sessions.use { _ in QuietSessions(base: database) }
+    let caches = app.singleWriterCaches
+    app.sessions.use { _ in QuietSessions(base: database, caches: caches) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 24 * 7),
-                          maxAge: nil, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        // Max-Age rather than Expires: the same week, without formatting a date on every response
+        // (Vapor builds a DateFormatter for each Expires it writes, a real cost under load).
+        HTTPCookies.Value(string: id.string, expires: nil,
+                          maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(CachedUserSessionAuthenticator())
     app.middleware.use(ErrorPages())
 }

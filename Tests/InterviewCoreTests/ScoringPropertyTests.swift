@@ -101,3 +101,32 @@ struct ScoringPropertyTests {
         #expect(ScoringTestGuides.rounded(full.overall) == ScoringTestGuides.rounded(reduced.overall), "seed \(seed): \(untouched)")
     }
 }
+
+@Suite("Scoring reuses unchanged topics")
+struct IncrementalScoringTests {
+    @Test(arguments: [UInt64(7), 42, 1234])
+    func scoringStepByStepEqualsScoringFromScratch(seed: UInt64) throws {
+        // setup: a generated interview over the seed-like guide, replayed one event at a time
+        let guide = SessionTestGuide.guide(knockout: 40)
+        var rng = ScoringTestRandom(seed: seed)
+        let plan = ScoringTestPlan.random(guide, &rng)
+        var script = try SessionTestScript(guide: guide)
+        let events = try Self.events(of: plan, guide: guide, script: &script)
+        var engine = SessionEngine(guide: guide)
+        var earlier: (state: SessionState, card: Scorecard)?
+        // act and verify: after every event the reusing score equals the full one
+        for (index, event) in events.enumerated() {
+            try engine.apply(event)
+            let stepwise = Scoring.score(guide, engine.state, reusing: earlier)
+            #expect(stepwise == Scoring.score(guide, engine.state), "seed \(seed), after event \(index + 1)")
+            earlier = (engine.state, stepwise)
+        }
+        #expect(events.count > 10)
+    }
+
+    /// The plan's events, by running it through the same script driver.
+    private static func events(of plan: ScoringTestPlan, guide: Guide, script: inout SessionTestScript) throws -> [SessionEvent] {
+        _ = try plan.run(guide, script: &script)
+        return script.events
+    }
+}

@@ -49,6 +49,11 @@ struct ScoringTestPlan {
     /// then to the end.
     func run(_ guide: Guide) throws -> SessionState {
         var script = try SessionTestScript(guide: guide)
+        return try run(guide, script: &script)
+    }
+
+    /// Runs the plan on a given script, so the caller can read the events it recorded.
+    func run(_ guide: Guide, script: inout SessionTestScript) throws -> SessionState {
         for _ in 0..<500 {
             switch script.agenda {
             case .finished:

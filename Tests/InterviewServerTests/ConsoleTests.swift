@@ -138,6 +138,22 @@ struct ConsoleTests {
         }
     }
 
+    @Test func guidanceComesAsHTMLWhenTheStageOrTopicChanges() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let both = try await ivan.get(fixture.api + "/guidance?stage=3&topic=3.2.1")
+            let none = try await ivan.get(fixture.api + "/guidance?stage=nope")
+            // verify
+            struct Guidance: Decodable { var stage: String?; var topic: String? }
+            let guidance = try JSONDecoder().decode(Guidance.self, from: Data(buffer: both.body))
+            #expect(guidance.stage?.contains("<p>") == true && guidance.topic?.contains("<p>") == true)
+            #expect(try JSONDecoder().decode(Guidance.self, from: Data(buffer: none.body)).stage == nil)
+        }
+    }
+
     @Test func theFlowchartShowsThePathTaken() async throws {
         try await withApp { app in
             // setup

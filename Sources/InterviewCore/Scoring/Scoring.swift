@@ -8,8 +8,23 @@ import Foundation
 /// applicable is not failed, not demonstrated is visible.
 public enum Scoring {
     public static func score(_ guide: Guide, _ state: SessionState) -> Scorecard {
+        score(guide, state, reusing: nil)
+    }
+
+    /// The same score, reusing `earlier`'s topic scores for every topic whose progress is unchanged
+    /// since `earlier.state`: a topic's score depends on nothing else, so the result equals a full
+    /// scoring. The live console scores after every action, where only one topic ever changes.
+    public static func score(_ guide: Guide, _ state: SessionState,
+                             reusing earlier: (state: SessionState, card: Scorecard)?) -> Scorecard {
         let maximum = Double(guide.scale.maximum)
-        let topics = guide.topics.map { topicScore($0, state.topics[$0.key], maximum: maximum) }
+        let topics = guide.topics.enumerated().map { index, topic in
+            let progress = state.topics[topic.key]
+            if let earlier, earlier.card.topics.indices.contains(index), earlier.card.topics[index].key == topic.key,
+               earlier.state.topics[topic.key] == progress {
+                return earlier.card.topics[index]
+            }
+            return topicScore(topic, progress, maximum: maximum)
+        }
         let scored = topics.filter { $0.score != nil }
         let overall = Derivation(kind: .weightedMean, terms: scored.map {
             Derivation.Term(label: $0.key, value: $0.score ?? 0, weight: $0.weight)

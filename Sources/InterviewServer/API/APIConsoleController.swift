@@ -21,45 +21,51 @@ struct APIConsoleController: RouteCollection {
 
     struct Draft: Content { var text: String }
 
+    /// Guidance for the interviewer, as HTML rendered from the guide's Markdown (raw HTML escaped).
+    struct Guidance: Content {
+        var stage: String?
+        var topic: String?
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(APIPath.console, use: Self.show)
         routes.post(APIPath.consoleActions, use: Self.act)
         routes.put(APIPath.consoleDraft, use: Self.saveDraft)
         routes.get(APIPath.consoleFlowchart, use: Self.flowchart)
+        routes.get(APIPath.consoleGuidance, use: Self.guidance)
     }
 
-    /// The interview and the user's card, refusing anyone who is not one of its interviewers: 404 when
-    /// they may not even see it, 403 when they may see it but not score it.
-    static func ownCard(_ req: Request) async throws -> (Interview, ScorecardRecord, LoadedGuide, ScorecardCache.Entry) {
-        let user = try req.user
-        let interview = try await ScorecardService.interviewToScore(req.parameters.get("id"), for: user, on: req.db)
+    /// The user's seat on the interview's panel, their card's engine and the guide, refusing anyone
+    /// who is not one of its interviewers: 404 when they may not even see it, 403 when they may see it
+    /// but not score it.
+    static func ownCard(_ req: Request) async throws -> (PanelSeat, LoadedGuide, ScorecardCache.Entry) {
         let cache = req.application.scorecardCache
-        let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
-        let card = try await ScorecardService.card(interviewID: try interview.requireID(), interviewerID: try user.requireID(), on: req.db)
-        let entry = try await ScorecardService.engine(of: card, guide: loaded.guide, cache: cache, on: req.db)
-        return (interview, card, loaded, entry)
+        let seat = try await ScorecardService.seat(req.parameters.get("id"), for: try req.user, cache: cache, on: req.db)
+        let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
+        let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
+        return (seat, loaded, entry)
     }
 
     @Sendable static func show(req: Request) async throws -> ConsoleView {
-        let (_, card, loaded, entry) = try await ownCard(req)
-        return ConsoleView(loaded, engine: entry.engine, card: card)
+        let (_, loaded, entry) = try await ownCard(req)
+        return ConsoleView(loaded, engine: entry.engine, card: entry.card)
     }
 
     @Sendable static func act(req: Request) async throws -> Response {
         let action = try req.content.decode(ConsoleAction.self)
         guard action.hasValidClientID else { throw Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'.") }
-        let user = try req.user
-        let interview = try await ScorecardService.interviewToScore(req.parameters.get("id"), for: user, on: req.db)
+        let cache = req.application.scorecardCache
+        let seat = try await ScorecardService.seat(req.parameters.get("id"), for: try req.user, cache: cache, on: req.db)
+        let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
         do {
-            let outcome = try await ScorecardService.post(action, interview: interview, user: user, app: req.application, on: req.db)
-            let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: req.application.scorecardCache, on: req.db)
+            let outcome = try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: req.db)
             return try await Accepted(duplicate: outcome.duplicate,
-                                      view: ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.card))
+                                      view: ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score))
                 .encodeResponse(for: req)
         } catch let refusal as ConsoleRefusal {
-            let (_, card, loaded, entry) = try await ownCard(req)
+            let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
             let response = try await Refused(code: refusal.code, reason: refusal.message, stages: refusal.stages,
-                                             view: ConsoleView(loaded, engine: entry.engine, card: card)).encodeResponse(for: req)
+                                             view: ConsoleView(loaded, engine: entry.engine, card: entry.card)).encodeResponse(for: req)
             response.status = refusal.code == "invalid" ? .unprocessableEntity : .conflict
             return response
         }
@@ -67,15 +73,24 @@ struct APIConsoleController: RouteCollection {
 
     @Sendable static func saveDraft(req: Request) async throws -> HTTPStatus {
         let draft = try req.content.decode(Draft.self)
-        let user = try req.user
-        let interview = try await ScorecardService.interviewToScore(req.parameters.get("id"), for: user, on: req.db)
-        try await ScorecardService.saveDraft(draft.text, interview: interview, user: user, on: req.db)
+        let cache = req.application.scorecardCache
+        let seat = try await ScorecardService.seat(req.parameters.get("id"), for: try req.user, cache: cache, on: req.db)
+        let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
+        try await ScorecardService.saveDraft(draft.text, seat: seat, loaded: loaded, cache: cache, on: req.db)
         return .noContent
+    }
+
+    /// The guidance of `?stage=` and `?topic=` (the console asks when either changes).
+    @Sendable static func guidance(req: Request) async throws -> Guidance {
+        let (_, loaded, _) = try await ownCard(req)
+        let stage = (try? req.query.get(String.self, at: "stage")).flatMap { loaded.stageGuidance[$0] }
+        let topic = (try? req.query.get(String.self, at: "topic")).flatMap { loaded.topicGuidance[$0] }
+        return Guidance(stage: stage, topic: topic)
     }
 
     /// The current topic's flowchart (or `?topic=`) with the card's path so far highlighted.
     @Sendable static func flowchart(req: Request) async throws -> Response {
-        let (_, _, loaded, entry) = try await ownCard(req)
+        let (_, loaded, entry) = try await ownCard(req)
         let guide = loaded.guide
         let key = (try? req.query.get(String.self, at: "topic")) ?? entry.engine.state.currentTopic
         guard let key, let topic = guide.topic(key), let svg = topic.drawing(highlighting: entry.engine.state.topics[key]) else {

@@ -58,16 +58,17 @@ struct ConsoleView: Content {
     struct Pick: Content { var topic: String; var questions: [PickQuestion] }
     struct PickQuestion: Content { var id: String; var text: String; var reference: String? }
 
+    /// The stage's and topic's guidance is not in here: it only changes with the stage or topic, so the
+    /// page fetches it then (`/console/guidance`) instead of receiving it with every rating.
     struct StageView: Content {
         var key: String
         var title: String
-        var guidanceHTML: String
         var questions: [StageQuestionView]
     }
 
     struct StageQuestionView: Content { var number: String; var text: String; var reference: String? }
 
-    struct TopicView: Content { var key: String; var title: String; var guidanceHTML: String }
+    struct TopicView: Content { var key: String; var title: String }
 
     struct NoteRow: Content { var at: String; var text: String; var topic: String?; var question: String?; var shared: Bool }
 
@@ -98,22 +99,22 @@ struct ConsoleView: Content {
     /// Seconds since 1970 on the server when this was built; the page runs the clocks from here.
     var serverTime: Double
 
-    init(_ loaded: LoadedGuide, engine: SessionEngine, card: ScorecardRecord, now: Date = Date()) {
+    init(_ loaded: LoadedGuide, engine: SessionEngine, card: CardState, score: InterviewCore.Scorecard? = nil, now: Date = Date()) {
         let guide = loaded.guide
         let state = engine.state
         let agenda = state.agenda(guide)
-        let score = Scoring.score(guide, state)
+        let score = score ?? Scoring.score(guide, state, reusing: nil)
         eventCount = engine.events.count
         started = state.isStarted
         finished = state.isFinished
         submittedAt = card.submittedAt.map(DisplayDate.string)
         self.agenda = Self.name(agenda)
         stage = state.currentStage.flatMap(guide.stage).map { stage in
-            StageView(key: stage.key, title: stage.title, guidanceHTML: loaded.stageGuidance[stage.key] ?? "",
+            StageView(key: stage.key, title: stage.title,
                       questions: stage.questions.map { StageQuestionView(number: $0.number, text: $0.text, reference: $0.reference) })
         }
         topic = state.currentTopic.flatMap(guide.topic).map {
-            TopicView(key: $0.key, title: $0.title, guidanceHTML: loaded.topicGuidance[$0.key] ?? "")
+            TopicView(key: $0.key, title: $0.title)
         }
         let focus: QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
         question = focus.flatMap { ref in

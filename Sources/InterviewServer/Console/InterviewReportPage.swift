@@ -47,7 +47,7 @@ enum InterviewReportPage {
         let wanted = try? req.query.get(UUID.self, at: "card")
         let card = cards.first { $0.id == wanted } ?? cards.first { $0.$interviewer.id == user.id } ?? cards.first
         var engine: SessionEngine?
-        if let card { engine = try await ScorecardService.engine(of: card, guide: guide, cache: cache, on: req.db).engine }
+        if let card { engine = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: req.db).engine }
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
         return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine)
     }

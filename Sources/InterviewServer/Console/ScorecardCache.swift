@@ -11,19 +11,41 @@ final class ScorecardCache: Sendable {
         var engine: SessionEngine
         /// Client ids already applied, so a retried action is recognised.
         var clientIDs: Set<String>
-        /// The card's generation the engine was read at (see `ScorecardRecord.generation`).
-        var generation: Int
+        /// The card's columns; its generation is the one the engine was read at.
+        var card: CardState
+        /// The last score and the state it was computed for, so the next scoring redoes only the
+        /// topic that changed (`Scoring.score(_:_:reusing:)`).
+        var scored: (state: SessionState, card: InterviewCore.Scorecard)? = nil
     }
 
     let locks = KeyedLocks()
+    let writer: ScorecardWriter
+    /// See `ServerSettings.isSingleWriter`: whether the engines kept here are always current.
+    let singleWriter: Bool
+
+    init(writer: ScorecardWriter, singleWriter: Bool) {
+        self.writer = writer
+        self.singleWriter = singleWriter
+    }
+
     private let guides = Mutex<[UUID: LoadedGuide]>([:])
     private let entries = Mutex<[UUID: Entry]>([:])
+    private let seats = Mutex<[PanelSeat.Key: PanelSeat]>([:])
+
+    func seat(_ key: PanelSeat.Key) -> PanelSeat? { seats.withLock { $0[key] } }
+    func store(_ seat: PanelSeat, for key: PanelSeat.Key) { seats.withLock { $0[key] = seat } }
 
     func guide(_ versionID: UUID) -> LoadedGuide? { guides.withLock { $0[versionID] } }
     func store(guide: LoadedGuide, for versionID: UUID) { guides.withLock { $0[versionID] = guide } }
 
     func entry(_ scorecardID: UUID) -> Entry? { entries.withLock { $0[scorecardID] } }
-    func store(_ entry: Entry, for scorecardID: UUID) { entries.withLock { $0[scorecardID] = entry } }
+    func store(_ entry: Entry, for scorecardID: UUID) {
+        entries.withLock {
+            // A bound on memory: past it, engines are read again from the database when next used.
+            if $0.count >= 10_000, $0[scorecardID] == nil { $0.removeAll() }
+            $0[scorecardID] = entry
+        }
+    }
     func forget(_ scorecardID: UUID) { _ = entries.withLock { $0.removeValue(forKey: scorecardID) } }
 }
 
@@ -31,14 +53,16 @@ extension Application {
     private struct ScorecardCacheKey: StorageKey { typealias Value = ScorecardCache }
 
     var scorecardCache: ScorecardCache {
-        if let cache = storage[ScorecardCacheKey.self] { return cache }
-        let cache = ScorecardCache()
-        storage[ScorecardCacheKey.self] = cache
+        guard let cache = storage[ScorecardCacheKey.self] else { fatalError("configure() prepares the scorecard cache") }
         return cache
     }
 
     /// Created at configure time so that concurrent requests never race to create it.
-    func prepareScorecardCache() { _ = scorecardCache }
+    func prepareScorecardCache() {
+        let app = self
+        storage[ScorecardCacheKey.self] = ScorecardCache(writer: ScorecardWriter(database: { app.db }),
+                                                          singleWriter: serverSettings.isSingleWriter)
+    }
 }
 
 /// A guide version as the console uses it: imported once, with its guidance already rendered to HTML.

@@ -9,12 +9,16 @@ import Vapor
 /// to the database before the answer goes out: an acknowledged action is never lost. The card's
 /// events are numbered; the number is unique per card, so if two instances ever append at once, one
 /// insert fails, that instance catches up from the database and tries the action again.
+///
+/// On a single-writer server (SQLite) the seat and the card's engine are kept in memory after their
+/// first use, so an action costs no read at all: the engine step and one grouped commit.
 enum ScorecardService {
     struct Outcome: Sendable {
         var entry: ScorecardCache.Entry
-        var card: ScorecardRecord
         /// The action's client id had been applied before; nothing new was written.
         var duplicate: Bool
+        /// The card's score after the action, when it was computed on the way.
+        var score: InterviewCore.Scorecard?
     }
 
     /// The interview if `user` may see it (else 404), and whether they are one of its interviewers.
@@ -26,17 +30,23 @@ enum ScorecardService {
         return (interview, isInterviewer)
     }
 
-    /// For posting: one query when the user is one of the interview's interviewers. Anyone else gets
-    /// 403 if they may see the interview and 404 if they may not.
-    static func interviewToScore(_ id: UUID?, for user: User, on db: any Database) async throws -> Interview {
+    /// The user's seat on the interview's panel: one query when they are one of its interviewers (none
+    /// once known, on a single-writer server). Anyone else gets 403 if they may see the interview and
+    /// 404 if they may not.
+    static func seat(_ id: UUID?, for user: User, cache: ScorecardCache, on db: any Database) async throws -> PanelSeat {
         guard let id else { throw Abort(.notFound) }
-        if let interview = try await Interview.query(on: db)
+        let key = PanelSeat.Key(interviewID: id, userID: try user.requireID())
+        if cache.singleWriter, let seat = cache.seat(key) { return seat }
+        guard let interview = try await Interview.query(on: db)
             .join(InterviewInterviewer.self, on: \Interview.$id == \InterviewInterviewer.$interview.$id)
-            .filter(\.$id == id).filter(InterviewInterviewer.self, \.$user.$id == user.requireID()).first() {
-            return interview
+            .filter(\.$id == id).filter(InterviewInterviewer.self, \.$user.$id == key.userID).first() else {
+            _ = try await interview(id, for: user, on: db)
+            throw Abort(.forbidden, reason: "Only the interview's interviewers can score it.")
         }
-        _ = try await interview(id, for: user, on: db)
-        throw Abort(.forbidden, reason: "Only the interview's interviewers can score it.")
+        let card = try await card(interviewID: id, interviewerID: key.userID, on: db)
+        let seat = PanelSeat(interviewID: id, cardID: try card.requireID(), guideVersionID: interview.$guideVersion.id)
+        cache.store(seat, for: key)
+        return seat
     }
 
     static func guide(_ versionID: UUID, cache: ScorecardCache, on db: any Database) async throws -> LoadedGuide {
@@ -66,54 +76,57 @@ enum ScorecardService {
             .filter(\.$interviewer.$id == interviewerID).first()
     }
 
-    /// The card's engine, caught up with every stored event.
-    static func engine(of card: ScorecardRecord, guide: Guide, cache: ScorecardCache, on db: any Database) async throws -> ScorecardCache.Entry {
-        let id = try card.requireID()
-        let fresh = ScorecardCache.Entry(engine: SessionEngine(guide: guide), clientIDs: [], generation: card.generation)
-        var entry = cache.entry(id).flatMap { $0.generation == card.generation ? $0 : nil } ?? fresh
+    /// The card's engine, caught up with every stored event. A single-writer server wrote every event
+    /// itself, so the engine it keeps is current; with PostgreSQL another instance may have appended,
+    /// so the card and its newer events are read first.
+    static func entry(cardID: UUID, guide: Guide, cache: ScorecardCache, on db: any Database) async throws -> ScorecardCache.Entry {
+        if cache.singleWriter, let cached = cache.entry(cardID) { return cached }
+        guard let record = try await ScorecardRecord.find(cardID, on: db) else { throw Abort(.notFound) }
+        let card = CardState(record)
+        var entry = cache.entry(cardID).flatMap { $0.card.generation == card.generation ? $0 : nil }
+            ?? ScorecardCache.Entry(engine: SessionEngine(guide: guide), clientIDs: [], card: card)
+        entry.card = card
         let stored = entry.engine.events.count
-        let newer = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == id).filter(\.$seq > stored)
+        let newer = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == cardID).filter(\.$seq > stored)
             .sort(\.$seq).all()
         for row in newer {
             let log = try SessionLog.decode(Data(row.event.utf8))
             for event in log.events {
                 do { try entry.engine.apply(event) } catch {
-                    throw Abort(.internalServerError, reason: "scorecard \(id) event \(row.seq) does not replay: \(error)")
+                    throw Abort(.internalServerError, reason: "scorecard \(cardID) event \(row.seq) does not replay: \(error)")
                 }
             }
             if let client = row.clientID { entry.clientIDs.insert(client) }
         }
-        cache.store(entry, for: id)
+        cache.store(entry, for: cardID)
         return entry
     }
 
-    /// Applies one action to the user's card of the interview and stores what it recorded.
-    static func post(_ action: ConsoleAction, interview: Interview, user: User, app: Application, on db: any Database) async throws -> Outcome {
-        let cache = app.scorecardCache
-        let loaded = try await guide(interview.$guideVersion.id, cache: cache, on: db)
+    /// Applies one action to the seat's card and stores what it recorded.
+    static func post(_ action: ConsoleAction, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
+                     on db: any Database) async throws -> Outcome {
         let guide = loaded.guide
-        let card = try await card(interviewID: try interview.requireID(), interviewerID: try user.requireID(), on: db)
-        let cardID = try card.requireID()
         let start = SessionStart(guideID: guide.id ?? loaded.libraryID.uuidString, guideHash: loaded.contentHash,
                                  guideTitle: guide.title, candidate: nil)
-        return try await cache.locks.withLock(cardID) {
+        return try await cache.locks.withLock(seat.cardID) {
             for attempt in 1...3 {
-                let entry = try await engine(of: card, guide: guide, cache: cache, on: db)
+                let entry = try await entry(cardID: seat.cardID, guide: guide, cache: cache, on: db)
                 if entry.clientIDs.contains(action.clientID) {
-                    return Outcome(entry: entry, card: card, duplicate: true)
+                    return Outcome(entry: entry, duplicate: true, score: nil)
                 }
                 var driver = InterviewCore.SessionDriver(engine: entry.engine, clock: SystemClock())
                 let events = try action.perform(on: &driver, start: start)
-                let next = ScorecardCache.Entry(engine: driver.engine, clientIDs: entry.clientIDs.union([action.clientID]),
-                                                generation: entry.generation)
                 do {
-                    try await store(events, action: action, from: entry.engine.events.count, card: card,
-                                    state: driver.state, guide: guide, on: db)
-                    cache.store(next, for: cardID)
-                    return Outcome(entry: next, card: card, duplicate: false)
+                    let score = Scoring.score(guide, driver.state, reusing: entry.scored)
+                    let card = try await store(events, action: action, card: entry.card, state: driver.state,
+                                               score: score, writer: cache.writer, on: db)
+                    let next = ScorecardCache.Entry(engine: driver.engine, clientIDs: entry.clientIDs.union([action.clientID]),
+                                                    card: card, scored: (driver.state, score))
+                    cache.store(next, for: seat.cardID)
+                    return Outcome(entry: next, duplicate: false, score: score)
                 } catch where (error as? any DatabaseError)?.isConstraintFailure == true && attempt < 3 {
                     // Another instance appended first: catch up and try the action on the new state.
-                    cache.forget(cardID)
+                    cache.forget(seat.cardID)
                     continue
                 }
             }
@@ -121,38 +134,69 @@ enum ScorecardService {
         }
     }
 
-    /// One transaction: the events, numbered after `count`, and the card's summary.
-    private static func store(_ events: [SessionEvent], action: ConsoleAction, from count: Int, card: ScorecardRecord,
-                              state: SessionState, guide: Guide, on db: any Database) async throws {
-        let cardID = try card.requireID()
-        // Even an action that records nothing (a second "start") keeps its client id, so its retry is known.
-        let lines = events.isEmpty ? [] : events.map { SessionLog.line(for: $0) }
-        let score = Scoring.score(guide, state)
-        let wasSubmitted = card.submittedAt != nil
-        try await db.transaction { db in
-            for (offset, line) in lines.enumerated() {
-                try await ScorecardEvent(scorecardID: cardID, seq: count + offset + 1,
-                                         clientID: offset == 0 ? action.clientID : nil, event: line).create(on: db)
-            }
-            card.eventCount = count + lines.count
-            card.overall = score.overall
-            card.coverage = score.coverage
-            card.band = score.band?.label
-            if action.type == .note { card.draftNote = nil }
-            if card.submittedAt == nil, let finished = state.finishedAt { card.submittedAt = finished }
-            try await card.save(on: db)
+    /// Commits the events, numbered after the card's count, with the card's summary (grouped with other
+    /// cards' writes by `ScorecardWriter`); returns the card as it now is.
+    private static func store(_ events: [SessionEvent], action: ConsoleAction, card: CardState, state: SessionState,
+                              score: InterviewCore.Scorecard, writer: ScorecardWriter, on db: any Database) async throws -> CardState {
+        let summary = ScorecardSummary(eventCount: card.eventCount + events.count, overall: score.overall, coverage: score.coverage,
+                                       band: score.band?.label, submittedAt: card.submittedAt ?? state.finishedAt,
+                                       clearDraft: action.type == .note)
+        try await writer.commit(ScorecardWriter.Write(card: card, firstSeq: card.eventCount + 1, clientID: action.clientID,
+                                                      lines: events.map { SessionLog.line(for: $0) }, summary: summary))
+        var next = card
+        next.eventCount = summary.eventCount
+        next.submittedAt = summary.submittedAt
+        if summary.clearDraft { next.draftNote = nil }
+        let started = events.contains { if case .started = $0.kind { true } else { false } }
+        if started || (card.submittedAt == nil && next.submittedAt != nil) {
+            try await InterviewProgress.update(card.interviewID, on: db)
         }
-        if events.contains(where: { if case .started = $0.kind { true } else { false } }) || (!wasSubmitted && card.submittedAt != nil) {
-            try await InterviewProgress.update(card.$interview.id, on: db)
-        }
+        return next
     }
 
     /// Saves the note being typed. Drafts are not events: only an added note is part of the record.
-    static func saveDraft(_ text: String, interview: Interview, user: User, on db: any Database) async throws {
+    static func saveDraft(_ text: String, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache, on db: any Database) async throws {
         guard text.count <= 20_000 else { throw Abort(.payloadTooLarge, reason: "the note is longer than 20,000 characters") }
-        let card = try await card(interviewID: try interview.requireID(), interviewerID: try user.requireID(), on: db)
-        card.draftNote = text.isEmpty ? nil : text
-        try await card.save(on: db)
+        try await cache.locks.withLock(seat.cardID) {
+            var entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
+            let draft: String? = text.isEmpty ? nil : text
+            try await ScorecardRecord.query(on: db).filter(\.$id == seat.cardID).set(\.$draftNote, to: draft).update()
+            entry.card.draftNote = draft
+            cache.store(entry, for: seat.cardID)
+        }
+    }
+}
+
+/// A user's place on an interview's panel: the interview, their card, and the guide version pinned.
+struct PanelSeat: Sendable {
+    struct Key: Hashable, Sendable {
+        var interviewID: UUID
+        var userID: UUID
+    }
+
+    var interviewID: UUID
+    var cardID: UUID
+    var guideVersionID: UUID
+}
+
+/// A card's columns as the console reads them, as a value that can be kept in memory.
+struct CardState: Sendable {
+    var id: UUID
+    var interviewID: UUID
+    var interviewerID: UUID
+    var eventCount: Int
+    var submittedAt: Date?
+    var draftNote: String?
+    var generation: Int
+
+    init(_ record: ScorecardRecord) {
+        id = record.id!
+        interviewID = record.$interview.id
+        interviewerID = record.$interviewer.id
+        eventCount = record.eventCount
+        submittedAt = record.submittedAt
+        draftNote = record.draftNote
+        generation = record.generation
     }
 }
 
@@ -194,5 +238,21 @@ enum ScorecardErasure {
             card.generation += 1
             try await card.save(on: db)
         }
+    }
+}
+
+/// Drops the engine kept in memory for a card whenever its row is saved outside the console's own
+/// writes (erasure rewrites its notes and bumps its generation), so the next read starts afresh.
+struct ScorecardCacheInvalidation: AsyncModelMiddleware {
+    let cache: @Sendable () -> ScorecardCache?
+
+    func update(model: ScorecardRecord, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        try await next.update(model, on: db)
+        if let id = model.id { cache()?.forget(id) }
+    }
+
+    func delete(model: ScorecardRecord, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        try await next.delete(model, force: force, on: db)
+        if let id = model.id { cache()?.forget(id) }
     }
 }

@@ -355,8 +355,24 @@
     }
   }
 
-  function renderGuidance() {
-    const html = (view.topic && view.topic.guidanceHTML) || (view.stage && view.stage.guidanceHTML) || "";
+  // Guidance changes only with the stage or topic, so it is fetched then, not sent with every action.
+  let guidanceKey = null;
+  async function renderGuidance() {
+    const stage = view.stage ? view.stage.key : "", topic = view.topic ? view.topic.key : "";
+    const key = stage + "|" + topic;
+    if (key === guidanceKey) return;
+    guidanceKey = key;
+    let html = "";
+    if (stage || topic) {
+      try {
+        const response = await request("GET", boot.api + "/guidance?stage=" + encodeURIComponent(stage) + "&topic=" + encodeURIComponent(topic));
+        if (response.ok) {
+          const g = await response.json();
+          html = (g.topic || "") + (g.stage && !g.topic ? g.stage : "");
+        } else { guidanceKey = null; }
+      } catch (e) { guidanceKey = null; }
+    }
+    if (key !== guidanceKey) return;
     $("guidance-box").hidden = !html;
     // Rendered on the server from the guide's Markdown with raw HTML escaped (GuidanceHTML).
     $("guidance").innerHTML = html;

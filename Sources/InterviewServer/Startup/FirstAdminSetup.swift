@@ -23,7 +23,9 @@ enum FirstAdminSetup {
         guard app.serverSettings.announceSetup else { return }
         // The one secret ever printed: it is useless once the first admin exists.
         let link = app.serverSettings.publicURL + SiteURL.setup.path + "?token=" + token
-        print("No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)")
+        // Written straight to the file descriptor, so it shows at once even when stdout is a file or a
+        // pipe and no log line follows to flush a buffer.
+        FileHandle.standardOutput.write(Data("No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n".utf8))
     }
 
     /// The stored, unused token matching `token`, if any.

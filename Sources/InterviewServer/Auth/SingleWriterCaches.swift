@@ -1,0 +1,91 @@
+import Fluent
+import Synchronization
+import Vapor
+
+/// What a single-writer server (SQLite) keeps in memory instead of reading it for every request: the
+/// session data by cookie and the signed-in users. Every change goes through this process, and the
+/// places that change them keep these copies right: `QuietSessions` for sessions, a model middleware
+/// for users. With PostgreSQL (several instances) this is off and every request reads the database.
+final class SingleWriterCaches: Sendable {
+    /// A bound on memory: past it the cache starts again empty, which only costs reads.
+    static let limit = 50_000
+
+    let enabled: Bool
+    private let sessions = Mutex<[String: SessionData]>([:])
+    private let users = Mutex<[UUID: User]>([:])
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func session(_ id: String) -> SessionData? {
+        enabled ? sessions.withLock { $0[id] } : nil
+    }
+
+    func store(session data: SessionData, for id: String) {
+        guard enabled else { return }
+        sessions.withLock {
+            if $0.count >= Self.limit { $0.removeAll() }
+            $0[id] = data
+        }
+    }
+
+    func forget(session id: String) { sessions.withLock { _ = $0.removeValue(forKey: id) } }
+
+    func user(_ id: UUID) -> User? { enabled ? users.withLock { $0[id] } : nil }
+
+    func store(user: User) {
+        guard enabled, let id = user.id else { return }
+        users.withLock {
+            if $0.count >= Self.limit { $0.removeAll() }
+            $0[id] = user
+        }
+    }
+
+    func forget(user id: UUID?) {
+        guard let id else { return }
+        users.withLock { _ = $0.removeValue(forKey: id) }
+    }
+}
+
+extension Application {
+    private struct CachesKey: StorageKey { typealias Value = SingleWriterCaches }
+
+    var singleWriterCaches: SingleWriterCaches {
+        get { storage[CachesKey.self] ?? SingleWriterCaches(enabled: false) }
+        set { storage[CachesKey.self] = newValue }
+    }
+}
+
+/// Signs the session's user in, from memory when the server is the single writer.
+struct CachedUserSessionAuthenticator: SessionAuthenticator {
+    typealias User = InterviewServer.User
+
+    func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
+        let caches = request.application.singleWriterCaches
+        if let user = caches.user(sessionID) {
+            request.auth.login(user)
+            return request.eventLoop.makeSucceededVoidFuture()
+        }
+        return User.find(sessionID, on: request.db).map { user in
+            if let user {
+                caches.store(user: user)
+                request.auth.login(user)
+            }
+        }
+    }
+}
+
+/// Drops a user's cached copy whenever the user row is written or deleted, whoever does it.
+struct UserCacheInvalidation: AsyncModelMiddleware {
+    let caches: SingleWriterCaches
+
+    func update(model: User, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        caches.forget(user: model.id)
+        try await next.update(model, on: db)
+        caches.forget(user: model.id)
+    }
+
+    func delete(model: User, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        caches.forget(user: model.id)
+        try await next.delete(model, force: force, on: db)
+    }
+}
