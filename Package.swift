@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "InterviewServerTests",
             dependencies: [
-                "InterviewServer",
+                "InterviewServer", "InterviewCore",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -33,6 +33,9 @@ enum DatabaseSetup {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=FULL").run()
             try await sql.raw("PRAGMA foreign_keys=ON").run()
+            // A multi-row insert inside a transaction keeps a statement journal; in memory it costs no
+            // file to open and close per commit.
+            try await sql.raw("PRAGMA temp_store=MEMORY").run()
         }
     }
 }

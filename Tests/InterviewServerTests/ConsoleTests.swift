@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InterviewCore
 @testable import InterviewServer
 import Testing
 import Vapor
@@ -136,6 +137,60 @@ struct ConsoleTests {
             #expect(try JSONDecoder().decode(ConsoleAnswer.View.self, from: Data(buffer: afterSave.body)).draft == "half a thou")
             #expect(try JSONDecoder().decode(ConsoleAnswer.View.self, from: Data(buffer: afterNote.body)).draft == "")
         }
+    }
+
+    @Test func textsComeOnceAndEachAnswerCarriesKeys() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            let guide = GuideImporter.importMarkdown(version.markdown, path: "guide.md").guide
+            let op2 = try #require(guide.topic("3.1")?.question("op2"))
+            let op2Text = try JSONString(op2.text), op2Reference = try JSONString(try #require(op2.reference))
+            // act
+            let texts = try await ivan.get(fixture.api + "/guide")
+            let answer = try await ivan.send(.POST, fixture.api + "/actions",
+                                             body: ByteBuffer(string: #"{"clientID":"keys-0001","type":"rate","topic":"3.1","question":"op1","rating":3}"#),
+                                             contentType: .json)
+            // verify: the texts once, with reference answers; the answer names op2 without its text
+            #expect(texts.status == .ok && texts.headers.contentType == .json)
+            #expect(texts.body.string.contains(op2Text) && texts.body.string.contains(op2Reference))
+            #expect(answer.status == .ok && answer.body.string.contains(#""id":"op2""#))
+            #expect(!answer.body.string.contains(op2Text))
+        }
+    }
+
+    @Test func theHandWrittenJSONReadsLikeCodable() async throws {
+        try await withApp { app in
+            // setup: a view with a tricky note, a gate with a reason, floats and nils
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            for question in ["op1", "op2", "op3", "op4"] { _ = try await ivan.rate(fixture, "3.1", question, 3) }
+            _ = try await ivan.rate(fixture, "3.1", "op5", 2)
+            _ = try await ivan.act(fixture, ["type": "note", "text": "引号 \" and \\ back\nslash\t\u{01} </script> 👍"])
+            let cache = app.scorecardCache
+            let seat = try #require(try await ScorecardRecord.query(on: app.db).first())
+            let interview = try #require(try await Interview.find(fixture.id, on: app.db))
+            let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: app.db)
+            let entry = try await ScorecardService.entry(cardID: try seat.requireID(), guide: loaded.guide, cache: cache, on: app.db)
+            let view = ConsoleView(loaded, engine: entry.engine, card: entry.card, now: Date(timeIntervalSince1970: 1_800_000_000.25))
+            // act
+            var json = JSONText()
+            view.write(to: &json)
+            let byHand = try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? NSDictionary
+            let byCodable = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(view)) as? NSDictionary
+            // verify
+            #expect(view.decision?.reason != nil && view.notes.count == 1)
+            #expect(byHand != nil && byHand == byCodable)
+        }
+    }
+
+    /// How JSONEncoder writes a string inside a document, without its quotes.
+    private func JSONString(_ text: String) throws -> String {
+        String(String(decoding: try JSONEncoder().encode(text), as: UTF8.self).dropFirst().dropLast())
     }
 
     @Test func guidanceComesAsHTMLWhenTheStageOrTopicChanges() async throws {

@@ -4,21 +4,6 @@ import Vapor
 
 /// The live console's API. Only the interview's own interviewers post; each posts to their own card.
 struct APIConsoleController: RouteCollection {
-    struct Accepted: Content {
-        var accepted = true
-        /// The action's client id had been applied already; nothing new was stored.
-        var duplicate: Bool
-        var view: ConsoleView
-    }
-
-    struct Refused: Content {
-        var error = true
-        var code: String
-        var reason: String
-        var stages: [String]
-        var view: ConsoleView
-    }
-
     struct Draft: Content { var text: String }
 
     /// Guidance for the interviewer, as HTML rendered from the guide's Markdown (raw HTML escaped).
@@ -33,6 +18,7 @@ struct APIConsoleController: RouteCollection {
         routes.put(APIPath.consoleDraft, use: Self.saveDraft)
         routes.get(APIPath.consoleFlowchart, use: Self.flowchart)
         routes.get(APIPath.consoleGuidance, use: Self.guidance)
+        routes.get(APIPath.consoleGuide, use: Self.guide)
     }
 
     /// The user's seat on the interview's panel, their card's engine and the guide, refusing anyone
@@ -46,9 +32,9 @@ struct APIConsoleController: RouteCollection {
         return (seat, loaded, entry)
     }
 
-    @Sendable static func show(req: Request) async throws -> ConsoleView {
+    @Sendable static func show(req: Request) async throws -> Response {
         let (_, loaded, entry) = try await ownCard(req)
-        return ConsoleView(loaded, engine: entry.engine, card: entry.card)
+        return ConsoleView(loaded, engine: entry.engine, card: entry.card).response()
     }
 
     @Sendable static func act(req: Request) async throws -> Response {
@@ -59,15 +45,20 @@ struct APIConsoleController: RouteCollection {
         let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
         do {
             let outcome = try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: req.db)
-            return try await Accepted(duplicate: outcome.duplicate,
-                                      view: ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score))
-                .encodeResponse(for: req)
+            let view = ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score)
+            return view.response { o in
+                o.key("accepted"); o.value(true)
+                o.key("duplicate"); o.value(outcome.duplicate)
+            }
         } catch let refusal as ConsoleRefusal {
             let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
-            let response = try await Refused(code: refusal.code, reason: refusal.message, stages: refusal.stages,
-                                             view: ConsoleView(loaded, engine: entry.engine, card: entry.card)).encodeResponse(for: req)
-            response.status = refusal.code == "invalid" ? .unprocessableEntity : .conflict
-            return response
+            let view = ConsoleView(loaded, engine: entry.engine, card: entry.card)
+            return view.response(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
+                o.key("error"); o.value(true)
+                o.key("code"); o.value(refusal.code)
+                o.key("reason"); o.value(refusal.message)
+                o.key("stages"); o.array(refusal.stages) { a, stage in a.value(stage) }
+            }
         }
     }
 
@@ -78,6 +69,16 @@ struct APIConsoleController: RouteCollection {
         let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
         try await ScorecardService.saveDraft(draft.text, seat: seat, loaded: loaded, cache: cache, on: req.db)
         return .noContent
+    }
+
+    /// The texts of the interview's pinned guide version (`ConsoleGuide`), encoded once per version.
+    @Sendable static func guide(req: Request) async throws -> Response {
+        let (_, loaded, _) = try await ownCard(req)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
+        headers.replaceOrAdd(name: .eTag, value: "\"\(loaded.contentHash.prefix(32))\"")
+        return Response(status: .ok, headers: headers, body: .init(data: loaded.consoleJSON))
     }
 
     /// The guidance of `?stage=` and `?topic=` (the console asks when either changes).

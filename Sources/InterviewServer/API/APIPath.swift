@@ -23,6 +23,7 @@ enum APIPath {
     static let consoleDraft: [PathComponent] = ["interviews", id, "console", "draft"]
     static let consoleFlowchart: [PathComponent] = ["interviews", id, "console", "flowchart.svg"]
     static let consoleGuidance: [PathComponent] = ["interviews", id, "console", "guidance"]
+    static let consoleGuide: [PathComponent] = ["interviews", id, "console", "guide"]
     static let guides: [PathComponent] = ["guides"]
     static let guide: [PathComponent] = ["guides", id]
     static let guideVersions: [PathComponent] = ["guides", id, "versions"]

@@ -2,73 +2,41 @@ import Foundation
 import InterviewCore
 import Vapor
 
-/// What the console shows, built from the guide and the card's state: the browser only draws it.
-/// The flowchart drawing is fetched separately (`flowchartKey` says when it changed), so the answer
-/// to each rating stays small.
+/// What the console shows now, built from the guide and the card's state: the browser only draws it.
+/// It names stages, topics and questions by key; their texts come once per page from `ConsoleGuide`,
+/// and the flowchart and guidance are fetched when they change, so the answer to each rating is small.
 struct ConsoleView: Content {
     struct StageRow: Content {
         var key: String
-        var title: String
-        var required: Bool
         /// done, current or todo.
         var status: String
         var elapsedSeconds: Double
-        var budgetSeconds: Double?
         var topics: [TopicRow]
     }
 
     struct TopicRow: Content {
         var key: String
-        var title: String
         var asked: Int
-        var total: Int
         var coverage: Double?
-        var score: Double?
         var current: Bool
-        var isPickList: Bool
     }
 
-    struct Anchor: Content { var rating: Int; var text: String }
+    struct QuestionRef: Content { var topic: String; var id: String; var rating: Int? }
 
-    struct QuestionView: Content {
-        var topic: String
-        var id: String
-        var text: String
-        var reference: String?
-        var level: Int
-        var weight: Double
-        var rubric: [Anchor]
-        var rating: Int?
-    }
-
-    struct HistoryRow: Content { var topic: String; var id: String; var text: String; var rating: Int?; var skipped: Bool }
+    struct HistoryRow: Content { var topic: String; var id: String; var rating: Int?; var skipped: Bool }
 
     struct Decision: Content {
         /// gate or offerJump.
         var kind: String
         var topic: String
         var id: String
-        var text: String
-        /// For an offered jump: the topic it leads to.
+        /// For an offered jump: the key of the topic it leads to.
         var target: String?
         var suggestion: Bool?
         var reason: String?
     }
 
-    struct Pick: Content { var topic: String; var questions: [PickQuestion] }
-    struct PickQuestion: Content { var id: String; var text: String; var reference: String? }
-
-    /// The stage's and topic's guidance is not in here: it only changes with the stage or topic, so the
-    /// page fetches it then (`/console/guidance`) instead of receiving it with every rating.
-    struct StageView: Content {
-        var key: String
-        var title: String
-        var questions: [StageQuestionView]
-    }
-
-    struct StageQuestionView: Content { var number: String; var text: String; var reference: String? }
-
-    struct TopicView: Content { var key: String; var title: String }
+    struct Pick: Content { var topic: String; var questions: [String] }
 
     struct NoteRow: Content { var at: String; var text: String; var topic: String?; var question: String?; var shared: Bool }
 
@@ -80,9 +48,9 @@ struct ConsoleView: Content {
     var submittedAt: String?
     /// What the interview waits for: start, rate, gate, offerJump, pick, talk, finishInterview, finished.
     var agenda: String
-    var stage: StageView?
-    var topic: TopicView?
-    var question: QuestionView?
+    var stage: String?
+    var topic: String?
+    var question: QuestionRef?
     /// The current topic's questions asked so far, with their ratings: click one to correct it.
     var history: [HistoryRow]
     var decision: Decision?
@@ -91,7 +59,6 @@ struct ConsoleView: Content {
     var canReturn: Bool
     var notes: [NoteRow]
     var draft: String
-    var scale: [Anchor]
     var untouchedRequired: [String]
     var flowchartKey: String?
     var summary: Summary
@@ -109,42 +76,28 @@ struct ConsoleView: Content {
         finished = state.isFinished
         submittedAt = card.submittedAt.map(DisplayDate.string)
         self.agenda = Self.name(agenda)
-        stage = state.currentStage.flatMap(guide.stage).map { stage in
-            StageView(key: stage.key, title: stage.title,
-                      questions: stage.questions.map { StageQuestionView(number: $0.number, text: $0.text, reference: $0.reference) })
-        }
-        topic = state.currentTopic.flatMap(guide.topic).map {
-            TopicView(key: $0.key, title: $0.title)
-        }
-        let focus: QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
-        question = focus.flatMap { ref in
-            guide.topic(ref.topic)?.question(ref.question).map { Self.question($0, topic: ref.topic, guide: guide, state: state) }
-        }
+        stage = state.currentStage
+        topic = state.currentTopic
+        let focus: InterviewCore.QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
+        question = focus.map { QuestionRef(topic: $0.topic, id: $0.question, rating: state.rating($0)) }
         history = state.currentTopic.flatMap { key in
-            guard let topic = guide.topic(key), let progress = state.topics[key] else { return nil }
-            return progress.asked.filter { $0 != focus?.question || key != focus?.topic }.compactMap { id in
-                topic.question(id).map { HistoryRow(topic: key, id: id, text: $0.text, rating: progress.ratings[id],
-                                                    skipped: progress.skipped[id] != nil) }
+            state.topics[key].map { progress in
+                progress.asked.filter { $0 != focus?.question || key != focus?.topic }.map { id in
+                    HistoryRow(topic: key, id: id, rating: progress.ratings[id], skipped: progress.skipped[id] != nil)
+                }
             }
         } ?? []
         decision = Self.decision(agenda, guide: guide, state: state, now: now)
-        if case .pick(let topicKey, let remaining) = agenda, let topic = guide.topic(topicKey) {
-            pick = Pick(topic: topicKey, questions: remaining.compactMap { id in
-                topic.question(id).map { PickQuestion(id: id, text: $0.text, reference: $0.reference) }
-            })
-        }
+        if case .pick(let topicKey, let remaining) = agenda { pick = Pick(topic: topicKey, questions: remaining) }
+        var topicScores: [String: TopicScore] = [:]
+        for topic in score.topics { topicScores[topic.key] = topic }
         stages = guide.stages.map { stage in
             let progress = state.stages[stage.key]
             let status = progress?.isFinished == true ? "done" : state.currentStage == stage.key ? "current" : "todo"
-            return StageRow(key: stage.key, title: stage.title, required: stage.requirement == .required, status: status,
-                            elapsedSeconds: state.elapsed(stage: stage.key, at: now),
-                            budgetSeconds: stage.minutes.map { Double($0 * 60) },
+            return StageRow(key: stage.key, status: status, elapsedSeconds: state.elapsed(stage: stage.key, at: now),
                             topics: stage.topics.map { topic in
-                                let topicScore = score.topic(topic.key)
-                                return TopicRow(key: topic.key, title: topic.title,
-                                                asked: state.topics[topic.key]?.asked.count ?? 0, total: topic.questions.count,
-                                                coverage: topicScore?.coverage, score: topicScore?.score,
-                                                current: state.currentTopic == topic.key, isPickList: topic.isPickList)
+                                TopicRow(key: topic.key, asked: state.topics[topic.key]?.asked.count ?? 0,
+                                         coverage: topicScores[topic.key]?.coverage, current: state.currentTopic == topic.key)
                             })
         }
         canReturn = !state.returnStack.isEmpty
@@ -152,7 +105,6 @@ struct ConsoleView: Content {
             NoteRow(at: DisplayDate.string($0.at), text: $0.note.text, topic: $0.note.topic, question: $0.note.question, shared: $0.note.isShared)
         }
         draft = card.draftNote ?? ""
-        scale = guide.scale.levels.map { Anchor(rating: $0, text: guide.scale.anchors[$0] ?? "") }
         untouchedRequired = state.isFinished ? state.confirmedIncomplete : state.untouchedRequiredStages(guide)
         flowchartKey = state.currentTopic.map { key in "\(key)#\(state.topics[key]?.trail.count ?? 0)#\(state.topics[key]?.position ?? "")" }
         summary = Summary(overall: score.overall, coverage: score.coverage, band: score.band?.label)
@@ -174,29 +126,122 @@ struct ConsoleView: Content {
         }
     }
 
-    private static func question(_ question: Question, topic: String, guide: Guide, state: SessionState) -> QuestionView {
-        let rubric = guide.scale.levels.compactMap { level in
-            (question.rubric[level] ?? guide.scale.anchors[level]).map { Anchor(rating: level, text: $0) }
-        }
-        return QuestionView(topic: topic, id: question.id, text: question.text, reference: question.reference ?? question.hint,
-                            level: question.level, weight: question.weight, rubric: rubric,
-                            rating: state.rating(QuestionRef(topic: topic, question: question.id)))
-    }
-
     private static func decision(_ agenda: Agenda, guide: Guide, state: SessionState, now: Date) -> Decision? {
         switch agenda {
         case .gate(let topicKey, let gateID):
-            let gate = guide.topic(topicKey)?.gate(gateID)
             let suggestion = GateSuggestion.make(for: gateID, in: topicKey, state: state, guide: guide, now: now)
-            return Decision(kind: "gate", topic: topicKey, id: gateID, text: gate?.text ?? gateID, target: nil,
+            return Decision(kind: "gate", topic: topicKey, id: gateID, target: nil,
                             suggestion: suggestion.answer, reason: suggestion.reason(language: guide.language))
         case .offerJump(let topicKey, let instruction, let target):
-            let text = guide.topic(topicKey)?.instructions.first { $0.id == instruction }?.text ?? instruction
-            let title = guide.topic(target).map { "\($0.key) \($0.title)" } ?? target
-            return Decision(kind: "offerJump", topic: topicKey, id: instruction, text: text, target: title,
-                            suggestion: nil, reason: nil)
+            return Decision(kind: "offerJump", topic: topicKey, id: instruction, target: target, suggestion: nil, reason: nil)
         default:
             return nil
         }
+    }
+}
+
+extension ConsoleView {
+    /// The view as JSON, the same document `Codable` would write (see `JSONText` for why by hand).
+    func write(to json: inout JSONText) {
+        json.object { j in
+            j.key("eventCount"); j.value(eventCount)
+            j.key("started"); j.value(started)
+            j.key("finished"); j.value(finished)
+            j.member("submittedAt", submittedAt)
+            j.key("agenda"); j.value(agenda)
+            j.member("stage", stage)
+            j.member("topic", topic)
+            if let question {
+                j.key("question")
+                j.object { q in
+                    q.key("topic"); q.value(question.topic)
+                    q.key("id"); q.value(question.id)
+                    q.member("rating", question.rating)
+                }
+            }
+            j.key("history")
+            j.array(history) { a, row in
+                a.object { h in
+                    h.key("topic"); h.value(row.topic)
+                    h.key("id"); h.value(row.id)
+                    h.member("rating", row.rating)
+                    h.key("skipped"); h.value(row.skipped)
+                }
+            }
+            if let decision {
+                j.key("decision")
+                j.object { d in
+                    d.key("kind"); d.value(decision.kind)
+                    d.key("topic"); d.value(decision.topic)
+                    d.key("id"); d.value(decision.id)
+                    d.member("target", decision.target)
+                    d.member("suggestion", decision.suggestion)
+                    d.member("reason", decision.reason)
+                }
+            }
+            if let pick {
+                j.key("pick")
+                j.object { p in
+                    p.key("topic"); p.value(pick.topic)
+                    p.key("questions"); p.array(pick.questions) { a, id in a.value(id) }
+                }
+            }
+            j.key("stages")
+            j.array(stages) { a, stage in
+                a.object { s in
+                    s.key("key"); s.value(stage.key)
+                    s.key("status"); s.value(stage.status)
+                    s.key("elapsedSeconds"); s.value(stage.elapsedSeconds)
+                    s.key("topics")
+                    s.array(stage.topics) { b, topic in
+                        b.object { t in
+                            t.key("key"); t.value(topic.key)
+                            t.key("asked"); t.value(topic.asked)
+                            t.member("coverage", topic.coverage)
+                            t.key("current"); t.value(topic.current)
+                        }
+                    }
+                }
+            }
+            j.key("canReturn"); j.value(canReturn)
+            j.key("notes")
+            j.array(notes) { a, note in
+                a.object { n in
+                    n.key("at"); n.value(note.at)
+                    n.key("text"); n.value(note.text)
+                    n.member("topic", note.topic)
+                    n.member("question", note.question)
+                    n.key("shared"); n.value(note.shared)
+                }
+            }
+            j.key("draft"); j.value(draft)
+            j.key("untouchedRequired"); j.array(untouchedRequired) { a, key in a.value(key) }
+            j.member("flowchartKey", flowchartKey)
+            j.key("summary")
+            j.object { s in
+                s.member("overall", summary.overall)
+                s.member("coverage", summary.coverage)
+                s.member("band", summary.band)
+            }
+            j.key("totalSeconds"); j.value(totalSeconds)
+            j.key("serverTime"); j.value(serverTime)
+        }
+    }
+
+    /// An HTTP answer: the view alone, or inside `{accepted, duplicate, view}` / `{error, code, …, view}`.
+    func response(status: HTTPStatus = .ok, wrap: ((inout JSONText) -> Void)? = nil) -> Response {
+        var json = JSONText()
+        if let wrap {
+            json.object { o in
+                wrap(&o)
+                o.key("view")
+                write(to: &o)
+            }
+        } else {
+            write(to: &json)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(string: json.text))
     }
 }

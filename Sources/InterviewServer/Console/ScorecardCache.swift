@@ -60,7 +60,15 @@ extension Application {
     /// Created at configure time so that concurrent requests never race to create it.
     func prepareScorecardCache() {
         let app = self
-        storage[ScorecardCacheKey.self] = ScorecardCache(writer: ScorecardWriter(database: { app.db }),
+        // Not `app.db`, which traps once the databases are shut down: a write still queued while the
+        // server stops fails (and is not acknowledged) instead.
+        let writer = ScorecardWriter(database: {
+            guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
+                throw Abort(.serviceUnavailable, reason: "The server is shutting down; try again.")
+            }
+            return db
+        })
+        storage[ScorecardCacheKey.self] = ScorecardCache(writer: writer,
                                                           singleWriter: serverSettings.isSingleWriter)
     }
 }
@@ -73,6 +81,8 @@ struct LoadedGuide: Sendable {
     let libraryID: UUID
     let stageGuidance: [String: String]
     let topicGuidance: [String: String]
+    /// `ConsoleGuide` encoded once: every console page asks for it.
+    let consoleJSON: Data
 
     init(_ version: GuideVersion) {
         guide = GuideImporter.importMarkdown(version.markdown, path: "guide.md").guide
@@ -83,5 +93,8 @@ struct LoadedGuide: Sendable {
         for topic in guide.topics { topics[topic.key] = GuidanceHTML.render(topic.guidance) }
         stageGuidance = stages
         topicGuidance = topics
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        consoleJSON = (try? encoder.encode(ConsoleGuide(guide, hash: version.contentHash))) ?? Data("{}".utf8)
     }
 }

@@ -23,11 +23,11 @@ actor ScorecardWriter {
         var done: CheckedContinuation<Void, any Error>
     }
 
-    private let database: @Sendable () -> any Database
+    private let database: @Sendable () throws -> any Database
     private var pending: [Job] = []
     private var draining = false
 
-    init(database: @escaping @Sendable () -> any Database) {
+    init(database: @escaping @Sendable () throws -> any Database) {
         self.database = database
     }
 

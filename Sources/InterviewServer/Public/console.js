@@ -12,7 +12,9 @@
   const $ = (id) => document.getElementById(id);
   const root = $("console");
 
-  let view = null;          // the last ConsoleView the server sent
+  let view = null;          // the last ConsoleView the server sent: keys and numbers
+  let guide = null;         // the guide's texts (ConsoleGuide), fetched once
+  const stagesByKey = new Map(), topicsByKey = new Map();
   let viewAt = 0;           // performance.now() when it arrived, for the clocks
   let showReference = false;
   let flushing = false;
@@ -48,6 +50,18 @@
     const s = Math.max(0, Math.floor(seconds));
     return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   }
+  function learnGuide(g) {
+    guide = g;
+    for (const stage of g.stages) {
+      stagesByKey.set(stage.key, stage);
+      for (const topic of stage.topics) topicsByKey.set(topic.key, topic);
+    }
+  }
+  function questionText(topic, id) {
+    const t = topicsByKey.get(topic);
+    return (t && t.questions[id]) || { text: id, rubric: [], level: 1, weight: 1 };
+  }
+  function topicTitle(key) { const t = topicsByKey.get(key); return t ? key + " " + t.title : key; }
   function pct(v) { return v === null || v === undefined ? "–" : v.toFixed(0) + "%"; }
   function loadQueue() {
     try { return JSON.parse(localStorage.getItem(queueKey) || "[]"); } catch (e) { return []; }
@@ -135,7 +149,9 @@
 
   async function reconnect() {
     try {
-      const response = await request("GET", boot.api);
+      const guideResponse = await request("GET", boot.api + "/guide");
+      if (guideResponse.ok) learnGuide(await guideResponse.json());
+      const response = guideResponse.ok ? await request("GET", boot.api) : guideResponse;
       if (!response.ok) { goOffline(response.status === 401); return; }
       setView(await response.json());
       goOnline();
@@ -207,7 +223,7 @@
   function hideMessage() { $("message").hidden = true; }
 
   function render() {
-    if (!view) return;
+    if (!view || !guide) return;
     root.dataset.state = view.agenda;
     renderOutline();
     renderPanel();
@@ -222,19 +238,22 @@
     const outline = $("outline");
     outline.replaceChildren();
     for (const stage of view.stages) {
-      const budget = stage.budgetSeconds ? " / " + clock(stage.budgetSeconds) : "";
+      const text = stagesByKey.get(stage.key) || { title: "", required: false, topics: [] };
+      const budget = text.budgetSeconds ? " / " + clock(text.budgetSeconds) : "";
       const head = el("div", { class: "stage-row " + stage.status },
-        el("strong", { text: stage.key + " " + stage.title }),
-        stage.required ? el("span", { class: "tag", text: L.required }) : null,
-        el("span", { class: "clock", "data-stage": stage.key, "data-budget": stage.budgetSeconds || "", text: clock(stage.elapsedSeconds) + budget }));
-      const topics = el("ul", { class: "topics" }, stage.topics.map((t) =>
-        el("li", { class: t.current ? "current" : "" },
+        el("strong", { text: stage.key + " " + text.title }),
+        text.required ? el("span", { class: "tag", text: L.required }) : null,
+        el("span", { class: "clock", "data-stage": stage.key, text: clock(stage.elapsedSeconds) + budget }));
+      const topics = el("ul", { class: "topics" }, stage.topics.map((t) => {
+        const topic = topicsByKey.get(t.key) || { title: "", questionOrder: [] };
+        return el("li", { class: t.current ? "current" : "" },
           el("button", {
             type: "button", class: "topic-link", "data-topic": t.key, disabled: t.current || !view.started || view.finished,
             onclick: () => act({ type: "jump", topic: t.key }),
-            title: L.jumpTo, text: t.key + " " + t.title,
+            title: L.jumpTo, text: t.key + " " + topic.title,
           }),
-          el("span", { class: "progress", text: t.asked + "/" + t.total + " · " + pct(t.coverage) }))));
+          el("span", { class: "progress", text: t.asked + "/" + topic.questionOrder.length + " · " + pct(t.coverage) }));
+      }));
       outline.append(el("section", {}, head, topics));
     }
     const s = view.summary;
@@ -252,8 +271,9 @@
     const stageLine = $("stage-line");
     stageLine.replaceChildren();
     if (view.stage) {
-      stageLine.append(el("span", { text: L.stage + " " + view.stage.key + " " + view.stage.title }));
-      if (view.topic) stageLine.append(el("span", { text: " · " + L.topic + " " + view.topic.key + " " + view.topic.title }));
+      const stage = stagesByKey.get(view.stage);
+      stageLine.append(el("span", { text: L.stage + " " + view.stage + " " + (stage ? stage.title : "") }));
+      if (view.topic) stageLine.append(el("span", { text: " · " + L.topic + " " + topicTitle(view.topic) }));
     }
     const actions = el("div", { class: "actions" });
     switch (view.agenda) {
@@ -261,11 +281,11 @@
         panel.append(el("p", { text: L.startHint }), button(L.start, () => act({ type: "start" }), { id: "start", class: "primary" }));
         return;
       case "rate": {
-        const q = view.question;
+        const q = Object.assign({}, questionText(view.question.topic, view.question.id), view.question);
         panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
         panel.append(el("h2", { id: "question-text", text: q.text }));
         const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
-        for (const a of view.scale) {
+        for (const a of guide.scale) {
           ratings.append(el("button", {
             type: "button", class: "rating" + (q.rating === a.rating ? " chosen" : ""), "data-rating": a.rating,
             onclick: () => act({ type: "rate", topic: q.topic, question: q.id, rating: a.rating }), title: a.text,
@@ -288,9 +308,10 @@
       case "gate":
       case "offerJump": {
         const d = view.decision;
+        const topic = topicsByKey.get(d.topic) || { gates: {}, instructions: {} };
         panel.append(el("p", { class: "meta", text: d.topic + " · " + d.id }));
-        panel.append(el("h2", { id: "gate-text", text: d.kind === "gate" ? d.text : L.jumpOffer + " " + d.target }));
-        if (d.kind === "offerJump") panel.append(el("p", { text: d.text }));
+        panel.append(el("h2", { id: "gate-text", text: d.kind === "gate" ? (topic.gates[d.id] || d.id) : L.jumpOffer + " " + topicTitle(d.target) }));
+        if (d.kind === "offerJump") panel.append(el("p", { text: topic.instructions[d.id] || "" }));
         if (d.reason) {
           panel.append(el("p", { class: "suggestion", id: "suggestion" },
             el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + d.reason));
@@ -303,14 +324,15 @@
       case "pick": {
         const p = view.pick;
         panel.append(el("h2", { text: L.pickTitle }), el("p", { class: "muted", text: L.pickHint }));
-        panel.append(el("ol", { class: "pick" }, p.questions.map((q, i) =>
-          el("li", {}, button((i + 1) + ". " + q.text, () => act({ type: "pick", topic: p.topic, question: q.id }), { class: "pick-item", "data-question": q.id })))));
+        panel.append(el("ol", { class: "pick" }, p.questions.map((id, i) =>
+          el("li", {}, button((i + 1) + ". " + questionText(p.topic, id).text, () => act({ type: "pick", topic: p.topic, question: id }), { class: "pick-item", "data-question": id })))));
         break;
       }
       case "talk":
         panel.append(el("p", { text: L.talkHint }));
-        if (view.stage && view.stage.questions.length) {
-          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions" }, view.stage.questions.map((q) =>
+        const stage = view.stage && stagesByKey.get(view.stage);
+        if (stage && stage.questions.length) {
+          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions" }, stage.questions.map((q) =>
             el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null))));
         }
         break;
@@ -335,8 +357,8 @@
     if (!view.history.length) return;
     box.append(el("h3", { text: L.history }));
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
-      el("span", { class: "history-text", text: h.text + " " }),
-      h.skipped ? el("em", { text: L.skipped }) : view.scale.map((a) => el("button", {
+      el("span", { class: "history-text", text: questionText(h.topic, h.id).text + " " }),
+      h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
         onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
       }))))));
@@ -358,7 +380,7 @@
   // Guidance changes only with the stage or topic, so it is fetched then, not sent with every action.
   let guidanceKey = null;
   async function renderGuidance() {
-    const stage = view.stage ? view.stage.key : "", topic = view.topic ? view.topic.key : "";
+    const stage = view.stage || "", topic = view.topic || "";
     const key = stage + "|" + topic;
     if (key === guidanceKey) return;
     guidanceKey = key;
@@ -396,10 +418,11 @@
     for (const node of document.querySelectorAll(".clock[data-stage]")) {
       const stage = view.stages.find((s) => s.key === node.dataset.stage);
       if (!stage) continue;
+      const budgetSeconds = (stagesByKey.get(stage.key) || {}).budgetSeconds;
       const used = stage.elapsedSeconds + (stage.status === "current" && running ? extra : 0);
-      node.textContent = clock(used) + (stage.budgetSeconds ? " / " + clock(stage.budgetSeconds) : "");
-      node.classList.toggle("over", !!stage.budgetSeconds && used > stage.budgetSeconds);
-      node.title = stage.budgetSeconds && used > stage.budgetSeconds ? L.overTime : "";
+      node.textContent = clock(used) + (budgetSeconds ? " / " + clock(budgetSeconds) : "");
+      node.classList.toggle("over", !!budgetSeconds && used > budgetSeconds);
+      node.title = budgetSeconds && used > budgetSeconds ? L.overTime : "";
     }
   }
 
@@ -443,12 +466,12 @@
     const key = event.key;
     let handled = true;
     if (view.agenda === "start" && key === "Enter") act({ type: "start" });
-    else if (view.agenda === "rate" && /^[0-9]$/.test(key) && view.scale.some((a) => String(a.rating) === key)) {
+    else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
       const q = view.question;
       act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
     } else if (view.agenda === "pick" && /^[1-9]$/.test(key)) {
-      const q = view.pick.questions[Number(key) - 1];
-      if (q) act({ type: "pick", topic: view.pick.topic, question: q.id });
+      const id = view.pick.questions[Number(key) - 1];
+      if (id) act({ type: "pick", topic: view.pick.topic, question: id });
     } else if (key === "y" || key === "n") decide(key === "y");
     else if (key === "r") toggleReference();
     else if (key === "s") skip();
@@ -480,7 +503,9 @@
   (async function start() {
     const localDraft = localStorage.getItem(draftKey);
     try {
-      const response = await request("GET", boot.api);
+      const guideResponse = await request("GET", boot.api + "/guide");
+      if (guideResponse.ok) learnGuide(await guideResponse.json());
+      const response = guideResponse.ok ? await request("GET", boot.api) : guideResponse;
       if (!response.ok) {
         showMessage(response.status === 403 ? L.forbidden : response.status === 401 ? L.loggedOut : L.refused + ": " + response.status);
         if (response.status >= 500) goOffline();

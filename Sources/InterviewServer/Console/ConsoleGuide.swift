@@ -1,0 +1,69 @@
+import Foundation
+import InterviewCore
+import Vapor
+
+/// The parts of a guide version the console shows and that never change: titles, questions with their
+/// reference answers and rubrics, gate and instruction texts, the rating scale. The page fetches it
+/// once; each answer to an action then carries only ids and numbers (`ConsoleView`), which keeps the
+/// console quick on a poor connection and the server cheap per rating.
+struct ConsoleGuide: Content {
+    struct Anchor: Content { var rating: Int; var text: String }
+
+    struct QuestionText: Content {
+        var text: String
+        var reference: String?
+        var level: Int
+        var weight: Double
+        var rubric: [Anchor]
+    }
+
+    struct StageQuestion: Content { var number: String; var text: String; var reference: String? }
+
+    struct TopicText: Content {
+        var key: String
+        var title: String
+        var isPickList: Bool
+        /// In the order of the guide, so the pick list and the outline read as written.
+        var questionOrder: [String]
+        var questions: [String: QuestionText]
+        var gates: [String: String]
+        var instructions: [String: String]
+    }
+
+    struct StageText: Content {
+        var key: String
+        var title: String
+        var required: Bool
+        var budgetSeconds: Double?
+        var questions: [StageQuestion]
+        var topics: [TopicText]
+    }
+
+    var hash: String
+    var title: String
+    var scale: [Anchor]
+    var stages: [StageText]
+
+    init(_ guide: Guide, hash: String) {
+        self.hash = hash
+        title = guide.title
+        scale = guide.scale.levels.map { Anchor(rating: $0, text: guide.scale.anchors[$0] ?? "") }
+        stages = guide.stages.map { stage in
+            StageText(key: stage.key, title: stage.title, required: stage.requirement == .required,
+                      budgetSeconds: stage.minutes.map { Double($0 * 60) },
+                      questions: stage.questions.map { StageQuestion(number: $0.number, text: $0.text, reference: $0.reference) },
+                      topics: stage.topics.map { topic in
+                          TopicText(key: topic.key, title: topic.title, isPickList: topic.isPickList,
+                                    questionOrder: topic.questions.map(\.id),
+                                    questions: Dictionary(topic.questions.map { q in
+                                        (q.id, QuestionText(text: q.text, reference: q.reference ?? q.hint, level: q.level, weight: q.weight,
+                                                            rubric: guide.scale.levels.compactMap { level in
+                                                                (q.rubric[level] ?? guide.scale.anchors[level]).map { Anchor(rating: level, text: $0) }
+                                                            }))
+                                    }, uniquingKeysWith: { first, _ in first }),
+                                    gates: Dictionary(topic.gates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),
+                                    instructions: Dictionary(topic.instructions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }))
+                      })
+        }
+    }
+}
