@@ -317,8 +317,8 @@
             el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + d.reason));
         }
         panel.append(el("div", { class: "ratings" },
-          button(L.yes, () => decide(true), { id: "answer-yes", class: d.suggestion === true ? "primary" : "" }),
-          button(L.no, () => decide(false), { id: "answer-no", class: d.suggestion === false ? "primary" : "" })));
+          button(L.yes, () => decide(true), { id: "answer-yes", class: d.suggestion === false ? "quiet" : "primary" }),
+          button(L.no, () => decide(false), { id: "answer-no", class: d.suggestion === false ? "primary" : "quiet" })));
         break;
       }
       case "pick": {
