@@ -32,20 +32,20 @@ enum APIPath {
 }
 
 /// Form mistakes become 422 with the per-field messages in the caller's language.
-struct APIErrorMiddleware: AsyncMiddleware {
+struct APIErrorMiddleware: Middleware {
     struct Body: Content {
         var error = true
         var reason: String
         var fields: [String: String]
     }
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch let errors as FieldErrors {
-            let response = try await Body(reason: "Invalid input.", fields: errors.localized(req.language)).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapError { error in
+            guard let errors = error as? FieldErrors else { return req.eventLoop.makeFailedFuture(error) }
+            return Body(reason: "Invalid input.", fields: errors.localized(req.language)).encodeResponse(for: req).map { response in
+                response.status = .unprocessableEntity
+                return response
+            }
         }
     }
 }

@@ -23,23 +23,30 @@ enum CSRF {
     }
 }
 
-struct CSRFMiddleware: AsyncMiddleware {
+struct CSRFMiddleware: Middleware {
     private struct Field: Decodable { var csrf: String? }
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else {
-            return try await next.respond(to: req)
+            return next.respond(to: req)
         }
         let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil
-        var submitted = req.headers.first(name: CSRF.header)
-        if submitted == nil, req.content.contentType != .json {
-            // The body is streamed until a route collects it; the token is inside, so collect it here.
-            _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
-            submitted = (try? req.content.decode(Field.self))?.csrf
+        if let header = req.headers.first(name: CSRF.header) {
+            return Self.check(header, expected, req, next)
         }
+        guard req.content.contentType != .json else {
+            return req.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Missing or wrong CSRF token."))
+        }
+        // The body is streamed until a route collects it; the token is inside, so collect it here.
+        return req.body.collect(max: req.application.routes.defaultMaxBodySize.value).flatMap { _ in
+            Self.check((try? req.content.decode(Field.self))?.csrf, expected, req, next)
+        }
+    }
+
+    private static func check(_ submitted: String?, _ expected: String?, _ req: Request, _ next: any Responder) -> EventLoopFuture<Response> {
         guard CSRF.matches(submitted, expected) else {
-            throw Abort(.forbidden, reason: "Missing or wrong CSRF token.")
+            return req.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Missing or wrong CSRF token."))
         }
-        return try await next.respond(to: req)
+        return next.respond(to: req)
     }
 }

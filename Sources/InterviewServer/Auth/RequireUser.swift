@@ -1,18 +1,18 @@
 import Vapor
 
 /// Pages send someone without a session to the login page; the API answers 401.
-struct RequireUser: AsyncMiddleware {
+struct RequireUser: Middleware {
     enum Kind { case page, api }
     let kind: Kind
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard req.auth.has(User.self) else {
             switch kind {
-            case .page: return req.redirect(to: SiteURL.login.path)
-            case .api: throw Abort(.unauthorized, reason: "Log in first.")
+            case .page: return req.eventLoop.makeSucceededFuture(req.redirect(to: SiteURL.login.path))
+            case .api: return req.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Log in first."))
             }
         }
-        return try await next.respond(to: req)
+        return next.respond(to: req)
     }
 }
 

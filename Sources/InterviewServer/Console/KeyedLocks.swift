@@ -1,11 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Mutual exclusion per key across `await`s: one action at a time per scorecard on this instance, in
 /// the order they arrived, while different scorecards go on in parallel. (Across instances the unique
 /// event numbers in the database keep the log straight; see `ScorecardService`.)
-actor KeyedLocks {
-    private var held: Set<UUID> = []
-    private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+///
+/// Taking a free lock and giving it back are plain mutex operations, with no hop to another executor;
+/// only a request that finds its card busy suspends, until the holder hands the lock over.
+final class KeyedLocks: Sendable {
+    private struct State {
+        var held: Set<UUID> = []
+        var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    }
+
+    private let state = Mutex(State())
 
     func withLock<T: Sendable>(_ key: UUID, _ body: @Sendable () async throws -> T) async throws -> T {
         await lock(key)
@@ -20,21 +28,30 @@ actor KeyedLocks {
     }
 
     private func lock(_ key: UUID) async {
-        guard held.contains(key) else {
-            held.insert(key)
-            return
+        let acquired = state.withLock { $0.held.insert(key).inserted }
+        guard !acquired else { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let handedOver = state.withLock { state -> Bool in
+                // The holder may have let go between the two steps: then the lock is ours now.
+                if state.held.insert(key).inserted { return true }
+                state.waiting[key, default: []].append(continuation)
+                return false
+            }
+            if handedOver { continuation.resume() }
         }
-        // Ownership is handed over by `unlock`, so the key stays held while we wait.
-        await withCheckedContinuation { waiting[key, default: []].append($0) }
     }
 
     private func unlock(_ key: UUID) {
-        guard var queue = waiting[key], !queue.isEmpty else {
-            held.remove(key)
-            return
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard var queue = state.waiting[key], !queue.isEmpty else {
+                state.held.remove(key)
+                return nil
+            }
+            // Ownership passes to the next in line, so the key stays held.
+            let next = queue.removeFirst()
+            state.waiting[key] = queue.isEmpty ? nil : queue
+            return next
         }
-        let next = queue.removeFirst()
-        waiting[key] = queue.isEmpty ? nil : queue
-        next.resume()
+        next?.resume()
     }
 }

@@ -110,23 +110,38 @@ enum ScorecardService {
                                  guideTitle: guide.title, candidate: nil)
         return try await cache.locks.withLock(seat.cardID) {
             for attempt in 1...3 {
-                let entry = try await entry(cardID: seat.cardID, guide: guide, cache: cache, on: db)
+                // Taken out of the cache while it changes, so this is the engine's only reference and
+                // appending an event does not copy the whole log (nor the set of client ids).
+                var entry = try await entry(cardID: seat.cardID, guide: guide, cache: cache, on: db)
+                cache.forget(seat.cardID)
                 if entry.clientIDs.contains(action.clientID) {
+                    cache.store(entry, for: seat.cardID)
                     return Outcome(entry: entry, duplicate: true, score: nil)
                 }
-                var driver = InterviewCore.SessionDriver(engine: entry.engine, clock: SystemClock())
-                let events = try action.perform(on: &driver, start: start)
+                var engine = SessionEngine(guide: guide)
+                swap(&engine, &entry.engine)
+                var driver = InterviewCore.SessionDriver(engine: consume engine, clock: SystemClock())
+                let events: [SessionEvent]
+                do {
+                    events = try action.perform(on: &driver, start: start)
+                } catch {
+                    // Refused: the engine did not change.
+                    entry.engine = driver.engine
+                    cache.store(entry, for: seat.cardID)
+                    throw error
+                }
+                // A failed write leaves the card out of the cache: its next read starts from the database.
                 do {
                     let score = Scoring.score(guide, driver.state, reusing: entry.scored)
-                    let card = try await store(events, action: action, card: entry.card, state: driver.state,
-                                               score: score, writer: cache.writer, on: db)
-                    let next = ScorecardCache.Entry(engine: driver.engine, clientIDs: entry.clientIDs.union([action.clientID]),
-                                                    card: card, scored: (driver.state, score))
-                    cache.store(next, for: seat.cardID)
-                    return Outcome(entry: next, duplicate: false, score: score)
+                    entry.card = try await store(events, action: action, card: entry.card, state: driver.state,
+                                                 score: score, writer: cache.writer, on: db)
+                    entry.engine = driver.engine
+                    entry.clientIDs.insert(action.clientID)
+                    entry.scored = (driver.state, score)
+                    cache.store(entry, for: seat.cardID)
+                    return Outcome(entry: entry, duplicate: false, score: score)
                 } catch where (error as? any DatabaseError)?.isConstraintFailure == true && attempt < 3 {
-                    // Another instance appended first: catch up and try the action on the new state.
-                    cache.forget(seat.cardID)
+                    // Another instance appended first: catch up from the database and try again.
                     continue
                 }
             }

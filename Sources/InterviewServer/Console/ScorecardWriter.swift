@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Synchronization
 import Vapor
 
 /// Commits scorecard events in groups. With many interviewers rating at once, each commit (an fsync on
@@ -8,7 +9,7 @@ import Vapor
 /// not queue one fsync at a time. Each caller still returns only after its own write is committed.
 /// If a group fails (say one card's event number was taken by another instance), each write of the
 /// group is retried in a transaction of its own, so one conflict fails only its own request.
-actor ScorecardWriter {
+final class ScorecardWriter: Sendable {
     struct Write: Sendable {
         var card: CardState
         /// The first event's number; the rest follow.
@@ -23,9 +24,14 @@ actor ScorecardWriter {
         var done: CheckedContinuation<Void, any Error>
     }
 
+    private struct Queue {
+        var pending: [Job] = []
+        var draining = false
+    }
+
     private let database: @Sendable () throws -> any Database
-    private var pending: [Job] = []
-    private var draining = false
+    /// Enqueuing is a mutex operation, not an actor hop: the request waits only for its commit.
+    private let queue = Mutex(Queue())
 
     init(database: @escaping @Sendable () throws -> any Database) {
         self.database = database
@@ -33,18 +39,25 @@ actor ScorecardWriter {
 
     func commit(_ write: Write) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            pending.append(Job(write: write, done: done))
-            if !draining {
-                draining = true
-                Task { await self.drain() }
+            let startDrain = queue.withLock { queue -> Bool in
+                queue.pending.append(Job(write: write, done: done))
+                guard !queue.draining else { return false }
+                queue.draining = true
+                return true
             }
+            if startDrain { Task { await self.drain() } }
         }
     }
 
     private func drain() async {
-        while !pending.isEmpty {
-            let group = pending
-            pending = []
+        while true {
+            let group = queue.withLock { queue -> [Job] in
+                let group = queue.pending
+                queue.pending = []
+                if group.isEmpty { queue.draining = false }
+                return group
+            }
+            if group.isEmpty { return }
             do {
                 try await database().transaction { db in try await Self.apply(group.map(\.write), on: db) }
                 for job in group { job.done.resume() }
@@ -59,7 +72,6 @@ actor ScorecardWriter {
                 }
             }
         }
-        draining = false
     }
 
     /// A whole group in a fixed number of statements, whatever its size: one multi-row insert of the
