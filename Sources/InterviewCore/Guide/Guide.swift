@@ -35,7 +35,14 @@ public struct Guide: Hashable, Sendable, Codable {
 
     public var topics: [Topic] { stages.flatMap(\.topics) }
 
-    public func topic(_ key: String) -> Topic? { topics.first { $0.key == key } }
+    /// Looked up stage by stage: building `topics` copies every topic, and the engine asks for one
+    /// topic several times per event.
+    public func topic(_ key: String) -> Topic? {
+        for stage in stages {
+            if let topic = stage.topics.first(where: { $0.key == key }) { return topic }
+        }
+        return nil
+    }
 }
 
 /// A heading and the Markdown under it, for the parts of a guide that are not stages.

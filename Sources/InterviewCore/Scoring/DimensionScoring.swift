@@ -6,18 +6,18 @@ enum DimensionScoring {
         var order: [String] = []
         var terms: [String: [Derivation.Term]] = [:]
         let maximum = Double(guide.scale.maximum)
-        for topic in guide.topics {
-            guard let scored = topics.first(where: { $0.key == topic.key }) else { continue }
-            for question in topic.questions {
+        // `topics` comes from `Scoring`, topic by topic and question by question in the guide's order,
+        // so the two are walked side by side instead of searched.
+        for (topic, scored) in zip(guide.topics, topics) where scored.key == topic.key {
+            for (question, q) in zip(topic.questions, scored.questions) where q.id == question.id {
                 for name in question.dimensions where terms[name] == nil {
                     order.append(name)
                     terms[name] = []
                 }
-                guard let q = scored.questions.first(where: { $0.id == question.id }), q.status.isInScore else { continue }
-                for name in question.dimensions {
-                    terms[name, default: []].append(Derivation.Term(label: "\(topic.key)/\(q.id)", value: Double(q.rating ?? 0),
-                                                                    weight: q.weight, maximum: maximum))
-                }
+                guard q.status.isInScore, !question.dimensions.isEmpty else { continue }
+                let term = Derivation.Term(label: "\(topic.key)/\(q.id)", value: Double(q.rating ?? 0),
+                                           weight: q.weight, maximum: maximum)
+                for name in question.dimensions { terms[name, default: []].append(term) }
             }
         }
         return order.map { name in

@@ -96,6 +96,12 @@ struct JSONText {
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
     private mutating func string(_ value: String) {
         text += "\""
+        // Most strings need no escape at all: copy them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            text += value
+            text += "\""
+            return
+        }
         var plainStart = value.unicodeScalars.startIndex
         var index = plainStart
         let scalars = value.unicodeScalars
