@@ -41,9 +41,9 @@ enum SiteURL {
 
     /// The route pattern: the same path with `:id` where an id goes.
     static func pattern(_ make: (UUID) -> SiteURL) -> [PathComponent] {
-        let placeholder = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
-        return make(placeholder).path.split(separator: "/").map {
-            $0 == placeholder.uuidString ? ":id" : PathComponent(stringLiteral: String($0))
+        let anyID = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+        return make(anyID).path.split(separator: "/").map {
+            $0 == anyID.uuidString ? ":id" : PathComponent(stringLiteral: String($0))
         }
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InterviewCore
 import Vapor
 
 /// An interview's result as lists show it: the panel's mean score and coverage over the cards that hold
@@ -20,8 +21,8 @@ struct InterviewOutcome: Content {
             let scores = cards.compactMap(\.overall), coverages = cards.compactMap(\.coverage)
             var bands: [String] = []
             for band in cards.compactMap(\.band) where !bands.contains(band) { bands.append(band) }
-            return InterviewOutcome(score: scores.isEmpty ? "–" : ScoreText.number(scores.reduce(0, +) / Double(scores.count)),
-                                    coverage: coverages.isEmpty ? "–" : ScoreText.number(coverages.reduce(0, +) / Double(coverages.count)) + "%",
+            return InterviewOutcome(score: scores.isEmpty ? "–" : ScoreFormat.score(scores.reduce(0, +) / Double(scores.count)),
+                                    coverage: coverages.isEmpty ? "–" : ScoreFormat.score(coverages.reduce(0, +) / Double(coverages.count)) + "%",
                                     recommendation: bands.isEmpty ? "–" : bands.joined(separator: " / "), cards: cards.count)
         }
     }

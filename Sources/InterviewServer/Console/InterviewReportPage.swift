@@ -99,12 +99,12 @@ enum InterviewReportPage {
                 let mark = row.cardID == loaded.card?.id ? " aria-current=\"true\"" : ""
                 html += "<tr><td><a href=\"\(SiteURL.interviewReport(id).path)?card=\(row.cardID)\"\(mark)>\(e(row.interviewer))</a></td>"
                 html += "<td>\(e(row.submittedAt.map(DisplayDate.string) ?? Text.notSubmitted.in(language)))</td>"
-                html += "<td>\(e(ScoreText.number(row.overall)))</td><td>\(e(ScoreText.number(row.coverage)))</td><td>\(e(row.band ?? "–"))</td></tr>"
+                html += "<td>\(e(row.overall.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.coverage.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.band ?? "–"))</td></tr>"
             }
             let scored = loaded.panel.compactMap(\.overall)
             if scored.count > 1 {
                 let mean = scored.reduce(0, +) / Double(scored.count)
-                html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreText.number(mean)))</th><td></td><td></td></tr>"
+                html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreFormat.score(mean)))</th><td></td><td></td></tr>"
             }
             html += "</tbody></table>"
         }
@@ -117,12 +117,5 @@ enum InterviewReportPage {
             }
         }
         return html
-    }
-}
-
-/// Scores as lists and the report bar show them: one decimal, or a dash when there is none.
-enum ScoreText {
-    static func number(_ value: Double?) -> String {
-        value.map { String(format: "%.1f", $0) } ?? "–"
     }
 }

@@ -1,12 +1,12 @@
 /// The live console's strings, in English and Chinese. The page hands them to its script as one table;
 /// the exhaustive switch keeps both languages complete.
 enum ConsoleText: String, CaseIterable, Sendable {
-    case start, startHint, stage, topic, question, reference, showReference, hideReference, rubric, rate
-    case gate, suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, finishStage
+    case start, startHint, stage, topic, reference, showReference, hideReference, rubric, rate
+    case suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, finishStage
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
-    case help, helpTitle, keys, level, weight, coverage, score, band, elapsed, budget, total, overTime
-    case flowchart, history, rated, skipped, notRated, noNotes, stageQuestions, moving, required, guidance
+    case help, helpTitle, level, weight, coverage, score, total, overTime
+    case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
 
     var pair: (en: String, zh: String) {
@@ -15,13 +15,11 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .startHint: ("The clock starts when you press Enter or the button.", "按回车或按钮开始计时。")
         case .stage: ("Stage", "阶段")
         case .topic: ("Topic", "主题")
-        case .question: ("Question", "问题")
         case .reference: ("Reference answer", "参考答案")
         case .showReference: ("Show reference (r)", "显示参考答案 (r)")
         case .hideReference: ("Hide reference (r)", "隐藏参考答案 (r)")
         case .rubric: ("Rubric", "评分标准")
         case .rate: ("Rate", "评分")
-        case .gate: ("Go deeper?", "是否深入？")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")
         case .no: ("No (n)", "否 (n)")
@@ -58,21 +56,15 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .forbidden: ("Only this interview's interviewers can score it.", "只有本场面试的面试官可以评分。")
         case .help: ("Keys (?)", "快捷键 (?)")
         case .helpTitle: ("Keyboard", "快捷键")
-        case .keys: ("Keys", "按键")
         case .level: ("level", "层级")
         case .weight: ("weight", "权重")
         case .coverage: ("coverage", "覆盖率")
         case .score: ("score", "得分")
-        case .band: ("recommendation", "推荐结论")
-        case .elapsed: ("used", "已用")
-        case .budget: ("of", "共")
         case .total: ("Total", "总计")
         case .overTime: ("over time", "已超时")
         case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
         case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")
-        case .rated: ("rated", "已评分")
         case .skipped: ("skipped", "已跳过")
-        case .notRated: ("not rated", "未评分")
         case .noNotes: ("No notes yet.", "暂无笔记。")
         case .stageQuestions: ("Questions of this stage", "本阶段问题")
         case .moving: ("Moving on…", "正在继续…")
