@@ -8,9 +8,10 @@ import Foundation
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("-h") || arguments.contains("--help") {
     print("""
-    usage: flowchart-benchmark [--only parse|render] [FILE…]
+    usage: flowchart-benchmark [--only parse|render] [--sizes N,…] [FILE…]
       prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE.
       --only limits the run to one measurement, for profiling it alone.
+      --sizes picks the generated diagram sizes (default 1000,10000,50000), to profile one size alone.
     """)
     exit(0)
 }
@@ -19,9 +20,14 @@ if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
     only = arguments[i + 1]
     arguments.removeSubrange(i...(i + 1))
 }
+var sizes = [1_000, 10_000, 50_000]
+if let i = arguments.firstIndex(of: "--sizes"), i + 1 < arguments.count {
+    sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }.filter { $0 >= 3 }
+    arguments.removeSubrange(i...(i + 1))
+}
 
 if arguments.isEmpty {
-    for size in [1_000, 10_000, 50_000] {
+    for size in sizes {
         let text = GeneratedDiagram.text(nodes: size)
         if only != "render" {
             let parse = Stopwatch.median { _ = FlowchartParser.parse(text) }
