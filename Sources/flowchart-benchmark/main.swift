@@ -12,6 +12,8 @@ if arguments.contains("-h") || arguments.contains("--help") {
       prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE.
       --only limits the run to one measurement, for profiling it alone.
       --sizes picks the generated diagram sizes (default 1000,10000,50000), to profile one size alone.
+      --untimed N parses each size N times without timing or printing, so instruction counts
+        (valgrind --tool=callgrind, perf stat) are the same from run to run.
     """)
     exit(0)
 }
@@ -25,8 +27,18 @@ if let i = arguments.firstIndex(of: "--sizes"), i + 1 < arguments.count {
     sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }.filter { $0 >= 3 }
     arguments.removeSubrange(i...(i + 1))
 }
+var untimed: Int?
+if let i = arguments.firstIndex(of: "--untimed"), i + 1 < arguments.count {
+    untimed = Int(arguments[i + 1])
+    arguments.removeSubrange(i...(i + 1))
+}
 
-if arguments.isEmpty {
+if let untimed {
+    for size in sizes {
+        let text = GeneratedDiagram.text(nodes: size)
+        for _ in 0..<untimed { _ = FlowchartParser.parse(text) }
+    }
+} else if arguments.isEmpty {
     for size in sizes {
         let text = GeneratedDiagram.text(nodes: size)
         if only != "render" {
