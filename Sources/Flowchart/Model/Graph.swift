@@ -129,7 +129,8 @@ public struct FlowGraph: Hashable, Sendable {
     public private(set) var edges: [Edge] = []
     public var start: String?
     private var keys = KeyTable()
-    /// Per node, one slot per branch: the index of its edge in `edges`, or -1.
+    /// Per node, one slot per branch: the index of its edge in `edges`, or -1. Grown by `link` for all
+    /// nodes defined since, in one go rather than six entries per node; a node past the end has no edges.
     private var slots: [Int] = []
     /// Per edge: the indices of its two nodes.
     private(set) var ends: [(from: Int, to: Int)] = []
@@ -147,11 +148,11 @@ public struct FlowGraph: Hashable, Sendable {
     }
 
     public func index(of id: String) -> Int? {
-        index(ofKey: id.utf8, hash: KeyTable.hash(id.utf8))
+        KeyTable.withBytes(of: id) { index(ofKey: $0, hash: KeyTable.hash($0)) }
     }
 
     /// `index(of:)` straight from UTF-8 bytes, for the parser.
-    func index<C: Collection>(ofKey bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
+    func index(ofKey bytes: Bytes, hash: UInt64) -> Int? {
         keys.find(bytes, hash: hash)
     }
 
@@ -169,14 +170,13 @@ public struct FlowGraph: Hashable, Sendable {
     }
 
     public func edge(from id: String, branch: Branch) -> Edge? {
-        guard let i = index(of: id) else { return nil }
-        let slot = slots[i * Self.branchCount + branch.slot]
-        return slot >= 0 ? edges[slot] : nil
+        guard let i = index(of: id), let slot = edgeIndex(from: i, branch: branch) else { return nil }
+        return edges[slot]
     }
 
     func edgeIndex(from node: Int, branch: Branch) -> Int? {
-        let slot = slots[node * Self.branchCount + branch.slot]
-        return slot >= 0 ? slot : nil
+        let i = node * Self.branchCount + branch.slot
+        return i < slots.count && slots[i] >= 0 ? slots[i] : nil
     }
 
     public func outgoing(_ id: String) -> [Edge] {
@@ -188,16 +188,19 @@ public struct FlowGraph: Hashable, Sendable {
     /// Adds a node, or replaces the one with the same id in place (flowchart.js: the last definition wins).
     /// Returns the node it replaced.
     @discardableResult
-    public mutating func define(_ node: consuming Node) -> Node? {
-        let hash = KeyTable.hash(node.id.utf8)
-        if let old = index(ofKey: node.id.utf8, hash: hash) {
+    public mutating func define(_ node: Node) -> Node? {
+        KeyTable.withBytes(of: node.id) { define(node, key: $0, hash: KeyTable.hash($0)) }
+    }
+
+    /// `define(_:)` for the parser, which has the key's bytes and hash at hand already.
+    mutating func define(_ node: consuming Node, key: Bytes, hash: UInt64) -> Node? {
+        if let old = index(ofKey: key, hash: hash) {
             let replaced = nodes[old]
             nodes[old] = node
             return replaced
         }
-        keys.insert(index: nodes.count, key: node.id.utf8, hash: hash)
+        keys.insert(index: nodes.count, key: key, hash: hash)
         nodes.append(node)
-        slots.append(contentsOf: repeatElement(-1, count: Self.branchCount))
         return nil
     }
 
@@ -211,7 +214,10 @@ public struct FlowGraph: Hashable, Sendable {
 
     /// `link(_:)` for callers that already hold the node indices.
     @discardableResult
-    mutating func link(_ edge: Edge, from: Int, to: Int) -> Edge? {
+    mutating func link(_ edge: consuming Edge, from: Int, to: Int) -> Edge? {
+        if slots.count < nodes.count * Self.branchCount {
+            slots.append(contentsOf: repeatElement(-1, count: nodes.count * Self.branchCount - slots.count))
+        }
         let slot = from * Self.branchCount + edge.branch.slot
         if slots[slot] >= 0 {
             let i = slots[slot]
@@ -246,12 +252,14 @@ public struct FlowGraph: Hashable, Sendable {
         seen[s] = true
         while let n = stack.popLast() {
             let base = n * Self.branchCount
-            for slot in slots[base..<(base + Self.branchCount)] where slot >= 0 {
-                let m = ends[slot].to
-                if !seen[m] {
+            // Indices rather than a slice of `slots`, which would retain the array for every node.
+            var b = base
+            while b < min(base + Self.branchCount, slots.count) {
+                if slots[b] >= 0, case let m = ends[slots[b]].to, !seen[m] {
                     seen[m] = true
                     stack.append(m)
                 }
+                b += 1
             }
         }
         return seen

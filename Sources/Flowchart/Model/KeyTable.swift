@@ -15,13 +15,21 @@ struct KeyTable: Sendable {
 
     init() {}
 
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    /// Over raw bytes rather than any Collection: every definition and every link piece hashes its key,
+    /// and the generic version walked Slice and String.UTF8View indices byte by byte.
+    static func hash(_ bytes: Bytes) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes {
             h ^= UInt64(b)
             h &*= 0x0000_0100_0000_01B3
         }
         return h
+    }
+
+    /// `body` with the key's UTF-8 bytes, copied only if the String does not hold them contiguously.
+    static func withBytes<R>(of key: String, _ body: (Bytes) -> R) -> R {
+        if let result = key.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(key.utf8).withUnsafeBufferPointer(body)
     }
 
     mutating func reserveCapacity(_ n: Int) {
@@ -31,7 +39,7 @@ struct KeyTable: Sendable {
         if slots.count < n * 2 { rehash(capacity: n * 2) }
     }
 
-    func find<C: Collection>(_ bytes: C, hash: UInt64) -> Int? where C.Element == UInt8 {
+    func find(_ bytes: Bytes, hash: UInt64) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
@@ -43,20 +51,16 @@ struct KeyTable: Sendable {
         return nil
     }
 
-    private func same<C: Collection>(_ node: Int, _ bytes: C) -> Bool where C.Element == UInt8 {
+    private func same(_ node: Int, _ bytes: Bytes) -> Bool {
         let start = starts[node]
         let end = node + 1 < starts.count ? starts[node + 1] : arena.count
         guard end - start == bytes.count else { return false }
-        let fast = bytes.withContiguousStorageIfAvailable { given in
-            arena.withUnsafeBufferPointer { stored in
-                given.isEmpty || memcmp(stored.baseAddress! + start, given.baseAddress!, given.count) == 0
-            }
-        }
-        return fast ?? arena[start..<end].elementsEqual(bytes)
+        guard !bytes.isEmpty, let given = bytes.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, given, bytes.count) == 0 }
     }
 
     /// Records node `index` (the next one) with its key. The caller has checked the key is new.
-    mutating func insert<C: Collection>(index: Int, key: C, hash: UInt64) where C.Element == UInt8 {
+    mutating func insert(index: Int, key: Bytes, hash: UInt64) {
         hashes.append(hash)
         starts.append(arena.count)
         arena.append(contentsOf: key)

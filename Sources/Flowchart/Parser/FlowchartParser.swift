@@ -36,7 +36,7 @@ public enum FlowchartParser {
             }
         }
         state.checkGraph()
-        state.diagnostics.sort { ($0.position, $0.severity) < ($1.position, $1.severity) }
+        state.sortDiagnostics()
         // Nothing that points into `bytes` or the arena outlives this call: the graph holds Strings.
         return withExtendedLifetime(arena) { ParsedFlowchart(graph: state.graph, diagnostics: state.diagnostics) }
     }
@@ -61,6 +61,12 @@ struct ParserState {
 
     init(source: SourceText) {
         self.source = source
+    }
+
+    /// By position, errors before warnings at the same place. Most charts have no findings at all.
+    mutating func sortDiagnostics() {
+        guard diagnostics.count > 1 else { return }
+        diagnostics.sort { ($0.position, $0.severity) < ($1.position, $1.severity) }
     }
 
     func position(_ view: LineView, _ local: Int) -> SourcePosition {

@@ -16,22 +16,29 @@ extension ParserState {
         if let s = graph.index(of: start) { linked[s] = true }
         let reachable = graph.reachability()
         for i in graph.nodes.indices where !linked[i] || !reachable[i] || graph.nodes[i].type == .condition {
-            let node = graph.nodes[i]
             if !linked[i] {
+                let node = graph.nodes[i]
                 diagnostics.append(Diagnostic(.warning, .unlinkedNode, at: node.position, LocalizedText(
                     en: "'\(node.id)' is defined but never linked; flowchart.js does not draw it",
                     zh: "'\(node.id)' 已定义但没有任何连线；flowchart.js 不会画出它")))
             } else if !reachable[i] {
+                let node = graph.nodes[i]
                 diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, LocalizedText(
                     en: "'\(node.id)' cannot be reached from the start '\(start)'; flowchart.js does not draw it",
                     zh: "从起点 '\(start)' 无法到达 '\(node.id)'；flowchart.js 不会画出它")))
-            } else if node.type == .condition {
-                for branch in [Branch.yes, .no] where graph.edgeIndex(from: i, branch: branch) == nil {
-                    diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position, LocalizedText(
-                        en: "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'",
-                        zh: "条件节点 '\(node.id)' 缺少 '\(branch.rawValue)' 分支；请添加 '\(node.id)(\(branch.rawValue))->…'")))
-                }
+            } else {
+                // Two calls rather than a loop over `[.yes, .no]`: that array was allocated per condition.
+                checkBranch(.yes, ofCondition: i)
+                checkBranch(.no, ofCondition: i)
             }
         }
+    }
+
+    private mutating func checkBranch(_ branch: Branch, ofCondition i: Int) {
+        guard graph.edgeIndex(from: i, branch: branch) == nil else { return }
+        let node = graph.nodes[i]
+        diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position, LocalizedText(
+            en: "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'",
+            zh: "条件节点 '\(node.id)' 缺少 '\(branch.rawValue)' 分支；请添加 '\(node.id)(\(branch.rawValue))->…'")))
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One logical line of flowchart.js input: a physical line, or several glued together by a trailing
 /// backslash or by continuation lines. Offsets are local; `sourceOffset` maps them back to the file
 /// so every diagnostic points at the byte the author wrote.
@@ -42,24 +48,30 @@ struct LineView {
         String(decoding: storage[range], as: UTF8.self)
     }
 
-    /// First occurrence of a two-byte marker such as `=>` within `range`.
+    /// First occurrence of a two-byte marker such as `=>` within `range`. memchr finds the candidates:
+    /// the first byte of a marker is rare in a label, and labels are most of the bytes.
     func find(_ a: UInt8, _ b: UInt8, in range: Range<Int>) -> Int? {
-        var i = range.lowerBound
+        var from = range.lowerBound
         let last = range.upperBound - 1
-        while i < last {
-            if storage[i] == a && storage[i + 1] == b { return i }
-            i += 1
+        while from < last, let i = find(a, in: from..<last) {
+            if storage[i + 1] == b { return i }
+            from = i + 1
         }
         return nil
     }
 
     func find(_ a: UInt8, in range: Range<Int>) -> Int? {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if storage[i] == a { return i }
-            i += 1
+        // memchr pays off over a label; keys, types and link pieces are shorter than its call overhead.
+        guard range.count >= 16, let base = storage.baseAddress else {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if storage[i] == a { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
+        guard let hit = memchr(base + range.lowerBound, Int32(a), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     func findLast(_ a: UInt8, in range: Range<Int>) -> Int? {

@@ -36,7 +36,7 @@ extension ParserState {
             readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1, into: &chain)
         }
         // Undefined pieces are left out, so the chain goes on from the node before to the node after.
-        chain.removeAll { $0.index == nil }
+        if chain.contains(where: { $0.index == nil }) { chain.removeAll { $0.index == nil } }
         if graph.start == nil, let first = chain.first?.index { graph.start = graph.nodes[first].id }
         if chain.count > 1 {
             for i in 0..<(chain.count - 1) {
@@ -83,7 +83,7 @@ extension ParserState {
             }
             spec = readSpec(v, (open + 1)..<(close ?? piece.upperBound))
         }
-        let nameBytes = v.storage[nameRange]
+        let nameBytes = Bytes(rebasing: v.storage[nameRange])
         if let index = graph.index(ofKey: nameBytes, hash: KeyTable.hash(nameBytes)) {
             if definitionOrder[index] > line.order { noteUse(index, name: v.string(nameRange), v, at: nameRange.lowerBound, line: line) }
             chain.append(LinkPiece(index: index, spec: spec, offset: nameRange.lowerBound))
