@@ -96,31 +96,6 @@ public struct Node: Hashable, Sendable {
     }
 }
 
-public struct Edge: Hashable, Sendable {
-    public var from: String
-    public var to: String
-    public var branch: Branch
-    /// An `@label` given in the link, shown instead of yes/no.
-    public var label: String?
-    /// The side of `from` the line leaves from, when the author chose one.
-    public var direction: Direction?
-    /// `@>` line style: SVG presentation attributes such as `stroke`.
-    public var style: [String: String]
-    /// Where the link is written (the source piece of the link line).
-    public var position: SourcePosition
-
-    public init(from: String, to: String, branch: Branch, label: String? = nil, direction: Direction? = nil,
-                style: [String: String] = [:], position: SourcePosition) {
-        self.from = from
-        self.to = to
-        self.branch = branch
-        self.label = label
-        self.direction = direction
-        self.style = style
-        self.position = position
-    }
-}
-
 /// A parsed diagram: nodes in definition order, at most one edge per (node, branch), and the start node,
 /// which is the first node of the first link line, exactly as flowchart.js chooses it.
 /// Edges are also kept by node index, so the parser and layout never hash a key twice.

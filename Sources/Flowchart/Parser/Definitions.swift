@@ -36,7 +36,7 @@ extension ParserState {
         var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
         applySuffixes(v, parts, to: &node)
         let keyBytes = Bytes(rebasing: v.storage[keyRange])
-        if let replaced = graph.define(node, key: keyBytes, hash: KeyTable.hash(keyBytes)) {
+        if let replaced = graph.define(consume node, key: keyBytes, hash: KeyTable.hash(keyBytes)) {
             report(.error, .duplicateKey, v, at: keyRange.lowerBound, LocalizedText(
                 en: "'\(key)' is already defined on line \(replaced.position.line); flowchart.js silently uses this later definition — rename one of them",
                 zh: "'\(key)' 已在第 \(replaced.position.line) 行定义过；flowchart.js 会悄悄改用这个后面的定义——请重命名其中一个"))
