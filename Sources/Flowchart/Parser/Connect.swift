@@ -4,9 +4,9 @@ extension ParserState {
         guard let fromIndex = a.index, let toIndex = b.index else { return }
         let from = graph.nodes[fromIndex].id, to = graph.nodes[toIndex].id
         let branch = allowedBranch(a, fromIndex, v)
-        let edge = Edge(from: from, to: to, branch: branch, label: a.spec.label, direction: a.spec.direction,
-                        position: position(v, a.offset))
-        if let replaced = graph.link(edge, from: fromIndex, to: toIndex), replaced.to != to {
+        let edge = Edge(from: from, to: to, branch: branch, label: a.spec.label.map { v.string($0) },
+                        direction: a.spec.direction, position: position(v, a.offset))
+        if let replaced = graph.link(consume edge, from: fromIndex, to: toIndex), replaced.to != to {
             let written = branch == .next ? from : "\(from)(\(branch.rawValue))"
             report(.warning, .branchReassigned, v, at: a.offset, LocalizedText(
                 en: "'\(written)' already leads to '\(replaced.to)' (line \(replaced.position.line)); flowchart.js keeps only this later link to '\(to)'",

@@ -50,6 +50,9 @@ struct LineView {
 
     /// First occurrence of a two-byte marker such as `=>` within `range`. memchr finds the candidates:
     /// the first byte of a marker is rare in a label, and labels are most of the bytes.
+    // The small searches below are inlined into their callers: they run a dozen times per line, and
+    // a call passes this 56-byte view by value each time.
+    @inline(__always)
     func find(_ a: UInt8, _ b: UInt8, in range: Range<Int>) -> Int? {
         var from = range.lowerBound
         let last = range.upperBound - 1
@@ -60,17 +63,18 @@ struct LineView {
         return nil
     }
 
+    @inline(__always)
     func find(_ a: UInt8, in range: Range<Int>) -> Int? {
-        // memchr pays off over a label; keys, types and link pieces are shorter than its call overhead.
-        guard range.count >= 16, let base = storage.baseAddress else {
-            var i = range.lowerBound
-            while i < range.upperBound {
-                if storage[i] == a { return i }
-                i += 1
-            }
-            return nil
+        // A loop over the first bytes, where keys, types and link pieces end and most hits are;
+        // memchr for the rest of a long range such as a label, where its call overhead pays off.
+        let head = min(range.upperBound, range.lowerBound + 16)
+        var i = range.lowerBound
+        while i < head {
+            if storage[i] == a { return i }
+            i += 1
         }
-        guard let hit = memchr(base + range.lowerBound, Int32(a), range.count) else { return nil }
+        guard head < range.upperBound, let base = storage.baseAddress,
+              let hit = memchr(base + head, Int32(a), range.upperBound - head) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -110,6 +114,7 @@ struct LineView {
     }
 
     /// `range` without the whitespace JavaScript's `trim()` removes (ASCII, NBSP, ideographic space, BOM).
+    @inline(__always)
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, let n = Whitespace.length(storage, at: lo, limit: hi) { lo += n }
@@ -124,6 +129,7 @@ enum Whitespace {
     }
 
     /// Length of a whitespace character starting at `i`, if there is one.
+    @inline(__always)
     static func length(_ s: Bytes, at i: Int, limit: Int) -> Int? {
         let b = s[i]
         if b < 0x80 { return isASCIISpace(b) ? 1 : nil }
@@ -134,6 +140,7 @@ enum Whitespace {
     }
 
     /// Length of a whitespace character ending just before `end`, if there is one.
+    @inline(__always)
     static func lengthBefore(_ s: Bytes, end: Int, limit: Int) -> Int? {
         let b = s[end - 1]
         if b < 0x80 { return isASCIISpace(b) ? 1 : nil }

@@ -1,7 +1,9 @@
 /// What a link piece's parentheses say: `(yes)`, `(no@Label, right)`, `(path2, top)`, `(right)`.
+/// Plain data (the label is a range, made a String only for an edge that is drawn), so the scratch
+/// chain of pieces is copied and cleared without reference counting — link lines are the hot path.
 struct LinkSpec {
     var branch: Branch?
-    var label: String?
+    var label: Range<Int>?
     var direction: Direction?
 }
 
@@ -160,32 +162,32 @@ extension ParserState {
             spec.branch = branch
             return spec
         }
-        let parts = split(v, range, at: UInt8(ascii: ","))
-        var branchPart: Range<Int>? = parts[0]
+        let parts = SpecParts(v, range)
+        var branchPart: Range<Int>? = parts.first
         if parts.count == 1 {
             // `op(right)`: a bare direction for the plain next link.
-            let word = v.string(v.trimmed(parts[0]))
+            let word = v.string(v.trimmed(parts.first))
             if let dir = Direction(rawValue: word) {
                 spec.direction = dir
                 return spec
             }
             if !Self.branchWords.contains(word.lowercased()),
                Suggestions.closest(to: word.lowercased(), in: Direction.allCases.map(\.rawValue), maxDistance: 2) != nil {
-                spec.direction = readDirection(v, v.trimmed(parts[0]))
+                spec.direction = readDirection(v, v.trimmed(parts.first))
                 return spec
             }
         }
         if parts.count > 1 {
-            spec.direction = readDirection(v, v.trimmed(parts[1]))
+            spec.direction = readDirection(v, v.trimmed(parts.second))
             if parts.count > 2 {
-                report(.error, .unknownDirection, v, at: parts[2].lowerBound - 1, LocalizedText(
+                report(.error, .unknownDirection, v, at: parts.secondComma, LocalizedText(
                     en: "a link takes at most a branch and a direction, such as '(yes, right)'",
                     zh: "一条连线最多带一个分支和一个方向，例如 '(yes, right)'"))
             }
         }
         if var b = branchPart {
             if let at = v.find(UInt8(ascii: "@"), in: b) {
-                spec.label = v.string(v.trimmed((at + 1)..<b.upperBound))
+                spec.label = v.trimmed((at + 1)..<b.upperBound)
                 b = b.lowerBound..<at
             }
             branchPart = b
@@ -194,24 +196,50 @@ extension ParserState {
         return spec
     }
 
-    private func split(_ v: LineView, _ range: Range<Int>, at separator: UInt8) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = range.lowerBound
-        for i in range where v.storage[i] == separator {
-            parts.append(start..<i)
-            start = i + 1
+    /// The comma-separated parts of a spec: only the first two and where a third starts are ever read,
+    /// so they are found without building an array (`(no, right)` is on every other gate of a diagram).
+    private struct SpecParts {
+        var count = 1
+        var first: Range<Int>
+        /// Empty when there is no comma.
+        var second: Range<Int>
+        /// The second comma, when `count > 2`.
+        var secondComma: Int
+
+        init(_ v: LineView, _ range: Range<Int>) {
+            var commas = (range.upperBound, range.upperBound)
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if v.storage[i] == UInt8(ascii: ",") {
+                    if count == 1 { commas.0 = i } else if count == 2 { commas.1 = i }
+                    count += 1
+                }
+                i += 1
+            }
+            first = range.lowerBound..<commas.0
+            second = count > 1 ? (commas.0 + 1)..<commas.1 : range.upperBound..<range.upperBound
+            secondComma = commas.1
         }
-        parts.append(start..<range.upperBound)
-        return parts
     }
 
     /// Words that mean a branch, exact or as authors misspell them; anything else may be a direction.
     static let branchWords: Set<String> = ["yes", "y", "true", "是", "ok", "no", "n", "false", "否", "path1", "path2", "path3"]
 
     private static func exactBranch(_ bytes: Slice<Bytes>) -> Branch? {
-        if bytes.elementsEqual("yes".utf8) { return .yes }
-        if bytes.elementsEqual("no".utf8) { return .no }
+        if spells(bytes, "yes") { return .yes }
+        if spells(bytes, "no") { return .no }
         return nil
+    }
+
+    /// Byte comparison with an ASCII word, without going through String.UTF8View.
+    static func spells(_ bytes: Slice<Bytes>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        var i = bytes.startIndex
+        for k in 0..<word.utf8CodeUnitCount {
+            if bytes[i] != word.utf8Start[k] { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func readBranch(_ v: LineView, _ range: Range<Int>, alone: Bool) -> Branch? {
@@ -248,6 +276,7 @@ extension ParserState {
     }
 
     private mutating func readDirection(_ v: LineView, _ range: Range<Int>) -> Direction? {
+        if let exact = Direction(utf8: v.storage[range]) { return exact }
         let written = v.string(range)
         if let dir = Direction(rawValue: written) { return dir }
         let guess = Suggestions.closest(to: written.lowercased(), in: Direction.allCases.map(\.rawValue), maxDistance: 2)
@@ -261,5 +290,18 @@ extension ParserState {
             en: "unknown direction '\(written)'; use left, right, top or bottom",
             zh: "未知的方向 '\(written)'；请用 left、right、top 或 bottom"))
         return nil
+    }
+}
+
+extension Direction {
+    /// The direction spelled exactly by these bytes; anything else goes the String way, with suggestions.
+    init?(utf8 bytes: Slice<Bytes>) {
+        switch bytes.count {
+        case 3 where ParserState.spells(bytes, "top"): self = .top
+        case 4 where ParserState.spells(bytes, "left"): self = .left
+        case 5 where ParserState.spells(bytes, "right"): self = .right
+        case 6 where ParserState.spells(bytes, "bottom"): self = .bottom
+        default: return nil
+        }
     }
 }
