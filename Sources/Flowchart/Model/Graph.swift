@@ -106,7 +106,8 @@ public struct FlowGraph: Hashable, Sendable {
     private var keys = KeyTable()
     /// Per node, one slot per branch: the index of its edge in `edges`, or -1. Grown by `link` for all
     /// nodes defined since, in one go rather than six entries per node; a node past the end has no edges.
-    private var slots: [Int] = []
+    /// Int32, as in KeyTable: six per node add up, and a smaller heap is a faster parse (see LineTable).
+    private var slots: [Int32] = []
     /// Per edge: the indices of its two nodes.
     private(set) var ends: [(from: Int, to: Int)] = []
 
@@ -151,7 +152,7 @@ public struct FlowGraph: Hashable, Sendable {
 
     func edgeIndex(from node: Int, branch: Branch) -> Int? {
         let i = node * Self.branchCount + branch.slot
-        return i < slots.count && slots[i] >= 0 ? slots[i] : nil
+        return i < slots.count && slots[i] >= 0 ? Int(slots[i]) : nil
     }
 
     public func outgoing(_ id: String) -> [Edge] {
@@ -195,13 +196,13 @@ public struct FlowGraph: Hashable, Sendable {
         }
         let slot = from * Self.branchCount + edge.branch.slot
         if slots[slot] >= 0 {
-            let i = slots[slot]
+            let i = Int(slots[slot])
             let old = edges[i]
             edges[i] = edge
             ends[i] = (from, to)
             return old
         }
-        slots[slot] = edges.count
+        slots[slot] = Int32(edges.count)
         edges.append(edge)
         ends.append((from, to))
         return nil
@@ -230,7 +231,7 @@ public struct FlowGraph: Hashable, Sendable {
             // Indices rather than a slice of `slots`, which would retain the array for every node.
             var b = base
             while b < min(base + Self.branchCount, slots.count) {
-                if slots[b] >= 0, case let m = ends[slots[b]].to, !seen[m] {
+                if slots[b] >= 0, case let m = ends[Int(slots[b])].to, !seen[m] {
                     seen[m] = true
                     stack.append(m)
                 }

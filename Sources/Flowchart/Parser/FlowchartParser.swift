@@ -22,14 +22,14 @@ public enum FlowchartParser {
         let arena = GlueArena()
         var state = ParserState(source: SourceText(bytes, firstLine: firstLine))
         let lines = LineSplitter.logicalLines(state.source, arena: arena, diagnostics: &state.diagnostics)
-        let definitions = lines.reduce(0) { $0 + ($1.kind == .definition ? 1 : 0) }
+        let definitions = lines.indices.reduce(0) { $0 + (lines.kind($1) == .definition ? 1 : 0) }
         state.graph.reserveCapacity(nodes: definitions, edges: lines.count)
         state.definitionOrder.reserveCapacity(definitions)
         // Definitions first, so a link to a node defined further down can still be resolved
         // (flowchart.js cannot; we say so, and draw what the author meant).
-        for i in lines.indices where lines[i].kind == .definition { state.define(lines[i]) }
+        for i in lines.indices where lines.kind(i) == .definition { state.define(lines[i]) }
         for i in lines.indices {
-            switch lines[i].kind {
+            switch lines.kind(i) {
             case .link: state.link(lines[i])
             case .style: state.style(lines[i])
             case .definition, .ignored: break

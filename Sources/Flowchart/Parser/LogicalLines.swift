@@ -46,7 +46,7 @@ enum LineSplitter {
         }
     }
 
-    static func logicalLines(_ source: SourceText, arena: GlueArena, diagnostics: inout [Diagnostic]) -> [LogicalLine] {
+    static func logicalLines(_ source: SourceText, arena: GlueArena, diagnostics: inout [Diagnostic]) -> LineTable {
         let lines = rawLines(source)
         var groups: [Group] = []
         var members: [Int] = []
@@ -73,8 +73,7 @@ enum LineSplitter {
                 diagnostics.append(strayLineError(line.head, ownerLine: lines.raw[owner.first].firstPhysical, source))
             }
         }
-        var result: [LogicalLine] = []
-        result.reserveCapacity(groups.count)
+        var result = LineTable(source: source.bytes, capacity: groups.count)
         for (order, group) in groups.enumerated() {
             var view = makeView(group, lines, members, source, arena)
             let trimmed = view.trimmed(view.range)
