@@ -198,12 +198,12 @@ public struct FlowGraph: Hashable, Sendable {
         if slots[slot] >= 0 {
             let i = Int(slots[slot])
             let old = edges[i]
-            edges[i] = edge
+            edges[i] = consume edge
             ends[i] = (from, to)
             return old
         }
         slots[slot] = Int32(edges.count)
-        edges.append(edge)
+        edges.append(consume edge)
         ends.append((from, to))
         return nil
     }

@@ -6,12 +6,18 @@ import Darwin
 
 /// Node keys to node indices without building a `String` per lookup: the parser looks up every
 /// piece of every link line straight from the source bytes. Open addressing over FNV-1a hashes;
-/// the keys' bytes live in one arena so a hit is confirmed with a memcmp, not a String comparison.
+/// the keys' bytes live in one arena so a hit is confirmed by comparing bytes, not Strings.
 struct KeyTable: Sendable {
     private var slots: [Int32] = []        // node index + 1; 0 is empty
-    private var hashes: [UInt64] = []      // per node index
-    private var starts: [Int] = []         // per node index: where its key starts in `arena`
+    private var keys: [Key] = []           // per node index
     private var arena: [UInt8] = []
+
+    /// Where a node's key is in `arena`, and its hash: one array, so a lookup or an insert touches one.
+    private struct Key {
+        var hash: UInt64
+        var start: Int
+        var count: Int
+    }
 
     init() {}
 
@@ -33,8 +39,7 @@ struct KeyTable: Sendable {
     }
 
     mutating func reserveCapacity(_ n: Int) {
-        hashes.reserveCapacity(n)
-        starts.reserveCapacity(n + 1)
+        keys.reserveCapacity(n)
         arena.reserveCapacity(n * 6)
         if slots.count < n * 2 { rehash(capacity: n * 2) }
     }
@@ -45,31 +50,35 @@ struct KeyTable: Sendable {
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 {
             let node = Int(slots[i] - 1)
-            if hashes[node] == hash && same(node, bytes) { return node }
+            if keys[node].hash == hash && same(keys[node], bytes) { return node }
             i = (i + 1) & mask
         }
         return nil
     }
 
-    private func same(_ node: Int, _ bytes: Bytes) -> Bool {
-        let start = starts[node]
-        let end = node + 1 < starts.count ? starts[node + 1] : arena.count
-        guard end - start == bytes.count else { return false }
-        guard !bytes.isEmpty, let given = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, given, bytes.count) == 0 }
+    private func same(_ key: Key, _ bytes: Bytes) -> Bool {
+        guard key.count == bytes.count else { return false }
+        // A byte loop, not memcmp: keys are a few bytes, shorter than the call.
+        return arena.withUnsafeBufferPointer { stored in
+            var i = 0
+            while i < bytes.count {
+                if stored[key.start + i] != bytes[i] { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// Records node `index` (the next one) with its key. The caller has checked the key is new.
     mutating func insert(index: Int, key: Bytes, hash: UInt64) {
-        hashes.append(hash)
-        starts.append(arena.count)
+        keys.append(Key(hash: hash, start: arena.count, count: key.count))
         arena.append(contentsOf: key)
-        if hashes.count * 2 > slots.count { rehash(capacity: max(16, slots.count * 2)) } else { place(index) }
+        if keys.count * 2 > slots.count { rehash(capacity: max(16, slots.count * 2)) } else { place(index) }
     }
 
     private mutating func place(_ node: Int) {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hashes[node]) & mask
+        var i = Int(truncatingIfNeeded: keys[node].hash) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
         slots[i] = Int32(node + 1)
     }
@@ -78,6 +87,6 @@ struct KeyTable: Sendable {
         var size = 16
         while size < capacity { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
-        for node in 0..<hashes.count { place(node) }
+        for node in 0..<keys.count { place(node) }
     }
 }
