@@ -9,6 +9,12 @@ extension ParserState {
     mutating func define(_ line: LogicalLine) {
         let v = line.view
         guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }
+        if let plain = PlainDefinition(v, arrow: arrow) {
+            let node = Node(id: v.string(plain.key), type: plain.type, text: v.string(plain.label),
+                            position: position(v, plain.key.lowerBound))
+            add(consume node, keyRange: plain.key, v, line: line)
+            return
+        }
         var rest = (arrow + 2)..<v.end
         if let second = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: rest) {
             let lost = v.string(second..<rest.upperBound)
@@ -35,6 +41,12 @@ extension ParserState {
         let type = resolveType(v, &parts)
         var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
         applySuffixes(v, parts, to: &node)
+        add(consume node, keyRange: keyRange, v, line: line)
+    }
+
+    /// Puts a defined node into the graph; a key defined before is replaced, as flowchart.js does.
+    mutating func add(_ node: consuming Node, keyRange: Range<Int>, _ v: LineView, line: LogicalLine) {
+        let key = node.id
         let keyBytes = Bytes(rebasing: v.storage[keyRange])
         if let replaced = graph.define(consume node, key: keyBytes, hash: KeyTable.hash(keyBytes)) {
             report(.error, .duplicateKey, v, at: keyRange.lowerBound, LocalizedText(
@@ -121,6 +133,7 @@ extension ParserState {
 
     /// Where a `:>url` or `:$function` suffix written on the type begins.
     private func suffixStart(_ v: LineView, in range: Range<Int>) -> Int? {
+        guard v.find(UInt8(ascii: ":"), in: range) != nil else { return nil }
         let dollar = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: range)
         let link = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: range)
         return dollar ?? link
@@ -160,15 +173,17 @@ extension ParserState {
     private mutating func applySuffixes(_ v: LineView, _ parts: TypeAndText, to node: inout Node) {
         var text = parts.text
         let marks = text.map { LabelMarks(v, $0) }
+        // One look for a colon in the type instead of two searches for ':$' and ':>'.
+        let typeHasColon = v.find(UInt8(ascii: ":"), in: parts.type) != nil
         if let t = text, let at = marks?.function {
             node.function = v.string((at + 2)..<t.upperBound)
             text = t.lowerBound..<at
-        } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: parts.type) {
+        } else if typeHasColon, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: "$"), in: parts.type) {
             node.function = v.string((at + 2)..<parts.type.upperBound)
         } else if let t = text, let at = marks?.url {
             setURL(v, (at + 2)..<t.upperBound, on: &node)
             text = t.lowerBound..<at
-        } else if let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: parts.type) {
+        } else if typeHasColon, let at = v.find(UInt8(ascii: ":"), UInt8(ascii: ">"), in: parts.type) {
             setURL(v, (at + 2)..<parts.type.upperBound, on: &node)
         }
         let lastBar = marks?.lastBar.flatMap { bar in
