@@ -23,22 +23,25 @@ extension ParserState {
         var rawPieces: [Range<Int>] = [], chain: [LinkPiece] = []
         swap(&rawPieces, &scratch.pieces)   // moved out, so appending does not copy
         swap(&chain, &scratch.chain)
-        rawPieces.removeAll(keepingCapacity: true)
         chain.removeAll(keepingCapacity: true)
-        v.forEachPiece(split: UInt8(ascii: "-"), UInt8(ascii: ">"), in: v.range) { piece, _, _ in rawPieces.append(piece) }
-        checkSpaces(v, rawPieces)
-        for (index, raw) in rawPieces.enumerated() {
-            let piece = v.trimmed(raw)
-            if piece.isEmpty {
-                report(.error, .emptyLink, v, at: index == 0 ? raw.upperBound : raw.lowerBound - 2, LocalizedText(
-                    en: "'->' has no node \(index == 0 ? "before" : "after") it; flowchart.js fails here",
-                    zh: "'->' \(index == 0 ? "前" : "后")面没有节点；flowchart.js 会在这里出错"))
-                continue
+        if !readPlainChain(v, order: line.order, into: &chain) {
+            chain.removeAll(keepingCapacity: true)
+            rawPieces.removeAll(keepingCapacity: true)
+            v.forEachPiece(split: UInt8(ascii: "-"), UInt8(ascii: ">"), in: v.range) { piece, _, _ in rawPieces.append(piece) }
+            checkSpaces(v, rawPieces)
+            for (index, raw) in rawPieces.enumerated() {
+                let piece = v.trimmed(raw)
+                if piece.isEmpty {
+                    report(.error, .emptyLink, v, at: index == 0 ? raw.upperBound : raw.lowerBound - 2, LocalizedText(
+                        en: "'->' has no node \(index == 0 ? "before" : "after") it; flowchart.js fails here",
+                        zh: "'->' \(index == 0 ? "前" : "后")面没有节点；flowchart.js 会在这里出错"))
+                    continue
+                }
+                readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1, into: &chain)
             }
-            readPiece(v, piece, line: line, isLast: index == rawPieces.count - 1, into: &chain)
+            // Undefined pieces are left out, so the chain goes on from the node before to the node after.
+            if chain.contains(where: { $0.index == nil }) { chain.removeAll { $0.index == nil } }
         }
-        // Undefined pieces are left out, so the chain goes on from the node before to the node after.
-        if chain.contains(where: { $0.index == nil }) { chain.removeAll { $0.index == nil } }
         if graph.start == nil, let first = chain.first?.index { graph.start = graph.nodes[first].id }
         if chain.count > 1 {
             for i in 0..<(chain.count - 1) {
@@ -225,7 +228,7 @@ extension ParserState {
     /// Words that mean a branch, exact or as authors misspell them; anything else may be a direction.
     static let branchWords: Set<String> = ["yes", "y", "true", "是", "ok", "no", "n", "false", "否", "path1", "path2", "path3"]
 
-    private static func exactBranch(_ bytes: Slice<Bytes>) -> Branch? {
+    static func exactBranch(_ bytes: Slice<Bytes>) -> Branch? {
         if spells(bytes, "yes") { return .yes }
         if spells(bytes, "no") { return .no }
         return nil
