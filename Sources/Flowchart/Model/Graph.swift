@@ -46,6 +46,16 @@ public struct Node: Hashable, Sendable {
         }
     }
 
+    /// A node with no flowstate, link or parameters, as most definitions are: the parser's plain path
+    /// makes a thousand of these per chart and skips the checks and the empty dictionary of `init`.
+    init(id: String, type: NodeType, plainText text: String, position: SourcePosition) {
+        self.id = id
+        self.type = type
+        self.text = text
+        self.position = position
+        extras = nil
+    }
+
     public var flowstate: String? {
         get { extras?.details.flowstate }
         set { update { $0.flowstate = newValue } }
@@ -169,6 +179,7 @@ public struct FlowGraph: Hashable, Sendable {
     }
 
     /// `define(_:)` for the parser, which has the key's bytes and hash at hand already.
+    @inline(__always)   // lets the caller build the node in place: as a call, it was copied on the way in
     mutating func define(_ node: consuming Node, key: Bytes, hash: UInt64) -> Node? {
         if let old = index(ofKey: key, hash: hash) {
             let replaced = nodes[old]

@@ -8,7 +8,9 @@ import Darwin
 /// piece of every link line straight from the source bytes. Open addressing over FNV-1a hashes;
 /// the keys' bytes live in one arena so a hit is confirmed by comparing bytes, not Strings.
 struct KeyTable: Sendable {
-    private var slots: [Int32] = []        // node index + 1; 0 is empty
+    /// Per slot: the hash's high half above node index + 1; 0 is empty. A probe that meets another key
+    /// is mostly told apart by those bits, without reading that key's entry (a cache miss apart).
+    private var slots: [UInt64] = []
     private var keys: [Key] = []           // per node index
     private var arena: [UInt8] = []
 
@@ -48,9 +50,12 @@ struct KeyTable: Sendable {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         while slots[i] != 0 {
-            let node = Int(slots[i] - 1)
-            if keys[node].hash == hash && same(keys[node], bytes) { return node }
+            if slots[i] >> 32 == tag {
+                let node = Int(slots[i] & 0xFFFF_FFFF) - 1
+                if keys[node].hash == hash && same(keys[node], bytes) { return node }
+            }
             i = (i + 1) & mask
         }
         return nil
@@ -78,15 +83,16 @@ struct KeyTable: Sendable {
 
     private mutating func place(_ node: Int) {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: keys[node].hash) & mask
+        let hash = keys[node].hash
+        var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = Int32(node + 1)
+        slots[i] = (hash >> 32) << 32 | UInt64(UInt32(node + 1))
     }
 
     private mutating func rehash(capacity: Int) {
         var size = 16
         while size < capacity { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         for node in 0..<keys.count { place(node) }
     }
 }

@@ -10,9 +10,12 @@ extension ParserState {
         let v = line.view
         guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }
         if let plain = PlainDefinition(v, arrow: arrow) {
-            let node = Node(id: v.string(plain.key), type: plain.type, text: v.string(plain.label),
-                            position: position(v, plain.key.lowerBound))
-            add(consume node, keyRange: plain.key, v, line: line)
+            let key = v.string(plain.key), keyBytes = Bytes(rebasing: v.storage[plain.key])
+            // The Node is made in the argument list: a local was copied (and its label retained) on the way in.
+            let replaced = graph.define(Node(id: key, type: plain.type, plainText: v.string(plain.label),
+                                             position: position(v, plain.key.lowerBound)),
+                                        key: keyBytes, hash: KeyTable.hash(keyBytes))
+            defined(key, replacing: replaced, keyRange: plain.key, v, line: line)
             return
         }
         var rest = (arrow + 2)..<v.end
@@ -41,14 +44,15 @@ extension ParserState {
         let type = resolveType(v, &parts)
         var node = Node(id: key, type: type, text: "", parameters: parameters, position: position(v, keyRange.lowerBound))
         applySuffixes(v, parts, to: &node)
-        add(consume node, keyRange: keyRange, v, line: line)
+        let keyBytes = Bytes(rebasing: v.storage[keyRange])
+        let replaced = graph.define(consume node, key: keyBytes, hash: KeyTable.hash(keyBytes))
+        defined(key, replacing: replaced, keyRange: keyRange, v, line: line)
     }
 
-    /// Puts a defined node into the graph; a key defined before is replaced, as flowchart.js does.
-    mutating func add(_ node: consuming Node, keyRange: Range<Int>, _ v: LineView, line: LogicalLine) {
-        let key = node.id
-        let keyBytes = Bytes(rebasing: v.storage[keyRange])
-        if let replaced = graph.define(consume node, key: keyBytes, hash: KeyTable.hash(keyBytes)) {
+    /// After the graph took a node: a key defined before was replaced, as flowchart.js does, and is
+    /// reported; a new one remembers the line that defines it.
+    private mutating func defined(_ key: String, replacing replaced: Node?, keyRange: Range<Int>, _ v: LineView, line: LogicalLine) {
+        if let replaced {
             report(.error, .duplicateKey, v, at: keyRange.lowerBound, LocalizedText(
                 en: "'\(key)' is already defined on line \(replaced.position.line); flowchart.js silently uses this later definition — rename one of them",
                 zh: "'\(key)' 已在第 \(replaced.position.line) 行定义过；flowchart.js 会悄悄改用这个后面的定义——请重命名其中一个"))
