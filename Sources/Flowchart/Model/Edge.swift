@@ -22,6 +22,17 @@ public struct Edge: Hashable, Sendable {
         extras = Extras.make(label: label, style: style)
     }
 
+    /// An edge without a line style, as the parser makes them: no empty style dictionary to build
+    /// and check, once per edge.
+    init(from: String, to: String, branch: Branch, label: String?, direction: Direction?, unstyledAt position: SourcePosition) {
+        self.from = from
+        self.to = to
+        self.branch = branch
+        self.direction = direction
+        self.position = position
+        extras = label.map { Extras.make(label: $0, style: [:]) } ?? nil
+    }
+
     /// An `@label` given in the link, shown instead of yes/no.
     public var label: String? {
         get { extras?.label }

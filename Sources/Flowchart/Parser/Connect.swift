@@ -5,7 +5,7 @@ extension ParserState {
         let from = graph.nodes[fromIndex].id, to = graph.nodes[toIndex].id
         let branch = allowedBranch(a, fromIndex, v)
         let edge = Edge(from: from, to: to, branch: branch, label: a.spec.label.map { v.string($0) },
-                        direction: a.spec.direction, position: position(v, a.offset))
+                        direction: a.spec.direction, unstyledAt: position(v, a.offset))
         if let replaced = graph.link(consume edge, from: fromIndex, to: toIndex), replaced.to != to {
             let written = branch == .next ? from : "\(from)(\(branch.rawValue))"
             report(.warning, .branchReassigned, v, at: a.offset, LocalizedText(
