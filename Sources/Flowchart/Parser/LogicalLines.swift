@@ -127,7 +127,7 @@ enum LineSplitter {
     private static func classify(_ line: RawLine, _ lines: Lines, _ bytes: Bytes) -> LineKind {
         var markers = (definition: false, link: false, style: false)
         scanMarkers(line.head, bytes, &markers)
-        for i in line.tailStart..<(line.tailStart + line.tailCount) { scanMarkers(lines.tails[i], bytes, &markers) }
+        for i in line.tailStart..<(line.tailStart + line.tailCount) where !markers.definition { scanMarkers(lines.tails[i], bytes, &markers) }
         return markers.definition ? .definition : markers.link ? .link : markers.style ? .style : .ignored
     }
 
@@ -139,7 +139,11 @@ enum LineSplitter {
         while i < piece.upperBound, let hit = memchr(base + i, 0x3E, piece.upperBound - i) {
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             switch bytes[at - 1] {
-            case UInt8(ascii: "="): markers.definition = true
+            case UInt8(ascii: "="):
+                // A definition marker decides the kind whatever else the line holds: no need to read
+                // the label that follows.
+                markers.definition = true
+                return
             case UInt8(ascii: "-"): markers.link = true
             case UInt8(ascii: "@"): markers.style = true
             default: break
