@@ -8,6 +8,7 @@ struct PlainDefinition {
     let type: NodeType
     let label: Range<Int>
 
+    @inline(__always)   // returned from a call, the optional went through memory and stalled its reader
     init?(_ v: LineView, arrow: Int) {
         let rest = (arrow + 2)..<v.end
         guard arrow > v.start, rest.count > 2,

@@ -23,7 +23,9 @@ extension ParserState {
         return true
     }
 
-    /// `name` or `name(spec)` exactly, naming a node defined on an earlier line.
+    /// `name` or `name(spec)` exactly, naming a node defined on an earlier line. Inlined: returned from
+    /// a call, the optional piece went through memory and stalled the loads that read it back.
+    @inline(__always)
     private func plainPiece(_ v: LineView, _ piece: Range<Int>, order: Int) -> LinkPiece? {
         guard !piece.isEmpty,
               Whitespace.length(v.storage, at: piece.lowerBound, limit: piece.upperBound) == nil,
