@@ -6,6 +6,9 @@ import Darwin
 
 /// `key[(params)]=>type[: text][|flowstate][:>url[target] | :$function]`, read as flowchart.js reads it.
 extension ParserState {
+    // Inlined into the parse loop (its one caller): passed to a call, the LogicalLine just built by
+    // LineTable went through memory and stalled the loads that read it back (perf annotate).
+    @inline(__always)
     mutating func define(_ line: LogicalLine) {
         let v = line.view
         guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }

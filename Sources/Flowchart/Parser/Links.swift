@@ -17,6 +17,7 @@ struct LinkPiece {
 
 /// `a[(spec)]->b[(spec)]->…`: each piece links the previous node's branch to the next node.
 extension ParserState {
+    @inline(__always)   // one caller; see `define`
     mutating func link(_ line: LogicalLine) {
         let v = line.view
         // Scratch arrays reused across lines: a 50,000-node chart has tens of thousands of link lines.
