@@ -14,7 +14,8 @@ extension ParserState {
         guard let arrow = v.find(UInt8(ascii: "="), UInt8(ascii: ">"), in: v.range) else { return }
         if let plain = PlainDefinition(v, arrow: arrow) {
             let key = v.string(plain.key), keyBytes = Bytes(rebasing: v.storage[plain.key])
-            // The Node is made in the argument list: a local was copied (and its label retained) on the way in.
+            // The node is copied once more on its way into the graph (perf: NodeVwcp); building it here in
+            // the argument list, or inside FlowGraph, or not using `key` afterwards did not avoid that.
             let replaced = graph.define(Node(id: key, type: plain.type, plainText: v.string(plain.label),
                                              position: position(v, plain.key.lowerBound)),
                                         key: keyBytes, hash: KeyTable.hash(keyBytes))
