@@ -33,8 +33,16 @@ LUA = r"""
 -- Each request is a rating from the next session in turn, with a client id of its own.
 local sessions = {}
 %s
+-- wrk runs one Lua state per thread; each gets its own number in setup(), so no two threads ever
+-- send the same client id (which the server would rightly answer as a duplicate, doing no work).
+local next_thread = 0
+local threads = {}
+function setup(thread)
+  next_thread = next_thread + 1
+  thread:set("thread_tag", "t" .. next_thread .. "x" .. os.time())
+  table.insert(threads, thread)
+end
 local counter = 0
-local thread_tag = tostring(math.random(1, 1e9))
 request = function()
   counter = counter + 1
   local s = sessions[(counter %% #sessions) + 1]
@@ -43,12 +51,20 @@ request = function()
     ["Content-Type"] = "application/json", ["Accept"] = "application/json",
     ["Cookie"] = "interviewflow-session=" .. s.cookie, ["X-CSRF-Token"] = s.csrf }, body)
 end
-local failures = 0
+failures = 0
+duplicates = 0
 response = function(status, headers, body)
   if status ~= 200 then
     failures = failures + 1
     if failures < 4 then io.stderr:write("status " .. status .. ": " .. string.sub(body, 1, 200) .. "\n") end
+  elseif string.find(body, '"duplicate":true', 1, true) then
+    duplicates = duplicates + 1
   end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("duplicates") end
+  io.stderr:write("duplicates: " .. total .. "\n")
 end
 """
 
@@ -84,7 +100,24 @@ def wrk(args, url, seconds, connections, script=None, headers=()):
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
     scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0, text + out.stderr
+    duplicates = re.search(r"duplicates: (\d+)", out.stderr)
+    return (rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0,
+            int(duplicates.group(1)) if duplicates else 0, text + out.stderr, seconds)
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process and its threads so far (from /proc, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(pid, run):
+    """Runs one wrk measurement and adds the server's CPU time per request (µs): steadier than
+    throughput on a shared machine, so it shows what a change did even when the VM is noisy."""
+    before = cpu_seconds(pid)
+    result = run()
+    return result + (1e6 * (cpu_seconds(pid) - before) / max(1.0, result[0] * result[-1]),)
 
 
 def main():
@@ -140,16 +173,19 @@ def main():
         with open(script, "w") as f:
             f.write(LUA % rows)
 
-        get_rps, get_p99, _, get_text = wrk(args, base + "/healthz", args.seconds, args.sessions)
+        pid = server.pid
+        get_rps, get_p99, _, _, get_text, _, get_cpu = measured(pid, lambda: wrk(args, base + "/healthz", args.seconds, args.sessions))
         # A second baseline: a trivial GET that, like a rating, carries a session and signs its user in.
-        auth_rps, auth_p99, _, _ = wrk(args, base + "/api/v1/session", args.seconds, args.sessions,
-                                       headers=[f"Cookie: interviewflow-session={sessions[0]['cookie']}"])
-        rate_rps, rate_p99, failures, rate_text = wrk(args, base + sessions[0]["path"], args.seconds, args.sessions, script)
+        auth_rps, auth_p99, _, _, _, _, auth_cpu = measured(pid, lambda: wrk(
+            args, base + "/api/v1/session", args.seconds, args.sessions,
+            headers=[f"Cookie: interviewflow-session={sessions[0]['cookie']}"]))
+        rate_rps, rate_p99, failures, duplicates, rate_text, _, rate_cpu = measured(pid, lambda: wrk(
+            args, base + sessions[0]["path"], args.seconds, args.sessions, script))
         if args.verbose:
             print(get_text, rate_text)
-        print(f"GET /healthz: {get_rps:.0f} req/s, p99 {get_p99:.2f} ms")
-        print(f"GET /api/v1/session (signed in): {auth_rps:.0f} req/s, p99 {auth_p99:.2f} ms")
-        print(f"POST rating: {rate_rps:.0f} req/s, p99 {rate_p99:.2f} ms, non-2xx {failures}")
+        print(f"GET /healthz: {get_rps:.0f} req/s, p99 {get_p99:.2f} ms, server CPU {get_cpu:.0f} µs/request")
+        print(f"GET /api/v1/session (signed in): {auth_rps:.0f} req/s, p99 {auth_p99:.2f} ms, server CPU {auth_cpu:.0f} µs/request")
+        print(f"POST rating: {rate_rps:.0f} req/s, p99 {rate_p99:.2f} ms, non-2xx {failures}, answered as duplicates {duplicates}, server CPU {rate_cpu:.0f} µs/request")
         ratio = 100 * rate_rps / get_rps
         print(f"ratings / GET throughput: {ratio:.1f} % (goal ≥ 40 %) — {'met' if ratio >= 40 else 'MISSED'}")
         print(f"ratings / signed-in GET throughput: {100 * rate_rps / auth_rps:.1f} %")

@@ -36,6 +36,10 @@ enum DatabaseSetup {
             // A multi-row insert inside a transaction keeps a statement journal; in memory it costs no
             // file to open and close per commit.
             try await sql.raw("PRAGMA temp_store=MEMORY").run()
+            // A checkpoint copies each page once however often the log rewrote it. Rating after rating
+            // rewrites the same few index pages, so checkpointing every 10,000 pages (≈ 40 MB of log)
+            // instead of SQLite's 1,000 copies a fraction of the pages for the same work.
+            try await sql.raw("PRAGMA wal_autocheckpoint=10000").run()
         }
     }
 }

@@ -124,6 +124,22 @@ struct IncrementalScoringTests {
         #expect(events.count > 10)
     }
 
+    @Test func withoutDimensionsOnlyTheDimensionsAreLeftOut() throws {
+        // setup: a generated interview whose guide tags questions with dimensions
+        let guide = SessionTestGuide.guide(knockout: 40)
+        var rng = ScoringTestRandom(seed: 99)
+        var script = try SessionTestScript(guide: guide)
+        let events = try Self.events(of: ScoringTestPlan.random(guide, &rng), guide: guide, script: &script)
+        let engine = try SessionEngine(guide: guide, replaying: events)
+        // act
+        let full = Scoring.score(guide, engine.state)
+        var live = Scoring.score(guide, engine.state, reusing: nil, dimensions: false)
+        // verify
+        #expect(!full.dimensions.isEmpty && live.dimensions.isEmpty)
+        live.dimensions = full.dimensions
+        #expect(live == full)
+    }
+
     /// The plan's events, by running it through the same script driver.
     private static func events(of plan: ScoringTestPlan, guide: Guide, script: inout SessionTestScript) throws -> [SessionEvent] {
         _ = try plan.run(guide, script: &script)

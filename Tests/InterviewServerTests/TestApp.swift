@@ -47,3 +47,21 @@ private func dropSchema(_ schema: String, storage: ServerSettings.Storage, app: 
     guard case .postgres = storage, let sql = app.db as? any SQLDatabase else { return }
     try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
 }
+
+/// Runs `test` against an application on an SQLite file, as `interview serve` runs by default (the
+/// scorecard writer then commits on a connection of its own). The file is left for the caller, so a
+/// second application can open what the first one wrote.
+func withFileApp(_ path: String, _ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.passwords.use(.bcrypt(cost: 4))
+    app.logger.logLevel = .warning
+    do {
+        try await configure(app, settings: ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080",
+                                                          announceSetup: false))
+        try await test(app)
+    } catch {
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}

@@ -14,8 +14,12 @@ public enum Scoring {
     /// The same score, reusing `earlier`'s topic scores for every topic whose progress is unchanged
     /// since `earlier.state`: a topic's score depends on nothing else, so the result equals a full
     /// scoring. The live console scores after every action, where only one topic ever changes.
+    ///
+    /// - Parameter dimensions: false leaves `dimensions` empty. Dimensions pool questions across every
+    ///   topic, so they cannot reuse anything and cost most of a step's scoring; the live console, which
+    ///   shows none, skips them. Everything else is the same.
     public static func score(_ guide: Guide, _ state: SessionState,
-                             reusing earlier: (state: SessionState, card: Scorecard)?) -> Scorecard {
+                             reusing earlier: (state: SessionState, card: Scorecard)?, dimensions: Bool = true) -> Scorecard {
         let maximum = Double(guide.scale.maximum)
         let topics = guide.topics.enumerated().map { index, topic in
             let progress = state.topics[topic.key]
@@ -39,7 +43,7 @@ public enum Scoring {
         var card = Scorecard(
             scaleMaximum: guide.scale.maximum, topics: topics, overall: overall.value, overallDerivation: overall,
             accuracy: accuracy.value, accuracyDerivation: accuracy, coverage: coverage.value, coverageDerivation: coverage,
-            dimensions: DimensionScoring.dimensions(guide, topics),
+            dimensions: dimensions ? DimensionScoring.dimensions(guide, topics) : [],
             knockouts: knockouts,
             knockoutsNotAssessed: topics.filter { $0.knockout != nil && $0.score == nil }.map(\.key),
             band: nil)

@@ -110,6 +110,13 @@ extension ConsoleAction {
 
     /// Checked before anything else: an id the browser made, of a sane length.
     var hasValidClientID: Bool {
-        (8...64).contains(clientID.count) && clientID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        // Bytes, not Characters: any non-ASCII byte fails, and the check runs on every action.
+        (8...64).contains(clientID.utf8.count) && clientID.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            default: false
+            }
+        }
     }
 }

@@ -89,15 +89,17 @@ struct ConsoleView: Content {
         } ?? []
         decision = Self.decision(agenda, guide: guide, state: state, now: now)
         if case .pick(let topicKey, let remaining) = agenda { pick = Pick(topic: topicKey, questions: remaining) }
-        var topicScores: [String: TopicScore] = [:]
-        for topic in score.topics { topicScores[topic.key] = topic }
+        // Only the coverage is shown; copying whole topic scores (questions, derivations) into a
+        // dictionary was a visible share of each rating's answer.
+        var coverage: [String: Double] = [:]
+        for topic in score.topics { coverage[topic.key] = topic.coverage }
         stages = guide.stages.map { stage in
             let progress = state.stages[stage.key]
             let status = progress?.isFinished == true ? "done" : state.currentStage == stage.key ? "current" : "todo"
             return StageRow(key: stage.key, status: status, elapsedSeconds: state.elapsed(stage: stage.key, at: now),
                             topics: stage.topics.map { topic in
                                 TopicRow(key: topic.key, asked: state.topics[topic.key]?.asked.count ?? 0,
-                                         coverage: topicScores[topic.key]?.coverage, current: state.currentTopic == topic.key)
+                                         coverage: coverage[topic.key], current: state.currentTopic == topic.key)
                             })
         }
         canReturn = !state.returnStack.isEmpty

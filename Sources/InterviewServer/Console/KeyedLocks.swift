@@ -27,6 +27,11 @@ final class KeyedLocks: Sendable {
         }
     }
 
+    /// Takes the lock if it is free, without waiting; whoever gets it must `unlock` it.
+    func tryLock(_ key: UUID) -> Bool {
+        state.withLock { $0.held.insert(key).inserted }
+    }
+
     private func lock(_ key: UUID) async {
         let acquired = state.withLock { $0.held.insert(key).inserted }
         guard !acquired else { return }
@@ -41,7 +46,7 @@ final class KeyedLocks: Sendable {
         }
     }
 
-    private func unlock(_ key: UUID) {
+    func unlock(_ key: UUID) {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard var queue = state.waiting[key], !queue.isEmpty else {
                 state.held.remove(key)

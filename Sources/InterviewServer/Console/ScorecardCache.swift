@@ -62,14 +62,30 @@ extension Application {
         let app = self
         // Not `app.db`, which traps once the databases are shut down: a write still queued while the
         // server stops fails (and is not acknowledged) instead.
-        let writer = ScorecardWriter(database: {
-            guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
-                throw Abort(.serviceUnavailable, reason: "The server is shutting down; try again.")
-            }
-            return db
-        })
+        let writer: ScorecardWriter
+        if case .sqliteFile(let path) = serverSettings.storage {
+            let line = ScorecardSQLiteLine(path: path, logger: logger)
+            lifecycle.use(ScorecardLineShutdown(line: line))
+            writer = ScorecardWriter(.sqliteLine(line))
+        } else {
+            writer = ScorecardWriter(.fluent({
+                guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
+                    throw Abort(.serviceUnavailable, reason: "The server is shutting down; try again.")
+                }
+                return db
+            }))
+        }
         storage[ScorecardCacheKey.self] = ScorecardCache(writer: writer,
                                                           singleWriter: serverSettings.isSingleWriter)
+    }
+}
+
+/// Closes the writer's own SQLite connection when the application shuts down.
+private struct ScorecardLineShutdown: LifecycleHandler {
+    let line: ScorecardSQLiteLine
+
+    func shutdownAsync(_ application: Application) async {
+        await line.shutdown()
     }
 }
 

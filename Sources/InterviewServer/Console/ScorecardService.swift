@@ -13,14 +13,6 @@ import Vapor
 /// On a single-writer server (SQLite) the seat and the card's engine are kept in memory after their
 /// first use, so an action costs no read at all: the engine step and one grouped commit.
 enum ScorecardService {
-    struct Outcome: Sendable {
-        var entry: ScorecardCache.Entry
-        /// The action's client id had been applied before; nothing new was written.
-        var duplicate: Bool
-        /// The card's score after the action, when it was computed on the way.
-        var score: InterviewCore.Scorecard?
-    }
-
     /// The interview if `user` may see it (else 404), and whether they are one of its interviewers.
     static func interview(_ id: UUID?, for user: User, on db: any Database) async throws -> (Interview, isInterviewer: Bool) {
         guard let id, let interview = try await Interview.find(id, on: db) else { throw Abort(.notFound) }
@@ -36,7 +28,7 @@ enum ScorecardService {
     static func seat(_ id: UUID?, for user: User, cache: ScorecardCache, on db: any Database) async throws -> PanelSeat {
         guard let id else { throw Abort(.notFound) }
         let key = PanelSeat.Key(interviewID: id, userID: try user.requireID())
-        if cache.singleWriter, let seat = cache.seat(key) { return seat }
+        if let seat = cachedSeat(id, for: user, cache: cache) { return seat }
         guard let interview = try await Interview.query(on: db)
             .join(InterviewInterviewer.self, on: \Interview.$id == \InterviewInterviewer.$interview.$id)
             .filter(\.$id == id).filter(InterviewInterviewer.self, \.$user.$id == key.userID).first() else {
@@ -47,6 +39,12 @@ enum ScorecardService {
         let seat = PanelSeat(interviewID: id, cardID: try card.requireID(), guideVersionID: interview.$guideVersion.id)
         cache.store(seat, for: key)
         return seat
+    }
+
+    /// The seat without a query, when a single-writer server already knows it.
+    static func cachedSeat(_ id: UUID?, for user: User, cache: ScorecardCache) -> PanelSeat? {
+        guard cache.singleWriter, let id, let userID = user.id else { return nil }
+        return cache.seat(PanelSeat.Key(interviewID: id, userID: userID))
     }
 
     static func guide(_ versionID: UUID, cache: ScorecardCache, on db: any Database) async throws -> LoadedGuide {
@@ -100,73 +98,6 @@ enum ScorecardService {
         }
         cache.store(entry, for: cardID)
         return entry
-    }
-
-    /// Applies one action to the seat's card and stores what it recorded.
-    static func post(_ action: ConsoleAction, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
-                     on db: any Database) async throws -> Outcome {
-        let guide = loaded.guide
-        let start = SessionStart(guideID: guide.id ?? loaded.libraryID.uuidString, guideHash: loaded.contentHash,
-                                 guideTitle: guide.title, candidate: nil)
-        return try await cache.locks.withLock(seat.cardID) {
-            for attempt in 1...3 {
-                // Taken out of the cache while it changes, so this is the engine's only reference and
-                // appending an event does not copy the whole log (nor the set of client ids).
-                var entry = try await entry(cardID: seat.cardID, guide: guide, cache: cache, on: db)
-                cache.forget(seat.cardID)
-                if entry.clientIDs.contains(action.clientID) {
-                    cache.store(entry, for: seat.cardID)
-                    return Outcome(entry: entry, duplicate: true, score: nil)
-                }
-                var engine = SessionEngine(guide: guide)
-                swap(&engine, &entry.engine)
-                var driver = InterviewCore.SessionDriver(engine: consume engine, clock: SystemClock())
-                let events: [SessionEvent]
-                do {
-                    events = try action.perform(on: &driver, start: start)
-                } catch {
-                    // Refused: the engine did not change.
-                    entry.engine = driver.engine
-                    cache.store(entry, for: seat.cardID)
-                    throw error
-                }
-                // A failed write leaves the card out of the cache: its next read starts from the database.
-                do {
-                    let score = Scoring.score(guide, driver.state, reusing: entry.scored)
-                    entry.card = try await store(events, action: action, card: entry.card, state: driver.state,
-                                                 score: score, writer: cache.writer, on: db)
-                    entry.engine = driver.engine
-                    entry.clientIDs.insert(action.clientID)
-                    entry.scored = (driver.state, score)
-                    cache.store(entry, for: seat.cardID)
-                    return Outcome(entry: entry, duplicate: false, score: score)
-                } catch where (error as? any DatabaseError)?.isConstraintFailure == true && attempt < 3 {
-                    // Another instance appended first: catch up from the database and try again.
-                    continue
-                }
-            }
-            throw Abort(.conflict, reason: "the scorecard kept changing; try again")
-        }
-    }
-
-    /// Commits the events, numbered after the card's count, with the card's summary (grouped with other
-    /// cards' writes by `ScorecardWriter`); returns the card as it now is.
-    private static func store(_ events: [SessionEvent], action: ConsoleAction, card: CardState, state: SessionState,
-                              score: InterviewCore.Scorecard, writer: ScorecardWriter, on db: any Database) async throws -> CardState {
-        let summary = ScorecardSummary(eventCount: card.eventCount + events.count, overall: score.overall, coverage: score.coverage,
-                                       band: score.band?.label, submittedAt: card.submittedAt ?? state.finishedAt,
-                                       clearDraft: action.type == .note)
-        try await writer.commit(ScorecardWriter.Write(card: card, firstSeq: card.eventCount + 1, clientID: action.clientID,
-                                                      lines: events.map { SessionLog.line(for: $0) }, summary: summary))
-        var next = card
-        next.eventCount = summary.eventCount
-        next.submittedAt = summary.submittedAt
-        if summary.clearDraft { next.draftNote = nil }
-        let started = events.contains { if case .started = $0.kind { true } else { false } }
-        if started || (card.submittedAt == nil && next.submittedAt != nil) {
-            try await InterviewProgress.update(card.interviewID, on: db)
-        }
-        return next
     }
 
     /// Saves the note being typed. Drafts are not events: only an added note is part of the record.

@@ -21,7 +21,9 @@ final class ScorecardWriter: Sendable {
 
     private struct Job {
         var write: Write
-        var done: CheckedContinuation<Void, any Error>
+        /// A promise rather than a continuation, so the live console can answer from the event loop
+        /// without a hop through the concurrency pool (`ScorecardService.postNow`).
+        var done: EventLoopPromise<Void>
     }
 
     private struct Queue {
@@ -29,24 +31,37 @@ final class ScorecardWriter: Sendable {
         var draining = false
     }
 
-    private let database: @Sendable () throws -> any Database
+    /// Where the groups are committed.
+    enum Target: Sendable {
+        /// Through Fluent's pool (PostgreSQL, and SQLite in memory).
+        case fluent(@Sendable () throws -> any Database)
+        /// A single-writer server's SQLite file, on a connection of the writer's own.
+        case sqliteLine(ScorecardSQLiteLine)
+    }
+
+    private let target: Target
     /// Enqueuing is a mutex operation, not an actor hop: the request waits only for its commit.
     private let queue = Mutex(Queue())
 
-    init(database: @escaping @Sendable () throws -> any Database) {
-        self.database = database
+    init(_ target: Target) {
+        self.target = target
     }
 
-    func commit(_ write: Write) async throws {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            let startDrain = queue.withLock { queue -> Bool in
-                queue.pending.append(Job(write: write, done: done))
-                guard !queue.draining else { return false }
-                queue.draining = true
-                return true
-            }
-            if startDrain { Task { await self.drain() } }
+    func commit(_ write: Write, on eventLoop: any EventLoop) async throws {
+        try await commit(write, on: eventLoop).get()
+    }
+
+    /// Queues the write; the future succeeds once it is committed.
+    func commit(_ write: Write, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        let done = eventLoop.makePromise(of: Void.self)
+        let startDrain = queue.withLock { queue -> Bool in
+            queue.pending.append(Job(write: write, done: done))
+            guard !queue.draining else { return false }
+            queue.draining = true
+            return true
         }
+        if startDrain { Task { await self.drain() } }
+        return done.futureResult
     }
 
     private func drain() async {
@@ -59,29 +74,41 @@ final class ScorecardWriter: Sendable {
             }
             if group.isEmpty { return }
             do {
-                try await database().transaction { db in try await Self.apply(group.map(\.write), on: db) }
-                for job in group { job.done.resume() }
+                try await transaction(group.map(\.write))
+                for job in group { job.done.succeed(()) }
             } catch {
                 for job in group {
                     do {
-                        try await database().transaction { db in try await Self.apply([job.write], on: db) }
-                        job.done.resume()
+                        try await transaction([job.write])
+                        job.done.succeed(())
                     } catch {
-                        job.done.resume(throwing: error)
+                        job.done.fail(error)
                     }
                 }
             }
         }
     }
 
+    private func transaction(_ writes: [Write]) async throws {
+        switch target {
+        case .fluent(let database):
+            try await database().transaction { db in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
+                try await Self.apply(writes, on: sql)
+            }
+        case .sqliteLine(let line):
+            try await line.transaction { try await Self.apply(writes, on: $0) }
+        }
+    }
+
     /// A whole group in a fixed number of statements, whatever its size: one multi-row insert of the
     /// events, one multi-row upsert of the cards' summaries (every card exists already, so it only ever
     /// updates), and one update for the drafts an added note replaced.
-    private static func apply(_ writes: [Write], on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
+    private static func apply(_ writes: [Write], on sql: any SQLDatabase) async throws {
+        let now = Date()
         let events = writes.flatMap { write in
             write.lines.enumerated().map { offset, line -> [any Encodable & Sendable] in
-                [UUID(), write.card.id, write.firstSeq + offset, offset == 0 ? write.clientID : nil, line]
+                [UUID.timeOrdered(at: now), write.card.id, write.firstSeq + offset, offset == 0 ? write.clientID : nil, line]
             }
         }
         if !events.isEmpty {
@@ -89,7 +116,6 @@ final class ScorecardWriter: Sendable {
             for row in events { insert = insert.values(row) }
             try await insert.run()
         }
-        let now = Date()
         var upsert = sql.insert(into: ScorecardRecord.schema)
             .columns("id", "interview_id", "interviewer_id", "event_count", "generation", "submitted_at", "overall",
                      "coverage", "band", "updated_at")
