@@ -160,6 +160,11 @@ public struct FlowGraph: Hashable, Sendable {
         return edges[slot]
     }
 
+    /// One field of node `i`, read in place. `nodes[i].id` copies the whole node first (retaining and
+    /// releasing its label and extras); the parser asks for ids and types on every link and every node.
+    func id(ofNode i: Int) -> String { nodes.withUnsafeBufferPointer { $0[i].id } }
+    func type(ofNode i: Int) -> NodeType { nodes.withUnsafeBufferPointer { $0[i].type } }
+
     func edgeIndex(from node: Int, branch: Branch) -> Int? {
         let i = node * Self.branchCount + branch.slot
         return i < slots.count && slots[i] >= 0 ? Int(slots[i]) : nil

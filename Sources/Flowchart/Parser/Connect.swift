@@ -2,7 +2,7 @@
 extension ParserState {
     mutating func connect(_ a: LinkPiece, to b: LinkPiece, _ v: LineView) {
         guard let fromIndex = a.index, let toIndex = b.index else { return }
-        let from = graph.nodes[fromIndex].id, to = graph.nodes[toIndex].id
+        let from = graph.id(ofNode: fromIndex), to = graph.id(ofNode: toIndex)
         let branch = allowedBranch(a, fromIndex, v)
         let edge = Edge(from: from, to: to, branch: branch, label: a.spec.label.map { v.string($0) },
                         direction: a.spec.direction, unstyledAt: position(v, a.offset))
@@ -18,7 +18,7 @@ extension ParserState {
     /// branch its node type does not have; we report it and use the branch the author most likely meant.
     private mutating func allowedBranch(_ a: LinkPiece, _ sourceIndex: Int, _ v: LineView) -> Branch {
         let written = a.spec.branch ?? .next
-        let type = graph.nodes[sourceIndex].type
+        let type = graph.type(ofNode: sourceIndex)
         switch (type, written) {
         case (.condition, .yes), (.condition, .no), (.parallel, .path1), (.parallel, .path2), (.parallel, .path3): return written
         case (.condition, _), (.parallel, _): break

@@ -15,7 +15,7 @@ extension ParserState {
         }
         if let s = graph.index(of: start) { linked[s] = true }
         let reachable = graph.reachability()
-        for i in graph.nodes.indices where !linked[i] || !reachable[i] || graph.nodes[i].type == .condition {
+        for i in graph.nodes.indices where !linked[i] || !reachable[i] || graph.type(ofNode: i) == .condition {
             if !linked[i] {
                 let node = graph.nodes[i]
                 diagnostics.append(Diagnostic(.warning, .unlinkedNode, at: node.position, LocalizedText(

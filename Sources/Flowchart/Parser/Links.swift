@@ -43,7 +43,7 @@ extension ParserState {
             // Undefined pieces are left out, so the chain goes on from the node before to the node after.
             if chain.contains(where: { $0.index == nil }) { chain.removeAll { $0.index == nil } }
         }
-        if graph.start == nil, let first = chain.first?.index { graph.start = graph.nodes[first].id }
+        if graph.start == nil, let first = chain.first?.index { graph.start = graph.id(ofNode: first) }
         if chain.count > 1 {
             for i in 0..<(chain.count - 1) {
                 connect(chain[i], to: chain[i + 1], v)
