@@ -82,7 +82,7 @@ struct GuideController: RouteCollection {
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil) async throws -> View {
         let id = try guide.requireID()
-        let source = GuidePresentation.annotatedSource(markdown)
+        let source = GuidePresentation.annotatedSource(markdown, language: req.language)
         let page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error)

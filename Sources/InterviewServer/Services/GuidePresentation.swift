@@ -55,15 +55,23 @@ enum GuidePresentation {
         var message: String
     }
 
-    static func annotatedSource(_ markdown: String) -> (lines: [SourceLine], count: Int) {
+    /// - Parameter language: the page's language; the messages exist in both (the code stays as it is,
+    ///   so a finding can be looked up whatever the language).
+    static func annotatedSource(_ markdown: String, language: Language) -> (lines: [SourceLine], count: Int) {
         let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
+        let chinese = language == .zh
         var byLine: [Int: [Finding]] = [:]
         for item in imported.diagnostics {
             let diagnostic = item.diagnostic
-            let where_ = item.flowchart.map { " [\($0)]" } ?? ""
+            let severity = switch diagnostic.severity {
+            case .error: chinese ? "错误" : "error"
+            case .warning: chinese ? "警告" : "warning"
+            }
+            let text = diagnostic.text.text(chinese ? .zh : .en)
+            let chart = item.flowchart.map { chinese ? " [位于 \($0)]" : " [in \($0)]" } ?? ""
             byLine[diagnostic.position.line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
-                        message: "\(diagnostic.position.line):\(diagnostic.position.column) \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\(where_)"))
+                        message: "\(diagnostic.position.line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)"))
         }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             SourceLine(number: $0.offset + 1, text: String($0.element), findings: byLine[$0.offset + 1] ?? [])
