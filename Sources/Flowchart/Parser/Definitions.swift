@@ -16,7 +16,7 @@ extension ParserState {
             let key = v.string(plain.key), keyBytes = Bytes(rebasing: v.storage[plain.key])
             // The node is copied once more on its way into the graph (perf: NodeVwcp); building it here in
             // the argument list, or inside FlowGraph, or not using `key` afterwards did not avoid that.
-            let replaced = graph.define(Node(id: key, type: plain.type, plainText: v.string(plain.label),
+            let replaced = graph.define(Node(id: key, type: plain.type, plainText: v.string(plain.label, validUTF8IsASCII: plain.labelIsASCII),
                                              position: position(v, plain.key.lowerBound)),
                                         key: keyBytes, hash: KeyTable.hash(keyBytes))
             defined(key, replacing: replaced, keyRange: plain.key, v, line: line)

@@ -48,6 +48,18 @@ struct LineView {
         String(decoding: storage[range], as: UTF8.self)
     }
 
+    /// `string(_:)` without validating the bytes again. Only for a range that starts and ends at ASCII
+    /// delimiters (or line ends): the source came from a String, so such a range is whole, valid UTF-8.
+    /// Issue 2: `String(decoding:)` re-validated every label, a ninth of a parse for Chinese labels.
+    /// `isASCII` must be exact: the String keeps it as a flag that its comparisons rely on.
+    func string(_ range: Range<Int>, validUTF8IsASCII isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            let bytes = Bytes(rebasing: storage[range])
+            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return string(range)
+    }
+
     /// First occurrence of a two-byte marker such as `=>` within `range`. memchr finds the candidates:
     /// the first byte of a marker is rare in a label, and labels are most of the bytes.
     // The small searches below are inlined into their callers: they run a dozen times per line, and
