@@ -18,8 +18,7 @@ struct PlainDefinition {
               Whitespace.lengthBefore(v.storage, end: arrow, limit: v.start) == nil,
               Whitespace.length(v.storage, at: rest.lowerBound, limit: rest.upperBound) == nil,
               v.find(UInt8(ascii: "("), in: v.start..<arrow) == nil,
-              let colon = Self.typeEnd(v, rest),
-              let type = NodeType(utf8: v.storage[rest.lowerBound..<colon]) else { return nil }
+              let (type, colon) = Self.typeAndColon(v, rest) else { return nil }
         let label = (colon + 2)..<rest.upperBound
         guard let isASCII = Self.plainLabelIsASCII(v, label) else { return nil }
         key = v.start..<arrow
@@ -28,49 +27,71 @@ struct PlainDefinition {
         labelIsASCII = isASCII
     }
 
-    /// Nil if the label holds ':', '|', '=' or CR, else whether it is all ASCII; eight bytes at a time:
-    /// one pass over the label instead of four searches and a validation, and labels are most of a
-    /// chart's bytes.
+    /// Nil if the label holds ':', '|', '=' or CR, else whether it is all ASCII: one pass over the
+    /// label instead of four searches and a validation, and labels are most of a chart's bytes.
+    /// Sixteen bytes at a time (SSE2 compares); the last sixteen overlap the ones before, so no byte
+    /// loop is needed for the tail of a label of sixteen bytes or more.
     private static func plainLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
-        var i = label.lowerBound
-        var high: UInt64 = 0
-        if let base = UnsafeRawPointer(v.storage.baseAddress) {
-            while i + 8 <= label.upperBound {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasByte(word, 0x3A) || hasByte(word, 0x7C) || hasByte(word, 0x3D) || hasByte(word, 0x0D) { return nil }
-                high |= word
-                i += 8
-            }
+        guard label.count >= 16, let base = UnsafeRawPointer(v.storage.baseAddress) else {
+            return shortLabelIsASCII(v, label)
         }
-        var tail: UInt8 = 0
-        while i < label.upperBound {
+        // Byte-wise XOR with each marker is zero where the marker is; the running minimum of those
+        // is zero exactly when one was found (written with pointwiseMin: the SIMDMask operators were
+        // not lowered to vector compares and cost fifty times more).
+        let colon = SIMD16<UInt8>(repeating: 0x3A), bar = SIMD16<UInt8>(repeating: 0x7C)
+        let equals = SIMD16<UInt8>(repeating: 0x3D), cr = SIMD16<UInt8>(repeating: 0x0D)
+        var least = SIMD16<UInt8>(repeating: 0xFF)
+        var high = SIMD16<UInt8>(repeating: 0)
+        var i = label.lowerBound
+        while true {
+            let bytes = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            least = pointwiseMin(least, pointwiseMin(pointwiseMin(bytes ^ colon, bytes ^ bar),
+                                                     pointwiseMin(bytes ^ equals, bytes ^ cr)))
+            high |= bytes
+            if i + 16 == label.upperBound { break }
+            i = min(i + 16, label.upperBound - 16)
+        }
+        if least.min() == 0 { return nil }
+        return high.max() < 0x80
+    }
+
+    private static func shortLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
+        var bits: UInt8 = 0
+        for i in label {
             switch v.storage[i] {
             case 0x3A, 0x7C, 0x3D, 0x0D: return nil
-            case let b:
-                tail |= b
+            case let b: bits |= b
+            }
+        }
+        return bits & 0x80 == 0
+    }
+
+    /// The type the rest of the line starts with and the ': ' right after it. The same answer as
+    /// finding the first ':' (with no line break or '=' before it) and then reading the type before it,
+    /// since no type's name holds those bytes; but the first byte picks the one or two names to compare.
+    @inline(__always)
+    private static func typeAndColon(_ v: LineView, _ rest: Range<Int>) -> (NodeType, Int)? {
+        let s = v.storage, at = rest.lowerBound
+        @inline(__always)
+        func spelled(_ word: StaticString, _ type: NodeType) -> (NodeType, Int)? {
+            let colon = at + word.utf8CodeUnitCount
+            guard colon + 1 < rest.upperBound, s[colon] == UInt8(ascii: ":"), s[colon + 1] == UInt8(ascii: " ") else { return nil }
+            let name = word.utf8Start
+            var i = 1   // the first byte chose this word
+            while i < word.utf8CodeUnitCount {
+                if s[at + i] != name[i] { return nil }
                 i += 1
             }
+            return (type, colon)
         }
-        return high & 0x8080_8080_8080_8080 == 0 && tail & 0x80 == 0
-    }
-
-    /// Whether any byte of `word` is `byte` (the zero-byte test of "Bit Twiddling Hacks", exact).
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// The ': ' after the type, if the type before it holds no other ':' and no line break.
-    private static func typeEnd(_ v: LineView, _ rest: Range<Int>) -> Int? {
-        var i = rest.lowerBound
-        while i + 1 < rest.upperBound {
-            switch v.storage[i] {
-            case UInt8(ascii: ":"): return v.storage[i + 1] == UInt8(ascii: " ") ? i : nil
-            case UInt8(ascii: "\n"), UInt8(ascii: "="): return nil
-            default: i += 1
-            }
+        switch s[at] {
+        case UInt8(ascii: "o"): return spelled("operation", .operation) ?? spelled("output", .output)
+        case UInt8(ascii: "c"): return spelled("condition", .condition)
+        case UInt8(ascii: "s"): return spelled("start", .start) ?? spelled("subroutine", .subroutine)
+        case UInt8(ascii: "e"): return spelled("end", .end)
+        case UInt8(ascii: "i"): return spelled("input", .input) ?? spelled("inputoutput", .inputoutput)
+        case UInt8(ascii: "p"): return spelled("parallel", .parallel)
+        default: return nil
         }
-        return nil
     }
 }
