@@ -35,24 +35,26 @@ struct PlainDefinition {
         guard label.count >= 16, let base = UnsafeRawPointer(v.storage.baseAddress) else {
             return shortLabelIsASCII(v, label)
         }
-        // Byte-wise XOR with each marker is zero where the marker is; the running minimum of those
-        // is zero exactly when one was found (written with pointwiseMin: the SIMDMask operators were
-        // not lowered to vector compares and cost fifty times more).
-        let colon = SIMD16<UInt8>(repeating: 0x3A), bar = SIMD16<UInt8>(repeating: 0x7C)
-        let equals = SIMD16<UInt8>(repeating: 0x3D), cr = SIMD16<UInt8>(repeating: 0x0D)
-        var least = SIMD16<UInt8>(repeating: 0xFF)
-        var high = SIMD16<UInt8>(repeating: 0)
+        // Two words per load, each tested for the marker bytes with the zero-byte test of "Bit
+        // Twiddling Hacks" (exact), lane-wise: SIMD2<UInt64> arithmetic is lowered to SSE2 in place,
+        // where pointwiseMin and SIMDMask comparisons were calls that passed vectors through memory.
+        @inline(__always)
+        func hasByte(_ word: SIMD2<UInt64>, _ byte: UInt64) -> SIMD2<UInt64> {
+            let x = word ^ SIMD2(repeating: 0x0101_0101_0101_0101 &* byte)
+            return (x &- SIMD2(repeating: 0x0101_0101_0101_0101)) & ~x
+        }
+        var found = SIMD2<UInt64>(repeating: 0)
+        var high = SIMD2<UInt64>(repeating: 0)
         var i = label.lowerBound
         while true {
-            let bytes = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            least = pointwiseMin(least, pointwiseMin(pointwiseMin(bytes ^ colon, bytes ^ bar),
-                                                     pointwiseMin(bytes ^ equals, bytes ^ cr)))
-            high |= bytes
+            let words = base.loadUnaligned(fromByteOffset: i, as: SIMD2<UInt64>.self)
+            found |= hasByte(words, 0x3A) | hasByte(words, 0x7C) | hasByte(words, 0x3D) | hasByte(words, 0x0D)
+            high |= words
             if i + 16 == label.upperBound { break }
             i = min(i + 16, label.upperBound - 16)
         }
-        if least.min() == 0 { return nil }
-        return high.max() < 0x80
+        if (found[0] | found[1]) & 0x8080_8080_8080_8080 != 0 { return nil }
+        return (high[0] | high[1]) & 0x8080_8080_8080_8080 == 0
     }
 
     private static func shortLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
