@@ -10,26 +10,24 @@ extension ParserState {
         var i = v.start
         while i < v.end - 1 {
             if v.storage[i] == UInt8(ascii: "-") && v.storage[i + 1] == UInt8(ascii: ">") {
-                guard let piece = plainPiece(v, pieceStart..<i, order: order) else { return false }
-                chain.append(piece)
+                guard appendPlainPiece(v, pieceStart..<i, order: order, to: &chain) else { return false }
                 i += 2
                 pieceStart = i
             } else {
                 i += 1
             }
         }
-        guard let last = plainPiece(v, pieceStart..<v.end, order: order) else { return false }
-        chain.append(last)
-        return true
+        return appendPlainPiece(v, pieceStart..<v.end, order: order, to: &chain)
     }
 
-    /// `name` or `name(spec)` exactly, naming a node defined on an earlier line. Inlined: returned from
-    /// a call, the optional piece went through memory and stalled the loads that read it back.
-    @inline(__always)
-    private func plainPiece(_ v: LineView, _ piece: Range<Int>, order: Int) -> LinkPiece? {
+    /// `name` or `name(spec)` exactly, naming a node defined on an earlier line: appended to `chain`.
+    /// Appended here rather than returned: the compiler did not inline this, and an optional piece
+    /// returned through memory was read back with a wider load than it was written with, which stalled
+    /// (perf: a third of readPlainChain on that one load).
+    private func appendPlainPiece(_ v: LineView, _ piece: Range<Int>, order: Int, to chain: inout [LinkPiece]) -> Bool {
         guard !piece.isEmpty,
               Whitespace.length(v.storage, at: piece.lowerBound, limit: piece.upperBound) == nil,
-              Whitespace.lengthBefore(v.storage, end: piece.upperBound, limit: piece.lowerBound) == nil else { return nil }
+              Whitespace.lengthBefore(v.storage, end: piece.upperBound, limit: piece.lowerBound) == nil else { return false }
         var name = piece
         var spec = LinkSpec()
         if let open = v.find(UInt8(ascii: "("), in: piece) {
@@ -37,13 +35,14 @@ extension ParserState {
                   Whitespace.lengthBefore(v.storage, end: open, limit: piece.lowerBound) == nil,
                   v.storage[piece.upperBound - 1] == UInt8(ascii: ")"),
                   v.find(UInt8(ascii: ")"), in: (open + 1)..<piece.upperBound) == piece.upperBound - 1,
-                  let plain = Self.plainSpec(v, (open + 1)..<(piece.upperBound - 1)) else { return nil }
+                  let plain = Self.plainSpec(v, (open + 1)..<(piece.upperBound - 1)) else { return false }
             name = piece.lowerBound..<open
             spec = plain
         }
         let bytes = Bytes(rebasing: v.storage[name])
-        guard let index = graph.index(ofKey: bytes, hash: KeyTable.hash(bytes)), definitionOrder[index] <= order else { return nil }
-        return LinkPiece(index: index, spec: spec, offset: name.lowerBound)
+        guard let index = graph.index(ofKey: bytes, hash: KeyTable.hash(bytes)), definitionOrder[index] <= order else { return false }
+        chain.append(LinkPiece(index: index, spec: spec, offset: name.lowerBound))
+        return true
     }
 
     /// `yes`, `no`, a direction, or `yes`/`no` and a direction after one comma, each spelled exactly.
