@@ -29,8 +29,8 @@ struct PlainDefinition {
 
     /// Nil if the label holds ':', '|', '=' or CR, else whether it is all ASCII: one pass over the
     /// label instead of four searches and a validation, and labels are most of a chart's bytes.
-    /// Sixteen bytes at a time (SSE2 compares); the last sixteen overlap the ones before, so no byte
-    /// loop is needed for the tail of a label of sixteen bytes or more.
+    /// Sixteen bytes at a time; the last sixteen overlap the ones before, so no byte loop is needed for
+    /// the tail of a label of sixteen bytes or more.
     private static func plainLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
         guard label.count >= 16, let base = UnsafeRawPointer(v.storage.baseAddress) else {
             return shortLabelIsASCII(v, label)
