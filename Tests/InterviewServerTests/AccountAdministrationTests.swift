@@ -117,3 +117,37 @@ struct AccountAdministrationTests {
         }
     }
 }
+
+@Suite("Deactivated accounts are not scheduled")
+struct DeactivatedSchedulingTests {
+    @Test func aDeactivatedMemberCannotBeChosenAsInterviewer() async throws {
+        try await withApp { app in
+            // setup: a position with two members, one of whom has left
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let left = try await TestData.user(app, "left@example.com", role: .interviewer, name: "Someone Who Left")
+            let position = try await TestData.position(app, "Backend engineer", members: [mia, ivan, left])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            left.deactivatedAt = Date()
+            try await left.save(on: app.db)
+            // act
+            let page = try await InterviewServiceProbe.candidatePage(app, candidate, as: "mia@example.com")
+            let scheduled = try? await InterviewService.schedule(
+                .init(candidateID: candidate.id, scheduledAt: "2026-12-01T10:00", interviewerIDs: [try left.requireID()]),
+                by: mia, on: app.db)
+            // verify
+            #expect(page.contains("ivan@example.com"))
+            #expect(!page.contains("Someone Who Left"))
+            #expect(scheduled == nil)
+        }
+    }
+}
+
+/// The candidate page as a signed-in user sees it.
+enum InterviewServiceProbe {
+    static func candidatePage(_ app: Application, _ candidate: Candidate, as email: String) async throws -> String {
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn(email)
+        return try await browser.get("/candidates/\(try candidate.requireID())").body.string
+    }
+}
