@@ -9,7 +9,7 @@ enum SiteURL {
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
-    case users, audit
+    case users, userRole(UUID), userActive(UUID), account, accountPassword, audit
 
     var path: String {
         switch self {
@@ -35,6 +35,10 @@ enum SiteURL {
         case .guide(let id): "/guides/\(id)"
         case .guideEdit(let id): "/guides/\(id)/edit"
         case .users: "/users"
+        case .userRole(let id): "/users/\(id)/role"
+        case .userActive(let id): "/users/\(id)/active"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
         case .audit: "/audit"
         }
     }

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: InterviewController())
     try pages.register(collection: ConsoleController())
     try pages.register(collection: UserController())
+    try pages.register(collection: AccountController())
     try pages.register(collection: GuideController())
     try pages.register(collection: AuditController())
 

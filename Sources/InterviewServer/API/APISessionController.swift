@@ -37,7 +37,7 @@ struct APISessionController: RouteCollection {
         switch try await SessionController.authenticate(email: form.email ?? "", password: form.password ?? "", req: req) {
         case .success: return try await show(req: req)
         case .failure(let reason):
-            throw Abort(reason == .tooManyAttempts ? .tooManyRequests : .unauthorized, reason: req.text(reason))
+            throw Abort(reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized, reason: req.text(reason))
         }
     }
 

@@ -61,14 +61,15 @@ struct CachedUserSessionAuthenticator: SessionAuthenticator {
 
     func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
         let caches = request.application.singleWriterCaches
+        // A deactivated account's sessions sign nobody in: deactivation takes effect on the next request.
         if let user = caches.user(sessionID) {
-            request.auth.login(user)
+            if user.isActive { request.auth.login(user) }
             return request.eventLoop.makeSucceededVoidFuture()
         }
         return User.find(sessionID, on: request.db).map { user in
             if let user {
                 caches.store(user: user)
-                request.auth.login(user)
+                if user.isActive { request.auth.login(user) }
             }
         }
     }

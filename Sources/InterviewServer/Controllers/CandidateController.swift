@@ -67,7 +67,7 @@ struct CandidateController: RouteCollection {
         try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
         try await candidate.$position.load(on: req.db)
         let id = try candidate.requireID()
-        let members = try await candidate.position.$members.query(on: req.db).sort(\.$name).all()
+        let members = try await candidate.position.$members.query(on: req.db).filter(\.$deactivatedAt == nil).sort(\.$name).all()
         let page = CandidateShow(
             id: id, name: candidate.name, contact: candidate.contact, resumeText: candidate.resumeText,
             resumeHref: candidate.resumePDF == nil ? nil : SiteURL.candidateResume(id).path, notes: candidate.notes,

@@ -33,7 +33,7 @@ struct SessionController: RouteCollection {
         case .failure(let reason):
             let page = LoginPage(email: form.email ?? "", message: req.text(reason))
             let response = try await req.page("login", page).encodeResponse(for: req)
-            response.status = reason == .tooManyAttempts ? .tooManyRequests : .unauthorized
+            response.status = reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized
             return response
         }
     }
@@ -58,6 +58,8 @@ struct SessionController: RouteCollection {
             return .failure(.loginFailed)
         }
         try await limiter.clear(key)
+        // Said only to someone who knows the password, so it tells a stranger nothing.
+        guard user.isActive else { return .failure(.accountDeactivated) }
         try await startFreshSession(for: user, req: req)
         return .success
     }

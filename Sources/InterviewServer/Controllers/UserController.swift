@@ -1,10 +1,19 @@
 import Fluent
 import Vapor
 
-/// Accounts, for admins: the list and the form to add someone with a role.
+/// Accounts, for admins: the list with each account's role and state, and the form to add someone.
 struct UserController: RouteCollection {
     struct UsersIndex: Encodable {
-        struct Row: Encodable { var name: String; var email: String; var role: String }
+        struct Row: Encodable {
+            var name: String
+            var email: String
+            var role: String
+            var roles: [RoleOption]
+            var isActive: Bool
+            var isSelf: Bool
+            var roleAction: String
+            var activeAction: String
+        }
         struct RoleOption: Encodable { var value: String; var label: String; var selected: Bool }
 
         var users: [Row]
@@ -15,14 +24,56 @@ struct UserController: RouteCollection {
         var errors: [String: String] = [:]
     }
 
+    struct RoleForm: Content { var role: String? }
+    struct ActiveForm: Content { var active: String? }
+
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped(RequireAdmin())
         admin.get(SiteURL.users.components, use: Self.index)
         admin.post(SiteURL.users.components, use: Self.create)
+        admin.post(SiteURL.pattern(SiteURL.userRole), use: Self.changeRole)
+        admin.post(SiteURL.pattern(SiteURL.userActive), use: Self.setActive)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
         try await render(req, input: .init(), errors: [:])
+    }
+
+    @Sendable static func changeRole(req: Request) async throws -> Response {
+        let user = try await find(req)
+        guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role ?? "") else { throw Abort(.badRequest) }
+        return try await applying(req) {
+            let before = user.role, actor = try req.user.id?.uuidString ?? "?"
+            try await AccountAdministration.changeRole(of: user, to: role, on: req.db)
+            req.logger.notice("account \(user.id?.uuidString ?? "?") role \(before.rawValue) -> \(role.rawValue) by \(actor)")
+        }
+    }
+
+    @Sendable static func setActive(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let active = try req.content.decode(ActiveForm.self).active == "true"
+        return try await applying(req) {
+            let actor = try req.user
+            try await AccountAdministration.setActive(active, user: user, by: actor, on: req.db)
+            req.logger.notice("account \(user.id?.uuidString ?? "?") \(active ? "reactivated" : "deactivated") by \(actor.id?.uuidString ?? "?")")
+        }
+    }
+
+    /// Back to the list, or the list again with the reason a rule refused the change.
+    private static func applying(_ req: Request, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return req.redirect(to: SiteURL.users.path)
+        } catch let errors as FieldErrors {
+            let response = try await render(req, input: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .conflict
+            return response
+        }
+    }
+
+    private static func find(_ req: Request) async throws -> User {
+        guard let user = try await User.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
+        return user
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -41,8 +92,15 @@ struct UserController: RouteCollection {
         let language = req.language
         let users = try await User.query(on: req.db).sort(\.$name).all()
         let chosen = Role(rawValue: input.role ?? "") ?? .interviewer
-        let page = UsersIndex(
-            users: users.map { .init(name: $0.name, email: $0.email, role: $0.role.label(language)) },
+        let me = try req.user.id
+        let page = try UsersIndex(
+            users: users.map { user in
+                let id = try user.requireID()
+                return .init(name: user.name, email: user.email, role: user.role.label(language),
+                             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == user.role) },
+                             isActive: user.isActive, isSelf: id == me,
+                             roleAction: SiteURL.userRole(id).path, activeAction: SiteURL.userActive(id).path)
+            },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == chosen) },
             name: input.name ?? "", email: input.email ?? "", errors: errors)
         return try await req.page("users", page)

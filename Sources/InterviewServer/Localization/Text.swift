@@ -8,7 +8,7 @@ enum Text: String, CaseIterable, Sendable {
     // First admin
     case setupTitle, setupIntro, createAdmin, setupTokenInvalid
     // Login
-    case signIn, loginFailed, tooManyAttempts
+    case signIn, loginFailed, tooManyAttempts, accountDeactivated
     // Positions
     case newPosition, retentionDays, retentionHint, noPositions, addMember, candidateCount
     // Candidates
@@ -21,12 +21,14 @@ enum Text: String, CaseIterable, Sendable {
     case uploadGuide, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case line, guidance, flowcharts, current, savedBy
     // Users
-    case newUser, roleAdmin, roleHiringManager, roleInterviewer
+    case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
+    case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged
     // Audit
     case when, who, action, system
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken
+    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer

@@ -14,5 +14,6 @@ extension Application {
         migrations.add(M007_CreateInterviews())
         migrations.add(M008_CreateAuditEntries())
         migrations.add(M009_CreateScorecards())
+        migrations.add(M010_AddUserDeactivation())
     }
 }

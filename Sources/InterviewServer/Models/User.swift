@@ -11,6 +11,9 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") public var role: Role
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Set when an admin deactivates the account: it can no longer log in, and its sessions stop
+    /// signing anyone in.
+    @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
 
     public init() {}
 
@@ -23,6 +26,7 @@ public final class User: Model, @unchecked Sendable {
     }
 
     var isAdmin: Bool { role == .admin }
+    var isActive: Bool { deactivatedAt == nil }
 }
 
 /// Sessions remember the user's id; the session itself lives in the database (`_fluent_sessions`) so a

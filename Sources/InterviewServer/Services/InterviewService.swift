@@ -37,7 +37,8 @@ enum InterviewService {
         let when = parseDate(input.scheduledAt)
         if when == nil { errors["scheduledAt"] = .errDate }
         let chosen = input.interviewerIDs ?? []
-        let members = try await position.$members.query(on: db).all()
+        // Only active accounts are scheduled: a deactivated one could not open the console.
+        let members = try await position.$members.query(on: db).filter(\.$deactivatedAt == nil).all()
         let interviewers = members.filter { chosen.contains($0.id!) }
         if chosen.isEmpty { errors["interviewerIDs"] = .errRequired }
         else if interviewers.count != Set(chosen).count { errors["interviewerIDs"] = .errUnknownUser }

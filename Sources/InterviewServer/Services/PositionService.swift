@@ -89,7 +89,7 @@ enum PositionService {
         guard user.role.managesPositions else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let email = User.normalized(email: errors.require(email, "email"))
-        let member = try await User.query(on: db).filter(\.$email == email).first()
+        let member = try await User.query(on: db).filter(\.$email == email).filter(\.$deactivatedAt == nil).first()
         if errors.isEmpty, member == nil { errors["email"] = .errUnknownUser }
         try errors.check()
         if try await !position.$members.isAttached(to: member!, on: db) {

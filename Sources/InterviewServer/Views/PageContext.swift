@@ -15,6 +15,7 @@ struct PageContext<Content: Encodable>: Encodable {
     var nav: [Link]
     var switchLanguage: Link
     var logout: String
+    var account = SiteURL.account.path
     var content: Content
 
     init(_ req: Request, content: Content) {

@@ -1,0 +1,39 @@
+import Fluent
+import Vapor
+
+/// What admins change on accounts, and what everyone changes on their own: roles, deactivation,
+/// passwords. The rules live here so the pages and the tests share them.
+enum AccountAdministration {
+    /// Changes `user`'s role. The last active admin keeps theirs: without one nobody could manage
+    /// accounts any more.
+    static func changeRole(of user: User, to role: Role, on db: any Database) async throws {
+        guard user.role != role else { return }
+        if user.isAdmin, user.isActive, try await activeAdminCount(on: db) <= 1 { throw FieldErrors(fields: ["account": .errLastAdmin]) }
+        user.role = role
+        try await user.save(on: db)
+    }
+
+    /// Deactivates or reactivates `user`. Nobody deactivates themselves (they would be locked out in
+    /// the middle of doing it), so an admin acting always leaves at least one active admin: themselves.
+    static func setActive(_ active: Bool, user: User, by actor: User, on db: any Database) async throws {
+        guard user.isActive != active else { return }
+        if !active, user.id == actor.id { throw FieldErrors(fields: ["account": .errDeactivateSelf]) }
+        user.deactivatedAt = active ? nil : Date()
+        try await user.save(on: db)
+    }
+
+    /// Replaces the password after checking the current one.
+    static func changePassword(of user: User, current: String, new: String, confirmation: String, req: Request) async throws {
+        var errors = FieldErrors()
+        if try await !req.password.async.verify(current, created: user.passwordHash) { errors["current"] = .errPasswordWrong }
+        if new.count < AccountService.minimumPasswordLength { errors["new"] = .errPasswordShort }
+        if new != confirmation { errors["confirmation"] = .errPasswordMismatch }
+        try errors.check()
+        user.passwordHash = try await req.password.async.hash(new)
+        try await user.save(on: req.db)
+    }
+
+    private static func activeAdminCount(on db: any Database) async throws -> Int {
+        try await User.query(on: db).filter(\.$role == .admin).filter(\.$deactivatedAt == nil).count()
+    }
+}

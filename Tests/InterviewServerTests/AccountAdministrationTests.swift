@@ -1,0 +1,153 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+@Suite("Accounts: roles, deactivation and passwords")
+struct AccountAdministrationTests {
+    @Test func anAdminChangesARoleButNotTheLastAdmins() async throws {
+        try await withApp { app in
+            // setup
+            let root = try await TestData.user(app, "root@example.com", role: .admin)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            try await admin.get("/users")
+            // act
+            let promoted = try await admin.post("/users/\(try ivan.requireID())/role", ["role": "hiring_manager"])
+            let lastAdmin = try await admin.post("/users/\(try root.requireID())/role", ["role": "interviewer"])
+            let unknown = try await admin.post("/users/\(try ivan.requireID())/role", ["role": "owner"])
+            // verify
+            #expect(promoted.status == .seeOther)
+            #expect(try await User.find(ivan.id, on: app.db)?.role == .hiringManager)
+            #expect(lastAdmin.status == .conflict)
+            #expect(lastAdmin.body.string.contains(Text.errLastAdmin.in(.en)))
+            #expect(try await User.find(root.id, on: app.db)?.role == .admin)
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
+    @Test func aDeactivatedAccountIsSignedOutAndCannotLogIn() async throws {
+        try await withApp { app in
+            // setup: Ivan is logged in when the admin deactivates him
+            let root = try await TestData.user(app, "root@example.com", role: .admin)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            try await admin.get("/users")
+            let ivansBrowser = TestBrowser(app)
+            _ = try await ivansBrowser.logIn("ivan@example.com")
+            #expect(try await ivansBrowser.get("/positions").status == .ok)
+            // act
+            let deactivated = try await admin.post("/users/\(try ivan.requireID())/active", ["active": "false"])
+            let afterwards = try await ivansBrowser.get("/positions")
+            let api = try await ivansBrowser.get("/api/v1/positions")
+            let login = try await TestBrowser(app).logIn("ivan@example.com")
+            let selfDeactivation = try await admin.post("/users/\(try root.requireID())/active", ["active": "false"])
+            let reactivated = try await admin.post("/users/\(try ivan.requireID())/active", ["active": "true"])
+            let loginAgain = try await TestBrowser(app).logIn("ivan@example.com")
+            // verify
+            #expect(deactivated.status == .seeOther)
+            #expect(afterwards.status == .seeOther && afterwards.headers.first(name: .location) == "/login")
+            #expect(api.status == .unauthorized)
+            #expect(login.status == .forbidden)
+            #expect(login.body.string.contains(Text.accountDeactivated.in(.en)))
+            #expect(selfDeactivation.status == .conflict)
+            #expect(selfDeactivation.body.string.contains(Text.errDeactivateSelf.in(.en)))
+            #expect(reactivated.status == .seeOther)
+            #expect(loginAgain.status == .seeOther)
+        }
+    }
+
+    @Test func aWrongPasswordAfterTheRightOneStillSaysOnlyWrong() async throws {
+        try await withApp { app in
+            // setup: a deactivated account
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            ivan.deactivatedAt = Date()
+            try await ivan.save(on: app.db)
+            // act
+            let login = try await TestBrowser(app).logIn("ivan@example.com", password: "not the password at all")
+            // verify: without the password nobody learns the account is deactivated
+            #expect(login.status == .unauthorized)
+            #expect(login.body.string.contains(Text.loginFailed.in(.en)))
+        }
+    }
+
+    @Test func everyoneChangesTheirOwnPassword() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "Ivan <b>")
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            let page = try await browser.get("/account")
+            // act
+            let wrong = try await browser.post("/account/password", ["current": "guess guess guess", "new": "a brand new password",
+                                                                      "confirmation": "a brand new password"])
+            let mismatch = try await browser.post("/account/password", ["current": TestData.password, "new": "a brand new password",
+                                                                         "confirmation": "a brand new passwort"])
+            let changed = try await browser.post("/account/password", ["current": TestData.password, "new": "a brand new password",
+                                                                        "confirmation": "a brand new password"])
+            let oldLogin = try await TestBrowser(app).logIn("ivan@example.com")
+            let newLogin = try await TestBrowser(app).logIn("ivan@example.com", password: "a brand new password")
+            // verify
+            #expect(page.status == .ok && page.body.string.contains("Ivan &lt;b&gt;"))
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains(Text.errPasswordWrong.in(.en)))
+            #expect(mismatch.status == .unprocessableEntity && mismatch.body.string.contains(Text.errPasswordMismatch.in(.en)))
+            #expect(changed.status == .seeOther && changed.headers.first(name: .location) == "/account?changed=1")
+            #expect(oldLogin.status == .unauthorized)
+            #expect(newLogin.status == .seeOther)
+        }
+    }
+
+    @Test func onlyAdminsChangeOthersAccounts() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/account")
+            // act
+            let role = try await browser.post("/users/\(try ivan.requireID())/role", ["role": "admin"])
+            let active = try await browser.post("/users/\(try ivan.requireID())/active", ["active": "false"])
+            // verify
+            #expect(role.status == .notFound && active.status == .notFound)
+            #expect(try await User.find(ivan.id, on: app.db)?.role == .interviewer)
+            #expect(try await User.find(ivan.id, on: app.db)?.isActive == true)
+        }
+    }
+}
+
+@Suite("Deactivated accounts are not scheduled")
+struct DeactivatedSchedulingTests {
+    @Test func aDeactivatedMemberCannotBeChosenAsInterviewer() async throws {
+        try await withApp { app in
+            // setup: a position with two members, one of whom has left
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let left = try await TestData.user(app, "left@example.com", role: .interviewer, name: "Someone Who Left")
+            let position = try await TestData.position(app, "Backend engineer", members: [mia, ivan, left])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            left.deactivatedAt = Date()
+            try await left.save(on: app.db)
+            // act
+            let page = try await InterviewServiceProbe.candidatePage(app, candidate, as: "mia@example.com")
+            let scheduled = try? await InterviewService.schedule(
+                .init(candidateID: candidate.id, scheduledAt: "2026-12-01T10:00", interviewerIDs: [try left.requireID()]),
+                by: mia, on: app.db)
+            // verify
+            #expect(page.contains("ivan@example.com"))
+            #expect(!page.contains("Someone Who Left"))
+            #expect(scheduled == nil)
+        }
+    }
+}
+
+/// The candidate page as a signed-in user sees it.
+enum InterviewServiceProbe {
+    static func candidatePage(_ app: Application, _ candidate: Candidate, as email: String) async throws -> String {
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn(email)
+        return try await browser.get("/candidates/\(try candidate.requireID())").body.string
+    }
+}
