@@ -23,23 +23,30 @@ enum DatabaseSetup {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
 
-    /// WAL lets readers and the writer work at once; synchronous=FULL makes a commit durable before the
-    /// write is acknowledged. The pool holds one connection per event loop, and `synchronous` is a
-    /// per-connection setting, so it is set on each loop's connection.
+    /// The settings of every connection to the SQLite file (they are per connection): the pool's, one
+    /// per event loop, and the scorecard writer's own (`ScorecardSQLiteLine`).
+    static let sqlitePragmas = [
+        // WAL lets readers and the writer work at once; synchronous=FULL makes a commit durable before
+        // the write is acknowledged.
+        "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+        // A multi-row insert inside a transaction keeps a statement journal; in memory it costs no file
+        // to open and close per commit.
+        "temp_store=MEMORY",
+        // A checkpoint copies each page once however often the log rewrote it. Rating after rating
+        // rewrites the same few index pages, so checkpointing every 10,000 pages (≈ 40 MB of log)
+        // instead of SQLite's 1,000 copies a fraction of the pages for the same work.
+        "wal_autocheckpoint=10000",
+    ]
+
     static func tuneSQLite(_ app: Application) async throws {
         guard case .sqliteFile = app.serverSettings.storage else { return }
         for loop in app.eventLoopGroup.makeIterator() {
             guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA synchronous=FULL").run()
-            try await sql.raw("PRAGMA foreign_keys=ON").run()
-            // A multi-row insert inside a transaction keeps a statement journal; in memory it costs no
-            // file to open and close per commit.
-            try await sql.raw("PRAGMA temp_store=MEMORY").run()
-            // A checkpoint copies each page once however often the log rewrote it. Rating after rating
-            // rewrites the same few index pages, so checkpointing every 10,000 pages (≈ 40 MB of log)
-            // instead of SQLite's 1,000 copies a fraction of the pages for the same work.
-            try await sql.raw("PRAGMA wal_autocheckpoint=10000").run()
+            try await apply(sqlitePragmas, on: sql)
         }
+    }
+
+    static func apply(_ pragmas: [String], on sql: any SQLDatabase) async throws {
+        for pragma in pragmas { try await sql.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).run() }
     }
 }

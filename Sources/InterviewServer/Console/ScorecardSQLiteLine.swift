@@ -46,11 +46,7 @@ final class ScorecardSQLiteLine: Sendable {
         if let open = connection.withLock({ $0 }) { return open }
         // Only the writer's drain loop commits, one group at a time, so it never opens two at once.
         let opened = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threads, logger: logger, on: loop.next())
-        let db = opened.sql()
-        // The same settings as the pool's connections (`DatabaseSetup.tuneSQLite`); they are per connection.
-        for pragma in ["journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "temp_store=MEMORY", "wal_autocheckpoint=10000"] {
-            try await db.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).run()
-        }
+        try await DatabaseSetup.apply(DatabaseSetup.sqlitePragmas, on: opened.sql())
         connection.withLock { $0 = opened }
         return opened
     }
