@@ -19,11 +19,17 @@ func withApp(publicURL: String = "http://127.0.0.1:8080", _ test: (Application) 
     if onPostgres { await TestGate.postgres.leave() }
 }
 
-private func runApp(publicURL: String, _ test: (Application) async throws -> Void) async throws {
+/// A test application, not yet configured.
+private func makeTestApp() async throws -> Application {
     let app = try await Application.make(.testing)
     // Bcrypt at its lowest cost: the tests check the flow, not the hash's strength.
     app.passwords.use(.bcrypt(cost: 4))
     app.logger.logLevel = .warning
+    return app
+}
+
+private func runApp(publicURL: String, _ test: (Application) async throws -> Void) async throws {
+    let app = try await makeTestApp()
     let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     let storage: ServerSettings.Storage = ProcessInfo.processInfo.environment["DATABASE_URL"]
         .map { .postgres(url: $0, schema: schema) } ?? .sqliteMemory
@@ -52,9 +58,7 @@ private func dropSchema(_ schema: String, storage: ServerSettings.Storage, app: 
 /// scorecard writer then commits on a connection of its own). The file is left for the caller, so a
 /// second application can open what the first one wrote.
 func withFileApp(_ path: String, _ test: (Application) async throws -> Void) async throws {
-    let app = try await Application.make(.testing)
-    app.passwords.use(.bcrypt(cost: 4))
-    app.logger.logLevel = .warning
+    let app = try await makeTestApp()
     do {
         try await configure(app, settings: ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080",
                                                           announceSetup: false))
