@@ -64,7 +64,7 @@ extension Application {
         // server stops fails (and is not acknowledged) instead.
         let writer: ScorecardWriter
         if case .sqliteFile(let path) = serverSettings.storage {
-            let line = ScorecardSQLiteLine(path: path, logger: logger)
+            let line = ScorecardSQLiteLine(path: path)
             lifecycle.use(ScorecardLineShutdown(line: line))
             writer = ScorecardWriter(.sqliteLine(line))
         } else {

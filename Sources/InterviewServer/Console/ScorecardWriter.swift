@@ -35,7 +35,7 @@ final class ScorecardWriter: Sendable {
     enum Target: Sendable {
         /// Through Fluent's pool (PostgreSQL, and SQLite in memory).
         case fluent(@Sendable () throws -> any Database)
-        /// A single-writer server's SQLite file, on a connection of the writer's own.
+        /// A single-writer server's SQLite file, on a connection and a thread of the writer's own.
         case sqliteLine(ScorecardSQLiteLine)
     }
 
@@ -60,26 +60,35 @@ final class ScorecardWriter: Sendable {
             queue.draining = true
             return true
         }
-        if startDrain { Task { await self.drain() } }
+        if startDrain {
+            switch target {
+            case .fluent(let database): Task { await self.drain(database) }
+            case .sqliteLine(let line): line.loop.execute { self.drain(line) }
+            }
+        }
         return done.futureResult
     }
 
-    private func drain() async {
-        while true {
-            let group = queue.withLock { queue -> [Job] in
-                let group = queue.pending
-                queue.pending = []
-                if group.isEmpty { queue.draining = false }
-                return group
-            }
-            if group.isEmpty { return }
+    /// The jobs queued since the last group, or nil (and the drain stops) when there are none.
+    private func nextGroup() -> [Job]? {
+        queue.withLock { queue -> [Job]? in
+            let group = queue.pending
+            queue.pending = []
+            if group.isEmpty { queue.draining = false }
+            return group.isEmpty ? nil : group
+        }
+    }
+
+    /// On the line's own thread: each group is committed there synchronously.
+    private func drain(_ line: ScorecardSQLiteLine) {
+        while let group = nextGroup() {
             do {
-                try await transaction(group.map(\.write))
-                for job in group { job.done.succeed(()) }
+                try line.commit(group.map(\.write))
+                Self.succeed(group)
             } catch {
                 for job in group {
                     do {
-                        try await transaction([job.write])
+                        try line.commit([job.write])
                         job.done.succeed(())
                     } catch {
                         job.done.fail(error)
@@ -89,15 +98,40 @@ final class ScorecardWriter: Sendable {
         }
     }
 
-    private func transaction(_ writes: [Write]) async throws {
-        switch target {
-        case .fluent(let database):
-            try await database().transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
-                try await Self.apply(writes, on: sql)
+    /// Answers a committed group with one hand-over per event loop rather than one per request: each
+    /// promise completed from this thread would otherwise wake its loop on its own.
+    private static func succeed(_ group: [Job]) {
+        var byLoop: [ObjectIdentifier: [EventLoopPromise<Void>]] = [:]
+        for job in group { byLoop[ObjectIdentifier(job.done.futureResult.eventLoop), default: []].append(job.done) }
+        for promises in byLoop.values {
+            promises[0].futureResult.eventLoop.execute {
+                for promise in promises { promise.succeed(()) }
             }
-        case .sqliteLine(let line):
-            try await line.transaction { try await Self.apply(writes, on: $0) }
+        }
+    }
+
+    private func drain(_ database: @escaping @Sendable () throws -> any Database) async {
+        while let group = nextGroup() {
+            do {
+                try await transaction(group.map(\.write), database)
+                for job in group { job.done.succeed(()) }
+            } catch {
+                for job in group {
+                    do {
+                        try await transaction([job.write], database)
+                        job.done.succeed(())
+                    } catch {
+                        job.done.fail(error)
+                    }
+                }
+            }
+        }
+    }
+
+    private func transaction(_ writes: [Write], _ database: () throws -> any Database) async throws {
+        try await database().transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
+            try await Self.apply(writes, on: sql)
         }
     }
 
