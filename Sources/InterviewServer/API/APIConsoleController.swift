@@ -40,7 +40,7 @@ struct APIConsoleController: RouteCollection {
     /// Posts an action. The common case is answered without leaving the event loop (`postNow`); the
     /// rest (first use of a card, a busy card, PostgreSQL) waits its turn in `post`.
     @Sendable static func act(req: Request) throws -> EventLoopFuture<Response> {
-        let action = try req.content.decode(ConsoleAction.self)
+        let action = try ConsoleAction.decode(from: req)
         guard action.hasValidClientID else { throw Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'.") }
         let cache = req.application.scorecardCache
         let user = try req.user

@@ -120,3 +120,57 @@ extension ConsoleAction {
         }
     }
 }
+
+extension ConsoleAction {
+    /// The action in the request's body. A plain JSON body (every console action) is read directly
+    /// (`FlatJSONObject`); anything else goes through Vapor's content decoding, which also words errors.
+    static func decode(from req: Request) throws -> ConsoleAction {
+        if isPlainJSON(req.headers.first(name: .contentType)), let body = req.body.data,
+           let action = body.withUnsafeReadableBytes({ FlatJSONObject($0) }).flatMap(ConsoleAction.init(fields:)) {
+            return action
+        }
+        return try req.content.decode(ConsoleAction.self)
+    }
+
+    private static func isPlainJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let type = contentType.utf8
+        let json = "application/json".utf8
+        guard type.count >= json.count, zip(type, json).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else { return false }
+        let rest = type.dropFirst(json.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: ";")
+    }
+
+    /// The action the fields describe, or nil when any field is not what `Codable` would accept
+    /// (a missing id or type, a value of the wrong kind): then `JSONDecoder` decides.
+    init?(fields: FlatJSONObject) {
+        guard case .string(let clientID)? = fields["clientID"], case .string(let type)? = fields["type"],
+              let kind = Kind(rawValue: type) else { return nil }
+        self.clientID = clientID
+        self.type = kind
+        func string(_ key: String) -> String?? {
+            switch fields[key] {
+            case nil, .null?: .some(nil)
+            case .string(let value)?: .some(value)
+            default: nil
+            }
+        }
+        func flag(_ key: String) -> Bool?? {
+            switch fields[key] {
+            case nil, .null?: .some(nil)
+            case .bool(let value)?: .some(value)
+            default: nil
+            }
+        }
+        guard let topic = string("topic"), let question = string("question"), let gate = string("gate"),
+              let text = string("text"), let reason = string("reason"),
+              let answer = flag("answer"), let shared = flag("shared"), let confirm = flag("confirm") else { return nil }
+        switch fields["rating"] {
+        case nil, .null?: rating = nil
+        case .integer(let value)?: rating = value
+        default: return nil
+        }
+        (self.topic, self.question, self.gate, self.text, self.reason) = (topic, question, gate, text, reason)
+        (self.answer, self.shared, self.confirm) = (answer, shared, confirm)
+    }
+}
