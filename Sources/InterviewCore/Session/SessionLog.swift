@@ -47,11 +47,7 @@ public struct SessionLog: Hashable, Sendable {
 
     /// One event as a log line, newline included.
     public static func line(for event: SessionEvent) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding our own value types into JSON cannot fail: no floats, no non-string keys.
-        let data = (try? encoder.encode(event)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        event.jsonLine + "\n"
     }
 
     public static func encode(_ events: [SessionEvent]) -> String {
