@@ -24,7 +24,7 @@ import VaporTesting
             _ = try await ivan.walkToFirstQuestion(fixture)
             _ = try await mia.walkToFirstQuestion(fixture)
             async let ivans = [try await ivan.rate(fixture, "3.1", "op1", 3), try await ivan.rate(fixture, "3.1", "op2", 2),
-                               try await ivan.rate(fixture, "3.1", "op3", 4)]
+                               try await ivan.act(fixture, Self.lastRating, clientID: Self.lastClientID).1!.view]
             async let mias = [try await mia.rate(fixture, "3.1", "op1", 1), try await mia.rate(fixture, "3.1", "op2", 1)]
             let (ivanViews, miaViews) = try await (ivans, mias)
             eventCount = try #require(ivanViews.last).eventCount
@@ -49,8 +49,19 @@ import VaporTesting
             let entry = try await ScorecardService.entry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: app.db)
             #expect(entry.engine.events.count == eventCount)
             #expect(entry.engine.state.topics["3.1"]?.ratings == ["op1": 3, "op2": 2, "op3": 4])
+            // and a retry of an acknowledged action, reaching the new server, is still applied once
+            let candidate = try #require(try await Candidate.find(interview.$candidate.id, on: app.db))
+            let position = try #require(try await Position.find(candidate.$position.id, on: app.db))
+            let fixture = ConsoleFixture(app: app, interview: interview, candidate: candidate, position: position)
+            let ivan = try await fixture.browser("ivan@example.com")
+            let (status, retry) = try await ivan.act(fixture, Self.lastRating, clientID: Self.lastClientID)
+            #expect(status == .ok && retry?.duplicate == true)
+            #expect(retry?.view.eventCount == eventCount)
         }
     }
+
+    private static var lastRating: [String: Any] { ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4] }
+    private static let lastClientID = "ivan-op3-rating-1"
 
     @Test func timeOrderedIDsAreVersion7AndSortByTime() {
         let early = UUID.timeOrdered(at: Date(timeIntervalSince1970: 1_800_000_000))

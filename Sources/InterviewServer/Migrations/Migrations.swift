@@ -15,5 +15,6 @@ extension Application {
         migrations.add(M008_CreateAuditEntries())
         migrations.add(M009_CreateScorecards())
         migrations.add(M010_AddUserDeactivation())
+        migrations.add(M011_DropClientIDUniqueness())
     }
 }
