@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -94,7 +95,10 @@ def wrk(args, url, seconds, connections, script=None, headers=()):
         command += ["-H", header]
     if script:
         command += ["-s", script]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     text = out.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
@@ -102,7 +106,7 @@ def wrk(args, url, seconds, connections, script=None, headers=()):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     duplicates = re.search(r"duplicates: (\d+)", out.stderr)
     return (rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0,
-            int(duplicates.group(1)) if duplicates else 0, text + out.stderr, seconds)
+            int(duplicates.group(1)) if duplicates else 0, text + out.stderr, client_cpu, seconds)
 
 
 def cpu_seconds(pid):
@@ -174,18 +178,18 @@ def main():
             f.write(LUA % rows)
 
         pid = server.pid
-        get_rps, get_p99, _, _, get_text, _, get_cpu = measured(pid, lambda: wrk(args, base + "/healthz", args.seconds, args.sessions))
+        get_rps, get_p99, _, _, get_text, get_client, _, get_cpu = measured(pid, lambda: wrk(args, base + "/healthz", args.seconds, args.sessions))
         # A second baseline: a trivial GET that, like a rating, carries a session and signs its user in.
-        auth_rps, auth_p99, _, _, _, _, auth_cpu = measured(pid, lambda: wrk(
+        auth_rps, auth_p99, _, _, _, auth_client, _, auth_cpu = measured(pid, lambda: wrk(
             args, base + "/api/v1/session", args.seconds, args.sessions,
             headers=[f"Cookie: interviewflow-session={sessions[0]['cookie']}"]))
-        rate_rps, rate_p99, failures, duplicates, rate_text, _, rate_cpu = measured(pid, lambda: wrk(
+        rate_rps, rate_p99, failures, duplicates, rate_text, rate_client, _, rate_cpu = measured(pid, lambda: wrk(
             args, base + sessions[0]["path"], args.seconds, args.sessions, script))
         if args.verbose:
             print(get_text, rate_text)
-        print(f"GET /healthz: {get_rps:.0f} req/s, p99 {get_p99:.2f} ms, server CPU {get_cpu:.0f} µs/request")
-        print(f"GET /api/v1/session (signed in): {auth_rps:.0f} req/s, p99 {auth_p99:.2f} ms, server CPU {auth_cpu:.0f} µs/request")
-        print(f"POST rating: {rate_rps:.0f} req/s, p99 {rate_p99:.2f} ms, non-2xx {failures}, answered as duplicates {duplicates}, server CPU {rate_cpu:.0f} µs/request")
+        print(f"GET /healthz: {get_rps:.0f} req/s, p99 {get_p99:.2f} ms, server CPU {get_cpu:.0f} µs/request, wrk CPU {1e6 * get_client / (get_rps * args.seconds):.0f} µs/request")
+        print(f"GET /api/v1/session (signed in): {auth_rps:.0f} req/s, p99 {auth_p99:.2f} ms, server CPU {auth_cpu:.0f} µs/request, wrk CPU {1e6 * auth_client / (auth_rps * args.seconds):.0f} µs/request")
+        print(f"POST rating: {rate_rps:.0f} req/s, p99 {rate_p99:.2f} ms, non-2xx {failures}, answered as duplicates {duplicates}, server CPU {rate_cpu:.0f} µs/request, wrk CPU {1e6 * rate_client / (rate_rps * args.seconds):.0f} µs/request")
         ratio = 100 * rate_rps / get_rps
         print(f"ratings / GET throughput: {ratio:.1f} % (goal ≥ 40 %) — {'met' if ratio >= 40 else 'MISSED'}")
         print(f"ratings / signed-in GET throughput: {100 * rate_rps / auth_rps:.1f} %")
