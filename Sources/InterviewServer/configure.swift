@@ -46,7 +46,7 @@ private func configureViews(_ app: Application) {
     // The bundle sits under `.build` in development; Leaf's default limits refuse hidden directories.
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: views, viewDirectory: views))
-    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/"))
+    app.middleware.use(PublicFiles())
 }
 
 private func configureSessions(_ app: Application, secure: Bool) {
