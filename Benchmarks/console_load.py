@@ -29,24 +29,48 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from interviewflow_api import Client, create_first_admin, guide_id  # noqa: E402
 
 PASSWORD = "a long benchmark password"
+THREADS = 2
 
 LUA = r"""
--- Each request is a rating from the next session in turn, with a client id of its own.
+-- 100 interviewers, each posting one rating after another as a browser's console does: a session is
+-- handed to a request only once its previous rating has been answered, so no interviewer ever has two
+-- ratings in flight. wrk has no per-connection state, so the answer names its session by the cookie
+-- the server sets on it, and that session goes back in this thread's queue of free sessions.
 local sessions = {}
 %s
--- wrk runs one Lua state per thread; each gets its own number in setup(), so no two threads ever
--- send the same client id (which the server would rightly answer as a duplicate, doing no work).
+local THREADS = %d
+local by_cookie = {}
+for i, s in ipairs(sessions) do by_cookie[s.cookie] = i end
+-- wrk runs one Lua state per thread; each gets its own number in setup(): its own client-id tag (no two
+-- threads ever send the same client id, which the server would rightly answer as a duplicate) and its
+-- own half of the sessions.
 local next_thread = 0
 local threads = {}
 function setup(thread)
   next_thread = next_thread + 1
+  thread:set("thread_number", next_thread)
   thread:set("thread_tag", "t" .. next_thread .. "x" .. os.time())
   table.insert(threads, thread)
 end
+local free, head, tail = {}, 1, 0
+function init(args)
+  for i = 1, #sessions do
+    if (i - 1) %% THREADS == thread_number - 1 then tail = tail + 1; free[tail] = i end
+  end
+end
 local counter = 0
+overlaps = 0
 request = function()
   counter = counter + 1
-  local s = sessions[(counter %% #sessions) + 1]
+  local i
+  if head <= tail then
+    i = free[head]; free[head] = nil; head = head + 1
+  else
+    -- Only after a reconnect: more requests than free sessions. Counted, so the run can say so.
+    overlaps = overlaps + 1
+    i = (counter %% #sessions) + 1
+  end
+  local s = sessions[i]
   local body = '{"clientID":"' .. thread_tag .. "-" .. counter .. '","type":"rate","topic":"3.1","question":"op1","rating":' .. (counter %% 5) .. '}'
   return wrk.format("POST", s.path, {
     ["Content-Type"] = "application/json", ["Accept"] = "application/json",
@@ -54,7 +78,17 @@ request = function()
 end
 failures = 0
 duplicates = 0
+unnamed = 0
 response = function(status, headers, body)
+  -- wrk gives the header names as the server wrote them; NIO writes them in lower case.
+  local set_cookie = headers["set-cookie"] or headers["Set-Cookie"]
+  local cookie = set_cookie and string.match(set_cookie, "interviewflow%%-session=([^;]+)")
+  local i = cookie and by_cookie[cookie]
+  if i then
+    tail = tail + 1; free[tail] = i
+  else
+    unnamed = unnamed + 1
+  end
   if status ~= 200 then
     failures = failures + 1
     if failures < 4 then io.stderr:write("status " .. status .. ": " .. string.sub(body, 1, 200) .. "\n") end
@@ -63,9 +97,11 @@ response = function(status, headers, body)
   end
 end
 function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("duplicates") end
-  io.stderr:write("duplicates: " .. total .. "\n")
+  local totals = {duplicates = 0, overlaps = 0, unnamed = 0}
+  for _, thread in ipairs(threads) do
+    for name, _ in pairs(totals) do totals[name] = totals[name] + thread:get(name) end
+  end
+  for name, value in pairs(totals) do io.stderr:write(name .. ": " .. value .. "\n") end
 end
 """
 
@@ -90,7 +126,7 @@ def wait_for_port(port, process):
 
 
 def wrk(args, url, seconds, connections, script=None, headers=()):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
     if script:
@@ -105,6 +141,10 @@ def wrk(args, url, seconds, connections, script=None, headers=()):
     scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     duplicates = re.search(r"duplicates: (\d+)", out.stderr)
+    for name in ("overlaps", "unnamed"):
+        found = re.search(name + r": (\d+)", out.stderr)
+        if found and int(found.group(1)) > 0:
+            print(f"warning: {found.group(1)} {name} (a session had two ratings in flight, or an answer named no session)")
     return (rps, float(p99.group(1)) * scale, int(non2xx.group(1)) if non2xx else 0,
             int(duplicates.group(1)) if duplicates else 0, text + out.stderr, client_cpu, seconds)
 
@@ -175,7 +215,7 @@ def main():
         rows = "\n".join(f'sessions[{i + 1}] = {{path = "{s["path"]}", cookie = "{s["cookie"]}", csrf = "{s["csrf"]}"}}'
                          for i, s in enumerate(sessions))
         with open(script, "w") as f:
-            f.write(LUA % rows)
+            f.write(LUA % (rows, THREADS))
 
         pid = server.pid
         get_rps, get_p99, _, _, get_text, get_client, _, get_cpu = measured(pid, lambda: wrk(args, base + "/healthz", args.seconds, args.sessions))
