@@ -244,6 +244,6 @@ extension ConsoleView {
         }
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: status, headers: headers, body: .init(string: json.text))
+        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: json.bytes)))
     }
 }
