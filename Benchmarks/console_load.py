@@ -52,11 +52,16 @@ function setup(thread)
   thread:set("thread_tag", "t" .. next_thread .. "x" .. os.time())
   table.insert(threads, thread)
 end
+-- Each thread's queue: its share of the interviewers, then one spare. wrk calls request() once before
+-- the run to check the script, which takes the first session and never answers; the spare stands in
+-- for it, so every connection still has an interviewer of its own.
+local SPARES = THREADS
 local free, head, tail = {}, 1, 0
 function init(args)
-  for i = 1, #sessions do
+  for i = 1, #sessions - SPARES do
     if (i - 1) %% THREADS == thread_number - 1 then tail = tail + 1; free[tail] = i end
   end
+  tail = tail + 1; free[tail] = #sessions - SPARES + thread_number
 end
 local counter = 0
 overlaps = 0
@@ -208,8 +213,9 @@ def main():
 
         started = time.time()
         with ThreadPoolExecutor(max_workers=8) as pool:
-            sessions = list(pool.map(prepare, range(args.sessions)))
-        print(f"setup: {args.sessions} interviewers logged in, each at question 3.1/op1 ({time.time() - started:.1f} s)", flush=True)
+            # One spare interviewer per wrk thread (see the Lua script).
+            sessions = list(pool.map(prepare, range(args.sessions + THREADS)))
+        print(f"setup: {args.sessions} interviewers (+{THREADS} spares) logged in, each at question 3.1/op1 ({time.time() - started:.1f} s)", flush=True)
 
         script = os.path.join(data, "ratings.lua")
         rows = "\n".join(f'sessions[{i + 1}] = {{path = "{s["path"]}", cookie = "{s["cookie"]}", csrf = "{s["csrf"]}"}}'
