@@ -33,17 +33,26 @@ enum QuestionStatusResolver {
     /// Nodes reachable from the start, following only the recorded answer at the gates in `cutting`.
     static func reachable(_ topic: Topic, cutting answers: [String: Bool]) -> Set<String> {
         guard let start = topic.startNode else { return [] }
+        // Steps found by id through a table made once, not a search of the list per node; the first
+        // step of an id wins, as in `Topic.step`.
+        var steps: [String: Int] = [:]
+        steps.reserveCapacity(topic.steps.count)
+        for (index, step) in topic.steps.enumerated() where steps[step.id] == nil { steps[step.id] = index }
         var seen: Set<String> = [start]
         var stack = [start]
+        func visit(_ target: String?) {
+            if let target, seen.insert(target).inserted { stack.append(target) }
+        }
         while let id = stack.popLast() {
-            guard let step = topic.step(id) else { continue }
-            let targets: [String?] = switch answers[id] {
-            case true?: [step.yes]
-            case false?: [step.no]
-            case nil: [step.next, step.yes, step.no]
-            }
-            for case let target? in targets where seen.insert(target).inserted {
-                stack.append(target)
+            guard let index = steps[id] else { continue }
+            let step = topic.steps[index]
+            switch answers[id] {
+            case true?: visit(step.yes)
+            case false?: visit(step.no)
+            case nil:
+                visit(step.next)
+                visit(step.yes)
+                visit(step.no)
             }
         }
         return seen

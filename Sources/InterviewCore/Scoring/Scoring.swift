@@ -21,31 +21,42 @@ public enum Scoring {
     public static func score(_ guide: Guide, _ state: SessionState,
                              reusing earlier: (state: SessionState, card: Scorecard)?, dimensions: Bool = true) -> Scorecard {
         let maximum = Double(guide.scale.maximum)
-        let topics = guide.topics.enumerated().map { index, topic in
-            let progress = state.topics[topic.key]
-            if let earlier, earlier.card.topics.indices.contains(index), earlier.card.topics[index].key == topic.key,
-               earlier.state.topics[topic.key] == progress {
-                return earlier.card.topics[index]
+        // Stage by stage rather than through `guide.topics`, which builds a new array of every topic.
+        var topics: [TopicScore] = []
+        for stage in guide.stages {
+            for topic in stage.topics {
+                let index = topics.count
+                let progress = state.topics[topic.key]
+                if let earlier, index < earlier.card.topics.count, earlier.card.topics[index].key == topic.key,
+                   earlier.state.topics[topic.key] == progress {
+                    topics.append(earlier.card.topics[index])
+                } else {
+                    topics.append(topicScore(topic, progress, maximum: maximum))
+                }
             }
-            return topicScore(topic, progress, maximum: maximum)
         }
-        let scored = topics.filter { $0.score != nil }
-        let overall = Derivation(kind: .weightedMean, terms: scored.map {
-            Derivation.Term(label: $0.key, value: $0.score ?? 0, weight: $0.weight)
-        })
-        let mean = { (value: KeyPath<TopicScore, Double?>) -> Derivation in
-            Derivation(kind: .weightedMean, terms: scored.compactMap { t in
-                t[keyPath: value].map { Derivation.Term(label: t.key, value: $0, weight: t.weight) }
-            })
+        // The overall means run over the topics that hold evidence (a score), in the guide's order.
+        var overallTerms: [Derivation.Term] = [], accuracyTerms: [Derivation.Term] = [], coverageTerms: [Derivation.Term] = []
+        var knockouts: [String] = [], knockoutsNotAssessed: [String] = []
+        for topic in topics {
+            if let score = topic.score {
+                overallTerms.append(Derivation.Term(label: topic.key, value: score, weight: topic.weight))
+                if let accuracy = topic.accuracy { accuracyTerms.append(Derivation.Term(label: topic.key, value: accuracy, weight: topic.weight)) }
+                if let coverage = topic.coverage { coverageTerms.append(Derivation.Term(label: topic.key, value: coverage, weight: topic.weight)) }
+            } else if topic.knockout != nil {
+                knockoutsNotAssessed.append(topic.key)
+            }
+            if topic.isKnockedOut { knockouts.append(topic.key) }
         }
-        let accuracy = mean(\.accuracy), coverage = mean(\.coverage)
-        let knockouts = topics.filter(\.isKnockedOut).map(\.key)
+        let overall = Derivation(kind: .weightedMean, terms: overallTerms)
+        let accuracy = Derivation(kind: .weightedMean, terms: accuracyTerms)
+        let coverage = Derivation(kind: .weightedMean, terms: coverageTerms)
         var card = Scorecard(
             scaleMaximum: guide.scale.maximum, topics: topics, overall: overall.value, overallDerivation: overall,
             accuracy: accuracy.value, accuracyDerivation: accuracy, coverage: coverage.value, coverageDerivation: coverage,
             dimensions: dimensions ? DimensionScoring.dimensions(guide, topics) : [],
             knockouts: knockouts,
-            knockoutsNotAssessed: topics.filter { $0.knockout != nil && $0.score == nil }.map(\.key),
+            knockoutsNotAssessed: knockoutsNotAssessed,
             band: nil)
         card.band = Recommendation.band(guide.bands, overall: card.overall, knockedOut: !knockouts.isEmpty)
         return card

@@ -46,7 +46,7 @@ struct APIConsoleController: RouteCollection {
         let user = try req.user
         if let seat = ScorecardService.cachedSeat(req.parameters.get("id"), for: user, cache: cache),
            let loaded = cache.guide(seat.guideVersionID),
-           let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: req.db) {
+           let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: req.eventLoop, db: { req.db }) {
             return posted.map { accepted($0, loaded) }.flatMapError { error in
                 guard let refusal = error as? ConsoleRefusal else { return req.eventLoop.makeFailedFuture(error) }
                 return req.eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, req: req) }

@@ -89,17 +89,19 @@ struct ConsoleView: Content {
         } ?? []
         decision = Self.decision(agenda, guide: guide, state: state, now: now)
         if case .pick(let topicKey, let remaining) = agenda { pick = Pick(topic: topicKey, questions: remaining) }
-        // Only the coverage is shown; copying whole topic scores (questions, derivations) into a
-        // dictionary was a visible share of each rating's answer.
-        var coverage: [String: Double] = [:]
-        for topic in score.topics { coverage[topic.key] = topic.coverage }
+        // Only the coverage is shown, read in place: the score lists topics in the guide's order, stage
+        // by stage. Copying topic scores (questions, derivations) was a visible share of each answer.
+        var topicIndex = 0
         stages = guide.stages.map { stage in
             let progress = state.stages[stage.key]
             let status = progress?.isFinished == true ? "done" : state.currentStage == stage.key ? "current" : "todo"
             return StageRow(key: stage.key, status: status, elapsedSeconds: state.elapsed(stage: stage.key, at: now),
                             topics: stage.topics.map { topic in
-                                TopicRow(key: topic.key, asked: state.topics[topic.key]?.asked.count ?? 0,
-                                         coverage: coverage[topic.key], current: state.currentTopic == topic.key)
+                                defer { topicIndex += 1 }
+                                let scored = topicIndex < score.topics.count && score.topics[topicIndex].key == topic.key
+                                return TopicRow(key: topic.key, asked: state.topics[topic.key]?.asked.count ?? 0,
+                                                coverage: scored ? score.topics[topicIndex].coverage : nil,
+                                                current: state.currentTopic == topic.key)
                             })
         }
         canReturn = !state.returnStack.isEmpty

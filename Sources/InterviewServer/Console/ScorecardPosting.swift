@@ -61,14 +61,14 @@ extension ScorecardService {
     /// `post` without leaving the event loop, or nil when it would have to wait (the card is busy, or
     /// not in memory, or another instance may write it): then the caller uses `post`. A refusal fails
     /// the future with the `ConsoleRefusal`.
+    /// `db` is asked for only when the interview's status changes (Fluent makes a new handle each time).
     static func postNow(_ action: ConsoleAction, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
-                        on db: any Database) -> EventLoopFuture<Outcome>? {
+                        on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<Outcome>? {
         guard cache.singleWriter, cache.locks.tryLock(seat.cardID) else { return nil }
         guard let entry = cache.entry(seat.cardID) else {
             cache.locks.unlock(seat.cardID)
             return nil
         }
-        let eventLoop = db.eventLoop
         let prepared: Prepared
         do {
             prepared = try prepare(action, entry: consume entry, cardID: seat.cardID, loaded: loaded, cache: cache)
@@ -84,7 +84,7 @@ extension ScorecardService {
             var committed = cache.writer.commit(pending.write, on: eventLoop)
             if pending.updatesProgress {
                 committed = committed.flatMap {
-                    eventLoop.makeFutureWithTask { try await InterviewProgress.update(seat.interviewID, on: db) }
+                    eventLoop.makeFutureWithTask { try await InterviewProgress.update(seat.interviewID, on: db()) }
                 }
             }
             return committed
