@@ -74,3 +74,23 @@ import VaporTesting
         #expect(UUID.timeOrdered(at: Date(timeIntervalSince1970: 1_800_000_000)) != early)
     }
 }
+
+/// A write that reaches the writer after the server has begun to stop is refused with an answer,
+/// never handed to the stopped line (where it would wait forever).
+@Suite struct ScorecardWriterShutdownTests {
+    @Test(.timeLimit(.minutes(1))) func writesAfterShutdownAreRefused() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("interviewflow-stop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var writer: ScorecardWriter?
+        try await withFileApp(directory.appendingPathComponent("interviewflow.sqlite").path) { app in
+            writer = app.scorecardCache.writer
+        }
+        let record = ScorecardRecord(interviewID: UUID(), interviewerID: UUID())
+        record.id = UUID()
+        let write = ScorecardWriter.Write(card: CardState(record), firstSeq: 1, clientID: "after-stop-1", lines: ["{}\n"],
+                                          summary: ScorecardSummary(eventCount: 1, clearDraft: false))
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        await #expect(throws: Abort.self) { try await #require(writer).commit(write, on: loop).get() }
+    }
+}

@@ -64,9 +64,7 @@ extension Application {
         // server stops fails (and is not acknowledged) instead.
         let writer: ScorecardWriter
         if case .sqliteFile(let path) = serverSettings.storage {
-            let line = ScorecardSQLiteLine(path: path)
-            lifecycle.use(ScorecardLineShutdown(line: line))
-            writer = ScorecardWriter(.sqliteLine(line))
+            writer = ScorecardWriter(.sqliteLine(ScorecardSQLiteLine(path: path)))
         } else {
             writer = ScorecardWriter(.fluent({
                 guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
@@ -75,17 +73,18 @@ extension Application {
                 return db
             }))
         }
+        lifecycle.use(ScorecardWriterShutdown(writer: writer))
         storage[ScorecardCacheKey.self] = ScorecardCache(writer: writer,
                                                           singleWriter: serverSettings.isSingleWriter)
     }
 }
 
-/// Closes the writer's own SQLite connection when the application shuts down.
-private struct ScorecardLineShutdown: LifecycleHandler {
-    let line: ScorecardSQLiteLine
+/// Stops the scorecard writer when the application shuts down (`ScorecardWriter.shutdown`).
+private struct ScorecardWriterShutdown: LifecycleHandler {
+    let writer: ScorecardWriter
 
     func shutdownAsync(_ application: Application) async {
-        await line.shutdown()
+        await writer.shutdown()
     }
 }
 

@@ -29,6 +29,8 @@ final class ScorecardWriter: Sendable {
     private struct Queue {
         var pending: [Job] = []
         var draining = false
+        /// Set at shutdown: new writes are refused, so nothing is handed to a line that has stopped.
+        var closed = false
     }
 
     /// Where the groups are committed.
@@ -54,11 +56,16 @@ final class ScorecardWriter: Sendable {
     /// Queues the write; the future succeeds once it is committed.
     func commit(_ write: Write, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         let done = eventLoop.makePromise(of: Void.self)
-        let startDrain = queue.withLock { queue -> Bool in
+        let startDrain = queue.withLock { queue -> Bool? in
+            guard !queue.closed else { return nil }
             queue.pending.append(Job(write: write, done: done))
             guard !queue.draining else { return false }
             queue.draining = true
             return true
+        }
+        guard let startDrain else {
+            done.fail(Abort(.serviceUnavailable, reason: "The server is shutting down; try again."))
+            return done.futureResult
         }
         if startDrain {
             switch target {
@@ -67,6 +74,15 @@ final class ScorecardWriter: Sendable {
             }
         }
         return done.futureResult
+    }
+
+    /// At shutdown: refuses new writes, lets every queued one be committed (and answered), then
+    /// closes the line. Without this a write arriving after the line's thread had stopped was handed
+    /// to nobody and its request never answered.
+    func shutdown() async {
+        queue.withLock { $0.closed = true }
+        while queue.withLock({ $0.draining }) { try? await Task.sleep(for: .milliseconds(2)) }
+        if case .sqliteLine(let line) = target { await line.shutdown() }
     }
 
     /// The jobs queued since the last group, or nil (and the drain stops) when there are none.
