@@ -18,6 +18,16 @@ public enum SessionTimestamp {
             + pad(s, 2) + "." + pad(frac, 3) + "Z"
     }
 
+    /// "YYYY-MM-DD HH:MM" in UTC: the minute the date falls in (seconds dropped, not rounded), the way
+    /// lists and notes show a time. Written directly, because the console shows every note's time in
+    /// each answer and a Foundation format style plus a replacement costs microseconds per note.
+    public static func minute(_ date: Date) -> String {
+        let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
+        let (y, m, d) = civil(fromDays: days)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " " + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2)
+    }
+
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil for anything else (logs are only ever written in UTC).
     public static func parse(_ text: String) -> Date? {
         let b = Array(text.utf8)

@@ -1,3 +1,4 @@
+import InterviewCore
 import Vapor
 
 /// What every page shows around its content: strings in the user's language, the CSRF token for its
@@ -51,12 +52,9 @@ extension Request {
 
 /// Dates as pages and exports show them: ISO 8601 in UTC, to the minute.
 enum DisplayDate {
-    /// A value type, so one can be shared by every request; a formatter object made per call costs
-    /// more than the rest of a console action together.
-    private static let style = Date.ISO8601FormatStyle(timeZone: .gmt)
-
+    /// UTC to the minute ("2026-11-26 09:30"); see `SessionTimestamp.minute` for why not a format style.
     static func string(_ date: Date?) -> String {
         guard let date else { return "" }
-        return String(date.formatted(style).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return SessionTimestamp.minute(date)
     }
 }
