@@ -234,6 +234,11 @@ extension ConsoleView {
 
     /// An HTTP answer: the view alone, or inside `{accepted, duplicate, view}` / `{error, code, …, view}`.
     func response(status: HTTPStatus = .ok, wrap: ((inout JSONText) -> Void)? = nil) -> Response {
+        answer(status: status, wrap: wrap).response
+    }
+
+    /// The same as `response`, for either way of answering (HTTP or the console's socket).
+    func answer(status: HTTPStatus = .ok, wrap: ((inout JSONText) -> Void)? = nil) -> ActionAnswer {
         var json = JSONText()
         if let wrap {
             json.object { o in
@@ -244,8 +249,6 @@ extension ConsoleView {
         } else {
             write(to: &json)
         }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: json.bytes)))
+        return ActionAnswer(status: status, body: json.bytes)
     }
 }

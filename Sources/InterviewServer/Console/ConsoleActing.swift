@@ -1,0 +1,55 @@
+import Fluent
+import InterviewCore
+import Vapor
+
+/// Posts one action to the interviewer's own card and words the answer. The HTTP route and the
+/// console's socket both come here, so an action means the same whichever way it arrives.
+enum ConsoleActing {
+    /// The common case is answered without leaving the event loop (`postNow`); the rest (first use of a
+    /// card, a busy card, PostgreSQL) waits its turn in `post`.
+    static func act(_ action: ConsoleAction, interviewID: UUID?, user: User, cache: ScorecardCache,
+                    on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<ActionAnswer> {
+        guard action.hasValidClientID else {
+            return eventLoop.makeFailedFuture(Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'."))
+        }
+        if let seat = ScorecardService.cachedSeat(interviewID, for: user, cache: cache),
+           let loaded = cache.guide(seat.guideVersionID),
+           let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: eventLoop, db: db) {
+            return posted.map { accepted($0, loaded) }.flatMapError { error in
+                guard let refusal = error as? ConsoleRefusal else { return eventLoop.makeFailedFuture(error) }
+                return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: db()) }
+            }
+        }
+        return eventLoop.makeFutureWithTask {
+            let database = db()
+            let seat = try await ScorecardService.seat(interviewID, for: user, cache: cache, on: database)
+            let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: database)
+            do {
+                return accepted(try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: database), loaded)
+            } catch let refusal as ConsoleRefusal {
+                return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: database)
+            }
+        }
+    }
+
+    private static func accepted(_ outcome: ScorecardService.Outcome, _ loaded: LoadedGuide) -> ActionAnswer {
+        let view = ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score)
+        return view.answer { o in
+            o.key("accepted"); o.value(true)
+            o.key("duplicate"); o.value(outcome.duplicate)
+        }
+    }
+
+    /// A refused action changed nothing: the answer says why, with the view as it stands.
+    private static func refused(_ refusal: ConsoleRefusal, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
+                                on db: any Database) async throws -> ActionAnswer {
+        let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
+        let view = ConsoleView(loaded, engine: entry.engine, card: entry.card)
+        return view.answer(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
+            o.key("error"); o.value(true)
+            o.key("code"); o.value(refusal.code)
+            o.key("reason"); o.value(refusal.message)
+            o.key("stages"); o.array(refusal.stages) { a, stage in a.value(stage) }
+        }
+    }
+}
