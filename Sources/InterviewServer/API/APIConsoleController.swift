@@ -15,6 +15,7 @@ struct APIConsoleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(APIPath.console, use: Self.show)
         routes.post(APIPath.consoleActions, use: Self.act)
+        routes.get(APIPath.consoleSocket, use: ConsoleSocket.open)
         routes.put(APIPath.consoleDraft, use: Self.saveDraft)
         routes.get(APIPath.consoleFlowchart, use: Self.flowchart)
         routes.get(APIPath.consoleGuidance, use: Self.guidance)
@@ -37,51 +38,11 @@ struct APIConsoleController: RouteCollection {
         return ConsoleView(loaded, engine: entry.engine, card: entry.card).response()
     }
 
-    /// Posts an action. The common case is answered without leaving the event loop (`postNow`); the
-    /// rest (first use of a card, a busy card, PostgreSQL) waits its turn in `post`.
+    /// Posts an action (`ConsoleActing`); the console's socket takes the same actions.
     @Sendable static func act(req: Request) throws -> EventLoopFuture<Response> {
         let action = try ConsoleAction.decode(from: req)
-        guard action.hasValidClientID else { throw Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'.") }
-        let cache = req.application.scorecardCache
-        let user = try req.user
-        if let seat = ScorecardService.cachedSeat(req.parameters.get("id"), for: user, cache: cache),
-           let loaded = cache.guide(seat.guideVersionID),
-           let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: req.eventLoop, db: { req.db }) {
-            return posted.map { accepted($0, loaded) }.flatMapError { error in
-                guard let refusal = error as? ConsoleRefusal else { return req.eventLoop.makeFailedFuture(error) }
-                return req.eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, req: req) }
-            }
-        }
-        return req.eventLoop.makeFutureWithTask {
-            let seat = try await ScorecardService.seat(req.parameters.get("id"), for: user, cache: cache, on: req.db)
-            let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
-            do {
-                return accepted(try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: req.db), loaded)
-            } catch let refusal as ConsoleRefusal {
-                return try await refused(refusal, seat: seat, loaded: loaded, req: req)
-            }
-        }
-    }
-
-    private static func accepted(_ outcome: ScorecardService.Outcome, _ loaded: LoadedGuide) -> Response {
-        let view = ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score)
-        return view.response { o in
-            o.key("accepted"); o.value(true)
-            o.key("duplicate"); o.value(outcome.duplicate)
-        }
-    }
-
-    /// A refused action changed nothing: the answer says why, with the view as it stands.
-    private static func refused(_ refusal: ConsoleRefusal, seat: PanelSeat, loaded: LoadedGuide, req: Request) async throws -> Response {
-        let cache = req.application.scorecardCache
-        let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
-        let view = ConsoleView(loaded, engine: entry.engine, card: entry.card)
-        return view.response(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
-            o.key("error"); o.value(true)
-            o.key("code"); o.value(refusal.code)
-            o.key("reason"); o.value(refusal.message)
-            o.key("stages"); o.array(refusal.stages) { a, stage in a.value(stage) }
-        }
+        return ConsoleActing.act(action, interviewID: req.parameters.get("id"), user: try req.user,
+                                 cache: req.application.scorecardCache, on: req.eventLoop, db: { req.db }).map(\.response)
     }
 
     @Sendable static func saveDraft(req: Request) async throws -> HTTPStatus {

@@ -20,6 +20,7 @@ enum APIPath {
     static let interviewStatus: [PathComponent] = ["interviews", id, "status"]
     static let console: [PathComponent] = ["interviews", id, "console"]
     static let consoleActions: [PathComponent] = ["interviews", id, "console", "actions"]
+    static let consoleSocket: [PathComponent] = ["interviews", id, "console", "socket"]
     static let consoleDraft: [PathComponent] = ["interviews", id, "console", "draft"]
     static let consoleFlowchart: [PathComponent] = ["interviews", id, "console", "flowchart.svg"]
     static let consoleGuidance: [PathComponent] = ["interviews", id, "console", "guidance"]

@@ -132,6 +132,16 @@ extension ConsoleAction {
         return try req.content.decode(ConsoleAction.self)
     }
 
+    /// The action in one message of the console's socket (always JSON). Errors are `DecodingError`s,
+    /// which Vapor words as a 400 like the HTTP route's.
+    static func decode(message: String) throws -> ConsoleAction {
+        var message = message
+        if let action = message.withUTF8({ FlatJSONObject(UnsafeRawBufferPointer($0)) }).flatMap(ConsoleAction.init(fields:)) {
+            return action
+        }
+        return try JSONDecoder().decode(ConsoleAction.self, from: Data(message.utf8))
+    }
+
     private static func isPlainJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let type = contentType.utf8

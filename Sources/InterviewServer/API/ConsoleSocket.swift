@@ -1,0 +1,115 @@
+import Fluent
+import Vapor
+
+/// The console's socket (`GET …/console/socket`, upgraded to a WebSocket): the actions of
+/// `POST …/console/actions`, one message each, each answered with `{"status": …, "body": …}` carrying
+/// what the HTTP route would have answered.
+///
+/// Why a socket: an interviewer's console sends an action every few seconds for an hour. Over HTTP each
+/// one pays for parsing a request, the cookie, the session, the middleware chain and a response head,
+/// which were most of a rating's cost on the server (README, "Performance"). The browser falls back to
+/// HTTP whenever the socket is not open, and its offline queue works the same over either.
+enum ConsoleSocket {
+    /// Checks everything a post would check before upgrading, so a refusal is a plain HTTP answer.
+    @Sendable static func open(req: Request) async throws -> Response {
+        // A page on another site can open a socket that carries our cookie: the upgrade is a GET, which
+        // the CSRF middleware lets through. Browsers always say which page opens a socket (`Origin`), and
+        // a page cannot change it, so only our own pages get one. (Not the CSRF token in the URL: URLs
+        // end up in logs.)
+        guard isOwnPage(req) else { throw Abort(.forbidden, reason: "The console's socket opens only from this site's pages.") }
+        let user = try req.user
+        let cache = req.application.scorecardCache
+        // 404 for an interview the user may not see, 403 for one they may see but do not score.
+        let seat = try await ScorecardService.seat(req.parameters.get("id"), for: user, cache: cache, on: req.db)
+        guard let sessionID = req.session.id?.string else { throw Abort(.unauthorized) }
+        return req.webSocket(maxFrameSize: 1_048_576) { req, socket in
+            ConsoleSocketConnection(req: req, socket: socket, sessionID: sessionID, interviewID: seat.interviewID).listen()
+        }
+    }
+}
+
+extension ConsoleSocket {
+    /// Whether the upgrade's `Origin` is this site: the host the request was sent to, or the public URL
+    /// the server was configured with (behind a proxy that rewrites `Host`).
+    static func isOwnPage(_ req: Request) -> Bool {
+        guard let origin = req.headers.first(name: .origin).flatMap(URLComponents.init(string:)),
+              let scheme = origin.scheme, let host = origin.host, !host.isEmpty else { return false }
+        let originHost = (origin.port.map { "\(host):\($0)" } ?? host).lowercased()
+        if let requestHost = req.headers.first(name: .host), requestHost.lowercased() == originHost { return true }
+        guard let site = URLComponents(string: req.application.serverSettings.publicURL), let siteHost = site.host else { return false }
+        let siteOrigin = "\(site.scheme ?? "http")://\(site.port.map { "\(siteHost):\($0)" } ?? siteHost)"
+        return "\(scheme)://\(originHost)" == siteOrigin.lowercased()
+    }
+}
+
+/// One open console socket. Everything runs on the socket's event loop, which is what makes the
+/// unchecked Sendable true.
+final class ConsoleSocketConnection: @unchecked Sendable {
+    private let req: Request
+    private let socket: WebSocket
+    private let sessionID: String
+    private let interviewID: UUID
+    /// The previous message's answer: messages are answered one at a time, in the order they came.
+    private var tail: EventLoopFuture<Void>
+
+    init(req: Request, socket: WebSocket, sessionID: String, interviewID: UUID) {
+        self.req = req
+        self.socket = socket
+        self.sessionID = sessionID
+        self.interviewID = interviewID
+        tail = socket.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func listen() {
+        // A peer that stops answering pings (a laptop closed mid-interview) is closed after a minute.
+        socket.pingInterval = .seconds(30)
+        socket.onText { _, message in self.receive(message) }
+        socket.onBinary { socket, _ in _ = socket.close(code: .unacceptableData) }
+    }
+
+    private func receive(_ message: String) {
+        tail = tail.flatMap { self.answer(message) }
+    }
+
+    private func answer(_ message: String) -> EventLoopFuture<Void> {
+        let eventLoop = socket.eventLoop
+        return signedInUser().flatMap { user -> EventLoopFuture<ActionAnswer> in
+            // Logged out, or deactivated, since the socket opened: the same 401 the HTTP route would give.
+            guard let user else { return eventLoop.makeFailedFuture(Abort(.unauthorized)) }
+            let action: ConsoleAction
+            do { action = try ConsoleAction.decode(message: message) } catch { return eventLoop.makeFailedFuture(error) }
+            let req = self.req
+            return ConsoleActing.act(action, interviewID: self.interviewID, user: user, cache: req.application.scorecardCache,
+                                     on: eventLoop, db: { req.db })
+        }.recover { error in
+            if !(error is any AbortError) { self.req.logger.report(error: error) }
+            return ActionAnswer(error: error)
+        }.map { answer in
+            self.socket.send(answer.message(allocator: ByteBufferAllocator()), opcode: .text)
+            if answer.status == .unauthorized { _ = self.socket.close(code: .policyViolation) }
+        }
+    }
+
+    /// The socket's session, read again for every message: logging out or being deactivated stops the
+    /// socket at its next message, as it stops the HTTP routes at their next request.
+    private func signedInUser() -> EventLoopFuture<User?> {
+        let caches = req.application.singleWriterCaches
+        if let data = caches.session(sessionID) { return user(in: data) }
+        return req.application.sessions.driver.readSession(SessionID(string: sessionID), for: req).flatMap { data in
+            guard let data else { return self.socket.eventLoop.makeSucceededFuture(nil) }
+            return self.user(in: data)
+        }
+    }
+
+    private func user(in data: SessionData) -> EventLoopFuture<User?> {
+        let eventLoop = socket.eventLoop
+        guard let id = Session(data: data).authenticated(User.self) else { return eventLoop.makeSucceededFuture(nil) }
+        let caches = req.application.singleWriterCaches
+        if let user = caches.user(id) { return eventLoop.makeSucceededFuture(user.isActive ? user : nil) }
+        return User.find(id, on: req.db).map { user in
+            guard let user else { return nil }
+            caches.store(user: user)
+            return user.isActive ? user : nil
+        }
+    }
+}
