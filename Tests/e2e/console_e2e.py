@@ -54,8 +54,9 @@ class Server:
 
     def start(self):
         out = open(self.log, "a")
+        # LOG_LEVEL=info: each request's method and path in the log, which tells HTTP actions from the socket's.
         self.process = subprocess.Popen([self.binary, "serve", "--data", self.data, "--port", str(self.port)],
-                                        stdout=out, stderr=subprocess.STDOUT)
+                                        stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, LOG_LEVEL="info"))
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -75,6 +76,11 @@ class Server:
     def setup_url(self):
         match = re.search(r"(http://\S+/setup\?token=[0-9a-f]+)", open(self.log).read())
         return match.group(1)
+
+
+def action_posts(server):
+    """How many console actions came as HTTP POSTs (the server logs each request's method and path)."""
+    return len(re.findall(r"POST /api/v1/interviews/\S+/console/actions", open(server.log).read()))
 
 
 def check(condition, message):
@@ -175,6 +181,11 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "a.console-link").click()
         wait_for(lambda: state() == "start", "the console")
         check(True, "interview scheduled; console open at its start")
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-socket") == "open", "the console's socket")
+        check(True, "the console's socket is open")
+        posts_before = action_posts(server)
+        check(re.search(r"GET /api/v1/interviews/\S+/console\b", open(server.log).read()) is not None,
+              "the server's log names each HTTP request (so it would show actions posted over HTTP)")
 
         # Start; the three talk stages (resume scan, self-introduction, warm-up) are finished with f.
         press(Keys.ENTER)
@@ -202,6 +213,8 @@ def main():
         rate(4, "3.1", "op3")
         check(True, "jumped to 3.5.1, rated there, returned to 3.1 op3")
         rate(3, "3.1", "op4")
+        check(action_posts(server) == posts_before,
+              "actions went over the socket: no POST to the actions route while it was open")
         rate(4, "3.1", "op5")
         gate("y", "3.1", "cond1")       # go deeper: yes
         rate(3, "3.1", "op6")
@@ -230,6 +243,7 @@ def main():
         server.kill()
         note.send_keys(NOTE_AFTER_CUT)
         wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-online") == "no", "the page to notice")
+        check(driver.find_element(By.ID, "console").get_attribute("data-socket") == "closed", "the socket closed with the server")
         check(driver.find_element(By.ID, "offline").is_displayed(), "the page says the connection is lost")
         note.send_keys(Keys.ESCAPE)
         driver.find_element(By.TAG_NAME, "body").send_keys("3")        # rating 3.2.2 op1 while offline
@@ -246,6 +260,10 @@ def main():
         check(note.get_attribute("value") == NOTE_BEFORE_CUT + NOTE_AFTER_CUT,
               "after the restart and a reload the whole note is still there")
         check(True, "the queued rating was replayed once: the console moved on to 3.2.2 op2")
+        check(action_posts(server) > posts_before,
+              "the queue replayed over HTTP while the new socket was still connecting (HTTP is the fallback)")
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-socket") == "open", "the socket to reopen")
+        check(True, "the console's socket reopened after the restart")
         note.send_keys(Keys.CONTROL, Keys.ENTER)
         wait_for(lambda: NOTE_AFTER_CUT in driver.find_element(By.ID, "notes").text
                  and driver.find_element(By.ID, "console").get_attribute("data-queued") == "0", "the note in the record")

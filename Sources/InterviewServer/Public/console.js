@@ -3,6 +3,8 @@
 // queue kept in localStorage before it is sent, so a dropped connection or a reload loses nothing: the
 // queue is replayed in order, and the server ignores an id it has already applied. Notes are drafts
 // saved as they are typed (in this browser at once, on the server after a pause) until added.
+// Actions go over the console's socket while it is open (one connection for the whole interview, no
+// request per action) and as HTTP POSTs otherwise; the server answers both the same way.
 "use strict";
 (function () {
   const boot = JSON.parse(document.getElementById("console-boot").textContent);
@@ -24,6 +26,8 @@
   let draftTimer = null;
   let draftDirty = false;
   let chartKey = null;
+  let socket = null;        // the console's WebSocket, connecting or open
+  let socketWaiter = null;  // the answer awaited on it: {resolve, reject}
 
   // ---- small helpers -------------------------------------------------------------------------
   function el(tag, attrs, ...children) {
@@ -80,6 +84,48 @@
     return fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
+  // The socket carries one action at a time (flush sends the next only after an answer), so the next
+  // message on it is the answer to the action in flight.
+  function openSocket() {
+    if (!("WebSocket" in window) || (socket && socket.readyState <= 1)) return;
+    const url = new URL(boot.api + "/socket", location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    let s;
+    try { s = new WebSocket(url.href); } catch (e) { return; }
+    socket = s;
+    s.onopen = () => { renderSync(); flush(); };
+    s.onmessage = (event) => {
+      const waiter = socketWaiter;
+      socketWaiter = null;
+      if (!waiter) return;
+      try { waiter.resolve(JSON.parse(event.data)); } catch (e) { waiter.reject(e); }
+    };
+    s.onclose = () => {
+      if (socket === s) socket = null;
+      const waiter = socketWaiter;
+      socketWaiter = null;
+      if (waiter) waiter.reject(new Error("socket closed"));
+      renderSync();
+    };
+  }
+
+  // One action, answered as {status, body}: on the socket when it is open, else as an HTTP POST. If
+  // the socket closes mid-action the same action (same id) goes again over HTTP; the server answers
+  // it as a duplicate if it had already applied it. If that fails too, the action stays queued.
+  async function postAction(action) {
+    if (socket && socket.readyState === 1 && !socketWaiter) {
+      const s = socket;
+      try {
+        return await new Promise((resolve, reject) => {
+          socketWaiter = { resolve, reject };
+          s.send(JSON.stringify(action));
+        });
+      } catch (e) { /* closed: HTTP below */ }
+    }
+    const response = await request("POST", boot.api + "/actions", action);
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
   function act(action) {
     if (view && view.finished && !["rate", "note"].includes(action.type)) return;
     action.clientID = clientID();
@@ -100,18 +146,18 @@
         const action = queue[0];
         let response;
         try {
-          response = await request("POST", boot.api + "/actions", action);
+          response = await postAction(action);
         } catch (e) {
           goOffline();
           return;
         }
         if (response.status === 401) { showMessage(L.loggedOut); goOffline(true); return; }
         if (response.status >= 500 || response.status === 0) { goOffline(); return; }
-        const body = await response.json().catch(() => null);
+        const body = response.body;
         queue = loadQueue();
         if (queue.length && queue[0].clientID === action.clientID) queue.shift();
         saveQueue(queue);
-        if (response.ok && body) {
+        if (response.status >= 200 && response.status < 300 && body) {
           hideMessage();
           setView(body.view);
         } else if (response.status === 409 && body && body.code === "confirmRequired") {
@@ -144,6 +190,7 @@
 
   function goOnline() {
     if (!online) { online = true; retryDelay = 1000; }
+    openSocket();
     renderSync();
   }
 
@@ -217,6 +264,7 @@
     $("sync").textContent = online ? (queued ? queued + " " + L.queued : L.synced) : "⚠ " + queued + " " + L.queued;
     root.dataset.online = online ? "yes" : "no";
     root.dataset.queued = String(queued);
+    root.dataset.socket = socket && socket.readyState === 1 ? "open" : "closed";
   }
 
   function showMessage(text) { $("message").hidden = false; $("message").textContent = text; }
@@ -515,6 +563,7 @@
       // A draft typed in this browser and not yet saved wins over the server's copy.
       $("note").value = localDraft !== null ? localDraft : view.draft;
       if (localDraft !== null && localDraft !== view.draft) { draftDirty = true; saveDraft(); }
+      openSocket();
       flush();
     } catch (e) {
       if (localDraft !== null) $("note").value = localDraft;
