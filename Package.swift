@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "interview", targets: ["interview"]),
         .executable(name: "flowchart-benchmark", targets: ["flowchart-benchmark"]),
+        .executable(name: "console-load", targets: ["console-load"]),
         .library(name: "Flowchart", targets: ["Flowchart"]),
         .library(name: "InterviewCore", targets: ["InterviewCore"]),
     ],
@@ -66,6 +67,8 @@ let package = Package(
         ),
         // Measured performance, run with `swift run -c release flowchart-benchmark`.
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
+        // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half).
+        .executableTarget(name: "console-load", dependencies: [.product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),
 
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "InterviewCoreTests", dependencies: ["InterviewCore"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
