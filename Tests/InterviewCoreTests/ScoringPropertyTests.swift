@@ -124,6 +124,33 @@ struct IncrementalScoringTests {
         #expect(events.count > 10)
     }
 
+    @Test(arguments: [UInt64(5), 77])
+    func reusingAnyEarlierScoreEqualsScoringFromScratch(seed: UInt64) throws {
+        // setup: every state of a generated interview, and scores of states before and after it
+        let guide = SessionTestGuide.guide(knockout: 40)
+        var rng = ScoringTestRandom(seed: seed)
+        var script = try SessionTestScript(guide: guide)
+        let events = try Self.events(of: ScoringTestPlan.random(guide, &rng), guide: guide, script: &script)
+        var engine = SessionEngine(guide: guide)
+        var states: [SessionState] = []
+        for event in events {
+            try engine.apply(event)
+            states.append(engine.state)
+        }
+        let scored = states.map { (state: $0, card: Scoring.score(guide, $0)) }
+        // act and verify: reusing a score from several events back, or from later on, or from another
+        // guide, still gives the full score
+        for (index, state) in states.enumerated() {
+            let full = scored[index].card
+            for other in [index - 4, index + 3, 0] where scored.indices.contains(other) {
+                #expect(Scoring.score(guide, state, reusing: scored[other]) == full, "seed \(seed), state \(index), reusing \(other)")
+            }
+        }
+        let otherGuide = ScoringTestGuides.removing(topic: try #require(guide.topics.last).key, from: guide)
+        let foreign = (state: states.last!, card: Scoring.score(otherGuide, states.last!))
+        #expect(Scoring.score(guide, states.last!, reusing: foreign) == scored.last!.card)
+    }
+
     @Test func withoutDimensionsOnlyTheDimensionsAreLeftOut() throws {
         // setup: a generated interview whose guide tags questions with dimensions
         let guide = SessionTestGuide.guide(knockout: 40)

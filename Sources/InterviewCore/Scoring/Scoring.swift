@@ -20,33 +20,21 @@ public enum Scoring {
     ///   shows none, skips them. Everything else is the same.
     public static func score(_ guide: Guide, _ state: SessionState,
                              reusing earlier: (state: SessionState, card: Scorecard)?, dimensions: Bool = true) -> Scorecard {
-        let maximum = Double(guide.scale.maximum)
-        // Stage by stage rather than through `guide.topics`, which builds a new array of every topic.
-        var topics: [TopicScore] = []
-        for stage in guide.stages {
-            for topic in stage.topics {
-                let index = topics.count
-                let progress = state.topics[topic.key]
-                if let earlier, index < earlier.card.topics.count, earlier.card.topics[index].key == topic.key,
-                   earlier.state.topics[topic.key] == progress {
-                    topics.append(earlier.card.topics[index])
-                } else {
-                    topics.append(topicScore(topic, progress, maximum: maximum))
-                }
-            }
-        }
+        let topics = topicScores(guide, state, reusing: earlier)
         // The overall means run over the topics that hold evidence (a score), in the guide's order.
+        // By index: a `for topic in topics` loop copies every TopicScore, a dozen retains each.
         var overallTerms: [Derivation.Term] = [], accuracyTerms: [Derivation.Term] = [], coverageTerms: [Derivation.Term] = []
         var knockouts: [String] = [], knockoutsNotAssessed: [String] = []
-        for topic in topics {
-            if let score = topic.score {
-                overallTerms.append(Derivation.Term(label: topic.key, value: score, weight: topic.weight))
-                if let accuracy = topic.accuracy { accuracyTerms.append(Derivation.Term(label: topic.key, value: accuracy, weight: topic.weight)) }
-                if let coverage = topic.coverage { coverageTerms.append(Derivation.Term(label: topic.key, value: coverage, weight: topic.weight)) }
-            } else if topic.knockout != nil {
-                knockoutsNotAssessed.append(topic.key)
+        for index in topics.indices {
+            let key = topics[index].key, weight = topics[index].weight
+            if let score = topics[index].score {
+                overallTerms.append(Derivation.Term(label: key, value: score, weight: weight))
+                if let accuracy = topics[index].accuracy { accuracyTerms.append(Derivation.Term(label: key, value: accuracy, weight: weight)) }
+                if let coverage = topics[index].coverage { coverageTerms.append(Derivation.Term(label: key, value: coverage, weight: weight)) }
+            } else if topics[index].knockout != nil {
+                knockoutsNotAssessed.append(key)
             }
-            if topic.isKnockedOut { knockouts.append(topic.key) }
+            if topics[index].isKnockedOut { knockouts.append(key) }
         }
         let overall = Derivation(kind: .weightedMean, terms: overallTerms)
         let accuracy = Derivation(kind: .weightedMean, terms: accuracyTerms)
@@ -60,6 +48,58 @@ public enum Scoring {
             band: nil)
         card.band = Recommendation.band(guide.bands, overall: card.overall, knockedOut: !knockouts.isEmpty)
         return card
+    }
+
+    /// Every topic's score in the guide's order; with `earlier`, only the topics whose progress changed
+    /// are scored again. Found from the entered topics (`state.topics`: a few, not every topic of the
+    /// guide) and compared with `earlier.state`'s; everything else is `earlier.card`'s array as it is.
+    private static func topicScores(_ guide: Guide, _ state: SessionState,
+                                    reusing earlier: (state: SessionState, card: Scorecard)?) -> [TopicScore] {
+        let maximum = Double(guide.scale.maximum)
+        if let earlier {
+            var topics = earlier.card.topics
+            var entered = 0
+            for (key, progress) in state.topics {
+                guard let before = earlier.state.topics[key] else { continue }
+                entered += 1
+                guard before != progress else { continue }
+                guard let index = topics.firstIndex(where: { $0.key == key }), let topic = guide.topic(key) else { return scoreAll(guide, state) }
+                topics[index] = topicScore(topic, progress, maximum: maximum)
+            }
+            // Topics entered since `earlier`: a few string comparisons each to find them.
+            if entered < state.topics.count {
+                for (key, progress) in state.topics where earlier.state.topics[key] == nil {
+                    guard let index = topics.firstIndex(where: { $0.key == key }), let topic = guide.topic(key) else { return scoreAll(guide, state) }
+                    topics[index] = topicScore(topic, progress, maximum: maximum)
+                }
+            }
+            // Every earlier topic still entered (progress is never taken back, but the result must equal a
+            // full scoring whatever `earlier` was), and scored on this guide.
+            if entered == earlier.state.topics.count, hasTopics(of: guide, topics) { return topics }
+        }
+        return scoreAll(guide, state)
+    }
+
+    /// Whether `topics` are the guide's, in its order: `earlier` must have been scored on this guide.
+    private static func hasTopics(of guide: Guide, _ topics: [TopicScore]) -> Bool {
+        var index = 0
+        for s in guide.stages.indices {
+            for t in guide.stages[s].topics.indices {
+                guard index < topics.count, topics[index].key == guide.stages[s].topics[t].key else { return false }
+                index += 1
+            }
+        }
+        return index == topics.count
+    }
+
+    private static func scoreAll(_ guide: Guide, _ state: SessionState) -> [TopicScore] {
+        let maximum = Double(guide.scale.maximum)
+        var topics: [TopicScore] = []
+        // Stage by stage rather than through `guide.topics`, which builds a new array of every topic.
+        for stage in guide.stages {
+            for topic in stage.topics { topics.append(topicScore(topic, state.topics[topic.key], maximum: maximum)) }
+        }
+        return topics
     }
 
     /// Replays the events and scores the result.
