@@ -67,7 +67,8 @@ let package = Package(
         ),
         // Measured performance, run with `swift run -c release flowchart-benchmark`.
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
-        // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half).
+        // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half); on
+        // SwiftNIO's WebSocket codec, which comes with Vapor.
         .executableTarget(name: "console-load", dependencies: [.product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),
 
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
