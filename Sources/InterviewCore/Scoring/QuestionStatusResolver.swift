@@ -8,8 +8,11 @@ enum QuestionStatusResolver {
         var result: [String: QuestionStatus] = [:]
         let answers = progress?.gateAnswers ?? [:]
         let pathAnswers = answers.filter { topic.gate($0.key)?.kind == .path }
-        let applicable = topic.isPickList ? [] : reachable(topic, cutting: pathAnswers)
-        let live = topic.isPickList ? [] : reachable(topic, cutting: answers)
+        let steps = topic.isPickList ? [:] : stepTable(topic)
+        let applicable = topic.isPickList ? [] : reachable(topic, steps, cutting: pathAnswers)
+        // The two walks differ only when a gate other than a path gate was answered (the live console
+        // rescores a topic after every rating; most of that time went into walking the chart).
+        let live = topic.isPickList || pathAnswers.count == answers.count ? applicable : reachable(topic, steps, cutting: answers)
         for question in topic.questions {
             let id = question.id
             result[id] = if progress?.skipped[id] != nil {
@@ -30,14 +33,18 @@ enum QuestionStatusResolver {
         return result
     }
 
-    /// Nodes reachable from the start, following only the recorded answer at the gates in `cutting`.
-    static func reachable(_ topic: Topic, cutting answers: [String: Bool]) -> Set<String> {
-        guard let start = topic.startNode else { return [] }
-        // Steps found by id through a table made once, not a search of the list per node; the first
-        // step of an id wins, as in `Topic.step`.
+    /// Each step's index by id, so the walks find steps through a table rather than a search of the
+    /// list per node; the first step of an id wins, as in `Topic.step`.
+    private static func stepTable(_ topic: Topic) -> [String: Int] {
         var steps: [String: Int] = [:]
         steps.reserveCapacity(topic.steps.count)
-        for (index, step) in topic.steps.enumerated() where steps[step.id] == nil { steps[step.id] = index }
+        for index in topic.steps.indices where steps[topic.steps[index].id] == nil { steps[topic.steps[index].id] = index }
+        return steps
+    }
+
+    /// Nodes reachable from the start, following only the recorded answer at the gates in `cutting`.
+    private static func reachable(_ topic: Topic, _ steps: [String: Int], cutting answers: [String: Bool]) -> Set<String> {
+        guard let start = topic.startNode else { return [] }
         var seen: Set<String> = [start]
         var stack = [start]
         func visit(_ target: String?) {
@@ -45,14 +52,14 @@ enum QuestionStatusResolver {
         }
         while let id = stack.popLast() {
             guard let index = steps[id] else { continue }
-            let step = topic.steps[index]
+            let (next, yes, no) = (topic.steps[index].next, topic.steps[index].yes, topic.steps[index].no)
             switch answers[id] {
-            case true?: visit(step.yes)
-            case false?: visit(step.no)
+            case true?: visit(yes)
+            case false?: visit(no)
             case nil:
-                visit(step.next)
-                visit(step.yes)
-                visit(step.no)
+                visit(next)
+                visit(yes)
+                visit(no)
             }
         }
         return seen
