@@ -86,6 +86,27 @@ import VaporTesting
     }
 }
 
+@Suite struct ConsoleSocketShutdownTests {
+    @Test(.timeLimit(.minutes(1))) func stoppingTheServerClosesOpenSocketsFirst() async throws {
+        try await withRunningApp { app, port in
+            // setup: a console socket left open
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let socket = try await TestSocket.open(fixture, ivan, port: port)
+            #expect(app.openConsoleSockets.count == 1)
+            // act: what the application's shutdown does before it waits for connections, then that wait
+            await app.openConsoleSockets.closeAll()
+            let started = ContinuousClock.now
+            await app.server.shutdown()
+            // verify: the socket was closed by the server, and the server stopped without waiting out
+            // its 10 s for the socket
+            #expect(try await socket.closedByServer())
+            #expect(app.openConsoleSockets.count == 0)
+            #expect(ContinuousClock.now - started < .seconds(5))
+        }
+    }
+}
+
 /// Runs `test` with the application also listening on a free local port, for clients that need a
 /// real connection (WebSockets).
 func withRunningApp(_ test: @escaping (Application, Int) async throws -> Void) async throws {
@@ -99,7 +120,7 @@ func withRunningApp(_ test: @escaping (Application, Int) async throws -> Void) a
             await app.server.shutdown()
             throw error
         }
-        await app.server.shutdown()
+        await app.server.shutdown()   // a no-op when the test already stopped it
     }
 }
 

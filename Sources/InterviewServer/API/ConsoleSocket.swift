@@ -23,6 +23,7 @@ enum ConsoleSocket {
         let seat = try await ScorecardService.seat(req.parameters.get("id"), for: user, cache: cache, on: req.db)
         guard let sessionID = req.session.id?.string else { throw Abort(.unauthorized) }
         return req.webSocket(maxFrameSize: 1_048_576) { req, socket in
+            req.application.openConsoleSockets.add(socket)
             ConsoleSocketConnection(req: req, socket: socket, sessionID: sessionID, interviewID: seat.interviewID).listen()
         }
     }

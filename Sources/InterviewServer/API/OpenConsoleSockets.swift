@@ -1,0 +1,68 @@
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The console sockets open on this server, so that stopping the server closes them first.
+///
+/// Why: a server stopping waits for its connections to finish their requests (Vapor's quiescing), and
+/// an upgraded socket never does, so one console left open held every shutdown for Vapor's full
+/// timeout (10 s). Lifecycle handlers run before that wait; this one closes every socket with "going
+/// away", which browsers answer by falling back to HTTP and, while the server is down, queueing.
+final class OpenConsoleSockets: Sendable {
+    private struct Sockets {
+        var open: [ObjectIdentifier: WebSocket] = [:]
+        var closing = false
+    }
+
+    private let sockets = NIOLockedValueBox(Sockets())
+
+    func add(_ socket: WebSocket) {
+        let id = ObjectIdentifier(socket)
+        let accepted = sockets.withLockedValue { sockets in
+            guard !sockets.closing else { return false }
+            sockets.open[id] = socket
+            return true
+        }
+        guard accepted else {
+            _ = socket.close(code: .goingAway)
+            return
+        }
+        socket.onClose.whenComplete { _ in
+            self.sockets.withLockedValue { _ = $0.open.removeValue(forKey: id) }
+        }
+    }
+
+    var count: Int { sockets.withLockedValue { $0.open.count } }
+
+    /// Closes every open socket and refuses new ones; waits until they are closed.
+    func closeAll() async {
+        let open = sockets.withLockedValue { sockets in
+            sockets.closing = true
+            return Array(sockets.open.values)
+        }
+        for socket in open { try? await socket.close(code: .goingAway) }
+    }
+}
+
+extension Application {
+    private struct OpenConsoleSocketsKey: StorageKey { typealias Value = OpenConsoleSockets }
+
+    /// Created at configure time (`prepareConsoleSockets`), with the handler that closes them.
+    var openConsoleSockets: OpenConsoleSockets {
+        guard let sockets = storage[OpenConsoleSocketsKey.self] else { fatalError("configure() prepares the console sockets") }
+        return sockets
+    }
+
+    func prepareConsoleSockets() {
+        let sockets = OpenConsoleSockets()
+        storage[OpenConsoleSocketsKey.self] = sockets
+        lifecycle.use(ConsoleSocketsShutdown(sockets: sockets))
+    }
+}
+
+private struct ConsoleSocketsShutdown: LifecycleHandler {
+    let sockets: OpenConsoleSockets
+
+    func shutdownAsync(_ application: Application) async {
+        await sockets.closeAll()
+    }
+}
