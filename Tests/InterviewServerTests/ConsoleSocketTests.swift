@@ -93,6 +93,8 @@ import VaporTesting
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
             let socket = try await TestSocket.open(fixture, ivan, port: port)
+            // The server registers the socket just after its 101 has gone out: wait for it.
+            for _ in 0..<200 where app.openConsoleSockets.count == 0 { try await Task.sleep(for: .milliseconds(10)) }
             #expect(app.openConsoleSockets.count == 1)
             // act: what the application's shutdown does before it waits for connections, then that wait
             await app.openConsoleSockets.closeAll()
