@@ -86,6 +86,33 @@ import VaporTesting
     }
 }
 
+@Suite struct ConsoleSocketFloodTests {
+    @Test(.timeLimit(.minutes(1))) func aClientThatSendsWithoutWaitingIsCutOff() async throws {
+        try await withRunningApp { app, port in
+            // setup: an open socket
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            let socket = try await TestSocket.open(fixture, ivan, port: port)
+            // act: 300 notes sent as fast as they go, none waiting for its answer
+            var sent = 0
+            do {
+                for n in 0..<300 {
+                    try await socket.sendOnly(["clientID": "flood-note-\(n)", "type": "note", "text": "note \(n)"])
+                    sent += 1
+                }
+            } catch {
+                // The server closed the socket while these were still going out.
+            }
+            let answered = try await socket.answersUntilClosed()
+            // verify: the server closed the socket instead of queueing them all, and still serves the console
+            #expect(answered < 300)
+            #expect(answered <= sent)
+            #expect(try await ivan.get(fixture.api).status == .ok)
+        }
+    }
+}
+
 @Suite struct ConsoleSocketShutdownTests {
     @Test(.timeLimit(.minutes(1))) func stoppingTheServerClosesOpenSocketsFirst() async throws {
         try await withRunningApp { app, port in
@@ -168,6 +195,19 @@ final class TestSocket: @unchecked Sendable {
         let body = object["body"] as? [String: Any]
         let answer = try? JSONDecoder().decode(ConsoleAnswer.self, from: JSONSerialization.data(withJSONObject: body ?? [:]))
         return Answer(status: try #require(object["status"] as? Int), reason: body?["reason"] as? String, answer: answer)
+    }
+
+    /// Sends one action without waiting for its answer.
+    func sendOnly(_ action: [String: Any]) async throws {
+        let data = try JSONSerialization.data(withJSONObject: action)
+        try await socket.send(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reads answers until the server closes the socket; how many came.
+    func answersUntilClosed() async throws -> Int {
+        var count = 0
+        while await answers.next() != nil { count += 1 }
+        return count
     }
 
     /// Whether the server closes the socket (within the test's time limit).

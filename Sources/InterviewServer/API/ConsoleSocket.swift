@@ -23,8 +23,9 @@ enum ConsoleSocket {
         let seat = try await ScorecardService.seat(req.parameters.get("id"), for: user, cache: cache, on: req.db)
         guard let sessionID = req.session.id?.string else { throw Abort(.unauthorized) }
         return req.webSocket(maxFrameSize: 1_048_576) { req, socket in
-            req.application.openConsoleSockets.add(socket)
-            ConsoleSocketConnection(req: req, socket: socket, sessionID: sessionID, interviewID: seat.interviewID).listen()
+            let connection = ConsoleSocketConnection(req: req, socket: socket, sessionID: sessionID, interviewID: seat.interviewID)
+            req.application.openConsoleSockets.add(connection)
+            connection.listen()
         }
     }
 }
@@ -47,11 +48,16 @@ extension ConsoleSocket {
 /// unchecked Sendable true.
 final class ConsoleSocketConnection: @unchecked Sendable {
     private let req: Request
-    private let socket: WebSocket
+    let socket: WebSocket
     private let sessionID: String
     private let interviewID: UUID
     /// The previous message's answer: messages are answered one at a time, in the order they came.
     private var tail: EventLoopFuture<Void>
+    /// Messages received and not yet answered. The console sends one at a time; a client that keeps
+    /// sending without waiting would queue without bound (each message up to a megabyte), so past
+    /// `maxWaiting` the socket is closed.
+    private var waiting = 0
+    static let maxWaiting = 16
 
     init(req: Request, socket: WebSocket, sessionID: String, interviewID: UUID) {
         self.req = req
@@ -69,11 +75,31 @@ final class ConsoleSocketConnection: @unchecked Sendable {
     }
 
     private func receive(_ message: String) {
-        tail = tail.flatMap { self.answer(message) }
+        guard !stopped else { return }
+        waiting += 1
+        guard waiting <= Self.maxWaiting else {
+            _ = socket.close(code: .policyViolation)
+            return
+        }
+        tail = tail.flatMap { self.answer(message) }.always { _ in self.waiting -= 1 }
+    }
+
+    private var stopped = false
+
+    /// For the server stopping: closes the socket, takes no new message, and completes once the ones
+    /// already taken are done.
+    func stop() -> EventLoopFuture<Void> {
+        socket.eventLoop.flatSubmit {
+            self.stopped = true
+            return self.socket.close(code: .goingAway).recover { _ in }.flatMap { self.tail }
+        }
     }
 
     private func answer(_ message: String) -> EventLoopFuture<Void> {
         let eventLoop = socket.eventLoop
+        // Closed (by the browser, or for flooding): no one to answer. The browser sends what it had not
+        // seen answered again, over HTTP, with the same client ids.
+        guard !socket.isClosed else { return eventLoop.makeSucceededVoidFuture() }
         return signedInUser().flatMap { user -> EventLoopFuture<ActionAnswer> in
             // Logged out, or deactivated, since the socket opened: the same 401 the HTTP route would give.
             guard let user else { return eventLoop.makeFailedFuture(Abort(.unauthorized)) }

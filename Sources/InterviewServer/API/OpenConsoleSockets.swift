@@ -5,41 +5,44 @@ import Vapor
 ///
 /// Why: a server stopping waits for its connections to finish their requests (Vapor's quiescing), and
 /// an upgraded socket never does, so one console left open held every shutdown for Vapor's full
-/// timeout (10 s). Lifecycle handlers run before that wait; this one closes every socket with "going
-/// away", which browsers answer by falling back to HTTP and, while the server is down, queueing.
+/// timeout (10 s). Lifecycle handlers run before that wait (and before the scorecard writer and the
+/// databases stop); this one closes every socket with "going away", which browsers answer by falling
+/// back to HTTP and, while the server is down, queueing — then waits for the action each socket may
+/// still be working on, so none is cut off half way by the databases going away.
 final class OpenConsoleSockets: Sendable {
     private struct Sockets {
-        var open: [ObjectIdentifier: WebSocket] = [:]
+        var open: [ObjectIdentifier: ConsoleSocketConnection] = [:]
         var closing = false
     }
 
     private let sockets = NIOLockedValueBox(Sockets())
 
-    func add(_ socket: WebSocket) {
-        let id = ObjectIdentifier(socket)
+    func add(_ connection: ConsoleSocketConnection) {
+        let id = ObjectIdentifier(connection)
         let accepted = sockets.withLockedValue { sockets in
             guard !sockets.closing else { return false }
-            sockets.open[id] = socket
+            sockets.open[id] = connection
             return true
         }
         guard accepted else {
-            _ = socket.close(code: .goingAway)
+            _ = connection.socket.close(code: .goingAway)
             return
         }
-        socket.onClose.whenComplete { _ in
+        connection.socket.onClose.whenComplete { _ in
             self.sockets.withLockedValue { _ = $0.open.removeValue(forKey: id) }
         }
     }
 
     var count: Int { sockets.withLockedValue { $0.open.count } }
 
-    /// Closes every open socket and refuses new ones; waits until they are closed.
+    /// Closes every open socket and refuses new ones; waits until they are closed and their last
+    /// actions are done.
     func closeAll() async {
         let open = sockets.withLockedValue { sockets in
             sockets.closing = true
             return Array(sockets.open.values)
         }
-        for socket in open { try? await socket.close(code: .goingAway) }
+        for connection in open { try? await connection.stop().get() }
     }
 }
 
