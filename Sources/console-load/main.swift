@@ -52,9 +52,9 @@ final class Interviewer: ChannelInboundHandler, @unchecked Sendable {
     private var deadline = NIODeadline.distantFuture
     private var counter = 0
     private var sentAt = NIODeadline.now()
-    /// Masking keys only have to differ between frames for a browser's sake (RFC 6455 §10.3); a cheap
-    /// generator instead of a getrandom call per frame.
-    private var mask = SplitMix(seed: UInt64.random(in: 1...UInt64.max))
+    /// Masking keys only have to be unpredictable to a page's script (RFC 6455 §10.3): drawn once at
+    /// start and used in turn, instead of a getrandom call per frame.
+    private static let maskingKeys = (0..<4096).map { _ in WebSocketMaskingKey.random() }
     private(set) var latencies: [UInt32] = []   // µs
     private(set) var failures = 0
     private(set) var duplicates = 0
@@ -81,7 +81,7 @@ final class Interviewer: ChannelInboundHandler, @unchecked Sendable {
         guard let context else { return }
         counter += 1
         let body = "{\"clientID\":\"\(tag)-\(counter)\",\"type\":\"rate\",\"topic\":\"3.1\",\"question\":\"op1\",\"rating\":\(counter % 5)}"
-        let key = WebSocketMaskingKey([UInt8](withUnsafeBytes(of: UInt32(truncatingIfNeeded: mask.next())) { Array($0) }))
+        let key = Self.maskingKeys[counter % Self.maskingKeys.count]
         sentAt = .now()
         context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, maskKey: key,
                                                              data: context.channel.allocator.buffer(string: body))), promise: nil)
@@ -132,18 +132,6 @@ final class UpgradeRequest: ChannelInboundHandler, RemovableChannelHandler, Send
             context.fireErrorCaught(Failure("the upgrade was answered \(response.status.code)"))
             context.close(promise: nil)
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
