@@ -72,6 +72,9 @@ final class ConsoleSocketConnection: @unchecked Sendable {
         socket.pingInterval = .seconds(30)
         socket.onText { _, message in self.receive(message) }
         socket.onBinary { socket, _ in _ = socket.close(code: .unacceptableData) }
+        // The socket keeps its callbacks, and the text callback keeps this connection (and its request):
+        // let go of it once closed.
+        socket.onClose.whenComplete { _ in self.socket.onText { _, _ in } }
     }
 
     private func receive(_ message: String) {
