@@ -200,6 +200,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
+    for binary, product in ((args.binary, "interview"), (args.client, "console-load")):
+        if not os.access(binary, os.X_OK):
+            sys.exit(f"{binary} not found: build it first with `swift build -c release --product {product}`")
     data = tempfile.mkdtemp(prefix="interviewflow-load-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
