@@ -60,18 +60,13 @@ public enum Scoring {
             var topics = earlier.card.topics
             var entered = 0
             for (key, progress) in state.topics {
-                guard let before = earlier.state.topics[key] else { continue }
-                entered += 1
-                guard before != progress else { continue }
+                // Entered before: unchanged keeps its score. Entered since: scored like a changed one.
+                if let before = earlier.state.topics[key] {
+                    entered += 1
+                    if before == progress { continue }
+                }
                 guard let index = topics.firstIndex(where: { $0.key == key }), let topic = guide.topic(key) else { return scoreAll(guide, state) }
                 topics[index] = topicScore(topic, progress, maximum: maximum)
-            }
-            // Topics entered since `earlier`: a few string comparisons each to find them.
-            if entered < state.topics.count {
-                for (key, progress) in state.topics where earlier.state.topics[key] == nil {
-                    guard let index = topics.firstIndex(where: { $0.key == key }), let topic = guide.topic(key) else { return scoreAll(guide, state) }
-                    topics[index] = topicScore(topic, progress, maximum: maximum)
-                }
             }
             // Every earlier topic still entered (progress is never taken back, but the result must equal a
             // full scoring whatever `earlier` was), and scored on this guide.

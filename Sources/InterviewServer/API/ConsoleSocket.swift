@@ -58,6 +58,8 @@ final class ConsoleSocketConnection: @unchecked Sendable {
     /// `maxWaiting` the socket is closed.
     private var waiting = 0
     static let maxWaiting = 16
+    /// The server is stopping (`stop`): no new message is taken.
+    private var stopped = false
 
     init(req: Request, socket: WebSocket, sessionID: String, interviewID: UUID) {
         self.req = req
@@ -86,8 +88,6 @@ final class ConsoleSocketConnection: @unchecked Sendable {
         }
         tail = tail.flatMap { self.answer(message) }.always { _ in self.waiting -= 1 }
     }
-
-    private var stopped = false
 
     /// For the server stopping: closes the socket, takes no new message, and completes once the ones
     /// already taken are done.

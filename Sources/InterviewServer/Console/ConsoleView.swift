@@ -232,12 +232,11 @@ extension ConsoleView {
         }
     }
 
-    /// An HTTP answer: the view alone, or inside `{accepted, duplicate, view}` / `{error, code, …, view}`.
-    func response(status: HTTPStatus = .ok, wrap: ((inout JSONText) -> Void)? = nil) -> Response {
-        answer(status: status, wrap: wrap).response
-    }
+    /// The view as an HTTP answer on its own (`GET …/console`).
+    func response() -> Response { answer().response }
 
-    /// The same as `response`, for either way of answering (HTTP or the console's socket).
+    /// The view alone, or inside `{accepted, duplicate, view}` / `{error, code, …, view}`: the answer to
+    /// an action, sent over HTTP or the console's socket.
     func answer(status: HTTPStatus = .ok, wrap: ((inout JSONText) -> Void)? = nil) -> ActionAnswer {
         var json = JSONText()
         if let wrap {
