@@ -18,6 +18,13 @@ public struct ServerSettings: Sendable {
     public var publicURL: String
     /// Whether the first-start setup link is printed (tests read the token themselves).
     public var announceSetup: Bool
+    /// Addresses of the reverse proxies in front of the server: only connections from these may name
+    /// the client in `X-Forwarded-For` (see `Request.clientAddress`).
+    public var trustedProxies: Set<String> = []
+    /// A session unused this long signs nobody in any more.
+    public var sessionIdleTimeout: TimeInterval = 12 * 60 * 60
+    /// A session older than this signs nobody in, however often it is used.
+    public var sessionLifetime: TimeInterval = 7 * 24 * 60 * 60
 
     public init(storage: Storage, publicURL: String, announceSetup: Bool = true) {
         self.storage = storage

@@ -9,7 +9,7 @@ enum SiteURL {
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
-    case users, userRole(UUID), userActive(UUID), account, accountPassword, audit
+    case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
 
     var path: String {
         switch self {
@@ -39,7 +39,9 @@ enum SiteURL {
         case .userActive(let id): "/users/\(id)/active"
         case .account: "/account"
         case .accountPassword: "/account/password"
+        case .accountSignOutEverywhere: "/account/sign-out-everywhere"
         case .audit: "/audit"
+        case .auditExport: "/audit/export.json"
         }
     }
 

@@ -15,6 +15,11 @@ extension Application {
 /// Sets up the whole application; `interview serve` and the tests call this same function.
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.serverSettings = settings
+    if case .sqliteFile(let path) = settings.storage {
+        let lock = try DataFolderLock(databasePath: path)
+        app.dataFolderLock = lock
+        app.lifecycle.use(DataFolderLockRelease(lock: lock))
+    }
     app.singleWriterCaches = SingleWriterCaches(enabled: settings.isSingleWriter)
     try DatabaseSetup.use(settings.storage, on: app)
     app.databases.middleware.use(UserCacheInvalidation(caches: app.singleWriterCaches))
@@ -27,6 +32,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try await app.autoMigrate()
     try await DatabaseSetup.tuneSQLite(app)
 
+    try app.prepareDummyPassword()
     app.useBaseMiddleware()
     configureViews(app)
     configureSessions(app, secure: settings.secureCookies)
@@ -64,4 +70,5 @@ private func configureSessions(_ app: Application, secure: Bool) {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CachedUserSessionAuthenticator())
     app.middleware.use(ErrorPages())
+    app.middleware.use(AnonymousBodyLimit())
 }

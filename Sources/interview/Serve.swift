@@ -25,8 +25,23 @@ extension Interview {
         @Option(help: "The address people open, if not http://HOSTNAME:PORT; https here marks cookies Secure.")
         var publicURL: String?
 
+        @Option(name: .customLong("trusted-proxy"),
+                help: "Address of a reverse proxy in front of the server (repeatable); only its X-Forwarded-For is believed.")
+        var trustedProxies: [String] = []
+
+        @Option(help: "Sign a session out after it has been unused this long (30s, 15m, 12h, 7d).")
+        var sessionIdleTimeout = "12h"
+
+        @Option(help: "Sign a session out this long after login, however often it is used (30s, 15m, 12h, 7d).")
+        var sessionLifetime = "7d"
+
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+            for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime)] {
+                guard DurationText.seconds(text) != nil else {
+                    throw ValidationError("\(flag) takes a duration such as 30s, 15m, 12h or 7d, not '\(text)'")
+                }
+            }
         }
 
         func run() async throws {
@@ -36,8 +51,11 @@ extension Interview {
                 UsageError(description: "cannot create \(data): \(error.localizedDescription)").report()
             }
             let publicURL = publicURL ?? "http://\(hostname):\(port)"
-            let settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
+            var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
                                                publicURL: publicURL)
+            settings.trustedProxies = Set(trustedProxies)
+            settings.sessionIdleTimeout = DurationText.seconds(sessionIdleTimeout)!
+            settings.sessionLifetime = DurationText.seconds(sessionLifetime)!
             try await WebServer.run(hostname: hostname, port: port, settings: settings)
         }
     }

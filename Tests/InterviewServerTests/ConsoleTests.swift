@@ -327,7 +327,7 @@ struct ConsolePanelTests {
             #expect(!before.body.string.contains("<script>alert"))
             #expect(export.body.string.contains("about XSS") && export.body.string.contains("scorecards"))
             #expect(erased.status == .seeOther)
-            #expect(!after.body.string.contains("about XSS") && after.body.string.contains(ScorecardErasure.marker))
+            #expect(!after.body.string.contains("about XSS") && after.body.string.contains(CandidateErasure.marker))
             #expect(after.body.string.contains("75.0"))
             #expect(!view.body.string.contains("about XSS"))
             let stored = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined()

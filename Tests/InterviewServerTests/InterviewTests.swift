@@ -10,11 +10,13 @@ struct InterviewTests {
         try await withApp { app in
             // setup
             let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            // Hiring managers schedule and change interviews (docs/security.md); Ivan is interviewed with.
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
             let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
             let (guide, pinned) = try await TestData.anyGuideVersion(app)
             let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            _ = try await browser.logIn("mia@example.com")
             try await browser.get("/candidates/\(try candidate.requireID())")
             // act
             let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
@@ -39,10 +41,12 @@ struct InterviewTests {
         try await withApp { app in
             // setup
             let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            // Hiring managers schedule and change interviews (docs/security.md); Ivan is interviewed with.
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
             let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
             let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            _ = try await browser.logIn("mia@example.com")
             try await browser.get("/candidates/\(try candidate.requireID())")
             // act
             let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
@@ -54,18 +58,42 @@ struct InterviewTests {
         }
     }
 
-    @Test func theListFiltersByStatusAndStatusCanChange() async throws {
+    @Test func interviewersCannotChangeAnInterviewsStatus() async throws {
         try await withApp { app in
             // setup
             let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
             let position = try await TestData.position(app, "Backend engineer", members: [ivan])
             let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
             let (_, version) = try await TestData.anyGuideVersion(app)
+            let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: Date())
+            try await interview.save(on: app.db)
+            try await interview.$interviewers.attach(ivan, on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            let list = try await browser.get("/interviews")
+            // act
+            let changed = try await browser.post("/interviews/\(try interview.requireID())/status", ["status": "cancelled"])
+            // verify
+            #expect(!list.body.string.contains("/status"))
+            #expect(changed.status == .forbidden)
+            #expect(try await Interview.find(interview.id, on: app.db)?.status == .scheduled)
+        }
+    }
+
+    @Test func theListFiltersByStatusAndStatusCanChange() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            // Hiring managers schedule and change interviews (docs/security.md); Ivan is interviewed with.
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (_, version) = try await TestData.anyGuideVersion(app)
             let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
                                       scheduledAt: Date(timeIntervalSince1970: 1_800_000_000))
             try await interview.save(on: app.db)
             let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            _ = try await browser.logIn("mia@example.com")
             try await browser.get("/interviews")
             // act
             let changed = try await browser.post("/interviews/\(try interview.requireID())/status", ["status": "completed"])

@@ -70,12 +70,12 @@ struct LoginTests {
         }
     }
 
-    @Test func fiveWrongPasswordsBlockEvenTheRightOne() async throws {
+    @Test func fiveWrongPasswordsBlockEvenTheRightOneAndSayWhenToRetry() async throws {
         try await withApp { app in
             // setup
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
             let browser = TestBrowser(app)
-            for _ in 0..<LoginRateLimiter.maxFailures {
+            for _ in 0..<LoginRateLimiter.accountLimit {
                 let wrong = try await browser.logIn("ivan@example.com", password: "wrong password!")
                 #expect(wrong.status == .unauthorized)
             }
@@ -84,23 +84,25 @@ struct LoginTests {
             // verify
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.body.string.contains("Too many failed attempts"))
+            let retry = try #require(blocked.headers.first(name: .retryAfter).flatMap(Int.init))
+            #expect(retry > 0 && retry <= Int(LoginRateLimiter.window))
         }
     }
 
     @Test func theRateLimitWindowEnds() async throws {
         try await withApp { app in
             // setup
-            let key = LoginRateLimiter.key(email: "a@example.com", address: "127.0.0.1")
+            let account = LoginRateLimiter.Scope.account("a@example.com")
             let start = Date(timeIntervalSince1970: 1_000_000)
-            for _ in 0..<LoginRateLimiter.maxFailures {
-                try await LoginRateLimiter(db: app.db, now: start).recordFailure(key)
+            for _ in 0..<LoginRateLimiter.accountLimit {
+                #expect(try await LoginRateLimiter(db: app.db, now: start).reserve(account) == .granted)
             }
             // act
-            let during = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(60)).isBlocked(key)
-            let after = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(LoginRateLimiter.window + 1)).isBlocked(key)
+            let during = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(60)).reserve(account)
+            let after = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(LoginRateLimiter.window + 1)).reserve(account)
             // verify
-            #expect(during)
-            #expect(!after)
+            #expect(during == .refused(retryAfter: Int(LoginRateLimiter.window) - 60))
+            #expect(after == .granted)
         }
     }
 }

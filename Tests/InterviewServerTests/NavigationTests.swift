@@ -68,7 +68,7 @@ struct NavigationTests {
     @Test func aCandidateEditIsAuditedByFieldName() async throws {
         try await withApp { app in
             // setup
-            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .hiringManager)
             let position = try await TestData.position(app, "Backend engineer", members: [ivan])
             let candidate = try await TestData.candidate(app, "Han Mei", in: position, notes: "first notes")
             let browser = TestBrowser(app)

@@ -120,11 +120,13 @@ struct PositionTests {
 
 @Suite("Position settings: title and retention")
 struct PositionSettingsTests {
-    @Test func aManagerChangesTheRetentionPeriod() async throws {
+    @Test func thePositionsOwnerChangesTheRetentionPeriod() async throws {
         try await withApp { app in
             // setup
             let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
             let position = try await TestData.position(app, "Backend engineer", members: [mia], retentionDays: 365)
+            position.$owner.id = mia.id
+            try await position.save(on: app.db)
             let browser = TestBrowser(app)
             _ = try await browser.logIn("mia@example.com")
             let path = "/positions/\(try position.requireID())"
@@ -138,6 +140,31 @@ struct PositionSettingsTests {
             #expect(rejected.status == .unprocessableEntity)
             #expect(cleared.status == .seeOther)
             #expect(try await Position.find(position.id, on: app.db)?.retentionDays == nil)
+        }
+    }
+
+    @Test func anotherManagerOfThePositionRenamesItButCannotChangeItsRetention() async throws {
+        try await withApp { app in
+            // setup
+            let olga = try await TestData.user(app, "olga@example.com", role: .hiringManager)
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [olga, mia], retentionDays: 365)
+            position.$owner.id = olga.id
+            try await position.save(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let path = "/positions/\(try position.requireID())"
+            let page = try await browser.get(path)
+            // act
+            let renamed = try await browser.post(path, ["title": "Backend (Go)", "retentionDays": "365"])
+            let refused = try await browser.post(path, ["title": "Backend (Go)", "retentionDays": "30"])
+            // verify
+            #expect(!page.body.string.contains(#"<input name="retentionDays""#))
+            #expect(page.body.string.contains("Only the position"))
+            #expect(renamed.status == .seeOther)
+            #expect(refused.status == .forbidden)
+            let stored = try await Position.find(position.id, on: app.db)
+            #expect(stored?.title == "Backend (Go)" && stored?.retentionDays == 365)
         }
     }
 }

@@ -8,7 +8,8 @@ import VaporTesting
 struct ResumeUploadTests {
     /// Logs an interviewer into a position and returns the browser, ready to post the candidate form.
     private func prepared(_ app: Application) async throws -> (TestBrowser, Position) {
-        let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+        // Hiring managers add candidates (docs/security.md).
+        let ivan = try await TestData.user(app, "ivan@example.com", role: .hiringManager)
         let position = try await TestData.position(app, "Backend engineer", members: [ivan])
         let browser = TestBrowser(app)
         _ = try await browser.logIn("ivan@example.com")

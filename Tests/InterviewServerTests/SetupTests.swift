@@ -16,8 +16,10 @@ struct SetupTests {
             // act
             let created = try await browser.post("/setup", ["token": token, "name": "Ada", "email": "ada@example.com",
                                                              "password": "a long enough secret"])
-            let again = try await TestBrowser(app).get("/setup?token=\(token)")
-            let reuse = try await browser.post("/setup", ["token": token, "name": "Eve", "email": "eve@example.com",
+            let stranger = TestBrowser(app)
+            let again = try await stranger.get("/setup?token=\(token)")
+            try await stranger.get("/login")
+            let reuse = try await stranger.post("/setup", ["token": token, "name": "Eve", "email": "eve@example.com",
                                                            "password": "a long enough secret"])
             // verify
             #expect(created.status == .seeOther)

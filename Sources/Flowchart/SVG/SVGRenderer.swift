@@ -19,7 +19,7 @@ public enum SVGRenderer {
         out += #" width="\#(n(layout.width))" height="\#(n(layout.height))" viewBox="0 0 \#(n(layout.width)) \#(n(layout.height))""#
         out += #" font-size="\#(n(layout.fontSize))" role="img">"# + "\n"
         if let title = options.title { out += "<title>" + SVGEscape.escaped(title) + "</title>\n" }
-        out += "<style>\n" + SVGStyleSheet.css + "\n</style>\n"
+        out += "<style>" + SVGStyleSheet.elementText + "</style>\n"
 
         let markers = Set(zip(styles, taken).compactMap { SVGEdges.marker(for: $0, taken: $1) }).sorted()
         out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"

@@ -3,7 +3,7 @@
 /// highlight an orange that stands out on either. Selectors are scoped to `.flowchart` so the SVG can
 /// be inlined into a page without restyling it. Plain rules rather than CSS variables, because
 /// non-browser renderers (rsvg, resvg) ignore variables.
-enum SVGStyleSheet {
+public enum SVGStyleSheet {
     static let fontFamily = #"system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif"#
 
     static let css = """
@@ -40,4 +40,10 @@ enum SVGStyleSheet {
     .flowchart .edge.taken .edge-label text{fill:#ffa94d}
     }
     """
+}
+
+extension SVGStyleSheet {
+    /// The text inside the drawing's `<style>` element, exactly. Pages that inline a drawing allow
+    /// this one stylesheet by its hash in their Content-Security-Policy, rather than any inline style.
+    public static var elementText: String { "\n" + css + "\n" }
 }

@@ -36,9 +36,7 @@ public enum HTMLReport {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(e(title))</title>
-        <style>
-        \(HTMLReportStyle.css)
-        </style>
+        <style>\(HTMLReportStyle.elementText)</style>
         </head>
         <body>
         \(toolbar.isEmpty ? "" : "<div class=\"app-bar\">" + toolbar + "</div>\n")\(body)</body>

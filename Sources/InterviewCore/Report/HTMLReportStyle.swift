@@ -1,5 +1,5 @@
 /// The report's stylesheet: readable in light and dark mode, printable, no web fonts.
-enum HTMLReportStyle {
+public enum HTMLReportStyle {
     static let css = """
     :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
     body { max-width: 76rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
@@ -29,4 +29,10 @@ enum HTMLReportStyle {
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
     .app-bar { border-bottom: 1px solid #9aa5b1; padding-bottom: .8rem; margin-bottom: 1rem; } .app-bar nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     """
+}
+
+extension HTMLReportStyle {
+    /// The text inside the report's `<style>` element, exactly: the app allows it by its hash in the
+    /// Content-Security-Policy of the report page, rather than any inline style.
+    public static var elementText: String { "\n" + css + "\n" }
 }

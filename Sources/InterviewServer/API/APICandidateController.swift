@@ -55,8 +55,9 @@ struct APICandidateController: RouteCollection {
     @Sendable static func erase(req: Request) async throws -> Detail {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
-        guard Access.canManage(user) else { throw Abort(.notFound) }
-        try await CandidateService.erase(candidate, by: user, on: req.db)
+        try Access.requireManager(user)
+        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache, on: req.db)
+        try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         return try detail(candidate)
     }
 

@@ -4,7 +4,7 @@ import Vapor
 
 /// Guides over JSON: the Markdown of the current version, its findings, and the versions saved so far.
 struct APIGuideController: RouteCollection {
-    struct Finding: Content {
+    struct Finding: Content, Sendable {
         var severity: String
         var code: String
         var line: Int
@@ -39,7 +39,7 @@ struct APIGuideController: RouteCollection {
     @Sendable static func index(req: Request) async throws -> [Detail] {
         var all: [Detail] = []
         for guide in try await GuideRecord.query(on: req.db).sort(\.$slug).all() {
-            var detail = try await detail(guide, on: req.db)
+            var detail = try await detail(guide, req: req)
             detail.markdown = ""
             detail.findings = []
             all.append(detail)
@@ -49,32 +49,39 @@ struct APIGuideController: RouteCollection {
 
     @Sendable static func upload(req: Request) async throws -> Response {
         let guide = try await GuideService.upload(try req.content.decode(GuideService.UploadInput.self), by: req.user, on: req.db)
-        let response = try await detail(guide, on: req.db).encodeResponse(for: req)
+        try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
+        let response = try await detail(guide, req: req).encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable static func show(req: Request) async throws -> Detail {
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
-        return try await detail(guide, on: req.db)
+        return try await detail(guide, req: req)
     }
 
     @Sendable static func saveVersion(req: Request) async throws -> Detail {
         struct Form: Content { var markdown: String? }
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         try await GuideService.saveEdit(try req.content.decode(Form.self).markdown, to: guide, by: req.user, on: req.db)
-        return try await detail(guide, on: req.db)
+        try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
+        return try await detail(guide, req: req)
     }
 
-    static func detail(_ guide: GuideRecord, on db: any Database) async throws -> Detail {
+    static func findings(of markdown: String, path: String) -> [Finding] {
+        GuideImporter.importMarkdown(markdown, path: path).diagnostics.map {
+            Finding(severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code.rawValue,
+                    line: $0.diagnostic.position.line, column: $0.diagnostic.position.column, message: $0.diagnostic.message)
+        }
+    }
+
+    static func detail(_ guide: GuideRecord, req: Request) async throws -> Detail {
+        let db = req.db
         let versions = try await guide.$versions.query(on: db).sort(\.$createdAt).all()
             .map { VersionInfo(id: try $0.requireID(), contentHash: $0.contentHash, createdAt: $0.createdAt) }
         let current = try await GuideLibrary.currentVersion(of: guide, on: db)
         let markdown = current?.markdown ?? ""
-        let findings = GuideImporter.importMarkdown(markdown, path: guide.slug + ".md").diagnostics.map {
-            Finding(severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code.rawValue,
-                    line: $0.diagnostic.position.line, column: $0.diagnostic.position.column, message: $0.diagnostic.message)
-        }
+        let findings = req.application.renderedGuides.findings(of: markdown, path: guide.slug + ".md")
         return Detail(id: try guide.requireID(), slug: guide.slug, title: guide.title, language: guide.language,
                       current: versions.first { $0.id == current?.id }, markdown: markdown, findings: findings,
                       versions: versions)

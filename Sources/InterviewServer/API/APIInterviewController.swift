@@ -27,8 +27,7 @@ struct APIInterviewController: RouteCollection {
 
     @Sendable static func setStatus(req: Request) async throws -> HTTPStatus {
         struct Form: Content { var status: Interview.Status }
-        try await InterviewService.setStatus(req.parameters.get("id"), to: try req.content.decode(Form.self).status,
-                                             by: req.user, on: req.db)
+        try await InterviewService.setStatus(req.parameters.get("id"), to: try req.content.decode(Form.self).status, req: req)
         return .noContent
     }
 }

@@ -30,6 +30,7 @@ enum APIPath {
     static let guideVersions: [PathComponent] = ["guides", id, "versions"]
     static let users: [PathComponent] = ["users"]
     static let audit: [PathComponent] = ["audit"]
+    static let securityAudit: [PathComponent] = ["audit", "security"]
 }
 
 /// Form mistakes become 422 with the per-field messages in the caller's language.

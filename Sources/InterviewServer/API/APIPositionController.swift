@@ -32,15 +32,14 @@ struct APIPositionController: RouteCollection {
 
     @Sendable static func update(req: Request) async throws -> Detail {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
-        try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self),
-                                         by: req.user, on: req.db)
+        try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self), req: req)
         return try await detail(position, on: req.db)
     }
 
     @Sendable static func addMember(req: Request) async throws -> Detail {
         struct Form: Content { var email: String? }
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
-        try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, by: req.user, on: req.db)
+        try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, req: req)
         return try await detail(position, on: req.db)
     }
 

@@ -36,14 +36,16 @@ struct APISessionController: RouteCollection {
         let form = try req.content.decode(SessionController.LoginForm.self)
         switch try await SessionController.authenticate(email: form.email ?? "", password: form.password ?? "", req: req) {
         case .success: return try await show(req: req)
-        case .failure(let reason):
-            throw Abort(reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized, reason: req.text(reason))
+        case .failure(let reason, let retryAfter):
+            var headers = HTTPHeaders()
+            if let retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+            throw Abort(reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized,
+                        headers: headers, reason: req.text(reason))
         }
     }
 
     @Sendable static func logout(req: Request) async throws -> HTTPStatus {
-        req.auth.logout(User.self)
-        req.session.destroy()
+        try await SessionController.end(req)
         return .noContent
     }
 }

@@ -135,11 +135,18 @@ final class ConsoleSocketConnection: @unchecked Sendable {
         let eventLoop = socket.eventLoop
         guard let id = Session(data: data).authenticated(User.self) else { return eventLoop.makeSucceededFuture(nil) }
         let caches = req.application.singleWriterCaches
-        if let user = caches.user(id) { return eventLoop.makeSucceededFuture(user.isActive ? user : nil) }
+        let policy = req.application.sessionPolicy, clock = req.application.sessionClock
+        // The socket does not write the session back, so a console open for longer than the idle
+        // timeout is signed out like a tab left alone: an open socket is not yet proof of presence.
+        let admitted = { (user: User) -> User? in
+            guard user.isActive, case .valid = policy.verdict(for: data, user: user, now: clock()) else { return nil }
+            return user
+        }
+        if let user = caches.user(id) { return eventLoop.makeSucceededFuture(admitted(user)) }
         return User.find(id, on: req.db).map { user in
             guard let user else { return nil }
             caches.store(user: user)
-            return user.isActive ? user : nil
+            return admitted(user)
         }
     }
 }

@@ -31,6 +31,24 @@ enum Access {
         return visible.contains(positionID)
     }
 
-    /// Exporting and erasing are for admins and the hiring managers of the position.
+    /// Scheduling, cancelling and completing interviews, adding and editing candidates, exporting and
+    /// erasing them, adding members: admins and the hiring managers of the position. Callers have
+    /// already checked that the position is visible to `user` (for a hiring manager: a member), so
+    /// the role settles it. The full matrix is in docs/security.md.
     static func canManage(_ user: User) -> Bool { user.role.managesPositions }
+
+    /// Throws 403: the thing is visible to `user`, so refusing says nothing new about it.
+    static func requireManager(_ user: User) throws {
+        guard canManage(user) else { throw Abort(.forbidden) }
+    }
+
+    /// A position's retention period: its owner and admins.
+    static func canChangeRetention(of position: Position, _ user: User) -> Bool {
+        user.isAdmin || (user.role.managesPositions && position.$owner.id != nil && position.$owner.id == user.id)
+    }
+
+    /// Saving a new version of a guide: its owner and admins.
+    static func canEdit(_ guide: GuideRecord, _ user: User) -> Bool {
+        user.isAdmin || (user.role.managesPositions && guide.$owner.id != nil && guide.$owner.id == user.id)
+    }
 }

@@ -1,42 +1,85 @@
 import Crypto
 import Fluent
+import SQLKit
 import Vapor
 
-/// At most `maxFailures` wrong passwords per account and address in `window`; counted in the database so
-/// every instance agrees. A correct password clears the count.
+/// Wrong passwords are counted in the database, so every instance agrees: at most `accountLimit` per
+/// account in `window` whatever the number of addresses, and at most `addressLimit` per client
+/// address across accounts (password spraying).
+///
+/// Each attempt *reserves* its place before the password is checked, in one conditional upsert: thirty
+/// guesses sent at once get five places and twenty-five refusals, where a check followed by a separate
+/// count let all thirty through. A correct password gives its places back.
 struct LoginRateLimiter {
-    static let maxFailures = 5
+    static let accountLimit = 5
+    static let addressLimit = 20
     static let window: TimeInterval = 15 * 60
+
+    enum Scope {
+        case account(String), address(String)
+
+        /// A hash, so the table says nothing about who tried from where.
+        var key: String {
+            switch self {
+            case .account(let email): Self.hash("account|" + User.normalized(email: email))
+            case .address(let address): Self.hash("address|" + address)
+            }
+        }
+
+        var limit: Int {
+            switch self {
+            case .account: LoginRateLimiter.accountLimit
+            case .address: LoginRateLimiter.addressLimit
+            }
+        }
+
+        private static func hash(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hex }
+    }
+
+    enum Reservation: Equatable {
+        case granted
+        /// Refused; try again after this many seconds.
+        case refused(retryAfter: Int)
+    }
 
     let db: any Database
     let now: Date
 
-    static func key(email: String, address: String) -> String {
-        SHA256.hash(data: Data("\(User.normalized(email: email))|\(address)".utf8)).hex
+    /// Takes one place in `scope`'s window, or says when the next one frees up.
+    func reserve(_ scope: Scope) async throws -> Reservation {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let edge = now.addingTimeInterval(-Self.window)
+        let table = SQLIdentifier(LoginAttempt.schema)
+        // A window that has run out starts again at one; otherwise the count goes up only while it is
+        // under the limit. No row back means the conflict's WHERE refused it: the limit is reached.
+        let row = try await sql.raw("""
+            INSERT INTO \(table) (\(ident: "id"), \(ident: "key"), \(ident: "failures"), \(ident: "window_start"))
+            VALUES (\(bind: UUID()), \(bind: scope.key), 1, \(bind: now))
+            ON CONFLICT (\(ident: "key")) DO UPDATE SET
+              \(ident: "failures") = CASE WHEN \(table).\(ident: "window_start") <= \(bind: edge) THEN 1
+                                     ELSE \(table).\(ident: "failures") + 1 END,
+              \(ident: "window_start") = CASE WHEN \(table).\(ident: "window_start") <= \(bind: edge) THEN \(bind: now)
+                                         ELSE \(table).\(ident: "window_start") END
+            WHERE \(table).\(ident: "window_start") <= \(bind: edge) OR \(table).\(ident: "failures") < \(bind: scope.limit)
+            RETURNING \(ident: "failures")
+            """).first()
+        if row != nil { return .granted }
+        let attempt = try await LoginAttempt.query(on: db).filter(\.$key == scope.key).first()
+        let frees = attempt.map { $0.windowStart.addingTimeInterval(Self.window).timeIntervalSince(now) } ?? 1
+        return .refused(retryAfter: max(1, Int(frees.rounded(.up))))
     }
 
-    func isBlocked(_ key: String) async throws -> Bool {
-        guard let attempt = try await LoginAttempt.query(on: db).filter(\.$key == key).first() else { return false }
-        return attempt.failures >= Self.maxFailures && now.timeIntervalSince(attempt.windowStart) < Self.window
+    /// Gives a place back: the password was right, or the attempt never reached the check.
+    func release(_ scope: Scope) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        try await sql.raw("""
+            UPDATE \(ident: LoginAttempt.schema) SET \(ident: "failures") = \(ident: "failures") - 1
+            WHERE \(ident: "key") = \(bind: scope.key) AND \(ident: "failures") > 0
+            """).run()
     }
 
-    func recordFailure(_ key: String) async throws {
-        let attempt = try await LoginAttempt.query(on: db).filter(\.$key == key).first()
-            ?? LoginAttempt(key: key, windowStart: now)
-        if now.timeIntervalSince(attempt.windowStart) >= Self.window {
-            attempt.windowStart = now
-            attempt.failures = 0
-        }
-        attempt.failures += 1
-        try await attempt.save(on: db)
+    /// Forgets the account's failures after a correct password.
+    func clear(_ scope: Scope) async throws {
+        try await LoginAttempt.query(on: db).filter(\.$key == scope.key).delete()
     }
-
-    func clear(_ key: String) async throws {
-        try await LoginAttempt.query(on: db).filter(\.$key == key).delete()
-    }
-}
-
-extension Request {
-    /// The client's address as the server sees it; behind a proxy, the proxy's.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

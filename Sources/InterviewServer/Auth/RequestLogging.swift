@@ -14,10 +14,12 @@ struct RequestLogging: Middleware {
 }
 
 extension Application {
-    /// The server's own middleware stack, replacing Vapor's defaults (see `RequestLogging`).
+    /// The server's own middleware stack, replacing Vapor's defaults (see `RequestLogging`, `QuietErrors`);
+    /// the security headers go outermost so that error answers carry them too.
     func useBaseMiddleware() {
         middleware = Middlewares()
+        middleware.use(SecurityHeaders())
         middleware.use(RequestLogging())
-        middleware.use(ErrorMiddleware.default(environment: environment))
+        middleware.use(QuietErrors())
     }
 }

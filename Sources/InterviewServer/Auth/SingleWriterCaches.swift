@@ -55,22 +55,34 @@ extension Application {
     }
 }
 
-/// Signs the session's user in, from memory when the server is the single writer.
+/// Signs the session's user in, from memory when the server is the single writer, if the session is
+/// still valid (`SessionPolicy`): an expired or revoked session is destroyed instead.
 struct CachedUserSessionAuthenticator: SessionAuthenticator {
     typealias User = InterviewServer.User
 
     func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
         let caches = request.application.singleWriterCaches
-        // A deactivated account's sessions sign nobody in: deactivation takes effect on the next request.
         if let user = caches.user(sessionID) {
-            if user.isActive { request.auth.login(user) }
+            Self.admit(user, request)
             return request.eventLoop.makeSucceededVoidFuture()
         }
         return User.find(sessionID, on: request.db).map { user in
-            if let user {
-                caches.store(user: user)
-                if user.isActive { request.auth.login(user) }
-            }
+            guard let user else { return }
+            caches.store(user: user)
+            Self.admit(user, request)
+        }
+    }
+
+    /// A deactivated account's sessions sign nobody in: deactivation takes effect on the next request.
+    private static func admit(_ user: User, _ request: Request) {
+        guard user.isActive else { return }
+        let now = request.application.sessionClock()
+        switch request.application.sessionPolicy.verdict(for: request.session.data, user: user, now: now) {
+        case .valid(let touch):
+            if touch { SessionPolicy.touch(request.session, now: now) }
+            request.auth.login(user)
+        case .expired, .revoked:
+            request.session.destroy()
         }
     }
 }

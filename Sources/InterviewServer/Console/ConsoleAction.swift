@@ -32,6 +32,23 @@ struct ConsoleRefusal: Error {
     var message: String
     /// For `confirmRequired`: the required stages nobody started.
     var stages: [String] = []
+
+    /// The candidate's personal data has been erased: the card keeps its ratings and takes more, but no
+    /// text that could describe the candidate again.
+    static let candidateErased = ConsoleRefusal(
+        code: "candidateErased",
+        message: "The candidate's personal data has been erased: notes and reasons can no longer be added. 候选人的个人数据已删除，不能再添加备注或原因。")
+}
+
+extension ConsoleAction {
+    /// Whether the action records free text (a note, or a reason for skipping).
+    var carriesText: Bool {
+        switch type {
+        case .note: !(text ?? "").isEmpty
+        case .skip: !(reason ?? "").isEmpty
+        default: false
+        }
+    }
 }
 
 extension ConsoleAction {

@@ -27,6 +27,11 @@ final class KeyedLocks: Sendable {
         }
     }
 
+    /// How many are queued for `key`: lets a test put two parties in line in a known order.
+    func waitingCount(_ key: UUID) -> Int {
+        state.withLock { $0.waiting[key]?.count ?? 0 }
+    }
+
     /// Takes the lock if it is free, without waiting; whoever gets it must `unlock` it.
     func tryLock(_ key: UUID) -> Bool {
         state.withLock { $0.held.insert(key).inserted }

@@ -101,6 +101,7 @@ extension ScorecardService {
     static func prepare(_ action: ConsoleAction, entry: consuming ScorecardCache.Entry, cardID: UUID, loaded: LoadedGuide,
                         cache: ScorecardCache) throws -> Prepared {
         let guide = loaded.guide
+        if entry.card.erasedAt != nil, action.carriesText { throw ConsoleRefusal.candidateErased }
         if entry.clientIDs.contains(action.clientID) {
             let score = Scoring.score(guide, entry.engine.state, reusing: entry.scored, dimensions: false)
             return .duplicate(Outcome(entry: entry, duplicate: true, score: score))
@@ -126,7 +127,8 @@ extension ScorecardService {
                                        band: score.band?.label, submittedAt: card.submittedAt ?? state.finishedAt,
                                        clearDraft: action.type == .note)
         let write = ScorecardWriter.Write(card: card, firstSeq: card.eventCount + 1, clientID: action.clientID,
-                                          lines: events.map { SessionLog.line(for: $0) }, summary: summary)
+                                          lines: events.map { SessionLog.line(for: $0) }, summary: summary,
+                                          carriesText: action.carriesText)
         entry.card.eventCount = summary.eventCount
         entry.card.submittedAt = summary.submittedAt
         if summary.clearDraft { entry.card.draftNote = nil }

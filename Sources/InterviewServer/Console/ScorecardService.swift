@@ -59,6 +59,11 @@ enum ScorecardService {
     static func card(interviewID: UUID, interviewerID: UUID, on db: any Database) async throws -> ScorecardRecord {
         if let card = try await existingCard(interviewID: interviewID, interviewerID: interviewerID, on: db) { return card }
         let card = ScorecardRecord(interviewID: interviewID, interviewerID: interviewerID)
+        // A card first opened after the candidate's erasure is born erased: it takes no free text either.
+        if let interview = try await Interview.query(on: db).filter(\.$id == interviewID).with(\.$candidate).first(),
+           let erased = interview.candidate.erasedAt {
+            card.erasedAt = erased
+        }
         do {
             try await card.create(on: db)
             return card
@@ -105,6 +110,7 @@ enum ScorecardService {
         guard text.count <= 20_000 else { throw Abort(.payloadTooLarge, reason: "the note is longer than 20,000 characters") }
         try await cache.locks.withLock(seat.cardID) {
             var entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
+            if entry.card.erasedAt != nil, !text.isEmpty { throw Abort(.conflict, reason: ConsoleRefusal.candidateErased.message) }
             let draft: String? = text.isEmpty ? nil : text
             try await ScorecardRecord.query(on: db).filter(\.$id == seat.cardID).set(\.$draftNote, to: draft).update()
             entry.card.draftNote = draft
@@ -134,6 +140,8 @@ struct CardState: Sendable {
     var submittedAt: Date?
     var draftNote: String?
     var generation: Int
+    /// Set when the candidate's personal data was erased: the card takes no more free text.
+    var erasedAt: Date?
 
     init(_ record: ScorecardRecord) {
         id = record.id!
@@ -143,6 +151,7 @@ struct CardState: Sendable {
         submittedAt = record.submittedAt
         draftNote = record.draftNote
         generation = record.generation
+        erasedAt = record.erasedAt
     }
 }
 
@@ -158,31 +167,6 @@ enum InterviewProgress {
         if interview.status != status {
             interview.status = status
             try await interview.save(on: db)
-        }
-    }
-}
-
-/// Erasure reaches the scorecards too: the text of every note about the candidate is replaced and the
-/// draft dropped. Ratings stay; they are the anonymous scores.
-enum ScorecardErasure {
-    static let marker = "(erased · 已删除)"
-
-    static func eraseNotes(candidateID: UUID, on db: any Database) async throws {
-        let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == candidateID).all().compactMap(\.id)
-        guard !interviews.isEmpty else { return }
-        let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ interviews).all()
-        for card in cards {
-            let rows = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).all()
-            for row in rows {
-                guard let event = try? SessionLog.decode(Data(row.event.utf8)).events.first,
-                      case .noteAdded(var note) = event.kind else { continue }
-                note.text = marker
-                row.event = SessionLog.line(for: SessionEvent(at: event.at, .noteAdded(note), schemaVersion: event.schemaVersion))
-                try await row.save(on: db)
-            }
-            card.draftNote = nil
-            card.generation += 1
-            try await card.save(on: db)
         }
     }
 }

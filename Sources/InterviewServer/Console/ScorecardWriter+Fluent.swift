@@ -35,6 +35,7 @@ extension ScorecardWriter {
     /// events, one multi-row upsert of the cards' summaries (every card exists already, so it only ever
     /// updates), and one update for the drafts an added note replaced.
     private static func apply(_ writes: [Write], on sql: any SQLDatabase) async throws {
+        try await refuseTextOnErasedCards(writes, on: sql)
         let now = Date()
         let events = writes.flatMap { write in
             write.lines.enumerated().map { offset, line -> [any Encodable & Sendable] in
@@ -63,5 +64,20 @@ extension ScorecardWriter {
             try await sql.update(ScorecardRecord.schema).set("draft_note", to: SQLLiteral.null)
                 .where("id", .in, cleared).run()
         }
+    }
+
+    /// Across instances the card locks of `CandidateErasure` are not shared, so the writer checks the
+    /// erasure mark itself, under a row lock: `FOR SHARE` waits for an erasure that is rewriting the card
+    /// and then sees its mark, and an erasure that comes later waits for this commit and erases what it
+    /// wrote. On SQLite (one process) the card locks already order the two, and the syntax does not exist.
+    private static func refuseTextOnErasedCards(_ writes: [Write], on sql: any SQLDatabase) async throws {
+        let cards = writes.filter(\.carriesText).map(\.card.id)
+        guard !cards.isEmpty, sql.dialect.name == "postgresql" else { return }
+        // Every card is locked and its latest version read: a condition on erased_at in the WHERE would
+        // be judged on the snapshot and skip the row an erasure is changing instead of waiting for it.
+        let rows = try await sql.raw("""
+            SELECT erased_at FROM \(ident: ScorecardRecord.schema) WHERE id IN (\(binds: cards)) FOR SHARE
+            """).all()
+        if try rows.contains(where: { try $0.decodeNil(column: "erased_at") == false }) { throw ConsoleRefusal.candidateErased }
     }
 }

@@ -16,6 +16,9 @@ final class ScorecardWriter: Sendable {
         var clientID: String
         var lines: [String]
         var summary: ScorecardSummary
+        /// The events hold free text (a note, a skip reason): refused if the candidate has been erased
+        /// meanwhile by another instance (`CandidateErasure`).
+        var carriesText = false
     }
 
     struct Job {

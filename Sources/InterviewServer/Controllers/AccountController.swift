@@ -7,6 +7,7 @@ struct AccountController: RouteCollection {
         var email: String
         var role: String
         var action = SiteURL.accountPassword.path
+        var signOutEverywhere = SiteURL.accountSignOutEverywhere.path
         var changed = false
         var errors: [String: String] = [:]
     }
@@ -20,6 +21,17 @@ struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.account.components, use: Self.show)
         routes.post(SiteURL.accountPassword.components, use: Self.changePassword)
+        routes.post(SiteURL.accountSignOutEverywhere.components, use: Self.signOutEverywhere)
+    }
+
+    /// Ends every session of the account, this one included: for a lost laptop or a shared computer.
+    @Sendable static func signOutEverywhere(req: Request) async throws -> Response {
+        let user = try req.user
+        try await AccountAdministration.endAllSessions(of: user, on: req.db)
+        try await SecurityAudit.record(.sessionsEnded, by: user, subject: SecurityAudit.subject("user", user.id), req: req)
+        req.auth.logout(User.self)
+        req.session.destroy()
+        return req.redirect(to: SiteURL.login.path)
     }
 
     @Sendable static func show(req: Request) async throws -> View {
@@ -32,7 +44,8 @@ struct AccountController: RouteCollection {
         do {
             try await AccountAdministration.changePassword(of: user, current: form.current ?? "", new: form.new ?? "",
                                                            confirmation: form.confirmation ?? "", req: req)
-            req.logger.notice("account \(user.id?.uuidString ?? "?") changed its password")
+            try await SecurityAudit.record(.passwordChanged, by: user, subject: SecurityAudit.subject("user", user.id),
+                                           detail: "other sessions ended", req: req)
             return req.redirect(to: SiteURL.account.path + "?changed=1")
         } catch let errors as FieldErrors {
             let response = try await render(req, changed: false, errors: errors.localized(req.language)).encodeResponse(for: req)

@@ -1,24 +1,95 @@
 import Fluent
 import Vapor
 
-/// The audit trail of candidate data, newest first, for admins.
+/// The audit trails for admins: security events and candidate data, each filtered, paged, and exported
+/// as JSON with the same filters.
 struct AuditController: RouteCollection {
     struct AuditIndex: Encodable {
-        struct Row: Encodable { var when: String; var who: String; var action: String; var candidate: String; var href: String }
-        var entries: [Row]
+        struct Row: Encodable {
+            var when: String
+            var who: String
+            var kind: String
+            var address: String
+            var subject: String
+            var subjectHref: String?
+            var detail: String
+        }
+        struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+
+        var log: String
+        var isSecurity: Bool
+        var tabs: [Option]
+        var kinds: [Option]
+        var actor: String
+        var rows: [Row]
+        var page: Int
+        var pages: Int
+        var total: Int
+        var previousHref: String?
+        var nextHref: String?
+        var exportHref: String
+        var action = SiteURL.audit.path
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(RequireAdmin()).get(SiteURL.audit.components, use: Self.index)
+        let admin = routes.grouped(RequireAdmin())
+        admin.get(SiteURL.audit.components, use: Self.index)
+        admin.get(SiteURL.auditExport.components, use: Self.export)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
-        let entries = try await AuditEntry.query(on: req.db).with(\.$user).sort(\.$at, .descending).limit(500).all()
-        let system = req.text(.system)
-        let page = AuditIndex(entries: entries.map {
-            .init(when: DisplayDate.string($0.at), who: $0.user?.email ?? system, action: $0.action.rawValue,
-                  candidate: String($0.candidateID.uuidString.prefix(8)), href: SiteURL.candidate($0.candidateID).path)
-        })
+        let query = try req.query.decode(AuditQuery.self)
+        let result = try await query.run(on: req.db)
+        let language = req.language
+        let log = result.log
+        let kinds = log == "security" ? SecurityEvent.Kind.allCases.map(\.rawValue) : AuditEntry.Action.allCases.map(\.rawValue)
+        let page = AuditIndex(
+            log: log, isSecurity: log == "security",
+            tabs: [("security", Text.securityEvents), ("candidates", Text.candidateData)].map {
+                .init(value: $0.0, label: $0.1.in(language), selected: $0.0 == log)
+            },
+            kinds: [.init(value: "", label: Text.anyKind.in(language), selected: (query.kind ?? "").isEmpty)]
+                + kinds.map { .init(value: $0, label: $0, selected: $0 == query.kind) },
+            actor: query.actor ?? "",
+            rows: result.entries.map { line in
+                .init(when: DisplayDate.string(line.at), who: line.actor ?? Text.system.in(language), kind: line.kind,
+                      address: line.address ?? "", subject: line.subject, subjectHref: href(line.subject), detail: line.detail)
+            },
+            page: result.page, pages: result.pages, total: result.total,
+            previousHref: result.page > 1 ? link(query, page: result.page - 1) : nil,
+            nextHref: result.page < result.pages ? link(query, page: result.page + 1) : nil,
+            exportHref: link(query, page: nil, path: SiteURL.auditExport.path))
         return try await req.page("audit", page)
+    }
+
+    /// Every matching row as JSON, downloaded.
+    @Sendable static func export(req: Request) async throws -> Response {
+        let result = try await req.query.decode(AuditQuery.self).run(on: req.db, all: true)
+        let response = try await result.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"audit-\(result.log).json\"")
+        return response
+    }
+
+    /// The page of a subject, where there is one to open.
+    private static func href(_ subject: String) -> String? {
+        let parts = subject.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])) else { return nil }
+        switch parts[0] {
+        case "candidate": return SiteURL.candidate(id).path
+        case "guide": return SiteURL.guide(id).path
+        case "position": return SiteURL.position(id).path
+        default: return nil
+        }
+    }
+
+    private static func link(_ query: AuditQuery, page: Int?, path: String = SiteURL.audit.path) -> String {
+        var items = [URLQueryItem(name: "log", value: query.isCandidateLog ? "candidates" : "security")]
+        if let kind = query.kind, !kind.isEmpty { items.append(.init(name: "kind", value: kind)) }
+        if let actor = query.actor, !actor.isEmpty { items.append(.init(name: "actor", value: actor)) }
+        if let page { items.append(.init(name: "page", value: String(page))) }
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = items
+        return components.string ?? path
     }
 }

@@ -97,8 +97,9 @@ struct CandidateController: RouteCollection {
     @Sendable static func export(req: Request) async throws -> Response {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
-        guard Access.canManage(user) else { throw Abort(.notFound) }
+        try Access.requireManager(user)
         try await Audit.record(.export, candidate: candidate, by: user, on: req.db)
+        try await SecurityAudit.record(.candidateExported, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         let response = try await CandidateExport.make(candidate, on: req.db).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition,
                                       value: "attachment; filename=\"candidate-\(try candidate.requireID()).json\"")
@@ -108,8 +109,9 @@ struct CandidateController: RouteCollection {
     @Sendable static func erase(req: Request) async throws -> Response {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
-        guard Access.canManage(user) else { throw Abort(.notFound) }
-        try await CandidateService.erase(candidate, by: user, on: req.db)
+        try Access.requireManager(user)
+        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache, on: req.db)
+        try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
     }
 }

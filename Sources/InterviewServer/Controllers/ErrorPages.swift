@@ -18,7 +18,10 @@ struct ErrorPages: Middleware {
 
     private static func page(for error: any Error, _ req: Request) async throws -> Response {
         let status = (error as? any AbortError)?.status ?? .internalServerError
-        if status == .internalServerError { req.logger.report(error: error) }
+        if status == .internalServerError {
+            // The path and the error's type only: its description can quote input (see `QuietErrors`).
+            req.logger.error("\(req.method.rawValue) \(req.url.path) 500 \(String(reflecting: type(of: error)))")
+        }
         let message: Text = switch status.code {
         case 404: .pageNotFound
         case 401, 403: .pageForbidden

@@ -19,6 +19,7 @@ struct GuideController: RouteCollection {
         let input = try req.content.decode(GuideService.UploadInput.self)
         do {
             let guide = try await GuideService.upload(input, by: req.user, on: req.db)
+            try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             let page = GuidesIndex(guides: [], canUpload: true, slug: input.slug ?? "", markdown: input.markdown ?? "",
@@ -36,7 +37,7 @@ struct GuideController: RouteCollection {
             .init(title: $0.title, slug: $0.slug, language: $0.language ?? "",
                   hash: String(($0.current?.contentHash ?? "").prefix(12)), href: SiteURL.guide(try $0.requireID()).path)
         }
-        page.canUpload = GuideService.canEdit(try req.user)
+        page.canUpload = GuideService.canUpload(try req.user)
         return try await req.page("guides", page)
     }
 
@@ -48,19 +49,19 @@ struct GuideController: RouteCollection {
         guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
         let page = GuideShow(
             title: guide.title, slug: guide.slug, shownHash: shown.contentHash,
-            parts: GuidePresentation.parts(of: shown.markdown),
+            parts: req.application.renderedGuides.parts(of: shown.markdown),
             versions: versions.map {
                 .init(hash: String($0.contentHash.prefix(12)), saved: DisplayDate.string($0.createdAt),
                       author: $0.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\($0.id!)",
                       isCurrent: $0.id == guide.$current.id, isShown: $0.id == shown.id)
             },
-            editHref: GuideService.canEdit(try req.user) ? SiteURL.guideEdit(id).path : nil)
+            editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil)
         return try await req.page("guide", page)
     }
 
     @Sendable static func edit(req: Request) async throws -> View {
         let guide = try await find(req)
-        guard GuideService.canEdit(try req.user) else { throw Abort(.notFound) }
+        guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
         let markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
         return try await renderEdit(req, guide: guide, markdown: markdown)
     }
@@ -71,6 +72,7 @@ struct GuideController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, on: req.db)
+            try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "",
@@ -82,7 +84,7 @@ struct GuideController: RouteCollection {
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil) async throws -> View {
         let id = try guide.requireID()
-        let source = GuidePresentation.annotatedSource(markdown, language: req.language)
+        let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
         let page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error)

@@ -41,7 +41,8 @@ struct InterviewController: RouteCollection {
     @Sendable static func setStatus(req: Request) async throws -> Response {
         struct Form: Content { var status: Interview.Status }
         let form = try req.content.decode(Form.self)
-        try await InterviewService.setStatus(req.parameters.get("id"), to: form.status, by: req.user, on: req.db)
-        return req.redirect(to: req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? SiteURL.interviews.path)
+        try await InterviewService.setStatus(req.parameters.get("id"), to: form.status, req: req)
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
+        return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))
     }
 }

@@ -8,9 +8,8 @@ struct LanguageController: RouteCollection {
 
     @Sendable static func switchLanguage(req: Request) async throws -> Response {
         let language = (try? req.query.get(String.self, at: "to")).flatMap(Language.init(rawValue:)) ?? .en
-        let back = (try? req.query.get(String.self, at: "back")) ?? SiteURL.home.path
         // Only paths on this site: never redirect elsewhere.
-        let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : SiteURL.home.path
+        let target = SafeRedirect.path(try? req.query.get(String.self, at: "back"), fallback: SiteURL.home.path)
         let response = req.redirect(to: target)
         response.cookies[Language.cookieName] = HTTPCookies.Value(
             string: language.rawValue, expires: Date().addingTimeInterval(60 * 60 * 24 * 365),

@@ -34,8 +34,7 @@ struct PositionController: RouteCollection {
     @Sendable static func update(req: Request) async throws -> Response {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         do {
-            try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self),
-                                             by: req.user, on: req.db)
+            try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self), req: req)
             return req.redirect(to: SiteURL.position(try position.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
@@ -48,8 +47,7 @@ struct PositionController: RouteCollection {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         struct Form: Content { var email: String? }
         do {
-            try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position,
-                                                by: req.user, on: req.db)
+            try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, req: req)
             return req.redirect(to: SiteURL.position(try position.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
@@ -82,7 +80,8 @@ struct PositionController: RouteCollection {
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
             candidates: try await CandidateService.list(for: user, positionID: id, search: search, language: req.language, on: req.db),
-            canManage: user.role.managesPositions, settingsAction: SiteURL.position(id).path,
+            canManage: user.role.managesPositions, canChangeRetention: Access.canChangeRetention(of: position, user),
+            settingsAction: SiteURL.position(id).path,
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
         return try await req.page("position", page)

@@ -30,48 +30,77 @@ struct SessionController: RouteCollection {
         switch try await authenticate(email: form.email ?? "", password: form.password ?? "", req: req) {
         case .success:
             return req.redirect(to: SiteURL.positions.path)
-        case .failure(let reason):
+        case .failure(let reason, let retryAfter):
             let page = LoginPage(email: form.email ?? "", message: req.text(reason))
             let response = try await req.page("login", page).encodeResponse(for: req)
             response.status = reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized
+            if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
             return response
         }
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
-        req.auth.logout(User.self)
-        req.session.destroy()
+        try await end(req)
         return req.redirect(to: SiteURL.login.path)
     }
 
-    enum Outcome: Equatable { case success, failure(Text) }
+    /// Ends this session (the page's and the API's logout): the row is deleted, so the old cookie,
+    /// replayed, signs nobody in.
+    static func end(_ req: Request) async throws {
+        if let user = req.auth.get(User.self) {
+            try await SecurityAudit.record(.logout, by: user, subject: SecurityAudit.subject("user", user.id), req: req)
+        }
+        req.auth.logout(User.self)
+        req.session.destroy()
+    }
 
-    /// Checks the password under the rate limit and logs the user in; shared with the API.
+    enum Outcome: Equatable { case success, failure(Text, retryAfter: Int? = nil) }
+
+    /// Checks the password under the rate limits and logs the user in; shared with the API.
+    ///
+    /// The same work whatever the email: an unknown one is checked against a dummy hash, so the time
+    /// taken does not tell a stranger which emails have accounts; and unknown emails are counted and
+    /// locked like known ones.
     static func authenticate(email: String, password: String, req: Request) async throws -> Outcome {
         let limiter = LoginRateLimiter(db: req.db, now: Date())
-        let key = LoginRateLimiter.key(email: email, address: req.clientAddress)
-        if try await limiter.isBlocked(key) { return .failure(.tooManyAttempts) }
+        let account = LoginRateLimiter.Scope.account(email), address = LoginRateLimiter.Scope.address(req.clientAddress)
         let user = try await User.query(on: req.db).filter(\.$email == User.normalized(email: email)).first()
-        guard let user, try await req.password.async.verify(password, created: user.passwordHash) else {
-            try await limiter.recordFailure(key)
+        if case .refused(let wait) = try await limiter.reserve(account) {
+            try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "account", req: req)
+            return .failure(.tooManyAttempts, retryAfter: wait)
+        }
+        if case .refused(let wait) = try await limiter.reserve(address) {
+            try await limiter.release(account)
+            try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "address", req: req)
+            return .failure(.tooManyAttempts, retryAfter: wait)
+        }
+        let correct = try await req.password.async.verify(password, created: user?.passwordHash ?? req.application.dummyPasswordHash)
+        guard let user, correct else {
+            try await SecurityAudit.record(.loginFailed, by: user, subject: user == nil ? "" : SecurityAudit.subject("user", user?.id),
+                                           detail: user == nil ? "unknown account" : "wrong password", req: req)
             req.logger.notice("login failed")
             return .failure(.loginFailed)
         }
-        try await limiter.clear(key)
+        try await limiter.clear(account)
+        try await limiter.release(address)
         // Said only to someone who knows the password, so it tells a stranger nothing.
         guard user.isActive else { return .failure(.accountDeactivated) }
         try await startFreshSession(for: user, req: req)
+        try await SecurityAudit.record(.loginSucceeded, by: user, subject: SecurityAudit.subject("user", user.id), req: req)
         return .success
     }
 
-    /// Logs `user` in under a new session id: an id someone planted before login (session fixation) is
-    /// dropped. The session's data, including its CSRF token, carries over.
+    /// Logs `user` in under a new session id and a new CSRF token: an id someone planted before login
+    /// (session fixation) is dropped, and a token read before login is worth nothing after it.
     static func startFreshSession(for user: User, req: Request) async throws {
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
+        req.session.data = SessionData()
         req.auth.login(user)
         req.session.authenticate(user)
+        SessionPolicy.stamp(req.session, for: user, now: req.application.sessionClock())
+        _ = CSRF.token(for: req)
     }
 }

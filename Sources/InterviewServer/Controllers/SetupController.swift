@@ -42,6 +42,7 @@ struct SetupController: RouteCollection {
                 return try await AccountService.create(input, role: .admin, on: db, hash: { try req.password.hash($0) })
             }
             try await SessionController.startFreshSession(for: user, req: req)
+            try await SecurityAudit.record(.adminCreated, by: user, subject: SecurityAudit.subject("user", user.id), req: req)
             req.logger.info("first admin created")
             return req.redirect(to: SiteURL.positions.path)
         } catch let errors as FieldErrors {

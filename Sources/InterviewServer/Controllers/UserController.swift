@@ -43,9 +43,11 @@ struct UserController: RouteCollection {
         let user = try await find(req)
         guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role ?? "") else { throw Abort(.badRequest) }
         return try await applying(req) {
-            let before = user.role, actor = try req.user.id?.uuidString ?? "?"
+            let before = user.role
             try await AccountAdministration.changeRole(of: user, to: role, on: req.db)
-            req.logger.notice("account \(user.id?.uuidString ?? "?") role \(before.rawValue) -> \(role.rawValue) by \(actor)")
+            guard before != role else { return }
+            try await SecurityAudit.record(.roleChanged, by: try req.user, subject: SecurityAudit.subject("user", user.id),
+                                           detail: "\(before.rawValue) -> \(role.rawValue)", req: req)
         }
     }
 
@@ -53,9 +55,11 @@ struct UserController: RouteCollection {
         let user = try await find(req)
         let active = try req.content.decode(ActiveForm.self).active == "true"
         return try await applying(req) {
-            let actor = try req.user
+            let actor = try req.user, before = user.isActive
             try await AccountAdministration.setActive(active, user: user, by: actor, on: req.db)
-            req.logger.notice("account \(user.id?.uuidString ?? "?") \(active ? "reactivated" : "deactivated") by \(actor.id?.uuidString ?? "?")")
+            guard before != active else { return }
+            try await SecurityAudit.record(active ? .userReactivated : .userDeactivated, by: actor,
+                                           subject: SecurityAudit.subject("user", user.id), req: req)
         }
     }
 
@@ -79,7 +83,9 @@ struct UserController: RouteCollection {
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(AccountService.Input.self)
         do {
-            _ = try await AccountService.create(input, on: req.db, hash: { try req.password.hash($0) })
+            let user = try await AccountService.create(input, on: req.db, hash: { try req.password.hash($0) })
+            try await SecurityAudit.record(.userCreated, by: try req.user, subject: SecurityAudit.subject("user", user.id),
+                                           detail: "role \(user.role.rawValue)", req: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let errors as FieldErrors {
             let response = try await render(req, input: input, errors: errors.localized(req.language)).encodeResponse(for: req)

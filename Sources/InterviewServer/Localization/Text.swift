@@ -10,7 +10,7 @@ enum Text: String, CaseIterable, Sendable {
     // Login
     case signIn, loginFailed, tooManyAttempts, accountDeactivated
     // Positions
-    case newPosition, retentionDays, retentionHint, noPositions, addMember, candidateCount
+    case newPosition, retentionDays, retentionHint, retentionOwnerOnly, noPositions, addMember, candidateCount
     // Candidates
     case newCandidate, resume, resumeText, resumePDF, resumePDFHint, downloadPDF, noCandidates
     case position, erased, exportJSON, erase, eraseHint, personalDataErased
@@ -23,8 +23,10 @@ enum Text: String, CaseIterable, Sendable {
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
     case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged
+    case sessions, signOutEverywhere, signOutEverywhereHint
     // Audit
     case when, who, action, system
+    case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken

@@ -16,5 +16,9 @@ extension Application {
         migrations.add(M009_CreateScorecards())
         migrations.add(M010_AddUserDeactivation())
         migrations.add(M011_DropClientIDUniqueness())
+        migrations.add(M012_AddSessionEpoch())
+        migrations.add(M013_CreateSecurityEvents())
+        migrations.add(M014_AddOwners())
+        migrations.add(M015_AddScorecardErasure())
     }
 }

@@ -11,6 +11,8 @@ final class GuideRecord: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @OptionalField(key: "language") var language: String?
     @OptionalParent(key: "current_version_id") var current: GuideVersion?
+    /// Who may edit it besides admins; nil for the bundled guides, which only admins edit.
+    @OptionalParent(key: "owner_id") var owner: User?
     @Children(for: \.$guide) var versions: [GuideVersion]
 
     init() {}

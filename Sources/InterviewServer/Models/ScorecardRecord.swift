@@ -21,6 +21,9 @@ final class ScorecardRecord: Model, @unchecked Sendable {
     @Field(key: "generation") var generation: Int
     /// The note being typed, saved as it is typed so that a closed tab loses nothing.
     @OptionalField(key: "draft_note") var draftNote: String?
+    /// When the candidate's personal data was erased: from then on the card takes ratings but no
+    /// free text (notes, skip reasons, drafts), which could describe the candidate again.
+    @OptionalField(key: "erased_at") var erasedAt: Date?
     @OptionalField(key: "overall") var overall: Double?
     @OptionalField(key: "coverage") var coverage: Double?
     @OptionalField(key: "band") var band: String?

@@ -14,6 +14,9 @@ public final class User: Model, @unchecked Sendable {
     /// Set when an admin deactivates the account: it can no longer log in, and its sessions stop
     /// signing anyone in.
     @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
+    /// Sessions issued under another value sign nobody in: raising it ends every session of the
+    /// account at once (password change, deactivation, "sign out everywhere"); see `SessionPolicy`.
+    @Field(key: "session_epoch") var sessionEpoch: Int
 
     public init() {}
 
@@ -23,6 +26,7 @@ public final class User: Model, @unchecked Sendable {
         self.name = name
         self.passwordHash = passwordHash
         self.role = role
+        self.sessionEpoch = 0
     }
 
     var isAdmin: Bool { role == .admin }

@@ -19,10 +19,14 @@ enum AccountAdministration {
         guard user.isActive != active else { return }
         if !active, user.id == actor.id { throw FieldErrors(fields: ["account": .errDeactivateSelf]) }
         user.deactivatedAt = active ? nil : Date()
+        // Deactivating ends every session; reactivating does not bring old ones back.
+        user.sessionEpoch += 1
         try await user.save(on: db)
     }
 
-    /// Replaces the password after checking the current one.
+    /// Replaces the password after checking the current one. Every other session of the account ends
+    /// (a stolen session must not outlive the password change meant to stop it); the caller's own
+    /// continues under a new id.
     static func changePassword(of user: User, current: String, new: String, confirmation: String, req: Request) async throws {
         var errors = FieldErrors()
         if try await !req.password.async.verify(current, created: user.passwordHash) { errors["current"] = .errPasswordWrong }
@@ -30,7 +34,15 @@ enum AccountAdministration {
         if new != confirmation { errors["confirmation"] = .errPasswordMismatch }
         try errors.check()
         user.passwordHash = try await req.password.async.hash(new)
+        user.sessionEpoch += 1
         try await user.save(on: req.db)
+        try await SessionController.startFreshSession(for: user, req: req)
+    }
+
+    /// "Sign out everywhere": every session of the account ends, this one included.
+    static func endAllSessions(of user: User, on db: any Database) async throws {
+        user.sessionEpoch += 1
+        try await user.save(on: db)
     }
 
     private static func activeAdminCount(on db: any Database) async throws -> Int {

@@ -59,6 +59,7 @@ enum CandidateService {
 
     static func create(_ input: Input, by user: User, on db: any Database) async throws -> Candidate {
         let position = try await Access.position(input.positionID, for: user, on: db)
+        try Access.requireManager(user)
         var errors = FieldErrors()
         let name = errors.require(input.name, "name")
         let contact = errors.require(input.contact, "contact", max: 500)
@@ -87,6 +88,7 @@ enum CandidateService {
 
     /// Changes contact, resume text and notes; the audit entry names the fields that changed, not their values.
     static func update(_ candidate: Candidate, with input: Update, by user: User, on db: any Database) async throws {
+        try Access.requireManager(user)
         guard candidate.erasedAt == nil else { throw Abort(.conflict) }
         var errors = FieldErrors()
         let contact = errors.require(input.contact, "contact", max: 500)
@@ -102,13 +104,11 @@ enum CandidateService {
         try await Audit.record(.update, candidate: candidate, by: user, detail: changed.joined(separator: ","), on: db)
     }
 
-    /// Drops the candidate's personal data now; the interviews stay for anonymous statistics.
-    static func erase(_ candidate: Candidate, by user: User?, on db: any Database, now: Date = Date()) async throws {
-        candidate.erasePersonalData(at: now)
-        try await db.transaction { db in
-            try await candidate.save(on: db)
-            try await ScorecardErasure.eraseNotes(candidateID: try candidate.requireID(), on: db)
-        }
+    /// Drops the candidate's personal data now, scorecards' free text included (`CandidateErasure`);
+    /// the interviews and ratings stay for anonymous statistics.
+    static func erase(_ candidate: Candidate, by user: User?, cache: ScorecardCache, on db: any Database,
+                      now: Date = Date()) async throws {
+        try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now)
         try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
     }
 }

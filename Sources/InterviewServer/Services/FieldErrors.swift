@@ -23,13 +23,21 @@ struct FieldErrors: Error, Sendable {
 
     mutating func require(_ value: String?, _ field: String, max: Int = 200) -> String {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.isEmpty { self[field] = .errRequired } else if trimmed.count > max { self[field] = .errTooLong }
+        if trimmed.isEmpty { self[field] = .errRequired } else if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
         return trimmed
     }
 
     mutating func optional(_ value: String?, _ field: String, max: Int) -> String? {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.count > max { self[field] = .errTooLong }
+        if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Longer than `max` characters, or than four bytes a character. Characters alone are no limit: one
+    /// character can hold any number of combining marks, so ten thousand of them on one letter would
+    /// pass a count of characters and still be stored, indexed and drawn. Four bytes is the longest a
+    /// single code point takes, so no honest text in any script is refused by the byte count.
+    static func exceeds(_ text: String, _ max: Int) -> Bool {
+        text.utf8.count > 4 * max || text.count > max
     }
 }

@@ -5,7 +5,7 @@ import InterviewCore
 /// unsafe links), each flowchart as our own SVG (which escapes every label). Both are trusted output,
 /// so templates may embed them unescaped.
 enum GuidePresentation {
-    struct Part: Encodable {
+    struct Part: Encodable, Sendable {
         var html: String
         var isChart: Bool
     }
@@ -44,20 +44,25 @@ enum GuidePresentation {
     }
 
     /// The source with each finding beside its line, for the editor.
-    struct SourceLine: Encodable {
+    struct SourceLine: Encodable, Sendable {
         var number: Int
         var text: String
         var findings: [Finding]
     }
 
-    struct Finding: Encodable {
+    struct Finding: Encodable, Sendable {
         var severity: String
         var message: String
     }
 
     /// - Parameter language: the page's language; the messages exist in both (the code stays as it is,
     ///   so a finding can be looked up whatever the language).
-    static func annotatedSource(_ markdown: String, language: Language) -> (lines: [SourceLine], count: Int) {
+    struct AnnotatedSource: Sendable {
+        var lines: [SourceLine]
+        var count: Int
+    }
+
+    static func annotatedSource(_ markdown: String, language: Language) -> AnnotatedSource {
         let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
         let chinese = language == .zh
         var byLine: [Int: [Finding]] = [:]
@@ -76,6 +81,6 @@ enum GuidePresentation {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
             SourceLine(number: $0.offset + 1, text: String($0.element), findings: byLine[$0.offset + 1] ?? [])
         }
-        return (lines, imported.diagnostics.count)
+        return AnnotatedSource(lines: lines, count: imported.diagnostics.count)
     }
 }

@@ -9,11 +9,12 @@ enum GuideService {
         var file: File?
     }
 
-    /// Admins and hiring managers write guides; interviewers read them.
-    static func canEdit(_ user: User) -> Bool { user.role.managesPositions }
+    /// Admins and hiring managers add guides; interviewers read them. Editing one is for its owner
+    /// and admins (`Access.canEdit`).
+    static func canUpload(_ user: User) -> Bool { user.role.managesPositions }
 
     static func upload(_ input: UploadInput, by user: User, on db: any Database) async throws -> GuideRecord {
-        guard canEdit(user) else { throw Abort(.forbidden) }
+        guard canUpload(user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let slug = errors.require(input.slug, "slug", max: 100)
         if errors["slug"] == nil, try await GuideRecord.query(on: db).filter(\.$slug == slug).first() != nil {
@@ -24,6 +25,7 @@ enum GuideService {
         else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
         try errors.check()
         let guide = GuideRecord(slug: slug, title: slug, language: nil)
+        guide.$owner.id = try user.requireID()
         try await db.transaction { db in
             try await guide.save(on: db)
             try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
@@ -32,7 +34,7 @@ enum GuideService {
     }
 
     static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, on db: any Database) async throws {
-        guard canEdit(user) else { throw Abort(.forbidden) }
+        guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }

@@ -22,7 +22,8 @@ enum InterviewService {
         /// The pinned version drawn, however the guide has changed since.
         var guideVersionHref: String
         var interviewers: [String]
-        var statusAction: String
+        /// The status form, for the position's hiring managers and admins; nil for anyone else.
+        var statusAction: String?
         /// The live console, for the interview's own interviewers; nil for anyone else.
         var consoleHref: String?
         var reportHref: String
@@ -31,6 +32,7 @@ enum InterviewService {
 
     static func schedule(_ input: Input, by user: User, on db: any Database) async throws -> Interview {
         let candidate = try await Access.candidate(input.candidateID, for: user, on: db)
+        try Access.requireManager(user)
         try await candidate.$position.load(on: db)
         let position = candidate.position
         var errors = FieldErrors()
@@ -84,17 +86,25 @@ enum InterviewService {
                        statusLabel: interview.status.label(language),
                        guideVersion: String(interview.guideVersion.contentHash.prefix(12)),
                        guideVersionHref: SiteURL.guide(interview.guideVersion.$guide.id).path + "?version=\(interview.$guideVersion.id)",
-                       interviewers: interview.interviewers.map(\.name), statusAction: SiteURL.interviewStatus(id).path,
+                       interviewers: interview.interviewers.map(\.name),
+                       statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
                        consoleHref: interview.interviewers.contains { $0.id == me } ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
     }
 
-    static func setStatus(_ id: UUID?, to status: Interview.Status, by user: User, on db: any Database) async throws {
-        guard let id, let interview = try await Interview.find(id, on: db) else { throw Abort(.notFound) }
-        _ = try await Access.candidate(interview.$candidate.id, for: user, on: db)
+    /// Cancelling, completing or reopening an interview: the position's hiring managers and admins.
+    static func setStatus(_ id: UUID?, to status: Interview.Status, req: Request) async throws {
+        let user = try req.user
+        guard let id, let interview = try await Interview.find(id, on: req.db) else { throw Abort(.notFound) }
+        _ = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
+        try Access.requireManager(user)
+        let before = interview.status
+        guard before != status else { return }
         interview.status = status
-        try await interview.save(on: db)
+        try await interview.save(on: req.db)
+        try await SecurityAudit.record(.interviewStatus, by: user, subject: SecurityAudit.subject("interview", id),
+                                       detail: "\(before.rawValue) -> \(status.rawValue)", req: req)
     }
 }
 

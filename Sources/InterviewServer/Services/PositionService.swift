@@ -52,6 +52,7 @@ enum PositionService {
         let retention = parseRetention(input.retentionDays, &errors)
         try errors.check()
         let position = Position(title: title, guideID: guideID!, retentionDays: retention)
+        position.$owner.id = try user.requireID()
         try await position.save(on: db)
         try await position.$members.attach(user, on: db)
         return position
@@ -63,16 +64,25 @@ enum PositionService {
     }
 
     /// Renames a position or changes how long its candidates' personal data is kept; a shorter period
-    /// takes effect at the next retention sweep.
-    static func update(_ position: Position, with input: Settings, by user: User, on db: any Database) async throws {
-        guard user.role.managesPositions else { throw Abort(.forbidden) }
+    /// takes effect at the next retention sweep. Renaming is for the position's hiring managers; the
+    /// retention period only for its owner and admins, and every change of it is in the security trail.
+    static func update(_ position: Position, with input: Settings, req: Request) async throws {
+        let user = try req.user
+        try Access.requireManager(user)
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
         let retention = parseRetention(input.retentionDays, &errors)
         try errors.check()
+        let before = position.retentionDays
+        if retention != before, !Access.canChangeRetention(of: position, user) { throw Abort(.forbidden) }
         position.title = title
         position.retentionDays = retention
-        try await position.save(on: db)
+        try await position.save(on: req.db)
+        if retention != before {
+            let describe = { (days: Int?) in days.map { "\($0) days" } ?? "kept" }
+            try await SecurityAudit.record(.retentionChanged, by: user, subject: SecurityAudit.subject("position", position.id),
+                                           detail: "\(describe(before)) -> \(describe(retention))", req: req)
+        }
     }
 
     static func parseRetention(_ text: String?, _ errors: inout FieldErrors) -> Int? {
@@ -85,8 +95,9 @@ enum PositionService {
         return days
     }
 
-    static func addMember(email: String?, to position: Position, by user: User, on db: any Database) async throws {
-        guard user.role.managesPositions else { throw Abort(.forbidden) }
+    static func addMember(email: String?, to position: Position, req: Request) async throws {
+        let user = try req.user, db = req.db
+        try Access.requireManager(user)
         var errors = FieldErrors()
         let email = User.normalized(email: errors.require(email, "email"))
         let member = try await User.query(on: db).filter(\.$email == email).filter(\.$deactivatedAt == nil).first()
@@ -94,6 +105,8 @@ enum PositionService {
         try errors.check()
         if try await !position.$members.isAttached(to: member!, on: db) {
             try await position.$members.attach(member!, on: db)
+            try await SecurityAudit.record(.memberAdded, by: user, subject: SecurityAudit.subject("position", position.id),
+                                           detail: "user:\(member!.id?.uuidString ?? "?")", req: req)
         }
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// so anonymous scores remain. `now` is passed in so tests need no clock.
 enum RetentionSweeper {
     @discardableResult
-    static func sweep(on db: any Database, now: Date) async throws -> Int {
+    static func sweep(on db: any Database, cache: ScorecardCache, now: Date) async throws -> Int {
         let positions = try await Position.query(on: db).filter(\.$retentionDays != nil).all()
         var erased = 0
         for position in positions {
@@ -17,7 +17,9 @@ enum RetentionSweeper {
                 .filter(\.$createdAt < cutoff)
                 .all()
             for candidate in due {
-                try await CandidateService.erase(candidate, by: nil, on: db, now: now)
+                try await CandidateService.erase(candidate, by: nil, cache: cache, on: db, now: now)
+                try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
+                                                     detail: "retention", on: db)
                 erased += 1
             }
         }
@@ -36,7 +38,7 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(3600))
                 guard !Task.isCancelled else { return }
-                do { try await Self.sweep(app) } catch { app.logger.report(error: error) }
+                do { try await Self.sweep(app) } catch { app.logger.error("retention sweep failed: \(String(reflecting: type(of: error)))") }
             }
         }
         lock.withLock { task = hourly }
@@ -47,7 +49,7 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     }
 
     private static func sweep(_ app: Application) async throws {
-        let count = try await RetentionSweeper.sweep(on: app.db, now: Date())
+        let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
     }
 }

@@ -36,9 +36,9 @@ struct PageContext<Content: Encodable>: Encodable {
             }
         }
         self.nav = nav
-        let back = req.url.path
+        let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"]))
         self.switchLanguage = Link(label: language.other.ownName,
-                                   href: SiteURL.language.path + "?to=\(language.other.rawValue)&back=\(back)")
+                                   href: SiteURL.language.path + "?to=\(language.other.rawValue)&back=\(back ?? "/")")
         self.logout = SiteURL.logout.path
         self.content = content
     }

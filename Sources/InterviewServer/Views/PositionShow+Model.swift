@@ -12,6 +12,7 @@ struct PositionShow: Encodable {
     var members: [Member]
     var candidates: [CandidateService.Row]
     var canManage: Bool
+    var canChangeRetention: Bool
     var settingsAction: String
     var memberAction: String
     var candidateAction = SiteURL.candidates.path

@@ -1,0 +1,20 @@
+import Fluent
+
+/// A card about an erased candidate is marked, so that it takes no more free text (`CandidateErasure`).
+struct M015_AddScorecardErasure: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ScorecardRecord.schema).field("erased_at", .datetime).update()
+        // Cards of candidates erased before this release: mark them too.
+        let erased = try await Candidate.query(on: database).filter(\.$erasedAt != nil).all()
+        for candidate in erased {
+            let interviews = try await Interview.query(on: database).filter(\.$candidate.$id == candidate.requireID()).all().compactMap(\.id)
+            guard !interviews.isEmpty else { continue }
+            try await ScorecardRecord.query(on: database).filter(\.$interview.$id ~~ interviews)
+                .set(\.$erasedAt, to: candidate.erasedAt).update()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ScorecardRecord.schema).deleteField("erased_at").update()
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+import Vapor
+
+/// One SQLite file, one server process. The server keeps sessions, users and scorecard engines in memory
+/// because it is the file's only writer (`SingleWriterCaches`); a second process on the same file would
+/// serve stale copies and overwrite the first's work. An exclusive `flock` on a file beside the database
+/// says who owns it: the kernel drops it when the process ends, however it ends (a `kill -9` leaves no
+/// stale lock to clean up by hand).
+final class DataFolderLock: Sendable {
+    struct InUse: Error, CustomStringConvertible {
+        var databasePath: String
+        var description: String {
+            "The data folder of \(databasePath) is in use by another InterviewFlow server. An SQLite file belongs "
+                + "to one server process: stop the other one, give this one another --data folder, or run several "
+                + "instances on PostgreSQL (DATABASE_URL)."
+        }
+    }
+
+    private let descriptor = Mutex<Int32>(-1)
+
+    /// Takes the lock beside `databasePath`, or throws `InUse` at once (never waits).
+    init(databasePath: String) throws {
+        let path = databasePath + ".lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw InUse(databasePath: databasePath)
+        }
+        descriptor.withLock { $0 = fd }
+    }
+
+    /// Lets go of the folder: at shutdown, so a server started next in the same process (the tests)
+    /// can take it.
+    func release() {
+        descriptor.withLock { fd in
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
+    }
+
+    deinit { release() }
+}
+
+/// Releases the data folder's lock when the application shuts down.
+struct DataFolderLockRelease: LifecycleHandler {
+    let lock: DataFolderLock
+
+    func shutdown(_ application: Application) { lock.release() }
+}
+
+extension Application {
+    private struct LockKey: StorageKey { typealias Value = DataFolderLock }
+
+    /// Held for as long as the application lives; released with it (or by the kernel at exit).
+    var dataFolderLock: DataFolderLock? {
+        get { storage[LockKey.self] }
+        set { storage[LockKey.self] = newValue }
+    }
+}

@@ -1,0 +1,32 @@
+import Vapor
+
+/// Vapor's `ErrorMiddleware`, minus what it logs: Vapor's logs the full URL of every failed request,
+/// query string included — search terms are candidates' names, and `/setup?token=…` carries a secret.
+/// This one logs the method, the path without its query, the status and, for failures of the server
+/// itself, the error's type; never its description, which can quote input.
+struct QuietErrors: Middleware {
+    private struct Body: Content {
+        var error = true
+        var reason: String
+    }
+
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
+            let status: HTTPResponseStatus, reason: String, headers: HTTPHeaders
+            if let abort = error as? any AbortError {
+                (status, reason, headers) = (abort.status, abort.reason, abort.headers)
+            } else {
+                (status, reason, headers) = (.internalServerError, "Something went wrong.", [:])
+            }
+            let line: Logger.Message = "\(request.method.rawValue) \(request.url.path) \(status.code)"
+            if status.code >= 500 {
+                request.logger.error("\(line) \(String(reflecting: type(of: error)))")
+            } else {
+                request.logger.debug(line)
+            }
+            let response = Response(status: status, headers: headers)
+            try response.content.encode(Body(reason: reason), as: .json)
+            return response
+        }
+    }
+}

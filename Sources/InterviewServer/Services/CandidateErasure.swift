@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import InterviewCore
+import Vapor
+
+/// Erasing a candidate's personal data, complete and atomic. Complete: the candidate's fields, and on
+/// every scorecard about them every free text an interviewer wrote — notes, reasons for skipping a
+/// question, revisions (later events of the same kinds), the draft being typed. Ratings stay: they
+/// are the anonymous scores.
+///
+/// Atomic: it runs under the locks that every scorecard write takes (`ScorecardCache.locks`), in one
+/// transaction, and marks each card erased. A note posted while it runs waits for the lock, then finds
+/// the card erased and is refused (`ConsoleRefusal.candidateErased`); one that got the lock first is
+/// stored first and then erased with the rest. Across instances (PostgreSQL) the writer checks the mark
+/// under a row lock in its own transaction (`ScorecardWriter`), so the same holds there.
+enum CandidateErasure {
+    static let marker = "(erased · 已删除)"
+
+    static func erase(_ candidate: Candidate, cache: ScorecardCache, on db: any Database, now: Date) async throws {
+        let candidateID = try candidate.requireID()
+        let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == candidateID).all().compactMap(\.id)
+        let cardIDs = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
+            .filter(\.$interview.$id ~~ interviews).all().compactMap(\.id)
+        // Always in the same order, so two erasures (or an erasure and the retention sweep) cannot
+        // each hold a lock the other waits for.
+        try await withLocks(cardIDs.sorted { $0.uuidString < $1.uuidString }, cache.locks) {
+            try await db.transaction { db in
+                candidate.erasePersonalData(at: now)
+                try await candidate.save(on: db)
+                // Read again inside the transaction: cards opened since the first read are erased too.
+                let cards = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
+                    .filter(\.$interview.$id ~~ interviews).all()
+                for card in cards { try await erase(card, now: now, on: db) }
+            }
+            for id in cardIDs { cache.forget(id) }
+        }
+    }
+
+    private static func erase(_ card: ScorecardRecord, now: Date, on db: any Database) async throws {
+        let rows = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).all()
+        for row in rows {
+            guard let events = try? SessionLog.decode(Data(row.event.utf8)).events, events.count == 1,
+                  let erased = erasingText(of: events[0]) else { continue }
+            row.event = SessionLog.line(for: erased)
+            try await row.save(on: db)
+        }
+        card.draftNote = nil
+        card.erasedAt = card.erasedAt ?? now
+        // Every instance drops the engine it keeps for the card and replays the rewritten log.
+        card.generation += 1
+        try await card.save(on: db)
+    }
+
+    /// The event with its free text replaced, or nil when it has none.
+    static func erasingText(of event: SessionEvent) -> SessionEvent? {
+        switch event.kind {
+        case .noteAdded(var note):
+            guard note.text != marker else { return nil }
+            note.text = marker
+            return SessionEvent(at: event.at, .noteAdded(note), schemaVersion: event.schemaVersion)
+        case .questionSkipped(let question, let reason):
+            guard !reason.isEmpty, reason != marker else { return nil }
+            return SessionEvent(at: event.at, .questionSkipped(question, reason: marker), schemaVersion: event.schemaVersion)
+        case .started(var start):
+            guard start.candidate != nil else { return nil }
+            start.candidate = nil
+            return SessionEvent(at: event.at, .started(start), schemaVersion: event.schemaVersion)
+        default:
+            return nil
+        }
+    }
+
+    /// Runs `body` holding every lock in `keys`, taken one after another in the order given.
+    private static func withLocks<T: Sendable>(_ keys: [UUID], _ locks: KeyedLocks,
+                                               _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let first = keys.first else { return try await body() }
+        return try await locks.withLock(first) { try await withLocks(Array(keys.dropFirst()), locks, body) }
+    }
+}

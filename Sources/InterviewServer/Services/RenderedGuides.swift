@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import InterviewCore
+import Synchronization
+import Vapor
+
+/// What a guide's Markdown turns into for pages — the prose and drawings (`GuidePresentation.parts`),
+/// the editor's annotated source, the API's findings — kept by the SHA-256 of the Markdown. Saved
+/// versions never change, so each is rendered and imported once, not on every request: a 1 MB guide
+/// costs its work once however often its page is opened.
+final class RenderedGuides: Sendable {
+    struct Rendered: Sendable {
+        var parts: [GuidePresentation.Part]?
+        var annotated: [Language: GuidePresentation.AnnotatedSource] = [:]
+        var findings: [APIGuideController.Finding]?
+    }
+
+    /// A bound on memory: the oldest rendering goes first. A library holds a few guides with a few
+    /// versions each that people open; more than this are rendered again when asked for.
+    static let capacity = 64
+
+    private struct Store {
+        var entries: [String: Rendered] = [:]
+        var order: [String] = []
+    }
+
+    private let store = Mutex(Store())
+
+    static func key(_ markdown: String) -> String { SHA256.hash(data: Data(markdown.utf8)).hex }
+
+    func parts(of markdown: String) -> [GuidePresentation.Part] {
+        cached(markdown, \.parts) { GuidePresentation.parts(of: markdown) }
+    }
+
+    func annotatedSource(_ markdown: String, language: Language) -> GuidePresentation.AnnotatedSource {
+        let key = Self.key(markdown)
+        if let hit = store.withLock({ $0.entries[key]?.annotated[language] }) { return hit }
+        let made = GuidePresentation.annotatedSource(markdown, language: language)
+        update(key) { $0.annotated[language] = made }
+        return made
+    }
+
+    func findings(of markdown: String, path: String) -> [APIGuideController.Finding] {
+        cached(markdown, \.findings) { APIGuideController.findings(of: markdown, path: path) }
+    }
+
+    private func cached<T: Sendable>(_ markdown: String, _ field: WritableKeyPath<Rendered, T?>, make: () -> T) -> T {
+        let key = Self.key(markdown)
+        if let hit = store.withLock({ $0.entries[key]?[keyPath: field] }) { return hit }
+        // Rendered outside the lock: two requests may both render a new version once; neither waits.
+        let made = make()
+        update(key) { $0[keyPath: field] = made }
+        return made
+    }
+
+    private func update(_ key: String, _ change: (inout Rendered) -> Void) {
+        store.withLock { store in
+            if store.entries[key] == nil {
+                store.order.append(key)
+                if store.order.count > Self.capacity { store.entries[store.order.removeFirst()] = nil }
+            }
+            change(&store.entries[key, default: Rendered()])
+        }
+    }
+}
+
+extension Application {
+    private struct RenderedGuidesKey: StorageKey { typealias Value = RenderedGuides }
+
+    var renderedGuides: RenderedGuides {
+        if let existing = storage[RenderedGuidesKey.self] { return existing }
+        let made = RenderedGuides()
+        storage[RenderedGuidesKey.self] = made
+        return made
+    }
+}

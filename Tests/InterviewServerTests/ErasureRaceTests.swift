@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 13, erasure: every free text about the candidate goes (notes, skip reasons, drafts), and a
+/// note written while the erasure runs is either erased with the rest or refused — never left behind.
+@Suite("Erasure is complete and atomic")
+struct ErasureRaceTests {
+    private func storedText(_ app: Application) async throws -> String {
+        let events = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined(separator: "\n")
+        let drafts = try await ScorecardRecord.query(on: app.db).all().compactMap(\.draftNote).joined(separator: "\n")
+        return events + "\n" + drafts
+    }
+
+    private func erase(_ fixture: ConsoleFixture) async throws {
+        let candidate = try #require(try await Candidate.find(fixture.candidate.id, on: fixture.app.db))
+        try await CandidateService.erase(candidate, by: nil, cache: fixture.app.scorecardCache, on: fixture.app.db)
+    }
+
+    @Test func notesSkipReasonsAndDraftsAreAllErased() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let first = try await ivan.walkToFirstQuestion(fixture)
+            let question = try #require(first.question)
+            try await ivan.act(fixture, ["type": "note", "text": "Sun mentioned her former employer Acme"])
+            try await ivan.act(fixture, ["type": "skip", "topic": question.topic, "question": question.id,
+                                         "reason": "Sun already explained this at Acme"])
+            let draftBody = try JSONSerialization.data(withJSONObject: ["text": "Sun's draft about Acme"])
+            try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(data: draftBody), contentType: .json)
+            #expect(try await storedText(app).contains("Acme"))
+            // act
+            try await erase(fixture)
+            // verify
+            #expect(try await !storedText(app).contains("Acme"))
+            let later = try await ivan.act(fixture, ["type": "note", "text": "Acme again"])
+            #expect(later.1?.code == "candidateErased")
+            let draft = try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(data: draftBody), contentType: .json)
+            #expect(draft.status == .conflict)
+            #expect(try await !storedText(app).contains("Acme"))
+            // Ratings still go in: the anonymous score is kept.
+            let rated = try await ivan.act(fixture, ["type": "rate", "topic": question.topic, "question": question.id, "rating": 3])
+            #expect(rated.0 == .ok || rated.0 == .conflict)
+        }
+    }
+
+    /// The card's lock is held while a note and an erasure both queue for it: whichever order they get
+    /// it in, no note text survives. Both orders are forced (the second starts only once the first is in
+    /// line), so the test does not depend on timing.
+    @Test(arguments: [true, false])
+    func aNoteWrittenDuringErasureIsErasedOrRefused(noteFirst: Bool) async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            let card = try #require(try await ScorecardRecord.query(on: app.db).first()?.id)
+            // act: hold the card's lock, let both queue behind it in the chosen order, then let go
+            let locks = app.scorecardCache.locks
+            #expect(locks.tryLock(card))
+            func queued(_ count: Int) async throws {
+                while locks.waitingCount(card) < count { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            let startNote = { Task { () throws -> (HTTPStatus, String?) in
+                let answer = try await ivan.act(fixture, ["type": "note", "text": "Sun lives at 12 Example Road"])
+                return (answer.0, answer.1?.code ?? "\(answer.0.code)")
+            } }
+            let startErasure = { Task { try await erase(fixture) } }
+            let note: Task<(HTTPStatus, String?), any Error>, erasure: Task<Void, any Error>
+            if noteFirst {
+                note = startNote()
+                try await queued(1)
+                erasure = startErasure()
+            } else {
+                erasure = startErasure()
+                try await queued(1)
+                note = startNote()
+            }
+            try await queued(2)
+            locks.unlock(card)
+            let (status, code) = try await note.value
+            try await erasure.value
+            // verify
+            #expect(try await !storedText(app).contains("Example Road"))
+            if noteFirst { #expect(status == .ok) } else { #expect(code == "candidateErased") }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Crypto
+import Flowchart
+import Foundation
+import InterviewCore
+@testable import InterviewServer
+import Logging
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 13: the headers every answer carries, redirects that stay on the site, bodies limited before
+/// they are read for callers who are not signed in, text limits in bytes, and logs without queries.
+@Suite("HTTP hardening")
+struct HTTPHardeningTests {
+    @Test func everyAnswerCarriesAStrictContentSecurityPolicy() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            // act
+            var answers: [(String, TestingHTTPResponse)] = []
+            for path in ["/login", "/positions", "/guides", "/users", "/audit", "/account", "/nowhere", "/api/v1/positions",
+                         "/api/v1/nowhere", "/style.css", "/console.js"] {
+                answers.append((path, try await browser.get(path)))
+            }
+            // verify
+            for (path, answer) in answers {
+                let csp = answer.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(csp.contains("script-src 'self'"), "\(path)")
+                #expect(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "\(path)")
+                #expect(csp.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(answer.headers.first(name: "X-Content-Type-Options") == "nosniff", "\(path)")
+                #expect(answer.headers.first(name: "Referrer-Policy") != nil, "\(path)")
+            }
+        }
+    }
+
+    @Test func theOnlyInlineStylesAllowedAreTheDrawingsAndTheReportsByHash() throws {
+        // setup
+        let policy = SecurityHeaders.contentSecurityPolicy
+        let svg = SVGRenderer.render(FlowchartParser.parse("st=>start: A\ne=>end: B\nst->e").graph,
+                                     layout: FlowchartLayout.layout(FlowchartParser.parse("st=>start: A\ne=>end: B\nst->e").graph))
+        // act
+        let inside = try #require(svg.range(of: "<style>")).upperBound
+        let end = try #require(svg.range(of: "</style>")).lowerBound
+        let hash = Data(SHA256.hash(data: Data(svg[inside..<end].utf8))).base64EncodedString()
+        // verify: the drawing's stylesheet as drawn is the one the policy allows
+        #expect(policy.contains("'sha256-\(hash)'"))
+    }
+
+    @Test func theLanguageSwitchRedirectsOnlyWithinTheSite() async throws {
+        try await withApp { app in
+            let attempts = ["//evil.example", "/\\evil.example", "\\/evil.example", "https://evil.example", "/%09/evil.example",
+                            "javascript:alert(1)", " //evil.example", "/\t/evil.example", "//%5Cevil.example", "/\u{0}//evil"]
+            for back in attempts {
+                // act
+                let query = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let answer = try await TestBrowser(app).get("/language?to=zh&back=\(query)")
+                // verify
+                let location = answer.headers.first(name: .location) ?? ""
+                let resolved = URL(string: location, relativeTo: URL(string: "http://127.0.0.1:8080/")!)?.absoluteURL
+                #expect(SafeRedirect.isLocalPath(location), "back=\(back) went to \(location)")
+                #expect(resolved?.host == "127.0.0.1", "back=\(back) went to \(location)")
+            }
+            let fine = try await TestBrowser(app).get("/language?to=zh&back=%2Fpositions%3Fq%3Dx")
+            #expect(fine.headers.first(name: .location) == "/positions?q=x")
+        }
+    }
+
+    @Test func strangersCannotSendLargeBodies() async throws {
+        try await withApp { app in
+            // setup
+            let big = String(repeating: "a", count: 200_000)
+            let browser = TestBrowser(app)
+            try await browser.get("/login")
+            // act
+            let login = try await browser.post("/login", ["email": "x@example.com", "password": big])
+            let api = try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(string: #"{"email":"\#(big)"}"#), contentType: .json)
+            // verify
+            #expect(login.status == .payloadTooLarge)
+            #expect(api.status == .payloadTooLarge)
+        }
+    }
+
+    @Test func signedInPeopleStillSendResumesAndGuides() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            try await browser.get("/api/v1/session")
+            let guide = "# Big guide\n\n" + String(repeating: "Some guidance text that goes on.\n", count: 4000)
+            // act
+            let body = try JSONSerialization.data(withJSONObject: ["slug": "big-guide", "markdown": guide])
+            let upload = try await browser.send(.POST, "/api/v1/guides", body: ByteBuffer(data: body), contentType: .json)
+            // verify
+            #expect(upload.status == .created)
+        }
+    }
+
+    @Test func textLimitsCountBytesAsWellAsCharacters() {
+        // setup
+        let stacked = "e" + String(repeating: "\u{0301}", count: 10_000)   // one character, 20 kB
+        let chinese = String(repeating: "职", count: 200)                   // 200 characters, 600 bytes
+        var errors = FieldErrors()
+        // act
+        _ = errors.require(stacked, "title")
+        _ = errors.require(chinese, "name")
+        // verify
+        #expect(stacked.count == 1)
+        #expect(errors["title"] == .errTooLong)
+        #expect(errors["name"] == nil)
+    }
+
+    @Test func failedRequestsAreLoggedWithoutTheirQuery() async throws {
+        try await withApp { app in
+            // setup
+            let recorder = LogRecorder()
+            app.logger = Logger(label: "test") { _ in recorder }
+            app.logger.logLevel = .trace
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com", password: "SECRETPASSWORD-1")
+            _ = try await browser.logIn("root@example.com")
+            // act
+            try await browser.get("/candidates?q=SECRETNAME123")
+            try await browser.get("/positions/not-a-uuid?q=SECRETNAME123")
+            try await browser.get("/api/v1/candidates/not-a-uuid?q=SECRETNAME123")
+            try await browser.get("/nowhere?token=SECRETTOKEN")
+            // verify
+            let log = recorder.lines.joined(separator: "\n")
+            #expect(log.contains("/nowhere"))
+            #expect(!log.contains("SECRETNAME123"))
+            #expect(!log.contains("SECRETTOKEN"))
+            #expect(!log.contains("SECRETPASSWORD"))
+        }
+    }
+
+    @Test func aSecondServerOnTheSameDataFolderRefusesToStart() async throws {
+        // setup
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("interviewflow.sqlite").path
+        // act
+        var refusal: (any Error)?
+        try await withFileApp(path) { _ in
+            do { try await withFileApp(path) { _ in } } catch { refusal = error }
+        }
+        var reopened = false
+        try await withFileApp(path) { _ in reopened = true }
+        // verify
+        #expect(refusal is DataFolderLock.InUse)
+        #expect("\(refusal.map { "\($0)" } ?? "")".contains("in use by another InterviewFlow server"))
+        #expect(reopened)
+    }
+}
