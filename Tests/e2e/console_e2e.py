@@ -117,6 +117,10 @@ def main():
         position = admin.call("POST", "/api/v1/positions", {"title": "Python backend (senior)",
                                                              "guideID": guide_id(admin, "python-backend-senior.en")})["position"]
         admin.call("POST", f"/api/v1/positions/{position['id']}/members", {"email": "ivan@example.com"})
+        # Candidates and interviews are the hiring manager's to add (docs/security.md).
+        admin.call("POST", "/api/v1/users", {"name": "Hana Manager", "email": "hana@example.com",
+                                             "password": PASSWORD, "role": "hiring_manager"})
+        admin.call("POST", f"/api/v1/positions/{position['id']}/members", {"email": "hana@example.com"})
 
         options = webdriver.ChromeOptions()
         for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1000", "--lang=en-US"):
@@ -156,12 +160,15 @@ def main():
             driver.find_element(By.TAG_NAME, "body").send_keys(answer)
             wait_for(lambda: question_id() != f"{topic} · {gate_id}", f"answer at {topic}/{gate_id}")
 
-        # Log in through the form, like a person.
-        driver.get(base + "/login")
-        driver.find_element(By.NAME, "email").send_keys("ivan@example.com")
-        driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
-        wait_for(lambda: "/positions" in driver.current_url, "the positions page after login")
-        check(True, "interviewer logged in through the login form")
+        def log_in(email):
+            driver.get(base + "/login")
+            driver.find_element(By.NAME, "email").send_keys(email)
+            driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
+            wait_for(lambda: "/positions" in driver.current_url, "the positions page after login")
+
+        # The hiring manager logs in through the form, like a person.
+        log_in("hana@example.com")
+        check(True, "hiring manager logged in through the login form")
 
         # Create a candidate on the position page.
         driver.get(base + "/positions/" + position["id"])
@@ -174,9 +181,18 @@ def main():
 
         # Schedule the interview with Ivan on the panel, then open the console from the list.
         driver.execute_script("document.querySelector('input[name=scheduledAt]').value = '2026-12-01T10:00';")
-        # Ivan alone on the panel (the admin who opened the position is a member too).
+        # Ivan alone on the panel (the admin who opened the position and the manager are members too).
         driver.find_element(By.XPATH, "//label[contains(., 'Ivan Interviewer')]/input[@name='interviewerIDs[]']").click()
         driver.find_element(By.CSS_SELECTOR, "input[name=scheduledAt]").submit()
+        wait_for(lambda: "Ivan Interviewer" in driver.find_element(By.TAG_NAME, "table").text, "the scheduled interview")
+        check(not driver.find_elements(By.CSS_SELECTOR, "a.console-link"), "the manager, not on the panel, has no console link")
+
+        # Ivan, the interviewer, signs in and opens the console from the list.
+        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        wait_for(lambda: "/login" in driver.current_url, "the login page after logging out")
+        log_in("ivan@example.com")
+        check(True, "interviewer logged in through the login form")
+        driver.get(base + "/interviews")
         wait_for(lambda: len(driver.find_elements(By.CSS_SELECTOR, "a.console-link")) == 1, "the scheduled interview")
         driver.find_element(By.CSS_SELECTOR, "a.console-link").click()
         wait_for(lambda: state() == "start", "the console")

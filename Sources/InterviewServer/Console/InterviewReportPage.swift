@@ -90,7 +90,9 @@ enum InterviewReportPage {
         if let card = loaded.card?.id {
             html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(card)\">\(e(Text.candidateReport.in(language)))</a>"
         }
-        html += "<button type=\"button\" onclick=\"window.print()\">\(e(Text.printReport.in(language)))</button></nav>"
+        // No inline handler (the Content-Security-Policy allows no inline script): report.js wires it.
+        html += "<button type=\"button\" data-print>\(e(Text.printReport.in(language)))</button></nav>"
+        html += "<script src=\"/report.js\" defer></script>"
         if loaded.panel.count > 1 {
             html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
             html += "<th>\(e(Text.submitted.in(language)))</th><th>\(e(Text.score.in(language)))</th>"
