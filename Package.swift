@@ -19,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
@@ -36,7 +35,6 @@ let package = Package(
             dependencies: [
                 "Flowchart",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Ink", package: "Ink"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Guides")],
@@ -67,6 +65,11 @@ let package = Package(
         ),
         // Measured performance, run with `swift run -c release flowchart-benchmark`.
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
+        // libFuzzer targets for the code that reads user text, run by `Fuzz/run.sh TARGET SECONDS` (built with
+        // -sanitize=fuzzer,address -DFUZZING); a plain build makes them replay Fuzz/corpus/* instead. Fuzz/README.md.
+        .executableTarget(name: "fuzz-flowchart", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-guide", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-markdown", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
         // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half); on
         // SwiftNIO's WebSocket codec, which comes with Vapor.
         .executableTarget(name: "console-load", dependencies: [.product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),

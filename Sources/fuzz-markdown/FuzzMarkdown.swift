@@ -1,0 +1,55 @@
+import InterviewCore
+import Foundation
+
+// libFuzzer target: the Markdown guidance renderer (`GuidanceHTML.render`, our own renderer under
+// InterviewCore/Markdown), which turns a guide's prose into HTML for every page. See Fuzz/README.md.
+//
+// Built with `-DFUZZING` (Fuzz/run.sh) the file exports `LLVMFuzzerTestOneInput` and libFuzzer supplies
+// `main`. Otherwise it is a plain program that replays the files it is given through the same function,
+// so that the package builds as usual and the committed corpus doubles as a regression test.
+
+func exercise(_ text: String) {
+    _ = GuidanceHTML.render(text)
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    exercise(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+    return 0
+}
+#else
+@main
+enum FuzzMarkdown {
+    static func main() {
+        let count = replay(CommandLine.arguments.dropFirst(), through: exercise)
+        print("\(count) inputs replayed")
+    }
+}
+
+/// Runs every file named, and every file inside the directories named, through `body`. The same few
+/// lines are in each fuzz target: a shared module for them would be a fourth target for twenty lines.
+func replay(_ paths: some Collection<String>, through body: (String) -> Void) -> Int {
+    guard !paths.isEmpty else {
+        FileHandle.standardError.write(Data("usage: \(CommandLine.arguments[0]) FILE|DIR…\n".utf8))
+        exit(2)
+    }
+    var count = 0
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            FileHandle.standardError.write(Data("cannot read \(path): no such file\n".utf8))
+            exit(2)
+        }
+        let files = isDirectory.boolValue
+            ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" }
+            : [path]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            body(String(decoding: data, as: UTF8.self))
+            count += 1
+        }
+    }
+    return count
+}
+#endif
