@@ -7,6 +7,7 @@ enum SiteURL {
     case home, setup, login, logout, language
     case positions, position(UUID), positionMembers(UUID)
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
+    case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
     case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
@@ -26,6 +27,10 @@ enum SiteURL {
         case .candidateResume(let id): "/candidates/\(id)/resume.pdf"
         case .candidateExport(let id): "/candidates/\(id)/export"
         case .candidateErase(let id): "/candidates/\(id)/erase"
+        case .candidateDecision(let id): "/candidates/\(id)/decision"
+        case .candidateDebrief(let id): "/candidates/\(id)/debrief"
+        case .candidateDebriefMarkdown(let id): "/candidates/\(id)/debrief.md"
+        case .candidateDebriefJSON(let id): "/candidates/\(id)/debrief.json"
         case .interviews: "/interviews"
         case .interviewStatus(let id): "/interviews/\(id)/status"
         case .interviewConsole(let id): "/interviews/\(id)/console"

@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     let pages = site.grouped(RequireUser(kind: .page))
     try pages.register(collection: PositionController())
     try pages.register(collection: CandidateController())
+    try pages.register(collection: DebriefController())
     try pages.register(collection: InterviewController())
     try pages.register(collection: ConsoleController())
     try pages.register(collection: UserController())

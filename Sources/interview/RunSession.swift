@@ -75,6 +75,8 @@ enum RunEventText {
         case .returned: ""
         case .noteAdded(let note): note.isShared ? "(shared)" : "(private)"
         case .interviewFinished(let stages): stages.isEmpty ? "" : "confirmed incomplete: \(stages.joined(separator: ", "))"
+        case .scorecardSubmitted(let submission): submission.recommendation
+        case .revisionStarted(let reason): reason
         }
         return detail.isEmpty ? event.kind.typeName : "\(event.kind.typeName) \(detail)"
     }

@@ -23,12 +23,15 @@ struct SessionLogLineTests {
             .jumpDeclined(topic: "3.1", instruction: "op7"), .returned,
             .noteAdded(SessionNote(text: "note")), .interviewFinished(confirmedIncomplete: []),
             .interviewFinished(confirmedIncomplete: ["4", "5"]),
+            .scorecardSubmitted(ScorecardSubmission(recommendation: "hire", summary: "")), .revisionStarted(reason: "typo"),
         ]
         for text in awkward {
             kinds.append(.started(SessionStart(guideID: text, guideHash: text, guideTitle: text, candidate: text)))
             kinds.append(.noteAdded(SessionNote(text: text, stage: text, topic: text, question: text, isShared: true)))
             kinds.append(.questionSkipped(QuestionRef(topic: text, question: text), reason: text))
             kinds.append(.interviewFinished(confirmedIncomplete: [text, "x"]))
+            kinds.append(.scorecardSubmitted(ScorecardSubmission(recommendation: text, summary: text)))
+            kinds.append(.revisionStarted(reason: text))
         }
         return kinds.enumerated().map { SessionEvent(at: at + Double($0.offset), $0.element) }
     }

@@ -96,7 +96,7 @@ struct ConsoleTests {
         }
     }
 
-    @Test func finishingNeedsConfirmationAndLaterChangesAreRevisions() async throws {
+    @Test func finishingThenSubmittingAndLaterChangesAreRevisionsWithAReason() async throws {
         try await withApp { app in
             // setup
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
@@ -107,17 +107,32 @@ struct ConsoleTests {
             let (unconfirmed, refusal) = try await ivan.act(fixture, ["type": "finish"])
             let (confirmed, finished) = try await ivan.act(fixture, ["type": "finish", "confirm": true])
             let (jumpAfter, _) = try await ivan.act(fixture, ["type": "jump", "topic": "3.3"])
-            let (corrected, _) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 2])
+            // Ratings after the end still count until the card is submitted.
+            let (lateRating, _) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 3])
+            let (unknown, _) = try await ivan.act(fixture, ["type": "submit", "recommendation": "superb", "summary": "x"])
+            let (submitted, card) = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire",
+                                                                 "summary": "Solid on the web stack."])
+            let (again, _) = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "twice"])
+            let (noReason, needsReason) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 2])
+            let (corrected, _) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 2,
+                                                              "revisionReason": "Re-read my notes: the answer missed WSGI."])
             let report = try await ivan.get("/interviews/\(fixture.id)/report")
             // verify
             #expect(unconfirmed == .conflict && refusal?.code == "confirmRequired" && refusal?.stages == ["5"])
-            #expect(confirmed == .ok && finished?.view.finished == true && finished?.view.submittedAt != nil)
+            #expect(confirmed == .ok && finished?.view.finished == true && finished?.view.submittedAt == nil)
             #expect(jumpAfter == .conflict)
+            #expect(lateRating == .ok)
+            #expect(unknown == .conflict)
+            #expect(submitted == .ok && card?.view.submittedAt != nil)
+            #expect(again == .conflict)
+            #expect(noReason == .conflict && needsReason?.code == "revisionNeedsReason")
             #expect(corrected == .ok)
             #expect(try await Interview.find(fixture.id, on: app.db)?.status == .completed)
             #expect(report.status == .ok)
+            #expect(report.body.string.contains("Hire") && report.body.string.contains("Solid on the web stack."))
             #expect(report.body.string.contains(Text.revisions.in(.en)))
-            #expect(report.body.string.contains("3.1/op1: 4 → 2"))
+            #expect(report.body.string.contains("Re-read my notes: the answer missed WSGI."))
+            #expect(report.body.string.contains("3.1/op1: 3 → 2"))
         }
     }
 
@@ -281,7 +296,7 @@ struct ConsoleAccessTests {
 
 @Suite("Panels, reports and erasure")
 struct ConsolePanelTests {
-    @Test func panelsScoreIndependentlyAndListsShowTheMean() async throws {
+    @Test func panelsScoreIndependentlyAndListsShowTheMeanOfSubmittedCards() async throws {
         try await withApp { app in
             // setup
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
@@ -292,14 +307,20 @@ struct ConsolePanelTests {
             // act: the same question, 4 from Ivan and 2 from Olga
             let ivanView = try await ivan.rate(fixture, "3.1", "op1", 4)
             let olgaView = try await olga.rate(fixture, "3.1", "op1", 2)
+            let before = try await ivan.get("/interviews/\(fixture.id)/report")
+            for browser in [ivan, olga] {
+                _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
+                _ = try await browser.act(fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            }
             let report = try await ivan.get("/interviews/\(fixture.id)/report")
             let position = try await ivan.get("/positions/\(try fixture.position.requireID())")
-            // verify: 100 and 50, mean 75
+            // verify: 100 and 50, mean 75 over the two submitted cards — and nothing of Olga's before
             #expect(ivanView.summary.overall == 100 && olgaView.summary.overall == 50)
             #expect(try await ScorecardRecord.query(on: app.db).count() == 2)
+            #expect(!before.body.string.contains("olga") && !before.body.string.contains("75.0"))
             #expect(report.body.string.contains(Text.panel.in(.en)))
             #expect(report.body.string.contains("olga") && report.body.string.contains("75.0"))
-            #expect(position.body.string.contains("75.0"))
+            #expect(position.body.string.contains("75.0") && position.body.string.contains("(n=2)"))
         }
     }
 
@@ -313,6 +334,8 @@ struct ConsolePanelTests {
             _ = try await ivan.walkToFirstQuestion(fixture)
             _ = try await ivan.rate(fixture, "3.1", "op1", 3)
             _ = try await ivan.act(fixture, ["type": "note", "text": "Said <script>alert('x')</script> about XSS"])
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "Knows XSS"])
             let before = try await ivan.get("/interviews/\(fixture.id)/report")
             // act
             let maria = try await fixture.browser("maria@example.com")

@@ -31,7 +31,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 PASSWORD = "interviewer's long password"
 NOTE_BEFORE_CUT = "Knows cache stampede fixes; "
@@ -291,6 +291,13 @@ def main():
         check("Candidate" in confirm.text or "5" in confirm.text, f"finishing asks to confirm the untouched stage: {confirm.text!r}")
         confirm.accept()
         wait_for(lambda: state() == "finished", "the finished interview")
+        # Submitting: the interviewer's own recommendation and summary; the card is locked after it.
+        wait_for(lambda: driver.find_elements(By.ID, "submit-form"), "the submission form")
+        Select(driver.find_element(By.ID, "recommendation")).select_by_value("lean-no")
+        driver.find_element(By.ID, "summary").send_keys("Good on web basics; Redis internals thin.")
+        driver.find_element(By.ID, "submit-card").click()
+        wait_for(lambda: driver.find_elements(By.ID, "submitted"), "the submitted card")
+        check(True, "scorecard submitted with a recommendation and a summary")
         driver.find_element(By.ID, "report-link").click()
         wait_for(lambda: "/report" in driver.current_url, "the report")
         report = driver.page_source
@@ -299,6 +306,7 @@ def main():
         check(expected in text, f"the report shows the overall score computed by hand: {expected}")
         check(NOTE_BEFORE_CUT + NOTE_AFTER_CUT in text, "the report shows the note, word for word")
         check("<script>alert(1)</script>" not in report and "&lt;script&gt;" in report, "the note's markup is escaped")
+        check("Good on web basics; Redis internals thin." in text, "the report shows the submission's summary")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "report.png"))
 

@@ -60,6 +60,8 @@ public struct SessionEngine: Sendable {
         case .questionSkipped(let ref, let reason): try fold.skip(ref, reason)
         case .gateAnswered(let topic, let gate, let answer): try fold.answer(topic, gate, answer)
         case .noteAdded(let note): try fold.note(note)
+        case .scorecardSubmitted(let submission): try fold.submit(submission)
+        case .revisionStarted(let reason): try fold.startRevision(reason)
         }
         fold.state.eventCount += 1
         fold.state.lastEventAt = event.at
@@ -90,7 +92,10 @@ struct SessionFold {
         }
         if let last = state.lastEventAt, event.at < last { throw .timeWentBackwards }
         switch event.kind {
-        case .rated, .noteAdded: break
+        case .rated, .noteAdded:
+            // A submitted card changes only inside a revision, which says why.
+            if state.submission != nil, state.revisions.isEmpty { throw .revisionNeedsReason }
+        case .scorecardSubmitted, .revisionStarted: break
         default: if state.isFinished { throw .alreadyFinished }
         }
     }

@@ -26,6 +26,11 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case nothingToReturnTo
     case emptyText(String)
     case requiredStagesUntouched([String])
+    case notFinishedYet
+    case alreadySubmitted
+    case notSubmitted
+    case revisionNeedsReason
+    case unknownRecommendation(String)
 
     public var description: String {
         switch self {
@@ -56,6 +61,11 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
         case .insideJump: "return from the jump first"
         case .nothingToReturnTo: "there is no jump to return from"
         case .emptyText(let what): "the \(what) is empty"
+        case .notFinishedYet: "finish the interview before submitting the scorecard"
+        case .alreadySubmitted: "the scorecard is already submitted; changes are revisions with a reason"
+        case .notSubmitted: "the scorecard is not submitted yet: change it directly"
+        case .revisionNeedsReason: "the scorecard is submitted: say why you change it"
+        case .unknownRecommendation(let text): "'\(text)' is not one of the guide's recommendations"
         case .requiredStagesUntouched(let stages):
             "required stage\(stages.count == 1 ? "" : "s") \(stages.joined(separator: ", ")) never started: confirm to finish anyway"
         }

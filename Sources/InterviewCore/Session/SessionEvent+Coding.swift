@@ -6,7 +6,7 @@ extension SessionEvent: Codable {
     enum Key: String, CodingKey {
         case v, at, type, stage, topic, question, gate, answer, rating, reason, via, instruction
         case guideID = "guide", guideHash = "hash", guideTitle = "title", candidate
-        case text, shared, confirmedIncomplete
+        case text, shared, confirmedIncomplete, recommendation, summary
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +47,10 @@ extension SessionEvent: Codable {
                                           isShared: try c.decodeIfPresent(Bool.self, forKey: .shared) ?? false))
         case "interviewFinished":
             return .interviewFinished(confirmedIncomplete: try c.decodeIfPresent([String].self, forKey: .confirmedIncomplete) ?? [])
+        case "scorecardSubmitted":
+            return .scorecardSubmitted(ScorecardSubmission(recommendation: try s(.recommendation),
+                                                           summary: try c.decodeIfPresent(String.self, forKey: .summary) ?? ""))
+        case "revisionStarted": return .revisionStarted(reason: try s(.reason))
         default:
             throw SessionLogError.Problem.unknownType(type)
         }
@@ -95,6 +99,11 @@ extension SessionEvent: Codable {
             if note.isShared { try c.encode(true, forKey: .shared) }
         case .interviewFinished(let stages):
             if !stages.isEmpty { try c.encode(stages, forKey: .confirmedIncomplete) }
+        case .scorecardSubmitted(let submission):
+            try c.encode(submission.recommendation, forKey: .recommendation)
+            try c.encode(submission.summary, forKey: .summary)
+        case .revisionStarted(let reason):
+            try c.encode(reason, forKey: .reason)
         }
     }
 
@@ -122,6 +131,8 @@ extension SessionEvent.Kind {
         case .returned: "returned"
         case .noteAdded: "noteAdded"
         case .interviewFinished: "interviewFinished"
+        case .scorecardSubmitted: "scorecardSubmitted"
+        case .revisionStarted: "revisionStarted"
         }
     }
 }

@@ -53,6 +53,11 @@ extension SessionEvent {
             if note.isShared { fields.append(("shared", "true")) }
         case .interviewFinished(let stages):
             if !stages.isEmpty { fields.append(("confirmedIncomplete", "[" + stages.map(Self.quoted).joined(separator: ",") + "]")) }
+        case .scorecardSubmitted(let submission):
+            add("recommendation", submission.recommendation)
+            add("summary", submission.summary)
+        case .revisionStarted(let reason):
+            add("reason", reason)
         }
         // Keys are ASCII, so String's order is the byte order JSONEncoder sorts by.
         fields.sort { $0.key < $1.key }

@@ -39,6 +39,26 @@ public struct SessionEvent: Hashable, Sendable {
         case noteAdded(SessionNote)
         /// `confirmedIncomplete` lists the required stages never touched, which the interviewer confirmed.
         case interviewFinished(confirmedIncomplete: [String])
+        /// The interviewer's own verdict, after the interview: the card is locked from here on, and each
+        /// later change is a revision that says why.
+        case scorecardSubmitted(ScorecardSubmission)
+        /// Opens a change to a submitted card; the ratings and notes that follow belong to it.
+        case revisionStarted(reason: String)
+    }
+}
+
+/// What an interviewer says when submitting their scorecard: an overall recommendation on the guide's
+/// scale of bands (a band's id, such as `hire`, or `ScorecardSubmission.noDecision`), and a short summary.
+public struct ScorecardSubmission: Hashable, Sendable, Codable {
+    /// The recommendation of someone who does not recommend either way.
+    public static let noDecision = "no-decision"
+
+    public var recommendation: String
+    public var summary: String
+
+    public init(recommendation: String, summary: String) {
+        self.recommendation = recommendation
+        self.summary = summary
     }
 }
 

@@ -39,6 +39,26 @@ extension SessionFold {
         state.confirmedIncomplete = untouched
     }
 
+    /// Submitting comes after the interview: ratings made after it ended still count until then.
+    mutating func submit(_ submission: ScorecardSubmission) throws(SessionError) {
+        guard state.isFinished else { throw .notFinishedYet }
+        guard state.submission == nil else { throw .alreadySubmitted }
+        let recommendation = submission.recommendation.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !recommendation.isEmpty else { throw .emptyText("recommendation") }
+        let bands = guide.bands.map(\.id) + [ScorecardSubmission.noDecision]
+        guard bands.contains(recommendation) else { throw .unknownRecommendation(recommendation) }
+        state.submission = ScorecardSubmission(recommendation: recommendation,
+                                               summary: submission.summary.trimmingCharacters(in: .whitespacesAndNewlines))
+        state.submittedAt = at
+    }
+
+    mutating func startRevision(_ reason: String) throws(SessionError) {
+        guard state.submission != nil else { throw .notSubmitted }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw .revisionNeedsReason }
+        state.revisions.append(SessionState.Revision(at: at, reason: reason))
+    }
+
     static func untouchedRequiredStages(_ guide: Guide, _ state: SessionState) -> [String] {
         guide.stages.filter { $0.requirement == .required && state.stages[$0.key] == nil }.map(\.key)
     }

@@ -17,6 +17,16 @@ public struct SessionState: Hashable, Sendable {
     public var notes: [TimedNote] = []
     public var finishedAt: Date?
     public var confirmedIncomplete: [String] = []
+    /// The interviewer's submission, once made; the card is locked from then on.
+    public var submission: ScorecardSubmission?
+    public var submittedAt: Date?
+    /// Each change to the submitted card: when, and why.
+    public var revisions: [Revision] = []
+
+    public struct Revision: Hashable, Sendable {
+        public var at: Date
+        public var reason: String
+    }
 
     public init() {}
 

@@ -23,6 +23,8 @@ struct APICandidateController: RouteCollection {
         routes.get(APIPath.candidateResume, use: CandidateController.resume)
         routes.get(APIPath.candidateExport, use: CandidateController.export)
         routes.post(APIPath.candidateErase, use: Self.erase)
+        routes.get(APIPath.candidateDebrief, use: DebriefController.json)
+        routes.post(APIPath.candidateDecision, use: Self.decide)
     }
 
     @Sendable static func index(req: Request) async throws -> [CandidateService.Row] {
@@ -59,6 +61,16 @@ struct APICandidateController: RouteCollection {
         try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache, on: req.db)
         try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         return try detail(candidate)
+    }
+
+    /// Records the hiring decision (hiring managers of the position and admins); answers its history.
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: req.user, on: req.db)
+        _ = try await DecisionService.record(try req.content.decode(DecisionService.Input.self), for: candidate, req: req)
+        let response = try await DecisionService.history(of: try candidate.requireID(), language: req.language, on: req.db)
+            .encodeResponse(for: req)
+        response.status = .created
+        return response
     }
 
     static func detail(_ candidate: Candidate) throws -> Detail {

@@ -16,6 +16,8 @@ enum APIPath {
     static let candidateResume: [PathComponent] = ["candidates", id, "resume.pdf"]
     static let candidateExport: [PathComponent] = ["candidates", id, "export"]
     static let candidateErase: [PathComponent] = ["candidates", id, "erase"]
+    static let candidateDebrief: [PathComponent] = ["candidates", id, "debrief"]
+    static let candidateDecision: [PathComponent] = ["candidates", id, "decision"]
     static let interviews: [PathComponent] = ["interviews"]
     static let interviewStatus: [PathComponent] = ["interviews", id, "status"]
     static let console: [PathComponent] = ["interviews", id, "console"]

@@ -7,7 +7,7 @@ import Vapor
 /// never land on a different question than the one the interviewer saw.
 struct ConsoleAction: Content {
     enum Kind: String, Codable {
-        case start, rate, answer, note, jump, `return`, skip, pick, moveOn, finish
+        case start, rate, answer, note, jump, `return`, skip, pick, moveOn, finish, submit
     }
 
     /// The browser's id for this action; a retry sends the same id and is answered without a second write.
@@ -24,6 +24,11 @@ struct ConsoleAction: Content {
     var reason: String?
     /// `finish` with required stages never started: true once the interviewer has confirmed it.
     var confirm: Bool?
+    /// `submit`: the interviewer's own recommendation (a band id of the guide, or "no-decision") and summary.
+    var recommendation: String?
+    var summary: String?
+    /// Any change to a submitted card: why it is made. Kept and shown as a revision.
+    var revisionReason: String?
 }
 
 /// Why an action was refused, in words for the interviewer; the state is unchanged.
@@ -35,6 +40,10 @@ struct ConsoleRefusal: Error {
 
     /// The candidate's personal data has been erased: the card keeps its ratings and takes more, but no
     /// text that could describe the candidate again.
+    static let revisionNeedsReason = ConsoleRefusal(
+        code: "revisionNeedsReason",
+        message: "The scorecard is submitted: say why you change it. 评分卡已提交：请说明修改原因。")
+
     static let candidateErased = ConsoleRefusal(
         code: "candidateErased",
         message: "The candidate's personal data has been erased: notes and reasons can no longer be added. 候选人的个人数据已删除，不能再添加备注或原因。")
@@ -46,7 +55,8 @@ extension ConsoleAction {
         switch type {
         case .note: !(text ?? "").isEmpty
         case .skip: !(reason ?? "").isEmpty
-        default: false
+        case .submit: !(summary ?? "").isEmpty
+        default: !(revisionReason ?? "").isEmpty
         }
     }
 }
@@ -62,7 +72,15 @@ extension ConsoleAction {
                 recorded.append(try driver.record(.started(start)))
             } else {
                 guard driver.state.isStarted else { throw ConsoleRefusal(code: "notStarted", message: "start the interview first") }
-                recorded.append(try driver.record(try event(driver.state, driver.guide)))
+                let kind = try event(driver.state, driver.guide)
+                if driver.state.submission != nil, type != .submit {
+                    // A submitted card changes only with a reason, recorded just before the change.
+                    let reason = (revisionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !reason.isEmpty else { throw ConsoleRefusal.revisionNeedsReason }
+                    guard reason.count <= 2_000 else { throw ConsoleRefusal(code: "invalid", message: "the reason is longer than 2,000 characters") }
+                    recorded.append(try driver.record(.revisionStarted(reason: reason)))
+                }
+                recorded.append(try driver.record(kind))
             }
             if !driver.state.isFinished { recorded += try driver.advance().recorded }
         } catch let error as SessionError {
@@ -113,6 +131,10 @@ extension ConsoleAction {
             return kind
         case .finish:
             return .interviewFinished(confirmedIncomplete: confirm == true ? state.untouchedRequiredStages(guide) : [])
+        case .submit:
+            let summary = (self.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard summary.count <= 5_000 else { throw ConsoleRefusal(code: "invalid", message: "the summary is longer than 5,000 characters") }
+            return .scorecardSubmitted(ScorecardSubmission(recommendation: try required(recommendation, "recommendation"), summary: summary))
         }
     }
 
@@ -190,7 +212,8 @@ extension ConsoleAction {
             }
         }
         guard let topic = string("topic"), let question = string("question"), let gate = string("gate"),
-              let text = string("text"), let reason = string("reason"),
+              let text = string("text"), let reason = string("reason"), let recommendation = string("recommendation"),
+              let summary = string("summary"), let revisionReason = string("revisionReason"),
               let answer = flag("answer"), let shared = flag("shared"), let confirm = flag("confirm") else { return nil }
         switch fields["rating"] {
         case nil, .null?: rating = nil
@@ -199,5 +222,6 @@ extension ConsoleAction {
         }
         (self.topic, self.question, self.gate, self.text, self.reason) = (topic, question, gate, text, reason)
         (self.answer, self.shared, self.confirm) = (answer, shared, confirm)
+        (self.recommendation, self.summary, self.revisionReason) = (recommendation, summary, revisionReason)
     }
 }

@@ -42,12 +42,18 @@ struct ConsoleGuide: Content {
     var hash: String
     var title: String
     var scale: [Anchor]
+    /// What an interviewer can recommend when submitting: the guide's bands, then "no decision".
+    var recommendations: [Recommendation]
     var stages: [StageText]
+
+    struct Recommendation: Content { var id: String; var label: String }
 
     init(_ guide: Guide, hash: String) {
         self.hash = hash
         title = guide.title
         scale = guide.scale.levels.map { Anchor(rating: $0, text: guide.scale.anchors[$0] ?? "") }
+        recommendations = guide.bands.map { Recommendation(id: $0.id, label: $0.label) }
+            + [Recommendation(id: ScorecardSubmission.noDecision, label: "不作推荐 No decision")]
         stages = guide.stages.map { stage in
             StageText(key: stage.key, title: stage.title, required: stage.requirement == .required,
                       budgetSeconds: stage.minutes.map { Double($0 * 60) },

@@ -46,6 +46,8 @@ struct ConsoleView: Content {
     var started: Bool
     var finished: Bool
     var submittedAt: String?
+    /// The interviewer's own recommendation (a band id) once submitted.
+    var recommendation: String?
     /// What the interview waits for: start, rate, gate, offerJump, pick, talk, finishInterview, finished.
     var agenda: String
     var stage: String?
@@ -74,7 +76,8 @@ struct ConsoleView: Content {
         eventCount = engine.events.count
         started = state.isStarted
         finished = state.isFinished
-        submittedAt = card.submittedAt.map(DisplayDate.string)
+        submittedAt = (state.submittedAt ?? card.submittedAt).map(DisplayDate.string)
+        recommendation = state.submission?.recommendation
         self.agenda = Self.name(agenda)
         stage = state.currentStage
         topic = state.currentTopic
@@ -152,6 +155,7 @@ extension ConsoleView {
             j.key("started"); j.value(started)
             j.key("finished"); j.value(finished)
             j.member("submittedAt", submittedAt)
+            j.member("recommendation", recommendation)
             j.key("agenda"); j.value(agenda)
             j.member("stage", stage)
             j.member("topic", topic)

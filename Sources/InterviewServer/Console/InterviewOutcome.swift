@@ -3,27 +3,35 @@ import Foundation
 import InterviewCore
 import Vapor
 
-/// An interview's result as lists show it: the panel's mean score and coverage over the cards that hold
-/// evidence, and the recommendations they came to (one per distinct band, in the cards' order).
+/// An interview's result as lists show it: the panel's mean score and coverage over the submitted cards
+/// the viewer may see (`PanelVisibility`), how many they are, and the recommendations they came to (one
+/// per distinct band, in the cards' order). Drafts never count: a mean that moves while colleagues
+/// are still scoring would show them each other's work.
 struct InterviewOutcome: Content {
     var score: String
     var coverage: String
     var recommendation: String
+    /// Submitted cards the mean rests on.
     var cards: Int
 
     static let empty = InterviewOutcome(score: "–", coverage: "–", recommendation: "–", cards: 0)
 
-    static func of(_ interviewIDs: [UUID], on db: any Database) async throws -> [UUID: InterviewOutcome] {
+    static func of(_ interviewIDs: [UUID], for viewer: User, on db: any Database) async throws -> [UUID: InterviewOutcome] {
         guard !interviewIDs.isEmpty else { return [:] }
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ interviewIDs)
             .filter(\.$eventCount > 0).sort(\.$updatedAt).all()
-        return Dictionary(grouping: cards, by: { $0.$interview.id }).mapValues { cards in
-            let scores = cards.compactMap(\.overall), coverages = cards.compactMap(\.coverage)
+        let panels = Dictionary(grouping: try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ interviewIDs).all(),
+                                by: { $0.$interview.id }).mapValues { Set($0.map(\.$user.id)) }
+        return Dictionary(grouping: cards, by: { $0.$interview.id }).compactMapValues { cards in
+            let rule = PanelVisibility(viewer: viewer, panel: panels[cards[0].$interview.id] ?? [], cards: cards)
+            let shown = cards.filter { $0.submittedAt != nil && rule.view(of: $0) == .full }
+            guard !shown.isEmpty else { return nil }
+            let scores = shown.compactMap(\.overall), coverages = shown.compactMap(\.coverage)
             var bands: [String] = []
-            for band in cards.compactMap(\.band) where !bands.contains(band) { bands.append(band) }
+            for band in shown.compactMap(\.band) where !bands.contains(band) { bands.append(band) }
             return InterviewOutcome(score: scores.isEmpty ? "–" : ScoreFormat.score(scores.reduce(0, +) / Double(scores.count)),
                                     coverage: coverages.isEmpty ? "–" : ScoreFormat.score(coverages.reduce(0, +) / Double(coverages.count)) + "%",
-                                    recommendation: bands.isEmpty ? "–" : bands.joined(separator: " / "), cards: cards.count)
+                                    recommendation: bands.isEmpty ? "–" : bands.joined(separator: " / "), cards: shown.count)
         }
     }
 }

@@ -15,6 +15,9 @@ enum InterviewReportPage {
         var overall: Double?
         var coverage: Double?
         var band: String?
+        /// A colleague's draft shown to a hiring manager or admin: only that it exists, and when it was
+        /// last touched (`PanelVisibility.View.existence`); the score columns stay empty.
+        var draftTouchedAt: Date?
     }
 
     struct Revision: Sendable {
@@ -38,14 +41,25 @@ enum InterviewReportPage {
         let interviewID = try interview.requireID()
         let cache = req.application.scorecardCache
         let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db).guide
-        let cards = try await ScorecardRecord.query(on: req.db).filter(\.$interview.$id == interviewID)
-            .filter(\.$eventCount > 0).with(\.$interviewer).all()
-        let panel = try cards.map {
-            PanelRow(cardID: try $0.requireID(), interviewer: $0.interviewer.name, submittedAt: $0.submittedAt,
-                     overall: $0.overall, coverage: $0.coverage, band: $0.band)
+        let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, viewer: user, on: req.db)
+        let cards = all.filter { $0.eventCount > 0 }
+        let visible = cards.filter { rule.view(of: $0) == .full }
+        let panel = try cards.compactMap { card -> PanelRow? in
+            switch rule.view(of: card) {
+            case .hidden: return nil
+            case .existence:
+                return PanelRow(cardID: try card.requireID(), interviewer: card.interviewer.name, submittedAt: nil,
+                                overall: nil, coverage: nil, band: nil, draftTouchedAt: card.updatedAt)
+            case .full:
+                return PanelRow(cardID: try card.requireID(), interviewer: card.interviewer.name, submittedAt: card.submittedAt,
+                                overall: card.overall, coverage: card.coverage, band: card.band)
+            }
         }.sorted { $0.interviewer < $1.interviewer }
+        // A card the rule hides is answered as missing, the way anything one may not see is.
         let wanted = try? req.query.get(UUID.self, at: "card")
-        let card = cards.first { $0.id == wanted } ?? cards.first { $0.$interviewer.id == user.id } ?? cards.first
+        if let wanted, !visible.contains(where: { $0.id == wanted }) { throw Abort(.notFound) }
+        let card = visible.first { $0.id == wanted } ?? visible.first { $0.$interviewer.id == user.id }
+            ?? visible.first { $0.submittedAt != nil }
         var engine: SessionEngine?
         if let card { engine = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: req.db).engine }
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
@@ -59,9 +73,10 @@ enum InterviewReportPage {
         return report
     }
 
-    /// Ratings and notes recorded after the card was submitted, each with what it replaced.
+    /// The changes made after the card was submitted: each revision's reason, then its ratings (with
+    /// what they replaced) and notes.
     static func revisions(_ engine: SessionEngine) -> [Revision] {
-        guard let finish = engine.events.firstIndex(where: { if case .interviewFinished = $0.kind { true } else { false } }) else { return [] }
+        guard let finish = engine.events.firstIndex(where: { if case .scorecardSubmitted = $0.kind { true } else { false } }) else { return [] }
         var replay = SessionEngine(guide: engine.guide)
         var out: [Revision] = []
         for (index, event) in engine.events.enumerated() {
@@ -72,6 +87,8 @@ enum InterviewReportPage {
                     out.append(Revision(at: event.at, text: "\(ref): \(before) → \(rating)"))
                 case .noteAdded(let note):
                     out.append(Revision(at: event.at, text: "+ \(note.text)"))
+                case .revisionStarted(let reason):
+                    out.append(Revision(at: event.at, text: "— \(reason)"))
                 default: break
                 }
             }
@@ -99,16 +116,28 @@ enum InterviewReportPage {
             html += "<th>\(e(Text.coverage.in(language)))</th><th>\(e(Text.recommendation.in(language)))</th></tr></thead><tbody>"
             for row in loaded.panel {
                 let mark = row.cardID == loaded.card?.id ? " aria-current=\"true\"" : ""
+                if let touched = row.draftTouchedAt {
+                    html += "<tr class=\"draft\"><td>\(e(row.interviewer))</td><td>\(e(Text.draftTouched.in(language))) "
+                        + "\(e(DisplayDate.string(touched)))</td><td>–</td><td>–</td><td>–</td></tr>"
+                    continue
+                }
                 html += "<tr><td><a href=\"\(SiteURL.interviewReport(id).path)?card=\(row.cardID)\"\(mark)>\(e(row.interviewer))</a></td>"
                 html += "<td>\(e(row.submittedAt.map(DisplayDate.string) ?? Text.notSubmitted.in(language)))</td>"
                 html += "<td>\(e(row.overall.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.coverage.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.band ?? "–"))</td></tr>"
             }
-            let scored = loaded.panel.compactMap(\.overall)
+            // The panel's mean rests on submitted cards only, and says how many.
+            let scored = loaded.panel.filter { $0.submittedAt != nil }.compactMap(\.overall)
             if scored.count > 1 {
                 let mean = scored.reduce(0, +) / Double(scored.count)
                 html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreFormat.score(mean)))</th><td></td><td></td></tr>"
             }
             html += "</tbody></table>"
+        }
+        if let engine = loaded.engine, let submission = engine.state.submission {
+            let band = loaded.guide.bands.first { $0.id == submission.recommendation }?.label ?? Text.noDecision.in(language)
+            html += "<h2>\(e(Text.recommendation.in(language)))</h2><p><strong>\(e(band))</strong>"
+            html += engine.state.submittedAt.map { " · \(e(Text.submitted.in(language))) \(e(DisplayDate.string($0)))" } ?? ""
+            html += "</p>" + (submission.summary.isEmpty ? "" : "<p class=\"pre\">\(e(submission.summary))</p>")
         }
         if let engine = loaded.engine {
             let revisions = revisions(engine)

@@ -124,7 +124,7 @@ extension ScorecardService {
         let score = Scoring.score(guide, state, reusing: entry.scored, dimensions: false)
         let card = entry.card
         let summary = ScorecardSummary(eventCount: card.eventCount + events.count, overall: score.overall, coverage: score.coverage,
-                                       band: score.band?.label, submittedAt: card.submittedAt ?? state.finishedAt,
+                                       band: score.band?.label, submittedAt: state.submittedAt,
                                        clearDraft: action.type == .note)
         let write = ScorecardWriter.Write(card: card, firstSeq: card.eventCount + 1, clientID: action.clientID,
                                           lines: events.map { SessionLog.line(for: $0) }, summary: summary,

@@ -1,4 +1,5 @@
 import Fluent
+import InterviewCore
 import Vapor
 
 /// The candidate pages. Reading a candidate of a position one is not on is a 404, not a 403: the
@@ -12,6 +13,20 @@ struct CandidateController: RouteCollection {
         routes.get(SiteURL.pattern(SiteURL.candidateResume), use: Self.resume)
         routes.get(SiteURL.pattern(SiteURL.candidateExport), use: Self.export)
         routes.post(SiteURL.pattern(SiteURL.candidateErase), use: Self.erase)
+        routes.post(SiteURL.pattern(SiteURL.candidateDecision), use: Self.decide)
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        do {
+            _ = try await DecisionService.record(try req.content.decode(DecisionService.Input.self), for: candidate, req: req)
+            return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -68,7 +83,7 @@ struct CandidateController: RouteCollection {
         try await candidate.$position.load(on: req.db)
         let id = try candidate.requireID()
         let members = try await candidate.position.$members.query(on: req.db).filter(\.$deactivatedAt == nil).sort(\.$name).all()
-        let page = CandidateShow(
+        var page = CandidateShow(
             id: id, name: candidate.name, contact: candidate.contact, resumeText: candidate.resumeText,
             resumeHref: candidate.resumePDF == nil ? nil : SiteURL.candidateResume(id).path, notes: candidate.notes,
             erased: candidate.erasedAt != nil, erasedAt: DisplayDate.string(candidate.erasedAt),
@@ -78,6 +93,16 @@ struct CandidateController: RouteCollection {
             scheduledAt: scheduledAt, exportHref: SiteURL.candidateExport(id).path,
             updateAction: SiteURL.candidate(id).path, eraseAction: SiteURL.candidateErase(id).path, canManage: Access.canManage(user),
             statuses: StatusOption.all(req.language), errors: errors)
+        let panel = try await PanelCards.load(candidate: candidate, viewer: user, req: req)
+        page.recommendations = panel.cards.map {
+            .init(interviewer: $0.interviewer, label: $0.recommendationLabel, summary: $0.summary,
+                  score: $0.overall.map(ScoreFormat.score) ?? "–")
+        }
+        page.decisions = try await DecisionService.history(of: id, language: req.language, on: req.db)
+        page.currentDecision = page.decisions.first
+        page.decisionAction = SiteURL.candidateDecision(id).path
+        page.debriefHref = SiteURL.candidateDebrief(id).path
+        page.outcomes = CandidateDecision.Outcome.allCases.map { .init(value: $0.rawValue, label: $0.label(req.language)) }
         return try await req.page("candidate", page)
     }
 
@@ -100,7 +125,7 @@ struct CandidateController: RouteCollection {
         try Access.requireManager(user)
         try await Audit.record(.export, candidate: candidate, by: user, on: req.db)
         try await SecurityAudit.record(.candidateExported, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
-        let response = try await CandidateExport.make(candidate, on: req.db).encodeResponse(for: req)
+        let response = try await CandidateExport.make(candidate, for: user, on: req.db).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition,
                                       value: "attachment; filename=\"candidate-\(try candidate.requireID()).json\"")
         return response

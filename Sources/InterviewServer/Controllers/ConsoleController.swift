@@ -59,15 +59,27 @@ struct ConsoleController: RouteCollection {
         let loaded = try await InterviewReportPage.load(req)
         let toolbar = try InterviewReportPage.toolbar(loaded, req)
         guard let report = InterviewReportPage.report(loaded, audience: .interviewer) else {
+            let drafts = loaded.panel.compactMap { row in
+                row.draftTouchedAt.map { ReportEmpty.Draft(interviewer: row.interviewer, touched: DisplayDate.string($0)) }
+            }
             return try await req.page("report-empty", ReportEmpty(candidateName: loaded.candidate.name ?? Text.erased.in(req.language),
                                                                   candidateHref: SiteURL.candidate(try loaded.candidate.requireID()).path,
-                                                                  consoleHref: SiteURL.interviewConsole(try loaded.interview.requireID()).path))
+                                                                  consoleHref: SiteURL.interviewConsole(try loaded.interview.requireID()).path,
+                                                                  drafts: drafts))
                 .encodeResponse(for: req)
         }
         return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar))
     }
 
-    struct ReportEmpty: Encodable { var candidateName: String; var candidateHref: String; var consoleHref: String }
+    /// No card to show yet. Hiring managers and admins see the drafts in progress: who, and when last
+    /// touched — nothing of their content (`PanelVisibility`).
+    struct ReportEmpty: Encodable {
+        struct Draft: Encodable { var interviewer: String; var touched: String }
+        var candidateName: String
+        var candidateHref: String
+        var consoleHref: String
+        var drafts: [Draft]
+    }
 
     /// The candidate's version, as a file to send: no private notes, references or raw weights.
     @Sendable static func candidateReport(req: Request) async throws -> Response {

@@ -7,6 +7,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
     case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance
+    case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
 
     var pair: (en: String, zh: String) {
@@ -46,6 +47,14 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .finished: ("The interview is finished. Ratings and notes can still be corrected; changes are kept as revisions.",
                          "面试已结束。评分和笔记仍可修改，修改会作为修订记录保留。")
         case .openReport: ("Open the report", "查看报告")
+        case .submitTitle: ("Submit your scorecard", "提交评分卡")
+        case .submitHint: ("Your own verdict, before you see your colleagues': once submitted, the card is locked and their submitted cards open to you. Later changes are revisions with a reason.",
+                           "在看到同事的评价之前给出你自己的结论：提交后评分卡锁定，你才能看到同事已提交的评分卡。之后的修改需说明原因，并作为修订记录保留。")
+        case .recommendationLabel: ("Your recommendation", "你的推荐")
+        case .summaryLabel: ("Summary (a few sentences for the debrief)", "总结（供讨论会参考的几句话）")
+        case .submitCard: ("Submit scorecard", "提交评分卡")
+        case .submittedCard: ("Scorecard submitted", "评分卡已提交")
+        case .revisionReason: ("The scorecard is submitted. Why do you change it?", "评分卡已提交。为什么要修改？")
         case .offline: ("Connection lost — your actions are kept in this browser and sent when the server is back.",
                         "连接已断开——操作已保存在浏览器中，服务器恢复后自动发送。")
         case .queued: ("waiting to be sent", "条待发送")

@@ -33,7 +33,10 @@ enum Text: String, CaseIterable, Sendable {
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
-    case notSubmitted, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
+    case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
+    // Decisions and the debrief
+    case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
+    case noDecisionYet, decisionHint, debrief, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, backToPositions
 

@@ -20,5 +20,7 @@ extension Application {
         migrations.add(M013_CreateSecurityEvents())
         migrations.add(M014_AddOwners())
         migrations.add(M015_AddScorecardErasure())
+        migrations.add(M016_ExplicitSubmission())
+        migrations.add(M017_CreateCandidateDecisions())
     }
 }

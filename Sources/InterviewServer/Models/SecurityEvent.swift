@@ -27,6 +27,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case candidateExported = "candidate.exported"
         case candidateErased = "candidate.erased"
         case interviewStatus = "interview.status"
+        case decisionRecorded = "decision.recorded"
     }
 
     @ID(key: .id) var id: UUID?

@@ -126,8 +126,30 @@
     return { status: response.status, body: await response.json().catch(() => null) };
   }
 
+  // Submitting: the interviewer's own recommendation and summary, before any colleague's card opens.
+  function submissionForm() {
+    const select = el("select", { id: "recommendation", name: "recommendation" },
+      (guide.recommendations || []).map((r) => el("option", { value: r.id, text: r.label })));
+    const summary = el("textarea", { id: "summary", name: "summary", rows: "3" });
+    const form = el("form", { id: "submit-form", class: "card" },
+      el("h3", { text: L.submitTitle }), el("p", { class: "muted", text: L.submitHint }),
+      el("label", {}, L.recommendationLabel + " ", select), el("label", {}, L.summaryLabel + " ", summary),
+      el("button", { type: "submit", class: "primary", id: "submit-card", text: L.submitCard }));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      act({ type: "submit", recommendation: select.value, summary: summary.value });
+    });
+    return form;
+  }
+
   function act(action) {
-    if (view && view.finished && !["rate", "note"].includes(action.type)) return;
+    if (view && view.finished && !["rate", "note", "submit"].includes(action.type)) return;
+    // A submitted card changes only with a reason, which the server keeps as a revision.
+    if (view && view.submittedAt && action.type !== "submit") {
+      const reason = window.prompt(L.revisionReason, "");
+      if (reason === null || !reason.trim()) return;
+      action.revisionReason = reason.trim();
+    }
     action.clientID = clientID();
     const queue = loadQueue();
     queue.push(action);
@@ -388,7 +410,14 @@
         panel.append(button(L.finish, finish, { id: "finish", class: "primary" }));
         return;
       case "finished":
-        panel.append(el("p", { id: "finished", text: L.finished }), el("a", { href: boot.reportHref, class: "primary-link", id: "report-link", text: L.openReport }));
+        panel.append(el("p", { id: "finished", text: L.finished }));
+        if (view.submittedAt) {
+          const chosen = (guide.recommendations || []).find((r) => r.id === view.recommendation);
+          panel.append(el("p", { id: "submitted", class: "notice", text: L.submittedCard + " · " + view.submittedAt + (chosen ? " · " + chosen.label : "") }));
+        } else {
+          panel.append(submissionForm());
+        }
+        panel.append(el("a", { href: boot.reportHref, class: "primary-link", id: "report-link", text: L.openReport }));
         return;
       default:
         panel.append(el("p", { text: L.moving }));

@@ -5,7 +5,7 @@ import Vapor
 
 /// Erasing a candidate's personal data, complete and atomic. Complete: the candidate's fields, and on
 /// every scorecard about them every free text an interviewer wrote — notes, reasons for skipping a
-/// question, revisions (later events of the same kinds), the draft being typed. Ratings stay: they
+/// question, the submission's summary, the reasons given for revisions, the draft being typed. Ratings stay: they
 /// are the anonymous scores.
 ///
 /// Atomic: it runs under the locks that every scorecard write takes (`ScorecardCache.locks`), in one
@@ -61,6 +61,13 @@ enum CandidateErasure {
         case .questionSkipped(let question, let reason):
             guard !reason.isEmpty, reason != marker else { return nil }
             return SessionEvent(at: event.at, .questionSkipped(question, reason: marker), schemaVersion: event.schemaVersion)
+        case .scorecardSubmitted(var submission):
+            guard !submission.summary.isEmpty, submission.summary != marker else { return nil }
+            submission.summary = marker
+            return SessionEvent(at: event.at, .scorecardSubmitted(submission), schemaVersion: event.schemaVersion)
+        case .revisionStarted(let reason):
+            guard reason != marker else { return nil }
+            return SessionEvent(at: event.at, .revisionStarted(reason: marker), schemaVersion: event.schemaVersion)
         case .started(var start):
             guard start.candidate != nil else { return nil }
             start.candidate = nil

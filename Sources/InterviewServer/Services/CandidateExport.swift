@@ -12,9 +12,13 @@ struct CandidateExport: Content {
         var scorecards: [ScorecardEntry]
     }
 
-    /// One interviewer's card: its summary and its whole event log (ratings, notes, decisions).
+    /// One interviewer's card: its summary and its whole event log (ratings, notes, decisions). A
+    /// colleague's draft is exported as its existence only (`draft`, `updatedAt`): the panel rule holds
+    /// in exports too (`PanelVisibility`), so an export cannot read a card before it is submitted.
     struct ScorecardEntry: Content {
         var interviewer: String
+        var draft: Bool
+        var updatedAt: Date?
         var submittedAt: Date?
         var overall: Double?
         var coverage: Double?
@@ -43,7 +47,7 @@ struct CandidateExport: Content {
     var interviews: [InterviewEntry]
     var audit: [AuditLine]
 
-    static func make(_ candidate: Candidate, on db: any Database) async throws -> CandidateExport {
+    static func make(_ candidate: Candidate, for viewer: User, on db: any Database) async throws -> CandidateExport {
         let id = try candidate.requireID()
         try await candidate.$position.load(on: db)
         let interviews = try await candidate.$interviews.query(on: db).with(\.$guideVersion).with(\.$interviewers)
@@ -51,12 +55,22 @@ struct CandidateExport: Content {
         var cards: [UUID: [ScorecardEntry]] = [:]
         for interview in interviews {
             let id = try interview.requireID()
-            for card in try await ScorecardRecord.query(on: db).filter(\.$interview.$id == id).with(\.$interviewer).all() {
-                let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
-                cards[id, default: []].append(ScorecardEntry(
-                    interviewer: card.interviewer.email, submittedAt: card.submittedAt, overall: card.overall,
-                    coverage: card.coverage, recommendation: card.band, draftNote: card.draftNote,
-                    events: events.map(\.event).joined()))
+            let (rule, all) = try await PanelVisibility.load(interviewID: id, viewer: viewer, on: db)
+            for card in all {
+                switch rule.view(of: card) {
+                case .hidden:
+                    continue
+                case .existence:
+                    cards[id, default: []].append(ScorecardEntry(
+                        interviewer: card.interviewer.email, draft: true, updatedAt: card.updatedAt, submittedAt: nil, overall: nil,
+                        coverage: nil, recommendation: nil, draftNote: nil, events: ""))
+                case .full:
+                    let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
+                    cards[id, default: []].append(ScorecardEntry(
+                        interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
+                        submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, recommendation: card.band,
+                        draftNote: card.draftNote, events: events.map(\.event).joined()))
+                }
             }
         }
         let audit = try await AuditEntry.query(on: db).filter(\.$candidateID == id).with(\.$user).sort(\.$at).all()

@@ -31,6 +31,8 @@ enum CandidateService {
         /// The latest interview's status and result.
         var status: String
         var outcome: InterviewOutcome
+        /// The hiring decision in force, or "–".
+        var decision: String
     }
 
     static func list(for user: User, positionID: UUID?, search: String?, language: Language = .en,
@@ -45,7 +47,8 @@ enum CandidateService {
             .filter { needle.isEmpty || ($0.name ?? "").localizedCaseInsensitiveContains(needle)
                 || ($0.contact ?? "").localizedCaseInsensitiveContains(needle) }
         let latest = candidates.compactMap { $0.interviews.max { $0.scheduledAt < $1.scheduledAt } }
-        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), on: db)
+        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), for: user, on: db)
+        let decisions = try await DecisionService.current(candidates.compactMap(\.id), on: db)
         return try candidates.map { candidate in
             let id = try candidate.requireID()
             let last = candidate.interviews.max { $0.scheduledAt < $1.scheduledAt }
@@ -53,7 +56,8 @@ enum CandidateService {
                        erased: candidate.erasedAt != nil, interviewCount: candidate.interviews.count,
                        created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path,
                        status: last?.status.label(language) ?? "–",
-                       outcome: last.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty)
+                       outcome: last.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty,
+                       decision: decisions[id]?.label(language) ?? "–")
         }
     }
 

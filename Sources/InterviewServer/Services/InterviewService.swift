@@ -75,7 +75,7 @@ enum InterviewService {
         if let candidateID { query = query.filter(\.$candidate.$id == candidateID) }
         if let status { query = query.filter(\.$status == status) }
         let interviews = try await query.all()
-        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), on: db)
+        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), for: user, on: db)
         let me = try user.requireID()
         return try interviews.map { interview in
             let id = try interview.requireID()

@@ -24,6 +24,16 @@ struct CandidateShow: Encodable {
     var canManage: Bool
     var statuses: [StatusOption]
     var errors: [String: String] = [:]
+    /// The panel's submitted recommendations the viewer may see, beside the decision (never filling it in).
+    var recommendations: [Recommendation] = []
+    var decisions: [DecisionService.Entry] = []
+    var currentDecision: DecisionService.Entry?
+    var decisionAction: String = ""
+    var debriefHref: String = ""
+    var outcomes: [Option2] = []
+
+    struct Recommendation: Encodable { var interviewer: String; var label: String; var summary: String; var score: String }
+    struct Option2: Encodable { var value: String; var label: String }
 }
 
 struct StatusOption: Encodable {

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A candidate's panel set side by side for the hiring committee: every submitted scorecard's ratings
+/// and notes question by question, topics and questions ordered by how much the raters disagree
+/// (`DisagreementOrder`), the differences of depth made visible (one went deeper, another did not),
+/// each interviewer's own recommendation and summary, the scores with their range, and how far the
+/// raters agree (`PanelAgreement`). Built from the same session states the single reports use, so the
+/// server's debrief and `interview report A.jsonl B.jsonl` combine panels the same way.
+public struct PanelDebrief: Sendable {
+    /// One interviewer's submitted card.
+    public struct Card: Sendable {
+        public var rater: String
+        public var state: SessionState
+        public init(rater: String, state: SessionState) {
+            self.rater = rater
+            self.state = state
+        }
+    }
+
+    public struct Rater: Hashable, Sendable, Codable {
+        public var name: String
+        public var recommendation: String
+        public var recommendationLabel: String
+        public var summary: String
+        public var overall: Double?
+        public var coverage: Double?
+        public var submittedAt: Date?
+    }
+
+    public struct Cell: Hashable, Sendable, Codable {
+        public var rater: String
+        /// rated, notDemonstrated, notAsked or skipped.
+        public var status: RaterEntry.Status
+        public var rating: Int?
+        public var notes: [String]
+    }
+
+    public struct Row: Hashable, Sendable, Codable {
+        public var question: String
+        public var text: String
+        public var spread: Int?
+        public var standardDeviation: Double
+        public var statusDiffers: Bool
+        /// One rater went deeper, another did not: some rated it, some did not reach it behind a gate.
+        public var depthDiffers: Bool
+        public var cells: [Cell]
+    }
+
+    public struct TopicGroup: Hashable, Sendable, Codable {
+        public var topic: String
+        public var title: String
+        public var largestSpread: Int
+        public var rows: [Row]
+        /// Notes taken in the topic but on no particular question, per rater.
+        public var notes: [RaterNotes]
+    }
+
+    public struct RaterNotes: Hashable, Sendable, Codable {
+        public var rater: String
+        public var notes: [String]
+    }
+
+    public var guideTitle: String
+    public var raters: [Rater]
+    public var topics: [TopicGroup]
+    public var agreement: PanelAgreement
+    /// Lowest, highest and mean overall score of the cards that have one.
+    public var scoreRange: (low: Double, high: Double, mean: Double)?
+
+    public static func make(guide: Guide, cards: [Card], policy: AgreementPolicy = .standard) -> PanelDebrief {
+        let scored = cards.map { (card: $0, score: Scoring.score(guide, $0.state)) }
+        let raters = scored.map { card, score in
+            let submission = card.state.submission
+            let id = submission?.recommendation ?? ScorecardSubmission.noDecision
+            return Rater(name: card.rater, recommendation: id,
+                         recommendationLabel: guide.bands.first { $0.id == id }?.label ?? "不作推荐 No decision",
+                         summary: submission?.summary ?? "", overall: score.overall, coverage: score.coverage,
+                         submittedAt: card.state.submittedAt)
+        }
+        // Each question's entry per rater, in the guide's order, keyed "topic/question".
+        var questions: [PanelQuestion] = [], texts: [String: (topic: String, id: String, text: String)] = [:]
+        var ratings: [String: [String: Int]] = [:]
+        for topic in guide.topics {
+            for question in topic.questions {
+                let key = "\(topic.key)/\(question.id)"
+                var entries: [String: RaterEntry] = [:]
+                for (card, score) in scored {
+                    let status = score.topics.first { $0.key == topic.key }?.questions.first { $0.id == question.id }
+                    entries[card.rater] = Self.entry(status)
+                    if let rating = status?.rating, status?.status == .rated { ratings[card.rater, default: [:]][key] = rating }
+                }
+                // Questions nobody reached say nothing about the panel.
+                guard entries.values.contains(where: { $0 != .notAsked }) else { continue }
+                questions.append(PanelQuestion(key: key, topic: topic.key, entries: entries))
+                texts[key] = (topic.key, question.id, question.text)
+            }
+        }
+        let order = DisagreementOrder(questions, raters: cards.map(\.rater))
+        let topics = order.topics.map { group in
+            TopicGroup(topic: group.topic, title: guide.topic(group.topic)?.title ?? group.topic, largestSpread: group.largestSpread,
+                       rows: group.questions.map { q in
+                           let (topic, id, text) = texts[q.key] ?? (q.topic, q.key, q.key)
+                           return Row(question: id, text: text, spread: q.spread, standardDeviation: q.standardDeviation,
+                                      statusDiffers: q.statusDiffers, depthDiffers: q.depthDiffers,
+                                      cells: scored.map { card, _ in
+                                          let entry = questions.first { $0.key == q.key }?.entries[card.rater] ?? .notAsked
+                                          return Cell(rater: card.rater, status: entry.status, rating: entry.rating,
+                                                      notes: card.state.notes.filter { $0.note.topic == topic && $0.note.question == id }.map(\.note.text))
+                                      })
+                       },
+                       notes: cards.compactMap { card in
+                           let notes = card.state.notes.filter { $0.note.topic == group.topic && $0.note.question == nil }.map(\.note.text)
+                           return notes.isEmpty ? nil : RaterNotes(rater: card.rater, notes: notes)
+                       })
+        }
+        let agreement = PanelAgreement(cards.map { RaterRatings(rater: $0.rater, ratings: ratings[$0.rater] ?? [:]) },
+                                       scale: guide.scale, policy: policy)
+        let overall = raters.compactMap(\.overall)
+        let range = overall.isEmpty ? nil : (overall.min()!, overall.max()!, overall.reduce(0, +) / Double(overall.count))
+        return PanelDebrief(guideTitle: guide.title, raters: raters, topics: topics, agreement: agreement, scoreRange: range)
+    }
+
+    static func entry(_ question: QuestionScore?) -> RaterEntry {
+        guard let question else { return .notAsked }
+        switch question.status {
+        case .rated: return question.rating.map(RaterEntry.rated) ?? .notAsked
+        case .notDemonstrated: return .notDemonstrated
+        case .skipped: return .skipped
+        default: return .notAsked
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The debrief as Markdown, for the hiring committee's notes or a pull request beside the guide.
+/// Every interviewer-entered text is written as text: Markdown's own characters in it are escaped,
+/// so a note cannot add a link or a heading to the document.
+public enum PanelDebriefMarkdown {
+    public static func render(_ doc: PanelDebriefDocument, candidate: String?) -> String {
+        let zh = doc.language == .zh
+        func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
+        var out = "# " + t("Debrief", "面试讨论") + (candidate.map { " — " + escape($0) } ?? "") + "\n\n"
+        out += "_\(escape(doc.guideTitle))_\n\n## " + t("Recommendations", "推荐") + "\n\n"
+        out += "| \(t("Interviewer", "面试官")) | \(t("Recommendation", "推荐")) | \(t("Score", "得分")) | \(t("Coverage", "覆盖率")) | \(t("Summary", "总结")) |\n|---|---|---|---|---|\n"
+        for rater in doc.raters {
+            out += "| \(escape(rater.name)) | \(escape(rater.recommendationLabel)) | \(number(rater.overall)) | \(number(rater.coverage)) | \(escape(rater.summary)) |\n"
+        }
+        if let scores = doc.scores {
+            out += "\n" + t("Scores", "得分") + ": \(number(scores.low))–\(number(scores.high)), " + t("mean", "平均") + " \(number(scores.mean)) (n=\(doc.raters.count))\n"
+        }
+        out += "\n## " + t("Agreement", "一致性") + "\n\n"
+        for pair in doc.agreement.pairs {
+            out += "- \(escape(pair.first)) × \(escape(pair.second)): κ = \(figure(pair.kappa))\n"
+        }
+        out += "- ICC(2,1) = \(figure(doc.agreement.singleRater))\n- ICC(2,k) = \(figure(doc.agreement.panelMean))\n\n"
+        out += doc.agreement.explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
+        out += "## " + t("Question by question, most disagreement first", "逐题对比（分歧最大的在前）") + "\n"
+        for topic in doc.topics {
+            out += "\n### \(escape(topic.topic)) \(escape(topic.title))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined() + "\n|---|" + doc.raters.map { _ in "---|" }.joined() + "\n"
+            for row in topic.rows {
+                let mark = row.depthDiffers ? " ⚑" : ""
+                out += "| \(escape(row.question)) \(escape(row.text))\(mark) |"
+                for cell in row.cells {
+                    let value = cell.rating.map(String.init) ?? status(cell.status, zh)
+                    out += " \(value)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
+                }
+                out += "\n"
+            }
+            for group in topic.notes {
+                out += "\n- **\(escape(group.rater))**: " + group.notes.map(escape).joined(separator: "; ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A figure with its reading and the questions it rests on, or the reason it is not shown.
+    public static func figure(_ f: PanelDebriefDocument.Figure) -> String {
+        guard let value = f.value else { return f.reason ?? "–" }
+        return String(format: "%.2f", value) + " (" + (f.reading ?? "") + ", n=\(f.questions))"
+    }
+
+    static func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
+
+    static func status(_ status: RaterEntry.Status, _ zh: Bool) -> String {
+        switch status {
+        case .rated: "–"
+        case .notDemonstrated: zh ? "未深入" : "not demonstrated"
+        case .notAsked: zh ? "未问" : "not asked"
+        case .skipped: zh ? "跳过" : "skipped"
+        }
+    }
+
+    /// Markdown's punctuation and table pipes escaped, newlines folded: text stays text.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\n", "\r": out += " "
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "-", "!", "|", "~", "&":
+                out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

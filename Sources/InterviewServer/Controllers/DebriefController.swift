@@ -1,0 +1,124 @@
+import Fluent
+import InterviewCore
+import Vapor
+
+/// The debrief of one candidate: every submitted scorecard the viewer may read (`PanelVisibility`),
+/// question by question with the most disputed first, the recommendations, agreement and the decision.
+/// As a printable page, as Markdown and as JSON (also `GET /api/v1/candidates/{id}/debrief`).
+struct DebriefController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.pattern(SiteURL.candidateDebrief), use: Self.page)
+        routes.get(SiteURL.pattern(SiteURL.candidateDebriefMarkdown), use: Self.markdown)
+        routes.get(SiteURL.pattern(SiteURL.candidateDebriefJSON), use: Self.json)
+    }
+
+    struct Loaded {
+        var candidate: Candidate
+        var document: PanelDebriefDocument
+        var drafts: [(interviewer: String, touched: Date?)]
+    }
+
+    /// One debrief per guide version would be stricter; the candidate's interviews for a position use
+    /// the position's guide, and cards on another version are compared on the questions they share.
+    static func load(_ req: Request) async throws -> Loaded {
+        let user = try req.user
+        let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        try await Audit.record(.read, candidate: candidate, by: user, detail: "debrief", on: req.db)
+        let panel = try await PanelCards.load(candidate: candidate, viewer: user, req: req)
+        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let guide: Guide
+        if let first = panel.cards.first {
+            guide = first.guide
+        } else {
+            try await candidate.$position.load(on: req.db)
+            try await candidate.position.$guide.load(on: req.db)
+            guard let version = try await GuideLibrary.currentVersion(of: candidate.position.guide, on: req.db) else { throw Abort(.notFound) }
+            guide = try await ScorecardService.guide(try version.requireID(), cache: req.application.scorecardCache, on: req.db).guide
+        }
+        let debrief = PanelDebrief.make(guide: guide, cards: panel.cards.map {
+            PanelDebrief.Card(rater: $0.interviewer, state: $0.state)
+        })
+        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts)
+    }
+
+    @Sendable static func page(req: Request) async throws -> View {
+        let loaded = try await load(req)
+        let id = try loaded.candidate.requireID()
+        let decisions = try await DecisionService.history(of: id, language: req.language, on: req.db)
+        return try await req.page("debrief", DebriefPage(
+            candidateName: loaded.candidate.name ?? Text.erased.in(req.language), candidateHref: SiteURL.candidate(id).path,
+            doc: loaded.document, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
+            decision: decisions.first, markdownHref: SiteURL.candidateDebriefMarkdown(id).path,
+            jsonHref: SiteURL.candidateDebriefJSON(id).path))
+    }
+
+    @Sendable static func markdown(req: Request) async throws -> Response {
+        let loaded = try await load(req)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"debrief.md\"")
+        return Response(status: .ok, headers: headers,
+                        body: .init(string: PanelDebriefMarkdown.render(loaded.document, candidate: loaded.candidate.name)))
+    }
+
+    @Sendable static func json(req: Request) async throws -> Response {
+        let loaded = try await load(req)
+        let response = try await APIDebrief(loaded, decisions: try await DecisionService.history(of: try loaded.candidate.requireID(),
+                                                                                                language: req.language, on: req.db))
+            .encodeResponse(for: req)
+        if !req.url.path.hasPrefix("/api/") {
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"debrief.json\"")
+        }
+        return response
+    }
+
+    struct APIDebrief: Content {
+        var candidateID: UUID
+        var debrief: PanelDebriefDocument
+        /// Colleagues' drafts the viewer may know of: who, and when last touched.
+        var drafts: [DebriefPage.Draft]
+        /// Newest first; the first is in force.
+        var decisions: [DecisionService.Entry]
+
+        init(_ loaded: Loaded, decisions: [DecisionService.Entry]) throws {
+            candidateID = try loaded.candidate.requireID()
+            debrief = loaded.document
+            drafts = loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) }
+            self.decisions = decisions
+        }
+    }
+}
+
+struct DebriefPage: Encodable {
+    struct Draft: Content { var interviewer: String; var touched: String }
+    struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String }
+    var candidateName: String
+    var candidateHref: String
+    var guideTitle: String
+    var raters: [Rater]
+    var scores: String?
+    var agreement: [String]
+    var explanation: [String]
+    var topics: [PanelDebrief.TopicGroup]
+    var drafts: [Draft]
+    var decision: DecisionService.Entry?
+    var markdownHref: String
+    var jsonHref: String
+
+    init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, drafts: [Draft], decision: DecisionService.Entry?,
+         markdownHref: String, jsonHref: String) {
+        (self.candidateName, self.candidateHref, self.drafts, self.decision) = (candidateName, candidateHref, drafts, decision)
+        (self.markdownHref, self.jsonHref) = (markdownHref, jsonHref)
+        guideTitle = doc.guideTitle
+        let number = { (value: Double?) in value.map(ScoreFormat.score) ?? "–" }
+        raters = doc.raters.map { Rater(name: $0.name, label: $0.recommendationLabel, score: number($0.overall),
+                                        coverage: number($0.coverage), summary: $0.summary) }
+        let zh = doc.language == .zh
+        scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean)) (n=\(doc.raters.count))" }
+        agreement = doc.agreement.pairs.map { "\($0.first) × \($0.second): κ " + PanelDebriefMarkdown.figure($0.kappa) }
+            + ["ICC(2,1) " + PanelDebriefMarkdown.figure(doc.agreement.singleRater),
+               "ICC(2,k) " + PanelDebriefMarkdown.figure(doc.agreement.panelMean)]
+        explanation = doc.agreement.explanation
+        topics = doc.topics
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import InterviewCore
+import Vapor
+
+/// The submitted scorecards of a candidate's interviews that a viewer may read (`PanelVisibility`),
+/// each with its engine replayed: what the candidate page's recommendations, the debrief and the
+/// combined report are made from.
+struct PanelCards: Sendable {
+    struct Card: Sendable {
+        var cardID: UUID
+        var interviewID: UUID
+        var interviewer: String
+        var interviewerID: UUID
+        var guide: Guide
+        var guideVersionID: UUID
+        var state: SessionState
+        var submittedAt: Date?
+        var overall: Double?
+        var coverage: Double?
+        var recommendation: String
+        var recommendationLabel: String
+        var summary: String
+    }
+
+    var cards: [Card]
+    /// Colleagues' drafts the viewer may know of (hiring managers and admins): who, and when touched.
+    var drafts: [(interviewer: String, touched: Date?)]
+
+    static func load(candidate: Candidate, viewer: User, req: Request) async throws -> PanelCards {
+        let interviews = try await candidate.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
+        let cache = req.application.scorecardCache
+        var cards: [Card] = [], drafts: [(String, Date?)] = []
+        for interview in interviews {
+            let interviewID = try interview.requireID()
+            let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, viewer: viewer, on: req.db)
+            let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
+            for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
+                switch rule.view(of: record) {
+                case .hidden: continue
+                case .existence: drafts.append((record.interviewer.name, record.updatedAt))
+                case .full:
+                    guard record.submittedAt != nil else { continue }
+                    let entry = try await ScorecardService.entry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
+                    let submission = entry.engine.state.submission
+                    let recommendation = submission?.recommendation ?? ScorecardSubmission.noDecision
+                    cards.append(Card(cardID: try record.requireID(), interviewID: interviewID, interviewer: record.interviewer.name,
+                                      interviewerID: record.$interviewer.id, guide: loaded.guide,
+                                      guideVersionID: interview.$guideVersion.id, state: entry.engine.state,
+                                      submittedAt: record.submittedAt, overall: record.overall, coverage: record.coverage,
+                                      recommendation: recommendation,
+                                      recommendationLabel: loaded.guide.bands.first { $0.id == recommendation }?.label
+                                          ?? Text.noDecision.in(req.language),
+                                      summary: submission?.summary ?? ""))
+                }
+            }
+        }
+        return PanelCards(cards: cards, drafts: drafts)
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Who sees which scorecard of an interview's panel. Structured interviews are reliable because each
+/// interviewer judges alone: until one has submitted one's own card, nothing of a colleague's shows —
+/// not the ratings, the notes, the score, the recommendation, not even how much they have rated. The
+/// rule, for someone who may see the interview's position at all (docs/security.md):
+/// - one's own card: always;
+/// - on the panel, own card not yet submitted: no colleague's card;
+/// - otherwise (submitted panelists, members off the panel, hiring managers, admins): submitted cards;
+/// - drafts of others: hiring managers and admins learn only that they exist and when they were last
+///   touched; everyone else, nothing.
+struct PanelVisibility: Sendable {
+    enum View: Equatable, Sendable {
+        case full
+        /// That the card exists, and when it was last touched; nothing of its content.
+        case existence
+        case hidden
+    }
+
+    let viewerID: UUID
+    let managesPositions: Bool
+    /// The interview's interviewers.
+    let panel: Set<UUID>
+    /// Whether the viewer, if on the panel, has submitted their own card.
+    let ownSubmitted: Bool
+
+    init(viewer: User, panel: Set<UUID>, cards: [ScorecardRecord]) {
+        viewerID = viewer.id ?? UUID()
+        managesPositions = viewer.role.managesPositions
+        self.panel = panel
+        ownSubmitted = cards.contains { $0.$interviewer.id == viewer.id && $0.submittedAt != nil }
+    }
+
+    func view(of card: ScorecardRecord) -> View {
+        view(interviewer: card.$interviewer.id, submitted: card.submittedAt != nil)
+    }
+
+    func view(interviewer: UUID, submitted: Bool) -> View {
+        if interviewer == viewerID { return .full }
+        if panel.contains(viewerID), !ownSubmitted { return .hidden }
+        if submitted { return .full }
+        return managesPositions ? .existence : .hidden
+    }
+
+    /// The interview's panel and cards, and the rule for `viewer`.
+    static func load(interviewID: UUID, viewer: User, on db: any Database) async throws -> (PanelVisibility, [ScorecardRecord]) {
+        let panel = try await InterviewInterviewer.query(on: db).filter(\.$interview.$id == interviewID).all().map(\.$user.id)
+        let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id == interviewID).with(\.$interviewer).all()
+        return (PanelVisibility(viewer: viewer, panel: Set(panel), cards: cards), cards)
+    }
+}

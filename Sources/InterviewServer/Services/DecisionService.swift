@@ -1,0 +1,69 @@
+import Fluent
+import Vapor
+
+/// Recording the hiring decision: hiring managers of the position and admins, with a rationale; each
+/// change kept, in the candidate-data trail and the security trail.
+enum DecisionService {
+    struct Input: Content {
+        var outcome: String?
+        var rationale: String?
+    }
+
+    struct Entry: Content {
+        var outcome: CandidateDecision.Outcome
+        var label: String
+        var rationale: String
+        var by: String?
+        var at: Date?
+    }
+
+    static func record(_ input: Input, for candidate: Candidate, req: Request) async throws -> CandidateDecision {
+        let user = try req.user
+        try Access.requireManager(user)
+        guard candidate.erasedAt == nil else { throw Abort(.conflict, reason: "The candidate's personal data has been erased.") }
+        var errors = FieldErrors()
+        let outcome = CandidateDecision.Outcome(rawValue: input.outcome ?? "")
+        if outcome == nil { errors["outcome"] = .errRequired }
+        let rationale = errors.require(input.rationale, "rationale", max: 5_000)
+        try errors.check()
+        let decision = CandidateDecision(candidateID: try candidate.requireID(), outcome: outcome!, rationale: rationale,
+                                         decidedBy: try user.requireID())
+        try await req.db.transaction { db in
+            try await decision.save(on: db)
+            try await Audit.record(.update, candidate: candidate, by: user, detail: "decision", on: db)
+            try await SecurityAudit.record(.decisionRecorded, by: user, subject: SecurityAudit.subject("candidate", candidate.id),
+                                           detail: outcome!.rawValue, req: req, on: db)
+        }
+        return decision
+    }
+
+    /// Newest first.
+    static func history(of candidateID: UUID, language: Language, on db: any Database) async throws -> [Entry] {
+        try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).with(\.$decidedBy)
+            .sort(\.$at, .descending).all()
+            .map { Entry(outcome: $0.outcome, label: $0.outcome.label(language), rationale: $0.rationale, by: $0.decidedBy?.name, at: $0.at) }
+    }
+
+    /// The current outcome of each candidate, for lists.
+    static func current(_ candidateIDs: [UUID], on db: any Database) async throws -> [UUID: CandidateDecision.Outcome] {
+        guard !candidateIDs.isEmpty else { return [:] }
+        var latest: [UUID: (Date, CandidateDecision.Outcome)] = [:]
+        for row in try await CandidateDecision.query(on: db).filter(\.$candidateID ~~ candidateIDs).all() {
+            let at = row.at ?? .distantPast
+            if let known = latest[row.candidateID], known.0 > at { continue }
+            latest[row.candidateID] = (at, row.outcome)
+        }
+        return latest.mapValues(\.1)
+    }
+}
+
+extension CandidateDecision.Outcome {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .advance: Text.outcomeAdvance.in(language)
+        case .hire: Text.outcomeHire.in(language)
+        case .reject: Text.outcomeReject.in(language)
+        case .onHold: Text.outcomeOnHold.in(language)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+@testable import InterviewCore
+import Testing
+
+/// Issue 14: the debrief's grid puts the most disputed question first, shows where one interviewer
+/// went deeper and another did not, and carries the panel's agreement with its reading or its reason.
+@Suite("Panel debrief")
+struct PanelDebriefTests {
+    /// A submitted card from script lines (`SessionTestScript`), finishing and submitting at the end.
+    private func card(_ rater: String, _ lines: [String], recommendation: String) throws -> PanelDebrief.Card {
+        var script = try SessionTestScript()
+        for line in lines { try script.run(line) }
+        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
+        if !script.state.isFinished { try script.driver.record(.interviewFinished(confirmedIncomplete: untouched)) }
+        try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: recommendation, summary: "by \(rater)")))
+        return PanelDebrief.Card(rater: rater, state: script.state)
+    }
+
+    @Test func theMostDisputedQuestionAndTheDepthDifferenceComeFirst() throws {
+        // setup: both rate Redis op1–op3; Ivan goes deeper, Olga does not; they differ by 3 on op2
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4", "3", "y", "3"], recommendation: "hire")
+        let olga = try card("olga", ["j 3.2.1", "4", "1", "3", "n"], recommendation: "lean-no")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        // verify
+        let redis = try #require(debrief.topics.first)
+        #expect(redis.topic == "3.2.1")
+        #expect(redis.rows.first?.question == "op2" && redis.rows.first?.spread == 3)
+        let op4 = try #require(redis.rows.first { $0.question == "op4" })
+        #expect(op4.depthDiffers)
+        #expect(op4.cells.map(\.status) == [.rated, .notDemonstrated])
+        #expect(debrief.raters.map(\.recommendation) == ["hire", "lean-no"])
+        #expect(debrief.raters.map(\.summary) == ["by ivan", "by olga"])
+        let range = try #require(debrief.scoreRange)
+        #expect(range.low <= range.mean && range.mean <= range.high)
+    }
+
+    @Test func agreementIsWithheldBelowTheMinimumAndSaysWhy() throws {
+        // setup: three common questions, below the default minimum of five
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4", "3"], recommendation: "hire")
+        let olga = try card("olga", ["j 3.2.1", "4", "1", "3"], recommendation: "lean-no")
+        // act
+        let doc = PanelDebriefDocument(PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga]), language: .en)
+        let markdown = PanelDebriefMarkdown.render(doc, candidate: "Sun [Ba](javascript:x)")
+        // verify
+        let kappa = try #require(doc.agreement.pairs.first?.kappa)
+        #expect(kappa.value == nil && kappa.questions == 3)
+        #expect(kappa.reason == "not shown: only 3 questions rated by both, at least 5 needed")
+        #expect(markdown.contains("Sun \\[Ba\\]\\(javascript:x\\)"))
+        #expect(!markdown.contains("[Ba](javascript"))
+    }
+
+    @Test func withEnoughCommonQuestionsKappaAndICCAreShownWithAReading() throws {
+        // setup: five common questions (Redis op1–op3 and MySQL op1–op2), close ratings
+        let ivan = try card("ivan", ["j 3.2.1", "4", "3", "2", "n", "j 3.2.2", "3", "2"], recommendation: "hire")
+        let olga = try card("olga", ["j 3.2.1", "4", "3", "1", "n", "j 3.2.2", "3", "1"], recommendation: "hire")
+        // act
+        let doc = PanelDebriefDocument(PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga]), language: .zh)
+        // verify
+        let kappa = try #require(doc.agreement.pairs.first?.kappa)
+        #expect(kappa.questions == 5 && kappa.value != nil && kappa.reading != nil)
+        #expect(doc.agreement.singleRater.value != nil && doc.agreement.panelMean.value != nil)
+        #expect(doc.agreement.explanation.allSatisfy { !$0.isEmpty })
+    }
+}

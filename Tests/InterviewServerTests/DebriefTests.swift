@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 14: the debrief sets the submitted cards side by side, the question the raters disagree on
+/// most first, with agreement figures; the hiring manager records a decision and changes it, each
+/// change kept in the history and the trails.
+@Suite("Debrief and decision")
+struct DebriefTests {
+    private struct Debrief: Decodable {
+        struct Doc: Decodable {
+            struct Rater: Decodable { var name: String; var recommendation: String; var summary: String }
+            struct Topic: Decodable {
+                struct Row: Decodable { var question: String; var spread: Int?; var depthDiffers: Bool }
+                var topic: String
+                var rows: [Row]
+            }
+            struct Agreement: Decodable {
+                struct Pair: Decodable { struct Figure: Decodable { var value: Double?; var reason: String?; var questions: Int }; var kappa: Figure }
+                var pairs: [Pair]
+            }
+            var raters: [Rater]
+            var topics: [Topic]
+            var agreement: Agreement
+        }
+        struct Decision: Decodable { var outcome: String; var rationale: String }
+        var debrief: Doc
+        var decisions: [Decision]
+    }
+
+    private func submittedPanel(_ app: Application) async throws -> (ConsoleFixture, TestBrowser) {
+        let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        // Ivan and Olga agree on 3.1's op1 and op2, and disagree by three points on op3.
+        for (email, ratings, recommendation) in [("ivan@example.com", [4, 3, 4], "hire"), ("olga@example.com", [4, 3, 1], "lean-no")] {
+            let browser = try await fixture.browser(email)
+            _ = try await browser.walkToFirstQuestion(fixture)
+            for (index, rating) in ratings.enumerated() { _ = try await browser.rate(fixture, "3.1", "op\(index + 1)", rating) }
+            _ = try await browser.act(fixture, ["type": "note", "text": "\(email) on op3"])
+            _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await browser.act(fixture, ["type": "submit", "recommendation": recommendation, "summary": "From \(email)"])
+        }
+        return (fixture, try await fixture.browser("maria@example.com"))
+    }
+
+    @Test func theMostDisputedQuestionComesFirst() async throws {
+        try await withApp { app in
+            // setup
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            // act
+            let api = try await maria.get("/api/v1/candidates/\(id)/debrief")
+            let page = try await maria.get("/candidates/\(id)/debrief")
+            let markdown = try await maria.get("/candidates/\(id)/debrief.md")
+            // verify
+            #expect(api.status == .ok)
+            let debrief = try JSONDecoder().decode(Debrief.self, from: Data(buffer: api.body)).debrief
+            #expect(Set(debrief.raters.map(\.name)) == ["ivan", "olga"])
+            #expect(Set(debrief.raters.map(\.recommendation)) == ["hire", "lean-no"])
+            let first = try #require(debrief.topics.first?.rows.first)
+            #expect(debrief.topics.first?.topic == "3.1" && first.question == "op3" && first.spread == 3)
+            // Three questions in common: below the minimum of five, so kappa is withheld with the reason.
+            let kappa = try #require(debrief.agreement.pairs.first?.kappa)
+            #expect(kappa.value == nil && kappa.questions == 3 && (kappa.reason ?? "").contains("at least 5"))
+            #expect(page.status == .ok && page.body.string.contains("From olga@example.com") && page.body.string.contains("olga@example.com on op3"))
+            #expect(markdown.headers.first(name: .contentDisposition)?.contains("debrief.md") == true)
+            #expect(markdown.body.string.contains("## "))
+        }
+    }
+
+    @Test func aPanelistWhoHasNotSubmittedSeesOnlyTheirOwnCardInTheDebrief() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            let olga = try await fixture.browser("olga@example.com"), ivan = try await fixture.browser("ivan@example.com")
+            _ = try await olga.walkToFirstQuestion(fixture)
+            _ = try await olga.rate(fixture, "3.1", "op1", 1)
+            _ = try await olga.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await olga.act(fixture, ["type": "submit", "recommendation": "lean-no", "summary": "olga-summary"])
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            // act
+            let debrief = try await ivan.get("/api/v1/candidates/\(try fixture.candidate.requireID())/debrief")
+            // verify
+            #expect(debrief.status == .ok)
+            #expect(!debrief.body.string.contains("olga"))
+        }
+    }
+
+    @Test func theDecisionIsRecordedChangedAndKept() async throws {
+        try await withApp { app in
+            // setup
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            let ivan = try await fixture.browser("ivan@example.com")
+            try await maria.get("/candidates/\(id)")
+            // act
+            let first = try await maria.post("/candidates/\(id)/decision", ["outcome": "advance", "rationale": "Strong on the web stack."])
+            let missing = try await maria.post("/candidates/\(id)/decision", ["outcome": "hire", "rationale": " "])
+            let body = try JSONSerialization.data(withJSONObject: ["outcome": "reject", "rationale": "References did not hold up."])
+            let second = try await maria.send(.POST, "/api/v1/candidates/\(id)/decision", body: ByteBuffer(data: body), contentType: .json)
+            let refused = try await ivan.send(.POST, "/api/v1/candidates/\(id)/decision", body: ByteBuffer(data: body), contentType: .json)
+            let page = try await maria.get("/candidates/\(id)")
+            let list = try await maria.get("/candidates")
+            let api = try await maria.get("/api/v1/candidates/\(id)/debrief")
+            // verify
+            #expect(first.status == .seeOther && missing.status == .unprocessableEntity)
+            #expect(second.status == .created && refused.status == .forbidden)
+            #expect(page.body.string.contains("References did not hold up.") && page.body.string.contains("Strong on the web stack."))
+            #expect(list.body.string.contains(Text.outcomeReject.in(.en)))
+            let decisions = try JSONDecoder().decode(Debrief.self, from: Data(buffer: api.body)).decisions
+            #expect(decisions.map(\.outcome) == ["reject", "advance"])
+            let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .decisionRecorded).all().map(\.detail)
+            #expect(trail.sorted() == ["advance", "reject"])
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$detail == "decision").count() == 2)
+        }
+    }
+}

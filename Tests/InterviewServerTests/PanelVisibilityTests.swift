@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 14: a colleague's scorecard stays hidden until one's own is submitted, on every surface —
+/// the report page and its card parameter, the lists and their panel mean, the JSON API, the export.
+/// Each surface is tried by each kind of viewer while the colleague's card is a draft and after it
+/// is submitted.
+@Suite("Panel independence")
+struct PanelVisibilityTests {
+    private struct World {
+        let fixture: ConsoleFixture
+        let olgaCard: UUID
+        var browsers: [String: TestBrowser]
+        var report: String { "/interviews/\(fixture.id)/report" }
+        var candidate: String { "/candidates/\(fixture.candidate.id!)" }
+
+        func get(_ who: String, _ path: String) async throws -> TestingHTTPResponse { try await browsers[who]!.get(path) }
+    }
+
+    private static let secret = "olga-private-note-7781"
+
+    private func world(_ app: Application) async throws -> World {
+        let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"],
+                                                    alsoOnPosition: ["nina@example.com"])
+        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        try await TestData.user(app, "root@example.com", role: .admin)
+        try await TestData.user(app, "oscar@example.com", role: .interviewer)
+        var browsers: [String: TestBrowser] = [:]
+        for who in ["ivan", "olga", "nina", "maria", "root", "oscar"] { browsers[who] = try await fixture.browser("\(who)@example.com") }
+        let olga = browsers["olga"]!, ivan = browsers["ivan"]!
+        _ = try await olga.walkToFirstQuestion(fixture)
+        _ = try await olga.rate(fixture, "3.1", "op1", 2)
+        _ = try await olga.act(fixture, ["type": "note", "text": Self.secret])
+        _ = try await olga.act(fixture, ["type": "finish", "confirm": true])
+        _ = try await ivan.walkToFirstQuestion(fixture)
+        _ = try await ivan.rate(fixture, "3.1", "op1", 4)
+        let card = try #require(try await ScorecardRecord.query(on: app.db).join(User.self, on: \ScorecardRecord.$interviewer.$id == \User.$id)
+            .filter(User.self, \.$email == "olga@example.com").first()?.id)
+        return World(fixture: fixture, olgaCard: card, browsers: browsers)
+    }
+
+    /// What `who` learns of Olga's card through every surface they can reach.
+    private func seen(_ w: World, _ who: String) async throws -> (card: HTTPStatus, report: String, lists: String) {
+        let card = try await w.get(who, w.report + "?card=\(w.olgaCard)").status
+        let report = try await w.get(who, w.report).body.string
+        var lists = ""
+        for path in ["/interviews", "/candidates", "/positions/\(w.fixture.position.id!)", "/api/v1/interviews", "/api/v1/candidates",
+                     w.candidate] {
+            lists += try await w.get(who, path).body.string
+        }
+        return (card, report, lists)
+    }
+
+    @Test func beforeSubmittingNobodyButOlgaReadsHerDraft() async throws {
+        try await withApp { app in
+            // setup
+            let w = try await world(app)
+            // act / verify, viewer by viewer
+            let olga = try await seen(w, "olga")
+            #expect(olga.card == .ok && olga.report.contains(Self.secret))
+            for who in ["ivan", "nina", "maria", "root"] {
+                let view = try await seen(w, who)
+                #expect(view.card == .notFound, "\(who) opened Olga's draft")
+                #expect(!view.report.contains(Self.secret) && !view.lists.contains(Self.secret), "\(who) read Olga's note")
+                #expect(!view.report.contains("50.0") && !view.lists.contains("50.0"), "\(who) saw Olga's score")
+            }
+            // Ivan, on the panel and not submitted, does not even learn that Olga has a card.
+            #expect(try await !seen(w, "ivan").report.contains("olga"))
+            // Hiring managers and admins learn that the draft exists and when it was touched, nothing else.
+            for who in ["maria", "root"] {
+                let report = try await seen(w, who).report
+                #expect(report.contains("olga") && report.contains(Text.draftTouched.in(.en)), "\(who)")
+            }
+            #expect(try await seen(w, "nina").report.contains("olga") == false)
+            #expect(try await w.get("oscar", w.report + "?card=\(w.olgaCard)").status == .notFound)
+            let export = try await w.get("maria", w.candidate + "/export").body.string
+            #expect(export.contains("olga@example.com") && !export.contains(Self.secret))
+        }
+    }
+
+    @Test func afterSubmittingTheCardOpensToEachInTurn() async throws {
+        try await withApp { app in
+            // setup
+            let w = try await world(app)
+            let olga = w.browsers["olga"]!, ivan = w.browsers["ivan"]!
+            _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            // act / verify: Ivan has not submitted, so Olga's card stays closed to him
+            #expect(try await seen(w, "ivan").card == .notFound)
+            for who in ["nina", "maria", "root"] {
+                let view = try await seen(w, who)
+                #expect(view.card == .ok && view.report.contains(Self.secret) == false || view.card == .ok, "\(who)")
+                let card = try await w.get(who, w.report + "?card=\(w.olgaCard)").body.string
+                #expect(card.contains(Self.secret) && card.contains("Thin on internals."), "\(who) cannot read the submitted card")
+                #expect(view.lists.contains("50.0"), "\(who) does not see the panel's mean over the submitted card")
+            }
+            // Ivan submits: now he reads Olga's card too.
+            _ = try await ivan.act(w.fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(w.fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            let after = try await w.get("ivan", w.report + "?card=\(w.olgaCard)")
+            #expect(after.status == .ok && after.body.string.contains(Self.secret))
+            let lists = try await seen(w, "ivan").lists
+            #expect(lists.contains("75.0"))
+            let export = try await w.get("maria", w.candidate + "/export").body.string
+            #expect(export.contains(Self.secret))
+        }
+    }
+}
