@@ -59,10 +59,11 @@ struct PositionController: RouteCollection {
     static func renderIndex(_ req: Request, form: PositionService.Input, errors: [String: String]) async throws -> View {
         let user = try req.user
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
-        let page = PositionsIndex(
+        var page = PositionsIndex(
             positions: try await PositionService.list(for: user, search: search, on: req.db), search: search,
             canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID.flatMap(UUID.init(uuidString:)), on: req.db),
             form: form, errors: errors)
+        page.todo = try await ScorecardTodo.items(for: user, language: req.language, on: req.db)
         return try await req.page("positions", page)
     }
 
@@ -78,6 +79,7 @@ struct PositionController: RouteCollection {
         let page = PositionShow(
             id: id, title: position.title, guideTitle: position.guide.title,
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
+            overdueHours: position.overdueHours,
             members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
             candidates: try await CandidateService.list(for: user, positionID: id, search: search, language: req.language, on: req.db),
             canManage: user.role.managesPositions, canChangeRetention: Access.canChangeRetention(of: position, user),

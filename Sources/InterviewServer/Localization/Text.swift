@@ -36,6 +36,7 @@ enum Text: String, CaseIterable, Sendable {
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
+    case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
     case noDecisionYet, decisionHint, debrief, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, backToPositions

@@ -8,17 +8,19 @@ struct M014_AddOwners: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(GuideRecord.schema).field("owner_id", .uuid, .references(User.schema, "id")).update()
         try await database.schema(Position.schema).field("owner_id", .uuid, .references(User.schema, "id")).update()
-        for guide in try await GuideRecord.query(on: database).all() {
+        // Only the columns that exist at this point are read (later migrations add more to these
+        // models), and rows are changed with targeted updates rather than saving whole models.
+        for guide in try await GuideRecord.query(on: database).field(\.$id).all() {
             let first = try await GuideVersion.query(on: database).filter(\.$guide.$id == guide.requireID())
-                .sort(\.$createdAt).first()
+                .field(\.$id).field(\.$author.$id).field(\.$createdAt).sort(\.$createdAt).first()
             guard let author = first?.$author.id else { continue }
-            guide.$owner.id = author
-            try await guide.save(on: database)
+            try await GuideRecord.query(on: database).filter(\.$id == guide.requireID()).set(\.$owner.$id, to: author).update()
         }
-        for position in try await Position.query(on: database).with(\.$members).all() {
-            guard let manager = position.members.first(where: { $0.role == .hiringManager }) else { continue }
-            position.$owner.id = manager.id
-            try await position.save(on: database)
+        for member in try await PositionMember.query(on: database).field(\.$position.$id).field(\.$user.$id).all() {
+            guard let user = try await User.query(on: database).filter(\.$id == member.$user.id).field(\.$id).field(\.$role).first(),
+                  user.role == .hiringManager else { continue }
+            try await Position.query(on: database).filter(\.$id == member.$position.id).filter(\.$owner.$id == nil)
+                .set(\.$owner.$id, to: user.id).update()
         }
     }
 

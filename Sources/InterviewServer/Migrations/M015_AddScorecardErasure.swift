@@ -5,9 +5,10 @@ struct M015_AddScorecardErasure: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(ScorecardRecord.schema).field("erased_at", .datetime).update()
         // Cards of candidates erased before this release: mark them too.
-        let erased = try await Candidate.query(on: database).filter(\.$erasedAt != nil).all()
+        let erased = try await Candidate.query(on: database).filter(\.$erasedAt != nil).field(\.$id).field(\.$erasedAt).all()
         for candidate in erased {
-            let interviews = try await Interview.query(on: database).filter(\.$candidate.$id == candidate.requireID()).all().compactMap(\.id)
+            let interviews = try await Interview.query(on: database).filter(\.$candidate.$id == candidate.requireID())
+                .field(\.$id).all().compactMap(\.id)
             guard !interviews.isEmpty else { continue }
             try await ScorecardRecord.query(on: database).filter(\.$interview.$id ~~ interviews)
                 .set(\.$erasedAt, to: candidate.erasedAt).update()

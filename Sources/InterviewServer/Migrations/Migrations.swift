@@ -22,5 +22,6 @@ extension Application {
         migrations.add(M015_AddScorecardErasure())
         migrations.add(M016_ExplicitSubmission())
         migrations.add(M017_CreateCandidateDecisions())
+        migrations.add(M018_AddOverdueHours())
     }
 }

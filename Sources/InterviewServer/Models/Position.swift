@@ -11,6 +11,8 @@ final class Position: Model, @unchecked Sendable {
     @Parent(key: "guide_id") var guide: GuideRecord
     /// Days after a candidate is added until their personal data is erased; nil keeps it until erased by hand.
     @OptionalField(key: "retention_days") var retentionDays: Int?
+    /// Hours after an interview until its unsubmitted scorecards show as overdue; nil: 24.
+    @OptionalField(key: "overdue_hours") var overdueHours: Int?
     /// Who opened it: besides admins, the only one who changes its retention period.
     @OptionalParent(key: "owner_id") var owner: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -61,6 +61,8 @@ enum PositionService {
     struct Settings: Content {
         var title: String?
         var retentionDays: String?
+        /// Hours after an interview until unsubmitted scorecards are overdue; empty for the default.
+        var overdueHours: String?
     }
 
     /// Renames a position or changes how long its candidates' personal data is kept; a shorter period
@@ -72,7 +74,12 @@ enum PositionService {
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
         let retention = parseRetention(input.retentionDays, &errors)
+        var overdue = position.overdueHours
+        if let text = input.overdueHours?.trimmingCharacters(in: .whitespaces) {
+            if text.isEmpty { overdue = nil } else if let hours = Int(text), (1...720).contains(hours) { overdue = hours } else { errors["overdueHours"] = .errNumber }
+        }
         try errors.check()
+        position.overdueHours = overdue
         let before = position.retentionDays
         if retention != before, !Access.canChangeRetention(of: position, user) { throw Abort(.forbidden) }
         position.title = title

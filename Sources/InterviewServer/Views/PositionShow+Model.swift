@@ -9,6 +9,7 @@ struct PositionShow: Encodable {
     var guideTitle: String
     var guideHref: String
     var retentionDays: Int?
+    var overdueHours: Int?
     var members: [Member]
     var candidates: [CandidateService.Row]
     var canManage: Bool

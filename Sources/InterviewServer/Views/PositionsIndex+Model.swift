@@ -9,4 +9,6 @@ struct PositionsIndex: Encodable {
     var guides: [GuideChoice]
     var form: PositionService.Input
     var errors: [String: String]
+    /// The signed-in interviewer's scorecards waiting for submission (`ScorecardTodo`).
+    var todo: [ScorecardTodo.Item] = []
 }
