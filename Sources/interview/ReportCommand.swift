@@ -5,18 +5,20 @@ import InterviewCore
 extension Interview {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the report of a recorded interview: Markdown, JSON or one self-contained HTML file.",
+            abstract: "Write the report of a recorded interview, or the combined report of a panel: Markdown, JSON or HTML.",
             discussion: """
             The guide comes from the log's first event (a bundled guide with the same id and version), or \
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
-            flowcharts and the recommendation.
+            flowcharts and the recommendation. Given several session logs of the same candidate (one per \
+            interviewer, named after the files), it writes the panel's debrief instead: question by question \
+            with the most disputed first, the recommendations, the score range and the raters' agreement.
             """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, html }
 
-        @Argument(help: "A session log written by 'interview run'.")
-        var file: String
+        @Argument(help: "A session log written by 'interview run'; several logs of one candidate make the panel's report.")
+        var files: [String]
 
         @Option(help: "markdown, json or html.")
         var format: Format = .markdown
@@ -32,7 +34,16 @@ extension Interview {
         @Option(help: "The guide the session was recorded with, when it is not a bundled one.")
         var guide: String?
 
+        func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("name at least one session log") }
+            if files.count > 1, audience == .candidate {
+                throw ValidationError("the candidate's version is one interviewer's: give a single session log with --audience candidate")
+            }
+        }
+
         func run() throws {
+            guard files.count == 1 else { return write(panelReport()) }
+            let file = files[0]
             let session = RunSessionFile.read(file)
             let guide = session.guide(named: self.guide, path: file)
             if let start = session.start, start.guideHash != guide.contentHash {
@@ -45,6 +56,37 @@ extension Interview {
             case .json: JSONReport.render(report)
             case .html: HTMLReport.render(report, guide: guide)
             }
+            write(text)
+        }
+
+        /// Every log replayed over the first one's guide (all must share it) and set side by side.
+        private func panelReport() -> String {
+            let sessions = files.map { ($0, RunSessionFile.read($0)) }
+            let guide = sessions[0].1.guide(named: self.guide, path: sessions[0].0)
+            for (file, session) in sessions.dropFirst() where session.start.map({ $0.guideHash != guide.contentHash }) ?? false {
+                FileHandle.standardError.write(Data("warning: \(file) was recorded with another guide version; compared on the questions it shares\n".utf8))
+            }
+            let cards = sessions.map { file, session in
+                PanelDebrief.Card(rater: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                                  state: session.engine(guide, path: file).state)
+            }
+            let document = PanelDebriefDocument(PanelDebrief.make(guide: guide, cards: cards),
+                                                language: ReportLanguage(guideLanguage: guide.language))
+            let candidate = sessions.compactMap { $0.1.start?.candidate }.first
+            switch format {
+            case .markdown:
+                return PanelDebriefMarkdown.render(document, candidate: candidate)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+            case .html:
+                return PanelDebriefHTML.render(document, candidate: candidate)
+            }
+        }
+
+        private func write(_ text: String) {
             guard let output else {
                 print(text, terminator: "")
                 return

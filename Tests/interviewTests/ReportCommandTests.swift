@@ -75,4 +75,35 @@ struct ReportCommandTests {
         #expect(questions.allSatisfy { $0["reference"] == nil && $0["weight"] == nil })
         #expect((json["feedback"] as? [String])?.first == "3.1 Caching: A solid grasp of the basics, with some gaps; we went on to advanced questions.")
     }
+
+    /// Issue 14: several terminal sessions of one candidate make the panel's report, the way the
+    /// server's debrief does.
+    @Test func severalSessionsMakeThePanelsDebrief() throws {
+        // setup: Ivan and Olga interviewed the same candidate and rated differently
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var logs: [String] = []
+        for (name, script) in [("ivan", RunCommandTests.script), ("olga", ["f", "1", "zz", "4", "y", "2", "M unsure on retries", "0", "f"])] {
+            let log = dir.appendingPathComponent("\(name).jsonl").path
+            let run = try RunProcess.run(["run", RunCommandTests.guide, "--session", log, "--candidate", "C-9"], input: script)
+            #expect(run.status == 0)
+            logs.append(log)
+        }
+        // act
+        let markdown = try CommandRunner.run(["report"] + logs + ["--guide", RunCommandTests.guide])
+        let json = try CommandRunner.run(["report"] + logs + ["--guide", RunCommandTests.guide, "--format", "json"])
+        let html = try CommandRunner.run(["report"] + logs + ["--guide", RunCommandTests.guide, "--format", "html"])
+        let candidate = try CommandRunner.run(["report"] + logs + ["--audience", "candidate"])
+        // verify
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("# Debrief — C\\-9\n"))
+        #expect(markdown.stdout.contains("| ivan |") && markdown.stdout.contains("| olga |"))
+        #expect(markdown.stdout.contains("unsure on retries"))
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let topics = document?["topics"] as? [[String: Any]]
+        let firstRow = (topics?.first?["rows"] as? [[String: Any]])?.first
+        #expect(firstRow?["spread"] as? Int == 4)   // 4 from Ivan, 0 from Olga: the most disputed question first
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<table>") && !html.stdout.contains("<script"))
+        #expect(candidate.status == 2 && candidate.stderr.contains("single session log"))
+    }
 }
