@@ -15,6 +15,8 @@ enum DecisionService {
         var rationale: String
         var by: String?
         var at: Date?
+        /// `at` as pages show it.
+        var when: String
     }
 
     static func record(_ input: Input, for candidate: Candidate, req: Request) async throws -> CandidateDecision {
@@ -41,7 +43,8 @@ enum DecisionService {
     static func history(of candidateID: UUID, language: Language, on db: any Database) async throws -> [Entry] {
         try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).with(\.$decidedBy)
             .sort(\.$at, .descending).all()
-            .map { Entry(outcome: $0.outcome, label: $0.outcome.label(language), rationale: $0.rationale, by: $0.decidedBy?.name, at: $0.at) }
+            .map { Entry(outcome: $0.outcome, label: $0.outcome.label(language), rationale: $0.rationale, by: $0.decidedBy?.name, at: $0.at,
+                        when: DisplayDate.string($0.at)) }
     }
 
     /// The current outcome of each candidate, for lists.
