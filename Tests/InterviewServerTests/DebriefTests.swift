@@ -117,4 +117,22 @@ struct DebriefTests {
             #expect(try await AuditEntry.query(on: app.db).filter(\.$detail == "decision").count() == 2)
         }
     }
+
+    @Test func positionsAndGuidesPoolTheAgreementOfAllTheirPanelsForManagers() async throws {
+        try await withApp { app in
+            // setup
+            let (fixture, maria) = try await submittedPanel(app)
+            let ivan = try await fixture.browser("ivan@example.com")
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            // act
+            let position = try await maria.get("/positions/\(try fixture.position.requireID())")
+            let guidePage = try await maria.get("/guides/\(try guide.requireID())")
+            let asInterviewer = try await ivan.get("/positions/\(try fixture.position.requireID())")
+            // verify: one panel, one pair, three common questions — below five, so withheld with the reason
+            #expect(position.body.string.contains("id=\"pooled-agreement\"") && position.body.string.contains("1 panels, 1 pairs"))
+            #expect(position.body.string.contains("at least 5 needed"))
+            #expect(guidePage.body.string.contains("id=\"pooled-agreement\""))
+            #expect(!asInterviewer.body.string.contains("pooled-agreement"))
+        }
+    }
 }

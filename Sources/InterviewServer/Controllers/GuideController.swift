@@ -47,7 +47,7 @@ struct GuideController: RouteCollection {
         let versions = try await guide.$versions.query(on: req.db).with(\.$author).sort(\.$createdAt, .descending).all()
         let wanted = try? req.query.get(UUID.self, at: "version")
         guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
-        let page = GuideShow(
+        var page = GuideShow(
             title: guide.title, slug: guide.slug, shownHash: shown.contentHash,
             parts: req.application.renderedGuides.parts(of: shown.markdown),
             versions: versions.map {
@@ -56,6 +56,14 @@ struct GuideController: RouteCollection {
                       isCurrent: $0.id == guide.$current.id, isShown: $0.id == shown.id)
             },
             editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil)
+        let user = try req.user
+        if user.role.managesPositions {
+            var positions = Position.query(on: req.db).filter(\.$guide.$id == id)
+            if let visible = try await Access.visiblePositionIDs(for: user, on: req.db) { positions = positions.filter(\.$id ~~ visible) }
+            let ids = try await positions.all().compactMap(\.id)
+            let candidates = ids.isEmpty ? [] : try await Candidate.query(on: req.db).filter(\.$position.$id ~~ ids).all()
+            page.agreement = try await PooledFigures.lines(candidates: candidates, viewer: user, req: req)
+        }
         return try await req.page("guide", page)
     }
 

@@ -76,7 +76,7 @@ struct PositionController: RouteCollection {
         let id = try position.requireID()
         let members = try await position.$members.query(on: req.db).sort(\.$name).all()
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
-        let page = PositionShow(
+        var page = PositionShow(
             id: id, title: position.title, guideTitle: position.guide.title,
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             overdueHours: position.overdueHours,
@@ -86,6 +86,7 @@ struct PositionController: RouteCollection {
             settingsAction: SiteURL.position(id).path,
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
+        page.agreement = try await PooledFigures.lines(candidates: try await position.$candidates.get(on: req.db), viewer: user, req: req)
         return try await req.page("position", page)
     }
 }

@@ -17,6 +17,9 @@ struct GuideShow: Encodable {
     var parts: [GuidePresentation.Part]
     var versions: [VersionRow]
     var editHref: String?
+    /// The interviewers' agreement pooled over the panels of every position using this guide that the
+    /// viewer may see (hiring managers and admins).
+    var agreement: [String] = []
 }
 
 /// The editor: the Markdown in a text area, and the source with each finding beside its line.

@@ -19,4 +19,6 @@ struct PositionShow: Encodable {
     var candidateAction = SiteURL.candidates.path
     var candidateForm = CandidateService.FormEcho()
     var errors: [String: String] = [:]
+    /// The interviewers' agreement pooled over the position's panels (hiring managers and admins).
+    var agreement: [String] = []
 }
