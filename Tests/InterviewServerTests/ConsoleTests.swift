@@ -133,6 +133,8 @@ struct ConsoleTests {
             #expect(report.body.string.contains(Text.revisions.in(.en)))
             #expect(report.body.string.contains("Re-read my notes: the answer missed WSGI."))
             #expect(report.body.string.contains("3.1/op1: 3 → 2"))
+            let trail = try await AuditEntry.query(on: app.db).filter(\.$action == .update).all().map(\.detail)
+            #expect(trail.sorted() == ["scorecard revised", "scorecard submitted"])
         }
     }
 

@@ -15,7 +15,13 @@ enum ConsoleActing {
         if let seat = ScorecardService.cachedSeat(interviewID, for: user, cache: cache),
            let loaded = cache.guide(seat.guideVersionID),
            let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: eventLoop, db: db) {
-            return posted.map { accepted($0, loaded) }.flatMapError { error in
+            return posted.flatMap { outcome in
+                guard lifecycle(action) != nil, !outcome.duplicate else { return eventLoop.makeSucceededFuture(accepted(outcome, loaded)) }
+                return eventLoop.makeFutureWithTask {
+                    try await audit(action, seat: seat, user: user, on: db())
+                    return accepted(outcome, loaded)
+                }
+            }.flatMapError { error in
                 guard let refusal = error as? ConsoleRefusal else { return eventLoop.makeFailedFuture(error) }
                 return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: db()) }
             }
@@ -25,7 +31,9 @@ enum ConsoleActing {
             let seat = try await ScorecardService.seat(interviewID, for: user, cache: cache, on: database)
             let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: database)
             do {
-                return accepted(try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: database), loaded)
+                let outcome = try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: database)
+                if !outcome.duplicate { try await audit(action, seat: seat, user: user, on: database) }
+                return accepted(outcome, loaded)
             } catch let refusal as ConsoleRefusal {
                 return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: database)
             }
@@ -51,5 +59,19 @@ enum ConsoleActing {
             o.key("reason"); o.value(refusal.message)
             o.key("stages"); o.array(refusal.stages) { a, stage in a.value(stage) }
         }
+    }
+
+    /// Submitting a scorecard and revising a submitted one are changes to what is recorded about the
+    /// candidate: both go into the candidate-data trail (the reason itself stays in the card's log).
+    private static func lifecycle(_ action: ConsoleAction) -> String? {
+        if action.type == .submit { return "scorecard submitted" }
+        if let reason = action.revisionReason, !reason.isEmpty { return "scorecard revised" }
+        return nil
+    }
+
+    private static func audit(_ action: ConsoleAction, seat: PanelSeat, user: User, on db: any Database) async throws {
+        guard let detail = lifecycle(action), let interview = try await Interview.find(seat.interviewID, on: db),
+              let candidate = try await Candidate.find(interview.$candidate.id, on: db) else { return }
+        try await Audit.record(.update, candidate: candidate, by: user, detail: detail, on: db)
     }
 }
