@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import browser
 from harness import SETTINGS, Checks, Skip, expect, fixture, note, test
-from payloads import PAYLOADS, all_payloads, chunks, flow_safe, marker, payload, yaml_string
+from payloads import PAYLOADS, all_payloads, chunks, flow_safe, line_payloads, marker, payload, yaml_string
 from server import Server, temp_folder
 from web import Client, page_field
 from world import ADMIN_EMAIL, PASSWORD, Console, Team, create_first_admin
@@ -209,6 +209,13 @@ def xss_world():
         console.act("rate", topic=topic, question=question, rating=3)
         admin.request("PUT", f"/api/v1/interviews/{interview}/console/draft", json={"text": all_payloads("dr")})
     Console(admin, w.interview_b, "xb-end").act("finish", confirm=True)
+    # Submitted with a payload summary, then revised with a payload reason (issue 14's texts).
+    Console(admin, w.interview_b, "xb-sub").act("submit", recommendation="no-decision", summary=all_payloads("sum"))
+    Console(admin, w.interview_b, "xb-rev").act("note", text=all_payloads("rev"), shared=True,
+                                                  revisionReason=" ".join(line_payloads("rr")[:25]))  # reasons: 2,000 characters
+    # The hiring decision's rationale, on the candidate of B.
+    admin.request("POST", f"/api/v1/candidates/{c0}/decision", json={"outcome": "advance", "rationale": all_payloads("dec")})
+    w.debrief_candidate = c0
     # A second scorecard on B by an account with a payload name, so the report's panel lists it.
     colleague = Client(w.server.base)
     colleague.login("usr0@example.com", PASSWORD)
@@ -239,7 +246,8 @@ def pages(w):
               ("console (finished)", f"/interviews/{w.interview_b}/console", console_ready),
               ("report (finished)", f"/interviews/{w.interview_b}/report", None),
               ("report (in progress)", f"/interviews/{w.interview_a}/report", None),
-              ("users page", "/users", None), ("audit page", "/audit", None), ("account page", "/account", None)]
+              ("users page", "/users", None), ("audit page", "/audit", None), ("account page", "/account", None),
+              ("debrief", f"/candidates/{w.debrief_candidate}/debrief", None)]
     for guide in w.other_guides:
         listed += [("guide page (uploaded through the form)", f"/guides/{guide}", None),
                    ("guide editor (uploaded through the form)", f"/guides/{guide}/edit", None)]
@@ -285,7 +293,8 @@ FIELDS = {"adm": "admin name (setup)", "usr": "user names (API)", "ufm": "user n
           "gdb": "guide Markdown (upload form)", "pos": "position titles", "can": "candidate names",
           "con": "contacts", "res": "resume text", "not": "candidate notes", "cn": "console notes (shared)",
           "cnp": "console notes (private)", "cnb": "a colleague's console note", "sk": "skip reasons",
-          "dr": "console draft"}
+          "dr": "console draft", "sum": "scorecard summary", "rev": "a note added in a revision",
+          "rr": "revision reasons", "dec": "decision rationale"}
 
 
 def fill(name, value):
@@ -425,11 +434,11 @@ def xss_downloads_are_data():
 
 @test("xss_report_exports_are_data")
 def xss_report_exports_are_data():
-    """Markdown and JSON reports offered on the report page come as text/markdown or JSON, never HTML, with
-    the payloads verbatim (skipped when the report page offers no such download)."""
+    """The Markdown and JSON downloads of the debrief (the combined panel report) come as text/markdown or
+    JSON, never HTML, as attachments, with the payloads as data: verbatim in JSON, escaped as text in Markdown."""
     w = xss_world()
     admin = w.team.admin
-    html = admin.get(f"/interviews/{w.interview_b}/report").text
+    html = admin.get(f"/candidates/{w.debrief_candidate}/debrief").text
     links = sorted(set(href.replace("&amp;", "&") for href in re.findall(r'href="([^"]+)"', html)
                        if re.search(r"\.(md|json)\b|format=(markdown|md|json)", href)))
     if not links:
@@ -441,9 +450,13 @@ def xss_report_exports_are_data():
         checks.check(response.status == 200, f"{link} answered {response.status}")
         checks.check("html" not in kind, f"{link} is served as {kind!r}")
         checks.check((response.header("X-Content-Type-Options") or "").lower() == "nosniff", f"{link} lacks nosniff")
+        checks.check("attachment" in (response.header("Content-Disposition") or ""), f"{link} is not an attachment")
         if "json" in kind:
             texts = "\n".join(strings(json.loads(response.body)))
+            checks.check(payload("cn", 0) in texts and payload("sum", 0) in texts,
+                         f"{link} does not carry the notes' and the summary's payloads verbatim")
         else:
-            texts = response.text
-        checks.check(payload("cn", 0) in texts, f"{link} does not carry the shared note's payloads verbatim")
+            # In Markdown every interviewer text is escaped, so no payload can become markup when rendered.
+            checks.check(payload("cn", 0) not in response.text and "xss\\_cn\\_00" in response.text,
+                         f"{link} carries a payload unescaped, or none at all")
     checks.done()
