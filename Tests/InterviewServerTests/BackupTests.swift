@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import SQLKit
+import Testing
+import Vapor
+
+/// Backups of the embedded database: a consistent copy while the server runs and writes, and a restore
+/// that brings every row back — refused while a server holds the folder.
+@Suite("Backup and restore")
+struct BackupTests {
+    private func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every row of every table, as text, table by table: what "nothing lost" is compared on.
+    private func rows(_ db: any Database) async throws -> [String: [String]] {
+        let sql = try #require(db as? any SQLDatabase)
+        let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .all().map { try $0.decode(column: "name", as: String.self) }
+        var out: [String: [String]] = [:]
+        for table in tables {
+            out[table] = try await sql.raw("SELECT * FROM \(ident: table)").all().map { row in
+                row.allColumns.map { column in
+                    (try? row.decode(column: column, as: String.self)) ?? (try? row.decode(column: column, as: Double.self)).map { "\($0)" }
+                        ?? (try? row.decode(column: column, as: Data.self)).map { $0.base64EncodedString() } ?? "null"
+                }.joined(separator: "|")
+            }.sorted()
+        }
+        return out
+    }
+
+    @Test func aCopyWhileTheServerRunsRestoresEveryRow() async throws {
+        // setup: a server on a data folder, with accounts, a position, a candidate and a scored interview
+        let live = try folder(), restored = try folder()
+        defer { try? FileManager.default.removeItem(at: live); try? FileManager.default.removeItem(at: restored) }
+        let backupFile = live.appendingPathComponent("copy.sqlite").path
+        var before: [String: [String]] = [:]
+        try await withFileApp(SQLiteBackup.databasePath(inDataFolder: live.path)) { app in
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            // act: back up while the server runs, then restore into another folder while it still runs
+            try SQLiteBackup.backup(SQLiteBackup.databasePath(inDataFolder: live.path), to: backupFile)
+            before = try await rows(app.db)
+            #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(backupFile, dataFolder: live.path) }
+            try SQLiteBackup.restore(backupFile, dataFolder: restored.path)
+        }
+        // verify: a server on the restored folder holds every row the running one had
+        try await withFileApp(SQLiteBackup.databasePath(inDataFolder: restored.path)) { app in
+            let after = try await rows(app.db)
+            #expect(after.keys.sorted() == before.keys.sorted())
+            // A server starting without an admin issues a fresh one-time setup token: its own doing, not the copy's.
+            for table in before.keys where table != SetupToken.schema { #expect(after[table] == before[table], "table \(table) differs") }
+            #expect((before["scorecard_events"] ?? []).count > 0)
+        }
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        // setup
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junk = dir.appendingPathComponent("junk.sqlite").path
+        try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: junk))
+        // act / verify
+        #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(junk, dataFolder: dir.appendingPathComponent("data").path) }
+        #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.backup(junk + ".missing", to: junk + ".copy") }
+    }
+}
