@@ -29,6 +29,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.databases.middleware.use(ScorecardCacheInvalidation(cache: { scorecards }))
     try await DatabaseSetup.createSchemaIfNeeded(app)
     app.registerMigrations()
+    try await SchemaCheck.refuseNewer(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tuneSQLite(app)
 

@@ -3,6 +3,8 @@ import Vapor
 func routes(_ app: Application) throws {
     // For load balancers and the load benchmark's baseline: no session, no database.
     app.get("healthz") { _ in "ok" }
+    // For orchestrators: the database answers and this build's migrations have all run.
+    app.get("readyz") { req async in await Readiness.check(req) }
     let site = app.grouped(CSRFMiddleware())
     try site.register(collection: SetupController())
     try site.register(collection: SessionController())

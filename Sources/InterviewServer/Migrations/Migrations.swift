@@ -1,27 +1,23 @@
 import Fluent
 import Vapor
 
+/// Every schema change, in order. Append-only: a new schema change is a new numbered migration at the
+/// end, never an edit. The list is also what `SchemaCheck` compares a database with.
+enum SchemaMigrations {
+    static var all: [any Migration] {
+        [
+            SessionRecord.migration,
+            M001_CreateUsers(), M002_CreateSetupTokens(), M003_CreateLoginAttempts(), M004_CreateGuides(),
+            M005_CreatePositions(), M006_CreateCandidates(), M007_CreateInterviews(), M008_CreateAuditEntries(),
+            M009_CreateScorecards(), M010_AddUserDeactivation(), M011_DropClientIDUniqueness(), M012_AddSessionEpoch(),
+            M013_CreateSecurityEvents(), M014_AddOwners(), M015_AddScorecardErasure(), M016_ExplicitSubmission(),
+            M017_CreateCandidateDecisions(), M018_AddOverdueHours(),
+        ]
+    }
+}
+
 extension Application {
-    /// Append-only: a new schema change is a new numbered migration at the end, never an edit.
     func registerMigrations() {
-        migrations.add(SessionRecord.migration)
-        migrations.add(M001_CreateUsers())
-        migrations.add(M002_CreateSetupTokens())
-        migrations.add(M003_CreateLoginAttempts())
-        migrations.add(M004_CreateGuides())
-        migrations.add(M005_CreatePositions())
-        migrations.add(M006_CreateCandidates())
-        migrations.add(M007_CreateInterviews())
-        migrations.add(M008_CreateAuditEntries())
-        migrations.add(M009_CreateScorecards())
-        migrations.add(M010_AddUserDeactivation())
-        migrations.add(M011_DropClientIDUniqueness())
-        migrations.add(M012_AddSessionEpoch())
-        migrations.add(M013_CreateSecurityEvents())
-        migrations.add(M014_AddOwners())
-        migrations.add(M015_AddScorecardErasure())
-        migrations.add(M016_ExplicitSubmission())
-        migrations.add(M017_CreateCandidateDecisions())
-        migrations.add(M018_AddOverdueHours())
+        migrations.add(SchemaMigrations.all)
     }
 }

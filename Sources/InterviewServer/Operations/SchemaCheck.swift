@@ -1,0 +1,64 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// The database's schema against this build's migrations. A database migrated by a newer release holds
+/// migrations this build does not know: serving it could misread or damage data the newer build wrote,
+/// so the server refuses to start and says why. `/readyz` uses the same list: ready once every
+/// migration of this build has run and the database answers.
+enum SchemaCheck {
+    struct NewerSchema: Error, CustomStringConvertible {
+        var unknown: [String]
+        var description: String {
+            "The database was migrated by a newer InterviewFlow (migrations \(unknown.joined(separator: ", ")) are unknown to "
+                + "this build). Run the newer release, or restore a backup made before the upgrade."
+        }
+    }
+
+    /// The names of the migrations already applied, or [] on a database never migrated.
+    static func applied(on db: any Database) async throws -> [String] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        do {
+            return try await sql.raw("SELECT name FROM \(ident: "_fluent_migrations")").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        } catch {
+            // No migrations table yet: a new database.
+            return []
+        }
+    }
+
+    static func known(_ app: Application) -> Set<String> {
+        Set(SchemaMigrations.all.map(\.name))
+    }
+
+    static func refuseNewer(_ app: Application) async throws {
+        let unknown = try await applied(on: app.db).filter { !known(app).contains($0) }
+        if !unknown.isEmpty { throw NewerSchema(unknown: unknown.sorted()) }
+    }
+}
+
+/// `/readyz`: 200 when the database answers and every migration of this build has run; 503 with the
+/// reason otherwise (load balancers take the instance out of rotation). `/healthz` only says the
+/// process is up.
+struct Readiness: Content {
+    var ready: Bool
+    var database: String
+    var migrations: String
+
+    static func check(_ req: Request) async -> Response {
+        var result = Readiness(ready: false, database: "unreachable", migrations: "unknown")
+        do {
+            let applied = Set(try await SchemaCheck.applied(on: req.db))
+            result.database = "ok"
+            let missing = SchemaCheck.known(req.application).subtracting(applied)
+            result.migrations = missing.isEmpty ? "current" : "\(missing.count) pending"
+            result.ready = missing.isEmpty
+        } catch {
+            result.database = "unreachable"
+        }
+        let response = Response(status: result.ready ? .ok : .serviceUnavailable)
+        if !result.ready { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+        try? response.content.encode(result, as: .json)
+        return response
+    }
+}
