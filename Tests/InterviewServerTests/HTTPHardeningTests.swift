@@ -155,4 +155,35 @@ struct HTTPHardeningTests {
         #expect("\(refusal.map { "\($0)" } ?? "")".contains("in use by another InterviewFlow server"))
         #expect(reopened)
     }
+
+    /// Found by schemathesis: a plain GET of the socket's address was answered 101 and then nothing.
+    @Test func theConsoleSocketAddressAnswers426ToAPlainGet() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let answer = try await ivan.get(fixture.api + "/socket", headers: ["Origin": "http://127.0.0.1:8080", "Host": "127.0.0.1:8080"])
+            // verify
+            #expect(answer.status == .upgradeRequired)
+            #expect(answer.headers.first(name: .upgrade) == "websocket")
+        }
+    }
+
+    /// Found by schemathesis: page 9223372036854775807 of the audit trail overflowed and crashed the server.
+    @Test func anAbsurdAuditPageIsAnEmptyPage() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            // act
+            let candidates = try await admin.get("/api/v1/audit?page=9223372036854775807")
+            let security = try await admin.get("/api/v1/audit/security?page=184467440737095517&per=500")
+            let page = try await admin.get("/audit?page=9223372036854775807")
+            // verify
+            #expect(candidates.status == .ok && security.status == .ok && page.status == .ok)
+            #expect(security.body.string.contains("\"entries\":[]"))
+        }
+    }
 }

@@ -22,6 +22,12 @@ enum ConsoleSocket {
         // 404 for an interview the user may not see, 403 for one they may see but do not score.
         let seat = try await ScorecardService.seat(req.parameters.get("id"), for: user, cache: cache, on: req.db)
         guard let sessionID = req.session.id?.string else { throw Abort(.unauthorized) }
+        // Vapor answers any GET here with 101; a request that is not a WebSocket handshake would then
+        // wait forever for frames that never come. Say what is needed instead.
+        guard isHandshake(req) else {
+            throw Abort(.upgradeRequired, headers: ["Upgrade": "websocket", "Connection": "Upgrade"],
+                        reason: "This address is the console's WebSocket: open it as one.")
+        }
         return req.webSocket(maxFrameSize: 1_048_576) { req, socket in
             let connection = ConsoleSocketConnection(req: req, socket: socket, sessionID: sessionID, interviewID: seat.interviewID)
             req.application.openConsoleSockets.add(connection)
@@ -31,6 +37,13 @@ enum ConsoleSocket {
 }
 
 extension ConsoleSocket {
+    /// `Upgrade: websocket`, `Connection: upgrade` and a `Sec-WebSocket-Key`: what every browser sends.
+    static func isHandshake(_ req: Request) -> Bool {
+        let upgrade = req.headers[.upgrade].contains { $0.lowercased().contains("websocket") }
+        let connection = req.headers[.connection].contains { $0.lowercased().contains("upgrade") }
+        return upgrade && connection && req.headers.first(name: "Sec-WebSocket-Key") != nil
+    }
+
     /// Whether the upgrade's `Origin` is this site: the host the request was sent to, or the public URL
     /// the server was configured with (behind a proxy that rewrites `Host`).
     static func isOwnPage(_ req: Request) -> Bool {

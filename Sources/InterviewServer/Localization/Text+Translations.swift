@@ -39,7 +39,7 @@ extension Text {
                                   "此设置链接已失效。如果还没有管理员，请重启服务器获取新链接。")
         case .signIn: ("Sign in", "登录")
         case .loginFailed: ("Email or password is wrong.", "邮箱或密码错误。")
-        case .tooManyAttempts: ("Too many failed attempts. Try again in 15 minutes.", "失败次数过多，请 15 分钟后再试。")
+        case .tooManyAttempts: ("Too many failed attempts. Try again a little later.", "失败次数过多，请稍后再试。")
         case .accountDeactivated: ("This account has been deactivated. Ask an admin if you need it again.",
                                    "此账号已被停用。如需继续使用，请联系管理员。")
         case .newPosition: ("New position", "新建职位")

@@ -18,7 +18,9 @@ struct AuditQuery: Content {
     static let maxPer = 500
 
     var isCandidateLog: Bool { log == "candidates" }
-    var pageNumber: Int { max(1, page ?? 1) }
+    /// Capped so that the offset cannot overflow (an admin asking for page 9223372036854775807 crashed
+    /// the server through Swift's overflow trap); past the last page a page is simply empty.
+    var pageNumber: Int { min(max(1, page ?? 1), 1_000_000) }
     var pageSize: Int { min(Self.maxPer, max(1, per ?? Self.defaultPer)) }
 
     /// One row of either trail, as the page and the JSON show it. Never a password, a token or a note's
