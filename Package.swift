@@ -66,10 +66,14 @@ let package = Package(
         // Measured performance, run with `swift run -c release flowchart-benchmark`.
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
         // libFuzzer targets for the code that reads user text, run by `Fuzz/run.sh TARGET SECONDS` (built with
-        // -sanitize=fuzzer,address -DFUZZING); a plain build makes them replay Fuzz/corpus/* instead. Fuzz/README.md.
-        .executableTarget(name: "fuzz-flowchart", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
-        .executableTarget(name: "fuzz-guide", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
-        .executableTarget(name: "fuzz-markdown", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
+        // -sanitize=fuzzer,address -DFUZZING); a plain build makes them replay Fuzz/corpus/* instead. `Extern`
+        // declares libFuzzer's C entry point (`@_extern(c)`), see Fuzz/README.md.
+        .executableTarget(name: "fuzz-flowchart", dependencies: ["Flowchart"],
+                          swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
+        .executableTarget(name: "fuzz-guide", dependencies: ["InterviewCore"],
+                          swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
+        .executableTarget(name: "fuzz-markdown", dependencies: ["InterviewCore"],
+                          swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
         // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half); on
         // SwiftNIO's WebSocket codec, which comes with Vapor.
         .executableTarget(name: "console-load", dependencies: [.product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),

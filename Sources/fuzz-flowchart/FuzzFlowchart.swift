@@ -4,9 +4,10 @@ import Foundation
 // libFuzzer target: the flowchart.js parser, and the layout and SVG that pages draw from what it
 // produced, since pages do that with user input too. See Fuzz/README.md.
 //
-// Built with `-DFUZZING` (Fuzz/run.sh) the file exports `LLVMFuzzerTestOneInput` and libFuzzer supplies
-// `main`. Otherwise it is a plain program that replays the files it is given through the same function,
-// so that the package builds as usual and the committed corpus doubles as a regression test.
+// Built with `-DFUZZING` (Fuzz/run.sh) it is a libFuzzer binary: `main` hands over to libFuzzer, which
+// calls `LLVMFuzzerTestOneInput` with each input. Otherwise it is a plain program that replays the files
+// it is given through the same function, so that the package builds as usual and the committed corpus
+// doubles as a regression test.
 
 func exercise(_ text: String) {
     let parsed = FlowchartParser.parse(text)
@@ -14,21 +15,37 @@ func exercise(_ text: String) {
     _ = SVGRenderer.render(parsed.graph, layout: layout)
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    exercise(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
-    return 0
-}
-#else
 @main
 enum FuzzFlowchart {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzz))
+        #else
         let count = replay(CommandLine.arguments.dropFirst(), through: exercise)
         print("\(count) inputs replayed")
+        #endif
     }
 }
 
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    exercise(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+    return 0
+}
+
+/// libFuzzer's own `main`, callable: SwiftPM links every executable with `main` renamed to
+/// `<module>_main` (`--defsym`, so that tests can import executables), which leaves no room for the
+/// `main` libFuzzer brings, so our `main` starts libFuzzer itself.
+@_extern(c, "LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+#else
 /// Runs every file named, and every file inside the directories named, through `body`. The same few
 /// lines are in each fuzz target: a shared module for them would be a fourth target for twenty lines.
 func replay(_ paths: some Collection<String>, through body: (String) -> Void) -> Int {
