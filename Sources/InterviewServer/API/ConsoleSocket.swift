@@ -125,7 +125,8 @@ final class ConsoleSocketConnection: @unchecked Sendable {
             return ConsoleActing.act(action, interviewID: self.interviewID, user: user, cache: req.application.scorecardCache,
                                      on: eventLoop, db: { req.db })
         }.recover { error in
-            if !(error is any AbortError) { self.req.logger.report(error: error) }
+            // The error's type only, like `QuietErrors`: its description can quote what was sent.
+            if !(error is any AbortError) { self.req.logger.error("console socket action failed: \(String(reflecting: type(of: error)))") }
             return ActionAnswer(error: error)
         }.map { answer in
             self.socket.send(answer.message(allocator: ByteBufferAllocator()), opcode: .text)
