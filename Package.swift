@@ -68,11 +68,13 @@ let package = Package(
         // libFuzzer targets for the code that reads user text, run by `Fuzz/run.sh TARGET SECONDS` (built with
         // -sanitize=fuzzer,address -DFUZZING); a plain build makes them replay Fuzz/corpus/* instead. `Extern`
         // declares libFuzzer's C entry point (`@_extern(c)`), see Fuzz/README.md.
-        .executableTarget(name: "fuzz-flowchart", dependencies: ["Flowchart"],
+        // The fuzz targets' plain mode: replaying files through the function under test.
+        .target(name: "FuzzReplay", swiftSettings: swiftSettings),
+        .executableTarget(name: "fuzz-flowchart", dependencies: ["FuzzReplay", "Flowchart"],
                           swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
-        .executableTarget(name: "fuzz-guide", dependencies: ["InterviewCore"],
+        .executableTarget(name: "fuzz-guide", dependencies: ["FuzzReplay", "InterviewCore"],
                           swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
-        .executableTarget(name: "fuzz-markdown", dependencies: ["InterviewCore"],
+        .executableTarget(name: "fuzz-markdown", dependencies: ["FuzzReplay", "InterviewCore"],
                           swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]),
         // The console socket's load client, run by Benchmarks/console_load.py (wrk does the HTTP half); on
         // SwiftNIO's WebSocket codec, which comes with Vapor.

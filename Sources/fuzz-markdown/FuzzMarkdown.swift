@@ -1,5 +1,8 @@
 import InterviewCore
 import Foundation
+#if !FUZZING
+import FuzzReplay
+#endif
 
 // libFuzzer target: the Markdown guidance renderer (`GuidanceHTML.render`, our own renderer under
 // InterviewCore/Markdown), which turns a guide's prose into HTML for every page. See Fuzz/README.md.
@@ -43,30 +46,4 @@ func LLVMFuzzerRunDriver(
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
     _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
-#else
-/// Runs every file named, and every file inside the directories named, through `body`. The same few
-/// lines are in each fuzz target: a shared module for them would be a fourth target for twenty lines.
-func replay(_ paths: some Collection<String>, through body: (String) -> Void) -> Int {
-    guard !paths.isEmpty else {
-        FileHandle.standardError.write(Data("usage: \(CommandLine.arguments[0]) FILE|DIR…\n".utf8))
-        exit(2)
-    }
-    var count = 0
-    for path in paths {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            FileHandle.standardError.write(Data("cannot read \(path): no such file\n".utf8))
-            exit(2)
-        }
-        let files = isDirectory.boolValue
-            ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { "\(path)/\($0)" }
-            : [path]
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            body(String(decoding: data, as: UTF8.self))
-            count += 1
-        }
-    }
-    return count
-}
 #endif
