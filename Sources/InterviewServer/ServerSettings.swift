@@ -21,10 +21,18 @@ public struct ServerSettings: Sendable {
     /// Addresses of the reverse proxies in front of the server: only connections from these may name
     /// the client in `X-Forwarded-For` (see `Request.clientAddress`).
     public var trustedProxies: Set<String> = []
+    /// Who may read `/metrics` (by `Request.clientAddress`): loopback unless `--metrics-allow` says otherwise.
+    public var metricsAllowed: [AddressRange] = AddressRange.loopback
+    /// Log lines as text (Vapor's) or one JSON object per line, for log collectors.
+    public var logFormat: LogFormat = .text
     /// A session unused this long signs nobody in any more.
     public var sessionIdleTimeout: TimeInterval = 12 * 60 * 60
     /// A session older than this signs nobody in, however often it is used.
     public var sessionLifetime: TimeInterval = 7 * 24 * 60 * 60
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
 
     public init(storage: Storage, publicURL: String, announceSetup: Bool = true) {
         self.storage = storage

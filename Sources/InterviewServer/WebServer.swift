@@ -6,7 +6,13 @@ public enum WebServer {
     public static func run(hostname: String, port: Int, settings: ServerSettings) async throws {
         // Vapor's own command line is not used: `interview serve` has parsed the options already.
         var environment = Environment(name: "production", arguments: ["interview"])
-        try LoggingSystem.bootstrap(from: &environment)
+        switch settings.logFormat {
+        case .text:
+            try LoggingSystem.bootstrap(from: &environment)
+        case .json:
+            let level = Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        }
         let app = try await Application.make(environment)
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port

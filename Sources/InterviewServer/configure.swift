@@ -15,6 +15,7 @@ extension Application {
 /// Sets up the whole application; `interview serve` and the tests call this same function.
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.serverSettings = settings
+    ServerMetrics.bootstrap()
     if case .sqliteFile(let path) = settings.storage {
         let lock = try DataFolderLock(databasePath: path)
         app.dataFolderLock = lock

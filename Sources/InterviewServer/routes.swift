@@ -5,6 +5,7 @@ func routes(_ app: Application) throws {
     app.get("healthz") { _ in "ok" }
     // For orchestrators: the database answers and this build's migrations have all run.
     app.get("readyz") { req async in await Readiness.check(req) }
+    app.get("metrics") { req in try MetricsEndpoint.answer(req) }
     let site = app.grouped(CSRFMiddleware())
     try site.register(collection: SetupController())
     try site.register(collection: SessionController())

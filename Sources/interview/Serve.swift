@@ -35,7 +35,20 @@ extension Interview {
         @Option(help: "Sign a session out this long after login, however often it is used (30s, 15m, 12h, 7d).")
         var sessionLifetime = "7d"
 
+        @Option(name: .customLong("metrics-allow"),
+                help: "Address or CIDR block that may read /metrics (repeatable; default: loopback only).")
+        var metricsAllow: [String] = []
+
+        @Option(help: "Log lines as text or json (one JSON object per line).")
+        var logFormat = "text"
+
         func validate() throws {
+            for range in metricsAllow where AddressRange(range) == nil {
+                throw ValidationError("--metrics-allow takes an address or a CIDR block such as 10.0.0.0/8, not '\(range)'")
+            }
+            guard ServerSettings.LogFormat(rawValue: logFormat) != nil else {
+                throw ValidationError("--log-format is text or json, not '\(logFormat)'")
+            }
             guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
             for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime)] {
                 guard DurationText.seconds(text) != nil else {
@@ -56,6 +69,8 @@ extension Interview {
             settings.trustedProxies = Set(trustedProxies)
             settings.sessionIdleTimeout = DurationText.seconds(sessionIdleTimeout)!
             settings.sessionLifetime = DurationText.seconds(sessionLifetime)!
+            if !metricsAllow.isEmpty { settings.metricsAllowed = metricsAllow.compactMap(AddressRange.init) }
+            settings.logFormat = ServerSettings.LogFormat(rawValue: logFormat)!
             try await WebServer.run(hostname: hostname, port: port, settings: settings)
         }
     }

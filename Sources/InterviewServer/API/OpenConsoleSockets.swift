@@ -28,8 +28,10 @@ final class OpenConsoleSockets: Sendable {
             _ = connection.socket.close(code: .goingAway)
             return
         }
+        ServerMetrics.consoleSockets.record(count)
         connection.socket.onClose.whenComplete { _ in
             self.sockets.withLockedValue { _ = $0.open.removeValue(forKey: id) }
+            ServerMetrics.consoleSockets.record(self.count)
         }
     }
 

@@ -27,7 +27,7 @@ struct ActionAnswer: Sendable {
     init(error: any Error) {
         let status: HTTPStatus
         let reason: String
-        if let abort = error as? any AbortError {
+        if let abort = StorageTrouble.abort(for: error) {
             status = abort.status
             reason = abort.reason
         } else {

@@ -8,15 +8,20 @@ import Vapor
 extension ScorecardWriter {
     func drain(_ database: @escaping @Sendable () throws -> any Database) async {
         while let group = nextGroup() {
+            let start = ContinuousClock.now
             do {
                 try await transaction(group.map(\.write), database)
+                ServerMetrics.scorecardCommitted(writes: group.count, startedAt: start)
                 for job in group { job.done.succeed(()) }
             } catch {
                 for job in group {
+                    let start = ContinuousClock.now
                     do {
                         try await transaction([job.write], database)
+                        ServerMetrics.scorecardCommitted(writes: 1, startedAt: start)
                         job.done.succeed(())
                     } catch {
+                        ServerMetrics.scorecardWriteFailures.increment()
                         job.done.fail(error)
                     }
                 }

@@ -20,15 +20,20 @@ extension ScorecardWriter {
             if previousGroupSize > 1 { usleep(Self.gatherPause) }
             guard let group = nextGroup() else { return }
             previousGroupSize = group.count
+            let start = ContinuousClock.now
             do {
                 try line.commit(group.map(\.write))
+                ServerMetrics.scorecardCommitted(writes: group.count, startedAt: start)
                 Self.succeed(group)
             } catch {
                 for job in group {
+                    let start = ContinuousClock.now
                     do {
                         try line.commit([job.write])
+                        ServerMetrics.scorecardCommitted(writes: 1, startedAt: start)
                         job.done.succeed(())
                     } catch {
+                        ServerMetrics.scorecardWriteFailures.increment()
                         job.done.fail(error)
                     }
                 }

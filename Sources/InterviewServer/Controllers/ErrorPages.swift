@@ -17,20 +17,28 @@ struct ErrorPages: Middleware {
     }
 
     private static func page(for error: any Error, _ req: Request) async throws -> Response {
-        let status = (error as? any AbortError)?.status ?? .internalServerError
-        if status == .internalServerError {
+        let trouble = StorageTrouble(error)
+        let abort = StorageTrouble.abort(for: error)
+        let status = abort?.status ?? .internalServerError
+        if let trouble {
+            req.logger.warning("\(req.method.rawValue) \(req.url.path) \(status.code) \(trouble) \(String(reflecting: type(of: error)))")
+            ServerMetrics.storageTrouble(trouble)
+        } else if status == .internalServerError {
             // The path and the error's type only: its description can quote input (see `QuietErrors`).
             req.logger.error("\(req.method.rawValue) \(req.url.path) 500 \(String(reflecting: type(of: error)))")
         }
-        let message: Text = switch status.code {
-        case 404: .pageNotFound
-        case 401, 403: .pageForbidden
-        case 400..<500: .pageBadRequest
+        let message: Text = switch (trouble, status.code) {
+        case (.unavailable?, _): .pageUnavailable
+        case (.diskFull?, _): .pageDiskFull
+        case (nil, 404): .pageNotFound
+        case (nil, 401), (nil, 403): .pageForbidden
+        case (nil, 400..<500): .pageBadRequest
         default: .pageFailed
         }
         let response = try await req.page("error", ErrorPage(status: Int(status.code), message: req.text(message)))
             .encodeResponse(for: req)
         response.status = status
+        if trouble != nil, let retry = abort?.headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retry) }
         return response
     }
 }

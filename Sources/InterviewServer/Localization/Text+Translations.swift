@@ -144,6 +144,10 @@ extension Text {
                               "请求被拒绝。如果您提交了表单，请刷新页面后重试。")
         case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
         case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")
+        case .pageUnavailable: ("The database is not answering right now, so nothing was saved. Try again in a few seconds.",
+                                "数据库暂时没有响应，本次操作未保存。请几秒后重试。")
+        case .pageDiskFull: ("The server's disk is full, so nothing was saved. Ask your administrator to free space, then try again.",
+                             "服务器磁盘已满，本次操作未保存。请联系管理员释放空间后重试。")
         case .openConsole: ("Open console", "进入面试")
         case .report: ("Report", "报告")
         case .candidateReport: ("Candidate version (HTML)", "候选人版本（HTML）")

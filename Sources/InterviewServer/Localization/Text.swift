@@ -39,7 +39,7 @@ enum Text: String, CaseIterable, Sendable {
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
     case noDecisionYet, decisionHint, debrief, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
     // Error pages
-    case pageNotFound, pageForbidden, pageBadRequest, pageFailed, backToPositions
+    case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh

@@ -13,20 +13,36 @@ struct QuietErrors: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).flatMapErrorThrowing { error in
             let status: HTTPResponseStatus, reason: String, headers: HTTPHeaders
-            if let abort = error as? any AbortError {
+            let trouble = StorageTrouble(error)
+            if let abort = StorageTrouble.abort(for: error) {
                 (status, reason, headers) = (abort.status, abort.reason, abort.headers)
             } else {
                 (status, reason, headers) = (.internalServerError, "Something went wrong.", [:])
             }
             let line: Logger.Message = "\(request.method.rawValue) \(request.url.path) \(status.code)"
-            if status.code >= 500 {
+            if let trouble {
+                // Expected in an outage and said once per request; the type names which layer noticed it.
+                request.logger.warning("\(line) \(trouble) \(String(reflecting: type(of: error)))")
+                ServerMetrics.storageTrouble(trouble)
+            } else if status.code >= 500 {
                 request.logger.error("\(line) \(String(reflecting: type(of: error)))")
             } else {
                 request.logger.debug(line)
             }
             let response = Response(status: status, headers: headers)
-            try response.content.encode(Body(reason: reason), as: .json)
+            if let trouble, Self.wantsPage(request) {
+                // A page request that failed before `ErrorPages` could help (reading the session needs the
+                // database too): a fixed page in both languages, since the language setting is unreadable.
+                response.headers.contentType = .html
+                response.body = .init(string: StorageTroublePage.html(trouble))
+            } else {
+                try response.content.encode(Body(reason: reason), as: .json)
+            }
             return response
         }
+    }
+
+    private static func wantsPage(_ request: Request) -> Bool {
+        !request.url.path.hasPrefix("/api/") && (request.headers.first(name: .accept)?.contains("text/html") ?? false)
     }
 }
