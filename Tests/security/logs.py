@@ -1,5 +1,6 @@
 """Nothing secret or personal in the server's logs (stdout and stderr, at LOG_LEVEL=info as the project's
 own tests run it)."""
+import json
 import re
 
 from harness import Checks, expect, test
@@ -19,7 +20,29 @@ SECRETS = ["SECRETNAME123", "SECRETTOKEN", "SECRETPASSWORD", CANDIDATE, "Vanterp
 def logs_hold_nothing_secret():
     """Searches, bad ids, 404s with tokens, failed logins, candidate data and console notes leave no search
     term, token, password, candidate name, contact or note text in the log."""
-    team = start_team("logs")
+    check_logs("logs", ())
+
+
+@test("json_logs_hold_nothing_secret")
+def json_logs_hold_nothing_secret():
+    """The same with `--log-format json`: every line of the output is one JSON object, and none holds a
+    secret or a candidate's data."""
+    log = check_logs("logs-json", ("--log-format", "json"))
+    checks = Checks("json log")
+    lines = [line for line in log.splitlines() if line.strip()]
+    checks.check(len(lines) > 20, f"only {len(lines)} lines were logged")
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            ok = isinstance(entry, dict) and {"time", "level", "message"} <= set(entry)
+        except ValueError:
+            ok = False
+        checks.check(ok, f"a line is not a JSON log object: {line[:160]!r}")
+    checks.done()
+
+
+def check_logs(name, args):
+    team = start_team(name, args=args)
     position = team.position("Logging position")
     candidate = team.candidate(position, CANDIDATE, contact=CONTACT, resume=RESUME, notes=NOTES)
     interview = team.interview(candidate, [team.users["ada@example.com"]])
@@ -58,3 +81,4 @@ def logs_hold_nothing_secret():
         checks.check(value not in log, f"the log contains a session cookie or CSRF token ({value[:6]}…)")
     checks.check(not re.search(r"password\W*[:=]\s*\S", log, re.I), "the log shows a password field's value")
     checks.done()
+    return log

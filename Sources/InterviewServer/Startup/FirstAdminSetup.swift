@@ -25,7 +25,16 @@ enum FirstAdminSetup {
         let link = app.serverSettings.publicURL + SiteURL.setup.path + "?token=" + token
         // Written straight to the file descriptor, so it shows at once even when stdout is a file or a
         // pipe and no log line follows to flush a buffer.
-        FileHandle.standardOutput.write(Data("No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n".utf8))
+        let text: String
+        switch app.serverSettings.logFormat {
+        case .text: text = "No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n"
+        case .json:
+            // One JSON line like every other, so a log collector keeps it; the link is its own field.
+            text = "{\"time\":\(JSONLogHandler.quoted(JSONLogHandler.timestamp(Date()))),\"level\":\"notice\","
+                + "\"message\":\"No admin account yet. Create the first admin at the link (it works once).\","
+                + "\"setup-link\":\(JSONLogHandler.quoted(link))}\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// The stored, unused token matching `token`, if any.
