@@ -45,6 +45,10 @@ struct BackupTests {
             _ = try await ivan.rate(fixture, "3.1", "op1", 3)
             // act: back up while the server runs, then restore into another folder while it still runs
             try SQLiteBackup.backup(SQLiteBackup.databasePath(inDataFolder: live.path), to: backupFile)
+            // One self-contained file: no write-ahead log beside it, and its header not in WAL mode.
+            for suffix in ["-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: backupFile + suffix), "\(suffix) beside the backup") }
+            let header = try #require(FileHandle(forReadingAtPath: backupFile)).readData(ofLength: 20)
+            #expect(header[18] == 1 && header[19] == 1, "file format bytes \(header[18]), \(header[19]): 1, 1 is rollback-journal mode")
             before = try await rows(app.db)
             #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(backupFile, dataFolder: live.path) }
             try SQLiteBackup.restore(backupFile, dataFolder: restored.path)

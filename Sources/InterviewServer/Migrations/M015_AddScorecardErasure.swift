@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// A card about an erased candidate is marked, so that it takes no more free text (`CandidateErasure`).
 struct M015_AddScorecardErasure: AsyncMigration {
@@ -10,8 +11,9 @@ struct M015_AddScorecardErasure: AsyncMigration {
             let interviews = try await Interview.query(on: database).filter(\.$candidate.$id == candidate.requireID())
                 .field(\.$id).all().compactMap(\.id)
             guard !interviews.isEmpty else { continue }
-            try await ScorecardRecord.query(on: database).filter(\.$interview.$id ~~ interviews)
-                .set(\.$erasedAt, to: candidate.erasedAt).update()
+            // Plain SQL: Fluent's builder would also stamp `updated_at` (see M016).
+            guard let sql = database as? any SQLDatabase, let erasedAt = candidate.erasedAt else { continue }
+            try await sql.update(ScorecardRecord.schema).set("erased_at", to: erasedAt).where("interview_id", .in, interviews).run()
         }
     }
 

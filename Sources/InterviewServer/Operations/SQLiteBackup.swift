@@ -21,7 +21,7 @@ public enum SQLiteBackup {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw Failure(description: "\(destination) exists already; choose a new file name")
         }
-        try copy(from: source, readOnly: true, to: destination)
+        try copy(from: source, readOnly: true, to: destination, selfContained: true)
         try check(destination)
     }
 
@@ -65,7 +65,9 @@ public enum SQLiteBackup {
         guard verdict == "ok" else { throw Failure(description: "\(path) fails SQLite's integrity check: \(verdict)") }
     }
 
-    private static func copy(from source: String, readOnly: Bool, to destination: String) throws {
+    /// `selfContained`: the copy leaves WAL mode (the source's header says WAL, and the copy takes it),
+    /// so a backup is one file with no `-wal` or `-shm` beside it, whatever is done with it later.
+    private static func copy(from source: String, readOnly: Bool, to destination: String, selfContained: Bool = false) throws {
         let from = try open(source, flags: readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
         defer { sqlite_nio_sqlite3_close_v2(from) }
         let to = try open(destination, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -87,6 +89,9 @@ public enum SQLiteBackup {
         let finished = sqlite_nio_sqlite3_backup_finish(backup)
         guard status == SQLITE_DONE, finished == SQLITE_OK else {
             throw Failure(description: "copying \(source) to \(destination) failed: \(message(to))")
+        }
+        if selfContained, sqlite_nio_sqlite3_exec(to, "PRAGMA journal_mode=DELETE", nil, nil, nil) != SQLITE_OK {
+            throw Failure(description: "cannot finish the copy \(destination): \(message(to))")
         }
     }
 
