@@ -16,6 +16,8 @@ enum PositionService {
         var guideID: UUID
         var guideTitle: String
         var retentionDays: Int?
+        /// Hours after an interview until unsubmitted scorecards are overdue; nil means the default (24).
+        var overdueHours: Int?
         var memberCount: Int
         var candidateCount: Int
         var href: String
@@ -36,7 +38,7 @@ enum PositionService {
     static func summary(_ position: Position) throws -> Summary {
         let id = try position.requireID()
         return Summary(id: id, title: position.title, guideID: position.$guide.id, guideTitle: position.guide.title,
-                       retentionDays: position.retentionDays, memberCount: position.members.count,
+                       retentionDays: position.retentionDays, overdueHours: position.overdueHours, memberCount: position.members.count,
                        candidateCount: position.candidates.count, href: SiteURL.position(id).path)
     }
 
