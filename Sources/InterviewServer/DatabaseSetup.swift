@@ -4,6 +4,8 @@ import FluentSQLiteDriver
 import Vapor
 
 enum DatabaseSetup {
+    static let postgresConnectionsPerLoop = 4
+
     static func use(_ storage: ServerSettings.Storage, on app: Application) throws {
         switch storage {
         case .sqliteFile(let path):
@@ -13,7 +15,13 @@ enum DatabaseSetup {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            app.databases.use(.postgres(configuration: configuration), as: .psql)
+            // Four connections per event loop rather than Fluent's one. With one, a connection that the pool
+            // loses track of after PostgreSQL restarts under load (an AsyncKit pool race, reported upstream
+            // as vapor/postgres-nio#326) stalls every request on that loop for good; the fault suite's
+            // PostgreSQL outage caught it (Tests/faults/pg_outage.py). More connections also let one loop's
+            // requests wait on the database in parallel.
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: Self.postgresConnectionsPerLoop),
+                              as: .psql)
         }
     }
 

@@ -33,11 +33,14 @@ extension ScorecardService {
         case pending(PendingAction)
     }
 
+    /// How often an action is applied again after another instance took its event numbers first.
+    static let attempts = 8
+
     /// Applies one action to the seat's card and stores what it recorded.
     static func post(_ action: ConsoleAction, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
                      on db: any Database) async throws -> Outcome {
         try await cache.locks.withLock(seat.cardID) {
-            for attempt in 1...3 {
+            for attempt in 1...Self.attempts {
                 let entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
                 switch try prepare(action, entry: consume entry, cardID: seat.cardID, loaded: loaded, cache: cache) {
                 case .duplicate(let outcome):
@@ -48,13 +51,18 @@ extension ScorecardService {
                         try await cache.writer.commit(pending.write, on: db.eventLoop)
                         if pending.updatesProgress { try await InterviewProgress.update(seat.interviewID, on: db) }
                         return stored(pending, cardID: seat.cardID, cache: cache)
-                    } catch where (error as? any DatabaseError)?.isConstraintFailure == true && attempt < 3 {
+                    } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
                         // Another instance appended first: catch up from the database and try again.
-                        continue
+                        if attempt < Self.attempts {
+                            // A moment's pause, longer each time and jittered, so two writers stop colliding.
+                            try await Task.sleep(for: .milliseconds(Int.random(in: 1...5) * attempt))
+                            continue
+                        }
                     }
                 }
             }
-            throw Abort(.conflict, reason: "the scorecard kept changing; try again")
+            // Still losing the race: not a refusal, so the console keeps the action queued and sends it again.
+            throw Abort(.serviceUnavailable, headers: ["Retry-After": "1"], reason: "The scorecard is being written from elsewhere; try again.")
         }
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOCore
 import SQLKit
 import Vapor
 
@@ -29,18 +30,35 @@ extension ScorecardWriter {
         }
     }
 
+    /// A commit that has not finished in this long is given up: its requests are answered 503 (the
+    /// console resends them with their client ids, and the retry reads what the database really holds),
+    /// and the writer goes on with the next group. Without it, one statement that never got an answer —
+    /// seen when PostgreSQL restarted under load — held every later scorecard write of the server.
+    static let commitDeadline: TimeAmount = .seconds(8)
+
+    struct CommitTimedOut: Error {}
+
     private func transaction(_ writes: [Write], _ database: () throws -> any Database) async throws {
-        try await database().transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
-            try await Self.apply(writes, on: sql)
+        let db = try database()
+        let promise = db.eventLoop.makePromise(of: Void.self)
+        // A promise completed twice keeps its first result: a commit that finishes after the deadline
+        // changes nothing for the request, which has been answered already.
+        let deadline = db.eventLoop.scheduleTask(in: Self.commitDeadline) { promise.fail(CommitTimedOut()) }
+        promise.completeWithTask {
+            try await db.transaction { db in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
+                try await Self.apply(writes, on: sql)
+            }
         }
+        defer { deadline.cancel() }
+        try await promise.futureResult.get()
     }
 
     /// A whole group in a fixed number of statements, whatever its size: one multi-row insert of the
     /// events, one multi-row upsert of the cards' summaries (every card exists already, so it only ever
     /// updates), and one update for the drafts an added note replaced.
     private static func apply(_ writes: [Write], on sql: any SQLDatabase) async throws {
-        try await refuseTextOnErasedCards(writes, on: sql)
+        try await lockCards(writes, on: sql)
         let now = Date()
         let events = writes.flatMap { write in
             write.lines.enumerated().map { offset, line -> [any Encodable & Sendable] in
@@ -71,18 +89,27 @@ extension ScorecardWriter {
         }
     }
 
-    /// Across instances the card locks of `CandidateErasure` are not shared, so the writer checks the
-    /// erasure mark itself, under a row lock: `FOR SHARE` waits for an erasure that is rewriting the card
-    /// and then sees its mark, and an erasure that comes later waits for this commit and erases what it
-    /// wrote. On SQLite (one process) the card locks already order the two, and the syntax does not exist.
-    private static func refuseTextOnErasedCards(_ writes: [Write], on sql: any SQLDatabase) async throws {
-        let cards = writes.filter(\.carriesText).map(\.card.id)
-        guard !cards.isEmpty, sql.dialect.name == "postgresql" else { return }
-        // Every card is locked and its latest version read: a condition on erased_at in the WHERE would
-        // be judged on the snapshot and skip the row an erasure is changing instead of waiting for it.
+    /// On PostgreSQL, several instances may write the same card at once (one interviewer, two tabs, two
+    /// instances). Each group first locks its cards' rows `FOR UPDATE`, in id order, so writers of one card
+    /// queue at its row and groups over several cards cannot lock them in opposite orders. The writer that
+    /// waited then finds its event numbers taken, its insert fails, and `ScorecardService.post` catches up
+    /// from the database and applies the action again: one total order per card. (With `FOR SHARE` only on
+    /// notes, as before, a note and a rating on one card deadlocked: each held what the other needed.)
+    ///
+    /// The same lock makes the erasure check sound across instances: an erasure rewriting the card holds
+    /// its row, so the lock waits for it and then sees its mark, and an erasure that comes later waits for
+    /// this commit and erases what it wrote. On SQLite (one process) the card locks already order all of
+    /// this, and the syntax does not exist.
+    private static func lockCards(_ writes: [Write], on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        let cards = Array(Set(writes.map(\.card.id))).sorted { $0.uuidString < $1.uuidString }
+        // The latest version of each row is read under the lock: a condition on erased_at in the WHERE
+        // would be judged on the snapshot and skip the row an erasure is changing instead of waiting for it.
         let rows = try await sql.raw("""
-            SELECT erased_at FROM \(ident: ScorecardRecord.schema) WHERE id IN (\(binds: cards)) FOR SHARE
+            SELECT id, erased_at FROM \(ident: ScorecardRecord.schema) WHERE id IN (\(binds: cards)) ORDER BY id FOR UPDATE
             """).all()
-        if try rows.contains(where: { try $0.decodeNil(column: "erased_at") == false }) { throw ConsoleRefusal.candidateErased }
+        var erased = Set<UUID>()
+        for row in rows where try row.decodeNil(column: "erased_at") == false { erased.insert(try row.decode(column: "id", as: UUID.self)) }
+        if writes.contains(where: { $0.carriesText && erased.contains($0.card.id) }) { throw ConsoleRefusal.candidateErased }
     }
 }

@@ -61,7 +61,7 @@ enum StorageTrouble: Equatable {
             return sqliteReason(sqlite.reason)
         case let line as ScorecardLineError:
             return sqliteCode(line.code)
-        case is ConnectionPoolTimeoutError, is NIOConnectionError:
+        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ScorecardWriter.CommitTimedOut:
             return .unavailable
         case let pool as ConnectionPoolError:
             // The pool shut down: the server is stopping.
