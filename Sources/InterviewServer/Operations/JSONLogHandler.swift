@@ -35,26 +35,21 @@ public struct JSONLogHandler: LogHandler {
         for key in merged.keys.sorted() where !["time", "level", "logger", "message"].contains(key) {
             fields.append((key, merged[key]!.description))
         }
-        output("{" + fields.map { Self.quoted($0.0) + ":" + Self.quoted($0.1) }.joined(separator: ",") + "}")
+        output(Self.line(fields))
     }
 
-    /// A JSON string literal: quotes, backslashes and every control character escaped, so a line of the
-    /// log is always exactly one line and one object whatever a message holds.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+    /// One log line: an object of string fields, written by the console's `JSONText`, which escapes quotes,
+    /// backslashes and every control character — so a line is always exactly one line and one object
+    /// whatever a message holds.
+    static func line(_ fields: [(String, String)]) -> String {
+        var json = JSONText()
+        json.object { o in
+            for (key, value) in fields {
+                o.key(key)
+                o.value(value)
             }
         }
-        return out + "\""
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// ISO 8601 in UTC with milliseconds, computed without a formatter (one per line would be costly).

@@ -30,9 +30,10 @@ enum FirstAdminSetup {
         case .text: text = "No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n"
         case .json:
             // One JSON line like every other, so a log collector keeps it; the link is its own field.
-            text = "{\"time\":\(JSONLogHandler.quoted(JSONLogHandler.timestamp(Date()))),\"level\":\"notice\","
-                + "\"message\":\"No admin account yet. Create the first admin at the link (it works once).\","
-                + "\"setup-link\":\(JSONLogHandler.quoted(link))}\n"
+            text = JSONLogHandler.line([
+                ("time", JSONLogHandler.timestamp(Date())), ("level", "notice"),
+                ("message", "No admin account yet. Create the first admin at the link (it works once)."), ("setup-link", link),
+            ]) + "\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
