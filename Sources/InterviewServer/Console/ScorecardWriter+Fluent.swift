@@ -40,18 +40,12 @@ extension ScorecardWriter {
 
     private func transaction(_ writes: [Write], _ database: () throws -> any Database) async throws {
         let db = try database()
-        let promise = db.eventLoop.makePromise(of: Void.self)
-        // A promise completed twice keeps its first result: a commit that finishes after the deadline
-        // changes nothing for the request, which has been answered already.
-        let deadline = db.eventLoop.scheduleTask(in: Self.commitDeadline) { promise.fail(CommitTimedOut()) }
-        promise.completeWithTask {
+        try await db.eventLoop.withDeadline(Self.commitDeadline, timeout: CommitTimedOut()) {
             try await db.transaction { db in
                 guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "scorecards need an SQL database") }
                 try await Self.apply(writes, on: sql)
             }
         }
-        defer { deadline.cancel() }
-        try await promise.futureResult.get()
     }
 
     /// A whole group in a fixed number of statements, whatever its size: one multi-row insert of the

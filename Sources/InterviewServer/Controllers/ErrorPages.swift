@@ -21,8 +21,7 @@ struct ErrorPages: Middleware {
         let abort = StorageTrouble.abort(for: error)
         let status = abort?.status ?? .internalServerError
         if let trouble {
-            req.logger.warning("\(req.method.rawValue) \(req.url.path) \(status.code) \(trouble) \(String(reflecting: type(of: error)))")
-            ServerMetrics.storageTrouble(trouble)
+            trouble.report(req, status: status, error: error)
         } else if status == .internalServerError {
             // The path and the error's type only: its description can quote input (see `QuietErrors`).
             req.logger.error("\(req.method.rawValue) \(req.url.path) 500 \(String(reflecting: type(of: error)))")

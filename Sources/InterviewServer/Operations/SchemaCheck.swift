@@ -50,7 +50,7 @@ struct Readiness: Content {
         do {
             // `applied` reads an unreadable migrations table as a new database, so the database is asked
             // first; and never for longer than a load balancer waits, even if it accepts and then stalls.
-            let applied = try await withDeadline(on: req.eventLoop) { () async throws -> Set<String> in
+            let applied = try await req.eventLoop.withDeadline(.seconds(3), timeout: Timeout()) { () async throws -> Set<String> in
                 guard let sql = req.db as? any SQLDatabase else { return [] }
                 try await sql.raw("SELECT 1").run()
                 return Set(try await SchemaCheck.applied(on: req.db))
@@ -69,16 +69,4 @@ struct Readiness: Content {
     }
 
     struct Timeout: Error {}
-
-    /// The work's result, or `Timeout` after `seconds`, whichever comes first. The work is left to finish
-    /// on its own: a stalled connection cannot be interrupted, only stopped being waited for.
-    private static func withDeadline<T: Sendable>(on eventLoop: any EventLoop, seconds: Int64 = 3,
-                                                  _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        let promise = eventLoop.makePromise(of: T.self)
-        // A promise completed twice keeps its first result (NIO ignores the second).
-        let deadline = eventLoop.scheduleTask(in: .seconds(seconds)) { promise.fail(Timeout()) }
-        promise.completeWithTask(work)
-        defer { deadline.cancel() }
-        return try await promise.futureResult.get()
-    }
 }

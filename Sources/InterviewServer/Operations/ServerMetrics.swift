@@ -40,11 +40,13 @@ enum ServerMetrics {
     /// One observation per commit (a group of writes), from the first statement to the commit's return.
     static let scorecardCommit = ready { Metrics.Timer(label: "interviewflow_scorecard_commit_seconds", preferredDisplayUnit: .seconds) }
     private static let loginFailures = ready {
-        LoginFailure.allCases.map { Counter(label: "interviewflow_login_failures_total", dimensions: [("reason", $0.rawValue)]) }
+        Dictionary(uniqueKeysWithValues: LoginFailure.allCases.map {
+            ($0, Counter(label: "interviewflow_login_failures_total", dimensions: [("reason", $0.rawValue)]))
+        })
     }
     private static let storageTroubles = ready {
-        [StorageTrouble.unavailable, .diskFull].map { trouble in
-            Counter(label: "interviewflow_storage_trouble_total", dimensions: [("kind", trouble == .unavailable ? "database_unavailable" : "disk_full")])
+        [StorageTrouble.unavailable: "database_unavailable", .diskFull: "disk_full"].mapValues {
+            Counter(label: "interviewflow_storage_trouble_total", dimensions: [("kind", $0)])
         }
     }
 
@@ -52,13 +54,9 @@ enum ServerMetrics {
         case wrongPassword = "wrong_password", unknownAccount = "unknown_account", throttled
     }
 
-    static func loginFailed(_ reason: LoginFailure) {
-        loginFailures[LoginFailure.allCases.firstIndex(of: reason)!].increment()
-    }
+    static func loginFailed(_ reason: LoginFailure) { loginFailures[reason]?.increment() }
 
-    static func storageTrouble(_ trouble: StorageTrouble) {
-        storageTroubles[trouble == .unavailable ? 0 : 1].increment()
-    }
+    static func storageTrouble(_ trouble: StorageTrouble) { storageTroubles[trouble]?.increment() }
 
     static func scorecardCommitted(writes: Int, startedAt start: ContinuousClock.Instant) {
         scorecardCommit.recordNanoseconds(nanoseconds(since: start))

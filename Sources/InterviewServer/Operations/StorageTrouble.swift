@@ -46,6 +46,13 @@ enum StorageTrouble: Equatable {
         Abort(status, headers: ["Retry-After": String(Self.retryAfterSeconds)], reason: reason)
     }
 
+    /// Logs the failed request (method, path, status, which layer noticed — never the error's text) and
+    /// counts it; the error middleware call this once per request.
+    func report(_ req: Request, status: HTTPResponseStatus, error: any Error) {
+        req.logger.warning("\(req.method.rawValue) \(req.url.path) \(status.code) \(self) \(String(reflecting: type(of: error)))")
+        ServerMetrics.storageTrouble(self)
+    }
+
     /// The error as the client should see it: an `AbortError` as it is, storage trouble as its abort.
     static func abort(for error: any Error) -> (any AbortError)? {
         if let abort = error as? any AbortError { return abort }

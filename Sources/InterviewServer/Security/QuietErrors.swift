@@ -21,9 +21,7 @@ struct QuietErrors: Middleware {
             }
             let line: Logger.Message = "\(request.method.rawValue) \(request.url.path) \(status.code)"
             if let trouble {
-                // Expected in an outage and said once per request; the type names which layer noticed it.
-                request.logger.warning("\(line) \(trouble) \(String(reflecting: type(of: error)))")
-                ServerMetrics.storageTrouble(trouble)
+                trouble.report(request, status: status, error: error)
             } else if status.code >= 500 {
                 request.logger.error("\(line) \(String(reflecting: type(of: error)))")
             } else {
