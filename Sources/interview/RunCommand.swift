@@ -32,9 +32,12 @@ extension Interview {
         @Flag(help: "Read one command per line and print plain text, even on a terminal.")
         var plain = false
 
+        @Option(help: "The runner's language, en or zh (default: the guide's language).")
+        var language: RunLanguage?
+
         func run() throws {
             let driver = openSession()
-            var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0)
+            var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)
             if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 TerminalRunner.run(&runner)
             } else {

@@ -13,18 +13,18 @@ enum PlainRunner {
             guard let parsed = SessionCommand.parse(line) else { continue }
             switch parsed {
             case .failure(let error):
-                emit(["error: \(error)"])
+                emit(["\(session.labels.error): \(session.labels.refusal(error))"])
             case .success(let command):
-                if command == .help { emit(SessionCommand.helpLines) }
+                if command == .help { emit(SessionCommand.helpLines(session.labels.language)) }
                 if command == .reference, let ref = session.driver.focus,
                    let question = session.driver.guide.topic(ref.topic)?.question(ref.question) {
-                    emit(["Reference: \(question.reference ?? "(none)")"])
+                    emit(["\(session.labels.reference): \(question.reference ?? session.labels.none)"])
                     continue
                 }
                 let (acknowledged, quit) = session.handle(command)
                 emit(acknowledged)
                 if let message = session.message { emit([message]) }
-                if let error = session.error { emit(["error: \(error)"]) }
+                if let error = session.error { emit(["\(session.labels.error): \(error)"]) }
                 if quit { break }
                 show(session, &shown)
             }
@@ -34,7 +34,7 @@ enum PlainRunner {
 
     static func finish(_ session: RunSession) {
         let count = session.driver.engine.events.count
-        if !session.isFinished { emit(["saved: \(count) events; continue with --resume"]) }
+        if !session.isFinished { emit([session.labels.saved(count)]) }
         emit([""] + RunSummary.lines(session.driver.guide, session.driver.state))
     }
 

@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 
@@ -5,6 +6,7 @@ import InterviewCore
 /// message. Both faces (terminal and plain) feed it commands and show what it reports.
 struct RunSession {
     var driver: SessionDriver
+    var labels: RunLabels
     var showReference = false
     var showHelp = false
     var message: String?
@@ -14,17 +16,18 @@ struct RunSession {
     /// Events that came from the log on `--resume`: already acknowledged by the run that wrote them.
     let replayed: Int
 
-    init(driver: SessionDriver, replayed: Int = 0) {
+    init(driver: SessionDriver, replayed: Int = 0, language: Language? = nil) {
         self.driver = driver
         self.replayed = replayed
+        labels = RunLabels(language: language ?? (ReportLanguage(guide: driver.guide) == .zh ? .zh : .en))
     }
 
     var isFinished: Bool { driver.state.isFinished }
 
     /// Records the steps that need no decision (after starting or resuming) and acknowledges them.
     mutating func begin() -> [String] {
-        let resumed = replayed > 0 ? ["resumed \(replayed) events"] : []
-        do { message = try driver.advance().message } catch { self.error = "\(error)" }
+        let resumed = replayed > 0 ? [labels.resumed(replayed)] : []
+        do { message = try driver.advance().message?.text(labels.language) } catch { self.error = labels.refusal(error) }
         return resumed + acknowledgements(since: replayed)
     }
 
@@ -43,9 +46,9 @@ struct RunSession {
         default:
             let before = driver.engine.events.count
             do {
-                message = try driver.perform(command).message
+                message = try driver.perform(command).message?.text(labels.language)
             } catch {
-                self.error = "\(error)"
+                self.error = labels.refusal(error)
             }
             // Acknowledge whatever reached the disk, even when a later step of the command failed.
             return (acknowledgements(since: before), false)
@@ -55,7 +58,7 @@ struct RunSession {
     /// "recorded #12 rated 3.2.1/op1 3": shown only for events already appended and fsync'd.
     private func acknowledgements(since index: Int) -> [String] {
         let events = driver.engine.events
-        return (index..<events.count).map { "recorded #\($0 + 1) \(RunEventText.describe(events[$0]))" }
+        return (index..<events.count).map { "\(labels.recorded) #\($0 + 1) \(RunEventText.describe(events[$0]))" }
     }
 }
 

@@ -9,7 +9,7 @@ enum RunSummary {
         var lines = ["\(l.summary) — \(guide.title)",
                      "\(l.overall) \(pct(card.overall)) · \(l.band) \(card.band?.label ?? "–") · \(l.accuracy) \(pct(card.accuracy)) · \(l.coverage) \(pct(card.coverage))"]
         for topic in card.topics where topic.entered {
-            lines.append("  \(topic.key) \(topic.title): \(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
+            lines.append("  \(topic.heading): \(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
                          + "\(l.coverage) \(pct(topic.coverage)) · \(l.depth) \(topic.depth.reached)/\(topic.depth.available)")
         }
         if !card.knockouts.isEmpty { lines.append("\(l.knockouts): \(card.knockouts.joined(separator: ", "))") }

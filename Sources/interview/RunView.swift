@@ -5,15 +5,15 @@ import InterviewCore
 /// waits for. The terminal draws these in place; the plain runner prints them after each command.
 enum RunView {
     static func header(_ session: RunSession, now: Date) -> [String] {
-        let state = session.driver.state, guide = session.driver.guide
+        let state = session.driver.state, guide = session.driver.guide, l = session.labels
         var title = guide.title
         if let candidate = state.start?.candidate { title += " · \(candidate)" }
-        var lines = [title + " · total " + clock(state.totalElapsed(at: now))]
+        var lines = [title + " · \(l.total) " + clock(state.totalElapsed(at: now))]
         if let key = state.currentStage, let stage = guide.stage(key) {
-            var line = "stage \(key) \(stage.title)" + (stage.requirement == .required ? " (required)" : "")
+            var line = "\(l.stage) \(key) \(stage.title)" + (stage.requirement == .required ? l.required : "")
             line += " · " + clock(state.elapsed(stage: key, at: now))
             if let remaining = state.remaining(stage: key, guide: guide, at: now), let minutes = stage.minutes {
-                line += " of \(minutes):00 · " + (remaining >= 0 ? clock(remaining) + " left" : clock(-remaining) + " over")
+                line += l.of(minutes) + " · " + (remaining >= 0 ? l.left(clock(remaining)) : l.over(clock(-remaining)))
             }
             lines.append(line)
         }
@@ -21,37 +21,39 @@ enum RunView {
     }
 
     static func body(_ session: RunSession, now: Date) -> [String] {
-        let driver = session.driver, guide = driver.guide, state = driver.state
+        let driver = session.driver, guide = driver.guide, state = driver.state, l = session.labels
         if let confirming = driver.confirming {
-            return ["End the interview? Required stage\(confirming.count == 1 ? "" : "s") never started: \(confirming.joined(separator: ", ")) — y to end, n to carry on"]
+            return [driver.confirmationMessage?.text(l.language) ?? confirming.joined(separator: ", ")]
         }
         if let ref = driver.focus, let topic = guide.topic(ref.topic), let question = topic.question(ref.question) {
-            return RunQuestionView.lines(topic, question, session, reviewing: driver.reviewing != nil)
+            return RunQuestionView.lines(topic, question, session, reviewing: driver.reviewing != nil) + RunGroupHints.lines(session)
         }
+        let heading = { (key: String) in guide.topic(key)?.heading ?? key }
         switch state.agenda(guide) {
         case .talk(let key):
             let stage = guide.stage(key)
             var lines = ["\(key) \(stage?.title ?? "")"]
             if let guidance = stage?.guidance, !guidance.isEmpty { lines.append(guidance) }
             lines += stage?.questions.map { "\($0.number) \($0.text)" } ?? []
-            return lines + ["f: finish this stage"]
+            return lines + [l.finishStage]
         case .gate(let key, let id):
             let gate = guide.topic(key)?.gate(id)
             let suggestion = GateSuggestion.make(for: id, in: key, state: state, guide: guide, now: now)
-            let lean = suggestion.answer.map { $0 ? "yes" : "no" } ?? "—"
-            return ["\(key) \(guide.topic(key)?.title ?? "") · gate \(id)", "? \(gate?.text ?? id)",
-                    "suggestion: \(lean) — \(suggestion.reason(language: guide.language))", "y: yes   n: no"]
+            let lean = suggestion.answer.map { $0 ? l.yes : l.no } ?? "—"
+            return ["\(heading(key)) · \(l.gate) \(id)", "? \(gate?.text ?? id)",
+                    "\(l.suggestion): \(lean) — \(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
         case .offerJump(let key, let id, let target):
             let text = guide.topic(key)?.instructions.first { $0.id == id }?.text ?? id
-            return ["\(key) · \(text)", "jump to \(target) \(guide.topic(target)?.title ?? "")? y: jump (b comes back)   n: carry on"]
+            return ["\(heading(key)) · \(text)", l.jumpOffer(heading(target))]
         case .pick(let key, let remaining):
             let topic = guide.topic(key)
-            return ["\(key) \(topic?.title ?? "") · open questions, pick one as the moment fits (p N), f when done"]
+            return ["\(heading(key)) · \(l.pickOpen)"]
                 + remaining.enumerated().map { "  \($0.offset + 1). \(topic?.question($0.element)?.text ?? $0.element)" }
+                + RunGroupHints.lines(session)
         case .finished:
-            return ["The interview is finished."]
+            return [l.finished]
         case .finishInterview:
-            return ["Every stage is done: e to end the interview."]
+            return [l.finishInterview]
         default:
             return []
         }
@@ -66,19 +68,28 @@ enum RunView {
 /// The question being asked or re-rated, with its reference and rubric when shown.
 enum RunQuestionView {
     static func lines(_ topic: Topic, _ question: Question, _ session: RunSession, reviewing: Bool) -> [String] {
-        let guide = session.driver.guide
+        let guide = session.driver.guide, l = session.labels
         let progress = session.driver.state.topics[topic.key]
         let position = (topic.questions.firstIndex { $0.id == question.id } ?? 0) + 1
-        var lines = ["\(topic.key) \(topic.title) · \(question.id) (\(position) of \(topic.questions.count)) · level \(question.level) · weight \(ScoreFormat.number(question.weight))"]
-        if reviewing { lines.append("re-rating: now \(progress?.ratings[question.id].map(String.init) ?? "–")") }
-        lines.append("Q: \(question.text)")
+        var lines = ["\(topic.heading) · \(question.id) (\(l.position(position, topic.questions.count))) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
+        if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
+        lines.append("\(l.question): \(question.text)")
         if session.showReference {
-            lines.append("Reference: \(question.reference ?? "(none)")")
+            lines.append("\(l.reference): \(question.reference ?? l.none)")
             for level in guide.scale.levels where question.rubric[level] ?? guide.scale.anchors[level] != nil {
                 lines.append("  \(level): \(question.rubric[level] ?? guide.scale.anchors[level] ?? "")")
             }
         }
-        lines.append("rate \(guide.scale.levels.lowerBound)-\(guide.scale.maximum) · s skip · r reference")
+        lines.append(l.rateKeys(guide.scale.levels.lowerBound, guide.scale.maximum))
         return lines
+    }
+}
+
+/// Topic groups' advice beside the question in front of the interviewer, with the jump that follows it.
+enum RunGroupHints {
+    static func lines(_ session: RunSession) -> [String] {
+        let hints = session.driver.guide.groupHints(session.driver.state)
+        guard !hints.isEmpty else { return [] }
+        return [""] + hints.map { "» " + session.labels.groupHint($0.heading, $0.guidance, $0.jumpTarget) }
     }
 }

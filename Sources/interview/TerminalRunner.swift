@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 
@@ -40,19 +41,20 @@ enum TerminalRunner {
         case "?": return .help
         case "q": return .quit
         case "m", "M":
-            let text = ask(key == "M" ? "note for the candidate: " : "private note: ", [])
+            let text = ask(key == "M" ? session.labels.sharedNote : session.labels.privateNote, [])
             return text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : .note($0, shared: key == "M") }
         case "s":
-            return ask("skip — reason (Enter for none): ", []).map { .skip($0.isEmpty ? nil : $0) }
+            return ask(session.labels.skipReason, []).map { .skip($0.isEmpty ? nil : $0) }
         case "p":
-            return ask("pick (number or id): ", []).flatMap { $0.isEmpty ? nil : .pick($0) }
+            return ask(session.labels.pick, []).flatMap { $0.isEmpty ? nil : .pick($0) }
         case "j":
             let topics = session.driver.guide.topics.map { topic in
-                "  \(topic.key)  \(topic.title)" + (session.driver.state.topics[topic.key] != nil ? "  ✓" : "")
+                "  \(topic.heading)" + (topic.key != topic.heading && !topic.key.hasPrefix((topic.number ?? "") + " ") ? "  [\(topic.key)]" : "")
+                    + (session.driver.state.topics[topic.key] != nil ? "  ✓" : "")
             }
-            return ask("jump to (key or part of the title): ", ["Topics:"] + topics).flatMap { $0.isEmpty ? nil : .jump($0) }
+            return ask(session.labels.jumpTo, [session.labels.topics] + topics).flatMap { $0.isEmpty ? nil : .jump($0) }
         default:
-            session.error = "no command on '\(key)'; ? lists the keys"
+            session.error = session.labels.noCommand(key)
             return nil
         }
     }
@@ -60,19 +62,17 @@ enum TerminalRunner {
 
 /// Draws the whole screen in one write.
 enum TerminalScreen {
-    static let keys = "0-4 rate · y/n · m note · j jump · s skip · b back · r reference · f next · e end · ? help · q quit"
-
     static func draw(_ session: RunSession, acknowledged: [String], extra: [String] = [], prompt: String? = nil) {
         let (columns, rows) = TerminalRawMode.size()
         let now = session.driver.clock.now()
         let rule = String(repeating: "─", count: max(10, columns - 1))
         var top = RunView.header(session, now: now) + [rule]
-        var body = session.showHelp ? SessionCommand.helpLines : RunView.body(session, now: now)
+        var body = session.showHelp ? SessionCommand.helpLines(session.labels.language) : RunView.body(session, now: now)
         body += extra
         var bottom = [rule] + acknowledged.map { "✓ " + $0 }
         if let message = session.message { bottom.append(message) }
         if let error = session.error { bottom.append("! " + error) }
-        bottom.append(prompt ?? keys)
+        bottom.append(prompt ?? session.labels.keys)
         body = body.flatMap { TerminalText.wrap($0, columns: columns - 1, indent: "   ") }
         let room = max(0, rows - top.count - bottom.count)
         if body.count > room { body = Array(body.prefix(max(0, room - 1))) + ["…"] }

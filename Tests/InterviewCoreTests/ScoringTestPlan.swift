@@ -75,6 +75,6 @@ struct ScoringTestPlan {
                 try script.run("f")
             }
         }
-        throw CommandError("the plan did not finish")
+        throw CommandError("the plan did not finish", "计划没有完成")
     }
 }

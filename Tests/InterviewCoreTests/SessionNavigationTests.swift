@@ -88,7 +88,8 @@ struct SessionNavigationTests {
         let stillOpen = script.state.isFinished
         try script.run("y")
         // verify
-        #expect(asked.first?.message == "required stage 5 never started — end anyway? y/n")
+        #expect(asked.first?.message?.en == "required stage 5 never started — end anyway? y/n")
+        #expect(asked.first?.message?.zh == "必选阶段 5 从未开始——仍然结束面试吗？y/n")
         #expect(!stillOpen)
         #expect(script.state.isFinished)
         #expect(script.state.confirmedIncomplete == ["5"])

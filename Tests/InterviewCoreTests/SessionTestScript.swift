@@ -42,8 +42,8 @@ struct SessionTestScript {
     @discardableResult
     mutating func run(_ lines: String...) throws -> [SessionDriver.Outcome] {
         try lines.map { line in
-            guard case .success(let command)? = SessionCommand.parse(line) else { throw CommandError("unparsable: \(line)") }
-            do { return try driver.perform(command) } catch { throw CommandError("'\(line)': \(error)") }
+            guard case .success(let command)? = SessionCommand.parse(line) else { throw CommandError("unparsable: \(line)", "无法解析：\(line)") }
+            do { return try driver.perform(command) } catch { throw CommandError("'\(line)': \(error)", "'\(line)'：\(error)") }
         }
     }
 }

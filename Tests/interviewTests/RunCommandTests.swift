@@ -71,6 +71,25 @@ struct RunCommandTests {
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
+    @Test func aChineseGuideRunsInChineseAndLanguageOverridesIt() throws {
+        // setup: the default guide is the bundled Chinese seed
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // act
+        let chinese = try RunProcess.run(["run", "--session", dir.appendingPathComponent("zh.jsonl").path], input: ["zz", "y", "q"])
+        let english = try RunProcess.run(["run", "--session", dir.appendingPathComponent("en.jsonl").path, "--language", "en"],
+                                         input: ["zz", "y", "q"])
+        // verify: the runner's words and the engine's refusals follow the language; event names stay
+        #expect(chinese.stdout.contains("已记录 #1 started "))
+        #expect(chinese.stdout.contains("错误: 没有命令 'zz'；按 ? 查看所有命令\n"))
+        #expect(chinese.stdout.contains("错误: 现在没有需要回答是/否的判断\n"))
+        #expect(chinese.stdout.contains("已保存 "))
+        #expect(!chinese.stdout.contains("recorded #"))
+        #expect(english.stdout.contains("recorded #1 started "))
+        #expect(english.stdout.contains("error: unknown command 'zz'; ? lists the commands\n"))
+        #expect(english.stdout.contains("error: no yes/no decision now\n"))
+    }
+
 }
 
 /// Runs the built `interview` with lines on standard input (CommandRunner gives it none).
@@ -90,4 +109,5 @@ enum RunProcess {
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                              stderr: String(decoding: stderr, as: UTF8.self))
     }
+
 }

@@ -16,7 +16,7 @@ struct RunKillResumeTests {
         let log = dir.appendingPathComponent("killed.jsonl").path
         let runner = Process()
         runner.executableURL = CommandRunner.executable
-        runner.arguments = ["run", "--session", log, "--candidate", "C-3"]
+        runner.arguments = ["run", "--session", log, "--candidate", "C-3", "--language", "en"]
         let stdin = Pipe(), stdout = Pipe()
         (runner.standardInput, runner.standardOutput, runner.standardError) = (stdin, stdout, FileHandle.nullDevice)
         let seen = RunOutputBuffer()
@@ -36,7 +36,7 @@ struct RunKillResumeTests {
         seen.append(stdout.fileHandleForReading.readDataToEndOfFile())
         // The log as the kill left it; a line cut off mid-write has no newline and is not an event.
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        let resumed = try RunProcess.run(["run", "--session", log, "--resume"], input: ["q"])
+        let resumed = try RunProcess.run(["run", "--session", log, "--resume", "--language", "en"], input: ["q"])
         // verify
         #expect(runner.terminationReason == .uncaughtSignal && runner.terminationStatus == SIGKILL)
         let acknowledged = seen.acknowledged

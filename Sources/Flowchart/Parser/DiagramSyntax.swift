@@ -31,3 +31,8 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
         of(text).parse(text, firstLine: firstLine)
     }
 }
+
+extension FlowBlock {
+    /// The language the block is written in (a ```flow block is flowchart.js, a ```mermaid flowchart is Mermaid).
+    public var diagramSyntax: DiagramSyntax { DiagramSyntax.of(fenceInfo: info, text: text) ?? .flowchartJS }
+}

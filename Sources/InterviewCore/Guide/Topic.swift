@@ -27,6 +27,16 @@ public struct Topic: Hashable, Sendable, Codable {
     /// (or number and title, when two sections share a number, as the seed's two 3.6 do).
     public var key: String
 
+    /// How pages and the terminal name the topic: number and title ("3.6 一些开放式技术问题"). Two
+    /// topics that share a number are told apart by their titles; the key, which for the second one
+    /// already holds the title, is for typing and linking, not for reading beside the title.
+    public var heading: String { [number, title].compactMap { $0 }.joined(separator: " ") }
+
+    /// The same name from a key and a title (reports and score cards keep those two, not the number).
+    public static func heading(key: String, title: String) -> String {
+        key == title || key.hasSuffix(" " + title) ? key : key + " " + title
+    }
+
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
     public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
@@ -61,13 +71,18 @@ public struct Step: Hashable, Sendable, Codable {
     public var next: String?
     public var yes: String?
     public var no: String?
+    /// A parallel node's further paths (path2, path3): walked one after another once the path from
+    /// `next` (path1) has run out, so every question on them is asked. Nil when there are none, which
+    /// also keeps guides exported as JSON before paths were read loadable.
+    public var paths: [String]?
 
-    public init(id: String, kind: Kind, next: String? = nil, yes: String? = nil, no: String? = nil) {
+    public init(id: String, kind: Kind, next: String? = nil, yes: String? = nil, no: String? = nil, paths: [String] = []) {
         self.id = id
         self.kind = kind
         self.next = next
         self.yes = yes
         self.no = no
+        self.paths = paths.isEmpty ? nil : paths
     }
 }
 

@@ -47,7 +47,7 @@ enum AnnotationApplier {
         topic.knockout = note.knockout ?? topic.knockout
         if let pick = note.pickList, pick != topic.isPickList {
             topic.isPickList = pick
-            let flow = TopicFlow(FlowchartParser.parse(topic.flowchart).graph)
+            let flow = TopicFlow(DiagramSyntax.parse(topic.flowchart).graph)
             topic.questions = pick ? flow.questions + flow.unreachableQuestions : flow.questions
         }
         for question in note.questions {

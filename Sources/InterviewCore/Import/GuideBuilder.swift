@@ -76,6 +76,8 @@ struct GuideBuilder {
         for line in section.body {
             if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
                 stage.questions.append(question)
+            } else if let question = GuideText.listQuestion(line.text, stageNumber: heading.number, index: stage.questions.count + 1) {
+                stage.questions.append(question)
             } else {
                 prose.append(line)
             }
@@ -112,9 +114,9 @@ struct GuideBuilder {
                 at: SourcePosition(line: extra.fenceLine, column: 1), LocalizedText(
                 en: "a topic has one flowchart; this second one under '\(name)' is not used in interviews — give it its own heading",
                 zh: "一个主题只有一个流程图；'\(name)' 下的第二个流程图不会在面试中使用——请给它单独的标题"))))
-            diagnostics += FlowchartParser.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
+            diagnostics += extra.diagramSyntax.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         }
-        let parsed = FlowchartParser.parse(block.text, firstLine: block.firstLine)
+        let parsed = block.diagramSyntax.parse(block.text, firstLine: block.firstLine)
         if let line = section.heading?.line { headingLines.append(line) } else { headingLines.append(block.fenceLine) }
         diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         let heading = section.heading.map { SectionHeading($0.text) } ?? SectionHeading(fallbackTitle)

@@ -23,6 +23,42 @@ enum GuideText {
         let (question, reference) = ReferenceAnswer.split(text)
         return StageQuestion(number: prefix + digits, text: question, reference: reference)
     }
+
+    /// The text of a Markdown list item ("- …", "* …", "+ …", "1. …", "1) …", "1、…") at most three
+    /// spaces in, or nil. Guides found in the wild list a stage's questions this way as often as they
+    /// number them in prose; a thematic break ("* * *", "- - -") is not an item.
+    static func listItem(_ line: String) -> String? {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3 else { return nil }
+        var rest = line.dropFirst(indent)
+        guard let first = rest.first else { return nil }
+        if first == "-" || first == "*" || first == "+" {
+            rest = rest.dropFirst()
+        } else {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard (1...9).contains(digits.count) else { return nil }
+            rest = rest.dropFirst(digits.count)
+            guard let marker = rest.first, marker == "." || marker == ")" || marker == "、" else { return nil }
+            rest = rest.dropFirst()
+            if marker == "、" { return nonEmpty(rest) }
+        }
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        let text = rest.trimmingCharacters(in: .whitespaces)
+        if first == "-" || first == "*" || first == "+", text.allSatisfy({ $0 == first || $0 == " " }) { return nil }
+        return nonEmpty(Substring(text))
+    }
+
+    private static func nonEmpty(_ text: Substring) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A list item as the stage's next question: numbered after the stage ("2.3") like the prose form.
+    static func listQuestion(_ line: String, stageNumber: String?, index: Int) -> StageQuestion? {
+        guard let text = listItem(line) else { return nil }
+        let (question, reference) = ReferenceAnswer.split(text)
+        return StageQuestion(number: stageNumber.map { "\($0).\(index)" } ?? String(index), text: question, reference: reference)
+    }
 }
 
 import Flowchart

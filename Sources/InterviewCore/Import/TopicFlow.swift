@@ -19,9 +19,10 @@ struct TopicFlow {
         let levels = Self.levels(graph, gateKinds)
         for (i, node) in graph.nodes.enumerated() {
             let next = graph.edge(from: node.id, branch: .next)?.to ?? graph.edge(from: node.id, branch: .path1)?.to
+            let paths = [Branch.path2, .path3].compactMap { graph.edge(from: node.id, branch: $0)?.to }
             steps.append(Step(id: node.id, kind: kinds[i], next: next,
                               yes: graph.edge(from: node.id, branch: .yes)?.to,
-                              no: graph.edge(from: node.id, branch: .no)?.to))
+                              no: graph.edge(from: node.id, branch: .no)?.to, paths: paths))
             switch kinds[i] {
             case .question:
                 let (text, hint) = ReferenceAnswer.split(node.text)

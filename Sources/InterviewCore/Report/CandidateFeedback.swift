@@ -12,8 +12,8 @@ enum CandidateFeedback {
             let verdict = accuracy >= strongAccuracy ? labels.strong : accuracy >= solidAccuracy ? labels.solid : labels.revisit
             let depth = topic.depthReached > 1 ? labels.wentDeeper : topic.depthAvailable > 1 ? labels.notDeeper : nil
             let parts = [verdict] + (depth.map { [$0] } ?? [])
-            return chinese ? "\(topic.key) \(topic.title)：\(parts.joined(separator: "；"))。"
-                : "\(topic.key) \(topic.title): \(capitalised(parts.joined(separator: "; ")))."
+            return chinese ? "\(topic.heading)：\(parts.joined(separator: "；"))。"
+                : "\(topic.heading): \(capitalised(parts.joined(separator: "; ")))."
         }
         return lines + [labels.disclaimer]
     }

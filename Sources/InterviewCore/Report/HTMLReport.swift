@@ -74,7 +74,7 @@ public enum HTMLReport {
         let e = XMLText.escape
         let candidate = report.audience == .candidate
         let rows = report.topics.map { t in
-            ScoreChartSVG.Row(label: "\(t.key) \(t.title)", score: t.score, accuracy: t.accuracy,
+            ScoreChartSVG.Row(label: t.heading, score: t.score, accuracy: t.accuracy,
                               note: t.entered ? pct(t.score) : l.notEntered)
         }
         let bands = candidate ? [] : guide.bands.map { (minimum: $0.minimum, label: $0.label) }
@@ -83,7 +83,7 @@ public enum HTMLReport {
         out += "<table><thead><tr><th>\(e(l.topic))</th>" + (candidate ? "" : "<th>\(e(l.weight))</th>")
         out += "<th>\(e(l.score))</th><th>\(e(l.accuracy))</th><th>\(e(l.coverage))</th><th>\(e(l.depth))</th></tr></thead><tbody>"
         for t in report.topics {
-            out += "<tr\(t.entered ? "" : " class=\"muted\"")><td>\(e(t.key + " " + t.title))</td>"
+            out += "<tr\(t.entered ? "" : " class=\"muted\"")><td>\(e(t.heading))</td>"
             if !candidate { out += "<td>\(ScoreFormat.number(t.weight ?? 1))</td>" }
             out += "<td>\(t.entered ? pct(t.score) : e(l.notEntered))</td><td>\(pct(t.accuracy))</td><td>\(pct(t.coverage))</td>"
             out += "<td>\(t.entered ? "\(t.depthReached)/\(t.depthAvailable)" : "–")</td></tr>"

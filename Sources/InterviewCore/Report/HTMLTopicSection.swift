@@ -6,7 +6,7 @@ enum HTMLTopicSection {
     static func render(_ t: TopicReport, _ topic: Topic?, _ report: InterviewReport, _ l: ReportLabels) -> String {
         let e = XMLText.escape
         let candidate = report.audience == .candidate
-        var out = "<section class=\"topic\" id=\"topic-\(e(t.key))\"><h2>\(e(t.key + " " + t.title))</h2>"
+        var out = "<section class=\"topic\" id=\"topic-\(e(t.key))\"><h2>\(e(t.heading))</h2>"
         if t.isKnockedOut { out += "<p class=\"alert\">\(e(l.knockouts)) (&lt; \(ScoreFormat.number(t.knockout ?? 0)))</p>" }
         out += "<table class=\"derivation\"><tbody>"
         out += row(l.score, HTMLReport.pct(t.score), t.formulas.score) + row(l.accuracy, HTMLReport.pct(t.accuracy), t.formulas.accuracy)

@@ -44,6 +44,8 @@ public struct InterviewReport: Hashable, Sendable, Codable {
 public struct TopicReport: Hashable, Sendable, Codable {
     public var key: String
     public var title: String
+    /// Key and title as one readable name, without the title twice when the key already holds it.
+    public var heading: String { Topic.heading(key: key, title: title) }
     public var entered: Bool
     /// nil for the candidate.
     public var weight: Double?

@@ -26,7 +26,7 @@ public enum MarkdownReport {
         for t in report.topics {
             let weight = candidate ? "" : ScoreFormat.number(t.weight ?? 1) + " | "
             let depth = t.entered ? "\(t.depthReached)/\(t.depthAvailable)" : "–"
-            out += "| \(inline(t.key + " " + t.title)) | \(weight)\(t.entered ? pct(t.score) : l.notEntered) | \(pct(t.accuracy)) | \(pct(t.coverage)) | \(depth) |\n"
+            out += "| \(inline(t.heading)) | \(weight)\(t.entered ? pct(t.score) : l.notEntered) | \(pct(t.accuracy)) | \(pct(t.coverage)) | \(depth) |\n"
         }
         out += "\n"
         for topic in report.topics where topic.entered { out += MarkdownTopicSection.render(topic, report, l) }
@@ -71,7 +71,7 @@ enum MarkdownTopicSection {
     static func render(_ t: TopicReport, _ report: InterviewReport, _ l: ReportLabels) -> String {
         let candidate = report.audience == .candidate
         let inline = MarkdownReport.inline
-        var out = "### \(inline(t.key + " " + t.title))\n\n"
+        var out = "### \(inline(t.heading))\n\n"
         out += "- \(l.score) = \(t.formulas.score)\n- \(l.accuracy) = \(t.formulas.accuracy)\n- \(l.coverage) = \(t.formulas.coverage)\n"
         out += "- \(l.depth): \(t.depthReached)/\(t.depthAvailable); \(l.deeperShare) = \(t.formulas.deeperShare)\n"
         if t.isKnockedOut { out += "- **\(l.knockouts)** (< \(ScoreFormat.number(t.knockout ?? 0)))\n" }

@@ -9,7 +9,7 @@ enum TopicPathDrawing {
 
     static func svg(_ topic: Topic, path: Set<String>, moves: [WalkMove]) -> String? {
         guard !topic.flowchart.isEmpty else { return nil }
-        let graph = FlowchartParser.parse(topic.flowchart).graph
+        let graph = DiagramSyntax.parse(topic.flowchart).graph
         guard !graph.nodes.isEmpty else { return nil }
         var highlight = Highlight(nodes: path)
         for move in moves {
@@ -17,7 +17,7 @@ enum TopicPathDrawing {
             highlight.edges.insert(EdgeRef(from: move.from, branch: branch))
         }
         let layout = FlowchartLayout.layout(graph)
-        return SVGRenderer.render(graph, layout: layout, options: SVGOptions(title: "\(topic.key) \(topic.title)", highlight: highlight))
+        return SVGRenderer.render(graph, layout: layout, options: SVGOptions(title: topic.heading, highlight: highlight))
     }
 
     /// The chart link a walk move followed. Steps fold a parallel node's first path into "next".
@@ -26,6 +26,8 @@ enum TopicPathDrawing {
         case "yes": return .yes
         case "no": return .no
         case "next": return graph.edge(from: move.from, branch: .next) != nil ? .next : .path1
+        case "path2": return .path2
+        case "path3": return .path3
         default: return nil   // a pick from a pick list follows no link
         }
     }

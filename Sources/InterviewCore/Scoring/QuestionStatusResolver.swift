@@ -61,6 +61,7 @@ enum QuestionStatusResolver {
                 visit(yes)
                 visit(no)
             }
+            for path in topic.steps[index].paths ?? [] { visit(path) }
         }
         return seen
     }

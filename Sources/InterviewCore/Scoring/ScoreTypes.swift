@@ -45,6 +45,7 @@ public struct DepthScore: Hashable, Sendable, Codable {
 public struct TopicScore: Hashable, Sendable, Codable {
     public var key: String
     public var title: String
+    public var heading: String { Topic.heading(key: key, title: title) }
     public var weight: Double
     public var knockout: Double?
     public var isPickList: Bool

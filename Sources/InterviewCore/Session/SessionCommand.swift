@@ -1,3 +1,4 @@
+import Flowchart
 /// The interviewer's commands, the same whether typed as one key on a terminal or one line in a script.
 public enum SessionCommand: Hashable, Sendable {
     case rate(Int)
@@ -36,15 +37,31 @@ public enum SessionCommand: Hashable, Sendable {
         if let bare, rest.isEmpty || first == "s" { return .success(bare) }
         switch first {
         case "m", "M":
-            return rest.isEmpty ? .failure(CommandError("a note needs its text: m <text>")) : .success(.note(rest, shared: first == "M"))
+            return rest.isEmpty ? .failure(CommandError("a note needs its text: m <text>", "备注需要内容：m <内容>")) : .success(.note(rest, shared: first == "M"))
         case "j":
-            return rest.isEmpty ? .failure(CommandError("name the topic to jump to: j <topic>, e.g. j 3.2.1")) : .success(.jump(rest))
+            return rest.isEmpty ? .failure(CommandError("name the topic to jump to: j <topic>, e.g. j 3.2.1", "请写出要跳转的主题：j <主题>，例如 j 3.2.1")) : .success(.jump(rest))
         case "p":
-            return rest.isEmpty ? .failure(CommandError("name the question to pick: p <number or id>")) : .success(.pick(rest))
+            return rest.isEmpty ? .failure(CommandError("name the question to pick: p <number or id>", "请写出要选的问题：p <序号或编号>")) : .success(.pick(rest))
         default:
-            return .failure(CommandError("unknown command '\(trimmed)'; ? lists the commands"))
+            return .failure(CommandError("unknown command '\(trimmed)'; ? lists the commands", "没有命令 '\(trimmed)'；按 ? 查看所有命令"))
         }
     }
+
+    /// One line per command, for `?`, in the runner's language.
+    public static func helpLines(_ language: Language) -> [String] { language == .zh ? chineseHelpLines : helpLines }
+
+    public static let chineseHelpLines: [String] = [
+        "0-4   给当前问题评分（按指南的评分标准）",
+        "y/n   回答判断（是否深入？），或接受 / 拒绝提供的跳转",
+        "m     添加私人备注              M  候选人可以看到的备注",
+        "j     跳转到某个主题（j 3.2.1）；b 返回",
+        "s     跳过当前问题（s <原因>）",
+        "p     选一个开放式问题（p 2 或 p op2）",
+        "b     返回：从跳转返回，或重新给上一个问题评分",
+        "f     这里结束：下一个主题、下一个阶段",
+        "r     显示或隐藏参考答案",
+        "e     结束面试                  q  保存并退出（--resume 继续）",
+    ]
 
     /// One line per command, for `?`.
     public static let helpLines: [String] = [
@@ -61,7 +78,9 @@ public enum SessionCommand: Hashable, Sendable {
     ]
 }
 
+/// A command the runner could not carry out, in both languages (the runner shows the interviewer's).
 public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var text: LocalizedText
+    public var description: String { text.en }
+    public init(_ en: String, _ zh: String) { text = LocalizedText(en: en, zh: zh) }
 }

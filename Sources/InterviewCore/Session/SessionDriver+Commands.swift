@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 
 /// What each command records. Every command is followed by the automatic steps it unlocks.
@@ -11,7 +12,7 @@ extension SessionDriver {
         var outcome = Outcome()
         switch command {
         case .rate(let rating):
-            guard let target = focus else { throw CommandError("nothing to rate now") }
+            guard let target = focus else { throw CommandError("nothing to rate now", "现在没有可评分的问题") }
             setReviewing(nil)
             outcome.recorded.append(try record(.rated(target, rating: rating)))
         case .answer(let yes):
@@ -21,20 +22,21 @@ extension SessionDriver {
                                    question: focus?.question, isShared: shared)
             outcome.recorded.append(try record(.noteAdded(note)))
         case .jump(let name):
-            guard let topic = guide.resolveTopic(name) else { throw CommandError("no topic '\(name)'; topics: \(guide.topics.map(\.key).joined(separator: ", "))") }
+            guard let topic = guide.resolveTopic(name) else { throw CommandError("no topic '\(name)'; topics: \(guide.topics.map(\.key).joined(separator: ", "))",
+                                                                                     "没有主题 '\(name)'；可选的主题：\(guide.topics.map(\.key).joined(separator: "、"))") }
             setReviewing(nil)
             outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
         case .skip(let reason):
-            guard case .rate(let target) = state.agenda(guide) else { throw CommandError("no question to skip now") }
-            outcome.recorded.append(try record(.questionSkipped(target, reason: reason ?? "skipped by the interviewer")))
+            guard case .rate(let target) = state.agenda(guide) else { throw CommandError("no question to skip now", "现在没有可跳过的问题") }
+            outcome.recorded.append(try record(.questionSkipped(target, reason: reason ?? (ReportLanguage(guide: guide) == .zh ? "面试官跳过" : "skipped by the interviewer"))))
         case .back:
             outcome = try back()
         case .pick(let choice):
-            guard case .pick(let topic, let remaining) = state.agenda(guide) else { throw CommandError("no open questions to pick from now") }
+            guard case .pick(let topic, let remaining) = state.agenda(guide) else { throw CommandError("no open questions to pick from now", "现在没有可挑选的开放式问题") }
             let id = Int(choice).flatMap { remaining.indices.contains($0 - 1) ? remaining[$0 - 1] : nil } ?? choice
             outcome.recorded.append(try record(.openQuestionPicked(QuestionRef(topic: topic, question: id))))
         case .moveOn:
-            guard let kind = state.moveOnEvent(guide) else { throw CommandError("nothing to move on from") }
+            guard let kind = state.moveOnEvent(guide) else { throw CommandError("nothing to move on from", "没有可以继续的下一步") }
             setReviewing(nil)
             outcome.recorded.append(try record(kind))
         case .end:
@@ -62,7 +64,7 @@ extension SessionDriver {
         case .offerJump(let topic, let instruction, let target):
             return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
         default:
-            throw CommandError("no yes/no decision now")
+            throw CommandError("no yes/no decision now", "现在没有需要回答是/否的判断")
         }
     }
 
@@ -72,13 +74,14 @@ extension SessionDriver {
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
-        guard let key = state.currentTopic, let progress = state.topics[key] else { throw CommandError("nothing to go back to") }
+        guard let key = state.currentTopic, let progress = state.topics[key] else { throw CommandError("nothing to go back to", "没有可以返回的地方") }
         let rated = progress.asked.filter { progress.ratings[$0] != nil }
         let before = reviewing.flatMap { r in rated.firstIndex(of: r.question) } ?? rated.count
-        guard before > 0 else { throw CommandError("no earlier rated question in this topic") }
+        guard before > 0 else { throw CommandError("no earlier rated question in this topic", "这个主题里没有更早评过分的问题") }
         let ref = QuestionRef(topic: key, question: rated[before - 1])
         setReviewing(ref)
-        return Outcome(message: "re-rate \(ref) (now \(progress.ratings[ref.question] ?? 0)): press a rating")
+        return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(progress.ratings[ref.question] ?? 0)): press a rating",
+                                       zh: "重新评分 \(ref)（现在是 \(progress.ratings[ref.question] ?? 0)）：请按评分键"))
     }
 
     private func merge(_ a: Outcome, _ b: Outcome) -> Outcome {

@@ -1,3 +1,4 @@
+import Flowchart
 /// Turns commands into events and records them, one at a time: each event is checked by the engine,
 /// handed to `persist` (the runner appends and fsyncs it), and only then applied. If `persist`
 /// throws, the event never counts, so nothing is shown as recorded that is not on disk.
@@ -22,7 +23,7 @@ public struct SessionDriver {
     /// What a command did: the events recorded, and anything to tell the interviewer.
     public struct Outcome: Sendable {
         public var recorded: [SessionEvent] = []
-        public var message: String?
+        public var message: LocalizedText?
         public var quit = false
     }
 
@@ -53,8 +54,9 @@ public struct SessionDriver {
         }
     }
 
-    var confirmationMessage: String? {
-        confirming.map { "required stage\($0.count == 1 ? "" : "s") \($0.joined(separator: ", ")) never started — end anyway? y/n" }
+    public var confirmationMessage: LocalizedText? {
+        confirming.map { LocalizedText(en: "required stage\($0.count == 1 ? "" : "s") \($0.joined(separator: ", ")) never started — end anyway? y/n",
+                                       zh: "必选阶段 \($0.joined(separator: "、")) 从未开始——仍然结束面试吗？y/n") }
     }
 
     /// Ends the interview, or asks for confirmation when required stages were never started.
@@ -72,7 +74,7 @@ public struct SessionDriver {
     mutating func confirm(_ yes: Bool) throws -> Outcome {
         guard let stages = confirming else { return Outcome() }
         confirming = nil
-        guard yes else { return Outcome(message: "not ended; carry on") }
+        guard yes else { return Outcome(message: LocalizedText(en: "not ended; carry on", zh: "没有结束；继续面试")) }
         return Outcome(recorded: [try record(.interviewFinished(confirmedIncomplete: stages))])
     }
 

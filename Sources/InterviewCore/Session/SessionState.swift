@@ -89,6 +89,9 @@ public struct TopicProgress: Hashable, Sendable, Codable {
     public var gateAnswers: [String: Bool] = [:]
     /// Every move of the walk, for drawing the path taken.
     public var trail: [WalkMove] = []
+    /// Paths of parallel nodes passed on the way, still to walk (the next one last): a walk that runs
+    /// out on one path goes on with the next, so path2 and path3 questions are asked, not lost.
+    public var waitingPaths: [WalkMove] = []
 
     public init(enteredAt: Date, position: String?) {
         self.enteredAt = enteredAt

@@ -25,10 +25,12 @@ enum TopicWalk {
     private static func settle(_ progress: inout TopicProgress, at start: String?, topic: Topic, guide: Guide) {
         var node = start
         // A chart may loop; a walk that passes every node without a stop has nowhere left to go.
-        var budget = topic.steps.count + 1
-        while let id = node, budget > 0 {
+        var budget = (topic.steps.count + 1) * 4   // a node may be passed again on each of three paths
+        while budget > 0 {
+            guard let id = node ?? nextWaitingPath(&progress) else { break }
+            node = id
             budget -= 1
-            guard let step = topic.step(id) else { break }
+            guard let step = topic.step(id) else { node = nil; continue }
             switch step.kind {
             case .end:
                 node = nil
@@ -42,10 +44,27 @@ enum TopicWalk {
                 progress.position = id
                 return
             case .start, .instruction, .question:
+                waitForPaths(of: step, &progress)
                 node = follow(&progress, from: id, branch: "next", to: step.next)
             }
         }
         progress.position = nil
+        progress.waitingPaths = []
+    }
+
+    /// A parallel node's path2 and path3 wait until the walk down path1 runs out. Questions where the
+    /// paths meet again are asked once: a rated question is passed through on the later path.
+    private static func waitForPaths(of step: Step, _ progress: inout TopicProgress) {
+        guard let paths = step.paths else { return }
+        for (offset, target) in paths.enumerated().reversed() {
+            progress.waitingPaths.append(WalkMove(from: step.id, branch: "path\(offset + 2)", to: target))
+        }
+    }
+
+    private static func nextWaitingPath(_ progress: inout TopicProgress) -> String? {
+        guard let move = progress.waitingPaths.popLast() else { return nil }
+        progress.trail.append(move)
+        return move.to
     }
 
     private static func follow(_ progress: inout TopicProgress, from: String, branch: String, to: String?) -> String? {

@@ -42,7 +42,8 @@ struct APIConsoleController: RouteCollection {
     @Sendable static func act(req: Request) throws -> EventLoopFuture<Response> {
         let action = try ConsoleAction.decode(from: req)
         return ConsoleActing.act(action, interviewID: req.parameters.get("id"), user: try req.user,
-                                 cache: req.application.scorecardCache, on: req.eventLoop, db: { req.db }).map(\.response)
+                                 cache: req.application.scorecardCache, language: req.language,
+                                 on: req.eventLoop, db: { req.db }).map(\.response)
     }
 
     @Sendable static func saveDraft(req: Request) async throws -> HTTPStatus {

@@ -7,7 +7,7 @@ import Vapor
 enum ConsoleActing {
     /// The common case is answered without leaving the event loop (`postNow`); the rest (first use of a
     /// card, a busy card, PostgreSQL) waits its turn in `post`.
-    static func act(_ action: ConsoleAction, interviewID: UUID?, user: User, cache: ScorecardCache,
+    static func act(_ action: ConsoleAction, interviewID: UUID?, user: User, cache: ScorecardCache, language: Language,
                     on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<ActionAnswer> {
         guard action.hasValidClientID else {
             return eventLoop.makeFailedFuture(Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'."))
@@ -23,7 +23,7 @@ enum ConsoleActing {
                 }
             }.flatMapError { error in
                 guard let refusal = error as? ConsoleRefusal else { return eventLoop.makeFailedFuture(error) }
-                return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: db()) }
+                return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, on: db()) }
             }
         }
         return eventLoop.makeFutureWithTask {
@@ -35,7 +35,7 @@ enum ConsoleActing {
                 if !outcome.duplicate { try await audit(action, seat: seat, user: user, on: database) }
                 return accepted(outcome, loaded)
             } catch let refusal as ConsoleRefusal {
-                return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, on: database)
+                return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, on: database)
             }
         }
     }
@@ -50,13 +50,13 @@ enum ConsoleActing {
 
     /// A refused action changed nothing: the answer says why, with the view as it stands.
     private static func refused(_ refusal: ConsoleRefusal, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
-                                on db: any Database) async throws -> ActionAnswer {
+                                language: Language, on db: any Database) async throws -> ActionAnswer {
         let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
         let view = ConsoleView(loaded, engine: entry.engine, card: entry.card)
         return view.answer(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
             o.key("error"); o.value(true)
             o.key("code"); o.value(refusal.code)
-            o.key("reason"); o.value(refusal.message)
+            o.key("reason"); o.value(language == .zh ? refusal.text.zh : refusal.text.en)
             o.key("stages"); o.array(refusal.stages) { a, stage in a.value(stage) }
         }
     }

@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 import Vapor
@@ -34,19 +35,24 @@ struct ConsoleAction: Content {
 /// Why an action was refused, in words for the interviewer; the state is unchanged.
 struct ConsoleRefusal: Error {
     var code: String
-    var message: String
+    /// Both languages: the answer picks the interviewer's (a Chinese console never reads English).
+    var text: LocalizedText
     /// For `confirmRequired`: the required stages nobody started.
     var stages: [String] = []
+
+    /// Both languages at once, where the reader's is not known (an HTTP error's reason).
+    var message: String { text.en == text.zh ? text.en : text.en + " " + text.zh }
 
     /// The candidate's personal data has been erased: the card keeps its ratings and takes more, but no
     /// text that could describe the candidate again.
     static let revisionNeedsReason = ConsoleRefusal(
         code: "revisionNeedsReason",
-        message: "The scorecard is submitted: say why you change it. 评分卡已提交：请说明修改原因。")
+        text: LocalizedText(en: "The scorecard is submitted: say why you change it.", zh: "评分卡已提交：请说明修改原因。"))
 
     static let candidateErased = ConsoleRefusal(
         code: "candidateErased",
-        message: "The candidate's personal data has been erased: notes and reasons can no longer be added. 候选人的个人数据已删除，不能再添加备注或原因。")
+        text: LocalizedText(en: "The candidate's personal data has been erased: notes and reasons can no longer be added.",
+                            zh: "候选人的个人数据已删除，不能再添加备注或原因。"))
 }
 
 extension ConsoleAction {
@@ -71,13 +77,13 @@ extension ConsoleAction {
                 if driver.state.isStarted { return [] }
                 recorded.append(try driver.record(.started(start)))
             } else {
-                guard driver.state.isStarted else { throw ConsoleRefusal(code: "notStarted", message: "start the interview first") }
+                guard driver.state.isStarted else { throw ConsoleRefusal(code: "notStarted", text: LocalizedText(en: "start the interview first", zh: "请先开始面试")) }
                 let kind = try event(driver.state, driver.guide)
                 if driver.state.submission != nil, type != .submit {
                     // A submitted card changes only with a reason, recorded just before the change.
                     let reason = (revisionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !reason.isEmpty else { throw ConsoleRefusal.revisionNeedsReason }
-                    guard reason.count <= 2_000 else { throw ConsoleRefusal(code: "invalid", message: "the reason is longer than 2,000 characters") }
+                    guard reason.count <= 2_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("reason", "原因", "2,000")) }
                     recorded.append(try driver.record(.revisionStarted(reason: reason)))
                 }
                 recorded.append(try driver.record(kind))
@@ -85,9 +91,9 @@ extension ConsoleAction {
             if !driver.state.isFinished { recorded += try driver.advance().recorded }
         } catch let error as SessionError {
             if case .requiredStagesUntouched(let stages) = error {
-                throw ConsoleRefusal(code: "confirmRequired", message: error.description, stages: stages)
+                throw ConsoleRefusal(code: "confirmRequired", text: error.text, stages: stages)
             }
-            throw ConsoleRefusal(code: "refused", message: error.description)
+            throw ConsoleRefusal(code: "refused", text: error.text)
         }
         return recorded
     }
@@ -95,7 +101,7 @@ extension ConsoleAction {
     private func event(_ state: SessionState, _ guide: Guide) throws -> SessionEvent.Kind {
         switch type {
         case .start:
-            throw ConsoleRefusal(code: "refused", message: "already started")
+            throw ConsoleRefusal(code: "refused", text: SessionError.alreadyStarted.text)
         case .rate:
             return .rated(try ref(), rating: try required(rating, "rating"))
         case .answer:
@@ -107,17 +113,18 @@ extension ConsoleAction {
             case .offerJump(let t, let instruction, let target) where t == topic && instruction == gate:
                 return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
             default:
-                throw ConsoleRefusal(code: "refused", message: "\(topic)/\(gate) is not the decision in front of you now")
+                throw ConsoleRefusal(code: "refused", text: LocalizedText(
+                    en: "\(topic)/\(gate) is not the decision in front of you now", zh: "\(topic)/\(gate) 不是你现在要做的决定"))
             }
         case .note:
             let text = (self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw ConsoleRefusal(code: "invalid", message: "the note is empty") }
-            guard text.count <= 20_000 else { throw ConsoleRefusal(code: "invalid", message: "the note is longer than 20,000 characters") }
+            guard !text.isEmpty else { throw ConsoleRefusal(code: "invalid", text: SessionError.emptyText("note").text) }
+            guard text.count <= 20_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("note", "备注", "20,000")) }
             return .noteAdded(SessionNote(text: text, stage: state.currentStage, topic: topic ?? state.currentTopic,
                                           question: question, isShared: shared ?? false))
         case .jump:
             let name = try required(topic, "topic")
-            guard let target = guide.resolveTopic(name) else { throw ConsoleRefusal(code: "invalid", message: "no topic '\(name)'") }
+            guard let target = guide.resolveTopic(name) else { throw ConsoleRefusal(code: "invalid", text: SessionError.unknownTopic(name).text) }
             return .jumpedToTopic(topic: target.key, via: nil)
         case .return:
             return .returned
@@ -127,13 +134,13 @@ extension ConsoleAction {
         case .pick:
             return .openQuestionPicked(try ref())
         case .moveOn:
-            guard let kind = state.moveOnEvent(guide) else { throw ConsoleRefusal(code: "refused", message: "nothing to move on from") }
+            guard let kind = state.moveOnEvent(guide) else { throw ConsoleRefusal(code: "refused", text: LocalizedText(en: "nothing to move on from", zh: "没有可以继续的下一步")) }
             return kind
         case .finish:
             return .interviewFinished(confirmedIncomplete: confirm == true ? state.untouchedRequiredStages(guide) : [])
         case .submit:
             let summary = (self.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard summary.count <= 5_000 else { throw ConsoleRefusal(code: "invalid", message: "the summary is longer than 5,000 characters") }
+            guard summary.count <= 5_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("summary", "总结", "5,000")) }
             return .scorecardSubmitted(ScorecardSubmission(recommendation: try required(recommendation, "recommendation"), summary: summary))
         }
     }
@@ -143,7 +150,7 @@ extension ConsoleAction {
     }
 
     private func required<T>(_ value: T?, _ name: String) throws -> T {
-        guard let value else { throw ConsoleRefusal(code: "invalid", message: "'\(name)' is missing") }
+        guard let value else { throw ConsoleRefusal(code: "invalid", text: LocalizedText(en: "'\(name)' is missing", zh: "缺少 '\(name)'")) }
         return value
     }
 
@@ -223,5 +230,12 @@ extension ConsoleAction {
         (self.topic, self.question, self.gate, self.text, self.reason) = (topic, question, gate, text, reason)
         (self.answer, self.shared, self.confirm) = (answer, shared, confirm)
         (self.recommendation, self.summary, self.revisionReason) = (recommendation, summary, revisionReason)
+    }
+}
+
+extension LocalizedText {
+    /// "the note is longer than 20,000 characters", in both languages.
+    static func tooLong(_ what: String, _ chinese: String, _ count: String) -> LocalizedText {
+        LocalizedText(en: "the \(what) is longer than \(count) characters", zh: "\(chinese)超过了 \(count) 个字符")
     }
 }

@@ -22,6 +22,10 @@ struct ConsoleGuide: Content {
     struct TopicText: Content {
         var key: String
         var title: String
+        /// Number and title: what the outline shows (two topics sharing a number differ by title).
+        var heading: String
+        /// The heading of the group the topic sits in, shown once above its topics in the outline.
+        var group: String?
         var isPickList: Bool
         /// In the order of the guide, so the pick list and the outline read as written.
         var questionOrder: [String]
@@ -59,7 +63,10 @@ struct ConsoleGuide: Content {
                       budgetSeconds: stage.minutes.map { Double($0 * 60) },
                       questions: stage.questions.map { StageQuestion(number: $0.number, text: $0.text, reference: $0.reference) },
                       topics: stage.topics.map { topic in
-                          TopicText(key: topic.key, title: topic.title, isPickList: topic.isPickList,
+                          TopicText(key: topic.key, title: topic.title, heading: topic.heading,
+                                    group: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
+                                        .map { [$0.number, $0.title].compactMap { $0 }.joined(separator: " ") },
+                                    isPickList: topic.isPickList,
                                     questionOrder: topic.questions.map(\.id),
                                     questions: Dictionary(topic.questions.map { q in
                                         (q.id, QuestionText(text: q.text, reference: q.reference ?? q.hint, level: q.level, weight: q.weight,

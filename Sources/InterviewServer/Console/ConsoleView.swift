@@ -59,6 +59,15 @@ struct ConsoleView: Content {
     var pick: Pick?
     var stages: [StageRow]
     var canReturn: Bool
+    /// Topic groups' advice for where the interview stands (the seed's 3.2 "move to caches and databases
+    /// when the candidate mentions them"), each with the topic a jump would open.
+    var hints: [Hint]
+
+    struct Hint: Content {
+        var group: String
+        var guidance: String
+        var target: String
+    }
     var notes: [NoteRow]
     var draft: String
     var untouchedRequired: [String]
@@ -108,6 +117,8 @@ struct ConsoleView: Content {
                             })
         }
         canReturn = !state.returnStack.isEmpty
+        hints = state.isStarted && !state.isFinished
+            ? guide.groupHints(state).map { Hint(group: $0.heading, guidance: $0.guidance, target: $0.jumpTarget) } : []
         notes = state.notes.map {
             NoteRow(at: DisplayDate.string($0.at), text: $0.note.text, topic: $0.note.topic, question: $0.note.question, shared: $0.note.isShared)
         }
@@ -212,6 +223,14 @@ extension ConsoleView {
                 }
             }
             j.key("canReturn"); j.value(canReturn)
+            j.key("hints")
+            j.array(hints) { a, hint in
+                a.object { h in
+                    h.key("group"); h.value(hint.group)
+                    h.key("guidance"); h.value(hint.guidance)
+                    h.key("target"); h.value(hint.target)
+                }
+            }
             j.key("notes")
             j.array(notes) { a, note in
                 a.object { n in

@@ -6,7 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
-    case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance
+    case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
 
@@ -79,6 +79,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .moving: ("Moving on…", "正在继续…")
         case .required: ("required", "必选")
         case .guidance: ("Guidance", "指导说明")
+        case .groupHint: ("Keep in mind", "留意")
+        case .groupJump: ("Go to", "转到")
         case .keyRate: ("rate the question", "给当前问题评分")
         case .keyDecide: ("answer go-deeper, or take an offered jump", "回答是否深入，或接受跳转建议")
         case .keyReference: ("show or hide the reference answer", "显示或隐藏参考答案")

@@ -300,6 +300,7 @@
     renderHistory();
     renderNotes();
     renderGuidance();
+    renderHints();
     renderChart();
     tick();
   }
@@ -314,15 +315,20 @@
         el("strong", { text: stage.key + " " + text.title }),
         text.required ? el("span", { class: "tag", text: L.required }) : null,
         el("span", { class: "clock", "data-stage": stage.key, text: clock(stage.elapsedSeconds) + budget }));
-      const topics = el("ul", { class: "topics" }, stage.topics.map((t) => {
+      let lastGroup = null;
+      const topics = el("ul", { class: "topics" }, stage.topics.flatMap((t) => {
         const topic = topicsByKey.get(t.key) || { title: "", questionOrder: [] };
-        return el("li", { class: t.current ? "current" : "" },
+        // A group's heading once, above its first topic, so topics read under the heading they sit in.
+        const group = topic.group && topic.group !== lastGroup ? el("li", { class: "group", text: topic.group }) : null;
+        lastGroup = topic.group || null;
+        const row = el("li", { class: t.current ? "current" : "" },
           el("button", {
             type: "button", class: "topic-link", "data-topic": t.key, disabled: t.current || !view.started || view.finished,
             onclick: () => act({ type: "jump", topic: t.key }),
-            title: L.jumpTo, text: t.key + " " + topic.title,
+            title: L.jumpTo, text: topic.heading || (t.key + " " + topic.title),
           }),
           el("span", { class: "progress", text: t.asked + "/" + topic.questionOrder.length + " · " + pct(t.coverage) }));
+        return group ? [group, row] : [row];
       }));
       outline.append(el("section", {}, head, topics));
     }
@@ -475,6 +481,22 @@
     $("guidance-box").hidden = !html;
     // Rendered on the server from the guide's Markdown with raw HTML escaped (GuidanceHTML).
     $("guidance").innerHTML = html;
+  }
+
+  // Topic groups' advice while the interview is elsewhere in their stage, with the jump it suggests.
+  // Guide text goes in as text, never as markup.
+  function renderHints() {
+    const box = $("hints");
+    const hints = view.hints || [];
+    box.hidden = hints.length === 0;
+    box.replaceChildren(...hints.map((h) => {
+      const target = topicsByKey.get(h.target) || { title: "" };
+      return el("div", { class: "hint" },
+        el("strong", { text: L.groupHint + " · " + h.group }),
+        el("span", { text: " " + h.guidance + " " }),
+        button(L.groupJump + " " + (target.heading || h.target), () => act({ type: "jump", topic: h.target }),
+          { class: "quiet", "data-hint-target": h.target }));
+    }));
   }
 
   function renderChart() {

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A topic group's guidance offered while the interview is elsewhere in its stage: the seed's 3.2
+/// says "when the candidate mentions caches or databases, move to these questions", which only helps
+/// if it is in front of the interviewer during 3.1, with a way to go there at once.
+public struct GroupHint: Hashable, Sendable {
+    public var group: TopicGroup
+    /// The advice as one line (the Markdown's line breaks folded).
+    public var guidance: String
+    /// The group's topics (nested groups' too), in guide order; the first not yet entered is where a
+    /// jump goes.
+    public var topics: [String]
+    public var jumpTarget: String
+
+    public var heading: String { [group.number, group.title].compactMap { $0 }.joined(separator: " ") }
+}
+
+extension Guide {
+    /// The hints to show now: groups of the current stage with guidance, when the current topic is not
+    /// one of theirs and some of their topics have not been entered yet.
+    public func groupHints(_ state: SessionState) -> [GroupHint] {
+        guard let key = state.currentStage, let stage = stage(key) else { return [] }
+        return stage.groups.compactMap { group in
+            let guidance = group.guidance.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            guard !guidance.isEmpty else { return nil }
+            let members = stage.topics.filter { stage.group($0.group, isWithin: group.key) }.map(\.key)
+            if let current = state.currentTopic, members.contains(current) { return nil }
+            guard let target = members.first(where: { state.topics[$0] == nil }) else { return nil }
+            return GroupHint(group: group, guidance: guidance, topics: members, jumpTarget: target)
+        }
+    }
+}
+
+extension Stage {
+    /// Whether a topic filed under group `key` sits in `ancestor`, directly or through nested groups.
+    func group(_ key: String?, isWithin ancestor: String) -> Bool {
+        var current = key
+        var hops = groups.count + 1   // a malformed parent chain cannot loop forever
+        while let k = current, hops > 0 {
+            if k == ancestor { return true }
+            current = groups.first { $0.key == k }?.parent
+            hops -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Flowchart
+import InterviewCore
+
+/// Every word the runner prints, in English and Chinese. The runner speaks `--language`, or else the
+/// guide's language: a Chinese guide is run in Chinese. Keys, ids and the log's event names stay as
+/// they are in both, since scripts and the session log use them.
+struct RunLabels: Sendable {
+    var language: Language
+
+    private func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+    var total: String { t("total", "总计") }
+    var stage: String { t("stage", "阶段") }
+    var required: String { t(" (required)", "（必选）") }
+    func of(_ minutes: Int) -> String { t(" of \(minutes):00", " / \(minutes):00") }
+    func left(_ clock: String) -> String { t("\(clock) left", "剩余 \(clock)") }
+    func over(_ clock: String) -> String { t("\(clock) over", "超时 \(clock)") }
+    var finishStage: String { t("f: finish this stage", "f：结束这个阶段") }
+    var gate: String { t("gate", "判断") }
+    var suggestion: String { t("suggestion", "建议") }
+    var yes: String { t("yes", "是") }
+    var no: String { t("no", "否") }
+    var answerKeys: String { t("y: yes   n: no", "y：是   n：否") }
+    func jumpOffer(_ target: String) -> String {
+        t("jump to \(target)? y: jump (b comes back)   n: carry on", "跳转到 \(target)？y：跳转（b 返回）   n：继续")
+    }
+    var pickOpen: String { t("open questions, pick one as the moment fits (p N), f when done",
+                             "开放式问题，择机选一个（p 序号），问完按 f") }
+    var finished: String { t("The interview is finished.", "面试已结束。") }
+    var finishInterview: String { t("Every stage is done: e to end the interview.", "所有阶段都已完成：按 e 结束面试。") }
+    func position(_ n: Int, _ count: Int) -> String { t("\(n) of \(count)", "第 \(n) / \(count) 题") }
+    var level: String { t("level", "层级") }
+    var weight: String { t("weight", "权重") }
+    func reRating(_ now: String) -> String { t("re-rating: now \(now)", "重新评分：现在是 \(now)") }
+    var question: String { t("Q", "问") }
+    var reference: String { t("Reference", "参考答案") }
+    var none: String { t("(none)", "（无）") }
+    func rateKeys(_ low: Int, _ high: Int) -> String { t("rate \(low)-\(high) · s skip · r reference", "评分 \(low)-\(high) · s 跳过 · r 参考答案") }
+    var keys: String {
+        t("0-4 rate · y/n · m note · j jump · s skip · b back · r reference · f next · e end · ? help · q quit",
+          "0-4 评分 · y/n · m 备注 · j 跳转 · s 跳过 · b 返回 · r 参考答案 · f 下一步 · e 结束 · ? 帮助 · q 退出")
+    }
+    var sharedNote: String { t("note for the candidate: ", "给候选人的备注：") }
+    var privateNote: String { t("private note: ", "私人备注：") }
+    var skipReason: String { t("skip — reason (Enter for none): ", "跳过——原因（直接回车表示不写）：") }
+    var pick: String { t("pick (number or id): ", "选择（序号或编号）：") }
+    var jumpTo: String { t("jump to (key or part of the title): ", "跳转到（编号或标题的一部分）：") }
+    var topics: String { t("Topics:", "主题：") }
+    func noCommand(_ key: Character) -> String { t("no command on '\(key)'; ? lists the keys", "'\(key)' 不是命令；按 ? 查看所有按键") }
+    var error: String { t("error", "错误") }
+    func saved(_ count: Int) -> String { t("saved: \(count) events; continue with --resume", "已保存 \(count) 个事件；用 --resume 继续") }
+    func resumed(_ count: Int) -> String { t("resumed \(count) events", "已恢复 \(count) 个事件") }
+    var recorded: String { t("recorded", "已记录") }
+    /// A topic group's advice, shown beside its topics: where the walk may want to go next.
+    func groupHint(_ group: String, _ guidance: String, _ first: String) -> String {
+        t("\(group): \(guidance) — j \(first) to go there", "\(group)：\(guidance)——按 j \(first) 跳过去")
+    }
+
+    /// Why a command was refused, in the runner's language.
+    func refusal(_ error: any Error) -> String {
+        if let error = error as? SessionError { return error.text.text(language) }
+        if let error = error as? CommandError { return error.text.text(language) }
+        return "\(error)"
+    }
+}
+
+/// `--language` for `interview run`.
+enum RunLanguage: String, ExpressibleByArgument, CaseIterable {
+    case en, zh
+    var language: Language { self == .zh ? .zh : .en }
+}

@@ -1,0 +1,199 @@
+import Flowchart
+import Foundation
+import InterviewCore
+import Testing
+
+/// What guides written elsewhere need from the engine: every path of a parallel node asked, lists under
+/// a stage read as its questions, same-numbered topics told apart, group guidance in front of the
+/// interviewer, and refusals in the guide's language.
+@Suite("Reading guides: parallel paths, lists, groups, languages")
+struct GuideReadingGapTests {
+    static let parallelGuide = """
+    # Parallel
+    ### 1.Tech
+    #### 1.1 Fan out
+    ```flow
+    st=>start: Start
+    op0=>operation: Warm-up question
+    para=>parallel: Ask all three
+    a=>operation: Path one question
+    b=>operation: Path two question
+    c=>operation: Path three question
+    j=>operation: Joined question
+    e=>end
+    st->op0->para
+    para(path1)->a->j->e
+    para(path2)->b->j
+    para(path3)->c->j
+    ```
+    """
+
+    @Test func everyPathOfAParallelNodeIsAskedOnceInPathOrder() throws {
+        // setup
+        let guide = GuideImporter.importMarkdown(Self.parallelGuide).guide
+        var script = try SessionTestScript(guide: guide)
+        // act: rate whatever is in front of the interviewer until the walk runs out
+        var asked: [String] = []
+        while case .rate(let ref) = script.agenda {
+            asked.append(ref.question)
+            try script.run("3")
+        }
+        // verify: path2 and path3 come after path1's chain, and the joined question is asked once
+        #expect(asked == ["op0", "a", "j", "b", "c"])
+        let topic = try #require(guide.topic("1.1"))
+        #expect(topic.step("para")?.paths == ["b", "c"])
+        let card = Scoring.score(guide, script.state)
+        #expect(card.topics.first?.coverage == 100)
+    }
+
+    @Test func unaskedPathQuestionsCountAsNotAskedNotAsAbsent() throws {
+        // setup
+        let guide = GuideImporter.importMarkdown(Self.parallelGuide).guide
+        var script = try SessionTestScript(guide: guide)
+        // act: only the first question rated
+        try script.run("3")
+        let card = Scoring.score(guide, script.state)
+        // verify: five applicable questions, one rated → coverage 20 %
+        #expect(card.topics.first.map { ($0.coverage ?? -1).rounded() } == 20)
+    }
+
+    @Test func listsUnderAStageAreItsQuestions() {
+        // setup
+        let markdown = """
+        # Graduate guide
+        ### 1.Warm-up
+        Put the candidate at ease.
+        - What did you build in your final year? (a project they can explain end to end)
+        * Which course did you enjoy most?
+        ### 2.Closing
+        1. What would you like to ask us?
+        2) Anything we should know?
+        3、你还有什么问题？
+        ### 3.Notes
+        * * *
+        - 
+        """
+        // act
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // verify
+        let warmUp = guide.stages[0].questions
+        #expect(warmUp.map(\.number) == ["1.1", "1.2"])
+        #expect(warmUp.first?.text == "What did you build in your final year?")
+        #expect(warmUp.first?.reference == "a project they can explain end to end")
+        #expect(guide.stages[0].guidance.contains("Put the candidate at ease."))
+        #expect(guide.stages[1].questions.map(\.text) == ["What would you like to ask us?", "Anything we should know?", "你还有什么问题？"])
+        #expect(guide.stages[2].questions.isEmpty, "a thematic break and an empty item are not questions")
+    }
+
+    @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
+        // setup: the seed has two sections numbered 3.6
+        let markdown = """
+        # G
+        ### 3.Tech
+        #### 3.6 linux问题
+        ```flow
+        op1=>operation: Q1
+        ```
+        #### 3.6 开放式问题
+        ```flow
+        op1=>operation: Q2
+        ```
+        """
+        // act
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // verify
+        #expect(guide.topics.map(\.heading) == ["3.6 linux问题", "3.6 开放式问题"])
+        #expect(guide.topics.map(\.key) == ["3.6", "3.6 开放式问题"])
+        #expect(Topic.heading(key: "3.6 开放式问题", title: "开放式问题") == "3.6 开放式问题")
+        #expect(Topic.heading(key: "3.6", title: "linux问题") == "3.6 linux问题")
+        #expect(Topic.heading(key: "Intro", title: "Intro") == "Intro")
+    }
+
+    static let groupGuide = """
+    # 后端面试
+    ### 3.技术面试问题(必选)
+    #### 3.1 框架
+    ```flow
+    op1=>operation: 介绍最近的项目
+    op2=>operation: 说说 WSGI
+    op1->op2
+    ```
+    #### 3.2 缓存和数据库
+      当候选人提到使用缓存和数据库后，
+      面试官需要在合适时机跳转到缓存和数据库的问题上来
+    ##### 3.2.1 redis
+    ```flow
+    op1=>operation: redis 有哪些数据类型
+    op2=>operation: 持久化有哪几种方式
+    op1->op2
+    ```
+    ##### 3.2.2 mysql
+    ```flow
+    op1=>operation: 索引是怎么实现的
+    op2=>operation: 事务隔离级别有哪些
+    op1->op2
+    ```
+    """
+
+    @Test func aGroupsGuidanceIsOfferedWithAJumpWhileElsewhereInItsStage() throws {
+        // setup
+        let guide = GuideImporter.importMarkdown(Self.groupGuide).guide
+        var script = try SessionTestScript(guide: guide)
+        // act: in 3.1
+        let during = guide.groupHints(script.state)
+        // verify: the advice as one line, the jump to the first topic not yet entered
+        #expect(script.state.currentTopic == "3.1")
+        #expect(during.count == 1)
+        #expect(during.first?.heading == "3.2 缓存和数据库")
+        #expect(during.first?.guidance == "当候选人提到使用缓存和数据库后， 面试官需要在合适时机跳转到缓存和数据库的问题上来")
+        #expect(during.first?.topics == ["3.2.1", "3.2.2"])
+        #expect(during.first?.jumpTarget == "3.2.1")
+        // act: follow the jump; inside the group the hint is gone
+        try script.run("j 3.2.1")
+        #expect(guide.groupHints(script.state).isEmpty)
+        // act: come back to 3.1; the hint offers the topic not yet entered
+        try script.run("b")
+        #expect(guide.groupHints(script.state).first?.jumpTarget == "3.2.2")
+    }
+
+    @Test func everyRefusalHasChineseWords() {
+        // setup
+        let ref = QuestionRef(topic: "3.1", question: "op1")
+        let errors: [SessionError] = [
+            .notStarted, .alreadyStarted, .alreadyFinished, .wrongGuide(expected: "a", found: "b"), .timeWentBackwards,
+            .unknownStage("9"), .unknownTopic("9.9"), .unknownQuestion(ref), .ratingOutOfScale(7, 0...4), .notAsked(ref),
+            .alreadyHandled(ref, "rated"), .notNext(ref, expected: "op2"), .notCurrentTopic("3.1"), .alreadyCurrent("3.1"),
+            .notAtGate(topic: "3.1", gate: "c1"), .notAtJumpOffer(topic: "3.1", instruction: "sub1"), .pickListOnly("3.6"),
+            .notAPickList("3.1"), .stageStillOpen("2"), .notCurrentStage("2"), .topicOutsideStage(topic: "3.1", stage: "2"),
+            .insideJump, .nothingToReturnTo, .emptyText("note"), .requiredStagesUntouched(["1", "5"]), .notFinishedYet,
+            .alreadySubmitted, .notSubmitted, .revisionNeedsReason, .unknownRecommendation("maybe"),
+        ]
+        for error in errors {
+            // verify: a Chinese sentence (CJK characters), not the English one, and English kept as the description
+            #expect(error.text.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(error)")
+            #expect(error.text.zh != error.text.en)
+            #expect(error.description == error.text.en)
+        }
+        #expect(SessionError.alreadyHandled(ref, "rated").text.zh == "问题 3.1/op1 已经评过分")
+        #expect(SessionError.emptyText("note").text.zh == "备注是空的")
+    }
+
+    @Test func commandErrorsAndMessagesComeInBothLanguages() throws {
+        // setup
+        var script = try SessionTestScript()
+        // act
+        let parsed = SessionCommand.parse("zz")
+        // verify
+        guard case .failure(let error)? = parsed else { Issue.record("zz parsed as a command"); return }
+        #expect(error.text.en == "unknown command 'zz'; ? lists the commands")
+        #expect(error.text.zh == "没有命令 'zz'；按 ? 查看所有命令")
+        #expect(SessionCommand.helpLines(.zh).count == SessionCommand.helpLines(.en).count)
+        #expect(SessionCommand.helpLines(.zh).allSatisfy { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+        do {
+            _ = try script.driver.perform(.answer(true))
+            Issue.record("a yes with no gate in front was accepted")
+        } catch let error as CommandError {
+            #expect(error.text.zh == "现在没有需要回答是/否的判断")
+        }
+    }
+}
