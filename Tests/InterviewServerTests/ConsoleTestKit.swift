@@ -55,6 +55,8 @@ struct ConsoleAnswer: Decodable {
         var untouchedRequired: [String]
         var summary: Summary
         var submittedAt: String?
+        struct Hint: Decodable { var group: String; var guidance: String; var target: String }
+        var hints: [Hint]?
     }
 
     var duplicate: Bool?
