@@ -33,6 +33,11 @@ extension MermaidReader {
                 return
             }
             // Invisible links are kept too: `linkStyle` numbers count them. The builder leaves them out.
+            if previous.count * group.count > Self.maxLinksPerStatement {
+                report(.error, .tooManyBranches, at: arrowAt, MermaidText.tooManyPairs(previous.count, group.count))
+                skipStatement()
+                return
+            }
             let direction = openSubgraphs.last.map { subgraphs[$0].direction } ?? self.direction
             let at = position(arrowAt)
             for a in previous {
@@ -48,15 +53,25 @@ extension MermaidReader {
 
     /// `A`, `A[label]`, `A & B[label]:::cls`. False (with a finding) when no node starts here.
     mutating func readGroup(into group: inout [Int32]) -> Bool {
+        groupStamp += 1
         while true {
             skipSpaces()
             guard let node = readNode() else { return false }
-            group.append(Int32(node))
+            // `A & A` names A once: without this, 10,000 repeats on both sides made 10^8 links.
+            if groupMarks.count < nodes.count { groupMarks.append(contentsOf: repeatElement(0, count: nodes.count - groupMarks.count)) }
+            if groupMarks[node] != groupStamp {
+                groupMarks[node] = groupStamp
+                group.append(Int32(node))
+            }
             skipSpaces()
             guard byte(i) == 0x26 else { return true }   // &
             i += 1
         }
     }
+
+    /// `A & B & … --> C & D & …` links every pair; past this many pairs the statement is refused, so no
+    /// text can make the reader build an unbounded number of links.
+    static let maxLinksPerStatement = 100_000
 
     struct Arrow {
         var stroke: MermaidStroke
@@ -77,7 +92,9 @@ extension MermaidReader {
             // `e1@-->` or the `o`/`x` tail of `o--o`/`x--x`.
             let idRange = readID()
             if byte(i) == 0x40, isArrowByte(byte(i + 1)) || byte(i + 1) == 0x3C {
-                id = string(idRange)
+                let edgeID = string(idRange)
+                edgeIDs.insert(edgeID)
+                id = edgeID
                 i += 1
             } else {
                 i = start

@@ -7,8 +7,8 @@
 /// - `[[ ]]` is a subroutine (an instruction), a parallelogram input/output (a question); a stadium,
 ///   circle or `start`/`stop` shape is the start when it is the chart's first node and nothing leads to it,
 ///   the end when nothing leaves it; everything else is an operation (a question).
-/// - The start is the first node of the first link, as in flowchart.js; a chart without links starts at
-///   its first node.
+/// - The start is the first start-shaped node nothing leads to; failing that the first node of the first
+///   link, as in flowchart.js; a chart without links starts at its first node.
 /// - A line to a subgraph goes to its first node, a line from it leaves from its last node.
 /// - `~~~` lines only space the drawing and are not edges. Repeated identical lines count once.
 /// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
@@ -16,8 +16,8 @@ extension MermaidReader {
     mutating func buildGraph() -> FlowGraph {
         let redirect = subgraphEnds()
         var resolved = resolveLinks(redirect)
-        let start = resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil }
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
+        let start = chartStart(resolved, out: out, redirect: redirect)
         var types = [NodeType](repeating: .operation, count: nodes.count)
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
@@ -50,7 +50,9 @@ extension MermaidReader {
         return graph
     }
 
-    /// Per node: nil, or the (first, last) node a subgraph's id stands for when a link names it.
+    /// Per node: nil, or the (entry, exit) nodes a subgraph's id stands for when a link names it. The
+    /// entry is its first node that nothing inside leads to, the exit its last node that leads nowhere
+    /// inside; (-1, -1) for a subgraph without nodes.
     private mutating func subgraphEnds() -> [(first: Int, last: Int)?] {
         var redirect = [(first: Int, last: Int)?](repeating: nil, count: nodes.count)
         guard !subgraphs.isEmpty else { return redirect }
@@ -60,12 +62,40 @@ extension MermaidReader {
             subgraphs[p].first = min(subgraphs[p].first, subgraphs[k].first)
             subgraphs[p].last = max(subgraphs[p].last, subgraphs[k].last)
         }
-        for sub in subgraphs {
-            let found = KeyTable.withBytes(of: sub.id) { keys.find($0, hash: KeyTable.hash($0)) }
-            guard let n = found, nodes[n].shape == .none else { continue }
-            redirect[n] = sub.first <= sub.last && !(sub.first == n && sub.last == n) ? (sub.first, sub.last) : (-1, -1)
+        for k in subgraphs.indices {
+            let found = KeyTable.withBytes(of: subgraphs[k].id) { keys.find($0, hash: KeyTable.hash($0)) }
+            // The first subgraph of a name is the one a link means (ids repeat only in odd charts).
+            guard let n = found, nodes[n].shape == .none, redirect[n] == nil else { continue }
+            redirect[n] = entryAndExit(of: k, placeholder: n)
         }
         return redirect
+    }
+
+    private func entryAndExit(of k: Int, placeholder: Int) -> (first: Int, last: Int) {
+        let sub = subgraphs[k]
+        guard sub.first <= sub.last else { return (-1, -1) }
+        var inside = [Bool](repeating: false, count: sub.last - sub.first + 1)
+        for n in sub.first...sub.last where n != placeholder && isInside(n, k) { inside[n - sub.first] = true }
+        guard let firstMember = inside.firstIndex(of: true), let lastMember = inside.lastIndex(of: true) else { return (-1, -1) }
+        var ledTo = inside.map { _ in false }, leadsOn = ledTo
+        for link in links where link.stroke != .invisible {
+            let a = Int(link.from) - sub.first, b = Int(link.to) - sub.first
+            guard a >= 0, a < inside.count, b >= 0, b < inside.count, inside[a], inside[b], a != b else { continue }
+            leadsOn[a] = true
+            ledTo[b] = true
+        }
+        let entry = inside.indices.first { inside[$0] && !ledTo[$0] } ?? firstMember
+        let exit = inside.indices.last { inside[$0] && !leadsOn[$0] } ?? lastMember
+        return (entry + sub.first, exit + sub.first)
+    }
+
+    private func isInside(_ n: Int, _ k: Int) -> Bool {
+        var sub = Int(nodes[n].subgraph)
+        while sub >= 0 {
+            if sub == k { return true }
+            sub = subgraphs[sub].parent
+        }
+        return false
     }
 
     /// Link indices that become edges: visible, with subgraph ends resolved, repeats dropped.
@@ -86,6 +116,16 @@ extension MermaidReader {
             resolved.append(l)
         }
         return resolved
+    }
+
+    /// A start-shaped node (stadium, circle, `start`) that nothing leads to and that leads somewhere is
+    /// the start wherever it is written; otherwise the first node of the first link, as in flowchart.js;
+    /// a chart without links starts at its first node.
+    private func chartStart(_ resolved: [Int], out: OutLinks, redirect: [(first: Int, last: Int)?]) -> Int? {
+        if let shaped = nodes.indices.first(where: { nodes[$0].shape == .terminal && out.incoming[$0] == 0 && out.count($0) > 0 }) {
+            return shaped
+        }
+        return resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil }
     }
 
     private func nodeType(_ n: Int, out: Int, hasIncoming: Bool, isStart: Bool) -> NodeType {
@@ -166,7 +206,9 @@ struct OutLinks {
             // A second identical line (same ends, same label) adds nothing to the interview.
             var repeated = false
             var k = starts[from]
-            while k < fill[from] {
+            // Only the first few: a node with more lines out is an error anyway, and a 10,000-way `&`
+            // must not cost 10,000² comparisons.
+            while k < min(fill[from], starts[from] + 8) {
                 let other = links[order[k]]
                 if other.to == links[l].to && other.label == links[l].label { repeated = true; break }
                 k += 1
@@ -176,6 +218,7 @@ struct OutLinks {
             fill[from] += 1
             incoming[Int(links[l].to)] += 1
         }
+        ends.reserveCapacity(nodeCount)
         for n in 0..<nodeCount { ends.append(fill[n]) }
     }
 

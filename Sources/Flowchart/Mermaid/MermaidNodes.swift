@@ -10,6 +10,12 @@ extension MermaidReader {
             i = end
             return nil
         }
+        if byte(i) == 0x40 && byte(i + 1) == 0x7B, edgeIDs.contains(string(idRange)) {
+            // `e1@{ animate: true }`: properties of an edge, for drawing only.
+            while i < s.count, s[i] != 0x7D { i += 1 }
+            if i < s.count { i += 1 }
+            return nil
+        }
         let index = node(idRange)
         enterSubgraph(index)
         let b = byte(i)
@@ -78,7 +84,8 @@ extension MermaidReader {
         // `[Explain X (ref)]` and `(Why (ref))` keep their parenthesised reference answers.
         var depth = 0
         var found = -1
-        let limit = lineEndBeforeSeparator(from: i)
+        // A `;` inside brackets is text (`#9829;`), not the end of the statement.
+        let limit = lineEnd(from: i)
         var hasParens = false
         var j = i
         while j < limit {
@@ -108,11 +115,15 @@ extension MermaidReader {
             // [/ /] and [\ \] lean: parallelograms, read as input/output. [/ \] and [\ /] are trapezoids.
             if found >= 1, s[found - 1] == b1 { shape = .parallelogram }
         }
+        if labelStart >= 0, case let rest = trimmedRange(textStart..<textEnd), !rest.isEmpty {
+            // `["Say "hi""]`: the quote ended early. Mermaid fails here; we keep the label up to it.
+            report(.error, .unexpectedText, at: rest.lowerBound, MermaidText.textAfterQuote(string(rest)))
+        }
         if labelStart < 0 {
             let text = trimmedRange(textStart..<textEnd)
             label = MermaidLabel.text(s, text)
             labelStart = text.lowerBound
-            if hasParens && !slanted && opener == 1 && b0 != 0x28 {
+            if hasParens && !slanted && opener == 1 {
                 report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
                        fix: (text, "\"" + MermaidLabel.quotedEscaping(label) + "\""))
             }
@@ -147,7 +158,8 @@ extension MermaidReader {
         let markdown = byte(i) == 0x60
         var j = i
         while j < s.count, s[j] != 0x22, markdown || s[j] != 0x0A { j += 1 }
-        let text = i..<j
+        // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
+        let text = trimmedRange(i..<j)
         if j >= s.count || s[j] != 0x22 {
             report(.error, .unclosedQuote, at: open, MermaidText.unclosed("\"", closer: "\""), fix: (j..<j, "\""))
             i = j

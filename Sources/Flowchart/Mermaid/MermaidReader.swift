@@ -20,11 +20,16 @@ struct MermaidReader {
     var openSubgraphs: [Int] = []
     var direction = MermaidDirection.topDown
     var classDefs: [String: String] = [:]
+    /// Ids given to links (`e1@-->`), so `e1@{ … }` is read as the link's properties, not a node.
+    var edgeIDs: Set<String> = []
     /// `linkStyle` by link number (or -1 for `default`), applied once all links are known.
     var linkStyles: [(index: Int, style: [String: String])] = []
     /// Reused between statements so an `A & B --> C` chain allocates nothing per line.
     var groupScratch: [Int32] = []
     var previousScratch: [Int32] = []
+    /// Per node: the `groupStamp` of the last `&` group it was put in, so a group names each node once.
+    var groupMarks: [Int32] = []
+    var groupStamp: Int32 = 0
 
     init(_ bytes: Bytes, firstLine: Int) {
         source = SourceText(bytes, firstLine: firstLine)

@@ -9,6 +9,16 @@ enum MermaidText {
                       zh: "此处无法读取 '\(text)'；本语句其余部分已跳过")
     }
 
+    static func textAfterQuote(_ text: String) -> LocalizedText {
+        LocalizedText(en: "'\(text)' follows the closing quote of the label; write a quote inside a label as #quot;",
+                      zh: "标签的结束引号之后还有 '\(text)'；标签内的引号请写成 #quot;")
+    }
+
+    static func tooManyPairs(_ left: Int, _ right: Int) -> LocalizedText {
+        LocalizedText(en: "\(left) × \(right) nodes joined by '&' would make more than 100,000 links; the statement is skipped",
+                      zh: "用 '&' 连接的 \(left) × \(right) 个节点会产生超过 100,000 条连线；本语句已跳过")
+    }
+
     static func expectedArrow(_ text: String) -> LocalizedText {
         LocalizedText(en: "expected a link such as '-->' before '\(text)'",
                       zh: "'\(text)' 之前应有连线，例如 '-->'")
