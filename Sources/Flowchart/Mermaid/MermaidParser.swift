@@ -21,9 +21,21 @@ public enum MermaidParser {
     }
 
     /// - Parameter firstLine: the line number of the text's first line in the user's file.
+    /// How the chart maps onto the graph is told in `MermaidGraphBuilder` and docs/mermaid.md.
     public static func parse(_ text: String, firstLine: Int = 1) -> ParsedFlowchart {
-        // Filled in by the Mermaid parser work (issue 16); until then a Mermaid chart reads as empty.
-        ParsedFlowchart(graph: FlowGraph(), diagnostics: [])
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = MermaidReader(bytes, firstLine: firstLine)
+            reader.readChart()
+            let graph = reader.buildGraph()
+            var diagnostics = reader.diagnostics
+            if diagnostics.count > 1 {
+                // By position, errors before warnings at the same place, as the flowchart.js parser sorts.
+                diagnostics.sort { $0.position != $1.position ? $0.position < $1.position : $0.severity > $1.severity }
+            }
+            // Nothing that points into `bytes` outlives this call: the graph holds Strings.
+            return ParsedFlowchart(graph: graph, diagnostics: diagnostics)
+        }
     }
 }
 

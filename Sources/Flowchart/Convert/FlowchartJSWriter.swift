@@ -1,0 +1,48 @@
+/// A graph as flowchart.js text, for a chart first written in Mermaid. The text itself comes from
+/// `FlowchartWriter` (what guides already store); this makes the graph fit flowchart.js first:
+/// - ids flowchart.js cannot read (spaces, `()=>@:|,`) are rewritten, see `ConvertIDs`;
+/// - a label with `|` gets a trailing `|`, so flowchart.js takes an empty flowstate and keeps the text;
+/// - a line label loses `,` `(` `)` (written full-width), which would end flowchart.js's `(yes@label)`;
+/// - node parameters flowchart.js cannot hold (values with `(),=`) are left out.
+public enum FlowchartJSWriter {
+    public static func write(_ graph: FlowGraph) -> String {
+        let mapping = ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: [])
+        var copy = ConvertIDs.renamed(graph, mapping, label: edgeLabel)
+        var fitted = FlowGraph()
+        for var node in copy.nodes {
+            if node.text.contains("|") && node.flowstate == nil { node.flowstate = "" }
+            node.parameters = node.parameters.filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
+            fitted.define(node)
+        }
+        for edge in copy.edges { fitted.link(edge) }
+        fitted.start = copy.start
+        copy = fitted
+        return FlowchartWriter.text(copy)
+    }
+
+    static func isLegalCharacter(_ c: Unicode.Scalar) -> Bool {
+        !c.properties.isWhitespace && !"()=>@:|,;\"[]{}".unicodeScalars.contains(c)
+    }
+
+    static func isLegalID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy(isLegalCharacter)
+    }
+
+    private static func isPlainParameter(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { "(),=\n".unicodeScalars.contains($0) }
+    }
+
+    private static func edgeLabel(_ label: String) -> String {
+        var out = ""
+        for c in label.unicodeScalars {
+            switch c {
+            case ",": out += "，"
+            case "(": out += "（"
+            case ")": out += "）"
+            case "\n": out += " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

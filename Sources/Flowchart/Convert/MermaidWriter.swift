@@ -1,0 +1,157 @@
+/// A graph as a Mermaid flowchart that `MermaidParser` reads back to the same graph (same ids where
+/// Mermaid can hold them, types, texts, branches and start) — the reverse of the rules in docs/mermaid.md:
+/// - every node is declared first, in graph order, with the shape its type reads from: `(["…"])` for
+///   start/end, `{"…"}` gates, `[["…"]]` subroutines, `[/"…"/]` input/output, `["…"]` the rest;
+/// - then each node's lines in branch order, the start node's first (the start is the first link's
+///   source); gate lines carry their label or yes/no; fork paths come out in path order;
+/// - the chart's direction is the one most `next` lines leave by (TD when they carry none);
+/// - subgraph, class and style parameters, links and line styles are written back as Mermaid statements.
+/// Labels are quoted and escaped (`#quot;`, `<br>`), so Chinese text and "(reference)" answers survive.
+public enum MermaidWriter {
+    public static func write(_ graph: FlowGraph, indent: String = "    ") -> String {
+        let mapping = ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: reserved)
+        let id = { (original: String) in mapping[original] ?? original }
+        let direction = chartDirection(graph)
+        var out = "flowchart \(direction.keyword)\n"
+        var openSubgraph: String?
+        for node in graph.nodes {
+            let sub = node.parameters["subgraph"]
+            if sub != openSubgraph {
+                if openSubgraph != nil { out += "\(indent)end\n" }
+                if let sub { out += "\(indent)subgraph \(subgraphID(sub))\n" }
+                openSubgraph = sub
+            }
+            out += indent + (sub == nil ? "" : indent) + id(node.id) + shaped(node) + "\n"
+        }
+        if openSubgraph != nil { out += "\(indent)end\n" }
+        var linkNumber = 0
+        var linkStyles: [String] = []
+        for index in edgeOrder(graph) {
+            let edge = graph.edges[index]
+            let from = graph.node(edge.from)?.type
+            out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition) + " " + id(edge.to) + "\n"
+            let extra = edge.style.filter { !drawnByArrow.contains($0.key) }
+            if !extra.isEmpty {
+                let declarations = extra.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
+                linkStyles.append("\(indent)linkStyle \(linkNumber) \(declarations)\n")
+            }
+            linkNumber += 1
+        }
+        out += linkStyles.joined()
+        for node in graph.nodes {
+            out += decorations(node, id: id(node.id), indent: indent)
+        }
+        return out
+    }
+
+    static let reserved: Set<String> = ["end", "subgraph", "style", "classDef", "class", "click", "linkStyle",
+                                        "direction", "graph", "flowchart", "flowchart-elk", "accTitle", "accDescr"]
+
+    /// Letters, digits, `_` and non-ASCII, with `-` or `.` only between them: what `MermaidReader` reads as an id.
+    static func isLegalCharacter(_ c: Unicode.Scalar) -> Bool {
+        c.value >= 0x80 ? !c.properties.isWhitespace : (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_")
+    }
+
+    static func isLegalID(_ id: String) -> Bool {
+        let scalars = Array(id.unicodeScalars)
+        guard !scalars.isEmpty else { return false }
+        for (k, c) in scalars.enumerated() where !isLegalCharacter(c) {
+            guard c == "-" || c == ".", k > 0, k + 1 < scalars.count, isLegalCharacter(scalars[k + 1]) else { return false }
+        }
+        return true
+    }
+
+    private static func subgraphID(_ id: String) -> String {
+        isLegalID(id) && !reserved.contains(id) ? id : "\"" + MermaidLabel.quotedEscaping(id) + "\""
+    }
+
+    /// The direction most `next` lines leave by: the chart's own, as `MermaidDirection.side(of:)` wrote it.
+    static func chartDirection(_ graph: FlowGraph) -> MermaidDirection {
+        var counts: [Direction: Int] = [:]
+        for edge in graph.edges where edge.branch == .next || edge.branch == .path1 || edge.branch == .yes {
+            if let d = edge.direction { counts[d, default: 0] += 1 }
+        }
+        let none = graph.edges.count - counts.values.reduce(0, +)
+        guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }),
+              best.value > none / 2 else { return .topDown }
+        return MermaidDirection(forward: best.key) ?? .topDown
+    }
+
+    private static func shaped(_ node: Node) -> String {
+        let label = "\"" + MermaidLabel.quotedEscaping(node.text) + "\""
+        switch node.type {
+        case .start, .end: return "([" + label + "])"
+        case .condition: return "{" + label + "}"
+        case .subroutine: return "[[" + label + "]]"
+        case .inputoutput, .input, .output: return "[/" + label + "/]"
+        case .operation, .parallel: return "[" + label + "]"
+        }
+    }
+
+    /// Edge indices, the start node's lines first, then each node's in graph order and branch order.
+    private static func edgeOrder(_ graph: FlowGraph) -> [Int] {
+        var byNode = [[Int]](repeating: [], count: graph.nodes.count)
+        for (k, end) in graph.ends.enumerated() { byNode[end.from].append(k) }
+        var order: [Int] = []
+        order.reserveCapacity(graph.edges.count)
+        let start = graph.start.flatMap { graph.index(of: $0) }
+        if let start { order += byNode[start].sorted { graph.edges[$0].branch.slot < graph.edges[$1].branch.slot } }
+        for n in graph.nodes.indices where n != start {
+            order += byNode[n].sorted { graph.edges[$0].branch.slot < graph.edges[$1].branch.slot }
+        }
+        return order
+    }
+
+    static let drawnByArrow: Set<String> = ["stroke-dasharray", "stroke-width", "arrow-end", "arrow-start", "id"]
+
+    private static func arrow(_ edge: Edge, fromGate: Bool) -> String {
+        let style = edge.style
+        var token = ""
+        if let id = style["id"], isLegalID(id) { token += id + "@" }
+        switch style["arrow-start"] {
+        case "block": token += "<"
+        case "circle": token += "o"
+        case "cross": token += "x"
+        default: break
+        }
+        let head: String
+        switch style["arrow-end"] {
+        case "none": head = ""
+        case "circle": head = "o"
+        case "cross": head = "x"
+        default: head = ">"
+        }
+        if style["stroke-dasharray"] != nil {
+            token += head.isEmpty ? "-.-" : "-.-" + head
+        } else if style["stroke-width"] == "3" {
+            token += head.isEmpty ? "===" : "==" + head
+        } else {
+            token += head.isEmpty ? "---" : "--" + head
+        }
+        let label = edge.label ?? (fromGate ? edge.branch.rawValue : nil)
+        guard let label else { return token }
+        return token + "|" + pipeLabel(label) + "|"
+    }
+
+    private static func pipeLabel(_ label: String) -> String {
+        let plain = !label.isEmpty && label.trimmingSpaces() == label
+            && !label.unicodeScalars.contains { "|\"<#\n".unicodeScalars.contains($0) }
+        return plain ? label : "\"" + MermaidLabel.quotedEscaping(label) + "\""
+    }
+
+    private static func decorations(_ node: Node, id: String, indent: String) -> String {
+        var out = ""
+        if let classes = node.parameters["class"], !classes.isEmpty {
+            out += "\(indent)class \(id) \(classes.split(separator: " ").joined(separator: ","))\n"
+        }
+        if let style = node.parameters["style"], !style.isEmpty {
+            out += "\(indent)style \(id) \(style.split(separator: ";").joined(separator: ","))\n"
+        }
+        if let url = node.url {
+            out += "\(indent)click \(id) href \"\(url)\"" + (node.urlTarget.map { " \($0)" } ?? "") + "\n"
+        } else if let function = node.function {
+            out += "\(indent)click \(id) call \(function)\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,101 @@
+/// Which branch each line out of a node becomes, and what an interview cannot run: gates without a clear
+/// yes and no, too many ways out, questions the start never reaches.
+extension MermaidReader {
+    mutating func assignBranches(_ n: Int, type: NodeType, out: inout OutLinks, branches: inout [Branch]) {
+        let mine = out.links(of: n)
+        guard !mine.isEmpty else {
+            if type == .condition { missingBranches(n, has: []) }
+            return
+        }
+        switch type {
+        case .condition: assignGate(n, mine, out: &out, branches: &branches)
+        case .parallel:
+            let paths: [Branch] = [.path1, .path2, .path3]
+            for (k, l) in mine.enumerated() {
+                if k < 3 { branches[l] = paths[k]; continue }
+                out.dropped[l] = true
+                if k == 3 { tooManyWaysOut(n, mine.count, at: l, limit: 3) }
+            }
+        default:
+            break   // one line out: next
+        }
+    }
+
+    private mutating func assignGate(_ n: Int, _ mine: ArraySlice<Int>, out: inout OutLinks, branches: inout [Branch]) {
+        let answers = mine.map { MermaidGateWords.answer(links[$0].label) }
+        var yes = answers.firstIndex(of: .yes), no = answers.firstIndex(of: .no)
+        let clear = yes != nil || no != nil
+        // One readable label decides the other line; none readable, the first line is yes. A second line
+        // that reads the same way as a taken one is a repeat, never the other branch.
+        if yes == nil { yes = answers.indices.first { $0 != no && answers[$0] == .unclear } }
+        if no == nil { no = answers.indices.first { $0 != yes && answers[$0] == .unclear } }
+        for (k, l) in mine.enumerated() {
+            if k == yes {
+                branches[l] = .yes
+            } else if k == no {
+                branches[l] = .no
+            } else {
+                out.dropped[l] = true
+                if answers[k] != .unclear {
+                    sameLabelTwice(n, at: l)
+                } else if !answers[(k + 1)...].contains(.unclear) {
+                    tooManyWaysOut(n, mine.count, at: l, limit: 2)
+                }
+            }
+        }
+        if let y = yes, let n2 = no, let a = links[mine[mine.startIndex + y]].label, a == links[mine[mine.startIndex + n2]].label {
+            sameLabelTwice(n, at: mine[mine.startIndex + max(y, n2)])
+        }
+        for (k, l) in mine.enumerated() where (clear || mine.count == 1) && (k == yes || k == no) && links[l].label == nil {
+            unlabelledGateLine(n, at: l, meaning: branches[l])
+        }
+        if !clear, mine.count >= 2, let first = yes {
+            unclearGate(n, at: mine[mine.startIndex + first])
+        }
+        missingBranches(n, has: mine.filter { !out.dropped[$0] }.map { branches[$0] })
+    }
+
+    private mutating func missingBranches(_ n: Int, has: [Branch]) {
+        for branch in [Branch.yes, .no] where !has.contains(branch) {
+            let node = nodes[n]
+            diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position,
+                                          MermaidText.gateMissing(node.id, branch)))
+        }
+    }
+
+    private mutating func unclearGate(_ n: Int, at l: Int) {
+        let link = links[l]
+        let fix = link.label == nil ? (link.labelEnd..<link.labelEnd, "|yes|") : (link.labelOffset..<link.labelEnd, "yes")
+        report(.warning, .gateLabelUnclear, at: link.labelOffset, MermaidText.gateUnclear(nodes[n].id, first: nodes[Int(link.to)].id),
+               fix: fix)
+    }
+
+    private mutating func unlabelledGateLine(_ n: Int, at l: Int, meaning: Branch) {
+        let link = links[l]
+        report(.warning, .unlabelledGateEdge, at: link.labelOffset,
+               MermaidText.unlabelledGateEdge(nodes[n].id, to: nodes[Int(link.to)].id, meaning: meaning),
+               fix: (link.labelEnd..<link.labelEnd, "|\(meaning.rawValue)|"))
+    }
+
+    private mutating func sameLabelTwice(_ n: Int, at l: Int) {
+        let link = links[l]
+        report(.warning, .duplicateGateLabel, at: link.labelOffset,
+               MermaidText.duplicateGateLabel(nodes[n].id, label: link.label ?? "", to: nodes[Int(link.to)].id))
+    }
+
+    private mutating func tooManyWaysOut(_ n: Int, _ count: Int, at l: Int, limit: Int) {
+        let link = links[l]
+        diagnostics.append(Diagnostic(.error, .tooManyBranches, at: link.position,
+                                      MermaidText.tooManyBranches(nodes[n].id, count: count, limit: limit)))
+    }
+
+    /// Questions (and gates, instructions) the start never reaches are left out of the interview.
+    mutating func checkReachability(_ graph: FlowGraph) {
+        guard let start = graph.start, graph.nodes.count > 1 else { return }
+        let reachable = graph.reachability()
+        for (k, node) in graph.nodes.enumerated() where !reachable[k] && node.type != .end && node.type != .start {
+            diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
+                                          MermaidText.unreachable(node.id, start: start)))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// `classDef`, `class`, `style`, `linkStyle` and `click`: how nodes and lines are drawn and where they
+/// link to. Kept on the graph (node parameters `class`/`style`, url, edge style) for the SVG.
+extension MermaidReader {
+    /// `classDef name[,name2] fill:#f9f,stroke:#333`
+    mutating func readClassDef() {
+        skipSpaces()
+        let names = readWord()
+        skipSpaces()
+        let css = cssText(readRest())
+        for name in names.split(separator: ",") { classDefs[String(name)] = css }
+    }
+
+    /// `class a,b name`
+    mutating func readClass() {
+        skipSpaces()
+        let targetsAt = i
+        let targets = readWord()
+        skipSpaces()
+        let name = readWord()
+        guard !name.isEmpty else {
+            report(.error, .unexpectedText, at: targetsAt, MermaidText.classWithoutName)
+            return
+        }
+        for target in targets.split(separator: ",") {
+            withNode(String(target), at: targetsAt) { $0.classes.append(name) }
+        }
+    }
+
+    /// `style id fill:#f9f,stroke:#333`
+    mutating func readStyle() {
+        skipSpaces()
+        let at = i
+        let id = readWord()
+        skipSpaces()
+        let css = cssText(readRest())
+        withNode(id, at: at) { $0.style = $0.style.map { $0 + ";" + css } ?? css }
+    }
+
+    /// `linkStyle 0,2 stroke:#f00,stroke-width:2px` or `linkStyle default …`: by the link's number in
+    /// the order links are written, counting each pair an `&` makes, as Mermaid does.
+    mutating func readLinkStyle() {
+        skipSpaces()
+        let at = i
+        let which = readWord()
+        skipSpaces()
+        let style = Self.styleDictionary(readRest())
+        for piece in which.split(separator: ",") {
+            if piece == "default" {
+                linkStyles.append((-1, style))
+            } else if let n = Int(piece), n >= 0 {
+                linkStyles.append((n, style))
+            } else {
+                report(.error, .unexpectedText, at: at, MermaidText.badLinkNumber(String(piece)))
+            }
+        }
+    }
+
+    /// `click id href "url" "tip" _blank`, `click id "url"`, `click id callback`, `click id call fn()`.
+    mutating func readClick() {
+        skipSpaces()
+        let at = i
+        let id = readWord()
+        skipSpaces()
+        var words: [String] = []
+        while !atStatementEnd {
+            if byte(i) == 0x22 {
+                words.append(readQuoted(open: i))
+            } else {
+                words.append(readWord())
+            }
+            skipSpaces()
+        }
+        if words.first == "href" { words.removeFirst() }
+        guard let first = words.first else {
+            report(.error, .unexpectedText, at: at, MermaidText.clickWithoutTarget(id))
+            return
+        }
+        withNode(id, at: at) { node in
+            if first == "call" {
+                node.function = words.count > 1 ? words[1] : nil
+            } else if first.contains(":") || first.hasPrefix("/") || first.hasPrefix("#") || first.hasPrefix(".") {
+                node.url = first
+                node.urlTarget = words.dropFirst().first { $0.hasPrefix("_") }
+            } else {
+                node.function = first
+            }
+        }
+    }
+
+    /// A run of bytes up to a space or the statement's end.
+    mutating func readWord() -> String {
+        let start = i
+        while !atStatementEnd, s[i] != 0x20, s[i] != 0x09, s[i] != 0x0D { i += 1 }
+        return string(start..<i)
+    }
+
+    /// The rest of the statement, trimmed.
+    mutating func readRest() -> String {
+        let start = i
+        i = lineEndBeforeSeparator(from: i)
+        return string(trimmedRange(start..<i))
+    }
+
+    /// Mermaid writes declarations with commas (`fill:#f9f,stroke:#333`); CSS wants semicolons, and
+    /// a comma would clash with flowchart.js's own `key(a=1,b=2)` parameters when written back.
+    func cssText(_ text: String) -> String {
+        text.split(separator: ",").map { $0.trimmingSpaces() }.joined(separator: ";")
+    }
+
+    static func styleDictionary(_ text: String) -> [String: String] {
+        var style: [String: String] = [:]
+        for declaration in text.split(separator: ",") {
+            guard let colon = declaration.firstIndex(of: ":") else { continue }
+            let key = declaration[..<colon].trimmingSpaces(), value = declaration[declaration.index(after: colon)...].trimmingSpaces()
+            if !key.isEmpty { style[key] = value }
+        }
+        return style
+    }
+
+    /// Runs `change` on the node called `id`, reporting an id no statement has used yet.
+    private mutating func withNode(_ id: String, at offset: Int, _ change: (inout MermaidNode) -> Void) {
+        let found = KeyTable.withBytes(of: id) { keys.find($0, hash: KeyTable.hash($0)) }
+        guard let index = found else {
+            report(.warning, .undefinedNode, at: offset, MermaidText.decoratesUnknownNode(id))
+            return
+        }
+        change(&nodes[index])
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,18 @@
+/// Findings only Mermaid text can have. Added beside the flowchart.js codes (which Mermaid findings reuse
+/// where the meaning is the same: unknown-direction, empty-link, undefined-node, unreachable-node,
+/// condition-missing-branch).
+extension DiagnosticCode {
+    public static let missingHeader: DiagnosticCode = "missing-header"
+    public static let unexpectedText: DiagnosticCode = "unexpected-text"
+    public static let unclosedBracket: DiagnosticCode = "unclosed-bracket"
+    public static let unclosedQuote: DiagnosticCode = "unclosed-quote"
+    public static let unclosedSubgraph: DiagnosticCode = "unclosed-subgraph"
+    public static let unmatchedEnd: DiagnosticCode = "unmatched-end"
+    public static let unknownShape: DiagnosticCode = "unknown-shape"
+    public static let unquotedParentheses: DiagnosticCode = "unquoted-parentheses"
+    public static let gateLabelUnclear: DiagnosticCode = "gate-label-unclear"
+    public static let unlabelledGateEdge: DiagnosticCode = "unlabelled-gate-edge"
+    public static let duplicateGateLabel: DiagnosticCode = "duplicate-gate-label"
+    public static let tooManyBranches: DiagnosticCode = "too-many-branches"
+    public static let emptySubgraph: DiagnosticCode = "empty-subgraph"
+}

@@ -1,0 +1,218 @@
+/// `A & B --> C -- label --> D`: groups of nodes joined by links, every node of one group linked to every
+/// node of the next, as Mermaid draws them.
+extension MermaidReader {
+    mutating func readVertexStatement() {
+        var previous: [Int32] = [], group: [Int32] = []
+        swap(&previous, &previousScratch)
+        swap(&group, &groupScratch)
+        defer {
+            swap(&previous, &previousScratch)
+            swap(&group, &groupScratch)
+        }
+        previous.removeAll(keepingCapacity: true)
+        guard readGroup(into: &previous) else { return }
+        while true {
+            skipSpaces()
+            if atStatementEnd { return }
+            let arrowAt = i
+            let findings = diagnostics.count
+            guard let arrow = readArrow() else {
+                // A link the arrow reader already reported (an unclosed `-- text`) needs no second finding.
+                if diagnostics.count > findings { skipStatement(); return }
+                // `A B`: two nodes with nothing between them; an arrow is the likeliest repair.
+                let end = lineEndBeforeSeparator(from: i)
+                report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
+                       fix: (i..<i, "--> "))
+                i = end
+                return
+            }
+            skipSpaces()
+            group.removeAll(keepingCapacity: true)
+            if atStatementEnd || !readGroup(into: &group) {
+                report(.error, .emptyLink, at: arrowAt, MermaidText.arrowWithoutTarget)
+                return
+            }
+            // Invisible links are kept too: `linkStyle` numbers count them. The builder leaves them out.
+            if previous.count * group.count > Self.maxLinksPerStatement {
+                report(.error, .tooManyBranches, at: arrowAt, MermaidText.tooManyPairs(previous.count, group.count))
+                skipStatement()
+                return
+            }
+            let direction = openSubgraphs.last.map { subgraphs[$0].direction } ?? self.direction
+            let at = position(arrowAt)
+            for a in previous {
+                for b in group {
+                    links.append(MermaidLink(from: a, to: b, label: arrow.label, labelOffset: arrow.labelOffset, labelEnd: arrow.labelEnd,
+                                             stroke: arrow.stroke, head: arrow.head, tail: arrow.tail, id: arrow.id,
+                                             direction: direction, position: at))
+                }
+            }
+            swap(&previous, &group)
+        }
+    }
+
+    /// `A`, `A[label]`, `A & B[label]:::cls`. False (with a finding) when no node starts here.
+    mutating func readGroup(into group: inout [Int32]) -> Bool {
+        groupStamp += 1
+        while true {
+            skipSpaces()
+            guard let node = readNode() else { return false }
+            // `A & A` names A once: without this, 10,000 repeats on both sides made 10^8 links.
+            if groupMarks.count < nodes.count { groupMarks.append(contentsOf: repeatElement(0, count: nodes.count - groupMarks.count)) }
+            if groupMarks[node] != groupStamp {
+                groupMarks[node] = groupStamp
+                group.append(Int32(node))
+            }
+            skipSpaces()
+            guard byte(i) == 0x26 else { return true }   // &
+            i += 1
+        }
+    }
+
+    /// `A & B & … --> C & D & …` links every pair; past this many pairs the statement is refused, so no
+    /// text can make the reader build an unbounded number of links.
+    static let maxLinksPerStatement = 100_000
+
+    struct Arrow {
+        var stroke: MermaidStroke
+        var head: MermaidArrowHead
+        var tail: MermaidArrowHead
+        var label: String?
+        var labelOffset: Int
+        var labelEnd = 0
+        var id: String?
+    }
+
+    /// A link token at the cursor, with its label in either form (`-- text -->` or `-->|text|`) and an
+    /// optional edge id (`e1@-->`). Nil, with the cursor unmoved, when there is none.
+    mutating func readArrow() -> Arrow? {
+        let start = i
+        var id: String?
+        if isIDByte(byte(i)) {
+            // `e1@-->` or the `o`/`x` tail of `o--o`/`x--x`.
+            let idRange = readID()
+            if byte(i) == 0x40, isArrowByte(byte(i + 1)) || byte(i + 1) == 0x3C {
+                let edgeID = string(idRange)
+                edgeIDs.insert(edgeID)
+                id = edgeID
+                i += 1
+            } else {
+                i = start
+            }
+        }
+        var tail = MermaidArrowHead.none
+        switch byte(i) {
+        case 0x3C: tail = .arrow                 // <
+        case 0x6F: tail = .circle                // o
+        case 0x78: tail = .cross                 // x
+        default: break
+        }
+        if tail != .none {
+            guard isArrowByte(byte(i + 1)) else { i = start; return nil }
+            i += 1
+        }
+        guard var arrow = readStroke(tail: tail) else { i = start; return nil }
+        arrow.id = id
+        if arrow.label == nil { (arrow.labelOffset, arrow.labelEnd) = (i, i) }
+        skipSpaces()
+        if byte(i) == 0x7C {   // |label|
+            let open = i
+            i += 1
+            skipSpaces()
+            arrow.labelOffset = i
+            if byte(i) == 0x22 {
+                arrow.label = readQuoted(open: i)
+                skipSpaces()
+            }
+            let textStart = i
+            while i < s.count, s[i] != 0x7C, s[i] != 0x0A { i += 1 }
+            if arrow.label == nil {
+                let text = trimmedRange(textStart..<i)
+                arrow.label = MermaidLabel.text(s, text)
+                arrow.labelEnd = text.upperBound
+            } else {
+                arrow.labelEnd = i
+            }
+            if byte(i) == 0x7C {
+                i += 1
+            } else {
+                report(.error, .unclosedBracket, at: open, MermaidText.unclosed("|", closer: "|"), fix: (i..<i, "|"))
+            }
+        }
+        return arrow
+    }
+
+    @inline(__always)
+    func isArrowByte(_ b: UInt8) -> Bool { b == 0x2D || b == 0x3D || b == 0x2E || b == 0x7E }
+
+    /// `-->`, `---`, `--o`, `--x`, `-.->`, `-.-`, `==>`, `===`, `~~~`, any length, or the opening half of
+    /// a text label (`--`, `-.`, `==`) with the text and the closing half.
+    private mutating func readStroke(tail: MermaidArrowHead) -> Arrow? {
+        let b = byte(i)
+        if b == 0x7E {   // ~~~
+            var n = 0
+            while byte(i) == 0x7E { i += 1; n += 1 }
+            return n >= 3 ? Arrow(stroke: .invisible, head: .none, tail: tail, label: nil, labelOffset: 0) : nil
+        }
+        if b == 0x2D && byte(i + 1) == 0x2E {   // -.  dotted
+            i += 1
+            while byte(i) == 0x2E { i += 1 }
+            if byte(i) == 0x2D {
+                i += 1
+                return Arrow(stroke: .dotted, head: readHead(), tail: tail, label: nil, labelOffset: 0)
+            }
+            return readTextLink(stroke: .dotted, tail: tail)
+        }
+        guard b == 0x2D || b == 0x3D else { return nil }
+        let stroke: MermaidStroke = b == 0x2D ? .solid : .thick
+        var n = 0
+        while byte(i) == b { i += 1; n += 1 }
+        guard n >= 2 else { return nil }
+        let head = readHead()
+        if head != .none || n >= 3 { return Arrow(stroke: stroke, head: head, tail: tail, label: nil, labelOffset: 0) }
+        return readTextLink(stroke: stroke, tail: tail)
+    }
+
+    @inline(__always)
+    private mutating func readHead() -> MermaidArrowHead {
+        switch byte(i) {
+        case 0x3E: i += 1; return .arrow
+        // As in Mermaid, `o`/`x` straight after the line is its head: `A---oB` is a circle-ended link to B.
+        case 0x6F: i += 1; return .circle
+        case 0x78: i += 1; return .cross
+        default: return .none
+        }
+    }
+
+    /// `-- text -->`, `-. text .->`, `== text ==>`: the text runs to the closing half on the same line.
+    private mutating func readTextLink(stroke: MermaidStroke, tail: MermaidArrowHead) -> Arrow? {
+        let open = i
+        let end = lineEndBeforeSeparator(from: i)
+        let mark: UInt8 = stroke == .thick ? 0x3D : (stroke == .dotted ? 0x2E : 0x2D)
+        var j = i
+        while j + 1 < end {
+            if s[j] == mark && s[j + 1] == (stroke == .dotted ? 0x2D : mark) {
+                let textRange = trimmedRange(open..<j)
+                i = j + 1
+                while byte(i) == mark || (stroke == .dotted && byte(i) == 0x2D) { i += 1 }
+                let head = readHead()
+                if head == .none && stroke != .dotted && i - j < 3 { j += 1; continue }
+                let label: String
+                if textRange.lowerBound < textRange.upperBound, s[textRange.lowerBound] == 0x22 {
+                    let saved = i
+                    i = textRange.lowerBound
+                    label = readQuoted(open: i)
+                    i = saved
+                } else {
+                    label = MermaidLabel.text(s, textRange)
+                }
+                return Arrow(stroke: stroke, head: head, tail: tail, label: label, labelOffset: textRange.lowerBound,
+                             labelEnd: textRange.upperBound)
+            }
+            j += 1
+        }
+        report(.error, .unclosedBracket, at: open - 2, MermaidText.unclosedLinkText(string(open - 2..<open)))
+        i = end
+        return nil
+    }
+}

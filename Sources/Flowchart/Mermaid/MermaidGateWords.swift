@@ -1,0 +1,36 @@
+/// Which way a gate's line goes, told from its label: yes/no, y/n, true/false, 是/否, 深入/不深入 and the
+/// like, case-insensitive and trimmed; a label whose first word is one of them ("Yes, go deeper") counts
+/// too, and a Chinese label starting with 不/没/未/无 is a no.
+enum MermaidGateWords {
+    enum Answer { case yes, no, unclear }
+
+    static let yes: Set<String> = [
+        "yes", "y", "true", "t", "ok", "pass", "passed", "correct", "right", "good", "strong", "deeper",
+        "go deeper", "continue", "more", "know", "knows", "can", "has", "done", "1",
+        "是", "对", "会", "有", "能", "深入", "继续", "通过", "正确", "好", "可以", "行", "要", "需要",
+        "答对", "答得好", "掌握", "熟悉", "了解", "知道", "满足", "符合", "达标", "成立", "真",
+    ]
+
+    static let no: Set<String> = [
+        "no", "n", "false", "f", "fail", "failed", "wrong", "incorrect", "bad", "weak", "stop", "end",
+        "skip", "next", "unknown", "cannot", "can't", "none", "0",
+        "否", "错", "不会", "没有", "不能", "不深入", "结束", "不通过", "错误", "不好", "不可以", "不行",
+        "不要", "不需要", "答错", "跳过", "不掌握", "不熟悉", "不了解", "不知道", "不满足", "不符合", "假", "停止",
+    ]
+
+    static func answer(_ label: String?) -> Answer {
+        guard let label else { return .unclear }
+        let word = label.trimmingSpaces().lowercased()
+        if yes.contains(word) { return .yes }
+        if no.contains(word) { return .no }
+        let first = String(word.unicodeScalars.prefix { !separators.contains($0) })
+        if first != word {
+            if yes.contains(first) { return .yes }
+            if no.contains(first) { return .no }
+        }
+        if let lead = word.unicodeScalars.first, "不没未无".unicodeScalars.contains(lead) { return .no }
+        return .unclear
+    }
+
+    private static let separators: Set<Unicode.Scalar> = [" ", ",", ":", ";", "-", "(", "!", ".", "?", "，", "：", "；", "（", "！", "。", "？", "—", "、"]
+}

@@ -1,0 +1,230 @@
+/// Turns what the reader collected into the same `FlowGraph` flowchart.js text gives. The rules (also in
+/// docs/mermaid.md):
+/// - `{ }` (or `@{shape: diamond}`) is a gate (`.condition`); its lines' labels say which is yes and which
+///   is no (`MermaidGateWords`). Neither readable: the first line is yes, with a warning.
+/// - Any other node with 2–3 lines out is a fork: `.parallel`, lines `path1…path3` in written order, so the
+///   chart reads back the same from flowchart.js text. More than 3 is an error; the extra lines are left out.
+/// - `[[ ]]` is a subroutine (an instruction), a parallelogram input/output (a question); a stadium,
+///   circle or `start`/`stop` shape is the start when it is the chart's first node and nothing leads to it,
+///   the end when nothing leaves it; everything else is an operation (a question).
+/// - The start is the first start-shaped node nothing leads to; failing that the first node of the first
+///   link, as in flowchart.js; a chart without links starts at its first node.
+/// - A line to a subgraph goes to its first node, a line from it leaves from its last node.
+/// - `~~~` lines only space the drawing and are not edges. Repeated identical lines count once.
+/// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
+extension MermaidReader {
+    mutating func buildGraph() -> FlowGraph {
+        let redirect = subgraphEnds()
+        var resolved = resolveLinks(redirect)
+        var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
+        let start = chartStart(resolved, out: out, redirect: redirect)
+        var types = [NodeType](repeating: .operation, count: nodes.count)
+        var branches = [Branch](repeating: .next, count: links.count)
+        for n in nodes.indices where redirect[n] == nil {
+            types[n] = nodeType(n, out: out.count(n), hasIncoming: out.incoming[n] > 0, isStart: n == start)
+            assignBranches(n, type: types[n], out: &out, branches: &branches)
+        }
+        resolved.removeAll { out.dropped[$0] }
+
+        var graph = FlowGraph()
+        graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
+        for n in nodes.indices where redirect[n] == nil {
+            let node = nodes[n]
+            let made = makeNode(node, type: types[n])
+            KeyTable.withBytes(of: node.id) { _ = graph.define(made, key: $0, hash: node.hash) }
+        }
+        let styles = linkStyleTable()
+        for l in resolved {
+            let link = links[l], branch = branches[l]
+            let from = nodes[Int(link.from)].id, to = nodes[Int(link.to)].id
+            let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
+            let style = edgeStyle(link, extra: styles[l] ?? styles[-1])
+            let edge = style.isEmpty
+                ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
+                : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
+            guard let a = graph.index(of: from), let b = graph.index(of: to) else { continue }
+            graph.link(edge, from: a, to: b)
+        }
+        graph.start = start.map { nodes[$0].id }
+        checkReachability(graph)
+        return graph
+    }
+
+    /// Per node: nil, or the (entry, exit) nodes a subgraph's id stands for when a link names it. The
+    /// entry is its first node that nothing inside leads to, the exit its last node that leads nowhere
+    /// inside; (-1, -1) for a subgraph without nodes.
+    private mutating func subgraphEnds() -> [(first: Int, last: Int)?] {
+        var redirect = [(first: Int, last: Int)?](repeating: nil, count: nodes.count)
+        guard !subgraphs.isEmpty else { return redirect }
+        // Children were opened after their parents: one backward sweep gives every parent its children's nodes.
+        for k in subgraphs.indices.reversed() where subgraphs[k].parent >= 0 {
+            let p = subgraphs[k].parent
+            subgraphs[p].first = min(subgraphs[p].first, subgraphs[k].first)
+            subgraphs[p].last = max(subgraphs[p].last, subgraphs[k].last)
+        }
+        for k in subgraphs.indices {
+            let found = KeyTable.withBytes(of: subgraphs[k].id) { keys.find($0, hash: KeyTable.hash($0)) }
+            // The first subgraph of a name is the one a link means (ids repeat only in odd charts).
+            guard let n = found, nodes[n].shape == .none, redirect[n] == nil else { continue }
+            redirect[n] = entryAndExit(of: k, placeholder: n)
+        }
+        return redirect
+    }
+
+    private func entryAndExit(of k: Int, placeholder: Int) -> (first: Int, last: Int) {
+        let sub = subgraphs[k]
+        guard sub.first <= sub.last else { return (-1, -1) }
+        var inside = [Bool](repeating: false, count: sub.last - sub.first + 1)
+        for n in sub.first...sub.last where n != placeholder && isInside(n, k) { inside[n - sub.first] = true }
+        guard let firstMember = inside.firstIndex(of: true), let lastMember = inside.lastIndex(of: true) else { return (-1, -1) }
+        var ledTo = inside.map { _ in false }, leadsOn = ledTo
+        for link in links where link.stroke != .invisible {
+            let a = Int(link.from) - sub.first, b = Int(link.to) - sub.first
+            guard a >= 0, a < inside.count, b >= 0, b < inside.count, inside[a], inside[b], a != b else { continue }
+            leadsOn[a] = true
+            ledTo[b] = true
+        }
+        let entry = inside.indices.first { inside[$0] && !ledTo[$0] } ?? firstMember
+        let exit = inside.indices.last { inside[$0] && !leadsOn[$0] } ?? lastMember
+        return (entry + sub.first, exit + sub.first)
+    }
+
+    private func isInside(_ n: Int, _ k: Int) -> Bool {
+        var sub = Int(nodes[n].subgraph)
+        while sub >= 0 {
+            if sub == k { return true }
+            sub = subgraphs[sub].parent
+        }
+        return false
+    }
+
+    /// Link indices that become edges: visible, with subgraph ends resolved, repeats dropped.
+    private mutating func resolveLinks(_ redirect: [(first: Int, last: Int)?]) -> [Int] {
+        var resolved: [Int] = []
+        resolved.reserveCapacity(links.count)
+        for l in links.indices where links[l].stroke != .invisible {
+            var from = Int(links[l].from), to = Int(links[l].to)
+            if let r = redirect[from] { from = r.last }
+            if let r = redirect[to] { to = r.first }
+            if from < 0 || to < 0 {
+                let id = nodes[Int(from < 0 ? links[l].from : links[l].to)].id
+                diagnostics.append(Diagnostic(.warning, .emptySubgraph, at: links[l].position, MermaidText.emptySubgraph(id)))
+                continue
+            }
+            links[l].from = Int32(from)
+            links[l].to = Int32(to)
+            resolved.append(l)
+        }
+        return resolved
+    }
+
+    /// A start-shaped node (stadium, circle, `start`) that nothing leads to and that leads somewhere is
+    /// the start wherever it is written; otherwise the first node of the first link, as in flowchart.js;
+    /// a chart without links starts at its first node.
+    private func chartStart(_ resolved: [Int], out: OutLinks, redirect: [(first: Int, last: Int)?]) -> Int? {
+        if let shaped = nodes.indices.first(where: { nodes[$0].shape == .terminal && out.incoming[$0] == 0 && out.count($0) > 0 }) {
+            return shaped
+        }
+        return resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil }
+    }
+
+    private func nodeType(_ n: Int, out: Int, hasIncoming: Bool, isStart: Bool) -> NodeType {
+        let shape = nodes[n].shape
+        if shape == .rhombus { return .condition }
+        if out >= 2 { return .parallel }
+        switch shape {
+        case .subroutine: return .subroutine
+        case .parallelogram: return .inputoutput
+        case .terminal:
+            if isStart && !hasIncoming { return .start }
+            return out == 0 ? .end : .operation
+        case .none, .box, .rhombus: return .operation
+        }
+    }
+
+    private func makeNode(_ node: MermaidNode, type: NodeType) -> Node {
+        let text = node.text ?? node.id
+        var parameters: [String: String] = [:]
+        var classes = node.classes
+        if classes.isEmpty, classDefs["default"] != nil { classes = ["default"] }
+        if !node.classes.isEmpty { parameters["class"] = node.classes.joined(separator: " ") }
+        let css = classes.compactMap { classDefs[$0] } + (node.style.map { [$0] } ?? [])
+        if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
+        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
+        if parameters.isEmpty && node.url == nil && node.function == nil {
+            return Node(id: node.id, type: type, plainText: text, position: node.position)
+        }
+        return Node(id: node.id, type: type, text: text, url: node.url, urlTarget: node.urlTarget,
+                    function: node.function, parameters: parameters, position: node.position)
+    }
+
+    /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.
+    private func linkStyleTable() -> [Int: [String: String]] {
+        var table: [Int: [String: String]] = [:]
+        for entry in linkStyles {
+            table[entry.index, default: [:]].merge(entry.style) { $1 }
+        }
+        return table
+    }
+
+    /// How the line is drawn, in the SVG's own style keys (dashes, width, arrow ends), plus the edge id.
+    private func edgeStyle(_ link: MermaidLink, extra: [String: String]?) -> [String: String] {
+        var style: [String: String] = [:]
+        switch link.stroke {
+        case .dotted: style["stroke-dasharray"] = "3 3"
+        case .thick: style["stroke-width"] = "3"
+        case .solid, .invisible: break
+        }
+        if link.head != .arrow { style["arrow-end"] = link.head.styleValue }
+        if link.tail != .none { style["arrow-start"] = link.tail.styleValue }
+        if let id = link.id { style["id"] = id }
+        if let extra { style.merge(extra) { $1 } }
+        return style
+    }
+}
+
+/// Each node's lines out, in written order, without building an array per node (a 50,000-node chart).
+struct OutLinks {
+    /// Per node: where its links start in `order`.
+    private var starts: [Int]
+    private var order: [Int]
+    var incoming: [Int]
+    /// Per link: left out (a repeat, or a branch too many).
+    var dropped: [Bool]
+
+    init(nodeCount: Int, links: [MermaidLink], resolved: [Int]) {
+        var counts = [Int](repeating: 0, count: nodeCount + 1)
+        incoming = [Int](repeating: 0, count: nodeCount)
+        dropped = [Bool](repeating: false, count: links.count)
+        for l in resolved { counts[Int(links[l].from) + 1] += 1 }
+        for n in 0..<nodeCount { counts[n + 1] += counts[n] }
+        starts = counts
+        order = [Int](repeating: 0, count: resolved.count)
+        var fill = counts
+        for l in resolved {
+            let from = Int(links[l].from)
+            // A second identical line (same ends, same label) adds nothing to the interview.
+            var repeated = false
+            var k = starts[from]
+            // Only the first few: a node with more lines out is an error anyway, and a 10,000-way `&`
+            // must not cost 10,000² comparisons.
+            while k < min(fill[from], starts[from] + 8) {
+                let other = links[order[k]]
+                if other.to == links[l].to && other.label == links[l].label { repeated = true; break }
+                k += 1
+            }
+            if repeated { dropped[l] = true; continue }
+            order[fill[from]] = l
+            fill[from] += 1
+            incoming[Int(links[l].to)] += 1
+        }
+        ends.reserveCapacity(nodeCount)
+        for n in 0..<nodeCount { ends.append(fill[n]) }
+    }
+
+    private var ends: [Int] = []
+
+    func count(_ n: Int) -> Int { ends[n] - starts[n] }
+
+    func links(of n: Int) -> ArraySlice<Int> { order[starts[n]..<ends[n]] }
+}

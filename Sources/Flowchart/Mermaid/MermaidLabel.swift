@@ -1,0 +1,102 @@
+/// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`) and `<br>` decoded; Markdown strings
+/// (`"`…`"`) without their backticks and emphasis marks. The interview reads plain text, so `**bold**`
+/// becomes `bold`; line breaks stay as "\n", like a multi-line flowchart.js label.
+enum MermaidLabel {
+    /// Most labels have neither `#` nor `<`: one scan, then one String straight from the bytes.
+    static func text(_ s: Bytes, _ range: Range<Int>) -> String {
+        var k = range.lowerBound
+        while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C { k += 1 }
+        if k == range.upperBound { return String(decoding: Bytes(rebasing: s[range]), as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        out.append(contentsOf: s[range.lowerBound..<k])
+        while k < range.upperBound {
+            let b = s[k]
+            if b == 0x23, let (decoded, length) = entity(s, at: k, limit: range.upperBound) {
+                out.append(contentsOf: decoded)
+                k += length
+            } else if b == 0x3C, let length = lineBreak(s, at: k, limit: range.upperBound) {
+                out.append(0x0A)
+                k += length
+            } else {
+                out.append(b)
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A Markdown string's text: backticks off, `**`, `__` and `*` emphasis marks dropped, each line trimmed.
+    static func markdown(_ s: Bytes, _ range: Range<Int>) -> String {
+        var lo = range.lowerBound, hi = range.upperBound
+        if lo < hi, s[lo] == 0x60 { lo += 1 }
+        if hi > lo, s[hi - 1] == 0x60 { hi -= 1 }
+        let decoded = text(s, lo..<hi)
+        var plain = decoded.replacing("**", with: "").replacing("__", with: "")
+        if plain.utf8.contains(0x2A) { plain = plain.replacing("*", with: "") }
+        return plain.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingSpaces() }.joined(separator: "\n").trimmingSpaces()
+    }
+
+    private static let named: [String: String] = [
+        "quot": "\"", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "apos": "'", "hash": "#",
+        "num": "#", "semi": ";", "colon": ":", "lpar": "(", "rpar": ")", "lsqb": "[", "rsqb": "]",
+        "lcub": "{", "rcub": "}", "vert": "|"
+    ]
+
+    /// `#name;`, `#123;` or `#x1F600;` at `k`: the decoded bytes and the length of the code.
+    private static func entity(_ s: Bytes, at k: Int, limit: Int) -> ([UInt8], Int)? {
+        var j = k + 1
+        while j < limit, j - k <= 12, s[j] != 0x3B { j += 1 }
+        guard j < limit, s[j] == 0x3B, j > k + 1 else { return nil }
+        let body = String(decoding: Bytes(rebasing: s[(k + 1)..<j]), as: UTF8.self)
+        var scalar: UInt32?
+        if body.hasPrefix("x") || body.hasPrefix("X") {
+            scalar = UInt32(body.dropFirst(), radix: 16)
+        } else if body.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            scalar = UInt32(body)
+        } else if let text = named[body] {
+            return (Array(text.utf8), j - k + 1)
+        }
+        guard let value = scalar, let unicode = Unicode.Scalar(value) else { return nil }
+        return (Array(String(unicode).utf8), j - k + 1)
+    }
+
+    /// `<br>`, `<br/>`, `<br />`, any case.
+    private static func lineBreak(_ s: Bytes, at k: Int, limit: Int) -> Int? {
+        guard k + 3 < limit, s[k + 1] | 0x20 == 0x62, s[k + 2] | 0x20 == 0x72 else { return nil }
+        var j = k + 3
+        while j < limit, s[j] == 0x20 { j += 1 }
+        if j < limit, s[j] == 0x2F { j += 1 }
+        guard j < limit, s[j] == 0x3E else { return nil }
+        return j - k + 1
+    }
+
+    /// A label written back inside `"…"`: quotes, `#` before what would read as an entity code, `<`
+    /// and newlines escaped, so reading it again gives the same text.
+    static func quotedEscaping(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let scalars = Array(text.unicodeScalars)
+        for (k, c) in scalars.enumerated() {
+            switch c {
+            case "\"": out += "#quot;"
+            case "\n": out += "<br>"
+            case "<": out += "#lt;"
+            case "#" where looksLikeEntity(scalars, from: k): out += "#35;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    private static func looksLikeEntity(_ scalars: [Unicode.Scalar], from k: Int) -> Bool {
+        var j = k + 1
+        while j < scalars.count, j - k <= 12 {
+            if scalars[j] == ";" { return j > k + 1 }
+            if scalars[j] == " " || scalars[j] == "#" { return false }
+            j += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,236 @@
+/// A node where it is written: `id`, `id[label]`, `id(label)`, … `id@{ shape: …, label: … }`, `id:::cls`.
+/// The first mention decides its index and position; a later mention with a label sets the label.
+extension MermaidReader {
+    mutating func readNode() -> Int? {
+        let at = i
+        let idRange = readID()
+        guard !idRange.isEmpty else {
+            let end = lineEndBeforeSeparator(from: i)
+            report(.error, .unexpectedText, at: at, MermaidText.expectedNode(string(at..<end)))
+            i = end
+            return nil
+        }
+        if byte(i) == 0x40 && byte(i + 1) == 0x7B, edgeIDs.contains(string(idRange)) {
+            // `e1@{ animate: true }`: properties of an edge, for drawing only.
+            while i < s.count, s[i] != 0x7D { i += 1 }
+            if i < s.count { i += 1 }
+            return nil
+        }
+        let index = node(idRange)
+        enterSubgraph(index)
+        let b = byte(i)
+        if b == 0x40 && byte(i + 1) == 0x7B {   // @{
+            readShapeData(index)
+        } else if b == 0x5B || b == 0x28 || b == 0x7B || b == 0x3E {   // [ ( { >
+            readShape(index)
+        }
+        while byte(i) == 0x3A && byte(i + 1) == 0x3A && byte(i + 2) == 0x3A {   // :::class
+            i += 3
+            let cls = readID()
+            if !cls.isEmpty { nodes[index].classes.append(string(cls)) }
+        }
+        return index
+    }
+
+    /// The index of the node with this id, made on first mention.
+    @inline(__always)
+    mutating func node(_ idRange: Range<Int>) -> Int {
+        let key = Bytes(rebasing: s[idRange])
+        let hash = KeyTable.hash(key)
+        if let found = keys.find(key, hash: hash) { return found }
+        let index = nodes.count
+        keys.insert(index: index, key: key, hash: hash)
+        nodes.append(MermaidNode(id: string(idRange), hash: hash, position: position(idRange.lowerBound)))
+        return index
+    }
+
+    /// The opening bracket(s) at the cursor, longest first, and the closers that may end them.
+    private mutating func readShape(_ index: Int) {
+        let open = i
+        let b0 = byte(i), b1 = byte(i + 1), b2 = byte(i + 2)
+        var shape = MermaidShape.box
+        var opener = 1
+        // Closers as up to three bytes; a second closer for the trapezoids, which share openers with
+        // the parallelograms.
+        var close: (UInt8, UInt8, UInt8, Int) = (0x5D, 0, 0, 1)
+        switch (b0, b1) {
+        case (0x28, 0x28) where b2 == 0x28: shape = .terminal; opener = 3; close = (0x29, 0x29, 0x29, 3)   // ((( )))
+        case (0x28, 0x28): shape = .terminal; opener = 2; close = (0x29, 0x29, 0, 2)                      // (( ))
+        case (0x28, 0x5B): shape = .terminal; opener = 2; close = (0x5D, 0x29, 0, 2)                      // ([ ])
+        case (0x28, _): close = (0x29, 0, 0, 1)                                                           // ( )
+        case (0x5B, 0x5B): shape = .subroutine; opener = 2; close = (0x5D, 0x5D, 0, 2)                    // [[ ]]
+        case (0x5B, 0x28): opener = 2; close = (0x29, 0x5D, 0, 2)                                         // [( )]
+        case (0x5B, 0x2F), (0x5B, 0x5C): opener = 2; close = (0, 0x5D, 0, 2)                              // [/ /] [\ \] [/ \] [\ /]
+        case (0x7B, 0x7B): opener = 2; close = (0x7D, 0x7D, 0, 2)                                         // {{ }}
+        case (0x7B, _): shape = .rhombus; close = (0x7D, 0, 0, 1)                                         // { }
+        case (0x3E, _): close = (0x5D, 0, 0, 1)                                                           // > ]
+        default: break                                                                                    // [ ]
+        }
+        i += opener
+        let slanted = close.0 == 0
+        let closeByte = slanted ? UInt8(0x5D) : close.0
+        skipSpaces()
+        var label: String
+        var labelStart = i
+        if byte(i) == 0x22 {
+            label = readQuoted(open: i)
+            skipSpaces()
+        } else {
+            label = ""
+            labelStart = -1
+        }
+        let textStart = i
+        // Raw text runs to the matching closer. Brackets of the opener's kind nest, so
+        // `[Explain X (ref)]` and `(Why (ref))` keep their parenthesised reference answers.
+        var depth = 0
+        var found = -1
+        // A `;` inside brackets is text (`#9829;`), not the end of the statement.
+        let limit = lineEnd(from: i)
+        var hasParens = false
+        var j = i
+        while j < limit {
+            let c = s[j]
+            if c == 0x28 || c == 0x29 { hasParens = true }
+            if c == closeByte && depth == 0 && (slanted ? (j > textStart && (s[j - 1] == 0x2F || s[j - 1] == 0x5C)) : matches(close, at: j)) {
+                found = j
+                break
+            }
+            if opener == 1 || close.3 == 1 {
+                if c == b0 { depth += 1 } else if c == closeByte, depth > 0 { depth -= 1 }
+            }
+            j += 1
+        }
+        if found < 0 {
+            let closer = slanted ? String(UnicodeScalar(b1)) + "]" : closerText(close)
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: closer),
+                   fix: (limit..<limit, closer))
+            i = limit
+            found = limit
+        } else {
+            i = found + (slanted ? 1 : close.3)
+        }
+        var textEnd = found
+        if slanted {
+            textEnd = max(textStart, found - 1)
+            // [/ /] and [\ \] lean: parallelograms, read as input/output. [/ \] and [\ /] are trapezoids.
+            if found >= 1, s[found - 1] == b1 { shape = .parallelogram }
+        }
+        if labelStart >= 0, case let rest = trimmedRange(textStart..<textEnd), !rest.isEmpty {
+            // `["Say "hi""]`: the quote ended early. Mermaid fails here; we keep the label up to it.
+            report(.error, .unexpectedText, at: rest.lowerBound, MermaidText.textAfterQuote(string(rest)))
+        }
+        if labelStart < 0 {
+            let text = trimmedRange(textStart..<textEnd)
+            label = MermaidLabel.text(s, text)
+            labelStart = text.lowerBound
+            if hasParens && !slanted && opener == 1 {
+                report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
+                       fix: (text, "\"" + MermaidLabel.quotedEscaping(label) + "\""))
+            }
+        }
+        setLabel(index, label, shape: shape, at: labelStart)
+    }
+
+    @inline(__always)
+    private func matches(_ close: (UInt8, UInt8, UInt8, Int), at j: Int) -> Bool {
+        switch close.3 {
+        case 1: return true
+        case 2: return byte(j + 1) == close.1
+        default: return byte(j + 1) == close.1 && byte(j + 2) == close.2
+        }
+    }
+
+    private func closerText(_ close: (UInt8, UInt8, UInt8, Int)) -> String {
+        let bytes = [close.0, close.1, close.2].prefix(close.3)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func setLabel(_ index: Int, _ label: String, shape: MermaidShape, at offset: Int) {
+        nodes[index].text = label
+        nodes[index].shape = shape
+        nodes[index].labelOffset = offset
+    }
+
+    /// `"…"` at `open`: the text up to the next quote, entity codes and `<br>` decoded; a Markdown string
+    /// (`"`…`"`) may run over several lines. An unclosed quote is reported and ends at the line's end.
+    mutating func readQuoted(open: Int) -> String {
+        i = open + 1
+        let markdown = byte(i) == 0x60
+        var j = i
+        while j < s.count, s[j] != 0x22, markdown || s[j] != 0x0A { j += 1 }
+        // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
+        let text = trimmedRange(i..<j)
+        if j >= s.count || s[j] != 0x22 {
+            report(.error, .unclosedQuote, at: open, MermaidText.unclosed("\"", closer: "\""), fix: (j..<j, "\""))
+            i = j
+        } else {
+            i = j + 1
+        }
+        return markdown ? MermaidLabel.markdown(s, text) : MermaidLabel.text(s, text)
+    }
+
+    /// `id@{ shape: diam, label: "Go deeper?" }` (Mermaid 11). Unknown keys are skipped; an unknown shape
+    /// is reported with the nearest name.
+    private mutating func readShapeData(_ index: Int) {
+        let open = i
+        i += 2
+        var shape = MermaidShape.box
+        var label: String?
+        var labelAt = -1
+        while true {
+            skipBlankInside()
+            if atEnd || byte(i) == 0x7D { break }
+            let keyRange = readID()
+            skipBlankInside()
+            guard !keyRange.isEmpty, byte(i) == 0x3A else {
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
+                if byte(i) == 0x2C { i += 1; continue }
+                break
+            }
+            i += 1
+            skipBlankInside()
+            let valueAt = i
+            var value: String
+            if byte(i) == 0x22 {
+                value = readQuoted(open: i)
+            } else {
+                let start = i
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
+                value = string(trimmedRange(start..<i))
+            }
+            switch string(keyRange) {
+            case "shape":
+                if let known = MermaidShape.named[value] {
+                    shape = known
+                } else {
+                    let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
+                    report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),
+                           fix: guess.map { (valueAt..<valueAt + value.utf8.count, $0) })
+                }
+            case "label":
+                label = value
+                labelAt = valueAt
+            default:
+                break
+            }
+            skipBlankInside()
+            if byte(i) == 0x2C { i += 1 }
+        }
+        if byte(i) == 0x7D {
+            i += 1
+        } else {
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
+        }
+        if let label {
+            setLabel(index, label, shape: shape, at: labelAt)
+        } else {
+            nodes[index].shape = shape
+            nodes[index].labelOffset = open
+        }
+    }
+
+    /// Inside `@{ … }`, which may span lines.
+    private mutating func skipBlankInside() {
+        while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0D || s[i] == 0x0A { i += 1 }
+    }
+}

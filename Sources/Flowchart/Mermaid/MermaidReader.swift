@@ -1,0 +1,159 @@
+/// One pass over a Mermaid flowchart's UTF-8 bytes. Statements are read where they stand; node types,
+/// branches and directions are settled afterwards by `MermaidGraphBuilder`, because in Mermaid a node's
+/// role depends on edges written after it (a rhombus is a gate, a box with two lines out is a fork).
+/// No regex, no Character iteration, no Foundation: a 1,000-node chart must read as fast as flowchart.js text.
+struct MermaidReader {
+    let source: SourceText
+    var s: Bytes { source.bytes }
+    var i = 0
+    /// The physical line of the last position computed: positions are asked for in reading order, so
+    /// each is found by walking forward from here rather than searching all lines.
+    var lineHint = 0
+    var diagnostics: [Diagnostic] = []
+
+    // What was read, by node index (the order nodes first appear in).
+    var keys = KeyTable()
+    var nodes: [MermaidNode] = []
+    var links: [MermaidLink] = []
+    var subgraphs: [MermaidSubgraph] = []
+    /// Indices into `subgraphs` of those still open.
+    var openSubgraphs: [Int] = []
+    var direction = MermaidDirection.topDown
+    var classDefs: [String: String] = [:]
+    /// Ids given to links (`e1@-->`), so `e1@{ … }` is read as the link's properties, not a node.
+    var edgeIDs: Set<String> = []
+    /// `linkStyle` by link number (or -1 for `default`), applied once all links are known.
+    var linkStyles: [(index: Int, style: [String: String])] = []
+    /// Reused between statements so an `A & B --> C` chain allocates nothing per line.
+    var groupScratch: [Int32] = []
+    var previousScratch: [Int32] = []
+    /// Per node: the `groupStamp` of the last `&` group it was put in, so a group names each node once.
+    var groupMarks: [Int32] = []
+    var groupStamp: Int32 = 0
+
+    init(_ bytes: Bytes, firstLine: Int) {
+        source = SourceText(bytes, firstLine: firstLine)
+    }
+
+    var atEnd: Bool { i >= s.count }
+
+    @inline(__always)
+    func byte(_ at: Int) -> UInt8 { at < s.count ? s[at] : 0 }
+
+    mutating func position(_ offset: Int) -> SourcePosition {
+        let p = source.position(offset, hint: lineHint)
+        lineHint = p.line - source.firstLine
+        return p
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: Bytes(rebasing: s[range]), as: UTF8.self)
+    }
+
+    /// Spaces and tabs (and a stray carriage return) within a statement.
+    @inline(__always)
+    mutating func skipSpaces() {
+        while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0D { i += 1 }
+    }
+
+    /// Whether the statement ends here: end of line, `;`, a `%%` comment, or the end of the text.
+    var atStatementEnd: Bool {
+        i >= s.count || s[i] == 0x0A || s[i] == 0x3B || (s[i] == 0x25 && byte(i + 1) == 0x25)
+    }
+
+    /// Where the current physical line ends (its newline, or the end of the text).
+    func lineEnd(from offset: Int) -> Int {
+        var j = offset
+        while j < s.count, s[j] != 0x0A { j += 1 }
+        return j
+    }
+
+    mutating func skipToLineEnd() { i = lineEnd(from: i) }
+
+    /// Skips the rest of a statement the reader could not follow, up to `;` or the end of the line.
+    mutating func skipStatement() {
+        while i < s.count, s[i] != 0x0A, s[i] != 0x3B { i += 1 }
+    }
+
+    /// Letters, digits, `_`, and any non-ASCII byte (Chinese ids are common); `-` and `.` inside an id
+    /// when a letter or digit follows, so `api-v1.2` is one id but `a-->b` and `a-.->b` are links.
+    @inline(__always)
+    func isIDByte(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+
+    /// The id at the cursor (possibly empty); the cursor moves past it.
+    @inline(__always)
+    mutating func readID() -> Range<Int> {
+        let start = i
+        while i < s.count {
+            let b = s[i]
+            if isIDByte(b) { i += 1; continue }
+            if (b == 0x2D || b == 0x2E) && i > start && isIDByte(byte(i + 1)) { i += 1; continue }
+            break
+        }
+        return start..<i
+    }
+
+    /// Whether the bytes at `offset` spell `word` (ASCII) and no id byte follows.
+    func isKeyword(_ word: StaticString, at offset: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard offset + n <= s.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where s[offset + k] != w[k] { return false }
+        return !isIDByte(byte(offset + n))
+    }
+
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, at offset: Int, _ text: LocalizedText,
+                         fix: (Range<Int>, String)? = nil) {
+        let fixValue = fix.map { Fix(start: position($0.0.lowerBound), end: position($0.0.upperBound), replacement: $0.1) }
+        diagnostics.append(Diagnostic(severity, code, at: position(offset), text, fix: fixValue))
+    }
+}
+
+/// A node as read: its id, label, shape and the decorations (class, style, link) that are rare.
+struct MermaidNode {
+    var id: String
+    var hash: UInt64
+    var text: String?
+    var shape: MermaidShape = .none
+    var position: SourcePosition
+    /// Where its label starts, for a diagnostic about the shape or label.
+    var labelOffset: Int = -1
+    /// The innermost subgraph it first appeared in, or -1.
+    var subgraph: Int32 = -1
+    var classes: [String] = []
+    var style: String?
+    var url: String?
+    var urlTarget: String?
+    var function: String?
+}
+
+/// A link as read, between two node indices, before branches are decided.
+struct MermaidLink {
+    var from: Int32
+    var to: Int32
+    var label: String?
+    /// Where the label is written, or where a label-less link's arrow ends: gate findings and their
+    /// fixes (replace the label, or insert `|yes|`) point here.
+    var labelOffset: Int
+    var labelEnd: Int
+    var stroke: MermaidStroke
+    var head: MermaidArrowHead
+    var tail: MermaidArrowHead
+    var id: String?
+    var direction: MermaidDirection
+    var position: SourcePosition
+}
+
+/// `subgraph id [title]` … `end`.
+struct MermaidSubgraph {
+    var id: String
+    var title: String
+    var direction: MermaidDirection
+    var parent: Int
+    var offset: Int
+    /// First and last node index that appeared inside it (children's nodes included once built).
+    var first = Int.max
+    var last = -1
+}

@@ -1,0 +1,105 @@
+/// The shapes a Mermaid node can be drawn as, reduced to what decides its role in an interview.
+/// Mermaid has some fifty shape names; most are just boxes, so they share `.box`.
+enum MermaidShape: UInt8 {
+    /// No shape written yet (a node only named in an edge), or a plain `[ ]`, `( )` or other box.
+    case none, box
+    case rhombus, subroutine, parallelogram
+    /// Stadium, circle, double circle and the `start`/`stop` shapes: a start or an end when placed so.
+    case terminal
+
+    /// `@{ shape: … }` names (Mermaid 11's list, with its aliases), mapped to the role they play.
+    static let named: [String: MermaidShape] = {
+        var table: [String: MermaidShape] = [:]
+        let groups: [(MermaidShape, [String])] = [
+            (.rhombus, ["diam", "diamond", "decision", "question", "rhombus"]),
+            (.subroutine, ["fr-rect", "subproc", "subprocess", "subroutine", "framed-rectangle"]),
+            (.parallelogram, ["lean-r", "lean-right", "in-out", "lean-l", "lean-left", "out-in"]),
+            (.terminal, ["stadium", "terminal", "pill", "circle", "circ", "dbl-circ", "double-circle",
+                         "sm-circ", "start", "small-circle", "fr-circ", "stop", "framed-circle",
+                         "f-circ", "filled-circle", "junction", "rounded", "event"]),
+            (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
+                    "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
+                    "manual", "inv-trapezoid", "trapezoid-top", "text", "notch-rect", "card", "notched-rectangle",
+                    "lin-rect", "shaded-process", "lined-rectangle", "lined-process", "fork", "join",
+                    "hourglass", "collate", "comment", "brace", "brace-r", "braces", "doc", "document",
+                    "docs", "documents", "st-doc", "stacked-document", "st-rect", "procs", "processes",
+                    "stacked-rectangle", "tag-doc", "tagged-document", "tag-rect", "tag-proc",
+                    "tagged-process", "tagged-rectangle", "curv-trap", "curved-trapezoid", "display",
+                    "delay", "half-rounded-rectangle", "h-cyl", "das", "horizontal-cylinder", "lin-cyl",
+                    "disk", "lined-cylinder", "lin-doc", "lined-document", "flag", "paper-tape",
+                    "bow-rect", "stored-data", "bolt", "com-link", "lightning-bolt", "cross-circ",
+                    "summary", "crossed-circle", "tri", "extract", "triangle", "flip-tri", "manual-file",
+                    "flipped-triangle", "sl-rect", "manual-input", "sloped-rectangle", "win-pane",
+                    "internal-storage", "window-pane", "odd", "notch-pent", "loop-limit", "notched-pentagon",
+                    "div-rect", "div-proc", "divided-process", "divided-rectangle", "braces", "brace-l",
+                    "cloud", "bang", "anchor", "icon", "image"]),
+        ]
+        for (shape, names) in groups { for name in names { table[name] = shape } }
+        return table
+    }()
+}
+
+/// How a Mermaid line is drawn: solid, dotted, thick, or not at all (`~~~`, a layout hint only).
+enum MermaidStroke: UInt8 {
+    case solid, dotted, thick, invisible
+}
+
+/// The end of a Mermaid line: an arrow, a circle (`o`), a cross (`x`), or nothing (`---`).
+enum MermaidArrowHead: UInt8 {
+    case none, arrow, circle, cross
+
+    var styleValue: String {
+        switch self {
+        case .none: "none"
+        case .arrow: "block"
+        case .circle: "circle"
+        case .cross: "cross"
+        }
+    }
+}
+
+/// The chart's (or a subgraph's) direction: `TD`/`TB` top-down, `BT`, `LR`, `RL`.
+enum MermaidDirection: UInt8 {
+    case topDown, bottomUp, leftRight, rightLeft
+
+    var keyword: String {
+        switch self {
+        case .topDown: "TD"
+        case .bottomUp: "BT"
+        case .leftRight: "LR"
+        case .rightLeft: "RL"
+        }
+    }
+
+    /// Where a `next` line leaves its node in this direction.
+    var forward: Direction {
+        switch self {
+        case .topDown: .bottom
+        case .bottomUp: .top
+        case .leftRight: .right
+        case .rightLeft: .left
+        }
+    }
+
+    init?(forward: Direction) {
+        switch forward {
+        case .bottom: self = .topDown
+        case .top: self = .bottomUp
+        case .right: self = .leftRight
+        case .left: self = .rightLeft
+        }
+    }
+
+    /// The side a branch leaves from: flowchart.js's top-down defaults (next, yes and path1 below,
+    /// no and path2 to the right, path3 above) turned to this direction. Nil in top-down, where the
+    /// defaults already hold, so a top-down chart's edges carry no direction, like flowchart.js's.
+    func side(of branch: Branch) -> Direction? {
+        guard self != .topDown else { return nil }
+        let across: Direction = self == .bottomUp ? .right : .bottom
+        switch branch {
+        case .next, .yes, .path1: return forward
+        case .no, .path2: return across
+        case .path3: return self == .bottomUp ? .left : .top
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// `subgraph id [title]` … `end`, nested to any depth, each with its own `direction`.
+extension MermaidReader {
+    mutating func readSubgraph(keywordAt at: Int) {
+        skipSpaces()
+        let parent = openSubgraphs.last ?? -1
+        let inherited = parent >= 0 ? subgraphs[parent].direction : direction
+        var id = "", title = ""
+        if atStatementEnd {
+            id = "subGraph\(subgraphs.count)"
+        } else if byte(i) == 0x22 {   // "title" alone
+            title = readQuoted(open: i)
+            id = title
+        } else {
+            let idRange = readID()
+            id = string(idRange)
+            skipSpaces()
+            if byte(i) == 0x5B {   // [title] or ["title"]
+                title = readSubgraphTitle()
+            } else if !atStatementEnd {
+                // `subgraph Two words`: Mermaid takes the whole text as id and title.
+                let end = lineEndBeforeSeparator(from: i)
+                let rest = trimmedRange(idRange.lowerBound..<end)
+                id = string(rest)
+                i = end
+            }
+            if title.isEmpty { title = id }
+        }
+        subgraphs.append(MermaidSubgraph(id: id, title: title, direction: inherited, parent: parent, offset: at))
+        openSubgraphs.append(subgraphs.count - 1)
+    }
+
+    private mutating func readSubgraphTitle() -> String {
+        let open = i
+        i += 1
+        skipSpaces()
+        if byte(i) == 0x22 {
+            let title = readQuoted(open: i)
+            skipSpaces()
+            if byte(i) == 0x5D { i += 1 }
+            return title
+        }
+        let start = i
+        while i < s.count, s[i] != 0x5D, s[i] != 0x0A { i += 1 }
+        let text = trimmedRange(start..<i)
+        if byte(i) == 0x5D {
+            i += 1
+        } else {
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed("[", closer: "]"), fix: (i..<i, "]"))
+        }
+        return MermaidLabel.text(s, text)
+    }
+
+    mutating func closeSubgraph(at offset: Int, after: Int) {
+        i = after
+        if openSubgraphs.popLast() == nil {
+            report(.error, .unmatchedEnd, at: offset, MermaidText.unmatchedEnd, fix: (offset..<after, ""))
+        }
+    }
+
+    /// Every subgraph still open at the end of the text is reported where it opened, innermost last,
+    /// with an `end` to append.
+    mutating func closeOpenSubgraphs() {
+        for open in openSubgraphs {
+            let sub = subgraphs[open]
+            report(.error, .unclosedSubgraph, at: sub.offset, MermaidText.unclosedSubgraph(sub.id),
+                   fix: (s.count..<s.count, "\nend"))
+        }
+        openSubgraphs.removeAll()
+    }
+
+    /// Puts node `index` in the innermost open subgraph, if it is new there.
+    @inline(__always)
+    mutating func enterSubgraph(_ index: Int) {
+        guard let open = openSubgraphs.last else { return }
+        if subgraphs[open].first > index { subgraphs[open].first = index }
+        if subgraphs[open].last < index { subgraphs[open].last = index }
+        if nodes[index].subgraph < 0 { nodes[index].subgraph = Int32(open) }
+    }
+}

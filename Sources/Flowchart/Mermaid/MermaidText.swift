@@ -1,0 +1,154 @@
+/// Every Mermaid finding's text, in English and Chinese, in one place so the two stay in step.
+enum MermaidText {
+    static let missingHeader = LocalizedText(
+        en: "a Mermaid flowchart starts with 'flowchart TD' (or graph, with TD, TB, BT, LR or RL); read as top-down",
+        zh: "Mermaid 流程图须以 'flowchart TD' 开头（或 graph，方向为 TD、TB、BT、LR、RL 之一）；已按自上而下读取")
+
+    static func unexpected(_ text: String) -> LocalizedText {
+        LocalizedText(en: "cannot read '\(text)' here; the rest of the statement is skipped",
+                      zh: "此处无法读取 '\(text)'；本语句其余部分已跳过")
+    }
+
+    static func textAfterQuote(_ text: String) -> LocalizedText {
+        LocalizedText(en: "'\(text)' follows the closing quote of the label; write a quote inside a label as #quot;",
+                      zh: "标签的结束引号之后还有 '\(text)'；标签内的引号请写成 #quot;")
+    }
+
+    static func tooManyPairs(_ left: Int, _ right: Int) -> LocalizedText {
+        LocalizedText(en: "\(left) × \(right) nodes joined by '&' would make more than 100,000 links; the statement is skipped",
+                      zh: "用 '&' 连接的 \(left) × \(right) 个节点会产生超过 100,000 条连线；本语句已跳过")
+    }
+
+    static func expectedArrow(_ text: String) -> LocalizedText {
+        LocalizedText(en: "expected a link such as '-->' before '\(text)'",
+                      zh: "'\(text)' 之前应有连线，例如 '-->'")
+    }
+
+    static func expectedNode(_ text: String) -> LocalizedText {
+        LocalizedText(en: "expected a node id before '\(text)'; ids are letters, digits, '_' or Chinese",
+                      zh: "'\(text)' 之前应有节点 id；id 由字母、数字、'_' 或中文组成")
+    }
+
+    static let arrowWithoutTarget = LocalizedText(
+        en: "this link leads nowhere: add the node it goes to",
+        zh: "这条连线没有终点：请写上它连到的节点")
+
+    static func unclosed(_ opener: String, closer: String) -> LocalizedText {
+        LocalizedText(en: "'\(opener)' is never closed; add '\(closer)'",
+                      zh: "'\(opener)' 没有闭合；请补上 '\(closer)'")
+    }
+
+    static func unclosedLinkText(_ opener: String) -> LocalizedText {
+        LocalizedText(en: "the link text after '\(opener)' has no closing arrow such as '-->' on this line",
+                      zh: "'\(opener)' 之后的连线文字在本行没有收尾的箭头（例如 '-->'）")
+    }
+
+    static func unclosedSubgraph(_ id: String) -> LocalizedText {
+        LocalizedText(en: "subgraph '\(id)' is never closed; add 'end'",
+                      zh: "子图 '\(id)' 没有结束；请补上 'end'")
+    }
+
+    static let unmatchedEnd = LocalizedText(
+        en: "'end' without an open subgraph; remove it (a node called end must be written End or \"end\")",
+        zh: "'end' 没有对应的子图；请删除它（名为 end 的节点须写成 End 或 \"end\"）")
+
+    static func unknownDirection(_ written: String, guess: String) -> LocalizedText {
+        LocalizedText(en: "'\(written)' is not a direction; use TD, TB, BT, LR or RL — read as '\(guess)'",
+                      zh: "'\(written)' 不是方向；请用 TD、TB、BT、LR 或 RL——已按 '\(guess)' 读取")
+    }
+
+    static func unknownShape(_ written: String, guess: String?) -> LocalizedText {
+        let hint = guess.map { (en: " — did you mean '\($0)'?", zh: "——是不是 '\($0)'？") } ?? (en: "", zh: "")
+        return LocalizedText(en: "unknown shape '\(written)', drawn as a box\(hint.en)",
+                             zh: "未知形状 '\(written)'，按方框绘制\(hint.zh)")
+    }
+
+    static let unquotedParentheses = LocalizedText(
+        en: "Mermaid rejects parentheses in an unquoted label; put the label in quotes",
+        zh: "Mermaid 不接受未加引号的标签中的括号；请给标签加上引号")
+
+    static let classWithoutName = LocalizedText(
+        en: "'class' needs node ids and a class name: 'class a,b name'",
+        zh: "'class' 需要节点 id 和类名：'class a,b name'")
+
+    static func badLinkNumber(_ written: String) -> LocalizedText {
+        LocalizedText(en: "'\(written)' is not a link number; linkStyle counts links from 0, or takes 'default'",
+                      zh: "'\(written)' 不是连线编号；linkStyle 从 0 开始给连线编号，或写 'default'")
+    }
+
+    static func clickWithoutTarget(_ id: String) -> LocalizedText {
+        LocalizedText(en: "'click \(id)' needs a link (\"https://…\") or a callback name",
+                      zh: "'click \(id)' 需要一个链接（\"https://…\"）或回调函数名")
+    }
+
+    static func decoratesUnknownNode(_ id: String) -> LocalizedText {
+        LocalizedText(en: "no node '\(id)' is written before this line; the style, class or link is not applied",
+                      zh: "此行之前没有节点 '\(id)'；样式、类或链接未生效")
+    }
+
+    static func emptySubgraph(_ id: String) -> LocalizedText {
+        LocalizedText(en: "subgraph '\(id)' has no nodes, so a link to or from it leads nowhere and is left out",
+                      zh: "子图 '\(id)' 中没有节点，连向它或从它出发的连线无处可去，已忽略")
+    }
+
+    static func gateMissing(_ id: String, _ branch: Branch) -> LocalizedText {
+        let zhBranch = branch == .yes ? "是" : "否"
+        return LocalizedText(
+            en: "gate '\(id)' has no '\(branch.rawValue)' line, so the interview cannot go on after that answer; add '\(id) -->|\(branch.rawValue)| …'",
+            zh: "判断节点 '\(id)' 缺少 '\(zhBranch)'（\(branch.rawValue)）分支，回答后面试无法继续；请添加 '\(id) -->|\(branch.rawValue)| …'")
+    }
+
+    static func gateUnclear(_ id: String, first: String) -> LocalizedText {
+        LocalizedText(
+            en: "the labels on gate '\(id)' say neither yes nor no; the first line (to '\(first)') is taken as yes — label the lines yes/no (or 是/否)",
+            zh: "判断节点 '\(id)' 的连线标签既不是“是”也不是“否”；已把第一条（连到 '\(first)'）当作“是”——请把连线标为 是/否（或 yes/no）")
+    }
+
+    static func unlabelledGateEdge(_ id: String, to: String, meaning: Branch) -> LocalizedText {
+        LocalizedText(
+            en: "the line from gate '\(id)' to '\(to)' has no label; read as '\(meaning.rawValue)' — write '-->|\(meaning.rawValue)|'",
+            zh: "从判断节点 '\(id)' 到 '\(to)' 的连线没有标签；已按“\(meaning == .yes ? "是" : "否")”读取——请写成 '-->|\(meaning.rawValue)|'")
+    }
+
+    static func duplicateGateLabel(_ id: String, label: String, to: String) -> LocalizedText {
+        LocalizedText(
+            en: "gate '\(id)' has a second line meaning '\(label)' (to '\(to)'); an answer can lead one way only — this line is left out",
+            zh: "判断节点 '\(id)' 有第二条表示“\(label)”的连线（连到 '\(to)'）；一个回答只能走一条路——这条连线已忽略")
+    }
+
+    static func tooManyBranches(_ id: String, count: Int, limit: Int) -> LocalizedText {
+        if limit == 2 {
+            return LocalizedText(
+                en: "gate '\(id)' has \(count) lines out but can only have yes and no; chain a second gate for the third way",
+                zh: "判断节点 '\(id)' 有 \(count) 条出线，但只能有“是”和“否”；第三条路请再接一个判断节点")
+        }
+        return LocalizedText(
+            en: "'\(id)' forks into \(count) lines, at most \(limit) are possible; lines after the third are left out — fork into a second node (e.g. '\(id)_more')",
+            zh: "'\(id)' 分出 \(count) 条连线，最多只能 \(limit) 条；第三条之后的已忽略——请分到第二个节点（例如 '\(id)_more'）")
+    }
+
+    static func unreachable(_ id: String, start: String) -> LocalizedText {
+        LocalizedText(en: "'\(id)' cannot be reached from the start '\(start)'; the interview never asks it",
+                      zh: "从起点 '\(start)' 无法到达 '\(id)'；面试中永远不会问到它")
+    }
+
+    static func closestDirection(_ written: String) -> String? {
+        let upper = written.uppercased()
+        if upper.hasPrefix("TOP") || upper == "DOWN" || upper == "DT" || upper == "T" { return "TD" }
+        if upper.hasPrefix("LEFT") || upper == "RIGHT" || upper == "L" || upper == "HR" { return "LR" }
+        if upper.hasPrefix("BOTTOM") || upper == "UP" || upper == "B" { return "BT" }
+        return Suggestions.closest(to: upper, in: ["TD", "TB", "BT", "LR", "RL"], maxDistance: 1)
+    }
+}
+
+extension MermaidDirection {
+    static func fromKeyword(_ keyword: String) -> MermaidDirection? {
+        switch keyword {
+        case "TD", "TB": .topDown
+        case "BT": .bottomUp
+        case "LR": .leftRight
+        case "RL": .rightLeft
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Testing
+@testable import Flowchart
+
+/// Each Mermaid finding: its code, where it points (line and Unicode-scalar column), what it says in
+/// both languages, the fix, and that the rest of the chart is still read.
+@Suite("Mermaid parser: diagnostics") struct MermaidDiagnosticTests {
+    private func parse(_ body: String) -> ParsedFlowchart {
+        MermaidParser.parse("flowchart TD\n" + body, firstLine: 10)
+    }
+
+    @Test func unknownDirectionIsFixedToTheClosestOne() throws {
+        // act
+        let parsed = MermaidParser.parse("flowchart DT\nA --> B")
+        // verify
+        let d = try #require(parsed.first(.unknownDirection))
+        #expect(d.severity == .error)
+        #expect(d.position == SourcePosition(line: 1, column: 11))
+        #expect(d.fix?.replacement == "TD")
+        #expect(d.message.contains("'DT'") && d.text.zh.contains("不是方向"))
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func missingHeaderIsReportedAndTheChartStillRead() throws {
+        // act
+        let parsed = MermaidParser.parse("A --> B")
+        // verify
+        let d = try #require(parsed.first(.missingHeader))
+        #expect(d.fix?.replacement == "flowchart TD\n")
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func unclosedBracketPointsAtTheOpenerAndFixesAtLineEnd() throws {
+        // act
+        let parsed = parse("问[中文标签 --> B\nC --> D")
+        // verify
+        let d = try #require(parsed.first(.unclosedBracket))
+        #expect(d.position == SourcePosition(line: 11, column: 2))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 13), end: SourcePosition(line: 11, column: 13), replacement: "]"))
+        #expect(d.text.zh.contains("没有闭合"))
+        #expect(parsed.edgeList == ["C-next->D"])
+    }
+
+    @Test func unclosedQuote() throws {
+        // act
+        let parsed = parse("A[\"open] --> B\nC --> D")
+        // verify
+        let d = try #require(parsed.first(.unclosedQuote))
+        #expect(d.position == SourcePosition(line: 11, column: 3))
+        #expect(d.fix?.replacement == "\"")
+        #expect(parsed.edgeList.contains("C-next->D"))
+    }
+
+    @Test func unclosedSubgraphGetsAnEnd() throws {
+        // act
+        let parsed = parse("subgraph s1\n  A --> B")
+        // verify
+        let d = try #require(parsed.first(.unclosedSubgraph))
+        #expect(d.position == SourcePosition(line: 11, column: 1))
+        #expect(d.fix?.replacement == "\nend")
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func endWithoutSubgraph() throws {
+        // act
+        let parsed = parse("A --> B\nend")
+        // verify
+        let d = try #require(parsed.first(.unmatchedEnd))
+        #expect(d.position == SourcePosition(line: 12, column: 1))
+        #expect(d.fix?.replacement == "")
+    }
+
+    @Test func unknownShapeSuggestsTheNearestName() throws {
+        // act
+        let parsed = parse("A@{ shape: dimond, label: \"Go?\" } --> B")
+        // verify
+        let d = try #require(parsed.first(.unknownShape))
+        #expect(d.position == SourcePosition(line: 11, column: 12))
+        #expect(d.fix?.replacement == "diamond")
+        #expect(d.message.contains("did you mean 'diamond'"))
+        #expect(parsed.graph.node("A")?.text == "Go?")
+    }
+
+    @Test func gateWithOnlyYes() throws {
+        // act
+        let parsed = parse("G{Deeper?} -->|yes| A")
+        // verify
+        let d = try #require(parsed.first(.conditionMissingBranch))
+        #expect(d.position == SourcePosition(line: 11, column: 1))
+        #expect(d.message.contains("'no'"))
+        #expect(d.text.zh.contains("缺少"))
+    }
+
+    @Test func gateWhoseLabelsSayNeitherTakesTheFirstAsYes() throws {
+        // act
+        let parsed = parse("G{DB?} -->|MySQL| M\nG -->|Postgres| P")
+        // verify
+        let d = try #require(parsed.first(.gateLabelUnclear))
+        #expect(d.severity == .warning)
+        #expect(d.position == SourcePosition(line: 11, column: 12))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 12), end: SourcePosition(line: 11, column: 17), replacement: "yes"))
+        #expect(parsed.edgeList == ["G-yes->M", "G-no->P"])
+    }
+
+    @Test func labelLessGateLineIsNamedAndFixed() throws {
+        // act
+        let parsed = parse("G{Deeper?} -->|no| A\nG --> B")
+        // verify
+        let d = try #require(parsed.first(.unlabelledGateEdge))
+        #expect(d.position == SourcePosition(line: 12, column: 6))
+        #expect(d.fix?.replacement == "|yes|")
+        #expect(parsed.graph.edge(from: "G", branch: .yes)?.to == "B")
+    }
+
+    @Test func twoLinesWithTheSameLabelFromAGate() throws {
+        // act
+        let parsed = parse("G{?} -->|是| A\nG -->|是| B\nG -->|否| C")
+        // verify
+        let d = try #require(parsed.first(.duplicateGateLabel))
+        #expect(d.position == SourcePosition(line: 12, column: 7))
+        #expect(parsed.edgeList == ["G-yes->A", "G-no->C"])
+    }
+
+    @Test func forkOfFourIsAnError() throws {
+        // act
+        let parsed = parse("H --> A & B & C & D")
+        // verify
+        let d = try #require(parsed.first(.tooManyBranches))
+        #expect(d.severity == .error)
+        #expect(d.message.contains("H_more"))
+        #expect(parsed.graph.outgoing("H").count == 3)
+    }
+
+    @Test func questionNeverReached() throws {
+        // act
+        let parsed = parse("A --> B\nLost[Never asked]")
+        // verify
+        let d = try #require(parsed.first(.unreachableNode))
+        #expect(d.position == SourcePosition(line: 12, column: 1))
+        #expect(d.text.zh.contains("永远不会问到"))
+    }
+
+    @Test func missingArrowAndMissingTarget() throws {
+        // act
+        let parsed = parse("A B\nC -->\nD --> E")
+        // verify
+        let arrow = try #require(parsed.first(.unexpectedText))
+        #expect(arrow.position == SourcePosition(line: 11, column: 3))
+        #expect(arrow.fix?.replacement == "--> ")
+        let target = try #require(parsed.first(.emptyLink))
+        #expect(target.position == SourcePosition(line: 12, column: 3))
+        #expect(parsed.edgeList == ["D-next->E"])
+    }
+
+    @Test func unquotedParenthesesAreQuotedByTheFix() throws {
+        // act
+        let parsed = parse("A[Explain \"GC\" (mark)] --> B")
+        // verify
+        let d = try #require(parsed.first(.unquotedParentheses))
+        #expect(d.fix?.replacement == "\"Explain #quot;GC#quot; (mark)\"")
+        #expect(parsed.graph.node("A")?.text == "Explain \"GC\" (mark)")
+    }
+
+    @Test func unclosedLinkText() throws {
+        // act
+        let parsed = parse("A -- never closed\nB --> C")
+        // verify
+        #expect(parsed.codes.filter { $0 == .unclosedBracket || $0 == .unexpectedText }.count == 1)
+        #expect(parsed.edgeList == ["B-next->C"])
+    }
+
+    @Test func decoratingAnUnknownNode() throws {
+        // act
+        let parsed = parse("A --> B\nstyle Z fill:#f00")
+        // verify
+        let d = try #require(parsed.first(.undefinedNode))
+        #expect(d.position == SourcePosition(line: 12, column: 7))
+    }
+
+    @Test func everyFindingHasBothLanguages() {
+        // setup
+        let text = "flowchart XY\nA[x --> B\nC[\"q --> D\nsubgraph s\nG{?} --> H & I & J\nend\nend\nK L\nM@{ shape: zz }\n"
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify
+        #expect(parsed.diagnostics.count >= 6)
+        for d in parsed.diagnostics {
+            #expect(!d.text.en.isEmpty && !d.text.zh.isEmpty && d.text.en != d.text.zh, "\(d.code)")
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import Testing
+@testable import Flowchart
+
+/// One construct of the Mermaid flowchart grammar per test, read into the graph the engine walks.
+@Suite("Mermaid parser: constructs") struct MermaidParserTests {
+    private func parse(_ body: String, header: String = "flowchart TD") -> ParsedFlowchart {
+        MermaidParser.parse(header + "\n" + body)
+    }
+
+    @Test func headerAndDirections() {
+        for (keyword, side) in [("TD", nil), ("TB", nil), ("BT", Direction.top), ("LR", .right), ("RL", .left)] {
+            // act
+            let parsed = parse("A --> B", header: "graph \(keyword)")
+            // verify
+            #expect(parsed.diagnostics.isEmpty, "\(keyword)")
+            #expect(parsed.graph.edges.first?.direction == side, "\(keyword)")
+        }
+    }
+
+    @Test func everyBracketShape() {
+        // setup
+        let shapes = ["[r]", "(r)", "([r])", "[[r]]", "[(r)]", "((r))", "{r}", "{{r}}", ">r]", "[/r/]", "[\\r\\]", "[/r\\]", "[\\r/]", "(((r)))"]
+        for shape in shapes {
+            // act
+            let parsed = parse("S --> A\(shape)")
+            // verify
+            #expect(parsed.errors.isEmpty, "\(shape): \(parsed.diagnostics)")
+            #expect(parsed.graph.node("A")?.text == "r", "\(shape)")
+        }
+    }
+
+    @Test func shapesGiveTheInterviewRoles() {
+        // act
+        let parsed = parse("""
+            s([Start]) --> q[Question] --> g{Deeper?}
+            g -->|yes| sub[[Read the docs]] --> io[/Write code/]
+            g -->|no| e((End))
+            io --> e
+            """)
+        // verify
+        let types = parsed.graph.nodes.map { "\($0.id):\($0.type)" }
+        #expect(types == ["s:start", "q:operation", "g:condition", "sub:subroutine", "io:inputoutput", "e:end"])
+        #expect(parsed.graph.start == "s")
+        #expect(parsed.diagnostics.isEmpty)
+    }
+
+    @Test func shapeDataSyntax() {
+        // act
+        let parsed = parse("""
+            a@{ shape: sm-circ, label: "Begin" } --> d@{ shape: diamond, label: "Ready?" }
+            d -->|yes| b@{ shape: lean-r }
+            d -->|no| z@{ shape: fr-circ, label: "Stop" }
+            """)
+        // verify
+        #expect(parsed.graph.nodes.map(\.type) == [.start, .condition, .inputoutput, .end])
+        #expect(parsed.graph.node("b")?.text == "b")
+        #expect(parsed.graph.node("d")?.text == "Ready?")
+    }
+
+    @Test func quotedMarkdownAndEntities() {
+        // act
+        let parsed = parse("""
+            A["He said #quot;hi#quot; #35;1"] --> B["`**Bold** move`"]
+            B --> C["one<br>two<br/>three"] --> D[♥ is #9829;]
+            """)
+        // verify
+        #expect(parsed.graph.node("A")?.text == "He said \"hi\" #1")
+        #expect(parsed.graph.node("B")?.text == "Bold move")
+        #expect(parsed.graph.node("C")?.text == "one\ntwo\nthree")
+        #expect(parsed.graph.node("D")?.text == "♥ is ♥")
+    }
+
+    @Test func labelLessNodeTakesItsIDAndLaterLabelsWin() {
+        // act
+        let parsed = parse("A --> B\nB[Second]")
+        // verify
+        #expect(parsed.graph.node("A")?.text == "A")
+        #expect(parsed.graph.node("B")?.text == "Second")
+        #expect(parsed.graph.node("B")?.position == SourcePosition(line: 2, column: 7))
+    }
+
+    @Test func everyLinkForm() {
+        // setup
+        let arrows = ["-->", "---", "-.->", "-.-", "==>", "===", "--o", "--x", "<-->", "o--o", "x--x", "--->", "-...->", "===>", "-- t -->", "-. t .->", "== t ==>", "-->|t|"]
+        for arrow in arrows {
+            // act
+            let parsed = parse("A \(arrow) B")
+            // verify
+            #expect(parsed.errors.isEmpty, "\(arrow): \(parsed.diagnostics)")
+            #expect(parsed.edgeList == ["A-next->B"], "\(arrow)")
+        }
+    }
+
+    @Test func linkStylesAreKeptForDrawing() {
+        // act
+        let parsed = parse("A -.-> B ==> C --- D --o E\nE e1@<--> F")
+        // verify
+        let styles = parsed.graph.edges.map(\.style)
+        #expect(styles[0]["stroke-dasharray"] == "3 3")
+        #expect(styles[1]["stroke-width"] == "3")
+        #expect(styles[2]["arrow-end"] == "none")
+        #expect(styles[3]["arrow-end"] == "circle")
+        #expect(styles[4]["arrow-start"] == "block" && styles[4]["id"] == "e1")
+    }
+
+    @Test func invisibleLinksAreNotEdges() {
+        // act
+        let parsed = parse("A --> B\nB ~~~ C")
+        // verify
+        #expect(parsed.edgeList == ["A-next->B"])
+        #expect(parsed.graph.node("C") != nil)
+    }
+
+    @Test func linkLabelsOnPlainEdges() {
+        // act
+        let parsed = parse("A -- first step --> B\nB -->|\"quoted | pipe\"| C")
+        // verify
+        #expect(parsed.graph.edges.map(\.label) == ["first step", "quoted | pipe"])
+    }
+
+    @Test func chainsAmpersandsAndSemicolons() {
+        // act
+        let parsed = parse("A --> B --> C; C --> D & E; F & G --> H")
+        // verify
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C", "C-path1->D", "C-path2->E", "F-next->H", "G-next->H"])
+        #expect(parsed.graph.node("C")?.type == .parallel)
+    }
+
+    @Test func gateLabelsInBothLanguages() {
+        for (yes, no) in [("yes", "no"), ("Y", "N"), ("True", "false"), ("是", "否"), ("深入", "不深入"), ("继续", "结束"),
+                          ("对", "错"), ("会", "不会"), ("有", "没有"), (" YES ", "No, skip")] {
+            // act: the no line is written first, so order alone would get it wrong
+            let parsed = parse("G{Deeper?} -->|\(no)| N\nG -->|\(yes)| Y")
+            // verify
+            #expect(parsed.graph.edge(from: "G", branch: .yes)?.to == "Y", "\(yes)/\(no)")
+            #expect(parsed.graph.edge(from: "G", branch: .no)?.to == "N", "\(yes)/\(no)")
+            #expect(parsed.diagnostics.isEmpty, "\(yes)/\(no): \(parsed.diagnostics)")
+        }
+    }
+
+    @Test func gateLabelsOtherThanYesNoStayOnTheEdge() {
+        // act
+        let parsed = parse("G{?} -->|是| A\nG -->|no| B")
+        // verify
+        #expect(parsed.graph.edge(from: "G", branch: .yes)?.label == "是")
+        #expect(parsed.graph.edge(from: "G", branch: .no)?.label == nil)
+    }
+
+    @Test func forkOfThreeIsParallelWithPathsInWrittenOrder() {
+        // act
+        let parsed = parse("P[Pick] --> A\nP --> B\nP --> C")
+        // verify
+        #expect(parsed.graph.node("P")?.type == .parallel)
+        #expect(parsed.edgeList == ["P-path1->A", "P-path2->B", "P-path3->C"])
+    }
+
+    @Test func repeatedLinksCountOnce() {
+        // act
+        let parsed = parse("A --> B\nA --> B")
+        // verify
+        #expect(parsed.edgeList == ["A-next->B"])
+        #expect(parsed.graph.node("A")?.type == .operation)
+    }
+
+    @Test func subgraphsNestAndTakeLinks() {
+        // act
+        let parsed = parse("""
+            subgraph outer [Outer title]
+                direction LR
+                a1 --> a2
+                subgraph inner["Inner"]
+                    b1 --> b2
+                end
+                a2 --> b1
+            end
+            start([Go]) --> outer
+            outer --> done([Done])
+            """)
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.graph.node("a1")?.parameters["subgraph"] == "outer")
+        #expect(parsed.graph.node("b1")?.parameters["subgraph"] == "inner")
+        #expect(parsed.graph.node("outer") == nil)
+        #expect(parsed.graph.edge(from: "start", branch: .next)?.to == "a1")
+        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == .right)
+        // the exit is the subgraph's last node that leads nowhere inside it
+        #expect(parsed.graph.edge(from: "b2", branch: .next)?.to == "done")
+    }
+
+    @Test func commentsDirectivesAndFrontMatterAreSkipped() {
+        // act
+        let parsed = MermaidParser.parse("---\ntitle: T\n---\n%%{init: {}}%%\n%% note\nflowchart LR\n  A --> B %% trailing\n")
+        // verify
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func classesStylesAndClicksDecorateNodes() {
+        // act
+        let parsed = parse("""
+            A:::hot --> B --> C
+            classDef hot fill:#f96,stroke:#333
+            class B hot
+            style C fill:#ff0,stroke-width:2px
+            click A "https://example.com" _blank
+            click B call review()
+            linkStyle 1 stroke:#f00
+            """)
+        // verify
+        let a = parsed.graph.node("A"), b = parsed.graph.node("B"), c = parsed.graph.node("C")
+        #expect(a?.parameters["class"] == "hot")
+        #expect(a?.parameters["style"] == "fill:#f96;stroke:#333")
+        #expect(a?.url == "https://example.com" && a?.urlTarget == "_blank")
+        #expect(b?.function == "review()")
+        #expect(c?.parameters["style"] == "fill:#ff0;stroke-width:2px")
+        #expect(parsed.graph.edges[1].style["stroke"] == "#f00")
+    }
+
+    @Test func accessibilityStatementsAreRead() {
+        // act
+        let parsed = parse("accTitle: Path\naccDescr {\n  many\n  lines\n}\nA --> B")
+        // verify
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func edgeIDPropertiesAreNotNodes() {
+        // act
+        let parsed = parse("A e1@--> B\ne1@{ animate: true }")
+        // verify
+        #expect(parsed.graph.nodes.map(\.id) == ["A", "B"])
+        #expect(parsed.graph.edges.first?.style["id"] == "e1")
+    }
+
+    @Test func startIsTheStartShapedNodeElseTheFirstLinkSource() {
+        // act
+        let shaped = parse("Q1 --> Q2\nS([Start]) --> Q1")
+        let plain = parse("Q1 --> Q2\nS --> Q1")
+        let single = parse("Only[One question]")
+        // verify
+        #expect(shaped.graph.start == "S" && shaped.graph.node("S")?.type == .start)
+        #expect(plain.graph.start == "Q1")
+        #expect(single.graph.start == "Only")
+    }
+
+    @Test func idsWithDashesDotsAndChinese() {
+        // act
+        let parsed = parse("api-v1.2 --> 节点一[中文] --> x_1")
+        // verify
+        #expect(parsed.graph.nodes.map(\.id) == ["api-v1.2", "节点一", "x_1"])
+        #expect(parsed.diagnostics.isEmpty)
+    }
+
+    @Test func parenthesisedReferenceAnswersSurvive() {
+        // act
+        let parsed = parse("A[\"解释 Redis 持久化(RDB/AOF)\"] --> B(Why (reference))")
+        // verify
+        #expect(parsed.graph.node("A")?.text == "解释 Redis 持久化(RDB/AOF)")
+        #expect(parsed.graph.node("B")?.text == "Why (reference)")
+    }
+
+    @Test func firstLineOffsetsPositions() {
+        // act
+        let parsed = MermaidParser.parse("graph TD\n  问题[中文] --> B", firstLine: 40)
+        // verify
+        #expect(parsed.graph.node("B")?.position == SourcePosition(line: 41, column: 14))
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import Flowchart
+
+/// The Mermaid parser is total: any text gives a graph and findings, never a crash or a hang.
+@Suite("Mermaid parser robustness", .timeLimit(.minutes(2))) struct MermaidRobustnessTests {
+    static let fragments = ["flowchart", "graph", " TD", "\n", ";", " ", "A", "B", "问题", "-->", "---", "-.->", "==>", "~~~",
+                            "--o", "<-->", "-- ", " -->", "|", "|yes|", "\"", "`", "[", "]", "(", ")", "{", "}", "[[", "]]",
+                            "((", "))", ">", "[/", "/]", "[\\", "\\]", "@{", "shape:", "label:", ",", "&", ":::", "%%",
+                            "subgraph", "end", "direction", "LR", "classDef", "class", "style", "click", "linkStyle", "0",
+                            "accDescr", "{", "#quot;", "#35;", "<br>", "e1@", "o", "x", "\r\n", "\t", "🙂", "\u{3000}"]
+
+    @Test func oddInputs() {
+        let inputs = ["", "graph", "flowchart", "graph TD", "graph TD\n[", "graph TD\nA[", "graph TD\nA[\"", "graph TD\n-->",
+                      "graph TD\nA--", "graph TD\nA@{", "graph TD\n(((", "graph TD\nA-->|", "graph TD\nsubgraph",
+                      "graph TD\nend\nend", "graph TD\nA[#99999999999;]", "graph TD\nA e1@", "graph TD\naccDescr {",
+                      "graph TD\nclick", "graph TD\nlinkStyle x", "graph TD\nA:::", "%%", "---\n", "graph TD\nA[\"`x"]
+        for input in inputs {
+            // act
+            let parsed = MermaidParser.parse(input)
+            // verify: read, with positions inside the text
+            for d in parsed.diagnostics { #expect(d.position.line >= 1 && d.position.column >= 1, "\(input.debugDescription)") }
+        }
+    }
+
+    @Test func tenThousandAmpersands() {
+        // setup
+        let text = "graph TD\nA" + String(repeating: " & A", count: 10_000) + " --> B" + String(repeating: " & B", count: 10_000)
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
+    @Test func tenThousandWayFork() {
+        // setup
+        let text = "graph TD\nA --> " + (0..<10_000).map { "n\($0)" }.joined(separator: " & ")
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify
+        #expect(parsed.graph.outgoing("A").count == 3)
+        #expect(parsed.codes.contains(.tooManyBranches))
+    }
+
+    @Test func deepSubgraphNesting() {
+        // setup
+        let depth = 5_000
+        let text = "graph TD\n" + String(repeating: "subgraph s\n", count: depth) + "A --> B\n" + String(repeating: "end\n", count: depth) + "s --> C"
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify
+        #expect(parsed.errors.isEmpty)
+        #expect(parsed.graph.edge(from: "B", branch: .next)?.to == "C")
+    }
+
+    @Test func randomTokenSoupNeverCrashes() {
+        var rng = TestRandom(seed: 0x3E3)
+        for _ in 0..<2_000 {
+            // setup
+            let text = (0..<rng.int(in: 0...50)).map { _ in Self.fragments[rng.int(in: 0...(Self.fragments.count - 1))] }.joined()
+            // act
+            let parsed = MermaidParser.parse(text)
+            // verify: every edge joins nodes of the graph
+            for edge in parsed.graph.edges {
+                #expect(parsed.graph.node(edge.from) != nil && parsed.graph.node(edge.to) != nil, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var rng = TestRandom(seed: 0xB17E5)
+        for _ in 0..<1_000 {
+            // setup
+            let bytes = (0..<rng.int(in: 0...200)).map { _ in UInt8(rng.int(in: 0...255)) }
+            // act
+            let parsed = MermaidParser.parse("graph LR\n" + String(decoding: bytes, as: UTF8.self))
+            // verify
+            #expect(parsed.graph.nodes.count <= bytes.count + 1)
+        }
+    }
+}

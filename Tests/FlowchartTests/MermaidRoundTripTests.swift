@@ -1,0 +1,82 @@
+import Testing
+@testable import Flowchart
+
+/// Parse → write the other syntax → parse gives the same graph (ids, types, texts; edges by ends and
+/// branch; start), on the corpus and on seeded generated charts.
+@Suite("Mermaid and flowchart.js round trips") struct MermaidRoundTripTests {
+    /// Charts whose findings drop lines or nodes (so the written text is already the repaired chart).
+    static let lossy: Set = ["27-errors.mmd"]
+
+    @Test func corpusThroughFlowchartJS() throws {
+        for (name, text) in try MermaidGoldenTests.corpus() where !Self.lossy.contains(name) {
+            // setup
+            let graph = MermaidParser.parse(text).graph
+            // act
+            let written = FlowchartJSWriter.write(graph)
+            let back = FlowchartParser.parse(written)
+            // verify
+            #expect(GraphShape(back.graph) == GraphShape(graph), "\(name)\n\(written)")
+            #expect(back.errors.isEmpty, "\(name): \(back.errors)")
+        }
+    }
+
+    @Test func corpusThroughMermaid() throws {
+        for (name, text) in try MermaidGoldenTests.corpus() where !Self.lossy.contains(name) {
+            // setup
+            let graph = MermaidParser.parse(text).graph
+            // act
+            let written = MermaidWriter.write(graph)
+            let back = MermaidParser.parse(written)
+            // verify
+            #expect(GraphShape(back.graph) == GraphShape(graph), "\(name)\n\(written)")
+            #expect(back.errors.isEmpty, "\(name): \(back.errors)")
+            #expect(back.graph.nodes.map(\.parameters) == graph.nodes.map(\.parameters), "\(name)")
+        }
+    }
+
+    @Test func generatedChartsBothWays() {
+        var rng = TestRandom(seed: 0x3E3A1D)
+        for round in 0..<150 {
+            // setup
+            let text = MermaidChartGenerator.chart(&rng, nodes: 2 + rng.int(in: 0...40))
+            let graph = MermaidParser.parse(text).graph
+            // act
+            let viaJS = FlowchartParser.parse(FlowchartJSWriter.write(graph)).graph
+            let viaMermaid = MermaidParser.parse(MermaidWriter.write(graph)).graph
+            let backFromJS = MermaidParser.parse(MermaidWriter.write(viaJS)).graph
+            // verify
+            #expect(GraphShape(viaJS) == GraphShape(graph), "round \(round)\n\(text)")
+            #expect(GraphShape(viaMermaid) == GraphShape(graph), "round \(round)\n\(text)")
+            #expect(GraphShape(backFromJS) == GraphShape(graph), "round \(round)\n\(text)")
+            #expect(MermaidWriter.chartDirection(viaMermaid) == MermaidWriter.chartDirection(graph), "round \(round)")
+            if GraphShape(viaJS) != GraphShape(graph) || GraphShape(viaMermaid) != GraphShape(graph) { return }
+        }
+    }
+
+    @Test func seedGuideChartsThroughMermaid() throws {
+        // setup: the flowchart.js sample, whose ids and types Mermaid can hold
+        let graph = FlowchartParser.parse(GoldenShapes.generatedDiagram).graph
+        // act
+        let back = MermaidParser.parse(MermaidWriter.write(graph))
+        // verify
+        #expect(GraphShape(back.graph) == GraphShape(graph))
+    }
+
+    @Test func illegalIDsAreRewrittenDeterministically() {
+        // setup
+        var graph = FlowGraph()
+        for id in ["end", "a b", "a_b", "x(1)", "问 题"] {
+            graph.define(Node(id: id, type: .operation, text: "t", position: SourcePosition(line: 1, column: 1)))
+        }
+        graph.link(Edge(from: "end", to: "a b", branch: .next, position: SourcePosition(line: 1, column: 1)))
+        graph.start = "end"
+        // act
+        let mermaid = MermaidParser.parse(MermaidWriter.write(graph)).graph
+        let js = FlowchartParser.parse(FlowchartJSWriter.write(graph)).graph
+        // verify
+        #expect(mermaid.nodes.map(\.id) == ["end_", "a_b_2", "a_b", "x_1_", "问_题"])
+        #expect(js.nodes.map(\.id) == ["end", "a_b_2", "a_b", "x_1_", "问_题"])
+        #expect(mermaid.start == "end_" && js.start == "end")
+        #expect(MermaidWriter.write(graph) == MermaidWriter.write(graph))
+    }
+}
