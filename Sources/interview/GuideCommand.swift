@@ -7,8 +7,8 @@ extension Interview {
     struct GuideCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "guide",
-            abstract: "Show, export and compare interview guides.",
-            subcommands: [Show.self, Export.self, Diff.self, List.self]
+            abstract: "Show, export, compare and convert interview guides.",
+            subcommands: [Show.self, Export.self, Diff.self, List.self, Convert.self]
         )
     }
 }

@@ -15,7 +15,8 @@ public struct FlowBlock: Hashable, Sendable {
     public var closingLine: Int
 
     public var heading: MarkdownHeading? { headingPath.last }
-    public var isFlowchart: Bool { MarkdownFlowReader.isFlowInfo(info) }
+    /// A chart we read: flowchart.js (```flow, ```flowchart) or a Mermaid flowchart (```mermaid).
+    public var isFlowchart: Bool { DiagramSyntax.of(fenceInfo: info, text: text) != nil }
     /// How people refer to the block: its nearest heading, or its line when it has none.
     public var name: String { heading?.text ?? "flowchart at line \(fenceLine)" }
 }
@@ -38,7 +39,7 @@ public enum MarkdownFlowReader {
     }
 
     public static func flowBlocks(in markdown: String) -> [FlowBlock] {
-        scan(markdown).blocks.filter { isFlowInfo($0.info) }
+        scan(markdown).blocks.filter(\.isFlowchart)
     }
 
 

@@ -12,7 +12,8 @@ public struct FlowchartDocument: Sendable {
     /// Findings about the document itself, such as a fence that is never closed.
     public var diagnostics: [Diagnostic]
 
-    /// Markdown when the text has flow fences or the file is named .md; otherwise one bare flowchart.
+    /// Markdown when the text has chart fences or the file is named .md; otherwise one bare flowchart, in
+    /// Mermaid when it starts with `flowchart`/`graph` (an .mmd file), else flowchart.js.
     public init(text: String, path: String) {
         let lower = path.lowercased()
         let namedMarkdown = [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
@@ -20,13 +21,13 @@ public struct FlowchartDocument: Sendable {
         diagnostics = []
         if blocks.isEmpty && !namedMarkdown {
             isMarkdown = false
-            charts = [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: FlowchartParser.parse(text))]
+            charts = [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: DiagramSyntax.parse(text))]
             return
         }
         isMarkdown = true
         charts = blocks.map { block in
             Chart(name: block.name, headingPath: block.headingPath, firstLine: block.firstLine,
-                  parsed: FlowchartParser.parse(block.text, firstLine: block.firstLine))
+                  parsed: block.diagramSyntax.parse(block.text, firstLine: block.firstLine))
         }
         for block in blocks where block.isUnclosed {
             diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),

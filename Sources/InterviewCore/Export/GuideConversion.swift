@@ -1,0 +1,62 @@
+import Flowchart
+
+/// Rewrites every chart of a guide in the other diagram language and leaves every other byte as it
+/// was: front matter, prose, headings and charts already in the target language. Node ids, labels,
+/// references, branches and directions come through the shared graph, so the converted guide imports
+/// to the same stages, topics, questions and gates (the tests check this on the seed).
+public enum GuideConversion {
+    public struct Result: Sendable {
+        public var markdown: String
+        /// Charts rewritten; charts already in the target language are not counted.
+        public var converted: Int
+        /// Findings in the charts read on the way (a chart with errors is converted as the parser
+        /// repaired it, and the finding says where to look), and charts left alone because their fence is never closed.
+        public var diagnostics: [GuideDiagnostic]
+    }
+
+    public static func convert(_ markdown: String, to target: DiagramSyntax) -> Result {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var diagnostics: [GuideDiagnostic] = []
+        var converted = 0
+        // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
+        for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
+            let source = block.diagramSyntax
+            guard source != target else { continue }
+            guard !block.isUnclosed else {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
+                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info)
+                        + LocalizedText(en: "; not converted", zh: "；未转换"))))
+                continue
+            }
+            let parsed = source.parse(block.text, firstLine: block.firstLine)
+            diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: block.name, $0) }
+            let opening = lines[block.fenceLine - 1]
+            let indent = String(opening.prefix { $0 == " " })
+            let fence = String(opening.dropFirst(indent.count).prefix { $0 == "`" || $0 == "~" })
+            let closing = lines[block.closingLine - 1].hasSuffix("\r") ? "\r" : ""
+            var body = write(parsed.graph, as: target).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + closing }
+            if body.last == indent + closing { body.removeLast() }
+            let replacement = [indent + fence + infoString(target) + closing] + body + [indent + fence + closing]
+            lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
+            converted += 1
+        }
+        diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
+        return Result(markdown: lines.joined(separator: "\n"), converted: converted, diagnostics: diagnostics)
+    }
+
+    /// A chart's text in the given language.
+    public static func write(_ graph: FlowGraph, as syntax: DiagramSyntax) -> String {
+        switch syntax {
+        case .mermaid: MermaidWriter.write(graph)
+        case .flowchartJS: FlowchartJSWriter.write(graph)
+        }
+    }
+
+    /// The fence's info string: what GitHub and GitLab draw (```mermaid), what Typora and HackMD draw (```flow).
+    static func infoString(_ syntax: DiagramSyntax) -> String {
+        switch syntax {
+        case .mermaid: "mermaid"
+        case .flowchartJS: "flow"
+        }
+    }
+}

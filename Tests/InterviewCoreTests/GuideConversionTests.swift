@@ -1,0 +1,102 @@
+import Flowchart
+import Foundation
+import InterviewCore
+import Testing
+
+/// `interview guide convert`: a guide rewritten in the other diagram language is the same interview.
+@Suite("Guide conversion between flowchart.js and Mermaid")
+struct GuideConversionTests {
+    /// What an interview runs on, without the stored chart text (which is canonical flowchart.js in both).
+    static func interview(_ guide: Guide) -> [String] {
+        guide.stages.flatMap { stage -> [String] in
+            ["stage \(stage.key) \(stage.title) \(stage.requirement) \(stage.questions.map(\.text))"]
+                + stage.topics.flatMap { topic -> [String] in
+                    ["topic \(topic.key) \(topic.title) start=\(topic.start ?? "-") pick=\(topic.isPickList)"]
+                        + topic.questions.map { "  q \($0.id) \($0.text) ref=\($0.reference ?? "-") w=\($0.weight) l=\($0.level)" }
+                        + topic.gates.map { "  g \($0.id) \($0.text) yes=\($0.yes ?? "-") no=\($0.no ?? "-") \($0.kind)" }
+                        + topic.instructions.map { "  i \($0.id) \($0.text) calls=\($0.calls ?? "-")" }
+                        + topic.steps.map { "  s \($0.id) \($0.kind) next=\($0.next ?? "-") yes=\($0.yes ?? "-") no=\($0.no ?? "-") paths=\($0.paths ?? [])" }
+                }
+        }
+    }
+
+    @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
+    func theSeedInMermaidImportsToTheSameGuide() throws {
+        // setup
+        let original = SeedGuide.imported()
+        // act
+        let converted = GuideConversion.convert(SeedGuide.text, to: .mermaid)
+        let mermaid = GuideImporter.importMarkdown(converted.markdown, path: "seed.md")
+        // verify: every chart converted, none left in flowchart.js, the same interview
+        #expect(converted.converted == 10)   // the ten technical topics
+        #expect(!converted.markdown.contains("```flow"))
+        #expect(converted.markdown.components(separatedBy: "```mermaid").count - 1 == 10)
+        #expect(Self.interview(mermaid.guide) == Self.interview(original.guide))
+        #expect(mermaid.guide.topics.map(\.flowchart) == original.guide.topics.map(\.flowchart))
+        #expect(mermaid.guide.preface == original.guide.preface && mermaid.guide.afterword == original.guide.afterword)
+    }
+
+    @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
+    func aScriptedInterviewScoresTheSameThroughBoth() throws {
+        // setup
+        let mermaid = GuideImporter.importMarkdown(GuideConversion.convert(SeedGuide.text, to: .mermaid).markdown).guide
+        // act
+        let original = try ReportSeedInterviewTests.script()
+        var converted = try SessionTestScript(guide: mermaid)
+        for command in ReportSeedInterviewTests.commands { try converted.run(command) }
+        let a = Scoring.score(original.driver.guide, original.state), b = Scoring.score(mermaid, converted.state)
+        // verify
+        #expect(converted.state.isFinished)
+        #expect(converted.events.map(\.kind) == original.events.map(\.kind))
+        #expect(b.overall == a.overall && a.overall != nil)
+        #expect(b.topics.map(\.score) == a.topics.map(\.score))
+        #expect(b.coverage == a.coverage)
+    }
+
+    @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
+    func onlyTheChartsChangeAndConvertingBackIsStable() throws {
+        // setup
+        let seed = SeedGuide.text
+        // act
+        let mermaid = GuideConversion.convert(seed, to: .mermaid).markdown
+        let back = GuideConversion.convert(mermaid, to: .flowchartJS).markdown
+        let again = GuideConversion.convert(back, to: .mermaid).markdown
+        let unchanged = GuideConversion.convert(mermaid, to: .mermaid)
+        // verify: outside the fences every line is the seed's own
+        let outside = { (text: String) -> [String] in
+            var inFence = false
+            return text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
+                if line.hasPrefix("```") { inFence.toggle(); return nil }
+                return inFence ? nil : String(line)
+            }
+        }
+        #expect(outside(mermaid) == outside(seed))
+        #expect(outside(back) == outside(seed))
+        #expect(again == mermaid, "flowchart.js → Mermaid → flowchart.js → Mermaid settles after one round")
+        #expect(unchanged.converted == 0 && unchanged.markdown == mermaid)
+        #expect(Self.interview(GuideImporter.importMarkdown(back).guide) == Self.interview(SeedGuide.imported().guide))
+    }
+
+    @Test func anUnclosedChartIsReportedAndLeftAlone() {
+        // setup
+        let markdown = "# G\n### 1.Tech\n#### 1.1 A\n```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        #expect(result.converted == 0 && result.markdown == markdown)
+        #expect(result.diagnostics.first?.diagnostic.code == .unclosedFence)
+        #expect(result.diagnostics.first?.diagnostic.position == SourcePosition(line: 4, column: 1))
+        #expect(result.diagnostics.first?.diagnostic.text.zh.hasSuffix("未转换") == true)
+    }
+
+    @Test func indentedAndTildeFencesKeepTheirShape() {
+        // setup
+        let markdown = "# G\n\n  ~~~~flow\n  st=>start: S\n  op1=>operation: Q\n  st->op1\n  ~~~~\ntail\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        #expect(result.converted == 1)
+        #expect(result.markdown.hasPrefix("# G\n\n  ~~~~mermaid\n  flowchart TD\n"))
+        #expect(result.markdown.hasSuffix("\n  ~~~~\ntail\n"))
+    }
+}

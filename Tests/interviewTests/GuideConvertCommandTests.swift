@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite("interview guide convert")
+struct GuideConvertCommandTests {
+    @Test func aGuideConvertsToMermaidAndBackToTheSameOutline() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = CommandRunner.fixture("run-short-guide.md")
+        let mermaid = dir.appendingPathComponent("short.mermaid.md").path
+        let back = dir.appendingPathComponent("short.flow.md").path
+        // act
+        let toMermaid = try CommandRunner.run(["guide", "convert", guide, "--to", "mermaid", "-o", mermaid, "--language", "en"])
+        let toFlow = try CommandRunner.run(["guide", "convert", mermaid, "--to", "flowchartjs", "-o", back])
+        let lint = try CommandRunner.run(["lint", mermaid])
+        let outlines = try [guide, mermaid, back].map { try CommandRunner.run(["guide", "show", $0, "--format", "json"]).stdout }
+        // verify
+        #expect(toMermaid.status == 0 && toFlow.status == 0)
+        #expect(toMermaid.stderr.contains("short.mermaid.md: 2 charts converted"))
+        let text = try String(contentsOfFile: mermaid, encoding: .utf8)
+        #expect(text.contains("```mermaid\nflowchart TD\n") && !text.contains("```flow"))
+        #expect(lint.status == 0)
+        // The outline carries the guide's version hash, made from its text; everything else must match.
+        let withoutVersion = outlines.map { $0.split(separator: "\n").filter { !$0.contains("\"hash\"") && !$0.contains("\"version\"") } }
+        #expect(withoutVersion[1] == withoutVersion[0])
+        #expect(withoutVersion[2] == withoutVersion[0])
+    }
+
+    @Test func standardOutputWithoutOutputAndAnErrorSetsTheStatus() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("broken.md")
+        try "# G\n```mermaid\nflowchart LR\n  a[Ask] --> b{More?}\n  b -->|yes| c[Deeper]\n  b --> d[\n```\n".write(to: file, atomically: true, encoding: .utf8)
+        // act
+        let result = try CommandRunner.run(["guide", "convert", file.path, "--to", "flowchartjs", "--language", "zh"])
+        // verify: converted as repaired, findings in Chinese with file:line:col, status 1
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("```flow\n") && result.stdout.contains("a=>operation: Ask"))
+        #expect(result.stderr.contains("\(file.path):6:"))
+        #expect(result.stderr.contains("error"))
+    }
+}
