@@ -1,4 +1,5 @@
 import Fluent
+import InterviewCore
 @testable import InterviewServer
 import Testing
 import VaporTesting
@@ -59,6 +60,44 @@ struct GuideLibraryTests {
             #expect(body.contains("class=\"diagnostic error\""))
             #expect(!drawn.body.string.contains("<script>alert(1)"))
             #expect(drawn.body.string.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func aMermaidGuideIsSavedLintedDrawnAndInterviewable() async throws {
+        try await withApp { app in
+            // setup: one topic in Mermaid, with a finding (a gate line without a label) and hostile text
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/guides")
+            let markdown = """
+            # Mermaid guide
+            ### 1.Technical questions
+            #### 1.1 Redis
+            ```mermaid
+            flowchart TD
+                st([Start]) --> op1["What data types does Redis have? (string, list, hash, set, zset)"]
+                op1 --> c1{Go deeper?}
+                c1 -->|yes| op2["<img src=x onerror=alert(1)> How is a zset stored?"]
+                c1 --> e([End])
+                op2 --> e
+            ```
+            """
+            // act
+            let saved = try await browser.post("/guides", ["slug": "mermaid-redis", "markdown": markdown])
+            let editor = try await browser.get(saved.headers.first(name: .location) ?? "")
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "mermaid-redis").first())
+            let drawn = try await browser.get("/guides/\(try guide.requireID())")
+            let version = try #require(try await GuideVersion.find(guide.$current.id, on: app.db))
+            let imported = GuideImporter.importMarkdown(version.markdown)
+            // verify: saved, the finding beside its line, drawn on the server, inert, read as the same interview
+            #expect(saved.status == .seeOther)
+            #expect(editor.body.string.contains("has no label; read as"))
+            #expect(drawn.body.string.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\""))
+            #expect(!drawn.body.string.contains("<img src=x"))
+            #expect(imported.guide.topics.first?.questions.map(\.id) == ["op1", "op2"])
+            #expect(imported.guide.topics.first?.gates.first?.yes == "op2")
+            #expect(imported.guide.topics.first?.questions.first?.reference == "string, list, hash, set, zset")
         }
     }
 
