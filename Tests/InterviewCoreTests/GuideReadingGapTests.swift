@@ -57,6 +57,37 @@ struct GuideReadingGapTests {
         #expect(card.topics.first.map { ($0.coverage ?? -1).rounded() } == 20)
     }
 
+    @Test func aQuestionThatForksIsAskedThenEachOfItsPaths() throws {
+        // setup: Mermaid's `q --> a & b`, as the graph holds it (a parallel node marked ask=yes)
+        let markdown = """
+        # Fork
+        ### 1.Tech
+        #### 1.1 Projects
+        ```flow
+        st=>start: Start
+        q(ask=yes)=>parallel: Tell us about your last project (scope, role)
+        a=>operation: How did you deploy it?
+        b=>operation: How did you test it?
+        e=>end
+        st->q
+        q(path1)->a->e
+        q(path2)->b->e
+        ```
+        """
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        var script = try SessionTestScript(guide: guide)
+        // act
+        var asked: [String] = []
+        while case .rate(let ref) = script.agenda {
+            asked.append(ref.question)
+            try script.run("4")
+        }
+        // verify
+        #expect(asked == ["q", "a", "b"])
+        #expect(guide.topics.first?.question("q")?.reference == "scope, role")
+        #expect(Scoring.score(guide, script.state).topics.first?.coverage == 100)
+    }
+
     @Test func listsUnderAStageAreItsQuestions() {
         // setup
         let markdown = """

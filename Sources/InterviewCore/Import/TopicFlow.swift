@@ -41,7 +41,8 @@ struct TopicFlow {
     }
 
     static func kind(_ node: Node) -> Step.Kind {
-        switch node.type {
+        if node.isAskedFork { return .question }
+        return switch node.type {
         case .start: .start
         case .end: .end
         case .condition: .gate
@@ -108,4 +109,11 @@ struct TopicFlow {
         }
         return level.map { $0 == Int.max ? 1 : $0 }
     }
+}
+
+extension Node {
+    /// A question that forks into parallel paths: Mermaid's `Q[question] --> A & B`. The graph holds it
+    /// as a parallel node marked `ask=yes`, which flowchart.js writes as `q(ask=yes)=>parallel: …`, so
+    /// the question survives conversion either way and is asked before its paths are walked.
+    public var isAskedFork: Bool { type == .parallel && parameters["ask"] == "yes" }
 }

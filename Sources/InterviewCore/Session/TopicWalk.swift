@@ -10,6 +10,9 @@ enum TopicWalk {
         case "no": step?.no
         default: step?.next
         }
+        // A question that forks (a Mermaid box with several lines out) leaves its other paths waiting
+        // when it is rated and the walk moves on along the first.
+        if branch == "next", let step { waitForPaths(of: step, &progress) }
         settle(&progress, at: follow(&progress, from: node, branch: branch, to: target), topic: topic, guide: guide)
     }
 
