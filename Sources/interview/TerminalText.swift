@@ -12,27 +12,34 @@ enum TerminalText {
 
     static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
 
-    /// Breaks a line into pieces no wider than `columns`, at spaces when it can (Chinese text has
-    /// none, so it breaks between characters).
+    /// Breaks a line into pieces no wider than `columns`, at the last place it can: a space, or between
+    /// two characters after a Chinese one (Chinese text has no spaces, and mixed text such as "3.2 缓存…"
+    /// must not break at its only space and leave the rest of the line empty).
     static func wrap(_ line: String, columns: Int, indent: String = "") -> [String] {
         guard columns > 4, width(line) > columns else { return [line] }
-        var lines: [String] = [], current = "", currentWidth = 0, lastSpace: String.Index?
+        var lines: [String] = [], current = "", currentWidth = 0
+        var lastSpace: String.Index?, afterWide: String.Index?
         for c in line {
             let w = width(c)
             if currentWidth + w > columns {
-                if let space = lastSpace, space > current.startIndex {
+                if let space = lastSpace, space > current.startIndex, afterWide.map({ space >= $0 }) ?? true {
                     lines.append(String(current[..<space]))
                     current = indent + String(current[current.index(after: space)...])
+                } else if let cut = afterWide, cut > current.startIndex, cut < current.endIndex {
+                    lines.append(String(current[..<cut]))
+                    current = indent + String(current[cut...])
                 } else {
                     lines.append(current)
                     current = indent
                 }
                 currentWidth = width(current)
                 lastSpace = nil
+                afterWide = nil
             }
             if c == " " { lastSpace = current.endIndex }
             current.append(c)
             currentWidth += w
+            if w == 2 { afterWide = current.endIndex }
         }
         return lines + [current]
     }

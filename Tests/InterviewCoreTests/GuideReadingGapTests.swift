@@ -179,6 +179,11 @@ struct GuideReadingGapTests {
         #expect(during.first?.guidance == "当候选人提到使用缓存和数据库后， 面试官需要在合适时机跳转到缓存和数据库的问题上来")
         #expect(during.first?.topics == ["3.2.1", "3.2.2"])
         #expect(during.first?.jumpTarget == "3.2.1")
+        // a group that only describes its topics is not a cue
+        let described = GuideImporter.importMarkdown(Self.groupGuide.replacingOccurrences(
+            of: "  当候选人提到使用缓存和数据库后，\n  面试官需要在合适时机跳转到缓存和数据库的问题上来", with: "  缓存与数据库的基础知识。")).guide
+        #expect(described.stages[0].groups.first?.guidance.contains("基础知识") == true)
+        #expect(described.groupHints(try SessionTestScript(guide: described).state).isEmpty)
         // act: follow the jump; inside the group the hint is gone
         try script.run("j 3.2.1")
         #expect(guide.groupHints(script.state).isEmpty)

@@ -2,7 +2,8 @@ import Foundation
 
 /// A topic group's guidance offered while the interview is elsewhere in its stage: the seed's 3.2
 /// says "when the candidate mentions caches or databases, move to these questions", which only helps
-/// if it is in front of the interviewer during 3.1, with a way to go there at once.
+/// if it is in front of the interviewer during 3.1, with a way to go there at once. Only guidance that
+/// is such a cue is offered; a group that merely describes its topics is shown in the outline.
 public struct GroupHint: Hashable, Sendable {
     public var group: TopicGroup
     /// The advice as one line (the Markdown's line breaks folded).
@@ -13,6 +14,16 @@ public struct GroupHint: Hashable, Sendable {
     public var jumpTarget: String
 
     public var heading: String { [group.number, group.title].compactMap { $0 }.joined(separator: " ") }
+
+    /// Words that make a group's guidance a cue to act on during another topic ("when the candidate
+    /// mentions…", "跳转到…") rather than a description of the group, which the outline already shows.
+    static let cueWords = ["提到", "谈到", "说到", "聊到", "跳转", "转到", "转过来", "切换", "择机",
+                           "mention", "jump", "switch", "move to", "move on to", "turn to", "bring up", "brings up", "comes up"]
+
+    static func isCue(_ guidance: String) -> Bool {
+        let lower = guidance.lowercased()
+        return !guidance.isEmpty && cueWords.contains { lower.contains($0) }
+    }
 }
 
 extension Guide {
@@ -23,7 +34,7 @@ extension Guide {
         return stage.groups.compactMap { group in
             let guidance = group.guidance.split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-            guard !guidance.isEmpty else { return nil }
+            guard GroupHint.isCue(guidance) else { return nil }
             let members = stage.topics.filter { stage.group($0.group, isWithin: group.key) }.map(\.key)
             if let current = state.currentTopic, members.contains(current) { return nil }
             guard let target = members.first(where: { state.topics[$0] == nil }) else { return nil }

@@ -24,8 +24,10 @@ struct ConsoleGuide: Content {
         var title: String
         /// Number and title: what the outline shows (two topics sharing a number differ by title).
         var heading: String
-        /// The heading of the group the topic sits in, shown once above its topics in the outline.
+        /// The heading of the group the topic sits in, shown once above its topics in the outline, with
+        /// the group's guidance as its tooltip.
         var group: String?
+        var groupGuidance: String?
         var isPickList: Bool
         /// In the order of the guide, so the pick list and the outline read as written.
         var questionOrder: [String]
@@ -66,6 +68,8 @@ struct ConsoleGuide: Content {
                           TopicText(key: topic.key, title: topic.title, heading: topic.heading,
                                     group: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
                                         .map { [$0.number, $0.title].compactMap { $0 }.joined(separator: " ") },
+                                    groupGuidance: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
+                                        .map { $0.guidance.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                                     isPickList: topic.isPickList,
                                     questionOrder: topic.questions.map(\.id),
                                     questions: Dictionary(topic.questions.map { q in

@@ -319,7 +319,7 @@
       const topics = el("ul", { class: "topics" }, stage.topics.flatMap((t) => {
         const topic = topicsByKey.get(t.key) || { title: "", questionOrder: [] };
         // A group's heading once, above its first topic, so topics read under the heading they sit in.
-        const group = topic.group && topic.group !== lastGroup ? el("li", { class: "group", text: topic.group }) : null;
+        const group = topic.group && topic.group !== lastGroup ? el("li", { class: "group", text: topic.group, title: topic.groupGuidance || "" }) : null;
         lastGroup = topic.group || null;
         const row = el("li", { class: t.current ? "current" : "" },
           el("button", {
