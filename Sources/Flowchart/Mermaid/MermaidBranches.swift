@@ -52,7 +52,7 @@ extension MermaidReader {
         if !clear, mine.count >= 2, let first = yes {
             unclearGate(n, at: mine[mine.startIndex + first])
         }
-        missingBranches(n, has: mine.filter { !out.dropped[$0] }.map { branches[$0] })
+        if yes == nil || no == nil { missingBranches(n, has: mine.filter { !out.dropped[$0] }.map { branches[$0] }) }
     }
 
     private mutating func missingBranches(_ n: Int, has: [Branch]) {

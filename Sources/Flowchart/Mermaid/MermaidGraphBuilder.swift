@@ -14,6 +14,7 @@
 /// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
 extension MermaidReader {
     mutating func buildGraph() -> FlowGraph {
+        resolvePositions()
         let redirect = subgraphEnds()
         var resolved = resolveLinks(redirect)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
@@ -28,10 +29,13 @@ extension MermaidReader {
 
         var graph = FlowGraph()
         graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
+        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
+        var graphIndex = [Int](repeating: -1, count: nodes.count)
+        let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
-            let node = nodes[n]
-            let made = makeNode(node, type: types[n])
-            KeyTable.withBytes(of: node.id) { _ = graph.define(made, key: $0, hash: node.hash) }
+            let made = makeNode(n, type: types[n], defaultStyle: defaultStyle)
+            graphIndex[n] = graph.nodes.count
+            KeyTable.withBytes(of: nodes[n].id) { _ = graph.define(made, key: $0, hash: nodes[n].hash) }
         }
         let styles = linkStyleTable()
         for l in resolved {
@@ -42,7 +46,8 @@ extension MermaidReader {
             let edge = style.isEmpty
                 ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
                 : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
-            guard let a = graph.index(of: from), let b = graph.index(of: to) else { continue }
+            let a = graphIndex[Int(link.from)], b = graphIndex[Int(link.to)]
+            guard a >= 0, b >= 0 else { continue }
             graph.link(edge, from: a, to: b)
         }
         graph.start = start.map { nodes[$0].id }
@@ -142,20 +147,23 @@ extension MermaidReader {
         }
     }
 
-    private func makeNode(_ node: MermaidNode, type: NodeType) -> Node {
+    /// Most nodes are plain: no dictionary, no extras box.
+    private func makeNode(_ n: Int, type: NodeType, defaultStyle: String?) -> Node {
+        let node = nodes[n]
         let text = node.text ?? node.id
-        var parameters: [String: String] = [:]
-        var classes = node.classes
-        if classes.isEmpty, classDefs["default"] != nil { classes = ["default"] }
-        if !node.classes.isEmpty { parameters["class"] = node.classes.joined(separator: " ") }
-        let css = classes.compactMap { classDefs[$0] } + (node.style.map { [$0] } ?? [])
-        if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
-        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
-        if parameters.isEmpty && node.url == nil && node.function == nil {
+        let decoration = decorations[n]
+        if decoration == nil && defaultStyle == nil && node.subgraph < 0 {
             return Node(id: node.id, type: type, plainText: text, position: node.position)
         }
-        return Node(id: node.id, type: type, text: text, url: node.url, urlTarget: node.urlTarget,
-                    function: node.function, parameters: parameters, position: node.position)
+        var parameters: [String: String] = [:]
+        let own = decoration ?? MermaidDecoration()
+        if !own.classes.isEmpty { parameters["class"] = own.classes.joined(separator: " ") }
+        var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }
+        if let style = own.style { css.append(style) }
+        if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
+        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
+        return Node(id: node.id, type: type, text: text, url: own.url, urlTarget: own.urlTarget,
+                    function: own.function, parameters: parameters, position: node.position)
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A node where it is written: `id`, `id[label]`, `id(label)`, … `id@{ shape: …, label: … }`, `id:::cls`.
 /// The first mention decides its index and position; a later mention with a label sets the label.
 extension MermaidReader {
@@ -27,7 +33,7 @@ extension MermaidReader {
         while byte(i) == 0x3A && byte(i + 1) == 0x3A && byte(i + 2) == 0x3A {   // :::class
             i += 3
             let cls = readID()
-            if !cls.isEmpty { nodes[index].classes.append(string(cls)) }
+            if !cls.isEmpty { decorations[index, default: MermaidDecoration()].classes.append(string(cls)) }
         }
         return index
     }
@@ -40,7 +46,10 @@ extension MermaidReader {
         if let found = keys.find(key, hash: hash) { return found }
         let index = nodes.count
         keys.insert(index: index, key: key, hash: hash)
-        nodes.append(MermaidNode(id: string(idRange), hash: hash, position: position(idRange.lowerBound)))
+        var high: UInt8 = 0
+        for b in key { high |= b }
+        nodes.append(MermaidNode(id: MermaidLabel.string(s, idRange, isASCII: high < 0x80), hash: hash,
+                                 offset: idRange.lowerBound))
         return index
     }
 
@@ -157,7 +166,19 @@ extension MermaidReader {
         i = open + 1
         let markdown = byte(i) == 0x60
         var j = i
-        while j < s.count, s[j] != 0x22, markdown || s[j] != 0x0A { j += 1 }
+        if markdown {
+            while j < s.count, s[j] != 0x22 { j += 1 }
+        } else if let base = s.baseAddress, i < s.count, let hit = memchr(base + i, 0x22, s.count - i) {
+            // memchr to the closing quote, then a check that no line ended before it.
+            let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if let newline = memchr(base + i, 0x0A, quote - i) {
+                j = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else {
+                j = quote
+            }
+        } else {
+            while j < s.count, s[j] != 0x0A { j += 1 }
+        }
         // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
         let text = trimmedRange(i..<j)
         if j >= s.count || s[j] != 0x22 {
