@@ -31,7 +31,14 @@ import Testing
             #expect(GraphShape(back.graph) == GraphShape(graph), "\(name)\n\(written)")
             #expect(back.errors.isEmpty, "\(name): \(back.errors)")
             #expect(back.graph.nodes.map(\.parameters) == graph.nodes.map(\.parameters), "\(name)")
+            #expect(Self.labelled(back.graph) == Self.labelled(graph), "\(name)")
+            #expect(back.graph.nodes.map(\.url) == graph.nodes.map(\.url), "\(name)")
         }
+    }
+
+    /// Edges with their labels and drawing style, in a fixed order.
+    static func labelled(_ graph: FlowGraph) -> [String] {
+        graph.edges.map { "\($0.from)-\($0.branch.rawValue)->\($0.to)|\($0.label ?? "-")|\($0.style.sorted { $0.key < $1.key })" }.sorted()
     }
 
     @Test func generatedChartsBothWays() {

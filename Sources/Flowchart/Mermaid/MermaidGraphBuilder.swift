@@ -42,7 +42,7 @@ extension MermaidReader {
             let link = links[l], branch = branches[l]
             let from = nodes[Int(link.from)].id, to = nodes[Int(link.to)].id
             let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
-            let style = edgeStyle(link, extra: styles[l] ?? styles[-1])
+            let style = edgeStyle(link, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
             let edge = style.isEmpty
                 ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
                 : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
