@@ -87,3 +87,23 @@ import Testing
         #expect(MermaidWriter.write(graph) == MermaidWriter.write(graph))
     }
 }
+
+/// The seed guide's ten flowchart.js charts, converted to Mermaid and read back.
+@Suite("Seed guide charts as Mermaid", .enabled(if: Seed.isAvailable, Seed.skipMessage))
+struct MermaidSeedConversionTests {
+    @Test func everySeedChartConvertsToMermaidAndBack() {
+        // setup
+        let charts = FlowchartDocument(text: Seed.text, path: Seed.url.path).charts
+        for chart in charts {
+            let graph = chart.parsed.graph
+            // act
+            let written = MermaidWriter.write(graph)
+            let back = MermaidParser.parse(written)
+            // verify: reachable charts keep their shape; gates keep yes and no
+            #expect(back.errors.isEmpty, "\(chart.name): \(back.errors)")
+            #expect(back.graph.start == graph.start, "\(chart.name)")
+            #expect(GraphShape(back.graph).nodes == GraphShape(graph).nodes, "\(chart.name)")
+            #expect(GraphShape(back.graph).edges == GraphShape(graph).edges, "\(chart.name)\n\(written)")
+        }
+    }
+}
