@@ -265,4 +265,16 @@ import Testing
         // verify
         #expect(parsed.graph.node("B")?.position == SourcePosition(line: 41, column: 14))
     }
+
+    @Test func diagramSyntaxDispatchesMermaidText() {
+        // setup
+        let text = "%% topic chart\nflowchart LR\n  q[Explain MVCC] --> g{深入?}\n  g -->|是| q2[Undo log]\n  g -->|否| e([结束])"
+        // act
+        let parsed = DiagramSyntax.parse(text, firstLine: 3)
+        // verify
+        #expect(DiagramSyntax.of(text) == .mermaid)
+        #expect(parsed.graph.node("g")?.type == .condition)
+        #expect(parsed.graph.node("q")?.position.line == 5)
+        #expect(parsed.edgeList == ["q-next->g", "g-yes->q2", "g-no->e"])
+    }
 }

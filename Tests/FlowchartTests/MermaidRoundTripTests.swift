@@ -31,7 +31,14 @@ import Testing
             #expect(GraphShape(back.graph) == GraphShape(graph), "\(name)\n\(written)")
             #expect(back.errors.isEmpty, "\(name): \(back.errors)")
             #expect(back.graph.nodes.map(\.parameters) == graph.nodes.map(\.parameters), "\(name)")
+            #expect(Self.labelled(back.graph) == Self.labelled(graph), "\(name)")
+            #expect(back.graph.nodes.map(\.url) == graph.nodes.map(\.url), "\(name)")
         }
+    }
+
+    /// Edges with their labels and drawing style, in a fixed order.
+    static func labelled(_ graph: FlowGraph) -> [String] {
+        graph.edges.map { "\($0.from)-\($0.branch.rawValue)->\($0.to)|\($0.label ?? "-")|\($0.style.sorted { $0.key < $1.key })" }.sorted()
     }
 
     @Test func generatedChartsBothWays() {
@@ -78,5 +85,25 @@ import Testing
         #expect(js.nodes.map(\.id) == ["end", "a_b_2", "a_b", "x_1_", "问_题"])
         #expect(mermaid.start == "end_" && js.start == "end")
         #expect(MermaidWriter.write(graph) == MermaidWriter.write(graph))
+    }
+}
+
+/// The seed guide's ten flowchart.js charts, converted to Mermaid and read back.
+@Suite("Seed guide charts as Mermaid", .enabled(if: Seed.isAvailable, Seed.skipMessage))
+struct MermaidSeedConversionTests {
+    @Test func everySeedChartConvertsToMermaidAndBack() {
+        // setup
+        let charts = FlowchartDocument(text: Seed.text, path: Seed.url.path).charts
+        for chart in charts {
+            let graph = chart.parsed.graph
+            // act
+            let written = MermaidWriter.write(graph)
+            let back = MermaidParser.parse(written)
+            // verify: reachable charts keep their shape; gates keep yes and no
+            #expect(back.errors.isEmpty, "\(chart.name): \(back.errors)")
+            #expect(back.graph.start == graph.start, "\(chart.name)")
+            #expect(GraphShape(back.graph).nodes == GraphShape(graph).nodes, "\(chart.name)")
+            #expect(GraphShape(back.graph).edges == GraphShape(graph).edges, "\(chart.name)\n\(written)")
+        }
     }
 }

@@ -30,7 +30,7 @@ public enum MermaidWriter {
             let edge = graph.edges[index]
             let from = graph.node(edge.from)?.type
             out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition) + " " + id(edge.to) + "\n"
-            let extra = edge.style.filter { !drawnByArrow.contains($0.key) }
+            let extra = edge.style.filter { !isDrawnByArrow($0.key, $0.value) }
             if !extra.isEmpty {
                 let declarations = extra.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
                 linkStyles.append("\(indent)linkStyle \(linkNumber) \(declarations)\n")
@@ -102,7 +102,17 @@ public enum MermaidWriter {
         return order
     }
 
-    static let drawnByArrow: Set<String> = ["stroke-dasharray", "stroke-width", "arrow-end", "arrow-start", "id"]
+    /// Style entries the arrow token itself says (`-.->` is dashes "3 3", `==>` width 3, `---` no head…);
+    /// any other value, such as a `linkStyle` width of 4px, is written as `linkStyle`.
+    static func isDrawnByArrow(_ key: String, _ value: String) -> Bool {
+        switch key {
+        case "stroke-dasharray": value == "3 3"
+        case "stroke-width": value == "3"
+        case "arrow-end", "arrow-start": ["none", "block", "circle", "cross"].contains(value)
+        case "id": isLegalID(value)
+        default: false
+        }
+    }
 
     private static func arrow(_ edge: Edge, fromGate: Bool) -> String {
         let style = edge.style
@@ -121,7 +131,7 @@ public enum MermaidWriter {
         case "cross": head = "x"
         default: head = ">"
         }
-        if style["stroke-dasharray"] != nil {
+        if style["stroke-dasharray"] == "3 3" {
             token += head.isEmpty ? "-.-" : "-.-" + head
         } else if style["stroke-width"] == "3" {
             token += head.isEmpty ? "===" : "==" + head

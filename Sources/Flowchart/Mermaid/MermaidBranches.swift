@@ -2,11 +2,14 @@
 /// yes and no, too many ways out, questions the start never reaches.
 extension MermaidReader {
     mutating func assignBranches(_ n: Int, type: NodeType, out: inout OutLinks, branches: inout [Branch]) {
-        let mine = out.links(of: n)
-        guard !mine.isEmpty else {
+        // Most nodes have one line out and need nothing: checked before the slice (which retains the table).
+        let count = out.count(n)
+        if count == 0 {
             if type == .condition { missingBranches(n, has: []) }
             return
         }
+        guard type == .condition || type == .parallel else { return }
+        let mine = out.links(of: n)
         switch type {
         case .condition: assignGate(n, mine, out: &out, branches: &branches)
         case .parallel:
@@ -52,7 +55,7 @@ extension MermaidReader {
         if !clear, mine.count >= 2, let first = yes {
             unclearGate(n, at: mine[mine.startIndex + first])
         }
-        missingBranches(n, has: mine.filter { !out.dropped[$0] }.map { branches[$0] })
+        if yes == nil || no == nil { missingBranches(n, has: mine.filter { !out.dropped[$0] }.map { branches[$0] }) }
     }
 
     private mutating func missingBranches(_ n: Int, has: [Branch]) {

@@ -118,13 +118,13 @@ extension MermaidReader {
     }
 
     /// Runs `change` on the node called `id`, reporting an id no statement has used yet.
-    private mutating func withNode(_ id: String, at offset: Int, _ change: (inout MermaidNode) -> Void) {
+    private mutating func withNode(_ id: String, at offset: Int, _ change: (inout MermaidDecoration) -> Void) {
         let found = KeyTable.withBytes(of: id) { keys.find($0, hash: KeyTable.hash($0)) }
         guard let index = found else {
             report(.warning, .undefinedNode, at: offset, MermaidText.decoratesUnknownNode(id))
             return
         }
-        change(&nodes[index])
+        change(&decorations[index, default: MermaidDecoration()])
     }
 }
 

@@ -39,12 +39,11 @@ extension MermaidReader {
                 return
             }
             let direction = openSubgraphs.last.map { subgraphs[$0].direction } ?? self.direction
-            let at = position(arrowAt)
             for a in previous {
                 for b in group {
                     links.append(MermaidLink(from: a, to: b, label: arrow.label, labelOffset: arrow.labelOffset, labelEnd: arrow.labelEnd,
                                              stroke: arrow.stroke, head: arrow.head, tail: arrow.tail, id: arrow.id,
-                                             direction: direction, position: at))
+                                             direction: direction, offset: arrowAt))
                 }
             }
             swap(&previous, &group)

@@ -20,7 +20,11 @@ enum MermaidGateWords {
 
     static func answer(_ label: String?) -> Answer {
         guard let label else { return .unclear }
-        let word = label.trimmingSpaces().lowercased()
+        if let common = commonAnswer(label) { return common }
+        // Labels come trimmed from the reader and are mostly lower case or Chinese: skip the copies then.
+        let utf8 = label.utf8
+        let trimmed = utf8.first.map { $0 > 0x20 } == true && utf8.last.map { $0 > 0x20 } == true ? label : label.trimmingSpaces()
+        let word = trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
         if yes.contains(word) { return .yes }
         if no.contains(word) { return .no }
         let first = String(word.unicodeScalars.prefix { !separators.contains($0) })
@@ -30,6 +34,20 @@ enum MermaidGateWords {
         }
         if let lead = word.unicodeScalars.first, "不没未无".unicodeScalars.contains(lead) { return .no }
         return .unclear
+    }
+
+    /// yes, no, 是, 否 by their bytes: most gates say one of these, and a Set lookup hashes the String.
+    @inline(__always)
+    private static func commonAnswer(_ label: String) -> Answer? {
+        label.utf8.withContiguousStorageIfAvailable { b -> Answer? in
+            switch b.count {
+            case 2 where b[0] == 0x6E && b[1] == 0x6F: return .no                                   // no
+            case 3 where b[0] == 0x79 && b[1] == 0x65 && b[2] == 0x73: return .yes                  // yes
+            case 3 where b[0] == 0xE6 && b[1] == 0x98 && b[2] == 0xAF: return .yes                  // 是
+            case 3 where b[0] == 0xE5 && b[1] == 0x90 && b[2] == 0xA6: return .no                   // 否
+            default: return nil
+            }
+        } ?? nil
     }
 
     private static let separators: Set<Unicode.Scalar> = [" ", ",", ":", ";", "-", "(", "!", ".", "?", "，", "：", "；", "（", "！", "。", "？", "—", "、"]

@@ -14,6 +14,7 @@
 /// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
 extension MermaidReader {
     mutating func buildGraph() -> FlowGraph {
+        resolvePositions()
         let redirect = subgraphEnds()
         var resolved = resolveLinks(redirect)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
@@ -28,21 +29,25 @@ extension MermaidReader {
 
         var graph = FlowGraph()
         graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
+        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
+        var graphIndex = [Int](repeating: -1, count: nodes.count)
+        let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
-            let node = nodes[n]
-            let made = makeNode(node, type: types[n])
-            KeyTable.withBytes(of: node.id) { _ = graph.define(made, key: $0, hash: node.hash) }
+            let made = makeNode(n, type: types[n], defaultStyle: defaultStyle)
+            graphIndex[n] = graph.nodes.count
+            KeyTable.withBytes(of: nodes[n].id) { _ = graph.define(made, key: $0, hash: nodes[n].hash) }
         }
         let styles = linkStyleTable()
         for l in resolved {
             let link = links[l], branch = branches[l]
             let from = nodes[Int(link.from)].id, to = nodes[Int(link.to)].id
             let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
-            let style = edgeStyle(link, extra: styles[l] ?? styles[-1])
+            let style = edgeStyle(link, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
             let edge = style.isEmpty
                 ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
                 : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
-            guard let a = graph.index(of: from), let b = graph.index(of: to) else { continue }
+            let a = graphIndex[Int(link.from)], b = graphIndex[Int(link.to)]
+            guard a >= 0, b >= 0 else { continue }
             graph.link(edge, from: a, to: b)
         }
         graph.start = start.map { nodes[$0].id }
@@ -142,20 +147,23 @@ extension MermaidReader {
         }
     }
 
-    private func makeNode(_ node: MermaidNode, type: NodeType) -> Node {
+    /// Most nodes are plain: no dictionary, no extras box.
+    private func makeNode(_ n: Int, type: NodeType, defaultStyle: String?) -> Node {
+        let node = nodes[n]
         let text = node.text ?? node.id
-        var parameters: [String: String] = [:]
-        var classes = node.classes
-        if classes.isEmpty, classDefs["default"] != nil { classes = ["default"] }
-        if !node.classes.isEmpty { parameters["class"] = node.classes.joined(separator: " ") }
-        let css = classes.compactMap { classDefs[$0] } + (node.style.map { [$0] } ?? [])
-        if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
-        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
-        if parameters.isEmpty && node.url == nil && node.function == nil {
+        let decoration = decorations[n]
+        if decoration == nil && defaultStyle == nil && node.subgraph < 0 {
             return Node(id: node.id, type: type, plainText: text, position: node.position)
         }
-        return Node(id: node.id, type: type, text: text, url: node.url, urlTarget: node.urlTarget,
-                    function: node.function, parameters: parameters, position: node.position)
+        var parameters: [String: String] = [:]
+        let own = decoration ?? MermaidDecoration()
+        if !own.classes.isEmpty { parameters["class"] = own.classes.joined(separator: " ") }
+        var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }
+        if let style = own.style { css.append(style) }
+        if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
+        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
+        return Node(id: node.id, type: type, text: text, url: own.url, urlTarget: own.urlTarget,
+                    function: own.function, parameters: parameters, position: node.position)
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.
@@ -181,50 +189,4 @@ extension MermaidReader {
         if let extra { style.merge(extra) { $1 } }
         return style
     }
-}
-
-/// Each node's lines out, in written order, without building an array per node (a 50,000-node chart).
-struct OutLinks {
-    /// Per node: where its links start in `order`.
-    private var starts: [Int]
-    private var order: [Int]
-    var incoming: [Int]
-    /// Per link: left out (a repeat, or a branch too many).
-    var dropped: [Bool]
-
-    init(nodeCount: Int, links: [MermaidLink], resolved: [Int]) {
-        var counts = [Int](repeating: 0, count: nodeCount + 1)
-        incoming = [Int](repeating: 0, count: nodeCount)
-        dropped = [Bool](repeating: false, count: links.count)
-        for l in resolved { counts[Int(links[l].from) + 1] += 1 }
-        for n in 0..<nodeCount { counts[n + 1] += counts[n] }
-        starts = counts
-        order = [Int](repeating: 0, count: resolved.count)
-        var fill = counts
-        for l in resolved {
-            let from = Int(links[l].from)
-            // A second identical line (same ends, same label) adds nothing to the interview.
-            var repeated = false
-            var k = starts[from]
-            // Only the first few: a node with more lines out is an error anyway, and a 10,000-way `&`
-            // must not cost 10,000² comparisons.
-            while k < min(fill[from], starts[from] + 8) {
-                let other = links[order[k]]
-                if other.to == links[l].to && other.label == links[l].label { repeated = true; break }
-                k += 1
-            }
-            if repeated { dropped[l] = true; continue }
-            order[fill[from]] = l
-            fill[from] += 1
-            incoming[Int(links[l].to)] += 1
-        }
-        ends.reserveCapacity(nodeCount)
-        for n in 0..<nodeCount { ends.append(fill[n]) }
-    }
-
-    private var ends: [Int] = []
-
-    func count(_ n: Int) -> Int { ends[n] - starts[n] }
-
-    func links(of n: Int) -> ArraySlice<Int> { order[starts[n]..<ends[n]] }
 }

@@ -5,8 +5,9 @@ enum MermaidLabel {
     /// Most labels have neither `#` nor `<`: one scan, then one String straight from the bytes.
     static func text(_ s: Bytes, _ range: Range<Int>) -> String {
         var k = range.lowerBound
-        while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C { k += 1 }
-        if k == range.upperBound { return String(decoding: Bytes(rebasing: s[range]), as: UTF8.self) }
+        var high: UInt8 = 0
+        while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C { high |= s[k]; k += 1 }
+        if k == range.upperBound { return string(s, range, isASCII: high < 0x80) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         out.append(contentsOf: s[range.lowerBound..<k])
@@ -24,6 +25,18 @@ enum MermaidLabel {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text of `range`, which starts and ends at whole characters of text that came from a String:
+    /// valid UTF-8, so it is copied without being validated again (as `LineView.string` does; a tenth
+    /// of a parse went to validation). `isASCII` must be exact.
+    @inline(__always)
+    static func string(_ s: Bytes, _ range: Range<Int>, isASCII: Bool) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            let bytes = Bytes(rebasing: s[range])
+            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        }
+        return String(decoding: Bytes(rebasing: s[range]), as: UTF8.self)
     }
 
     /// A Markdown string's text: backticks off, `**`, `__` and `*` emphasis marks dropped, each line trimmed.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A node where it is written: `id`, `id[label]`, `id(label)`, … `id@{ shape: …, label: … }`, `id:::cls`.
 /// The first mention decides its index and position; a later mention with a label sets the label.
 extension MermaidReader {
@@ -27,7 +33,7 @@ extension MermaidReader {
         while byte(i) == 0x3A && byte(i + 1) == 0x3A && byte(i + 2) == 0x3A {   // :::class
             i += 3
             let cls = readID()
-            if !cls.isEmpty { nodes[index].classes.append(string(cls)) }
+            if !cls.isEmpty { decorations[index, default: MermaidDecoration()].classes.append(string(cls)) }
         }
         return index
     }
@@ -40,7 +46,10 @@ extension MermaidReader {
         if let found = keys.find(key, hash: hash) { return found }
         let index = nodes.count
         keys.insert(index: index, key: key, hash: hash)
-        nodes.append(MermaidNode(id: string(idRange), hash: hash, position: position(idRange.lowerBound)))
+        var high: UInt8 = 0
+        for b in key { high |= b }
+        nodes.append(MermaidNode(id: MermaidLabel.string(s, idRange, isASCII: high < 0x80), hash: hash,
+                                 offset: idRange.lowerBound))
         return index
     }
 
@@ -157,7 +166,19 @@ extension MermaidReader {
         i = open + 1
         let markdown = byte(i) == 0x60
         var j = i
-        while j < s.count, s[j] != 0x22, markdown || s[j] != 0x0A { j += 1 }
+        if markdown {
+            while j < s.count, s[j] != 0x22 { j += 1 }
+        } else if let base = s.baseAddress, i < s.count, let hit = memchr(base + i, 0x22, s.count - i) {
+            // memchr to the closing quote, then a check that no line ended before it.
+            let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if let newline = memchr(base + i, 0x0A, quote - i) {
+                j = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else {
+                j = quote
+            }
+        } else {
+            while j < s.count, s[j] != 0x0A { j += 1 }
+        }
         // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
         let text = trimmedRange(i..<j)
         if j >= s.count || s[j] != 0x22 {
@@ -167,70 +188,5 @@ extension MermaidReader {
             i = j + 1
         }
         return markdown ? MermaidLabel.markdown(s, text) : MermaidLabel.text(s, text)
-    }
-
-    /// `id@{ shape: diam, label: "Go deeper?" }` (Mermaid 11). Unknown keys are skipped; an unknown shape
-    /// is reported with the nearest name.
-    private mutating func readShapeData(_ index: Int) {
-        let open = i
-        i += 2
-        var shape = MermaidShape.box
-        var label: String?
-        var labelAt = -1
-        while true {
-            skipBlankInside()
-            if atEnd || byte(i) == 0x7D { break }
-            let keyRange = readID()
-            skipBlankInside()
-            guard !keyRange.isEmpty, byte(i) == 0x3A else {
-                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
-                if byte(i) == 0x2C { i += 1; continue }
-                break
-            }
-            i += 1
-            skipBlankInside()
-            let valueAt = i
-            var value: String
-            if byte(i) == 0x22 {
-                value = readQuoted(open: i)
-            } else {
-                let start = i
-                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
-                value = string(trimmedRange(start..<i))
-            }
-            switch string(keyRange) {
-            case "shape":
-                if let known = MermaidShape.named[value] {
-                    shape = known
-                } else {
-                    let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
-                    report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),
-                           fix: guess.map { (valueAt..<valueAt + value.utf8.count, $0) })
-                }
-            case "label":
-                label = value
-                labelAt = valueAt
-            default:
-                break
-            }
-            skipBlankInside()
-            if byte(i) == 0x2C { i += 1 }
-        }
-        if byte(i) == 0x7D {
-            i += 1
-        } else {
-            report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
-        }
-        if let label {
-            setLabel(index, label, shape: shape, at: labelAt)
-        } else {
-            nodes[index].shape = shape
-            nodes[index].labelOffset = open
-        }
-    }
-
-    /// Inside `@{ … }`, which may span lines.
-    private mutating func skipBlankInside() {
-        while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0D || s[i] == 0x0A { i += 1 }
     }
 }

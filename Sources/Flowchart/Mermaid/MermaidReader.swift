@@ -20,6 +20,8 @@ struct MermaidReader {
     var openSubgraphs: [Int] = []
     var direction = MermaidDirection.topDown
     var classDefs: [String: String] = [:]
+    /// By node index, for the few nodes that have classes, styles or links.
+    var decorations: [Int: MermaidDecoration] = [:]
     /// Ids given to links (`e1@-->`), so `e1@{ … }` is read as the link's properties, not a node.
     var edgeIDs: Set<String> = []
     /// `linkStyle` by link number (or -1 for `default`), applied once all links are known.
@@ -33,6 +35,10 @@ struct MermaidReader {
 
     init(_ bytes: Bytes, firstLine: Int) {
         source = SourceText(bytes, firstLine: firstLine)
+        // About a node and a link per line in a typical chart; growing by doubling copied them all.
+        nodes.reserveCapacity(source.lineStarts.count)
+        links.reserveCapacity(source.lineStarts.count + source.lineStarts.count / 4)
+        keys.reserveCapacity(source.lineStarts.count)
     }
 
     var atEnd: Bool { i >= s.count }
@@ -44,6 +50,23 @@ struct MermaidReader {
         let p = source.position(offset, hint: lineHint)
         lineHint = p.line - source.firstLine
         return p
+    }
+
+    /// Positions of all nodes and links from their offsets: each list is in reading order, so one cursor
+    /// walks the text forward once per list.
+    mutating func resolvePositions() {
+        // Nodes and links merged by offset, so the text is walked once.
+        var cursor = PositionCursor()
+        var n = 0, l = 0
+        while n < nodes.count || l < links.count {
+            if l >= links.count || (n < nodes.count && nodes[n].offset <= links[l].offset) {
+                nodes[n].position = cursor.position(nodes[n].offset, in: source)
+                n += 1
+            } else {
+                links[l].position = cursor.position(links[l].offset, in: source)
+                l += 1
+            }
+        }
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -111,17 +134,25 @@ struct MermaidReader {
     }
 }
 
-/// A node as read: its id, label, shape and the decorations (class, style, link) that are rare.
+/// A node as read: its id, label, shape and where it was first written. Kept small (no decorations):
+/// a 50,000-node chart copies these a lot.
 struct MermaidNode {
     var id: String
     var hash: UInt64
     var text: String?
     var shape: MermaidShape = .none
-    var position: SourcePosition
+    /// Where the id is first written; `position` is filled from it once reading ends, in one forward
+    /// sweep (counting each line's columns again per node was a tenth of a parse).
+    var offset: Int
+    var position = SourcePosition(line: 0, column: 0)
     /// Where its label starts, for a diagnostic about the shape or label.
     var labelOffset: Int = -1
     /// The innermost subgraph it first appeared in, or -1.
     var subgraph: Int32 = -1
+}
+
+/// What `:::`, `class`, `style` and `click` add to a node; few nodes have any.
+struct MermaidDecoration {
     var classes: [String] = []
     var style: String?
     var url: String?
@@ -143,7 +174,9 @@ struct MermaidLink {
     var tail: MermaidArrowHead
     var id: String?
     var direction: MermaidDirection
-    var position: SourcePosition
+    /// Where the arrow is written; `position` is filled as for nodes.
+    var offset: Int
+    var position = SourcePosition(line: 0, column: 0)
 }
 
 /// `subgraph id [title]` … `end`.
@@ -156,4 +189,36 @@ struct MermaidSubgraph {
     /// First and last node index that appeared inside it (children's nodes included once built).
     var first = Int.max
     var last = -1
+}
+
+/// Line and column of offsets asked for in increasing order, counting each byte once.
+struct PositionCursor {
+    var line = 0
+    var offset = 0
+    var column = 1
+
+    mutating func position(_ target: Int, in source: SourceText) -> SourcePosition {
+        guard target >= offset else { return source.position(target) }
+        let starts = source.lineStarts
+        if line + 1 < starts.count, starts[line + 1] <= target {
+            while line + 1 < starts.count, starts[line + 1] <= target { line += 1 }
+            offset = starts[line]
+            column = 1
+        }
+        let bytes = source.bytes
+        // Eight bytes at a time: a column is a byte that is not a UTF-8 continuation (10xxxxxx).
+        if let base = bytes.baseAddress {
+            while offset + 8 <= target {
+                let x = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                let continuation = x & ~(x << 1) & 0x8080_8080_8080_8080
+                column += 8 - continuation.nonzeroBitCount
+                offset += 8
+            }
+        }
+        while offset < target {
+            if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+            offset += 1
+        }
+        return SourcePosition(line: source.firstLine + line, column: column)
+    }
 }

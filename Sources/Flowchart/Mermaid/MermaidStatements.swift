@@ -58,9 +58,8 @@ extension MermaidReader {
         } else if isKeyword("graph", at: i) {
             i += 5
         } else {
-            let end = lineEndBeforeSeparator(from: i)
+            // Read on as top-down: the statements are most likely a chart whose header was forgotten.
             report(.error, .missingHeader, at: start, MermaidText.missingHeader, fix: (start..<start, "flowchart TD\n"))
-            _ = end
             return
         }
         skipSpaces()

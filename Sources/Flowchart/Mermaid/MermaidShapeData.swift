@@ -1,0 +1,67 @@
+/// Mermaid 11's `id@{ shape: …, label: … }`, which may span lines.
+extension MermaidReader {
+    /// `id@{ shape: diam, label: "Go deeper?" }` (Mermaid 11). Unknown keys are skipped; an unknown shape
+    /// is reported with the nearest name.
+    mutating func readShapeData(_ index: Int) {
+        let open = i
+        i += 2
+        var shape = MermaidShape.box
+        var label: String?
+        var labelAt = -1
+        while true {
+            skipBlankInside()
+            if atEnd || byte(i) == 0x7D { break }
+            let keyRange = readID()
+            skipBlankInside()
+            guard !keyRange.isEmpty, byte(i) == 0x3A else {
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
+                if byte(i) == 0x2C { i += 1; continue }
+                break
+            }
+            i += 1
+            skipBlankInside()
+            let valueAt = i
+            var value: String
+            if byte(i) == 0x22 {
+                value = readQuoted(open: i)
+            } else {
+                let start = i
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
+                value = string(trimmedRange(start..<i))
+            }
+            switch string(keyRange) {
+            case "shape":
+                if let known = MermaidShape.named[value] {
+                    shape = known
+                } else {
+                    let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
+                    report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),
+                           fix: guess.map { (valueAt..<valueAt + value.utf8.count, $0) })
+                }
+            case "label":
+                label = value
+                labelAt = valueAt
+            default:
+                break
+            }
+            skipBlankInside()
+            if byte(i) == 0x2C { i += 1 }
+        }
+        if byte(i) == 0x7D {
+            i += 1
+        } else {
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
+        }
+        if let label {
+            setLabel(index, label, shape: shape, at: labelAt)
+        } else {
+            nodes[index].shape = shape
+            nodes[index].labelOffset = open
+        }
+    }
+
+    /// Inside `@{ … }`, which may span lines.
+    private mutating func skipBlankInside() {
+        while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0D || s[i] == 0x0A { i += 1 }
+    }
+}
