@@ -4,8 +4,8 @@ import Foundation
 import FuzzReplay
 #endif
 
-// libFuzzer target: the flowchart.js parser, and the layout and SVG that pages draw from what it
-// produced, since pages do that with user input too. See Fuzz/README.md.
+// libFuzzer target: the flowchart.js and Mermaid parsers, the writers that convert between them, and
+// the layout and SVG that pages draw from what they produced, since pages do that with user input too. See Fuzz/README.md.
 //
 // Built with `-DFUZZING` (Fuzz/run.sh) it is a libFuzzer binary: `main` hands over to libFuzzer, which
 // calls `LLVMFuzzerTestOneInput` with each input. Otherwise it is a plain program that replays the files
@@ -13,9 +13,16 @@ import FuzzReplay
 // doubles as a regression test.
 
 func exercise(_ text: String) {
-    let parsed = FlowchartParser.parse(text)
-    let layout = FlowchartLayout.layout(parsed.graph)
-    _ = SVGRenderer.render(parsed.graph, layout: layout)
+    // Both languages read every input: a flowchart.js file is nonsense Mermaid and the other way round,
+    // which is exactly the input a parser must survive. The Mermaid reader sees the text with a header
+    // added too, or most inputs would stop at "no flowchart header".
+    for parsed in [FlowchartParser.parse(text), MermaidParser.parse(text), MermaidParser.parse("flowchart LR\n" + text)] {
+        let layout = FlowchartLayout.layout(parsed.graph)
+        _ = SVGRenderer.render(parsed.graph, layout: layout)
+        // Conversion writes what the other parser must read back without trouble.
+        _ = MermaidParser.parse(MermaidWriter.write(parsed.graph))
+        _ = FlowchartParser.parse(FlowchartJSWriter.write(parsed.graph))
+    }
 }
 
 @main
