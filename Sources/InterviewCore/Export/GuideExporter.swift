@@ -47,7 +47,7 @@ public enum GuideExporter {
             }
             if topic.depth > 0 { out += heading(topic.depth, topic.number, topic.title, guide) }
             if !topic.guidance.isEmpty { out += topic.guidance + "\n" }
-            out += "```flow\n" + topic.flowchart + "\n```\n"
+            out += "```" + GuideConversion.infoString(DiagramSyntax.of(topic.flowchart)) + "\n" + topic.flowchart + "\n```\n"
         }
         for group in stage.groups where written.insert(group.key).inserted {
             out += heading(group.depth, group.number, group.title, guide) + (group.guidance.isEmpty ? "" : group.guidance + "\n")

@@ -9,7 +9,9 @@ public struct Topic: Hashable, Sendable, Codable {
     /// The group heading it sits under, if any.
     public var group: String?
     public var guidance: String
-    /// The flowchart as flowchart.js text, written canonically (so a repaired seed diagram reads clean).
+    /// The flowchart as text, written canonically in the language the author used (so a repaired seed
+    /// diagram reads clean, and a guide kept in Mermaid exports in Mermaid). Its first statement tells
+    /// which language it is (`DiagramSyntax.of`).
     public var flowchart: String
     /// The node the interview starts from.
     public var start: String?

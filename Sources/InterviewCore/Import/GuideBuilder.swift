@@ -123,7 +123,7 @@ struct GuideBuilder {
         let flow = TopicFlow(parsed.graph)
         let guidance = GuideText.prose(section.body)
         var topic = Topic(number: heading.number, title: heading.title, depth: depth, group: group, guidance: guidance,
-                          flowchart: FlowchartWriter.text(parsed.graph), start: flow.start, steps: flow.steps,
+                          flowchart: GuideConversion.write(parsed.graph, as: block.diagramSyntax), start: flow.start, steps: flow.steps,
                           questions: flow.questions, gates: flow.gates, instructions: flow.instructions)
         topic.isPickList = PickList.looksLikeOne(instructions: flow.instructions, guidance: guidance)
         if topic.isPickList { topic.questions += flow.unreachableQuestions }
