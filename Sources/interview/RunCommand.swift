@@ -29,6 +29,9 @@ extension Interview {
         @Option(help: "A label for the candidate (a code rather than a name).")
         var candidate: String?
 
+        @Option(help: "Who runs the interview (recorded beside the candidate, for calibrating interviewers).")
+        var interviewer: String?
+
         @Flag(help: "Read one command per line and print plain text, even on a terminal.")
         var plain = false
 
@@ -69,7 +72,8 @@ extension Interview {
             if engine.events.isEmpty {
                 do {
                     _ = try driver.record(.started(SessionStart(guideID: guide.id, guideHash: guide.contentHash,
-                                                                guideTitle: guide.title, candidate: candidate)))
+                                                                guideTitle: guide.title, candidate: candidate,
+                                                                interviewer: interviewer)))
                 } catch {
                     UsageError(description: "cannot start the session: \(error)").report()
                 }

@@ -71,6 +71,21 @@ struct RunCommandTests {
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
+    @Test func theInterviewerIsRecordedBesideTheCandidate() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        // act
+        let result = try RunProcess.run(["run", Self.guide, "--session", log, "--candidate", "C-9", "--interviewer", "Olga"], input: ["q"])
+        // verify: in the first event, so a session file says who rated without anything else
+        #expect(result.status == 0)
+        let first = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.contains(#""type":"started""#) && first.contains(#""candidate":"C-9""#) && first.contains(#""interviewer":"Olga""#))
+        let resumed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["q"])
+        #expect(resumed.status == 0)
+    }
+
     @Test func aChineseGuideRunsInChineseAndLanguageOverridesIt() throws {
         // setup: the default guide is the bundled Chinese seed
         let dir = try CommandRunner.temporaryDirectory()

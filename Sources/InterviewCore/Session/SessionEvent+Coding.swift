@@ -5,7 +5,7 @@ import Foundation
 extension SessionEvent: Codable {
     enum Key: String, CodingKey {
         case v, at, type, stage, topic, question, gate, answer, rating, reason, via, instruction
-        case guideID = "guide", guideHash = "hash", guideTitle = "title", candidate
+        case guideID = "guide", guideHash = "hash", guideTitle = "title", candidate, interviewer
         case text, shared, confirmedIncomplete, recommendation, summary
     }
 
@@ -25,7 +25,8 @@ extension SessionEvent: Codable {
         switch type {
         case "started":
             return .started(SessionStart(guideID: try c.decodeIfPresent(String.self, forKey: .guideID), guideHash: try s(.guideHash),
-                                         guideTitle: try s(.guideTitle), candidate: try c.decodeIfPresent(String.self, forKey: .candidate)))
+                                         guideTitle: try s(.guideTitle), candidate: try c.decodeIfPresent(String.self, forKey: .candidate),
+                                         interviewer: try c.decodeIfPresent(String.self, forKey: .interviewer)))
         case "stageEntered": return .stageEntered(stage: try s(.stage))
         case "stageFinished": return .stageFinished(stage: try s(.stage))
         case "topicEntered": return .topicEntered(topic: try s(.topic))
@@ -67,6 +68,7 @@ extension SessionEvent: Codable {
             try c.encode(s.guideHash, forKey: .guideHash)
             try c.encode(s.guideTitle, forKey: .guideTitle)
             try c.encodeIfPresent(s.candidate, forKey: .candidate)
+            try c.encodeIfPresent(s.interviewer, forKey: .interviewer)
         case .stageEntered(let stage), .stageFinished(let stage):
             try c.encode(stage, forKey: .stage)
         case .topicEntered(let topic):

@@ -18,6 +18,7 @@ extension SessionEvent {
             add("hash", start.guideHash)
             add("title", start.guideTitle)
             add("candidate", start.candidate)
+            add("interviewer", start.interviewer)
         case .stageEntered(let stage), .stageFinished(let stage):
             add("stage", stage)
         case .topicEntered(let topic):

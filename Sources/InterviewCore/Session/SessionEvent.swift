@@ -69,12 +69,16 @@ public struct SessionStart: Hashable, Sendable, Codable {
     public var guideHash: String
     public var guideTitle: String
     public var candidate: String?
+    /// Who ran the interview (a name or a code), so ratings from terminal sessions can be told apart by
+    /// rater when a team calibrates its interviewers.
+    public var interviewer: String?
 
-    public init(guideID: String?, guideHash: String, guideTitle: String, candidate: String? = nil) {
+    public init(guideID: String?, guideHash: String, guideTitle: String, candidate: String? = nil, interviewer: String? = nil) {
         self.guideID = guideID
         self.guideHash = guideHash
         self.guideTitle = guideTitle
         self.candidate = candidate
+        self.interviewer = interviewer
     }
 }
 
