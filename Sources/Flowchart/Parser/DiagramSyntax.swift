@@ -7,15 +7,28 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// The syntax of a chart's text on its own (a topic's stored chart, a bare file).
     public static func of(_ text: some StringProtocol) -> DiagramSyntax {
-        MermaidParser.isFlowchart(text) ? .mermaid : .flowchartJS
+        // Only the head of the text decides (see MermaidHead): a 50,000-node chart is not split into lines.
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ of(bytes: $0) }) { return fast }
+        return MermaidParser.isFlowchart(text) ? .mermaid : .flowchartJS
     }
 
     /// The syntax of a fenced block, or nil when the fence holds no flowchart we read: ```flow,
     /// ```flowchart and ```flow:preset are flowchart.js; ```mermaid is ours when it is a flowchart.
     public static func of(fenceInfo info: String, text: some StringProtocol) -> DiagramSyntax? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ of(fenceInfo: info, bytes: $0) }) { return fast }
         if MarkdownFlowReader.isFlowInfo(info) { return .flowchartJS }
         let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
         if language == "mermaid" && MermaidParser.isFlowchart(text) { return .mermaid }
+        return nil
+    }
+
+    static func of(bytes: Bytes) -> DiagramSyntax {
+        MermaidHead.isFlowchart(bytes) ? .mermaid : .flowchartJS
+    }
+
+    static func of(fenceInfo info: String, bytes: Bytes) -> DiagramSyntax? {
+        if MarkdownFlowReader.isFlowInfo(info) { return .flowchartJS }
+        if MarkdownFlowReader.isMermaidInfo(info) && MermaidHead.isFlowchart(bytes) { return .mermaid }
         return nil
     }
 
@@ -29,5 +42,14 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
     /// Parses a chart's text in whichever syntax it is written.
     public static func parse(_ text: String, firstLine: Int = 1) -> ParsedFlowchart {
         of(text).parse(text, firstLine: firstLine)
+    }
+
+    /// `parse(_:firstLine:)` over bytes of a document, so a flowchart.js chart is read where it lies
+    /// (a block of a 50,000-node guide is 5 MB, copied for nothing). Mermaid's reader takes a String.
+    func parse(bytes: Bytes, firstLine: Int) -> ParsedFlowchart {
+        switch self {
+        case .flowchartJS: FlowchartParser.parse(bytes: bytes, firstLine: firstLine)
+        case .mermaid: MermaidParser.parse(String(decoding: bytes, as: UTF8.self), firstLine: firstLine)
+        }
     }
 }
