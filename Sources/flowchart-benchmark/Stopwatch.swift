@@ -19,6 +19,6 @@ enum Stopwatch {
     }
 
     static func format(_ ms: Double) -> String {
-        String(format: ms < 1 ? "%.3f" : ms < 100 ? "%.2f" : "%.1f", ms)
+        String(format: ms < 0.1 ? "%.4f" : ms < 1 ? "%.3f" : ms < 100 ? "%.2f" : "%.1f", ms)
     }
 }

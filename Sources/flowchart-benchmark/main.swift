@@ -2,73 +2,62 @@ import Flowchart
 import Foundation
 
 // Measures the flowchart pipeline in release mode: `swift run -c release flowchart-benchmark`.
-// Without arguments: generated diagrams of 1,000, 10,000 and 50,000 nodes. With files: those files,
-// so the same inputs can be timed with other tools (flowchart.js) side by side.
+// Without arguments: generated diagrams of 1,000, 10,000 and 50,000 nodes. With files: those files on
+// the document path (`FlowchartDocument(text:path:)`, what lint, render, guide import and the server
+// do), so the same inputs can be timed with other tools (flowchart.js) side by side.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("-h") || arguments.contains("--help") {
     print("""
-    usage: flowchart-benchmark [--only parse|render] [--sizes N,…] [FILE…]
-      prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE.
+    usage: flowchart-benchmark [--only parse|render] [--sizes N,…] [--untimed N] [--total NAME] [FILE…]
+           flowchart-benchmark --write-inputs DIR
+      prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE:
+        'FILE: N nodes in K flowcharts, parse T ms, render T ms', parse being the whole document path.
       --only limits the run to one measurement, for profiling it alone.
       --sizes picks the generated diagram sizes (default 1000,10000,50000), to profile one size alone.
-      --untimed N parses each size N times without timing or printing, so instruction counts
-        (valgrind --tool=callgrind, perf stat) are the same from run to run.
+      --untimed N reads each generated guide (or each FILE) N times on the document path without timing
+        or printing, so instruction counts (valgrind --tool=callgrind, perf stat) are the same from run to run.
+      --total NAME times all FILEs read one after another as one sample (a corpus, as a folder is linted)
+        and prints one line 'NAME: N nodes in K flowcharts, parse T ms'.
+      --write-inputs DIR writes the side-by-side inputs (see Benchmarks/flowchartjs/README.md).
     """)
     exit(0)
 }
-var only: String?
-if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
-    only = arguments[i + 1]
-    arguments.removeSubrange(i...(i + 1))
+
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(i...(i + 1)) }
+    return arguments[i + 1]
 }
-var sizes = [1_000, 10_000, 50_000]
-if let i = arguments.firstIndex(of: "--sizes"), i + 1 < arguments.count {
-    sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }.filter { $0 >= 3 }
-    arguments.removeSubrange(i...(i + 1))
+
+let only = option("--only")
+let sizes = option("--sizes").map { $0.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 3 } } ?? [1_000, 10_000, 50_000]
+let untimed = option("--untimed").flatMap { Int($0) }
+let total = option("--total")
+if let directory = option("--write-inputs") {
+    try InputWriter.write(to: directory)
+    exit(0)
 }
-var untimed: Int?
-if let i = arguments.firstIndex(of: "--untimed"), i + 1 < arguments.count {
-    untimed = Int(arguments[i + 1])
-    arguments.removeSubrange(i...(i + 1))
+
+let files = arguments.map { path in
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(2)
+    }
+    return (path: path, text: String(decoding: data, as: UTF8.self))
 }
 
 if let untimed {
-    for size in sizes {
-        let text = GeneratedDiagram.text(nodes: size)
-        for _ in 0..<untimed { _ = FlowchartParser.parse(text) }
+    let inputs = files.isEmpty
+        ? sizes.map { ("guide.md", GeneratedGuide.markdown(diagram: GeneratedDiagram.text(nodes: $0), fence: "flow")) }
+        : files.map { ($0.path, $0.text) }
+    for (path, text) in inputs {
+        for _ in 0..<untimed { _ = FlowchartDocument(text: text, path: path) }
     }
-} else if arguments.isEmpty {
-    for size in sizes {
-        let text = GeneratedDiagram.text(nodes: size)
-        if only != "render" {
-            let parse = Stopwatch.median { _ = FlowchartParser.parse(text) }
-            print("parse \(size): \(Stopwatch.format(parse)) ms")
-        }
-        guard only != "parse" else { continue }
-        let graph = FlowchartParser.parse(text).graph
-        let render = Stopwatch.median {
-            let layout = FlowchartLayout.layout(graph)
-            _ = SVGRenderer.render(graph, layout: layout)
-        }
-        print("render \(size): \(Stopwatch.format(render)) ms")
-    }
+} else if files.isEmpty {
+    Measure.generated(sizes: sizes, only: only)
+} else if let total {
+    Measure.corpus(name: total, files: files)
 } else {
-    for path in arguments {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-            exit(2)
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        let parse = Stopwatch.median { _ = FlowchartDocument(text: text, path: path) }
-        let document = FlowchartDocument(text: text, path: path)
-        let render = Stopwatch.median {
-            for chart in document.charts {
-                let layout = FlowchartLayout.layout(chart.parsed.graph)
-                _ = SVGRenderer.render(chart.parsed.graph, layout: layout)
-            }
-        }
-        let nodes = document.charts.reduce(0) { $0 + $1.parsed.graph.nodes.count }
-        print("\(path): \(nodes) nodes in \(document.charts.count) flowcharts, parse \(Stopwatch.format(parse)) ms, render \(Stopwatch.format(render)) ms")
-    }
+    for file in files { Measure.file(file.path, file.text, only: only) }
 }

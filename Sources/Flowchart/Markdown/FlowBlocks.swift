@@ -1,6 +1,7 @@
-/// A ```flow or ```flowchart block found in a Markdown document, with the headings above it.
+/// A fenced block found in a Markdown document, with the headings above it: a chart we read (```flow,
+/// ```flowchart, ```flow:preset, or a ```mermaid flowchart) or any other code block.
 public struct FlowBlock: Hashable, Sendable {
-    /// The fence's info string: `flow`, `flowchart`, or `flow:preset` (vuepress).
+    /// The fence's info string: `flow`, `flowchart`, `flow:preset` (vuepress), `mermaid`, or any other.
     public var info: String
     /// Headings enclosing the block, outermost first; the last is the block's name.
     public var headingPath: [MarkdownHeading]
@@ -13,10 +14,15 @@ public struct FlowBlock: Hashable, Sendable {
     public var isUnclosed: Bool
     /// Line of the closing fence (or the document's last line when it is unclosed).
     public var closingLine: Int
+    /// The language a chart is written in: `.mermaid` for a ```mermaid block, `.flowchartJS` for the rest.
+    /// Parse a chart with `block.syntax.parse(block.text, firstLine: block.firstLine)`.
+    public var syntax: DiagramSyntax
+    /// A ```mermaid block whose first statement is `flowchart`/`graph`, told once by the scan.
+    var isMermaidFlowchart: Bool
 
     public var heading: MarkdownHeading? { headingPath.last }
-    /// A chart we read: flowchart.js (```flow, ```flowchart) or a Mermaid flowchart (```mermaid).
-    public var isFlowchart: Bool { DiagramSyntax.of(fenceInfo: info, text: text) != nil }
+    /// Whether this is a chart we read: a flowchart.js fence, or a Mermaid flowchart.
+    public var isFlowchart: Bool { isMermaidFlowchart || MarkdownFlowReader.isFlowInfo(info) }
     /// How people refer to the block: its nearest heading, or its line when it has none.
     public var name: String { heading?.text ?? "flowchart at line \(fenceLine)" }
 }
@@ -28,7 +34,8 @@ public struct MarkdownHeading: Hashable, Sendable, Codable {
 }
 
 /// Reads the Markdown structure flowchart tools care about: ATX headings and fenced code blocks.
-/// Editors (Typora, HackMD, vuepress) render ```flow and ```flowchart fences as flowchart.js.
+/// Editors (Typora, HackMD, vuepress) render ```flow and ```flowchart fences as flowchart.js, and
+/// ```mermaid fences as Mermaid.
 public enum MarkdownFlowReader {
     public static let flowInfos: Set<String> = ["flow", "flowchart"]
 
@@ -38,11 +45,10 @@ public enum MarkdownFlowReader {
         return flowInfos.contains(language) || base == "flow"
     }
 
+    /// The charts we read, flowchart.js and Mermaid alike, in document order.
     public static func flowBlocks(in markdown: String) -> [FlowBlock] {
         scan(markdown).blocks.filter(\.isFlowchart)
     }
-
-
 
     public static func headings(in markdown: String) -> [MarkdownHeading] {
         scan(markdown).headings
@@ -50,40 +56,25 @@ public enum MarkdownFlowReader {
 
     /// Every fenced block (any language) and every heading outside fences, in document order.
     public static func scan(_ markdown: String) -> (blocks: [FlowBlock], headings: [MarkdownHeading]) {
-        var blocks: [FlowBlock] = []
-        var headings: [MarkdownHeading] = []
-        var path: [MarkdownHeading] = []
-        var open: (fence: Fence, info: String, line: Int, body: [Substring])?
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
-            let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if var current = open {
-                if current.fence.isClosed(by: line) {
-                    blocks.append(FlowBlock(info: current.info, headingPath: path, fenceLine: current.line,
-                                            firstLine: current.line + 1, text: current.body.joined(separator: "\n"),
-                                            isUnclosed: false, closingLine: number))
-                    open = nil
-                } else {
-                    current.body.append(rawLine)
-                    open = current
-                }
-                continue
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            let (scanned, headings) = MarkdownScanner.scan(bytes)
+            let blocks = scanned.map { block in
+                let content = Bytes(rebasing: bytes[block.content])
+                let syntax = DiagramSyntax.of(fenceInfo: block.info, bytes: content)
+                return FlowBlock(info: block.info, headingPath: block.headingPath, fenceLine: block.fenceLine,
+                                 firstLine: block.fenceLine + 1, text: String(decoding: content, as: UTF8.self),
+                                 isUnclosed: block.isUnclosed, closingLine: block.closingLine,
+                                 syntax: syntax ?? (isMermaidInfo(block.info) ? .mermaid : .flowchartJS),
+                                 isMermaidFlowchart: syntax == .mermaid)
             }
-            if let fence = Fence(opening: line) {
-                open = (fence, fence.info, number, [])
-            } else if let heading = heading(line, number) {
-                path.removeAll { $0.level >= heading.level }
-                path.append(heading)
-                headings.append(heading)
-            }
+            return (blocks, headings)
         }
-        if let current = open {
-            blocks.append(FlowBlock(info: current.info, headingPath: path, fenceLine: current.line,
-                                    firstLine: current.line + 1, text: current.body.joined(separator: "\n"),
-                                    isUnclosed: true, closingLine: lines.count))
-        }
-        return (blocks, headings)
+    }
+
+    /// The fence's language is `mermaid`.
+    static func isMermaidInfo(_ info: String) -> Bool {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "mermaid"
     }
 
     /// An ATX heading: up to three spaces, 1–6 `#`, then a space (or nothing).
@@ -110,6 +101,8 @@ struct Fence {
     var character: Character
     var length: Int
     var info: String
+    /// The fence character's byte, for the scan's quick test of a line.
+    var byte: UInt8 { character == "`" ? UInt8(ascii: "`") : UInt8(ascii: "~") }
 
     init?(opening line: Substring) {
         let indent = line.prefix { $0 == " " }.count

@@ -1,4 +1,5 @@
-/// A file to lint or render: a Markdown guide with flow blocks, or a bare flowchart.js file.
+/// A file to lint or render: a Markdown guide with chart blocks (flowchart.js or Mermaid), or a bare chart
+/// file (flowchart.js, or Mermaid when its first statement says so, as a `.mmd` file's does).
 public struct FlowchartDocument: Sendable {
     public struct Chart: Sendable {
         public var name: String
@@ -12,27 +13,43 @@ public struct FlowchartDocument: Sendable {
     /// Findings about the document itself, such as a fence that is never closed.
     public var diagnostics: [Diagnostic]
 
-    /// Markdown when the text has chart fences or the file is named .md; otherwise one bare flowchart, in
-    /// Mermaid when it starts with `flowchart`/`graph` (an .mmd file), else flowchart.js.
+    /// Markdown when the text has chart fences or the file is named .md; otherwise one bare chart.
+    /// The document path of lint, render, guide import and the server: one byte scan, then each chart
+    /// parsed where it lies in the text (no block is copied; see MarkdownScanner).
     public init(text: String, path: String) {
         let lower = path.lowercased()
         let namedMarkdown = [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
-        let blocks = MarkdownFlowReader.flowBlocks(in: text)
-        diagnostics = []
-        if blocks.isEmpty && !namedMarkdown {
-            isMarkdown = false
-            charts = [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: DiagramSyntax.parse(text))]
-            return
+        let source = text   // shares `text`'s storage; a Mermaid chart is copied from it
+        var text = text
+        self = text.withUTF8 { bytes in
+            let blocks = MarkdownScanner.scan(bytes).blocks.compactMap { block -> (ScannedBlock, DiagramSyntax)? in
+                DiagramSyntax.of(fenceInfo: block.info, bytes: Bytes(rebasing: bytes[block.content])).map { (block, $0) }
+            }
+            if blocks.isEmpty && !namedMarkdown {
+                let parsed = DiagramSyntax.of(bytes: bytes).parse(bytes: bytes, 0..<bytes.count, of: source, firstLine: 1)
+                return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed)],
+                                         isMarkdown: false, diagnostics: [])
+            }
+            var document = FlowchartDocument(charts: [], isMarkdown: true, diagnostics: [])
+            document.charts.reserveCapacity(blocks.count)
+            for (block, syntax) in blocks {
+                let firstLine = block.fenceLine + 1
+                let name = block.headingPath.last?.text ?? "flowchart at line \(block.fenceLine)"
+                document.charts.append(Chart(name: name, headingPath: block.headingPath, firstLine: firstLine,
+                                             parsed: syntax.parse(bytes: bytes, block.content, of: source, firstLine: firstLine)))
+            }
+            for (block, _) in blocks where block.isUnclosed {
+                document.diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),
+                    .unclosedFence(info: block.info)))
+            }
+            return document
         }
-        isMarkdown = true
-        charts = blocks.map { block in
-            Chart(name: block.name, headingPath: block.headingPath, firstLine: block.firstLine,
-                  parsed: block.diagramSyntax.parse(block.text, firstLine: block.firstLine))
-        }
-        for block in blocks where block.isUnclosed {
-            diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),
-                .unclosedFence(info: block.info)))
-        }
+    }
+
+    private init(charts: [Chart], isMarkdown: Bool, diagnostics: [Diagnostic]) {
+        self.charts = charts
+        self.isMarkdown = isMarkdown
+        self.diagnostics = diagnostics
     }
 
     /// Every finding in the file, document-level first, then each chart's in line order.

@@ -20,7 +20,7 @@ public enum GuideConversion {
         var converted = 0
         // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
         for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
-            let source = block.diagramSyntax
+            let source = block.syntax
             guard source != target else { continue }
             guard !block.isUnclosed else {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,

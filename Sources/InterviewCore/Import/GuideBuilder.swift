@@ -114,16 +114,16 @@ struct GuideBuilder {
                 at: SourcePosition(line: extra.fenceLine, column: 1), LocalizedText(
                 en: "a topic has one flowchart; this second one under '\(name)' is not used in interviews — give it its own heading",
                 zh: "一个主题只有一个流程图；'\(name)' 下的第二个流程图不会在面试中使用——请给它单独的标题"))))
-            diagnostics += extra.diagramSyntax.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
+            diagnostics += extra.syntax.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         }
-        let parsed = block.diagramSyntax.parse(block.text, firstLine: block.firstLine)
+        let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
         if let line = section.heading?.line { headingLines.append(line) } else { headingLines.append(block.fenceLine) }
         diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         let heading = section.heading.map { SectionHeading($0.text) } ?? SectionHeading(fallbackTitle)
         let flow = TopicFlow(parsed.graph)
         let guidance = GuideText.prose(section.body)
         var topic = Topic(number: heading.number, title: heading.title, depth: depth, group: group, guidance: guidance,
-                          flowchart: GuideConversion.write(parsed.graph, as: block.diagramSyntax), start: flow.start, steps: flow.steps,
+                          flowchart: GuideConversion.write(parsed.graph, as: block.syntax), start: flow.start, steps: flow.steps,
                           questions: flow.questions, gates: flow.gates, instructions: flow.instructions)
         topic.isPickList = PickList.looksLikeOne(instructions: flow.instructions, guidance: guidance)
         if topic.isPickList { topic.questions += flow.unreachableQuestions }

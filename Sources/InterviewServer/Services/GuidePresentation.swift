@@ -23,7 +23,7 @@ enum GuidePresentation {
         }
         for block in MarkdownFlowReader.flowBlocks(in: markdown) where block.isFlowchart {
             prose(upTo: block.fenceLine - 1)
-            let parsed = block.diagramSyntax.parse(block.text, firstLine: block.firstLine)
+            let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
             let layout = FlowchartLayout.layout(parsed.graph)
             parts.append(Part(html: SVGRenderer.render(parsed.graph, layout: layout, options: SVGOptions(title: block.name)),
                               isChart: true))

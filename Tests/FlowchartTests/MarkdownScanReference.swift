@@ -1,0 +1,62 @@
+@testable import Flowchart
+
+/// The Markdown scan as it was before the byte scan (MarkdownScanner), by Character, kept as the
+/// reference the byte scan must agree with on every input. Quadratic in a block's length: tests only.
+enum ReferenceMarkdownScan {
+    struct Block: Equatable {
+        var info: String
+        var headingPath: [MarkdownHeading]
+        var fenceLine: Int
+        var text: String
+        var isUnclosed: Bool
+        var closingLine: Int
+    }
+
+    static func scan(_ markdown: String) -> (blocks: [Block], headings: [MarkdownHeading]) {
+        var blocks: [Block] = []
+        var headings: [MarkdownHeading] = []
+        var path: [MarkdownHeading] = []
+        var open: (fence: Fence, info: String, line: Int, body: [Substring])?
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let number = index + 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if var current = open {
+                if current.fence.isClosed(by: line) {
+                    blocks.append(Block(info: current.info, headingPath: path, fenceLine: current.line,
+                                        text: current.body.joined(separator: "\n"), isUnclosed: false, closingLine: number))
+                    open = nil
+                } else {
+                    current.body.append(rawLine)
+                    open = current
+                }
+                continue
+            }
+            if let fence = Fence(opening: line) {
+                open = (fence, fence.info, number, [])
+            } else if let heading = MarkdownFlowReader.heading(line, number) {
+                path.removeAll { $0.level >= heading.level }
+                path.append(heading)
+                headings.append(heading)
+            }
+        }
+        if let current = open {
+            blocks.append(Block(info: current.info, headingPath: path, fenceLine: current.line,
+                                text: current.body.joined(separator: "\n"), isUnclosed: true, closingLine: lines.count))
+        }
+        return (blocks, headings)
+    }
+}
+
+/// Markdown made of the pieces that decide a scan: fences of both kinds and lengths, indents, headings
+/// with closing hashes, CR and CRLF, combining marks after the markers, NBSP, CJK, and flowchart lines.
+enum MarkdownSoup {
+    static let pieces = ["```", "````", "~~~", "~~~~", "``", "#", "##", "######", "#######", " ", "  ", "   ", "    ", "\t",
+                         "flow", "flowchart", "flow:ant", "mermaid", "python", " flow", "`x`", "\n", "\n", "\n", "\r\n", "\r",
+                         "\u{301}", "\u{300}", "\u{A0}", "中文", "Title", " ## ", "#x", "st=>start: S", "st->e", "e=>end",
+                         "flowchart TD", "graph", "%% c", "---", "A-->B", "🙂", "\u{200D}"]
+
+    static func document(_ rng: inout TestRandom) -> String {
+        (0..<rng.int(in: 0...40)).map { _ in pieces[rng.int(in: 0...(pieces.count - 1))] }.joined()
+    }
+}
