@@ -1,7 +1,7 @@
 /// Which branch each line out of a node becomes, and what an interview cannot run: gates without a clear
 /// yes and no, too many ways out, questions the start never reaches.
 extension MermaidReader {
-    mutating func assignBranches(_ n: Int, type: NodeType, out: inout OutLinks, branches: inout [Branch]) {
+    mutating func assignBranches(_ n: Int, type: NodeType, isStart: Bool, out: inout OutLinks, branches: inout [Branch]) {
         // Most nodes have one line out and need nothing: checked before the slice (which retains the table).
         let count = out.count(n)
         if count == 0 {
@@ -19,6 +19,7 @@ extension MermaidReader {
                 out.dropped[l] = true
                 if k == 3 { tooManyWaysOut(n, mine.count, at: l, limit: 3) }
             }
+            if forkAsks(n, isStart: isStart) { questionForks(n, mine.prefix(3)) }
         default:
             break   // one line out: next
         }
@@ -84,6 +85,15 @@ extension MermaidReader {
         let link = links[l]
         report(.warning, .duplicateGateLabel, at: link.labelOffset,
                MermaidText.duplicateGateLabel(nodes[n].id, label: link.label ?? "", to: nodes[Int(link.to)].id))
+    }
+
+    /// Not a mistake, but worth knowing when writing the chart: the question is asked once, then every
+    /// path is walked in turn rather than one chosen by the answer (that would be a gate).
+    private mutating func questionForks(_ n: Int, _ paths: ArraySlice<Int>) {
+        let node = nodes[n]
+        let targets = paths.map { nodes[Int(links[$0].to)].id }
+        diagnostics.append(Diagnostic(.warning, .questionForks, at: node.position,
+                                      MermaidText.questionForks(node.id, paths: targets)))
     }
 
     private mutating func tooManyWaysOut(_ n: Int, _ count: Int, at l: Int, limit: Int) {

@@ -4,6 +4,8 @@
 ///   is no (`MermaidGateWords`). Neither readable: the first line is yes, with a warning.
 /// - Any other node with 2–3 lines out is a fork: `.parallel`, lines `path1…path3` in written order, so the
 ///   chart reads back the same from flowchart.js text. More than 3 is an error; the extra lines are left out.
+///   A fork drawn as a question (a box or any other question shape) keeps its question: it is marked
+///   `ask=yes`, which the engine asks before walking the paths (`forkAsks`).
 /// - `[[ ]]` is a subroutine (an instruction), a parallelogram input/output (a question); a stadium,
 ///   circle or `start`/`stop` shape is the start when it is the chart's first node and nothing leads to it,
 ///   the end when nothing leaves it; everything else is an operation (a question).
@@ -23,7 +25,7 @@ extension MermaidReader {
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
             types[n] = nodeType(n, out: out.count(n), hasIncoming: out.incoming[n] > 0, isStart: n == start)
-            assignBranches(n, type: types[n], out: &out, branches: &branches)
+            assignBranches(n, type: types[n], isStart: n == start, out: &out, branches: &branches)
         }
         resolved.removeAll { out.dropped[$0] }
 
@@ -33,7 +35,8 @@ extension MermaidReader {
         var graphIndex = [Int](repeating: -1, count: nodes.count)
         let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
-            let made = makeNode(n, type: types[n], defaultStyle: defaultStyle)
+            let asks = types[n] == .parallel && forkAsks(n, isStart: n == start)
+            let made = makeNode(n, type: types[n], asks: asks, defaultStyle: defaultStyle)
             graphIndex[n] = graph.nodes.count
             KeyTable.withBytes(of: nodes[n].id) { _ = graph.define(made, key: $0, hash: nodes[n].hash) }
         }
@@ -143,19 +146,32 @@ extension MermaidReader {
         case .terminal:
             if isStart && !hasIncoming { return .start }
             return out == 0 ? .end : .operation
-        case .none, .box, .rhombus: return .operation
+        case .none, .box, .rhombus, .fork: return .operation
+        }
+    }
+
+    /// Whether a fork (a node read as `.parallel`) is a question asked before its paths are walked.
+    /// Question shapes ask: a box, rounded box, parallelogram, cylinder, hexagon, a stadium or circle
+    /// in mid-chart. What only splits the way does not: the `fork`/`join` bars, a subroutine `[[ ]]`
+    /// (an instruction, which stays one when it forks: flowchart.js's own parallel is an instruction),
+    /// a node never given a shape or label (its text is only its id), and the start stadium (skipped).
+    func forkAsks(_ n: Int, isStart: Bool) -> Bool {
+        switch nodes[n].shape {
+        case .none, .fork, .subroutine, .rhombus: false
+        case .terminal: !isStart
+        case .box, .parallelogram: true
         }
     }
 
     /// Most nodes are plain: no dictionary, no extras box.
-    private func makeNode(_ n: Int, type: NodeType, defaultStyle: String?) -> Node {
+    private func makeNode(_ n: Int, type: NodeType, asks: Bool, defaultStyle: String?) -> Node {
         let node = nodes[n]
         let text = node.text ?? node.id
         let decoration = decorations[n]
-        if decoration == nil && defaultStyle == nil && node.subgraph < 0 {
+        if decoration == nil && defaultStyle == nil && node.subgraph < 0 && !asks {
             return Node(id: node.id, type: type, plainText: text, position: node.position)
         }
-        var parameters: [String: String] = [:]
+        var parameters: [String: String] = asks ? ["ask": "yes"] : [:]
         let own = decoration ?? MermaidDecoration()
         if !own.classes.isEmpty { parameters["class"] = own.classes.joined(separator: " ") }
         var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }
