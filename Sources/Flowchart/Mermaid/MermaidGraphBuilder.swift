@@ -29,31 +29,42 @@ extension MermaidReader {
         }
         resolved.removeAll { out.dropped[$0] }
 
-        var graph = FlowGraph()
-        graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
-        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
-        var graphIndex = [Int](repeating: -1, count: nodes.count)
         let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
             let asks = types[n] == .parallel && forkAsks(n, isStart: n == start)
-            let made = makeNode(n, type: types[n], asks: asks, defaultStyle: defaultStyle)
-            graphIndex[n] = graph.nodes.count
-            KeyTable.withBytes(of: nodes[n].id) { _ = graph.define(made, key: $0, hash: nodes[n].hash) }
+            finishNode(n, type: types[n], asks: asks, defaultStyle: defaultStyle)
+        }
+        var graph: FlowGraph
+        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
+        var graphIndex: [Int] = []
+        if redirect.allSatisfy({ $0 == nil }) {
+            // The usual case: every node read is a graph node, so the graph takes the reader's nodes
+            // and key table as they are.
+            graph = FlowGraph(nodes: graphNodes, keys: keys, edgeCapacity: resolved.count)
+        } else {
+            graph = FlowGraph()
+            graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
+            graphIndex = [Int](repeating: -1, count: nodes.count)
+            for n in nodes.indices where redirect[n] == nil {
+                graphIndex[n] = graph.nodes.count
+                graph.define(graphNodes[n])
+            }
         }
         let styles = linkStyleTable()
         for l in resolved {
             let link = links[l], branch = branches[l]
-            let from = nodes[Int(link.from)].id, to = nodes[Int(link.to)].id
+            let from = nodeID(Int(link.from)), to = nodeID(Int(link.to))
             let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
             let style = edgeStyle(link, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
             let edge = style.isEmpty
                 ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
                 : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
-            let a = graphIndex[Int(link.from)], b = graphIndex[Int(link.to)]
+            let a = graphIndex.isEmpty ? Int(link.from) : graphIndex[Int(link.from)]
+            let b = graphIndex.isEmpty ? Int(link.to) : graphIndex[Int(link.to)]
             guard a >= 0, b >= 0 else { continue }
             graph.link(edge, from: a, to: b)
         }
-        graph.start = start.map { nodes[$0].id }
+        graph.start = start.map { nodeID($0) }
         checkReachability(graph)
         return graph
     }
@@ -115,7 +126,7 @@ extension MermaidReader {
             if let r = redirect[from] { from = r.last }
             if let r = redirect[to] { to = r.first }
             if from < 0 || to < 0 {
-                let id = nodes[Int(from < 0 ? links[l].from : links[l].to)].id
+                let id = nodeID(Int(from < 0 ? links[l].from : links[l].to))
                 diagnostics.append(Diagnostic(.warning, .emptySubgraph, at: links[l].position, MermaidText.emptySubgraph(id)))
                 continue
             }
@@ -163,13 +174,13 @@ extension MermaidReader {
         }
     }
 
-    /// Most nodes are plain: no dictionary, no extras box.
-    private func makeNode(_ n: Int, type: NodeType, asks: Bool, defaultStyle: String?) -> Node {
-        let node = nodes[n]
-        let text = node.text ?? node.id
+    /// Sets node `n`'s type in place; most nodes are plain: no dictionary, no extras box, no copy.
+    private mutating func finishNode(_ n: Int, type: NodeType, asks: Bool, defaultStyle: String?) {
+        let subgraph = nodes[n].subgraph
         let decoration = decorations[n]
-        if decoration == nil && defaultStyle == nil && node.subgraph < 0 && !asks {
-            return Node(id: node.id, type: type, plainText: text, position: node.position)
+        if decoration == nil && defaultStyle == nil && subgraph < 0 && !asks {
+            graphNodes[n].type = type
+            return
         }
         var parameters: [String: String] = asks ? ["ask": "yes"] : [:]
         let own = decoration ?? MermaidDecoration()
@@ -177,9 +188,10 @@ extension MermaidReader {
         var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }
         if let style = own.style { css.append(style) }
         if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
-        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
-        return Node(id: node.id, type: type, text: text, url: own.url, urlTarget: own.urlTarget,
-                    function: own.function, parameters: parameters, position: node.position)
+        if subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(subgraph)].id }
+        let node = graphNodes[n]
+        graphNodes[n] = Node(id: node.id, type: type, text: node.text, url: own.url, urlTarget: own.urlTarget,
+                             function: own.function, parameters: parameters, position: node.position)
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.
