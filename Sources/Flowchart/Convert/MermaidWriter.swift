@@ -1,7 +1,9 @@
 /// A graph as a Mermaid flowchart that `MermaidParser` reads back to the same graph (same ids where
 /// Mermaid can hold them, types, texts, branches and start) — the reverse of the rules in docs/mermaid.md:
 /// - every node is declared first, in graph order, with the shape its type reads from: `(["…"])` for
-///   start/end, `{"…"}` gates, `[["…"]]` subroutines, `[/"…"/]` input/output, `["…"]` the rest;
+///   start/end, `{"…"}` gates, `[["…"]]` subroutines, `[/"…"/]` input/output, `@{ shape: fork, … }` a
+///   parallel that is an instruction, `["…"]` the rest (a parallel marked `ask=yes` is a question that
+///   forks: a box with 2–3 lines out reads back as one);
 /// - then each node's lines in branch order, the start node's first (the start is the first link's
 ///   source); gate lines carry their label or yes/no; fork paths come out in path order;
 /// - the chart's direction is the one most `next` lines leave by (TD when they carry none);
@@ -80,6 +82,7 @@ public enum MermaidWriter {
     private static func shaped(_ node: Node) -> String {
         let label = "\"" + MermaidLabel.quotedEscaping(node.text) + "\""
         switch node.type {
+        case .parallel where node.parameters["ask"] != "yes": return "@{ shape: fork, label: " + label + " }"
         case .start, .end: return "([" + label + "])"
         case .condition: return "{" + label + "}"
         case .subroutine: return "[[" + label + "]]"

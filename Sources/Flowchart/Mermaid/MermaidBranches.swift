@@ -1,7 +1,7 @@
 /// Which branch each line out of a node becomes, and what an interview cannot run: gates without a clear
 /// yes and no, too many ways out, questions the start never reaches.
 extension MermaidReader {
-    mutating func assignBranches(_ n: Int, type: NodeType, out: inout OutLinks, branches: inout [Branch]) {
+    mutating func assignBranches(_ n: Int, type: NodeType, isStart: Bool, out: inout OutLinks, branches: inout [Branch]) {
         // Most nodes have one line out and need nothing: checked before the slice (which retains the table).
         let count = out.count(n)
         if count == 0 {
@@ -19,6 +19,7 @@ extension MermaidReader {
                 out.dropped[l] = true
                 if k == 3 { tooManyWaysOut(n, mine.count, at: l, limit: 3) }
             }
+            if forkAsks(n, isStart: isStart) { questionForks(n, mine.prefix(3)) }
         default:
             break   // one line out: next
         }
@@ -60,36 +61,43 @@ extension MermaidReader {
 
     private mutating func missingBranches(_ n: Int, has: [Branch]) {
         for branch in [Branch.yes, .no] where !has.contains(branch) {
-            let node = nodes[n]
-            diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position,
-                                          MermaidText.gateMissing(node.id, branch)))
+            diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: nodePosition(n),
+                                          MermaidText.gateMissing(nodeID(n), branch)))
         }
     }
 
     private mutating func unclearGate(_ n: Int, at l: Int) {
         let link = links[l]
         let fix = link.label == nil ? (link.labelEnd..<link.labelEnd, "|yes|") : (link.labelOffset..<link.labelEnd, "yes")
-        report(.warning, .gateLabelUnclear, at: link.labelOffset, MermaidText.gateUnclear(nodes[n].id, first: nodes[Int(link.to)].id),
+        report(.warning, .gateLabelUnclear, at: link.labelOffset, MermaidText.gateUnclear(nodeID(n), first: nodeID(Int(link.to))),
                fix: fix)
     }
 
     private mutating func unlabelledGateLine(_ n: Int, at l: Int, meaning: Branch) {
         let link = links[l]
         report(.warning, .unlabelledGateEdge, at: link.labelOffset,
-               MermaidText.unlabelledGateEdge(nodes[n].id, to: nodes[Int(link.to)].id, meaning: meaning),
+               MermaidText.unlabelledGateEdge(nodeID(n), to: nodeID(Int(link.to)), meaning: meaning),
                fix: (link.labelEnd..<link.labelEnd, "|\(meaning.rawValue)|"))
     }
 
     private mutating func sameLabelTwice(_ n: Int, at l: Int) {
         let link = links[l]
         report(.warning, .duplicateGateLabel, at: link.labelOffset,
-               MermaidText.duplicateGateLabel(nodes[n].id, label: link.label ?? "", to: nodes[Int(link.to)].id))
+               MermaidText.duplicateGateLabel(nodeID(n), label: link.label ?? "", to: nodeID(Int(link.to))))
+    }
+
+    /// Not a mistake, but worth knowing when writing the chart: the question is asked once, then every
+    /// path is walked in turn rather than one chosen by the answer (that would be a gate).
+    private mutating func questionForks(_ n: Int, _ paths: ArraySlice<Int>) {
+        let targets = paths.map { nodeID(Int(links[$0].to)) }
+        diagnostics.append(Diagnostic(.warning, .questionForks, at: nodePosition(n),
+                                      MermaidText.questionForks(nodeID(n), paths: targets)))
     }
 
     private mutating func tooManyWaysOut(_ n: Int, _ count: Int, at l: Int, limit: Int) {
         let link = links[l]
         diagnostics.append(Diagnostic(.error, .tooManyBranches, at: link.position,
-                                      MermaidText.tooManyBranches(nodes[n].id, count: count, limit: limit)))
+                                      MermaidText.tooManyBranches(nodeID(n), count: count, limit: limit)))
     }
 
     /// Questions (and gates, instructions) the start never reaches are left out of the interview.

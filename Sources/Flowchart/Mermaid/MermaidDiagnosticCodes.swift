@@ -15,4 +15,5 @@ extension DiagnosticCode {
     public static let duplicateGateLabel: DiagnosticCode = "duplicate-gate-label"
     public static let tooManyBranches: DiagnosticCode = "too-many-branches"
     public static let emptySubgraph: DiagnosticCode = "empty-subgraph"
+    public static let questionForks: DiagnosticCode = "question-forks"
 }

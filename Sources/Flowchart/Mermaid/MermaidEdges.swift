@@ -52,20 +52,31 @@ extension MermaidReader {
 
     /// `A`, `A[label]`, `A & B[label]:::cls`. False (with a finding) when no node starts here.
     mutating func readGroup(into group: inout [Int32]) -> Bool {
+        skipSpaces()
+        guard let first = readNode() else { return false }
+        group.append(Int32(first))
+        skipSpaces()
+        // Most groups are one node: no marks to keep (growing them per node was 1% of a parse).
+        guard byte(i) == 0x26 else { return true }   // &
         groupStamp += 1
-        while true {
+        _ = mark(first)
+        while byte(i) == 0x26 {
+            i += 1
             skipSpaces()
             guard let node = readNode() else { return false }
             // `A & A` names A once: without this, 10,000 repeats on both sides made 10^8 links.
-            if groupMarks.count < nodes.count { groupMarks.append(contentsOf: repeatElement(0, count: nodes.count - groupMarks.count)) }
-            if groupMarks[node] != groupStamp {
-                groupMarks[node] = groupStamp
-                group.append(Int32(node))
-            }
+            if mark(node) { group.append(Int32(node)) }
             skipSpaces()
-            guard byte(i) == 0x26 else { return true }   // &
-            i += 1
         }
+        return true
+    }
+
+    /// Marks `node` as in the current `&` group; false if it was already.
+    private mutating func mark(_ node: Int) -> Bool {
+        if groupMarks.count < nodes.count { groupMarks.append(contentsOf: repeatElement(0, count: nodes.count - groupMarks.count)) }
+        guard groupMarks[node] != groupStamp else { return false }
+        groupMarks[node] = groupStamp
+        return true
     }
 
     /// `A & B & … --> C & D & …` links every pair; past this many pairs the statement is refused, so no

@@ -4,6 +4,8 @@
 ///   is no (`MermaidGateWords`). Neither readable: the first line is yes, with a warning.
 /// - Any other node with 2–3 lines out is a fork: `.parallel`, lines `path1…path3` in written order, so the
 ///   chart reads back the same from flowchart.js text. More than 3 is an error; the extra lines are left out.
+///   A fork drawn as a question (a box or any other question shape) keeps its question: it is marked
+///   `ask=yes`, which the engine asks before walking the paths (`forkAsks`).
 /// - `[[ ]]` is a subroutine (an instruction), a parallelogram input/output (a question); a stadium,
 ///   circle or `start`/`stop` shape is the start when it is the chart's first node and nothing leads to it,
 ///   the end when nothing leaves it; everything else is an operation (a question).
@@ -23,34 +25,46 @@ extension MermaidReader {
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
             types[n] = nodeType(n, out: out.count(n), hasIncoming: out.incoming[n] > 0, isStart: n == start)
-            assignBranches(n, type: types[n], out: &out, branches: &branches)
+            assignBranches(n, type: types[n], isStart: n == start, out: &out, branches: &branches)
         }
         resolved.removeAll { out.dropped[$0] }
 
-        var graph = FlowGraph()
-        graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
-        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
-        var graphIndex = [Int](repeating: -1, count: nodes.count)
         let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
-            let made = makeNode(n, type: types[n], defaultStyle: defaultStyle)
-            graphIndex[n] = graph.nodes.count
-            KeyTable.withBytes(of: nodes[n].id) { _ = graph.define(made, key: $0, hash: nodes[n].hash) }
+            let asks = types[n] == .parallel && forkAsks(n, isStart: n == start)
+            finishNode(n, type: types[n], asks: asks, defaultStyle: defaultStyle)
+        }
+        var graph: FlowGraph
+        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
+        var graphIndex: [Int] = []
+        if redirect.allSatisfy({ $0 == nil }) {
+            // The usual case: every node read is a graph node, so the graph takes the reader's nodes
+            // and key table as they are.
+            graph = FlowGraph(nodes: graphNodes, keys: keys, edgeCapacity: resolved.count)
+        } else {
+            graph = FlowGraph()
+            graph.reserveCapacity(nodes: nodes.count, edges: resolved.count)
+            graphIndex = [Int](repeating: -1, count: nodes.count)
+            for n in nodes.indices where redirect[n] == nil {
+                graphIndex[n] = graph.nodes.count
+                graph.define(graphNodes[n])
+            }
         }
         let styles = linkStyleTable()
         for l in resolved {
             let link = links[l], branch = branches[l]
-            let from = nodes[Int(link.from)].id, to = nodes[Int(link.to)].id
+            let from = nodeID(Int(link.from)), to = nodeID(Int(link.to))
             let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
             let style = edgeStyle(link, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
             let edge = style.isEmpty
                 ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
                 : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
-            let a = graphIndex[Int(link.from)], b = graphIndex[Int(link.to)]
+            let a = graphIndex.isEmpty ? Int(link.from) : graphIndex[Int(link.from)]
+            let b = graphIndex.isEmpty ? Int(link.to) : graphIndex[Int(link.to)]
             guard a >= 0, b >= 0 else { continue }
             graph.link(edge, from: a, to: b)
         }
-        graph.start = start.map { nodes[$0].id }
+        graph.start = start.map { nodeID($0) }
         checkReachability(graph)
         return graph
     }
@@ -112,7 +126,7 @@ extension MermaidReader {
             if let r = redirect[from] { from = r.last }
             if let r = redirect[to] { to = r.first }
             if from < 0 || to < 0 {
-                let id = nodes[Int(from < 0 ? links[l].from : links[l].to)].id
+                let id = nodeID(Int(from < 0 ? links[l].from : links[l].to))
                 diagnostics.append(Diagnostic(.warning, .emptySubgraph, at: links[l].position, MermaidText.emptySubgraph(id)))
                 continue
             }
@@ -143,27 +157,41 @@ extension MermaidReader {
         case .terminal:
             if isStart && !hasIncoming { return .start }
             return out == 0 ? .end : .operation
-        case .none, .box, .rhombus: return .operation
+        case .none, .box, .rhombus, .fork: return .operation
         }
     }
 
-    /// Most nodes are plain: no dictionary, no extras box.
-    private func makeNode(_ n: Int, type: NodeType, defaultStyle: String?) -> Node {
-        let node = nodes[n]
-        let text = node.text ?? node.id
-        let decoration = decorations[n]
-        if decoration == nil && defaultStyle == nil && node.subgraph < 0 {
-            return Node(id: node.id, type: type, plainText: text, position: node.position)
+    /// Whether a fork (a node read as `.parallel`) is a question asked before its paths are walked.
+    /// Question shapes ask: a box, rounded box, parallelogram, cylinder, hexagon, a stadium or circle
+    /// in mid-chart. What only splits the way does not: the `fork`/`join` bars, a subroutine `[[ ]]`
+    /// (an instruction, which stays one when it forks: flowchart.js's own parallel is an instruction),
+    /// a node never given a shape or label (its text is only its id), and the start stadium (skipped).
+    func forkAsks(_ n: Int, isStart: Bool) -> Bool {
+        switch nodes[n].shape {
+        case .none, .fork, .subroutine, .rhombus: false
+        case .terminal: !isStart
+        case .box, .parallelogram: true
         }
-        var parameters: [String: String] = [:]
+    }
+
+    /// Sets node `n`'s type in place; most nodes are plain: no dictionary, no extras box, no copy.
+    private mutating func finishNode(_ n: Int, type: NodeType, asks: Bool, defaultStyle: String?) {
+        let subgraph = nodes[n].subgraph
+        let decoration = decorations[n]
+        if decoration == nil && defaultStyle == nil && subgraph < 0 && !asks {
+            graphNodes[n].type = type
+            return
+        }
+        var parameters: [String: String] = asks ? ["ask": "yes"] : [:]
         let own = decoration ?? MermaidDecoration()
         if !own.classes.isEmpty { parameters["class"] = own.classes.joined(separator: " ") }
         var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }
         if let style = own.style { css.append(style) }
         if !css.isEmpty { parameters["style"] = css.joined(separator: ";") }
-        if node.subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(node.subgraph)].id }
-        return Node(id: node.id, type: type, text: text, url: own.url, urlTarget: own.urlTarget,
-                    function: own.function, parameters: parameters, position: node.position)
+        if subgraph >= 0 { parameters["subgraph"] = subgraphs[Int(subgraph)].id }
+        let node = graphNodes[n]
+        graphNodes[n] = Node(id: node.id, type: type, text: node.text, url: own.url, urlTarget: own.urlTarget,
+                             function: own.function, parameters: parameters, position: node.position)
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.

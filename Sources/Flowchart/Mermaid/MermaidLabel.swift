@@ -6,6 +6,18 @@ enum MermaidLabel {
     static func text(_ s: Bytes, _ range: Range<Int>) -> String {
         var k = range.lowerBound
         var high: UInt8 = 0
+        // Eight bytes at a time while none is `#` or `<`: the byte loop below took 9 instructions a byte,
+        // 0.56 of a 1,000-node parse's 8.1 million (callgrind); this takes about 1.5.
+        if let base = s.baseAddress {
+            var words: UInt64 = 0
+            while k + 8 <= range.upperBound {
+                let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                if Self.hasByte(x, 0x23) || Self.hasByte(x, 0x3C) { break }
+                words |= x
+                k += 8
+            }
+            if words & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
+        }
         while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C { high |= s[k]; k += 1 }
         if k == range.upperBound { return string(s, range, isASCII: high < 0x80) }
         var out: [UInt8] = []
@@ -25,6 +37,13 @@ enum MermaidLabel {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether any of the eight bytes of `x` is `byte` (the zero-byte test on `x ^ byte…byte`: exact as a yes/no).
+    @inline(__always)
+    static func hasByte(_ x: UInt64, _ byte: UInt8) -> Bool {
+        let v = x ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     /// The text of `range`, which starts and ends at whole characters of text that came from a String:

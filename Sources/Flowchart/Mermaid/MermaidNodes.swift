@@ -48,8 +48,10 @@ extension MermaidReader {
         keys.insert(index: index, key: key, hash: hash)
         var high: UInt8 = 0
         for b in key { high |= b }
-        nodes.append(MermaidNode(id: MermaidLabel.string(s, idRange, isASCII: high < 0x80), hash: hash,
-                                 offset: idRange.lowerBound))
+        let id = MermaidLabel.string(s, idRange, isASCII: high < 0x80)
+        // Text is the id until a label is read; type and position are settled by the builder.
+        graphNodes.append(Node(id: id, type: .operation, plainText: id, position: SourcePosition(line: 0, column: 0)))
+        nodes.append(MermaidNode(offset: idRange.lowerBound))
         return index
     }
 
@@ -155,7 +157,7 @@ extension MermaidReader {
     }
 
     mutating func setLabel(_ index: Int, _ label: String, shape: MermaidShape, at offset: Int) {
-        nodes[index].text = label
+        graphNodes[index].text = label
         nodes[index].shape = shape
         nodes[index].labelOffset = offset
     }

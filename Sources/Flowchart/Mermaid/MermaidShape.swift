@@ -6,6 +6,9 @@ enum MermaidShape: UInt8 {
     case rhombus, subroutine, parallelogram
     /// Stadium, circle, double circle and the `start`/`stop` shapes: a start or an end when placed so.
     case terminal
+    /// `@{ shape: fork }` / `join`: a bar that only splits or joins lines, so a fork drawn with it is an
+    /// instruction, never a question (see `MermaidReader.forkAsks`).
+    case fork
 
     /// `@{ shape: … }` names (Mermaid 11's list, with its aliases), mapped to the role they play.
     static let named: [String: MermaidShape] = {
@@ -17,10 +20,11 @@ enum MermaidShape: UInt8 {
             (.terminal, ["stadium", "terminal", "pill", "circle", "circ", "dbl-circ", "double-circle",
                          "sm-circ", "start", "small-circle", "fr-circ", "stop", "framed-circle",
                          "f-circ", "filled-circle", "junction", "rounded", "event"]),
+            (.fork, ["fork", "join"]),
             (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
                     "manual", "inv-trapezoid", "trapezoid-top", "text", "notch-rect", "card", "notched-rectangle",
-                    "lin-rect", "shaded-process", "lined-rectangle", "lined-process", "fork", "join",
+                    "lin-rect", "shaded-process", "lined-rectangle", "lined-process",
                     "hourglass", "collate", "comment", "brace", "brace-r", "braces", "doc", "document",
                     "docs", "documents", "st-doc", "stacked-document", "st-rect", "procs", "processes",
                     "stacked-rectangle", "tag-doc", "tagged-document", "tag-rect", "tag-proc",

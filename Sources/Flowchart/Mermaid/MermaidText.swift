@@ -127,6 +127,12 @@ enum MermaidText {
             zh: "'\(id)' 分出 \(count) 条连线，最多只能 \(limit) 条；第三条之后的已忽略——请分到第二个节点（例如 '\(id)_more'）")
     }
 
+    static func questionForks(_ id: String, paths: [String]) -> LocalizedText {
+        LocalizedText(
+            en: "question '\(id)' has \(paths.count) lines out: it is asked, then its paths are asked one after another, in written order (\(paths.joined(separator: ", "))); to choose one path by the answer, make it a gate {…}; for an instruction, draw it as \(id)@{ shape: fork }",
+            zh: "问题 '\(id)' 有 \(paths.count) 条出线：先问这个问题，再按书写顺序依次问各条路径（\(paths.joined(separator: "、"))）；若要按回答只走一条路，请改为判断节点 {…}；若只是说明，请画成 \(id)@{ shape: fork }")
+    }
+
     static func unreachable(_ id: String, start: String) -> LocalizedText {
         LocalizedText(en: "'\(id)' cannot be reached from the start '\(start)'; the interview never asks it",
                       zh: "从起点 '\(start)' 无法到达 '\(id)'；面试中永远不会问到它")
