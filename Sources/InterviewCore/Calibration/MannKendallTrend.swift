@@ -1,0 +1,59 @@
+import Foundation
+
+/// The Mann–Kendall test for a monotonic trend (Mann 1945; Kendall 1975; as set out in Gilbert 1987,
+/// §16.4): does a value tend to be higher later than earlier, beyond chance?
+///
+///     S = Σ_{i<j} sign(tj − ti) · sign(xj − xi)
+///     Var S = [n(n−1)(2n+5) − Σ u(u−1)(2u+5) − Σ v(v−1)(2v+5)] / 18
+///           + [Σ u(u−1)(u−2)] · [Σ v(v−1)(v−2)] / [9 n(n−1)(n−2)]
+///           + [Σ u(u−1)] · [Σ v(v−1)] / [2 n(n−1)]
+///     Z = (S − 1)/√Var if S > 0,  0 if S = 0,  (S + 1)/√Var if S < 0   (continuity correction)
+///
+/// u: sizes of groups of tied values, v: of tied times. With distinct times this is Gilbert's formula
+/// with its tie correction (the v terms vanish); tied times — two interviews on the same day — count as
+/// neither earlier nor later, which is Kendall's S between time and value with its full tie variance.
+/// Ratings on a 0–4 scale are mostly ties, so the correction matters. The p-value is one-sided,
+/// P(Z ≥ z) under no trend, because the question asked is "are ratings rising?" (a leak).
+public struct MannKendallTrend: Hashable, Sendable {
+    public var s: Int
+    public var variance: Double
+    public var z: Double
+    /// One-sided: probability of a Z this high or higher if there were no trend.
+    public var pIncreasing: Double
+    public var count: Int
+
+    /// nil with fewer than 3 points or no variance (every value, or every time, the same).
+    /// O(n²) pairs: fine for the few thousand times a question is asked.
+    public static func test(times: [Double], values: [Double]) -> MannKendallTrend? {
+        let n = min(times.count, values.count)
+        guard n >= 3 else { return nil }
+        var s = 0
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let dt = times[j] - times[i], dx = values[j] - values[i]
+                s += (dt > 0 ? 1 : dt < 0 ? -1 : 0) * (dx > 0 ? 1 : dx < 0 ? -1 : 0)
+            }
+        }
+        let nd = Double(n)
+        let u = tieGroups(values.prefix(n)), v = tieGroups(times.prefix(n))
+        func sum(_ groups: [Double], _ f: (Double) -> Double) -> Double { groups.reduce(0) { $0 + f($1) } }
+        let base = nd * (nd - 1) * (2 * nd + 5)
+        var variance = (base - sum(u) { $0 * ($0 - 1) * (2 * $0 + 5) } - sum(v) { $0 * ($0 - 1) * (2 * $0 + 5) }) / 18
+        variance += sum(u) { $0 * ($0 - 1) * ($0 - 2) } * sum(v) { $0 * ($0 - 1) * ($0 - 2) } / (9 * nd * (nd - 1) * (nd - 2))
+        variance += sum(u) { $0 * ($0 - 1) } * sum(v) { $0 * ($0 - 1) } / (2 * nd * (nd - 1))
+        guard variance > 0 else { return nil }
+        let z = s > 0 ? Double(s - 1) / variance.squareRoot() : s < 0 ? Double(s + 1) / variance.squareRoot() : 0
+        return MannKendallTrend(s: s, variance: variance, z: z, pIncreasing: 0.5 * erfc(z / 2.0.squareRoot()), count: n)
+    }
+
+    /// Sizes of the groups of equal values that have more than one member.
+    private static func tieGroups(_ values: ArraySlice<Double>) -> [Double] {
+        var groups: [Double] = [], run = 1.0
+        let sorted = values.sorted()
+        for i in sorted.indices.dropFirst() {
+            if sorted[i] == sorted[i - 1] { run += 1 } else { if run > 1 { groups.append(run) }; run = 1 }
+        }
+        if run > 1 { groups.append(run) }
+        return groups
+    }
+}
