@@ -52,15 +52,9 @@ extension MermaidReader {
         }
         let styles = linkStyleTable()
         for l in resolved {
-            let link = links[l], branch = branches[l]
-            let from = nodeID(Int(link.from)), to = nodeID(Int(link.to))
-            let label = types[Int(link.from)] == .condition && link.label == branch.rawValue ? nil : link.label
-            let style = edgeStyle(link, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
-            let edge = style.isEmpty
-                ? Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), unstyledAt: link.position)
-                : Edge(from: from, to: to, branch: branch, label: label, direction: link.direction.side(of: branch), style: style, position: link.position)
-            let a = graphIndex.isEmpty ? Int(link.from) : graphIndex[Int(link.from)]
-            let b = graphIndex.isEmpty ? Int(link.to) : graphIndex[Int(link.to)]
+            let edge = makeEdge(l, branch: branches[l], fromGate: types[Int(links[l].from)] == .condition, styles: styles)
+            let a = graphIndex.isEmpty ? Int(links[l].from) : graphIndex[Int(links[l].from)]
+            let b = graphIndex.isEmpty ? Int(links[l].to) : graphIndex[Int(links[l].to)]
             guard a >= 0, b >= 0 else { continue }
             graph.link(edge, from: a, to: b)
         }
@@ -177,9 +171,10 @@ extension MermaidReader {
     /// Sets node `n`'s type in place; most nodes are plain: no dictionary, no extras box, no copy.
     private mutating func finishNode(_ n: Int, type: NodeType, asks: Bool, defaultStyle: String?) {
         let subgraph = nodes[n].subgraph
-        let decoration = decorations[n]
+        // Most charts decorate nothing: no dictionary lookup (hashing n) per node then.
+        let decoration = decorations.isEmpty ? nil : decorations[n]
         if decoration == nil && defaultStyle == nil && subgraph < 0 && !asks {
-            graphNodes[n].type = type
+            graphNodes.withUnsafeMutableBufferPointer { $0[n].type = type }
             return
         }
         var parameters: [String: String] = asks ? ["ask": "yes"] : [:]
@@ -192,6 +187,23 @@ extension MermaidReader {
         let node = graphNodes[n]
         graphNodes[n] = Node(id: node.id, type: type, text: node.text, url: own.url, urlTarget: own.urlTarget,
                              function: own.function, parameters: parameters, position: node.position)
+    }
+
+    /// Link `l` as an edge, read in place: copying the `MermaidLink` (two optional Strings) per link was
+    /// a retain and release each, and a generic copy.
+    private func makeEdge(_ l: Int, branch: Branch, fromGate: Bool, styles: [Int: [String: String]]) -> Edge {
+        links.withUnsafeBufferPointer { links in
+            let from = nodeID(Int(links[l].from)), to = nodeID(Int(links[l].to))
+            let label = fromGate && links[l].label == branch.rawValue ? nil : links[l].label
+            let direction = links[l].direction.side(of: branch)
+            if links[l].stroke == .solid && links[l].head == .arrow && links[l].tail == .none && links[l].id == nil && styles.isEmpty {
+                return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: links[l].position)
+            }
+            let style = edgeStyle(links[l], extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
+            return style.isEmpty
+                ? Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: links[l].position)
+                : Edge(from: from, to: to, branch: branch, label: label, direction: direction, style: style, position: links[l].position)
+        }
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.

@@ -157,7 +157,9 @@ extension MermaidReader {
     }
 
     mutating func setLabel(_ index: Int, _ label: String, shape: MermaidShape, at offset: Int) {
-        graphNodes[index].text = label
+        // In place through the buffer: the subscript's get-and-set copied the whole Node (2 of its
+        // fields are references) once per label.
+        graphNodes.withUnsafeMutableBufferPointer { $0[index].text = label }
         nodes[index].shape = shape
         nodes[index].labelOffset = offset
     }

@@ -24,8 +24,9 @@ struct OutLinks {
             // Only the first few: a node with more lines out is an error anyway, and a 10,000-way `&`
             // must not cost 10,000² comparisons.
             while k < min(fill[from], starts[from] + 8) {
-                let other = links[order[k]]
-                if other.to == links[l].to && other.label == links[l].label { repeated = true; break }
+                // Fields, not the whole link: a copy retains and releases its label and id.
+                let other = order[k]
+                if links[other].to == links[l].to && links[other].label == links[l].label { repeated = true; break }
                 k += 1
             }
             if repeated { dropped[l] = true; continue }
