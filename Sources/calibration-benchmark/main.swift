@@ -13,50 +13,18 @@ import InterviewCore
 //   each candidate: a loop of 3 distinct interviewers, each asking 10 distinct questions (30 ratings),
 //   all drawn uniformly; rating drawn from the rating-scale model; SplitMix64 seed 20261205.
 
-/// SplitMix64 (Steele, Lea & Flood 2014): tiny, seedable, the same stream on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    /// Box–Muller.
-    mutating func normal(_ sd: Double = 1) -> Double {
-        let u = max(uniform(), 1e-300), v = uniform()
-        return sd * (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-    }
-}
-
-func rating(eta: Double, thresholds: [Double], _ g: inout SplitMix64) -> Int {
-    var weights = [1.0], cumulative = 0.0
-    for (k, t) in thresholds.enumerated() { cumulative += t; weights.append(exp(Double(k + 1) * eta - cumulative)) }
-    var u = g.uniform() * weights.reduce(0, +)
-    for (k, w) in weights.enumerated() { u -= w; if u <= 0 { return k } }
-    return weights.count - 1
-}
-
-var g = SplitMix64(state: 20_261_205)
-let thresholds = [-1.5, -0.5, 0.5, 1.5]
+var g = SimulationRandom(seed: 20_261_205)
+let model = SimulatedRating(thresholds: [-1.5, -0.5, 0.5, 1.5])
 let abilities = (0..<10_000).map { _ in g.normal() }
 let difficulties = (0..<300).map { _ in g.normal() }
 let severities = (0..<200).map { _ in g.normal(0.5) }
 var ratings: [CalibrationRating] = []
 ratings.reserveCapacity(300_000)
 for (c, theta) in abilities.enumerated() {
-    var loop: [Int] = []
-    while loop.count < 3 { let r = g.below(200); if !loop.contains(r) { loop.append(r) } }
-    var asked: Set<Int> = []
-    for r in loop {
-        for _ in 0..<10 {
-            var q = g.below(300)
-            while asked.contains(q) { q = g.below(300) }
-            asked.insert(q)
-            let x = rating(eta: theta - difficulties[q] - severities[r], thresholds: thresholds, &g)
+    let loop = g.distinct(3, below: 200), asked = g.distinct(30, below: 300)
+    for (i, r) in loop.enumerated() {
+        for q in asked[(i * 10)..<((i + 1) * 10)] {
+            let x = model.draw(ability: theta, difficulty: difficulties[q], severity: severities[r], &g)
             ratings.append(CalibrationRating(candidate: "c\(c)", interviewer: "i\(r)", question: "q\(q)", rating: x))
         }
     }

@@ -76,7 +76,7 @@ struct RaterCalibrationTests {
             for c in candidates {
                 for q in 0..<3 {
                     let eta = sim.abilities[c] - sim.difficulties[q] - 1.5
-                    let x = RatingCategoryCurve(thresholds: sim.thresholds).moments(eta: eta).mean.rounded()
+                    let x = RatingCategoryCurve(thresholds: sim.model.thresholds).moments(eta: eta).mean.rounded()
                     ratings.append(CalibrationRating(candidate: "c\(c)", interviewer: who, question: "q\(q)", rating: Int(x)))
                 }
             }

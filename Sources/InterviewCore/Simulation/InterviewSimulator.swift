@@ -1,0 +1,94 @@
+import Foundation
+
+/// How simulated answers are rated: the rating-scale Rasch model. For a candidate of ability θ, a
+/// question of difficulty δ and an interviewer of severity ρ (all in logits), the log-odds of rating k
+/// over k − 1 is θ − δ − ρ − τₖ. A severe interviewer (ρ > 0) gives lower ratings to the same answer.
+public struct SimulatedRating: Sendable {
+    /// τ₁…τₘ for a scale 0…m, increasing.
+    public var thresholds: [Double]
+
+    public init(thresholds: [Double]) { self.thresholds = thresholds }
+
+    /// Evenly spaced thresholds from −1.5 to 1.5 logits: every rating is used on a 0–4 scale.
+    public static func evenlySpaced(maximum: Int) -> SimulatedRating {
+        let m = max(maximum, 1)
+        return SimulatedRating(thresholds: (1...m).map { m == 1 ? 0 : -1.5 + 3 * Double($0 - 1) / Double(m - 1) })
+    }
+
+    public func probabilities(ability: Double, difficulty: Double, severity: Double) -> [Double] {
+        var logits = [0.0]
+        for tau in thresholds { logits.append(logits[logits.count - 1] + ability - difficulty - severity - tau) }
+        let top = logits.max() ?? 0
+        let weights = logits.map { exp($0 - top) }
+        let total = weights.reduce(0, +)
+        return weights.map { $0 / total }
+    }
+
+    public func draw(ability: Double, difficulty: Double, severity: Double, _ random: inout SimulationRandom) -> Int {
+        let p = probabilities(ability: ability, difficulty: difficulty, severity: severity)
+        var u = random.uniform()
+        for (k, pk) in p.enumerated() {
+            if u < pk { return k }
+            u -= pk
+        }
+        return p.count - 1
+    }
+}
+
+/// One interview walked through the real engine with simulated answers: every question the flowchart
+/// puts is rated from `SimulatedRating`, each gate is answered as the engine suggests (the interviewer's
+/// own judgment otherwise: deeper when the topic's ratings average at least half the scale), offered
+/// jumps are declined, two open questions are picked from a pick list, talk stages end at once. So
+/// a simulated interview asks exactly the questions a real one with these answers would.
+public enum InterviewSimulator {
+    public struct Participant: Sendable {
+        public var id: String
+        /// Ability for a candidate, severity for an interviewer, in logits.
+        public var logit: Double
+
+        public init(id: String, logit: Double) {
+            self.id = id
+            self.logit = logit
+        }
+    }
+
+    /// The events of the whole interview, from `started` to `interviewFinished`.
+    public static func interview(_ guide: Guide, candidate: Participant, interviewer: Participant,
+                                 difficulty: (QuestionRef) -> Double, rating: SimulatedRating,
+                                 start: Date, random: inout SimulationRandom) throws -> [SessionEvent] {
+        let clock = SimulationClock(start: start)
+        var driver = SessionDriver(engine: SessionEngine(guide: guide), clock: clock)
+        _ = try driver.record(.started(SessionStart(guideID: guide.id, guideHash: guide.contentHash, guideTitle: guide.title,
+                                                    candidate: candidate.id, interviewer: interviewer.id)))
+        _ = try driver.advance()
+        var picked: [String: Int] = [:]
+        // Every command records at least one event; a guide has far fewer steps than this.
+        for _ in 0..<10_000 where !driver.state.isFinished {
+            let command: SessionCommand
+            switch driver.state.agenda(guide) {
+            case .rate(let ref):
+                command = .rate(rating.draw(ability: candidate.logit, difficulty: difficulty(ref), severity: interviewer.logit, &random))
+            case .gate(let topic, let gate):
+                let suggestion = GateSuggestion.make(for: gate, in: topic, state: driver.state, guide: guide, now: clock.now())
+                command = .answer(suggestion.answer ?? ((suggestion.mean ?? 0) >= Double(guide.scale.maximum) / 2))
+            case .offerJump:
+                command = .answer(false)
+            case .pick(let topic, let remaining):
+                if picked[topic, default: 0] < 2, !remaining.isEmpty {
+                    picked[topic, default: 0] += 1
+                    command = .pick(remaining[random.index(remaining.count)])
+                } else {
+                    command = .moveOn
+                }
+            case .talk:
+                command = .moveOn
+            case .finishInterview:
+                command = driver.confirming == nil ? .end : .answer(true)
+            case .start, .enterStage, .enterTopic, .ask, .returnFromJump, .finishStage, .finished:
+                command = driver.confirming == nil ? .moveOn : .answer(true)
+            }
+            _ = try driver.perform(command)
+        }
+        return driver.engine.events
+    }
+}
