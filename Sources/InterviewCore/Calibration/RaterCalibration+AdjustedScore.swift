@@ -19,6 +19,7 @@ extension RaterCalibration {
         var reasons: [SeverityAdjustedScore.Reason] = []
         var facets: [(difficulty: Double, severity: InterviewerSeverity)?] = []
         for r in ratings {
+            guard r.adjustable else { facets.append(nil); continue }
             guard scale.contains(r.rating) else { reasons.append(.ratingOutsideScale(r.rating)); facets.append(nil); continue }
             let q = question(r.question), i = interviewer(r.interviewer)
             if q == nil { reasons.append(.questionNotCalibrated(r.question)) }
@@ -33,16 +34,19 @@ extension RaterCalibration {
         score.notAdjusted = reasons.filter { seen.insert($0).inserted }
         guard score.notAdjusted.isEmpty else { return score }
 
-        let known = facets.compactMap { $0 }
-        let theta = self.candidate(candidate)?.ability
-            ?? estimateAbility(Array(zip(ratings.map(\.rating), known.map { ($0.difficulty, $0.severity.severity) })))
+        let modelled = ratings.indices.compactMap { n in facets[n].map { (ratings[n].rating, ($0.difficulty, $0.severity.severity)) } }
+        guard !modelled.isEmpty else { score.notAdjusted = [.nothingRated]; return score }
+        let theta = self.candidate(candidate)?.ability ?? estimateAbility(modelled)
         score.ability = theta
         let curve = self.curve
         var adjustedEarned = 0.0
         // Per interviewer: Σ w · ∂r'/∂s, the score's sensitivity to that interviewer's severity.
         var sensitivity: [String: (sum: Double, se: Double)] = [:]
         for (n, r) in ratings.enumerated() {
-            let (difficulty, rater) = known[n]
+            guard let (difficulty, rater) = facets[n] else {
+                adjustedEarned += max(r.weight, 0) * (Double(r.rating) - low)
+                continue
+            }
             let average = curve.moments(eta: theta - difficulty).mean
             let here = curve.moments(eta: theta - difficulty - rater.severity)
             let unclamped = Double(r.rating) + average - here.mean

@@ -6,12 +6,17 @@ public struct WeightedRating: Hashable, Sendable {
     public var interviewer: String
     public var rating: Int
     public var weight: Double
+    /// False for points that count but are no rating: a question behind a go-deeper gate answered "no"
+    /// (0 of its possible points, docs/scoring.md). The model never saw it, so it is kept as it is in
+    /// the adjusted score too, and the raw and adjusted scores stay the same kind of number.
+    public var adjustable: Bool
 
-    public init(question: String, interviewer: String, rating: Int, weight: Double = 1) {
+    public init(question: String, interviewer: String, rating: Int, weight: Double = 1, adjustable: Bool = true) {
         self.question = question
         self.interviewer = interviewer
         self.rating = rating
         self.weight = weight
+        self.adjustable = adjustable
     }
 }
 

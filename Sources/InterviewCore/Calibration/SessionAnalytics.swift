@@ -1,0 +1,53 @@
+import Foundation
+
+/// What one recorded interview contributes to the question statistics: each question's outcome and the
+/// seconds spent on it, and each gate's answer beside what the engine suggested at that moment. Read by
+/// replaying the events over the guide, so a question counts exactly as the score of record counts it.
+public struct SessionAnalytics: Sendable {
+    public var questions: [QuestionOccurrence]
+    public var gates: [GateOccurrence]
+
+    /// - Parameter interview: the id the statistics group this interview's questions by (a file name,
+    ///   a session id); the item–total correlation needs every interview told apart.
+    public static func read(_ events: [SessionEvent], guide: Guide, interview: String) throws(SessionError) -> SessionAnalytics {
+        var engine = SessionEngine(guide: guide)
+        var gates: [GateOccurrence] = []
+        var askedAt: [QuestionRef: Date] = [:], seconds: [QuestionRef: Double] = [:]
+        for event in events {
+            switch event.kind {
+            case .questionAsked(let ref), .openQuestionPicked(let ref):
+                askedAt[ref] = askedAt[ref] ?? event.at
+            case .rated(let ref, _), .questionSkipped(let ref, _):
+                // The first rating closes the question: a later re-rating is a correction, not more time on it.
+                if seconds[ref] == nil, let asked = askedAt[ref] { seconds[ref] = max(event.at.timeIntervalSince(asked), 0) }
+            case .gateAnswered(let topic, let gate, let answer):
+                let suggestion = GateSuggestion.make(for: gate, in: topic, state: engine.state, guide: guide, now: event.at)
+                gates.append(GateOccurrence(interview: interview, gate: QuestionKey.of(topic: topic, question: gate),
+                                            answer: answer, suggestion: suggestion.answer))
+            default:
+                break
+            }
+            _ = try engine.apply(event)
+        }
+        let date = events.first?.at ?? Date(timeIntervalSince1970: 0)
+        var questions: [QuestionOccurrence] = []
+        // Topics never entered were not part of this interview: their questions are not "not asked" here.
+        for topic in Scoring.score(guide, engine.state).topics where topic.entered {
+            for question in topic.questions {
+                let outcome: QuestionOccurrence.Outcome
+                switch question.status {
+                case .rated: outcome = question.rating.map { .rated($0) } ?? .notAsked
+                case .skipped: outcome = .skipped
+                case .notDemonstrated: outcome = .notDemonstrated
+                // Asked with no rating recorded holds no evidence, as in the score: counted as not reached.
+                case .notAsked, .askedNotRated: outcome = .notAsked
+                case .notApplicable: continue
+                }
+                let ref = QuestionRef(topic: topic.key, question: question.id)
+                questions.append(QuestionOccurrence(interview: interview, question: QuestionKey.of(topic: topic.key, question: question.id),
+                                                    outcome: outcome, date: date, seconds: seconds[ref]))
+            }
+        }
+        return SessionAnalytics(questions: questions, gates: gates)
+    }
+}
