@@ -1,0 +1,63 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+import InterviewCore
+
+extension Interview {
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Estimate each interviewer's severity and each candidate's score with it removed.",
+            discussion: """
+            Reads session logs written by 'interview run --interviewer NAME' and/or CSV files with the header \
+            candidate,interviewer,topic,question,rating. Fits a many-facet Rasch model (rating ≈ ability − \
+            difficulty − severity, shrunk toward the team for interviewers with little data) and prints each \
+            interviewer's severity (+ is harsher than the team) and each candidate's raw score beside the \
+            severity-adjusted score with its 95% interval (docs/scoring.md). The raw score stays the score of \
+            record; below the minimum data only the raw score is shown.
+            """
+        )
+
+        @Argument(help: "Session logs and/or .csv tables of ratings.")
+        var files: [String]
+
+        @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
+        var guide: String?
+
+        @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
+        var scale: String?
+
+        @Option(help: "text or json.")
+        var format: CalibrationFormat = .text
+
+        @Option(help: "en or zh (default: the guide's language, else the locale).")
+        var language: RunLanguage?
+
+        @Option(help: "An interviewer's severity is used once they have this many ratings…")
+        var minRatings = SeverityAdjustedScore.MinimumData.standard.ratings
+
+        @Option(help: "…of at least this many candidates.")
+        var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
+
+        func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
+            guard minRatings >= 1, minCandidates >= 1 else { throw ValidationError("--min-ratings and --min-candidates must be at least 1") }
+        }
+
+        func run() throws {
+            let messages = language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment)
+            let input = CalibrationInput.read(files, guide: guide, scale: scale, messages: messages)
+            var minimum = SeverityAdjustedScore.MinimumData()
+            minimum.ratings = minRatings
+            minimum.candidates = minCandidates
+            switch TeamCalibration.make(input.scorecards, scale: input.scale, minimum: minimum) {
+            case .success(let team):
+                let labels = CalibrationLabels(language: language?.language ?? input.language)
+                print(format == .json ? CalibrationJSON.team(team, minimum: minimum) : CalibrationText.team(team, labels, minimum: minimum), terminator: "")
+            case .failure(let problem):
+                UsageError(description: "cannot calibrate: \(problem)").report()
+            }
+        }
+    }
+}
+
+enum CalibrationFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

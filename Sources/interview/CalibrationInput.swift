@@ -1,0 +1,85 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+import InterviewCore
+
+/// What `calibrate` and `stats` read: session logs written by `interview run` (each replayed over its
+/// guide, as `report` does) and CSV tables of ratings from elsewhere (`RatingTable`), told apart by the
+/// name ending in .csv. Everything is on one rating scale or it is a usage error: severities on a 0–4
+/// and a 1–5 scale are not the same logits.
+struct CalibrationInput {
+    var scorecards: [ScorecardRatings] = []
+    var occurrences: [QuestionOccurrence] = []
+    var gates: [GateOccurrence] = []
+    var scale: ClosedRange<Int>
+    /// The first guide's language, for the printed tables when --language is not given.
+    var language: Language = .en
+
+    static func read(_ files: [String], guide guidePath: String?, scale scaleText: String?, messages: Language) -> CalibrationInput {
+        let named = guidePath.map { path -> Guide in
+            let imported = GuideArgument.load(path)
+            GuideArgument.warn(imported, file: path)
+            return imported.guide
+        }
+        var scale: ClosedRange<Int>? = scaleText.map(parseScale) ?? named?.scale.levels
+        var input = CalibrationInput(scale: 0...4)
+        var languageSet = false
+        func agree(_ other: ClosedRange<Int>, _ file: String) {
+            if let scale, scale != other {
+                UsageError(description: "\(file) is rated on \(other.lowerBound)-\(other.upperBound), the rest on \(scale.lowerBound)-\(scale.upperBound); calibrate one scale at a time").report()
+            }
+            scale = other
+        }
+        for file in files where !file.lowercased().hasSuffix(".csv") {
+            let session = RunSessionFile.read(file)
+            let guide = session.guide(named: guidePath, path: file)
+            agree(guide.scale.levels, file)
+            if !languageSet { input.language = guide.language == "zh" ? .zh : .en; languageSet = true }
+            let events = session.log.events
+            let state = session.engine(guide, path: file).state
+            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            guard let interviewer = session.start?.interviewer, !interviewer.isEmpty else {
+                UsageError(description: "\(file) names no interviewer, and calibration is about interviewers: "
+                           + "record sessions with 'interview run --interviewer NAME'").report()
+            }
+            let candidate = session.start?.candidate ?? stem
+            input.scorecards.append(ScorecardRatings(candidate: candidate, interviewer: interviewer,
+                                                     card: Scoring.score(guide, state), scale: guide.scale.levels))
+            do {
+                let analytics = try SessionAnalytics.read(events, guide: guide, interview: file)
+                input.occurrences += analytics.questions
+                input.gates += analytics.gates
+            } catch {
+                UsageError(description: "\(file): \(error)").report()
+            }
+        }
+        for file in files where file.lowercased().hasSuffix(".csv") {
+            guard let csvScale = scale else {
+                UsageError(description: "\(file): a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)").report()
+            }
+            switch RatingTable.read(InputFile.read(file), scale: csvScale, guide: named) {
+            case .success(let cards):
+                input.scorecards += cards
+                // A table has no dates: every row of a file counts as one moment, so no trend is read into it.
+                let when = Date(timeIntervalSince1970: 0)
+                for card in cards {
+                    let interview = "\(file)#\(card.candidate)#\(card.interviewer)"
+                    input.occurrences += card.ratings.map { QuestionOccurrence(interview: interview, question: $0.question, outcome: .rated($0.rating), date: when) }
+                }
+            case .failure(let problem):
+                UsageError(description: "\(file):\(problem.line): \(problem.message.text(messages))").report()
+            }
+        }
+        input.scale = scale ?? 0...4
+        return input
+    }
+
+    /// `0-4`, `1-5`, `0…4`.
+    static func parseScale(_ text: String) -> ClosedRange<Int> {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "…" || $0 == "." }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1], low < high, high - low <= 10 else {
+            UsageError(description: "--scale '\(text)' is not a range such as 0-4 (2 to 11 levels)").report()
+        }
+        return low...high
+    }
+}

@@ -1,0 +1,90 @@
+import Flowchart
+import Foundation
+import InterviewCore
+
+/// Every word `calibrate` and `stats` print, in English and Chinese. Ids, keys and numbers stay as they are.
+struct CalibrationLabels {
+    var language: Language
+
+    private func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+    func interviewersTitle(_ scale: ClosedRange<Int>) -> String {
+        t("Interviewers: severity in logits (+ harsher than the team, − more lenient), and in points of the \(scale.lowerBound)–\(scale.upperBound) scale for an average candidate",
+          "面试官：严格度（logit；+ 比团队严格，− 比团队宽松），以及对一般候选人在 \(scale.lowerBound)–\(scale.upperBound) 分制上相差的分数")
+    }
+    var interviewer: String { t("interviewer", "面试官") }
+    var severity: String { t("severity", "严格度") }
+    var points: String { t("points", "分数差") }
+    var ratings: String { t("ratings", "评分数") }
+    var candidatesCount: String { t("candidates", "候选人数") }
+    var fit: String { t("fit", "拟合") }
+    var candidatesTitle: String {
+        t("Candidates: scores 0–100; the raw score is the score of record, the adjusted one removes each interviewer's severity (95% interval)",
+          "候选人：0–100 分；原始分为正式成绩，校准分去除了每位面试官的严格度（95% 区间）")
+    }
+    var candidate: String { t("candidate", "候选人") }
+    var raw: String { t("raw", "原始分") }
+    var adjusted: String { t("adjusted", "校准分") }
+    var interval: String { t("95% interval", "95% 区间") }
+    var interviewers: String { t("interviewers", "面试官") }
+    var nothing: String { t("No ratings to calibrate.", "没有可校准的评分。") }
+    func model(_ iterations: Int, converged: Bool, ratings: Int) -> String {
+        converged ? t("Model: many-facet Rasch rating-scale, \(ratings) ratings, converged in \(iterations) iterations (docs/scoring.md).",
+                      "模型：多面 Rasch 评分量表模型，\(ratings) 个评分，\(iterations) 次迭代收敛（见 docs/scoring.md）。")
+            : t("Model: many-facet Rasch rating-scale, \(ratings) ratings; NOT converged after \(iterations) iterations — read the figures with care.",
+                "模型：多面 Rasch 评分量表模型，\(ratings) 个评分；\(iterations) 次迭代后仍未收敛，请谨慎看待这些数字。")
+    }
+
+    func reason(_ reason: SeverityAdjustedScore.Reason, minimum: SeverityAdjustedScore.MinimumData) -> String {
+        switch reason {
+        case .nothingRated:
+            return t("nothing rated", "没有评分")
+        case .interviewerBelowMinimum(let id, let ratings, let candidates):
+            return t("\(id): \(ratings) ratings of \(candidates) candidates, below the minimum of \(minimum.ratings) of \(minimum.candidates)",
+                     "\(id)：\(ratings) 个评分、\(candidates) 位候选人，少于最低要求（\(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）")
+        case .questionNotCalibrated(let q):
+            return t("question \(q) is not in the model", "问题 \(q) 不在模型中")
+        case .ratingOutsideScale(let r):
+            return t("rating \(r) is off the scale", "评分 \(r) 超出分制")
+        }
+    }
+
+    // stats
+    var questionsTitle: String {
+        t("Questions: asked, rated, mean rating (% of the scale), discrimination (corrected item–total r), skipped, not demonstrated, median time",
+          "问题：提问次数、评分次数、平均分（占满分的百分比）、区分度（校正后的题总相关）、跳过、未展示、用时中位数")
+    }
+    var question: String { t("question", "问题") }
+    var asked: String { t("asked", "提问") }
+    var rated: String { t("rated", "评分") }
+    var mean: String { t("mean %", "平均 %") }
+    var discrimination: String { t("r item–rest", "区分度 r") }
+    var skipped: String { t("skipped", "跳过") }
+    var notDemonstrated: String { t("not shown", "未展示") }
+    var median: String { t("median", "中位用时") }
+    var gatesTitle: String { t("Gates: answered, share answered yes, share following the engine's suggestion (of those with one)",
+                               "判断节点：回答次数、回答“是”的比例、遵循系统建议的比例（在有建议的回答中）") }
+    var gate: String { t("gate", "判断") }
+    var answered: String { t("answered", "回答") }
+    var yes: String { t("yes", "是") }
+    var followed: String { t("followed", "遵循建议") }
+    var flagsTitle: String { t("Flags", "标记") }
+    var noFlags: String { t("No question is flagged.", "没有被标记的问题。") }
+
+    func flag(_ flag: QuestionFlag) -> String {
+        switch flag {
+        case .doesNotDiscriminate(let r, let n):
+            return t("does not discriminate: item–rest r = \(CalibrationText.decimal(r, 2)) over \(n) interviews",
+                     "区分度不足：题总相关 r = \(CalibrationText.decimal(r, 2))（\(n) 场面试）")
+        case .nearlyEveryonePasses(let mean):
+            return t("nearly everyone passes: mean \(CalibrationText.decimal(mean, 0))% of the scale",
+                     "几乎人人通过：平均为满分的 \(CalibrationText.decimal(mean, 0))%")
+        case .nearlyEveryoneFails(let mean):
+            return t("nearly everyone fails: mean \(CalibrationText.decimal(mean, 0))% of the scale",
+                     "几乎人人不及格：平均为满分的 \(CalibrationText.decimal(mean, 0))%")
+        case .likelyLeak(_, let z, let p, let n):
+            return t("likely leaked: ratings rise over time (Mann–Kendall trend test, one-sided, z = \(CalibrationText.decimal(z, 2)), p = \(CalibrationText.decimal(p, 4)), \(n) interviews)",
+                     "可能已泄题：评分随时间上升（Mann–Kendall 趋势检验，单侧，z = \(CalibrationText.decimal(z, 2))，p = \(CalibrationText.decimal(p, 4))，\(n) 场面试）")
+        }
+    }
+}

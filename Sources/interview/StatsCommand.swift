@@ -1,0 +1,100 @@
+import ArgumentParser
+import Flowchart
+import Foundation
+import InterviewCore
+
+extension Interview {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print each question's statistics: difficulty, discrimination, skips, gates, time, and flags.",
+            discussion: """
+            Reads the same inputs as 'calibrate'. Per question (topic/question): times asked and rated, mean \
+            rating as a share of the scale, the corrected item–total correlation (discrimination), the Rasch \
+            difficulty with its infit/outfit mean squares, skip and not-demonstrated rates, the median time on \
+            it; per gate, how often it is answered yes and how often the answer follows the engine's \
+            suggestion. Flags: questions that do not discriminate, that nearly everyone passes or fails, and \
+            likely leaks (ratings rising over time, Mann–Kendall trend test). See docs/scoring.md.
+            """
+        )
+
+        @Argument(help: "Session logs and/or .csv tables of ratings.")
+        var files: [String]
+
+        @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
+        var guide: String?
+
+        @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
+        var scale: String?
+
+        @Option(help: "text or json.")
+        var format: CalibrationFormat = .text
+
+        @Option(help: "en or zh (default: the guide's language, else the locale).")
+        var language: RunLanguage?
+
+        func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
+        }
+
+        func run() throws {
+            let messages = language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment)
+            let input = CalibrationInput.read(files, guide: guide, scale: scale, messages: messages)
+            let statistics = QuestionStatistics.compute(input.occurrences, gates: input.gates, scale: input.scale)
+            // The Rasch difficulties come from the same fit `calibrate` makes; without one (one level) none.
+            let fit = try? RaterCalibration.fit(input.scorecards.flatMap(\.ratings), scale: input.scale).get()
+            let labels = CalibrationLabels(language: language?.language ?? input.language)
+            print(format == .json ? QuestionStatisticsOutput.json(statistics, fit: fit, labels: labels)
+                                  : QuestionStatisticsOutput.text(statistics, fit: fit, labels: labels), terminator: "")
+        }
+    }
+}
+
+/// `stats` as tables or JSON.
+enum QuestionStatisticsOutput {
+    static func text(_ s: QuestionStatistics, fit: RaterCalibration?, labels: CalibrationLabels) -> String {
+        var out = labels.questionsTitle + "\n"
+        out += CalibrationText.table(
+            [labels.question, labels.asked, labels.rated, labels.mean, labels.discrimination, "δ (± SE)", "infit/outfit",
+             labels.skipped, labels.notDemonstrated, labels.median],
+            s.questions.map { q in
+                let d = fit?.question(q.question)
+                return [q.question, "\(q.occurrences - q.notAsked)", "\(q.rated)", q.meanPercent.map { CalibrationText.decimal($0, 0) } ?? "—",
+                        q.itemRest.map { CalibrationText.decimal($0, 2) } ?? "—",
+                        d.map { "\(CalibrationText.signed($0.difficulty)) (\(CalibrationText.decimal($0.standardError, 2)))" } ?? "—",
+                        d.map { "\(CalibrationText.decimal($0.infit, 2))/\(CalibrationText.decimal($0.outfit, 2))" } ?? "—",
+                        CalibrationText.percent(q.skipRate), CalibrationText.percent(q.notDemonstratedRate),
+                        q.medianSeconds.map(CalibrationText.clock) ?? "—"]
+            })
+        if !s.gates.isEmpty {
+            out += "\n" + labels.gatesTitle + "\n"
+            out += CalibrationText.table([labels.gate, labels.answered, labels.yes, labels.followed],
+                                         s.gates.map { g in [g.gate, "\(g.answered)", CalibrationText.percent(g.yesRate), CalibrationText.percent(g.followRate)] })
+        }
+        let flagged = s.questions.filter { !$0.flags.isEmpty }
+        out += "\n" + labels.flagsTitle + "\n"
+        if flagged.isEmpty { out += labels.noFlags + "\n" }
+        for q in flagged {
+            for flag in q.flags { out += "  \(q.question): \(labels.flag(flag))\n" }
+        }
+        return out
+    }
+
+    static func json(_ s: QuestionStatistics, fit: RaterCalibration?, labels: CalibrationLabels) -> String {
+        func number(_ v: Double?) -> Any { v.map(CalibrationJSON.round) ?? NSNull() }
+        let questions: [[String: Any]] = s.questions.map { q in
+            let d = fit?.question(q.question)
+            return ["id": q.question, "asked": q.occurrences - q.notAsked, "rated": q.rated, "skipped": q.skipped,
+                    "notDemonstrated": q.notDemonstrated, "meanPercent": number(q.meanPercent), "itemRest": number(q.itemRest),
+                    "itemRestCount": q.itemRestCount, "difficulty": number(d?.difficulty), "difficultyStandardError": number(d?.standardError),
+                    "infit": number(d?.infit), "outfit": number(d?.outfit), "skipRate": number(q.skipRate),
+                    "notDemonstratedRate": number(q.notDemonstratedRate), "medianSeconds": number(q.medianSeconds),
+                    "trend": q.trend.map { ["z": CalibrationJSON.round($0.z), "pIncreasing": CalibrationJSON.round($0.pIncreasing), "count": $0.count] as [String: Any] } ?? NSNull(),
+                    "flags": q.flags.map { labels.flag($0) }]
+        }
+        let gates: [[String: Any]] = s.gates.map { g in
+            ["id": g.gate, "answered": g.answered, "yes": g.yes, "yesRate": number(g.yesRate), "withSuggestion": g.withSuggestion,
+             "followedSuggestion": g.followedSuggestion, "followRate": number(g.followRate)]
+        }
+        return CalibrationJSON.serialize(["questions": questions, "gates": gates])
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// `interview calibrate` and `interview stats` as users run them: on session logs of `interview run`
+/// and on CSV tables of ratings.
+struct CalibrateCommandTests {
+    static let guide = CommandRunner.fixture("run-short-guide.md")
+
+    /// Three sessions: Olga and Ben see C-1 (Ben rates higher), Olga sees C-2 and says no at the gate.
+    static func recordSessions(in dir: URL) throws -> [String] {
+        let scripts: [(String, String, String, [String])] = [
+            ("olga-c1", "C-1", "Olga", ["f", "3", "4", "y", "2", "4", "3", "f", "f", "e", "y"]),
+            ("ben-c1", "C-1", "Ben", ["f", "4", "4", "y", "4", "4", "4", "f", "f", "e", "y"]),
+            ("olga-c2", "C-2", "Olga", ["f", "1", "2", "n", "2", "1", "f", "f", "e", "y"]),
+        ]
+        return try scripts.map { name, candidate, interviewer, script in
+            let path = dir.appendingPathComponent("\(name).jsonl").path
+            let result = try RunProcess.run(["run", guide, "--session", path, "--candidate", candidate, "--interviewer", interviewer, "--plain"],
+                                            input: script)
+            #expect(result.status == 0, "\(result.stderr)")
+            return path
+        }
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func calibrateOnSessionsPrintsSeveritiesAndTheRawScoreOfRecord() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let logs = try Self.recordSessions(in: dir)
+        // act
+        let result = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--format", "json", "--min-ratings", "1", "--min-candidates", "1"])
+        let report = try CommandRunner.run(["report", logs[2], "--guide", Self.guide, "--format", "json"])
+        // verify: the issue's shape; Ben is the lenient one; C-2's raw score is its report's overall
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Self.json(result.stdout)
+        let interviewers = try #require(document["interviewers"] as? [[String: Any]])
+        #expect(interviewers.map { $0["id"] as? String } == ["Ben", "Olga"])
+        #expect(interviewers.map { $0["ratings"] as? Int } == [5, 9])
+        let ben = try #require(interviewers[0]["severity"] as? Double), olga = try #require(interviewers[1]["severity"] as? Double)
+        #expect(ben < 0 && olga > 0)
+        #expect(interviewers.allSatisfy { ($0["standardError"] as? Double ?? 0) > 0 })
+        let candidates = try #require(document["candidates"] as? [[String: Any]])
+        #expect(candidates.map { $0["id"] as? String } == ["C-1", "C-2"])
+        #expect(candidates[0]["raters"] as? [String] == ["Ben", "Olga"])
+        let overall = try Self.json(report.stdout)["overall"] as? Double
+        let raw = try #require(candidates[1]["raw"] as? Double)
+        #expect(abs(raw - (overall ?? -1)) < 0.001)
+        for c in candidates {
+            let low = try #require(c["low"] as? Double), high = try #require(c["high"] as? Double), adjusted = try #require(c["adjusted"] as? Double)
+            #expect(low <= adjusted && adjusted <= high && low >= 0 && high <= 100)
+        }
+    }
+
+    @Test func belowTheMinimumOnlyTheRawScoreIsShownAndTheReasonIsSaid() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let logs = try Self.recordSessions(in: dir)
+        // act: the default minimum (30 ratings of 5 candidates), in English and Chinese
+        let english = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--language", "en"])
+        let chinese = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--language", "zh"])
+        // verify
+        #expect(english.status == 0 && chinese.status == 0)
+        #expect(english.stdout.contains("Olga: 9 ratings of 2 candidates, below the minimum of 30 of 5"))
+        #expect(english.stdout.contains("C-2        28.1         —"))
+        #expect(chinese.stdout.contains("Olga：9 个评分、2 位候选人，少于最低要求（30 个评分、5 位候选人）"))
+        #expect(chinese.stdout.contains("面试官：严格度"))
+    }
+
+    @Test func aTableOfRatingsIsCalibratedOnItsScale() throws {
+        // setup: four interviewers, twenty candidates, Olga always a point under Ben on the same answers
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = ["candidate,interviewer,topic,question,rating"]
+        for c in 0..<20 {
+            let level = c % 4 + 1
+            for (q, shift) in [("q1", 0), ("q2", -1), ("q3", 0)] {
+                rows.append("c\(c),\(c % 2 == 0 ? "Olga" : "Ben"),t,\(q),\(max(0, min(4, level + shift - (c % 2 == 0 ? 1 : 0))))")
+                rows.append("c\(c),\(c % 3 == 0 ? "Li" : "Mei"),t,\(q),\(max(0, min(4, level + shift)))")
+            }
+        }
+        let csv = dir.appendingPathComponent("ratings.csv")
+        try rows.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        // act
+        let result = try CommandRunner.run(["calibrate", csv.path, "--scale", "0-4", "--format", "json", "--min-ratings", "5", "--min-candidates", "3"])
+        let noScale = try CommandRunner.run(["calibrate", csv.path])
+        // verify: Olga comes out the harshest; a table without a scale is a usage error saying what to give
+        #expect(result.status == 0, "\(result.stderr)")
+        let interviewers = try #require(try Self.json(result.stdout)["interviewers"] as? [[String: Any]])
+        let harshest = interviewers.max { ($0["severity"] as? Double ?? 0) < ($1["severity"] as? Double ?? 0) }
+        #expect(harshest?["id"] as? String == "Olga")
+        #expect(noScale.status == 2)
+        #expect(noScale.stderr.contains("a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)"))
+    }
+
+    @Test func aBadRowIsReportedAtItsLineInTheUsersLanguage() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("bad.csv")
+        try "candidate,interviewer,topic,question,rating\nc1,Olga,t,q1,3\nc2,Olga,t,q1,7\n".write(to: csv, atomically: true, encoding: .utf8)
+        // act
+        let english = try CommandRunner.run(["calibrate", csv.path, "--scale", "0-4"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
+        let chinese = try CommandRunner.run(["stats", csv.path, "--scale", "0-4", "--language", "zh"])
+        // verify
+        #expect(english.status == 2 && english.stderr.contains("bad.csv:3: rating '7' is not a whole number from 0 to 4"))
+        #expect(chinese.status == 2 && chinese.stderr.contains("bad.csv:3: 评分 '7' 不是 0 到 4 之间的整数"))
+    }
+
+    @Test func aSessionWithoutAnInterviewerIsRefusedWithTheWayToRecordOne() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("anonymous.jsonl").path
+        _ = try RunProcess.run(["run", Self.guide, "--session", log, "--plain"], input: ["f", "3", "q"])
+        // act
+        let result = try CommandRunner.run(["calibrate", log, "--guide", Self.guide])
+        // verify
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("names no interviewer"))
+        #expect(result.stderr.contains("interview run --interviewer NAME"))
+    }
+
+    @Test func statsCountsQuestionsAndGatesOfTheSessions() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let logs = try Self.recordSessions(in: dir)
+        // act
+        let result = try CommandRunner.run(["stats"] + logs + ["--guide", Self.guide, "--format", "json"])
+        let text = try CommandRunner.run(["stats"] + logs + ["--guide", Self.guide])
+        // verify: op3 sits behind the gate C-2's interviewer answered "no"; the gate was answered 3 times, yes twice
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try Self.json(result.stdout)
+        let questions = try #require(document["questions"] as? [[String: Any]])
+        let op3 = try #require(questions.first { $0["id"] as? String == "3.1/op3" })
+        #expect(op3["rated"] as? Int == 2 && op3["notDemonstrated"] as? Int == 1)
+        let op1 = try #require(questions.first { $0["id"] as? String == "3.1/op1" })
+        // Ratings 3, 4, 1 of 4: mean 66.7% of the scale.
+        #expect(abs((op1["meanPercent"] as? Double ?? 0) - 66.667) < 0.001)
+        let gates = try #require(document["gates"] as? [[String: Any]])
+        #expect(gates.count == 1 && gates[0]["id"] as? String == "3.1/cond1")
+        #expect(gates[0]["answered"] as? Int == 3 && gates[0]["yes"] as? Int == 2)
+        #expect(text.stdout.contains("Gates: answered, share answered yes"))
+        #expect(text.stdout.contains("3.1/cond1         3  67%"))
+    }
+}
