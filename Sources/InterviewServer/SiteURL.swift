@@ -11,6 +11,7 @@ enum SiteURL {
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
     case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
+    case calibration
 
     var path: String {
         switch self {
@@ -47,6 +48,7 @@ enum SiteURL {
         case .accountSignOutEverywhere: "/account/sign-out-everywhere"
         case .audit: "/audit"
         case .auditExport: "/audit/export.json"
+        case .calibration: "/calibration"
         }
     }
 

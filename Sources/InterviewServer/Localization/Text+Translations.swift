@@ -197,6 +197,24 @@ extension Text {
         case .notInterviewer: ("You are not an interviewer of this interview; you can read its report.",
                                "你不是本场面试的面试官，可以查看报告。")
         case .backToPositions: ("Back to positions", "返回职位列表")
+        case .calibration: ("Calibration", "评分校准")
+        case .calibrationIntro: ("How each interviewer rates compared with the team, from every submitted scorecard of this guide. Severity is in logits of a many-facet Rasch model: + rates lower than the team for the same answer, − higher; the interval is 95%. An interviewer with little data is pulled toward 0.",
+                                 "每位面试官与团队相比的评分尺度，基于本指南所有已提交的评分卡。严格度为多面 Rasch 模型的 logit 值：+ 表示同样的回答给分低于团队，− 表示高于团队；区间为 95%。数据较少的面试官会被拉向 0。")
+        case .calibrationOwnOnly: ("You see your own figures beside the team's; hiring managers see everyone's.", "你能看到自己的数据和团队的整体数据；招聘经理可以看到所有人的数据。")
+        case .calibrationNoData: ("No submitted scorecards for this guide yet.", "这份指南还没有已提交的评分卡。")
+        case .calibrationModel: ("Model", "模型")
+        case .severity: ("Severity", "严格度")
+        case .severityHint: ("logits, 95% interval", "logit，95% 区间")
+        case .pointsDifference: ("Points vs team", "与团队的分差")
+        case .ratingsCount: ("Ratings", "评分数")
+        case .distribution: ("Ratings by level (%)", "各分数占比（%）")
+        case .theirs: ("theirs", "本人")
+        case .team: ("team, same questions", "团队（相同问题）")
+        case .deeperRate: ("Goes deeper", "选择深入")
+        case .followsSuggestion: ("Follows the suggestion", "遵循系统建议")
+        case .hoursToSubmit: ("Hours to submit (median)", "提交用时（中位数，小时）")
+        case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
+        case .colleaguesAgreement: ("Agreement with co-panelists", "与同组面试官的一致性")
         }
     }
 }

@@ -38,6 +38,10 @@ enum Text: String, CaseIterable, Sendable {
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
     case noDecisionYet, decisionHint, debrief, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
+    // Calibration
+    case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
+    case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
+    case littleData, colleaguesAgreement
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 

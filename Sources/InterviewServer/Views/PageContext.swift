@@ -28,7 +28,8 @@ struct PageContext<Content: Encodable>: Encodable {
         self.userName = user?.name
         var nav: [Link] = []
         if let user {
-            nav = [(Text.positions, SiteURL.positions), (.candidates, .candidates), (.interviews, .interviews), (.guides, .guides)]
+            nav = [(Text.positions, SiteURL.positions), (.candidates, .candidates), (.interviews, .interviews), (.guides, .guides),
+                   (.calibration, .calibration)]
                 .map { Link(label: $0.0.in(language), href: $0.1.path) }
             if user.isAdmin {
                 nav += [Link(label: Text.users.in(language), href: SiteURL.users.path),

@@ -1,0 +1,111 @@
+import Fluent
+import InterviewCore
+import Vapor
+
+/// The interviewer calibration page (issue 15): per guide family, each interviewer's severity with its
+/// interval, their rating distribution against the team's on the same questions, how they use gates,
+/// how soon they submit, and their agreement with co-panelists. Hiring managers and admins see every
+/// interviewer; an interviewer sees their own row beside the team's aggregate figures.
+struct CalibrationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.calibration.components, use: Self.page)
+    }
+
+    struct Query: Decodable { var guide: UUID? }
+
+    @Sendable static func page(req: Request) async throws -> View {
+        let user = try req.user
+        let guides = try await GuideRecord.query(on: req.db).sort(\.$title).all()
+        let chosen = (try? req.query.decode(Query.self).guide).flatMap { id in guides.first { $0.id == id } } ?? guides.first
+        var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen) },
+                                   ownOnly: !user.role.managesPositions)
+        guard let chosen else { return try await req.page("calibration", page) }
+        let team = try await TeamCards.load(guide: try chosen.requireID(), req: req)
+        guard !team.cards.isEmpty,
+              let fit = try? RaterCalibration.fit(team.cards.flatMap(\.ratings.ratings), scale: team.scale.levels).get() else {
+            return try await req.page("calibration", page)
+        }
+        let figures = InterviewerCalibration.make(team.cards, fit: fit, scale: team.scale)
+        let me = try user.requireID().uuidString
+        let language = req.language
+        page.model = CalibrationPage.modelLine(fit, cards: team.cards.count, language: language)
+        page.levels = Array(team.scale.levels).map(String.init)
+        page.rows = figures.filter { !page.ownOnly || $0.interviewer == me }
+            .map { CalibrationPage.Row($0, name: team.names[$0.interviewer] ?? "?", isYou: $0.interviewer == me, language: language) }
+            .sorted { ($0.severityValue, $0.name) > ($1.severityValue, $1.name) }
+        return try await req.page("calibration", page)
+    }
+}
+
+struct CalibrationPage: Encodable {
+    struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    struct Row: Encodable {
+        var name: String
+        var isYou: Bool
+        var severity: String
+        var severityValue: Double
+        var points: String
+        var cards: Int
+        var ratings: Int
+        var littleData: Bool
+        var theirs: [String]
+        var team: [String]
+        var deeper: String
+        var follows: String
+        var hours: String
+        var agreement: String
+
+        init(_ f: InterviewerCalibration, name: String, isYou: Bool, language: Language) {
+            self.name = name
+            self.isYou = isYou
+            let s = f.severity
+            severityValue = s?.severity ?? 0
+            severity = s.map { String(format: "%+.2f (%+.2f … %+.2f)", $0.severity, $0.severity - 1.96 * $0.standardError,
+                                      $0.severity + 1.96 * $0.standardError) } ?? "–"
+            points = s.map { String(format: "%+.2f", -$0.points) } ?? "–"
+            cards = f.cards
+            ratings = s?.ratingCount ?? 0
+            let minimum = SeverityAdjustedScore.MinimumData.standard
+            littleData = (s?.ratingCount ?? 0) < minimum.ratings || (s?.candidateCount ?? 0) < minimum.candidates
+            theirs = Self.percentages(f.distribution)
+            team = Self.percentages(f.teamDistribution)
+            let percent = { (share: Double?) in share.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
+            deeper = percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
+            follows = percent(f.followRate)
+            hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
+            let report: ReportLanguage = language == .zh ? .zh : .en
+            if let kappa = f.agreement.figure {
+                agreement = String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(report), kappa.itemCount)
+            } else {
+                agreement = f.agreement.reason?.text(report) ?? "–"
+            }
+        }
+
+        static func percentages(_ counts: [Int]) -> [String] {
+            let total = counts.reduce(0, +)
+            return counts.map { total == 0 ? "–" : String(format: "%.0f", 100 * Double($0) / Double(total)) }
+        }
+    }
+
+    var guides: [Option]
+    var ownOnly: Bool
+    var model: String?
+    var levels: [String] = []
+    var rows: [Row] = []
+    var action = SiteURL.calibration.path
+
+    init(guides: [Option], ownOnly: Bool) {
+        self.guides = guides
+        self.ownOnly = ownOnly
+    }
+
+    static func modelLine(_ fit: RaterCalibration, cards: Int, language: Language) -> String {
+        let ratings = fit.interviewers.reduce(0) { $0 + $1.ratingCount }
+        if language == .zh {
+            return "多面 Rasch 评分量表模型：\(cards) 张评分卡，\(ratings) 个评分，\(fit.candidates.count) 位候选人，\(fit.questions.count) 个问题；"
+                + (fit.converged ? "\(fit.iterations) 次迭代收敛。" : "\(fit.iterations) 次迭代后未收敛，请谨慎看待。")
+        }
+        return "Many-facet Rasch rating-scale model: \(cards) scorecards, \(ratings) ratings, \(fit.candidates.count) candidates, \(fit.questions.count) questions; "
+            + (fit.converged ? "converged in \(fit.iterations) iterations." : "not converged after \(fit.iterations) iterations: read with care.")
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 15: the calibration page pools every submitted scorecard of a guide; hiring managers see every
+/// interviewer's severity, an interviewer only their own beside the team's figures.
+@Suite("Calibration page")
+struct CalibrationPageTests {
+    /// Ivan rates every question a point or two above Olga on the same candidate.
+    private func submittedPanel(_ app: Application) async throws -> ConsoleFixture {
+        let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        for (email, ratings) in [("ivan@example.com", [4, 4, 3]), ("olga@example.com", [2, 3, 1])] {
+            let browser = try await fixture.browser(email)
+            _ = try await browser.walkToFirstQuestion(fixture)
+            for (index, rating) in ratings.enumerated() { _ = try await browser.rate(fixture, "3.1", "op\(index + 1)", rating) }
+            _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await browser.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From \(email)"])
+        }
+        return fixture
+    }
+
+    @Test func aHiringManagerSeesEveryInterviewerWithTheHarshestFirst() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await submittedPanel(app)
+            let maria = try await fixture.browser("maria@example.com")
+            // act
+            let page = try await maria.get("/calibration")
+            // verify: both rows, Olga (harsher) above Ivan, her severity positive
+            #expect(page.status == .ok)
+            let body = page.body.string
+            let olga = try #require(body.range(of: "<td>olga"))
+            let ivan = try #require(body.range(of: "<td>ivan"))
+            #expect(olga.lowerBound < ivan.lowerBound)
+            #expect(body.contains("Many-facet Rasch rating-scale model: 2 scorecards, 6 ratings"))
+            #expect(body.contains("little data: shown, not used to adjust scores"))
+            #expect(body.contains(">Calibration</a>"))
+        }
+    }
+
+    @Test func anInterviewerSeesOnlyTheirOwnRowInTheirLanguage() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await submittedPanel(app)
+            let ivan = try await fixture.browser("ivan@example.com")
+            ivan.language = "zh"
+            // act
+            let page = try await ivan.get("/calibration")
+            // verify
+            #expect(page.status == .ok)
+            let body = page.body.string
+            #expect(body.contains("<td>ivan"))
+            #expect(!body.contains("<td>olga"))
+            #expect(body.contains("你能看到自己的数据和团队的整体数据"))
+            #expect(body.contains("多面 Rasch 评分量表模型：2 张评分卡，6 个评分"))
+        }
+    }
+
+    @Test func withoutSubmittedCardsThePageSaysSoAndADraftDoesNotCount() async throws {
+        try await withApp { app in
+            // setup: Olga rates but never submits
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["olga@example.com"])
+            let olga = try await fixture.browser("olga@example.com")
+            _ = try await olga.walkToFirstQuestion(fixture)
+            _ = try await olga.rate(fixture, "3.1", "op1", 1)
+            // act
+            let page = try await olga.get("/calibration")
+            // verify
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("No submitted scorecards for this guide yet."))
+        }
+    }
+
+    @Test func interviewerNamesAreInertInThePage() async throws {
+        try await withApp { app in
+            // setup: a hostile display name
+            let fixture = try await submittedPanel(app)
+            let ivan = try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first()
+            ivan?.name = "<script>alert(1)</script>"
+            try await ivan?.save(on: app.db)
+            let maria = try await fixture.browser("maria@example.com")
+            // act
+            let page = try await maria.get("/calibration")
+            // verify
+            #expect(!page.body.string.contains("<script>alert(1)</script>"))
+            #expect(page.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+}
