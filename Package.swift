@@ -69,6 +69,10 @@ let package = Package(
         ),
         // Measured performance, run with `swift run -c release flowchart-benchmark`.
         .executableTarget(name: "flowchart-benchmark", dependencies: ["Flowchart"], swiftSettings: swiftSettings),
+        // Rater calibration on the size (10,000 interviews × 30 ratings), `swift run -c release calibration-benchmark`.
+        .executableTarget(name: "calibration-benchmark", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
+        // Does the severity adjustment rank candidates better? Interviews walked through the engine, 20 seeds (Benchmarks/calibration).
+        .executableTarget(name: "calibration-simulation", dependencies: ["InterviewCore"], swiftSettings: swiftSettings),
         // libFuzzer targets for the code that reads user text, run by `Fuzz/run.sh TARGET SECONDS` (built with
         // -sanitize=fuzzer,address -DFUZZING); a plain build makes them replay Fuzz/corpus/* instead. `Extern`
         // declares libFuzzer's C entry point (`@_extern(c)`), see Fuzz/README.md.
