@@ -90,4 +90,26 @@ struct CalibrationPageTests {
             #expect(page.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         }
     }
+
+    @Test func theDebriefShowsTheAdjustedScoreOrWhyItIsNotShown() async throws {
+        try await withApp { app in
+            // setup: one panel of two is far below the minimum data for adjusting
+            let fixture = try await submittedPanel(app)
+            let maria = try await fixture.browser("maria@example.com")
+            let id = try fixture.candidate.requireID()
+            // act
+            let page = try await maria.get("/candidates/\(id)/debrief")
+            let api = try await maria.get("/api/v1/candidates/\(id)/debrief")
+            // verify: the raw score stands alone, the reason names the interviewers and the minimum
+            #expect(page.status == .ok)
+            let body = page.body.string
+            #expect(body.contains("Not adjusted, the raw score stands alone:"))
+            #expect(body.contains("has 3 ratings of 1 candidates (at least 30 of 5 are needed)"))
+            #expect(body.contains("points more severe than the team") || body.contains("points more lenient than the team"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+            let adjusted = try #require(json["adjusted"] as? [String: Any])
+            #expect(adjusted["adjusted"] == nil || adjusted["adjusted"] is NSNull)
+            #expect((adjusted["raw"] as? Double).map { $0 > 0 } == true)
+        }
+    }
 }

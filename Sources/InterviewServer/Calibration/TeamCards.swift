@@ -9,13 +9,15 @@ import Vapor
 /// the page's rule (`CalibrationController`).
 struct TeamCards: Sendable {
     var cards: [CalibrationCard]
+    /// The scorecard record of each card, in the same order.
+    var cardIDs: [UUID]
     /// Interviewer id (a user id) → display name.
     var names: [String: String]
     var scale: RatingScale
 
     static func load(guide libraryID: UUID, req: Request) async throws -> TeamCards {
         let versions = try await GuideVersion.query(on: req.db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
-        guard !versions.isEmpty else { return TeamCards(cards: [], names: [:], scale: RatingScale()) }
+        guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale()) }
         let records = try await ScorecardRecord.query(on: req.db)
             .filter(\.$submittedAt != nil)
             .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
@@ -23,7 +25,7 @@ struct TeamCards: Sendable {
             .with(\.$interviewer)
             .all()
         let cache = req.application.scorecardCache
-        var cards: [CalibrationCard] = [], names: [String: String] = [:], scale: RatingScale?
+        var cards: [CalibrationCard] = [], cardIDs: [UUID] = [], names: [String: String] = [:], scale: RatingScale?
         for record in records {
             let interview = try record.joined(Interview.self)
             let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
@@ -38,8 +40,18 @@ struct TeamCards: Sendable {
             let finished = events.last { if case .interviewFinished = $0.kind { true } else { false } }?.at
             cards.append(CalibrationCard(interview: try interview.requireID().uuidString, ratings: ratings, gates: gates,
                                          finishedAt: finished, submittedAt: record.submittedAt))
+            cardIDs.append(try record.requireID())
             scale = scale ?? loaded.guide.scale
         }
-        return TeamCards(cards: cards, names: names, scale: scale ?? RatingScale())
+        return TeamCards(cards: cards, cardIDs: cardIDs, names: names, scale: scale ?? RatingScale())
+    }
+
+    /// The severity-adjusted score of a candidate over `visible` cards (those the viewer may read, so the
+    /// number never rests on a colleague's card the viewer may not see yet), with the fit of every card.
+    func adjustedScore(candidate: UUID, visible: Set<UUID>, language: ReportLanguage) -> AdjustedScoreText? {
+        let mine = cards.indices.filter { visible.contains(cardIDs[$0]) && cards[$0].ratings.candidate == candidate.uuidString }
+        guard !mine.isEmpty, let fit = try? RaterCalibration.fit(cards.flatMap(\.ratings.ratings), scale: scale.levels).get() else { return nil }
+        let score = fit.adjustedScore(candidate: candidate.uuidString, ratings: mine.flatMap { cards[$0].ratings.weighted })
+        return AdjustedScoreText.make(score, fit: fit, names: names, language: language)
     }
 }

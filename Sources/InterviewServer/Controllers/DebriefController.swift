@@ -16,6 +16,8 @@ struct DebriefController: RouteCollection {
         var candidate: Candidate
         var document: PanelDebriefDocument
         var drafts: [(interviewer: String, touched: Date?)]
+        /// The panel's score with each interviewer's severity removed, over the cards shown.
+        var adjusted: AdjustedScoreText?
     }
 
     /// One debrief per guide version would be stricter; the candidate's interviews for a position use
@@ -38,7 +40,14 @@ struct DebriefController: RouteCollection {
         let debrief = PanelDebrief.make(guide: guide, cards: panel.cards.map {
             PanelDebrief.Card(rater: $0.interviewer, state: $0.state)
         })
-        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts)
+        var adjusted: AdjustedScoreText?
+        if let first = panel.cards.first {
+            let library = try await ScorecardService.guide(first.guideVersionID, cache: req.application.scorecardCache, on: req.db).libraryID
+            adjusted = try await TeamCards.load(guide: library, req: req)
+                .adjustedScore(candidate: try candidate.requireID(), visible: Set(panel.cards.map(\.cardID)), language: language)
+        }
+        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
+                      adjusted: adjusted)
     }
 
     @Sendable static func page(req: Request) async throws -> View {
@@ -47,7 +56,7 @@ struct DebriefController: RouteCollection {
         let decisions = try await DecisionService.history(of: id, language: req.language, on: req.db)
         return try await req.page("debrief", DebriefPage(
             candidateName: loaded.candidate.name ?? Text.erased.in(req.language), candidateHref: SiteURL.candidate(id).path,
-            doc: loaded.document, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
+            doc: loaded.document, adjusted: loaded.adjusted, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
             decision: decisions.first, markdownHref: SiteURL.candidateDebriefMarkdown(id).path,
             jsonHref: SiteURL.candidateDebriefJSON(id).path))
     }
@@ -79,9 +88,12 @@ struct DebriefController: RouteCollection {
         var drafts: [DebriefPage.Draft]
         /// Newest first; the first is in force.
         var decisions: [DecisionService.Entry]
+        /// Raw and severity-adjusted panel score, with the data it rests on (docs/scoring.md).
+        var adjusted: AdjustedScoreText?
 
         init(_ loaded: Loaded, decisions: [DecisionService.Entry]) throws {
             candidateID = try loaded.candidate.requireID()
+            adjusted = loaded.adjusted
             debrief = loaded.document
             drafts = loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) }
             self.decisions = decisions
@@ -97,6 +109,7 @@ struct DebriefPage: Encodable {
     var guideTitle: String
     var raters: [Rater]
     var scores: String?
+    var adjusted: AdjustedScoreText?
     var agreement: [String]
     var explanation: [String]
     var topics: [PanelDebrief.TopicGroup]
@@ -105,9 +118,10 @@ struct DebriefPage: Encodable {
     var markdownHref: String
     var jsonHref: String
 
-    init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, drafts: [Draft], decision: DecisionService.Entry?,
-         markdownHref: String, jsonHref: String) {
+    init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
+         decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {
         (self.candidateName, self.candidateHref, self.drafts, self.decision) = (candidateName, candidateHref, drafts, decision)
+        self.adjusted = adjusted
         (self.markdownHref, self.jsonHref) = (markdownHref, jsonHref)
         guideTitle = doc.guideTitle
         let number = { (value: Double?) in value.map(ScoreFormat.score) ?? "–" }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A report's severity-adjusted score in words, beside the raw one: the number with its interval, and
+/// the data it rests on, one line per interviewer ("Olga: 1.1 points more severe than the team (± 0.4),
+/// 41 interviews"); or, below the minimum of data, why only the raw score is shown. The raw score stays
+/// the score of record (docs/scoring.md, "The severity-adjusted score").
+public struct AdjustedScoreText: Hashable, Sendable, Codable {
+    public var raw: Double?
+    public var adjusted: Double?
+    public var low: Double?
+    public var high: Double?
+    /// "Adjusted for the interviewers' severity: 66.5 (57.1–75.9)" or "Not adjusted: …".
+    public var headline: String
+    public var lines: [String]
+
+    public static func make(_ score: SeverityAdjustedScore, fit: RaterCalibration, names: [String: String],
+                            minimum: SeverityAdjustedScore.MinimumData = .standard, language: ReportLanguage) -> AdjustedScoreText {
+        let zh = language == .zh
+        func name(_ id: String) -> String { names[id] ?? id }
+        let raters = Array(Set(score.lines.map(\.rating.interviewer))).sorted { name($0) < name($1) }
+        let facts = raters.compactMap { id -> String? in
+            guard let s = fit.interviewer(id) else { return nil }
+            let points = String(format: "%.1f", abs(s.points)), se = String(format: "%.1f", s.pointsStandardError)
+            let harsh = s.points >= 0
+            return zh
+                ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（± \(se)），\(s.candidateCount) 场面试"
+                : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (± \(se)), \(s.candidateCount) interviews"
+        }
+        var text = AdjustedScoreText(raw: score.raw, adjusted: score.adjusted, low: score.interval?.lowerBound,
+                                     high: score.interval?.upperBound, headline: "", lines: facts)
+        if let adjusted = score.adjusted, let interval = score.interval {
+            let figure = String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)
+            text.headline = zh ? "去除面试官严格度后的校准分：\(figure)，95% 区间；原始分仍为正式成绩"
+                               : "Adjusted for the interviewers' severity: \(figure), 95% interval; the raw score stays the score of record"
+        } else {
+            let reasons = score.notAdjusted.map { reason -> String in
+                switch reason {
+                case .nothingRated: return zh ? "没有评分" : "nothing rated"
+                case .interviewerBelowMinimum(let id, let ratings, let candidates):
+                    return zh ? "\(name(id)) 只有 \(ratings) 个评分、\(candidates) 位候选人（至少需要 \(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）"
+                              : "\(name(id)) has \(ratings) ratings of \(candidates) candidates (at least \(minimum.ratings) of \(minimum.candidates) are needed)"
+                case .questionNotCalibrated(let q): return zh ? "问题 \(q) 尚无校准数据" : "question \(q) has no calibration data yet"
+                case .ratingOutsideScale(let r): return zh ? "评分 \(r) 超出分制" : "rating \(r) is off the scale"
+                }
+            }
+            text.headline = (zh ? "未校准，仅显示原始分：" : "Not adjusted, the raw score stands alone: ") + reasons.joined(separator: zh ? "；" : "; ")
+        }
+        return text
+    }
+}

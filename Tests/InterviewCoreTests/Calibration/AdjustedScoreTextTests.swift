@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import InterviewCore
+
+/// The adjusted score as a report words it: the figure with its interval and what it rests on.
+struct AdjustedScoreTextTests {
+    static let simulation = CalibrationSimulation(seed: 21, candidates: 80, questions: 12, interviewers: 4, severitySD: 1)
+    static let fit = try! RaterCalibration.fit(simulation.ratings).get()
+
+    @Test func anAdjustedScoreIsShownWithItsIntervalAndEveryInterviewersSeverity() throws {
+        // setup
+        let ratings = Self.simulation.ratings.filter { $0.candidate == "c3" }
+            .map { WeightedRating(question: $0.question, interviewer: $0.interviewer, rating: $0.rating) }
+        let score = Self.fit.adjustedScore(candidate: "c3", ratings: ratings)
+        let names = Dictionary(uniqueKeysWithValues: Self.fit.interviewers.map { ($0.interviewer, "Name-\($0.interviewer)") })
+        // act
+        let en = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .en)
+        let zh = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .zh)
+        // verify
+        let adjusted = try #require(score.adjusted), interval = try #require(score.interval)
+        #expect(en.headline.contains(String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)))
+        #expect(en.headline.contains("the raw score stays the score of record"))
+        #expect(en.lines.count == Set(ratings.map(\.interviewer)).count)
+        let firstID = try #require(Set(ratings.map(\.interviewer)).sorted().first)
+        let first = try #require(Self.fit.interviewer(firstID))
+        let expected = String(format: "interviewer Name-%@: %.1f points more %@ than the team (± %.1f), %d interviews", first.interviewer,
+                              abs(first.points), first.points >= 0 ? "severe" : "lenient", first.pointsStandardError, first.candidateCount)
+        #expect(en.lines.contains(expected))
+        #expect(zh.headline.hasPrefix("去除面试官严格度后的校准分"))
+    }
+
+    @Test func belowTheMinimumTheRawScoreStandsAloneWithTheReason() {
+        // setup: a newcomer with one rating
+        let ratings = [WeightedRating(question: "q1", interviewer: "new", rating: 3)]
+        let score = Self.fit.adjustedScore(candidate: "c9", ratings: ratings)
+        // act
+        let en = AdjustedScoreText.make(score, fit: Self.fit, names: ["new": "Olga"], language: .en)
+        let zh = AdjustedScoreText.make(score, fit: Self.fit, names: ["new": "Olga"], language: .zh)
+        // verify
+        #expect(en.adjusted == nil && en.raw == 75)
+        #expect(en.headline == "Not adjusted, the raw score stands alone: Olga has 0 ratings of 0 candidates (at least 30 of 5 are needed)")
+        #expect(zh.headline == "未校准，仅显示原始分：Olga 只有 0 个评分、0 位候选人（至少需要 30 个评分、5 位候选人）")
+        #expect(en.lines.isEmpty)
+    }
+}
