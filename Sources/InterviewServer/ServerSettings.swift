@@ -29,6 +29,9 @@ public struct ServerSettings: Sendable {
     public var sessionIdleTimeout: TimeInterval = 12 * 60 * 60
     /// A session older than this signs nobody in, however often it is used.
     public var sessionLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// The data folder was filled by `interview demo`: every page says so, so nobody mistakes simulated
+    /// candidates and scores for real ones.
+    public var isDemo = false
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -56,8 +59,10 @@ public struct ServerSettings: Sendable {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             return ServerSettings(storage: .postgres(url: url), publicURL: publicURL)
         }
-        let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("interviewflow.sqlite").path
-        return ServerSettings(storage: .sqliteFile(path: path), publicURL: publicURL)
+        let folder = URL(fileURLWithPath: dataDirectory)
+        var settings = ServerSettings(storage: .sqliteFile(path: folder.appendingPathComponent("interviewflow.sqlite").path), publicURL: publicURL)
+        settings.isDemo = FileManager.default.fileExists(atPath: folder.appendingPathComponent(DemoData.markerFile).path)
+        return settings
     }
 }
 

@@ -6,7 +6,7 @@ struct Interview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
-        subcommands: [Serve.self, Run.self, Report.self, Calibrate.self, Stats.self, Lint.self, Render.self, GuideCommand.self, Backup.self, Restore.self]
+        subcommands: [Serve.self, Run.self, Report.self, Calibrate.self, Stats.self, Demo.self, Lint.self, Render.self, GuideCommand.self, Backup.self, Restore.self]
     )
 
     /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),

@@ -16,7 +16,9 @@ struct CalibrationController: RouteCollection {
     @Sendable static func page(req: Request) async throws -> View {
         let user = try req.user
         let guides = try await GuideRecord.query(on: req.db).sort(\.$title).all()
-        let chosen = (try? req.query.decode(Query.self).guide).flatMap { id in guides.first { $0.id == id } } ?? guides.first
+        let asked = (try? req.query.decode(Query.self).guide).flatMap { id in guides.first { $0.id == id } }
+        var chosen = asked
+        if chosen == nil { chosen = try await busiestGuide(guides, on: req.db) }
         var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen) },
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
@@ -34,6 +36,18 @@ struct CalibrationController: RouteCollection {
             .map { CalibrationPage.Row($0, name: team.names[$0.interviewer] ?? "?", isYou: $0.interviewer == me, language: language) }
             .sorted { ($0.severityValue, $0.name) > ($1.severityValue, $1.name) }
         return try await req.page("calibration", page)
+    }
+
+    /// Without a choice, the guide with the most submitted scorecards: the one a team calibrates on.
+    private static func busiestGuide(_ guides: [GuideRecord], on db: any Database) async throws -> GuideRecord? {
+        let versions = try await ScorecardRecord.query(on: db).filter(\.$submittedAt != nil)
+            .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
+            .join(GuideVersion.self, on: \Interview.$guideVersion.$id == \GuideVersion.$id)
+            .all(GuideVersion.self, \.$guide.$id)
+        var counts: [UUID: Int] = [:]
+        for id in versions { counts[id, default: 0] += 1 }
+        guard let busiest = counts.max(by: { ($0.value, $1.key.uuidString) < ($1.value, $0.key.uuidString) })?.key else { return guides.first }
+        return guides.first { $0.id == busiest } ?? guides.first
     }
 }
 

@@ -17,6 +17,8 @@ struct PageContext<Content: Encodable>: Encodable {
     var switchLanguage: Link
     var logout: String
     var account = SiteURL.account.path
+    /// Demo data (`interview demo`): a banner on every page.
+    var demo = false
     var content: Content
 
     init(_ req: Request, content: Content) {
@@ -37,6 +39,7 @@ struct PageContext<Content: Encodable>: Encodable {
             }
         }
         self.nav = nav
+        self.demo = req.application.serverSettings.isDemo
         let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"]))
         self.switchLanguage = Link(label: language.other.ownName,
                                    href: SiteURL.language.path + "?to=\(language.other.rawValue)&back=\(back ?? "/")")

@@ -1,0 +1,160 @@
+import Fluent
+import Foundation
+import InterviewCore
+import Vapor
+
+/// `interview demo`: fills an empty data folder with a plausible team, so a new user sees every page
+/// populated and benchmarks have data. Two positions on the bundled guides, a hiring manager, an admin,
+/// twelve interviewers of differing leniency, and `interviews` interviews over the past year — single
+/// interviewers and panels of two, every scorecard walked through the real engine (`InterviewSimulator`)
+/// from a simulated candidate ability and submitted. A `DEMO-DATA` file in the folder marks it, and the
+/// server shows a banner on every page while it is there.
+public enum DemoData {
+    public static let markerFile = "DEMO-DATA"
+
+    public struct Summary: Sendable {
+        public var users: [(email: String, role: String)]
+        public var password: String
+        public var positions: Int
+        public var candidates: Int
+        public var scorecards: Int
+    }
+
+    public enum Problem: Error, CustomStringConvertible {
+        case notEmpty(String)
+        public var description: String {
+            switch self {
+            case .notEmpty(let folder): "\(folder) already holds data; the demo only fills an empty data folder"
+            }
+        }
+    }
+
+    public static func fill(dataDirectory: String, interviews: Int, seed: UInt64,
+                            progress: @Sendable (Int) -> Void = { _ in }) async throws -> Summary {
+        let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("interviewflow.sqlite").path
+        if FileManager.default.fileExists(atPath: path) { throw Problem.notEmpty(dataDirectory) }
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        var settings = ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080", announceSetup: false)
+        settings.logFormat = .text
+        let app = try await Application.make(Environment(name: "demo", arguments: ["interview"]))
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, settings: settings)
+            let summary = try await write(app, interviews: interviews, seed: seed, progress: progress)
+            try Data("Demo data written by `interview demo` (seed \(seed)). Delete this file and the database to start afresh.\n".utf8)
+                .write(to: URL(fileURLWithPath: dataDirectory).appendingPathComponent(markerFile))
+            try await app.asyncShutdown()
+            return summary
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    private static func write(_ app: Application, interviews count: Int, seed: UInt64,
+                              progress: @Sendable (Int) -> Void) async throws -> Summary {
+        let db = app.db
+        var team = DemoTeam(seed: seed)
+        // One random password for every demo account, printed once; hashed once (bcrypt is slow on purpose).
+        var system = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        let password = String((0..<16).map { _ in alphabet[Int(system.next() % UInt64(alphabet.count))] })
+        let hash = try app.password.hash(password)
+        let admin = User(email: "ada@demo.example", name: "Ada Admin", passwordHash: hash, role: .admin)
+        let manager = User(email: "maria@demo.example", name: "Maria Manager", passwordHash: hash, role: .hiringManager)
+        let interviewers = team.interviewers.map { User(email: $0.email, name: $0.name, passwordHash: hash, role: .interviewer) }
+        for user in [admin, manager] + interviewers { try await user.save(on: db) }
+
+        var positions: [(Position, GuideVersion, Guide)] = []
+        for (title, slug) in [("Senior Python backend engineer", "python-backend-senior.en"),
+                              ("Backend engineer, new graduate", "backend-new-graduate.en")] {
+            guard let record = try await GuideRecord.query(on: db).filter(\.$slug == slug).first(),
+                  let version = try await GuideVersion.find(record.$current.id, on: db) else { continue }
+            let guide = try await ScorecardService.guide(try version.requireID(), cache: app.scorecardCache, on: db).guide
+            let position = Position(title: title, guideID: try record.requireID(), retentionDays: nil)
+            position.$owner.id = try manager.requireID()
+            try await position.save(on: db)
+            try await position.$members.attach([manager] + interviewers, on: db)
+            positions.append((position, version, guide))
+        }
+        guard !positions.isEmpty else { throw Abort(.internalServerError, reason: "the bundled guides are missing") }
+
+        let now = Date()
+        var scorecards = 0
+        // In batches, each one transaction: a 10,000-interview folder is a million event rows.
+        let batch = 100
+        for first in stride(from: 0, to: count, by: batch) {
+            var rows: [DemoInterview] = []
+            for n in first..<min(first + batch, count) {
+                // Two in three candidates apply for the senior position.
+                let (position, version, guide) = positions[n % 3 == 2 && positions.count > 1 ? 1 : 0]
+                let when = now.addingTimeInterval(-365 * 86_400 * Double(count - n) / Double(max(count, 1)))
+                let difficulty = team.difficulty(guide)
+                let ability = team.random.normal()
+                let panel = team.random.uniform() < 0.6 ? team.random.distinct(2, below: interviewers.count)
+                                                       : [team.random.index(interviewers.count)]
+                var cards: [(User, [SessionEvent])] = []
+                for i in panel {
+                    var events = try InterviewSimulator.interview(
+                        guide, candidate: .init(id: "demo-\(n)", logit: ability),
+                        interviewer: .init(id: team.interviewers[i].name, logit: team.interviewers[i].severity),
+                        difficulty: { difficulty[QuestionKey.of(topic: $0.topic, question: $0.question)] ?? 0 },
+                        rating: .evenlySpaced(maximum: guide.scale.maximum), start: when, random: &team.random)
+                    let state = try SessionEngine(guide: guide, replaying: events).state
+                    let score = Scoring.score(guide, state)
+                    // Submitted within a day or two of the interview, as teams do.
+                    let submitted = (events.last?.at ?? when).addingTimeInterval(3600 * (1 + 47 * team.random.uniform()))
+                    events.append(SessionEvent(at: submitted, .scorecardSubmitted(ScorecardSubmission(
+                        recommendation: score.band?.id ?? ScorecardSubmission.noDecision,
+                        summary: "Demo scorecard: simulated answers, not a real candidate."))))
+                    cards.append((interviewers[i], events))
+                }
+                rows.append(DemoInterview(number: n, position: position, version: version, guide: guide, at: when, cards: cards))
+            }
+            let written = rows
+            try await db.transaction { db in
+                for row in written { try await row.save(on: db) }
+            }
+            scorecards += rows.reduce(0) { $0 + $1.cards.count }
+            progress(min(first + batch, count))
+        }
+        return Summary(users: [(admin.email, "admin"), (manager.email, "hiring manager")] + interviewers.map { ($0.email, "interviewer") },
+                       password: password, positions: positions.count, candidates: count, scorecards: scorecards)
+    }
+}
+
+/// One simulated interview and its submitted cards, written as the console would have left them.
+private struct DemoInterview: @unchecked Sendable {  // Fluent models are classes; one task uses them
+    var number: Int
+    var position: Position
+    var version: GuideVersion
+    var guide: Guide
+    var at: Date
+    var cards: [(User, [SessionEvent])]
+
+    func save(on db: any Database) async throws {
+        let candidate = Candidate(positionID: try position.requireID(), name: String(format: "Demo candidate %05d", number + 1),
+                                  contact: String(format: "candidate%05d@demo.example", number + 1),
+                                  resumeText: "Demo data: a simulated candidate.", resumePDF: nil, notes: nil)
+        try await candidate.save(on: db)
+        let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: at)
+        interview.status = .completed
+        try await interview.save(on: db)
+        try await interview.$interviewers.attach(cards.map(\.0), on: db)
+        for (user, events) in cards {
+            let state = try SessionEngine(guide: guide, replaying: events).state
+            let score = Scoring.score(guide, state)
+            let record = ScorecardRecord(interviewID: try interview.requireID(), interviewerID: try user.requireID())
+            record.eventCount = events.count
+            record.submittedAt = state.submittedAt
+            record.overall = score.overall
+            record.coverage = score.coverage
+            record.band = score.band?.label
+            try await record.save(on: db)
+            let id = try record.requireID()
+            try await events.enumerated().map { ScorecardEvent(scorecardID: id, seq: $0.offset + 1, clientID: nil,
+                                                               event: SessionLog.line(for: $0.element)) }
+                .create(on: db)
+        }
+    }
+}

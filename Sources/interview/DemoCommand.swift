@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import InterviewServer
+
+extension Interview {
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill an empty data folder with a simulated team, to try every page (marked as demo data).",
+            discussion: """
+            Writes two positions on the bundled guides, an admin, a hiring manager, twelve interviewers of \
+            differing leniency and N interviews over the past year (single interviewers and panels of two), \
+            each scorecard walked through the real engine from a simulated candidate and submitted. The same \
+            seed writes the same team. Then run 'interview serve --data DIR' and sign in with an account \
+            printed here. Only an empty folder is filled; the embedded SQLite database only.
+            """
+        )
+
+        @Option(help: "The data folder to create and fill (must not hold a database yet).")
+        var data = "interviewflow-demo"
+
+        @Option(help: "How many interviews to simulate.")
+        var interviews = 300
+
+        @Option(help: "The seed of the simulation.")
+        var seed: UInt64 = 1
+
+        func validate() throws {
+            guard (1...100_000).contains(interviews) else { throw ValidationError("--interviews must be between 1 and 100000") }
+            if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+                throw ValidationError("the demo fills an embedded (SQLite) data folder; unset DATABASE_URL to run it")
+            }
+        }
+
+        func run() async throws {
+            let started = Date()
+            let total = interviews
+            let summary: DemoData.Summary
+            do {
+                summary = try await DemoData.fill(dataDirectory: data, interviews: interviews, seed: seed) { done in
+                    if done % 1000 == 0 || done == total {
+                        FileHandle.standardError.write(Data("\(done)/\(total) interviews\n".utf8))
+                    }
+                }
+            } catch let problem as DemoData.Problem {
+                UsageError(description: problem.description).report()
+            }
+            print(String(format: "Demo data in %@: %d positions, %d candidates, %d submitted scorecards (%.1f s).",
+                         data, summary.positions, summary.candidates, summary.scorecards, Date().timeIntervalSince(started)))
+            print("Run: interview serve --data \(data)")
+            print("Sign in with the password \(summary.password) as:")
+            for user in summary.users { print("  \(user.email)  (\(user.role))") }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 15: `interview demo` fills an empty data folder with a simulated team, marked as demo data.
+@Suite("Demo data")
+struct DemoDataTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("interviewflow-demo-\(UUID().uuidString)")
+        return url
+    }
+
+    @Test func aDemoFolderHoldsATeamWhoseCardsReplayAndItIsMarked() async throws {
+        // setup
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // act
+        let summary = try await DemoData.fill(dataDirectory: dir.path, interviews: 30, seed: 4)
+        // verify: the accounts, the marker, and every card submitted and replaying on its guide
+        #expect(summary.users.count == 14 && summary.positions == 2 && summary.candidates == 30)
+        #expect(summary.scorecards >= 30 && summary.scorecards <= 60)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(DemoData.markerFile).path))
+        #expect(ServerSettings.from(environment: [:], dataDirectory: dir.path, publicURL: "http://x").isDemo)
+        try await withFileApp(dir.appendingPathComponent("interviewflow.sqlite").path) { app in
+            let cards = try await ScorecardRecord.query(on: app.db).all()
+            #expect(cards.count == summary.scorecards)
+            #expect(cards.allSatisfy { $0.submittedAt != nil && $0.overall != nil })
+            let completed = try await Interview.query(on: app.db).filter(\.$status == .completed).count()
+            #expect(completed == 30)
+            let browser = TestBrowser(app)
+            let login = try await browser.logIn("maria@demo.example", password: summary.password)
+            #expect(login.status == .seeOther)
+            let page = try await browser.get("/calibration")
+            #expect(page.status == .ok)
+            // Every interviewer with a card has a row.
+            var names = Set<String>()
+            for card in cards { names.insert(try await card.$interviewer.get(on: app.db).name) }
+            #expect(names.count >= 8)
+            var shown = page.body.string
+            for slug in ["python-backend-senior.en", "backend-new-graduate.en"] {
+                let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == slug).first())
+                shown += try await browser.get("/calibration?guide=\(try guide.requireID())").body.string
+            }
+            #expect(names.allSatisfy { shown.contains("<td>\($0)") })
+        }
+    }
+
+    @Test func aFolderThatHoldsDataIsNotTouched() async throws {
+        // setup: a folder with a database already
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try await DemoData.fill(dataDirectory: dir.path, interviews: 2, seed: 1)
+        let before = try Data(contentsOf: dir.appendingPathComponent("interviewflow.sqlite"))
+        // act / verify
+        await #expect(throws: DemoData.Problem.self) {
+            _ = try await DemoData.fill(dataDirectory: dir.path, interviews: 2, seed: 1)
+        }
+        #expect(try Data(contentsOf: dir.appendingPathComponent("interviewflow.sqlite")) == before)
+    }
+
+    @Test func everyPageSaysDemoDataWhileTheMarkerIsThere() async throws {
+        try await withApp { app in
+            // setup
+            let plain = try await TestBrowser(app).get("/login")
+            app.serverSettings.isDemo = true
+            let english = TestBrowser(app), chinese = TestBrowser(app)
+            chinese.language = "zh"
+            // act
+            let en = try await english.get("/login"), zh = try await chinese.get("/login")
+            // verify
+            #expect(!plain.body.string.contains("demo-banner"))
+            #expect(en.body.string.contains("Demo data: these candidates, interviews and scores are simulated"))
+            #expect(zh.body.string.contains("演示数据：这些候选人、面试和分数由 interview demo 模拟生成"))
+        }
+    }
+}
