@@ -20,8 +20,13 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
         let raters = Array(Set(score.lines.map(\.rating.interviewer))).sorted { name($0) < name($1) }
         let facts = raters.compactMap { id -> String? in
             guard let s = fit.interviewer(id) else { return nil }
-            let points = String(format: "%.1f", abs(s.points)), se = String(format: "%.1f", s.pointsStandardError)
-            let harsh = s.points >= 0
+            // Two decimals: a tenth of a point is a real difference on a 0–4 scale.
+            let points = String(format: "%.2f", abs(s.points)), se = String(format: "%.2f", s.pointsStandardError)
+            if abs(s.points) < 0.005 {
+                return zh ? "面试官 \(name(id))：与团队一致（± \(se) 分），\(s.candidateCount) 场面试"
+                          : "interviewer \(name(id)): rates as the team does (± \(se) points), \(s.candidateCount) interviews"
+            }
+            let harsh = s.points > 0
             return zh
                 ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（± \(se)），\(s.candidateCount) 场面试"
                 : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (± \(se)), \(s.candidateCount) interviews"
@@ -30,8 +35,9 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                                      high: score.interval?.upperBound, headline: "", lines: facts)
         if let adjusted = score.adjusted, let interval = score.interval {
             let figure = String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)
-            text.headline = zh ? "去除面试官严格度后的校准分：\(figure)，95% 区间；原始分仍为正式成绩"
-                               : "Adjusted for the interviewers' severity: \(figure), 95% interval; the raw score stays the score of record"
+            let raw = score.raw.map { String(format: "%.1f", $0) } ?? "–"
+            text.headline = zh ? "原始分 \(raw)；去除面试官严格度后的校准分：\(figure)，95% 区间；原始分仍为正式成绩"
+                               : "Raw \(raw); adjusted for the interviewers' severity: \(figure), 95% interval; the raw score stays the score of record"
         } else {
             let reasons = score.notAdjusted.map { reason -> String in
                 switch reason {

@@ -19,14 +19,15 @@ struct AdjustedScoreTextTests {
         // verify
         let adjusted = try #require(score.adjusted), interval = try #require(score.interval)
         #expect(en.headline.contains(String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)))
+        #expect(en.headline.hasPrefix(String(format: "Raw %.1f; adjusted for the interviewers' severity:", try #require(score.raw))))
         #expect(en.headline.contains("the raw score stays the score of record"))
         #expect(en.lines.count == Set(ratings.map(\.interviewer)).count)
         let firstID = try #require(Set(ratings.map(\.interviewer)).sorted().first)
         let first = try #require(Self.fit.interviewer(firstID))
-        let expected = String(format: "interviewer Name-%@: %.1f points more %@ than the team (± %.1f), %d interviews", first.interviewer,
-                              abs(first.points), first.points >= 0 ? "severe" : "lenient", first.pointsStandardError, first.candidateCount)
+        let expected = String(format: "interviewer Name-%@: %.2f points more %@ than the team (± %.2f), %d interviews", first.interviewer,
+                              abs(first.points), first.points > 0 ? "severe" : "lenient", first.pointsStandardError, first.candidateCount)
         #expect(en.lines.contains(expected))
-        #expect(zh.headline.hasPrefix("去除面试官严格度后的校准分"))
+        #expect(zh.headline.contains("去除面试官严格度后的校准分"))
     }
 
     @Test func belowTheMinimumTheRawScoreStandsAloneWithTheReason() {

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""`interview demo` end to end (issue 15): a data folder filled with a simulated team, served, and read in
+headless Chromium as the hiring manager — the demo banner, the calibration page with every interviewer's
+severity, and a debrief with the severity-adjusted score beside the raw one; an interviewer sees only
+their own calibration row.
+
+    /usr/bin/python3 Tests/e2e/demo_e2e.py --binary .build/debug/interview [--screenshots docs]
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from console_e2e import Server, check, free_port  # noqa: E402
+from interviewflow_api import Client  # noqa: E402
+from panel_e2e import browser  # noqa: E402
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def sign_in(driver, base, email, password):
+    driver.get(f"{base}/login")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button").click()
+    # The next page only once the login has answered, or it opens signed out.
+    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/debug/interview")
+    parser.add_argument("--interviews", type=int, default=300)
+    parser.add_argument("--screenshots", default=None, help="save the calibration page and a debrief here")
+    args = parser.parse_args()
+    data = tempfile.mkdtemp(prefix="interviewflow-demo-e2e-")
+    folder = os.path.join(data, "team")
+    out = subprocess.run([os.path.abspath(args.binary), "demo", "--data", folder, "--interviews", str(args.interviews), "--seed", "11"],
+                         check=True, capture_output=True, text=True).stdout
+    password = re.search(r"password (\S+) as:", out).group(1)
+    check(f"{args.interviews} candidates" in out, f"the demo wrote {args.interviews} candidates: {out.splitlines()[0]!r}")
+    again = subprocess.run([os.path.abspath(args.binary), "demo", "--data", folder], capture_output=True, text=True)
+    check(again.returncode == 2 and "already holds data" in again.stderr, "a second demo into the same folder is refused")
+    server = Server(os.path.abspath(args.binary), folder, free_port())
+    base = f"http://127.0.0.1:{server.port}"
+    server.start()
+    drivers = []
+    try:
+        manager = browser()
+        drivers.append(manager)
+        sign_in(manager, base, "maria@demo.example", password)
+        manager.get(f"{base}/calibration")
+        page = manager.find_element(By.TAG_NAME, "body").text
+        check("Demo data: these candidates, interviews and scores are simulated" in page, "every page says it is demo data")
+        rows = manager.find_elements(By.CSS_SELECTOR, "table.calibration > tbody > tr")
+        check(len(rows) == 12, f"the hiring manager sees all twelve interviewers: {len(rows)} rows")
+        check("converged" in page, "the model's line says it converged")
+        if args.screenshots:
+            manager.set_window_size(1500, 1250)
+            manager.save_screenshot(os.path.join(args.screenshots, "calibration.png"))
+
+        # A debrief: the candidate with the most cards among the first ones listed.
+        client = Client(base)
+        client.login("maria@demo.example", password)
+        items = client.call("GET", "/api/v1/candidates")
+        # The debrief to show: of the first 40 panels, the one the adjustment moves most.
+        adjusted = None
+        for candidate in items[:40]:
+            debrief = client.call("GET", f"/api/v1/candidates/{candidate['id']}/debrief")
+            figures = debrief.get("adjusted") or {}
+            if figures.get("adjusted") is None or len(debrief["debrief"]["raters"]) != 2:
+                continue
+            moved = abs(figures["adjusted"] - figures["raw"])
+            if adjusted is None or moved > adjusted[2]:
+                adjusted = (candidate["id"], figures, moved)
+        check(adjusted is not None, "a panel's debrief carries a severity-adjusted score")
+        if adjusted:
+            manager.get(f"{base}/candidates/{adjusted[0]}/debrief")
+            text = manager.find_element(By.ID, "adjusted-score").text
+            check("adjusted for the interviewers' severity" in text and "points more" in text,
+                  f"the debrief page shows it with each interviewer's severity: {text.splitlines()[0]!r}")
+            if args.screenshots:
+                manager.set_window_size(1500, 900)
+                manager.save_screenshot(os.path.join(args.screenshots, "debrief-adjusted.png"))
+
+        interviewer = browser()
+        drivers.append(interviewer)
+        sign_in(interviewer, base, "olga.petrova@demo.example", password)
+        interviewer.get(f"{base}/calibration")
+        rows = interviewer.find_elements(By.CSS_SELECTOR, "table.calibration > tbody > tr")
+        check(len(rows) == 1 and "Olga Petrova" in rows[0].text, "an interviewer sees only their own row")
+        print("demo end-to-end: all checks passed")
+    finally:
+        for driver in drivers:
+            driver.quit()
+        server.process.terminate()
+        server.process.wait()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
