@@ -112,4 +112,18 @@ struct CalibrationPageTests {
             #expect((adjusted["raw"] as? Double).map { $0 > 0 } == true)
         }
     }
+
+    @Test func anInterviewReportShowsItsCardsAdjustedScoreOrWhyNot() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await submittedPanel(app)
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let report = try await ivan.get("/interviews/\(fixture.id)/report")
+            // verify: one interview is far below the minimum, so the raw score stands alone, and says why
+            #expect(report.status == .ok)
+            #expect(report.body.string.contains("id=\"adjusted-score\""))
+            #expect(report.body.string.contains("Not adjusted, the raw score stands alone: ivan has 3 ratings of 1 candidates"))
+        }
+    }
 }

@@ -97,7 +97,17 @@ enum InterviewReportPage {
         return out
     }
 
-    static func toolbar(_ loaded: Loaded, _ req: Request) throws -> String {
+    /// The shown card's score with its interviewer's severity removed, when the card is submitted: fitted
+    /// on every submitted card of the guide, adjusted over this card alone (docs/scoring.md).
+    static func adjustedScore(_ loaded: Loaded, _ req: Request) async throws -> AdjustedScoreText? {
+        guard let card = loaded.card, card.submittedAt != nil, let cardID = card.id else { return nil }
+        let library = try await ScorecardService.guide(loaded.interview.$guideVersion.id, cache: req.application.scorecardCache,
+                                                       on: req.db).libraryID
+        return try await TeamCards.load(guide: library, req: req)
+            .adjustedScore(candidate: try loaded.candidate.requireID(), visible: [cardID], language: req.language == .zh ? .zh : .en)
+    }
+
+    static func toolbar(_ loaded: Loaded, _ req: Request, adjusted: AdjustedScoreText? = nil) throws -> String {
         let e = XMLText.escape
         let language = req.language
         let id = try loaded.interview.requireID()
@@ -132,6 +142,11 @@ enum InterviewReportPage {
                 html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreFormat.score(mean)))</th><td></td><td></td></tr>"
             }
             html += "</tbody></table>"
+        }
+        if let adjusted {
+            html += "<div id=\"adjusted-score\"><p>\(e(adjusted.headline))</p>"
+            html += adjusted.lines.isEmpty ? "" : "<ul>" + adjusted.lines.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            html += "</div>"
         }
         if let engine = loaded.engine, let submission = engine.state.submission {
             let band = loaded.guide.bands.first { $0.id == submission.recommendation }?.label ?? Text.noDecision.in(language)
