@@ -25,6 +25,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try DatabaseSetup.use(settings.storage, on: app)
     app.databases.middleware.use(UserCacheInvalidation(caches: app.singleWriterCaches))
     app.prepareScorecardCache()
+    app.prepareCalibrationCache()
     app.prepareConsoleSockets()
     let scorecards = app.scorecardCache
     app.databases.middleware.use(ScorecardCacheInvalidation(cache: { scorecards }))

@@ -126,4 +126,26 @@ struct CalibrationPageTests {
             #expect(report.body.string.contains("Not adjusted, the raw score stands alone: ivan has 3 ratings of 1 candidates"))
         }
     }
+
+    @Test func aRevisedCardIsReadAgainAndTheFitFollows() async throws {
+        try await withApp { app in
+            // setup: the page read once (cards and fit kept in memory)
+            let fixture = try await submittedPanel(app)
+            let maria = try await fixture.browser("maria@example.com"), olga = try await fixture.browser("olga@example.com")
+            let before = try await maria.get("/calibration").body.string
+            // act: Olga revises her 1 on op3 to a 4, with a reason
+            let (status, _) = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4,
+                                                           "revisionReason": "Re-read my notes."])
+            let after = try await maria.get("/calibration").body.string
+            // verify: the page moved with the revision (her ratings by level changed)
+            #expect(status == .ok)
+            func olgasRow(_ page: String) -> String? {
+                guard let start = page.range(of: "<td>olga") else { return nil }
+                return String(page[start.lowerBound...]).components(separatedBy: "</tr>").first
+            }
+            let (rowBefore, rowAfter) = (try #require(olgasRow(before)), try #require(olgasRow(after)))
+            #expect(rowBefore != rowAfter)
+            #expect(after.contains("2 scorecards, 6 ratings"))
+        }
+    }
 }

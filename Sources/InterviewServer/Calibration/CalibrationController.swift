@@ -23,11 +23,10 @@ struct CalibrationController: RouteCollection {
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
         let team = try await TeamCards.load(guide: try chosen.requireID(), req: req)
-        guard !team.cards.isEmpty,
-              let fit = try? RaterCalibration.fit(team.cards.flatMap(\.ratings.ratings), scale: team.scale.levels).get() else {
+        guard !team.cards.isEmpty, let fit = team.fit else {
             return try await req.page("calibration", page)
         }
-        let figures = InterviewerCalibration.make(team.cards, fit: fit, scale: team.scale)
+        let figures = team.figures(cache: req.application.calibrationCache)
         let me = try user.requireID().uuidString
         let language = req.language
         page.model = CalibrationPage.modelLine(fit, cards: team.cards.count, language: language)

@@ -3,10 +3,11 @@ import Foundation
 import InterviewCore
 import Vapor
 
-/// Every submitted scorecard of one guide family (all versions of a library guide), replayed and read
-/// as calibration inputs. Calibration pools the whole team's cards: what it shows is aggregate (a
-/// severity, a distribution), never one card's content, and who may see which interviewer's figures is
-/// the page's rule (`CalibrationController`).
+/// Every submitted scorecard of one guide family (all versions of a library guide), read as calibration
+/// inputs, and the model fitted to them. Calibration pools the whole team's cards: what it shows is
+/// aggregate (a severity, a distribution), never one card's content, and who may see which
+/// interviewer's figures is the page's rule (`CalibrationController`). Cards and the fit are kept in
+/// `CalibrationCache` and read again only when a card changes.
 struct TeamCards: Sendable {
     var cards: [CalibrationCard]
     /// The scorecard record of each card, in the same order.
@@ -14,43 +15,101 @@ struct TeamCards: Sendable {
     /// Interviewer id (a user id) → display name.
     var names: [String: String]
     var scale: RatingScale
+    /// nil without ratings.
+    var fit: RaterCalibration?
+    var family: UUID? = nil
+    /// Identifies the cards read (ids and stamps): the key of what is cached from them.
+    var digest = 0
 
     static func load(guide libraryID: UUID, req: Request) async throws -> TeamCards {
-        let versions = try await GuideVersion.query(on: req.db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
-        guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale()) }
-        let records = try await ScorecardRecord.query(on: req.db)
+        let db = req.db
+        let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
+        guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale(), fit: nil) }
+        let records = try await ScorecardRecord.query(on: db)
             .filter(\.$submittedAt != nil)
             .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
             .filter(Interview.self, \.$guideVersion.$id ~~ versions)
-            .with(\.$interviewer)
+            .sort(\.$id)
             .all()
-        let cache = req.application.scorecardCache
-        var cards: [CalibrationCard] = [], cardIDs: [UUID] = [], names: [String: String] = [:], scale: RatingScale?
-        for record in records {
-            let interview = try record.joined(Interview.self)
-            let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
-            let entry = try await ScorecardService.entry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
-            let interviewer = record.$interviewer.id.uuidString
-            names[interviewer] = record.interviewer.name
-            let events = entry.engine.events
-            let score = Scoring.score(loaded.guide, entry.engine.state)
-            let ratings = ScorecardRatings(candidate: interview.$candidate.id.uuidString, interviewer: interviewer,
-                                           card: score, scale: loaded.guide.scale.levels)
-            let gates = (try? SessionAnalytics.read(events, guide: loaded.guide, interview: try interview.requireID().uuidString).gates) ?? []
-            let finished = events.last { if case .interviewFinished = $0.kind { true } else { false } }?.at
-            cards.append(CalibrationCard(interview: try interview.requireID().uuidString, ratings: ratings, gates: gates,
-                                         finishedAt: finished, submittedAt: record.submittedAt))
-            cardIDs.append(try record.requireID())
-            scale = scale ?? loaded.guide.scale
+        let names = Dictionary(try await User.query(on: db).all().map { (try $0.requireID().uuidString, $0.name) }) { a, _ in a }
+        let cache = req.application.calibrationCache
+        var guides: [UUID: Guide] = [:]
+        var cards: [CalibrationCard?] = [], missing: [Int] = []
+        for (n, record) in records.enumerated() {
+            let stamp = CalibrationCache.Stamp(eventCount: record.eventCount, generation: record.generation)
+            let cached = cache.card(try record.requireID(), stamp: stamp)
+            cards.append(cached)
+            if cached == nil { missing.append(n) }
+            let version = try record.joined(Interview.self).$guideVersion.id
+            if guides[version] == nil {
+                guides[version] = try await ScorecardService.guide(version, cache: req.application.scorecardCache, on: db).guide
+            }
         }
-        return TeamCards(cards: cards, cardIDs: cardIDs, names: names, scale: scale ?? RatingScale())
+        // The cards not read yet (or changed since), their logs fetched 500 cards a query rather than one by one.
+        for chunk in stride(from: 0, to: missing.count, by: 500).map({ Array(missing[$0..<min($0 + 500, missing.count)]) }) {
+            let ids = try chunk.map { try records[$0].requireID() }
+            var logs: [UUID: [SessionEvent]] = [:]
+            for row in try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id ~~ ids).sort(\.$scorecard.$id).sort(\.$seq).all() {
+                logs[row.$scorecard.id, default: []] += try SessionLog.decode(Data(row.event.utf8)).events
+            }
+            for n in chunk {
+                let record = records[n], id = try record.requireID(), interview = try record.joined(Interview.self)
+                guard let guide = guides[interview.$guideVersion.id] else { continue }
+                let card = try read(logs[id] ?? [], guide: guide, record: record, interview: interview)
+                cache.store(card, id: id, stamp: CalibrationCache.Stamp(eventCount: record.eventCount, generation: record.generation))
+                cards[n] = card
+            }
+        }
+        var kept: [CalibrationCard] = [], ids: [UUID] = []
+        var digest = Hasher()
+        for (n, card) in cards.enumerated() {
+            guard let card else { continue }
+            kept.append(card)
+            ids.append(try records[n].requireID())
+            digest.combine(ids.last)
+            digest.combine(records[n].eventCount)
+            digest.combine(records[n].generation)
+        }
+        let scale = guides.values.first?.scale ?? RatingScale()
+        let key = digest.finalize()
+        var fit = cache.fit(family: libraryID, digest: key)
+        if fit == nil, !kept.isEmpty, let fitted = try? RaterCalibration.fit(kept.flatMap(\.ratings.ratings), scale: scale.levels).get() {
+            cache.store(fit: fitted, family: libraryID, digest: key)
+            fit = fitted
+        }
+        return TeamCards(cards: kept, cardIDs: ids, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
+    }
+
+    /// One card's calibration inputs from its log: the weighted ratings of its score, its gates, and
+    /// when it was finished and submitted.
+    private static func read(_ events: [SessionEvent], guide: Guide, record: ScorecardRecord, interview: Interview) throws -> CalibrationCard {
+        let state: SessionState
+        do { state = try SessionEngine(guide: guide, replaying: events).state } catch {
+            throw Abort(.internalServerError, reason: "scorecard \(record.id?.uuidString ?? "") does not replay: \(error)")
+        }
+        let interviewer = record.$interviewer.id.uuidString
+        let ratings = ScorecardRatings(candidate: interview.$candidate.id.uuidString, interviewer: interviewer,
+                                       card: Scoring.score(guide, state), scale: guide.scale.levels)
+        let interviewID = try interview.requireID().uuidString
+        let gates = (try? SessionAnalytics.read(events, guide: guide, interview: interviewID).gates) ?? []
+        let finished = events.last { if case .interviewFinished = $0.kind { true } else { false } }?.at
+        return CalibrationCard(interview: interviewID, ratings: ratings, gates: gates, finishedAt: finished, submittedAt: record.submittedAt)
+    }
+
+    /// Every interviewer's calibration figures, computed once per set of cards.
+    func figures(cache: CalibrationCache) -> [InterviewerCalibration] {
+        guard let fit else { return [] }
+        if let family, let known = cache.figures(family: family, digest: digest) { return known }
+        let figures = InterviewerCalibration.make(cards, fit: fit, scale: scale)
+        if let family { cache.store(figures: figures, family: family, digest: digest) }
+        return figures
     }
 
     /// The severity-adjusted score of a candidate over `visible` cards (those the viewer may read, so the
     /// number never rests on a colleague's card the viewer may not see yet), with the fit of every card.
     func adjustedScore(candidate: UUID, visible: Set<UUID>, language: ReportLanguage) -> AdjustedScoreText? {
         let mine = cards.indices.filter { visible.contains(cardIDs[$0]) && cards[$0].ratings.candidate == candidate.uuidString }
-        guard !mine.isEmpty, let fit = try? RaterCalibration.fit(cards.flatMap(\.ratings.ratings), scale: scale.levels).get() else { return nil }
+        guard !mine.isEmpty, let fit else { return nil }
         let score = fit.adjustedScore(candidate: candidate.uuidString, ratings: mine.flatMap { cards[$0].ratings.weighted })
         return AdjustedScoreText.make(score, fit: fit, names: names, language: language)
     }

@@ -1,0 +1,63 @@
+import Foundation
+import InterviewCore
+import Synchronization
+import Vapor
+
+/// What calibration keeps in memory, per submitted card: its calibration inputs, stamped with the card's
+/// event count and generation; and per guide family the last fit, with the stamps it was made from.
+/// A card is read again only when its stamp changes (an event appended, a rewrite after erasure), and
+/// the model is refitted only when some card changed, so the calibration page and the debriefs of a
+/// 10,000-interview team do not replay every log on every request. The stamps come from the database on
+/// every request, so the cache is right on PostgreSQL with several instances too.
+final class CalibrationCache: Sendable {
+    struct Stamp: Hashable, Sendable { var eventCount: Int; var generation: Int }
+
+    struct Card: Sendable {
+        var stamp: Stamp
+        var card: CalibrationCard
+    }
+
+    struct Fit: Sendable {
+        /// A digest of every card's id and stamp: equal digests, equal inputs.
+        var digest: Int
+        var fit: RaterCalibration
+        /// The calibration page's figures from the same cards, once some page has asked for them.
+        var figures: [InterviewerCalibration]?
+    }
+
+    private let cards = Mutex<[UUID: Card]>([:])
+    private let fits = Mutex<[UUID: Fit]>([:])
+
+    func card(_ id: UUID, stamp: Stamp) -> CalibrationCard? {
+        cards.withLock { $0[id].flatMap { $0.stamp == stamp ? $0.card : nil } }
+    }
+
+    func store(_ card: CalibrationCard, id: UUID, stamp: Stamp) {
+        cards.withLock { $0[id] = Card(stamp: stamp, card: card) }
+    }
+
+    func fit(family: UUID, digest: Int) -> RaterCalibration? {
+        fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.fit : nil } }
+    }
+
+    func store(fit: RaterCalibration, family: UUID, digest: Int) {
+        fits.withLock { $0[family] = Fit(digest: digest, fit: fit) }
+    }
+
+    func figures(family: UUID, digest: Int) -> [InterviewerCalibration]? {
+        fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.figures : nil } }
+    }
+
+    func store(figures: [InterviewerCalibration], family: UUID, digest: Int) {
+        fits.withLock { if $0[family]?.digest == digest { $0[family]?.figures = figures } }
+    }
+}
+
+extension Application {
+    private struct CalibrationCacheKey: StorageKey { typealias Value = CalibrationCache }
+
+    /// Made once by `configure`, before any request (Application storage is not for writes under load).
+    func prepareCalibrationCache() { storage[CalibrationCacheKey.self] = CalibrationCache() }
+
+    var calibrationCache: CalibrationCache { storage[CalibrationCacheKey.self] ?? CalibrationCache() }
+}
