@@ -17,20 +17,7 @@ extension Interview {
             """
         )
 
-        @Argument(help: "Session logs and/or .csv tables of ratings.")
-        var files: [String]
-
-        @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
-        var guide: String?
-
-        @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
-        var scale: String?
-
-        @Option(help: "text or json.")
-        var format: CalibrationFormat = .text
-
-        @Option(help: "en or zh (default: the guide's language, else the locale).")
-        var language: RunLanguage?
+        @OptionGroup var source: CalibrationSource
 
         @Option(help: "An interviewer's severity is used once they have this many ratings…")
         var minRatings = SeverityAdjustedScore.MinimumData.standard.ratings
@@ -39,20 +26,18 @@ extension Interview {
         var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
 
         func validate() throws {
-            guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
             guard minRatings >= 1, minCandidates >= 1 else { throw ValidationError("--min-ratings and --min-candidates must be at least 1") }
         }
 
         func run() throws {
-            let messages = language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment)
-            let input = CalibrationInput.read(files, guide: guide, scale: scale, messages: messages)
+            let input = source.read()
             var minimum = SeverityAdjustedScore.MinimumData()
             minimum.ratings = minRatings
             minimum.candidates = minCandidates
             switch TeamCalibration.make(input.scorecards, scale: input.scale, minimum: minimum) {
             case .success(let team):
-                let labels = CalibrationLabels(language: language?.language ?? input.language)
-                print(format == .json ? CalibrationJSON.team(team, minimum: minimum) : CalibrationText.team(team, labels, minimum: minimum), terminator: "")
+                let labels = source.labels(input)
+                print(source.format == .json ? CalibrationJSON.team(team, minimum: minimum) : CalibrationText.team(team, labels, minimum: minimum), terminator: "")
             case .failure(let problem):
                 UsageError(description: "cannot calibrate: \(problem)").report()
             }

@@ -83,3 +83,35 @@ struct CalibrationInput {
         return low...high
     }
 }
+
+/// What `calibrate` and `stats` both take: the files, how to read them, and how to print.
+struct CalibrationSource: ParsableArguments {
+    @Argument(help: "Session logs and/or .csv tables of ratings.")
+    var files: [String] = []
+
+    @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
+    var guide: String?
+
+    @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
+    var scale: String?
+
+    @Option(help: "text or json.")
+    var format: CalibrationFormat = .text
+
+    @Option(help: "en or zh (default: the guide's language, else the locale).")
+    var language: RunLanguage?
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
+    }
+
+    /// The inputs read, problems told in --language or the locale's language.
+    func read() -> CalibrationInput {
+        CalibrationInput.read(files, guide: guide, scale: scale,
+                              messages: language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment))
+    }
+
+    func labels(_ input: CalibrationInput) -> CalibrationLabels {
+        CalibrationLabels(language: language?.language ?? input.language)
+    }
+}

@@ -17,33 +17,15 @@ extension Interview {
             """
         )
 
-        @Argument(help: "Session logs and/or .csv tables of ratings.")
-        var files: [String]
-
-        @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
-        var guide: String?
-
-        @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
-        var scale: String?
-
-        @Option(help: "text or json.")
-        var format: CalibrationFormat = .text
-
-        @Option(help: "en or zh (default: the guide's language, else the locale).")
-        var language: RunLanguage?
-
-        func validate() throws {
-            guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
-        }
+        @OptionGroup var source: CalibrationSource
 
         func run() throws {
-            let messages = language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment)
-            let input = CalibrationInput.read(files, guide: guide, scale: scale, messages: messages)
+            let input = source.read()
             let statistics = QuestionStatistics.compute(input.occurrences, gates: input.gates, scale: input.scale)
             // The Rasch difficulties come from the same fit `calibrate` makes; without one (one level) none.
             let fit = try? RaterCalibration.fit(input.scorecards.flatMap(\.ratings), scale: input.scale).get()
-            let labels = CalibrationLabels(language: language?.language ?? input.language)
-            print(format == .json ? QuestionStatisticsOutput.json(statistics, fit: fit, labels: labels)
+            let labels = source.labels(input)
+            print(source.format == .json ? QuestionStatisticsOutput.json(statistics, fit: fit, labels: labels)
                                   : QuestionStatisticsOutput.text(statistics, fit: fit, labels: labels), terminator: "")
         }
     }
