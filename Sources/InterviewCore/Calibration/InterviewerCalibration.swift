@@ -39,6 +39,8 @@ public struct InterviewerCalibration: Hashable, Sendable {
     public var cards: Int
     /// Pooled weighted kappa with their co-panelists, over every panel they shared.
     public var agreement: AgreementOutcome<WeightedKappa>
+    /// Severity per calendar quarter (by when each card was submitted, else finished).
+    public var trend: [SeverityPeriod]
 
     public static func make(_ cards: [CalibrationCard], fit: RaterCalibration, scale: RatingScale) -> [InterviewerCalibration] {
         let levels = scale.levels
@@ -49,6 +51,11 @@ public struct InterviewerCalibration: Hashable, Sendable {
         // Every rating per question, with its interviewer, for the team's distribution.
         var byQuestion: [String: [(interviewer: String, rating: Int)]] = [:]
         for card in cards { for r in card.ratings.ratings { byQuestion[r.question, default: []].append((r.interviewer, r.rating)) } }
+
+        // Dated by submission (else the end of the interview); a card with neither has no quarter.
+        let trends = SeverityTrend.fit(cards.flatMap { card in
+            (card.submittedAt ?? card.finishedAt).map { date in card.ratings.ratings.map { ($0, date) } } ?? []
+        }, scale: levels, settings: fit.settings)
 
         return byInterviewer.keys.sorted().map { id in
             let own = byInterviewer[id] ?? []
@@ -83,7 +90,8 @@ public struct InterviewerCalibration: Hashable, Sendable {
                 gatesAnswered: gates.count, deeperRate: gates.isEmpty ? nil : Double(gates.filter(\.answer).count) / Double(gates.count),
                 followRate: suggested.isEmpty ? nil : Double(suggested.filter { $0.suggestion == $0.answer }.count) / Double(suggested.count),
                 medianHoursToSubmit: QuestionFigures.median(hours), cards: own.count,
-                agreement: PooledAgreement(pairs, scale: scale).kappa)
+                agreement: PooledAgreement(pairs, scale: scale).kappa,
+                trend: trends[id] ?? [])
         }
     }
 

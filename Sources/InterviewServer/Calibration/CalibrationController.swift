@@ -67,6 +67,8 @@ struct CalibrationPage: Encodable {
         var follows: String
         var hours: String
         var agreement: String
+        /// "2026-Q1 +0.31 (±0.12)", oldest first.
+        var trend: [String]
 
         init(_ f: InterviewerCalibration, name: String, isYou: Bool, language: Language) {
             self.name = name
@@ -86,6 +88,7 @@ struct CalibrationPage: Encodable {
             deeper = percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
             follows = percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
+            trend = f.trend.map { String(format: "%@ %+.2f (±%.2f)", $0.period, $0.severity, $0.standardError) }
             let report: ReportLanguage = language == .zh ? .zh : .en
             if let kappa = f.agreement.figure {
                 agreement = String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(report), kappa.itemCount)

@@ -216,6 +216,7 @@ extension Text {
         case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
         case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by `interview demo`, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")
+        case .severityTrend: ("Severity by quarter", "各季度严格度")
         case .colleaguesAgreement: ("Agreement with co-panelists", "与同组面试官的一致性")
         }
     }

@@ -41,7 +41,7 @@ enum Text: String, CaseIterable, Sendable {
     // Calibration
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
-    case littleData, colleaguesAgreement, demoBanner
+    case littleData, colleaguesAgreement, demoBanner, severityTrend
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 
