@@ -19,6 +19,7 @@ public enum WebServer {
         do {
             try await configure(app, settings: settings)
             app.lifecycle.use(RetentionLifecycle())
+            app.lifecycle.use(CalibrationWarmup())
             app.logger.info("data: \(settings.storageDescription)")
             try await app.execute()
         } catch {

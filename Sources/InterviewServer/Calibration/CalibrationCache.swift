@@ -25,7 +25,26 @@ final class CalibrationCache: Sendable {
         var figures: [InterviewerCalibration]?
     }
 
+    /// What a guide family's submitted cards look like from one aggregate query: any card added, changed,
+    /// rewritten or removed changes it (event counts only grow, generations only grow, and every write
+    /// touches `updated_at`).
+    struct Fingerprint: Hashable, Sendable {
+        var cards: Int
+        var events: Int
+        var generations: Int
+        var lastUpdate: Date?
+    }
+
     private let cards = Mutex<[UUID: Card]>([:])
+    private let teams = Mutex<[UUID: (Fingerprint, TeamCards)]>([:])
+
+    func team(family: UUID, fingerprint: Fingerprint) -> TeamCards? {
+        teams.withLock { $0[family].flatMap { $0.0 == fingerprint ? $0.1 : nil } }
+    }
+
+    func store(team: TeamCards, family: UUID, fingerprint: Fingerprint) {
+        teams.withLock { $0[family] = (fingerprint, team) }
+    }
     private let fits = Mutex<[UUID: Fit]>([:])
 
     func card(_ id: UUID, stamp: Stamp) -> CalibrationCard? {

@@ -38,15 +38,18 @@ struct CalibrationController: RouteCollection {
     }
 
     /// Without a choice, the guide with the most submitted scorecards: the one a team calibrates on.
+    /// One count per guide (a handful of aggregates), not a row per card.
     private static func busiestGuide(_ guides: [GuideRecord], on db: any Database) async throws -> GuideRecord? {
-        let versions = try await ScorecardRecord.query(on: db).filter(\.$submittedAt != nil)
-            .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
-            .join(GuideVersion.self, on: \Interview.$guideVersion.$id == \GuideVersion.$id)
-            .all(GuideVersion.self, \.$guide.$id)
-        var counts: [UUID: Int] = [:]
-        for id in versions { counts[id, default: 0] += 1 }
-        guard let busiest = counts.max(by: { ($0.value, $1.key.uuidString) < ($1.value, $0.key.uuidString) })?.key else { return guides.first }
-        return guides.first { $0.id == busiest } ?? guides.first
+        var best: (guide: GuideRecord, cards: Int)?
+        for guide in guides {
+            let cards = try await ScorecardRecord.query(on: db).filter(\.$submittedAt != nil)
+                .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
+                .join(GuideVersion.self, on: \Interview.$guideVersion.$id == \GuideVersion.$id)
+                .filter(GuideVersion.self, \.$guide.$id == (try guide.requireID()))
+                .count()
+            if cards > (best?.cards ?? 0) { best = (guide, cards) }
+        }
+        return best?.guide ?? guides.first
     }
 }
 

@@ -22,17 +22,29 @@ struct TeamCards: Sendable {
     var digest = 0
 
     static func load(guide libraryID: UUID, req: Request) async throws -> TeamCards {
-        let db = req.db
+        try await load(guide: libraryID, app: req.application, db: req.db)
+    }
+
+    static func load(guide libraryID: UUID, app: Application, db: any Database) async throws -> TeamCards {
         let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
         guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale(), fit: nil) }
-        let records = try await ScorecardRecord.query(on: db)
-            .filter(\.$submittedAt != nil)
-            .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
-            .filter(Interview.self, \.$guideVersion.$id ~~ versions)
-            .sort(\.$id)
-            .all()
+        func submitted() -> QueryBuilder<ScorecardRecord> {
+            ScorecardRecord.query(on: db)
+                .filter(\.$submittedAt != nil)
+                .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
+                .filter(Interview.self, \.$guideVersion.$id ~~ versions)
+        }
+        let cache = app.calibrationCache
         let names = Dictionary(try await User.query(on: db).all().map { (try $0.requireID().uuidString, $0.name) }) { a, _ in a }
-        let cache = req.application.calibrationCache
+        // Nothing changed since the last read: four aggregates instead of reading every card's row.
+        let fingerprint = CalibrationCache.Fingerprint(
+            cards: try await submitted().count(), events: try await submitted().sum(\.$eventCount) ?? 0,
+            generations: try await submitted().sum(\.$generation) ?? 0, lastUpdate: try await submitted().max(\.$updatedAt))
+        if var known = cache.team(family: libraryID, fingerprint: fingerprint) {
+            known.names = names
+            return known
+        }
+        let records = try await submitted().sort(\.$id).all()
         var guides: [UUID: Guide] = [:]
         var cards: [CalibrationCard?] = [], missing: [Int] = []
         for (n, record) in records.enumerated() {
@@ -42,7 +54,7 @@ struct TeamCards: Sendable {
             if cached == nil { missing.append(n) }
             let version = try record.joined(Interview.self).$guideVersion.id
             if guides[version] == nil {
-                guides[version] = try await ScorecardService.guide(version, cache: req.application.scorecardCache, on: db).guide
+                guides[version] = try await ScorecardService.guide(version, cache: app.scorecardCache, on: db).guide
             }
         }
         // The cards not read yet (or changed since), their logs fetched 500 cards a query rather than one by one.
@@ -77,7 +89,9 @@ struct TeamCards: Sendable {
             cache.store(fit: fitted, family: libraryID, digest: key)
             fit = fitted
         }
-        return TeamCards(cards: kept, cardIDs: ids, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
+        let team = TeamCards(cards: kept, cardIDs: ids, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
+        cache.store(team: team, family: libraryID, fingerprint: fingerprint)
+        return team
     }
 
     /// One card's calibration inputs from its log: the weighted ratings of its score, its gates, and
