@@ -25,13 +25,12 @@ final class CalibrationCache: Sendable {
         var figures: [InterviewerCalibration]?
     }
 
-    /// What a guide family's submitted cards look like from one aggregate query: any card added, changed,
-    /// rewritten or removed changes it (event counts only grow, generations only grow, and every write
-    /// touches `updated_at`).
+    /// What a guide family's submitted cards look like from two aggregates: a card added or removed
+    /// changes the count, and every write to a card (an event, a rewrite after erasure) sets its
+    /// `updated_at` to the time of the write, which moves the newest. (Sums of event counts were tried:
+    /// PostgreSQL answers SUM over a bigint as numeric, which does not decode as an integer.)
     struct Fingerprint: Hashable, Sendable {
         var cards: Int
-        var events: Int
-        var generations: Int
         var lastUpdate: Date?
     }
 

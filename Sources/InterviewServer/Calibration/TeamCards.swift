@@ -36,10 +36,9 @@ struct TeamCards: Sendable {
         }
         let cache = app.calibrationCache
         let names = Dictionary(try await User.query(on: db).all().map { (try $0.requireID().uuidString, $0.name) }) { a, _ in a }
-        // Nothing changed since the last read: four aggregates instead of reading every card's row.
-        let fingerprint = CalibrationCache.Fingerprint(
-            cards: try await submitted().count(), events: try await submitted().sum(\.$eventCount) ?? 0,
-            generations: try await submitted().sum(\.$generation) ?? 0, lastUpdate: try await submitted().max(\.$updatedAt))
+        // Nothing changed since the last read: two aggregates instead of reading every card's row.
+        let fingerprint = CalibrationCache.Fingerprint(cards: try await submitted().count(),
+                                                       lastUpdate: try await submitted().max(\.$updatedAt))
         if var known = cache.team(family: libraryID, fingerprint: fingerprint) {
             known.names = names
             return known
