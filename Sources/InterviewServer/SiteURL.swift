@@ -11,7 +11,7 @@ enum SiteURL {
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
     case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
-    case calibration
+    case calibration, guideHealth(UUID)
 
     var path: String {
         switch self {
@@ -49,6 +49,7 @@ enum SiteURL {
         case .audit: "/audit"
         case .auditExport: "/audit/export.json"
         case .calibration: "/calibration"
+        case .guideHealth(let id): "/guides/\(id)/health"
         }
     }
 

@@ -71,20 +71,5 @@ struct CalibrationLabels {
     var flagsTitle: String { t("Flags", "标记") }
     var noFlags: String { t("No question is flagged.", "没有被标记的问题。") }
 
-    func flag(_ flag: QuestionFlag) -> String {
-        switch flag {
-        case .doesNotDiscriminate(let r, let n):
-            return t("does not discriminate: item–rest r = \(CalibrationText.decimal(r, 2)) over \(n) interviews",
-                     "区分度不足：题总相关 r = \(CalibrationText.decimal(r, 2))（\(n) 场面试）")
-        case .nearlyEveryonePasses(let mean):
-            return t("nearly everyone passes: mean \(CalibrationText.decimal(mean, 0))% of the scale",
-                     "几乎人人通过：平均为满分的 \(CalibrationText.decimal(mean, 0))%")
-        case .nearlyEveryoneFails(let mean):
-            return t("nearly everyone fails: mean \(CalibrationText.decimal(mean, 0))% of the scale",
-                     "几乎人人不及格：平均为满分的 \(CalibrationText.decimal(mean, 0))%")
-        case .likelyLeak(_, let z, let p, let n):
-            return t("likely leaked: ratings rise over time (Mann–Kendall trend test, one-sided, z = \(CalibrationText.decimal(z, 2)), p = \(CalibrationText.decimal(p, 4)), \(n) interviews)",
-                     "可能已泄题：评分随时间上升（Mann–Kendall 趋势检验，单侧，z = \(CalibrationText.decimal(z, 2))，p = \(CalibrationText.decimal(p, 4))，\(n) 场面试）")
-        }
-    }
+    func flag(_ flag: QuestionFlag) -> String { flag.text(language == .zh ? .zh : .en) }
 }

@@ -40,7 +40,7 @@ enum QuestionStatisticsOutput {
              labels.skipped, labels.notDemonstrated, labels.median],
             s.questions.map { q in
                 let d = fit?.question(q.question)
-                return [q.question, "\(q.occurrences - q.notAsked)", "\(q.rated)", q.meanPercent.map { CalibrationText.decimal($0, 0) } ?? "—",
+                return [q.question, "\(q.rated + q.skipped)", "\(q.rated)", q.meanPercent.map { CalibrationText.decimal($0, 0) } ?? "—",
                         q.itemRest.map { CalibrationText.decimal($0, 2) } ?? "—",
                         d.map { "\(CalibrationText.signed($0.difficulty)) (\(CalibrationText.decimal($0.standardError, 2)))" } ?? "—",
                         d.map { "\(CalibrationText.decimal($0.infit, 2))/\(CalibrationText.decimal($0.outfit, 2))" } ?? "—",
@@ -65,7 +65,7 @@ enum QuestionStatisticsOutput {
         func number(_ v: Double?) -> Any { v.map(CalibrationJSON.round) ?? NSNull() }
         let questions: [[String: Any]] = s.questions.map { q in
             let d = fit?.question(q.question)
-            return ["id": q.question, "asked": q.occurrences - q.notAsked, "rated": q.rated, "skipped": q.skipped,
+            return ["id": q.question, "asked": q.rated + q.skipped, "rated": q.rated, "skipped": q.skipped,
                     "notDemonstrated": q.notDemonstrated, "meanPercent": number(q.meanPercent), "itemRest": number(q.itemRest),
                     "itemRestCount": q.itemRestCount, "difficulty": number(d?.difficulty), "difficultyStandardError": number(d?.standardError),
                     "infit": number(d?.infit), "outfit": number(d?.outfit), "skipRate": number(q.skipRate),

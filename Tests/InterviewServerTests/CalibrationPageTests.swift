@@ -148,4 +148,27 @@ struct CalibrationPageTests {
             #expect(after.contains("2 scorecards, 6 ratings"))
         }
     }
+
+    @Test func theGuideHealthPageCountsEachQuestionAndOnlyManagersOpenIt() async throws {
+        try await withApp { app in
+            // setup: Ivan and Olga each rated 3.1's op1–op3 once
+            let fixture = try await submittedPanel(app)
+            let maria = try await fixture.browser("maria@example.com"), ivan = try await fixture.browser("ivan@example.com")
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            let id = try guide.requireID()
+            // act
+            let page = try await maria.get("/guides/\(id)/health")
+            let refused = try await ivan.get("/guides/\(id)/health")
+            let guidePage = try await maria.get("/guides/\(id)")
+            // verify: op1 asked and rated twice, with a mean of (4 + 2) / 2 = 3 of 4 = 75%
+            #expect(page.status == .ok)
+            let body = page.body.string
+            #expect(body.contains("From 2 submitted scorecards (all versions)"))
+            let row = try #require(body.components(separatedBy: "<code>3.1/op1</code>").dropFirst().first?.components(separatedBy: "</tr>").first)
+            #expect(row.contains("<td>2</td><td>2</td><td>75</td>"))
+            #expect(body.contains("No question is flagged."))
+            #expect(refused.status == .forbidden)
+            #expect(guidePage.body.string.contains("/guides/\(id)/health"))
+        }
+    }
 }

@@ -68,6 +68,15 @@ def main():
         client = Client(base)
         client.login("maria@demo.example", password)
         items = client.call("GET", "/api/v1/candidates")
+        # The guide-health page of the guide the calibration page opened on.
+        guide = manager.find_element(By.CSS_SELECTOR, "select[name=guide] option[selected]").get_attribute("value")
+        manager.get(f"{base}/guides/{guide.lower()}/health")
+        rows = manager.find_elements(By.CSS_SELECTOR, "table.health > tbody > tr")
+        check(len(rows) >= 60, f"the guide-health page lists the guide's questions: {len(rows)} rows")
+        if args.screenshots:
+            manager.set_window_size(1500, 1100)
+            manager.save_screenshot(os.path.join(args.screenshots, "guide-health.png"))
+
         # The debrief to show: of the first 40 panels, the one the adjustment moves most.
         adjusted = None
         for candidate in items[:40]:

@@ -139,6 +139,8 @@ struct CalibrateCommandTests {
         let questions = try #require(document["questions"] as? [[String: Any]])
         let op3 = try #require(questions.first { $0["id"] as? String == "3.1/op3" })
         #expect(op3["rated"] as? Int == 2 && op3["notDemonstrated"] as? Int == 1)
+        // Behind a "no" a question is not asked: asked counts the rated and the skipped.
+        #expect(op3["asked"] as? Int == 2)
         let op1 = try #require(questions.first { $0["id"] as? String == "3.1/op1" })
         // Ratings 3, 4, 1 of 4: mean 66.7% of the scale.
         #expect(abs((op1["meanPercent"] as? Double ?? 0) - 66.667) < 0.001)

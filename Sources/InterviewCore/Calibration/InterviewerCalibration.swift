@@ -7,13 +7,17 @@ public struct CalibrationCard: Sendable {
     public var interview: String
     public var ratings: ScorecardRatings
     public var gates: [GateOccurrence]
+    /// Every question of the topics entered, with what became of it (for the question statistics).
+    public var questions: [QuestionOccurrence]
     public var finishedAt: Date?
     public var submittedAt: Date?
 
-    public init(interview: String, ratings: ScorecardRatings, gates: [GateOccurrence], finishedAt: Date?, submittedAt: Date?) {
+    public init(interview: String, ratings: ScorecardRatings, gates: [GateOccurrence], questions: [QuestionOccurrence] = [],
+                finishedAt: Date?, submittedAt: Date?) {
         self.interview = interview
         self.ratings = ratings
         self.gates = gates
+        self.questions = questions
         self.finishedAt = finishedAt
         self.submittedAt = submittedAt
     }

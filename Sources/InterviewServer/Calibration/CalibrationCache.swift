@@ -23,6 +23,8 @@ final class CalibrationCache: Sendable {
         var fit: RaterCalibration
         /// The calibration page's figures from the same cards, once some page has asked for them.
         var figures: [InterviewerCalibration]?
+        /// The guide-health page's question statistics from the same cards.
+        var statistics: QuestionStatistics?
     }
 
     /// What a guide family's submitted cards look like from two aggregates: a card added or removed
@@ -60,6 +62,14 @@ final class CalibrationCache: Sendable {
 
     func store(fit: RaterCalibration, family: UUID, digest: Int) {
         fits.withLock { $0[family] = Fit(digest: digest, fit: fit) }
+    }
+
+    func statistics(family: UUID, digest: Int) -> QuestionStatistics? {
+        fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.statistics : nil } }
+    }
+
+    func store(statistics: QuestionStatistics, family: UUID, digest: Int) {
+        fits.withLock { if $0[family]?.digest == digest { $0[family]?.statistics = statistics } }
     }
 
     func figures(family: UUID, digest: Int) -> [InterviewerCalibration]? {

@@ -104,9 +104,11 @@ struct TeamCards: Sendable {
         let ratings = ScorecardRatings(candidate: interview.$candidate.id.uuidString, interviewer: interviewer,
                                        card: Scoring.score(guide, state), scale: guide.scale.levels)
         let interviewID = try interview.requireID().uuidString
-        let gates = (try? SessionAnalytics.read(events, guide: guide, interview: interviewID).gates) ?? []
+        // Occurrences are per card (the item–total correlation needs each card told apart).
+        let analytics = try? SessionAnalytics.read(events, guide: guide, interview: try record.requireID().uuidString)
         let finished = events.last { if case .interviewFinished = $0.kind { true } else { false } }?.at
-        return CalibrationCard(interview: interviewID, ratings: ratings, gates: gates, finishedAt: finished, submittedAt: record.submittedAt)
+        return CalibrationCard(interview: interviewID, ratings: ratings, gates: analytics?.gates ?? [], questions: analytics?.questions ?? [],
+                               finishedAt: finished, submittedAt: record.submittedAt)
     }
 
     /// Every interviewer's calibration figures, computed once per set of cards.
@@ -116,6 +118,14 @@ struct TeamCards: Sendable {
         let figures = InterviewerCalibration.make(cards, fit: fit, scale: scale)
         if let family { cache.store(figures: figures, family: family, digest: digest) }
         return figures
+    }
+
+    /// The guide's question statistics over these cards, computed once per set of cards.
+    func questionStatistics(cache: CalibrationCache) -> QuestionStatistics {
+        if let family, let known = cache.statistics(family: family, digest: digest) { return known }
+        let statistics = QuestionStatistics.compute(cards.flatMap(\.questions), gates: cards.flatMap(\.gates), scale: scale.levels)
+        if let family { cache.store(statistics: statistics, family: family, digest: digest) }
+        return statistics
     }
 
     /// The severity-adjusted score of a candidate over `visible` cards (those the viewer may read, so the

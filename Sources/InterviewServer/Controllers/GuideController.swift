@@ -55,7 +55,8 @@ struct GuideController: RouteCollection {
                       author: $0.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\($0.id!)",
                       isCurrent: $0.id == guide.$current.id, isShown: $0.id == shown.id)
             },
-            editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil)
+            editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
+            healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
         let user = try req.user
         if user.role.managesPositions {
             var positions = Position.query(on: req.db).filter(\.$guide.$id == id)

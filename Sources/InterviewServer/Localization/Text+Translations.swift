@@ -216,6 +216,23 @@ extension Text {
         case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
         case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by `interview demo`, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")
+        case .guideHealth: ("Guide health", "指南健康度")
+        case .guideHealthIntro: ("Every question of this guide across its versions, from submitted scorecards: how often it is asked and rated, its mean rating (difficulty), how well it separates strong candidates from weak ones (corrected item–total correlation), its Rasch difficulty with fit, how often it is skipped or not demonstrated, and the time spent on it. Flags mark questions that do not discriminate, that nearly everyone passes or fails, and likely leaks (ratings rising over time, Mann–Kendall trend test).",
+                                 "本指南各版本中每个问题的统计（基于已提交的评分卡）：提问与评分次数、平均分（难度）、区分强弱候选人的能力（校正后的题总相关）、Rasch 难度及拟合度、被跳过或未展示的比例、所用时间。标记区分度不足、几乎人人通过或不及格、以及可能已泄题（评分随时间上升，Mann–Kendall 趋势检验）的问题。")
+        case .asked: ("Asked", "提问")
+        case .rated: ("Rated", "评分")
+        case .meanPercent: ("Mean, % of scale", "平均（占满分 %）")
+        case .discrimination: ("Discrimination r", "区分度 r")
+        case .difficultyRasch: ("Rasch difficulty (± SE)", "Rasch 难度（± SE）")
+        case .fitMeanSquares: ("Infit / outfit", "Infit / Outfit")
+        case .skipped: ("Skipped", "跳过")
+        case .notDemonstrated: ("Not demonstrated", "未展示")
+        case .medianTime: ("Median time", "用时中位数")
+        case .flags: ("Flags", "标记")
+        case .noFlags: ("No question is flagged.", "没有被标记的问题。")
+        case .gates: ("Gates", "判断节点")
+        case .answered: ("Answered", "回答次数")
+        case .answeredYes: ("Answered yes", "回答“是”")
         case .severityTrend: ("Severity by quarter", "各季度严格度")
         case .colleaguesAgreement: ("Agreement with co-panelists", "与同组面试官的一致性")
         }

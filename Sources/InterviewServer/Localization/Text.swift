@@ -42,6 +42,8 @@ enum Text: String, CaseIterable, Sendable {
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
     case littleData, colleaguesAgreement, demoBanner, severityTrend
+    case guideHealth, guideHealthIntro, asked, rated, meanPercent, discrimination, difficultyRasch, fitMeanSquares, skipped
+    case notDemonstrated, medianTime, flags, noFlags, gates, answered, answeredYes
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 

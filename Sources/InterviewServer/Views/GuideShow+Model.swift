@@ -17,6 +17,8 @@ struct GuideShow: Encodable {
     var parts: [GuidePresentation.Part]
     var versions: [VersionRow]
     var editHref: String?
+    /// The guide-health page, for those who may read it (hiring managers and admins).
+    var healthHref: String? = nil
     /// The interviewers' agreement pooled over the panels of every position using this guide that the
     /// viewer may see (hiring managers and admins).
     var agreement: [String] = []
