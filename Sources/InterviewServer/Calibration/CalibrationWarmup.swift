@@ -18,6 +18,7 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                     guard !Task.isCancelled else { return }
                     let team = try await TeamCards.load(guide: try guide.requireID(), app: app, db: db)
                     _ = team.figures(cache: app.calibrationCache)
+                    _ = team.questionStatistics(cache: app.calibrationCache)
                 }
             } catch {
                 // The pages read what is missing themselves; only the head start is lost.
