@@ -36,22 +36,21 @@ struct CalibrationInput {
             agree(guide.scale.levels, file)
             if !languageSet { input.language = guide.language == "zh" ? .zh : .en; languageSet = true }
             let events = session.log.events
-            let state = session.engine(guide, path: file).state
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             guard let interviewer = session.start?.interviewer, !interviewer.isEmpty else {
                 UsageError(description: "\(file) names no interviewer, and calibration is about interviewers: "
                            + "record sessions with 'interview run --interviewer NAME'").report()
             }
             let candidate = session.start?.candidate ?? stem
-            input.scorecards.append(ScorecardRatings(candidate: candidate, interviewer: interviewer,
-                                                     card: Scoring.score(guide, state), scale: guide.scale.levels))
-            do {
-                let analytics = try SessionAnalytics.read(events, guide: guide, interview: file)
-                input.occurrences += analytics.questions
-                input.gates += analytics.gates
-            } catch {
+            // One replay for the score, the questions and the gates.
+            let analytics: SessionAnalytics
+            do { analytics = try SessionAnalytics.read(events, guide: guide, interview: file) } catch {
                 UsageError(description: "\(file): \(error)").report()
             }
+            input.scorecards.append(ScorecardRatings(candidate: candidate, interviewer: interviewer,
+                                                     card: Scoring.score(guide, analytics.state), scale: guide.scale.levels))
+            input.occurrences += analytics.questions
+            input.gates += analytics.gates
         }
         for file in files where file.lowercased().hasSuffix(".csv") {
             guard let csvScale = scale else {

@@ -6,6 +6,8 @@ import Foundation
 public struct SessionAnalytics: Sendable {
     public var questions: [QuestionOccurrence]
     public var gates: [GateOccurrence]
+    /// The session's state after the last event: callers score it rather than replay the log again.
+    public var state: SessionState
 
     /// - Parameter interview: the id the statistics group this interview's questions by (a file name,
     ///   a session id); the item–total correlation needs every interview told apart.
@@ -48,6 +50,6 @@ public struct SessionAnalytics: Sendable {
                                                     outcome: outcome, date: date, seconds: seconds[ref]))
             }
         }
-        return SessionAnalytics(questions: questions, gates: gates)
+        return SessionAnalytics(questions: questions, gates: gates, state: engine.state)
     }
 }

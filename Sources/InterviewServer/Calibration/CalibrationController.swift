@@ -87,9 +87,8 @@ struct CalibrationPage: Encodable {
             littleData = (s?.ratingCount ?? 0) < minimum.ratings || (s?.candidateCount ?? 0) < minimum.candidates
             theirs = Self.percentages(f.distribution)
             team = Self.percentages(f.teamDistribution)
-            let percent = { (share: Double?) in share.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
-            deeper = percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
-            follows = percent(f.followRate)
+            deeper = CalibrationFigures.percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
+            follows = CalibrationFigures.percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
             trend = f.trend.map { String(format: "%@ %+.2f (±%.2f)", $0.period, $0.severity, $0.standardError) }
             let report: ReportLanguage = language == .zh ? .zh : .en
@@ -127,4 +126,10 @@ struct CalibrationPage: Encodable {
         return "Many-facet Rasch rating-scale model: \(cards) scorecards, \(ratings) ratings, \(fit.candidates.count) candidates, \(fit.questions.count) questions; "
             + (fit.converged ? "converged in \(fit.iterations) iterations." : "not converged after \(fit.iterations) iterations: read with care.")
     }
+}
+
+/// How the calibration and guide-health pages write their figures.
+enum CalibrationFigures {
+    /// A share as a whole percentage, "–" when there is none.
+    static func percent(_ share: Double?) -> String { share.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
 }

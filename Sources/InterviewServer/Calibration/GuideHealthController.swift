@@ -27,7 +27,6 @@ struct GuideHealthController: RouteCollection {
             for topic in loaded.topics { for q in topic.questions { texts[QuestionKey.of(topic: topic.key, question: q.id)] = q.text } }
         }
         let language: ReportLanguage = req.language == .zh ? .zh : .en
-        let percent = { (share: Double?) in share.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
         let page = GuideHealthPage(
             title: guide.title, guideHref: SiteURL.guide(id).path, cards: team.cards.count,
             summary: language == .zh ? "基于 \(team.cards.count) 张已提交的评分卡（所有版本）" : "From \(team.cards.count) submitted scorecards (all versions)",
@@ -38,13 +37,14 @@ struct GuideHealthController: RouteCollection {
                              discrimination: q.itemRest.map { String(format: "%.2f", $0) } ?? "–",
                              difficulty: d.map { String(format: "%+.2f (± %.2f)", $0.difficulty, $0.standardError) } ?? "–",
                              fit: d.map { String(format: "%.2f / %.2f", $0.infit, $0.outfit) } ?? "–",
-                             skipped: percent(q.skipRate), notDemonstrated: percent(q.notDemonstratedRate),
+                             skipped: CalibrationFigures.percent(q.skipRate), notDemonstrated: CalibrationFigures.percent(q.notDemonstratedRate),
                              median: q.medianSeconds.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "–",
                              flags: q.flags.map { $0.text(language) })
             },
             gates: statistics.gates.map { g in
-                .init(key: g.gate, answered: g.answered, yes: percent(g.yesRate), followed: percent(g.followRate))
-            })
+                .init(key: g.gate, answered: g.answered, yes: CalibrationFigures.percent(g.yesRate), followed: CalibrationFigures.percent(g.followRate))
+            },
+            flagged: statistics.questions.filter { !$0.flags.isEmpty }.count)
         return try await req.page("guide-health", page)
     }
 }
@@ -71,17 +71,6 @@ struct GuideHealthPage: Encodable {
     var summary: String
     var questions: [Question]
     var gates: [Gate]
-    var flagged: Int { questions.filter { !$0.flags.isEmpty }.count }
-
-    enum CodingKeys: String, CodingKey { case title, guideHref, cards, summary, questions, gates, flagged }
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(title, forKey: .title)
-        try c.encode(guideHref, forKey: .guideHref)
-        try c.encode(cards, forKey: .cards)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(questions, forKey: .questions)
-        try c.encode(gates, forKey: .gates)
-        try c.encode(flagged, forKey: .flagged)
-    }
+    /// How many questions carry a flag (the template says "none flagged" at 0).
+    var flagged: Int
 }

@@ -96,19 +96,17 @@ struct TeamCards: Sendable {
     /// One card's calibration inputs from its log: the weighted ratings of its score, its gates, and
     /// when it was finished and submitted.
     private static func read(_ events: [SessionEvent], guide: Guide, record: ScorecardRecord, interview: Interview) throws -> CalibrationCard {
-        let state: SessionState
-        do { state = try SessionEngine(guide: guide, replaying: events).state } catch {
+        // One replay gives the state, the questions' outcomes and the gates. Occurrences are per card (the
+        // item–total correlation needs each card told apart).
+        let analytics: SessionAnalytics
+        do { analytics = try SessionAnalytics.read(events, guide: guide, interview: try record.requireID().uuidString) } catch {
             throw Abort(.internalServerError, reason: "scorecard \(record.id?.uuidString ?? "") does not replay: \(error)")
         }
-        let interviewer = record.$interviewer.id.uuidString
-        let ratings = ScorecardRatings(candidate: interview.$candidate.id.uuidString, interviewer: interviewer,
-                                       card: Scoring.score(guide, state), scale: guide.scale.levels)
-        let interviewID = try interview.requireID().uuidString
-        // Occurrences are per card (the item–total correlation needs each card told apart).
-        let analytics = try? SessionAnalytics.read(events, guide: guide, interview: try record.requireID().uuidString)
+        let ratings = ScorecardRatings(candidate: interview.$candidate.id.uuidString, interviewer: record.$interviewer.id.uuidString,
+                                       card: Scoring.score(guide, analytics.state), scale: guide.scale.levels)
         let finished = events.last { if case .interviewFinished = $0.kind { true } else { false } }?.at
-        return CalibrationCard(interview: interviewID, ratings: ratings, gates: analytics?.gates ?? [], questions: analytics?.questions ?? [],
-                               finishedAt: finished, submittedAt: record.submittedAt)
+        return CalibrationCard(interview: try interview.requireID().uuidString, ratings: ratings, gates: analytics.gates,
+                               questions: analytics.questions, finishedAt: finished, submittedAt: record.submittedAt)
     }
 
     /// Every interviewer's calibration figures, computed once per set of cards.

@@ -93,7 +93,7 @@ public enum DemoData {
                 let ability = team.random.normal()
                 let panel = team.random.uniform() < 0.6 ? team.random.distinct(2, below: interviewers.count)
                                                        : [team.random.index(interviewers.count)]
-                var cards: [(User, [SessionEvent])] = []
+                var cards: [DemoCard] = []
                 for i in panel {
                     var events = try InterviewSimulator.interview(
                         guide, candidate: .init(id: "demo-\(n)", logit: ability),
@@ -107,9 +107,10 @@ public enum DemoData {
                     events.append(SessionEvent(at: submitted, .scorecardSubmitted(ScorecardSubmission(
                         recommendation: score.band?.id ?? ScorecardSubmission.noDecision,
                         summary: "Demo scorecard: simulated answers, not a real candidate."))))
-                    cards.append((interviewers[i], events))
+                    // Submitting changes no rating: the score read before it is the card's score.
+                    cards.append(DemoCard(user: interviewers[i], events: events, submittedAt: submitted, score: score))
                 }
-                rows.append(DemoInterview(number: n, position: position, version: version, guide: guide, at: when, cards: cards))
+                rows.append(DemoInterview(number: n, position: position, version: version, at: when, cards: cards))
             }
             let written = rows
             try await db.transaction { db in
@@ -128,9 +129,8 @@ private struct DemoInterview: @unchecked Sendable {  // Fluent models are classe
     var number: Int
     var position: Position
     var version: GuideVersion
-    var guide: Guide
     var at: Date
-    var cards: [(User, [SessionEvent])]
+    var cards: [DemoCard]
 
     func save(on db: any Database) async throws {
         let candidate = Candidate(positionID: try position.requireID(), name: String(format: "Demo candidate %05d", number + 1),
@@ -140,21 +140,27 @@ private struct DemoInterview: @unchecked Sendable {  // Fluent models are classe
         let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: at)
         interview.status = .completed
         try await interview.save(on: db)
-        try await interview.$interviewers.attach(cards.map(\.0), on: db)
-        for (user, events) in cards {
-            let state = try SessionEngine(guide: guide, replaying: events).state
-            let score = Scoring.score(guide, state)
-            let record = ScorecardRecord(interviewID: try interview.requireID(), interviewerID: try user.requireID())
-            record.eventCount = events.count
-            record.submittedAt = state.submittedAt
-            record.overall = score.overall
-            record.coverage = score.coverage
-            record.band = score.band?.label
+        try await interview.$interviewers.attach(cards.map(\.user), on: db)
+        for card in cards {
+            let record = ScorecardRecord(interviewID: try interview.requireID(), interviewerID: try card.user.requireID())
+            record.eventCount = card.events.count
+            record.submittedAt = card.submittedAt
+            record.overall = card.score.overall
+            record.coverage = card.score.coverage
+            record.band = card.score.band?.label
             try await record.save(on: db)
             let id = try record.requireID()
-            try await events.enumerated().map { ScorecardEvent(scorecardID: id, seq: $0.offset + 1, clientID: nil,
+            try await card.events.enumerated().map { ScorecardEvent(scorecardID: id, seq: $0.offset + 1, clientID: nil,
                                                                event: SessionLog.line(for: $0.element)) }
                 .create(on: db)
         }
     }
+}
+
+/// One submitted card of a simulated interview: its log and the score the summary columns show.
+private struct DemoCard {
+    var user: User
+    var events: [SessionEvent]
+    var submittedAt: Date?
+    var score: InterviewCore.Scorecard
 }
