@@ -79,4 +79,32 @@ struct CandidateTests {
             #expect(filtered.body.string.contains("Zhao Liu") && !filtered.body.string.contains("Wang Wu"))
         }
     }
+
+    @Test func aLongListComesInPagesThatKeepTheSearch() async throws {
+        try await withApp { app in
+            // setup: 120 candidates, 60 of them named "Chen …"
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            for n in 0..<120 {
+                try await TestData.candidate(app, String(format: "%@ %03d", n.isMultiple(of: 2) ? "Chen" : "Wang", n), in: position)
+            }
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            let id = try position.requireID()
+            // act
+            let first = try await browser.get("/positions/\(id)")
+            let last = try await browser.get("/positions/\(id)?page=3")
+            let beyond = try await browser.get("/positions/\(id)?page=99")
+            let searched = try await browser.get("/candidates?q=chen&page=2")
+            let positions = try await browser.get("/positions")
+            // verify: 50 rows a page, the last page holds the remaining 20, links carry the filter
+            func rows(_ page: TestingHTTPResponse) -> Int { page.body.string.components(separatedBy: "<tr><td><a href=\"/candidates/").count - 1 }
+            #expect(rows(first) == 50 && rows(last) == 20 && rows(beyond) == 20)
+            #expect(first.body.string.contains("1 / 3 (120)") && first.body.string.contains("?page=2\" rel=\"next\""))
+            #expect(!last.body.string.contains("rel=\"next\"") && last.body.string.contains("?page=2\" rel=\"prev\""))
+            #expect(rows(searched) == 10 && searched.body.string.contains("2 / 2 (60)"))
+            #expect(searched.body.string.contains("q=chen&amp;page=1\" rel=\"prev\"") && !searched.body.string.contains("Wang "))
+            #expect(positions.body.string.contains("<td>120</td>"))
+        }
+    }
 }

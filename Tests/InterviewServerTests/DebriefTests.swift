@@ -34,6 +34,11 @@ struct DebriefTests {
     private func submittedPanel(_ app: Application) async throws -> (ConsoleFixture, TestBrowser) {
         let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
         try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        return (fixture, try await submittedPanel(app, fixture: fixture))
+    }
+
+    /// Ivan's and Olga's cards on `fixture` submitted; Maria's browser.
+    private func submittedPanel(_ app: Application, fixture: ConsoleFixture) async throws -> TestBrowser {
         // Ivan and Olga agree on 3.1's op1 and op2, and disagree by three points on op3.
         for (email, ratings, recommendation) in [("ivan@example.com", [4, 3, 4], "hire"), ("olga@example.com", [4, 3, 1], "lean-no")] {
             let browser = try await fixture.browser(email)
@@ -43,7 +48,7 @@ struct DebriefTests {
             _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
             _ = try await browser.act(fixture, ["type": "submit", "recommendation": recommendation, "summary": "From \(email)"])
         }
-        return (fixture, try await fixture.browser("maria@example.com"))
+        return try await fixture.browser("maria@example.com")
     }
 
     @Test func theMostDisputedQuestionComesFirst() async throws {
@@ -115,6 +120,23 @@ struct DebriefTests {
             let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .decisionRecorded).all().map(\.detail)
             #expect(trail.sorted() == ["advance", "reject"])
             #expect(try await AuditEntry.query(on: app.db).filter(\.$detail == "decision").count() == 2)
+        }
+    }
+
+    @Test func thePooledFiguresFollowCardsSubmittedAfterAPageWasShown() async throws {
+        try await withApp { app in
+            // setup: the position page is shown (and its figures cached) before any card is submitted
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let maria = try await fixture.browser("maria@example.com")
+            let path = "/positions/\(try fixture.position.requireID())"
+            let before = try await maria.get(path)
+            // act
+            _ = try await submittedPanel(app, fixture: fixture)
+            let after = try await maria.get(path)
+            // verify
+            #expect(!before.body.string.contains("id=\"pooled-agreement\""))
+            #expect(after.body.string.contains("1 panels, 1 pairs"))
         }
     }
 

@@ -46,7 +46,6 @@ struct APIPositionController: RouteCollection {
     static func detail(_ position: Position, on db: any Database) async throws -> Detail {
         try await position.$guide.load(on: db)
         try await position.$members.load(on: db)
-        try await position.$candidates.load(on: db)
-        return Detail(position: try PositionService.summary(position), members: try position.members.map(APISessionController.UserInfo.init))
+        return Detail(position: try await PositionService.summary(position, on: db), members: try position.members.map(APISessionController.UserInfo.init))
     }
 }

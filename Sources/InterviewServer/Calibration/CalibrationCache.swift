@@ -72,6 +72,21 @@ final class CalibrationCache: Sendable {
         fits.withLock { if $0[family]?.digest == digest { $0[family]?.statistics = statistics } }
     }
 
+    /// The position and guide pages' pooled agreement, per family and set of positions, from the cards
+    /// with `digest` (kept apart from the fit: cards whose ratings cannot be fitted still pool).
+    private let pooled = Mutex<[UUID: (digest: Int, byScope: [Set<UUID>: PooledAgreement])]>([:])
+
+    func pooled(family: UUID, digest: Int, positions: Set<UUID>) -> PooledAgreement? {
+        pooled.withLock { $0[family].flatMap { $0.digest == digest ? $0.byScope[positions] : nil } }
+    }
+
+    func store(pooled agreement: PooledAgreement, family: UUID, digest: Int, positions: Set<UUID>) {
+        pooled.withLock {
+            if $0[family]?.digest != digest { $0[family] = (digest, [:]) }
+            $0[family]?.byScope[positions] = agreement
+        }
+    }
+
     func figures(family: UUID, digest: Int) -> [InterviewerCalibration]? {
         fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.figures : nil } }
     }

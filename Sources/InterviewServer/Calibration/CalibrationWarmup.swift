@@ -19,6 +19,13 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                     let team = try await TeamCards.load(guide: try guide.requireID(), app: app, db: db)
                     _ = team.figures(cache: app.calibrationCache)
                     _ = team.questionStatistics(cache: app.calibrationCache)
+                    // Each position's pooled agreement, as its page asks for it, and all of them together as
+                    // an admin's guide page does (a manager who sees fewer positions waits on a first visit).
+                    let positions = try await Position.query(on: db).filter(\.$guide.$id == guide.requireID()).field(\.$id).all().map { try $0.requireID() }
+                    for position in positions {
+                        _ = try await PooledFigures.agreement(guide: try guide.requireID(), positions: [position], app: app, db: db)
+                    }
+                    _ = try await PooledFigures.agreement(guide: try guide.requireID(), positions: positions, app: app, db: db)
                 }
             } catch {
                 // The pages read what is missing themselves; only the head start is lost.

@@ -34,8 +34,11 @@ struct CandidateController: RouteCollection {
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
         let positionID = try? req.query.get(UUID.self, at: "position")
         let positions = try await PositionService.list(for: user, search: nil, on: req.db)
+        let listing = try await CandidateService.listing(for: user, positionID: positionID, search: search,
+                                                         page: (try? req.query.get(Int.self, at: "page")) ?? 1, language: req.language, on: req.db)
         let page = CandidatesIndex(
-            candidates: try await CandidateService.list(for: user, positionID: positionID, search: search, language: req.language, on: req.db),
+            candidates: listing.rows,
+            pager: listing.pager(path: SiteURL.candidates.path, query: [.init(name: "q", value: search), .init(name: "position", value: positionID?.uuidString)]),
             search: search,
             positions: positions.map { .init(id: $0.id, title: $0.title, selected: $0.id == positionID) })
         return try await req.page("candidates", page)

@@ -61,9 +61,8 @@ struct GuideController: RouteCollection {
         if user.role.managesPositions {
             var positions = Position.query(on: req.db).filter(\.$guide.$id == id)
             if let visible = try await Access.visiblePositionIDs(for: user, on: req.db) { positions = positions.filter(\.$id ~~ visible) }
-            let ids = try await positions.all().compactMap(\.id)
-            let candidates = ids.isEmpty ? [] : try await Candidate.query(on: req.db).filter(\.$position.$id ~~ ids).all()
-            page.agreement = try await PooledFigures.lines(candidates: candidates, viewer: user, req: req)
+            let ids = try await positions.field(\.$id).all().compactMap(\.id)
+            page.agreement = try await PooledFigures.lines(guide: id, positions: ids, viewer: user, req: req)
         }
         return try await req.page("guide", page)
     }

@@ -76,17 +76,21 @@ struct PositionController: RouteCollection {
         let id = try position.requireID()
         let members = try await position.$members.query(on: req.db).sort(\.$name).all()
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let listing = try await CandidateService.listing(for: user, positionID: id, search: search,
+                                                         page: (try? req.query.get(Int.self, at: "page")) ?? 1, language: req.language, on: req.db)
         var page = PositionShow(
             id: id, title: position.title, guideTitle: position.guide.title,
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             overdueHours: position.overdueHours,
             members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
-            candidates: try await CandidateService.list(for: user, positionID: id, search: search, language: req.language, on: req.db),
+            candidates: listing.rows,
+            pager: listing.pager(path: SiteURL.position(id).path, query: [.init(name: "q", value: search)]),
             canManage: user.role.managesPositions, canChangeRetention: Access.canChangeRetention(of: position, user),
             settingsAction: SiteURL.position(id).path,
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
-        page.agreement = try await PooledFigures.lines(candidates: try await position.$candidates.get(on: req.db), viewer: user, req: req)
+        page.search = search
+        page.agreement = try await PooledFigures.lines(guide: position.$guide.id, positions: [id], viewer: user, req: req)
         return try await req.page("position", page)
     }
 }

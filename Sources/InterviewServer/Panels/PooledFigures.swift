@@ -7,31 +7,51 @@ import Vapor
 /// weighted kappa over every pair of every panel and the pooled ICC (`PooledAgreement`), each with its
 /// reading or the reason it is withheld. Built from submitted cards only, and shown to hiring managers
 /// and admins, who may read every submitted card they pool.
+///
+/// The cards come from the guide family's calibration cards (`TeamCards`, cached and stamped), not from
+/// replaying each candidate's panel: at 10,000 interviews that replay took 8–20 s per position page.
+/// The pooled figures are cached beside the fit, per set of positions, until a card changes.
 enum PooledFigures {
-    /// The figures as lines for a page, in the viewer's language; empty for anyone else.
-    static func lines(candidates: [Candidate], viewer: User, req: Request) async throws -> [String] {
+    /// The figures over the candidates of `positions` (all on `guide`), as lines for a page in the
+    /// viewer's language; empty for anyone but hiring managers and admins.
+    static func lines(guide: UUID, positions: [UUID], viewer: User, req: Request) async throws -> [String] {
         guard viewer.role.managesPositions else { return [] }
-        var panels: [UUID: [RaterRatings]] = [:], scale: RatingScale?
-        for candidate in candidates {
-            for card in try await PanelCards.load(candidate: candidate, viewer: viewer, req: req).cards {
-                let score = Scoring.score(card.guide, card.state)
-                var ratings: [String: Int] = [:]
-                for topic in score.topics {
-                    for question in topic.questions where question.status == .rated {
-                        if let rating = question.rating { ratings["\(topic.key)/\(question.id)"] = rating }
-                    }
-                }
-                panels[card.interviewID, default: []].append(RaterRatings(rater: card.interviewerID.uuidString, ratings: ratings))
-                scale = scale ?? card.guide.scale
-            }
+        guard let pooled = try await agreement(guide: guide, positions: positions, app: req.application, db: req.db),
+              pooled.panelCount > 0 else { return [] }
+        return text(pooled, language: req.language == .zh ? .zh : .en)
+    }
+
+    /// The pooled agreement over the candidates of `positions`, from the cache while no card changed.
+    static func agreement(guide: UUID, positions: [UUID], app: Application, db: any Database) async throws -> PooledAgreement? {
+        guard !positions.isEmpty else { return nil }
+        let team = try await TeamCards.load(guide: guide, app: app, db: db)
+        let scope = Set(positions), cache = app.calibrationCache
+        if let family = team.family, let known = cache.pooled(family: family, digest: team.digest, positions: scope) {
+            return known
         }
-        guard let scale, !panels.isEmpty else { return [] }
-        let pooled = PooledAgreement(Array(panels.values), scale: scale)
-        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let candidates = try await Candidate.query(on: db).filter(\.$position.$id ~~ positions).field(\.$id).all()
+        let pooled = agreement(team.cards, candidates: Set(candidates.compactMap { $0.id?.uuidString }), scale: team.scale)
+        if let family = team.family { cache.store(pooled: pooled, family: family, digest: team.digest, positions: scope) }
+        return pooled
+    }
+
+    /// Each interview's cards as one panel (a single interviewer's card is a panel of one), rated
+    /// questions only, as the debrief compares them.
+    static func agreement(_ cards: [CalibrationCard], candidates: Set<String>, scale: RatingScale) -> PooledAgreement {
+        var panels: [String: [RaterRatings]] = [:]
+        for card in cards where candidates.contains(card.ratings.candidate) {
+            var ratings: [String: Int] = [:]
+            for r in card.ratings.ratings { ratings[r.question] = r.rating }
+            panels[card.interview, default: []].append(RaterRatings(rater: card.ratings.interviewer, ratings: ratings))
+        }
+        return PooledAgreement(Array(panels.values), scale: scale)
+    }
+
+    static func text(_ pooled: PooledAgreement, language: ReportLanguage) -> [String] {
         let zh = language == .zh
         var lines: [String] = []
-        let head = zh ? "\(pooled.panelCount) 个面试小组，\(pooled.pairCount) 对面试官" : "\(pooled.panelCount) panels, \(pooled.pairCount) pairs of interviewers"
-        lines.append(head)
+        lines.append(zh ? "\(pooled.panelCount) 个面试小组，\(pooled.pairCount) 对面试官"
+                        : "\(pooled.panelCount) panels, \(pooled.pairCount) pairs of interviewers")
         if let kappa = pooled.kappa.figure {
             lines.append(String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(language), kappa.itemCount))
         } else {

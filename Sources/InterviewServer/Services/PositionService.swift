@@ -25,21 +25,26 @@ enum PositionService {
 
     /// The positions `user` may see whose title contains `search`.
     static func list(for user: User, search: String?, on db: any Database) async throws -> [Summary] {
-        var query = Position.query(on: db).with(\.$guide).with(\.$members).with(\.$candidates).sort(\.$title)
+        // Candidates are counted, not loaded: their rows hold resumes, and a busy position has thousands.
+        var query = Position.query(on: db).with(\.$guide).with(\.$members).sort(\.$title)
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
             query = query.filter(\.$id ~~ visible)
         }
         let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
-        return try await query.all()
-            .filter { needle.isEmpty || $0.title.localizedCaseInsensitiveContains(needle) }
-            .map { try summary($0) }
+        var summaries: [Summary] = []
+        for position in try await query.all() where needle.isEmpty || position.title.localizedCaseInsensitiveContains(needle) {
+            summaries.append(try await summary(position, on: db))
+        }
+        return summaries
     }
 
-    static func summary(_ position: Position) throws -> Summary {
+    /// `position` with its guide and members loaded.
+    static func summary(_ position: Position, on db: any Database) async throws -> Summary {
         let id = try position.requireID()
+        let candidateCount = try await Candidate.query(on: db).filter(\.$position.$id == id).count()
         return Summary(id: id, title: position.title, guideID: position.$guide.id, guideTitle: position.guide.title,
                        retentionDays: position.retentionDays, overdueHours: position.overdueHours, memberCount: position.members.count,
-                       candidateCount: position.candidates.count, href: SiteURL.position(id).path)
+                       candidateCount: candidateCount, href: SiteURL.position(id).path)
     }
 
     /// Hiring managers and admins create positions; the creator becomes a member.

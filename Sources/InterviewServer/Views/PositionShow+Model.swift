@@ -12,6 +12,9 @@ struct PositionShow: Encodable {
     var overdueHours: Int?
     var members: [Member]
     var candidates: [CandidateService.Row]
+    var pager: CandidatePager
+    /// What the candidate list is filtered by.
+    var search = ""
     var canManage: Bool
     var canChangeRetention: Bool
     var settingsAction: String
