@@ -102,9 +102,13 @@ public struct Question: Hashable, Sendable, Codable {
     /// What an answer at each rating level contains.
     public var rubric: [Int: String]
     public var dimensions: [String]
+    /// The question's identity in the question bank when the author settled it (front matter `id:`), so
+    /// edits of any size and other guides keep it; nil lets the bank follow the text (`QuestionBank`).
+    public var bankID: String?
 
-    public init(id: String, text: String, reference: String? = nil, hint: String? = nil, weight: Double = 1, level: Int = 1, rubric: [Int: String] = [:], dimensions: [String] = []) {
+    public init(id: String, text: String, reference: String? = nil, hint: String? = nil, weight: Double = 1, level: Int = 1, rubric: [Int: String] = [:], dimensions: [String] = [], bankID: String? = nil) {
         self.id = id
+        self.bankID = bankID
         self.text = text
         self.reference = reference
         self.hint = hint

@@ -24,6 +24,7 @@ enum AnnotationApplier {
         for note in notes.topics {
             found += apply(note, to: &guide)
         }
+        found += QuestionBankID.duplicates(in: notes)
         if let bands = notes.bands {
             found += checkBands(bands)
             guide.bands = bands.sorted { $0.minimum > $1.minimum }
@@ -56,6 +57,7 @@ enum AnnotationApplier {
                 continue
             }
             if let weight = question.weight { topic.questions[q].weight = weight }
+            if let bankID = question.bankID { topic.questions[q].bankID = bankID.value }
             if let dimensions = question.dimensions { topic.questions[q].dimensions = dimensions }
             if let reference = question.reference { topic.questions[q].reference = reference }
             for (level, anchor) in question.rubric.sorted(by: { $0.key.value < $1.key.value }) {

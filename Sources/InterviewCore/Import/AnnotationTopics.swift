@@ -52,6 +52,13 @@ extension AnnotationReader {
         guard let settings = expectMapping(node, .verbatim("topics.\(topic).questions.\(id)")) else { return nil }
         for (settingKey, setting) in settings {
             switch settingKey.string ?? "" {
+            case "id":
+                let written = setting.string ?? ""
+                if let problem = QuestionBankID.problem(written) {
+                    report(.error, .invalidAnnotation, at: setting.mark, problem)
+                } else {
+                    note.bankID = Annotations.Located(value: written, position: position(setting.mark))
+                }
             case "weight": note.weight = number(setting, LocalizedText(en: "the weight of \(topic)/\(id)", zh: "\(topic)/\(id) 的权重"))
             case "reference": note.reference = setting.string
             case "dimensions":
@@ -73,8 +80,8 @@ extension AnnotationReader {
                 }
             case let other:
                 report(.warning, .unknownAnnotation, at: settingKey.mark, LocalizedText(
-                    en: "unknown key '\(other)' for question \(topic)/\(id); questions take weight, dimensions, reference and rubric",
-                    zh: "问题 \(topic)/\(id) 中有未知的键 '\(other)'；问题只接受 weight、dimensions、reference 和 rubric"))
+                    en: "unknown key '\(other)' for question \(topic)/\(id); questions take id, weight, dimensions, reference and rubric",
+                    zh: "问题 \(topic)/\(id) 中有未知的键 '\(other)'；问题只接受 id、weight、dimensions、reference 和 rubric"))
             }
         }
         return note

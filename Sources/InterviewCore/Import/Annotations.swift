@@ -11,6 +11,8 @@ struct Annotations {
 
     struct QuestionNote {
         var id: Located<String>
+        /// The question-bank id (`id:`), checked by `QuestionBankID.check`.
+        var bankID: Located<String>?
         var weight: Double?
         var dimensions: [String]?
         var reference: String?
