@@ -11,7 +11,7 @@ enum SiteURL {
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
     case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
-    case calibration, guideHealth(UUID)
+    case calibration, guideHealth(UUID), questions
 
     var path: String {
         switch self {
@@ -50,6 +50,7 @@ enum SiteURL {
         case .auditExport: "/audit/export.json"
         case .calibration: "/calibration"
         case .guideHealth(let id): "/guides/\(id)/health"
+        case .questions: "/questions"
         }
     }
 

@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.databases.middleware.use(UserCacheInvalidation(caches: app.singleWriterCaches))
     app.prepareScorecardCache()
     app.prepareCalibrationCache()
+    app.prepareQuestionBankCache()
     app.prepareConsoleSockets()
     let scorecards = app.scorecardCache
     app.databases.middleware.use(ScorecardCacheInvalidation(cache: { scorecards }))

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: DebriefController())
     try pages.register(collection: CalibrationController())
     try pages.register(collection: GuideHealthController())
+    try pages.register(collection: QuestionBankController())
     try pages.register(collection: InterviewController())
     try pages.register(collection: ConsoleController())
     try pages.register(collection: UserController())

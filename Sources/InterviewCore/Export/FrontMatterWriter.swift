@@ -42,7 +42,9 @@ enum FrontMatterWriter {
             pairs.append((key("pickList"), Yams.Node(topic.isPickList ? "true" : "false")))
         }
         let questions = topic.questions.map { question -> (Yams.Node, Yams.Node) in
-            var q: [(Yams.Node, Yams.Node)] = [(key("weight"), Yams.Node(number(question.weight)))]
+            var q: [(Yams.Node, Yams.Node)] = []
+            if let id = question.bankID { q.append((key("id"), text(id))) }
+            q.append((key("weight"), Yams.Node(number(question.weight))))
             if !question.dimensions.isEmpty {
                 q.append((key("dimensions"), Yams.Node(question.dimensions.map(text), .implicit, .flow)))
             }

@@ -23,8 +23,9 @@ final class CalibrationCache: Sendable {
         var fit: RaterCalibration
         /// The calibration page's figures from the same cards, once some page has asked for them.
         var figures: [InterviewerCalibration]?
-        /// The guide-health page's question statistics from the same cards.
-        var statistics: QuestionStatistics?
+        /// The guide-health page's question statistics from the same cards: all of them (key nil) and
+        /// per guide version.
+        var statistics: [UUID?: QuestionStatistics] = [:]
     }
 
     /// What a guide family's submitted cards look like from two aggregates: a card added or removed
@@ -34,6 +35,8 @@ final class CalibrationCache: Sendable {
     struct Fingerprint: Hashable, Sendable {
         var cards: Int
         var lastUpdate: Date?
+        /// The question bank the cards' questions were named by (`LibraryQuestionBank.Built.digest`).
+        var bank: Int
     }
 
     private let cards = Mutex<[UUID: Card]>([:])
@@ -64,12 +67,23 @@ final class CalibrationCache: Sendable {
         fits.withLock { $0[family] = Fit(digest: digest, fit: fit) }
     }
 
-    func statistics(family: UUID, digest: Int) -> QuestionStatistics? {
-        fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.statistics : nil } }
+    func statistics(family: UUID, digest: Int, version: UUID? = nil) -> QuestionStatistics? {
+        fits.withLock { $0[family].flatMap { $0.digest == digest ? $0.statistics[version] : nil } }
     }
 
-    func store(statistics: QuestionStatistics, family: UUID, digest: Int) {
-        fits.withLock { if $0[family]?.digest == digest { $0[family]?.statistics = statistics } }
+    func store(statistics: QuestionStatistics, family: UUID, digest: Int, version: UUID? = nil) {
+        fits.withLock { if $0[family]?.digest == digest { $0[family]?.statistics[version] = statistics } }
+    }
+
+    /// The question bank page's statistics, pooled over every guide family, from cards with `digest`.
+    private let bankStatistics = Mutex<(digest: Int, statistics: QuestionStatistics)?>(nil)
+
+    func bankStatistics(digest: Int) -> QuestionStatistics? {
+        bankStatistics.withLock { $0.flatMap { $0.digest == digest ? $0.statistics : nil } }
+    }
+
+    func store(bankStatistics statistics: QuestionStatistics, digest: Int) {
+        bankStatistics.withLock { $0 = (digest, statistics) }
     }
 
     /// The position and guide pages' pooled agreement, per family and set of positions, from the cards

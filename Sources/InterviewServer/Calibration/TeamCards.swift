@@ -12,6 +12,8 @@ struct TeamCards: Sendable {
     var cards: [CalibrationCard]
     /// The scorecard record of each card, in the same order.
     var cardIDs: [UUID]
+    /// The guide version of each card, in the same order.
+    var versions: [UUID] = []
     /// Interviewer id (a user id) → display name.
     var names: [String: String]
     var scale: RatingScale
@@ -28,6 +30,9 @@ struct TeamCards: Sendable {
     static func load(guide libraryID: UUID, app: Application, db: any Database) async throws -> TeamCards {
         let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
         guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale(), fit: nil) }
+        // Questions are named by their bank identity, so a reworded question is one question across
+        // versions and a shared one is the same in every guide (`QuestionBank`).
+        let bank = try await LibraryQuestionBank.load(app: app, db: db)
         func submitted() -> QueryBuilder<ScorecardRecord> {
             ScorecardRecord.query(on: db)
                 .filter(\.$submittedAt != nil)
@@ -38,7 +43,7 @@ struct TeamCards: Sendable {
         let names = Dictionary(try await User.query(on: db).all().map { (try $0.requireID().uuidString, $0.name) }) { a, _ in a }
         // Nothing changed since the last read: two aggregates instead of reading every card's row.
         let fingerprint = CalibrationCache.Fingerprint(cards: try await submitted().count(),
-                                                       lastUpdate: try await submitted().max(\.$updatedAt))
+                                                       lastUpdate: try await submitted().max(\.$updatedAt), bank: bank.digest)
         if var known = cache.team(family: libraryID, fingerprint: fingerprint) {
             known.names = names
             return known
@@ -71,11 +76,16 @@ struct TeamCards: Sendable {
                 cards[n] = card
             }
         }
-        var kept: [CalibrationCard] = [], ids: [UUID] = []
+        var kept: [CalibrationCard] = [], ids: [UUID] = [], cardVersions: [UUID] = []
         var digest = Hasher()
+        digest.combine(bank.digest)
+        var identities: [UUID: [String: String]] = [:]
         for (n, card) in cards.enumerated() {
             guard let card else { continue }
-            kept.append(card)
+            let version = try records[n].joined(Interview.self).$guideVersion.id
+            if identities[version] == nil { identities[version] = bank.bank.identities(version: version.uuidString) }
+            kept.append(card.identified(by: identities[version] ?? [:]))
+            cardVersions.append(version)
             ids.append(try records[n].requireID())
             digest.combine(ids.last)
             digest.combine(records[n].eventCount)
@@ -88,7 +98,7 @@ struct TeamCards: Sendable {
             cache.store(fit: fitted, family: libraryID, digest: key)
             fit = fitted
         }
-        let team = TeamCards(cards: kept, cardIDs: ids, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
+        let team = TeamCards(cards: kept, cardIDs: ids, versions: cardVersions, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
         cache.store(team: team, family: libraryID, fingerprint: fingerprint)
         return team
     }
@@ -118,11 +128,13 @@ struct TeamCards: Sendable {
         return figures
     }
 
-    /// The guide's question statistics over these cards, computed once per set of cards.
-    func questionStatistics(cache: CalibrationCache) -> QuestionStatistics {
-        if let family, let known = cache.statistics(family: family, digest: digest) { return known }
-        let statistics = QuestionStatistics.compute(cards.flatMap(\.questions), gates: cards.flatMap(\.gates), scale: scale.levels)
-        if let family { cache.store(statistics: statistics, family: family, digest: digest) }
+    /// The guide's question statistics over these cards — all of them, or those of one guide version —
+    /// computed once per set of cards.
+    func questionStatistics(version: UUID? = nil, cache: CalibrationCache) -> QuestionStatistics {
+        if let family, let known = cache.statistics(family: family, digest: digest, version: version) { return known }
+        let chosen = version.map { v in cards.indices.filter { versions[$0] == v }.map { cards[$0] } } ?? cards
+        let statistics = QuestionStatistics.compute(chosen.flatMap(\.questions), gates: chosen.flatMap(\.gates), scale: scale.levels)
+        if let family { cache.store(statistics: statistics, family: family, digest: digest, version: version) }
         return statistics
     }
 

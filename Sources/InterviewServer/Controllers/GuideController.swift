@@ -93,9 +93,13 @@ struct GuideController: RouteCollection {
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil) async throws -> View {
         let id = try guide.requireID()
         let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
-        let page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
+        var page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error)
+        if try req.user.role.managesPositions, let current = guide.$current.id {
+            page.questions = try await EditorFigures.questions(guide: id, version: current, req: req)
+            page.healthHref = SiteURL.guideHealth(id).path
+        }
         return try await req.page("guide-edit", page)
     }
 

@@ -235,6 +235,20 @@ extension Text {
         case .answeredYes: ("Answered yes", "回答“是”")
         case .severityTrend: ("Severity by quarter", "各季度严格度")
         case .colleaguesAgreement: ("Agreement with co-panelists", "与同组面试官的一致性")
+        case .notInThisVersion: ("not in this version:", "不在此版本中：")
+        case .questionBank: ("Question bank", "题库")
+        case .questionBankIntro: ("Every question of every guide in the library. A question keeps its identity when a guide is edited unless its wording changes in substance, and is shared by every guide that asks it (the same text, or the same id: in the front matter), so its figures follow it across versions and guides. Figures are pooled over every submitted scorecard.",
+                                  "题库收录指南库中所有指南的全部问题。编辑指南时，只要措辞没有实质变化，问题就保持原有身份；凡是提出同一问题的指南（文字相同，或前置元数据中的 id: 相同）都共享它，因此它的统计数据会跨版本、跨指南延续。数据汇总自所有已提交的评分卡。")
+        case .questionID: ("Question id", "问题 id")
+        case .inGuides: ("Guides and versions", "所在指南与版本")
+        case .namedID: ("named in the front matter", "前置元数据中指定")
+        case .textID: ("from the text", "由文字生成")
+        case .noBankQuestions: ("No question matches.", "没有匹配的问题。")
+        case .bankPooledFrom: ("Figures pooled from submitted scorecards of every guide:", "统计汇总自所有指南的已提交评分卡：")
+        case .bankOtherScale: ("Not pooled (another rating scale):", "未汇总（评分量表不同）：")
+        case .editorFigures: ("Questions and their figures", "问题及其统计")
+        case .editorFiguresIntro: ("The questions of the saved version, with what submitted scorecards say of each across the guide's versions. Figures follow a question while its wording stays the same in substance; give it an id: in the front matter to keep them through a rewrite.",
+                                   "已保存版本中的问题，以及已提交评分卡（本指南所有版本）对每个问题的统计。只要措辞没有实质变化，统计就会延续；若要在改写后仍保留，请在前置元数据中为问题指定 id:。")
         }
     }
 }

@@ -44,6 +44,9 @@ enum Text: String, CaseIterable, Sendable {
     case littleData, colleaguesAgreement, demoBanner, severityTrend
     case guideHealth, guideHealthIntro, asked, rated, meanPercent, discrimination, difficultyRasch, fitMeanSquares, skipped
     case notDemonstrated, medianTime, flags, noFlags, gates, answered, answeredYes
+    // Question bank and the figures in the guide editor
+    case notInThisVersion, questionBank, questionBankIntro, questionID, inGuides, namedID, textID, noBankQuestions
+    case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 

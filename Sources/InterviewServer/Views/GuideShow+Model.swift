@@ -33,6 +33,14 @@ struct GuideEdit: Encodable {
     var findingCount: Int
     var showHref: String
     var error: String?
+    /// The saved version's questions with their figures (hiring managers and admins; empty for others).
+    var questions: [EditorQuestion] = []
+    var healthHref: String?
+}
+
+struct EditorQuestion: Encodable {
+    var topic: String
+    var figures: QuestionFigureRow
 }
 
 struct GuidesIndex: Encodable {

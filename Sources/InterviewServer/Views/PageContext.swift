@@ -33,6 +33,9 @@ struct PageContext<Content: Encodable>: Encodable {
             nav = [(Text.positions, SiteURL.positions), (.candidates, .candidates), (.interviews, .interviews), (.guides, .guides),
                    (.calibration, .calibration)]
                 .map { Link(label: $0.0.in(language), href: $0.1.path) }
+            if user.role.managesPositions {
+                nav.append(Link(label: Text.questionBank.in(language), href: SiteURL.questions.path))
+            }
             if user.isAdmin {
                 nav += [Link(label: Text.users.in(language), href: SiteURL.users.path),
                         Link(label: Text.audit.in(language), href: SiteURL.audit.path)]

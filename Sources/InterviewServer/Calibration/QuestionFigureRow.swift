@@ -1,0 +1,41 @@
+import Foundation
+import InterviewCore
+
+/// One question's statistics as the guide-health page, the question bank and the guide editor print
+/// them: the same figures, rounded the same way, in every place.
+struct QuestionFigureRow: Encodable {
+    /// The bank identity (an author's id, or `q:` and a digest of the text).
+    var id: String
+    /// Topic and node in the version shown (`3.1/op2`), empty when it is not in that version.
+    var key: String
+    var text: String
+    var asked: Int
+    var rated: Int
+    var mean: String
+    var discrimination: String
+    var difficulty: String
+    var fit: String
+    var skipped: String
+    var notDemonstrated: String
+    var median: String
+    var flags: [String]
+    /// Where the question bank lists it.
+    var bankHref: String
+
+    init(id: String, key: String, text: String, figures q: QuestionFigures?, rasch d: QuestionDifficulty?, language: ReportLanguage) {
+        self.id = id
+        self.key = key
+        self.text = text
+        asked = q.map { $0.rated + $0.skipped } ?? 0
+        rated = q?.rated ?? 0
+        mean = q?.meanPercent.map { String(format: "%.0f", $0) } ?? "–"
+        discrimination = q?.itemRest.map { String(format: "%.2f", $0) } ?? "–"
+        difficulty = d.map { String(format: "%+.2f (± %.2f)", $0.difficulty, $0.standardError) } ?? "–"
+        fit = d.map { String(format: "%.2f / %.2f", $0.infit, $0.outfit) } ?? "–"
+        skipped = CalibrationFigures.percent(q?.skipRate)
+        notDemonstrated = CalibrationFigures.percent(q?.notDemonstratedRate)
+        median = q?.medianSeconds.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "–"
+        flags = q?.flags.map { $0.text(language) } ?? []
+        bankHref = SiteURL.questions.path + "?q=" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)
+    }
+}
