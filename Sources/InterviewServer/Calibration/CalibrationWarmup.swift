@@ -27,6 +27,8 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                     }
                     _ = try await PooledFigures.agreement(guide: try guide.requireID(), positions: positions, app: app, db: db)
                 }
+                // The question bank page's figures, pooled over every family read above.
+                _ = try await BankStatistics.load(app: app, db: db)
             } catch {
                 // The pages read what is missing themselves; only the head start is lost.
                 app.logger.warning("calibration warm-up stopped: \(String(reflecting: type(of: error)))")
