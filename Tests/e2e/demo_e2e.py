@@ -77,6 +77,34 @@ def main():
             manager.set_window_size(1500, 1100)
             manager.save_screenshot(os.path.join(args.screenshots, "guide-health.png"))
 
+        # The question bank: a question both demo guides ask is one row, listed with both, its figures pooled.
+        manager.get(f"{base}/questions?q=cookie-vs-session")
+        rows = manager.find_elements(By.CSS_SELECTOR, "#question-bank > tbody > tr")
+        check(len(rows) == 1, f"the bank finds the shared question by its id: {len(rows)} rows")
+        if rows:
+            cells = rows[0].find_elements(By.TAG_NAME, "td")
+            guides = cells[1].find_elements(By.TAG_NAME, "a")
+            check(len(guides) >= 2, f"it is listed with every guide that asks it: {[g.text for g in guides]}")
+            check(int(cells[2].text) > 0, f"with figures pooled over their cards: asked {cells[2].text}")
+        manager.get(f"{base}/questions")
+        rows = manager.find_elements(By.CSS_SELECTOR, "#question-bank > tbody > tr")
+        check(len(rows) >= 100, f"the bank lists every question of the library: {len(rows)} rows")
+        if args.screenshots:
+            manager.set_window_size(1500, 1100)
+            manager.save_screenshot(os.path.join(args.screenshots, "question-bank.png"))
+
+        # The guide editor (admins edit the bundled guides): each question with its figures.
+        admin = browser()
+        drivers.append(admin)
+        sign_in(admin, base, "ada@demo.example", password)
+        admin.get(f"{base}/guides/{guide.lower()}/edit")
+        rows = admin.find_elements(By.CSS_SELECTOR, "#question-figures + p + table > tbody > tr")
+        check(len(rows) >= 60, f"the editor shows the saved version's questions with their figures: {len(rows)} rows")
+        if args.screenshots and rows:
+            admin.set_window_size(1500, 1000)
+            admin.execute_script("document.getElementById('question-figures').scrollIntoView()")
+            admin.save_screenshot(os.path.join(args.screenshots, "guide-editor-figures.png"))
+
         # The debrief to show: of the first 40 panels, the one the adjustment moves most.
         adjusted = None
         for candidate in items[:40]:

@@ -13,6 +13,7 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
         let warm = Task.detached(priority: .background) {
             // Not `app.db`, which traps once the databases are shut down (see `prepareScorecardCache`).
             guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else { return }
+            let started = ContinuousClock.now
             do {
                 for guide in try await GuideRecord.query(on: db).all() {
                     guard !Task.isCancelled else { return }
@@ -29,6 +30,8 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                 }
                 // The question bank page's figures, pooled over every family read above.
                 _ = try await BankStatistics.load(app: app, db: db)
+                let took = ContinuousClock.now - started
+                app.logger.notice("calibration warm-up done in \(took.components.seconds) s")
             } catch {
                 // The pages read what is missing themselves; only the head start is lost.
                 app.logger.warning("calibration warm-up stopped: \(String(reflecting: type(of: error)))")
