@@ -107,4 +107,24 @@ struct CandidateTests {
             #expect(positions.body.string.contains("<td>120</td>"))
         }
     }
+
+    @Test func searchIgnoresCaseInEveryScriptAndTakesWildcardsLiterally() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            for name in ["Chen Wei", "王小明", "Émile Zola", "Percent%Man", "Under_Score"] { try await TestData.candidate(app, name, in: position) }
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act and verify: each search finds exactly the one candidate
+            let expected = ["CHEN": "Chen Wei", "小明": "王小明", "émile": "Émile Zola", "ÉMILE": "Émile Zola", "zola": "Émile Zola",
+                            "t%m": "Percent%Man", "r_s": "Under_Score", "ZOLA@EXAMPLE": "Émile Zola"]
+            for (needle, name) in expected {
+                let query = needle.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? needle
+                let page = try await browser.get("/candidates?q=\(query)").body.string
+                let rows = page.components(separatedBy: "<tr><td><a href=\"/candidates/").count - 1
+                #expect(rows == 1 && page.contains(name), "\(needle)")
+            }
+        }
+    }
 }
