@@ -24,6 +24,8 @@ struct CalibrationInput {
         var scale: ClosedRange<Int>? = scaleText.map(parseScale) ?? named?.scale.levels
         var input = CalibrationInput(scale: 0...4)
         var languageSet = false
+        // Each session's guide and where its rows went, to name questions apart when guides differ.
+        var sessions: [(guide: Guide, card: Int, occurrences: Range<Int>, gates: Range<Int>)] = []
         func agree(_ other: ClosedRange<Int>, _ file: String) {
             if let scale, scale != other {
                 UsageError(description: "\(file) is rated on \(other.lowerBound)-\(other.upperBound), the rest on \(scale.lowerBound)-\(scale.upperBound); calibrate one scale at a time").report()
@@ -49,9 +51,12 @@ struct CalibrationInput {
             }
             input.scorecards.append(ScorecardRatings(candidate: candidate, interviewer: interviewer,
                                                      card: Scoring.score(guide, analytics.state), scale: guide.scale.levels))
+            let o = input.occurrences.count, g = input.gates.count
             input.occurrences += analytics.questions
             input.gates += analytics.gates
+            sessions.append((guide, input.scorecards.count - 1, o..<input.occurrences.count, g..<input.gates.count))
         }
+        input.nameQuestionsApart(sessions)
         for file in files where file.lowercased().hasSuffix(".csv") {
             guard let csvScale = scale else {
                 UsageError(description: "\(file): a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)").report()
@@ -71,6 +76,32 @@ struct CalibrationInput {
         }
         input.scale = scale ?? 0...4
         return input
+    }
+
+    /// Sessions of more than one guide (or version): `3.1/op1` of the mid/senior guide is not `3.1/op1` of
+    /// the new-graduate one, so questions are named by the question bank (`QuestionBank.shortNames`) —
+    /// a guide's id before its keys, a shared question by its id — and gates by their guide's id.
+    mutating func nameQuestionsApart(_ sessions: [(guide: Guide, card: Int, occurrences: Range<Int>, gates: Range<Int>)]) {
+        let versions = Dictionary(sessions.map { ($0.guide.contentHash, $0.guide) }, uniquingKeysWith: { a, _ in a })
+        guard versions.count > 1 else { return }
+        func lineage(_ guide: Guide) -> String { [guide.id ?? guide.title, guide.language].compactMap { $0 }.joined(separator: ".") }
+        var order: [String] = [], byLineage: [String: [QuestionBank.Version]] = [:], seen: Set<String> = []
+        for session in sessions where seen.insert(session.guide.contentHash).inserted {
+            let name = lineage(session.guide)
+            if byLineage[name] == nil { order.append(name) }
+            byLineage[name, default: []].append(.init(id: session.guide.contentHash, label: String(session.guide.contentHash.prefix(12)), guide: session.guide))
+        }
+        let bank = QuestionBank(order.map { QuestionBank.Lineage(id: $0, title: $0, versions: byLineage[$0]!) })
+        let names = bank.shortNames()
+        let oneGuide = order.count == 1
+        for session in sessions {
+            let hash = session.guide.contentHash
+            var renamed: [String: String] = [:]
+            for (key, identity) in bank.identities(version: hash) { renamed[key] = names[identity] ?? identity }
+            scorecards[session.card] = scorecards[session.card].renamingQuestions(renamed)
+            for i in session.occurrences { occurrences[i].question = renamed[occurrences[i].question] ?? occurrences[i].question }
+            if !oneGuide { for i in session.gates { gates[i].gate = "\(lineage(session.guide))/\(gates[i].gate)" } }
+        }
     }
 
     /// `0-4`, `1-5`, `0…4`.

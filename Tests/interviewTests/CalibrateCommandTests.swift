@@ -150,4 +150,32 @@ struct CalibrateCommandTests {
         #expect(text.stdout.contains("Gates: answered, share answered yes"))
         #expect(text.stdout.contains("3.1/cond1         3  67%"))
     }
+
+    @Test func sessionsOfTwoGuidesKeepTheirQuestionsApartAndShareTheCommonOnes() throws {
+        // setup: Olga on the mid/senior guide and Ben on the new-graduate one both rate their own 3.1/op1
+        // (a project walk-through; arrays and linked lists). Olga also rates 3.1/op3, the cookie-vs-session
+        // question both guides name; Ben jumps to 3.4, skips op1–op4 (op1 is web-request-path, which Olga
+        // rated as 3.1/op2) and rates op5, his guide's cookie-vs-session.
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let senior = dir.appendingPathComponent("senior.jsonl").path, graduate = dir.appendingPathComponent("graduate.jsonl").path
+        let olga = try RunProcess.run(["run", "python-backend-senior.en", "--session", senior, "--candidate", "C-1", "--interviewer", "Olga", "--plain"],
+                                      input: ["f", "f", "f", "3", "4", "2", "q"])
+        let ben = try RunProcess.run(["run", "backend-new-graduate.en", "--session", graduate, "--candidate", "C-2", "--interviewer", "Ben", "--plain"],
+                                     input: ["f", "f", "f", "1", "j 3.4", "s", "s", "s", "s", "4", "q"])
+        #expect(olga.status == 0 && ben.status == 0, "\(olga.stderr) \(ben.stderr)")
+        // act
+        let result = try CommandRunner.run(["stats", senior, graduate, "--format", "json"])
+        // verify
+        #expect(result.status == 0, "\(result.stderr)")
+        let questions = try #require(try Self.json(result.stdout)["questions"] as? [[String: Any]])
+        func question(_ id: String) -> [String: Any]? { questions.first { $0["id"] as? String == id } }
+        #expect(question("3.1/op1") == nil)
+        #expect(question("python-backend-senior.en/3.1/op1")?["meanPercent"] as? Double == 75)
+        #expect(question("backend-new-graduate.en/3.1/op1")?["meanPercent"] as? Double == 25)
+        // Olga's 2 and Ben's 4 on the same question: (2 + 4) / 2 of 4 = 75 %.
+        #expect(question("cookie-vs-session")?["rated"] as? Int == 2)
+        #expect(question("cookie-vs-session")?["meanPercent"] as? Double == 75)
+        #expect(question("web-request-path")?["rated"] as? Int == 1 && question("web-request-path")?["skipped"] as? Int == 1)
+    }
 }

@@ -7,8 +7,7 @@ extension CalibrationCard {
     public func identified(by identities: [String: String]) -> CalibrationCard {
         guard !identities.isEmpty else { return self }
         var card = self
-        for i in card.ratings.ratings.indices { card.ratings.ratings[i].question = identities[card.ratings.ratings[i].question] ?? card.ratings.ratings[i].question }
-        for i in card.ratings.weighted.indices { card.ratings.weighted[i].question = identities[card.ratings.weighted[i].question] ?? card.ratings.weighted[i].question }
+        card.ratings = ratings.renamingQuestions(identities)
         for i in card.questions.indices { card.questions[i].question = identities[card.questions[i].question] ?? card.questions[i].question }
         return card
     }
