@@ -46,6 +46,23 @@ final class CalibrationCache: Sendable {
         teams.withLock { $0[family].flatMap { $0.0 == fingerprint ? $0.1 : nil } }
     }
 
+    /// The read of a family's cards under way for `fingerprint`, or the one `start` begins.
+    private let readings = Mutex<[UUID: (Fingerprint, Task<TeamCards, any Error>)]>([:])
+
+    func reading(family: UUID, fingerprint: Fingerprint, start: () -> Task<TeamCards, any Error>) -> Task<TeamCards, any Error> {
+        readings.withLock { readings in
+            if let (known, task) = readings[family], known == fingerprint { return task }
+            let task = start()
+            readings[family] = (fingerprint, task)
+            return task
+        }
+    }
+
+    /// A read that failed is not handed to the next caller.
+    func forgetReading(family: UUID) {
+        readings.withLock { _ = $0.removeValue(forKey: family) }
+    }
+
     func store(team: TeamCards, family: UUID, fingerprint: Fingerprint) {
         teams.withLock { $0[family] = (fingerprint, team) }
     }

@@ -28,17 +28,12 @@ struct TeamCards: Sendable {
     }
 
     static func load(guide libraryID: UUID, app: Application, db: any Database) async throws -> TeamCards {
-        let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).all().map { try $0.requireID() }
+        let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).field(\.$id).all().map { try $0.requireID() }
         guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale(), fit: nil) }
         // Questions are named by their bank identity, so a reworded question is one question across
         // versions and a shared one is the same in every guide (`QuestionBank`).
         let bank = try await LibraryQuestionBank.load(app: app, db: db)
-        func submitted() -> QueryBuilder<ScorecardRecord> {
-            ScorecardRecord.query(on: db)
-                .filter(\.$submittedAt != nil)
-                .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
-                .filter(Interview.self, \.$guideVersion.$id ~~ versions)
-        }
+        func submitted() -> QueryBuilder<ScorecardRecord> { Self.submitted(versions: versions, db: db) }
         let cache = app.calibrationCache
         let names = Dictionary(try await User.query(on: db).all().map { (try $0.requireID().uuidString, $0.name) }) { a, _ in a }
         // Nothing changed since the last read: two aggregates instead of reading every card's row.
@@ -48,7 +43,35 @@ struct TeamCards: Sendable {
             known.names = names
             return known
         }
-        let records = try await submitted().sort(\.$id).all()
+        // One read per family and state at a time: a page asked for while the warm-up (or another page)
+        // reads the same cards waits for that read instead of starting a second one beside it.
+        let reading = cache.reading(family: libraryID, fingerprint: fingerprint) {
+            Task {
+                do {
+                    return try await read(libraryID, versions: versions, bank: bank, fingerprint: fingerprint, app: app, db: db)
+                } catch {
+                    cache.forgetReading(family: libraryID)
+                    throw error
+                }
+            }
+        }
+        var team = try await reading.value
+        team.names = names
+        return team
+    }
+
+    private static func submitted(versions: [UUID], db: any Database) -> QueryBuilder<ScorecardRecord> {
+        ScorecardRecord.query(on: db)
+            .filter(\.$submittedAt != nil)
+            .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
+            .filter(Interview.self, \.$guideVersion.$id ~~ versions)
+    }
+
+    /// Every submitted card of the family from the database, those unchanged from the card cache, and the fit.
+    private static func read(_ libraryID: UUID, versions: [UUID], bank: LibraryQuestionBank.Built,
+                             fingerprint: CalibrationCache.Fingerprint, app: Application, db: any Database) async throws -> TeamCards {
+        let cache = app.calibrationCache
+        let records = try await submitted(versions: versions, db: db).sort(\.$id).all()
         var guides: [UUID: Guide] = [:]
         var cards: [CalibrationCard?] = [], missing: [Int] = []
         for (n, record) in records.enumerated() {
@@ -98,7 +121,7 @@ struct TeamCards: Sendable {
             cache.store(fit: fitted, family: libraryID, digest: key)
             fit = fitted
         }
-        let team = TeamCards(cards: kept, cardIDs: ids, versions: cardVersions, names: names, scale: scale, fit: fit, family: libraryID, digest: key)
+        let team = TeamCards(cards: kept, cardIDs: ids, versions: cardVersions, names: [:], scale: scale, fit: fit, family: libraryID, digest: key)
         cache.store(team: team, family: libraryID, fingerprint: fingerprint)
         return team
     }
