@@ -19,14 +19,13 @@ public struct FlowchartDocument: Sendable {
     public init(text: String, path: String) {
         let lower = path.lowercased()
         let namedMarkdown = [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
-        let source = text   // shares `text`'s storage; a Mermaid chart is copied from it
         var text = text
         self = text.withUTF8 { bytes in
             let blocks = MarkdownScanner.scan(bytes).blocks.compactMap { block -> (ScannedBlock, DiagramSyntax)? in
                 DiagramSyntax.of(fenceInfo: block.info, bytes: Bytes(rebasing: bytes[block.content])).map { (block, $0) }
             }
             if blocks.isEmpty && !namedMarkdown {
-                let parsed = DiagramSyntax.of(bytes: bytes).parse(bytes: bytes, 0..<bytes.count, of: source, firstLine: 1)
+                let parsed = DiagramSyntax.of(bytes: bytes).parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
                 return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed)],
                                          isMarkdown: false, diagnostics: [])
             }
@@ -36,7 +35,7 @@ public struct FlowchartDocument: Sendable {
                 let firstLine = block.fenceLine + 1
                 let name = block.headingPath.last?.text ?? "flowchart at line \(block.fenceLine)"
                 document.charts.append(Chart(name: name, headingPath: block.headingPath, firstLine: firstLine,
-                                             parsed: syntax.parse(bytes: bytes, block.content, of: source, firstLine: firstLine)))
+                                             parsed: syntax.parse(bytes: bytes, block.content, firstLine: firstLine)))
             }
             for (block, _) in blocks where block.isUnclosed {
                 document.diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),

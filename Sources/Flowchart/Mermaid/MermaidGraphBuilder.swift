@@ -51,12 +51,22 @@ extension MermaidReader {
             }
         }
         let styles = linkStyleTable()
-        for l in resolved {
-            let edge = makeEdge(l, branch: branches[l], fromGate: types[Int(links[l].from)] == .condition, styles: styles)
-            let a = graphIndex.isEmpty ? Int(links[l].from) : graphIndex[Int(links[l].from)]
-            let b = graphIndex.isEmpty ? Int(links[l].to) : graphIndex[Int(links[l].to)]
-            guard a >= 0, b >= 0 else { continue }
-            graph.link(edge, from: a, to: b)
+        // Over buffers of local copies of the two arrays (a retain each), not through `self`: a method of
+        // the reader called per link made the compiler copy the whole reader for each call, retaining and
+        // releasing its twenty-odd fields (perf: a quarter of a 1,000-node Mermaid parse).
+        let links = self.links, graphNodes = self.graphNodes
+        links.withUnsafeBufferPointer { links in
+            graphNodes.withUnsafeBufferPointer { nodes in
+                for l in resolved {
+                    let from = Int(links[l].from), to = Int(links[l].to)
+                    let edge = Self.edge(links[l], from: nodes[from].id, to: nodes[to].id, branch: branches[l],
+                                         fromGate: types[from] == .condition, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
+                    let a = graphIndex.isEmpty ? from : graphIndex[from]
+                    let b = graphIndex.isEmpty ? to : graphIndex[to]
+                    guard a >= 0, b >= 0 else { continue }
+                    graph.link(edge, from: a, to: b)
+                }
+            }
         }
         graph.start = start.map { nodeID($0) }
         checkReachability(graph)
@@ -189,21 +199,19 @@ extension MermaidReader {
                              function: own.function, parameters: parameters, position: node.position)
     }
 
-    /// Link `l` as an edge, read in place: copying the `MermaidLink` (two optional Strings) per link was
-    /// a retain and release each, and a generic copy.
-    private func makeEdge(_ l: Int, branch: Branch, fromGate: Bool, styles: [Int: [String: String]]) -> Edge {
-        links.withUnsafeBufferPointer { links in
-            let from = nodeID(Int(links[l].from)), to = nodeID(Int(links[l].to))
-            let label = fromGate && links[l].label == branch.rawValue ? nil : links[l].label
-            let direction = links[l].direction.side(of: branch)
-            if links[l].stroke == .solid && links[l].head == .arrow && links[l].tail == .none && links[l].id == nil && styles.isEmpty {
-                return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: links[l].position)
-            }
-            let style = edgeStyle(links[l], extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
-            return style.isEmpty
-                ? Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: links[l].position)
-                : Edge(from: from, to: to, branch: branch, label: label, direction: direction, style: style, position: links[l].position)
+    /// A link as an edge. Static, and the link borrowed from the caller's buffer: copying a `MermaidLink`
+    /// (two optional Strings) per link was a retain and release each.
+    private static func edge(_ link: borrowing MermaidLink, from: String, to: String, branch: Branch, fromGate: Bool,
+                             extra: [String: String]?) -> Edge {
+        let label = fromGate && link.label == branch.rawValue ? nil : link.label
+        let direction = link.direction.side(of: branch)
+        if link.stroke == .solid && link.head == .arrow && link.tail == .none && link.id == nil && extra == nil {
+            return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
         }
+        let style = edgeStyle(link, extra: extra)
+        return style.isEmpty
+            ? Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
+            : Edge(from: from, to: to, branch: branch, label: label, direction: direction, style: style, position: link.position)
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.
@@ -216,7 +224,7 @@ extension MermaidReader {
     }
 
     /// How the line is drawn, in the SVG's own style keys (dashes, width, arrow ends), plus the edge id.
-    private func edgeStyle(_ link: MermaidLink, extra: [String: String]?) -> [String: String] {
+    private static func edgeStyle(_ link: borrowing MermaidLink, extra: [String: String]?) -> [String: String] {
         var style: [String: String] = [:]
         switch link.stroke {
         case .dotted: style["stroke-dasharray"] = "3 3"

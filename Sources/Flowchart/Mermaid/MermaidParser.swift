@@ -24,18 +24,22 @@ public enum MermaidParser {
     /// How the chart maps onto the graph is told in `MermaidGraphBuilder` and docs/mermaid.md.
     public static func parse(_ text: String, firstLine: Int = 1) -> ParsedFlowchart {
         var text = text
-        return text.withUTF8 { bytes in
-            var reader = MermaidReader(bytes, firstLine: firstLine)
-            reader.readChart()
-            let graph = reader.buildGraph()
-            var diagnostics = reader.diagnostics
-            if diagnostics.count > 1 {
-                // By position, errors before warnings at the same place, as the flowchart.js parser sorts.
-                diagnostics.sort { $0.position != $1.position ? $0.position < $1.position : $0.severity > $1.severity }
-            }
-            // Nothing that points into `bytes` outlives this call: the graph holds Strings.
-            return ParsedFlowchart(graph: graph, diagnostics: diagnostics)
+        return text.withUTF8 { parse(bytes: $0, firstLine: firstLine) }
+    }
+
+    /// `parse(_:firstLine:)` over UTF-8 bytes that came from a String (valid, and cut at line breaks), so
+    /// a ```mermaid block is read where it lies in its document.
+    static func parse(bytes: Bytes, firstLine: Int) -> ParsedFlowchart {
+        var reader = MermaidReader(bytes, firstLine: firstLine)
+        reader.readChart()
+        let graph = reader.buildGraph()
+        var diagnostics = reader.diagnostics
+        if diagnostics.count > 1 {
+            // By position, errors before warnings at the same place, as the flowchart.js parser sorts.
+            diagnostics.sort { $0.position != $1.position ? $0.position < $1.position : $0.severity > $1.severity }
         }
+        // Nothing that points into `bytes` outlives this call: the graph holds Strings.
+        return ParsedFlowchart(graph: graph, diagnostics: diagnostics)
     }
 }
 

@@ -25,13 +25,44 @@ struct KeyTable: Sendable {
 
     /// Over raw bytes rather than any Collection: every definition and every link piece hashes its key,
     /// and the generic version walked Slice and String.UTF8View indices byte by byte.
+    /// Words rather than bytes (after wyhash's short-input reads and its multiply-fold): FNV-1a's multiply
+    /// per byte made a chain of five or six dependent multiplies for a key like `op123`, on every
+    /// definition and link piece (issue 16). Every load stays inside the key: the bytes after it may not
+    /// be readable.
+    @inline(__always)
     static func hash(_ bytes: Bytes) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
+        let n = bytes.count
+        guard n > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return 0x9E37_79B9_7F4A_7C15 }
+        var a: UInt64, b: UInt64
+        if n >= 8 {
+            var seed: UInt64 = 0x2D35_8DCC_AA6C_78A5
+            var i = 0
+            // Whole words, then the last eight bytes (overlapping the words before them).
+            while i + 16 < n {
+                seed = fold(base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0xE703_7ED1_A0B4_28DB,
+                            base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ seed)
+                i += 16
+            }
+            // At most sixteen bytes are left, all among the last sixteen (or the first eight and the last
+            // eight of a shorter key).
+            a = base.loadUnaligned(fromByteOffset: n >= 16 ? n - 16 : 0, as: UInt64.self) ^ seed
+            b = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            a = UInt64(base.loadUnaligned(as: UInt32.self))
+            b = UInt64(base.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        } else {
+            let p = base.assumingMemoryBound(to: UInt8.self)
+            a = UInt64(p[0]) << 16 | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1])
+            b = 0
         }
-        return h
+        return fold(a ^ 0xE703_7ED1_A0B4_28DB, b ^ 0x8EBC_6AF0_9C88_C6E3 ^ UInt64(n))
+    }
+
+    /// The 128-bit product's halves xored: every input bit reaches the low bits the table indexes by.
+    @inline(__always)
+    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 
     /// `body` with the key's UTF-8 bytes, copied only if the String does not hold them contiguously.

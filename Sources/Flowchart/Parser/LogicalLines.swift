@@ -35,6 +35,9 @@ enum LineSplitter {
         var first: Int
         var memberStart: Int
         var memberCount = 0
+        /// Some member line holds more than whitespace. Without one, the glued line trims back to its
+        /// first line, which is then read in place (see `makeView`).
+        var hasTextMember = false
     }
 
     private struct Lines {
@@ -67,6 +70,7 @@ enum LineSplitter {
             if isBlank || (!source.isComment(line.head) && (owner.kind == .definition || owner.kind == .ignored)) {
                 members.append(index)   // a multi-line label, as flowchart.js allows
                 groups[groups.count - 1].memberCount += 1
+                if !isBlank { groups[groups.count - 1].hasTextMember = true }
             } else if source.isComment(line.head) {
                 diagnostics.append(commentWarning(line.head, ownerKind: owner.kind, ownerLine: lines.raw[owner.first].firstPhysical, source))
             } else {
@@ -155,7 +159,12 @@ enum LineSplitter {
     private static func makeView(_ group: Group, _ lines: Lines, _ members: [Int], _ source: SourceText,
                                  _ arena: GlueArena) -> LineView {
         let first = lines.raw[group.first]
-        if first.tailCount == 0 && group.memberCount == 0 {
+        // Blank lines after a line (a blank line before the links, the newline that ends the file) join
+        // it as members, but trimming the glued line takes them off again, leaving the first line's own
+        // trimmed bytes: a group's first line is never blank. So it is read in place, without a glued
+        // copy, its piece table and a dictionary entry (issue 16: every pyflowchart file has such a line;
+        // a tenth of reading a small chart).
+        if first.tailCount == 0 && !group.hasTextMember {
             return LineView(source: source.bytes, range: first.head, lineHint: first.firstPhysical)
         }
         var pieces = lines.pieces(first)

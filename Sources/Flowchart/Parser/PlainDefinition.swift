@@ -1,8 +1,8 @@
 /// The definition nearly every line is, `key=>type: label`, recognised in a few scans. Issue 2: the
 /// general reading in Definitions.swift makes a dozen passes over each line for everything flowchart.js
 /// allows or trips on; a line with none of that gets exactly the same node from here, and any line with
-/// a byte that could mean more — '(' in the key, spaces around '=>', another '=', a ':' other than the
-/// one after the type, '|', CR, a line break, an unknown type — is left to the general reading.
+/// bytes that could mean more — '(' in the key, spaces around '=>', another '=>', ':$' or ':>' in the
+/// label, '|', CR, a line break, an unknown type — is left to the general reading.
 struct PlainDefinition {
     let key: Range<Int>
     let type: NodeType
@@ -27,8 +27,12 @@ struct PlainDefinition {
         labelIsASCII = isASCII
     }
 
-    /// Nil if the label holds ':', '|', '=' or CR, else whether it is all ASCII: one pass over the
-    /// label instead of four searches and a validation, and labels are most of a chart's bytes.
+    /// Nil if the label holds '|', CR, ':$', ':>' or '=>' (a flowstate, a function, a link or a lost
+    /// tail: the general reading's business), else whether it is all ASCII: one pass over the label
+    /// instead of four searches and a validation, and labels are most of a chart's bytes. A ':' or '='
+    /// before anything else means nothing to flowchart.js (`input: a, b`, `x = y + 1`), so such a label
+    /// is checked byte by byte and stays plain. Issue 16: pyflowchart writes those in half its labels,
+    /// which all took the general reading.
     /// Sixteen bytes at a time; the last sixteen overlap the ones before, so no byte loop is needed for
     /// the tail of a label of sixteen bytes or more.
     private static func plainLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
@@ -44,28 +48,48 @@ struct PlainDefinition {
             return (x &- SIMD2(repeating: 0x0101_0101_0101_0101)) & ~x
         }
         var found = SIMD2<UInt64>(repeating: 0)
+        var soft = SIMD2<UInt64>(repeating: 0)
         var high = SIMD2<UInt64>(repeating: 0)
         var i = label.lowerBound
         while true {
             let words = base.loadUnaligned(fromByteOffset: i, as: SIMD2<UInt64>.self)
-            found |= hasByte(words, 0x3A) | hasByte(words, 0x7C) | hasByte(words, 0x3D) | hasByte(words, 0x0D)
+            found |= hasByte(words, 0x7C) | hasByte(words, 0x0D)
+            soft |= hasByte(words, 0x3A) | hasByte(words, 0x3D)
             high |= words
             if i + 16 == label.upperBound { break }
             i = min(i + 16, label.upperBound - 16)
         }
         if (found[0] | found[1]) & 0x8080_8080_8080_8080 != 0 { return nil }
+        if (soft[0] | soft[1]) & 0x8080_8080_8080_8080 != 0, !colonsAndEqualsArePlain(v, label) { return nil }
         return (high[0] | high[1]) & 0x8080_8080_8080_8080 == 0
     }
 
     private static func shortLabelIsASCII(_ v: LineView, _ label: Range<Int>) -> Bool? {
         var bits: UInt8 = 0
+        var soft = false
         for i in label {
             switch v.storage[i] {
-            case 0x3A, 0x7C, 0x3D, 0x0D: return nil
+            case 0x7C, 0x0D: return nil
+            case 0x3A, 0x3D: soft = true
             case let b: bits |= b
             }
         }
+        if soft, !colonsAndEqualsArePlain(v, label) { return nil }
         return bits & 0x80 == 0
+    }
+
+    /// No ':' of the label is followed by '$' or '>' and no '=' by '>' (a marker's last byte is never the
+    /// label's last, so the general reading ignores a ':' or '=' there too). ':' and '=' are ASCII, so
+    /// the label's other bytes need not be looked at for ASCII here.
+    private static func colonsAndEqualsArePlain(_ v: LineView, _ label: Range<Int>) -> Bool {
+        var i = label.lowerBound
+        while i + 1 < label.upperBound {
+            switch (v.storage[i], v.storage[i + 1]) {
+            case (0x3A, 0x24), (0x3A, 0x3E), (0x3D, 0x3E): return false
+            default: i += 1
+            }
+        }
+        return true
     }
 
     /// The type the rest of the line starts with and the ': ' right after it. The same answer as
