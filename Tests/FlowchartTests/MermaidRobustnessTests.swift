@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    @Test func anUnclosedSlantedLabelKeepsItsLastCharacterWhole() throws {
+        // Found by fuzzing: `[\` with no closer on its line lost the line's last byte, which split `🙂`
+        // (and made a malformed String that trapped when measured for drawing).
+        for opener in ["[\\", "[/"] {
+            let parsed = MermaidParser.parse("flowchart TD\n  j\(opener)lean 问题🙂\n  j --> k\n")
+            let j = try #require(parsed.graph.nodes.first { $0.id == "j" })
+            #expect(j.text == "lean 问题🙂", "\(opener)")
+            #expect(parsed.diagnostics.contains { $0.code == .unclosedBracket })
+            #expect(TextMetrics.wrap(j.text, maxWidth: 150, fontSize: 14) == ["lean 问题🙂"])
+        }
+    }
+
     @Test func tenThousandAmpersands() {
         // setup
         let text = "graph TD\nA" + String(repeating: " & A", count: 10_000) + " --> B" + String(repeating: " & B", count: 10_000)

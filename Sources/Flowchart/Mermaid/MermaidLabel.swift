@@ -51,7 +51,10 @@ enum MermaidLabel {
     /// of a parse went to validation). `isASCII` must be exact.
     @inline(__always)
     static func string(_ s: Bytes, _ range: Range<Int>, isASCII: Bool) -> String {
-        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+        // A range that does start and end on whole characters, checked rather than trusted: the source
+        // is valid UTF-8, so that holds exactly when neither end is at a continuation byte (10xxxxxx).
+        // A reader bug that cut a character would otherwise make a malformed String, which traps later.
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *), UTF8Bounds.areWhole(s, range) {
             let bytes = Bytes(rebasing: s[range])
             return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }

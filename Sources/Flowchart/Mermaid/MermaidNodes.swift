@@ -111,7 +111,8 @@ extension MermaidReader {
             }
             j += 1
         }
-        if found < 0 {
+        let closed = found >= 0
+        if !closed {
             let closer = slanted ? String(UnicodeScalar(b1)) + "]" : closerText(close)
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: closer),
                    fix: (limit..<limit, closer))
@@ -121,7 +122,9 @@ extension MermaidReader {
             i = found + (slanted ? 1 : close.3)
         }
         var textEnd = found
-        if slanted {
+        // The slanted closer's first byte (`/` or `\`) is not text; an unclosed label keeps its whole line
+        // (cutting a byte there could split a character).
+        if slanted && closed {
             textEnd = max(textStart, found - 1)
             // [/ /] and [\ \] lean: parallelograms, read as input/output. [/ \] and [\ /] are trapezoids.
             if found >= 1, s[found - 1] == b1 { shape = .parallelogram }

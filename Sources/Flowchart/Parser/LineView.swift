@@ -53,7 +53,8 @@ struct LineView {
     /// Issue 2: `String(decoding:)` re-validated every label, a ninth of a parse for Chinese labels.
     /// `isASCII` must be exact: the String keeps it as a flag that its comparisons rely on.
     func string(_ range: Range<Int>, validUTF8IsASCII isASCII: Bool) -> String {
-        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+        // Checked, not trusted (see `UTF8Bounds`): a range cut inside a character is validated instead.
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *), UTF8Bounds.areWhole(storage, range) {
             let bytes = Bytes(rebasing: storage[range])
             return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
         }
