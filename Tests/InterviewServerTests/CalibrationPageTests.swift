@@ -149,6 +149,34 @@ struct CalibrationPageTests {
         }
     }
 
+    @Test func aLargeTeamsPagesShowTheLastStateWhileANewOneIsReadBehindThem() async throws {
+        try await withApp { app in
+            // setup: every family counts as large, so a change is read in the background
+            app.prepareCalibrationCache(refreshInBackgroundFrom: 0)
+            let fixture = try await submittedPanel(app)
+            let maria = try await fixture.browser("maria@example.com"), olga = try await fixture.browser("olga@example.com")
+            let before = try await maria.get("/calibration").body.string
+            // act: Olga revises her 1 on op3 to a 4; the next page comes at once, then the new state
+            _ = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4, "revisionReason": "Re-read my notes."])
+            let during = try await maria.get("/calibration").body.string
+            var after = during
+            for _ in 0..<100 where after.contains("id=\"updating\"") {
+                try await Task.sleep(for: .milliseconds(100))
+                after = try await maria.get("/calibration").body.string
+            }
+            let debrief = try await maria.get("/candidates/\(try fixture.candidate.requireID())/debrief.json").body.string
+            // verify: the page said it was updating and showed the last state; then the new one, without the note
+            func olgasRow(_ page: String) -> String? {
+                guard let start = page.range(of: "<td>olga") else { return nil }
+                return String(page[start.lowerBound...]).components(separatedBy: "</tr>").first
+            }
+            #expect(!before.contains("id=\"updating\""))
+            #expect(during.contains("id=\"updating\"") && olgasRow(during) == olgasRow(before))
+            #expect(!after.contains("id=\"updating\"") && olgasRow(after) != olgasRow(before))
+            #expect(debrief.contains("\"adjusted\""))
+        }
+    }
+
     @Test func theGuideHealthPageCountsEachQuestionAndOnlyManagersOpenIt() async throws {
         try await withApp { app in
             // setup: Ivan and Olga each rated 3.1's op1–op3 once

@@ -26,6 +26,7 @@ struct CalibrationController: RouteCollection {
         guard !team.cards.isEmpty, let fit = team.fit else {
             return try await req.page("calibration", page)
         }
+        page.updating = team.isStale
         let figures = team.figures(cache: req.application.calibrationCache)
         let me = try user.requireID().uuidString
         let language = req.language
@@ -54,6 +55,8 @@ struct CalibrationController: RouteCollection {
 }
 
 struct CalibrationPage: Encodable {
+    /// Newer scorecards are being read in the background; these figures are the last complete ones.
+    var updating = false
     struct Option: Encodable { var value: String; var label: String; var selected: Bool }
     struct Row: Encodable {
         var name: String

@@ -63,7 +63,7 @@ struct GuideHealthController: RouteCollection {
             gates: statistics.gates.map { g in
                 .init(key: g.gate, answered: g.answered, yes: CalibrationFigures.percent(g.yesRate), followed: CalibrationFigures.percent(g.followRate))
             },
-            flagged: statistics.questions.filter { !$0.flags.isEmpty }.count)
+            flagged: statistics.questions.filter { !$0.flags.isEmpty }.count, updating: team.isStale)
         return try await req.page("guide-health", page)
     }
 }
@@ -81,4 +81,6 @@ struct GuideHealthPage: Encodable {
     var gates: [Gate]
     /// How many questions carry a flag (the template says "none flagged" at 0).
     var flagged: Int
+    /// Newer scorecards are being read in the background; these figures are the last complete ones.
+    var updating: Bool
 }

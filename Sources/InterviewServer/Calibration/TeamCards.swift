@@ -23,6 +23,8 @@ struct TeamCards: Sendable {
     var family: UUID? = nil
     /// Identifies the cards read (ids and stamps): the key of what is cached from them.
     var digest = 0
+    /// A newer state of the cards is being read in the background; these are the last complete ones.
+    var isStale = false
 
     static func load(guide libraryID: UUID, req: Request) async throws -> TeamCards {
         try await load(guide: libraryID, app: req.application, db: req.db)
@@ -44,6 +46,13 @@ struct TeamCards: Sendable {
             known.names = names
             return known
         }
+        // A large family changed: the last complete state now, the new one read behind it (`CalibrationCache`).
+        if var previous = cache.latestTeam(family: libraryID), previous.cards.count >= cache.refreshInBackgroundFrom {
+            refresh(libraryID, versions: versions, bank: bank, fingerprint: fingerprint, app: app)
+            previous.names = names
+            previous.isStale = true
+            return previous
+        }
         // One read per family and state at a time: a page asked for while the warm-up (or another page)
         // reads the same cards waits for that read instead of starting a second one beside it.
         let reading = cache.reading(family: libraryID, fingerprint: fingerprint) {
@@ -61,6 +70,40 @@ struct TeamCards: Sendable {
         return team
     }
 
+    /// Reads the family's new state in the background (once per state), computes everything the pages
+    /// show from it — the fit, the calibration figures, the question statistics, each position's pooled
+    /// agreement — and only then makes it the state pages read, so none of them waits for it.
+    private static func refresh(_ libraryID: UUID, versions: [UUID], bank: LibraryQuestionBank.Built,
+                                fingerprint: CalibrationCache.Fingerprint, app: Application) {
+        let cache = app.calibrationCache
+        _ = cache.reading(family: libraryID, fingerprint: fingerprint) {
+            Task.detached(priority: .utility) {
+                do {
+                    // Not the request's database: this outlives the request (as the warm-up does).
+                    guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
+                        throw Abort(.serviceUnavailable)
+                    }
+                    let team = try await read(libraryID, versions: versions, bank: bank, fingerprint: fingerprint, app: app, db: db,
+                                              install: false)
+                    _ = team.figures(cache: cache)
+                    _ = team.questionStatistics(cache: cache)
+                    let positions = try await Position.query(on: db).filter(\.$guide.$id == libraryID).field(\.$id).all().map { try $0.requireID() }
+                    for position in positions {
+                        _ = try await PooledFigures.agreement(team: team, positions: [position], db: db, cache: cache)
+                    }
+                    _ = try await PooledFigures.agreement(team: team, positions: positions, db: db, cache: cache)
+                    cache.store(team: team, family: libraryID, fingerprint: fingerprint)
+                    _ = try await BankStatistics.load(app: app, db: db)
+                    return team
+                } catch {
+                    cache.forgetReading(family: libraryID)
+                    app.logger.warning("calibration refresh stopped: \(String(reflecting: type(of: error)))")
+                    throw error
+                }
+            }
+        }
+    }
+
     private static func submitted(versions: [UUID], db: any Database) -> QueryBuilder<ScorecardRecord> {
         ScorecardRecord.query(on: db)
             .filter(\.$submittedAt != nil)
@@ -70,7 +113,8 @@ struct TeamCards: Sendable {
 
     /// Every submitted card of the family from the database, those unchanged from the card cache, and the fit.
     private static func read(_ libraryID: UUID, versions: [UUID], bank: LibraryQuestionBank.Built,
-                             fingerprint: CalibrationCache.Fingerprint, app: Application, db: any Database) async throws -> TeamCards {
+                             fingerprint: CalibrationCache.Fingerprint, app: Application, db: any Database,
+                             install: Bool = true) async throws -> TeamCards {
         let cache = app.calibrationCache
         let records = try await submitted(versions: versions, db: db).sort(\.$id).all()
         var guides: [UUID: Guide] = [:]
@@ -142,7 +186,7 @@ struct TeamCards: Sendable {
             fit = fitted
         }
         let team = TeamCards(cards: kept, cardIDs: ids, versions: cardVersions, names: [:], scale: scale, fit: fit, family: libraryID, digest: key)
-        cache.store(team: team, family: libraryID, fingerprint: fingerprint)
+        if install { cache.store(team: team, family: libraryID, fingerprint: fingerprint) }
         return team
     }
 
@@ -198,12 +242,26 @@ struct TeamCards: Sendable {
         return statistics
     }
 
-    /// The severity-adjusted score of a candidate over `visible` cards (those the viewer may read, so the
-    /// number never rests on a colleague's card the viewer may not see yet), with the fit of every card.
-    func adjustedScore(candidate: UUID, visible: Set<UUID>, language: ReportLanguage) -> AdjustedScoreText? {
-        let mine = cards.indices.filter { visible.contains(cardIDs[$0]) && cards[$0].ratings.candidate == candidate.uuidString }
-        guard !mine.isEmpty, let fit else { return nil }
-        let score = fit.adjustedScore(candidate: candidate.uuidString, ratings: mine.flatMap { cards[$0].ratings.weighted })
+    /// A submitted card as the viewer sees it now, for the adjusted score.
+    struct ShownCard {
+        var interviewer: UUID
+        var version: UUID
+        var guide: Guide
+        var state: SessionState
+    }
+
+    /// The severity-adjusted score of a candidate over the cards `shown` (those the viewer may read, so
+    /// the number never rests on a colleague's card the viewer may not see yet), read from the cards as
+    /// they are now and adjusted with the fit of every card — the last complete one, if a newer state is
+    /// still being read: a card submitted a moment ago counts at once.
+    func adjustedScore(candidate: UUID, shown: [ShownCard], bank: QuestionBank, language: ReportLanguage) -> AdjustedScoreText? {
+        guard !shown.isEmpty, let fit else { return nil }
+        let weighted = shown.flatMap { card in
+            ScorecardRatings(candidate: candidate.uuidString, interviewer: card.interviewer.uuidString,
+                             card: Scoring.score(card.guide, card.state), scale: card.guide.scale.levels)
+                .renamingQuestions(bank.identities(version: card.version.uuidString)).weighted
+        }
+        let score = fit.adjustedScore(candidate: candidate.uuidString, ratings: weighted)
         return AdjustedScoreText.make(score, fit: fit, names: names, language: language)
     }
 }

@@ -100,11 +100,14 @@ enum InterviewReportPage {
     /// The shown card's score with its interviewer's severity removed, when the card is submitted: fitted
     /// on every submitted card of the guide, adjusted over this card alone (docs/scoring.md).
     static func adjustedScore(_ loaded: Loaded, _ req: Request) async throws -> AdjustedScoreText? {
-        guard let card = loaded.card, card.submittedAt != nil, let cardID = card.id else { return nil }
-        let library = try await ScorecardService.guide(loaded.interview.$guideVersion.id, cache: req.application.scorecardCache,
-                                                       on: req.db).libraryID
-        return try await TeamCards.load(guide: library, req: req)
-            .adjustedScore(candidate: try loaded.candidate.requireID(), visible: [cardID], language: req.language == .zh ? .zh : .en)
+        guard let card = loaded.card, card.submittedAt != nil, let state = loaded.engine?.state else { return nil }
+        let version = loaded.interview.$guideVersion.id
+        let library = try await ScorecardService.guide(version, cache: req.application.scorecardCache, on: req.db).libraryID
+        let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
+        return try await TeamCards.load(guide: library, req: req).adjustedScore(
+            candidate: try loaded.candidate.requireID(),
+            shown: [.init(interviewer: card.$interviewer.id, version: version, guide: loaded.guide, state: state)],
+            bank: bank, language: req.language == .zh ? .zh : .en)
     }
 
     static func toolbar(_ loaded: Loaded, _ req: Request, adjusted: AdjustedScoreText? = nil) throws -> String {

@@ -43,8 +43,11 @@ struct DebriefController: RouteCollection {
         var adjusted: AdjustedScoreText?
         if let first = panel.cards.first {
             let library = try await ScorecardService.guide(first.guideVersionID, cache: req.application.scorecardCache, on: req.db).libraryID
-            adjusted = try await TeamCards.load(guide: library, req: req)
-                .adjustedScore(candidate: try candidate.requireID(), visible: Set(panel.cards.map(\.cardID)), language: language)
+            let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
+            adjusted = try await TeamCards.load(guide: library, req: req).adjustedScore(
+                candidate: try candidate.requireID(),
+                shown: panel.cards.map { .init(interviewer: $0.interviewerID, version: $0.guideVersionID, guide: $0.guide, state: $0.state) },
+                bank: bank, language: language)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
                       adjusted: adjusted)

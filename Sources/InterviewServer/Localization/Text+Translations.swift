@@ -246,6 +246,8 @@ extension Text {
         case .noBankQuestions: ("No question matches.", "没有匹配的问题。")
         case .bankPooledFrom: ("Figures pooled from submitted scorecards of every guide:", "统计汇总自所有指南的已提交评分卡：")
         case .bankOtherScale: ("Not pooled (another rating scale):", "未汇总（评分量表不同）：")
+        case .figuresUpdating: ("Newer scorecards are being taken in; these figures are from a moment ago. Reload in a few seconds.",
+                                "正在纳入新提交的评分卡，以下数据来自片刻之前，请几秒后刷新。")
         case .editorFigures: ("Questions and their figures", "问题及其统计")
         case .editorFiguresIntro: ("The questions of the saved version, with what submitted scorecards say of each across the guide's versions. Figures follow a question while its wording stays the same in substance; give it an id: in the front matter to keep them through a rewrite.",
                                    "已保存版本中的问题，以及已提交评分卡（本指南所有版本）对每个问题的统计。只要措辞没有实质变化，统计就会延续；若要在改写后仍保留，请在前置元数据中为问题指定 id:。")

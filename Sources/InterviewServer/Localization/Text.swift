@@ -46,7 +46,7 @@ enum Text: String, CaseIterable, Sendable {
     case notDemonstrated, medianTime, flags, noFlags, gates, answered, answeredYes
     // Question bank and the figures in the guide editor
     case notInThisVersion, questionBank, questionBankIntro, questionID, inGuides, namedID, textID, noBankQuestions
-    case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro
+    case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro, figuresUpdating
     // Error pages
     case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 

@@ -24,8 +24,14 @@ enum PooledFigures {
     /// The pooled agreement over the candidates of `positions`, from the cache while no card changed.
     static func agreement(guide: UUID, positions: [UUID], app: Application, db: any Database) async throws -> PooledAgreement? {
         guard !positions.isEmpty else { return nil }
-        let team = try await TeamCards.load(guide: guide, app: app, db: db)
-        let scope = Set(positions), cache = app.calibrationCache
+        return try await agreement(team: try await TeamCards.load(guide: guide, app: app, db: db), positions: positions, db: db,
+                                   cache: app.calibrationCache)
+    }
+
+    /// The same over the cards of `team`.
+    static func agreement(team: TeamCards, positions: [UUID], db: any Database, cache: CalibrationCache) async throws -> PooledAgreement? {
+        guard !positions.isEmpty else { return nil }
+        let scope = Set(positions)
         if let family = team.family, let known = cache.pooled(family: family, digest: team.digest, positions: scope) {
             return known
         }
