@@ -36,7 +36,8 @@ enum PooledFigures {
             return known
         }
         let candidates = try await Candidate.query(on: db).filter(\.$position.$id ~~ positions).field(\.$id).all()
-        let pooled = agreement(team.cards, candidates: Set(candidates.compactMap { $0.id?.uuidString }), scale: team.scale)
+        let ids = Set(candidates.compactMap { $0.id?.uuidString }), cards = team.cards, scale = team.scale
+        let pooled = await OffPool.run { agreement(cards, candidates: ids, scale: scale) }
         if let family = team.family { cache.store(pooled: pooled, family: family, digest: team.digest, positions: scope) }
         return pooled
     }
