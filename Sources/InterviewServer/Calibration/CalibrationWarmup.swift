@@ -20,6 +20,8 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                     let team = try await TeamCards.load(guide: try guide.requireID(), app: app, db: db)
                     _ = team.figures(cache: app.calibrationCache)
                     _ = team.questionStatistics(cache: app.calibrationCache)
+                    // Each version's own, as the guide-health page's version choice asks for them.
+                    for version in Set(team.versions) { _ = team.questionStatistics(version: version, cache: app.calibrationCache) }
                     // Each position's pooled agreement, as its page asks for it, and all of them together as
                     // an admin's guide page does (a manager who sees fewer positions waits on a first visit).
                     let positions = try await Position.query(on: db).filter(\.$guide.$id == guide.requireID()).field(\.$id).all().map { try $0.requireID() }

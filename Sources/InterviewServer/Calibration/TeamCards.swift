@@ -87,6 +87,9 @@ struct TeamCards: Sendable {
                                               install: false)
                     _ = await OffPool.run { team.figures(cache: cache) }
                     _ = await OffPool.run { team.questionStatistics(cache: cache) }
+                    for version in Set(team.versions) {
+                        _ = await OffPool.run { team.questionStatistics(version: version, cache: cache) }
+                    }
                     let positions = try await Position.query(on: db).filter(\.$guide.$id == libraryID).field(\.$id).all().map { try $0.requireID() }
                     for position in positions {
                         _ = try await PooledFigures.agreement(team: team, positions: [position], db: db, cache: cache)
