@@ -26,17 +26,45 @@ public struct MannKendallTrend: Hashable, Sendable {
     public static func test(times: [Double], values: [Double]) -> MannKendallTrend? {
         let n = min(times.count, values.count)
         guard n >= 3 else { return nil }
-        let s = score(times: Array(times.prefix(n)), values: Array(values.prefix(n)))
+        let (s, variance) = scoreAndVariance(times: Array(times.prefix(n)), values: Array(values.prefix(n)))
+        return make(s: s, variance: variance, count: n)
+    }
+
+    /// The stratified test (the seasonal Kendall test of Hirsch, Slack & Smith 1982, with groups in place of
+    /// seasons): S and its variance taken within each group and summed, Z from the sums. Pairs across
+    /// groups never count, so groups that differ in level and in time — a guide adopted later by a
+    /// stronger team — do not make a trend. Groups under 3 points add nothing.
+    public static func stratified(_ groups: [(times: [Double], values: [Double])]) -> MannKendallTrend? {
+        var s = 0, variance = 0.0, count = 0
+        for group in groups {
+            let n = min(group.times.count, group.values.count)
+            guard n >= 3 else { continue }
+            let part = scoreAndVariance(times: Array(group.times.prefix(n)), values: Array(group.values.prefix(n)))
+            s += part.s
+            variance += part.variance
+            count += n
+        }
+        return count >= 3 ? make(s: s, variance: variance, count: count) : nil
+    }
+
+    private static func make(s: Int, variance: Double, count: Int) -> MannKendallTrend? {
+        guard variance > 0 else { return nil }
+        let z = s > 0 ? Double(s - 1) / variance.squareRoot() : s < 0 ? Double(s + 1) / variance.squareRoot() : 0
+        return MannKendallTrend(s: s, variance: variance, z: z, pIncreasing: 0.5 * erfc(z / 2.0.squareRoot()), count: count)
+    }
+
+    /// S and its variance with the tie terms (the formula at the top).
+    private static func scoreAndVariance(times: [Double], values: [Double]) -> (s: Int, variance: Double) {
+        let n = times.count
+        let s = score(times: times, values: values)
         let nd = Double(n)
-        let u = tieGroups(values.prefix(n)), v = tieGroups(times.prefix(n))
+        let u = tieGroups(values[...]), v = tieGroups(times[...])
         func sum(_ groups: [Double], _ f: (Double) -> Double) -> Double { groups.reduce(0) { $0 + f($1) } }
         let base = nd * (nd - 1) * (2 * nd + 5)
         var variance = (base - sum(u) { $0 * ($0 - 1) * (2 * $0 + 5) } - sum(v) { $0 * ($0 - 1) * (2 * $0 + 5) }) / 18
         variance += sum(u) { $0 * ($0 - 1) * ($0 - 2) } * sum(v) { $0 * ($0 - 1) * ($0 - 2) } / (9 * nd * (nd - 1) * (nd - 2))
         variance += sum(u) { $0 * ($0 - 1) } * sum(v) { $0 * ($0 - 1) } / (2 * nd * (nd - 1))
-        guard variance > 0 else { return nil }
-        let z = s > 0 ? Double(s - 1) / variance.squareRoot() : s < 0 ? Double(s + 1) / variance.squareRoot() : 0
-        return MannKendallTrend(s: s, variance: variance, z: z, pIncreasing: 0.5 * erfc(z / 2.0.squareRoot()), count: n)
+        return (s, variance)
     }
 
     /// S in O(n log n): the points in time order, a group of equal times at a time; each point counts the

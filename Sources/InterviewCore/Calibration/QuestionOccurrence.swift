@@ -17,13 +17,18 @@ public struct QuestionOccurrence: Hashable, Sendable {
     public var outcome: Outcome
     public var date: Date
     public var seconds: Double?
+    /// Which group the interview belongs to when several are pooled (the question bank pools guides): the
+    /// trend test is then taken within each group and summed, so a group that came later with stronger
+    /// candidates does not pass for a leak. Nil: one group.
+    public var stratum: String?
 
-    public init(interview: String, question: String, outcome: Outcome, date: Date, seconds: Double? = nil) {
+    public init(interview: String, question: String, outcome: Outcome, date: Date, seconds: Double? = nil, stratum: String? = nil) {
         self.interview = interview
         self.question = question
         self.outcome = outcome
         self.date = date
         self.seconds = seconds
+        self.stratum = stratum
     }
 }
 

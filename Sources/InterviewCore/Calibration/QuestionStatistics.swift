@@ -67,6 +67,7 @@ public struct QuestionFigures: Hashable, Sendable {
         question = id
         occurrences = list.count
         var ratedShares: [Double] = [], times: [Double] = [], items: [Double] = [], rests: [Double] = []
+        var strata: [String?: (times: [Double], values: [Double])] = [:]
         var counts = (skipped: 0, notDemonstrated: 0, notAsked: 0)
         for o in list {
             switch o.outcome {
@@ -74,6 +75,8 @@ public struct QuestionFigures: Hashable, Sendable {
                 let own = share(r)
                 ratedShares.append(own)
                 times.append(o.date.timeIntervalSinceReferenceDate)
+                strata[o.stratum, default: ([], [])].times.append(o.date.timeIntervalSinceReferenceDate)
+                strata[o.stratum, default: ([], [])].values.append(own)
                 if let t = totals[o.interview], t.count > 1 {
                     items.append(own)
                     rests.append((t.sum - own) / Double(t.count - 1))
@@ -91,7 +94,9 @@ public struct QuestionFigures: Hashable, Sendable {
         skipRate = list.isEmpty ? nil : Double(skipped) / Double(list.count)
         notDemonstratedRate = list.isEmpty ? nil : Double(notDemonstrated) / Double(list.count)
         medianSeconds = Self.median(list.compactMap(\.seconds))
-        trend = MannKendallTrend.test(times: times, values: ratedShares)
+        trend = strata.count > 1
+            ? MannKendallTrend.stratified(strata.sorted { ($0.key ?? "") < ($1.key ?? "") }.map(\.value))
+            : MannKendallTrend.test(times: times, values: ratedShares)
 
         flags = []
         if let r = itemRest, itemRestCount >= rules.discriminationMinimumCount, r < rules.discriminationBelow {

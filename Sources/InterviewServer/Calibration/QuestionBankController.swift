@@ -94,8 +94,16 @@ enum BankStatistics {
         if let known = cache.bankStatistics(digest: digest) {
             statistics = known
         } else {
-            let cards = chosen.flatMap(\.team.cards)
-            statistics = QuestionStatistics.compute(cards.flatMap(\.questions), gates: [], scale: scale)
+            // Each guide a stratum of its own: the leak test is taken within each guide and summed, so a guide
+            // whose interviews began later, with other candidates, does not pass for a rising question.
+            let occurrences = chosen.flatMap { family in
+                family.team.cards.flatMap(\.questions).map { o in
+                    var tagged = o
+                    tagged.stratum = family.team.family?.uuidString
+                    return tagged
+                }
+            }
+            statistics = QuestionStatistics.compute(occurrences, gates: [], scale: scale)
             cache.store(bankStatistics: statistics, digest: digest)
         }
         return Pooled(statistics: statistics, pooled: chosen.map { Family(title: $0.title, cards: $0.team.cards.count) },

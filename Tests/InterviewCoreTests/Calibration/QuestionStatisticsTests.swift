@@ -111,4 +111,37 @@ struct QuestionStatisticsTests {
         #expect(test.hasPrefix("Mann–Kendall") && p < 0.01 && count == 40)
         #expect(flags["core"]?.isEmpty == true && flags["noise"]?.contains { if case .likelyLeak = $0 { true } else { false } } == false)
     }
+
+    @Test func pooledGuidesAreTestedForALeakWithinEachGuide() throws {
+        // Guide A's interviews in days 0–39 rate the question 1–2 at random; guide B's, in days 40–79,
+        // 3–4 at random. Neither rises, but pooled over time the ratings jump at day 40.
+        var random = SimulationRandom(seed: 3)
+        var pooled: [QuestionOccurrence] = []
+        for n in 0..<80 {
+            let rating = (n < 40 ? 1 : 3) + random.index(2)
+            pooled.append(occurrence("i\(n)", "q", .rated(rating), day: n))
+        }
+        let strata = pooled.enumerated().map { n, o in
+            var tagged = o
+            tagged.stratum = n < 40 ? "A" : "B"
+            return tagged
+        }
+        // act
+        let unstratified = try #require(QuestionStatistics.compute(pooled).questions.first)
+        let stratified = try #require(QuestionStatistics.compute(strata).questions.first)
+        // verify: the pooled series looks like a leak; within each guide there is none
+        #expect(unstratified.flags.contains { if case .likelyLeak = $0 { true } else { false } })
+        #expect(!stratified.flags.contains { if case .likelyLeak = $0 { true } else { false } })
+        #expect(stratified.trend?.count == 80)
+    }
+
+    @Test func theStratifiedTestSumsEachGroupsScoreAndVariance() throws {
+        // Two copies of the worked example: S = 7 + 7, Var = 2 · 282/18, Z = 13 / √31.333.
+        let group = (times: [1.0, 2, 3, 4, 5], values: [1.0, 2, 2, 4, 3])
+        let trend = try #require(MannKendallTrend.stratified([group, group]))
+        #expect(trend.s == 14 && abs(trend.variance - 2 * 282.0 / 18) < 1e-12)
+        #expect(abs(trend.z - 13 / (2 * 282.0 / 18).squareRoot()) < 1e-12 && trend.count == 10)
+        // One group is the plain test.
+        #expect(MannKendallTrend.stratified([group]) == MannKendallTrend.test(times: group.times, values: group.values))
+    }
 }
