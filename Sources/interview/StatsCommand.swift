@@ -13,7 +13,7 @@ extension Interview {
             difficulty with its infit/outfit mean squares, skip and not-demonstrated rates, the median time on \
             it; per gate, how often it is answered yes and how often the answer follows the engine's \
             suggestion. Flags: questions that do not discriminate, that nearly everyone passes or fails, and \
-            likely leaks (ratings rising over time, Mann–Kendall trend test). Sessions of more than one \
+            likely leaks (rated higher over time against the same interviews' other questions, Mann–Kendall trend test). Sessions of more than one \
             guide name questions apart by the question bank: the guide's id before the key, a question the \
             guides share by its id. See docs/scoring.md.
             """

@@ -14,8 +14,8 @@ extension QuestionFlag {
         case .nearlyEveryoneFails(let mean):
             return zh ? "几乎人人不及格：平均为满分的 \(number(mean, 0))%" : "nearly everyone fails: mean \(number(mean, 0))% of the scale"
         case .likelyLeak(_, let z, let p, let n):
-            return zh ? "可能已泄题：评分随时间上升（Mann–Kendall 趋势检验，单侧，z = \(number(z, 2))，p = \(number(p, 4))，\(n) 场面试）"
-                      : "likely leaked: ratings rise over time (Mann–Kendall trend test, one-sided, z = \(number(z, 2)), p = \(number(p, 4)), \(n) interviews)"
+            return zh ? "可能已泄题：相对于同场面试的其他问题，评分随时间上升（Mann–Kendall 趋势检验，单侧，z = \(number(z, 2))，p = \(number(p, 4))，\(n) 场面试）"
+                      : "likely leaked: rated higher over time against the same interviews' other questions (Mann–Kendall trend test, one-sided, z = \(number(z, 2)), p = \(number(p, 4)), \(n) interviews)"
         }
     }
 }

@@ -217,8 +217,8 @@ extension Text {
         case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by `interview demo`, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")
         case .guideHealth: ("Guide health", "指南健康度")
-        case .guideHealthIntro: ("Every question of this guide across its versions, from submitted scorecards: how often it is asked and rated, its mean rating (difficulty), how well it separates strong candidates from weak ones (corrected item–total correlation), its Rasch difficulty with fit, how often it is skipped or not demonstrated, and the time spent on it. Flags mark questions that do not discriminate, that nearly everyone passes or fails, and likely leaks (ratings rising over time, Mann–Kendall trend test).",
-                                 "本指南各版本中每个问题的统计（基于已提交的评分卡）：提问与评分次数、平均分（难度）、区分强弱候选人的能力（校正后的题总相关）、Rasch 难度及拟合度、被跳过或未展示的比例、所用时间。标记区分度不足、几乎人人通过或不及格、以及可能已泄题（评分随时间上升，Mann–Kendall 趋势检验）的问题。")
+        case .guideHealthIntro: ("Every question of this guide across its versions, from submitted scorecards: how often it is asked and rated, its mean rating (difficulty), how well it separates strong candidates from weak ones (corrected item–total correlation), its Rasch difficulty with fit, how often it is skipped or not demonstrated, and the time spent on it. Flags mark questions that do not discriminate, that nearly everyone passes or fails, and likely leaks (rated higher over time against the same interviews' other questions, Mann–Kendall trend test).",
+                                 "本指南各版本中每个问题的统计（基于已提交的评分卡）：提问与评分次数、平均分（难度）、区分强弱候选人的能力（校正后的题总相关）、Rasch 难度及拟合度、被跳过或未展示的比例、所用时间。标记区分度不足、几乎人人通过或不及格、以及可能已泄题（相对于同场面试的其他问题，评分随时间上升，Mann–Kendall 趋势检验）的问题。")
         case .asked: ("Asked", "提问")
         case .rated: ("Rated", "评分")
         case .meanPercent: ("Mean, % of scale", "平均（占满分 %）")

@@ -112,24 +112,43 @@ struct QuestionStatisticsTests {
         #expect(flags["core"]?.isEmpty == true && flags["noise"]?.contains { if case .likelyLeak = $0 { true } else { false } } == false)
     }
 
-    @Test func pooledGuidesAreTestedForALeakWithinEachGuide() throws {
-        // Guide A's interviews in days 0–39 rate the question 1–2 at random; guide B's, in days 40–79,
-        // 3–4 at random. Neither rises, but pooled over time the ratings jump at day 40.
+    @Test func aStrongerCohortOfCandidatesIsNotALeak() throws {
+        // 80 interviews a day apart; from day 40 the candidates are stronger and every question is rated
+        // two points higher. The ratings rise, but no question rises against the others.
         var random = SimulationRandom(seed: 3)
+        var all: [QuestionOccurrence] = []
+        for n in 0..<80 {
+            let lift = n < 40 ? 0 : 2
+            for question in ["q", "r", "s"] { all.append(occurrence("i\(n)", question, .rated(lift + random.index(3)), day: n)) }
+        }
+        let raw = try #require(MannKendallTrend.test(times: (0..<80).map(Double.init),
+                                                     values: all.filter { $0.question == "q" }.map { if case .rated(let r) = $0.outcome { Double(r) } else { 0 } }))
+        let flags = QuestionStatistics.compute(all).questions.flatMap(\.flags)
+        // verify: the raw ratings' trend would call it a leak; against the interview's other answers there is none
+        #expect(raw.pIncreasing < 0.001)
+        #expect(!flags.contains { if case .likelyLeak = $0 { true } else { false } })
+    }
+
+    @Test func pooledGuidesAreTestedForALeakWithinEachGuide() throws {
+        // Guide A's interviews (days 0–39) rate q 1–2 and its other questions 3; guide B's (days 40–79) rate
+        // q 3–4 and theirs 2. Within each guide q keeps its place among the questions; pooled over time it
+        // jumps at day 40.
+        var random = SimulationRandom(seed: 5)
         var pooled: [QuestionOccurrence] = []
         for n in 0..<80 {
-            let rating = (n < 40 ? 1 : 3) + random.index(2)
-            pooled.append(occurrence("i\(n)", "q", .rated(rating), day: n))
+            let early = n < 40
+            pooled.append(occurrence("i\(n)", "q", .rated((early ? 1 : 3) + random.index(2)), day: n))
+            for other in ["r", "s"] { pooled.append(occurrence("i\(n)", other, .rated(early ? 3 : 2), day: n)) }
         }
-        let strata = pooled.enumerated().map { n, o in
+        let strata = pooled.map { o in
             var tagged = o
-            tagged.stratum = n < 40 ? "A" : "B"
+            tagged.stratum = Int(o.interview.dropFirst())! < 40 ? "A" : "B"
             return tagged
         }
         // act
-        let unstratified = try #require(QuestionStatistics.compute(pooled).questions.first)
-        let stratified = try #require(QuestionStatistics.compute(strata).questions.first)
-        // verify: the pooled series looks like a leak; within each guide there is none
+        let unstratified = try #require(QuestionStatistics.compute(pooled).questions.first { $0.question == "q" })
+        let stratified = try #require(QuestionStatistics.compute(strata).questions.first { $0.question == "q" })
+        // verify: pooled the guides' difference looks like a leak; within each guide there is none
         #expect(unstratified.flags.contains { if case .likelyLeak = $0 { true } else { false } })
         #expect(!stratified.flags.contains { if case .likelyLeak = $0 { true } else { false } })
         #expect(stratified.trend?.count == 80)
