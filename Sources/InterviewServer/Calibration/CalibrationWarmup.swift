@@ -18,17 +18,7 @@ final class CalibrationWarmup: LifecycleHandler, @unchecked Sendable {
                 for guide in try await GuideRecord.query(on: db).all() {
                     guard !Task.isCancelled else { return }
                     let team = try await TeamCards.load(guide: try guide.requireID(), app: app, db: db)
-                    _ = team.figures(cache: app.calibrationCache)
-                    _ = team.questionStatistics(cache: app.calibrationCache)
-                    // Each version's own, as the guide-health page's version choice asks for them.
-                    for version in Set(team.versions) { _ = team.questionStatistics(version: version, cache: app.calibrationCache) }
-                    // Each position's pooled agreement, as its page asks for it, and all of them together as
-                    // an admin's guide page does (a manager who sees fewer positions waits on a first visit).
-                    let positions = try await Position.query(on: db).filter(\.$guide.$id == guide.requireID()).field(\.$id).all().map { try $0.requireID() }
-                    for position in positions {
-                        _ = try await PooledFigures.agreement(guide: try guide.requireID(), positions: [position], app: app, db: db)
-                    }
-                    _ = try await PooledFigures.agreement(guide: try guide.requireID(), positions: positions, app: app, db: db)
+                    try await team.prepareFigures(db: db, cache: app.calibrationCache)
                 }
                 // The question bank page's figures, pooled over every family read above.
                 _ = try await BankStatistics.load(app: app, db: db)

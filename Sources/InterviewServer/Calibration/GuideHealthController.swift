@@ -70,7 +70,7 @@ struct GuideHealthController: RouteCollection {
 
 struct GuideHealthPage: Encodable {
     struct Gate: Encodable { var key: String; var answered: Int; var yes: String; var followed: String }
-    struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    typealias Option = CalibrationPage.Option
     var title: String
     var guideHref: String
     var action: String

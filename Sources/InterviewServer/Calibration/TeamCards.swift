@@ -85,16 +85,7 @@ struct TeamCards: Sendable {
                     }
                     let team = try await read(libraryID, versions: versions, bank: bank, fingerprint: fingerprint, app: app, db: db,
                                               install: false)
-                    _ = await OffPool.run { team.figures(cache: cache) }
-                    _ = await OffPool.run { team.questionStatistics(cache: cache) }
-                    for version in Set(team.versions) {
-                        _ = await OffPool.run { team.questionStatistics(version: version, cache: cache) }
-                    }
-                    let positions = try await Position.query(on: db).filter(\.$guide.$id == libraryID).field(\.$id).all().map { try $0.requireID() }
-                    for position in positions {
-                        _ = try await PooledFigures.agreement(team: team, positions: [position], db: db, cache: cache)
-                    }
-                    _ = try await PooledFigures.agreement(team: team, positions: positions, db: db, cache: cache)
+                    try await team.prepareFigures(db: db, cache: cache)
                     cache.store(team: team, family: libraryID, fingerprint: fingerprint)
                     _ = try await BankStatistics.load(app: app, db: db)
                     return team
@@ -157,7 +148,7 @@ struct TeamCards: Sendable {
             next = k + 1 < chunks.count ? try fetch(chunks[k + 1]) : nil
             let halves = [Array(chunk.prefix(chunk.count / 2)), Array(chunk.dropFirst(chunk.count / 2))]
             let guides = guides, records = records
-            let read = try await withThrowingTaskGroup(of: [(Int, CalibrationCard)].self) { group in
+            let replayed = try await withThrowingTaskGroup(of: [(Int, CalibrationCard)].self) { group in
                 for half in halves where !half.isEmpty {
                     group.addTask {
                         try half.compactMap { n -> (Int, CalibrationCard)? in
@@ -170,21 +161,21 @@ struct TeamCards: Sendable {
                 }
                 return try await group.reduce(into: []) { $0 += $1 }
             }
-            for (n, card) in read {
+            for (n, card) in replayed {
                 let record = records[n]
                 cache.store(card, id: try record.requireID(), stamp: CalibrationCache.Stamp(eventCount: record.eventCount, generation: record.generation))
                 cards[n] = card
             }
         }
         // Every card re-keyed by the bank and the state's digest: 0.1 s of work at 16,000 cards, off the pool.
-        let read = cards, listed = records, questionBank = bank
+        let found = cards, listed = records, questionBank = bank
         let (kept, ids, cardVersions, key) = try await OffPool.run { () -> Result<([CalibrationCard], [UUID], [UUID], Int), any Error> in
             Result {
                 var kept: [CalibrationCard] = [], ids: [UUID] = [], cardVersions: [UUID] = []
                 var digest = Hasher()
                 digest.combine(questionBank.digest)
                 var identities: [UUID: [String: String]] = [:]
-                for (n, card) in read.enumerated() {
+                for (n, card) in found.enumerated() {
                     guard let card else { continue }
                     let version = try listed[n].joined(Interview.self).$guideVersion.id
                     if identities[version] == nil { identities[version] = questionBank.bank.identities(version: version.uuidString) }
@@ -260,6 +251,25 @@ struct TeamCards: Sendable {
         let statistics = QuestionStatistics.compute(chosen.flatMap(\.questions), gates: chosen.flatMap(\.gates), scale: scale.levels)
         if let family { cache.store(statistics: statistics, family: family, digest: digest, version: version) }
         return statistics
+    }
+
+    /// Computes ahead what the pages show from these cards — the calibration figures, the question
+    /// statistics (all versions and each one), each position's pooled agreement and all of them together
+    /// (as an admin's guide page asks) — off the request pool. The warm-up and the background refresh
+    /// both do this, so no page computes them on its request.
+    func prepareFigures(db: any Database, cache: CalibrationCache) async throws {
+        let team = self
+        _ = await OffPool.run { team.figures(cache: cache) }
+        _ = await OffPool.run { team.questionStatistics(cache: cache) }
+        for version in Set(versions) {
+            _ = await OffPool.run { team.questionStatistics(version: version, cache: cache) }
+        }
+        guard let family else { return }
+        let positions = try await Position.query(on: db).filter(\.$guide.$id == family).field(\.$id).all().map { try $0.requireID() }
+        for position in positions {
+            _ = try await PooledFigures.agreement(team: self, positions: [position], db: db, cache: cache)
+        }
+        _ = try await PooledFigures.agreement(team: self, positions: positions, db: db, cache: cache)
     }
 
     /// A submitted card as the viewer sees it now, for the adjusted score.
