@@ -52,4 +52,25 @@ enum Measure {
         }
         print("\(name): \(nodes) nodes in \(charts) flowcharts, parse \(Stopwatch.format(parse)) ms")
     }
+
+    /// The graph floor (GraphFloor) over all files as one sample each way, as `corpus` times the
+    /// document path: the line split, the labels, and both.
+    static func floor(files: [(path: String, text: String)]) {
+        var texts = files.map(\.text)
+        let labels = texts.map(GraphFloor.labels(of:))
+        let count = labels.reduce(0) { $0 + $1.count }
+        let lines = Stopwatch.median {
+            for i in texts.indices { _ = GraphFloor.splitLines(&texts[i]) }
+        }
+        let strings = Stopwatch.median {
+            for i in texts.indices { _ = GraphFloor.makeLabels(&texts[i], labels[i]) }
+        }
+        let both = Stopwatch.median {
+            for i in texts.indices {
+                _ = GraphFloor.splitLines(&texts[i])
+                _ = GraphFloor.makeLabels(&texts[i], labels[i])
+            }
+        }
+        print("floor: \(count) labels, lines \(Stopwatch.format(lines)) ms, labels \(Stopwatch.format(strings)) ms, both \(Stopwatch.format(both)) ms")
+    }
 }

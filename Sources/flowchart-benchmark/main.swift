@@ -10,6 +10,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("-h") || arguments.contains("--help") {
     print("""
     usage: flowchart-benchmark [--only parse|render] [--sizes N,…] [--untimed N] [--total NAME] [FILE…]
+           flowchart-benchmark --floor FILE…
            flowchart-benchmark --write-inputs DIR
       prints 'parse N: T ms' and 'render N: T ms' (median) for generated diagrams, or one line per FILE:
         'FILE: N nodes in K flowcharts, parse T ms, render T ms', parse being the whole document path.
@@ -19,6 +20,9 @@ if arguments.contains("-h") || arguments.contains("--help") {
         or printing, so instruction counts (valgrind --tool=callgrind, perf stat) are the same from run to run.
       --total NAME times all FILEs read one after another as one sample (a corpus, as a folder is linted)
         and prints one line 'NAME: N nodes in K flowcharts, parse T ms'.
+      --floor times two things any reader of our graph model must do (GraphFloor): find every line, and
+        make every node's label String; all FILEs as one sample; prints
+        'floor: N labels, lines T ms, labels T ms, both T ms'.
       --write-inputs DIR writes the side-by-side inputs (see Benchmarks/flowchartjs/README.md).
     """)
     exit(0)
@@ -34,6 +38,8 @@ let only = option("--only")
 let sizes = option("--sizes").map { $0.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 3 } } ?? [1_000, 10_000, 50_000]
 let untimed = option("--untimed").flatMap { Int($0) }
 let total = option("--total")
+let floor = arguments.contains("--floor")
+arguments.removeAll { $0 == "--floor" }
 if let directory = option("--write-inputs") {
     try InputWriter.write(to: directory)
     exit(0)
@@ -54,6 +60,8 @@ if let untimed {
     for (path, text) in inputs {
         for _ in 0..<untimed { _ = FlowchartDocument(text: text, path: path) }
     }
+} else if floor {
+    Measure.floor(files: files)
 } else if files.isEmpty {
     Measure.generated(sizes: sizes, only: only)
 } else if let total {
