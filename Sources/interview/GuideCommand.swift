@@ -89,7 +89,14 @@ extension Interview.GuideCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List what changes between two versions of a guide: questions, references, weights.")
+        static let configuration = CommandConfiguration(
+            abstract: "List what changes between two versions of a guide: questions, references, weights.",
+            discussion: """
+            Each question added, removed or changed says whether it stays the same question in the question \
+            bank (its figures carry over), moved, or becomes a new one (its figures start again), by the \
+            bank's rules (docs/guide-format.md). Only these two versions are compared: the server's bank \
+            also matches the same wording in other guides.
+            """)
 
         @Argument(help: "The earlier version.")
         var old: String
@@ -97,11 +104,16 @@ extension Interview.GuideCommand {
         @Argument(help: "The later version.")
         var new: String
 
+        @Option(help: "en or zh (default: the later version's language, else the locale).")
+        var language: RunLanguage?
+
         func run() throws {
             let before = GuideArgument.load(old).guide
             let after = GuideArgument.load(new).guide
+            let shown = language?.language
+                ?? (after.language == "zh" ? .zh : after.language == "en" ? .en : Language.preferred(from: ProcessInfo.processInfo.environment))
             print("\(old) [\(before.shortHash)] → \(new) [\(after.shortHash)]")
-            print(GuideDiff(old: before, new: after).text, terminator: "")
+            print(GuideDiff(old: before, new: after).text(shown), terminator: "")
         }
     }
 

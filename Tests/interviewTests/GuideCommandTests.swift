@@ -59,6 +59,10 @@ struct GuideCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("~ "))
         #expect(result.stdout.contains("weight 1 → 4"))
+        #expect(result.stdout.contains("same question in the bank"))
+        let chinese = try CommandRunner.run(["guide", "diff", "backend-new-graduate.en", path.path, "--language", "zh"])
+        #expect(chinese.stdout.contains("权重 1 → 4"))
+        #expect(chinese.stdout.contains("题库中仍是同一道题"))
     }
 
     @Test func bundledGuidesLintClean() throws {
