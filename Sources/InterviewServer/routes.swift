@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: APICandidateController())
     try signedIn.register(collection: APIInterviewController())
     try signedIn.register(collection: APIGuideController())
+    try signedIn.register(collection: APIQuestionBankController())
     try signedIn.register(collection: APIAdminController())
     try signedIn.register(collection: APIConsoleController())
 }

@@ -51,6 +51,38 @@ struct QuestionBankPageTests {
         }
     }
 
+    @Test func theBankOverJSONHasTheSameQuestionsGuidesAndFigures() async throws {
+        try await withApp { app in
+            // setup: as above, cookie-vs-session rated 3 and 1 on a 0-4 scale
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            try await submit(fixture, [("ivan@example.com", [4, 4, 3]), ("olga@example.com", [2, 3, 1])])
+            let maria = try await fixture.browser("maria@example.com"), ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let all = try await maria.get("/api/v1/questions")
+            let found = try await maria.get("/api/v1/questions?q=cookie")
+            let chinese = try await maria.get("/api/v1/questions?q=cookie-vs-session&language=zh")
+            let refused = try await ivan.get("/api/v1/questions")
+            // verify
+            #expect(all.status == .ok && refused.status == .forbidden)
+            let bank = try JSONDecoder().decode(APIQuestionBankController.Bank.self, from: Data(buffer: all.body))
+            #expect(bank.total == bank.questions.count && bank.shown == bank.total && bank.total > 50)
+            #expect(bank.otherScale.isEmpty && bank.pooledFrom.map(\.cards).reduce(0, +) == 2)
+            let shared = try #require(try JSONDecoder().decode(APIQuestionBankController.Bank.self, from: Data(buffer: found.body))
+                .questions.first { $0.id == "cookie-vs-session" })
+            #expect(shared.named)
+            #expect(Set(shared.appearances.map(\.guideID)).count == 4)
+            #expect(shared.appearances.contains { $0.key == "3.1/op3" && $0.language == "en" })
+            #expect(shared.text == "What is the difference between a cookie and a session?")
+            let figures = try #require(shared.figures)
+            #expect(figures.asked == 2 && figures.rated == 2 && figures.meanPercent == 50)
+            let inChinese = try #require(try JSONDecoder().decode(APIQuestionBankController.Bank.self, from: Data(buffer: chinese.body)).questions.first)
+            #expect(inChinese.id == "cookie-vs-session" && inChinese.text.contains("区别"))
+            // a question no card asked has no figures
+            #expect(bank.questions.contains { $0.figures == nil })
+        }
+    }
+
     @Test func aRewordedQuestionIsOneRowAcrossVersionsAndANewOneIsAnother() async throws {
         try await withApp { app in
             // setup: v1 rated by Ivan and Olga; v2 rewords op1 slightly and replaces op2 (and drops its id)

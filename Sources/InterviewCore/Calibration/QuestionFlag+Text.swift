@@ -19,3 +19,15 @@ extension QuestionFlag {
         }
     }
 }
+
+extension QuestionFlag {
+    /// A stable name for programs (the JSON API): the flag's kind, whatever the language.
+    public var code: String {
+        switch self {
+        case .doesNotDiscriminate: "doesNotDiscriminate"
+        case .nearlyEveryonePasses: "nearlyEveryonePasses"
+        case .nearlyEveryoneFails: "nearlyEveryoneFails"
+        case .likelyLeak: "likelyLeak"
+        }
+    }
+}

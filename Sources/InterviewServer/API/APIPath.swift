@@ -30,6 +30,7 @@ enum APIPath {
     static let guides: [PathComponent] = ["guides"]
     static let guide: [PathComponent] = ["guides", id]
     static let guideVersions: [PathComponent] = ["guides", id, "versions"]
+    static let questions: [PathComponent] = ["questions"]
     static let users: [PathComponent] = ["users"]
     static let audit: [PathComponent] = ["audit"]
     static let securityAudit: [PathComponent] = ["audit", "security"]
