@@ -1,8 +1,9 @@
 import Foundation
 
 /// A report's severity-adjusted score in words, beside the raw one: the number with its interval, and
-/// the data it rests on, one line per interviewer ("Olga: 1.1 points more severe than the team (± 0.4),
-/// 41 interviews"); or, below the minimum of data, why only the raw score is shown. The raw score stays
+/// the data it rests on, one line per interviewer ("Olga: 1.1 points more severe than the team (standard
+/// error 0.4), 41 interviews"; named, not "±", which read as the interval the calibration page shows);
+/// or, below the minimum of data, why only the raw score is shown. The raw score stays
 /// the score of record (docs/scoring.md, "The severity-adjusted score").
 public struct AdjustedScoreText: Hashable, Sendable, Codable {
     public var raw: Double?
@@ -23,13 +24,13 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
             // Two decimals: a tenth of a point is a real difference on a 0–4 scale.
             let points = String(format: "%.2f", abs(s.points)), se = String(format: "%.2f", s.pointsStandardError)
             if abs(s.points) < 0.005 {
-                return zh ? "面试官 \(name(id))：与团队一致（± \(se) 分），\(s.candidateCount) 场面试"
-                          : "interviewer \(name(id)): rates as the team does (± \(se) points), \(s.candidateCount) interviews"
+                return zh ? "面试官 \(name(id))：与团队一致（标准误 \(se) 分），\(s.candidateCount) 场面试"
+                          : "interviewer \(name(id)): rates as the team does (standard error \(se) points), \(s.candidateCount) interviews"
             }
             let harsh = s.points > 0
             return zh
-                ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（± \(se)），\(s.candidateCount) 场面试"
-                : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (± \(se)), \(s.candidateCount) interviews"
+                ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（标准误 \(se)），\(s.candidateCount) 场面试"
+                : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (standard error \(se)), \(s.candidateCount) interviews"
         }
         var text = AdjustedScoreText(raw: score.raw, adjusted: score.adjusted, low: score.interval?.lowerBound,
                                      high: score.interval?.upperBound, headline: "", lines: facts)

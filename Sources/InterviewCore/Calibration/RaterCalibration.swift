@@ -80,7 +80,7 @@ public struct RaterCalibration: Sendable {
 /// question (difficulty 0) than an interviewer of severity 0 would —
 /// `points = E[rating | θ̄, 0, 0] − E[rating | θ̄, 0, s]`, positive = more severe — with its standard error
 /// by the delta method (dE/dη = Var[rating | η], so SE_points = Var · SE_logits). Printed as
-/// "Olga is 1.1 points more severe than the team (± 0.4), 41 interviews".
+/// "Olga is 1.1 points more severe than the team (standard error 0.4), 41 interviews".
 public struct InterviewerSeverity: Hashable, Sendable {
     public var interviewer: String
     /// Logits; positive = harsher than the average interviewer.

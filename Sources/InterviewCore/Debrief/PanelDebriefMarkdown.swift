@@ -49,7 +49,8 @@ public enum PanelDebriefMarkdown {
 
     static func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
 
-    static func status(_ status: RaterEntry.Status, _ zh: Bool) -> String {
+    /// An unrated cell in words ("–" for a rated one, whose rating is shown instead).
+    public static func status(_ status: RaterEntry.Status, _ zh: Bool) -> String {
         switch status {
         case .rated: "–"
         case .notDemonstrated: zh ? "未深入" : "not demonstrated"

@@ -1,4 +1,5 @@
 import Flowchart
+import Foundation
 
 /// The report as one self-contained HTML file: styles and drawings inline, no scripts, no fonts or
 /// images to fetch, every piece of user text escaped. Mail it, archive it, open it offline.
@@ -12,9 +13,11 @@ public enum HTMLReport {
         let title = (candidate ? l.feedbackTitle : l.reportTitle) + " — " + report.title
         var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
         if let name = report.candidate { body += fact(l.candidate, name) }
-        body += fact(l.guide, (report.guide.id ?? report.guide.title) + (candidate ? "" : " @ " + String(report.guide.hash.prefix(12))))
-        if let started = report.startedAt { body += fact(l.started, started) }
-        if let finished = report.finishedAt { body += fact(l.finished, finished) }
+        // The guide by its title; interviewers also get its id and version, to find the exact text asked.
+        let version = [report.guide.id, report.guide.hash.isEmpty ? nil : String(report.guide.hash.prefix(12))].compactMap { $0 }
+        body += fact(l.guide, report.guide.title + (candidate || version.isEmpty ? "" : " (" + version.joined(separator: " @ ") + ")"))
+        if let started = report.startedAt { body += fact(l.started, readable(started)) }
+        if let finished = report.finishedAt { body += fact(l.finished, readable(finished)) }
         body += fact(l.duration, ScoreFormat.score(report.minutes) + " " + l.minutes) + "</dl></header>\n"
         body += summary(report, l)
         if candidate {
@@ -26,7 +29,7 @@ public enum HTMLReport {
         }
         body += dimensionsAndStages(report, l)
         if !report.notes.isEmpty {
-            body += "<section><h2>\(e(l.generalNotes))</h2><ul>" + report.notes.map { "<li><time>\(e($0.at))</time> \(e($0.text))</li>" }.joined() + "</ul></section>\n"
+            body += "<section><h2>\(e(l.generalNotes))</h2><ul>" + report.notes.map { "<li><time datetime=\"\(e($0.at))\">\(e(readable($0.at)))</time> \(e($0.text))</li>" }.joined() + "</ul></section>\n"
         }
         body += "<section class=\"method\"><h2>\(e(l.method))</h2>" + l.methodText.map { "<p>\(e($0))</p>" }.joined() + "</section>\n"
         return """
@@ -43,6 +46,19 @@ public enum HTMLReport {
         </html>
 
         """
+    }
+
+    /// A session timestamp (ISO 8601, UTC, as the JSON report keeps it) as people read it:
+    /// "2026-12-03 12:36 UTC". Anything else is shown as it is.
+    static func readable(_ timestamp: String) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = parser.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
+        let out = DateFormatter()
+        out.locale = Locale(identifier: "en_US_POSIX")
+        out.timeZone = TimeZone(identifier: "UTC")
+        out.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return out.string(from: date)
     }
 
     static func fact(_ label: String, _ value: String) -> String {

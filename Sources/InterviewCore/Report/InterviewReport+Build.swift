@@ -2,10 +2,13 @@ import Foundation
 
 extension InterviewReport {
     /// Builds the report of a session for one audience. The numbers are `Scoring.score`'s; the report
-    /// adds the words, and removes what the audience must not see.
-    public static func make(guide: Guide, state: SessionState, audience: ReportAudience) -> InterviewReport {
+    /// adds the words, and removes what the audience must not see. The words are in `language`, by
+    /// default the guide's (the candidate's report is in the language the interview was held in; the web
+    /// app shows its own readers the report in theirs).
+    public static func make(guide: Guide, state: SessionState, audience: ReportAudience,
+                            language: ReportLanguage? = nil) -> InterviewReport {
         let card = Scoring.score(guide, state)
-        let language = ReportLanguage(guide: guide)
+        let language = language ?? ReportLanguage(guide: guide)
         let labels = ReportLabels.labels(language)
         let forCandidate = audience == .candidate
         let notes = state.notes.filter { !forCandidate || $0.note.isShared }.map(NoteReport.init)

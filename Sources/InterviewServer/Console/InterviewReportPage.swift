@@ -32,6 +32,8 @@ enum InterviewReportPage {
         var panel: [PanelRow]
         var card: ScorecardRecord?
         var engine: SessionEngine?
+        /// Whether the reader is on the interview's panel: only they can open its console.
+        var onPanel = false
     }
 
     static func load(_ req: Request) async throws -> Loaded {
@@ -63,12 +65,15 @@ enum InterviewReportPage {
         var engine: SessionEngine?
         if let card { engine = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: req.db).engine }
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
-        return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine)
+        let onPanel = try await interview.$interviewers.isAttached(to: user, on: req.db)
+        return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine,
+                      onPanel: onPanel)
     }
 
-    static func report(_ loaded: Loaded, audience: ReportAudience) -> InterviewReport? {
+    /// `language`: nil for the guide's (the candidate's version), else the reader's.
+    static func report(_ loaded: Loaded, audience: ReportAudience, language: ReportLanguage? = nil) -> InterviewReport? {
         guard let engine = loaded.engine else { return nil }
-        var report = InterviewReport.make(guide: loaded.guide, state: engine.state, audience: audience)
+        var report = InterviewReport.make(guide: loaded.guide, state: engine.state, audience: audience, language: language)
         report.candidate = loaded.candidate.name
         return report
     }
@@ -116,12 +121,19 @@ enum InterviewReportPage {
         let id = try loaded.interview.requireID()
         let candidateHref = SiteURL.candidate(try loaded.candidate.requireID()).path
         var html = "<nav><a href=\"\(candidateHref)\">← \(e(loaded.candidate.name ?? Text.erased.in(language)))</a>"
-        html += "<a href=\"\(SiteURL.interviewConsole(id).path)\">\(e(Text.openConsole.in(language)))</a>"
+        if loaded.onPanel {
+            html += "<a href=\"\(SiteURL.interviewConsole(id).path)\">\(e(Text.openConsole.in(language)))</a>"
+        }
         if let card = loaded.card?.id {
             html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(card)\">\(e(Text.candidateReport.in(language)))</a>"
         }
         // No inline handler (the Content-Security-Policy allows no inline script): report.js wires it.
-        html += "<button type=\"button\" data-print>\(e(Text.printReport.in(language)))</button></nav>"
+        html += "<button type=\"button\" data-print>\(e(Text.printReport.in(language)))</button>"
+        // The site's language switch, back to this very report (and card).
+        let here = SiteURL.interviewReport(id).path + (loaded.card?.id.map { "?card=\($0)" } ?? "")
+        let back = here.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/"
+        html += "<a href=\"\(SiteURL.language.path)?to=\(language.other.rawValue)&amp;back=\(back)\" lang=\"\(language.other.rawValue)\">"
+            + "\(e(language.other.ownName))</a></nav>"
         html += "<script src=\"/report.js\" defer></script>"
         if loaded.panel.count > 1 {
             html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
@@ -145,6 +157,11 @@ enum InterviewReportPage {
                 html += "<tr><th>\(e(Text.panel.in(language))) (n=\(scored.count))</th><td></td><th>\(e(ScoreFormat.score(mean)))</th><td></td><td></td></tr>"
             }
             html += "</tbody></table>"
+        }
+        // Whose card the report below is: the panel above has several, and a manager must not take one
+        // interviewer's recommendation for the panel's.
+        if let card = loaded.card, let row = loaded.panel.first(where: { $0.cardID == card.id }) {
+            html += "<p class=\"shown-card\">\(e(Text.reportOfCard.in(language))) <strong>\(e(row.interviewer))</strong></p>"
         }
         if let adjusted {
             html += "<div id=\"adjusted-score\"><p>\(e(adjusted.headline))</p>"

@@ -58,7 +58,8 @@ struct ConsoleController: RouteCollection {
     @Sendable static func report(req: Request) async throws -> Response {
         let loaded = try await InterviewReportPage.load(req)
         let toolbar = try InterviewReportPage.toolbar(loaded, req, adjusted: try await InterviewReportPage.adjustedScore(loaded, req))
-        guard let report = InterviewReportPage.report(loaded, audience: .interviewer) else {
+        guard let report = InterviewReportPage.report(loaded, audience: .interviewer,
+                                                      language: req.language == .zh ? .zh : .en) else {
             let drafts = loaded.panel.compactMap { row in
                 row.draftTouchedAt.map { ReportEmpty.Draft(interviewer: row.interviewer, touched: DisplayDate.string($0)) }
             }

@@ -106,6 +106,10 @@ struct DebriefController: RouteCollection {
 
 struct DebriefPage: Encodable {
     struct Draft: Content { var interviewer: String; var touched: String }
+    /// A rater's cell: `status` names the CSS class, `label` is what the reader sees for an unrated one.
+    struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String] }
+    struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var cells: [Cell] }
+    struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
     struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String }
     var candidateName: String
     var candidateHref: String
@@ -115,7 +119,7 @@ struct DebriefPage: Encodable {
     var adjusted: AdjustedScoreText?
     var agreement: [String]
     var explanation: [String]
-    var topics: [PanelDebrief.TopicGroup]
+    var topics: [Topic]
     var drafts: [Draft]
     var decision: DecisionService.Entry?
     var markdownHref: String
@@ -136,6 +140,12 @@ struct DebriefPage: Encodable {
             + ["ICC(2,1) " + PanelDebriefMarkdown.figure(doc.agreement.singleRater),
                "ICC(2,k) " + PanelDebriefMarkdown.figure(doc.agreement.panelMean)]
         explanation = doc.agreement.explanation
-        topics = doc.topics
+        topics = doc.topics.map { group in
+            Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in
+                Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, cells: row.cells.map {
+                    Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes)
+                })
+            }, notes: group.notes)
+        }
     }
 }

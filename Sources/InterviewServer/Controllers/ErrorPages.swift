@@ -30,7 +30,8 @@ struct ErrorPages: Middleware {
         case (.unavailable?, _): .pageUnavailable
         case (.diskFull?, _): .pageDiskFull
         case (nil, 404): .pageNotFound
-        case (nil, 401), (nil, 403): .pageForbidden
+        // A page opened (GET) was refused for the reader's role; a form sent, for its token or its action.
+        case (nil, 401), (nil, 403): req.method == .GET ? .pageNotAllowed : .pageForbidden
         case (nil, 400..<500): .pageBadRequest
         default: .pageFailed
         }

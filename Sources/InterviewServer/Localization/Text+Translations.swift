@@ -142,6 +142,8 @@ extension Text {
         case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或您无权访问。")
         case .pageForbidden: ("This was refused. If you sent a form, reload the page and try again.",
                               "请求被拒绝。如果您提交了表单，请刷新页面后重试。")
+        case .pageNotAllowed: ("Your role does not give access to this page. An admin can change roles on the Users page.",
+                               "您的角色无权访问此页面。管理员可以在“用户”页面调整角色。")
         case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
         case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")
         case .pageUnavailable: ("The database is not answering right now, so nothing was saved. Try again in a few seconds.",
@@ -193,6 +195,11 @@ extension Text {
                               "评分卡提交后的修改，以及每次修改给出的原因。")
         case .noScorecards: ("No scorecard of this interview is submitted yet.", "这场面试还没有已提交的评分卡。")
         case .printReport: ("Print or save as PDF", "打印或另存为 PDF")
+        case .consoleNeedsScript: ("The live console needs JavaScript: turn it on for this site.", "实时面试控制台需要 JavaScript，请为本站启用。")
+        // Between a label and its value: "Model: …", "模型：…".
+        case .colon: (": ", "：")
+        case .addedAt: ("Added", "添加时间")
+        case .reportOfCard: ("The report below is the scorecard of", "下方报告来自这位面试官的评分卡：")
         case .consoleTitle: ("Interview console", "面试控制台")
         case .notInterviewer: ("You are not an interviewer of this interview; you can read its report.",
                                "你不是本场面试的面试官，可以查看报告。")
@@ -214,7 +221,7 @@ extension Text {
         case .followsSuggestion: ("Follows the suggestion", "遵循系统建议")
         case .hoursToSubmit: ("Hours to submit (median)", "提交用时（中位数，小时）")
         case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
-        case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by `interview demo`, not real.",
+        case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by the interview demo command, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")
         case .guideHealth: ("Guide health", "指南健康度")
         case .guideHealthIntro: ("Every question of this guide across its versions, from submitted scorecards: how often it is asked and rated, its mean rating (difficulty), how well it separates strong candidates from weak ones (corrected item–total correlation), its Rasch difficulty with fit, how often it is skipped or not demonstrated, and the time spent on it. Flags mark questions that do not discriminate, that nearly everyone passes or fails, and likely leaks (rated higher over time against the same interviews' other questions, Mann–Kendall trend test).",

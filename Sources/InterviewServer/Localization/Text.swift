@@ -34,6 +34,7 @@ enum Text: String, CaseIterable, Sendable {
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
+    case reportOfCard, consoleNeedsScript, colon, addedAt
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
@@ -48,7 +49,7 @@ enum Text: String, CaseIterable, Sendable {
     case notInThisVersion, questionBank, questionBankIntro, questionID, inGuides, namedID, textID, noBankQuestions
     case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro, figuresUpdating
     // Error pages
-    case pageNotFound, pageForbidden, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
+    case pageNotFound, pageForbidden, pageNotAllowed, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh

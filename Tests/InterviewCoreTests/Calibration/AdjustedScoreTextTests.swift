@@ -24,7 +24,7 @@ struct AdjustedScoreTextTests {
         #expect(en.lines.count == Set(ratings.map(\.interviewer)).count)
         let firstID = try #require(Set(ratings.map(\.interviewer)).sorted().first)
         let first = try #require(Self.fit.interviewer(firstID))
-        let expected = String(format: "interviewer Name-%@: %.2f points more %@ than the team (± %.2f), %d interviews", first.interviewer,
+        let expected = String(format: "interviewer Name-%@: %.2f points more %@ than the team (standard error %.2f), %d interviews", first.interviewer,
                               abs(first.points), first.points > 0 ? "severe" : "lenient", first.pointsStandardError, first.candidateCount)
         #expect(en.lines.contains(expected))
         #expect(zh.headline.contains("去除面试官严格度后的校准分"))

@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// What a reviewer of the pages found (an audit in both languages, three roles): codes where words
+/// belong, a report in the guide's language inside a Chinese page, a refusal worded for a form, names
+/// run together. Each is checked here as the reader sees it.
+@Suite("Pages speak the reader's language, in words")
+struct ReaderFacingTextTests {
+    /// The page as a reader who switched to Chinese sees it (the `lang` cookie).
+    private func inChinese(_ browser: TestBrowser, _ path: String) async throws -> TestingHTTPResponse {
+        browser.language = "zh"
+        defer { browser.language = "en" }
+        return try await browser.get(path)
+    }
+
+    /// Ivan rates 3.1's op1 and op2 and skips op3, Olga rates all three; both submit. Maria (hiring
+    /// manager, member) reads.
+    private func panel(_ app: Application) async throws -> (ConsoleFixture, TestBrowser) {
+        let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        for (email, ratings) in [("ivan@example.com", [4, 3, nil]), ("olga@example.com", [2, 3, 1])] {
+            let browser = try await fixture.browser(email)
+            _ = try await browser.walkToFirstQuestion(fixture)
+            for (index, rating) in ratings.enumerated() {
+                if let rating {
+                    _ = try await browser.rate(fixture, "3.1", "op\(index + 1)", rating)
+                } else {
+                    _ = try await browser.act(fixture, ["type": "skip", "topic": "3.1", "question": "op\(index + 1)", "reason": "time"])
+                }
+            }
+            _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await browser.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From \(email)"])
+        }
+        return (fixture, try await fixture.browser("maria@example.com"))
+    }
+
+    @Test func theDebriefNamesUnratedCellsInWords() async throws {
+        try await withApp { app in
+            // setup
+            let (fixture, maria) = try await panel(app)
+            let id = try fixture.candidate.requireID()
+            // act
+            let english = try await maria.get("/candidates/\(id)/debrief").body.string
+            let zh = try await inChinese(maria, "/candidates/\(id)/debrief").body.string
+            // verify: Ivan's skipped op3 in words; the code stays only as the cell's class
+            #expect(english.contains("<span class=\"muted\">skipped</span>"))
+            #expect(zh.contains("<span class=\"muted\">跳过</span>"))
+            for page in [english, zh] {
+                #expect(!page.contains(">notAsked<") && !page.contains(">notDemonstrated<"))
+                #expect(page.contains("class=\"cell skipped\""))
+            }
+        }
+    }
+
+    @Test func theReportIsInTheReadersLanguageAndSaysWhoseCardItIs() async throws {
+        try await withApp { app in
+            // setup: the English guide's interview, read by a hiring manager who reads Chinese
+            let (fixture, maria) = try await panel(app)
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let zh = try await inChinese(maria, "/interviews/\(fixture.id)/report").body.string
+            let english = try await maria.get("/interviews/\(fixture.id)/report").body.string
+            let own = try await ivan.get("/interviews/\(fixture.id)/report").body.string
+            let candidateVersion = try await inChinese(maria, "/interviews/\(fixture.id)/report/candidate.html").body.string
+            // verify
+            #expect(zh.contains("<html lang=\"zh\">") && zh.contains("面试报告") && !zh.contains(">Summary<"))
+            #expect(zh.contains("下方报告来自这位面试官的评分卡：") && english.contains("The report below is the scorecard of"))
+            // times as people read them, not ISO stamps
+            #expect(english.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC"#, options: .regularExpression) != nil)
+            #expect(english.range(of: #"<dd>\d{4}-\d{2}-\d{2}T"#, options: .regularExpression) == nil)
+            // the console is only offered to the panel
+            #expect(!english.contains("/console\">Open console") && own.contains("/console\">Open console"))
+            // the candidate's version keeps the language the interview was held in
+            #expect(candidateVersion.contains("<html lang=\"en\">"))
+        }
+    }
+
+    @Test func aPageRefusedForTheRoleSaysSoAndNamesNoForm() async throws {
+        try await withApp { app in
+            // setup
+            _ = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let ivan = TestBrowser(app)
+            _ = try await ivan.logIn("ivan@example.com")
+            // act
+            let page = try await ivan.get("/questions")
+            let zh = try await inChinese(ivan, "/questions")
+            // verify
+            #expect(page.status == .forbidden)
+            #expect(page.body.string.contains("Your role does not give access to this page."))
+            #expect(!page.body.string.contains("If you sent a form"))
+            #expect(zh.body.string.contains("您的角色无权访问此页面。"))
+        }
+    }
+
+    @Test func interviewersAreListedApart() async throws {
+        try await withApp { app in
+            // setup
+            let (_, maria) = try await panel(app)
+            // act
+            let page = try await maria.get("/interviews").body.string
+            // verify
+            #expect(page.contains("ivan, olga") || page.contains("olga, ivan"))
+        }
+    }
+}
