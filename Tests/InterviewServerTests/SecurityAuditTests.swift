@@ -54,7 +54,21 @@ struct SecurityAuditTests {
                 #expect(!text.contains("ghost@example.com"))
             }
             #expect(export.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            // the page names kinds in words, the code kept as a hint; the export keeps the codes
+            #expect(page.body.string.contains("<td title=\"role.changed\">role changed</td>"))
+            #expect(export.body.string.contains("\"role.changed\""))
         }
+    }
+
+    @Test func everyKindOfEventHasWordsInBothLanguages() {
+        let codes = SecurityEvent.Kind.allCases.map(\.rawValue) + AuditEntry.Action.allCases.map(\.rawValue)
+        for code in codes {
+            #expect(AuditText.kind(code, .en) != code || !code.contains("."), "\(code) has no English words")
+            #expect(AuditText.kind(code, .zh) != code, "\(code) has no Chinese words")
+            #expect(AuditText.kind(code, .zh).unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
+        }
+        #expect(AuditText.detail("interview report", .zh) == "面试报告")
+        #expect(AuditText.detail("interviewer -> admin", .zh) == "interviewer -> admin")
     }
 
     @Test func theTrailIsPagedNotCutOff() async throws {

@@ -9,6 +9,7 @@ struct AuditController: RouteCollection {
             var when: String
             var who: String
             var kind: String
+            var kindLabel: String
             var address: String
             var subject: String
             var subjectHref: String?
@@ -49,11 +50,12 @@ struct AuditController: RouteCollection {
                 .init(value: $0.0, label: $0.1.in(language), selected: $0.0 == log)
             },
             kinds: [.init(value: "", label: Text.anyKind.in(language), selected: (query.kind ?? "").isEmpty)]
-                + kinds.map { .init(value: $0, label: $0, selected: $0 == query.kind) },
+                + kinds.map { .init(value: $0, label: AuditText.kind($0, language), selected: $0 == query.kind) },
             actor: query.actor ?? "",
             rows: result.entries.map { line in
                 .init(when: DisplayDate.string(line.at), who: line.actor ?? Text.system.in(language), kind: line.kind,
-                      address: line.address ?? "", subject: line.subject, subjectHref: href(line.subject), detail: line.detail)
+                      kindLabel: AuditText.kind(line.kind, language), address: line.address ?? "", subject: line.subject,
+                      subjectHref: href(line.subject), detail: AuditText.detail(line.detail, language))
             },
             page: result.page, pages: result.pages, total: result.total,
             previousHref: result.page > 1 ? link(query, page: result.page - 1) : nil,

@@ -1,0 +1,57 @@
+/// The audit trails' codes in words, for the audit page. The trails themselves (and their JSON export)
+/// keep the codes, which are stable for tools; the page shows the words and keeps the code as a hint.
+enum AuditText {
+    /// An event kind (`login.failed`) or a candidate-data action (`erase`) in the reader's language.
+    static func kind(_ code: String, _ language: Language) -> String {
+        guard let pair = kinds[code] else { return code }
+        return language == .zh ? pair.zh : pair.en
+    }
+
+    /// A detail written by the server from a fixed set ("interview report"); anything else (a role
+    /// change "interviewer -> admin", a user's id) as it is.
+    static func detail(_ text: String, _ language: Language) -> String {
+        guard language == .zh, let zh = details[text] else { return text }
+        return zh
+    }
+
+    private static let kinds: [String: (en: String, zh: String)] = [
+        "login.succeeded": ("signed in", "登录成功"),
+        "login.failed": ("sign-in failed", "登录失败"),
+        "login.locked": ("sign-in locked", "登录被锁定"),
+        "logout": ("signed out", "退出登录"),
+        "sessions.ended": ("sessions ended", "会话已结束"),
+        "password.changed": ("password changed", "修改密码"),
+        "admin.created": ("first admin created", "创建首个管理员"),
+        "user.created": ("account created", "创建账户"),
+        "role.changed": ("role changed", "角色变更"),
+        "user.deactivated": ("account deactivated", "停用账户"),
+        "user.reactivated": ("account reactivated", "恢复账户"),
+        "member.added": ("member added", "添加成员"),
+        "guide.created": ("guide uploaded", "上传指南"),
+        "guide.edited": ("guide version saved", "保存指南新版本"),
+        "retention.changed": ("retention changed", "修改保留期限"),
+        "candidate.exported": ("candidate exported", "导出候选人数据"),
+        "candidate.erased": ("candidate erased", "删除候选人数据"),
+        "interview.status": ("interview status changed", "面试状态变更"),
+        "decision.recorded": ("decision recorded", "记录录用决定"),
+        "create": ("created", "创建"),
+        "read": ("read", "查看"),
+        "update": ("changed", "修改"),
+        "export": ("exported", "导出"),
+        "erase": ("erased", "删除"),
+    ]
+
+    private static let details: [String: String] = [
+        "interview report": "面试报告",
+        "interview console": "面试控制台",
+        "debrief": "面试讨论汇总",
+        "decision": "录用决定",
+        "retention": "保留期限到期",
+        "request": "应要求",
+        "account": "按账户",
+        "address": "按地址",
+        "other sessions ended": "其他会话已结束",
+        "unknown account": "账户不存在",
+        "wrong password": "密码错误",
+    ]
+}
