@@ -6,6 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
+    case noChart, stages, close
     case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
@@ -70,6 +71,9 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .coverage: ("coverage", "覆盖率")
         case .score: ("score", "得分")
         case .total: ("Total", "总计")
+        case .noChart: ("No flowchart here: this stage has none, or the interview has ended.", "此处没有流程图：本阶段没有流程图，或面试已结束。")
+        case .stages: ("Stages", "各阶段")
+        case .close: ("Close", "关闭")
         case .overTime: ("over time", "已超时")
         case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
         case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")

@@ -501,6 +501,8 @@
 
   function renderChart() {
     const img = $("chart");
+    // Without a chart (a stage of talk, or the interview over) the box says so rather than stand empty.
+    $("chart-empty").hidden = !!view.flowchartKey;
     if (!view.flowchartKey) { img.hidden = true; chartKey = null; return; }
     if (view.flowchartKey === chartKey) return;
     chartKey = view.flowchartKey;
@@ -593,6 +595,10 @@
   $("note").addEventListener("input", noteChanged);
   $("guidance-label").textContent = L.guidance;
   $("chart-label").textContent = L.flowchart;
+  $("chart-empty").textContent = L.noChart;
+  $("clock-total").setAttribute("aria-label", L.total);
+  $("outline").setAttribute("aria-label", L.stages);
+  $("help-close").textContent = L.close;
   $("help-title").textContent = L.helpTitle;
   $("help-button").textContent = L.help;
   $("help-button").addEventListener("click", showHelp);
