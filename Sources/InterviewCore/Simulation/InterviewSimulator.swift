@@ -55,8 +55,10 @@ public enum InterviewSimulator {
     /// The events of the whole interview, from `started` to `interviewFinished`.
     public static func interview(_ guide: Guide, candidate: Participant, interviewer: Participant,
                                  difficulty: (QuestionRef) -> Double, rating: SimulatedRating,
-                                 start: Date, random: inout SimulationRandom) throws -> [SessionEvent] {
-        let clock = SimulationClock(start: start)
+                                 start: Date, pace: SimulationPace = .fixed,
+                                 random: inout SimulationRandom) throws -> [SessionEvent] {
+        let realistic = pace == .realistic
+        let clock = SimulationClock(start: start, step: realistic ? 2 : 40)
         var driver = SessionDriver(engine: SessionEngine(guide: guide), clock: clock)
         _ = try driver.record(.started(SessionStart(guideID: guide.id, guideHash: guide.contentHash, guideTitle: guide.title,
                                                     candidate: candidate.id, interviewer: interviewer.id)))
@@ -67,6 +69,7 @@ public enum InterviewSimulator {
             let command: SessionCommand
             switch driver.state.agenda(guide) {
             case .rate(let ref):
+                if realistic { clock.advance(by: 80 * exp(random.normal(0.5))) }
                 command = .rate(rating.draw(ability: candidate.logit, difficulty: difficulty(ref), severity: interviewer.logit, &random))
             case .gate(let topic, let gate):
                 let suggestion = GateSuggestion.make(for: gate, in: topic, state: driver.state, guide: guide, now: clock.now())
@@ -80,7 +83,11 @@ public enum InterviewSimulator {
                 } else {
                     command = .moveOn
                 }
-            case .talk:
+            case .talk(let stage):
+                if realistic {
+                    let budget = guide.stages.first { $0.key == stage }?.minutes.map { Double($0) * 60 } ?? 180
+                    clock.advance(by: budget * (0.6 + 0.4 * random.uniform()))
+                }
                 command = .moveOn
             case .finishInterview:
                 command = driver.confirming == nil ? .end : .answer(true)

@@ -41,7 +41,8 @@ public struct SimulationRandom: Sendable {
     }
 }
 
-/// A clock that moves a fixed step each time it is read: simulated interviews get plausible times.
+/// A clock that moves a fixed step each time it is read, and further when told to (an answer's time):
+/// simulated interviews get plausible times.
 public final class SimulationClock: SessionClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
@@ -58,4 +59,21 @@ public final class SimulationClock: SessionClock, @unchecked Sendable {
         current += step
         return current
     }
+
+    public func advance(by seconds: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        current += max(seconds, 0)
+    }
+}
+
+/// How time passes in a simulated interview.
+public enum SimulationPace: Sendable {
+    /// Every reading of the clock moves it 40 s, whatever happens: what the calibration simulation was
+    /// measured with (docs/scoring.md), kept so its figures stay reproducible.
+    case fixed
+    /// As in a real interview, for demo data: each rated question takes its answer's time (log-normal,
+    /// median 80 s, most between 35 s and 3 min), a stage of talk 60–100% of its time budget (3 min
+    /// without one), every other step 2 s.
+    case realistic
 }

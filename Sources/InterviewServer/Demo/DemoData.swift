@@ -99,7 +99,8 @@ public enum DemoData {
                         guide, candidate: .init(id: "demo-\(n)", logit: ability),
                         interviewer: .init(id: team.interviewers[i].name, logit: team.interviewers[i].severity),
                         difficulty: { difficulty[QuestionKey.of(topic: $0.topic, question: $0.question)] ?? 0 },
-                        rating: .evenlySpaced(maximum: guide.scale.maximum), start: when, random: &team.random)
+                        rating: .evenlySpaced(maximum: guide.scale.maximum), start: when, pace: .realistic,
+                        random: &team.random)
                     let state = try SessionEngine(guide: guide, replaying: events).state
                     let score = Scoring.score(guide, state)
                     // Submitted within a day or two of the interview, as teams do.

@@ -143,3 +143,44 @@ struct CalibrationInputTests {
         #expect(RankCorrelation.spearman([1, 1, 1], [1, 2, 3]) == nil)
     }
 }
+
+/// Demo data (`interview demo`) walks its interviews at a realistic pace; the calibration simulation
+/// keeps the fixed 40 s a clock reading it was measured with.
+@Suite("Simulated time")
+struct SimulatedPaceTests {
+    private func walk(_ pace: SimulationPace, seed: UInt64) throws -> [SessionEvent] {
+        var random = SimulationRandom(seed: seed)
+        return try InterviewSimulator.interview(
+            CalibrationInputTests.guide, candidate: .init(id: "c", logit: 0.5), interviewer: .init(id: "olga", logit: 0),
+            difficulty: { _ in 0 }, rating: .evenlySpaced(maximum: CalibrationInputTests.guide.scale.maximum),
+            start: Date(timeIntervalSince1970: 1_800_000_000), pace: pace, random: &random)
+    }
+
+    @Test func answersTakeTheirOwnTimeAndTalkStagesFitTheirBudget() throws {
+        // setup
+        let guide = CalibrationInputTests.guide
+        let events = try walk(.realistic, seed: 7)
+        // act
+        let times = try SessionAnalytics.read(events, guide: guide, interview: "i").questions.compactMap(\.seconds)
+        let state = try SessionEngine(guide: guide, replaying: events).state
+        let end = try #require(state.finishedAt)
+        // verify: answer times vary, most between half a minute and a few minutes
+        #expect(times.count >= 10)
+        #expect(Set(times.map { Int($0) }).count >= times.count / 2)
+        let sorted = times.sorted()
+        let median = sorted[sorted.count / 2]
+        #expect(median > 45 && median < 180)
+        // a stage of talk takes most of its budget and not more
+        for stage in guide.stages where stage.topics.isEmpty {
+            guard let budget = stage.minutes, state.stages[stage.key] != nil else { continue }
+            let used = state.elapsed(stage: stage.key, at: end)
+            #expect(used >= 0.6 * Double(budget) * 60 && used <= Double(budget) * 60 + 30, "\(stage.key): \(used) s of \(budget) min")
+        }
+    }
+
+    @Test func theFixedPaceIsFortySecondsAReading() throws {
+        let events = try walk(.fixed, seed: 7)
+        let steps = zip(events, events.dropFirst()).map { $1.at.timeIntervalSince($0.at) }
+        #expect(!steps.isEmpty && steps.allSatisfy { $0.truncatingRemainder(dividingBy: 40) == 0 })
+    }
+}
