@@ -48,7 +48,7 @@ struct ReaderFacingTextTests {
             let zh = try await inChinese(maria, "/candidates/\(id)/debrief").body.string
             // verify: Ivan's skipped op3 in words; the code stays only as the cell's class
             #expect(english.contains("<span class=\"muted\">skipped</span>"))
-            #expect(zh.contains("<span class=\"muted\">跳过</span>"))
+            #expect(zh.contains("<span class=\"muted\">已跳过</span>"))
             for page in [english, zh] {
                 #expect(!page.contains(">notAsked<") && !page.contains(">notDemonstrated<"))
                 #expect(page.contains("class=\"cell skipped\""))
@@ -92,7 +92,7 @@ struct ReaderFacingTextTests {
             #expect(page.status == .forbidden)
             #expect(page.body.string.contains("Your role does not give access to this page."))
             #expect(!page.body.string.contains("If you sent a form"))
-            #expect(zh.body.string.contains("您的角色无权访问此页面。"))
+            #expect(zh.body.string.contains("你的角色无权访问此页面。"))
         }
     }
 

@@ -14,13 +14,14 @@ public enum PanelDebriefMarkdown {
             out += "| \(escape(rater.name)) | \(escape(rater.recommendationLabel)) | \(number(rater.overall)) | \(number(rater.coverage)) | \(escape(rater.summary)) |\n"
         }
         if let scores = doc.scores {
-            out += "\n" + t("Scores", "得分") + ": \(number(scores.low))–\(number(scores.high)), " + t("mean", "平均") + " \(number(scores.mean)) (n=\(doc.raters.count))\n"
+            out += "\n" + t("Scores: ", "得分：") + "\(number(scores.low))–\(number(scores.high))" + t(", mean ", "，平均 ")
+                + "\(number(scores.mean))" + t(" (n=\(doc.raters.count))", "（n=\(doc.raters.count)）") + "\n"
         }
         out += "\n## " + t("Agreement", "一致性") + "\n\n"
         for pair in doc.agreement.pairs {
-            out += "- \(escape(pair.first)) × \(escape(pair.second)): κ = \(figure(pair.kappa))\n"
+            out += "- \(escape(pair.first)) × \(escape(pair.second))\(t(": ", "："))κ = \(figure(pair.kappa, zh: zh))\n"
         }
-        out += "- ICC(2,1) = \(figure(doc.agreement.singleRater))\n- ICC(2,k) = \(figure(doc.agreement.panelMean))\n\n"
+        out += "- ICC(2,1) = \(figure(doc.agreement.singleRater, zh: zh))\n- ICC(2,k) = \(figure(doc.agreement.panelMean, zh: zh))\n\n"
         out += doc.agreement.explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
         out += "## " + t("Question by question, most disagreement first", "逐题对比（分歧最大的在前）") + "\n"
         for topic in doc.topics {
@@ -42,20 +43,23 @@ public enum PanelDebriefMarkdown {
     }
 
     /// A figure with its reading and the questions it rests on, or the reason it is not shown.
-    public static func figure(_ f: PanelDebriefDocument.Figure) -> String {
+    /// "0.32 (fair, n=40)"; in Chinese with its own punctuation, "0.32（一致性一般，n=40）".
+    public static func figure(_ f: PanelDebriefDocument.Figure, zh: Bool = false) -> String {
         guard let value = f.value else { return f.reason ?? "–" }
-        return String(format: "%.2f", value) + " (" + (f.reading ?? "") + ", n=\(f.questions))"
+        let reading = f.reading ?? ""
+        return String(format: "%.2f", value) + (zh ? "（\(reading)，n=\(f.questions)）" : " (\(reading), n=\(f.questions))")
     }
 
     static func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
 
-    /// An unrated cell in words ("–" for a rated one, whose rating is shown instead).
+    /// An unrated cell in words ("–" for a rated one, whose rating is shown instead), as the interviewer's
+    /// report names the same states (`ReportLabels.interviewerStatus`).
     public static func status(_ status: RaterEntry.Status, _ zh: Bool) -> String {
         switch status {
         case .rated: "–"
-        case .notDemonstrated: zh ? "未深入" : "not demonstrated"
-        case .notAsked: zh ? "未问" : "not asked"
-        case .skipped: zh ? "跳过" : "skipped"
+        case .notDemonstrated: zh ? "未展示" : "not demonstrated"
+        case .notAsked: zh ? "未问到" : "not asked"
+        case .skipped: zh ? "已跳过" : "skipped"
         }
     }
 

@@ -76,9 +76,9 @@ public enum HTMLReport {
         for (label, formula) in [(l.overall, report.overallFormula), (l.accuracy, report.accuracyFormula), (l.coverage, report.coverageFormula)] {
             out += "<p class=\"formula\">\(e(label)) = \(e(formula))</p>"
         }
-        if !report.knockouts.isEmpty { out += "<p class=\"alert\">\(e(l.knockouts)): \(e(report.knockouts.joined(separator: ", ")))</p>" }
-        if !report.knockoutsNotAssessed.isEmpty { out += "<p>\(e(l.knockoutsNotAssessed)): \(e(report.knockoutsNotAssessed.joined(separator: ", ")))</p>" }
-        if !report.confirmedIncomplete.isEmpty { out += "<p class=\"alert\">\(e(l.incomplete)): \(e(report.confirmedIncomplete.joined(separator: ", ")))</p>" }
+        if !report.knockouts.isEmpty { out += "<p class=\"alert\">\(e(l.knockouts + l.colon))\(e(report.knockouts.joined(separator: ", ")))</p>" }
+        if !report.knockoutsNotAssessed.isEmpty { out += "<p>\(e(l.knockoutsNotAssessed + l.colon))\(e(report.knockoutsNotAssessed.joined(separator: ", ")))</p>" }
+        if !report.confirmedIncomplete.isEmpty { out += "<p class=\"alert\">\(e(l.incomplete + l.colon))\(e(report.confirmedIncomplete.joined(separator: ", ")))</p>" }
         return out + "</section>\n"
     }
 

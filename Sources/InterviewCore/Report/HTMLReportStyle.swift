@@ -26,6 +26,7 @@ public enum HTMLReportStyle {
       .score-chart text { fill: #e4e7eb; } .score-chart .track { fill: #323f4b; } .score-chart .bar { fill: #4dabf7; }
       .score-chart .band-label { fill: #9aa5b1; } th, td { border-color: #3e4c59; } .alert, .over { color: #ff8787; }
     }
+    @media (max-width: 760px) { table { display: block; overflow-x: auto; } }
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
     .app-bar { border-bottom: 1px solid #9aa5b1; padding-bottom: .8rem; margin-bottom: 1rem; } .app-bar nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     """

@@ -14,7 +14,7 @@ enum HTMLTopicSection {
         out += row(l.depth, "\(t.depthReached)/\(t.depthAvailable)", "\(l.deeperShare) = \(t.formulas.deeperShare)")
         out += "</tbody></table>"
         if !candidate, !t.gates.isEmpty {
-            out += "<p class=\"gates\">\(e(l.gates)): " + t.gates.map { g in
+            out += "<p class=\"gates\">\(e(l.gates + l.colon))" + t.gates.map { g in
                 "<span>\(e(g.id)) \(e(g.text)) → <b>\(e(g.answer.map { $0 ? l.yes : l.no } ?? l.unanswered))</b></span>"
             }.joined(separator: " · ") + "</p>"
         }
@@ -39,7 +39,7 @@ enum HTMLTopicSection {
                 out += "–"
             }
             var notes = q.notes.map { "<li>\(e($0.text))\($0.isShared && !candidate ? " <small>(\(e(l.shared)))</small>" : "")</li>" }
-            if let reason = q.skipReason { notes.insert("<li>\(e(l.skipReason)): \(e(reason))</li>", at: 0) }
+            if let reason = q.skipReason { notes.insert("<li>\(e(l.skipReason + l.colon))\(e(reason))</li>", at: 0) }
             out += "</td><td>\(notes.isEmpty ? "" : "<ul>" + notes.joined() + "</ul>")</td></tr>"
         }
         return out + "</tbody></table></section>\n"

@@ -14,6 +14,8 @@ public struct ReportLabels: Sendable {
     public var interviewerStatus: [QuestionStatus: String]
     public var candidateStatus: [QuestionStatus: String]
     public var strong, solid, revisit, wentDeeper, notDeeper: String
+    /// Between a label and its value: ": ", or the full-width "：" in Chinese.
+    public var colon = ": "
 
     public static func labels(_ language: ReportLanguage) -> ReportLabels { language == .zh ? chinese : english }
 

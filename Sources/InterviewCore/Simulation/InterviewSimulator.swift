@@ -59,6 +59,7 @@ public enum InterviewSimulator {
                                  random: inout SimulationRandom) throws -> [SessionEvent] {
         let realistic = pace == .realistic
         let clock = SimulationClock(start: start, step: realistic ? 2 : 40)
+        let medians = realistic ? answerMedians(guide) : [:]
         var driver = SessionDriver(engine: SessionEngine(guide: guide), clock: clock)
         _ = try driver.record(.started(SessionStart(guideID: guide.id, guideHash: guide.contentHash, guideTitle: guide.title,
                                                     candidate: candidate.id, interviewer: interviewer.id)))
@@ -69,7 +70,7 @@ public enum InterviewSimulator {
             let command: SessionCommand
             switch driver.state.agenda(guide) {
             case .rate(let ref):
-                if realistic { clock.advance(by: 80 * exp(random.normal(0.5))) }
+                if realistic { clock.advance(by: (medians[ref.topic] ?? 80) * exp(random.normal(0.5))) }
                 command = .rate(rating.draw(ability: candidate.logit, difficulty: difficulty(ref), severity: interviewer.logit, &random))
             case .gate(let topic, let gate):
                 let suggestion = GateSuggestion.make(for: gate, in: topic, state: driver.state, guide: guide, now: clock.now())
@@ -97,5 +98,19 @@ public enum InterviewSimulator {
             _ = try driver.perform(command)
         }
         return driver.engine.events
+    }
+
+    /// Per topic, the median time of an answer at the realistic pace: the stage's time budget spread
+    /// over the questions a walk usually asks there (every first-level question, about half of those
+    /// behind a go-deeper gate), between 30 s and 3 min; 80 s in a stage without a budget. So a simulated
+    /// technical stage takes about its budget, as an interviewer keeping time would make it.
+    static func answerMedians(_ guide: Guide) -> [String: Double] {
+        var medians: [String: Double] = [:]
+        for stage in guide.stages {
+            let asked = stage.topics.flatMap(\.questions).reduce(0.0) { $0 + ($1.level <= 1 ? 1 : 0.5) }
+            let median = stage.minutes.map { min(max(Double($0) * 60 / max(asked, 1), 30), 180) } ?? 80
+            for topic in stage.topics { medians[topic.key] = median }
+        }
+        return medians
     }
 }

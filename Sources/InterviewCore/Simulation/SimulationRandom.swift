@@ -72,8 +72,8 @@ public enum SimulationPace: Sendable {
     /// Every reading of the clock moves it 40 s, whatever happens: what the calibration simulation was
     /// measured with (docs/scoring.md), kept so its figures stay reproducible.
     case fixed
-    /// As in a real interview, for demo data: each rated question takes its answer's time (log-normal,
-    /// median 80 s, most between 35 s and 3 min), a stage of talk 60–100% of its time budget (3 min
-    /// without one), every other step 2 s.
+    /// As in a real interview, for demo data: each rated question takes its answer's time (log-normal
+    /// around a median that spreads the stage's budget over its questions, `InterviewSimulator.answerMedians`),
+    /// a stage of talk 60–100% of its time budget (3 min without one), every other step 2 s.
     case realistic
 }

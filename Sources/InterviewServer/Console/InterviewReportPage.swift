@@ -161,7 +161,8 @@ enum InterviewReportPage {
         // Whose card the report below is: the panel above has several, and a manager must not take one
         // interviewer's recommendation for the panel's.
         if let card = loaded.card, let row = loaded.panel.first(where: { $0.cardID == card.id }) {
-            html += "<p class=\"shown-card\">\(e(Text.reportOfCard.in(language))) <strong>\(e(row.interviewer))</strong></p>"
+            let gap = language == .zh ? "" : " "   // the Chinese text ends in a full-width colon
+            html += "<p class=\"shown-card\">\(e(Text.reportOfCard.in(language)))\(gap)<strong>\(e(row.interviewer))</strong></p>"
         }
         if let adjusted {
             html += "<div id=\"adjusted-score\"><p>\(e(adjusted.headline))</p>"

@@ -135,10 +135,10 @@ struct DebriefPage: Encodable {
         raters = doc.raters.map { Rater(name: $0.name, label: $0.recommendationLabel, score: number($0.overall),
                                         coverage: number($0.coverage), summary: $0.summary) }
         let zh = doc.language == .zh
-        scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean)) (n=\(doc.raters.count))" }
-        agreement = doc.agreement.pairs.map { "\($0.first) × \($0.second): κ " + PanelDebriefMarkdown.figure($0.kappa) }
-            + ["ICC(2,1) " + PanelDebriefMarkdown.figure(doc.agreement.singleRater),
-               "ICC(2,k) " + PanelDebriefMarkdown.figure(doc.agreement.panelMean)]
+        scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean))" + (zh ? "（n=\(doc.raters.count)）" : " (n=\(doc.raters.count))") }
+        agreement = doc.agreement.pairs.map { "\($0.first) × \($0.second)\(zh ? "：" : ": ")κ " + PanelDebriefMarkdown.figure($0.kappa, zh: zh) }
+            + ["ICC(2,1) " + PanelDebriefMarkdown.figure(doc.agreement.singleRater, zh: zh),
+               "ICC(2,k) " + PanelDebriefMarkdown.figure(doc.agreement.panelMean, zh: zh)]
         explanation = doc.agreement.explanation
         topics = doc.topics.map { group in
             Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in

@@ -139,11 +139,11 @@ extension Text {
         case .errUnknownUser: ("Choose people from the list.", "请从列表中选择人员。")
         case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
-        case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或您无权访问。")
+        case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或你无权访问。")
         case .pageForbidden: ("This was refused. If you sent a form, reload the page and try again.",
-                              "请求被拒绝。如果您提交了表单，请刷新页面后重试。")
+                              "请求被拒绝。如果你提交了表单，请刷新页面后重试。")
         case .pageNotAllowed: ("Your role does not give access to this page. An admin can change roles on the Users page.",
-                               "您的角色无权访问此页面。管理员可以在“用户”页面调整角色。")
+                               "你的角色无权访问此页面。管理员可以在“用户”页面调整角色。")
         case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
         case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")
         case .pageUnavailable: ("The database is not answering right now, so nothing was saved. Try again in a few seconds.",
