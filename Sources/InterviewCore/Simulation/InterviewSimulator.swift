@@ -70,7 +70,7 @@ public enum InterviewSimulator {
             let command: SessionCommand
             switch driver.state.agenda(guide) {
             case .rate(let ref):
-                if realistic { clock.advance(by: (medians[ref.topic] ?? 80) * exp(random.normal(0.5))) }
+                if realistic { clock.advance(by: (medians[QuestionKey.of(topic: ref.topic, question: ref.question)] ?? 80) * exp(random.normal(0.5))) }
                 command = .rate(rating.draw(ability: candidate.logit, difficulty: difficulty(ref), severity: interviewer.logit, &random))
             case .gate(let topic, let gate):
                 let suggestion = GateSuggestion.make(for: gate, in: topic, state: driver.state, guide: guide, now: clock.now())
@@ -100,16 +100,29 @@ public enum InterviewSimulator {
         return driver.engine.events
     }
 
-    /// Per topic, the median time of an answer at the realistic pace: the stage's time budget spread
-    /// over the questions a walk usually asks there (every first-level question, about half of those
-    /// behind a go-deeper gate), between 30 s and 3 min; 80 s in a stage without a budget. So a simulated
-    /// technical stage takes about its budget, as an interviewer keeping time would make it.
+    /// Per question ("3.1/op2"), the median time of an answer at the realistic pace. Questions differ
+    /// (a fixed factor per question, log-normal, and deeper ones take longer), and the stage's time
+    /// budget is spread over the questions a walk usually asks there (every first-level question, about
+    /// half of those behind a go-deeper gate), each between 20 s and 4 min; 80 s in a stage without a
+    /// budget. So a simulated technical stage takes about its budget, as an interviewer keeping time would.
     static func answerMedians(_ guide: Guide) -> [String: Double] {
         var medians: [String: Double] = [:]
         for stage in guide.stages {
-            let asked = stage.topics.flatMap(\.questions).reduce(0.0) { $0 + ($1.level <= 1 ? 1 : 0.5) }
-            let median = stage.minutes.map { min(max(Double($0) * 60 / max(asked, 1), 30), 180) } ?? 80
-            for topic in stage.topics { medians[topic.key] = median }
+            var factors: [(key: String, factor: Double, asked: Double)] = []
+            for topic in stage.topics {
+                for question in topic.questions {
+                    let key = QuestionKey.of(topic: topic.key, question: question.id)
+                    // The same factor in every interview: seeded by the question's key, not the walk.
+                    var own = SimulationRandom(seed: key.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
+                    let factor = exp(own.normal(0.4)) * (1 + 0.3 * Double(max(question.level - 1, 0)))
+                    factors.append((key, factor, question.level <= 1 ? 1 : 0.5))
+                }
+            }
+            let weight = factors.reduce(0) { $0 + $1.factor * $1.asked }
+            for f in factors {
+                let median = stage.minutes.map { Double($0) * 60 / max(weight, 1) * f.factor } ?? 80 * f.factor
+                medians[f.key] = min(max(median, 20), 240)
+            }
         }
         return medians
     }

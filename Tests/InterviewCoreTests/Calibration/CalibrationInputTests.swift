@@ -170,6 +170,10 @@ struct SimulatedPaceTests {
         let sorted = times.sorted()
         let median = sorted[sorted.count / 2]
         #expect(median > 20 && median < 180)
+        // questions differ from one another, the same in every interview
+        let medians = InterviewSimulator.answerMedians(guide)
+        #expect(Set(medians.values.map { Int($0) }).count > medians.count / 2)
+        #expect(medians == InterviewSimulator.answerMedians(guide))
         // a stage of questions takes about its budget, not twice it
         for stage in guide.stages where !stage.topics.isEmpty {
             guard let budget = stage.minutes, state.stages[stage.key] != nil else { continue }
