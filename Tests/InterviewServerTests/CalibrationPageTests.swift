@@ -155,7 +155,14 @@ struct CalibrationPageTests {
             app.prepareCalibrationCache(refreshInBackgroundFrom: 0)
             let fixture = try await submittedPanel(app)
             let maria = try await fixture.browser("maria@example.com"), olga = try await fixture.browser("olga@example.com")
-            let before = try await maria.get("/calibration").body.string
+            // the first read after the start is not waited for: the page says so, and the figures follow
+            let first = try await maria.get("/calibration").body.string
+            var before = first
+            for _ in 0..<100 where before.contains("id=\"preparing\"") {
+                try await Task.sleep(for: .milliseconds(100))
+                before = try await maria.get("/calibration").body.string
+            }
+            #expect(first.contains("id=\"preparing\"") && !before.contains("id=\"preparing\""))
             // act: Olga revises her 1 on op3 to a 4; the next page comes at once, then the new state
             _ = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4, "revisionReason": "Re-read my notes."])
             let during = try await maria.get("/calibration").body.string
@@ -174,6 +181,47 @@ struct CalibrationPageTests {
             #expect(during.contains("id=\"updating\"") && olgasRow(during) == olgasRow(before))
             #expect(!after.contains("id=\"updating\"") && olgasRow(after) != olgasRow(before))
             #expect(debrief.contains("\"adjusted\""))
+        }
+    }
+
+    /// The pages that show figures from the team's cards.
+    enum FiguresPage: String, CaseIterable, Sendable {
+        case calibration, guideHealth, editor, bank, bankAPI, position, debrief, report
+    }
+
+    /// Each page in an app of its own: the first request after a start, so no earlier page's background
+    /// read has filled the cache.
+    @Test(arguments: FiguresPage.allCases)
+    func noPageWaitsForALargeTeamsFirstReadAfterAStart(_ page: FiguresPage) async throws {
+        try await withApp { app in
+            // setup: two submitted cards; then a fresh cache in which every family counts as large
+            let fixture = try await submittedPanel(app)
+            _ = try await TestData.user(app, "root@example.com", role: .admin)
+            let reader = try await fixture.browser(page == .editor ? "root@example.com" : "maria@example.com")
+            let guide = try await TestData.anyGuideVersion(app).0.requireID()
+            let marker = "id=\"preparing\""
+            let (path, says): (String, String) = switch page {
+            case .calibration: ("/calibration", marker)
+            case .guideHealth: ("/guides/\(guide)/health", marker)
+            case .editor: ("/guides/\(guide)/edit", marker)   // the bundled guide's editor is the admin's
+            case .bank: ("/questions", marker)
+            case .bankAPI: ("/api/v1/questions", "\"preparing\":true")
+            case .position: ("/positions/\(try fixture.position.requireID())", "The server has just started and is reading the team")
+            case .debrief: ("/candidates/\(try fixture.candidate.requireID())/debrief", "Adjusted score: the server has just started")
+            case .report: ("/interviews/\(fixture.id)/report", "Adjusted score: the server has just started")
+            }
+            app.prepareCalibrationCache(refreshInBackgroundFrom: 0)
+            // act
+            let first = try await reader.get(path)
+            var later = first.body.string
+            for _ in 0..<100 where later.contains(says) {
+                try await Task.sleep(for: .milliseconds(100))
+                later = try await reader.get(path).body.string
+            }
+            // verify: answered at once, saying the figures are on their way; then the figures
+            #expect(first.status == .ok)
+            #expect(first.body.string.contains(says))
+            #expect(!later.contains(says))
         }
     }
 

@@ -14,6 +14,11 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
     public var headline: String
     public var lines: [String]
 
+    /// No figure yet, only why (the server is still reading the team's cards after a start).
+    public static func pending(_ headline: String) -> AdjustedScoreText {
+        AdjustedScoreText(raw: nil, adjusted: nil, low: nil, high: nil, headline: headline, lines: [])
+    }
+
     public static func make(_ score: SeverityAdjustedScore, fit: RaterCalibration, names: [String: String],
                             minimum: SeverityAdjustedScore.MinimumData = .standard, language: ReportLanguage) -> AdjustedScoreText {
         let zh = language == .zh

@@ -65,6 +65,8 @@ struct APIQuestionBankController: RouteCollection {
         var pooledFrom: [Family]
         /// Guides whose rating scale differs from the one most cards use, left out of the figures.
         var otherScale: [Family]
+        /// True for a few seconds after a start while a large team's cards are first read: no figures yet.
+        var preparing: Bool
         var questions: [Entry]
     }
 
@@ -77,7 +79,7 @@ struct APIQuestionBankController: RouteCollection {
         let search = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let language = (try? req.query.get(String.self, at: "language")).flatMap(Language.init(rawValue:)) ?? req.language
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
-        let pooled = try await BankStatistics.load(app: req.application, db: req.db)
+        let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
         let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let flagLanguage: ReportLanguage = language == .zh ? .zh : .en
         let entries = bank.search(search).map { entry in
@@ -91,7 +93,7 @@ struct APIQuestionBankController: RouteCollection {
         return Bank(total: bank.entries.count, shown: entries.count,
                     pooledFrom: pooled.pooled.map { Family(guide: $0.title, cards: $0.cards) },
                     otherScale: pooled.excluded.map { Family(guide: $0.title, cards: $0.cards) },
-                    questions: entries)
+                    preparing: pooled.preparing, questions: entries)
     }
 
     private static func figures(_ q: QuestionFigures, language: ReportLanguage) -> Figures {

@@ -23,6 +23,7 @@ struct CalibrationController: RouteCollection {
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
         let team = try await TeamCards.load(guide: try chosen.requireID(), req: req)
+        page.preparing = team.isPreparing
         guard !team.cards.isEmpty, let fit = team.fit else {
             return try await req.page("calibration", page)
         }
@@ -57,6 +58,8 @@ struct CalibrationController: RouteCollection {
 struct CalibrationPage: Encodable {
     /// Newer scorecards are being read in the background; these figures are the last complete ones.
     var updating = false
+    /// The team's cards are still being read after a start: no figures yet, and the page says so.
+    var preparing = false
     struct Option: Encodable { var value: String; var label: String; var selected: Bool }
     struct Row: Encodable {
         var name: String

@@ -7,10 +7,12 @@ import Vapor
 /// the question's bank identity — so the author sees, while editing, which questions do not discriminate
 /// or are leaking, and that rewording one in substance starts its figures afresh.
 enum EditorFigures {
-    static func questions(guide: UUID, version: UUID, req: Request) async throws -> [EditorQuestion] {
+    /// The questions with their figures; nil while the team's cards are still being read after a start.
+    static func questions(guide: UUID, version: UUID, req: Request) async throws -> [EditorQuestion]? {
         let loaded = try await ScorecardService.guide(version, cache: req.application.scorecardCache, on: req.db).guide
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let team = try await TeamCards.load(guide: guide, req: req)
+        guard !team.isPreparing else { return nil }
         let statistics = team.questionStatistics(cache: req.application.calibrationCache)
         let figures = Dictionary(statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let identities = bank.identities(version: version.uuidString)

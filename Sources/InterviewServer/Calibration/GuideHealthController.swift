@@ -63,7 +63,7 @@ struct GuideHealthController: RouteCollection {
             gates: statistics.gates.map { g in
                 .init(key: g.gate, answered: g.answered, yes: CalibrationFigures.percent(g.yesRate), followed: CalibrationFigures.percent(g.followRate))
             },
-            flagged: statistics.questions.filter { !$0.flags.isEmpty }.count, updating: team.isStale)
+            flagged: statistics.questions.filter { !$0.flags.isEmpty }.count, updating: team.isStale, preparing: team.isPreparing)
         return try await req.page("guide-health", page)
     }
 }
@@ -83,4 +83,6 @@ struct GuideHealthPage: Encodable {
     var flagged: Int
     /// Newer scorecards are being read in the background; these figures are the last complete ones.
     var updating: Bool
+    /// The first read since the server started is under way: no figures yet.
+    var preparing: Bool
 }

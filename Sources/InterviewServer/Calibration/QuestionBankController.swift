@@ -15,7 +15,7 @@ struct QuestionBankController: RouteCollection {
         guard try req.user.role.managesPositions else { throw Abort(.forbidden) }
         let search = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
-        let pooled = try await BankStatistics.load(app: req.application, db: req.db)
+        let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
         let language: ReportLanguage = req.language == .zh ? .zh : .en
         let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let entries = bank.search(search)
@@ -23,6 +23,7 @@ struct QuestionBankController: RouteCollection {
             search: search, action: SiteURL.questions.path, total: bank.entries.count, shown: entries.count,
             pooledFrom: pooled.pooled.map { "\($0.title) (\($0.cards))" }.joined(separator: ", "),
             otherScale: pooled.excluded.map { "\($0.title) (\($0.cards))" }.joined(separator: ", "),
+            preparing: pooled.preparing,
             questions: entries.map { entry in
                 QuestionBankPage.Question(
                     figures: QuestionFigureRow(id: entry.id, key: "", text: QuestionBank.text(of: entry, language: req.language.rawValue),
@@ -60,6 +61,8 @@ struct QuestionBankPage: Encodable {
     /// Guide families in the pooled figures, with their card counts; and those left out for their scale.
     var pooledFrom: String
     var otherScale: String
+    /// A team's cards are still being read after a start: the figures come a few seconds later.
+    var preparing: Bool
     var questions: [Question]
 }
 
@@ -73,12 +76,20 @@ enum BankStatistics {
         var statistics: QuestionStatistics
         var pooled: [Family]
         var excluded: [Family]
+        /// Some family's first read since the start is under way: nothing is pooled yet.
+        var preparing = false
     }
 
-    static func load(app: Application, db: any Database) async throws -> Pooled {
+    /// `waitForFirstRead` as in `TeamCards.load`: pages do not wait for a large family's first read.
+    static func load(app: Application, db: any Database, waitForFirstRead: Bool = true) async throws -> Pooled {
         var teams: [(title: String, team: TeamCards)] = []
         for guide in try await GuideRecord.query(on: db).field(\.$id).field(\.$title).field(\.$slug).sort(\.$slug).all() {
-            teams.append((guide.title, try await TeamCards.load(guide: try guide.requireID(), app: app, db: db)))
+            teams.append((guide.title, try await TeamCards.load(guide: try guide.requireID(), app: app, db: db,
+                                                                waitForFirstRead: waitForFirstRead)))
+        }
+        // Pooling some families without the others would show figures that change meaning a moment later.
+        if teams.contains(where: { $0.team.isPreparing }) {
+            return Pooled(statistics: QuestionStatistics.compute([]), pooled: [], excluded: [], preparing: true)
         }
         teams = teams.filter { !$0.team.cards.isEmpty }
         var byScale: [ClosedRange<Int>: Int] = [:]

@@ -25,12 +25,21 @@ struct TeamCards: Sendable {
     var digest = 0
     /// A newer state of the cards is being read in the background; these are the last complete ones.
     var isStale = false
+    /// No complete state yet: a large family's first read since the server started is under way, and
+    /// these cards are none. Pages say the figures are being prepared rather than wait for it.
+    var isPreparing = false
 
+    /// For a page: does not wait for a large family's first read (see `load(guide:app:db:waitForFirstRead:)`).
     static func load(guide libraryID: UUID, req: Request) async throws -> TeamCards {
-        try await load(guide: libraryID, app: req.application, db: req.db)
+        try await load(guide: libraryID, app: req.application, db: req.db, waitForFirstRead: false)
     }
 
-    static func load(guide libraryID: UUID, app: Application, db: any Database) async throws -> TeamCards {
+    /// `waitForFirstRead: false` (pages): when the family has no complete state yet and is large
+    /// (`CalibrationCache.refreshInBackgroundFrom` cards or more — 15–19 s to read at 10,000 interviews),
+    /// the read goes on in the background (the warm-up's own, when it is at this family) and an empty,
+    /// preparing team comes back at once. The warm-up waits.
+    static func load(guide libraryID: UUID, app: Application, db: any Database,
+                     waitForFirstRead: Bool = true) async throws -> TeamCards {
         let versions = try await GuideVersion.query(on: db).filter(\.$guide.$id == libraryID).field(\.$id).all().map { try $0.requireID() }
         guard !versions.isEmpty else { return TeamCards(cards: [], cardIDs: [], names: [:], scale: RatingScale(), fit: nil) }
         // Questions are named by their bank identity, so a reworded question is one question across
@@ -53,6 +62,10 @@ struct TeamCards: Sendable {
             previous.isStale = true
             return previous
         }
+        if !waitForFirstRead, fingerprint.cards >= cache.refreshInBackgroundFrom {
+            refresh(libraryID, versions: versions, bank: bank, fingerprint: fingerprint, app: app)
+            return preparing(names: names)
+        }
         // One read per family and state at a time: a page asked for while the warm-up (or another page)
         // reads the same cards waits for that read instead of starting a second one beside it.
         let reading = cache.reading(family: libraryID, fingerprint: fingerprint) {
@@ -67,6 +80,13 @@ struct TeamCards: Sendable {
         }
         var team = try await reading.value
         team.names = names
+        return team
+    }
+
+    /// No cards while the first read runs. No family either, so nothing derived from it is cached.
+    static func preparing(names: [String: String] = [:]) -> TeamCards {
+        var team = TeamCards(cards: [], cardIDs: [], names: names, scale: RatingScale(), fit: nil)
+        team.isPreparing = true
         return team
     }
 
@@ -285,7 +305,9 @@ struct TeamCards: Sendable {
     /// they are now and adjusted with the fit of every card — the last complete one, if a newer state is
     /// still being read: a card submitted a moment ago counts at once.
     func adjustedScore(candidate: UUID, shown: [ShownCard], bank: QuestionBank, language: ReportLanguage) -> AdjustedScoreText? {
-        guard !shown.isEmpty, let fit else { return nil }
+        guard !shown.isEmpty else { return nil }
+        if isPreparing { return .pending(Text.adjustedScorePreparing.in(language == .zh ? .zh : .en)) }
+        guard let fit else { return nil }
         let weighted = shown.flatMap { card in
             ScorecardRatings(candidate: candidate.uuidString, interviewer: card.interviewer.uuidString,
                              card: Scoring.score(card.guide, card.state), scale: card.guide.scale.levels)

@@ -18,8 +18,11 @@ struct InterviewOutcome: Content {
 
     static func of(_ interviewIDs: [UUID], for viewer: User, on db: any Database) async throws -> [UUID: InterviewOutcome] {
         guard !interviewIDs.isEmpty else { return [:] }
+        // The columns a list needs, not the draft note: a position's whole list reads thousands of cards.
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ interviewIDs)
-            .filter(\.$eventCount > 0).sort(\.$updatedAt).all()
+            .filter(\.$eventCount > 0).sort(\.$updatedAt)
+            .field(\.$id).field(\.$interview.$id).field(\.$interviewer.$id).field(\.$eventCount).field(\.$submittedAt)
+            .field(\.$overall).field(\.$coverage).field(\.$band).field(\.$updatedAt).all()
         let panels = Dictionary(grouping: try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ interviewIDs).all(),
                                 by: { $0.$interview.id }).mapValues { Set($0.map(\.$user.id)) }
         return Dictionary(grouping: cards, by: { $0.$interview.id }).compactMapValues { cards in

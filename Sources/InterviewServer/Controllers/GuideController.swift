@@ -97,7 +97,9 @@ struct GuideController: RouteCollection {
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error)
         if try req.user.role.managesPositions, let current = guide.$current.id {
-            page.questions = try await EditorFigures.questions(guide: id, version: current, req: req)
+            let questions = try await EditorFigures.questions(guide: id, version: current, req: req)
+            page.questions = questions ?? []
+            page.figuresPreparing = questions == nil
             page.healthHref = SiteURL.guideHealth(id).path
         }
         return try await req.page("guide-edit", page)

@@ -199,6 +199,10 @@ extension Text {
         // Between a label and its value: "Model: …", "模型：…".
         case .colon: (": ", "：")
         case .addedAt: ("Added", "添加时间")
+        case .figuresPreparing: ("The server has just started and is reading the team's scorecards once; these figures appear in a few seconds. Reload then.",
+                                 "服务器刚启动，正在首次读取团队的评分卡；这些统计数据几秒后出现，届时请刷新。")
+        case .adjustedScorePreparing: ("Adjusted score: the server has just started and is reading the team's scorecards; reload in a few seconds.",
+                                       "校准分：服务器刚启动，正在读取团队的评分卡；请几秒后刷新。")
         case .reportOfCard: ("The report below is the scorecard of", "下方报告来自这位面试官的评分卡：")
         case .consoleTitle: ("Interview console", "面试控制台")
         case .notInterviewer: ("You are not an interviewer of this interview; you can read its report.",

@@ -34,7 +34,7 @@ enum Text: String, CaseIterable, Sendable {
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, printReport, consoleTitle, notInterviewer
-    case reportOfCard, consoleNeedsScript, colon, addedAt
+    case reportOfCard, consoleNeedsScript, colon, addedAt, figuresPreparing, adjustedScorePreparing
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint

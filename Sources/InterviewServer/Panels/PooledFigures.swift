@@ -15,20 +15,17 @@ enum PooledFigures {
     /// The figures over the candidates of `positions` (all on `guide`), as lines for a page in the
     /// viewer's language; empty for anyone but hiring managers and admins.
     static func lines(guide: UUID, positions: [UUID], viewer: User, req: Request) async throws -> [String] {
-        guard viewer.role.managesPositions else { return [] }
-        guard let pooled = try await agreement(guide: guide, positions: positions, app: req.application, db: req.db),
+        guard viewer.role.managesPositions, !positions.isEmpty else { return [] }
+        // A page does not wait for a large team's first read after a start (`TeamCards.load`).
+        let team = try await TeamCards.load(guide: guide, req: req)
+        if team.isPreparing { return [Text.figuresPreparing.in(req.language)] }
+        guard let pooled = try await agreement(team: team, positions: positions, db: req.db, cache: req.application.calibrationCache),
               pooled.panelCount > 0 else { return [] }
         return text(pooled, language: req.language == .zh ? .zh : .en)
     }
 
-    /// The pooled agreement over the candidates of `positions`, from the cache while no card changed.
-    static func agreement(guide: UUID, positions: [UUID], app: Application, db: any Database) async throws -> PooledAgreement? {
-        guard !positions.isEmpty else { return nil }
-        return try await agreement(team: try await TeamCards.load(guide: guide, app: app, db: db), positions: positions, db: db,
-                                   cache: app.calibrationCache)
-    }
-
-    /// The same over the cards of `team`.
+    /// The pooled agreement over the candidates of `positions`, from the cards of `team`; from the cache
+    /// while no card changed.
     static func agreement(team: TeamCards, positions: [UUID], db: any Database, cache: CalibrationCache) async throws -> PooledAgreement? {
         guard !positions.isEmpty else { return nil }
         let scope = Set(positions)

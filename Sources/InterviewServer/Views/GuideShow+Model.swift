@@ -36,6 +36,8 @@ struct GuideEdit: Encodable {
     /// The saved version's questions with their figures (hiring managers and admins; empty for others).
     var questions: [EditorQuestion] = []
     var healthHref: String?
+    /// The team's cards are still being read after a start: the figures come a few seconds later.
+    var figuresPreparing = false
 }
 
 struct EditorQuestion: Encodable {
