@@ -85,6 +85,7 @@ def main():
         version = re.findall(r'<option value="([0-9A-Fa-f-]{36})"', health)[0]
         candidate = manager.call("GET", "/api/v1/candidates?position=" + positions[0].rsplit("/", 1)[1])[0]["id"]
         pages = [("position page", manager, positions[0]), ("positions list", manager, "/positions"),
+                 ("interviews list (50 a page)", manager, "/interviews"),
                  ("calibration page", manager, "/calibration"), ("guide health, all versions", manager, f"/guides/{guide}/health"),
                  ("guide health, one version", manager, f"/guides/{guide}/health?version={version}"),
                  ("question bank", manager, "/questions"), ("question bank, searched", manager, "/questions?q=cookie"),

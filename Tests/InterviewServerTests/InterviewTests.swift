@@ -105,4 +105,41 @@ struct InterviewTests {
             #expect(!scheduled.body.string.contains("Sun Ba"))
         }
     }
+
+    @Test func theInterviewListComesInPagesWithItsPanelsAndTheStatusFilter() async throws {
+        try await withApp { app in
+            // setup: 55 interviews of one candidate, the 5 oldest completed, Ivan and Olga on every panel
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "Ivan")
+            let olga = try await TestData.user(app, "olga@example.com", role: .interviewer, name: "Olga")
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan, olga])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            for n in 0..<55 {
+                let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
+                                          scheduledAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(n) * 86_400))
+                if n < 5 { interview.status = .completed }
+                try await interview.save(on: app.db)
+                try await interview.$interviewers.attach([ivan, olga], on: app.db)
+            }
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let first = try await browser.get("/interviews")
+            let second = try await browser.get("/interviews?page=2")
+            let completed = try await browser.get("/interviews?status=completed")
+            let api = try await browser.get("/api/v1/interviews")
+            // verify: 50 a page, newest first, each with its panel, guide version and console link
+            func rows(_ page: TestingHTTPResponse) -> Int { page.body.string.components(separatedBy: "<tr><td>").count - 1 }
+            #expect(rows(first) == 50 && rows(second) == 5 && rows(completed) == 5)
+            #expect(first.body.string.contains("1 / 2 (55)") && first.body.string.contains("?page=2\" rel=\"next\""))
+            #expect(!completed.body.string.contains("rel=\"next\""))
+            let newest = DisplayDate.string(Date(timeIntervalSince1970: 1_800_000_000 + 54 * 86_400))
+            #expect(first.body.string.components(separatedBy: "<tr><td>")[1].hasPrefix(newest))
+            #expect(first.body.string.contains("Ivan, Olga") || first.body.string.contains("Olga, Ivan"))
+            #expect(first.body.string.contains(String(version.contentHash.prefix(12))))
+            #expect(first.body.string.components(separatedBy: "class=\"console-link\"").count - 1 == 50)
+            let all = try JSONDecoder().decode([InterviewService.Row].self, from: Data(buffer: api.body))
+            #expect(all.count == 55 && all.allSatisfy { Set($0.interviewers) == ["Ivan", "Olga"] && $0.positionTitle == "Backend engineer" })
+        }
+    }
 }

@@ -5,6 +5,7 @@ import Vapor
 struct InterviewController: RouteCollection {
     struct InterviewsIndex: Encodable {
         var interviews: [InterviewService.Row]
+        var pager: CandidatePager
         var statuses: [StatusOption]
         var filter: [StatusOption]
         var action = SiteURL.interviews.path
@@ -18,8 +19,11 @@ struct InterviewController: RouteCollection {
 
     @Sendable static func index(req: Request) async throws -> View {
         let status = (try? req.query.get(String.self, at: "status")).flatMap(Interview.Status.init(rawValue:))
+        let listing = try await InterviewService.listing(for: req.user, status: status, page: (try? req.query.get(Int.self, at: "page")) ?? 1,
+                                                         language: req.language, on: req.db)
         let page = InterviewsIndex(
-            interviews: try await InterviewService.list(for: req.user, status: status, language: req.language, on: req.db),
+            interviews: listing.rows,
+            pager: listing.pager(path: SiteURL.interviews.path, query: [.init(name: "status", value: status?.rawValue)]),
             statuses: StatusOption.all(req.language), filter: StatusOption.all(req.language, selected: status))
         return try await req.page("interviews", page)
     }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// One page of a candidate list, and where it sits among the rest.
-struct CandidateListing: Sendable {
+/// One page of a list (candidates, interviews), and where it sits among the rest.
+struct Listing<Row: Sendable>: Sendable {
     /// Enough to scan on one screen; a team's busiest position is thousands of candidates.
-    static let pageSize = 50
+    static var pageSize: Int { 50 }
 
-    var rows: [CandidateService.Row]
+    var rows: [Row]
     var total: Int
     var page: Int
 
@@ -31,7 +31,9 @@ struct CandidateListing: Sendable {
     }
 }
 
-/// What the candidate table shows under itself.
+typealias CandidateListing = Listing<CandidateService.Row>
+
+/// What a paged table shows under itself.
 struct CandidatePager: Encodable, Sendable {
     var page: Int
     var pages: Int

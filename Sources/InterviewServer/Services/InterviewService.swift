@@ -64,33 +64,67 @@ enum InterviewService {
         return full.date(from: text + ":00Z")
     }
 
+    /// Every interview the user may see (the API's list, a candidate's interviews), newest first.
     static func list(for user: User, candidateID: UUID? = nil, status: Interview.Status?, language: Language,
                      on db: any Database) async throws -> [Row] {
-        var query = Interview.query(on: db).join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
-            .with(\.$candidate) { $0.with(\.$position) }.with(\.$guideVersion).with(\.$interviewers)
-            .sort(\.$scheduledAt, .descending)
+        try await listing(for: user, candidateID: candidateID, status: status, page: nil, language: language, on: db).rows
+    }
+
+    /// One page of `CandidateListing.pageSize` interviews (every one when `page` is nil), newest first.
+    /// The candidates, positions, versions and interviewers are read once for the page and looked up by
+    /// id, not by Fluent's eager loaders, which match every child against every parent: the whole list of
+    /// 10,000 interviews took 2.7 s that way.
+    static func listing(for user: User, candidateID: UUID? = nil, status: Interview.Status?, page: Int?,
+                        language: Language, on db: any Database) async throws -> Listing<Row> {
+        var scope = Interview.query(on: db).join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
-            query = query.filter(Candidate.self, \.$position.$id ~~ visible)
+            scope = scope.filter(Candidate.self, \.$position.$id ~~ visible)
         }
-        if let candidateID { query = query.filter(\.$candidate.$id == candidateID) }
-        if let status { query = query.filter(\.$status == status) }
+        if let candidateID { scope = scope.filter(\.$candidate.$id == candidateID) }
+        if let status { scope = scope.filter(\.$status == status) }
+        let total = try await scope.copy().count()
+        let number = CandidateListing.clamp(page, total: total)
+        var query = scope.field(\.$id).field(\.$candidate.$id).field(\.$guideVersion.$id).field(\.$scheduledAt).field(\.$status)
+            .sort(\.$scheduledAt, .descending).sort(\.$id)
+        let size = CandidateListing.pageSize
+        if page != nil { query = query.range((number - 1) * size ..< number * size) }
         let interviews = try await query.all()
-        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), for: user, on: db)
+        let ids = interviews.compactMap(\.id)
+        let candidates = try await byID(Candidate.query(on: db).filter(\.$id ~~ Set(interviews.map(\.$candidate.id)))
+            .field(\.$id).field(\.$name).field(\.$position.$id).all())
+        let positions = try await byID(Position.query(on: db).filter(\.$id ~~ Set(candidates.values.map(\.$position.id)))
+            .field(\.$id).field(\.$title).all())
+        let versions = try await byID(GuideVersion.query(on: db).filter(\.$id ~~ Set(interviews.map(\.$guideVersion.id)))
+            .field(\.$id).field(\.$guide.$id).field(\.$contentHash).all())
+        let seats = ids.isEmpty ? [] : try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ ids).all()
+        let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id))).field(\.$id).field(\.$name).all())
+        let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
+        let outcomes = try await InterviewOutcome.of(ids, for: user, on: db)
         let me = try user.requireID()
-        return try interviews.map { interview in
+        let rows = try interviews.map { interview in
             let id = try interview.requireID()
-            return Row(id: id, candidateName: interview.candidate.name ?? Text.erased.in(language),
+            let candidate = candidates[interview.$candidate.id]
+            let version = versions[interview.$guideVersion.id]
+            let panel = (panels[id] ?? []).map(\.$user.id)
+            return Row(id: id, candidateName: candidate?.name ?? Text.erased.in(language),
                        candidateHref: SiteURL.candidate(interview.$candidate.id).path,
-                       positionTitle: interview.candidate.position.title,
+                       positionTitle: candidate.flatMap { positions[$0.$position.id]?.title } ?? "",
                        scheduledAt: DisplayDate.string(interview.scheduledAt), status: interview.status,
                        statusLabel: interview.status.label(language),
-                       guideVersion: String(interview.guideVersion.contentHash.prefix(12)),
-                       guideVersionHref: SiteURL.guide(interview.guideVersion.$guide.id).path + "?version=\(interview.$guideVersion.id)",
-                       interviewers: interview.interviewers.map(\.name),
+                       guideVersion: String((version?.contentHash ?? "").prefix(12)),
+                       guideVersionHref: SiteURL.guide(version?.$guide.id ?? interview.$guideVersion.id).path
+                           + "?version=\(interview.$guideVersion.id)",
+                       interviewers: panel.compactMap { people[$0]?.name },
                        statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
-                       consoleHref: interview.interviewers.contains { $0.id == me } ? SiteURL.interviewConsole(id).path : nil,
+                       consoleHref: panel.contains(me) ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
+        return .init(rows: rows, total: total, page: number)
+    }
+
+    /// Models by their id, for lookups while building rows.
+    private static func byID<M: Model>(_ models: [M]) -> [UUID: M] where M.IDValue == UUID {
+        Dictionary(models.compactMap { m in m.id.map { ($0, m) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Cancelling, completing or reopening an interview: the position's hiring managers and admins.
