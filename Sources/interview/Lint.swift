@@ -56,7 +56,7 @@ extension Interview {
                 print(report.json(language: lang))
             case .text:
                 let showSnippets = snippets ?? (isatty(STDOUT_FILENO) == 1)
-                print(report.text(sources: showSnippets ? sources : nil, language: lang), terminator: "")
+                print(TerminalSafe.visible(report.text(sources: showSnippets ? sources : nil, language: lang)), terminator: "")
             }
             if report.errorCount > 0 { throw ExitCode(1) }
         }

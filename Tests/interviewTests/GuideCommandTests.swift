@@ -86,4 +86,24 @@ struct GuideCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("bundled:"))
     }
+
+    @Test func controlCharactersInAGuideNeverReachTheTerminal() throws {
+        // setup: a guide and a bare chart whose labels carry terminal escapes
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chart = "st=>start: Start\nop1=>operation:What is \u{1B}]0;PWNED\u{07} a cookie?\ne=>end: End\nst->op1->e\n"
+        let guide = "# Guide\n\n## 1 Technical\n\n### 1.1 Web\n\n```flow\n" + chart + "```\n"
+        let md = dir.appendingPathComponent("g.md"), flow = dir.appendingPathComponent("c.flow")
+        try Data(guide.utf8).write(to: md)
+        try Data(chart.utf8).write(to: flow)
+        // act
+        let lintGuide = try CommandRunner.run(["lint", "--snippets", md.path])
+        let lintChart = try CommandRunner.run(["lint", "--snippets", flow.path])
+        let show = try CommandRunner.run(["guide", "show", md.path])
+        // verify: no raw escape anywhere; lint names the line
+        for out in [lintGuide.stdout, lintChart.stdout, show.stdout] { #expect(!out.unicodeScalars.contains("\u{1B}") && !out.unicodeScalars.contains("\u{07}")) }
+        #expect(lintGuide.stdout.contains("control character U+001B"))
+        #expect(lintChart.stdout.contains("\u{241B}"))
+        #expect(show.stdout.contains("What is ]0;PWNED a cookie?"))
+    }
 }

@@ -3,7 +3,8 @@
 enum Snippet {
     static func render(_ d: Diagnostic, lines: [Substring], language: Language = .en) -> String {
         guard d.position.line >= 1, d.position.line <= lines.count else { return "" }
-        let line = String(lines[d.position.line - 1].trimmingWhitespaceSuffix())
+        // Control characters shown, not obeyed (`TerminalSafe`); one scalar each, so the caret still lines up.
+        let line = TerminalSafe.visible(String(lines[d.position.line - 1].trimmingWhitespaceSuffix()))
         let number = String(d.position.line)
         let gutter = String(repeating: " ", count: number.count)
         let scalars = Array(line.unicodeScalars)

@@ -1,0 +1,52 @@
+import Flowchart
+
+/// Control characters in a guide's Markdown (ESC, BEL, a lone carriage return, C1 controls): nothing a
+/// guide means, but each could act on the terminal of whoever runs `interview run`, `guide show` or
+/// `guide diff` on the guide. They are removed before the guide is read, and each line that had one is
+/// a warning at its line and column, so lint names them and the author can see what went.
+enum ControlCharacters {
+    static func strip(_ text: String) -> (text: String, diagnostics: [GuideDiagnostic]) {
+        // Most guides have none: one pass over the bytes decides (C1 controls are 0xC2 0x80–0x9F in UTF-8).
+        var utf8 = text.utf8.makeIterator(), previous: UInt8 = 0, suspect = false
+        while let byte = utf8.next() {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                suspect = true
+                break
+            }
+            previous = byte
+        }
+        guard suspect else { return (text, []) }
+        var diagnostics: [GuideDiagnostic] = []
+        // By scalar, not Character: "\r\n" is one Character, and a line end must still end a line.
+        let scalars = Array(text.unicodeScalars)
+        var clean = String.UnicodeScalarView()
+        var line = 1, column = 1, reported = 0
+        for (i, scalar) in scalars.enumerated() {
+            defer {
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            // A carriage return before a line feed is a CRLF line end, and stays.
+            let lineEnd = scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"
+            guard TerminalSafe.isControl(scalar), !lineEnd else {
+                clean.append(scalar)
+                continue
+            }
+            guard reported < line else { continue }   // one warning a line, at its first control
+            reported = line
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .controlCharacter,
+                at: SourcePosition(line: line, column: column),
+                LocalizedText(en: "control character \(code) removed from this line: it could act on the terminal of whoever reads the guide there",
+                              zh: "已从本行移除控制字符 \(code)：它可能作用于在终端中阅读本指南的人的终端"))))
+        }
+        return (String(clean), diagnostics)
+    }
+}
+
+extension DiagnosticCode {
+    public static let controlCharacter: DiagnosticCode = "control-character"
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,48 @@
+import Flowchart
+import Testing
+@testable import InterviewCore
+
+/// A guide with terminal control characters in it (a downloaded guide, a hostile one): they are removed
+/// before the guide is read, each line named in a warning, so no text of the guide can act on the
+/// terminal of whoever runs it.
+@Suite("Control characters in a guide")
+struct ControlCharacterTests {
+    private let guide = [
+        "# Guide",
+        "",
+        "## 1 Technical",
+        "",
+        "### 1.1 Web",
+        "",
+        "```flow",
+        "st=>start: Start",
+        "op1=>operation: What is \u{1B}]0;PWNED\u{07} a \u{1B}[31mcookie\u{1B}[0m?(state on the client)",
+        "op2=>operation: And a session?\u{9B}2J",
+        "e=>end: End",
+        "st->op1->op2->e",
+        "```",
+        "",
+    ].joined(separator: "\n")
+
+    @Test func theyAreRemovedAndEachLineIsAWarning() throws {
+        // act
+        let imported = GuideImporter.importMarkdown(guide, path: "g.md")
+        // verify
+        let questions = try #require(imported.guide.topic("1.1")).questions
+        #expect(questions.map(\.text) == ["What is ]0;PWNED a [31mcookie[0m?", "And a session?2J"])
+        #expect(questions[0].reference == "state on the client")
+        let found = imported.diagnostics.filter { $0.diagnostic.code == .controlCharacter }
+        #expect(found.map(\.diagnostic.position) == [SourcePosition(line: 9, column: 25), SourcePosition(line: 10, column: 31)])
+        #expect(found.allSatisfy { $0.diagnostic.severity == .warning })
+        #expect(found[0].diagnostic.text.en.contains("U+001B") && found[0].diagnostic.text.zh.contains("控制字符"))
+        #expect(found[1].diagnostic.text.en.contains("U+009B"))
+        #expect(imported.errors.isEmpty)
+    }
+
+    @Test func crlfLineEndsAndTabsAreNotControlCharacters() {
+        let crlf = guide.replacingOccurrences(of: "\u{1B}", with: "").replacingOccurrences(of: "\u{07}", with: "")
+            .replacingOccurrences(of: "\u{9B}", with: "").replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "What is", with: "What\tis")
+        #expect(!GuideImporter.importMarkdown(crlf, path: "g.md").diagnostics.contains { $0.diagnostic.code == .controlCharacter })
+    }
+}
