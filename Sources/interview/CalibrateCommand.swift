@@ -37,7 +37,7 @@ extension Interview {
             switch TeamCalibration.make(input.scorecards, scale: input.scale, minimum: minimum) {
             case .success(let team):
                 let labels = source.labels(input)
-                print(source.format == .json ? CalibrationJSON.team(team, minimum: minimum) : CalibrationText.team(team, labels, minimum: minimum), terminator: "")
+                print(source.format == .json ? CalibrationJSON.team(team, minimum: minimum) : TerminalSafe.visible(CalibrationText.team(team, labels, minimum: minimum)), terminator: "")
             case .failure(let problem):
                 UsageError(description: "cannot calibrate: \(problem)").report()
             }

@@ -54,7 +54,7 @@ extension Interview.GuideCommand {
         func run() throws {
             let imported = GuideArgument.load(guide)
             GuideArgument.warn(imported, file: guide)
-            print(format == .json ? GuideOutline.json(imported.guide) : GuideOutline.text(imported.guide), terminator: "")
+            print(format == .json ? GuideOutline.json(imported.guide) : TerminalSafe.visible(GuideOutline.text(imported.guide)), terminator: "")
         }
     }
 
@@ -113,7 +113,7 @@ extension Interview.GuideCommand {
             let shown = language?.language
                 ?? (after.language == "zh" ? .zh : after.language == "en" ? .en : Language.preferred(from: ProcessInfo.processInfo.environment))
             print("\(old) [\(before.shortHash)] → \(new) [\(after.shortHash)]")
-            print(GuideDiff(old: before, new: after).text(shown), terminator: "")
+            print(TerminalSafe.visible(GuideDiff(old: before, new: after).text(shown)), terminator: "")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowchart
 import Foundation
 import InterviewCore
 
@@ -88,7 +89,8 @@ extension Interview {
 
         private func write(_ text: String) {
             guard let output else {
-                print(text, terminator: "")
+                // Notes come from session files: shown, never obeyed, on a terminal (`TerminalSafe`).
+                print(TerminalSafe.visible(text), terminator: "")
                 return
             }
             do {

@@ -28,7 +28,7 @@ extension Interview {
             let fit = try? RaterCalibration.fit(input.scorecards.flatMap(\.ratings), scale: input.scale).get()
             let labels = source.labels(input)
             print(source.format == .json ? QuestionStatisticsOutput.json(statistics, fit: fit, labels: labels)
-                                  : QuestionStatisticsOutput.text(statistics, fit: fit, labels: labels), terminator: "")
+                                  : TerminalSafe.visible(QuestionStatisticsOutput.text(statistics, fit: fit, labels: labels)), terminator: "")
         }
     }
 }

@@ -28,6 +28,21 @@ struct ReportCommandTests {
         #expect(result.stdout.contains("| op2 | How can a server push messages to a browser? | 1 | 1 | skipped | – | Reason skipped: already covered |"))
     }
 
+    @Test func aSessionFilesControlCharactersAreShownNotObeyed() throws {
+        // setup: the recorded skip reason edited to carry a terminal escape (a session file from elsewhere)
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        let edited = try String(contentsOfFile: log, encoding: .utf8).replacingOccurrences(of: "already covered", with: "already\\u001b[2J covered")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: log))
+        // act
+        let result = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
+        // verify
+        #expect(result.status == 0)
+        #expect(!result.stdout.unicodeScalars.contains("\u{1B}"))
+        #expect(result.stdout.contains("Reason skipped: already\u{241B}[2J covered"))
+    }
+
     @Test func aGuideThatIsNotBundledMustBeNamed() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
