@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 
@@ -49,6 +50,6 @@ enum PlainRunner {
 
     static func emit(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalSafe.visible(lines.joined(separator: "\n")) + "\n").utf8))
     }
 }
