@@ -142,4 +142,40 @@ struct InterviewTests {
             #expect(all.count == 55 && all.allSatisfy { Set($0.interviewers) == ["Ivan", "Olga"] && $0.positionTitle == "Backend engineer" })
         }
     }
+
+    @Test func theAPIListsComeInPagesWhenAskedWithTheTotalAndLinks() async throws {
+        try await withApp { app in
+            // setup: 55 interviews of 55 candidates
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "Ivan")
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan])
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            for n in 0..<55 {
+                let candidate = try await TestData.candidate(app, String(format: "Candidate %02d", n), in: position)
+                let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
+                                          scheduledAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(n) * 86_400))
+                try await interview.save(on: app.db)
+                try await interview.$interviewers.attach([ivan], on: app.db)
+            }
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            // act
+            let whole = try await browser.get("/api/v1/interviews")
+            let first = try await browser.get("/api/v1/interviews?page=1&per=20")
+            let last = try await browser.get("/api/v1/interviews?page=99&per=20")
+            let huge = try await browser.get("/api/v1/interviews?page=9223372036854775807&per=100000")
+            let candidates = try await browser.get("/api/v1/candidates?page=2&per=50&q=Candidate")
+            // verify: without page the whole list and no paging headers; with it, the page, the total and links
+            func rows(_ r: TestingHTTPResponse) throws -> [InterviewService.Row] { try JSONDecoder().decode([InterviewService.Row].self, from: Data(buffer: r.body)) }
+            #expect(try rows(whole).count == 55 && whole.headers.first(name: "X-Total-Count") == nil)
+            #expect(try rows(first).count == 20 && first.headers.first(name: "X-Total-Count") == "55")
+            #expect(first.headers.first(name: .link) == "</api/v1/interviews?page=2&per=20>; rel=\"next\"")
+            #expect(try rows(first).first?.candidateName == "Candidate 54")
+            #expect(try rows(last).count == 15 && last.headers.first(name: .link) == "</api/v1/interviews?page=2&per=20>; rel=\"prev\"")
+            let hugeRows = try rows(huge)
+            #expect(huge.status == .ok && hugeRows.count == 55)
+            let pageTwo = try JSONDecoder().decode([CandidateService.Row].self, from: Data(buffer: candidates.body))
+            #expect(pageTwo.count == 5 && candidates.headers.first(name: "X-Total-Count") == "55")
+            #expect(candidates.headers.first(name: .link) == "</api/v1/candidates?q=Candidate&page=1&per=50>; rel=\"prev\"")
+        }
+    }
 }

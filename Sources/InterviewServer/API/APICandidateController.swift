@@ -27,9 +27,17 @@ struct APICandidateController: RouteCollection {
         routes.post(APIPath.candidateDecision, use: Self.decide)
     }
 
-    @Sendable static func index(req: Request) async throws -> [CandidateService.Row] {
-        try await CandidateService.list(for: req.user, positionID: try? req.query.get(UUID.self, at: "position"),
-                                        search: try? req.query.get(String.self, at: "q"), on: req.db)
+    /// Every candidate, or with `?page=` one page of `?per=` (default 50, at most 500) with the total and
+    /// the neighbouring pages in headers (`Listing.response`).
+    @Sendable static func index(req: Request) async throws -> Response {
+        let position = try? req.query.get(UUID.self, at: "position"), search = try? req.query.get(String.self, at: "q")
+        guard let page = try? req.query.get(Int.self, at: "page") else {
+            return try await CandidateService.list(for: req.user, positionID: position, search: search, on: req.db).encodeResponse(for: req)
+        }
+        let listing = try await CandidateService.listing(for: req.user, positionID: position, search: search, page: page,
+                                                         per: CandidateListing.clampPer(try? req.query.get(Int.self, at: "per")), on: req.db)
+        return try await listing.response(for: req, path: req.url.path,
+                                          query: [.init(name: "position", value: position?.uuidString), .init(name: "q", value: search)])
     }
 
     @Sendable static func create(req: Request) async throws -> Response {

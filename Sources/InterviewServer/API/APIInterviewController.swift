@@ -8,10 +8,18 @@ struct APIInterviewController: RouteCollection {
         routes.post(APIPath.interviewStatus, use: Self.setStatus)
     }
 
-    @Sendable static func index(req: Request) async throws -> [InterviewService.Row] {
+    /// Every interview, or with `?page=` one page of `?per=` (default 50, at most 500), newest first, with
+    /// the total and the neighbouring pages in headers (`Listing.response`).
+    @Sendable static func index(req: Request) async throws -> Response {
         let status = (try? req.query.get(String.self, at: "status")).flatMap(Interview.Status.init(rawValue:))
-        return try await InterviewService.list(for: req.user, candidateID: try? req.query.get(UUID.self, at: "candidate"),
-                                               status: status, language: req.language, on: req.db)
+        let candidate = try? req.query.get(UUID.self, at: "candidate")
+        let page = try? req.query.get(Int.self, at: "page")
+        let listing = try await InterviewService.listing(for: req.user, candidateID: candidate, status: status, page: page,
+                                                         per: Listing<InterviewService.Row>.clampPer(try? req.query.get(Int.self, at: "per")),
+                                                         language: req.language, on: req.db)
+        guard page != nil else { return try await listing.rows.encodeResponse(for: req) }
+        return try await listing.response(for: req, path: req.url.path,
+                                          query: [.init(name: "status", value: status?.rawValue), .init(name: "candidate", value: candidate?.uuidString)])
     }
 
     @Sendable static func schedule(req: Request) async throws -> Response {

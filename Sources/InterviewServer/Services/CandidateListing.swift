@@ -1,20 +1,46 @@
 import Foundation
+import Vapor
 
 /// One page of a list (candidates, interviews), and where it sits among the rest.
 struct Listing<Row: Sendable>: Sendable {
     /// Enough to scan on one screen; a team's busiest position is thousands of candidates.
     static var pageSize: Int { 50 }
 
+    /// The API's largest page, as the audit trail's.
+    static var largestPage: Int { 500 }
+
     var rows: [Row]
     var total: Int
     var page: Int
+    var per: Int = Self.pageSize
 
-    var pages: Int { max(1, (total + Self.pageSize - 1) / Self.pageSize) }
+    var pages: Int { max(1, (total + per - 1) / per) }
 
     /// Page numbers count from 1; one past the end shows the last page rather than an empty table.
-    static func clamp(_ page: Int?, total: Int) -> Int {
-        let last = max(1, (total + pageSize - 1) / pageSize)
+    static func clamp(_ page: Int?, total: Int, per: Int = pageSize) -> Int {
+        let last = max(1, (total + per - 1) / per)
         return min(max(page ?? 1, 1), last)
+    }
+
+    /// A page size asked of the API, kept within 1…`largestPage`.
+    static func clampPer(_ per: Int?) -> Int { min(max(per ?? pageSize, 1), largestPage) }
+
+    /// The API's page answer: the rows, with the total in `X-Total-Count` and the neighbouring pages in
+    /// `Link` (RFC 8288), so a tool walks a long list without the body's shape changing.
+    func response(for req: Request, path: String, query: [URLQueryItem]) async throws -> Response
+        where Row: Content {
+        let response = try await rows.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(total))
+        func link(_ page: Int, _ rel: String) -> String {
+            var components = URLComponents()
+            components.path = path
+            components.queryItems = query.filter { !($0.value ?? "").isEmpty }
+                + [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "per", value: String(per))]
+            return "<\(components.string ?? path)>; rel=\"\(rel)\""
+        }
+        let links = (page > 1 ? [link(page - 1, "prev")] : []) + (page < pages ? [link(page + 1, "next")] : [])
+        if !links.isEmpty { response.headers.replaceOrAdd(name: .link, value: links.joined(separator: ", ")) }
+        return response
     }
 
     /// The table's pager: links to the neighbouring pages of `path` with the same filters.

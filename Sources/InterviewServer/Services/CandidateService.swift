@@ -45,15 +45,15 @@ enum CandidateService {
     /// One page of `CandidateListing.pageSize` candidates (every one when `page` is nil), newest first.
     /// Only the listed columns are read — a candidate row also holds the resume PDF — and only the page's
     /// interviews, outcomes and decisions: a position of 5,000 candidates took seconds to list whole.
-    static func listing(for user: User, positionID: UUID?, search: String?, page: Int?, language: Language = .en,
-                        on db: any Database) async throws -> CandidateListing {
+    static func listing(for user: User, positionID: UUID?, search: String?, page: Int?, per: Int = CandidateListing.pageSize,
+                        language: Language = .en, on db: any Database) async throws -> CandidateListing {
         var scope = Candidate.query(on: db)
         if let positionID { scope = scope.filter(\.$position.$id == positionID) }
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
             scope = scope.filter(\.$position.$id ~~ visible)
         }
         let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
-        let size = CandidateListing.pageSize
+        let size = per
         let total: Int, number: Int, candidates: [Candidate]
         func rows(_ query: QueryBuilder<Candidate>) -> QueryBuilder<Candidate> {
             query.field(\.$id).field(\.$position.$id).field(\.$name).field(\.$erasedAt).field(\.$createdAt)
@@ -61,7 +61,7 @@ enum CandidateService {
         }
         if needle.isEmpty {
             total = try await scope.copy().count()
-            number = CandidateListing.clamp(page, total: total)
+            number = CandidateListing.clamp(page, total: total, per: size)
             var query = rows(scope).sort(\.$createdAt, .descending).sort(\.$id)
             if page != nil { query = query.range((number - 1) * size ..< number * size) }
             candidates = try await query.all()
@@ -84,7 +84,7 @@ enum CandidateService {
                 .filter { ($0.name ?? "").lowercased().contains(folded) || ($0.contact ?? "").lowercased().contains(folded) }
                 .compactMap(\.id)
             total = matching.count
-            number = CandidateListing.clamp(page, total: total)
+            number = CandidateListing.clamp(page, total: total, per: size)
             let shown = page == nil ? matching : Array(matching.dropFirst((number - 1) * size).prefix(size))
             let order = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
             candidates = shown.isEmpty ? [] : try await rows(Candidate.query(on: db).filter(\.$id ~~ shown)).all()
@@ -111,7 +111,7 @@ enum CandidateService {
                        outcome: last.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty,
                        decision: decisions[id]?.label(language) ?? "–")
         }
-        return CandidateListing(rows: list, total: total, page: number)
+        return CandidateListing(rows: list, total: total, page: number, per: size)
     }
 
     static func create(_ input: Input, by user: User, on db: any Database) async throws -> Candidate {

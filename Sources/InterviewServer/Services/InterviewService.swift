@@ -75,7 +75,7 @@ enum InterviewService {
     /// id, not by Fluent's eager loaders, which match every child against every parent: the whole list of
     /// 10,000 interviews took 2.7 s that way.
     static func listing(for user: User, candidateID: UUID? = nil, status: Interview.Status?, page: Int?,
-                        language: Language, on db: any Database) async throws -> Listing<Row> {
+                        per: Int = Listing<Row>.pageSize, language: Language, on db: any Database) async throws -> Listing<Row> {
         var scope = Interview.query(on: db).join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
             scope = scope.filter(Candidate.self, \.$position.$id ~~ visible)
@@ -83,11 +83,10 @@ enum InterviewService {
         if let candidateID { scope = scope.filter(\.$candidate.$id == candidateID) }
         if let status { scope = scope.filter(\.$status == status) }
         let total = try await scope.copy().count()
-        let number = CandidateListing.clamp(page, total: total)
+        let number = Listing<Row>.clamp(page, total: total, per: per)
         var query = scope.field(\.$id).field(\.$candidate.$id).field(\.$guideVersion.$id).field(\.$scheduledAt).field(\.$status)
             .sort(\.$scheduledAt, .descending).sort(\.$id)
-        let size = CandidateListing.pageSize
-        if page != nil { query = query.range((number - 1) * size ..< number * size) }
+        if page != nil { query = query.range((number - 1) * per ..< number * per) }
         let interviews = try await query.all()
         let ids = interviews.compactMap(\.id)
         let candidates = try await byID(Candidate.query(on: db).filter(\.$id ~~ Set(interviews.map(\.$candidate.id)))
@@ -119,7 +118,7 @@ enum InterviewService {
                        consoleHref: panel.contains(me) ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
-        return .init(rows: rows, total: total, page: number)
+        return .init(rows: rows, total: total, page: number, per: per)
     }
 
     /// Models by their id, for lookups while building rows.
