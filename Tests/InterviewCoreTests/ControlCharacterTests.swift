@@ -1,3 +1,4 @@
+import Foundation
 import Flowchart
 import Testing
 @testable import InterviewCore
@@ -44,5 +45,21 @@ struct ControlCharacterTests {
             .replacingOccurrences(of: "\u{9B}", with: "").replacingOccurrences(of: "\n", with: "\r\n")
             .replacingOccurrences(of: "What is", with: "What\tis")
         #expect(!GuideImporter.importMarkdown(crlf, path: "g.md").diagnostics.contains { $0.diagnostic.code == .controlCharacter })
+    }
+
+    @Test func aGuideExportedAsJSONLosesThemOnLoadToo() throws {
+        // setup: the guide exported as JSON, a label then edited to carry an escape (JSON writes it escaped)
+        let clean = GuideImporter.importMarkdown(guide, path: "g.md").guide
+        let json = String(decoding: try JSONEncoder().encode(clean), as: UTF8.self)
+            .replacingOccurrences(of: "And a session?", with: "And a \\u001b[2Jsession?\\r\\n")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("control-\(UInt64.random(in: 0...UInt64.max)).json")
+        try Data(json.utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        // act
+        let loaded = try GuideImporter.load(path: path.path).guide
+        // verify: the escape is gone, a CRLF in the text stays, nothing else changed
+        let question = try #require(loaded.topic("1.1")?.questions.last)
+        #expect(question.text == "And a [2Jsession?\r\n2J")
+        #expect(loaded.topic("1.1")?.questions.first == clean.topic("1.1")?.questions.first)
     }
 }

@@ -1,4 +1,5 @@
 import Flowchart
+import Foundation
 
 /// Control characters in a guide's Markdown (ESC, BEL, a lone carriage return, C1 controls): nothing a
 /// guide means, but each could act on the terminal of whoever runs `interview run`, `guide show` or
@@ -40,6 +41,36 @@ enum ControlCharacters {
                               zh: "已从本行移除控制字符 \(code)：它可能作用于在终端中阅读本指南的人的终端"))))
         }
         return (String(clean), diagnostics)
+    }
+}
+
+extension ControlCharacters {
+    /// A guide exported as JSON with the same characters removed from every string in it (JSON writes
+    /// them escaped, `\u001b`, so they only appear once decoded). Not valid JSON is left for the decoder
+    /// to report.
+    static func cleanJSON(_ data: Data) -> Data {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+              let cleaned = try? JSONSerialization.data(withJSONObject: clean(value), options: [.fragmentsAllowed]) else {
+            return data
+        }
+        return cleaned
+    }
+
+    private static func clean(_ value: Any) -> Any {
+        switch value {
+        case let text as String:
+            guard text.unicodeScalars.contains(where: TerminalSafe.isControl) else { return text }
+            var kept = String.UnicodeScalarView()
+            let scalars = Array(text.unicodeScalars)
+            for (i, scalar) in scalars.enumerated() {
+                let lineEnd = scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"
+                if !TerminalSafe.isControl(scalar) || lineEnd { kept.append(scalar) }
+            }
+            return String(kept)
+        case let list as [Any]: return list.map(clean)
+        case let object as [String: Any]: return object.mapValues(clean)
+        default: return value
+        }
     }
 }
 

@@ -31,7 +31,8 @@ public enum GuideImporter {
         }
         if path.lowercased().hasSuffix(".json") {
             do {
-                return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: data), diagnostics: [], chartCount: 0)
+                return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: ControlCharacters.cleanJSON(data)),
+                                     diagnostics: [], chartCount: 0)
             } catch {
                 throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(error.localizedDescription)")
             }
