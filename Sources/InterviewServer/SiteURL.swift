@@ -54,6 +54,13 @@ enum SiteURL {
         }
     }
 
+    /// The header's language switch: to `language`, then back to `back` (a path, with its query), which
+    /// travels as one query value. The one place that writes this link: every page and the report use it.
+    static func switchLanguage(to language: Language, back: String) -> String {
+        let value = back.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"])) ?? "/"
+        return SiteURL.language.path + "?to=\(language.rawValue)&back=\(value)"
+    }
+
     /// The route pattern: the same path with `:id` where an id goes.
     static func pattern(_ make: (UUID) -> SiteURL) -> [PathComponent] {
         let anyID = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!

@@ -74,6 +74,11 @@ struct ReaderFacingTextTests {
             #expect(english.range(of: #"<dd>\d{4}-\d{2}-\d{2}T"#, options: .regularExpression) == nil)
             // the console is only offered to the panel
             #expect(!english.contains("/console\">Open console") && own.contains("/console\">Open console"))
+            // the language switch comes back to this report and card
+            let link = try #require(english.components(separatedBy: "<a href=\"/language?").dropFirst().first?.components(separatedBy: "\"").first)
+            let switched = try await maria.get("/language?" + link.replacingOccurrences(of: "&amp;", with: "&"))
+            let location = try #require(switched.headers.first(name: .location))
+            #expect(location.hasPrefix("/interviews/\(fixture.id)/report?card="))
             // the candidate's version keeps the language the interview was held in
             #expect(candidateVersion.contains("<html lang=\"en\">"))
         }

@@ -6,16 +6,11 @@
 public enum TerminalSafe {
     public static func visible(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        func isKept(_ i: Int) -> Bool {
-            let v = scalars[i].value
-            if v == 0x0D { return i + 1 < scalars.count && scalars[i + 1] == "\n" }
-            return !isControl(scalars[i])
-        }
-        guard scalars.indices.contains(where: { !isKept($0) }) else { return text }
+        guard scalars.indices.contains(where: { acts(scalars, at: $0) }) else { return text }
         var out = String.UnicodeScalarView()
         for i in scalars.indices {
             let scalar = scalars[i]
-            if isKept(i) {
+            guard acts(scalars, at: i) else {
                 out.append(scalar)
                 continue
             }
@@ -28,8 +23,25 @@ public enum TerminalSafe {
         return String(out)
     }
 
+    /// The text without the characters that would act on a terminal (`acts`): for text that is stored,
+    /// where a picture in their place would be read as content.
+    public static func removed(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.indices.contains(where: { acts(scalars, at: $0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for i in scalars.indices where !acts(scalars, at: i) { out.append(scalars[i]) }
+        return String(out)
+    }
+
+    /// Whether the scalar at `i` would act on a terminal: a control (`isControl`), but not the carriage
+    /// return of a CRLF line end.
+    public static func acts(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        if scalars[i] == "\r" { return !(i + 1 < scalars.count && scalars[i + 1] == "\n") }
+        return isControl(scalars[i])
+    }
+
     /// C0 controls but tab and line feed, DEL, and the C1 controls (U+0080–U+009F). A carriage return
-    /// counts, except where `visible` keeps it before a line feed.
+    /// counts; `acts` lets the one of a CRLF line end be.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A: false

@@ -26,9 +26,8 @@ enum ControlCharacters {
             defer {
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             }
-            // A carriage return before a line feed is a CRLF line end, and stays.
-            let lineEnd = scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"
-            guard TerminalSafe.isControl(scalar), !lineEnd else {
+            // A carriage return before a line feed is a CRLF line end, and stays (`TerminalSafe.acts`).
+            guard TerminalSafe.acts(scalars, at: i) else {
                 clean.append(scalar)
                 continue
             }
@@ -58,15 +57,7 @@ extension ControlCharacters {
 
     private static func clean(_ value: Any) -> Any {
         switch value {
-        case let text as String:
-            guard text.unicodeScalars.contains(where: TerminalSafe.isControl) else { return text }
-            var kept = String.UnicodeScalarView()
-            let scalars = Array(text.unicodeScalars)
-            for (i, scalar) in scalars.enumerated() {
-                let lineEnd = scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n"
-                if !TerminalSafe.isControl(scalar) || lineEnd { kept.append(scalar) }
-            }
-            return String(kept)
+        case let text as String: return TerminalSafe.removed(text)
         case let list as [Any]: return list.map(clean)
         case let object as [String: Any]: return object.mapValues(clean)
         default: return value

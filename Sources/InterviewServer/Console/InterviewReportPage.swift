@@ -131,8 +131,7 @@ enum InterviewReportPage {
         html += "<button type=\"button\" data-print>\(e(Text.printReport.in(language)))</button>"
         // The site's language switch, back to this very report (and card).
         let here = SiteURL.interviewReport(id).path + (loaded.card?.id.map { "?card=\($0)" } ?? "")
-        let back = here.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/"
-        html += "<a href=\"\(SiteURL.language.path)?to=\(language.other.rawValue)&amp;back=\(back)\" lang=\"\(language.other.rawValue)\">"
+        html += "<a href=\"\(e(SiteURL.switchLanguage(to: language.other, back: here)))\" lang=\"\(language.other.rawValue)\">"
             + "\(e(language.other.ownName))</a></nav>"
         html += "<script src=\"/report.js\" defer></script>"
         if loaded.panel.count > 1 {

@@ -43,9 +43,7 @@ struct PageContext<Content: Encodable>: Encodable {
         }
         self.nav = nav
         self.demo = req.application.serverSettings.isDemo
-        let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"]))
-        self.switchLanguage = Link(label: language.other.ownName,
-                                   href: SiteURL.language.path + "?to=\(language.other.rawValue)&back=\(back ?? "/")")
+        self.switchLanguage = Link(label: language.other.ownName, href: SiteURL.switchLanguage(to: language.other, back: req.url.path))
         self.logout = SiteURL.logout.path
         self.content = content
     }
