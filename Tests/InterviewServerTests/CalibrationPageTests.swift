@@ -151,8 +151,10 @@ struct CalibrationPageTests {
 
     @Test func aLargeTeamsPagesShowTheLastStateWhileANewOneIsReadBehindThem() async throws {
         try await withApp { app in
-            // setup: every family counts as large, so a change is read in the background
-            app.prepareCalibrationCache(refreshInBackgroundFrom: 0)
+            // setup: every family counts as large, so a change is read in the background; the test holds
+            // that read while it looks at the page (a family this small is read in milliseconds)
+            let backgroundRead = TestGate(limit: 1)
+            app.prepareCalibrationCache(refreshInBackgroundFrom: 0) { await backgroundRead.enter(); await backgroundRead.leave() }
             let fixture = try await submittedPanel(app)
             let maria = try await fixture.browser("maria@example.com"), olga = try await fixture.browser("olga@example.com")
             // the first read after the start is not waited for: the page says so, and the figures follow
@@ -164,8 +166,10 @@ struct CalibrationPageTests {
             }
             #expect(first.contains("id=\"preparing\"") && !before.contains("id=\"preparing\""))
             // act: Olga revises her 1 on op3 to a 4; the next page comes at once, then the new state
+            await backgroundRead.enter()
             _ = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4, "revisionReason": "Re-read my notes."])
             let during = try await maria.get("/calibration").body.string
+            await backgroundRead.leave()
             var after = during
             for _ in 0..<100 where after.contains("id=\"updating\"") {
                 try await Task.sleep(for: .milliseconds(100))

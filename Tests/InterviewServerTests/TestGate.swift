@@ -1,6 +1,7 @@
-/// Limits how many test applications hold PostgreSQL connections at once: swift-testing runs every test in
-/// parallel, and each app's pool opens a connection per event loop, which would pass the server's
-/// `max_connections` (100 by default).
+/// Lets at most `limit` holders through at once, the others waiting in turn. `postgres` limits how many
+/// test applications hold PostgreSQL connections at once: swift-testing runs every test in parallel, and
+/// each app's pool opens a connection per event loop, which would pass the server's `max_connections`
+/// (100 by default). A gate of one also lets a test hold a background task at a point of its choosing.
 actor TestGate {
     static let postgres = TestGate(limit: 8)
 

@@ -50,9 +50,13 @@ final class CalibrationCache: Sendable {
     /// are read on the request, which then always shows the latest card. 1,000 cards read and refit in
     /// about 0.2 s on the build machine.
     let refreshInBackgroundFrom: Int
+    /// Awaited before each background read starts. Nil in the server; a test holds it to see the pages
+    /// while a read is under way, which a small family's read would otherwise finish before they ask.
+    let beforeBackgroundRead: (@Sendable () async -> Void)?
 
-    init(refreshInBackgroundFrom: Int = 1_000) {
+    init(refreshInBackgroundFrom: Int = 1_000, beforeBackgroundRead: (@Sendable () async -> Void)? = nil) {
         self.refreshInBackgroundFrom = refreshInBackgroundFrom
+        self.beforeBackgroundRead = beforeBackgroundRead
     }
 
     private let cards = Mutex<[UUID: Card]>([:])
@@ -165,8 +169,9 @@ extension Application {
 
     /// Made once by `configure`, before any request (Application storage is not for writes under load).
     /// Tests may make it again with a smaller `refreshInBackgroundFrom` before their first request.
-    func prepareCalibrationCache(refreshInBackgroundFrom: Int = 1_000) {
-        storage[CalibrationCacheKey.self] = CalibrationCache(refreshInBackgroundFrom: refreshInBackgroundFrom)
+    func prepareCalibrationCache(refreshInBackgroundFrom: Int = 1_000, beforeBackgroundRead: (@Sendable () async -> Void)? = nil) {
+        storage[CalibrationCacheKey.self] = CalibrationCache(refreshInBackgroundFrom: refreshInBackgroundFrom,
+                                                             beforeBackgroundRead: beforeBackgroundRead)
     }
 
     var calibrationCache: CalibrationCache { storage[CalibrationCacheKey.self] ?? CalibrationCache() }

@@ -98,6 +98,7 @@ struct TeamCards: Sendable {
         let cache = app.calibrationCache
         _ = cache.reading(family: libraryID, fingerprint: fingerprint) {
             Task.detached(priority: .utility) {
+                await cache.beforeBackgroundRead?()
                 do {
                     // Not the request's database: this outlives the request (as the warm-up does).
                     guard let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any()) else {
