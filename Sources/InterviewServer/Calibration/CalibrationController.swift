@@ -65,6 +65,8 @@ struct CalibrationPage: Encodable {
         var name: String
         var isYou: Bool
         var severity: String
+        /// The 95% interval, under the severity: beside it the table was wider than a 1,280-pixel screen.
+        var interval: String
         var severityValue: Double
         var points: String
         var cards: Int
@@ -84,8 +86,9 @@ struct CalibrationPage: Encodable {
             self.isYou = isYou
             let s = f.severity
             severityValue = s?.severity ?? 0
-            severity = s.map { String(format: "%+.2f (%+.2f … %+.2f)", $0.severity, $0.severity - 1.96 * $0.standardError,
-                                      $0.severity + 1.96 * $0.standardError) } ?? "–"
+            severity = s.map { String(format: "%+.2f", $0.severity) } ?? "–"
+            interval = s.map { String(format: "%+.2f … %+.2f", $0.severity - 1.96 * $0.standardError,
+                                      $0.severity + 1.96 * $0.standardError) } ?? ""
             points = s.map { String(format: "%+.2f", -$0.points) } ?? "–"
             cards = f.cards
             ratings = s?.ratingCount ?? 0
