@@ -60,6 +60,11 @@ def main():
         rows = manager.find_elements(By.CSS_SELECTOR, "table.calibration > tbody > tr")
         check(len(rows) == 12, f"the hiring manager sees all twelve interviewers: {len(rows)} rows")
         check("converged" in page, "the model's line says it converged")
+        # On a 1,280-pixel screen (the window's width) every column shows without scrolling sideways.
+        manager.set_window_size(1280, 1000)
+        box = manager.execute_script("const s = document.querySelector('table.calibration').parentElement; return [s.clientWidth, s.scrollWidth]")
+        check(box[1] <= box[0], f"the calibration table fits a 1,280-pixel window: {box[1]} px in {box[0]} px")
+        manager.set_window_size(1500, 1100)
         if args.screenshots:
             manager.set_window_size(1500, 1250)
             manager.save_screenshot(os.path.join(args.screenshots, "calibration.png"))
