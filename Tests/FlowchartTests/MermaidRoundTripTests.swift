@@ -86,6 +86,18 @@ import Testing
         #expect(mermaid.start == "end_" && js.start == "end")
         #expect(MermaidWriter.write(graph) == MermaidWriter.write(graph))
     }
+
+    @Test func labelsWithFlowchartJSMarksKeepTheirTextInFlowchartJS() throws {
+        // setup: sequences flowchart.js reads as a second definition, a link or a function, and a bar
+        let graph = MermaidParser.parse("flowchart TD\ns([S]) --> a[\"x: y => z -> w\"] --> b[\"see :>http://x\"] --> c[\"p :$fn q\"] --> d[\"a|b\"]").graph
+        // act
+        let written = FlowchartJSWriter.write(graph)
+        let back = FlowchartParser.parse(written)
+        // verify: every label whole (with a full-width ＞ or ＄), no link or function made, and no finding
+        #expect(back.graph.nodes.map(\.text) == ["S", "x: y =＞ z -> w", "see :＞http://x", "p :＄fn q", "a|b"])
+        #expect(back.graph.nodes.allSatisfy { $0.url == nil && $0.function == nil })
+        #expect(back.diagnostics.isEmpty, "\(back.diagnostics)")
+    }
 }
 
 /// The seed guide's ten flowchart.js charts, converted to Mermaid and read back.

@@ -1,7 +1,11 @@
+import Foundation
+
 /// A graph as flowchart.js text, for a chart first written in Mermaid. The text itself comes from
 /// `FlowchartWriter` (what guides already store); this makes the graph fit flowchart.js first:
 /// - ids flowchart.js cannot read (spaces, `()=>@:|,`) are rewritten, see `ConvertIDs`;
 /// - a label with `|` gets a trailing `|`, so flowchart.js takes an empty flowstate and keeps the text;
+/// - a node label's `=>`, `:>` and `:$` get a full-width `＞` or `＄`: flowchart.js would drop the text
+///   after a second `=>` and read the others as a link or a function, losing the text after them;
 /// - a line label loses `,` `(` `)` (written full-width), which would end flowchart.js's `(yes@label)`;
 /// - node parameters flowchart.js cannot hold (values with `(),=`) are left out.
 public enum FlowchartJSWriter {
@@ -10,6 +14,7 @@ public enum FlowchartJSWriter {
         var copy = ConvertIDs.renamed(graph, mapping, label: edgeLabel)
         var fitted = FlowGraph()
         for var node in copy.nodes {
+            node.text = nodeLabel(node.text)
             if node.text.contains("|") && node.flowstate == nil { node.flowstate = "" }
             node.parameters = node.parameters.filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
             fitted.define(node)
@@ -30,6 +35,12 @@ public enum FlowchartJSWriter {
 
     private static func isPlainParameter(_ text: String) -> Bool {
         !text.unicodeScalars.contains { "(),=\n".unicodeScalars.contains($0) }
+    }
+
+    private static func nodeLabel(_ label: String) -> String {
+        guard label.contains("=>") || label.contains(":>") || label.contains(":$") else { return label }
+        return label.replacingOccurrences(of: "=>", with: "=＞").replacingOccurrences(of: ":>", with: ":＞")
+            .replacingOccurrences(of: ":$", with: ":＄")
     }
 
     private static func edgeLabel(_ label: String) -> String {

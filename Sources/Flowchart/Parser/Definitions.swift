@@ -199,7 +199,9 @@ extension ParserState {
         }
         if let t = text, let bar = lastBar {
             let state = v.string(v.trimmed((bar + 1)..<t.upperBound))
-            if !Self.looksLikeFlowstate(state) {
+            // An empty flowstate (a trailing '|') loses nothing: it is how a label keeps a '|' of its own,
+            // as `guide convert` writes one.
+            if !state.isEmpty && !Self.looksLikeFlowstate(state) {
                 report(.warning, .pipeInLabel, v, at: bar, LocalizedText(
                     en: "flowchart.js cuts the label at '|' and takes '\(state)' as a flowstate, so it disappears from the label; write '｜' or '/' instead",
                     zh: "flowchart.js 会在 '|' 处截断标签，把 '\(state)' 当作 flowstate，这段文字就从标签中消失了；请改用 '｜' 或 '/'"),
