@@ -232,4 +232,18 @@ struct GuideReadingGapTests {
             #expect(error.text.zh == "现在没有需要回答是/否的判断")
         }
     }
+
+    @Test func aJumpToATopicTheGuideLacksIsReportedWhereTheJumpIsWritten() throws {
+        for (fence, chart) in [("flow", "st=>start: Start\nop1=>operation: Q\nsub1=>subroutine: 转到 3.4\nst->op1->sub1"),
+                               ("mermaid", "flowchart TD\ns([Start]) --> A[Q]\nA --> sub1[[转到 3.4]]")] {
+            // setup
+            let markdown = "# G\n\n## 1. Stage\n\n### 1.1 Topic\n\n```\(fence)\n\(chart)\n```\n"
+            // act
+            let found = try #require(GuideImporter.importMarkdown(markdown).diagnostics.first { $0.diagnostic.code == .callToUnknownTopic })
+            // verify: on the subroutine's line, named by the chart's heading like its other findings
+            #expect(found.diagnostic.position.line == 10, "\(fence)")
+            #expect(found.diagnostic.position.column == (fence == "flow" ? 1 : 7), "\(fence)")
+            #expect(found.flowchart == "1.1 Topic", "\(fence)")
+        }
+    }
 }

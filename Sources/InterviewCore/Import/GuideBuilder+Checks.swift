@@ -33,7 +33,7 @@ extension GuideBuilder {
     /// Unique topic keys, duplicate section numbers reported, instruction calls resolved.
     mutating func finish(_ guide: inout Guide) {
         var seen: [String: Int] = [:]   // number → heading line
-        var lineOfTopic: [String: Int] = [:]
+        var placeOfTopic: [String: TopicPlace] = [:]
         var topicIndex = 0
         for section in sections {
             guard let heading = section.heading, heading.level >= max(stageLevel, 1),
@@ -54,16 +54,17 @@ extension GuideBuilder {
                     topic.key = [topic.number, topic.title].compactMap { $0 }.joined(separator: " ")
                     keys.insert(topic.key)
                 }
-                if topicIndex < headingLines.count { lineOfTopic[topic.key] = headingLines[topicIndex] }
+                if topicIndex < topicPlaces.count { placeOfTopic[topic.key] = topicPlaces[topicIndex] }
                 topicIndex += 1
                 guide.stages[s].topics[t] = topic
             }
         }
-        resolveCalls(&guide, lines: lineOfTopic)
+        resolveCalls(&guide, places: placeOfTopic)
     }
 
     /// A subroutine naming another topic by number ("转到 3.4") or title is a call into it.
-    private mutating func resolveCalls(_ guide: inout Guide, lines: [String: Int]) {
+    /// One naming a section no topic has is reported where the subroutine is written.
+    private mutating func resolveCalls(_ guide: inout Guide, places: [String: TopicPlace]) {
         let topics = guide.topics
         for s in guide.stages.indices {
             for t in guide.stages[s].topics.indices {
@@ -75,8 +76,10 @@ extension GuideBuilder {
                         ?? topics.first(where: { $0.key != owner.key && $0.title.count >= 2 && text.localizedCaseInsensitiveContains($0.title) }) {
                         guide.stages[s].topics[t].instructions[i].calls = target.key
                     } else if let missing = numbers.first(where: { n in n.contains(".") && !topics.contains { $0.number == n } }) {
-                        diagnostics.append(GuideDiagnostic(flowchart: owner.title, Diagnostic(.warning, .callToUnknownTopic,
-                            at: SourcePosition(line: lines[owner.key] ?? 1, column: 1), LocalizedText(
+                        let place = places[owner.key]
+                        let id = owner.instructions[i].id
+                        diagnostics.append(GuideDiagnostic(flowchart: place?.chart ?? owner.title, Diagnostic(.warning, .callToUnknownTopic,
+                            at: place?.instructions[id] ?? SourcePosition(line: place?.headingLine ?? 1, column: 1), LocalizedText(
                             en: "'\(owner.instructions[i].id)' names section \(missing), but the guide has no topic numbered \(missing)",
                             zh: "'\(owner.instructions[i].id)' 提到了章节 \(missing)，但指南中没有编号为 \(missing) 的主题"))))
                     }

@@ -8,8 +8,16 @@ struct GuideBuilder {
     var diagnostics: [GuideDiagnostic] = []
     /// Heading level of the stages; 0 when the document has no numbered stages.
     private(set) var stageLevel = 0
-    /// The heading line of each topic, in the order topics are built (for later checks).
-    var headingLines: [Int] = []
+    /// Where each topic is written, in the order topics are built (for later checks).
+    var topicPlaces: [TopicPlace] = []
+
+    struct TopicPlace {
+        var headingLine: Int
+        /// The chart's name in findings ("1.1 Title"), as its own findings carry.
+        var chart: String
+        /// Where each instruction (a subroutine or a fork) is written, by node id.
+        var instructions: [String: SourcePosition]
+    }
 
     init(sections: [MarkdownSection], fallbackTitle: String) {
         self.sections = sections
@@ -117,7 +125,11 @@ struct GuideBuilder {
             diagnostics += extra.syntax.parse(extra.text, firstLine: extra.firstLine).diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         }
         let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
-        if let line = section.heading?.line { headingLines.append(line) } else { headingLines.append(block.fenceLine) }
+        var instructionPositions: [String: SourcePosition] = [:]
+        for node in parsed.graph.nodes where node.type == .subroutine || node.type == .parallel {
+            instructionPositions[node.id] = node.position
+        }
+        topicPlaces.append(TopicPlace(headingLine: section.heading?.line ?? block.fenceLine, chart: name, instructions: instructionPositions))
         diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         let heading = section.heading.map { SectionHeading($0.text) } ?? SectionHeading(fallbackTitle)
         let flow = TopicFlow(parsed.graph)
