@@ -187,4 +187,81 @@ import Testing
             #expect(!d.text.en.isEmpty && !d.text.zh.isEmpty && d.text.en != d.text.zh, "\(d.code)")
         }
     }
+
+    @Test func aMisspeltHeaderIsReadAsTheKeywordItMeant() throws {
+        for (written, meant) in [("Flowchart", "flowchart"), ("flowchar", "flowchart"), ("grph", "graph")] {
+            // act
+            let parsed = MermaidParser.parse("\(written) LR\nA --> B")
+            // verify: one finding with the keyword spelt right, and the chart read left to right
+            let d = try #require(parsed.first(.missingHeader), "\(written)")
+            #expect(parsed.diagnostics.count == 1, "\(written): \(parsed.diagnostics)")
+            #expect(d.fix == Fix(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: written.count + 1),
+                                 replacement: meant))
+            #expect(d.message.contains("'\(written)'") && d.text.zh.contains("不是 Mermaid 的图表类型"))
+            #expect(parsed.edgeList == ["A-next->B"])
+            #expect(parsed.graph.edges.first?.direction == .right)
+        }
+    }
+
+    @Test func lowercaseEndAsANodeIsAnErrorWithEndAsTheFix() throws {
+        // act
+        let parsed = parse("A[q] --> end\nendpoint --> B")
+        // verify: `end` is reported where it is written; `endpoint` is an id like any other
+        let d = try #require(parsed.first(.endAsNodeID))
+        #expect(d.severity == .error)
+        #expect(d.position == SourcePosition(line: 11, column: 10))
+        #expect(d.fix?.replacement == "End")
+        #expect(d.text.zh.contains("'End'"))
+        #expect(parsed.codes.filter { $0 == .endAsNodeID }.count == 1)
+        #expect(parsed.edgeList == ["A-next->end", "endpoint-next->B"])
+    }
+
+    @Test func anUnclosedShapeDataEndsAfterItsLastKeyAndValue() throws {
+        // act
+        let parsed = parse("s([Start]) --> G@{ shape: rect, label: \"x\"\nG --> H[q h]")
+        // verify: closed where its values end, so the next line is still a line of the chart
+        let d = try #require(parsed.first(.unclosedBracket))
+        #expect(d.position == SourcePosition(line: 11, column: 17))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 43), end: SourcePosition(line: 11, column: 43), replacement: " }"))
+        #expect(parsed.edgeList == ["s-next->G", "G-next->H"])
+        #expect(parsed.graph.nodes.first { $0.id == "G" }?.text == "x")
+    }
+
+    @Test func anUnclosedMarkdownStringEndsWithItsLine() throws {
+        // act
+        let parsed = parse("s([Start]) --> A[\"`markdown **b**\nA --> B[\"q b\"]\nB --> C[q c]")
+        // verify
+        #expect(parsed.codes.contains(.unclosedQuote))
+        #expect(parsed.edgeList == ["s-next->A", "A-next->B", "B-next->C"])
+        #expect(parsed.graph.nodes.first { $0.id == "A" }?.text == "markdown b")
+    }
+
+    @Test func aSlantedLabelClosedByAPlainBracketGetsItsLeanAsTheFix() throws {
+        // act
+        let parsed = parse("H[/par] --> K[/Read [x] file/]")
+        // verify: the shape ends at its `]`, the fix adds the `/` before it; inner brackets stay text
+        let d = try #require(parsed.first(.unclosedBracket))
+        #expect(d.position == SourcePosition(line: 11, column: 2))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 7), end: SourcePosition(line: 11, column: 7), replacement: "/"))
+        #expect(parsed.graph.nodes.map(\.text) == ["par", "Read [x] file"])
+        #expect(parsed.edgeList == ["H-next->K"])
+        #expect(parsed.diagnostics.count == 1)
+    }
+
+    @Test func aRoundedNodeIsNotWarnedForTheParenthesesOfItsShape() {
+        // act
+        let plain = parse("B(ok) --> C(HTTP/3)")
+        let nested = parse("B(Why (ref))")
+        // verify
+        #expect(!plain.codes.contains(.unquotedParentheses))
+        #expect(nested.codes.contains(.unquotedParentheses))
+    }
+
+    @Test func everyShapeNameOfMermaid11IsKnown() {
+        // act: names and aliases from Mermaid 11's shape list that were once reported as unknown
+        let parsed = parse("A@{ shape: lin-proc } --> B@{ shape: bow-tie-rectangle } --> C@{ shape: choice }\nC -->|yes| D\nC -->|no| E")
+        // verify
+        #expect(!parsed.codes.contains(.unknownShape))
+        #expect(parsed.graph.nodes.first { $0.id == "C" }?.type == .condition)
+    }
 }

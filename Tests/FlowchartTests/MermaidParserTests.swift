@@ -277,4 +277,30 @@ import Testing
         #expect(parsed.graph.node("q")?.position.line == 5)
         #expect(parsed.edgeList == ["q-next->g", "g-yes->q2", "g-no->e"])
     }
+
+    @Test func aLineToASubgraphWhoseFirstMemberIsASubgraphReachesItsFirstNode() {
+        // setup: `outer` starts with `inner`, `two` ends with `inner2`
+        let text = """
+        s([Start]) --> outer
+        subgraph outer
+          inner --> b[q b]
+          subgraph inner
+            a[q a]
+          end
+        end
+        b --> two
+        subgraph two
+          b2[q b2] --> inner2
+          subgraph inner2
+            c1[q c1]
+          end
+        end
+        two --> d1[q d1]
+        """
+        // act
+        let parsed = parse(text)
+        // verify: no line lost, each through the nested subgraph's first or last node
+        #expect(parsed.edgeList == ["s-next->a", "a-next->b", "b-next->b2", "b2-next->c1", "c1-next->d1"])
+        #expect(parsed.diagnostics.isEmpty)
+    }
 }

@@ -89,4 +89,16 @@ import Testing
             #expect(parsed.graph.nodes.count <= bytes.count + 1)
         }
     }
+
+    @Test(.timeLimit(.minutes(1))) func fiftyThousandUnclosedSubgraphs() {
+        // Each one's finding looked for the end of the text from its own line: 50,000 took minutes.
+        // setup
+        let text = "graph TD\n" + String(repeating: "subgraph s\n", count: 50_000) + "A --> B\n"
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify: each reported where it opens, with an `end` to append at the end of the text
+        #expect(parsed.codes.filter { $0 == .unclosedSubgraph }.count == 50_000)
+        #expect(parsed.first(.unclosedSubgraph)?.fix?.start == SourcePosition(line: 50_003, column: 1))
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
 }

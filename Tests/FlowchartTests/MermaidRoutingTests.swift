@@ -100,4 +100,28 @@ struct MermaidRoutingTests {
             #expect((DiagramSyntax.of(text) == .mermaid) == MermaidParser.isFlowchart(text))
         }
     }
+
+    @Test func aMermaidBlockWithoutItsHeaderIsReadAndReported() throws {
+        for first in ["A[Ask] --> B[Deeper]", "flowchar TD\nA[Ask] --> B[Deeper]"] {
+            // act
+            let document = FlowchartDocument(text: "# G\n## 3.1 Topic\n```mermaid\n\(first)\n```\n", path: "g.md")
+            // verify: the topic's chart is there, with the finding, not silently gone
+            #expect(document.charts.count == 1, "\(first)")
+            #expect(document.charts.first?.parsed.diagnostics.map(\.code) == [.missingHeader], "\(first)")
+            #expect(document.charts.first?.parsed.graph.nodes.map(\.id) == ["A", "B"], "\(first)")
+        }
+        // Blank blocks and other diagrams are not charts of ours.
+        for other in ["", "  \n%% only a comment", "gantt\n  title T", "stateDiagram-v2\n  [*] --> A"] {
+            let document = FlowchartDocument(text: "# G\n```mermaid\n\(other)\n```\n", path: "g.md")
+            #expect(document.charts.isEmpty, "\(other)")
+        }
+    }
+
+    @Test func aBareMmdFileWithoutItsHeaderIsReadAsMermaid() {
+        // act
+        let document = FlowchartDocument(text: "A[Ask] --> B[Deeper]\n", path: "chart.mmd")
+        // verify
+        #expect(document.charts.first?.parsed.diagnostics.map(\.code) == [.missingHeader])
+        #expect(document.charts.first?.parsed.graph.edges.count == 1)
+    }
 }

@@ -1,5 +1,6 @@
 /// A file to lint or render: a Markdown guide with chart blocks (flowchart.js or Mermaid), or a bare chart
-/// file (flowchart.js, or Mermaid when its first statement says so, as a `.mmd` file's does).
+/// file (flowchart.js, or Mermaid when its first statement says so or the file is named `.mmd` and does not
+/// start with a flowchart.js definition).
 public struct FlowchartDocument: Sendable {
     public struct Chart: Sendable {
         public var name: String
@@ -25,7 +26,12 @@ public struct FlowchartDocument: Sendable {
                 DiagramSyntax.of(fenceInfo: block.info, bytes: Bytes(rebasing: bytes[block.content])).map { (block, $0) }
             }
             if blocks.isEmpty && !namedMarkdown {
-                let parsed = DiagramSyntax.of(bytes: bytes).parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
+                // A file named .mmd or .mermaid is Mermaid even when its header is missing or misspelt,
+                // so it gets that finding instead of a page of flowchart.js errors; unless its text is
+                // flowchart.js (`st=>start`), or another Mermaid diagram.
+                let namedMermaid = [".mmd", ".mermaid"].contains { lower.hasSuffix($0) } && !MermaidHead.isOtherDiagram(bytes)
+                    && !MermaidHead.startsLikeFlowchartJS(bytes)
+                let parsed = (namedMermaid ? .mermaid : DiagramSyntax.of(bytes: bytes)).parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
                 return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed)],
                                          isMarkdown: false, diagnostics: [])
             }

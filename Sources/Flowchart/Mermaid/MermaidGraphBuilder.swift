@@ -85,25 +85,39 @@ extension MermaidReader {
             subgraphs[p].first = min(subgraphs[p].first, subgraphs[k].first)
             subgraphs[p].last = max(subgraphs[p].last, subgraphs[k].last)
         }
+        // The node a link names each subgraph by. The first subgraph of a name is the one a link means
+        // (ids repeat only in odd charts).
+        var placeholder = [Int](repeating: -1, count: subgraphs.count)
+        var isPlaceholder = [Bool](repeating: false, count: nodes.count)
         for k in subgraphs.indices {
             let found = KeyTable.withBytes(of: subgraphs[k].id) { keys.find($0, hash: KeyTable.hash($0)) }
-            // The first subgraph of a name is the one a link means (ids repeat only in odd charts).
-            guard let n = found, nodes[n].shape == .none, redirect[n] == nil else { continue }
-            redirect[n] = entryAndExit(of: k, placeholder: n)
+            guard let n = found, nodes[n].shape == .none, !isPlaceholder[n] else { continue }
+            placeholder[k] = n
+            isPlaceholder[n] = true
+        }
+        // Innermost first (children were opened after their parents), so a line inside a subgraph that
+        // names a nested one already leads to that one's entry or leaves from its exit.
+        for k in subgraphs.indices.reversed() where placeholder[k] >= 0 {
+            redirect[placeholder[k]] = entryAndExit(of: k, isPlaceholder: isPlaceholder, redirect: redirect)
         }
         return redirect
     }
 
-    private func entryAndExit(of k: Int, placeholder: Int) -> (first: Int, last: Int) {
+    /// A subgraph's members are the nodes written in it or in its nested subgraphs, but not the nodes
+    /// that stand for subgraphs: a line to such a node counts as a line to that subgraph's entry.
+    private func entryAndExit(of k: Int, isPlaceholder: [Bool], redirect: [(first: Int, last: Int)?]) -> (first: Int, last: Int) {
         let sub = subgraphs[k]
         guard sub.first <= sub.last else { return (-1, -1) }
         var inside = [Bool](repeating: false, count: sub.last - sub.first + 1)
-        for n in sub.first...sub.last where n != placeholder && isInside(n, k) { inside[n - sub.first] = true }
+        for n in sub.first...sub.last where !isPlaceholder[n] && isInside(n, k) { inside[n - sub.first] = true }
         guard let firstMember = inside.firstIndex(of: true), let lastMember = inside.lastIndex(of: true) else { return (-1, -1) }
         var ledTo = inside.map { _ in false }, leadsOn = ledTo
         for link in links where link.stroke != .invisible {
-            let a = Int(link.from) - sub.first, b = Int(link.to) - sub.first
-            guard a >= 0, a < inside.count, b >= 0, b < inside.count, inside[a], inside[b], a != b else { continue }
+            var from = Int(link.from), to = Int(link.to)
+            if let r = redirect[from] { from = r.last }
+            if let r = redirect[to] { to = r.first }
+            let a = from - sub.first, b = to - sub.first
+            guard from >= 0, to >= 0, a >= 0, a < inside.count, b >= 0, b < inside.count, inside[a], inside[b], a != b else { continue }
             leadsOn[a] = true
             ledTo[b] = true
         }

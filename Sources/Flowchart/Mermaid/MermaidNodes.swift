@@ -22,6 +22,10 @@ extension MermaidReader {
             if i < s.count { i += 1 }
             return nil
         }
+        if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
+            // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
+            report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
+        }
         let index = node(idRange)
         enterSubgraph(index)
         let b = byte(i)
@@ -99,20 +103,37 @@ extension MermaidReader {
         let limit = lineEnd(from: i)
         var hasParens = false
         var j = i
+        // `[/text]`: a plain `]` where `/]` belongs; the shape ends there, with the lean added by the fix.
+        // (`[/Read [x] file/]` keeps its inner brackets.)
+        var bareSlantEnd = -1, innerBrackets = 0
         while j < limit {
             let c = s[j]
-            if c == 0x28 || c == 0x29 { hasParens = true }
             if c == closeByte && depth == 0 && (slanted ? (j > textStart && (s[j - 1] == 0x2F || s[j - 1] == 0x5C)) : matches(close, at: j)) {
                 found = j
                 break
             }
+            if slanted && c == 0x5B { innerBrackets += 1 }
+            if slanted && c == 0x5D {
+                if innerBrackets == 0 {
+                    bareSlantEnd = j
+                    break
+                }
+                innerBrackets -= 1
+            }
+            // After the closer's test: the `)` that closes `B(ok)` is not a parenthesis in its label.
+            if c == 0x28 || c == 0x29 { hasParens = true }
             if opener == 1 || close.3 == 1 {
                 if c == b0 { depth += 1 } else if c == closeByte, depth > 0 { depth -= 1 }
             }
             j += 1
         }
         let closed = found >= 0
-        if !closed {
+        if bareSlantEnd >= 0 {
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: String(UnicodeScalar(b1)) + "]"),
+                   fix: (bareSlantEnd..<bareSlantEnd, String(UnicodeScalar(b1))))
+            i = bareSlantEnd + 1
+            found = bareSlantEnd
+        } else if !closed {
             let closer = slanted ? String(UnicodeScalar(b1)) + "]" : closerText(close)
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: closer),
                    fix: (limit..<limit, closer))
@@ -168,13 +189,17 @@ extension MermaidReader {
     }
 
     /// `"…"` at `open`: the text up to the next quote, entity codes and `<br>` decoded; a Markdown string
-    /// (`"`…`"`) may run over several lines. An unclosed quote is reported and ends at the line's end.
+    /// (`"`…`"`) may run over several lines. An unclosed quote is reported and ends at its first line's end.
     mutating func readQuoted(open: Int) -> String {
         i = open + 1
         let markdown = byte(i) == 0x60
         var j = i
         if markdown {
-            while j < s.count, s[j] != 0x22 { j += 1 }
+            // It closes with a backtick and a quote, so a quote of another label further down is not its end.
+            j += 1
+            while j < s.count, !(s[j] == 0x22 && s[j - 1] == 0x60) { j += 1 }
+            // Never closed: it ends with its first line, so the statements after it are still read.
+            if j >= s.count { j = lineEnd(from: i) }
         } else if let base = s.baseAddress, i < s.count, let hit = memchr(base + i, 0x22, s.count - i) {
             // memchr to the closing quote, then a check that no line ended before it.
             let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

@@ -10,21 +10,26 @@ enum MermaidShape: UInt8 {
     /// instruction, never a question (see `MermaidReader.forkAsks`).
     case fork
 
-    /// `@{ shape: … }` names (Mermaid 11's list, with its aliases), mapped to the role they play.
+    /// `@{ shape: … }` names (Mermaid 11's list, with its aliases and the older internal names it still
+    /// accepts), mapped to the role they play.
     static let named: [String: MermaidShape] = {
         var table: [String: MermaidShape] = [:]
         let groups: [(MermaidShape, [String])] = [
-            (.rhombus, ["diam", "diamond", "decision", "question", "rhombus"]),
+            (.rhombus, ["diam", "diamond", "decision", "question", "rhombus", "choice"]),
             (.subroutine, ["fr-rect", "subproc", "subprocess", "subroutine", "framed-rectangle"]),
-            (.parallelogram, ["lean-r", "lean-right", "in-out", "lean-l", "lean-left", "out-in"]),
+            (.parallelogram, ["lean-r", "lean-right", "in-out", "lean-l", "lean-left", "out-in", "lean_right", "lean_left"]),
             (.terminal, ["stadium", "terminal", "pill", "circle", "circ", "dbl-circ", "double-circle",
                          "sm-circ", "start", "small-circle", "fr-circ", "stop", "framed-circle",
-                         "f-circ", "filled-circle", "junction", "rounded", "event"]),
-            (.fork, ["fork", "join"]),
+                         "f-circ", "filled-circle", "junction", "rounded", "event",
+                         "roundedRect", "doublecircle", "stateStart", "stateEnd"]),
+            (.fork, ["fork", "join", "forkJoin"]),
             (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
                     "manual", "inv-trapezoid", "trapezoid-top", "text", "notch-rect", "card", "notched-rectangle",
-                    "lin-rect", "shaded-process", "lined-rectangle", "lined-process",
+                    "lin-rect", "shaded-process", "lined-rectangle", "lined-process", "lin-proc", "squareRect",
+                    "inv_trapezoid", "rect_left_inv_arrow", "bow-tie-rectangle", "class-box", "classBox",
+                    "state", "note", "rectWithTitle", "labelRect", "iconSquare", "iconCircle", "iconRounded",
+                    "imageSquare", "kanbanItem",
                     "hourglass", "collate", "comment", "brace", "brace-r", "braces", "doc", "document",
                     "docs", "documents", "st-doc", "stacked-document", "st-rect", "procs", "processes",
                     "stacked-rectangle", "tag-doc", "tagged-document", "tag-rect", "tag-proc",

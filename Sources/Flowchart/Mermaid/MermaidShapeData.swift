@@ -8,6 +8,9 @@ extension MermaidReader {
         var shape = MermaidShape.box
         var label: String?
         var labelAt = -1
+        // After the last `key: value` read: an unclosed `@{` ends there, so the next statement (on the
+        // next line) is read as one rather than swallowed, and the fix closes it where it stops.
+        var lastValueEnd = i
         while true {
             skipBlankInside()
             if atEnd || byte(i) == 0x7D { break }
@@ -44,12 +47,14 @@ extension MermaidReader {
             default:
                 break
             }
+            lastValueEnd = i
             skipBlankInside()
-            if byte(i) == 0x2C { i += 1 }
+            if byte(i) == 0x2C { i += 1; lastValueEnd = i }
         }
         if byte(i) == 0x7D {
             i += 1
         } else {
+            i = lastValueEnd
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
         }
         if let label {

@@ -58,9 +58,19 @@ extension MermaidReader {
         } else if isKeyword("graph", at: i) {
             i += 5
         } else {
-            // Read on as top-down: the statements are most likely a chart whose header was forgotten.
-            report(.error, .missingHeader, at: start, MermaidText.missingHeader, fix: (start..<start, "flowchart TD\n"))
-            return
+            var wordEnd = start
+            while wordEnd < s.count, !(s[wordEnd] == 0x20 || s[wordEnd] == 0x09 || s[wordEnd] == 0x0D || s[wordEnd] == 0x0A || s[wordEnd] == 0x3B) {
+                wordEnd += 1
+            }
+            let word = string(start..<wordEnd)
+            guard let meant = MermaidText.closestHeader(word) else {
+                // Read on as top-down: the statements are most likely a chart whose header was forgotten.
+                report(.error, .missingHeader, at: start, MermaidText.missingHeader, fix: (start..<start, "flowchart TD\n"))
+                return
+            }
+            // `Flowchart TD`, `flowchar LR`: the header misspelt; read as what it was meant to be.
+            report(.error, .missingHeader, at: start, MermaidText.misspeltHeader(word, meant), fix: (start..<wordEnd, meant))
+            i = wordEnd
         }
         skipSpaces()
         if !atStatementEnd { direction = readDirection(fallback: .topDown) }

@@ -60,10 +60,14 @@ extension MermaidReader {
     /// Every subgraph still open at the end of the text is reported where it opened, innermost last,
     /// with an `end` to append.
     mutating func closeOpenSubgraphs() {
+        guard !openSubgraphs.isEmpty else { return }
+        // The end of the text is found once: asked per subgraph, each search walked from that subgraph's
+        // line to the last, and 50,000 unclosed subgraphs took minutes.
+        let end = position(s.count)
         for open in openSubgraphs {
             let sub = subgraphs[open]
-            report(.error, .unclosedSubgraph, at: sub.offset, MermaidText.unclosedSubgraph(sub.id),
-                   fix: (s.count..<s.count, "\nend"))
+            diagnostics.append(Diagnostic(.error, .unclosedSubgraph, at: position(sub.offset), MermaidText.unclosedSubgraph(sub.id),
+                                          fix: Fix(start: end, end: end, replacement: "\nend")))
         }
         openSubgraphs.removeAll()
     }

@@ -4,6 +4,24 @@ enum MermaidText {
         en: "a Mermaid flowchart starts with 'flowchart TD' (or graph, with TD, TB, BT, LR or RL); read as top-down",
         zh: "Mermaid 流程图须以 'flowchart TD' 开头（或 graph，方向为 TD、TB、BT、LR、RL 之一）；已按自上而下读取")
 
+    static func misspeltHeader(_ written: String, _ meant: String) -> LocalizedText {
+        LocalizedText(en: "'\(written)' is not a Mermaid diagram type; did you mean '\(meant)'? Read as '\(meant)'",
+                      zh: "'\(written)' 不是 Mermaid 的图表类型；是否想写 '\(meant)'？已按 '\(meant)' 读取")
+    }
+
+    /// The header keyword a misspelt first word was meant to be: the same in another case, or a near
+    /// miss (`flowchar`, `grph`); nil for a word that is not close, such as a node id.
+    static func closestHeader(_ written: String) -> String? {
+        let lower = written.lowercased()
+        if ["flowchart", "graph", "flowchart-elk"].contains(lower) { return lower }
+        guard written.count >= 4 else { return nil }
+        return Suggestions.closest(to: lower, in: ["flowchart", "graph"], maxDistance: lower.count >= 7 ? 2 : 1)
+    }
+
+    static let endAsNodeID = LocalizedText(
+        en: "'end' in lowercase closes a subgraph, and Mermaid cannot draw a node of that name; write 'End' or 'END'",
+        zh: "小写的 'end' 用于结束子图，Mermaid 无法绘制这个名字的节点；请写成 'End' 或 'END'")
+
     static func unexpected(_ text: String) -> LocalizedText {
         LocalizedText(en: "cannot read '\(text)' here; the rest of the statement is skipped",
                       zh: "此处无法读取 '\(text)'；本语句其余部分已跳过")

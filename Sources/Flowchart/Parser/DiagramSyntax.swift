@@ -13,12 +13,14 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// The syntax of a fenced block, or nil when the fence holds no flowchart we read: ```flow,
-    /// ```flowchart and ```flow:preset are flowchart.js; ```mermaid is ours when it is a flowchart.
+    /// ```flowchart and ```flow:preset are flowchart.js; ```mermaid is ours unless it is blank or another
+    /// kind of Mermaid diagram (a sequence diagram, a Gantt chart…), so a flowchart without its header
+    /// line is read and reported, not ignored.
     public static func of(fenceInfo info: String, text: some StringProtocol) -> DiagramSyntax? {
         if let fast = text.utf8.withContiguousStorageIfAvailable({ of(fenceInfo: info, bytes: $0) }) { return fast }
         if MarkdownFlowReader.isFlowInfo(info) { return .flowchartJS }
         let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
-        if language == "mermaid" && MermaidParser.isFlowchart(text) { return .mermaid }
+        if language == "mermaid" && (MermaidParser.isFlowchart(text) || !MermaidParser.isOtherDiagram(text)) { return .mermaid }
         return nil
     }
 
@@ -28,7 +30,9 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
 
     static func of(fenceInfo info: String, bytes: Bytes) -> DiagramSyntax? {
         if MarkdownFlowReader.isFlowInfo(info) { return .flowchartJS }
-        if MarkdownFlowReader.isMermaidInfo(info) && MermaidHead.isFlowchart(bytes) { return .mermaid }
+        if MarkdownFlowReader.isMermaidInfo(info) && (MermaidHead.isFlowchart(bytes) || !MermaidHead.isOtherDiagram(bytes)) {
+            return .mermaid
+        }
         return nil
     }
 

@@ -12,6 +12,19 @@ enum MermaidHead {
         return MermaidParser.isFlowchart(String(decoding: Bytes(rebasing: bytes[..<end]), as: UTF8.self))
     }
 
+    /// Whether a ```mermaid block is blank or another kind of diagram (`MermaidParser.isOtherDiagram`).
+    /// Asked only of blocks that are not flowcharts, which are few, so the String path is fine.
+    static func isOtherDiagram(_ bytes: Bytes) -> Bool {
+        let head = end(bytes) ?? bytes.count
+        return MermaidParser.isOtherDiagram(String(decoding: Bytes(rebasing: bytes[..<head]), as: UTF8.self))
+    }
+
+    /// `MermaidParser.startsLikeFlowchartJS` of the head of `bytes`.
+    static func startsLikeFlowchartJS(_ bytes: Bytes) -> Bool {
+        let head = end(bytes) ?? bytes.count
+        return MermaidParser.startsLikeFlowchartJS(String(decoding: Bytes(rebasing: bytes[..<head]), as: UTF8.self))
+    }
+
     /// The end of the first line that surely holds the first statement (so a text cut there gets the same
     /// answer), or nil when that is not plain from the bytes: a `---` front matter block may open the text.
     /// Lines are split where `isFlowchart` splits them, at a "\n" that is a Character of its own.
