@@ -29,9 +29,12 @@ public struct FlowchartDocument: Sendable {
                 // A file named .mmd or .mermaid is Mermaid even when its header is missing or misspelt,
                 // so it gets that finding instead of a page of flowchart.js errors; unless its text is
                 // flowchart.js (`st=>start`), or another Mermaid diagram.
-                let namedMermaid = [".mmd", ".mermaid"].contains { lower.hasSuffix($0) } && !MermaidHead.isOtherDiagram(bytes)
-                    && !MermaidHead.startsLikeFlowchartJS(bytes)
-                let parsed = (namedMermaid ? .mermaid : DiagramSyntax.of(bytes: bytes)).parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
+                var syntax = DiagramSyntax.of(bytes: bytes)
+                if syntax == .flowchartJS, [".mmd", ".mermaid"].contains(where: { lower.hasSuffix($0) }),
+                   !MermaidHead.isOtherDiagram(bytes), !MermaidHead.startsLikeFlowchartJS(bytes) {
+                    syntax = .mermaid
+                }
+                let parsed = syntax.parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
                 return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed)],
                                          isMarkdown: false, diagnostics: [])
             }
