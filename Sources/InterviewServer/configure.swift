@@ -72,6 +72,7 @@ private func configureSessions(_ app: Application, secure: Bool) {
                           maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CSRFCookie(secure: secure))
     app.middleware.use(CachedUserSessionAuthenticator())
     app.middleware.use(ErrorPages())
     app.middleware.use(AnonymousBodyLimit())

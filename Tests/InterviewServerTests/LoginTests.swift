@@ -1,4 +1,6 @@
 @testable import InterviewServer
+import Fluent
+import Vapor
 import Testing
 import VaporTesting
 
@@ -20,29 +22,63 @@ struct LoginTests {
 
     @Test func loggingInIssuesANewSessionID() async throws {
         try await withApp { app in
-            // setup
+            // setup: a session from before signing in, whose id someone planted in Ivan's browser (visitors
+            // no longer get one, but a data folder from an earlier version holds such rows)
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let planted = "planted-session-id-from-before-the-upgrade"
+            let record = SessionRecord()
+            record.key = SessionID(string: planted)
+            record.data = SessionData(initialData: [CSRF.sessionKey: String(repeating: "ab", count: 32)])
+            try await record.create(on: app.db)
             let browser = TestBrowser(app)
+            browser.cookie = planted
             try await browser.get("/login")
-            let planted = try #require(browser.cookie)
             // act
-            _ = try await browser.post("/login", ["email": "ivan@example.com", "password": TestData.password])
+            let login = try await browser.post("/login", ["email": "ivan@example.com", "password": TestData.password])
             let reuse = try await app.testing().sendRequest(.GET, "/positions", headers: ["Cookie": "interviewflow-session=\(planted)"])
-            // verify
-            #expect(browser.cookie != planted)
+            // verify: signed in under a new id; the planted one is gone
+            #expect(login.status == .seeOther)
+            #expect(browser.cookie != nil && browser.cookie != planted)
             #expect(reuse.status == .seeOther)
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: planted)).count() == 0)
         }
     }
 
-    @Test func theSessionCookieIsHttpOnlyAndSameSite() async throws {
+    @Test func theCookiesAreHttpOnlyAndSameSite() async throws {
         try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
             // act
-            let response = try await TestBrowser(app).get("/login")
-            // verify
-            let header = response.headers[.setCookie].joined()
-            #expect(header.contains("HttpOnly"))
-            #expect(header.contains("SameSite=Lax"))
-            #expect(!header.contains("Secure"))
+            let visitor = try await browser.get("/login")
+            let signedIn = try await browser.post("/login", ["email": "ivan@example.com", "password": TestData.password])
+            // verify: before signing in only the CSRF cookie, for the browser session, sent from our pages only;
+            // then the session cookie
+            let before = visitor.headers[.setCookie].joined()
+            #expect(visitor.headers.setCookie?["interviewflow-session"] == nil)
+            #expect(before.contains("\(CSRF.cookieName)=") && before.contains("HttpOnly") && before.contains("SameSite=Strict"))
+            #expect(!before.contains("Max-Age") && !before.contains("Secure"))
+            let session = try #require(signedIn.headers.setCookie?["interviewflow-session"])
+            #expect(session.isHTTPOnly && session.sameSite == .lax && !session.isSecure)
+        }
+    }
+
+    @Test func aVisitorsPagesWriteNoSession() async throws {
+        try await withApp { app in
+            // act: a visitor, and a client that drops its cookies, open the public pages again and again
+            let browser = TestBrowser(app)
+            for _ in 0..<5 {
+                try await browser.get("/login")
+                _ = try await app.testing().sendRequest(.GET, "/login")
+                _ = try await app.testing().sendRequest(.GET, "/api/v1/session")
+                _ = try await app.testing().sendRequest(.GET, "/no-such-page")
+            }
+            // verify: no session row (anyone could once fill the database with them); the token still works
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            let refused = try await browser.post("/login", ["email": "nobody@example.com", "password": "x"], csrf: false)
+            let checked = try await browser.post("/login", ["email": "nobody@example.com", "password": "x"])
+            #expect(refused.status == .forbidden)
+            #expect(checked.status != .forbidden)
         }
     }
 

@@ -3,11 +3,14 @@ import Foundation
 import Vapor
 import VaporTesting
 
-/// A person using the site: keeps the session cookie between requests and sends the CSRF token the
-/// last page carried, the way a browser submitting the page's forms would.
+/// A person using the site: keeps the session cookie (and, before signing in, the CSRF cookie) between
+/// requests and sends the CSRF token the last page carried, the way a browser submitting the page's forms
+/// would.
 final class TestBrowser: @unchecked Sendable {
     let app: Application
     var cookie: String?
+    /// A visitor's CSRF cookie, set by pages shown without a session.
+    var csrfCookie: String?
     var csrf: String?
     var language = "en"
 
@@ -54,12 +57,14 @@ final class TestBrowser: @unchecked Sendable {
         var headers = headers
         var cookies = ["lang=\(language)"]
         if let cookie { cookies.append("interviewflow-session=\(cookie)") }
+        if let csrfCookie { cookies.append("\(CSRF.cookieName)=\(csrfCookie)") }
         headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; "))
         return headers
     }
 
     private func remember(_ response: TestingHTTPResponse) {
         if let value = response.headers.setCookie?["interviewflow-session"]?.string { cookie = value }
+        if let value = response.headers.setCookie?[CSRF.cookieName]?.string { csrfCookie = value }
         let body = response.body.string
         if let range = body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
             csrf = String(body[range].split(separator: "\"")[3])

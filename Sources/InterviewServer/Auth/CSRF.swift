@@ -1,18 +1,47 @@
 import Vapor
 
-/// A per-session secret that every state-changing request must echo: as the `csrf` form field, or the
-/// `X-CSRF-Token` header for JSON. A page on another site cannot read it, so it cannot forge the request.
+/// A secret that every state-changing request must echo: as the `csrf` form field, or the `X-CSRF-Token`
+/// header for JSON. A page on another site cannot read it, so it cannot forge the request.
+///
+/// A signed-in session keeps its token in the session. A visitor without one (the login and setup pages)
+/// gets it in a cookie of its own instead, which the form echoes (a double-submit cookie): a session row
+/// for every anonymous page view let anyone fill the database with rows nothing removed (security review,
+/// stop 23). Signing in starts the session and its own token, so a token read before login is worth
+/// nothing after it.
 enum CSRF {
     static let sessionKey = "csrf"
     static let formField = "csrf"
     static let header = "X-CSRF-Token"
+    static let cookieName = "interviewflow-csrf"
 
-    /// The session's token, created on first use (which also starts the session).
+    /// A visitor's token made on this request, for `CSRFCookie` to set on the response.
+    struct PendingCookie: StorageKey { typealias Value = String }
+
+    /// The token to put in this request's page or JSON.
     static func token(for req: Request) -> String {
-        if let token = req.session.data[sessionKey] { return token }
+        if req.hasSession, let token = req.session.data[sessionKey] { return token }
+        if req.hasSession, req.session.authenticated(User.self) != nil {
+            let token = [UInt8].random(count: 32).hex
+            req.session.data[sessionKey] = token
+            return token
+        }
+        if let pending = req.storage[PendingCookie.self] { return pending }
+        if let cookie = req.cookies[cookieName]?.string, isWellFormed(cookie) { return cookie }
         let token = [UInt8].random(count: 32).hex
-        req.session.data[sessionKey] = token
+        req.storage[PendingCookie.self] = token
         return token
+    }
+
+    /// The token a state-changing request must carry: the session's, or a visitor's cookie.
+    static func expected(for req: Request) -> String? {
+        if req.hasSession, let token = req.session.data[sessionKey] { return token }
+        guard let cookie = req.cookies[cookieName]?.string, isWellFormed(cookie) else { return nil }
+        return cookie
+    }
+
+    /// 64 hex digits, as every token made here is; anything else in the cookie is ignored.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Whether the submitted token is the session's. Compared byte by byte without stopping at the
@@ -34,7 +63,7 @@ struct CSRFMiddleware: Middleware {
         case .POST, .PUT, .PATCH, .DELETE: break
         default: return next.respond(to: req)
         }
-        let expected = req.hasSession ? req.session.data[CSRF.sessionKey] : nil
+        let expected = CSRF.expected(for: req)
         if let header = req.headers.first(name: CSRF.header) {
             return Self.check(header, expected, req, next)
         }
@@ -52,5 +81,21 @@ struct CSRFMiddleware: Middleware {
             return req.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Missing or wrong CSRF token."))
         }
         return next.respond(to: req)
+    }
+}
+
+/// Sets a visitor's new CSRF token (`CSRF.PendingCookie`) on the response, whatever answered: a page, or
+/// an error page rendered further in. For the browser's session only (no Max-Age), never readable by
+/// scripts, and sent only with requests from our own pages.
+struct CSRFCookie: AsyncMiddleware {
+    let secure: Bool
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        if let token = req.storage[CSRF.PendingCookie.self] {
+            response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: token, expires: nil, maxAge: nil, domain: nil, path: "/",
+                                                                  isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
     }
 }
