@@ -30,8 +30,9 @@ struct MarkdownScanTests {
             let markdown = MarkdownSoup.document(&rng)
             // act
             let document = FlowchartDocument(text: markdown, path: "guide.md")
-            let blocks = MarkdownFlowReader.flowBlocks(in: markdown)
-            // verify: each chart is what its block's own text parses to, in its syntax.
+            let blocks = MarkdownFlowReader.flowBlocks(in: LineEndings.unix(markdown))
+            // verify: each chart is what its block's own text parses to, in its syntax (the document path
+            // reads "\r\n" as "\n" first).
             #expect(document.charts.count == blocks.count)
             for (chart, block) in zip(document.charts, blocks) {
                 let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
@@ -43,14 +44,21 @@ struct MarkdownScanTests {
         }
     }
 
-    @Test func crlfIsOneCharacterSoItSplitsNoLineAsBefore() {
-        // setup: the Character scan never split at "\r\n"; the byte scan keeps that (a finding, not a fix).
+    @Test func crlfIsOneCharacterToTheScanSoTheDocumentPathReadsItAsALineFeedFirst() {
+        // setup: the Character scan never split at "\r\n", and the byte scan keeps that; a guide saved on
+        // Windows was therefore one long heading with no charts until the document path made its line
+        // ends "\n" before scanning.
         let markdown = "# T\r\n```flow\r\nst=>start\r\n```\r\n"
         // act
         let (blocks, headings) = MarkdownFlowReader.scan(markdown)
+        let document = FlowchartDocument(text: markdown, path: "g.md")
         // verify
         #expect(blocks.isEmpty)
         #expect(headings.map(\.text) == ["T\r\n```flow\r\nst=>start\r\n```\r\n"])
         #expect(headings == ReferenceMarkdownScan.scan(markdown).headings)
+        #expect(document.charts.map(\.name) == ["T"])
+        #expect(document.charts.first?.parsed.graph.nodes.map(\.id) == ["st"])
+        #expect(LineEndings.unix(markdown) == "# T\n```flow\nst=>start\n```\n")
+        #expect(LineEndings.windows(LineEndings.unix(markdown)) == markdown)
     }
 }

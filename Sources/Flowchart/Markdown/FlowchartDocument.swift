@@ -20,7 +20,7 @@ public struct FlowchartDocument: Sendable {
     public init(text: String, path: String) {
         let lower = path.lowercased()
         let namedMarkdown = [".md", ".markdown", ".mdown", ".mkd"].contains { lower.hasSuffix($0) }
-        var text = text
+        var text = LineEndings.unix(text)
         self = text.withUTF8 { bytes in
             let blocks = MarkdownScanner.scan(bytes).blocks.compactMap { block -> (ScannedBlock, DiagramSyntax)? in
                 DiagramSyntax.of(fenceInfo: block.info, bytes: Bytes(rebasing: bytes[block.content])).map { (block, $0) }

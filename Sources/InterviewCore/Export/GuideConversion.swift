@@ -15,6 +15,9 @@ public enum GuideConversion {
     }
 
     public static func convert(_ markdown: String, to target: DiagramSyntax) -> Result {
+        // Read with "\n" line ends, written back with the ones the file had.
+        let windows = LineEndings.hasWindowsLineEnds(markdown)
+        let markdown = LineEndings.unix(markdown)
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var diagnostics: [GuideDiagnostic] = []
         var converted = 0
@@ -33,15 +36,15 @@ public enum GuideConversion {
             let opening = lines[block.fenceLine - 1]
             let indent = String(opening.prefix { $0 == " " })
             let fence = String(opening.dropFirst(indent.count).prefix { $0 == "`" || $0 == "~" })
-            let closing = lines[block.closingLine - 1].hasSuffix("\r") ? "\r" : ""
-            var body = write(parsed.graph, as: target).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + closing }
-            if body.last == indent + closing { body.removeLast() }
-            let replacement = [indent + fence + infoString(target) + closing] + body + [indent + fence + closing]
+            var body = write(parsed.graph, as: target).split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+            if body.last == indent { body.removeLast() }
+            let replacement = [indent + fence + infoString(target)] + body + [indent + fence]
             lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
             converted += 1
         }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
-        return Result(markdown: lines.joined(separator: "\n"), converted: converted, diagnostics: diagnostics)
+        let written = lines.joined(separator: "\n")
+        return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics)
     }
 
     /// A chart's text in the given language.

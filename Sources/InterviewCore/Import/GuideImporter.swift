@@ -6,7 +6,7 @@ import Foundation
 /// below a stage with a ```flow block are topics, the others group them. The seed imports unchanged.
 public enum GuideImporter {
     public static func importMarkdown(_ text: String, path: String = "guide.md") -> ImportedGuide {
-        let (text, controls) = ControlCharacters.strip(text)
+        let (text, controls) = ControlCharacters.strip(LineEndings.unix(text))
         var diagnostics: [GuideDiagnostic] = controls
         let frontMatter = FrontMatter.split(text, diagnostics: &diagnostics)
         let annotations = frontMatter.map { Annotations.read($0, diagnostics: &diagnostics) } ?? Annotations()
