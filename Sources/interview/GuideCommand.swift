@@ -77,11 +77,7 @@ extension Interview.GuideCommand {
             GuideArgument.warn(imported, file: guide)
             let text = format == .json ? GuideExporter.json(imported.guide) : GuideExporter.markdown(imported.guide)
             if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    UsageError(description: "cannot write \(output): \(error.localizedDescription)").report()
-                }
+                OutputFile.write(text, to: output, inputs: [guide])
             } else {
                 print(text, terminator: "")
             }

@@ -41,9 +41,7 @@ extension Interview.GuideCommand {
                 FileHandle.standardError.write(Data("\(guide):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.text.text(language))\n".utf8))
             }
             if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(result.markdown.utf8)) else {
-                    throw ValidationError("cannot write \(output)")
-                }
+                OutputFile.write(result.markdown, to: output, inputs: [guide])
                 let summary = language == .zh ? "\(output)：转换了 \(result.converted) 个流程图\n" : "\(output): \(result.converted) chart\(result.converted == 1 ? "" : "s") converted\n"
                 FileHandle.standardError.write(Data(summary.utf8))
             } else {

@@ -58,11 +58,7 @@ extension Interview {
 
         private func write(_ data: Data, to name: String) throws {
             let path = (output as NSString).appendingPathComponent(name)
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                UsageError(description: "cannot write \(path): \(error.localizedDescription)").report()
-            }
+            OutputFile.write(data, to: path, inputs: [file])
         }
     }
 }

@@ -93,11 +93,7 @@ extension Interview {
                 print(TerminalSafe.visible(text), terminator: "")
                 return
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                UsageError(description: "cannot write \(output): \(error.localizedDescription)").report()
-            }
+            OutputFile.write(text, to: output, inputs: files + [guide].compactMap { $0 })
         }
     }
 }

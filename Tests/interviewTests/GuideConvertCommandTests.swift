@@ -3,6 +3,26 @@ import Testing
 
 @Suite("interview guide convert")
 struct GuideConvertCommandTests {
+    @Test func aGuideIsNeverConvertedOverItself() throws {
+        // setup: a copy of the fixture, and another name for it
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("guide.md").path, alias = dir.appendingPathComponent("alias.md").path
+        try FileManager.default.copyItem(atPath: CommandRunner.fixture("run-short-guide.md"), toPath: guide)
+        try FileManager.default.linkItem(atPath: guide, toPath: alias)
+        let original = try String(contentsOfFile: guide, encoding: .utf8)
+        // act
+        let same = try CommandRunner.run(["guide", "convert", guide, "--to", "mermaid", "-o", guide])
+        let hardLink = try CommandRunner.run(["guide", "convert", guide, "--to", "mermaid", "-o", alias])
+        let exported = try CommandRunner.run(["guide", "export", guide, "-o", "./" + (guide as NSString).lastPathComponent], in: dir)
+        // verify
+        for result in [same, hardLink, exported] {
+            #expect(result.status == 2 && result.stderr.contains("an input of this command"), "\(result.stderr)")
+        }
+        #expect(hardLink.stderr.contains("the same file as"))
+        #expect(try String(contentsOfFile: guide, encoding: .utf8) == original)
+    }
+
     @Test func aGuideConvertsToMermaidAndBackToTheSameOutline() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()

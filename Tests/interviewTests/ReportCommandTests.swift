@@ -43,6 +43,32 @@ struct ReportCommandTests {
         #expect(result.stdout.contains("Reason skipped: already\u{241B}[2J covered"))
     }
 
+    @Test func theOutputIsNeverAnInputAndALinkOrAPipeIsWrittenThrough() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        let recorded = try String(contentsOfFile: log, encoding: .utf8)
+        let target = dir.appendingPathComponent("target.md").path, link = dir.appendingPathComponent("link.md").path
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        // act
+        let overLog = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "-o", log])
+        let throughLink = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "-o", link])
+        let full = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "-o", "/dev/full"])
+        let folder = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "-o", dir.path])
+        // verify: the recorded interview is kept; the link stays a link and its file gets the report; a
+        // device that cannot take it says why, and stays a device
+        #expect(overLog.status == 2 && overLog.stderr.contains("an input of this command"))
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == recorded)
+        #expect(throughLink.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("# Interview report"))
+        #expect(full.status == 2 && full.stderr.contains("No space left on device"))
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+        #expect(folder.status == 2 && folder.stderr.contains("it is a folder"))
+    }
+
     @Test func aGuideThatIsNotBundledMustBeNamed() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
