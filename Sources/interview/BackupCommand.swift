@@ -31,7 +31,7 @@ extension Interview {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Put a backup back into a data folder (the server must be stopped).",
-            discussion: "The backup is checked first; the folder's database, if any, is replaced."
+            discussion: "The backup is checked first (a sound SQLite file holding InterviewFlow's tables); the folder's database, if any, is replaced and kept beside it as interviewflow.sqlite.before-restore."
         )
 
         @Argument(help: "A file written by 'interview backup'.")
@@ -42,8 +42,9 @@ extension Interview {
 
         func run() throws {
             do {
-                try SQLiteBackup.restore(file, dataFolder: data)
+                let kept = try SQLiteBackup.restore(file, dataFolder: data)
                 print("restored \(file) into \(data)")
+                if let kept { print("the database it replaced is kept as \(kept)") }
             } catch {
                 UsageError(description: "\(error)").report()
             }

@@ -63,6 +63,40 @@ struct BackupTests {
         }
     }
 
+    @Test func aDatabaseThatIsNotOursIsRefusedAndTheReplacedOneIsKept() async throws {
+        // setup: a folder with a server's database, an empty SQLite file and another program's database
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let database = SQLiteBackup.databasePath(inDataFolder: data.path)
+        try await withFileApp(database) { app in _ = try await TestData.user(app, "ivan@example.com", role: .interviewer) }
+        let backup = dir.appendingPathComponent("good.sqlite").path
+        try SQLiteBackup.backup(database, to: backup)
+        // (SQLite reads an empty file as a database with no tables.)
+        let empty = dir.appendingPathComponent("empty.sqlite").path, other = dir.appendingPathComponent("other.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        try await withFileApp(other) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DROP TABLE candidates").run()
+        }
+        // act / verify: neither replaces the folder's data
+        for snapshot in [empty, other] {
+            #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(snapshot, dataFolder: data.path) }
+        }
+        try await withFileApp(database) { app in
+            let users = try await User.query(on: app.db).count()
+            #expect(users == 1)
+        }
+        // A good one does, and the database it replaced is kept beside it.
+        let kept = try SQLiteBackup.restore(backup, dataFolder: data.path)
+        #expect(kept == database + ".before-restore")
+        try await withFileApp(try #require(kept)) { app in
+            let users = try await User.query(on: app.db).count()
+            #expect(users == 1)
+        }
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         // setup
         let dir = try folder()

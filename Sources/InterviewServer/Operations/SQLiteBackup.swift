@@ -27,7 +27,9 @@ public enum SQLiteBackup {
 
     /// Restores `snapshot` into a data folder, holding the folder's lock so that no server can start on
     /// it meanwhile; refused while a server runs there (it would keep serving its copies in memory).
-    public static func restore(_ snapshot: String, dataFolder: String) throws {
+    /// Returns where the folder's previous database was kept, if it had one.
+    @discardableResult
+    public static func restore(_ snapshot: String, dataFolder: String) throws -> String? {
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
         let database = databasePath(inDataFolder: dataFolder)
         let lock: DataFolderLock
@@ -35,18 +37,51 @@ public enum SQLiteBackup {
             throw Failure(description: "a server is running on \(dataFolder): stop it before restoring")
         }
         defer { lock.release() }
-        try restore(snapshot, into: database)
+        return try restore(snapshot, into: database)
     }
 
     /// Replaces the database in a data folder with `snapshot`, after checking the snapshot. The caller
     /// holds the folder's lock, so no server runs on it meanwhile.
-    public static func restore(_ snapshot: String, into database: String) throws {
+    ///
+    /// The snapshot must be an InterviewFlow database: any SQLite file (an empty one, another program's)
+    /// once replaced a folder's data without a word. The database it replaces is kept beside it, as
+    /// `interviewflow.sqlite.before-restore` (a consistent copy, its log included), and its path returned,
+    /// so a restore of the wrong backup can be undone.
+    @discardableResult
+    public static func restore(_ snapshot: String, into database: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: snapshot) else { throw Failure(description: "no backup at \(snapshot)") }
         try check(snapshot)
+        try checkHoldsInterviewFlowData(snapshot)
+        var kept: String?
+        if FileManager.default.fileExists(atPath: database) {
+            let copy = database + ".before-restore"
+            try? FileManager.default.removeItem(atPath: copy)
+            try self.copy(from: database, readOnly: true, to: copy, selfContained: true)
+            kept = copy
+        }
         // The old database's log and index of the log belong to the file being replaced.
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
         try copy(from: snapshot, readOnly: true, to: database)
         try check(database)
+        return kept
+    }
+
+    /// The tables every InterviewFlow database has from its first migration on.
+    static let ourTables = ["_fluent_migrations", "users", "candidates", "interviews"]
+
+    private static func checkHoldsInterviewFlowData(_ path: String) throws {
+        let db = try open(path, flags: SQLITE_OPEN_READONLY)
+        defer { sqlite_nio_sqlite3_close_v2(db) }
+        var statement: OpaquePointer?
+        let names = ourTables.map { "'\($0)'" }.joined(separator: ",")
+        guard sqlite_nio_sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (\(names))", -1,
+                                           &statement, nil) == SQLITE_OK, let statement else {
+            throw Failure(description: "\(path) is not an SQLite database: \(message(db))")
+        }
+        defer { sqlite_nio_sqlite3_finalize(statement) }
+        guard sqlite_nio_sqlite3_step(statement) == SQLITE_ROW, sqlite_nio_sqlite3_column_int(statement, 0) == Int32(ourTables.count) else {
+            throw Failure(description: "\(path) is an SQLite database but not an InterviewFlow one (no \(ourTables.joined(separator: ", ")) tables); nothing was restored")
+        }
     }
 
     /// `PRAGMA integrity_check` answers "ok" for a sound file.
