@@ -82,6 +82,35 @@ struct PanelVisibilityTests {
         }
     }
 
+    @Test func theDecisionShowsToAPanelistOnlyOnceTheirCardIsIn() async throws {
+        try await withApp { app in
+            // setup: Olga submits; Maria records a decision whose rationale sums up Olga's card
+            let w = try await world(app)
+            let olga = w.browsers["olga"]!, ivan = w.browsers["ivan"]!, maria = w.browsers["maria"]!
+            _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            let rationale = "Olga found her thin on internals-5521"
+            _ = try await maria.post(w.candidate + "/decision", ["outcome": "on_hold", "rationale": rationale])
+            let surfaces = [w.candidate, w.candidate + "/debrief", w.candidate + "/debrief.json", "/api/v1/candidates",
+                            "/api/v1/candidates/\(w.fixture.candidate.id!)/debrief"]
+            func sees(_ who: String) async throws -> [Bool] {
+                var seen: [Bool] = []
+                for path in surfaces {
+                    let body = try await w.get(who, path).body.string
+                    // The list shows the outcome only; the other surfaces its rationale.
+                    seen.append(path == "/api/v1/candidates" ? body.contains("On hold") : body.contains(rationale))
+                }
+                return seen
+            }
+            // act / verify: Ivan, on the panel with his card open, sees no decision anywhere; Olga, Nina and Maria do
+            #expect(try await sees("ivan") == surfaces.map { _ in false })
+            for who in ["olga", "maria"] { #expect(try await sees(who).allSatisfy { $0 }, "\(who)") }
+            // Once Ivan submits, he sees it too.
+            _ = try await ivan.act(w.fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(w.fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            #expect(try await sees("ivan").allSatisfy { $0 })
+        }
+    }
+
     @Test func afterSubmittingTheCardOpensToEachInTurn() async throws {
         try await withApp { app in
             // setup

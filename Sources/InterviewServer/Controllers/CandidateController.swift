@@ -101,7 +101,7 @@ struct CandidateController: RouteCollection {
             .init(interviewer: $0.interviewer, label: $0.recommendationLabel, summary: $0.summary,
                   score: $0.overall.map(ScoreFormat.score) ?? "–")
         }
-        page.decisions = try await DecisionService.history(of: id, language: req.language, on: req.db)
+        page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.currentDecision = page.decisions.first
         page.decisionAction = SiteURL.candidateDecision(id).path
         page.debriefHref = SiteURL.candidateDebrief(id).path

@@ -56,7 +56,7 @@ struct DebriefController: RouteCollection {
     @Sendable static func page(req: Request) async throws -> View {
         let loaded = try await load(req)
         let id = try loaded.candidate.requireID()
-        let decisions = try await DecisionService.history(of: id, language: req.language, on: req.db)
+        let decisions = try await DecisionService.history(of: id, for: try req.user, language: req.language, on: req.db)
         return try await req.page("debrief", DebriefPage(
             candidateName: loaded.candidate.name ?? Text.erased.in(req.language), candidateHref: SiteURL.candidate(id).path,
             doc: loaded.document, adjusted: loaded.adjusted, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
@@ -76,7 +76,7 @@ struct DebriefController: RouteCollection {
     @Sendable static func json(req: Request) async throws -> Response {
         let loaded = try await load(req)
         let response = try await APIDebrief(loaded, decisions: try await DecisionService.history(of: try loaded.candidate.requireID(),
-                                                                                                language: req.language, on: req.db))
+                                                                                                for: try req.user, language: req.language, on: req.db))
             .encodeResponse(for: req)
         if !req.url.path.hasPrefix("/api/") {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"debrief.json\"")

@@ -44,6 +44,27 @@ struct PanelVisibility: Sendable {
         return managesPositions ? .existence : .hidden
     }
 
+    /// The candidates (of `ids`) on one of whose panels `viewer` sits with their own card not yet submitted,
+    /// cancelled interviews aside. To them nothing formed from colleagues' judgement shows, the recorded
+    /// hiring decision included: its rationale may sum up the cards (a security review found it shown).
+    static func candidatesAwaitingOwnCard(of viewer: User, among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard let me = viewer.id, !ids.isEmpty else { return [] }
+        let seats = try await InterviewInterviewer.query(on: db)
+            .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)
+            .filter(\.$user.$id == me)
+            .filter(Interview.self, \.$candidate.$id ~~ ids)
+            .filter(Interview.self, \.$status != .cancelled)
+            .all()
+            .map { (interview: $0.$interview.id, candidate: try $0.joined(Interview.self).$candidate.id) }
+        guard !seats.isEmpty else { return [] }
+        let submitted = Set(try await ScorecardRecord.query(on: db)
+            .filter(\.$interviewer.$id == me)
+            .filter(\.$interview.$id ~~ seats.map(\.interview))
+            .filter(\.$submittedAt != nil)
+            .all().map(\.$interview.id))
+        return Set(seats.filter { !submitted.contains($0.interview) }.map(\.candidate))
+    }
+
     /// The interview's panel and cards, and the rule for `viewer`.
     static func load(interviewID: UUID, viewer: User, on db: any Database) async throws -> (PanelVisibility, [ScorecardRecord]) {
         let panel = try await InterviewInterviewer.query(on: db).filter(\.$interview.$id == interviewID).all().map(\.$user.id)

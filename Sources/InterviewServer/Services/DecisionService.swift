@@ -40,6 +40,13 @@ enum DecisionService {
     }
 
     /// Newest first.
+    /// The history as `viewer` may see it: none while they sit on one of the candidate's panels with their
+    /// own card not yet submitted (`PanelVisibility.candidatesAwaitingOwnCard`).
+    static func history(of candidateID: UUID, for viewer: User, language: Language, on db: any Database) async throws -> [Entry] {
+        guard try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: db).isEmpty else { return [] }
+        return try await history(of: candidateID, language: language, on: db)
+    }
+
     static func history(of candidateID: UUID, language: Language, on db: any Database) async throws -> [Entry] {
         try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).with(\.$decidedBy)
             .sort(\.$at, .descending).all()
