@@ -70,6 +70,29 @@ struct APITests {
         }
     }
 
+    @Test func controlAndDirectionCharactersNeverReachTheStore() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await apiLogIn(app, "mia@example.com")
+            let (guide, _) = try await TestData.anyGuideVersion(app)
+            _ = try await browser.send(.POST, "/api/v1/positions", body: try json(
+                ["title": "Back\u{202E}end\u{1B}[2J", "guideID": try guide.requireID().uuidString]), contentType: .json)
+            let positionID = try #require(try await Position.query(on: app.db).first()?.requireID())
+            // act: a name that reads backwards, an ESC, a NUL; notes typed in a browser (CRLF) with a tab
+            let created = try await browser.send(.POST, "/api/v1/candidates", body: try json(
+                ["positionID": positionID.uuidString, "name": "Alice\u{202E}gnp.exe\u{2066}", "contact": "x\u{1B}[31my\u{0}z",
+                 "notes": "line one\r\nline\ttwo\u{85}"]), contentType: .json)
+            // verify: stored without them; line ends and tabs kept
+            #expect(created.status == .created)
+            let candidate = try #require(try await Candidate.query(on: app.db).first())
+            #expect(candidate.name == "Alicegnp.exe")
+            #expect(candidate.contact == "x[31myz")
+            #expect(candidate.notes == "line one\nline\ttwo")
+            #expect(try await Position.query(on: app.db).first()?.title == "Backend[2J")
+        }
+    }
+
     @Test func invalidInputAnswers422WithAMessagePerField() async throws {
         try await withApp { app in
             // setup

@@ -81,7 +81,7 @@ extension ConsoleAction {
                 let kind = try event(driver.state, driver.guide)
                 if driver.state.submission != nil, type != .submit {
                     // A submitted card changes only with a reason, recorded just before the change.
-                    let reason = (revisionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    let reason = UserText.clean(revisionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !reason.isEmpty else { throw ConsoleRefusal.revisionNeedsReason }
                     guard reason.count <= 2_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("reason", "原因", "2,000")) }
                     recorded.append(try driver.record(.revisionStarted(reason: reason)))
@@ -117,7 +117,7 @@ extension ConsoleAction {
                     en: "\(topic)/\(gate) is not the decision in front of you now", zh: "\(topic)/\(gate) 不是你现在要做的决定"))
             }
         case .note:
-            let text = (self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = UserText.clean(self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw ConsoleRefusal(code: "invalid", text: SessionError.emptyText("note").text) }
             guard text.count <= 20_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("note", "备注", "20,000")) }
             return .noteAdded(SessionNote(text: text, stage: state.currentStage, topic: topic ?? state.currentTopic,
@@ -129,7 +129,7 @@ extension ConsoleAction {
         case .return:
             return .returned
         case .skip:
-            let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let why = reason.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines)
             return .questionSkipped(try ref(), reason: why?.isEmpty == false ? why! : "skipped by the interviewer")
         case .pick:
             return .openQuestionPicked(try ref())
@@ -139,7 +139,7 @@ extension ConsoleAction {
         case .finish:
             return .interviewFinished(confirmedIncomplete: confirm == true ? state.untouchedRequiredStages(guide) : [])
         case .submit:
-            let summary = (self.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let summary = UserText.clean(self.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard summary.count <= 5_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("summary", "总结", "5,000")) }
             return .scorecardSubmitted(ScorecardSubmission(recommendation: try required(recommendation, "recommendation"), summary: summary))
         }

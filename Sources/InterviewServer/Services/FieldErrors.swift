@@ -21,14 +21,15 @@ struct FieldErrors: Error, Sendable {
         if !isEmpty { throw self }
     }
 
+    /// The field's text as stored (`UserText.clean`, trimmed), noting what is wrong with it.
     mutating func require(_ value: String?, _ field: String, max: Int = 200) -> String {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty { self[field] = .errRequired } else if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
         return trimmed
     }
 
     mutating func optional(_ value: String?, _ field: String, max: Int) -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -1,0 +1,21 @@
+import Flowchart
+
+/// What people type into forms and the console, as it is stored: "\r\n" as "\n" (browsers send a text
+/// area's line ends as "\r\n"), without control characters (ESC, NUL, a lone carriage return, C1), and
+/// without the bidirectional embedding, override and isolate characters (U+202A–U+202E, U+2066–U+2069).
+/// A security review found them kept: "Alice\u{202E}gnp.exe" showed as "Alicexe.png" in every list and
+/// ran on into the text beside it, and an ESC reached the debrief's Markdown download, which is read in
+/// terminals. Names in right-to-left scripts need none of these; the marks U+200E/U+200F stay.
+enum UserText {
+    static func clean(_ text: String) -> String {
+        let text = TerminalSafe.removed(LineEndings.unix(text))
+        guard text.unicodeScalars.contains(where: isDirectionalFormatting) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isDirectionalFormatting(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    static func isDirectionalFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+}
