@@ -134,6 +134,15 @@ struct MarkdownSafetyTests {
         for url in refused { #expect(SafeURL(Array(url.utf8)) == nil, "\(url)") }
     }
 
+    @Test func aBackslashThatBrowsersReadAsASlashIsWrittenAsOne() {
+        // act: `/\evil.example` is `//evil.example` to a browser, another site that looks like a path here
+        let html = GuidanceHTML.render("[a](/\\evil.example) [b](https://x.example\\y?q=\\z) [c](mailto:a\\b@x)")
+        // verify: the slashes a browser reads, up to the query; a query and a mail address keep theirs
+        #expect(html.contains("href=\"//evil.example\""))
+        #expect(html.contains("href=\"https://x.example/y?q=\\z\""))
+        #expect(html.contains("href=\"mailto:a\\b@x\""))
+    }
+
     @Test func codeLanguageKeepsOnlyPlainNames() {
         #expect(CodeLanguage(info: Array("c++ rest".utf8))?.name == "c++")
         #expect(CodeLanguage(info: Array("objective_c-2".utf8))?.name == "objective_c-2")

@@ -26,11 +26,20 @@ struct SafeURL: Equatable {
         // makes the URL relative (`/a:b`, `?q=a:b`, `#x:y`). A colon in the first segment with no
         // allowed scheme before it is refused even when a browser might call it relative (`1:x`):
         // refusing a rare odd link costs less than guessing how each browser reads it.
+        var isMail = false
         if let end = url.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/")
                                             || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }),
            url[end] == UInt8(ascii: ":") {
             let scheme = url[..<end].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
             guard Self.schemes.contains(scheme) else { return nil }
+            isMail = scheme == Array("mailto".utf8)
+        }
+        // In a web or relative URL browsers read a backslash before the query as a slash, so `/\evil.example`
+        // is `//evil.example`, another site, though it looks like a path on ours. Write the slashes they read,
+        // so the link says where it goes (a security review found `/\` kept).
+        if !isMail {
+            let queryOrFragment = url.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.endIndex
+            for i in url.startIndex..<queryOrFragment where url[i] == UInt8(ascii: "\\") { url[i] = UInt8(ascii: "/") }
         }
         // A space inside (possible in `<a b>` destinations) would end an unquoted URL elsewhere, and
         // browsers encode it anyway; encode it here so the written URL is the one they use.
