@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InterviewCore
 
 @main
 struct Interview: AsyncParsableCommand {
@@ -44,7 +45,16 @@ extension UsageError {
 
 enum InputFile {
     /// Reads a guide or flowchart as UTF-8; invalid bytes become U+FFFD rather than failing the whole file.
-    static func read(_ path: String) -> String {
+    /// `bundled`: a name that is no file but a bundled guide (`python-backend-senior.en`) reads that guide's
+    /// Markdown, as the README says every GUIDE argument may be.
+    static func read(_ path: String, bundled: Bool = false) -> String {
+        if bundled, !FileManager.default.fileExists(atPath: path) {
+            let parts = path.split(separator: ".").map(String.init)
+            if let id = parts.first, BundledGuides.ids.contains(id),
+               let markdown = BundledGuides.markdown(id: id, language: parts.count > 1 ? parts[1] : "zh") {
+                return markdown
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -24,7 +24,9 @@ extension Interview {
         @Option(help: "Output format: text (FILE:LINE:COL: severity: message) or json.")
         var format: Format = .text
 
-        @Option(help: "Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).")
+        // --language as every other command names it; --lang as lint always has.
+        @Option(name: [.customLong("language"), .customLong("lang")],
+                help: "Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).")
         var lang: Language = Language.preferred(from: ProcessInfo.processInfo.environment)
 
         @Flag(inversion: .prefixedNo, help: "Show the source line, a caret and the fix under each finding (default: when printing to a terminal).")
@@ -38,7 +40,7 @@ extension Interview {
             var report = LintReport()
             var sources: [String: String] = [:]
             for file in files {
-                let text = InputFile.read(file)
+                let text = InputFile.read(file, bundled: true)
                 sources[file] = text
                 let document = FlowchartDocument(text: text, path: file)
                 if document.isMarkdown {

@@ -26,7 +26,7 @@ extension Interview {
         var format: Format = .svg
 
         func run() throws {
-            let text = InputFile.read(file)
+            let text = InputFile.read(file, bundled: true)
             let document = FlowchartDocument(text: text, path: file)
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

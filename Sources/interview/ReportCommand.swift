@@ -46,6 +46,7 @@ extension Interview {
             guard files.count == 1 else { return write(panelReport()) }
             let file = files[0]
             let session = RunSessionFile.read(file)
+            if session.log.events.isEmpty { UsageError(description: "\(file) holds no events: nothing was recorded in it").report() }
             let guide = session.guide(named: self.guide, path: file)
             if let start = session.start, start.guideHash != guide.contentHash {
                 FileHandle.standardError.write(Data("warning: \(file) was recorded with guide version \(start.guideHash.prefix(12)); scoring with \(guide.shortHash)\n".utf8))
@@ -63,6 +64,7 @@ extension Interview {
         /// Every log replayed over the first one's guide (all must share it) and set side by side.
         private func panelReport() -> String {
             let sessions = files.map { ($0, RunSessionFile.read($0)) }
+            checkOnePanel(sessions)
             let guide = sessions[0].1.guide(named: self.guide, path: sessions[0].0)
             for (file, session) in sessions.dropFirst() where session.start.map({ $0.guideHash != guide.contentHash }) ?? false {
                 FileHandle.standardError.write(Data("warning: \(file) was recorded with another guide version; compared on the questions it shares\n".utf8))
@@ -94,6 +96,26 @@ extension Interview {
                 return
             }
             OutputFile.write(text, to: output, inputs: files + [guide].compactMap { $0 })
+        }
+
+        /// A debrief sets one candidate's panel side by side: each log once, all of one candidate and guide.
+        /// (A helper's audit had the logs of two candidates make one debrief, and a log given twice agree with itself.)
+        private func checkOnePanel(_ sessions: [(String, RunSessionFile)]) {
+            for (i, (file, session)) in sessions.enumerated() {
+                if session.log.events.isEmpty { UsageError(description: "\(file) holds no events: nothing was recorded in it").report() }
+                if let twice = sessions[..<i].first(where: { OutputFile.sameFile($0.0, file) }) {
+                    UsageError(description: "\(file) is given twice (as \(twice.0)); a debrief needs each interviewer's log once").report()
+                }
+            }
+            let candidates = Set(sessions.map { $0.1.start?.candidate ?? "" })
+            if candidates.count > 1 {
+                let named = sessions.map { "\($0.0): \($0.1.start?.candidate.map { "'\($0)'" } ?? "no candidate")" }.joined(separator: ", ")
+                UsageError(description: "the logs are of different candidates (\(named)); a debrief is one candidate's panel").report()
+            }
+            let guides = Set(sessions.compactMap { $0.1.start.map { $0.guideID ?? $0.guideTitle } })
+            if guides.count > 1 {
+                UsageError(description: "the logs follow different guides (\(guides.sorted().joined(separator: ", "))); a debrief compares one guide's questions").report()
+            }
         }
     }
 }

@@ -57,6 +57,12 @@ extension Interview {
                 UsageError(description: "\(session) already holds a session; continue it with --resume, or choose another file").report()
             }
             let guide = file.guide(named: guide, path: session)
+            // A file read as a guide with nothing to ask (random bytes, an empty file, a bare chart with no
+            // stages) once started and finished at once; say so instead.
+            if guide.stages.allSatisfy({ $0.questions.isEmpty && $0.topics.allSatisfy { $0.questions.isEmpty } }) {
+                UsageError(description: "\(self.guide ?? session) has no questions to ask: no stage lists questions and no topic has a flowchart "
+                           + "with one; check it with 'interview lint'").report()
+            }
             if let start = file.start, start.guideHash != guide.contentHash {
                 UsageError(description: "\(session) was recorded with guide version \(start.guideHash.prefix(12)), not \(guide.shortHash); "
                            + "resume it with the guide it was recorded with").report()

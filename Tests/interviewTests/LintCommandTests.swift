@@ -3,6 +3,32 @@ import Testing
 
 @Suite("interview lint")
 struct LintCommandTests {
+    @Test func aBundledGuideIsLintedAndRenderedByName() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // act: as the README says every GUIDE may be named; --language as in the other commands
+        let lint = try CommandRunner.run(["lint", "python-backend-senior.en"])
+        let chinese = try CommandRunner.run(["lint", "--language", "zh", "backend-new-graduate.zh"])
+        let render = try CommandRunner.run(["render", "backend-new-graduate.en", "-o", dir.path])
+        // verify
+        #expect(lint.status == 0 && lint.stdout.contains("(10 flowcharts)"))
+        #expect(chinese.status == 0 && chinese.stdout.contains("没有发现问题"))
+        #expect(render.status == 0 && FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aFileWithNothingToAskIsNotRun() throws {
+        // setup: binary bytes (a fixed pattern, every value), which read as a guide without questions
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let junk = dir.appendingPathComponent("junk.bin").path
+        FileManager.default.createFile(atPath: junk, contents: Data((0..<300).map { UInt8(($0 * 73 + 41) % 256) }))
+        // act
+        let run = try RunProcess.run(["run", junk, "--session", dir.appendingPathComponent("s.jsonl").path], input: ["f"])
+        // verify
+        #expect(run.status == 2 && run.stderr.contains("has no questions to ask"))
+    }
+
     @Test func cleanGuideExitsZero() throws {
         let result = try CommandRunner.run(["lint", CommandRunner.fixture("clean.md")])
         #expect(result.status == 0)

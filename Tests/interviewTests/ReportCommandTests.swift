@@ -69,6 +69,43 @@ struct ReportCommandTests {
         #expect(folder.status == 2 && folder.stderr.contains("it is a folder"))
     }
 
+    @Test func aDebriefIsOneCandidatesPanelEachLogOnce() throws {
+        // setup: C-9's log, and another candidate's
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        let other = dir.appendingPathComponent("other.jsonl").path
+        let recorded = try RunProcess.run(["run", RunCommandTests.guide, "--session", other, "--candidate", "C-2"], input: RunCommandTests.script)
+        let empty = dir.appendingPathComponent("empty.jsonl").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        // act
+        let mixed = try CommandRunner.run(["report", log, other, "--guide", RunCommandTests.guide])
+        let twice = try CommandRunner.run(["report", log, log, "--guide", RunCommandTests.guide])
+        let nothing = try CommandRunner.run(["report", empty, "--guide", RunCommandTests.guide])
+        // verify: refused with the reason, instead of a debrief of two people or a log agreeing with itself
+        #expect(recorded.status == 0)
+        #expect(mixed.status == 2 && mixed.stderr.contains("different candidates") && mixed.stderr.contains("'C-2'"))
+        #expect(twice.status == 2 && twice.stderr.contains("is given twice"))
+        #expect(nothing.status == 2 && nothing.stderr.contains("holds no events"))
+    }
+
+    @Test func aReportOfAnUnfinishedInterviewSaysSo() throws {
+        // setup: quit after the first rating
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        _ = try RunProcess.run(["run", RunCommandTests.guide, "--session", log], input: ["f", "3", "q"])
+        let finished = try recordedSession(in: try CommandRunner.temporaryDirectory())
+        // act
+        let markdown = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
+        let html = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "--format", "html"])
+        let done = try CommandRunner.run(["report", finished, "--guide", RunCommandTests.guide])
+        // verify
+        #expect(markdown.stdout.contains("**Not finished: the interview stopped before its end"))
+        #expect(html.stdout.contains("id=\"not-finished\""))
+        #expect(done.status == 0 && !done.stdout.contains("Not finished"))
+    }
+
     @Test func aGuideThatIsNotBundledMustBeNamed() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()

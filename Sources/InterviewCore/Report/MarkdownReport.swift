@@ -9,6 +9,7 @@ public enum MarkdownReport {
         if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
         if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }
         out += "- \(l.duration): \(ScoreFormat.score(report.minutes)) \(l.minutes)\n\n"
+        if report.startedAt != nil && report.finishedAt == nil { out += "**\(l.notFinished)**\n\n" }
 
         out += "## \(l.summary)\n\n"
         out += "| \(l.overall) | \(candidate ? "" : l.band + " | ")\(l.accuracy) | \(l.coverage) |\n| --- | \(candidate ? "" : "--- | ")--- | --- |\n"
