@@ -15,7 +15,11 @@ struct CalibrationInput {
     /// The first guide's language, for the printed tables when --language is not given.
     var language: Language = .en
 
-    static func read(_ files: [String], guide guidePath: String?, scale scaleText: String?, messages: Language) -> CalibrationInput {
+    /// `needsInterviewers`: calibration estimates each interviewer's severity, so every session must name
+    /// its interviewer; question statistics do not (`stats`), and read an unnamed session as one unknown
+    /// interviewer's.
+    static func read(_ files: [String], guide guidePath: String?, scale scaleText: String?, messages: Language,
+                     needsInterviewers: Bool = true) -> CalibrationInput {
         let named = guidePath.map { path -> Guide in
             let imported = GuideArgument.load(path)
             GuideArgument.warn(imported, file: path)
@@ -39,10 +43,12 @@ struct CalibrationInput {
             if !languageSet { input.language = guide.language == "zh" ? .zh : .en; languageSet = true }
             let events = session.log.events
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            guard let interviewer = session.start?.interviewer, !interviewer.isEmpty else {
+            let named = session.start?.interviewer.flatMap { $0.isEmpty ? nil : $0 }
+            if named == nil && needsInterviewers {
                 UsageError(description: "\(file) names no interviewer, and calibration is about interviewers: "
                            + "record sessions with 'interview run --interviewer NAME'").report()
             }
+            let interviewer = named ?? "(unnamed)"
             let candidate = session.start?.candidate ?? stem
             // One replay for the score, the questions and the gates.
             let analytics: SessionAnalytics
@@ -136,9 +142,10 @@ struct CalibrationSource: ParsableArguments {
     }
 
     /// The inputs read, problems told in --language or the locale's language.
-    func read() -> CalibrationInput {
+    func read(needsInterviewers: Bool = true) -> CalibrationInput {
         CalibrationInput.read(files, guide: guide, scale: scale,
-                              messages: language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment))
+                              messages: language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment),
+                              needsInterviewers: needsInterviewers)
     }
 
     func labels(_ input: CalibrationInput) -> CalibrationLabels {

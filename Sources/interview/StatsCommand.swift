@@ -22,7 +22,7 @@ extension Interview {
         @OptionGroup var source: CalibrationSource
 
         func run() throws {
-            let input = source.read()
+            let input = source.read(needsInterviewers: false)
             let statistics = QuestionStatistics.compute(input.occurrences, gates: input.gates, scale: input.scale)
             // The Rasch difficulties come from the same fit `calibrate` makes; without one (one level) none.
             let fit = try? RaterCalibration.fit(input.scorecards.flatMap(\.ratings), scale: input.scale).get()

@@ -119,10 +119,13 @@ struct CalibrateCommandTests {
         _ = try RunProcess.run(["run", Self.guide, "--session", log, "--plain"], input: ["f", "3", "q"])
         // act
         let result = try CommandRunner.run(["calibrate", log, "--guide", Self.guide])
-        // verify
+        let stats = try CommandRunner.run(["stats", log, "--guide", Self.guide, "--format", "json"])
+        // verify: calibration needs the interviewer; question statistics do not
         #expect(result.status == 2)
         #expect(result.stderr.contains("names no interviewer"))
         #expect(result.stderr.contains("interview run --interviewer NAME"))
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("\"asked\""))
     }
 
     @Test func statsCountsQuestionsAndGatesOfTheSessions() throws {
