@@ -51,13 +51,7 @@ extension Interview.GuideCommand {
         }
 
         private func readGuide() -> String {
-            if let data = FileManager.default.contents(atPath: guide) { return String(decoding: data, as: UTF8.self) }
-            let parts = guide.split(separator: ".").map(String.init)
-            if let id = parts.first, BundledGuides.ids.contains(id),
-               let markdown = BundledGuides.markdown(id: id, language: parts.count > 1 ? parts[1] : "zh") {
-                return markdown
-            }
-            UsageError(description: "no guide file \(guide), and no bundled guide by that name").report()
+            InputFile.read(guide, bundled: true)
         }
     }
 }

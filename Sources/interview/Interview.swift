@@ -48,6 +48,12 @@ enum InputFile {
     /// `bundled`: a name that is no file but a bundled guide (`python-backend-senior.en`) reads that guide's
     /// Markdown, as the README says every GUIDE argument may be.
     static func read(_ path: String, bundled: Bool = false) -> String {
+        // A guide exported as JSON read as a chart gave a page of flowchart.js errors (lint) or came back
+        // unchanged with success (convert): say what to do with it instead.
+        if path.lowercased().hasSuffix(".json") {
+            UsageError(description: "\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
+                       + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'").report()
+        }
         if bundled, !FileManager.default.fileExists(atPath: path) {
             let parts = path.split(separator: ".").map(String.init)
             if let id = parts.first, BundledGuides.ids.contains(id),

@@ -17,6 +17,21 @@ struct LintCommandTests {
         #expect(render.status == 0 && FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path))
     }
 
+    @Test func aGuideExportedAsJSONIsSentBackToItsMarkdown() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = dir.appendingPathComponent("guide.json").path
+        _ = try CommandRunner.run(["guide", "export", "python-backend-senior.en", "--format", "json", "-o", json])
+        // act: it once gave a page of flowchart.js errors (lint) or came back unchanged (convert)
+        let lint = try CommandRunner.run(["lint", json])
+        let convert = try CommandRunner.run(["guide", "convert", json, "--to", "mermaid"])
+        // verify
+        for result in [lint, convert] {
+            #expect(result.status == 2 && result.stderr.contains("is a guide exported as JSON") && result.stdout.isEmpty)
+        }
+    }
+
     @Test func aFileWithNothingToAskIsNotRun() throws {
         // setup: binary bytes (a fixed pattern, every value), which read as a guide without questions
         let dir = try CommandRunner.temporaryDirectory()
