@@ -61,6 +61,24 @@ struct DemoDataTests {
         #expect(try Data(contentsOf: dir.appendingPathComponent("interviewflow.sqlite")) == before)
     }
 
+    @Test func aDemoStoppedHalfwayIsWrittenAfreshAndAFileIsNoFolder() async throws {
+        // setup: what a demo stopped by Ctrl-C leaves (its half-written database in the work folder), and a file
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = dir.appendingPathComponent(DemoData.workFolder)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try Data("half a database".utf8).write(to: work.appendingPathComponent("interviewflow.sqlite"))
+        let file = dir.appendingPathComponent("ratings.csv")
+        try Data("x".utf8).write(to: file)
+        // act
+        let summary = try await DemoData.fill(dataDirectory: dir.path, interviews: 3, seed: 2)
+        // verify: a whole team, marked, and nothing left of the work folder; the file is named for what it is
+        #expect(summary.candidates == 3)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(DemoData.markerFile).path))
+        #expect(!FileManager.default.fileExists(atPath: work.path))
+        await #expect(throws: DemoData.Problem.self) { _ = try await DemoData.fill(dataDirectory: file.path, interviews: 1, seed: 1) }
+    }
+
     @Test func everyPageSaysDemoDataWhileTheMarkerIsThere() async throws {
         try await withApp { app in
             // setup

@@ -22,18 +22,47 @@ public enum DemoData {
 
     public enum Problem: Error, CustomStringConvertible {
         case notEmpty(String)
+        case notAFolder(String)
         public var description: String {
             switch self {
             case .notEmpty(let folder): "\(folder) already holds data; the demo only fills an empty data folder"
+            case .notAFolder(let path): "\(path) is a file, not a folder; name a folder for the demo's data"
             }
         }
     }
 
+    /// The team is written in a folder of its own inside the data folder and moved into place only when
+    /// complete: a demo stopped halfway (Ctrl-C) once left a database without its marker and without the
+    /// printed password, which every later run then refused as "already holds data". A run finds such a
+    /// half-written folder and starts it again.
+    static let workFolder = ".demo-being-written"
+
     public static func fill(dataDirectory: String, interviews: Int, seed: UInt64,
                             progress: @Sendable (Int) -> Void = { _ in }) async throws -> Summary {
-        let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("interviewflow.sqlite").path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Problem.notAFolder(dataDirectory)
+        }
+        let folder = URL(fileURLWithPath: dataDirectory)
+        let path = folder.appendingPathComponent("interviewflow.sqlite").path
         if FileManager.default.fileExists(atPath: path) { throw Problem.notEmpty(dataDirectory) }
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let work = folder.appendingPathComponent(workFolder)
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let summary = try await fill(database: work.appendingPathComponent("interviewflow.sqlite").path, interviews: interviews,
+                                     seed: seed, progress: progress)
+        // Closed, so its write-ahead log is normally folded into the file; a log left beside it goes with it.
+        let written = work.appendingPathComponent("interviewflow.sqlite").path
+        if FileManager.default.fileExists(atPath: written + "-wal") { try FileManager.default.moveItem(atPath: written + "-wal", toPath: path + "-wal") }
+        try FileManager.default.moveItem(atPath: written, toPath: path)
+        try Data("Demo data written by `interview demo` (seed \(seed)). Delete this file and the database to start afresh.\n".utf8)
+            .write(to: folder.appendingPathComponent(markerFile))
+        try? FileManager.default.removeItem(at: work)
+        return summary
+    }
+
+    private static func fill(database path: String, interviews: Int, seed: UInt64,
+                             progress: @Sendable (Int) -> Void) async throws -> Summary {
         var settings = ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080", announceSetup: false)
         settings.logFormat = .text
         let app = try await Application.make(Environment(name: "demo", arguments: ["interview"]))
@@ -41,8 +70,6 @@ public enum DemoData {
         do {
             try await configure(app, settings: settings)
             let summary = try await write(app, interviews: interviews, seed: seed, progress: progress)
-            try Data("Demo data written by `interview demo` (seed \(seed)). Delete this file and the database to start afresh.\n".utf8)
-                .write(to: URL(fileURLWithPath: dataDirectory).appendingPathComponent(markerFile))
             try await app.asyncShutdown()
             return summary
         } catch {
