@@ -42,7 +42,7 @@ extension Interview {
             let driver = openSession()
             var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)
             if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-                TerminalRunner.run(&runner)
+                TerminalRunner.run(&runner, path: session)
             } else {
                 PlainRunner.run(&runner)
             }
@@ -50,6 +50,9 @@ extension Interview {
 
         /// The driver over the replayed log, persisting each new event with append + fsync.
         private func openSession() -> SessionDriver {
+            if let guide, OutputFile.sameFile(guide, session) {
+                UsageError(description: "the session file \(session) is the guide itself; name a new file for the session, such as interview.jsonl").report()
+            }
             var file = RunSessionFile(log: SessionLog(events: []), start: nil)
             if resume {
                 file = RunSessionFile.read(session)

@@ -49,6 +49,10 @@ struct RunLabels: Sendable {
     var topics: String { t("Topics:", "主题：") }
     func noCommand(_ key: Character) -> String { t("no command on '\(key)'; ? lists the keys", "'\(key)' 不是命令；按 ? 查看所有按键") }
     var error: String { t("error", "错误") }
+    func interrupted(_ path: String) -> String {
+        t("stopped; every event so far is saved in \(path): run the same command with --resume to continue",
+          "已停止；目前的所有事件都已保存在 \(path)：加上 --resume 再运行同一命令即可继续")
+    }
     func saved(_ count: Int) -> String { t("saved: \(count) events; continue with --resume", "已保存 \(count) 个事件；用 --resume 继续") }
     func resumed(_ count: Int) -> String { t("resumed \(count) events", "已恢复 \(count) 个事件") }
     var recorded: String { t("recorded", "已记录") }

@@ -9,7 +9,13 @@ import Darwin
 /// a normal return, and SIGINT, SIGTERM or SIGHUP, whose handler restores the terminal before exiting.
 /// Events are fsync'd as they happen, so exiting from a signal loses nothing recorded.
 enum TerminalRawMode {
-    static func enable() -> Bool {
+    /// `interrupted`: printed after the terminal is restored when a signal ends the run (Ctrl-C left a blank
+    /// screen and no word that nothing was lost, or how to go on).
+    static func enable(interrupted: String = "") -> Bool {
+        let note = Array((interrupted.isEmpty ? "" : interrupted + "\n").utf8)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(note.count, 1))
+        buffer.initialize(from: note, count: note.count)
+        (interruptNote, interruptNoteLength) = (buffer, note.count)
         var original = termios()
         guard tcgetattr(STDIN_FILENO, &original) == 0 else { return false }
         terminalOriginal = original
@@ -23,6 +29,7 @@ enum TerminalRawMode {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
                 TerminalRawMode.restore()
+                if let note = interruptNote, interruptNoteLength > 0 { _ = write(STDERR_FILENO, note, interruptNoteLength) }
                 _exit(128 + received)
             }
         }
@@ -54,3 +61,6 @@ enum TerminalRawMode {
 
 /// The terminal settings to restore; written once before the handlers are installed, then only read.
 nonisolated(unsafe) private var terminalOriginal: termios?
+/// Made before the handlers are installed and never freed, so the handler only calls write(2) on it.
+nonisolated(unsafe) private var interruptNote: UnsafeMutablePointer<UInt8>?
+nonisolated(unsafe) private var interruptNoteLength = 0

@@ -5,8 +5,9 @@ import InterviewCore
 /// The runner on a terminal: a screen redrawn after every key (and every second, for the clock),
 /// one key per command, a line editor for notes, reasons and topic names.
 enum TerminalRunner {
-    static func run(_ session: inout RunSession) {
-        guard TerminalRawMode.enable() else {
+    /// `path`: the session file, named in the note a signal (Ctrl-C) leaves on the way out.
+    static func run(_ session: inout RunSession, path: String) {
+        guard TerminalRawMode.enable(interrupted: session.labels.interrupted(path)) else {
             PlainRunner.run(&session)
             return
         }

@@ -42,6 +42,10 @@ struct LintCommandTests {
         let run = try RunProcess.run(["run", junk, "--session", dir.appendingPathComponent("s.jsonl").path], input: ["f"])
         // verify
         #expect(run.status == 2 && run.stderr.contains("has no questions to ask"))
+        // And a guide is never taken for its own session file ("already holds a session" said before).
+        let guide = CommandRunner.fixture("run-short-guide.md")
+        let itself = try RunProcess.run(["run", guide, "--session", guide], input: ["f"])
+        #expect(itself.status == 2 && itself.stderr.contains("is the guide itself"))
     }
 
     @Test func cleanGuideExitsZero() throws {
