@@ -3,6 +3,32 @@ import Testing
 
 @Suite("interview guide")
 struct GuideCommandTests {
+    @Test func aBrokenJSONGuideIsNamedWithItsPlace() throws {
+        // setup: an exported guide, one value broken, and one cut short
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = dir.appendingPathComponent("guide.json").path
+        _ = try CommandRunner.run(["guide", "export", "python-backend-senior.en", "--format", "json", "-o", json])
+        let text = try String(contentsOfFile: json, encoding: .utf8)
+        let broken = dir.appendingPathComponent("broken.json").path, cut = dir.appendingPathComponent("cut.json").path
+        try text.replacingOccurrences(of: "\"weight\" : 1\n", with: "\"weight\" : one\n").write(toFile: broken, atomically: true, encoding: .utf8)
+        try String(text.prefix(300)).write(toFile: cut, atomically: true, encoding: .utf8)
+        let missing = dir.appendingPathComponent("missing.json").path
+        try text.replacingOccurrences(of: "\"title\"", with: "\"titel\"").write(toFile: missing, atomically: true, encoding: .utf8)
+        // act
+        let results = try [broken, cut, missing].map { try CommandRunner.run(["guide", "show", $0]) }
+        // verify: the place or the field, not "The data isn't in the correct format."
+        #expect(results.allSatisfy { $0.status == 2 })
+        #expect(results[0].stderr.range(of: #"Invalid value at line \d+, column \d+"#, options: .regularExpression) != nil, "\(results[0].stderr)")
+        #expect(results[1].stderr.contains("Unexpected end of file"))
+        #expect(results[2].stderr.contains("'title' is missing"))
+        // And restore names a folder given as the backup, and a file given as the data folder.
+        let folderAsBackup = try CommandRunner.run(["restore", dir.path, "--data", dir.appendingPathComponent("d").path])
+        let fileAsFolder = try CommandRunner.run(["restore", json, "--data", json])
+        #expect(folderAsBackup.status == 2 && folderAsBackup.stderr.contains("is a folder"))
+        #expect(fileAsFolder.status == 2 && fileAsFolder.stderr.contains("is a file; --data names the data folder"))
+    }
+
     @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
     func showGivesTheSeedsRealStructureAsJSON() throws {
         // act

@@ -24,6 +24,44 @@ public enum GuideImporter {
         return ImportedGuide(guide: guide, diagnostics: diagnostics, chartCount: sections.reduce(0) { $0 + $1.flowBlocks.count })
     }
 
+    /// What a JSON decoding error says and where: the field's path, or the parser's line and column
+    /// ("The data isn't in the correct format." alone named no place).
+    static func `where`(_ error: any Error, in data: Data) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.isEmpty ? "" : " at " + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        }
+        guard let decoding = error as? DecodingError else { return error.localizedDescription }
+        switch decoding {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            // Not JSON at all: the decoder names no place, the parser does ("around character 18").
+            return syntaxProblem(in: data) ?? context.debugDescription
+        case .dataCorrupted(let context):
+            return context.debugDescription + path(context)
+        case .keyNotFound(let key, let context):
+            return "'\(key.stringValue)' is missing" + path(context)
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return "expected \(type)" + path(context)
+        @unknown default:
+            return error.localizedDescription
+        }
+    }
+
+    /// JSONSerialization's account of broken JSON, its byte offset turned into a line and column.
+    private static func syntaxProblem(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+            return nil
+        } catch {
+            guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return nil }
+            guard let range = detail.range(of: #"around character \d+"#, options: .regularExpression),
+                  let offset = Int(detail[range].split(separator: " ").last ?? "") else { return detail }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            return "\(detail.replacingCharacters(in: range, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " ."))) at line \(line), column \(column)"
+        }
+    }
+
     /// A guide file: Markdown, or the JSON `interview guide export --format json` writes.
     public static func load(path: String) throws -> ImportedGuide {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -34,7 +72,7 @@ public enum GuideImporter {
                 return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: ControlCharacters.cleanJSON(data)),
                                      diagnostics: [], chartCount: 0)
             } catch {
-                throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(error.localizedDescription)")
+                throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(Self.where(error, in: data))")
             }
         }
         return importMarkdown(String(decoding: data, as: UTF8.self), path: path)

@@ -30,6 +30,10 @@ public enum SQLiteBackup {
     /// Returns where the folder's previous database was kept, if it had one.
     @discardableResult
     public static func restore(_ snapshot: String, dataFolder: String) throws -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dataFolder, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure(description: "\(dataFolder) is a file; --data names the data folder (the one holding interviewflow.sqlite)")
+        }
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
         let database = databasePath(inDataFolder: dataFolder)
         let lock: DataFolderLock
@@ -49,7 +53,9 @@ public enum SQLiteBackup {
     /// so a restore of the wrong backup can be undone.
     @discardableResult
     public static func restore(_ snapshot: String, into database: String) throws -> String? {
-        guard FileManager.default.fileExists(atPath: snapshot) else { throw Failure(description: "no backup at \(snapshot)") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: snapshot, isDirectory: &isFolder) else { throw Failure(description: "no backup at \(snapshot)") }
+        if isFolder.boolValue { throw Failure(description: "\(snapshot) is a folder; name the backup file 'interview backup' wrote") }
         try check(snapshot)
         try checkHoldsInterviewFlowData(snapshot)
         var kept: String?
