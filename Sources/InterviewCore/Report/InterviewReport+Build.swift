@@ -56,7 +56,9 @@ extension TopicReport {
                 id: question.id, text: question.text, level: question.level, weight: forCandidate ? nil : question.weight,
                 status: scored.status, statusLabel: labels.statusLabel(scored.status, audience), rating: rating,
                 ratingMeaning: rating.flatMap { forCandidate ? guide.scale.anchors[$0] : question.rubric[$0] ?? guide.scale.anchors[$0] },
-                reference: forCandidate ? nil : question.reference, skipReason: scored.skipReason,
+                // The reason a question was skipped is the interviewer's words, like a private note: the
+                // candidate's copy says only that it was left out (a security review found it shown).
+                reference: forCandidate ? nil : question.reference, skipReason: forCandidate ? nil : scored.skipReason,
                 notes: notes.filter { $0.topic == topic.key && $0.question == question.id })
         }
         let show = !forCandidate
