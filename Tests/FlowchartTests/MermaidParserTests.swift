@@ -303,4 +303,11 @@ import Testing
         #expect(parsed.edgeList == ["s-next->a", "a-next->b", "b-next->b2", "b2-next->c1", "c1-next->d1"])
         #expect(parsed.diagnostics.isEmpty)
     }
+
+    @Test func emphasisTagsAndYAMLQuotesAreNotPartOfTheLabel() {
+        // act
+        let parsed = parse("A[\"<b>Bold</b> and <i>it</i>, a<2 and <x>\"] --> B@{ shape: rect, label: 'It''s data' }")
+        // verify: the interview reads plain text; other angle brackets stay
+        #expect(parsed.graph.nodes.map(\.text) == ["Bold and it, a<2 and <x>", "It's data"])
+    }
 }

@@ -1,4 +1,5 @@
-/// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`) and `<br>` decoded; Markdown strings
+/// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`) and `<br>` decoded, emphasis tags
+/// (`<b>`, `<i>`…) dropped; Markdown strings
 /// (`"`…`"`) without their backticks and emphasis marks. The interview reads plain text, so `**bold**`
 /// becomes `bold`; line breaks stay as "\n", like a multi-line flowchart.js label.
 enum MermaidLabel {
@@ -30,6 +31,8 @@ enum MermaidLabel {
                 k += length
             } else if b == 0x3C, let length = lineBreak(s, at: k, limit: range.upperBound) {
                 out.append(0x0A)
+                k += length
+            } else if b == 0x3C, let length = formattingTag(s, at: k, limit: range.upperBound) {
                 k += length
             } else {
                 out.append(b)
@@ -105,6 +108,21 @@ enum MermaidLabel {
         if j < limit, s[j] == 0x2F { j += 1 }
         guard j < limit, s[j] == 0x3E else { return nil }
         return j - k + 1
+    }
+
+    /// Tags Mermaid draws as emphasis (`<b>`, `</i>`, `<strong>`…, no attributes): the interview reads plain
+    /// text, as it does for a Markdown string's `**bold**`; any other `<` stays as written.
+    private static let formattingTags: Set<String> = ["b", "i", "u", "s", "em", "strong", "small", "big", "sub", "sup",
+                                                      "code", "mark", "del", "ins"]
+
+    private static func formattingTag(_ s: Bytes, at k: Int, limit: Int) -> Int? {
+        var j = k + 1
+        if j < limit, s[j] == 0x2F { j += 1 }
+        let start = j
+        while j < limit, j - start < 7, (s[j] | 0x20) >= 0x61, (s[j] | 0x20) <= 0x7A { j += 1 }
+        guard j < limit, s[j] == 0x3E, j > start else { return nil }
+        let name = String(decoding: Bytes(rebasing: s[start..<j]), as: UTF8.self).lowercased()
+        return formattingTags.contains(name) ? j - k + 1 : nil
     }
 
     /// A label written back inside `"…"`: quotes, `#` before what would read as an entity code, `<`

@@ -31,6 +31,10 @@ extension MermaidReader {
                 let start = i
                 while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
                 value = string(trimmedRange(start..<i))
+                // Shape data is YAML: 'single quotes' enclose a string, with '' for a quote inside.
+                if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+                    value = String(value.dropFirst().dropLast()).replacing("''", with: "'")
+                }
             }
             switch string(keyRange) {
             case "shape":
