@@ -27,6 +27,7 @@ struct CalibrationLabels {
     var adjusted: String { t("adjusted", "校准分") }
     var interval: String { t("95% interval", "95% 区间") }
     var interviewers: String { t("interviewers", "面试官") }
+    var notAdjustedTitle: String { t("Not adjusted, the raw score stands alone:", "未校准，只有原始分：") }
     var nothing: String { t("No ratings to calibrate.", "没有可校准的评分。") }
     func model(_ iterations: Int, converged: Bool, ratings: Int) -> String {
         converged ? t("Model: many-facet Rasch rating-scale, \(ratings) ratings, converged in \(iterations) iterations (docs/scoring.md).",

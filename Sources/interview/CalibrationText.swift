@@ -15,14 +15,23 @@ enum CalibrationText {
                           "\(decimal(i.infit, 2))/\(decimal(i.outfit, 2))"]
                      })
         out += "\n" + labels.candidatesTitle + "\n"
+        // Candidates in natural order (c2 before c10); why a score is not adjusted goes under the table, so
+        // one long reason does not widen every row.
+        let candidates = team.candidates.sorted { $0.candidate.localizedStandardCompare($1.candidate) == .orderedAscending }
         out += table([labels.candidate, labels.raw, labels.adjusted, labels.interval, labels.interviewers],
-                     team.candidates.map { c in
+                     candidates.map { c in
                          let s = c.score
-                         let interval = s.interval.map { "\(decimal($0.lowerBound, 1))–\(decimal($0.upperBound, 1))" }
-                             ?? s.notAdjusted.map { labels.reason($0, minimum: minimum) }.joined(separator: "; ")
+                         let interval = s.interval.map { "\(decimal($0.lowerBound, 1))–\(decimal($0.upperBound, 1))" } ?? "—"
                          return [c.candidate, s.raw.map { decimal($0, 1) } ?? "—", s.adjusted.map { decimal($0, 1) } ?? "—", interval,
                                  c.raters.joined(separator: ", ")]
                      })
+        let unadjusted = candidates.filter { $0.score.interval == nil && !$0.score.notAdjusted.isEmpty }
+        if !unadjusted.isEmpty {
+            out += labels.notAdjustedTitle + "\n"
+            for c in unadjusted {
+                out += "  \(c.candidate): " + c.score.notAdjusted.map { labels.reason($0, minimum: minimum) }.joined(separator: "; ") + "\n"
+            }
+        }
         out += "\n" + labels.model(fit.iterations, converged: fit.converged, ratings: fit.interviewers.reduce(0) { $0 + $1.ratingCount }) + "\n"
         return out
     }

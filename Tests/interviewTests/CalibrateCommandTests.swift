@@ -67,6 +67,9 @@ struct CalibrateCommandTests {
         #expect(english.status == 0 && chinese.status == 0)
         #expect(english.stdout.contains("Olga: 9 ratings of 2 candidates, below the minimum of 30 of 5"))
         #expect(english.stdout.contains("C-2        28.1         —"))
+        // The reason is under the table, one line per candidate, so the rows stay as narrow as their figures.
+        #expect(english.stdout.contains("Not adjusted, the raw score stands alone:\n  C-"))
+        #expect(english.stdout.split(separator: "\n").filter { $0.hasPrefix("C-") }.allSatisfy { !$0.contains("below the minimum") })
         #expect(chinese.stdout.contains("Olga：9 个评分、2 位候选人，少于最低要求（30 个评分、5 位候选人）"))
         #expect(chinese.stdout.contains("面试官：严格度"))
     }
