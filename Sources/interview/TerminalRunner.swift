@@ -70,11 +70,18 @@ enum TerminalScreen {
         var top = RunView.header(session, now: now) + [rule]
         var body = session.showHelp ? SessionCommand.helpLines(session.labels.language) : RunView.body(session, now: now)
         body += extra
-        var bottom = [rule] + acknowledged.map { "✓ " + $0 }
-        if let message = session.message { bottom.append(message) }
-        if let error = session.error { bottom.append("! " + error) }
-        bottom.append(prompt ?? session.labels.keys)
         body = body.flatMap { TerminalText.wrap($0, columns: columns - 1, indent: "   ") }
+        // In a small window the current question keeps its lines: the log of recent events gives way first
+        // (at 40×10 the question was "…" under four log lines).
+        var log = acknowledged.map { "✓ " + $0 }
+        var bottom: [String] {
+            var lines = [rule] + log
+            if let message = session.message { lines.append(message) }
+            if let error = session.error { lines.append("! " + error) }
+            lines.append(prompt ?? session.labels.keys)
+            return lines
+        }
+        while !log.isEmpty, rows - top.count - bottom.count < min(body.count, 4) { log.removeFirst() }
         let room = max(0, rows - top.count - bottom.count)
         if body.count > room { body = Array(body.prefix(max(0, room - 1))) + ["…"] }
         top += body + Array(repeating: "", count: max(0, room - body.count))
