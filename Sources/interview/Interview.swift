@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Flowchart
 import InterviewCore
 
 @main
@@ -48,6 +49,17 @@ enum InputFile {
     /// `bundled`: a name that is no file but a bundled guide (`python-backend-senior.en`) reads that guide's
     /// Markdown, as the README says every GUIDE argument may be.
     static func read(_ path: String, bundled: Bool = false) -> String {
+        let (text, invalid) = readNoting(path, bundled: bundled)
+        if let invalid {
+            let words = InvalidUTF8.diagnostic(at: invalid).text.text(Language.preferred(from: ProcessInfo.processInfo.environment))
+            FileHandle.standardError.write(Data("\(path):\(invalid.line):\(invalid.column): warning: \(words)\n".utf8))
+        }
+        return text
+    }
+
+    /// `read`, with where the first byte that is not UTF-8 is instead of a warning printed (lint reports it
+    /// among its findings).
+    static func readNoting(_ path: String, bundled: Bool = false) -> (text: String, invalidUTF8: SourcePosition?) {
         // A guide exported as JSON read as a chart gave a page of flowchart.js errors (lint) or came back
         // unchanged with success (convert): say what to do with it instead.
         if path.lowercased().hasSuffix(".json") {
@@ -58,7 +70,7 @@ enum InputFile {
             let parts = path.split(separator: ".").map(String.init)
             if let id = parts.first, BundledGuides.ids.contains(id),
                let markdown = BundledGuides.markdown(id: id, language: parts.count > 1 ? parts[1] : "zh") {
-                return markdown
+                return (markdown, nil)
             }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -67,6 +79,6 @@ enum InputFile {
             UsageError(description: exists && isDirectory.boolValue ? "\(path) is a directory, not a file"
                        : "cannot read \(path): no such file").report()
         }
-        return String(decoding: data, as: UTF8.self)
+        return (String(decoding: data, as: UTF8.self), InvalidUTF8.firstPosition(in: data))
     }
 }

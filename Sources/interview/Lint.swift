@@ -40,7 +40,7 @@ extension Interview {
             var report = LintReport()
             var sources: [String: String] = [:]
             for file in files {
-                let text = InputFile.read(file, bundled: true)
+                let (text, invalidUTF8) = InputFile.readNoting(file, bundled: true)
                 sources[file] = text
                 let document = FlowchartDocument(text: text, path: file)
                 if document.isMarkdown {
@@ -48,9 +48,9 @@ extension Interview {
                     let imported = GuideImporter.importMarkdown(text, path: file)
                     report.add(file: file, chartCount: imported.chartCount, findings: imported.diagnostics.map {
                         LintFinding(file: file, flowchart: $0.flowchart, diagnostic: $0.diagnostic)
-                    })
+                    } + (invalidUTF8.map { [LintFinding(file: file, flowchart: nil, diagnostic: InvalidUTF8.diagnostic(at: $0))] } ?? []))
                 } else {
-                    report.add(document, file: file)
+                    report.add(document, file: file, more: invalidUTF8.map { [InvalidUTF8.diagnostic(at: $0)] } ?? [])
                 }
             }
             switch format {

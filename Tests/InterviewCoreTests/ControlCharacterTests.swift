@@ -62,4 +62,23 @@ struct ControlCharacterTests {
         #expect(question.text == "And a [2Jsession?\r\n2J")
         #expect(loaded.topic("1.1")?.questions.first == clean.topic("1.1")?.questions.first)
     }
+
+    @Test func bytesThatAreNotUTF8AreNamedWhereTheyAre() throws {
+        // setup: two bad bytes after a Chinese word on line 3; a file saved as UTF-8
+        var data = Data("# 指南\n\n问题 ".utf8)
+        data.append(contentsOf: [0xFF, 0xFE])
+        data.append(contentsOf: Array(" here\n".utf8))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("invalid-\(UUID().uuidString).md").path
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // act
+        let position = InvalidUTF8.firstPosition(in: data)
+        let imported = try GuideImporter.load(path: path)
+        // verify: line 3, column 4 (columns count characters), as a warning of the import in both languages
+        #expect(position == SourcePosition(line: 3, column: 4))
+        #expect(InvalidUTF8.firstPosition(in: Data("# 指南\n".utf8)) == nil)
+        let finding = try #require(imported.diagnostics.first { $0.diagnostic.code == .invalidUTF8 })
+        #expect(finding.diagnostic.position == SourcePosition(line: 3, column: 4) && finding.diagnostic.severity == .warning)
+        #expect(finding.diagnostic.text.zh.contains("不是 UTF-8"))
+    }
 }

@@ -32,6 +32,22 @@ struct LintCommandTests {
         }
     }
 
+    @Test func bytesThatAreNotUTF8AreAFindingOfLint() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("bad.md").path
+        var data = try Data(contentsOf: URL(fileURLWithPath: CommandRunner.fixture("run-short-guide.md")))
+        data.insert(contentsOf: [0xFF, 0xFE], at: data.firstIndex(of: 0x0A)!)
+        try data.write(to: URL(fileURLWithPath: guide))
+        // act
+        let lint = try CommandRunner.run(["lint", guide, "--language", "en"])
+        let convert = try CommandRunner.run(["guide", "convert", guide, "--to", "mermaid"])
+        // verify: where, in lint's findings; and said by convert, which no longer changes them silently
+        #expect(lint.status == 0 && lint.stdout.contains("bad.md:1:") && lint.stdout.contains("not UTF-8"))
+        #expect(convert.stderr.contains("bad.md:1:") && convert.stderr.contains("not UTF-8"))
+    }
+
     @Test func aFileWithNothingToAskIsNotRun() throws {
         // setup: binary bytes (a fixed pattern, every value), which read as a guide without questions
         let dir = try CommandRunner.temporaryDirectory()

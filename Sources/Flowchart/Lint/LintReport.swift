@@ -21,8 +21,9 @@ public struct LintReport: Sendable {
 
     public init() {}
 
-    public mutating func add(_ document: FlowchartDocument, file: String) {
-        var found = document.diagnostics.map { LintFinding(file: file, flowchart: nil, diagnostic: $0) }
+    /// `more`: findings about the file itself, such as bytes that are not UTF-8.
+    public mutating func add(_ document: FlowchartDocument, file: String, more: [Diagnostic] = []) {
+        var found = (more + document.diagnostics).map { LintFinding(file: file, flowchart: nil, diagnostic: $0) }
         for chart in document.charts {
             let name = document.isMarkdown ? chart.name : nil
             found += chart.parsed.diagnostics.map { LintFinding(file: file, flowchart: name, diagnostic: $0) }

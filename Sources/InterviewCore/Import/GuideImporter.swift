@@ -75,7 +75,11 @@ public enum GuideImporter {
                 throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(Self.where(error, in: data))")
             }
         }
-        return importMarkdown(String(decoding: data, as: UTF8.self), path: path)
+        var imported = importMarkdown(String(decoding: data, as: UTF8.self), path: path)
+        if let invalid = InvalidUTF8.firstPosition(in: data) {
+            imported.diagnostics.insert(GuideDiagnostic(InvalidUTF8.diagnostic(at: invalid)), at: 0)
+        }
+        return imported
     }
 
     static func fileTitle(_ path: String) -> String {
