@@ -27,7 +27,7 @@ enum RetentionSweeper {
     }
 }
 
-/// Runs the sweep at start and then hourly while the server runs.
+/// Runs the sweep at start and then hourly while the server runs, with the sweep of dead sessions.
 final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Void, Never>?
@@ -51,5 +51,6 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     private static func sweep(_ app: Application) async throws {
         let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
+        try await SessionSweeper.sweep(on: app.db, policy: app.sessionPolicy, now: app.sessionClock())
     }
 }
