@@ -74,12 +74,13 @@ def request(port, method, path, source="127.0.0.1", headers=None, body=None, coo
 
 
 def login(port, email, password, source, extra=None):
-    """The API's sign-in from `source`: a session and its CSRF token first, then the credentials."""
+    """The API's sign-in from `source`: a CSRF token first (for a visitor, with its cookie, which may be
+    answered by another instance than the sign-in: it holds no state), then the credentials."""
     status, headers, data = request(port, "GET", "/api/v1/session", source=source, headers=extra)
-    cookie = re.search(r"interviewflow-session=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+    visitor = re.search(r"interviewflow-csrf=([^;]+)", headers.get("Set-Cookie", "")).group(1)
     csrf = json.loads(data)["csrf"]
-    status, headers, data = request(port, "POST", "/api/v1/session", source=source, cookie=cookie,
-                                    headers={"X-CSRF-Token": csrf, **(extra or {})},
+    status, headers, data = request(port, "POST", "/api/v1/session", source=source,
+                                    headers={"X-CSRF-Token": csrf, "Cookie": f"interviewflow-csrf={visitor}", **(extra or {})},
                                     body={"email": email, "password": password})
     return status, data
 
