@@ -75,7 +75,7 @@ struct BackupTests {
         try SQLiteBackup.backup(database, to: backup)
         // (SQLite reads an empty file as a database with no tables.)
         let empty = dir.appendingPathComponent("empty.sqlite").path, other = dir.appendingPathComponent("other.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        try #require(FileManager.default.createFile(atPath: empty, contents: Data()))
         try await withFileApp(other) { app in
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("DROP TABLE candidates").run()

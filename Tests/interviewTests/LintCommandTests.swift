@@ -53,7 +53,7 @@ struct LintCommandTests {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let junk = dir.appendingPathComponent("junk.bin").path
-        FileManager.default.createFile(atPath: junk, contents: Data((0..<300).map { UInt8(($0 * 73 + 41) % 256) }))
+        try #require(FileManager.default.createFile(atPath: junk, contents: Data((0..<300).map { UInt8(($0 * 73 + 41) % 256) })))
         // act
         let run = try RunProcess.run(["run", junk, "--session", dir.appendingPathComponent("s.jsonl").path], input: ["f"])
         // verify

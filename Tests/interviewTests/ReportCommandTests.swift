@@ -77,7 +77,7 @@ struct ReportCommandTests {
         let other = dir.appendingPathComponent("other.jsonl").path
         let recorded = try RunProcess.run(["run", RunCommandTests.guide, "--session", other, "--candidate", "C-2"], input: RunCommandTests.script)
         let empty = dir.appendingPathComponent("empty.jsonl").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        try #require(FileManager.default.createFile(atPath: empty, contents: Data()))
         // act
         let mixed = try CommandRunner.run(["report", log, other, "--guide", RunCommandTests.guide])
         let twice = try CommandRunner.run(["report", log, log, "--guide", RunCommandTests.guide])

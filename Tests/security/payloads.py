@@ -88,6 +88,15 @@ def all_payloads(field):
     return "\n\n".join(payload(field, i) for i in range(len(PAYLOADS)))
 
 
+def as_stored(text):
+    """A form field's text as the server keeps it (UserText.clean): line ends as "\n", without control
+    characters (but tab and line feed) and without bidirectional overrides, embeddings and isolates."""
+    text = text.replace("\r\n", "\n")
+    return "".join(c for c in text if not (
+        (ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F
+        or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069))
+
+
 def chunks(field, limit=180):
     """The one-line payloads of a field packed into strings of at most `limit` characters (short fields:
     names, titles), every payload in exactly one string."""
