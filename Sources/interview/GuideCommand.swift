@@ -23,9 +23,7 @@ enum GuideArgument {
                 UsageError(description: "\(error)").report()
             }
         }
-        let parts = name.split(separator: ".").map(String.init)
-        if let id = parts.first, BundledGuides.ids.contains(id),
-           let guide = BundledGuides.guide(id: id, language: parts.count > 1 ? parts[1] : "zh") {
+        if let (id, language) = BundledGuides.named(name), let guide = BundledGuides.guide(id: id, language: language) {
             return guide
         }
         UsageError(description: "no guide file \(name), and no bundled guide by that name (bundled: \(BundledGuides.all.map { "\($0.id).\($0.language)" }.joined(separator: ", ")))").report()

@@ -67,9 +67,7 @@ enum InputFile {
                        + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'").report()
         }
         if bundled, !FileManager.default.fileExists(atPath: path) {
-            let parts = path.split(separator: ".").map(String.init)
-            if let id = parts.first, BundledGuides.ids.contains(id),
-               let markdown = BundledGuides.markdown(id: id, language: parts.count > 1 ? parts[1] : "zh") {
+            if let (id, language) = BundledGuides.named(path), let markdown = BundledGuides.markdown(id: id, language: language) {
                 return (markdown, nil)
             }
         }

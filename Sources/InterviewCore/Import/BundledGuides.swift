@@ -21,6 +21,14 @@ public enum BundledGuides {
         url(id: id, language: language).flatMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
+    /// A bundled guide named as the command line names it: `python-backend-senior.en`, or the id alone
+    /// for the Chinese one.
+    public static func named(_ name: String) -> (id: String, language: String)? {
+        let parts = name.split(separator: ".").map(String.init)
+        guard let id = parts.first, ids.contains(id) else { return nil }
+        return (id, parts.count > 1 ? parts[1] : "zh")
+    }
+
     public static func guide(id: String, language: String) -> ImportedGuide? {
         markdown(id: id, language: language).map { GuideImporter.importMarkdown($0, path: "\(id).\(language).md") }
     }
