@@ -36,7 +36,7 @@ public struct ReportLabels: Sendable {
     static let english = ReportLabels(
         reportTitle: "Interview report", feedbackTitle: "Interview feedback",
         guide: "Guide", candidate: "Candidate", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
-        summary: "Summary", overall: "Overall score", band: "Recommendation", accuracy: "Accuracy", coverage: "Coverage",
+        summary: "Summary", overall: "Overall score", band: "Recommendation by score", accuracy: "Accuracy", coverage: "Coverage",
         depth: "Depth", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
         knockoutsNotAssessed: "Knockout topics not assessed",
         incomplete: "Ended with required stages never started (confirmed)", topicScores: "Topic scores", topic: "Topic",
