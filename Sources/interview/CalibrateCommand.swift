@@ -26,7 +26,7 @@ extension Interview {
         var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
 
         func validate() throws {
-            guard minRatings >= 1, minCandidates >= 1 else { throw ValidationError("--min-ratings and --min-candidates must be at least 1") }
+            guard minRatings >= 1, minCandidates >= 1 else { throw ValidationError(CommandLineLanguage.pick("--min-ratings and --min-candidates must be at least 1", "--min-ratings 和 --min-candidates 至少为 1")) }
         }
 
         func run() throws {
@@ -39,7 +39,7 @@ extension Interview {
                 let labels = source.labels(input)
                 print(source.format == .json ? CalibrationJSON.team(team, minimum: minimum) : TerminalSafe.visible(CalibrationText.team(team, labels, minimum: minimum)), terminator: "")
             case .failure(let problem):
-                UsageError(description: "cannot calibrate: \(problem)").report()
+                UsageError("cannot calibrate: \(problem)", "无法校准：\(problem)").report()
             }
         }
     }

@@ -32,7 +32,8 @@ struct CalibrationInput {
         var sessions: [(guide: Guide, card: Int, occurrences: Range<Int>, gates: Range<Int>)] = []
         func agree(_ other: ClosedRange<Int>, _ file: String) {
             if let scale, scale != other {
-                UsageError(description: "\(file) is rated on \(other.lowerBound)-\(other.upperBound), the rest on \(scale.lowerBound)-\(scale.upperBound); calibrate one scale at a time").report()
+                UsageError("\(file) is rated on \(other.lowerBound)-\(other.upperBound), the rest on \(scale.lowerBound)-\(scale.upperBound); calibrate one scale at a time",
+                           "\(file) 的分制是 \(other.lowerBound)-\(other.upperBound)，其余是 \(scale.lowerBound)-\(scale.upperBound)；每次只校准一种分制").report()
             }
             scale = other
         }
@@ -45,8 +46,9 @@ struct CalibrationInput {
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let named = session.start?.interviewer.flatMap { $0.isEmpty ? nil : $0 }
             if named == nil && needsInterviewers {
-                UsageError(description: "\(file) names no interviewer, and calibration is about interviewers: "
-                           + "record sessions with 'interview run --interviewer NAME'").report()
+                UsageError("\(file) names no interviewer, and calibration is about interviewers: "
+                           + "record sessions with 'interview run --interviewer NAME'",
+                           "\(file) 没有记录面试官，而校准针对的是面试官：请用 'interview run --interviewer NAME' 记录面试").report()
             }
             let interviewer = named ?? "(unnamed)"
             let candidate = session.start?.candidate ?? stem
@@ -65,7 +67,8 @@ struct CalibrationInput {
         input.nameQuestionsApart(sessions)
         for file in files where file.lowercased().hasSuffix(".csv") {
             guard let csvScale = scale else {
-                UsageError(description: "\(file): a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)").report()
+                UsageError("\(file): a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)",
+                           "\(file)：评分表需要分制：请给出 --scale 0-4（或 --guide GUIDE）").report()
             }
             switch RatingTable.read(InputFile.read(file), scale: csvScale, guide: named) {
             case .success(let cards):
@@ -114,7 +117,7 @@ struct CalibrationInput {
     static func parseScale(_ text: String) -> ClosedRange<Int> {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "…" || $0 == "." }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let low = parts[0], let high = parts[1], low < high, high - low <= 10 else {
-            UsageError(description: "--scale '\(text)' is not a range such as 0-4 (2 to 11 levels)").report()
+            UsageError("--scale '\(text)' is not a range such as 0-4 (2 to 11 levels)", "--scale '\(text)' 不是 0-4 这样的范围（2 到 11 级）").report()
         }
         return low...high
     }
@@ -138,7 +141,7 @@ struct CalibrationSource: ParsableArguments {
     var language: RunLanguage?
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one session log or CSV file") }
+        guard !files.isEmpty else { throw ValidationError(CommandLineLanguage.pick("name at least one session log or CSV file", "请至少给出一个面试记录或 CSV 文件")) }
     }
 
     /// The inputs read, problems told in --language or the locale's language.

@@ -25,9 +25,10 @@ extension Interview {
         var seed: UInt64 = 1
 
         func validate() throws {
-            guard (1...100_000).contains(interviews) else { throw ValidationError("--interviews must be between 1 and 100000") }
+            guard (1...100_000).contains(interviews) else { throw ValidationError(CommandLineLanguage.pick("--interviews must be between 1 and 100000", "--interviews 须在 1 到 100000 之间")) }
             if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
-                throw ValidationError("the demo fills an embedded (SQLite) data folder; unset DATABASE_URL to run it")
+                throw ValidationError(CommandLineLanguage.pick("the demo fills an embedded (SQLite) data folder; unset DATABASE_URL to run it",
+                                                                "演示数据只写入内嵌（SQLite）数据文件夹；请先取消 DATABASE_URL 再运行"))
             }
         }
 

@@ -26,7 +26,9 @@ enum GuideArgument {
         if let (id, language) = BundledGuides.named(name), let guide = BundledGuides.guide(id: id, language: language) {
             return guide
         }
-        UsageError(description: "no guide file \(name), and no bundled guide by that name (bundled: \(BundledGuides.all.map { "\($0.id).\($0.language)" }.joined(separator: ", ")))").report()
+        let bundled = BundledGuides.all.map { "\($0.id).\($0.language)" }.joined(separator: ", ")
+        UsageError("no guide file \(name), and no bundled guide by that name (bundled: \(bundled))",
+                   "没有指南文件 \(name)，也没有这个名字的内置指南（内置：\(bundled)）").report()
     }
 
     /// Errors in the guide are shown on stderr; the command still works on the repaired guide.

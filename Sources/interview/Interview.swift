@@ -23,7 +23,9 @@ struct Interview: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                var message = fullMessage(for: error)
+                if CommandLineLanguage.current == .zh, message.hasPrefix("Error: ") { message = "错误：" + message.dropFirst(7) }
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -37,11 +39,24 @@ struct UsageError: Error, CustomStringConvertible {
 }
 
 extension UsageError {
+    /// The message in both languages; which one shows follows LC_ALL, LC_MESSAGES or LANG, as lint's do.
+    init(_ en: String, _ zh: String) {
+        self.init(description: CommandLineLanguage.pick(en, zh))
+    }
+
     /// Prints the message the way ArgumentParser prints validation errors.
     func report() -> Never {
-        FileHandle.standardError.write(Data("Error: \(description)\n".utf8))
+        FileHandle.standardError.write(Data("\(CommandLineLanguage.pick("Error: ", "错误：") + description)\n".utf8))
         Foundation.exit(2)
     }
+}
+
+/// The language of the command line's own messages (usage errors), from the environment: every text a
+/// user reads exists in Chinese and English, these included.
+enum CommandLineLanguage {
+    static let current = Language.preferred(from: ProcessInfo.processInfo.environment)
+
+    static func pick(_ en: String, _ zh: String) -> String { current == .zh ? zh : en }
 }
 
 enum InputFile {
@@ -63,8 +78,10 @@ enum InputFile {
         // A guide exported as JSON read as a chart gave a page of flowchart.js errors (lint) or came back
         // unchanged with success (convert): say what to do with it instead.
         if path.lowercased().hasSuffix(".json") {
-            UsageError(description: "\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
-                       + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'").report()
+            UsageError("\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
+                       + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'",
+                       "\(path) 是导出为 JSON 的指南；此命令读取 Markdown 指南和流程图文件：请使用导出它的 Markdown，"
+                       + "或用 'interview guide export \(path) -o guide.md' 写成 Markdown").report()
         }
         if bundled, !FileManager.default.fileExists(atPath: path) {
             if let (id, language) = BundledGuides.named(path), let markdown = BundledGuides.markdown(id: id, language: language) {
@@ -74,8 +91,8 @@ enum InputFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            UsageError(description: exists && isDirectory.boolValue ? "\(path) is a directory, not a file"
-                       : "cannot read \(path): no such file").report()
+            if exists && isDirectory.boolValue { UsageError("\(path) is a directory, not a file", "\(path) 是文件夹，不是文件").report() }
+            UsageError("cannot read \(path): no such file", "无法读取 \(path)：没有这个文件").report()
         }
         return (String(decoding: data, as: UTF8.self), InvalidUTF8.firstPosition(in: data))
     }

@@ -33,7 +33,7 @@ extension Interview {
         var snippets: Bool?
 
         func validate() throws {
-            if files.isEmpty { throw ValidationError("give at least one file to lint") }
+            if files.isEmpty { throw ValidationError(CommandLineLanguage.pick("give at least one file to lint", "请至少给出一个要检查的文件")) }
         }
 
         func run() throws {

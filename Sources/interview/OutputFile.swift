@@ -20,34 +20,36 @@ enum OutputFile {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         if let input = inputs.first(where: { sameFile($0, path) }) {
             let what = input == path ? "\(path) is" : "\(path) is the same file as \(input),"
-            UsageError(description: "\(what) an input of this command, and writing there would lose it; name another file").report()
+            let whatZh = input == path ? "\(path) 是" : "\(path) 与 \(input) 是同一个文件，是"
+            UsageError("\(what) an input of this command, and writing there would lose it; name another file",
+                       "\(whatZh)此命令的输入，写到那里会丢失它；请换一个文件").report()
         }
         var info = stat()
         let exists = stat(resolved, &info) == 0
         if exists, (info.st_mode & S_IFMT) == S_IFDIR {
-            UsageError(description: "cannot write \(path): it is a folder; name a file").report()
+            UsageError("cannot write \(path): it is a folder; name a file", "无法写入 \(path)：它是文件夹；请给出文件").report()
         }
         if exists, (info.st_mode & S_IFMT) != S_IFREG {
             guard let handle = FileHandle(forWritingAtPath: resolved) else {
-                UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))").report()
+                UsageError("cannot write \(path): \(String(cString: strerror(errno)))", "无法写入 \(path)：\(String(cString: strerror(errno)))").report()
             }
             do {
                 try handle.write(contentsOf: data)
                 try handle.close()
             } catch {
-                UsageError(description: "cannot write \(path): \(reason(error))").report()
+                UsageError("cannot write \(path): \(reason(error))", "无法写入 \(path)：\(reason(error))").report()
             }
             return
         }
         let folder = (resolved as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
-            UsageError(description: "cannot write \(path): there is no folder \(folder)").report()
+            UsageError("cannot write \(path): there is no folder \(folder)", "无法写入 \(path)：没有文件夹 \(folder)").report()
         }
         do {
             try data.write(to: URL(fileURLWithPath: resolved), options: .atomic)
         } catch {
-            UsageError(description: "cannot write \(path): \(reason(error))").report()
+            UsageError("cannot write \(path): \(reason(error))", "无法写入 \(path)：\(reason(error))").report()
         }
     }
 

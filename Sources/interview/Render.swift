@@ -31,7 +31,7 @@ extension Interview {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
-                UsageError(description: "cannot create \(output): \(error.localizedDescription)").report()
+                UsageError("cannot create \(output): \(error.localizedDescription)", "无法创建 \(output)：\(error.localizedDescription)").report()
             }
             let names = RenderedFileNames.names(for: document.charts.map(\.name))
             var pages: [IndexPage.Entry] = []

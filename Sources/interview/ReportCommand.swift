@@ -36,9 +36,10 @@ extension Interview {
         var guide: String?
 
         func validate() throws {
-            guard !files.isEmpty else { throw ValidationError("name at least one session log") }
+            guard !files.isEmpty else { throw ValidationError(CommandLineLanguage.pick("name at least one session log", "请至少给出一个面试记录")) }
             if files.count > 1, audience == .candidate {
-                throw ValidationError("the candidate's version is one interviewer's: give a single session log with --audience candidate")
+                throw ValidationError(CommandLineLanguage.pick("the candidate's version is one interviewer's: give a single session log with --audience candidate",
+                                                                "给候选人的版本只来自一位面试官：使用 --audience candidate 时只给一个面试记录"))
             }
         }
 
@@ -46,7 +47,7 @@ extension Interview {
             guard files.count == 1 else { return write(panelReport()) }
             let file = files[0]
             let session = RunSessionFile.read(file)
-            if session.log.events.isEmpty { UsageError(description: "\(file) holds no events: nothing was recorded in it").report() }
+            if session.log.events.isEmpty { UsageError("\(file) holds no events: nothing was recorded in it", "\(file) 里没有事件：什么也没有记录").report() }
             let guide = session.guide(named: self.guide, path: file)
             if let start = session.start, start.guideHash != guide.contentHash {
                 FileHandle.standardError.write(Data("warning: \(file) was recorded with guide version \(start.guideHash.prefix(12)); scoring with \(guide.shortHash)\n".utf8))
@@ -102,19 +103,22 @@ extension Interview {
         /// (A helper's audit had the logs of two candidates make one debrief, and a log given twice agree with itself.)
         private func checkOnePanel(_ sessions: [(String, RunSessionFile)]) {
             for (i, (file, session)) in sessions.enumerated() {
-                if session.log.events.isEmpty { UsageError(description: "\(file) holds no events: nothing was recorded in it").report() }
+                if session.log.events.isEmpty { UsageError("\(file) holds no events: nothing was recorded in it", "\(file) 里没有事件：什么也没有记录").report() }
                 if let twice = sessions[..<i].first(where: { OutputFile.sameFile($0.0, file) }) {
-                    UsageError(description: "\(file) is given twice (as \(twice.0)); a debrief needs each interviewer's log once").report()
+                    UsageError("\(file) is given twice (as \(twice.0)); a debrief needs each interviewer's log once",
+                               "\(file) 给了两次（也作为 \(twice.0)）；汇总需要每位面试官的记录各一份").report()
                 }
             }
             let candidates = Set(sessions.map { $0.1.start?.candidate ?? "" })
             if candidates.count > 1 {
                 let named = sessions.map { "\($0.0): \($0.1.start?.candidate.map { "'\($0)'" } ?? "no candidate")" }.joined(separator: ", ")
-                UsageError(description: "the logs are of different candidates (\(named)); a debrief is one candidate's panel").report()
+                UsageError("the logs are of different candidates (\(named)); a debrief is one candidate's panel",
+                           "这些记录属于不同的候选人（\(named)）；汇总针对一位候选人的面试小组").report()
             }
             let guides = Set(sessions.compactMap { $0.1.start.map { $0.guideID ?? $0.guideTitle } })
             if guides.count > 1 {
-                UsageError(description: "the logs follow different guides (\(guides.sorted().joined(separator: ", "))); a debrief compares one guide's questions").report()
+                UsageError("the logs follow different guides (\(guides.sorted().joined(separator: ", "))); a debrief compares one guide's questions",
+                           "这些记录使用了不同的指南（\(guides.sorted().joined(separator: "、"))）；汇总比较的是同一份指南的问题").report()
             }
         }
     }

@@ -51,24 +51,28 @@ extension Interview {
         /// The driver over the replayed log, persisting each new event with append + fsync.
         private func openSession() -> SessionDriver {
             if let guide, OutputFile.sameFile(guide, session) {
-                UsageError(description: "the session file \(session) is the guide itself; name a new file for the session, such as interview.jsonl").report()
+                UsageError("the session file \(session) is the guide itself; name a new file for the session, such as interview.jsonl",
+                           "面试记录文件 \(session) 就是指南本身；请为记录另起一个文件，例如 interview.jsonl").report()
             }
             var file = RunSessionFile(log: SessionLog(events: []), start: nil)
             if resume {
                 file = RunSessionFile.read(session)
             } else if let data = FileManager.default.contents(atPath: session), !data.isEmpty {
-                UsageError(description: "\(session) already holds a session; continue it with --resume, or choose another file").report()
+                UsageError("\(session) already holds a session; continue it with --resume, or choose another file",
+                           "\(session) 里已有一场面试；用 --resume 继续，或换一个文件").report()
             }
             let guide = file.guide(named: guide, path: session)
             // A file read as a guide with nothing to ask (random bytes, an empty file, a bare chart with no
             // stages) once started and finished at once; say so instead.
             if guide.stages.allSatisfy({ $0.questions.isEmpty && $0.topics.allSatisfy { $0.questions.isEmpty } }) {
-                UsageError(description: "\(self.guide ?? session) has no questions to ask: no stage lists questions and no topic has a flowchart "
-                           + "with one; check it with 'interview lint'").report()
+                UsageError("\(self.guide ?? session) has no questions to ask: no stage lists questions and no topic has a flowchart "
+                           + "with one; check it with 'interview lint'",
+                           "\(self.guide ?? session) 没有可问的问题：没有阶段列出问题，也没有主题的流程图里有问题；请用 'interview lint' 检查").report()
             }
             if let start = file.start, start.guideHash != guide.contentHash {
-                UsageError(description: "\(session) was recorded with guide version \(start.guideHash.prefix(12)), not \(guide.shortHash); "
-                           + "resume it with the guide it was recorded with").report()
+                UsageError("\(session) was recorded with guide version \(start.guideHash.prefix(12)), not \(guide.shortHash); "
+                           + "resume it with the guide it was recorded with",
+                           "\(session) 是用指南版本 \(start.guideHash.prefix(12)) 记录的，不是 \(guide.shortHash)；请用记录时的指南继续").report()
             }
             let engine = file.engine(guide, path: session)
             let log: SessionLogFile
@@ -84,7 +88,7 @@ extension Interview {
                                                                 guideTitle: guide.title, candidate: candidate,
                                                                 interviewer: interviewer)))
                 } catch {
-                    UsageError(description: "cannot start the session: \(error)").report()
+                    UsageError("cannot start the session: \(error)", "无法开始面试：\(error)").report()
                 }
             }
             return driver

@@ -10,14 +10,14 @@ struct RunSessionFile {
     /// Reads the log; problems that lost nothing (an unfinished last line) are told on stderr.
     static func read(_ path: String) -> RunSessionFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            UsageError(description: "cannot read \(path): no such session file").report()
+            UsageError("cannot read \(path): no such session file", "无法读取 \(path)：没有这个面试记录文件").report()
         }
         do {
             let log = try SessionLog.decode(data)
             for warning in log.warnings { FileHandle.standardError.write(Data("\(path): \(warning)\n".utf8)) }
             guard case .started(let start)? = log.events.first?.kind else {
                 if log.events.isEmpty { return RunSessionFile(log: log, start: nil) }
-                UsageError(description: "\(path): the first event is not 'started'; this is not a session log").report()
+                UsageError("\(path): the first event is not 'started'; this is not a session log", "\(path)：第一个事件不是 'started'；这不是面试记录").report()
             }
             return RunSessionFile(log: log, start: start)
         } catch {
@@ -39,8 +39,10 @@ struct RunSessionFile {
                 return guide
             }
         }
-        UsageError(description: "\(path) was recorded with guide '\(start.guideID ?? start.guideTitle)' version \(start.guideHash.prefix(12)), "
-                   + "which is not bundled with this build; pass the guide file with --guide").report()
+        UsageError("\(path) was recorded with guide '\(start.guideID ?? start.guideTitle)' version \(start.guideHash.prefix(12)), "
+                   + "which is not bundled with this build; pass the guide file with --guide",
+                   "\(path) 是用指南 '\(start.guideID ?? start.guideTitle)' 的版本 \(start.guideHash.prefix(12)) 记录的，本版本没有内置它；"
+                   + "请用 --guide 给出指南文件").report()
     }
 
     /// Replays the log over the guide; a log that does not fit is a usage error naming the event.
@@ -48,7 +50,10 @@ struct RunSessionFile {
         do {
             return try SessionEngine(guide: guide, replaying: log.events)
         } catch {
-            UsageError(description: "\(path): \(error)").report()
+            // The engine's refusal in the user's language, at the event that does not fit.
+            let why = error.error.text
+            UsageError("\(path): event \(error.index + 1) (\(error.event.kind.typeName)): \(why.en)",
+                       "\(path)：第 \(error.index + 1) 个事件（\(error.event.kind.typeName)）：\(why.zh)").report()
         }
     }
 }

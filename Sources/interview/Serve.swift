@@ -44,15 +44,16 @@ extension Interview {
 
         func validate() throws {
             for range in metricsAllow where AddressRange(range) == nil {
-                throw ValidationError("--metrics-allow takes an address or a CIDR block such as 10.0.0.0/8, not '\(range)'")
+                throw ValidationError(CommandLineLanguage.pick("--metrics-allow takes an address or a CIDR block such as 10.0.0.0/8, not '\(range)'",
+                                                                    "--metrics-allow 接受地址或 10.0.0.0/8 这样的 CIDR 网段，而不是 '\(range)'"))
             }
             guard ServerSettings.LogFormat(rawValue: logFormat) != nil else {
-                throw ValidationError("--log-format is text or json, not '\(logFormat)'")
+                throw ValidationError(CommandLineLanguage.pick("--log-format is text or json, not '\(logFormat)'", "--log-format 只能是 text 或 json，而不是 '\(logFormat)'"))
             }
-            guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+            guard (1...65535).contains(port) else { throw ValidationError(CommandLineLanguage.pick("--port must be between 1 and 65535", "--port 须在 1 到 65535 之间")) }
             for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime)] {
                 guard DurationText.seconds(text) != nil else {
-                    throw ValidationError("\(flag) takes a duration such as 30s, 15m, 12h or 7d, not '\(text)'")
+                    throw ValidationError(CommandLineLanguage.pick("\(flag) takes a duration such as 30s, 15m, 12h or 7d, not '\(text)'", "\(flag) 接受 30s、15m、12h 或 7d 这样的时长，而不是 '\(text)'"))
                 }
             }
         }
@@ -61,7 +62,7 @@ extension Interview {
             do {
                 try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             } catch {
-                UsageError(description: "cannot create \(data): \(error.localizedDescription)").report()
+                UsageError("cannot create \(data): \(error.localizedDescription)", "无法创建 \(data)：\(error.localizedDescription)").report()
             }
             let publicURL = publicURL ?? "http://\(hostname):\(port)"
             var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,

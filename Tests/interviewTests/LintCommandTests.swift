@@ -48,6 +48,18 @@ struct LintCommandTests {
         #expect(convert.stderr.contains("bad.md:1:") && convert.stderr.contains("not UTF-8"))
     }
 
+    @Test func usageErrorsSpeakTheLanguageOfTheLocale() throws {
+        // act: a file that is not there, and an option out of range, under a Chinese and an English locale
+        let zh = ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let missing = try CommandRunner.run(["report", "no-such-session.jsonl"], environment: zh)
+        let port = try CommandRunner.run(["serve", "--port", "0"], environment: zh)
+        let english = try CommandRunner.run(["report", "no-such-session.jsonl"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        // verify
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("错误：无法读取 no-such-session.jsonl：没有这个面试记录文件"))
+        #expect(port.status == 2 && port.stderr.hasPrefix("错误：--port 须在 1 到 65535 之间"))
+        #expect(english.stderr.hasPrefix("Error: cannot read no-such-session.jsonl: no such session file"))
+    }
+
     @Test func aFileWithNothingToAskIsNotRun() throws {
         // setup: binary bytes (a fixed pattern, every value), which read as a guide without questions
         let dir = try CommandRunner.temporaryDirectory()
