@@ -58,7 +58,8 @@ def main():
     else:
         folder = os.path.join(tempfile.mkdtemp(prefix="interviewflow-pages-"), "team")
         out = subprocess.run([binary, "demo", "--data", folder, "--interviews", str(args.interviews), "--seed", "1"],
-                             check=True, capture_output=True, text=True).stdout
+                             check=True, capture_output=True, text=True,
+                             env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).stdout
         print(out.splitlines()[0])
         password = re.search(r"password (\S+) as:", out).group(1)
     port = free_port()

@@ -21,9 +21,9 @@ extension Interview {
         func run() throws {
             do {
                 try SQLiteBackup.backup(SQLiteBackup.databasePath(inDataFolder: data), to: output)
-                print("backed up \(data) to \(output)")
+                print(CommandLineLanguage.pick("backed up \(data) to \(output)", "已把 \(data) 备份到 \(output)"))
             } catch {
-                UsageError(description: "\(error)").report()
+                UsageError(error).report()
             }
         }
     }
@@ -43,10 +43,10 @@ extension Interview {
         func run() throws {
             do {
                 let kept = try SQLiteBackup.restore(file, dataFolder: data)
-                print("restored \(file) into \(data)")
-                if let kept { print("the database it replaced is kept as \(kept)") }
+                print(CommandLineLanguage.pick("restored \(file) into \(data)", "已把 \(file) 恢复到 \(data)"))
+                if let kept { print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)")) }
             } catch {
-                UsageError(description: "\(error)").report()
+                UsageError(error).report()
             }
         }
     }

@@ -43,12 +43,14 @@ extension Interview {
                     }
                 }
             } catch let problem as DemoData.Problem {
-                UsageError(description: problem.description).report()
+                UsageError(problem).report()
             }
-            print(String(format: "Demo data in %@: %d positions, %d candidates, %d submitted scorecards (%.1f s).",
-                         data, summary.positions, summary.candidates, summary.scorecards, Date().timeIntervalSince(started)))
-            print("Run: interview serve --data \(data)")
-            print("Sign in with the password \(summary.password) as:")
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            print(CommandLineLanguage.pick(
+                "Demo data in \(data): \(summary.positions) positions, \(summary.candidates) candidates, \(summary.scorecards) submitted scorecards (\(seconds) s).",
+                "演示数据已写入 \(data)：\(summary.positions) 个职位，\(summary.candidates) 位候选人，\(summary.scorecards) 份已提交的评分卡（\(seconds) 秒）。"))
+            print(CommandLineLanguage.pick("Run: interview serve --data \(data)", "运行：interview serve --data \(data)"))
+            print(CommandLineLanguage.pick("Sign in with the password \(summary.password) as:", "用密码 \(summary.password) 登录以下账号："))
             for user in summary.users { print("  \(user.email)  (\(user.role))") }
         }
     }

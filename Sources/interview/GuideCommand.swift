@@ -20,7 +20,7 @@ enum GuideArgument {
             do {
                 return try GuideImporter.load(path: name)
             } catch {
-                UsageError(description: "\(error)").report()
+                UsageError(error).report()
             }
         }
         if let (id, language) = BundledGuides.named(name), let guide = BundledGuides.guide(id: id, language: language) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Flowchart
 import InterviewCore
+import InterviewServer
 
 @main
 struct Interview: AsyncParsableCommand {
@@ -42,6 +43,17 @@ extension UsageError {
     /// The message in both languages; which one shows follows LC_ALL, LC_MESSAGES or LANG, as lint's do.
     init(_ en: String, _ zh: String) {
         self.init(description: CommandLineLanguage.pick(en, zh))
+    }
+
+    /// A failure from the libraries, in the locale's language when it carries both (`LocalizedText`).
+    init(_ error: any Error) {
+        let text: LocalizedText? = switch error {
+        case let failure as SQLiteBackup.Failure: failure.text
+        case let problem as DemoData.Problem: problem.text
+        case let failure as GuideLoadError: failure.text
+        default: nil
+        }
+        self.init(description: text?.text(CommandLineLanguage.current) ?? "\(error)")
     }
 
     /// Prints the message the way ArgumentParser prints validation errors.

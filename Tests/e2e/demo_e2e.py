@@ -40,11 +40,13 @@ def main():
     args = parser.parse_args()
     data = tempfile.mkdtemp(prefix="interviewflow-demo-e2e-")
     folder = os.path.join(data, "team")
+    # The demo's own lines follow the locale; these checks read the English ones.
+    english = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
     out = subprocess.run([os.path.abspath(args.binary), "demo", "--data", folder, "--interviews", str(args.interviews), "--seed", "11"],
-                         check=True, capture_output=True, text=True).stdout
+                         check=True, capture_output=True, text=True, env=english).stdout
     password = re.search(r"password (\S+) as:", out).group(1)
     check(f"{args.interviews} candidates" in out, f"the demo wrote {args.interviews} candidates: {out.splitlines()[0]!r}")
-    again = subprocess.run([os.path.abspath(args.binary), "demo", "--data", folder], capture_output=True, text=True)
+    again = subprocess.run([os.path.abspath(args.binary), "demo", "--data", folder], capture_output=True, text=True, env=english)
     check(again.returncode == 2 and "already holds data" in again.stderr, "a second demo into the same folder is refused")
     server = Server(os.path.abspath(args.binary), folder, free_port())
     base = f"http://127.0.0.1:{server.port}"

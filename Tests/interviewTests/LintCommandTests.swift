@@ -58,6 +58,9 @@ struct LintCommandTests {
         #expect(missing.status == 2 && missing.stderr.hasPrefix("错误：无法读取 no-such-session.jsonl：没有这个面试记录文件"))
         #expect(port.status == 2 && port.stderr.hasPrefix("错误：--port 须在 1 到 65535 之间"))
         #expect(english.stderr.hasPrefix("Error: cannot read no-such-session.jsonl: no such session file"))
+        // A failure from the libraries too: restore's, given a folder as the backup.
+        let restore = try CommandRunner.run(["restore", FileManager.default.temporaryDirectory.path, "--data", "unused"], environment: zh)
+        #expect(restore.status == 2 && restore.stderr.contains("是文件夹；请给出 'interview backup' 写出的备份文件"))
     }
 
     @Test func aFileWithNothingToAskIsNotRun() throws {

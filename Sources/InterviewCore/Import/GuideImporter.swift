@@ -65,14 +65,16 @@ public enum GuideImporter {
     /// A guide file: Markdown, or the JSON `interview guide export --format json` writes.
     public static func load(path: String) throws -> ImportedGuide {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GuideLoadError(message: "cannot read \(path): no such file")
+            throw GuideLoadError(text: LocalizedText(en: "cannot read \(path): no such file", zh: "无法读取 \(path)：没有这个文件"))
         }
         if path.lowercased().hasSuffix(".json") {
             do {
                 return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: ControlCharacters.cleanJSON(data)),
                                      diagnostics: [], chartCount: 0)
             } catch {
-                throw GuideLoadError(message: "\(path) is not a guide exported as JSON: \(Self.where(error, in: data))")
+                let problem = Self.where(error, in: data)
+                throw GuideLoadError(text: LocalizedText(en: "\(path) is not a guide exported as JSON: \(problem)",
+                                                         zh: "\(path) 不是导出为 JSON 的指南：\(problem)"))
             }
         }
         var imported = importMarkdown(String(decoding: data, as: UTF8.self), path: path)
@@ -89,6 +91,7 @@ public enum GuideImporter {
 }
 
 public struct GuideLoadError: Error, CustomStringConvertible {
-    public var message: String
+    public var text: LocalizedText
+    public var message: String { text.en }
     public var description: String { message }
 }

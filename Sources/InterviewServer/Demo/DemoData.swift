@@ -1,3 +1,4 @@
+import Flowchart
 import Fluent
 import Foundation
 import InterviewCore
@@ -23,10 +24,13 @@ public enum DemoData {
     public enum Problem: Error, CustomStringConvertible {
         case notEmpty(String)
         case notAFolder(String)
-        public var description: String {
+        public var description: String { text.en }
+        public var text: LocalizedText {
             switch self {
-            case .notEmpty(let folder): "\(folder) already holds data; the demo only fills an empty data folder"
-            case .notAFolder(let path): "\(path) is a file, not a folder; name a folder for the demo's data"
+            case .notEmpty(let folder): LocalizedText(en: "\(folder) already holds data; the demo only fills an empty data folder",
+                                                      zh: "\(folder) 里已有数据；演示数据只写入空的数据文件夹")
+            case .notAFolder(let path): LocalizedText(en: "\(path) is a file, not a folder; name a folder for the demo's data",
+                                                      zh: "\(path) 是文件，不是文件夹；请为演示数据给出一个文件夹")
             }
         }
     }

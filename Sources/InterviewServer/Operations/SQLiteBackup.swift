@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import VaporCSQLite
 
@@ -6,8 +7,11 @@ import VaporCSQLite
 /// live beside the writer), and a restore that writes a snapshot back into a stopped server's folder.
 /// Written on SQLite's C API because neither Fluent nor SQLiteNIO exposes the backup functions.
 public enum SQLiteBackup {
+    /// What went wrong, in English and Chinese (the command line shows the locale's).
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var text: LocalizedText
+        public var description: String { text.en }
+        init(_ en: String, _ zh: String) { text = LocalizedText(en: en, zh: zh) }
     }
 
     /// The database file inside a data folder, as `interview serve --data` names it.
@@ -17,9 +21,9 @@ public enum SQLiteBackup {
 
     /// Writes a consistent copy of `source` to `destination` (which must not exist yet), and checks it.
     public static func backup(_ source: String, to destination: String) throws {
-        guard FileManager.default.fileExists(atPath: source) else { throw Failure(description: "no database at \(source)") }
+        guard FileManager.default.fileExists(atPath: source) else { throw Failure("no database at \(source)", "\(source) 处没有数据库") }
         guard !FileManager.default.fileExists(atPath: destination) else {
-            throw Failure(description: "\(destination) exists already; choose a new file name")
+            throw Failure("\(destination) exists already; choose a new file name", "\(destination) 已经存在；请换一个文件名")
         }
         try copy(from: source, readOnly: true, to: destination, selfContained: true)
         try check(destination)
@@ -32,13 +36,14 @@ public enum SQLiteBackup {
     public static func restore(_ snapshot: String, dataFolder: String) throws -> String? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: dataFolder, isDirectory: &isFolder), !isFolder.boolValue {
-            throw Failure(description: "\(dataFolder) is a file; --data names the data folder (the one holding interviewflow.sqlite)")
+            throw Failure("\(dataFolder) is a file; --data names the data folder (the one holding interviewflow.sqlite)",
+                          "\(dataFolder) 是文件；--data 应给出数据文件夹（存放 interviewflow.sqlite 的那个）")
         }
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
         let database = databasePath(inDataFolder: dataFolder)
         let lock: DataFolderLock
         do { lock = try DataFolderLock(databasePath: database) } catch is DataFolderLock.InUse {
-            throw Failure(description: "a server is running on \(dataFolder): stop it before restoring")
+            throw Failure("a server is running on \(dataFolder): stop it before restoring", "\(dataFolder) 上正在运行服务器：请先停止它再恢复")
         }
         defer { lock.release() }
         return try restore(snapshot, into: database)
@@ -54,8 +59,8 @@ public enum SQLiteBackup {
     @discardableResult
     public static func restore(_ snapshot: String, into database: String) throws -> String? {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: snapshot, isDirectory: &isFolder) else { throw Failure(description: "no backup at \(snapshot)") }
-        if isFolder.boolValue { throw Failure(description: "\(snapshot) is a folder; name the backup file 'interview backup' wrote") }
+        guard FileManager.default.fileExists(atPath: snapshot, isDirectory: &isFolder) else { throw Failure("no backup at \(snapshot)", "\(snapshot) 处没有备份") }
+        if isFolder.boolValue { throw Failure("\(snapshot) is a folder; name the backup file 'interview backup' wrote", "\(snapshot) 是文件夹；请给出 'interview backup' 写出的备份文件") }
         try check(snapshot)
         try checkHoldsInterviewFlowData(snapshot)
         var kept: String?
@@ -82,11 +87,12 @@ public enum SQLiteBackup {
         let names = ourTables.map { "'\($0)'" }.joined(separator: ",")
         guard sqlite_nio_sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (\(names))", -1,
                                            &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(description: "\(path) is not an SQLite database: \(message(db))")
+            throw Failure("\(path) is not an SQLite database: \(message(db))", "\(path) 不是 SQLite 数据库：\(message(db))")
         }
         defer { sqlite_nio_sqlite3_finalize(statement) }
         guard sqlite_nio_sqlite3_step(statement) == SQLITE_ROW, sqlite_nio_sqlite3_column_int(statement, 0) == Int32(ourTables.count) else {
-            throw Failure(description: "\(path) is an SQLite database but not an InterviewFlow one (no \(ourTables.joined(separator: ", ")) tables); nothing was restored")
+            throw Failure("\(path) is an SQLite database but not an InterviewFlow one (no \(ourTables.joined(separator: ", ")) tables); nothing was restored",
+                          "\(path) 是 SQLite 数据库，但不是 InterviewFlow 的（没有 \(ourTables.joined(separator: "、")) 表）；没有恢复任何内容")
         }
     }
 
@@ -96,14 +102,14 @@ public enum SQLiteBackup {
         defer { sqlite_nio_sqlite3_close_v2(db) }
         var statement: OpaquePointer?
         guard sqlite_nio_sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(description: "\(path) is not an SQLite database: \(message(db))")
+            throw Failure("\(path) is not an SQLite database: \(message(db))", "\(path) 不是 SQLite 数据库：\(message(db))")
         }
         defer { sqlite_nio_sqlite3_finalize(statement) }
         guard sqlite_nio_sqlite3_step(statement) == SQLITE_ROW, let text = sqlite_nio_sqlite3_column_text(statement, 0) else {
-            throw Failure(description: "\(path) is not an SQLite database: \(message(db))")
+            throw Failure("\(path) is not an SQLite database: \(message(db))", "\(path) 不是 SQLite 数据库：\(message(db))")
         }
         let verdict = String(cString: text)
-        guard verdict == "ok" else { throw Failure(description: "\(path) fails SQLite's integrity check: \(verdict)") }
+        guard verdict == "ok" else { throw Failure("\(path) fails SQLite's integrity check: \(verdict)", "\(path) 未通过 SQLite 完整性检查：\(verdict)") }
     }
 
     /// `selfContained`: the copy leaves WAL mode (the source's header says WAL, and the copy takes it),
@@ -114,7 +120,7 @@ public enum SQLiteBackup {
         let to = try open(destination, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         defer { sqlite_nio_sqlite3_close_v2(to) }
         guard let backup = sqlite_nio_sqlite3_backup_init(to, "main", from, "main") else {
-            throw Failure(description: "cannot start the copy to \(destination): \(message(to))")
+            throw Failure("cannot start the copy to \(destination): \(message(to))", "无法开始复制到 \(destination)：\(message(to))")
         }
         // All pages in one step: the whole copy reads one snapshot of the source. A writer holding the
         // lock for a moment answers BUSY; try again shortly, as SQLite's documentation suggests.
@@ -129,10 +135,10 @@ public enum SQLiteBackup {
         } while (status == SQLITE_BUSY || status == SQLITE_LOCKED) && attempts < 500
         let finished = sqlite_nio_sqlite3_backup_finish(backup)
         guard status == SQLITE_DONE, finished == SQLITE_OK else {
-            throw Failure(description: "copying \(source) to \(destination) failed: \(message(to))")
+            throw Failure("copying \(source) to \(destination) failed: \(message(to))", "把 \(source) 复制到 \(destination) 失败：\(message(to))")
         }
         if selfContained, sqlite_nio_sqlite3_exec(to, "PRAGMA journal_mode=DELETE", nil, nil, nil) != SQLITE_OK {
-            throw Failure(description: "cannot finish the copy \(destination): \(message(to))")
+            throw Failure("cannot finish the copy \(destination): \(message(to))", "无法完成复制 \(destination)：\(message(to))")
         }
     }
 
@@ -142,7 +148,7 @@ public enum SQLiteBackup {
         guard status == SQLITE_OK, let handle else {
             let text = handle.map(message) ?? "error \(status)"
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
-            throw Failure(description: "cannot open \(path): \(text)")
+            throw Failure("cannot open \(path): \(text)", "无法打开 \(path)：\(text)")
         }
         return handle
     }
