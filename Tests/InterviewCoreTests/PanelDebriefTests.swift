@@ -35,6 +35,19 @@ struct PanelDebriefTests {
         #expect(range.low <= range.mean && range.mean <= range.high)
     }
 
+    @Test func noDecisionIsNamedInTheGuidesLanguage() throws {
+        // setup: a card that recommends neither way, on the test guide in Chinese and in English
+        let undecided = try card("ivan", ["j 3.2.1", "3"], recommendation: ScorecardSubmission.noDecision)
+        var english = SessionTestGuide.guide()
+        english.language = "en"
+        var chinese = english
+        chinese.language = "zh"
+        // act
+        let labels = [chinese, english].map { PanelDebrief.make(guide: $0, cards: [undecided]).raters.first?.recommendationLabel }
+        // verify: one language each, as the guide's own bands are (it was "不作推荐 No decision" in both)
+        #expect(labels == ["不作推荐", "No decision"])
+    }
+
     @Test func agreementIsWithheldBelowTheMinimumAndSaysWhy() throws {
         // setup: three common questions, below the default minimum of five
         let ivan = try card("ivan", ["j 3.2.1", "4", "4", "3"], recommendation: "hire")

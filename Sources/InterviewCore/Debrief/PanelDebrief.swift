@@ -73,7 +73,7 @@ public struct PanelDebrief: Sendable {
             let submission = card.state.submission
             let id = submission?.recommendation ?? ScorecardSubmission.noDecision
             return Rater(name: card.rater, recommendation: id,
-                         recommendationLabel: guide.bands.first { $0.id == id }?.label ?? "不作推荐 No decision",
+                         recommendationLabel: guide.bands.first { $0.id == id }?.label ?? ScorecardSubmission.noDecisionLabel(for: guide),
                          summary: submission?.summary ?? "", overall: score.overall, coverage: score.coverage,
                          submittedAt: card.state.submittedAt)
         }

@@ -53,6 +53,12 @@ public struct ScorecardSubmission: Hashable, Sendable, Codable {
     /// The recommendation of someone who does not recommend either way.
     public static let noDecision = "no-decision"
 
+    /// Its label beside the guide's bands, in the guide's language as the bands are (it was "不作推荐 No
+    /// decision" in both).
+    public static func noDecisionLabel(for guide: Guide) -> String {
+        guide.language == "zh" ? "不作推荐" : "No decision"
+    }
+
     public var recommendation: String
     public var summary: String
 

@@ -59,7 +59,7 @@ struct ConsoleGuide: Content {
         title = guide.title
         scale = guide.scale.levels.map { Anchor(rating: $0, text: guide.scale.anchors[$0] ?? "") }
         recommendations = guide.bands.map { Recommendation(id: $0.id, label: $0.label) }
-            + [Recommendation(id: ScorecardSubmission.noDecision, label: "不作推荐 No decision")]
+            + [Recommendation(id: ScorecardSubmission.noDecision, label: ScorecardSubmission.noDecisionLabel(for: guide))]
         stages = guide.stages.map { stage in
             StageText(key: stage.key, title: stage.title, required: stage.requirement == .required,
                       budgetSeconds: stage.minutes.map { Double($0 * 60) },
