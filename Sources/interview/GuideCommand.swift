@@ -51,10 +51,15 @@ extension Interview.GuideCommand {
         @Option(help: "text or json.")
         var format: Format = .text
 
+        @Option(help: "The language of the tree's own words, en or zh (default: the guide's).")
+        var language: RunLanguage?
+
         func run() throws {
             let imported = GuideArgument.load(guide)
             GuideArgument.warn(imported, file: guide)
-            print(format == .json ? GuideOutline.json(imported.guide) : TerminalSafe.visible(GuideOutline.text(imported.guide)), terminator: "")
+            let words = language.map { $0.language == .zh ? ReportLanguage.zh : .en }
+            print(format == .json ? GuideOutline.json(imported.guide)
+                  : TerminalSafe.visible(GuideOutline.text(imported.guide, language: words)), terminator: "")
         }
     }
 

@@ -2,17 +2,19 @@ import Foundation
 
 /// `interview guide show`: the guide as a tree a person reads, or as JSON a tool reads.
 public enum GuideOutline {
-    public static func text(_ guide: Guide) -> String {
-        var out = "\(guide.title)  [version \(guide.shortHash)]\n"
+    /// The tree's own words in `language` (default: the guide's, so a Chinese guide's tree reads in Chinese).
+    public static func text(_ guide: Guide, language: ReportLanguage? = nil) -> String {
+        let w = Words(language ?? ReportLanguage(guide: guide))
+        var out = "\(guide.title)  [\(w.version) \(guide.shortHash)]\n"
         for (s, stage) in guide.stages.enumerated() {
             let lastStage = s == guide.stages.count - 1
             var line = (lastStage ? "└─ " : "├─ ") + [stage.number, stage.title].compactMap { $0 }.joined(separator: " ")
-            if stage.requirement != .unspecified { line += " [\(stage.requirement.rawValue)]" }
-            if let minutes = stage.minutes { line += " \(minutes) min" }
+            if stage.requirement != .unspecified { line += " [\(w.requirement(stage.requirement))]" }
+            if let minutes = stage.minutes { line += " \(minutes) \(w.minutes)" }
             out += line + "\n"
             let pad = lastStage ? "   " : "│  "
             var rows: [[String]] = stage.questions.map { ["\($0.number) \($0.text)" + ($0.reference.map { "  → \($0)" } ?? "")] }
-            for topic in stage.topics { rows.append(topicRows(topic)) }
+            for topic in stage.topics { rows.append(topicRows(topic, w)) }
             for (r, row) in rows.enumerated() {
                 let last = r == rows.count - 1
                 out += pad + (last ? "└─ " : "├─ ") + row[0] + "\n"
@@ -22,22 +24,53 @@ public enum GuideOutline {
         return out
     }
 
-    private static func topicRows(_ topic: Topic) -> [String] {
+    private static func topicRows(_ topic: Topic, _ w: Words) -> [String] {
         var head = "\(topic.key)" + (topic.number == nil ? "" : " \(topic.title)")
-        if topic.weight != 1 { head += "  weight \(FrontMatterWriter.number(topic.weight))" }
-        if let knockout = topic.knockout { head += "  knockout < \(FrontMatterWriter.number(knockout))" }
-        if topic.isPickList { head += "  [pick list]" }
+        if topic.weight != 1 { head += "  \(w.weight) \(FrontMatterWriter.number(topic.weight))" }
+        if let knockout = topic.knockout { head += "  \(w.knockout) < \(FrontMatterWriter.number(knockout))" }
+        if topic.isPickList { head += "  [\(w.pickList)]" }
         var rows = [head]
         for step in topic.steps {
             if let q = topic.question(step.id) {
-                rows.append("  \(q.id)  \(q.text)  (w \(FrontMatterWriter.number(q.weight)), level \(q.level))" + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
+                rows.append("  \(q.id)  \(q.text)  (\(w.w) \(FrontMatterWriter.number(q.weight)), \(w.level) \(q.level))"
+                            + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
             } else if let g = topic.gate(step.id) {
-                rows.append("  \(g.id)  ◇ \(g.text)  yes → \(g.yes ?? "—"), no → \(g.no ?? "—")  [\(g.kind.rawValue)]")
+                rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
             } else if let i = topic.instructions.first(where: { $0.id == step.id }) {
-                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { "  (calls \($0))" } ?? ""))
+                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { "  (\(w.calls) \($0))" } ?? ""))
             }
         }
         return rows.flatMap { $0.split(separator: "\n").map(String.init) }
+    }
+
+    /// The tree's fixed words; ids, numbers and the guide's own text are the same in both languages.
+    private struct Words {
+        let zh: Bool
+        init(_ language: ReportLanguage) { zh = language == .zh }
+        func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
+        var version: String { t("version", "版本") }
+        var minutes: String { t("min", "分钟") }
+        var weight: String { t("weight", "权重") }
+        var w: String { t("w", "权重") }
+        var level: String { t("level", "层级") }
+        var knockout: String { t("knockout", "一票否决") }
+        var pickList: String { t("pick list", "按需挑选") }
+        var yes: String { t("yes", "是") }
+        var no: String { t("no", "否") }
+        var calls: String { t("calls", "转到") }
+        func requirement(_ r: Requirement) -> String {
+            switch r {
+            case .required: t("required", "必选")
+            case .optional: t("optional", "可选")
+            case .unspecified: ""
+            }
+        }
+        func gateKind(_ kind: Gate.Kind) -> String {
+            switch kind {
+            case .depth: t("depth", "深入")
+            case .path: t("path", "分支")
+            }
+        }
     }
 
     private static func oneLine(_ text: String) -> String {
