@@ -35,7 +35,7 @@ extension MermaidReader {
             finishNode(n, type: types[n], asks: asks, defaultStyle: defaultStyle)
         }
         var graph: FlowGraph
-        // Graph index per reader index: they differ only when a subgraph's placeholder is left out.
+        // Graph index per reader index: they differ only when the node a link names a subgraph by is left out.
         var graphIndex: [Int] = []
         if redirect.allSatisfy({ $0 == nil }) {
             // The usual case: every node read is a graph node, so the graph takes the reader's nodes
@@ -87,29 +87,29 @@ extension MermaidReader {
         }
         // The node a link names each subgraph by. The first subgraph of a name is the one a link means
         // (ids repeat only in odd charts).
-        var placeholder = [Int](repeating: -1, count: subgraphs.count)
-        var isPlaceholder = [Bool](repeating: false, count: nodes.count)
+        var standIn = [Int](repeating: -1, count: subgraphs.count)
+        var isStandIn = [Bool](repeating: false, count: nodes.count)
         for k in subgraphs.indices {
             let found = KeyTable.withBytes(of: subgraphs[k].id) { keys.find($0, hash: KeyTable.hash($0)) }
-            guard let n = found, nodes[n].shape == .none, !isPlaceholder[n] else { continue }
-            placeholder[k] = n
-            isPlaceholder[n] = true
+            guard let n = found, nodes[n].shape == .none, !isStandIn[n] else { continue }
+            standIn[k] = n
+            isStandIn[n] = true
         }
         // Innermost first (children were opened after their parents), so a line inside a subgraph that
         // names a nested one already leads to that one's entry or leaves from its exit.
-        for k in subgraphs.indices.reversed() where placeholder[k] >= 0 {
-            redirect[placeholder[k]] = entryAndExit(of: k, isPlaceholder: isPlaceholder, redirect: redirect)
+        for k in subgraphs.indices.reversed() where standIn[k] >= 0 {
+            redirect[standIn[k]] = entryAndExit(of: k, isStandIn: isStandIn, redirect: redirect)
         }
         return redirect
     }
 
     /// A subgraph's members are the nodes written in it or in its nested subgraphs, but not the nodes
     /// that stand for subgraphs: a line to such a node counts as a line to that subgraph's entry.
-    private func entryAndExit(of k: Int, isPlaceholder: [Bool], redirect: [(first: Int, last: Int)?]) -> (first: Int, last: Int) {
+    private func entryAndExit(of k: Int, isStandIn: [Bool], redirect: [(first: Int, last: Int)?]) -> (first: Int, last: Int) {
         let sub = subgraphs[k]
         guard sub.first <= sub.last else { return (-1, -1) }
         var inside = [Bool](repeating: false, count: sub.last - sub.first + 1)
-        for n in sub.first...sub.last where !isPlaceholder[n] && isInside(n, k) { inside[n - sub.first] = true }
+        for n in sub.first...sub.last where !isStandIn[n] && isInside(n, k) { inside[n - sub.first] = true }
         guard let firstMember = inside.firstIndex(of: true), let lastMember = inside.lastIndex(of: true) else { return (-1, -1) }
         var ledTo = inside.map { _ in false }, leadsOn = ledTo
         for link in links where link.stroke != .invisible {

@@ -15,14 +15,17 @@ enum MermaidHead {
     /// Whether a ```mermaid block is blank or another kind of diagram (`MermaidParser.isOtherDiagram`).
     /// Asked only of blocks that are not flowcharts, which are few, so the String path is fine.
     static func isOtherDiagram(_ bytes: Bytes) -> Bool {
-        let head = end(bytes) ?? bytes.count
-        return MermaidParser.isOtherDiagram(String(decoding: Bytes(rebasing: bytes[..<head]), as: UTF8.self))
+        MermaidParser.isOtherDiagram(headText(bytes))
     }
 
     /// `MermaidParser.startsLikeFlowchartJS` of the head of `bytes`.
     static func startsLikeFlowchartJS(_ bytes: Bytes) -> Bool {
-        let head = end(bytes) ?? bytes.count
-        return MermaidParser.startsLikeFlowchartJS(String(decoding: Bytes(rebasing: bytes[..<head]), as: UTF8.self))
+        MermaidParser.startsLikeFlowchartJS(headText(bytes))
+    }
+
+    /// The text up to the end of the line that holds the first statement (`end`), or all of it.
+    private static func headText(_ bytes: Bytes) -> String {
+        String(decoding: Bytes(rebasing: bytes[..<(end(bytes) ?? bytes.count)]), as: UTF8.self)
     }
 
     /// The end of the first line that surely holds the first statement (so a text cut there gets the same
