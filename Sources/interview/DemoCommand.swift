@@ -39,7 +39,7 @@ extension Interview {
             do {
                 summary = try await DemoData.fill(dataDirectory: data, interviews: interviews, seed: seed) { done in
                     if done % 1000 == 0 || done == total {
-                        FileHandle.standardError.write(Data("\(done)/\(total) interviews\n".utf8))
+                        FileHandle.standardError.write(Data(CommandLineLanguage.pick("\(done)/\(total) interviews\n", "\(done)/\(total) 场面试\n").utf8))
                     }
                 }
             } catch let problem as DemoData.Problem {
@@ -51,7 +51,9 @@ extension Interview {
                 "演示数据已写入 \(data)：\(summary.positions) 个职位，\(summary.candidates) 位候选人，\(summary.scorecards) 份已提交的评分卡（\(seconds) 秒）。"))
             print(CommandLineLanguage.pick("Run: interview serve --data \(data)", "运行：interview serve --data \(data)"))
             print(CommandLineLanguage.pick("Sign in with the password \(summary.password) as:", "用密码 \(summary.password) 登录以下账号："))
-            for user in summary.users { print("  \(user.email)  (\(user.role))") }
+            for user in summary.users {
+                print("  \(user.email)  " + CommandLineLanguage.pick("(\(user.role.en))", "（\(user.role.zh)）"))
+            }
         }
     }
 }

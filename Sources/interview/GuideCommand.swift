@@ -35,7 +35,10 @@ enum GuideArgument {
     static func warn(_ imported: ImportedGuide, file: String) {
         let errors = imported.errors
         guard !errors.isEmpty else { return }
-        FileHandle.standardError.write(Data("\(file): \(errors.count) error\(errors.count == 1 ? "" : "s") in the guide; run 'interview lint \(file)' for details\n".utf8))
+        let message = CommandLineLanguage.pick(
+            "\(file): \(errors.count) error\(errors.count == 1 ? "" : "s") in the guide; run 'interview lint \(file)' for details\n",
+            "\(file)：指南中有 \(errors.count) 个错误；运行 'interview lint \(file)' 查看详情\n")
+        FileHandle.standardError.write(Data(message.utf8))
     }
 }
 
@@ -124,7 +127,9 @@ extension Interview.GuideCommand {
         func run() throws {
             for (id, language) in BundledGuides.all {
                 guard let guide = BundledGuides.guide(id: id, language: language)?.guide else { continue }
-                print("\(id).\(language)  \(guide.shortHash)  \(guide.title)  (\(guide.topics.count) topics, \(guide.topics.reduce(0) { $0 + $1.questions.count }) questions)")
+                let topics = guide.topics.count, questions = guide.topics.reduce(0) { $0 + $1.questions.count }
+                print("\(id).\(language)  \(guide.shortHash)  \(guide.title)  " + CommandLineLanguage.pick(
+                    "(\(topics) topics, \(questions) questions)", "（\(topics) 个主题，\(questions) 道题）"))
             }
         }
     }

@@ -15,6 +15,7 @@ struct Interview: AsyncParsableCommand {
     /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),
     /// where ArgumentParser would use 64.
     static func main() async {
+        refuseHelpForUnknownCommand(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -30,6 +31,24 @@ struct Interview: AsyncParsableCommand {
                 Foundation.exit(2)
             }
             exit(withError: error)
+        }
+    }
+}
+
+extension Interview {
+    /// `interview help bogus` printed the overview and exited 0 (ArgumentParser's help command ignores a
+    /// name it does not know), so a script or a typo learned nothing: a usage error, as for `interview bogus`.
+    static func refuseHelpForUnknownCommand(_ arguments: [String]) {
+        guard arguments.count >= 2, arguments[0] == "help" else { return }
+        var command: any ParsableCommand.Type = Interview.self
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            let known = command.configuration.subcommands
+            guard let next = known.first(where: { $0._commandName == name }) else {
+                let names = known.map { $0._commandName }.joined(separator: ", ")
+                UsageError("no command '\(name)' to show help for (commands: \(names))",
+                           "没有 '\(name)' 这个命令，无法显示帮助（命令：\(names)）").report()
+            }
+            command = next
         }
     }
 }
@@ -51,6 +70,8 @@ extension UsageError {
         case let failure as SQLiteBackup.Failure: failure.text
         case let problem as DemoData.Problem: problem.text
         case let failure as GuideLoadError: failure.text
+        case let failure as SessionFileError: failure.text
+        case let failure as SessionLogError: failure.text
         default: nil
         }
         self.init(description: text?.text(CommandLineLanguage.current) ?? "\(error)")

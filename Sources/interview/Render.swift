@@ -8,7 +8,8 @@ extension Interview {
             abstract: "Draw every flowchart of a guide to SVG (or its layout to JSON).",
             discussion: """
             Writes one file per flowchart into the output directory. With the SVG format it also writes \
-            index.html showing the charts under their headings.
+            index.html showing the charts under their headings. Files an earlier render wrote there for charts \
+            the guide no longer has are removed (listed in .interview-render); nothing else is touched.
             """
         )
 
@@ -35,25 +36,34 @@ extension Interview {
             }
             let names = RenderedFileNames.names(for: document.charts.map(\.name))
             var pages: [IndexPage.Entry] = []
+            var written: [String] = []
             for (chart, name) in zip(document.charts, names) {
                 let layout = FlowchartLayout.layout(chart.parsed.graph)
                 switch format {
                 case .json:
                     try write(layout.jsonData(), to: name + ".json")
+                    written.append(name + ".json")
                 case .svg:
                     var options = SVGOptions()
                     options.title = chart.name
                     let svg = SVGRenderer.render(chart.parsed.graph, layout: layout, options: options)
                     try write(Data(svg.utf8), to: name + ".svg")
+                    written.append(name + ".svg")
                     pages.append(IndexPage.Entry(chart: chart, svg: svg, fileName: name + ".svg"))
                 }
             }
             if format == .svg {
                 let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
                 try write(Data(IndexPage.html(title: title, entries: pages).utf8), to: "index.html")
+                written.append("index.html")
             }
-            let what = format == .svg ? "SVG" : "layout JSON"
-            print("wrote \(document.charts.count) \(what) file\(document.charts.count == 1 ? "" : "s")\(format == .svg ? " and index.html" : "") to \(output)")
+            RenderManifest(folder: output).replace(with: written, kind: "." + format.rawValue)
+            let count = document.charts.count, plural = count == 1 ? "" : "s"
+            print(format == .svg
+                  ? CommandLineLanguage.pick("wrote \(count) SVG file\(plural) and index.html to \(output)",
+                                             "已把 \(count) 个 SVG 文件和 index.html 写入 \(output)")
+                  : CommandLineLanguage.pick("wrote \(count) layout JSON file\(plural) to \(output)",
+                                             "已把 \(count) 个布局 JSON 文件写入 \(output)"))
         }
 
         private func write(_ data: Data, to name: String) throws {

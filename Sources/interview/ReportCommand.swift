@@ -50,7 +50,9 @@ extension Interview {
             if session.log.events.isEmpty { UsageError("\(file) holds no events: nothing was recorded in it", "\(file) 里没有事件：什么也没有记录").report() }
             let guide = session.guide(named: self.guide, path: file)
             if let start = session.start, start.guideHash != guide.contentHash {
-                FileHandle.standardError.write(Data("warning: \(file) was recorded with guide version \(start.guideHash.prefix(12)); scoring with \(guide.shortHash)\n".utf8))
+                FileHandle.standardError.write(Data(CommandLineLanguage.pick(
+                    "warning: \(file) was recorded with guide version \(start.guideHash.prefix(12)); scoring with \(guide.shortHash)\n",
+                    "警告：\(file) 是用指南版本 \(start.guideHash.prefix(12)) 记录的；按 \(guide.shortHash) 评分\n").utf8))
             }
             let engine = session.engine(guide, path: file)
             let report = InterviewReport.make(guide: guide, state: engine.state, audience: audience == .candidate ? .candidate : .interviewer)
@@ -68,7 +70,9 @@ extension Interview {
             checkOnePanel(sessions)
             let guide = sessions[0].1.guide(named: self.guide, path: sessions[0].0)
             for (file, session) in sessions.dropFirst() where session.start.map({ $0.guideHash != guide.contentHash }) ?? false {
-                FileHandle.standardError.write(Data("warning: \(file) was recorded with another guide version; compared on the questions it shares\n".utf8))
+                FileHandle.standardError.write(Data(CommandLineLanguage.pick(
+                    "warning: \(file) was recorded with another guide version; compared on the questions it shares\n",
+                    "警告：\(file) 是用另一个指南版本记录的；只比较两者共有的题目\n").utf8))
             }
             let cards = sessions.map { file, session in
                 PanelDebrief.Card(rater: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,

@@ -79,7 +79,7 @@ extension Interview {
             do {
                 log = try SessionLogFile(path: session, validLength: resume ? file.log.validLength : nil)
             } catch {
-                UsageError(description: "\(error)").report()
+                UsageError(error).report()
             }
             var driver = SessionDriver(engine: engine, clock: SystemClock()) { try log.append($0) }
             if engine.events.isEmpty {
@@ -88,7 +88,8 @@ extension Interview {
                                                                 guideTitle: guide.title, candidate: candidate,
                                                                 interviewer: interviewer)))
                 } catch {
-                    UsageError("cannot start the session: \(error)", "无法开始面试：\(error)").report()
+                    let why = UsageError(error).description
+                    UsageError("cannot start the session: \(why)", "无法开始面试：\(why)").report()
                 }
             }
             return driver

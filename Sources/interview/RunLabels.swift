@@ -65,6 +65,7 @@ struct RunLabels: Sendable {
     func refusal(_ error: any Error) -> String {
         if let error = error as? SessionError { return error.text.text(language) }
         if let error = error as? CommandError { return error.text.text(language) }
+        if let error = error as? SessionFileError { return error.text.text(language) }
         return "\(error)"
     }
 }

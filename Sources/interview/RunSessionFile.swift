@@ -14,14 +14,16 @@ struct RunSessionFile {
         }
         do {
             let log = try SessionLog.decode(data)
-            for warning in log.warnings { FileHandle.standardError.write(Data("\(path): \(warning)\n".utf8)) }
+            for warning in log.warnings {
+                FileHandle.standardError.write(Data("\(path): \(warning.text(CommandLineLanguage.current))\n".utf8))
+            }
             guard case .started(let start)? = log.events.first?.kind else {
                 if log.events.isEmpty { return RunSessionFile(log: log, start: nil) }
                 UsageError("\(path): the first event is not 'started'; this is not a session log", "\(path)：第一个事件不是 'started'；这不是面试记录").report()
             }
             return RunSessionFile(log: log, start: start)
         } catch {
-            UsageError(description: "\(path): \(error)").report()
+            UsageError(description: path + CommandLineLanguage.pick(": ", "：") + error.text.text(CommandLineLanguage.current)).report()
         }
     }
 

@@ -54,7 +54,8 @@ struct SessionLogTests {
         let log = try SessionLog.decode(Data(text.utf8))
         // verify
         #expect(log.events == events)
-        #expect(log.warnings == ["line 3 is incomplete (the session stopped while writing it) and was ignored"])
+        #expect(log.warnings.map(\.en) == ["line 3 is incomplete (the session stopped while writing it) and was ignored"])
+        #expect(log.warnings.map(\.zh) == ["第 3 行不完整（写入时面试中断了），已忽略"])
         #expect(log.validLength == complete.utf8.count)
     }
 
@@ -65,6 +66,7 @@ struct SessionLogTests {
         let error = #expect(throws: SessionLogError.self) { try SessionLog.decode(Data(text.utf8)) }
         // verify
         #expect(error?.description == "line 1: missing field 'type'")
+        #expect(error?.text.zh == "第 1 行：缺少字段 'type'")
     }
 
     @Test func timestampsKeepMillisecondsAndReadBackExactly() throws {

@@ -63,6 +63,30 @@ struct LintCommandTests {
         #expect(restore.status == 2 && restore.stderr.contains("是文件夹；请给出 'interview backup' 写出的备份文件"))
     }
 
+    @Test func helpForACommandThatDoesNotExistIsAUsageError() throws {
+        // act: a misspelt command and a misspelt subcommand, and a real one
+        let bogus = try CommandRunner.run(["help", "rendr"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        let nested = try CommandRunner.run(["help", "guide", "shwo"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        let real = try CommandRunner.run(["help", "guide", "show"])
+        // verify
+        #expect(bogus.status == 2 && bogus.stderr.hasPrefix("Error: no command 'rendr' to show help for (commands: serve, run,"))
+        #expect(nested.status == 2 && nested.stderr.hasPrefix("错误：没有 'shwo' 这个命令，无法显示帮助（命令：show, export, diff, list, convert）"))
+        #expect(real.status == 0 && real.stdout.contains("USAGE: interview guide show"))
+    }
+
+    @Test func aBrokenSessionLogIsToldInTheLocalesLanguage() throws {
+        // setup: a log whose first line has no type, and one cut off mid-line after a good first line
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = dir.appendingPathComponent("broken.jsonl")
+        try "{\"v\":1,\"at\":\"2025-03-01T09:07:00.000Z\"}\n{}\n".write(to: broken, atomically: true, encoding: .utf8)
+        let zh = ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        // act
+        let report = try CommandRunner.run(["report", broken.path], environment: zh)
+        // verify
+        #expect(report.status == 2 && report.stderr == "错误：\(broken.path)：第 1 行：缺少字段 'type'\n")
+    }
+
     @Test func aFileWithNothingToAskIsNotRun() throws {
         // setup: binary bytes (a fixed pattern, every value), which read as a guide without questions
         let dir = try CommandRunner.temporaryDirectory()

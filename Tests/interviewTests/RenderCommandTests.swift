@@ -12,12 +12,48 @@ struct RenderCommandTests {
         // verify
         #expect(result.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["01-3-1-caching.svg", "index.html"])
+        #expect(files == [".interview-render", "01-3-1-caching.svg", "index.html"])
         let svg = try String(contentsOf: out.appendingPathComponent("01-3-1-caching.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<svg"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("<h2>3.1 Caching</h2>"))
         #expect(html.contains("<svg"))
+    }
+
+    @Test func renderingAgainRemovesTheDrawingsOfChartsThatAreGone() throws {
+        // setup: a guide with two charts rendered as SVG and as layout JSON into one folder, beside a
+        // file of the user's; then the second chart's heading is renamed
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let guide = dir.appendingPathComponent("guide.md")
+        let chart = "```flow\nst=>start: Start\nop=>operation: Ask\nst->op\n```\n"
+        try ("# Guide\n## 3.1 Caching\n" + chart + "## 3.2 Queues\n" + chart).write(to: guide, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["render", guide.path, "-o", out.path]).status == 0)
+        #expect(try CommandRunner.run(["render", guide.path, "-o", out.path, "--format", "json"]).status == 0)
+        try "mine".write(to: out.appendingPathComponent("02-notes.svg"), atomically: true, encoding: .utf8)
+        try ("# Guide\n## 3.1 Caching\n" + chart + "## 3.2 Streams\n" + chart).write(to: guide, atomically: true, encoding: .utf8)
+        // act
+        let result = try CommandRunner.run(["render", guide.path, "-o", out.path], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        // verify: the old SVG is gone, the JSON of the other render and the user's file stay
+        #expect(result.status == 0 && result.stdout.contains("wrote 2 SVG files and index.html"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == [".interview-render", "01-3-1-caching.json", "01-3-1-caching.svg", "02-3-2-queues.json",
+                          "02-3-2-streams.svg", "02-notes.svg", "index.html"])
+        // A list edited to name a file outside the folder removes nothing there.
+        let outside = dir.appendingPathComponent("keep.svg")
+        try "keep".write(to: outside, atomically: true, encoding: .utf8)
+        try "../keep.svg\n/etc/hosts.svg\n".write(to: out.appendingPathComponent(".interview-render"), atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["render", guide.path, "-o", out.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: outside.path))
+    }
+
+    @Test func theSummarySpeaksTheLocalesLanguage() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", out.path],
+                                           environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(result.status == 0 && result.stdout == "已把 1 个 SVG 文件和 index.html 写入 \(out.path)\n")
     }
 
     @Test func userTextIsEscapedInTheIndex() throws {

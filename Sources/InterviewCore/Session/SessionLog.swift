@@ -1,14 +1,15 @@
+import Flowchart
 import Foundation
 
 /// A session log read from JSON Lines: its events, and what was repaired on the way.
 public struct SessionLog: Hashable, Sendable {
     public var events: [SessionEvent]
     /// Problems that lost nothing recorded, such as a last line cut short by a crash mid-write.
-    public var warnings: [String]
+    public var warnings: [LocalizedText]
     /// How many bytes hold complete lines; a writer continuing the log cuts the file back to this first.
     public var validLength: Int
 
-    public init(events: [SessionEvent], warnings: [String] = [], validLength: Int = 0) {
+    public init(events: [SessionEvent], warnings: [LocalizedText] = [], validLength: Int = 0) {
         self.events = events
         self.warnings = warnings
         self.validLength = validLength
@@ -36,7 +37,9 @@ public struct SessionLog: Hashable, Sendable {
                 log.validLength = newline == nil ? end : end + 1
             } catch {
                 if newline == nil {
-                    log.warnings.append("line \(lineNumber) is incomplete (the session stopped while writing it) and was ignored")
+                    log.warnings.append(LocalizedText(
+                        en: "line \(lineNumber) is incomplete (the session stopped while writing it) and was ignored",
+                        zh: "第 \(lineNumber) 行不完整（写入时面试中断了），已忽略"))
                     break
                 }
                 throw SessionLogError(line: lineNumber, problem: error)
@@ -60,11 +63,12 @@ public struct SessionLog: Hashable, Sendable {
         } catch let problem as SessionLogError.Problem {
             throw problem
         } catch DecodingError.keyNotFound(let key, _) {
-            throw .malformed("missing field '\(key.stringValue)'")
+            throw .malformed(LocalizedText(en: "missing field '\(key.stringValue)'", zh: "缺少字段 '\(key.stringValue)'"))
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            throw .malformed("field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .malformed(LocalizedText(en: "field '\(field)' has the wrong type", zh: "字段 '\(field)' 的类型不对"))
         } catch {
-            throw .malformed("not a JSON object")
+            throw .malformed(LocalizedText(en: "not a JSON object", zh: "不是 JSON 对象"))
         }
     }
 }
@@ -76,7 +80,7 @@ public struct SessionLogError: Error, Hashable, Sendable, CustomStringConvertibl
         case unknownType(String)
         case badTimestamp(String)
         case badField(String, String)
-        case malformed(String)
+        case malformed(LocalizedText)
     }
 
     public var line: Int
@@ -87,16 +91,24 @@ public struct SessionLogError: Error, Hashable, Sendable, CustomStringConvertibl
         self.problem = problem
     }
 
-    public var description: String {
+    /// The reason in both languages; the CLI shows the locale's.
+    public var text: LocalizedText {
         let what = switch problem {
         case .newerSchema(let v):
-            "written with log schema \(v), newer than this build reads (\(SessionEvent.currentSchemaVersion)); update interview"
+            LocalizedText(en: "written with log schema \(v), newer than this build reads (\(SessionEvent.currentSchemaVersion)); update interview",
+                          zh: "用记录格式 \(v) 写成，比本版本能读的（\(SessionEvent.currentSchemaVersion)）新；请更新 interview")
         case .unknownType(let type):
-            "unknown event type '\(type)' (written by a newer version of interview?)"
-        case .badTimestamp(let text): "the time '\(text)' is not a UTC timestamp like 2025-03-01T09:30:00.000Z"
-        case .badField(let field, let value): "field '\(field)' cannot be '\(value)'"
+            LocalizedText(en: "unknown event type '\(type)' (written by a newer version of interview?)",
+                          zh: "未知的事件类型 '\(type)'（由更新版本的 interview 写成？）")
+        case .badTimestamp(let text):
+            LocalizedText(en: "the time '\(text)' is not a UTC timestamp like 2025-03-01T09:30:00.000Z",
+                          zh: "时间 '\(text)' 不是形如 2025-03-01T09:30:00.000Z 的 UTC 时间戳")
+        case .badField(let field, let value):
+            LocalizedText(en: "field '\(field)' cannot be '\(value)'", zh: "字段 '\(field)' 不能是 '\(value)'")
         case .malformed(let detail): detail
         }
-        return "line \(line): \(what)"
+        return LocalizedText(en: "line \(line): ", zh: "第 \(line) 行：") + what
     }
+
+    public var description: String { text.en }
 }

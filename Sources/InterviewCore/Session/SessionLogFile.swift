@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -77,7 +78,18 @@ public struct SessionFileError: Error, Hashable, Sendable, CustomStringConvertib
     public var operation: String
     public var code: Int32
 
-    public var description: String {
-        "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+    /// The failure in both languages; the system's own reason (strerror) is the same in both.
+    public var text: LocalizedText {
+        let reason = String(cString: strerror(code))
+        let verb = switch operation {
+        case "open": "打开"
+        case "truncate": "截断"
+        case "fsync": "同步写入（fsync）"
+        case "write": "写入"
+        default: operation
+        }
+        return LocalizedText(en: "cannot \(operation) \(path): \(reason)", zh: "无法\(verb) \(path)：\(reason)")
     }
+
+    public var description: String { text.en }
 }

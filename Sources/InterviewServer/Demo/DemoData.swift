@@ -14,7 +14,8 @@ public enum DemoData {
     public static let markerFile = "DEMO-DATA"
 
     public struct Summary: Sendable {
-        public var users: [(email: String, role: String)]
+        /// Each account and its role's name in both languages, as the users page names it.
+        public var users: [(email: String, role: LocalizedText)]
         public var password: String
         public var positions: Int
         public var candidates: Int
@@ -151,7 +152,10 @@ public enum DemoData {
             scorecards += rows.reduce(0) { $0 + $1.cards.count }
             progress(min(first + batch, count))
         }
-        return Summary(users: [(admin.email, "admin"), (manager.email, "hiring manager")] + interviewers.map { ($0.email, "interviewer") },
+        let interviewer = LocalizedText(en: "interviewer", zh: "面试官")
+        return Summary(users: [(admin.email, LocalizedText(en: "admin", zh: "管理员")),
+                               (manager.email, LocalizedText(en: "hiring manager", zh: "招聘经理"))]
+                           + interviewers.map { ($0.email, interviewer) },
                        password: password, positions: positions.count, candidates: count, scorecards: scorecards)
     }
 }
