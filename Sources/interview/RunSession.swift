@@ -27,7 +27,13 @@ struct RunSession {
     /// Records the steps that need no decision (after starting or resuming) and acknowledges them.
     mutating func begin() -> [String] {
         let resumed = replayed > 0 ? [labels.resumed(replayed)] : []
-        do { message = try driver.advance().message?.text(labels.language) } catch { self.error = labels.refusal(error) }
+        do {
+            // The time since the log's last event was a break (the runner was not running), so that it
+            // counts neither to a stage nor to the interview's duration (it once did: a session resumed the
+            // next morning reported 1,000 minutes).
+            if replayed > 0, driver.state.isStarted, !driver.state.isFinished { _ = try driver.record(.resumed) }
+            message = try driver.advance().message?.text(labels.language)
+        } catch { self.error = labels.refusal(error) }
         return resumed + acknowledgements(since: replayed)
     }
 
@@ -75,7 +81,7 @@ enum RunEventText {
         case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? "yes" : "no")"
         case .jumpedToTopic(let topic, _): topic
         case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"
-        case .returned: ""
+        case .returned, .resumed: ""
         case .noteAdded(let note): note.isShared ? "(shared)" : "(private)"
         case .interviewFinished(let stages): stages.isEmpty ? "" : "confirmed incomplete: \(stages.joined(separator: ", "))"
         case .scorecardSubmitted(let submission): submission.recommendation

@@ -21,7 +21,10 @@ public struct SessionAnalytics: Sendable {
                 askedAt[ref] = askedAt[ref] ?? event.at
             case .rated(let ref, _), .questionSkipped(let ref, _):
                 // The first rating closes the question: a later re-rating is a correction, not more time on it.
-                if seconds[ref] == nil, let asked = askedAt[ref] { seconds[ref] = max(event.at.timeIntervalSince(asked), 0) }
+                if seconds[ref] == nil, let asked = askedAt[ref] {
+                    let interrupted = engine.state.breakTime(from: asked, to: event.at)
+                    seconds[ref] = max(event.at.timeIntervalSince(asked) - interrupted, 0)
+                }
             case .gateAnswered(let topic, let gate, let answer):
                 let suggestion = GateSuggestion.make(for: gate, in: topic, state: engine.state, guide: guide, now: event.at)
                 gates.append(GateOccurrence(interview: interview, gate: QuestionKey.of(topic: topic, question: gate),

@@ -62,6 +62,7 @@ public struct SessionEngine: Sendable {
         case .noteAdded(let note): try fold.note(note)
         case .scorecardSubmitted(let submission): try fold.submit(submission)
         case .revisionStarted(let reason): try fold.startRevision(reason)
+        case .resumed: fold.resume()
         }
         fold.state.eventCount += 1
         fold.state.lastEventAt = event.at

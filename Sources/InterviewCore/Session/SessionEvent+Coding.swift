@@ -52,6 +52,7 @@ extension SessionEvent: Codable {
             return .scorecardSubmitted(ScorecardSubmission(recommendation: try s(.recommendation),
                                                            summary: try c.decodeIfPresent(String.self, forKey: .summary) ?? ""))
         case "revisionStarted": return .revisionStarted(reason: try s(.reason))
+        case "resumed": return .resumed
         default:
             throw SessionLogError.Problem.unknownType(type)
         }
@@ -91,7 +92,7 @@ extension SessionEvent: Codable {
         case .jumpDeclined(let topic, let instruction):
             try c.encode(topic, forKey: .topic)
             try c.encode(instruction, forKey: .instruction)
-        case .returned:
+        case .returned, .resumed:
             break
         case .noteAdded(let note):
             try c.encode(note.text, forKey: .text)
@@ -135,6 +136,7 @@ extension SessionEvent.Kind {
         case .interviewFinished: "interviewFinished"
         case .scorecardSubmitted: "scorecardSubmitted"
         case .revisionStarted: "revisionStarted"
+        case .resumed: "resumed"
         }
     }
 }

@@ -44,7 +44,7 @@ extension SessionEvent {
         case .jumpDeclined(let topic, let instruction):
             add("topic", topic)
             add("instruction", instruction)
-        case .returned:
+        case .returned, .resumed:
             break
         case .noteAdded(let note):
             add("text", note.text)

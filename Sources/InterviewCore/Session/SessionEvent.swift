@@ -44,6 +44,10 @@ public struct SessionEvent: Hashable, Sendable {
         case scorecardSubmitted(ScorecardSubmission)
         /// Opens a change to a submitted card; the ratings and notes that follow belong to it.
         case revisionStarted(reason: String)
+        /// The interview went on after an interruption (the terminal runner quit or stopped, then
+        /// `run --resume`): the time since the event before this one is a break, not interview time, for
+        /// the stage clocks, the duration and the questions' seconds.
+        case resumed
     }
 }
 

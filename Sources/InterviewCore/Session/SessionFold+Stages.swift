@@ -59,6 +59,18 @@ extension SessionFold {
         state.revisions.append(SessionState.Revision(at: at, reason: reason))
     }
 
+    /// Closes the break since the last event: the running stage's clock stops at that event and runs
+    /// again from now, and the break is kept for the duration and the questions' times.
+    mutating func resume() {
+        guard let last = state.lastEventAt, at > last else { return }
+        if let stage = state.currentStage, var progress = state.stages[stage], let since = progress.currentSince {
+            progress.spent += max(0, last.timeIntervalSince(since))
+            progress.currentSince = at
+            state.stages[stage] = progress
+        }
+        state.breaks.append(DateInterval(start: last, end: at))
+    }
+
     static func untouchedRequiredStages(_ guide: Guide, _ state: SessionState) -> [String] {
         guide.stages.filter { $0.requirement == .required && state.stages[$0.key] == nil }.map(\.key)
     }

@@ -22,6 +22,8 @@ public struct SessionState: Hashable, Sendable {
     public var submittedAt: Date?
     /// Each change to the submitted card: when, and why.
     public var revisions: [Revision] = []
+    /// The interruptions `resumed` closed: from the event before it to it. Their time is no one's.
+    public var breaks: [DateInterval] = []
 
     public struct Revision: Hashable, Sendable {
         public var at: Date

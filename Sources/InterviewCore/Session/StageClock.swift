@@ -14,9 +14,18 @@ extension SessionState {
         return TimeInterval(minutes * 60) - elapsed(stage: key, at: now)
     }
 
-    /// Time since the interview started, up to its end.
+    /// Time since the interview started, up to its end, less its breaks (see `SessionEvent.Kind.resumed`).
     public func totalElapsed(at now: Date) -> TimeInterval {
         guard let startedAt else { return 0 }
-        return max(0, (finishedAt ?? now).timeIntervalSince(startedAt))
+        let end = finishedAt ?? now
+        return max(0, end.timeIntervalSince(startedAt) - breakTime(from: startedAt, to: end))
+    }
+
+    /// How much of the span from `start` to `end` fell in breaks: a question asked before an interruption
+    /// and rated after it took the time around the break, not the night in between.
+    public func breakTime(from start: Date, to end: Date) -> TimeInterval {
+        breaks.reduce(0) { total, gap in
+            total + max(0, min(gap.end, end).timeIntervalSince(max(gap.start, start)))
+        }
     }
 }
