@@ -99,7 +99,7 @@ import Testing
     @Test func lineStylesAreFilteredAndApplied() {
         // setup
         var graph = sample()
-        graph.link(LayoutFixture.edge("io", "e", .next, style: [
+        graph.link(LayoutFixture.edge("io", "e", .next, label: "done", style: [
             "stroke": "#c00", "stroke-width": "3px", "stroke-dasharray": "- .", "font-color": "blue", "arrow-end": "none",
         ]))
         graph.link(LayoutFixture.edge("sub", "e", .next, style: [
@@ -108,11 +108,73 @@ import Testing
         // act
         let svg = render(graph)
         // verify
-        #expect(svg.contains(#"style="stroke:#c00;stroke-width:3;stroke-dasharray:8 6 2 6""#))
+        // Attributes, not style="…": pages that inline the drawing forbid inline style.
+        #expect(svg.contains(##"stroke="#c00" stroke-width="3" stroke-dasharray="8 6 2 6"/>"##))
+        #expect(svg.contains(#"fill="blue">done</text>"#))
+        #expect(!svg.contains("style=\""))
         #expect(!svg.contains("evil") && !svg.contains("onload") && !svg.contains("onmouseover"))
         let styled = tags(in: svg, with: #"data-from="io""#)
         #expect(styled.count == 1)
         #expect(EdgeStyleProbe.hasNoMarker(svg, from: "io"))
+    }
+
+    @Test func mermaidNodeStylesAreDrawnAsAttributesAndFiltered() {
+        // setup: a class with a light fill (no text colour), a node's own style on top of it, a colour
+        // function with commas, and hostile values
+        let parsed = MermaidParser.parse("""
+        flowchart TD
+          A[Ask] --> B[Deeper] --> C[Plain] --> D[Bad]
+          classDef deep fill:#ffd8a8,stroke:#e8590c,stroke-width:2px
+          class B deep
+          style A fill:rgb(30, 30, 120),color:#fff,font-weight:bold,stroke-dasharray:5 5
+          style D fill:url(http://evil),stroke:red" onload="x,color:expression(alert(1))
+        """)
+        // act
+        let svg = render(parsed.graph)
+        let b = tags(in: svg, with: #"data-node="B""#), c = tags(in: svg, with: #"data-node="C""#)
+        // verify: B keeps the default stroke class only for what the class left unset (nothing here);
+        // its text is dark, chosen for the light fill
+        #expect(b.count == 1 && c.count == 1)
+        #expect(svg.contains(##"<rect class="shape-own" fill="#ffd8a8" stroke="#e8590c" stroke-width="2""##))
+        #expect(svg.contains(##"<text text-anchor="middle" fill="#1f2933">"##))
+        // A: the colour function whole, the author's white text, bold, dashes; no fill class, default stroke classes
+        #expect(svg.contains(#"class="shape-own line weight" fill="rgb(30, 30, 120)" stroke-dasharray="5 5""#))
+        #expect(svg.contains(##"fill="#fff" font-weight="bold">"##))
+        // C: untouched
+        #expect(svg.contains(##"<rect class="shape" x="##))
+        // D: nothing of the hostile values reaches the drawing
+        #expect(!svg.contains("evil") && !svg.contains("onload") && !svg.contains("expression"))
+        #expect(!svg.contains("style=\""))
+    }
+
+    @Test func theInkOnAnAuthorsFillIsChosenByItsLuminance() {
+        #expect(SVGColorContrast.text(on: "#ffffff") == SVGColorContrast.darkInk)
+        #expect(SVGColorContrast.text(on: "#000") == SVGColorContrast.lightInk)
+        #expect(SVGColorContrast.text(on: "#f9f") == SVGColorContrast.darkInk)
+        #expect(SVGColorContrast.text(on: "navy") == SVGColorContrast.lightInk)
+        #expect(SVGColorContrast.text(on: "rgb(255, 255, 0)") == SVGColorContrast.darkInk)
+        #expect(SVGColorContrast.text(on: "rgba(10%, 10%, 10%, 0.5)") == SVGColorContrast.lightInk)
+        // #767676 is the grey with 4.5:1 against white (luminance 0.18): white ink on it, dark ink just above
+        #expect(SVGColorContrast.text(on: "#757575") == SVGColorContrast.lightInk)
+        #expect(SVGColorContrast.text(on: "#7a7a7a") == SVGColorContrast.darkInk)
+        #expect(SVGColorContrast.text(on: "hsl(0, 0%, 50%)") == nil && SVGColorContrast.text(on: "rebeccapurple") == nil)
+    }
+
+    @Test func theStylesheetLeavesAnAuthorsColoursAlone() {
+        // Presentation attributes lose to any stylesheet rule, so no rule may set fill or stroke on an
+        // outline or a label that carries the author's: only `shape`, `paint`, `line`, `weight`, `ink` do.
+        let rules = SVGStyleSheet.css.split(separator: "\n").filter { $0.contains("{") && !$0.hasPrefix("@media") }
+        for rule in rules {
+            let selectors = rule.prefix { $0 != "{" }, body = rule.drop { $0 != "{" }
+            let paints = body.contains("fill:") || body.contains("stroke:") || body.contains("stroke-width:")
+            guard paints else { continue }
+            let scoped = selectors.split(separator: ",").allSatisfy { selector in
+                ["shape", "paint", "line", "weight", "ink", "detail", "arrowhead", "edge-label rect", "taken", "unreachable", "edge path"]
+                    .contains { selector.contains($0) }
+            }
+            #expect(scoped, "\(rule)")
+            #expect(!selectors.contains("text{") && !(selectors.hasSuffix(" text") && !selectors.contains("taken")), "\(rule)")
+        }
     }
 
     @Test func labelsStayInsideTheDrawing() {

@@ -104,12 +104,31 @@ extension MermaidReader {
     /// Mermaid writes declarations with commas (`fill:#f9f,stroke:#333`); CSS wants semicolons, and
     /// a comma would clash with flowchart.js's own `key(a=1,b=2)` parameters when written back.
     func cssText(_ text: String) -> String {
-        text.split(separator: ",").map { $0.trimmingSpaces() }.joined(separator: ";")
+        Self.declarations(text).map { $0.trimmingSpaces() }.joined(separator: ";")
+    }
+
+    /// The declarations of `fill:rgb(255,0,0),stroke:#333`: split at the commas outside parentheses, so
+    /// a colour function stays whole (it became `fill:rgb(255;0;0)` and was dropped).
+    static func declarations(_ text: String) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0, start = text.startIndex
+        for index in text.indices {
+            switch text[index] {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            case "," where depth == 0, ";" where depth == 0:
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            default: break
+            }
+        }
+        parts.append(text[start...])
+        return parts.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     static func styleDictionary(_ text: String) -> [String: String] {
         var style: [String: String] = [:]
-        for declaration in text.split(separator: ",") {
+        for declaration in declarations(text) {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
             let key = declaration[..<colon].trimmingSpaces(), value = declaration[declaration.index(after: colon)...].trimmingSpaces()
             if !key.isEmpty { style[key] = value }

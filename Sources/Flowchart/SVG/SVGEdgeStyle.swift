@@ -22,14 +22,18 @@ struct SVGEdgeStyle: Hashable {
         }
     }
 
-    /// The `style` attribute for the line; inline so it beats the stylesheet's defaults.
-    var lineDeclarations: String {
-        var parts: [String] = []
-        if let stroke { parts.append("stroke:\(stroke)") }
-        if let strokeWidth { parts.append("stroke-width:\(strokeWidth)") }
-        if let dashArray { parts.append("stroke-dasharray:\(dashArray)") }
-        if let opacity { parts.append("stroke-opacity:\(opacity)") }
-        return parts.joined(separator: ";")
+    /// The line's class and attributes: the stylesheet's defaults (`line`, `weight`) for what the author
+    /// left unset, presentation attributes for the rest (see `SVGStyleSheet` for why not `style="…"`).
+    var lineAttributes: String {
+        var classes: [String] = []
+        if stroke == nil { classes.append("line") }
+        if strokeWidth == nil { classes.append("weight") }
+        var out = classes.isEmpty ? "" : SVGEscape.attribute("class", classes.joined(separator: " "))
+        if let stroke { out += SVGEscape.attribute("stroke", stroke) }
+        if let strokeWidth { out += SVGEscape.attribute("stroke-width", strokeWidth) }
+        if let dashArray { out += SVGEscape.attribute("stroke-dasharray", dashArray) }
+        if let opacity { out += SVGEscape.attribute("stroke-opacity", opacity) }
+        return out
     }
 
     /// `#rgb`, `#rrggbb` (with optional alpha), a colour keyword, or `rgb()`/`hsl()` with plain numbers.

@@ -28,9 +28,14 @@ struct SVGEdges {
         }
 
         var markup: String {
-            let classes = "arrowhead" + (open ? " open" : "") + (taken ? " taken" : "")
+            // A coloured head takes its colour as an attribute, so it leaves the default `arrowhead`
+            // class (whose colour would win) for `arrowhead-own`.
+            var classes = "arrowhead" + (open ? " open" : "") + (taken ? " taken" : "")
             var style = ""
-            if !taken, let color { style = SVGEscape.attribute("style", open ? "stroke:\(color)" : "fill:\(color)") }
+            if !taken, let color {
+                classes = "arrowhead-own" + (open ? " open" : "")
+                style = SVGEscape.attribute(open ? "stroke" : "fill", color)
+            }
             let path = open ? "M1,1L10,5L1,9" : "M0,0L10,5L0,10z"
             return #"<marker id="\#(id)" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">"#
                 + #"<path class="\#(classes)" d="\#(path)"\#(style)/></marker>"#
@@ -51,9 +56,7 @@ struct SVGEdges {
         out += SVGEscape.attribute("data-branch", route.branch) + ">"
         out += "<path d=\""
         appendPathData(route, to: &out)
-        out += "\""
-        let declarations = style.lineDeclarations
-        if !declarations.isEmpty { out += SVGEscape.attribute("style", declarations) }
+        out += "\"" + style.lineAttributes
         if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
         out += "/>"
         if let label = route.label, !label.isEmpty, route.points.count >= 2 { labelMarkup(label, route, style, into: &out) }
@@ -95,7 +98,7 @@ struct SVGEdges {
         let n = SVGEscape.number
         out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
         out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#
-        if let color = style.labelColor { out += SVGEscape.attribute("style", "fill:\(color)") }
+        out += style.labelColor.map { SVGEscape.attribute("fill", $0) } ?? #" class="ink""#
         out += ">" + SVGEscape.escaped(label) + "</text></g>"
     }
 }

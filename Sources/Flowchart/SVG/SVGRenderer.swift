@@ -6,6 +6,11 @@ public enum SVGRenderer {
         let highlight = options.highlight
         var boxes: [String: NodeBox] = [:]
         for box in layout.nodes { boxes[box.id] = box }
+        // Only Mermaid's `style`/`classDef` set this; most charts have none, and pay one lookup per node.
+        var nodeStyles: [String: SVGNodeStyle] = [:]
+        for node in graph.nodes {
+            if let css = node.parameters["style"] { nodeStyles[node.id] = SVGNodeStyle(css: css) }
+        }
         let styles = layout.edges.map { route in
             Branch(rawValue: route.branch)
                 .flatMap { graph.edge(from: route.from, branch: $0) }
@@ -30,7 +35,7 @@ public enum SVGRenderer {
             var classes: [String] = []
             if highlight.nodes.contains(box.id) { classes.append("taken") }
             if layout.unreachable.contains(box.id) { classes.append("unreachable") }
-            SVGNodes.render(box, classes: classes, fontSize: layout.fontSize, into: &out)
+            SVGNodes.render(box, style: nodeStyles[box.id] ?? SVGNodeStyle(css: nil), classes: classes, fontSize: layout.fontSize, into: &out)
         }
         out += "</g>\n<g class=\"edges\">\n"
         let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height)
