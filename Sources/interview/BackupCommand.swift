@@ -5,17 +5,20 @@ import InterviewServer
 extension Interview {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a consistent copy of the embedded database, also while the server runs.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Write a consistent copy of the embedded database, also while the server runs.", "把内嵌数据库备份为一份一致的副本，服务器运行时也可以执行。"),
+            discussion: CommandLineLanguage.pick("""
             Uses SQLite's online backup API and checks the copy with PRAGMA integrity_check. For PostgreSQL, \
             use pg_dump (docs/operations.md).
-            """
+            """, """
+            使用 SQLite 的在线备份 API，并用 PRAGMA integrity_check 检查副本。
+            PostgreSQL 请改用 pg_dump（见 docs/operations.md）。
+            """)
         )
 
-        @Option(help: "The data folder the server runs on.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The data folder the server runs on.", "服务器使用的数据文件夹。")))
         var data = "interviewflow-data"
 
-        @Option(name: .shortAndLong, help: "The backup file to write (must not exist).")
+        @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("The backup file to write (must not exist).", "要写入的备份文件（不能已经存在）。")))
         var output: String
 
         func run() throws {
@@ -30,14 +33,14 @@ extension Interview {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put a backup back into a data folder (the server must be stopped).",
-            discussion: "The backup is checked first (a sound SQLite file holding InterviewFlow's tables); the folder's database, if any, is replaced and kept beside it as interviewflow.sqlite.before-restore."
+            abstract: CommandLineLanguage.pick("Put a backup back into a data folder (the server must be stopped).", "把备份恢复到数据文件夹（须先停止服务器）。"),
+            discussion: CommandLineLanguage.pick("The backup is checked first (a sound SQLite file holding InterviewFlow's tables); the folder's database, if any, is replaced and kept beside it as interviewflow.sqlite.before-restore.", "先检查备份（须是完好的 SQLite 文件，且包含 InterviewFlow 的表）；\n文件夹中原有的数据库会被替换，\n并以 interviewflow.sqlite.before-restore 为名保留在同一文件夹中。")
         )
 
-        @Argument(help: "A file written by 'interview backup'.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A file written by 'interview backup'.", "由 'interview backup' 写出的备份文件。")))
         var file: String
 
-        @Option(help: "The data folder to restore into.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The data folder to restore into.", "要恢复到的数据文件夹。")))
         var data = "interviewflow-data"
 
         func run() throws {

@@ -6,23 +6,30 @@ import InterviewCore
 extension Interview {
     struct Calibrate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Estimate each interviewer's severity and each candidate's score with it removed.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Estimate each interviewer's severity and each candidate's score with it removed.", "估计每位面试官的严格度，以及去除严格度影响后每位候选人的得分。"),
+            discussion: CommandLineLanguage.pick("""
             Reads session logs written by 'interview run --interviewer NAME' and/or CSV files with the header \
             candidate,interviewer,topic,question,rating. Fits a many-facet Rasch model (rating ≈ ability − \
             difficulty − severity, shrunk toward the team for interviewers with little data) and prints each \
             interviewer's severity (+ is harsher than the team) and each candidate's raw score beside the \
             severity-adjusted score with its 95% interval (docs/scoring.md). The raw score stays the score of \
             record; below the minimum data only the raw score is shown.
-            """
+            """, """
+            读取由 'interview run --interviewer NAME' 写出的面试记录，和/或表头
+            为 candidate,interviewer,topic,question,rating 的 CSV 文件。拟合多
+            面 Rasch 模型（评分 ≈ 能力 − 难度 − 严格度；数据较少的面试官，其严格度会向
+            团队水平收缩），输出每位面试官的严格度（+ 表示比团队严格），以及每位候选人
+            的原始分与校准分（去除了严格度的影响，附 95% 区间；见 docs/scoring.md）。
+            正式得分仍以原始分为准；数据量未达下限时只显示原始分。
+            """)
         )
 
         @OptionGroup var source: CalibrationSource
 
-        @Option(help: "An interviewer's severity is used once they have this many ratings…")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("An interviewer's severity is used once they have this many ratings…", "面试官的评分至少达到这么多条……")))
         var minRatings = SeverityAdjustedScore.MinimumData.standard.ratings
 
-        @Option(help: "…of at least this many candidates.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…of at least this many candidates.", "……且涉及至少这么多位候选人时，才使用其严格度。")))
         var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
 
         func validate() throws {

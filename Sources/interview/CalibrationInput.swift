@@ -125,19 +125,19 @@ struct CalibrationInput {
 
 /// What `calibrate` and `stats` both take: the files, how to read them, and how to print.
 struct CalibrationSource: ParsableArguments {
-    @Argument(help: "Session logs and/or .csv tables of ratings.")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.pick("Session logs and/or .csv tables of ratings.", "面试记录和/或评分的 .csv 表格。")))
     var files: [String] = []
 
-    @Option(help: "The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick("The guide the sessions were recorded with (when not bundled); for a table, its weights and scale.", "记录这些面试时所用的指南（不是内置指南时）；对表格而言，由它提供权重和分制。")))
     var guide: String?
 
-    @Option(help: "The rating scale of a table read without a guide, such as 0-4.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick("The rating scale of a table read without a guide, such as 0-4.", "不配指南读取表格时使用的分制，例如 0-4。")))
     var scale: String?
 
-    @Option(help: "text or json.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick("text or json.", "text 或 json。")))
     var format: CalibrationFormat = .text
 
-    @Option(help: "en or zh (default: the guide's language, else the locale).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the guide's language, else the locale).", "en 或 zh（默认：指南的语言，否则按语言环境）。")))
     var language: RunLanguage?
 
     func validate() throws {

@@ -5,23 +5,29 @@ import InterviewServer
 extension Interview {
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fill an empty data folder with a simulated team, to try every page (marked as demo data).",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Fill an empty data folder with a simulated team, to try every page (marked as demo data).", "用模拟的团队填充一个空的数据文件夹，以便试用每个页面（标记为演示数据）。"),
+            discussion: CommandLineLanguage.pick("""
             Writes two positions on the bundled guides, an admin, a hiring manager, twelve interviewers of \
             differing leniency and N interviews over the past year (single interviewers and panels of two), \
             each scorecard walked through the real engine from a simulated candidate and submitted. The same \
             seed writes the same team. Then run 'interview serve --data DIR' and sign in with an account \
             printed here. Only an empty folder is filled; the embedded SQLite database only.
-            """
+            """, """
+            写入两个使用内置指南的职位、一名管理员、一名招聘经理、十二位宽严不一的
+            面试官，以及过去一年中的 N 场面试（有单人面试，也有两人的面试小组）；
+            每份评分卡都是让模拟的候选人在真实的面试引擎中走完全程后提交的。相同的
+            种子生成相同的团队。之后运行 'interview serve --data DIR'，用这里打印
+            的账号登录。只填充空文件夹，且只支持内嵌 SQLite 数据库。
+            """)
         )
 
-        @Option(help: "The data folder to create and fill (must not hold a database yet).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The data folder to create and fill (must not hold a database yet).", "要创建并填充的数据文件夹（其中不能已有数据库）。")))
         var data = "interviewflow-demo"
 
-        @Option(help: "How many interviews to simulate.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("How many interviews to simulate.", "要模拟的面试场数。")))
         var interviews = 300
 
-        @Option(help: "The seed of the simulation.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The seed of the simulation.", "模拟使用的随机种子。")))
         var seed: UInt64 = 1
 
         func validate() throws {

@@ -7,7 +7,7 @@ extension Interview {
     struct GuideCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "guide",
-            abstract: "Show, export, compare and convert interview guides.",
+            abstract: CommandLineLanguage.pick("Show, export, compare and convert interview guides.", "查看、导出、比较和转换面试指南。"),
             subcommands: [Show.self, Export.self, Diff.self, List.self, Convert.self]
         )
     }
@@ -44,17 +44,17 @@ enum GuideArgument {
 
 extension Interview.GuideCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a guide as a tree: stages, topics, questions with weights and references, gates.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.pick("Print a guide as a tree: stages, topics, questions with weights and references, gates.", "以树形打印指南：阶段、主题、题目（含权重和参考答案）、判断节点。"))
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Argument(help: "A guide file (Markdown or exported JSON) or a bundled guide (python-backend-senior.en).")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A guide file (Markdown or exported JSON) or a bundled guide (python-backend-senior.en).", "指南文件（Markdown 或导出的 JSON），或内置指南（如 python-backend-senior.en）。")))
         var guide: String
 
-        @Option(help: "text or json.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("text or json.", "text 或 json。")))
         var format: Format = .text
 
-        @Option(help: "The language of the tree's own words, en or zh (default: the guide's).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The language of the tree's own words, en or zh (default: the guide's).", "树形输出中固定用语的语言，en 或 zh（默认：与指南相同）。")))
         var language: RunLanguage?
 
         func run() throws {
@@ -67,17 +67,17 @@ extension Interview.GuideCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a guide as Markdown with its annotations made explicit, or as JSON.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.pick("Write a guide as Markdown with its annotations made explicit, or as JSON.", "把指南导出为 Markdown（所有标注都显式写出）或 JSON。"))
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
-        @Argument(help: "A guide file or a bundled guide.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A guide file or a bundled guide.", "指南文件或内置指南。")))
         var guide: String
 
-        @Option(help: "markdown or json.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("markdown or json.", "markdown 或 json。")))
         var format: Format = .markdown
 
-        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("Write to this file instead of standard output.", "写入这个文件，而不是标准输出。")))
         var output: String?
 
         func run() throws {
@@ -94,21 +94,26 @@ extension Interview.GuideCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List what changes between two versions of a guide: questions, references, weights.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("List what changes between two versions of a guide: questions, references, weights.", "列出指南两个版本之间的变化：题目、参考答案、权重。"),
+            discussion: CommandLineLanguage.pick("""
             Each question added, removed or changed says whether it stays the same question in the question \
             bank (its figures carry over), moved, or becomes a new one (its figures start again), by the \
             bank's rules (docs/guide-format.md). Only these two versions are compared: the server's bank \
             also matches the same wording in other guides.
-            """)
+            """, """
+            按题库的规则（见 docs/guide-format.md），每道新增、删除或修改的题
+            目都会注明：它在题库中仍是同一道题（统计数据延续）、只是移动了
+            位置，还是成为一道新题（统计数据从头开始）。这里只比较这两个版本；
+            服务器上的题库还会匹配其他指南中相同的措辞。
+            """))
 
-        @Argument(help: "The earlier version.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("The earlier version.", "较早的版本。")))
         var old: String
 
-        @Argument(help: "The later version.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("The later version.", "较新的版本。")))
         var new: String
 
-        @Option(help: "en or zh (default: the later version's language, else the locale).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the later version's language, else the locale).", "en 或 zh（默认：较新版本的语言，否则按语言环境）。")))
         var language: RunLanguage?
 
         func run() throws {
@@ -122,7 +127,7 @@ extension Interview.GuideCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bundled guides.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.pick("List the bundled guides.", "列出内置指南。"))
 
         func run() throws {
             for (id, language) in BundledGuides.all {

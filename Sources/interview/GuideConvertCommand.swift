@@ -6,13 +6,17 @@ import InterviewCore
 extension Interview.GuideCommand {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rewrite every flowchart of a guide in Mermaid or flowchart.js, keeping everything else as written.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Rewrite every flowchart of a guide in Mermaid or flowchart.js, keeping everything else as written.", "把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。"),
+            discussion: CommandLineLanguage.pick("""
             Node ids, labels, references, gate branches and directions are kept, so the converted guide \
             imports to the same interview. Charts already in the target language are left as they are. \
             Findings in the charts are printed on standard error (the chart is converted as the linter \
             repaired it); the exit status is 1 when a chart had errors.
-            """
+            """, """
+            节点 id、标签、参考答案、判断分支和方向都会保留，因此转换后的指南导入后仍
+            是同一场面试。已经是目标语法的流程图保持不变。流程图中发现的问题输出到标
+            准错误（流程图按 lint 修复后的样子转换）；有流程图出错时，退出状态为 1。
+            """)
         )
 
         enum Target: String, ExpressibleByArgument, CaseIterable {
@@ -20,16 +24,16 @@ extension Interview.GuideCommand {
             var syntax: DiagramSyntax { self == .mermaid ? .mermaid : .flowchartJS }
         }
 
-        @Argument(help: "A Markdown guide, or a bundled guide (python-backend-senior.zh).")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A Markdown guide, or a bundled guide (python-backend-senior.zh).", "Markdown 指南，或内置指南（如 python-backend-senior.zh）。")))
         var guide: String
 
-        @Option(help: "mermaid or flowchartjs.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("mermaid or flowchartjs.", "mermaid 或 flowchartjs。")))
         var to: Target
 
-        @Option(name: .shortAndLong, help: "Where to write the converted guide (default: standard output).")
+        @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("Where to write the converted guide (default: standard output).", "转换后指南的写入位置（默认：标准输出）。")))
         var output: String?
 
-        @Option(help: "The language of the findings, en or zh (default: from LANG).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The language of the findings, en or zh (default: from LANG).", "检查结果的语言，en 或 zh（默认：取自 LANG）。")))
         var language: RunLanguage?
 
         func run() throws {

@@ -8,7 +8,7 @@ import InterviewServer
 struct Interview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
-        abstract: "InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
+        abstract: CommandLineLanguage.pick("InterviewFlow: structured interviews from Markdown + flowchart.js guides.", "InterviewFlow：按 Markdown + flowchart.js 指南进行结构化面试。"),
         subcommands: [Serve.self, Run.self, Report.self, Calibrate.self, Stats.self, Demo.self, Lint.self, Render.self, GuideCommand.self, Backup.self, Restore.self]
     )
 

@@ -6,30 +6,34 @@ import InterviewCore
 extension Interview {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check Markdown guides and flowchart.js files for mistakes.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Check Markdown guides and flowchart.js files for mistakes.", "检查 Markdown 指南和 flowchart.js 文件中的错误。"),
+            discussion: CommandLineLanguage.pick("""
             Every ```flow / ```flowchart block of a Markdown guide is checked and named by its nearest \
             heading; any other file is read as one bare flowchart. Exit status: 0 without errors, \
             1 with errors, 2 for usage errors.
-            """
+            """, """
+            Markdown 指南中的每个 ```flow / ```flowchart 代码块都会被检查，
+            并以离它最近的标题命名；其他文件一律作为单个独立的流程图读取。退
+            出状态：0 表示没有错误，1 表示有错误，2 表示用法错误。
+            """)
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json
         }
 
-        @Argument(help: "Markdown guides or flowchart files.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("Markdown guides or flowchart files.", "Markdown 指南或流程图文件。")))
         var files: [String]
 
-        @Option(help: "Output format: text (FILE:LINE:COL: severity: message) or json.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Output format: text (FILE:LINE:COL: severity: message) or json.", "输出格式：text（FILE:LINE:COL: severity: message）或 json。")))
         var format: Format = .text
 
         // --language as every other command names it; --lang as lint always has.
         @Option(name: [.customLong("language"), .customLong("lang")],
-                help: "Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).")
+                help: ArgumentHelp(CommandLineLanguage.pick("Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).", "消息的语言；默认取决于 LC_ALL、LC_MESSAGES 或 LANG（zh_* 对应 zh）。")))
         var lang: Language = Language.preferred(from: ProcessInfo.processInfo.environment)
 
-        @Flag(inversion: .prefixedNo, help: "Show the source line, a caret and the fix under each finding (default: when printing to a terminal).")
+        @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandLineLanguage.pick("Show the source line, a caret and the fix under each finding (default: when printing to a terminal).", "在每条检查结果下方显示所在的源码行、^ 标记和修复建议（默认：输出到终端时显示）。")))
         var snippets: Bool?
 
         func validate() throws {

@@ -5,25 +5,29 @@ import Foundation
 extension Interview {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw every flowchart of a guide to SVG (or its layout to JSON).",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Draw every flowchart of a guide to SVG (or its layout to JSON).", "把指南的每个流程图画成 SVG（或把布局写成 JSON）。"),
+            discussion: CommandLineLanguage.pick("""
             Writes one file per flowchart into the output directory. With the SVG format it also writes \
             index.html showing the charts under their headings. Files an earlier render wrote there for charts \
             the guide no longer has are removed (listed in .interview-render); nothing else is touched.
-            """
+            """, """
+            每个流程图在输出文件夹中写成一个文件。SVG 格式还会写出 index.html，把
+            各个流程图放在各自的标题下展示。之前的 render 为指南中已不存在的流程图
+            写出的文件会被删除（记录在 .interview-render 中）；其他文件一概不动。
+            """)
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case svg, json
         }
 
-        @Argument(help: "A Markdown guide or a flowchart file.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A Markdown guide or a flowchart file.", "Markdown 指南或流程图文件。")))
         var file: String
 
-        @Option(name: .shortAndLong, help: "Directory to write into (created if missing).")
+        @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("Directory to write into (created if missing).", "写入的文件夹（不存在则创建）。")))
         var output: String
 
-        @Option(help: "svg: drawings and index.html; json: node boxes and edge polylines per flowchart.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("svg: drawings and index.html; json: node boxes and edge polylines per flowchart.", "svg：图形和 index.html；json：每个流程图的节点框和连线折线。")))
         var format: Format = .svg
 
         func run() throws {

@@ -6,33 +6,39 @@ import InterviewCore
 extension Interview {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the report of a recorded interview, or the combined report of a panel: Markdown, JSON or HTML.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Write the report of a recorded interview, or the combined report of a panel: Markdown, JSON or HTML.", "为一场已记录的面试写报告，或为面试小组写汇总报告：Markdown、JSON 或 HTML。"),
+            discussion: CommandLineLanguage.pick("""
             The guide comes from the log's first event (a bundled guide with the same id and version), or \
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
             flowcharts and the recommendation. Given several session logs of the same candidate (one per \
             interviewer, named after the files), it writes the panel's debrief instead: question by question \
             with the most disputed first, the recommendations, the score range and the raters' agreement.
-            """
+            """, """
+            指南取自面试记录的第一个事件（id 和版本都相同的内置指南），或由 --guide 指定。
+            给候选人的版本不含私人备注、参考答案、原始权重、流程图和推荐结论。若给出同一位
+            候选人的多份面试记录（每位面试官一份，面试官以文件名标识），则改为写出面试小组
+            的讨论汇总：逐题对比（分歧最大的在前）、各位面试官的推荐结论、得分范围以及面试
+            官之间的一致性。
+            """)
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, html }
 
-        @Argument(help: "A session log written by 'interview run'; several logs of one candidate make the panel's report.")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A session log written by 'interview run'; several logs of one candidate make the panel's report.", "由 'interview run' 写出的面试记录；同一位候选人的多份记录合成面试小组的报告。")))
         var files: [String]
 
-        @Option(help: "markdown, json or html.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("markdown, json or html.", "markdown、json 或 html。")))
         var format: Format = .markdown
 
         enum Audience: String, ExpressibleByArgument, CaseIterable { case interviewer, candidate }
 
-        @Option(help: "interviewer or candidate.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("interviewer or candidate.", "interviewer（面试官）或 candidate（候选人）。")))
         var audience: Audience = .interviewer
 
-        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("Write to this file instead of standard output.", "写入这个文件，而不是标准输出。")))
         var output: String?
 
-        @Option(help: "The guide the session was recorded with, when it is not a bundled one.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The guide the session was recorded with, when it is not a bundled one.", "记录这场面试时所用的指南（不是内置指南时）。")))
         var guide: String?
 
         func validate() throws {

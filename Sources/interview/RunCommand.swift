@@ -8,34 +8,40 @@ import Glibc
 extension Interview {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run an interview along a guide, recording every event to a session log.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Run an interview along a guide, recording every event to a session log.", "按指南进行面试，把每个事件记入面试记录。"),
+            discussion: CommandLineLanguage.pick("""
             On a terminal, one key per command: 0-4 rate, y/n gate, m note, j jump, s skip, b back, \
             r reference, f next, e end, ? help, q save and quit. With standard input not a terminal, the \
             same commands are read one per line ('m <text>', 'j 3.2.1', 's <reason>', 'p 2'). Every event is \
             on disk (fsync) before it is shown as recorded; --resume continues the log after a quit or a crash.
-            """
+            """, """
+            在终端中每个命令一个按键：0-4 评分，y/n 判断，m 备注，j 跳转，
+            s 跳过，b 返回，r 参考答案，f 下一步，e 结束，? 帮助，q 保存并
+            退出。标准输入不是终端时，每行读取一条同样的命令（'m <text>'、
+            'j 3.2.1'、's <reason>'、'p 2'）。每个事件都先写入磁盘（fsync），
+            再显示为已记录；退出或崩溃之后，用 --resume 接着这份记录继续。
+            """)
         )
 
-        @Argument(help: "A guide file or a bundled guide (default: python-backend-senior, in Chinese).")
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A guide file or a bundled guide (default: python-backend-senior, in Chinese).", "指南文件或内置指南（默认：python-backend-senior 的中文版）。")))
         var guide: String?
 
-        @Option(help: "The session log (JSON Lines) to write.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The session log (JSON Lines) to write.", "要写入的面试记录（JSON Lines）。")))
         var session: String
 
-        @Flag(help: "Continue the session already in the log.")
+        @Flag(help: ArgumentHelp(CommandLineLanguage.pick("Continue the session already in the log.", "继续面试记录中已有的面试。")))
         var resume = false
 
-        @Option(help: "A label for the candidate (a code rather than a name).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("A label for the candidate (a code rather than a name).", "候选人的标识（用代号，不要用姓名）。")))
         var candidate: String?
 
-        @Option(help: "Who runs the interview (recorded beside the candidate, for calibrating interviewers).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Who runs the interview (recorded beside the candidate, for calibrating interviewers).", "主持面试的人（与候选人一同记录，用于校准面试官）。")))
         var interviewer: String?
 
-        @Flag(help: "Read one command per line and print plain text, even on a terminal.")
+        @Flag(help: ArgumentHelp(CommandLineLanguage.pick("Read one command per line and print plain text, even on a terminal.", "即使在终端中，也每行读取一条命令并输出纯文本。")))
         var plain = false
 
-        @Option(help: "The runner's language, en or zh (default: the guide's language).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The runner's language, en or zh (default: the guide's language).", "面试界面的语言，en 或 zh（默认：指南的语言）。")))
         var language: RunLanguage?
 
         func run() throws {

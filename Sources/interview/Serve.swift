@@ -5,41 +5,45 @@ import InterviewServer
 extension Interview {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the web application.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Run the web application.", "运行 Web 应用。"),
+            discussion: CommandLineLanguage.pick("""
             Data goes to an SQLite file in the data directory, or to PostgreSQL when DATABASE_URL is set \
             (postgres://user:password@host:5432/database). On the first start without an admin, a one-time \
             link to create the first admin is printed.
-            """
+            """, """
+            数据存放在数据文件夹中的 SQLite 文件里；设置了 DATABASE_URL
+            （postgres://user:password@host:5432/database）时则存入 PostgreSQL。首
+            次启动且还没有管理员时，会打印一个一次性链接，用来创建第一个管理员。
+            """)
         )
 
-        @Option(help: "Address to listen on.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Address to listen on.", "监听的地址。")))
         var hostname = "127.0.0.1"
 
-        @Option(help: "Port to listen on.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Port to listen on.", "监听的端口。")))
         var port = 8080
 
-        @Option(help: "Directory for the SQLite database (created if missing).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Directory for the SQLite database (created if missing).", "存放 SQLite 数据库的文件夹（不存在则创建）。")))
         var data = "interviewflow-data"
 
-        @Option(help: "The address people open, if not http://HOSTNAME:PORT; https here marks cookies Secure.")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The address people open, if not http://HOSTNAME:PORT; https here marks cookies Secure.", "用户访问的地址（如果不是 http://HOSTNAME:PORT）；这里用 https 时，cookie 会标记为 Secure。")))
         var publicURL: String?
 
         @Option(name: .customLong("trusted-proxy"),
-                help: "Address of a reverse proxy in front of the server (repeatable); only its X-Forwarded-For is believed.")
+                help: ArgumentHelp(CommandLineLanguage.pick("Address of a reverse proxy in front of the server (repeatable); only its X-Forwarded-For is believed.", "服务器前面的反向代理的地址（可重复）；只采信它给出的 X-Forwarded-For。")))
         var trustedProxies: [String] = []
 
-        @Option(help: "Sign a session out after it has been unused this long (30s, 15m, 12h, 7d).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Sign a session out after it has been unused this long (30s, 15m, 12h, 7d).", "会话闲置超过此时长即退出登录（30s、15m、12h、7d）。")))
         var sessionIdleTimeout = "12h"
 
-        @Option(help: "Sign a session out this long after login, however often it is used (30s, 15m, 12h, 7d).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Sign a session out this long after login, however often it is used (30s, 15m, 12h, 7d).", "会话自登录起超过此时长即退出登录，无论期间是否频繁使用（30s、15m、12h、7d）。")))
         var sessionLifetime = "7d"
 
         @Option(name: .customLong("metrics-allow"),
-                help: "Address or CIDR block that may read /metrics (repeatable; default: loopback only).")
+                help: ArgumentHelp(CommandLineLanguage.pick("Address or CIDR block that may read /metrics (repeatable; default: loopback only).", "允许读取 /metrics 的地址或 CIDR 网段（可重复；默认：仅本机回环地址）。")))
         var metricsAllow: [String] = []
 
-        @Option(help: "Log lines as text or json (one JSON object per line).")
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Log lines as text or json (one JSON object per line).", "日志格式：text 或 json（每行一个 JSON 对象）。")))
         var logFormat = "text"
 
         func validate() throws {

@@ -6,8 +6,8 @@ import InterviewCore
 extension Interview {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print each question's statistics: difficulty, discrimination, skips, gates, time, and flags.",
-            discussion: """
+            abstract: CommandLineLanguage.pick("Print each question's statistics: difficulty, discrimination, skips, gates, time, and flags.", "打印每道题的统计：难度、区分度、跳过、判断节点、用时和标记。"),
+            discussion: CommandLineLanguage.pick("""
             Reads the same inputs as 'calibrate'. Per question (topic/question): times asked and rated, mean \
             rating as a share of the scale, the corrected item–total correlation (discrimination), the Rasch \
             difficulty with its infit/outfit mean squares, skip and not-demonstrated rates, the median time on \
@@ -16,7 +16,15 @@ extension Interview {
             likely leaks (rated higher over time against the same interviews' other questions, Mann–Kendall trend test). Sessions of more than one \
             guide name questions apart by the question bank: the guide's id before the key, a question the \
             guides share by its id. See docs/scoring.md.
-            """
+            """, """
+            输入与 'calibrate' 相同。每道题（主题/题目）：提问和评分的次数、平均分占满分
+            的比例、校正后的题总相关（区分度）、Rasch 难度及其 infit/outfit 均方、跳过率
+            和未展示率、用时中位数；每个判断节点：回答“是”的比例，以及回答遵循引擎建议的
+            比例。标记：区分度不足的题目、几乎人人通过或人人不通过的题目，以及可能已泄题
+            的题目（与同场面试的其他题目相比，得分随时间上升；Mann–Kendall 趋势检验）。
+            来自多份指南的面试按题库区分题目：题号前加上指南的 id，多份指南共有的题目则
+            用题目的 id。详见 docs/scoring.md。
+            """)
         )
 
         @OptionGroup var source: CalibrationSource
