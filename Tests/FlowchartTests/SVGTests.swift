@@ -169,7 +169,7 @@ import Testing
             let paints = body.contains("fill:") || body.contains("stroke:") || body.contains("stroke-width:")
             guard paints else { continue }
             let scoped = selectors.split(separator: ",").allSatisfy { selector in
-                ["shape", "paint", "line", "weight", "ink", "detail", "arrowhead", "edge-label rect", "taken", "unreachable", "edge path"]
+                ["shape", "paint", "line", "weight", "ink", "detail", "arrowhead", "edge-label rect", "taken", "unreachable", "edge path", "frame"]
                     .contains { selector.contains($0) }
             }
             #expect(scoped, "\(rule)")

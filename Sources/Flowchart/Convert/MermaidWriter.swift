@@ -7,7 +7,8 @@
 /// - then each node's lines in branch order, the start node's first (the start is the first link's
 ///   source); gate lines carry their label or yes/no; fork paths come out in path order;
 /// - the chart's direction is the one most `next` lines leave by (TD when they carry none);
-/// - subgraph, class and style parameters, links and line styles are written back as Mermaid statements.
+/// - subgraphs nested with their titles (the graph's groups), class and style parameters, links and line
+///   styles are written back as Mermaid statements.
 /// Labels are quoted and escaped (`#quot;`, `<br>`), so Chinese text and "(reference)" answers survive.
 public enum MermaidWriter {
     public static func write(_ graph: FlowGraph, indent: String = "    ") -> String {
@@ -15,17 +16,7 @@ public enum MermaidWriter {
         let id = { (original: String) in mapping[original] ?? original }
         let direction = chartDirection(graph)
         var out = "flowchart \(direction.keyword)\n"
-        var openSubgraph: String?
-        for node in graph.nodes {
-            let sub = node.parameters["subgraph"]
-            if sub != openSubgraph {
-                if openSubgraph != nil { out += "\(indent)end\n" }
-                if let sub { out += "\(indent)subgraph \(subgraphID(sub))\n" }
-                openSubgraph = sub
-            }
-            out += indent + (sub == nil ? "" : indent) + id(node.id) + shaped(node) + "\n"
-        }
-        if openSubgraph != nil { out += "\(indent)end\n" }
+        out += declarations(graph, id: id, indent: indent)
         var linkNumber = 0
         var linkStyles: [String] = []
         for index in edgeOrder(graph) {
@@ -61,6 +52,51 @@ public enum MermaidWriter {
             guard c == "-" || c == ".", k > 0, k + 1 < scalars.count, isLegalCharacter(scalars[k + 1]) else { return false }
         }
         return true
+    }
+
+    /// Every node declared in graph order, inside its subgraphs: nested, with their titles, as the
+    /// graph's groups say (a group whose nodes are not written together is opened again where the next
+    /// one comes, under the same id, which reads back as the same group). A graph with no groups but
+    /// nodes carrying a `subgraph` parameter gets one flat subgraph per name.
+    private static func declarations(_ graph: FlowGraph, id: (String) -> String, indent: String) -> String {
+        let innermost = graph.innermostGroups()
+        var out = ""
+        var open: [Int] = []          // group indices, outermost first
+        var flat: String?             // the open subgraph of a graph without groups
+        for (n, node) in graph.nodes.enumerated() {
+            var chain: [Int] = []
+            var g: Int? = innermost[n] >= 0 ? innermost[n] : nil
+            while let current = g, chain.count <= GroupPlacer.maxDepth { chain.insert(current, at: 0); g = graph.groups[current].parent }
+            let sub = chain.isEmpty ? node.parameters["subgraph"] : nil
+            if flat != nil, sub != flat {
+                out += "\(indent)end\n"
+                flat = nil
+            }
+            var shared = 0
+            while shared < open.count, shared < chain.count, open[shared] == chain[shared] { shared += 1 }
+            while open.count > shared {
+                open.removeLast()
+                out += String(repeating: indent, count: open.count + 1) + "end\n"
+            }
+            for group in chain[shared...] {
+                let title = graph.groups[group].title, name = subgraphID(graph.groups[group].id)
+                let heading = title.isEmpty || title == graph.groups[group].id ? "" : " [\"" + MermaidLabel.quotedEscaping(title) + "\"]"
+                out += String(repeating: indent, count: open.count + 1) + "subgraph \(name)\(heading)\n"
+                open.append(group)
+            }
+            if let sub, sub != flat {
+                out += "\(indent)subgraph \(subgraphID(sub))\n"
+                flat = sub
+            }
+            let depth = open.count + (flat == nil ? 0 : 1)
+            out += String(repeating: indent, count: depth + 1) + id(node.id) + shaped(node) + "\n"
+        }
+        if flat != nil { out += "\(indent)end\n" }
+        while !open.isEmpty {
+            open.removeLast()
+            out += String(repeating: indent, count: open.count + 1) + "end\n"
+        }
+        return out
     }
 
     private static func subgraphID(_ id: String) -> String {

@@ -6,11 +6,16 @@ public enum FlowchartLayout {
         let indexed = IndexedGraph(graph)
         let sizes = graph.nodes.map { NodeSizing.size(of: $0, options: options) }
         let start = graph.start.flatMap { graph.index(of: $0) }
-        let placement = GridPlacer.place(indexed, start: start)
+        // A chart with groups (Mermaid subgraphs) is placed block by block, so each can be framed.
+        let grouped = graph.groups.isEmpty ? nil
+            : GroupPlacer.place(indexed, groups: graph.groups, innermost: graph.innermostGroups(), start: start)
+        let placement = grouped?.placement ?? GridPlacer.place(indexed, start: start)
         let ports = PortSelector.select(indexed, placement, GridNeighbours(placement))
         var routes = GridRoutes(indexed, placement, ports)
         let lanes = LaneAssigner.assign(&routes.segments, columns: placement.columns, rows: placement.rows)
-        let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options)
+        let room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, columns: placement.columns,
+                                           rows: placement.rows, fontSize: options.fontSize) }
+        let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room)
 
         let boxes = graph.nodes.enumerated().map { index, node in
             let cell = placement.cells[index], size = sizes[index]
@@ -30,7 +35,7 @@ public enum FlowchartLayout {
         let reachable = graph.reachability()
         let unreachable = Set(graph.nodes.indices.filter { !reachable[$0] }.map { graph.nodes[$0].id })
         return FlowLayout(nodes: boxes, edges: edges, width: grid.width, height: grid.height,
-                          unreachable: unreachable, fontSize: options.fontSize)
+                          unreachable: unreachable, fontSize: options.fontSize, frames: room?.frames(on: grid) ?? [])
     }
 
     /// Only branches are labelled (as in flowchart.js), unless the author wrote an `@label`.

@@ -26,7 +26,18 @@ extension FlowLayout {
                 .joined(separator: ",")
             out += "]}"
         }
-        out += "]}"
+        out += "]"
+        if !frames.isEmpty {
+            out += #","groups":["#
+            out += frames.map { frame in
+                #"{"id":"# + LayoutJSONString.quoted(frame.id) + #","title":"# + LayoutJSONString.quoted(frame.title)
+                    + #","x":"# + LayoutNumber.compact(frame.x) + #","y":"# + LayoutNumber.compact(frame.y)
+                    + #","width":"# + LayoutNumber.compact(frame.width) + #","height":"# + LayoutNumber.compact(frame.height)
+                    + #","depth":\#(frame.depth)}"#
+            }.joined(separator: ",")
+            out += "]"
+        }
+        out += "}"
         return Data(out.utf8)
     }
 }

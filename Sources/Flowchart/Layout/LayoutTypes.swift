@@ -75,9 +75,12 @@ public struct FlowLayout: Sendable, Hashable {
     public var unreachable: Set<String>
     /// The font size the labels were measured at, so the drawing uses the same.
     public var fontSize: Double
+    /// The groups' frames (Mermaid subgraphs), outermost first; empty for flowchart.js.
+    public var frames: [GroupFrame]
 
     public init(nodes: [NodeBox], edges: [EdgeRoute], width: Double, height: Double, unreachable: Set<String>,
-                fontSize: Double = LayoutOptions().fontSize) {
+                fontSize: Double = LayoutOptions().fontSize, frames: [GroupFrame] = []) {
+        self.frames = frames
         self.nodes = nodes
         self.edges = edges
         self.width = width

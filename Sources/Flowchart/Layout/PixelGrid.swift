@@ -14,32 +14,54 @@ struct PixelGrid {
     private(set) var width = 0.0
     private(set) var height = 0.0
 
-    init(_ placement: GridPlacement, sizes: [NodeSizing.Size], lanes: LaneCounts, options: LayoutOptions) {
+    /// Room kept in each gutter beside the cells for frames (`FrameRoom`): the lines run between.
+    private var verticalRoom: [FrameRoom.Side]
+    private var horizontalRoom: [FrameRoom.Side]
+
+    init(_ placement: GridPlacement, sizes: [NodeSizing.Size], lanes: LaneCounts, options: LayoutOptions, frames: FrameRoom? = nil) {
         self.lanes = lanes
         spacing = options.laneSpacing
         columnWidth = Array(repeating: 0, count: placement.columns)
         rowHeight = Array(repeating: 0, count: placement.rows)
+        verticalRoom = frames?.vertical ?? Array(repeating: FrameRoom.Side(), count: placement.columns + 1)
+        horizontalRoom = frames?.horizontal ?? Array(repeating: FrameRoom.Side(), count: placement.rows + 1)
         for (node, cell) in placement.cells.enumerated() {
             columnWidth[cell.col] = max(columnWidth[cell.col], sizes[node].width)
             rowHeight[cell.row] = max(rowHeight[cell.row], sizes[node].height)
         }
-        width = Self.stack(columnWidth, horizontal: false, lanes: lanes, options: options,
-                           start: &columnX, gutterStart: &verticalGutterX, gutterSize: &verticalGutterWidth)
-        height = Self.stack(rowHeight, horizontal: true, lanes: lanes, options: options,
-                            start: &rowY, gutterStart: &horizontalGutterY, gutterSize: &horizontalGutterHeight)
+        let verticalGutters = (0...placement.columns).map {
+            Self.gutterSize($0, of: placement.columns, horizontal: false, lanes: lanes, room: verticalRoom[$0], options: options)
+        }
+        let horizontalGutters = (0...placement.rows).map {
+            Self.gutterSize($0, of: placement.rows, horizontal: true, lanes: lanes, room: horizontalRoom[$0], options: options)
+        }
+        // A frame's title must fit inside it: its last column widens when its cells are too narrow.
+        for span in frames?.titleSpans ?? [] {
+            let inner = verticalGutters[(span.first + 1)..<(span.last + 1)].reduce(0, +)
+            let cells = columnWidth[span.first...span.last].reduce(0, +)
+            if cells + inner < span.width { columnWidth[span.last] += span.width - cells - inner }
+        }
+        width = Self.stack(columnWidth, gutters: verticalGutters, start: &columnX, gutterStart: &verticalGutterX)
+        height = Self.stack(rowHeight, gutters: horizontalGutters, start: &rowY, gutterStart: &horizontalGutterY)
+        verticalGutterWidth = verticalGutters
+        horizontalGutterHeight = horizontalGutters
+    }
+
+    /// A gutter is at least `gap` (`margin` at the outside), and wide enough for its lanes and the frames'
+    /// room on both sides of them.
+    private static func gutterSize(_ gutter: Int, of count: Int, horizontal: Bool, lanes: LaneCounts,
+                                   room: FrameRoom.Side, options: LayoutOptions) -> Double {
+        let outer = gutter == 0 || gutter == count
+        let laneCount = lanes.total(horizontal: horizontal, gutter: gutter)
+        return max(outer ? options.margin : options.gap, Double(laneCount + 1) * options.laneSpacing + room.low + room.high)
     }
 
     /// Lays bands and gutters end to end along one axis; returns the total length.
-    private static func stack(_ sizes: [Double], horizontal: Bool, lanes: LaneCounts, options: LayoutOptions,
-                              start: inout [Double], gutterStart: inout [Double], gutterSize: inout [Double]) -> Double {
+    private static func stack(_ sizes: [Double], gutters: [Double], start: inout [Double], gutterStart: inout [Double]) -> Double {
         var position = 0.0
         for gutter in 0...sizes.count {
-            let outer = gutter == 0 || gutter == sizes.count
-            let laneCount = lanes.total(horizontal: horizontal, gutter: gutter)
-            let size = max(outer ? options.margin : options.gap, Double(laneCount + 1) * options.laneSpacing)
             gutterStart.append(position)
-            gutterSize.append(size)
-            position += size
+            position += gutters[gutter]
             if gutter < sizes.count {
                 start.append(position)
                 position += sizes[gutter]
@@ -57,8 +79,9 @@ struct PixelGrid {
         let total = lanes.total(horizontal: horizontal, gutter: segment.gutter)
         var index = segment.lane
         for band in 0..<segment.band { index += lanes.lanes(horizontal: horizontal, gutter: segment.gutter, band: band) }
-        let start = horizontal ? horizontalGutterY[segment.gutter] : verticalGutterX[segment.gutter]
-        let size = horizontal ? horizontalGutterHeight[segment.gutter] : verticalGutterWidth[segment.gutter]
+        let room = horizontal ? horizontalRoom[segment.gutter] : verticalRoom[segment.gutter]
+        let start = (horizontal ? horizontalGutterY[segment.gutter] : verticalGutterX[segment.gutter]) + room.low
+        let size = (horizontal ? horizontalGutterHeight[segment.gutter] : verticalGutterWidth[segment.gutter]) - room.low - room.high
         return start + (size - Double(total - 1) * spacing) / 2 + Double(index) * spacing
     }
 }

@@ -69,6 +69,7 @@ extension MermaidReader {
             }
         }
         graph.start = start.map { nodeID($0) }
+        graph.groups = subgraphs.map { NodeGroup(id: $0.id, title: $0.title, parent: $0.parent >= 0 ? $0.parent : nil) }
         checkReachability(graph)
         return graph
     }

@@ -113,6 +113,8 @@ public struct FlowGraph: Hashable, Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
     public var start: String?
+    /// Mermaid's subgraphs, parents before their children; empty for flowchart.js.
+    public var groups: [NodeGroup] = []
     private var keys = KeyTable()
     /// Per node, one slot per branch: the index of its edge in `edges`, or -1. Grown by `link` for all
     /// nodes defined since, in one go rather than six entries per node; a node past the end has no edges.
@@ -134,13 +136,14 @@ public struct FlowGraph: Hashable, Sendable {
     }
 
     public static func == (a: FlowGraph, b: FlowGraph) -> Bool {
-        a.nodes == b.nodes && a.edges == b.edges && a.start == b.start
+        a.nodes == b.nodes && a.edges == b.edges && a.start == b.start && a.groups == b.groups
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(nodes)
         hasher.combine(edges)
         hasher.combine(start)
+        hasher.combine(groups)
     }
 
     public func index(of id: String) -> Int? {

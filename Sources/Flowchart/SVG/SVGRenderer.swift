@@ -29,7 +29,9 @@ public enum SVGRenderer {
         let markers = Set(zip(styles, taken).compactMap { SVGEdges.marker(for: $0, taken: $1) }).sorted()
         out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"
 
-        // Nodes first, lines after: lines never cross boxes, and arrowheads stay on top of outlines.
+        // Frames under everything; nodes next, lines after: lines never cross boxes, and arrowheads stay
+        // on top of outlines.
+        SVGFrames.render(layout.frames, fontSize: layout.fontSize, into: &out)
         out += "<g class=\"nodes\">\n"
         for box in layout.nodes {
             var classes: [String] = []

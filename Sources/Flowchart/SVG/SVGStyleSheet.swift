@@ -30,6 +30,8 @@ public enum SVGStyleSheet {
     .flowchart .arrowhead-own.open{fill:none;stroke-width:1.5}
     .flowchart .edge-label .ink{fill:#3e4c59}
     .flowchart .edge-label rect{fill:#ffffff;fill-opacity:0.9}
+    .flowchart .frame{fill:#9aa5b1;fill-opacity:0.12;stroke:#9aa5b1;stroke-width:1}
+    .flowchart .frame-title{font-weight:600}
     .flowchart .node.unreachable{opacity:0.6}
     .flowchart .node.unreachable .shape,.flowchart .node.unreachable .shape-own,.flowchart .edge.unreachable path{stroke-dasharray:6 4}
     .flowchart .node.taken .shape,.flowchart .node.taken .shape-own,.flowchart .edge.taken path{stroke:#e8590c!important;stroke-width:3!important}

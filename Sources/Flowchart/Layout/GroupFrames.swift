@@ -1,0 +1,113 @@
+/// A group's frame as drawn: a rectangle around its members' cells, in the gutters beside them, with its
+/// title along the top.
+public struct GroupFrame: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+    /// How many groups it is nested in (0 at the top): drawn outermost first.
+    public var depth: Int
+
+    public init(id: String, title: String, x: Double, y: Double, width: Double, height: Double, depth: Int) {
+        self.id = id
+        self.title = title
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.depth = depth
+    }
+}
+
+/// Where frames go and the room they need. A frame's sides run in the gutters next to its block, one
+/// `pad` from the cells, one more for each group nested inside it that shares that side, so nested frames
+/// never run on one line; the top side also leaves a band for the title. The gutters are widened by that
+/// room on the side it is taken, and their lines keep to the middle (see `PixelGrid.laneCoordinate`).
+struct FrameRoom {
+    static let pad = 8.0
+
+    struct Side { var low = 0.0, high = 0.0 }
+
+    let rects: [CellRect?]
+    let groups: [NodeGroup]
+    let titleBand: Double
+    let titleSize: Double
+    /// Per group: how many frames (itself included) share its left, right, top and bottom line of cells.
+    private(set) var counts: [(left: Int, right: Int, top: Int, bottom: Int)] = []
+    /// Per vertical gutter (0 … columns) and horizontal gutter (0 … rows): room taken next to the cells
+    /// before it (`low`) and after it (`high`).
+    private(set) var vertical: [Side]
+    private(set) var horizontal: [Side]
+
+    init(rects: [CellRect?], groups: [NodeGroup], columns: Int, rows: Int, fontSize: Double) {
+        self.rects = rects
+        self.groups = groups
+        titleSize = (fontSize * 0.85).rounded()
+        titleBand = (titleSize * 1.3).rounded(.up) + 4
+        vertical = Array(repeating: Side(), count: columns + 1)
+        horizontal = Array(repeating: Side(), count: rows + 1)
+        counts = rects.indices.map { _ in (0, 0, 0, 0) }
+        for (k, rect) in rects.enumerated() {
+            guard let rect else { continue }
+            var left = 0, right = 0, top = 0, bottom = 0
+            for (h, inner) in rects.enumerated() where inner != nil && isWithin(h, k) {
+                let r = inner!
+                if r.col == rect.col { left += 1 }
+                if r.lastCol == rect.lastCol { right += 1 }
+                if r.row == rect.row { top += 1 }
+                if r.lastRow == rect.lastRow { bottom += 1 }
+            }
+            counts[k] = (left, right, top, bottom)
+            vertical[rect.col].high = max(vertical[rect.col].high, Double(left) * Self.pad)
+            vertical[rect.lastCol + 1].low = max(vertical[rect.lastCol + 1].low, Double(right) * Self.pad)
+            horizontal[rect.row].high = max(horizontal[rect.row].high, Double(top) * (Self.pad + titleBand))
+            horizontal[rect.lastRow + 1].low = max(horizontal[rect.lastRow + 1].low, Double(bottom) * Self.pad)
+        }
+    }
+
+    /// Whether group `h` is `k` or nested in it.
+    private func isWithin(_ h: Int, _ k: Int) -> Bool {
+        var g: Int? = h
+        var steps = 0
+        while let current = g, steps <= GroupPlacer.maxDepth {
+            if current == k { return true }
+            g = groups[current].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// The title as drawn: long ones cut with an ellipsis, so a frame never has to be wider than a node.
+    static func shownTitle(_ title: String) -> String {
+        title.count > 48 ? String(title.prefix(47)) + "…" : title
+    }
+
+    /// The width each group's cells must span for its title to fit inside its frame.
+    var titleSpans: [(first: Int, last: Int, width: Double)] {
+        rects.enumerated().compactMap { k, rect in
+            guard let rect else { return nil }
+            let title = TextMetrics.width(of: Self.shownTitle(groups[k].title), fontSize: titleSize) + 2 * Self.pad
+            let sides = Double(counts[k].left + counts[k].right) * Self.pad
+            return (rect.col, rect.lastCol, title - sides)
+        }
+    }
+
+    func frames(on grid: PixelGrid) -> [GroupFrame] {
+        rects.enumerated().compactMap { k, rect in
+            guard let rect else { return nil }
+            let c = counts[k]
+            let x0 = grid.columnX[rect.col] - Double(c.left) * Self.pad
+            let x1 = grid.columnX[rect.lastCol] + grid.columnWidth[rect.lastCol] + Double(c.right) * Self.pad
+            let y0 = grid.rowY[rect.row] - Double(c.top) * (Self.pad + titleBand)
+            let y1 = grid.rowY[rect.lastRow] + grid.rowHeight[rect.lastRow] + Double(c.bottom) * Self.pad
+            var depth = 0
+            var parent = groups[k].parent
+            while let p = parent, depth <= GroupPlacer.maxDepth { depth += 1; parent = groups[p].parent }
+            return GroupFrame(id: groups[k].id, title: Self.shownTitle(groups[k].title), x: x0, y: y0,
+                              width: x1 - x0, height: y1 - y0, depth: depth)
+        }
+        .sorted { ($0.depth, $0.y, $0.x) < ($1.depth, $1.y, $1.x) }
+    }
+}

@@ -1,0 +1,26 @@
+/// A named box around some of a chart's nodes: Mermaid's `subgraph id [title] … end`. flowchart.js has
+/// none. The drawing frames each group; the interview ignores them (a group is how a chart reads, not
+/// what it asks). A node belongs to the group its `subgraph` parameter names and to that group's parents.
+public struct NodeGroup: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    /// The index in `FlowGraph.groups` of the group this one is written in, or nil at the top.
+    public var parent: Int?
+
+    public init(id: String, title: String, parent: Int? = nil) {
+        self.id = id
+        self.title = title
+        self.parent = parent
+    }
+}
+
+extension FlowGraph {
+    /// For each node, the index of its innermost group, or -1; ids that name no group count as none.
+    /// (Groups are listed parents first, so the first group of an id is the outermost of that name.)
+    public func innermostGroups() -> [Int] {
+        guard !groups.isEmpty else { return Array(repeating: -1, count: nodes.count) }
+        var byID: [String: Int] = [:]
+        for (index, group) in groups.enumerated() where byID[group.id] == nil { byID[group.id] = index }
+        return nodes.map { node in node.parameters["subgraph"].flatMap { byID[$0] } ?? -1 }
+    }
+}
