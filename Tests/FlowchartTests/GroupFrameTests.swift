@@ -217,3 +217,115 @@ enum GroupedChartGenerator {
         return out
     }
 }
+
+/// What the frames audit found (titles, directions, repeated ids, styles), each fixed.
+@Suite("Group frames: titles, directions and declarations") struct GroupFrameDetailTests {
+    @Test func aTitleKeepsClearOfTheLinesThatCrossItsBand() throws {
+        // setup: the yes line enters the frame's first node from above, where the title would sit; the
+        // frame widens so the title fits beside it
+        let graph = MermaidParser.parse("""
+        flowchart TD
+          S([Start]) --> G{Deep?}
+          subgraph g [Deep dive questions]
+            A[Q1] --> B[Q2]
+          end
+          G -->|yes| A
+          G -->|no| E([End])
+          B --> E
+        """).graph
+        let layout = FlowchartLayout.layout(graph)
+        // act
+        let svg = SVGRenderer.render(graph, layout: layout)
+        // verify: the title's box (x from its text, width as drawn) crosses no segment of any line
+        let frame = layout.frames[0]
+        let title = svg.components(separatedBy: #"<g class="group-title" data-group="g"><text class="frame-title ink" x=""#)
+        #expect(title.count == 2, "the title is drawn without a backing")
+        let x = try #require(Double(title.last?.prefix { $0 != "\"" } ?? ""))
+        let size = FrameRoom.titleSize(fontSize: layout.fontSize)
+        let width = FrameRoom.titleWidth(frame.title, size: size), top = frame.y + FrameRoom.pad / 2
+        for route in layout.edges {
+            for (a, b) in zip(route.points, route.points.dropFirst()) {
+                let crosses = min(a[0], b[0]) <= x + width && x <= max(a[0], b[0]) && min(a[1], b[1]) <= top + size * 1.3 && top <= max(a[1], b[1])
+                #expect(!crosses, "\(route.from)->\(route.to)")
+            }
+        }
+        #expect(x + width <= frame.x + frame.width)
+    }
+
+    @Test func aLongTitleIsCutAndItsFrameWidensToHoldIt() {
+        // setup
+        let graph = MermaidParser.parse("""
+        flowchart TD
+          subgraph long [This is a very long subgraph title that goes on and on and on until it is cut]
+            A[x] --> B[y]
+          end
+        """).graph
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        let frame = layout.frames[0], size = FrameRoom.titleSize(fontSize: layout.fontSize)
+        #expect(frame.title.count == 48 && frame.title.hasSuffix("…"))
+        #expect(frame.x + FrameRoom.pad + FrameRoom.titleWidth(frame.title, size: size) <= frame.x + frame.width)
+        #expect(frame.x + frame.width <= layout.width)
+    }
+
+    @Test func aRepeatedSubgraphIDIsToldAndDrawnAsAGroupOfItsOwn() {
+        // setup
+        let parsed = MermaidParser.parse("""
+        flowchart TD
+          subgraph A [Top A]
+            a1
+          end
+          subgraph B [Box B]
+            subgraph A [Inner A again]
+              b1
+            end
+            b2
+          end
+        """)
+        // act
+        let layout = FlowchartLayout.layout(parsed.graph)
+        // verify
+        let repeated = parsed.diagnostics.filter { $0.code == .duplicateSubgraph }
+        #expect(repeated.count == 1 && repeated.first?.position.line == 6)
+        #expect(parsed.graph.groups.map(\.id) == ["A", "B", "A-2"])
+        #expect(parsed.graph.node("b1")?.parameters["subgraph"] == "A-2")
+        #expect(layout.frames.map(\.id).sorted() == ["A", "A-2", "B"])
+        #expect(layout.frames.first { $0.id == "A-2" }?.parent == "B")
+        #expect(GroupGeometry.violations(in: layout, of: parsed.graph).isEmpty)
+    }
+
+    @Test func theLayoutJSONListsGroupsWithTheirParentsAndAlwaysHasTheKey() throws {
+        // setup
+        let nested = MermaidParser.parse(GroupFrameTests.storage).graph
+        let plain = MermaidParser.parse("flowchart TD\n  A --> B").graph
+        // act
+        let groups = try #require(try JSONSerialization.jsonObject(with: FlowchartLayout.layout(nested).jsonData()) as? [String: Any])["groups"] as? [[String: Any]]
+        let none = try #require(try JSONSerialization.jsonObject(with: FlowchartLayout.layout(plain).jsonData()) as? [String: Any])["groups"] as? [Any]
+        // verify
+        #expect(groups?.first { $0["id"] as? String == "cluster" }?["parent"] as? String == "deep")
+        #expect(groups?.first { $0["id"] as? String == "deep" }?["parent"] is NSNull)
+        #expect(none?.isEmpty == true)
+    }
+
+    @Test func linkStylesAndClassesReadAsMermaidMeansThem() {
+        // setup: keys in any case, `color` for the label, a class declared twice, a link number past the end
+        let parsed = MermaidParser.parse("""
+        flowchart TD
+          A[a] -->|go| B[b]
+          linkStyle 0 Stroke:#c00,COLOR:#00f
+          linkStyle 7 stroke:#0c0
+          classDef hot fill:#fdd
+          classDef hot stroke:#c00
+          class B hot
+        """)
+        // act
+        let svg = SVGRenderer.render(parsed.graph, layout: FlowchartLayout.layout(parsed.graph))
+        // verify
+        #expect(parsed.graph.edge(from: "A", branch: .next)?.style["stroke"] == "#c00")
+        #expect(svg.contains(##"fill="#00f">go</text>"##))
+        #expect(parsed.graph.node("B")?.parameters["style"] == "fill:#fdd;stroke:#c00")
+        #expect(parsed.diagnostics.map(\.code) == [.noSuchLink])
+        #expect(parsed.diagnostics.first?.text.en == "linkStyle 7: the chart has 1 link, numbered from 0; this style is left out")
+    }
+}

@@ -159,7 +159,7 @@ import Testing
         let layout = FlowchartLayout.layout(FlowGraph())
         // verify
         #expect(layout.nodes.isEmpty && layout.edges.isEmpty && layout.width >= 0)
-        #expect(String(decoding: layout.jsonData(), as: UTF8.self) == #"{"nodes":[],"edges":[]}"#)
+        #expect(String(decoding: layout.jsonData(), as: UTF8.self) == #"{"nodes":[],"edges":[],"groups":[]}"#)
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
@@ -172,7 +172,7 @@ import Testing
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasPrefix(#"{"nodes":[{"id":"st","type":"start","x":"#))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["nodes", "edges"])
+        #expect(Set(object.keys) == ["nodes", "edges", "groups"])
         let nodes = try #require(object["nodes"] as? [[String: Any]])
         #expect(nodes.allSatisfy { Set($0.keys) == ["id", "type", "x", "y", "width", "height"] })
         let edges = try #require(object["edges"] as? [[String: Any]])

@@ -182,9 +182,34 @@ import Testing
         #expect(parsed.graph.node("b1")?.parameters["subgraph"] == "inner")
         #expect(parsed.graph.node("outer") == nil)
         #expect(parsed.graph.edge(from: "start", branch: .next)?.to == "a1")
-        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == .right)
+        // `outer` is linked to nodes outside it, so its `direction LR` gives way to the chart's TD (Mermaid's rule)
+        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == nil)
         // the exit is the subgraph's last node that leads nowhere inside it
         #expect(parsed.graph.edge(from: "b2", branch: .next)?.to == "done")
+    }
+
+    @Test func aSubgraphsOwnDirectionHoldsOnlyWhileNoLineCrossesItsBorder() {
+        // act: `alone` links only inside; `linked` is entered from outside; `inner` sits in a subgraph
+        // whose direction gave way, and is linked only inside, so it keeps its own
+        let parsed = parse("""
+            subgraph alone
+                direction LR
+                a1 --> a2
+            end
+            subgraph linked
+                direction RL
+                b1 --> b2
+                subgraph inner
+                    direction BT
+                    c1 --> c2
+                end
+            end
+            s([Start]) --> b1
+            """, header: "flowchart LR")
+        // verify
+        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == .right)
+        #expect(parsed.graph.edge(from: "b1", branch: .next)?.direction == .right)
+        #expect(parsed.graph.edge(from: "c1", branch: .next)?.direction == .top)
     }
 
     @Test func commentsDirectivesAndFrontMatterAreSkipped() {

@@ -147,6 +147,24 @@ import Testing
         #expect(!svg.contains("style=\""))
     }
 
+    @Test func aColourThatIsNoColourIsDroppedAndTheDefaultsStay() {
+        // setup: a misspelt keyword, full-width hex digits, currentColor, and a see-through fill
+        let parsed = MermaidParser.parse("""
+        flowchart TD
+          A[a] --> B[b] --> C[c] --> D[d]
+          style A fill:ligthblue
+          style B stroke:#ｆｆｆ
+          style C fill:currentColor
+          style D fill:#000,fill-opacity:0.1
+        """)
+        // act
+        let svg = render(parsed.graph)
+        // verify: A–C keep the stylesheet's paint (class "shape"); D's text keeps the page's ink
+        #expect(svg.components(separatedBy: #"<rect class="shape" "#).count - 1 == 3)
+        #expect(!svg.contains("ligthblue") && !svg.contains("ｆ") && !svg.contains("currentColor"))
+        #expect(svg.contains(##"fill="#000" fill-opacity="0.1""##) && !svg.contains(##"fill="#ffffff">"##))
+    }
+
     @Test func theInkOnAnAuthorsFillIsChosenByItsLuminance() {
         #expect(SVGColorContrast.text(on: "#ffffff") == SVGColorContrast.darkInk)
         #expect(SVGColorContrast.text(on: "#000") == SVGColorContrast.lightInk)
@@ -157,7 +175,13 @@ import Testing
         // #767676 is the grey with 4.5:1 against white (luminance 0.18): white ink on it, dark ink just above
         #expect(SVGColorContrast.text(on: "#757575") == SVGColorContrast.lightInk)
         #expect(SVGColorContrast.text(on: "#7a7a7a") == SVGColorContrast.darkInk)
-        #expect(SVGColorContrast.text(on: "hsl(0, 0%, 50%)") == nil && SVGColorContrast.text(on: "rebeccapurple") == nil)
+        #expect(SVGColorContrast.text(on: "hsl(220, 80%, 15%)") == SVGColorContrast.lightInk)
+        #expect(SVGColorContrast.text(on: "hsl(120deg, 100%, 50%)") == SVGColorContrast.darkInk)
+        #expect(SVGColorContrast.text(on: "rebeccapurple") == SVGColorContrast.lightInk)
+        #expect(SVGColorContrast.text(on: "darkslategray") == SVGColorContrast.lightInk)
+        // Mostly see-through: the page shows, so the page's own ink reads, not one chosen for the colour.
+        #expect(SVGColorContrast.text(on: "rgba(0,0,0,0.05)") == nil && SVGColorContrast.text(on: "#0000") == nil)
+        #expect(SVGColorContrast.text(on: "#00000080") == SVGColorContrast.lightInk)
     }
 
     @Test func theStylesheetLeavesAnAuthorsColoursAlone() {
@@ -169,7 +193,7 @@ import Testing
             let paints = body.contains("fill:") || body.contains("stroke:") || body.contains("stroke-width:")
             guard paints else { continue }
             let scoped = selectors.split(separator: ",").allSatisfy { selector in
-                ["shape", "paint", "line", "weight", "ink", "detail", "arrowhead", "edge-label rect", "taken", "unreachable", "edge path", "frame"]
+                ["shape", "paint", "line", "weight", "ink", "detail", "arrowhead", "edge-label rect", "taken", "unreachable", "edge path", "frame", "title-backing"]
                     .contains { selector.contains($0) }
             }
             #expect(scoped, "\(rule)")

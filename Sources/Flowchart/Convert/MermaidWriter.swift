@@ -54,48 +54,52 @@ public enum MermaidWriter {
         return true
     }
 
-    /// Every node declared in graph order, inside its subgraphs: nested, with their titles, as the
-    /// graph's groups say (a group whose nodes are not written together is opened again where the next
-    /// one comes, under the same id, which reads back as the same group). A graph with no groups but
-    /// nodes carrying a `subgraph` parameter gets one flat subgraph per name.
+    /// Every node declared in graph order, then the subgraphs: nested, with their titles, each once,
+    /// listing its own nodes by id (a node joins the first subgraph it is named in). So the nodes keep
+    /// their order and the subgraphs theirs even when a subgraph's nodes are not written together. A
+    /// graph with no groups but nodes carrying a `subgraph` parameter gets one flat subgraph per name.
     private static func declarations(_ graph: FlowGraph, id: (String) -> String, indent: String) -> String {
-        let innermost = graph.innermostGroups()
+        guard !graph.groups.isEmpty else { return flatDeclarations(graph, id: id, indent: indent) }
+        var out = graph.nodes.map { indent + id($0.id) + shaped($0) + "\n" }.joined()
+        var members = [[String]](repeating: [], count: graph.groups.count)
+        var children = [[Int]](repeating: [], count: graph.groups.count)
+        var tops: [Int] = []
+        for (n, g) in graph.innermostGroups().enumerated() where g >= 0 { members[g].append(id(graph.nodes[n].id)) }
+        for (g, group) in graph.groups.enumerated() {
+            if let parent = group.parent, parent < g { children[parent].append(g) } else { tops.append(g) }
+        }
+        // Depth first with an explicit stack (a generated chart may nest deeply): open, own nodes,
+        // children, close.
+        var stack: [(group: Int, depth: Int, closing: Bool)] = tops.reversed().map { ($0, 1, false) }
+        while let (g, depth, closing) = stack.popLast() {
+            let pad = String(repeating: indent, count: depth)
+            if closing {
+                out += pad + "end\n"
+                continue
+            }
+            let group = graph.groups[g], name = subgraphID(group.id)
+            let heading = group.title.isEmpty || group.title == group.id ? "" : " [\"" + MermaidLabel.quotedEscaping(group.title) + "\"]"
+            out += pad + "subgraph \(name)\(heading)\n"
+            out += members[g].map { pad + indent + $0 + "\n" }.joined()
+            stack.append((g, depth, true))
+            stack += children[g].reversed().map { ($0, depth + 1, false) }
+        }
+        return out
+    }
+
+    private static func flatDeclarations(_ graph: FlowGraph, id: (String) -> String, indent: String) -> String {
         var out = ""
-        var open: [Int] = []          // group indices, outermost first
-        var flat: String?             // the open subgraph of a graph without groups
-        for (n, node) in graph.nodes.enumerated() {
-            var chain: [Int] = []
-            var g: Int? = innermost[n] >= 0 ? innermost[n] : nil
-            while let current = g, chain.count <= GroupPlacer.maxDepth { chain.insert(current, at: 0); g = graph.groups[current].parent }
-            let sub = chain.isEmpty ? node.parameters["subgraph"] : nil
-            if flat != nil, sub != flat {
-                out += "\(indent)end\n"
-                flat = nil
+        var openSubgraph: String?
+        for node in graph.nodes {
+            let sub = node.parameters["subgraph"]
+            if sub != openSubgraph {
+                if openSubgraph != nil { out += "\(indent)end\n" }
+                if let sub { out += "\(indent)subgraph \(subgraphID(sub))\n" }
+                openSubgraph = sub
             }
-            var shared = 0
-            while shared < open.count, shared < chain.count, open[shared] == chain[shared] { shared += 1 }
-            while open.count > shared {
-                open.removeLast()
-                out += String(repeating: indent, count: open.count + 1) + "end\n"
-            }
-            for group in chain[shared...] {
-                let title = graph.groups[group].title, name = subgraphID(graph.groups[group].id)
-                let heading = title.isEmpty || title == graph.groups[group].id ? "" : " [\"" + MermaidLabel.quotedEscaping(title) + "\"]"
-                out += String(repeating: indent, count: open.count + 1) + "subgraph \(name)\(heading)\n"
-                open.append(group)
-            }
-            if let sub, sub != flat {
-                out += "\(indent)subgraph \(subgraphID(sub))\n"
-                flat = sub
-            }
-            let depth = open.count + (flat == nil ? 0 : 1)
-            out += String(repeating: indent, count: depth + 1) + id(node.id) + shaped(node) + "\n"
+            out += indent + (sub == nil ? "" : indent) + id(node.id) + shaped(node) + "\n"
         }
-        if flat != nil { out += "\(indent)end\n" }
-        while !open.isEmpty {
-            open.removeLast()
-            out += String(repeating: indent, count: open.count + 1) + "end\n"
-        }
+        if openSubgraph != nil { out += "\(indent)end\n" }
         return out
     }
 

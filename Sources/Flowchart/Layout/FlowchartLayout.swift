@@ -13,8 +13,9 @@ public enum FlowchartLayout {
         let ports = PortSelector.select(indexed, placement, GridNeighbours(placement))
         var routes = GridRoutes(indexed, placement, ports)
         let lanes = LaneAssigner.assign(&routes.segments, columns: placement.columns, rows: placement.rows)
-        let room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, columns: placement.columns,
+        var room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, columns: placement.columns,
                                            rows: placement.rows, fontSize: options.fontSize) }
+        room?.noteCrossings(indexed, ports, placement.cells)
         let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room)
 
         let boxes = graph.nodes.enumerated().map { index, node in

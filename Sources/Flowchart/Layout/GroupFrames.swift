@@ -9,8 +9,11 @@ public struct GroupFrame: Sendable, Hashable, Codable {
     public var height: Double
     /// How many groups it is nested in (0 at the top): drawn outermost first.
     public var depth: Int
+    /// The id of the group it is nested in, if any.
+    public var parent: String?
 
-    public init(id: String, title: String, x: Double, y: Double, width: Double, height: Double, depth: Int) {
+    public init(id: String, title: String, x: Double, y: Double, width: Double, height: Double, depth: Int, parent: String? = nil) {
+        self.parent = parent
         self.id = id
         self.title = title
         self.x = x
@@ -40,15 +43,19 @@ struct FrameRoom {
     /// before it (`low`) and after it (`high`).
     private(set) var vertical: [Side]
     private(set) var horizontal: [Side]
+    /// Per group: the leftmost column where a line enters or leaves a node of its top row through the
+    /// top, crossing the title's band there; nil when none does.
+    private(set) var crossings: [Int?] = []
 
     init(rects: [CellRect?], groups: [NodeGroup], columns: Int, rows: Int, fontSize: Double) {
         self.rects = rects
         self.groups = groups
-        titleSize = (fontSize * 0.85).rounded()
+        titleSize = Self.titleSize(fontSize: fontSize)
         titleBand = (titleSize * 1.3).rounded(.up) + 4
         vertical = Array(repeating: Side(), count: columns + 1)
         horizontal = Array(repeating: Side(), count: rows + 1)
         counts = rects.indices.map { _ in (0, 0, 0, 0) }
+        crossings = rects.map { _ in nil }
         for (k, rect) in rects.enumerated() {
             guard let rect else { continue }
             var left = 0, right = 0, top = 0, bottom = 0
@@ -67,6 +74,19 @@ struct FrameRoom {
         }
     }
 
+    /// Notes where lines cross each frame's title band: through the top of a node in the frame's top row.
+    mutating func noteCrossings(_ graph: IndexedGraph, _ ports: Ports, _ cells: [GridCell]) {
+        for (index, link) in graph.links.enumerated() {
+            for (node, side) in [(link.to, ports.entry[index]), (link.from, ports.exit[index])] where side == .top {
+                let cell = cells[node]
+                for (k, rect) in rects.enumerated() {
+                    guard let rect, cell.row == rect.row, cell.col >= rect.col, cell.col <= rect.lastCol else { continue }
+                    crossings[k] = min(crossings[k] ?? cell.col, cell.col)
+                }
+            }
+        }
+    }
+
     /// Whether group `h` is `k` or nested in it.
     private func isWithin(_ h: Int, _ k: Int) -> Bool {
         var g: Int? = h
@@ -79,18 +99,29 @@ struct FrameRoom {
         return false
     }
 
-    /// The title as drawn: long ones cut with an ellipsis, so a frame never has to be wider than a node.
+    /// The title as drawn: on one line, long ones cut with an ellipsis, so a frame never has to be much
+    /// wider than a node.
     static func shownTitle(_ title: String) -> String {
-        title.count > 48 ? String(title.prefix(47)) + "…" : title
+        let line = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 48 ? String(line.prefix(47)) + "…" : line
     }
 
-    /// The width each group's cells must span for its title to fit inside its frame.
-    var titleSpans: [(first: Int, last: Int, width: Double)] {
+    static func titleSize(fontSize: Double) -> Double { (fontSize * 0.85).rounded() }
+
+    /// Titles are drawn semi-bold, about a tenth wider than the regular text `TextMetrics` measures.
+    static func titleWidth(_ title: String, size: Double) -> Double {
+        (TextMetrics.width(of: title, fontSize: size) * 1.1).rounded(.up)
+    }
+
+    /// What each group's cells must hold for its title: its width (`title`, padding included, less the
+    /// frame's sides), and the column a line crosses the title's band at, if any, with how far the frame's
+    /// left side is from the cells (`left`): the title goes left of that line when it fits there, else
+    /// right of it, and the cells widen for that.
+    var titleSpans: [(first: Int, last: Int, title: Double, crossing: Int?, left: Double, right: Double)] {
         rects.enumerated().compactMap { k, rect in
             guard let rect else { return nil }
-            let title = TextMetrics.width(of: Self.shownTitle(groups[k].title), fontSize: titleSize) + 2 * Self.pad
-            let sides = Double(counts[k].left + counts[k].right) * Self.pad
-            return (rect.col, rect.lastCol, title - sides)
+            let title = Self.titleWidth(Self.shownTitle(groups[k].title), size: titleSize)
+            return (rect.col, rect.lastCol, title, crossings[k], Double(counts[k].left) * Self.pad, Double(counts[k].right) * Self.pad)
         }
     }
 
@@ -106,7 +137,7 @@ struct FrameRoom {
             var parent = groups[k].parent
             while let p = parent, depth <= GroupPlacer.maxDepth { depth += 1; parent = groups[p].parent }
             return GroupFrame(id: groups[k].id, title: Self.shownTitle(groups[k].title), x: x0, y: y0,
-                              width: x1 - x0, height: y1 - y0, depth: depth)
+                              width: x1 - x0, height: y1 - y0, depth: depth, parent: groups[k].parent.map { groups[$0].id })
         }
         .sorted { ($0.depth, $0.y, $0.x) < ($1.depth, $1.y, $1.x) }
     }

@@ -26,18 +26,16 @@ extension FlowLayout {
                 .joined(separator: ",")
             out += "]}"
         }
-        out += "]"
-        if !frames.isEmpty {
-            out += #","groups":["#
-            out += frames.map { frame in
-                #"{"id":"# + LayoutJSONString.quoted(frame.id) + #","title":"# + LayoutJSONString.quoted(frame.title)
-                    + #","x":"# + LayoutNumber.compact(frame.x) + #","y":"# + LayoutNumber.compact(frame.y)
-                    + #","width":"# + LayoutNumber.compact(frame.width) + #","height":"# + LayoutNumber.compact(frame.height)
-                    + #","depth":\#(frame.depth)}"#
-            }.joined(separator: ",")
-            out += "]"
-        }
-        out += "}"
+        // Always present, empty when nothing is framed, so a tool reads one shape.
+        out += #"],"groups":["#
+        out += frames.map { frame in
+            #"{"id":"# + LayoutJSONString.quoted(frame.id) + #","title":"# + LayoutJSONString.quoted(frame.title)
+                + #","parent":"# + (frame.parent.map(LayoutJSONString.quoted) ?? "null")
+                + #","x":"# + LayoutNumber.compact(frame.x) + #","y":"# + LayoutNumber.compact(frame.y)
+                + #","width":"# + LayoutNumber.compact(frame.width) + #","height":"# + LayoutNumber.compact(frame.height)
+                + #","depth":\#(frame.depth)}"#
+        }.joined(separator: ",")
+        out += "]}"
         return Data(out.utf8)
     }
 }

@@ -35,11 +35,26 @@ struct PixelGrid {
         let horizontalGutters = (0...placement.rows).map {
             Self.gutterSize($0, of: placement.rows, horizontal: true, lanes: lanes, room: horizontalRoom[$0], options: options)
         }
-        // A frame's title must fit inside it: its last column widens when its cells are too narrow.
+        // A frame's title must fit inside it, clear of a line crossing its band: its last column widens
+        // when its cells are too narrow.
         for span in frames?.titleSpans ?? [] {
+            let pad = FrameRoom.pad
             let inner = verticalGutters[(span.first + 1)..<(span.last + 1)].reduce(0, +)
             let cells = columnWidth[span.first...span.last].reduce(0, +)
-            if cells + inner < span.width { columnWidth[span.last] += span.width - cells - inner }
+            let frameWidth = cells + inner + span.left + span.right
+            var needed = span.title + 2 * pad
+            var widening = 1.0
+            if let column = span.crossing {
+                // The line's distance from the frame's left side; the title goes left of it if it fits.
+                let line = span.left + columnWidth[span.first..<column].reduce(0, +)
+                    + verticalGutters[(span.first + 1)..<(column + 1)].reduce(0, +) + columnWidth[column] / 2
+                if line - 4 - pad < span.title {
+                    needed = max(needed, line + 4 + span.title + pad)
+                    // Widening the crossed column itself moves its line by half as much.
+                    if column == span.last { widening = 2 }
+                }
+            }
+            if frameWidth < needed { columnWidth[span.last] += (needed - frameWidth) * widening }
         }
         width = Self.stack(columnWidth, gutters: verticalGutters, start: &columnX, gutterStart: &verticalGutterX)
         height = Self.stack(rowHeight, gutters: horizontalGutters, start: &rowY, gutterStart: &horizontalGutterY)

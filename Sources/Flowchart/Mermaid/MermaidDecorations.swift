@@ -7,7 +7,10 @@ extension MermaidReader {
         let names = readWord()
         skipSpaces()
         let css = cssText(readRest())
-        for name in names.split(separator: ",") { classDefs[String(name)] = css }
+        // A class declared again adds to what it had, later declarations winning, as in Mermaid.
+        for name in names.split(separator: ",") {
+            classDefs[String(name)] = classDefs[String(name)].map { $0 + ";" + css } ?? css
+        }
     }
 
     /// `class a,b name`
@@ -46,9 +49,9 @@ extension MermaidReader {
         let style = Self.styleDictionary(readRest())
         for piece in which.split(separator: ",") {
             if piece == "default" {
-                linkStyles.append((-1, style))
+                linkStyles.append((-1, style, at))
             } else if let n = Int(piece), n >= 0 {
-                linkStyles.append((n, style))
+                linkStyles.append((n, style, at))
             } else {
                 report(.error, .unexpectedText, at: at, MermaidText.badLinkNumber(String(piece)))
             }
@@ -130,7 +133,7 @@ extension MermaidReader {
         var style: [String: String] = [:]
         for declaration in declarations(text) {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
-            let key = declaration[..<colon].trimmingSpaces(), value = declaration[declaration.index(after: colon)...].trimmingSpaces()
+            let key = declaration[..<colon].trimmingSpaces().lowercased(), value = declaration[declaration.index(after: colon)...].trimmingSpaces()
             if !key.isEmpty { style[key] = value }
         }
         return style

@@ -16,5 +16,7 @@ extension DiagnosticCode {
     public static let duplicateGateLabel: DiagnosticCode = "duplicate-gate-label"
     public static let tooManyBranches: DiagnosticCode = "too-many-branches"
     public static let emptySubgraph: DiagnosticCode = "empty-subgraph"
+    public static let duplicateSubgraph: DiagnosticCode = "duplicate-subgraph"
+    public static let noSuchLink: DiagnosticCode = "no-such-link"
     public static let questionForks: DiagnosticCode = "question-forks"
 }

@@ -39,11 +39,12 @@ extension MermaidReader {
                 return
             }
             let direction = openSubgraphs.last.map { subgraphs[$0].direction } ?? self.direction
+            let scope = openSubgraphs.last.map { Int32($0) } ?? -1
             for a in previous {
                 for b in group {
                     links.append(MermaidLink(from: a, to: b, label: arrow.label, labelOffset: arrow.labelOffset, labelEnd: arrow.labelEnd,
                                              stroke: arrow.stroke, head: arrow.head, tail: arrow.tail, id: arrow.id,
-                                             direction: direction, offset: arrowAt))
+                                             direction: direction, offset: arrowAt, scope: scope))
                 }
             }
             swap(&previous, &group)

@@ -19,6 +19,7 @@ extension MermaidReader {
         resolvePositions()
         let redirect = subgraphEnds()
         var resolved = resolveLinks(redirect)
+        applySubgraphDirections(resolved)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
         let start = chartStart(resolved, out: out, redirect: redirect)
         var types = [NodeType](repeating: .operation, count: nodes.count)
@@ -156,6 +157,35 @@ extension MermaidReader {
         return resolved
     }
 
+    /// Mermaid's rule: a subgraph any of whose nodes is linked to a node outside it ignores its own
+    /// `direction` and takes its parent's (the chart's at the top). Its lines then run the way the lines
+    /// around it do; with its own direction kept, a `direction RL` box in an LR chart sent lines back
+    /// and forth across it.
+    private mutating func applySubgraphDirections(_ resolved: [Int]) {
+        guard subgraphs.contains(where: \.ownDirection) else { return }
+        var crossed = [Bool](repeating: false, count: subgraphs.count)
+        func chain(_ n: Int) -> [Int] {
+            var out: [Int] = [], k = Int(nodes[n].subgraph)
+            while k >= 0, out.count <= subgraphs.count { out.append(k); k = subgraphs[k].parent }
+            return out
+        }
+        for l in resolved {
+            let a = chain(Int(links[l].from)), b = chain(Int(links[l].to))
+            for k in a where !b.contains(k) { crossed[k] = true }
+            for k in b where !a.contains(k) { crossed[k] = true }
+        }
+        var effective = subgraphs.map(\.direction)
+        for k in subgraphs.indices where !subgraphs[k].ownDirection || crossed[k] {
+            let parent = subgraphs[k].parent
+            // Parents open before their children, so a parent's direction is settled by now. At the top,
+            // the direction the chart had where the subgraph opened.
+            effective[k] = parent >= 0 && parent < k ? effective[parent] : subgraphs[k].inherited
+        }
+        for l in links.indices where links[l].scope >= 0 {
+            links[l].direction = effective[Int(links[l].scope)]
+        }
+    }
+
     /// A start-shaped node (stadium, circle, `start`) that nothing leads to and that leads somewhere is
     /// the start wherever it is written; otherwise the first node of the first link, as in flowchart.js;
     /// a chart without links starts at its first node.
@@ -230,9 +260,14 @@ extension MermaidReader {
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.
-    private func linkStyleTable() -> [Int: [String: String]] {
+    /// `linkStyle` by link number; a number past the last link is told (Mermaid stops drawing there).
+    private mutating func linkStyleTable() -> [Int: [String: String]] {
         var table: [Int: [String: String]] = [:]
         for entry in linkStyles {
+            if entry.index >= links.count {
+                report(.warning, .noSuchLink, at: entry.offset, MermaidText.noSuchLink(entry.index, links.count))
+                continue
+            }
             table[entry.index, default: [:]].merge(entry.style) { $1 }
         }
         return table

@@ -27,6 +27,9 @@ struct MermaidReader {
     var nodes: [MermaidNode] = []
     var links: [MermaidLink] = []
     var subgraphs: [MermaidSubgraph] = []
+    /// Subgraph ids already opened, each with the next suffix to try when it comes again, so a repeated
+    /// one is told and renamed at once (50,000 subgraphs of one name stay linear).
+    var subgraphIDs: [String: Int] = [:]
     /// Indices into `subgraphs` of those still open.
     var openSubgraphs: [Int] = []
     var direction = MermaidDirection.topDown
@@ -36,7 +39,7 @@ struct MermaidReader {
     /// Ids given to links (`e1@-->`), so `e1@{ … }` is read as the link's properties, not a node.
     var edgeIDs: Set<String> = []
     /// `linkStyle` by link number (or -1 for `default`), applied once all links are known.
-    var linkStyles: [(index: Int, style: [String: String])] = []
+    var linkStyles: [(index: Int, style: [String: String], offset: Int)] = []
     /// Reused between statements so an `A & B --> C` chain allocates nothing per line.
     var groupScratch: [Int32] = []
     var previousScratch: [Int32] = []
@@ -193,6 +196,8 @@ struct MermaidLink {
     /// Where the arrow is written; `position` is filled as for nodes.
     var offset: Int
     var position = SourcePosition(line: 0, column: 0)
+    /// The subgraph the link is written in (whose `direction` it takes), or -1.
+    var scope: Int32 = -1
 }
 
 /// `subgraph id [title]` … `end`.
@@ -202,6 +207,10 @@ struct MermaidSubgraph {
     var direction: MermaidDirection
     var parent: Int
     var offset: Int
+    /// Whether a `direction` statement set `direction` (else it is the one inherited on opening).
+    var ownDirection = false
+    /// The direction it had on opening: its parent's, or the chart's at the top.
+    var inherited = MermaidDirection.topDown
     /// First and last node index that appeared inside it (children's nodes included once built).
     var first = Int.max
     var last = -1

@@ -127,6 +127,7 @@ extension MermaidReader {
             skipSpaces()
             if let open = openSubgraphs.last {
                 subgraphs[open].direction = readDirection(fallback: subgraphs[open].direction)
+                subgraphs[open].ownDirection = true
             } else {
                 direction = readDirection(fallback: direction)
             }

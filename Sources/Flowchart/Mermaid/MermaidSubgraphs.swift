@@ -25,7 +25,20 @@ extension MermaidReader {
             }
             if title.isEmpty { title = id }
         }
-        subgraphs.append(MermaidSubgraph(id: id, title: title, direction: inherited, parent: parent, offset: at))
+        // A repeated id would merge two boxes into one frame (and nodes into the wrong parent): this one
+        // gets an id of its own, and the author is told.
+        if let next = subgraphIDs[id] {
+            var n = next
+            while subgraphIDs["\(id)-\(n)"] != nil { n += 1 }
+            let renamed = "\(id)-\(n)"
+            report(.warning, .duplicateSubgraph, at: at, MermaidText.duplicateSubgraph(id, renamed))
+            subgraphIDs[id] = n + 1
+            subgraphIDs[renamed] = 2
+            id = renamed
+        } else {
+            subgraphIDs[id] = 2
+        }
+        subgraphs.append(MermaidSubgraph(id: id, title: title, direction: inherited, parent: parent, offset: at, inherited: inherited))
         openSubgraphs.append(subgraphs.count - 1)
     }
 

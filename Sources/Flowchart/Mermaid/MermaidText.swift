@@ -104,6 +104,16 @@ enum MermaidText {
                       zh: "此行之前没有节点 '\(id)'；样式、类或链接未生效")
     }
 
+    static func duplicateSubgraph(_ id: String, _ renamed: String) -> LocalizedText {
+        LocalizedText(en: "subgraph '\(id)' is already opened above; a link to '\(id)' means the first one, and this one is drawn as '\(renamed)' — give it an id of its own",
+                      zh: "子图 '\(id)' 在前面已经出现过；连向 '\(id)' 的连线指的是第一个，这一个按 '\(renamed)' 画出——请给它一个自己的 id")
+    }
+
+    static func noSuchLink(_ number: Int, _ count: Int) -> LocalizedText {
+        LocalizedText(en: "linkStyle \(number): the chart has \(count) link\(count == 1 ? "" : "s"), numbered from 0; this style is left out",
+                      zh: "linkStyle \(number)：本图只有 \(count) 条连线（从 0 开始编号）；这条样式已忽略")
+    }
+
     static func emptySubgraph(_ id: String) -> LocalizedText {
         LocalizedText(en: "subgraph '\(id)' has no nodes, so a link to or from it leads nowhere and is left out",
                       zh: "子图 '\(id)' 中没有节点，连向它或从它出发的连线无处可去，已忽略")

@@ -16,7 +16,8 @@ struct SVGEdgeStyle: Hashable {
         strokeWidth = (style["stroke-width"] ?? style["line-width"]).flatMap { Self.number($0, upTo: 20) }
         dashArray = style["stroke-dasharray"].flatMap(Self.dashes)
         opacity = style["stroke-opacity"].flatMap { Self.number($0, upTo: 1) }
-        labelColor = style["font-color"].flatMap(Self.color)
+        // `font-color` in flowchart.js's line styles, `color` in Mermaid's linkStyle.
+        labelColor = (style["font-color"] ?? style["color"]).flatMap(Self.color)
         if let end = style["arrow-end"]?.lowercased() {
             arrow = end == "none" ? .none : (end.hasPrefix("open") ? .open : .block)
         }
@@ -41,10 +42,13 @@ struct SVGEdgeStyle: Hashable {
         let value = trimmed(raw)
         guard !value.isEmpty, value.count <= 40 else { return nil }
         if value.hasPrefix("#") {
+            // ASCII only: `Character.isHexDigit` also takes full-width digits (#ｆｆｆ), no colour at all.
             let digits = value.dropFirst()
-            return [3, 4, 6, 8].contains(digits.count) && digits.allSatisfy(\.isHexDigit) ? value : nil
+            return [3, 4, 6, 8].contains(digits.count) && digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) ? value : nil
         }
-        if value.allSatisfy({ $0.isASCII && $0.isLetter }) { return value }
+        // A colour's name, or none: a word that names no colour would paint the box black.
+        let word = value.lowercased()
+        if SVGColorContrast.keywords[word] != nil || word == "none" || word == "transparent" { return word }
         for function in ["rgb(", "rgba(", "hsl(", "hsla("] where value.lowercased().hasPrefix(function) {
             let inner = value.dropFirst(function.count)
             guard inner.hasSuffix(")") else { return nil }

@@ -86,15 +86,29 @@ struct SVGEdges {
         return point
     }
 
-    /// The label sits beside the line just after it leaves its source, on a backing so it stays
-    /// legible where it crosses other lines.
-    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) {
+    /// Where a line's label goes: beside the line just after it leaves its source (x of its left end,
+    /// baseline, text width, font size). Frame titles keep clear of it (`SVGFrames`).
+    func labelPlace(_ label: String, _ route: EdgeRoute) -> (left: Double, baseline: Double, width: Double, size: Double) {
         let size = (fontSize * 0.85).rounded()
         let width = TextMetrics.width(of: label, fontSize: size)
         let (start, next) = (route.points[0], route.points[1])
         let goesLeft = next[0] < start[0], goesDown = next[1] > start[1]
         let left = min(max(goesLeft ? start[0] - 6 - width : start[0] + 6, 2), max(self.width - width - 2, 2))
         let baseline = min(max(goesDown ? start[1] + size + 4 : start[1] - 6, size + 2), max(height - size * 0.25 - 2, size + 2))
+        return (left, baseline, width, size)
+    }
+
+    /// The box a line's label covers, backing included; nil for a line without one.
+    func labelBox(_ route: EdgeRoute) -> (x: Double, y: Double, width: Double, height: Double)? {
+        guard let label = route.label, !label.isEmpty, route.points.count >= 2, route.points.allSatisfy({ $0.count >= 2 }) else { return nil }
+        let (left, baseline, width, size) = labelPlace(label, route)
+        return (left - 2, baseline - size, width + 4, size * 1.25)
+    }
+
+    /// The label sits beside the line just after it leaves its source, on a backing so it stays
+    /// legible where it crosses other lines.
+    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) {
+        let (left, baseline, width, size) = labelPlace(label, route)
         let n = SVGEscape.number
         out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
         out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#

@@ -26,7 +26,9 @@ struct SVGNodeStyle: Hashable {
         strokeWidth = declared["stroke-width"].flatMap { SVGEdgeStyle.number($0, upTo: 20) }
         dashArray = declared["stroke-dasharray"].flatMap(SVGEdgeStyle.dashes)
         fillOpacity = (declared["fill-opacity"] ?? declared["opacity"]).flatMap { SVGEdgeStyle.number($0, upTo: 1) }
-        textColor = declared["color"].flatMap(SVGEdgeStyle.color) ?? fill.flatMap(SVGColorContrast.text(on:))
+        // A fill mostly see-through (fill-opacity under a half) shows the page: the page's text colour reads.
+        let solid = fillOpacity.flatMap(Double.init).map { $0 >= 0.5 } ?? true
+        textColor = declared["color"].flatMap(SVGEdgeStyle.color) ?? (solid ? fill.flatMap(SVGColorContrast.text(on:)) : nil)
         fontWeight = declared["font-weight"].flatMap { Self.word($0, in: ["normal", "bold", "bolder", "lighter"] + (1...9).map { "\($0)00" }) }
         fontStyle = declared["font-style"].flatMap { Self.word($0, in: ["normal", "italic", "oblique"]) }
     }

@@ -31,7 +31,7 @@ public enum SVGRenderer {
 
         // Frames under everything; nodes next, lines after: lines never cross boxes, and arrowheads stay
         // on top of outlines.
-        SVGFrames.render(layout.frames, fontSize: layout.fontSize, into: &out)
+        SVGFrames.renderFrames(layout.frames, into: &out)
         out += "<g class=\"nodes\">\n"
         for box in layout.nodes {
             var classes: [String] = []
@@ -47,7 +47,12 @@ public enum SVGRenderer {
             if layout.unreachable.contains(route.from) { classes.append("unreachable") }
             edges.render(route, style: styles[index], classes: classes, into: &out)
         }
-        out += "</g>\n</svg>\n"
+        out += "</g>\n"
+        if !layout.frames.isEmpty {
+            let labels = layout.edges.compactMap { edges.labelBox($0) }.map { SVGFrames.Obstacle(x: $0.x, y: $0.y, width: $0.width, height: $0.height) }
+            SVGFrames.renderTitles(layout.frames, fontSize: layout.fontSize, edges: layout.edges, labels: labels, into: &out)
+        }
+        out += "</svg>\n"
         return out
     }
 }

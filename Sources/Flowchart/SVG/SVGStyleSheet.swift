@@ -32,6 +32,7 @@ public enum SVGStyleSheet {
     .flowchart .edge-label rect{fill:#ffffff;fill-opacity:0.9}
     .flowchart .frame{fill:#9aa5b1;fill-opacity:0.12;stroke:#9aa5b1;stroke-width:1}
     .flowchart .frame-title{font-weight:600}
+    .flowchart .title-backing{fill:#ffffff;fill-opacity:0.9}
     .flowchart .node.unreachable{opacity:0.6}
     .flowchart .node.unreachable .shape,.flowchart .node.unreachable .shape-own,.flowchart .edge.unreachable path{stroke-dasharray:6 4}
     .flowchart .node.taken .shape,.flowchart .node.taken .shape-own,.flowchart .edge.taken path{stroke:#e8590c!important;stroke-width:3!important}
@@ -49,7 +50,7 @@ public enum SVGStyleSheet {
     .flowchart .arrowhead{fill:#9aa5b1}
     .flowchart .arrowhead.open{fill:none;stroke:#9aa5b1}
     .flowchart .edge-label .ink{fill:#e4e7eb}
-    .flowchart .edge-label rect{fill:#1f2933}
+    .flowchart .edge-label rect,.flowchart .title-backing{fill:#1f2933}
     .flowchart .node.taken .shape,.flowchart .node.taken .shape-own,.flowchart .edge.taken path{stroke:#ff922b!important}
     .flowchart .arrowhead.taken{fill:#ff922b}
     .flowchart .arrowhead.open.taken{fill:none;stroke:#ff922b}
