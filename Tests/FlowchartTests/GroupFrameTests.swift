@@ -329,3 +329,43 @@ enum GroupedChartGenerator {
         #expect(parsed.diagnostics.first?.text.en == "linkStyle 7: the chart has 1 link, numbered from 0; this style is left out")
     }
 }
+
+@Suite("Group frames: the author's style") struct GroupFrameStyleTests {
+    static let chart = """
+    flowchart TD
+      subgraph deep [Deeper]
+        A[Q1] --> B[Q2]
+      end
+      subgraph calm [Calm]
+        C[Q3]
+      end
+      B --> C
+      classDef hot fill:#fff3bf,stroke:#e8590c
+      class deep hot
+      style calm fill:#1c7ed6,stroke-dasharray:4 2,color:#fff
+    """
+
+    @Test func styleAndClassNamingASubgraphColourItsFrame() {
+        // setup
+        let parsed = MermaidParser.parse(Self.chart)
+        // act
+        let svg = SVGRenderer.render(parsed.graph, layout: FlowchartLayout.layout(parsed.graph))
+        // verify: no "no node 'deep'" finding; the frames take the colours, the defaults for the rest
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.graph.groups.map(\.style) == ["fill:#fff3bf;stroke:#e8590c", "fill:#1c7ed6;stroke-dasharray:4 2;color:#fff"])
+        #expect(svg.contains(##"<rect class="frame-own frame-weight" fill="#fff3bf" stroke="#e8590c" x="##))
+        #expect(svg.contains(##"<rect class="frame-own frame-line frame-weight" fill="#1c7ed6" stroke-dasharray="4 2" x="##))
+        // titles: dark ink chosen for the light fill, the author's white on the blue one
+        #expect(svg.contains(##"class="frame-title" x="##) && svg.contains(##"fill="#1f2933">Deeper</text>"##))
+        #expect(svg.contains(##"fill="#fff">Calm</text>"##))
+    }
+
+    @Test func conversionKeepsASubgraphsStyle() {
+        // setup
+        let graph = MermaidParser.parse(Self.chart).graph
+        // act
+        let again = MermaidParser.parse(MermaidWriter.write(graph)).graph
+        // verify
+        #expect(again.groups == graph.groups)
+    }
+}

@@ -34,6 +34,11 @@ public enum MermaidWriter {
         for node in graph.nodes {
             out += decorations(node, id: id(node.id), indent: indent)
         }
+        // A subgraph's own style, under its id (only an id `style` can name: no quotes, no spaces).
+        for group in graph.groups {
+            guard let style = group.style, !style.isEmpty, isLegalID(group.id), !reserved.contains(group.id) else { continue }
+            out += "\(indent)style \(group.id) \(style.split(separator: ";").joined(separator: ","))\n"
+        }
         return out
     }
 

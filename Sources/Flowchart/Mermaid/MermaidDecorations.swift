@@ -25,7 +25,7 @@ extension MermaidReader {
             return
         }
         for target in targets.split(separator: ",") {
-            withNode(String(target), at: targetsAt) { $0.classes.append(name) }
+            withNode(String(target), at: targetsAt, orSubgraph: true) { $0.classes.append(name) }
         }
     }
 
@@ -36,7 +36,7 @@ extension MermaidReader {
         let id = readWord()
         skipSpaces()
         let css = cssText(readRest())
-        withNode(id, at: at) { $0.style = $0.style.map { $0 + ";" + css } ?? css }
+        withNode(id, at: at, orSubgraph: true) { $0.style = $0.style.map { $0 + ";" + css } ?? css }
     }
 
     /// `linkStyle 0,2 stroke:#f00,stroke-width:2px` or `linkStyle default …`: by the link's number in
@@ -139,8 +139,14 @@ extension MermaidReader {
         return style
     }
 
-    /// Runs `change` on the node called `id`, reporting an id no statement has used yet.
-    private mutating func withNode(_ id: String, at offset: Int, _ change: (inout MermaidDecoration) -> Void) {
+    /// Runs `change` on the node called `id`, reporting an id no statement has used yet. With
+    /// `orSubgraph`, an id of a subgraph opened above decorates that subgraph (its frame) instead: a link
+    /// naming the subgraph makes a node of that id too, which stands for the subgraph and is not drawn.
+    private mutating func withNode(_ id: String, at offset: Int, orSubgraph: Bool = false, _ change: (inout MermaidDecoration) -> Void) {
+        if orSubgraph, let group = subgraphIndex[id] {
+            change(&groupDecorations[group, default: MermaidDecoration()])
+            return
+        }
         let found = KeyTable.withBytes(of: id) { keys.find($0, hash: KeyTable.hash($0)) }
         guard let index = found else {
             report(.warning, .undefinedNode, at: offset, MermaidText.decoratesUnknownNode(id))

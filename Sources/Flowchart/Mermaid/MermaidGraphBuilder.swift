@@ -70,7 +70,13 @@ extension MermaidReader {
             }
         }
         graph.start = start.map { nodeID($0) }
-        graph.groups = subgraphs.map { NodeGroup(id: $0.id, title: $0.title, parent: $0.parent >= 0 ? $0.parent : nil) }
+        graph.groups = subgraphs.indices.map { k in
+            let sub = subgraphs[k], own = groupDecorations[k]
+            // As for nodes: the classes' declarations, then the subgraph's own `style`.
+            let css = (own?.classes.compactMap { classDefs[$0] } ?? []) + (own?.style.map { [$0] } ?? [])
+            return NodeGroup(id: sub.id, title: sub.title, parent: sub.parent >= 0 ? sub.parent : nil,
+                             style: css.isEmpty ? nil : css.joined(separator: ";"))
+        }
         checkReachability(graph)
         return graph
     }

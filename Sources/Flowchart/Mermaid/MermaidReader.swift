@@ -30,6 +30,10 @@ struct MermaidReader {
     /// Subgraph ids already opened, each with the next suffix to try when it comes again, so a repeated
     /// one is told and renamed at once (50,000 subgraphs of one name stay linear).
     var subgraphIDs: [String: Int] = [:]
+    /// Each subgraph id (as drawn, after any renaming) to its index, for `style`/`class` naming a subgraph.
+    var subgraphIndex: [String: Int] = [:]
+    /// `style`/`class` given to subgraphs, by subgraph index: drawn on their frames.
+    var groupDecorations: [Int: MermaidDecoration] = [:]
     /// Indices into `subgraphs` of those still open.
     var openSubgraphs: [Int] = []
     var direction = MermaidDirection.topDown

@@ -38,6 +38,7 @@ extension MermaidReader {
         } else {
             subgraphIDs[id] = 2
         }
+        subgraphIndex[id] = subgraphs.count
         subgraphs.append(MermaidSubgraph(id: id, title: title, direction: inherited, parent: parent, offset: at, inherited: inherited))
         openSubgraphs.append(subgraphs.count - 1)
     }

@@ -6,11 +6,14 @@ public struct NodeGroup: Hashable, Sendable {
     public var title: String
     /// The index in `FlowGraph.groups` of the group this one is written in, or nil at the top.
     public var parent: Int?
+    /// CSS declarations for its frame (Mermaid's `style`/`class` naming the subgraph), as for nodes.
+    public var style: String?
 
-    public init(id: String, title: String, parent: Int? = nil) {
+    public init(id: String, title: String, parent: Int? = nil, style: String? = nil) {
         self.id = id
         self.title = title
         self.parent = parent
+        self.style = style
     }
 }
 

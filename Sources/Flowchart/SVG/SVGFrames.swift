@@ -3,19 +3,40 @@
 /// where a line or a line's label passes there, moved right along the band to the first clear place.
 /// Only when the band has none does a title sit on a backing that hides the line under it.
 enum SVGFrames {
-    static func renderFrames(_ frames: [GroupFrame], into out: inout String) {
+    /// `styles`: the author's `style`/`class` of a subgraph, by group id, drawn as for nodes (`SVGNodeStyle`).
+    static func renderFrames(_ frames: [GroupFrame], styles: [String: SVGNodeStyle], into out: inout String) {
         guard !frames.isEmpty else { return }
         let n = SVGEscape.number
         out += "<g class=\"groups\">\n"
         for frame in frames {
             out += "<g class=\"group\"" + SVGEscape.attribute("data-group", frame.id) + ">"
-            out += #"<rect class="frame" x="\#(n(frame.x))" y="\#(n(frame.y))" width="\#(n(frame.width))" height="\#(n(frame.height))" rx="6" ry="6"/>"#
+            out += "<rect" + outline(styles[frame.id])
+            out += #" x="\#(n(frame.x))" y="\#(n(frame.y))" width="\#(n(frame.width))" height="\#(n(frame.height))" rx="6" ry="6"/>"#
             out += "</g>\n"
         }
         out += "</g>\n"
     }
 
-    static func renderTitles(_ frames: [GroupFrame], fontSize: Double, edges: [EdgeRoute], labels: [Obstacle], into out: inout String) {
+    /// A frame's class and attributes: `frame` when the author gave it nothing; else `frame-own`, the
+    /// author's values as attributes and the default classes of what they left unset.
+    private static func outline(_ style: SVGNodeStyle?) -> String {
+        guard let style, style.fill != nil || style.stroke != nil || style.strokeWidth != nil || style.dashArray != nil
+                || style.fillOpacity != nil else { return #" class="frame""# }
+        var classes = ["frame-own"]
+        if style.fill == nil { classes.append("frame-paint") }
+        if style.stroke == nil { classes.append("frame-line") }
+        if style.strokeWidth == nil { classes.append("frame-weight") }
+        var out = SVGEscape.attribute("class", classes.joined(separator: " "))
+        if let fill = style.fill { out += SVGEscape.attribute("fill", fill) }
+        if let opacity = style.fillOpacity { out += SVGEscape.attribute("fill-opacity", opacity) }
+        if let stroke = style.stroke { out += SVGEscape.attribute("stroke", stroke) }
+        if let width = style.strokeWidth { out += SVGEscape.attribute("stroke-width", width) }
+        if let dashes = style.dashArray { out += SVGEscape.attribute("stroke-dasharray", dashes) }
+        return out
+    }
+
+    static func renderTitles(_ frames: [GroupFrame], fontSize: Double, edges: [EdgeRoute], labels: [Obstacle],
+                             styles: [String: SVGNodeStyle], into out: inout String) {
         guard !frames.isEmpty else { return }
         let n = SVGEscape.number
         let size = FrameRoom.titleSize(fontSize: fontSize)
@@ -36,7 +57,10 @@ enum SVGFrames {
             if !clear {
                 out += #"<rect class="title-backing" x="\#(n(left - 2))" y="\#(n(top))" width="\#(n(width + 4))" height="\#(n(height))" rx="2"/>"#
             }
-            out += #"<text class="frame-title ink" x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))">"#
+            // The author's text colour, or one that reads on their fill, else the page's (`ink`).
+            let color = styles[frame.id]?.textColor
+            out += #"<text class="frame-title\#(color == nil ? " ink" : "")" x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#
+            out += (color.map { SVGEscape.attribute("fill", $0) } ?? "") + ">"
             out += SVGEscape.escaped(frame.title) + "</text></g>\n"
         }
         out += "</g>\n"

@@ -31,7 +31,11 @@ public enum SVGRenderer {
 
         // Frames under everything; nodes next, lines after: lines never cross boxes, and arrowheads stay
         // on top of outlines.
-        SVGFrames.renderFrames(layout.frames, into: &out)
+        var groupStyles: [String: SVGNodeStyle] = [:]
+        for group in graph.groups {
+            if let css = group.style, groupStyles[group.id] == nil { groupStyles[group.id] = SVGNodeStyle(css: css) }
+        }
+        SVGFrames.renderFrames(layout.frames, styles: groupStyles, into: &out)
         out += "<g class=\"nodes\">\n"
         for box in layout.nodes {
             var classes: [String] = []
@@ -50,7 +54,8 @@ public enum SVGRenderer {
         out += "</g>\n"
         if !layout.frames.isEmpty {
             let labels = layout.edges.compactMap { edges.labelBox($0) }.map { SVGFrames.Obstacle(x: $0.x, y: $0.y, width: $0.width, height: $0.height) }
-            SVGFrames.renderTitles(layout.frames, fontSize: layout.fontSize, edges: layout.edges, labels: labels, into: &out)
+            SVGFrames.renderTitles(layout.frames, fontSize: layout.fontSize, edges: layout.edges, labels: labels,
+                                   styles: groupStyles, into: &out)
         }
         out += "</svg>\n"
         return out

@@ -30,7 +30,9 @@ public enum SVGStyleSheet {
     .flowchart .arrowhead-own.open{fill:none;stroke-width:1.5}
     .flowchart .edge-label .ink{fill:#3e4c59}
     .flowchart .edge-label rect{fill:#ffffff;fill-opacity:0.9}
-    .flowchart .frame{fill:#9aa5b1;fill-opacity:0.12;stroke:#9aa5b1;stroke-width:1}
+    .flowchart .frame,.flowchart .frame-paint{fill:#9aa5b1;fill-opacity:0.12}
+    .flowchart .frame,.flowchart .frame-line{stroke:#9aa5b1}
+    .flowchart .frame,.flowchart .frame-weight{stroke-width:1}
     .flowchart .frame-title{font-weight:600}
     .flowchart .title-backing{fill:#ffffff;fill-opacity:0.9}
     .flowchart .node.unreachable{opacity:0.6}
