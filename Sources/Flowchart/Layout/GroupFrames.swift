@@ -76,11 +76,14 @@ struct FrameRoom {
 
     /// Notes where lines cross each frame's title band: through the top of a node in the frame's top row.
     mutating func noteCrossings(_ graph: IndexedGraph, _ ports: Ports, _ cells: [GridCell]) {
+        // Groups by their top row, so each line end looks only at the frames that start on its row.
+        var byTopRow: [Int: [Int]] = [:]
+        for (k, rect) in rects.enumerated() { if let rect { byTopRow[rect.row, default: []].append(k) } }
         for (index, link) in graph.links.enumerated() {
             for (node, side) in [(link.to, ports.entry[index]), (link.from, ports.exit[index])] where side == .top {
                 let cell = cells[node]
-                for (k, rect) in rects.enumerated() {
-                    guard let rect, cell.row == rect.row, cell.col >= rect.col, cell.col <= rect.lastCol else { continue }
+                for k in byTopRow[cell.row] ?? [] {
+                    guard let rect = rects[k], cell.col >= rect.col, cell.col <= rect.lastCol else { continue }
                     crossings[k] = min(crossings[k] ?? cell.col, cell.col)
                 }
             }
