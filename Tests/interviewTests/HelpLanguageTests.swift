@@ -45,68 +45,82 @@ struct HelpLanguageTests {
         return entries
     }
 
-    @Test func theOverviewAndItsCommandListFollowTheLocale() throws {
-        // act
-        let chinese = try Self.help([], Self.chineseLocale)
-        let english = try Self.help([], Self.englishLocale)
-        // verify
-        #expect(chinese.contains("OVERVIEW: InterviewFlow：按 Markdown + flowchart.js 指南进行结构化面试。"))
-        #expect(chinese.contains("run 按指南进行面试，把每个事件记入面试记录。"))
-        #expect(chinese.contains("backup 把内嵌数据库备份为一份一致的副本，服务器运行时也可以执行。"))
-        #expect(!chinese.contains("Run an interview along a guide"))
-        #expect(english.contains("OVERVIEW: InterviewFlow: structured interviews from Markdown + flowchart.js guides."))
-        #expect(english.contains("run Run an interview along a guide, recording every event to a session log."))
-        #expect(english.contains("backup Write a consistent copy of the embedded database, also while the server runs."))
-        #expect(!Self.hasChinese(english))
+    /// A help page's words in each language: what the Chinese page must say, an English sentence it must
+    /// not, and what the English page must say (and it must hold no Chinese at all).
+    struct Page: Sendable, CustomTestStringConvertible {
+        var command: [String]
+        var chinese: [String]
+        var notInChinese: String
+        var english: [String]
+
+        var testDescription: String { command.isEmpty ? "interview" : command.joined(separator: " ") }
     }
 
-    @Test func renderHelpIsChineseUnderAChineseLocaleAndEnglishOtherwise() throws {
-        // act
-        let chinese = try Self.help(["render"], Self.chineseLocale)
-        let english = try Self.help(["render"], Self.englishLocale)
-        // verify
-        #expect(chinese.contains("OVERVIEW: 把指南的每个流程图画成 SVG（或把布局写成 JSON）。"))
-        #expect(chinese.contains("<file> Markdown 指南或流程图文件。"))
-        #expect(chinese.contains("-o, --output <output> 写入的文件夹（不存在则创建）。"))
-        #expect(chinese.contains("--format <format> svg：图形和 index.html；json：每个流程图的节点框和连线折线。"))
-        #expect(!chinese.contains("Directory to write into"))
-        #expect(english.contains("OVERVIEW: Draw every flowchart of a guide to SVG (or its layout to JSON)."))
-        #expect(english.contains("-o, --output <output> Directory to write into (created if missing)."))
-        #expect(english.contains("--format <format> svg: drawings and index.html; json: node boxes and edge polylines per flowchart."))
-        #expect(!Self.hasChinese(english))
-    }
+    static let pages: [Page] = [
+        Page(command: [],
+             chinese: [
+                 "OVERVIEW: InterviewFlow：按 Markdown + flowchart.js 指南进行结构化面试。",
+                 "run 按指南进行面试，把每个事件记入面试记录。",
+                 "backup 把内嵌数据库备份为一份一致的副本，服务器运行时也可以执行。",
+             ],
+             notInChinese: "Run an interview along a guide",
+             english: [
+                 "OVERVIEW: InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
+                 "run Run an interview along a guide, recording every event to a session log.",
+                 "backup Write a consistent copy of the embedded database, also while the server runs.",
+             ]),
+        Page(command: ["render"],
+             chinese: [
+                 "OVERVIEW: 把指南的每个流程图画成 SVG（或把布局写成 JSON）。",
+                 "<file> Markdown 指南或流程图文件。",
+                 "-o, --output <output> 写入的文件夹（不存在则创建）。",
+                 "--format <format> svg：图形和 index.html；json：每个流程图的节点框和连线折线。",
+             ],
+             notInChinese: "Directory to write into",
+             english: [
+                 "OVERVIEW: Draw every flowchart of a guide to SVG (or its layout to JSON).",
+                 "-o, --output <output> Directory to write into (created if missing).",
+                 "--format <format> svg: drawings and index.html; json: node boxes and edge polylines per flowchart.",
+             ]),
+        Page(command: ["run"],
+             chinese: [
+                 "OVERVIEW: 按指南进行面试，把每个事件记入面试记录。",
+                 "在终端中每个命令一个按键：0-4 评分，y/n 判断",
+                 "--session <session> 要写入的面试记录（JSON Lines）。",
+                 "--resume 继续面试记录中已有的面试。",
+                 "--language <language> 面试界面的语言，en 或 zh（默认：指南的语言）。",
+             ],
+             notInChinese: "Continue the session already in the log.",
+             english: [
+                 "OVERVIEW: Run an interview along a guide, recording every event to a session log.",
+                 "On a terminal, one key per command: 0-4 rate, y/n gate",
+                 "--session <session> The session log (JSON Lines) to write.",
+                 "--resume Continue the session already in the log.",
+             ]),
+        Page(command: ["guide", "convert"],
+             chinese: [
+                 "OVERVIEW: 把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。",
+                 "<guide> Markdown 指南，或内置指南（如 python-backend-senior.zh）。",
+                 "--to <to> mermaid 或 flowchartjs。",
+                 "-o, --output <output> 转换后指南的写入位置（默认：标准输出）。",
+             ],
+             notInChinese: "Where to write the converted guide",
+             english: [
+                 "OVERVIEW: Rewrite every flowchart of a guide in Mermaid or flowchart.js, keeping everything else as written.",
+                 "--to <to> mermaid or flowchartjs.",
+                 "-o, --output <output> Where to write the converted guide (default: standard output).",
+             ]),
+    ]
 
-    @Test func runHelpIsChineseUnderAChineseLocaleAndEnglishOtherwise() throws {
+    @Test(arguments: pages)
+    func aHelpPageIsChineseUnderAChineseLocaleAndEnglishOtherwise(_ page: Page) throws {
         // act
-        let chinese = try Self.help(["run"], Self.chineseLocale)
-        let english = try Self.help(["run"], Self.englishLocale)
+        let chinese = try Self.help(page.command, Self.chineseLocale)
+        let english = try Self.help(page.command, Self.englishLocale)
         // verify
-        #expect(chinese.contains("OVERVIEW: 按指南进行面试，把每个事件记入面试记录。"))
-        #expect(chinese.contains("在终端中每个命令一个按键：0-4 评分，y/n 判断"))
-        #expect(chinese.contains("--session <session> 要写入的面试记录（JSON Lines）。"))
-        #expect(chinese.contains("--resume 继续面试记录中已有的面试。"))
-        #expect(chinese.contains("--language <language> 面试界面的语言，en 或 zh（默认：指南的语言）。"))
-        #expect(!chinese.contains("Continue the session already in the log."))
-        #expect(english.contains("OVERVIEW: Run an interview along a guide, recording every event to a session log."))
-        #expect(english.contains("On a terminal, one key per command: 0-4 rate, y/n gate"))
-        #expect(english.contains("--session <session> The session log (JSON Lines) to write."))
-        #expect(english.contains("--resume Continue the session already in the log."))
-        #expect(!Self.hasChinese(english))
-    }
-
-    @Test func guideConvertHelpIsChineseUnderAChineseLocaleAndEnglishOtherwise() throws {
-        // act
-        let chinese = try Self.help(["guide", "convert"], Self.chineseLocale)
-        let english = try Self.help(["guide", "convert"], Self.englishLocale)
-        // verify
-        #expect(chinese.contains("OVERVIEW: 把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。"))
-        #expect(chinese.contains("<guide> Markdown 指南，或内置指南（如 python-backend-senior.zh）。"))
-        #expect(chinese.contains("--to <to> mermaid 或 flowchartjs。"))
-        #expect(chinese.contains("-o, --output <output> 转换后指南的写入位置（默认：标准输出）。"))
-        #expect(!chinese.contains("Where to write the converted guide"))
-        #expect(english.contains("OVERVIEW: Rewrite every flowchart of a guide in Mermaid or flowchart.js, keeping everything else as written."))
-        #expect(english.contains("--to <to> mermaid or flowchartjs."))
-        #expect(english.contains("-o, --output <output> Where to write the converted guide (default: standard output)."))
+        for line in page.chinese { #expect(chinese.contains(line), "\(line)") }
+        #expect(!chinese.contains(page.notInChinese))
+        for line in page.english { #expect(english.contains(line), "\(line)") }
         #expect(!Self.hasChinese(english))
     }
 
