@@ -353,8 +353,8 @@ enum GroupedChartGenerator {
         // verify: no "no node 'deep'" finding; the frames take the colours, the defaults for the rest
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
         #expect(parsed.graph.groups.map(\.style) == ["fill:#fff3bf;stroke:#e8590c", "fill:#1c7ed6;stroke-dasharray:4 2;color:#fff"])
-        #expect(svg.contains(##"<rect class="frame-own frame-weight" fill="#fff3bf" stroke="#e8590c" x="##))
-        #expect(svg.contains(##"<rect class="frame-own frame-line frame-weight" fill="#1c7ed6" stroke-dasharray="4 2" x="##))
+        #expect(svg.contains(##"<rect class="frame-own weight" fill="#fff3bf" stroke="#e8590c" x="##))
+        #expect(svg.contains(##"<rect class="frame-own line weight" fill="#1c7ed6" stroke-dasharray="4 2" x="##))
         // titles: dark ink chosen for the light fill, the author's white on the blue one
         #expect(svg.contains(##"class="frame-title" x="##) && svg.contains(##"fill="#1f2933">Deeper</text>"##))
         #expect(svg.contains(##"fill="#fff">Calm</text>"##))

@@ -77,6 +77,23 @@ recommendation:
              "op1@>op2({\"stroke\":\"red\\\" onmouseover=\\\"__xss('%s')\",\"stroke-width\":6})" % marker(field, 91)]
     flowchart = "```flow\n" + "\n".join(nodes + edges) + "\n```\n"
     second = f"```flow\nst=>start: {flow[6]}\nop1=>operation: {flow[7]}(ref {flow[8]})\ne=>end: {flow[9]}\nst->op1->e\n```\n"
+    # A Mermaid chart: payloads in labels, a subgraph's title, a line's label, and in styles, whose values
+    # become SVG attributes (an allow-list must keep them from opening one of their own).
+    def quoted(text):
+        return '"' + text.replace('"', "#quot;").replace("\n", " ") + '"'
+    third = "\n".join([
+        "```mermaid", "flowchart TD",
+        f"  st([{quoted(flow[10 % len(flow)])}]) --> grp",
+        f"  subgraph grp [{quoted(flow[11 % len(flow)])}]",
+        f"    q1[{quoted(flow[12 % len(flow)])}] -->|{quoted(flow[13 % len(flow)])}| q2[{quoted(flow[14 % len(flow)])}]",
+        "  end",
+        "  grp --> e([End])",
+        f"  classDef hot fill:red\" onmouseover=\"__xss('{marker(field, 92)}'),stroke:url(javascript:__xss('{marker(field, 93)}'))",
+        "  class q1 hot",
+        f"  style grp fill:#fff\" onload=\"__xss('{marker(field, 94)}')",
+        f"  style q2 color:expression(__xss('{marker(field, 95)}'))",
+        f"  linkStyle 0 stroke:red\" onmouseover=\"__xss('{marker(field, 96)}')",
+        "```", ""])
     return f"""{front}
 # {lines[17]}
 
@@ -110,6 +127,11 @@ recommendation:
 {prose}
 
 {second}
+#### 2.3 Third topic {lines[27 % len(lines)]}
+
+{prose}
+
+{third}
 ### 3. Closing {lines[26]} (optional)
 
 {prose}

@@ -92,14 +92,7 @@ struct FrameRoom {
 
     /// Whether group `h` is `k` or nested in it.
     private func isWithin(_ h: Int, _ k: Int) -> Bool {
-        var g: Int? = h
-        var steps = 0
-        while let current = g, steps <= GroupPlacer.maxDepth {
-            if current == k { return true }
-            g = groups[current].parent
-            steps += 1
-        }
-        return false
+        groups.chain(from: h, limit: GroupPlacer.maxDepth).contains(k)
     }
 
     /// The title as drawn: on one line, long ones cut with an ellipsis, so a frame never has to be much
@@ -136,9 +129,7 @@ struct FrameRoom {
             let x1 = grid.columnX[rect.lastCol] + grid.columnWidth[rect.lastCol] + Double(c.right) * Self.pad
             let y0 = grid.rowY[rect.row] - Double(c.top) * (Self.pad + titleBand)
             let y1 = grid.rowY[rect.lastRow] + grid.rowHeight[rect.lastRow] + Double(c.bottom) * Self.pad
-            var depth = 0
-            var parent = groups[k].parent
-            while let p = parent, depth <= GroupPlacer.maxDepth { depth += 1; parent = groups[p].parent }
+            let depth = groups.chain(from: k, limit: GroupPlacer.maxDepth).count - 1
             return GroupFrame(id: groups[k].id, title: Self.shownTitle(groups[k].title), x: x0, y: y0,
                               width: x1 - x0, height: y1 - y0, depth: depth, parent: groups[k].parent.map { groups[$0].id })
         }

@@ -41,13 +41,7 @@ enum GroupPlacer {
         chains.reserveCapacity(innermost.count)
         var grouped = 0
         for group in innermost {
-            var chain: [Int] = []
-            var g = group
-            while g >= 0 {
-                chain.append(g)
-                guard chain.count <= maxDepth, let parent = groups[g].parent, parent < g else { break }
-                g = parent
-            }
+            let chain = groups.chain(from: group, limit: maxDepth + 1)
             if chain.count > maxDepth { return nil }
             if !chain.isEmpty { grouped += 1 }
             chains.append(chain)

@@ -17,6 +17,21 @@ public struct NodeGroup: Hashable, Sendable {
     }
 }
 
+extension Array where Element == NodeGroup {
+    /// Group `group` and the groups it is written in, innermost first, at most `limit` of them. A parent
+    /// listed after its child (never from the reader) ends the chain there, so it always ends.
+    func chain(from group: Int, limit: Int) -> [Int] {
+        var chain: [Int] = []
+        var g = group
+        while g >= 0, g < count, chain.count < limit {
+            chain.append(g)
+            guard let parent = self[g].parent, parent < g else { break }
+            g = parent
+        }
+        return chain
+    }
+}
+
 extension FlowGraph {
     /// For each node, the index of its innermost group, or -1; ids that name no group count as none.
     /// (Groups are listed parents first, so the first group of an id is the outermost of that name.)

@@ -10,29 +10,11 @@ enum SVGFrames {
         out += "<g class=\"groups\">\n"
         for frame in frames {
             out += "<g class=\"group\"" + SVGEscape.attribute("data-group", frame.id) + ">"
-            out += "<rect" + outline(styles[frame.id])
+            out += "<rect" + (styles[frame.id] ?? SVGNodeStyle(css: nil)).outline(plain: "frame", own: "frame-own")
             out += #" x="\#(n(frame.x))" y="\#(n(frame.y))" width="\#(n(frame.width))" height="\#(n(frame.height))" rx="6" ry="6"/>"#
             out += "</g>\n"
         }
         out += "</g>\n"
-    }
-
-    /// A frame's class and attributes: `frame` when the author gave it nothing; else `frame-own`, the
-    /// author's values as attributes and the default classes of what they left unset.
-    private static func outline(_ style: SVGNodeStyle?) -> String {
-        guard let style, style.fill != nil || style.stroke != nil || style.strokeWidth != nil || style.dashArray != nil
-                || style.fillOpacity != nil else { return #" class="frame""# }
-        var classes = ["frame-own"]
-        if style.fill == nil { classes.append("frame-paint") }
-        if style.stroke == nil { classes.append("frame-line") }
-        if style.strokeWidth == nil { classes.append("frame-weight") }
-        var out = SVGEscape.attribute("class", classes.joined(separator: " "))
-        if let fill = style.fill { out += SVGEscape.attribute("fill", fill) }
-        if let opacity = style.fillOpacity { out += SVGEscape.attribute("fill-opacity", opacity) }
-        if let stroke = style.stroke { out += SVGEscape.attribute("stroke", stroke) }
-        if let width = style.strokeWidth { out += SVGEscape.attribute("stroke-width", width) }
-        if let dashes = style.dashArray { out += SVGEscape.attribute("stroke-dasharray", dashes) }
-        return out
     }
 
     static func renderTitles(_ frames: [GroupFrame], fontSize: Double, edges: [EdgeRoute], labels: [Obstacle],

@@ -35,13 +35,14 @@ struct SVGNodeStyle: Hashable {
 
     var isEmpty: Bool { self == SVGNodeStyle(css: nil) }
 
-    /// The outline's class and attributes: `shape` when nothing is the author's; otherwise `shape-own`
-    /// and the default classes of what the author left unset.
-    var outline: String {
+    /// The outline's class and attributes: `plain` (`shape` for a node, `frame` for a subgraph) when
+    /// nothing is the author's; otherwise `own` and the default classes of what the author left unset
+    /// (`paint`, `line`, `weight`, which the stylesheet sets per kind of element).
+    func outline(plain: String = "shape", own: String = "shape-own") -> String {
         if fill == nil && stroke == nil && strokeWidth == nil && dashArray == nil && fillOpacity == nil {
-            return #" class="shape""#
+            return SVGEscape.attribute("class", plain)
         }
-        var classes = ["shape-own"]
+        var classes = [own]
         if fill == nil { classes.append("paint") }
         if stroke == nil { classes.append("line") }
         if strokeWidth == nil { classes.append("weight") }

@@ -3,7 +3,7 @@ enum SVGNodes {
     static func render(_ box: NodeBox, style: SVGNodeStyle, classes: [String], fontSize: Double, into out: inout String) {
         out += "<g" + SVGEscape.attribute("class", (["node", box.type] + classes).joined(separator: " "))
         out += SVGEscape.attribute("data-node", box.id) + ">"
-        out += shape(box, outline: style.outline)
+        out += shape(box, outline: style.outline())
         label(box, text: style.text, fontSize: fontSize, into: &out)
         out += "</g>\n"
     }

@@ -15,7 +15,7 @@ public enum SVGStyleSheet {
     static let css = """
     .flowchart text{font-family:\(fontFamily)}
     .flowchart .ink{fill:#1f2933}
-    .flowchart .shape,.flowchart .paint{fill:#ffffff}
+    .flowchart .shape,.flowchart .node .paint{fill:#ffffff}
     .flowchart .shape,.flowchart .node .line{stroke:#3e4c59}
     .flowchart .shape,.flowchart .node .weight{stroke-width:1.5}
     .flowchart .detail{fill:none;stroke:#3e4c59;stroke-width:1.5}
@@ -30,9 +30,9 @@ public enum SVGStyleSheet {
     .flowchart .arrowhead-own.open{fill:none;stroke-width:1.5}
     .flowchart .edge-label .ink{fill:#3e4c59}
     .flowchart .edge-label rect{fill:#ffffff;fill-opacity:0.9}
-    .flowchart .frame,.flowchart .frame-paint{fill:#9aa5b1;fill-opacity:0.12}
-    .flowchart .frame,.flowchart .frame-line{stroke:#9aa5b1}
-    .flowchart .frame,.flowchart .frame-weight{stroke-width:1}
+    .flowchart .frame,.flowchart .group .paint{fill:#9aa5b1;fill-opacity:0.12}
+    .flowchart .frame,.flowchart .group .line{stroke:#9aa5b1}
+    .flowchart .frame,.flowchart .group .weight{stroke-width:1}
     .flowchart .frame-title{font-weight:600}
     .flowchart .title-backing{fill:#ffffff;fill-opacity:0.9}
     .flowchart .node.unreachable{opacity:0.6}
@@ -43,7 +43,7 @@ public enum SVGStyleSheet {
     .flowchart .edge.taken .edge-label text{fill:#d9480f;font-weight:bold}
     @media (prefers-color-scheme: dark){
     .flowchart .ink{fill:#e4e7eb}
-    .flowchart .shape,.flowchart .paint{fill:#1f2933}
+    .flowchart .shape,.flowchart .node .paint{fill:#1f2933}
     .flowchart .shape,.flowchart .node .line{stroke:#cbd2d9}
     .flowchart .detail{stroke:#cbd2d9}
     .flowchart .start .shape,.flowchart .end .shape,.flowchart .start .paint,.flowchart .end .paint{fill:#0b3954}
