@@ -7,11 +7,14 @@ public enum FlowchartLayout {
         let sizes = graph.nodes.map { NodeSizing.size(of: $0, options: options) }
         let start = graph.start.flatMap { graph.index(of: $0) }
         // A chart with groups (Mermaid subgraphs) is placed block by block, so each can be framed.
+        let innermost = graph.innermostGroups()
         let grouped = graph.groups.isEmpty ? nil
-            : GroupPlacer.place(indexed, groups: graph.groups, innermost: graph.innermostGroups(), start: start)
+            : GroupPlacer.place(indexed, groups: graph.groups, innermost: innermost, start: start)
         let placement = grouped?.placement ?? GridPlacer.place(indexed, start: start)
-        let ports = PortSelector.select(indexed, placement, GridNeighbours(placement))
-        var routes = GridRoutes(indexed, placement, ports)
+        let frames = grouped.map { FrameMap(rects: $0.rects, groups: graph.groups, innermost: innermost,
+                                            columns: placement.columns, rows: placement.rows) }
+        let ports = PortSelector.select(indexed, placement, GridNeighbours(placement), frames: frames)
+        var routes = GridRoutes(indexed, placement, ports, frames: frames)
         let lanes = LaneAssigner.assign(&routes.segments, columns: placement.columns, rows: placement.rows)
         var room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, columns: placement.columns,
                                            rows: placement.rows, fontSize: options.fontSize) }

@@ -22,20 +22,27 @@ struct GridRoutes {
     /// Per link, its range in `segments`; empty for straight links.
     var ranges: [Range<Int>] = []
 
-    init(_ graph: IndexedGraph, _ placement: GridPlacement, _ ports: Ports) {
+    /// `frames`, for a chart with frames: a link whose route runs through a frame it does not belong to
+    /// goes round it where it can (`FrameDetours`).
+    init(_ graph: IndexedGraph, _ placement: GridPlacement, _ ports: Ports, frames: FrameMap? = nil) {
         segments.reserveCapacity(graph.links.count * 3)
         ranges.reserveCapacity(graph.links.count)
+        var detours = frames.map(FrameDetours.init)
         for (index, link) in graph.links.enumerated() {
             let first = segments.count
             if !ports.straight[index] {
-                route(from: placement.cells[link.from], by: ports.exit[index],
-                      to: placement.cells[link.to], by: ports.entry[index])
+                let source = placement.cells[link.from], target = placement.cells[link.to]
+                route(from: source, by: ports.exit[index], to: target, by: ports.entry[index])
+                if detours != nil, let better = detours!.improve(segments[first...], from: link.from, source, by: Self.port(source, ports.exit[index]),
+                                                                  to: link.to, target, by: Self.port(target, ports.entry[index])) {
+                    segments.replaceSubrange(first..., with: better)
+                }
             }
             ranges.append(first..<segments.count)
         }
     }
 
-    private struct Port {
+    struct Port {
         var isHorizontal: Bool
         var gutter: Int
         var position: Int
@@ -43,7 +50,7 @@ struct GridRoutes {
     }
 
     /// The gutter just outside a side of a cell, and where on it the port's stub lands.
-    private static func port(_ cell: GridCell, _ side: Direction) -> Port {
+    static func port(_ cell: GridCell, _ side: Direction) -> Port {
         switch side {
         case .bottom: Port(isHorizontal: true, gutter: cell.row + 1, position: 2 * cell.col + 1, nearSide: true)
         case .top: Port(isHorizontal: true, gutter: cell.row, position: 2 * cell.col + 1, nearSide: false)
@@ -81,7 +88,9 @@ struct GridRoutes {
     }
 
     private mutating func add(_ isHorizontal: Bool, _ gutter: Int, _ start: Int, _ end: Int, near: Bool, far: Bool) {
-        let band = near == far ? 1 : (near ? 0 : 2)
-        segments.append(GutterSegment(isHorizontal: isHorizontal, gutter: gutter, start: start, end: end, band: band))
+        segments.append(GutterSegment(isHorizontal: isHorizontal, gutter: gutter, start: start, end: end, band: Self.band(near: near, far: far)))
     }
+
+    /// A segment joining nodes only on the gutter's near side takes band 0, only the far side band 2.
+    static func band(near: Bool, far: Bool) -> Int { near == far ? 1 : (near ? 0 : 2) }
 }

@@ -25,7 +25,7 @@ enum LaneAssigner {
             return (x.isHorizontal ? 0 : 1, x.gutter, x.band, x.lo, x.hi, a)
                 < (y.isHorizontal ? 0 : 1, y.gutter, y.band, y.lo, y.hi, b)
         }
-        var heap = LaneHeap()
+        var heap = MinHeap()
         var groupStart = 0
         while groupStart < order.count {
             let head = segments[order[groupStart]]
@@ -40,8 +40,8 @@ enum LaneAssigner {
                 // Reuse the lane that freed up first, but only if it ended strictly before this
                 // segment starts: touching segments in one lane would read as one line.
                 let lane: Int
-                if let top = heap.min, top.end < segment.lo {
-                    lane = heap.popMin().lane
+                if let top = heap.min, top.key < segment.lo {
+                    lane = heap.popMin().value
                 } else {
                     lane = laneCount
                     laneCount += 1
@@ -55,46 +55,5 @@ enum LaneAssigner {
             groupStart = next
         }
         return counts
-    }
-}
-
-/// A binary min-heap of lanes keyed by where their last segment ends (ties by lane, for determinism).
-struct LaneHeap {
-    private var items: [(end: Int, lane: Int)] = []
-
-    var min: (end: Int, lane: Int)? { items.first }
-
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-
-    mutating func push(_ item: (end: Int, lane: Int)) {
-        items.append(item)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.less(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func popMin() -> (end: Int, lane: Int) {
-        let top = items[0]
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
-            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
-            if smallest == parent { return top }
-            items.swapAt(parent, smallest)
-            parent = smallest
-        }
-    }
-
-    private static func less(_ a: (end: Int, lane: Int), _ b: (end: Int, lane: Int)) -> Bool {
-        (a.end, a.lane) < (b.end, b.lane)
     }
 }

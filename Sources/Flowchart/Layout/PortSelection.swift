@@ -10,7 +10,8 @@ struct Ports {
 /// position, preferring right for links going up, as flowchart.js does. Lines enter at the top unless
 /// a same-row target is naturally entered from the side, or the top is already an exit.
 enum PortSelector {
-    static func select(_ graph: IndexedGraph, _ placement: GridPlacement, _ neighbours: GridNeighbours) -> Ports {
+    /// With `frames`, a link is not drawn straight through a frame that holds neither of its ends.
+    static func select(_ graph: IndexedGraph, _ placement: GridPlacement, _ neighbours: GridNeighbours, frames: FrameMap? = nil) -> Ports {
         let links = graph.links
         let cells = placement.cells
         var exit = [Direction](repeating: .bottom, count: links.count)
@@ -42,7 +43,8 @@ enum PortSelector {
             let reversed = link.to * graph.nodeCount + link.from
             if neighbours.next(to: link.from, toward: side) == link.to,
                usedExits[link.to] & side.gridOpposite.gridBit == 0,
-               !straightPairs.contains(reversed) {
+               !straightPairs.contains(reversed),
+               frames?.straightLineTrespasses(from: link.from, cells[link.from], to: link.to, cells[link.to]) != true {
                 // A reversed straight twin would sit on the very same line; it goes round instead.
                 straight[index] = true
                 straightPairs.insert(link.from * graph.nodeCount + link.to)

@@ -1,0 +1,127 @@
+/// Which frame each stretch of gutter lies inside, so routing can keep a line out of frames it does not
+/// belong to. Without it a line from one subgraph to another cuts straight through a third, and a reader
+/// takes it for part of that subgraph.
+///
+/// Grid terms (see `GutterSegment`): horizontal gutter `h` runs between rows `h - 1` and `h`, vertical
+/// gutter `v` between columns `v - 1` and `v`; the gutters cross at lattice points. A frame's sides sit in
+/// the gutters around its cells, beside the cells, and lines run in the middle of those gutters, so a line
+/// in a frame's own border gutter is outside it. Inside are the gutters between its rows and columns.
+struct FrameMap {
+    let columns: Int
+    let rows: Int
+    private let rects: [CellRect?]
+    private let groups: [NodeGroup]
+    private let innermost: [Int]
+    /// Innermost frame holding the horizontal step along gutter `h` from lattice column `v` to `v + 1`
+    /// (`h * columns + v`), or -1.
+    private var horizontalOwner: [Int32]
+    /// Innermost frame holding the vertical step along gutter `v` from lattice row `h` to `h + 1`
+    /// (`v * rows + h`), or -1.
+    private var verticalOwner: [Int32]
+
+    init(rects: [CellRect?], groups: [NodeGroup], innermost: [Int], columns: Int, rows: Int) {
+        self.rects = rects
+        self.groups = groups
+        self.innermost = innermost
+        self.columns = columns
+        self.rows = rows
+        horizontalOwner = Array(repeating: -1, count: (rows + 1) * columns)
+        verticalOwner = Array(repeating: -1, count: (columns + 1) * rows)
+        // Groups come parents first, so painting in order leaves each step with its innermost frame.
+        for (k, rect) in rects.enumerated() {
+            guard let rect else { continue }
+            if rect.height > 1 {
+                for h in (rect.row + 1)...rect.lastRow {
+                    for v in rect.col...rect.lastCol { horizontalOwner[h * columns + v] = Int32(k) }
+                }
+            }
+            if rect.width > 1 {
+                for v in (rect.col + 1)...rect.lastCol {
+                    for h in rect.row...rect.lastRow { verticalOwner[v * rows + h] = Int32(k) }
+                }
+            }
+        }
+    }
+
+    /// The frames a line from `source` to `target` may run inside: those holding either end, but none
+    /// outside the innermost frame holding both (a line within a subgraph stays in it). `mustStayIn` is
+    /// that shared frame, or -1.
+    struct Allowance {
+        var frames: [Int]
+        var mustStayIn: Int
+
+        func permits(_ owner: Int32) -> Bool {
+            owner < 0 ? mustStayIn < 0 : frames.contains(Int(owner))
+        }
+    }
+
+    func allowance(from source: Int, to target: Int) -> Allowance {
+        let a = groups.chain(from: innermost[source], limit: GroupPlacer.maxDepth)
+        let b = groups.chain(from: innermost[target], limit: GroupPlacer.maxDepth)
+        let shared = a.first { b.contains($0) } ?? -1
+        // The chains run innermost first: everything before the shared frame, and the shared frame itself.
+        let cut = { (chain: [Int]) in shared < 0 ? chain : Array(chain.prefix { $0 != shared }) }
+        return Allowance(frames: cut(a) + cut(b) + (shared < 0 ? [] : [shared]), mustStayIn: shared)
+    }
+
+    func horizontalOwner(gutter h: Int, column v: Int) -> Int32 { horizontalOwner[h * columns + v] }
+    func verticalOwner(gutter v: Int, row h: Int) -> Int32 { verticalOwner[v * rows + h] }
+
+    /// How many half-cells of `segment` run where the allowance does not permit.
+    func trespass(_ segment: GutterSegment, _ allowance: Allowance) -> Int {
+        var count = 0
+        for position in segment.lo..<segment.hi where !allowance.permits(owner(of: segment, at: position)) {
+            count += 1
+        }
+        return count
+    }
+
+    /// Whether a straight line between two cells in one row or column passes through a frame that holds
+    /// neither of them (through its empty cells or the gutters between them).
+    func straightLineTrespasses(from source: Int, _ a: GridCell, to target: Int, _ b: GridCell) -> Bool {
+        let allowance = allowance(from: source, to: target)
+        for (k, rect) in rects.enumerated() {
+            guard let rect, !allowance.frames.contains(k) else { continue }
+            if a.col == b.col {
+                let low = min(a.row, b.row) + 1, high = max(a.row, b.row) - 1
+                if a.col >= rect.col, a.col <= rect.lastCol, low <= high, low <= rect.lastRow, high >= rect.row { return true }
+            } else if a.row == b.row {
+                let low = min(a.col, b.col) + 1, high = max(a.col, b.col) - 1
+                if a.row >= rect.row, a.row <= rect.lastRow, low <= high, low <= rect.lastCol, high >= rect.col { return true }
+            }
+        }
+        return false
+    }
+
+    /// The smallest rectangle of lattice points around two cells and the frames a route trespasses on,
+    /// widened by `margin` gutters: where a detour is looked for.
+    func window(around cells: [GridCell], frames: [Int], margin: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        var top = cells.map(\.row).min() ?? 0, bottom = (cells.map(\.row).max() ?? 0) + 1
+        var left = cells.map(\.col).min() ?? 0, right = (cells.map(\.col).max() ?? 0) + 1
+        for k in frames {
+            guard k >= 0, k < rects.count, let rect = rects[k] else { continue }
+            top = min(top, rect.row)
+            bottom = max(bottom, rect.lastRow + 1)
+            left = min(left, rect.col)
+            right = max(right, rect.lastCol + 1)
+        }
+        return (max(0, top - margin)...min(rows, bottom + margin), max(0, left - margin)...min(columns, right + margin))
+    }
+
+    /// The frames a segment trespasses on, for the detour's window.
+    func trespassedFrames(_ segment: GutterSegment, _ allowance: Allowance) -> [Int] {
+        var found: [Int] = []
+        for position in segment.lo..<segment.hi {
+            let owner = owner(of: segment, at: position)
+            if !allowance.permits(owner), owner >= 0, !found.contains(Int(owner)) { found.append(Int(owner)) }
+        }
+        return found
+    }
+
+    /// The frame holding half-cell `position … position + 1` of a segment: it lies in the step of lattice
+    /// column (or row) `position / 2`.
+    private func owner(of segment: GutterSegment, at position: Int) -> Int32 {
+        segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: position / 2)
+                             : verticalOwner(gutter: segment.gutter, row: position / 2)
+    }
+}
