@@ -16,7 +16,7 @@ public enum FlowchartLayout {
         let ports = PortSelector.select(indexed, placement, GridNeighbours(placement), frames: frames)
         var routes = GridRoutes(indexed, placement, ports, frames: frames)
         let lanes = LaneAssigner.assign(&routes.segments, columns: placement.columns, rows: placement.rows)
-        var room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, columns: placement.columns,
+        var room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, vacant: $0.vacant, columns: placement.columns,
                                            rows: placement.rows, fontSize: options.fontSize) }
         room?.noteCrossings(indexed, ports, placement.cells)
         let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room)

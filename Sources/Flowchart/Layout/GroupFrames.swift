@@ -35,6 +35,8 @@ struct FrameRoom {
 
     let rects: [CellRect?]
     let groups: [NodeGroup]
+    /// The empty cells of groups with no nodes: each gets a one-line node's room, so the frame is a box.
+    let vacant: [GridCell]
     let titleBand: Double
     let titleSize: Double
     /// Per group: how many frames (itself included) share its left, right, top and bottom line of cells.
@@ -47,9 +49,10 @@ struct FrameRoom {
     /// top, crossing the title's band there; nil when none does.
     private(set) var crossings: [Int?] = []
 
-    init(rects: [CellRect?], groups: [NodeGroup], columns: Int, rows: Int, fontSize: Double) {
+    init(rects: [CellRect?], groups: [NodeGroup], vacant: [GridCell] = [], columns: Int, rows: Int, fontSize: Double) {
         self.rects = rects
         self.groups = groups
+        self.vacant = vacant
         titleSize = Self.titleSize(fontSize: fontSize)
         titleBand = (titleSize * 1.3).rounded(.up) + 4
         vertical = Array(repeating: Side(), count: columns + 1)

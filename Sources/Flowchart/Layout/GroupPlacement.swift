@@ -31,8 +31,11 @@ enum GroupPlacer {
 
     struct Result {
         var placement: GridPlacement
-        /// Per group, its cells; nil for a group with no nodes.
+        /// Per group, its cells. A group with no nodes (an empty subgraph, drawn as Mermaid draws it: an
+        /// empty box with its title) holds one empty cell.
         var rects: [CellRect?]
+        /// The empty cells of groups with no nodes, which the drawing gives a node's room.
+        var vacant: [GridCell] = []
     }
 
     static func place(_ graph: IndexedGraph, groups: [NodeGroup], innermost: [Int], start: Int?) -> Result? {
@@ -60,6 +63,11 @@ enum GroupPlacer {
         /// `cells` by node, and its nodes in definition order.
         var cellOf: [Int: GridCell] = [:]
         var nodes: [Int] = []
+        /// The cells of empty groups inside it.
+        var vacant: [GridCell] = []
+
+        /// An empty group's block: one cell, kept free.
+        static let empty = Block(width: 1, height: 1, vacant: [GridCell(col: 0, row: 0)])
     }
 
     /// Something a level places: a node of its own, or a nested group's block.
@@ -88,9 +96,9 @@ enum GroupPlacer {
             }
             // Children are written after their parents, so they come later in the list: laid out first
             // when walking it backwards.
-            for g in groups.indices.reversed() where !members[g].isEmpty {
+            for g in groups.indices.reversed() {
                 let parent = groups[g].parent.flatMap { $0 < g ? $0 : nil } ?? groups.count
-                blocks[g] = layOut(members[g], level: g, entry: nil)
+                blocks[g] = members[g].isEmpty ? .empty : layOut(members[g], level: g, entry: nil)
                 members[parent].append(.group(g))
             }
             let top = layOut(members[groups.count], level: -1, entry: start)
@@ -98,7 +106,7 @@ enum GroupPlacer {
             for (node, cell) in top.cells { cells[node] = cell }
             var rects = [CellRect?](repeating: nil, count: groups.count)
             for (group, rect) in top.rects { rects[group] = rect }
-            return Result(placement: GridPlacement(cells: cells, columns: top.width, rows: top.height), rects: rects)
+            return Result(placement: GridPlacement(cells: cells, columns: top.width, rows: top.height), rects: rects, vacant: top.vacant)
         }
 
         /// The item of `level` that holds `node`, or nil when the node is outside the level.
@@ -132,8 +140,12 @@ enum GroupPlacer {
         /// Places the items of one level; `entry` is the node to start from (the chart's start at the top),
         /// else the first node of the level that no line inside the level leads to.
         mutating func layOut(_ unordered: [Item], level: Int, entry: Int?) -> Block {
-            // In the order their first nodes were written, as `GridPlacer` takes further roots.
-            let items = unordered.map { ($0, nodes(of: $0).first ?? Int.max) }.sorted { $0.1 < $1.1 }.map(\.0)
+            // In the order their first nodes were written, as `GridPlacer` takes further roots; empty groups
+            // last, in the order they were written.
+            let items = unordered.map { item -> (Item, Int, Int) in
+                guard case .group(let g) = item else { return (item, nodes(of: item)[0], -1) }
+                return (item, nodes(of: item).first ?? Int.max, g)
+            }.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
             var taken = Set<GridCell>()
             var origins: [Item: GridCell] = [:]
             var bounds: (minCol: Int, maxCol: Int, minRow: Int, maxRow: Int)?
@@ -183,7 +195,7 @@ enum GroupPlacer {
             if let (item, node) = first { walk(from: item, via: node, at: GridCell(col: 0, row: 0)) }
             for item in items where origins[item] == nil {
                 let right = (bounds?.maxCol ?? -1) + 1, top = bounds?.minRow ?? 0
-                let via = nodes(of: item).first!
+                let via = nodes(of: item).first ?? -1
                 let inner = offset(of: via, in: item)
                 walk(from: item, via: via, at: GridCell(col: right, row: top + inner.row))
             }
@@ -201,6 +213,7 @@ enum GroupPlacer {
                     block.cells += child.cells.map { ($0.node, GridCell(col: $0.cell.col + origin.col, row: $0.cell.row + origin.row)) }
                     block.rects += child.rects.map { ($0.group, $0.rect.shifted(by: origin)) }
                     block.rects.append((g, CellRect(col: origin.col, row: origin.row, width: child.width, height: child.height)))
+                    block.vacant += child.vacant.map { GridCell(col: $0.col + origin.col, row: $0.row + origin.row) }
                 }
             }
             block.nodes = block.cells.map(\.node).sorted()

@@ -29,6 +29,10 @@ struct PixelGrid {
             columnWidth[cell.col] = max(columnWidth[cell.col], sizes[node].width)
             rowHeight[cell.row] = max(rowHeight[cell.row], sizes[node].height)
         }
+        for cell in frames?.vacant ?? [] {
+            columnWidth[cell.col] = max(columnWidth[cell.col], NodeSizing.minimumWidth)
+            rowHeight[cell.row] = max(rowHeight[cell.row], (options.lineHeight + 1.6 * options.padding).rounded(.up))
+        }
         let verticalGutters = (0...placement.columns).map {
             Self.gutterSize($0, of: placement.columns, horizontal: false, lanes: lanes, room: verticalRoom[$0], options: options)
         }
