@@ -32,12 +32,10 @@ struct FrameDetours {
         if allowance.mustStayIn >= 0 { frames.append(allowance.mustStayIn) }
         let window = map.window(around: [sourceCell, targetCell], frames: frames, margin: Self.margin)
         var search = LatticeSearch(map: map, allowance: allowance, rows: window.rows, columns: window.columns)
-        guard let found = search.path(from: exit, to: entry, budget: budget) else {
-            budget -= search.visited
-            return nil
-        }
-        budget -= search.visited
-        guard found.cost < current else { return nil }
+        let found = search.path(from: exit, to: entry, budget: budget)
+        // Setting up a window's tables costs too, if far less per state than visiting one.
+        budget -= search.visited + search.states / 4
+        guard let found, found.cost < current else { return nil }
         return Self.segments(along: found.points, exit: exit, entry: entry)
     }
 
@@ -73,6 +71,8 @@ struct LatticeSearch {
     let rows: ClosedRange<Int>
     let columns: ClosedRange<Int>
     private(set) var visited = 0
+    /// How many states the window has.
+    var states: Int { distance.count }
     private let width: Int
     private var distance: [Int]
     private var previous: [Int32]
