@@ -5,6 +5,10 @@ struct SVGEdges {
     /// The drawing's size, to keep labels inside it.
     let width: Double
     let height: Double
+    /// In a chart with frames: the frames and every line, whose sides and pieces a label should not sit
+    /// across (see `clearOfSides`). Empty otherwise, and labels stay where they always were.
+    var frames: [GroupFrame] = []
+    var lines: [EdgeRoute] = []
 
     /// The arrowhead a line needs; each distinct one becomes a `<marker>` in `<defs>`.
     struct Marker: Hashable, Comparable {
@@ -87,16 +91,25 @@ struct SVGEdges {
     }
 
     /// Where a line's label goes: beside the line just after it leaves its source (x of its left end,
-    /// baseline, text width, font size). Frame titles keep clear of it (`SVGFrames`).
+    /// baseline, text width, font size). Frame titles keep clear of it (`SVGFrames`); in a chart with
+    /// frames it keeps off their sides (`clearOfFrames`).
     func labelPlace(_ label: String, _ route: EdgeRoute) -> (left: Double, baseline: Double, width: Double, size: Double) {
         let size = (fontSize * 0.85).rounded()
         let width = TextMetrics.width(of: label, fontSize: size)
         let (start, next) = (route.points[0], route.points[1])
         let goesLeft = next[0] < start[0], goesDown = next[1] > start[1]
-        let left = min(max(goesLeft ? start[0] - 6 - width : start[0] + 6, 2), max(self.width - width - 2, 2))
-        let baseline = min(max(goesDown ? start[1] + size + 4 : start[1] - 6, size + 2), max(height - size * 0.25 - 2, size + 2))
-        return (left, baseline, width, size)
+        let left = labelLeft(goesLeft ? start[0] - 6 - width : start[0] + 6, width: width)
+        let baseline = labelBaseline(goesDown ? start[1] + size + 4 : start[1] - 6, size: size)
+        guard !frames.isEmpty else { return (left, baseline, width, size) }
+        let place = clearOfFrames(route, left: left, baseline: baseline, width: width, size: size)
+        return (place.left, place.baseline, width, size)
     }
+
+    /// A label's left end, kept inside the drawing.
+    func labelLeft(_ x: Double, width: Double) -> Double { min(max(x, 2), max(self.width - width - 2, 2)) }
+
+    /// A label's baseline, kept inside the drawing.
+    func labelBaseline(_ y: Double, size: Double) -> Double { min(max(y, size + 2), max(height - size * 0.25 - 2, size + 2)) }
 
     /// The box a line's label covers, backing included; nil for a line without one.
     func labelBox(_ route: EdgeRoute) -> (x: Double, y: Double, width: Double, height: Double)? {

@@ -44,7 +44,8 @@ public enum SVGRenderer {
             SVGNodes.render(box, style: nodeStyles[box.id] ?? SVGNodeStyle(css: nil), classes: classes, fontSize: layout.fontSize, into: &out)
         }
         out += "</g>\n<g class=\"edges\">\n"
-        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height)
+        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,
+                             frames: layout.frames, lines: layout.frames.isEmpty ? [] : layout.edges)
         for (index, route) in layout.edges.enumerated() {
             var classes: [String] = []
             if taken[index] { classes.append("taken") }
