@@ -6,15 +6,17 @@ import InterviewCore
 extension Interview {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: CommandLineLanguage.pick("Check Markdown guides and flowchart.js files for mistakes.", "检查 Markdown 指南和 flowchart.js 文件中的错误。"),
+            abstract: CommandLineLanguage.pick("Check Markdown guides and flowchart files (flowchart.js or Mermaid) for mistakes.", "检查 Markdown 指南和流程图文件（flowchart.js 或 Mermaid）中的错误。"),
             discussion: CommandLineLanguage.pick("""
-            Every ```flow / ```flowchart block of a Markdown guide is checked and named by its nearest \
-            heading; any other file is read as one bare flowchart. Exit status: 0 without errors, \
-            1 with errors, 2 for usage errors.
+            Every ```flow / ```flowchart block and every ```mermaid flowchart of a Markdown guide is \
+            checked and named by its nearest heading; any other file is read as one bare flowchart, in \
+            Mermaid when its first statement is flowchart or graph, else in flowchart.js. Exit status: \
+            0 without errors, 1 with errors, 2 for usage errors.
             """, """
-            Markdown 指南中的每个 ```flow / ```flowchart 代码块都会被检查，
-            并以离它最近的标题命名；其他文件一律作为单个独立的流程图读取。退
-            出状态：0 表示没有错误，1 表示有错误，2 表示用法错误。
+            Markdown 指南中的每个 ```flow / ```flowchart 代码块和每个 ```mermaid 流程图都会被检查，
+            并以离它最近的标题命名；其他文件一律作为单个独立的流程图读取：首条语句为 flowchart
+            或 graph 时按 Mermaid 读取，否则按 flowchart.js 读取。退出状态：0 表示没有错误，
+            1 表示有错误，2 表示用法错误。
             """)
         )
 

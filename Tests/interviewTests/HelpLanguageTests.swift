@@ -59,13 +59,13 @@ struct HelpLanguageTests {
     static let pages: [Page] = [
         Page(command: [],
              chinese: [
-                 "OVERVIEW: InterviewFlow：按 Markdown + flowchart.js 指南进行结构化面试。",
+                 "OVERVIEW: InterviewFlow：按含 flowchart.js 或 Mermaid 流程图的 Markdown 指南进行结构化面试。",
                  "run 按指南进行面试，把每个事件记入面试记录。",
                  "backup 把内嵌数据库备份为一份一致的副本，服务器运行时也可以执行。",
              ],
              notInChinese: "Run an interview along a guide",
              english: [
-                 "OVERVIEW: InterviewFlow: structured interviews from Markdown + flowchart.js guides.",
+                 "OVERVIEW: InterviewFlow: structured interviews from Markdown guides with flowchart.js or Mermaid flowcharts.",
                  "run Run an interview along a guide, recording every event to a session log.",
                  "backup Write a consistent copy of the embedded database, also while the server runs.",
              ]),
