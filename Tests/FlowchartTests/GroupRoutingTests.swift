@@ -188,7 +188,7 @@ extension GroupGeometry {
             }
         }
         #expect(labels > 500 && before > 20, "\(labels) labels, \(before) across a side")
-        // 295 → 166 when written: most of the rest label a line straight across the narrow gutter between
+        // 295 → 158 when written: most of the rest label a line straight across the narrow gutter between
         // two frames, where no place clear of both sides exists.
         #expect(after * 3 < before * 2, "labels across a frame's side: \(before) before, \(after) after")
     }

@@ -66,12 +66,12 @@ extension SVGEdges {
         let isClear = { (at: Double) in !sides.contains { $0 > at - gap && $0 < at + extent + gap } }
         if goingBack {
             let past = (crossed.min() ?? lower) - gap - extent
-            if past >= piece.lowerBound + 6, isClear(past) { return past }
+            if past >= piece.lowerBound + 2, isClear(past) { return past }
             let before = (crossed.max() ?? lower) + gap
             if before + extent <= piece.upperBound - 2, isClear(before) { return before }
         } else {
             let past = (crossed.max() ?? lower) + gap
-            if past + extent <= piece.upperBound - 6, isClear(past) { return past }
+            if past + extent <= piece.upperBound - 2, isClear(past) { return past }
             let before = (crossed.min() ?? lower) - gap - extent
             if before >= piece.lowerBound + 2, isClear(before) { return before }
         }
