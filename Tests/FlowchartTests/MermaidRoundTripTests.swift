@@ -17,6 +17,9 @@ import Testing
             // verify
             #expect(GraphShape(back.graph) == GraphShape(graph), "\(name)\n\(written)")
             #expect(back.errors.isEmpty, "\(name): \(back.errors)")
+            // Subgraphs come back too, all but empty ones (no node to carry them).
+            let holdingNodes = Set(graph.innermostGroups().flatMap { graph.groups.chain(from: $0, limit: 64) }.map { graph.groups[$0].id })
+            #expect(Set(back.graph.groups.map(\.id)) == holdingNodes, "\(name)")
         }
     }
 

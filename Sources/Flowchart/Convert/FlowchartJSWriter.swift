@@ -7,16 +7,20 @@ import Foundation
 /// - a node label's `=>`, `:>` and `:$` get a full-width `＞` or `＄`: flowchart.js would drop the text
 ///   after a second `=>` and read the others as a link or a function, losing the text after them;
 /// - a line label loses `,` `(` `)` (written full-width), which would end flowchart.js's `(yes@label)`;
-/// - node parameters flowchart.js cannot hold (values with `(),=`) are left out.
+/// - node parameters flowchart.js cannot hold (values with `(),=`) are left out;
+/// - subgraphs go into parameters flowchart.js ignores, so they come back on reading (`GroupParameters`).
 public enum FlowchartJSWriter {
     public static func write(_ graph: FlowGraph) -> String {
         let mapping = ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: [])
         var copy = ConvertIDs.renamed(graph, mapping, label: edgeLabel)
         var fitted = FlowGraph()
-        for var node in copy.nodes {
+        // `renamed` keeps the nodes in order, so the original graph's indices name the same nodes.
+        let groups = GroupParameters.annotations(for: graph)
+        for (n, var node) in copy.nodes.enumerated() {
             node.text = nodeLabel(node.text)
             if node.text.contains("|") && node.flowstate == nil { node.flowstate = "" }
-            node.parameters = node.parameters.filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
+            node.parameters = node.parameters.merging(groups[n] ?? [:]) { _, encoded in encoded }
+                .filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
             fitted.define(node)
         }
         for edge in copy.edges { fitted.link(edge) }

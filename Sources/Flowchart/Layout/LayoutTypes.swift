@@ -75,7 +75,7 @@ public struct FlowLayout: Sendable, Hashable {
     public var unreachable: Set<String>
     /// The font size the labels were measured at, so the drawing uses the same.
     public var fontSize: Double
-    /// The groups' frames (Mermaid subgraphs), outermost first; empty for flowchart.js.
+    /// The groups' frames (Mermaid subgraphs), outermost first; empty without groups.
     public var frames: [GroupFrame]
 
     public init(nodes: [NodeBox], edges: [EdgeRoute], width: Double, height: Double, unreachable: Set<String>,

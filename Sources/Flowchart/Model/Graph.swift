@@ -113,7 +113,8 @@ public struct FlowGraph: Hashable, Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
     public var start: String?
-    /// Mermaid's subgraphs, parents before their children; empty for flowchart.js.
+    /// Mermaid's subgraphs, parents before their children; empty for flowchart.js, unless the chart was
+    /// converted from Mermaid and carries them in parameters (`GroupParameters`).
     public var groups: [NodeGroup] = []
     private var keys = KeyTable()
     /// Per node, one slot per branch: the index of its edge in `edges`, or -1. Grown by `link` for all
@@ -162,6 +163,14 @@ public struct FlowGraph: Hashable, Sendable {
         slots.reserveCapacity(nodes * Self.branchCount)
         self.edges.reserveCapacity(edges)
         ends.reserveCapacity(edges)
+    }
+
+    /// Changes a node in place, its id aside (the key table holds it): for a reader that fixes nodes up
+    /// once the chart is read.
+    mutating func updateNode(_ i: Int, _ change: (inout Node) -> Void) {
+        let id = nodes[i].id
+        change(&nodes[i])
+        nodes[i].id = id
     }
 
     public func node(_ id: String) -> Node? {

@@ -75,6 +75,7 @@ extension ParserState {
             for entry in v.string((open + 1)..<close).split(separator: ",", omittingEmptySubsequences: false) {
                 let kv = entry.split(separator: "=", omittingEmptySubsequences: false)
                 if kv.count == 2 { parameters[String(kv[0])] = String(kv[1]) }
+                if kv.count == 2, kv[0].hasPrefix(GroupParameters.member) { namesGroups = true }
             }
             keyRange = v.trimmed(keyRange.lowerBound..<open)
         }

@@ -28,6 +28,7 @@ public enum FlowchartParser {
         // Definitions first, so a link to a node defined further down can still be resolved
         // (flowchart.js cannot; we say so, and draw what the author meant).
         for i in lines.indices where lines.kind(i) == .definition { state.define(lines[i]) }
+        if state.namesGroups { GroupParameters.readGroups(into: &state.graph) }
         for i in lines.indices {
             switch lines.kind(i) {
             case .link: state.link(lines[i])
@@ -60,6 +61,8 @@ struct ParserState {
     /// Per node index: the logical line order of its (first) definition.
     var definitionOrder: [Int] = []
     var scratch = Scratch()
+    /// Whether a node has a `subgraph…` parameter: a chart converted from Mermaid (`GroupParameters`).
+    var namesGroups = false
 
     struct Scratch {
         var pieces: [Range<Int>] = []
