@@ -16,8 +16,8 @@ public enum FlowchartLayout {
         let ports = PortSelector.select(indexed, placement, GridNeighbours(placement), frames: frames)
         var routes = GridRoutes(indexed, placement, ports, frames: frames)
         let lanes = LaneAssigner.assign(&routes.segments, columns: placement.columns, rows: placement.rows)
-        var room = grouped.map { FrameRoom(rects: $0.rects, groups: graph.groups, vacant: $0.vacant, columns: placement.columns,
-                                           rows: placement.rows, fontSize: options.fontSize) }
+        var room = grouped.map { FrameRoom(map: frames!, vacant: $0.vacant, lanes: lanes, spacing: options.laneSpacing,
+                                           columns: placement.columns, rows: placement.rows, fontSize: options.fontSize) }
         room?.noteCrossings(indexed, ports, placement.cells)
         let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room)
 

@@ -97,19 +97,19 @@ struct LatticeSearch {
         return (cell / width + rows.lowerBound, cell % width + columns.lowerBound, state % 2)
     }
 
-    /// What a half-cell costs when the frame `owner` holds it.
-    private func halfCell(_ owner: Int32) -> Int {
-        allowance.permits(owner) ? 1 : 1 + FrameDetours.trespassCost
+    /// What a half-cell of lattice step `index` of a gutter costs.
+    private func halfCell(horizontal: Bool, gutter: Int, at index: Int) -> Int {
+        map.permits(allowance, horizontal: horizontal, gutter: gutter, at: index) ? 1 : 1 + FrameDetours.trespassCost
     }
 
     /// The two lattice points next to a port, each with the half-cell's cost from the port.
     private func neighbours(of port: GridRoutes.Port) -> [(h: Int, v: Int, cost: Int)] {
         let k = port.position / 2
         if port.isHorizontal {
-            let cost = halfCell(map.horizontalOwner(gutter: port.gutter, column: k))
+            let cost = halfCell(horizontal: true, gutter: port.gutter, at: k)
             return [(port.gutter, k, cost), (port.gutter, k + 1, cost)]
         }
-        let cost = halfCell(map.verticalOwner(gutter: port.gutter, row: k))
+        let cost = halfCell(horizontal: false, gutter: port.gutter, at: k)
         return [(k, port.gutter, cost), (k + 1, port.gutter, cost)]
     }
 
@@ -141,16 +141,16 @@ struct LatticeSearch {
             let turnToHorizontal = axis == 0 ? 0 : FrameDetours.bendCost
             let turnToVertical = axis == 1 ? 0 : FrameDetours.bendCost
             if v + 1 <= columns.upperBound {
-                relax(&queue, from: s, to: state(h, v + 1, 0), d + 2 * halfCell(map.horizontalOwner(gutter: h, column: v)) + turnToHorizontal)
+                relax(&queue, from: s, to: state(h, v + 1, 0), d + 2 * halfCell(horizontal: true, gutter: h, at: v) + turnToHorizontal)
             }
             if v - 1 >= columns.lowerBound {
-                relax(&queue, from: s, to: state(h, v - 1, 0), d + 2 * halfCell(map.horizontalOwner(gutter: h, column: v - 1)) + turnToHorizontal)
+                relax(&queue, from: s, to: state(h, v - 1, 0), d + 2 * halfCell(horizontal: true, gutter: h, at: v - 1) + turnToHorizontal)
             }
             if h + 1 <= rows.upperBound {
-                relax(&queue, from: s, to: state(h + 1, v, 1), d + 2 * halfCell(map.verticalOwner(gutter: v, row: h)) + turnToVertical)
+                relax(&queue, from: s, to: state(h + 1, v, 1), d + 2 * halfCell(horizontal: false, gutter: v, at: h) + turnToVertical)
             }
             if h - 1 >= rows.lowerBound {
-                relax(&queue, from: s, to: state(h - 1, v, 1), d + 2 * halfCell(map.verticalOwner(gutter: v, row: h - 1)) + turnToVertical)
+                relax(&queue, from: s, to: state(h - 1, v, 1), d + 2 * halfCell(horizontal: false, gutter: v, at: h - 1) + turnToVertical)
             }
         }
         guard let best else { return nil }

@@ -5,13 +5,18 @@
 /// Grid terms (see `GutterSegment`): horizontal gutter `h` runs between rows `h - 1` and `h`, vertical
 /// gutter `v` between columns `v - 1` and `v`; the gutters cross at lattice points. A frame's sides sit in
 /// the gutters around its cells, beside the cells, and lines run in the middle of those gutters, so a line
-/// in a frame's own border gutter is outside it. Inside are the gutters between its rows and columns.
+/// in a frame's own border gutter is outside it. Inside are the gutters between its rows and columns,
+/// and, for a line that stays within the frame, its border gutters too: such a line takes lanes between
+/// the frame's side and its cells there (`innerSlot`).
 struct FrameMap {
     let columns: Int
     let rows: Int
-    private let rects: [CellRect?]
-    private let groups: [NodeGroup]
+    let rects: [CellRect?]
+    let groups: [NodeGroup]
     private let innermost: [Int]
+    /// Per group: how many frames (itself included) share its left, right, top and bottom line of cells,
+    /// which is how far out its side sits in each border gutter (nested frames never run on one line).
+    private(set) var counts: [(left: Int, right: Int, top: Int, bottom: Int)] = []
     /// Innermost frame holding the horizontal step along gutter `h` from lattice column `v` to `v + 1`
     /// (`h * columns + v`), or -1.
     private var horizontalOwner: [Int32]
@@ -27,6 +32,19 @@ struct FrameMap {
         self.rows = rows
         horizontalOwner = Array(repeating: -1, count: (rows + 1) * columns)
         verticalOwner = Array(repeating: -1, count: (columns + 1) * rows)
+        counts = rects.indices.map { _ in (0, 0, 0, 0) }
+        for (k, rect) in rects.enumerated() {
+            guard let rect else { continue }
+            var c = (left: 0, right: 0, top: 0, bottom: 0)
+            for (h, inner) in rects.enumerated() {
+                guard let r = inner, groups.chain(from: h, limit: GroupPlacer.maxDepth).contains(k) else { continue }
+                if r.col == rect.col { c.left += 1 }
+                if r.lastCol == rect.lastCol { c.right += 1 }
+                if r.row == rect.row { c.top += 1 }
+                if r.lastRow == rect.lastRow { c.bottom += 1 }
+            }
+            counts[k] = c
+        }
         // Groups come parents first, so painting in order leaves each step with its innermost frame.
         for (k, rect) in rects.enumerated() {
             guard let rect else { continue }
@@ -70,10 +88,46 @@ struct FrameMap {
     /// How many half-cells of `segment` run where the allowance does not permit.
     func trespass(_ segment: GutterSegment, _ allowance: Allowance) -> Int {
         var count = 0
-        for position in segment.lo..<segment.hi where !allowance.permits(owner(of: segment, at: position)) {
+        for position in segment.lo..<segment.hi
+        where !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: position / 2) {
             count += 1
         }
         return count
+    }
+
+    /// Whether a line may run along lattice step `index` of a gutter: inside the frames it may be in, or in
+    /// a border gutter of the frame it must stay in, within that frame's reach (it then takes inner lanes).
+    func permits(_ allowance: Allowance, horizontal: Bool, gutter: Int, at index: Int) -> Bool {
+        let owner = horizontal ? horizontalOwner(gutter: gutter, column: index) : verticalOwner(gutter: gutter, row: index)
+        return allowance.permits(owner)
+            || (allowance.mustStayIn >= 0 && hasSide(allowance.mustStayIn, horizontal: horizontal, gutter: gutter, at: index))
+    }
+
+    /// Whether frame `k` has a side in that gutter alongside lattice step `index`.
+    func hasSide(_ k: Int, horizontal: Bool, gutter: Int, at index: Int) -> Bool {
+        guard let rect = rects[k] else { return false }
+        return horizontal
+            ? (gutter == rect.row || gutter == rect.lastRow + 1) && index >= rect.col && index <= rect.lastCol
+            : (gutter == rect.col || gutter == rect.lastCol + 1) && index >= rect.row && index <= rect.lastRow
+    }
+
+    /// Where a segment's lanes go: 0 in the middle of its gutter; for a line that must stay in a frame and
+    /// runs in that frame's border gutter, along its side, `2 × level + 1` between the side and cells after
+    /// the gutter (below, right), `2 × level` before it, `level` being the frame's count on that side.
+    func innerSlot(_ segment: GutterSegment, _ allowance: Allowance) -> Int {
+        let k = allowance.mustStayIn
+        guard k >= 0, segment.hi > segment.lo, let rect = rects[k] else { return 0 }
+        let first = segment.lo / 2, last = (segment.hi - 1) / 2, c = counts[k]
+        if segment.isHorizontal {
+            guard first >= rect.col, last <= rect.lastCol else { return 0 }
+            if segment.gutter == rect.row { return 2 * c.top + 1 }
+            if segment.gutter == rect.lastRow + 1 { return 2 * c.bottom }
+        } else {
+            guard first >= rect.row, last <= rect.lastRow else { return 0 }
+            if segment.gutter == rect.col { return 2 * c.left + 1 }
+            if segment.gutter == rect.lastCol + 1 { return 2 * c.right }
+        }
+        return 0
     }
 
     /// Whether a straight line between two cells in one row or column passes through a frame that holds
@@ -112,16 +166,13 @@ struct FrameMap {
     func trespassedFrames(_ segment: GutterSegment, _ allowance: Allowance) -> [Int] {
         var found: [Int] = []
         for position in segment.lo..<segment.hi {
-            let owner = owner(of: segment, at: position)
-            if !allowance.permits(owner), owner >= 0, !found.contains(Int(owner)) { found.append(Int(owner)) }
+            // Half-cell `position … position + 1` lies in the step of lattice column (or row) `position / 2`.
+            let index = position / 2
+            let owner = segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: index)
+                                             : verticalOwner(gutter: segment.gutter, row: index)
+            guard !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: index) else { continue }
+            if owner >= 0, !found.contains(Int(owner)) { found.append(Int(owner)) }
         }
         return found
-    }
-
-    /// The frame holding half-cell `position … position + 1` of a segment: it lies in the step of lattice
-    /// column (or row) `position / 2`.
-    private func owner(of segment: GutterSegment, at position: Int) -> Int32 {
-        segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: position / 2)
-                             : verticalOwner(gutter: segment.gutter, row: position / 2)
     }
 }

@@ -10,6 +10,9 @@ struct GutterSegment {
     /// Bands keep a line leaving one node apart from a line entering the node across the gutter.
     var band: Int
     var lane = 0
+    /// 0: the lanes in the middle of the gutter. Otherwise the line stays inside a frame with a side in this
+    /// gutter and runs between that side and the frame's cells (`FrameMap.innerSlot`).
+    var inner = 0
 
     var lo: Int { min(start, end) }
     var hi: Int { max(start, end) }
@@ -36,6 +39,14 @@ struct GridRoutes {
                 if detours != nil, let better = detours!.improve(segments[first...], from: link.from, source, by: Self.port(source, ports.exit[index]),
                                                                   to: link.to, target, by: Self.port(target, ports.entry[index])) {
                     segments.replaceSubrange(first..., with: better)
+                }
+                if let frames {
+                    let allowance = frames.allowance(from: link.from, to: link.to)
+                    for s in first..<segments.count {
+                        segments[s].inner = frames.innerSlot(segments[s], allowance)
+                        // Inner lanes are one group per slot: the near/far bands only order the middle ones.
+                        if segments[s].inner > 0 { segments[s].band = 1 }
+                    }
                 }
             }
             ranges.append(first..<segments.count)

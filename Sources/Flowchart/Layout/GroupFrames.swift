@@ -26,8 +26,10 @@ public struct GroupFrame: Sendable, Hashable, Codable {
 
 /// Where frames go and the room they need. A frame's sides run in the gutters next to its block, one
 /// `pad` from the cells, one more for each group nested inside it that shares that side, so nested frames
-/// never run on one line; the top side also leaves a band for the title. The gutters are widened by that
-/// room on the side it is taken, and their lines keep to the middle (see `PixelGrid.laneCoordinate`).
+/// never run on one line; the top side also leaves a band for the title. Lines that stay inside a frame
+/// and run along its side take lanes between that side and the cells (`FrameMap.innerSlot`), which push
+/// the side (and every side outside it) further out. The gutters are widened by that room on the side it
+/// is taken, and their other lines keep to the middle (see `PixelGrid.laneCoordinate`).
 struct FrameRoom {
     static let pad = 8.0
 
@@ -40,41 +42,76 @@ struct FrameRoom {
     let titleBand: Double
     let titleSize: Double
     /// Per group: how many frames (itself included) share its left, right, top and bottom line of cells.
-    private(set) var counts: [(left: Int, right: Int, top: Int, bottom: Int)] = []
+    let counts: [(left: Int, right: Int, top: Int, bottom: Int)]
     /// Per vertical gutter (0 … columns) and horizontal gutter (0 … rows): room taken next to the cells
     /// before it (`low`) and after it (`high`).
     private(set) var vertical: [Side]
     private(set) var horizontal: [Side]
+    /// Per gutter side, how far from the cells the side of a frame with count `c` runs: `offsets[c]`
+    /// (`offsets[0]` is 0, the cells' edge; frame `c`'s inner lanes run between `c - 1` and `c`).
+    private var sideOffsets: [SideKey: [Double]] = [:]
+    private let spacing: Double
     /// Per group: the leftmost column where a line enters or leaves a node of its top row through the
     /// top, crossing the title's band there; nil when none does.
     private(set) var crossings: [Int?] = []
 
-    init(rects: [CellRect?], groups: [NodeGroup], vacant: [GridCell] = [], columns: Int, rows: Int, fontSize: Double) {
-        self.rects = rects
-        self.groups = groups
+    struct SideKey: Hashable {
+        var horizontal: Bool
+        var gutter: Int
+        /// The cells after the gutter (below, right), rather than before it.
+        var high: Bool
+    }
+
+    init(map: FrameMap, vacant: [GridCell] = [], lanes: LaneCounts, spacing: Double, columns: Int, rows: Int, fontSize: Double) {
+        rects = map.rects
+        groups = map.groups
+        counts = map.counts
         self.vacant = vacant
+        self.spacing = spacing
         titleSize = Self.titleSize(fontSize: fontSize)
         titleBand = (titleSize * 1.3).rounded(.up) + 4
         vertical = Array(repeating: Side(), count: columns + 1)
         horizontal = Array(repeating: Side(), count: rows + 1)
-        counts = rects.indices.map { _ in (0, 0, 0, 0) }
         crossings = rects.map { _ in nil }
+        // The deepest side on each gutter side first, then each level's offset from the cells out.
+        var levels: [SideKey: Int] = [:]
         for (k, rect) in rects.enumerated() {
             guard let rect else { continue }
-            var left = 0, right = 0, top = 0, bottom = 0
-            for (h, inner) in rects.enumerated() where inner != nil && isWithin(h, k) {
-                let r = inner!
-                if r.col == rect.col { left += 1 }
-                if r.lastCol == rect.lastCol { right += 1 }
-                if r.row == rect.row { top += 1 }
-                if r.lastRow == rect.lastRow { bottom += 1 }
+            let c = counts[k]
+            for (key, count) in [(SideKey(horizontal: false, gutter: rect.col, high: true), c.left),
+                                 (SideKey(horizontal: false, gutter: rect.lastCol + 1, high: false), c.right),
+                                 (SideKey(horizontal: true, gutter: rect.row, high: true), c.top),
+                                 (SideKey(horizontal: true, gutter: rect.lastRow + 1, high: false), c.bottom)] {
+                levels[key] = max(levels[key] ?? 0, count)
             }
-            counts[k] = (left, right, top, bottom)
-            vertical[rect.col].high = max(vertical[rect.col].high, Double(left) * Self.pad)
-            vertical[rect.lastCol + 1].low = max(vertical[rect.lastCol + 1].low, Double(right) * Self.pad)
-            horizontal[rect.row].high = max(horizontal[rect.row].high, Double(top) * (Self.pad + titleBand))
-            horizontal[rect.lastRow + 1].low = max(horizontal[rect.lastRow + 1].low, Double(bottom) * Self.pad)
         }
+        for (key, deepest) in levels {
+            // A top side also holds its title's band, above the lines running along it.
+            let band = key.horizontal && key.high ? titleBand : 0
+            var offsets = [0.0]
+            for level in 1...deepest {
+                let lines = Double(lanes.innerLanes(horizontal: key.horizontal, gutter: key.gutter, slot: 2 * level + (key.high ? 1 : 0)))
+                offsets.append(offsets[level - 1] + lines * spacing + band + Self.pad)
+            }
+            sideOffsets[key] = offsets
+            let room = offsets[deepest]
+            if key.horizontal {
+                if key.high { horizontal[key.gutter].high = room } else { horizontal[key.gutter].low = room }
+            } else {
+                if key.high { vertical[key.gutter].high = room } else { vertical[key.gutter].low = room }
+            }
+        }
+    }
+
+    /// How far from the cells the side of a frame with `count` runs in a gutter side.
+    func offset(horizontal: Bool, gutter: Int, high: Bool, count: Int) -> Double {
+        let offsets = sideOffsets[SideKey(horizontal: horizontal, gutter: gutter, high: high)] ?? [0]
+        return offsets[min(count, offsets.count - 1)]
+    }
+
+    /// How far from the cells an inner lane runs: lane `lane` of slot `slot` (see `FrameMap.innerSlot`).
+    func innerLaneOffset(horizontal: Bool, gutter: Int, slot: Int, lane: Int) -> Double {
+        offset(horizontal: horizontal, gutter: gutter, high: slot % 2 == 1, count: slot / 2 - 1) + Double(lane + 1) * spacing
     }
 
     /// Notes where lines cross each frame's title band: through the top of a node in the frame's top row.
@@ -91,11 +128,6 @@ struct FrameRoom {
                 }
             }
         }
-    }
-
-    /// Whether group `h` is `k` or nested in it.
-    private func isWithin(_ h: Int, _ k: Int) -> Bool {
-        groups.chain(from: h, limit: GroupPlacer.maxDepth).contains(k)
     }
 
     /// The title as drawn: on one line, long ones cut with an ellipsis, so a frame never has to be much
@@ -120,7 +152,8 @@ struct FrameRoom {
         rects.enumerated().compactMap { k, rect in
             guard let rect else { return nil }
             let title = Self.titleWidth(Self.shownTitle(groups[k].title), size: titleSize)
-            return (rect.col, rect.lastCol, title, crossings[k], Double(counts[k].left) * Self.pad, Double(counts[k].right) * Self.pad)
+            return (rect.col, rect.lastCol, title, crossings[k], offset(horizontal: false, gutter: rect.col, high: true, count: counts[k].left),
+                    offset(horizontal: false, gutter: rect.lastCol + 1, high: false, count: counts[k].right))
         }
     }
 
@@ -128,10 +161,10 @@ struct FrameRoom {
         rects.enumerated().compactMap { k, rect in
             guard let rect else { return nil }
             let c = counts[k]
-            let x0 = grid.columnX[rect.col] - Double(c.left) * Self.pad
-            let x1 = grid.columnX[rect.lastCol] + grid.columnWidth[rect.lastCol] + Double(c.right) * Self.pad
-            let y0 = grid.rowY[rect.row] - Double(c.top) * (Self.pad + titleBand)
-            let y1 = grid.rowY[rect.lastRow] + grid.rowHeight[rect.lastRow] + Double(c.bottom) * Self.pad
+            let x0 = grid.columnX[rect.col] - offset(horizontal: false, gutter: rect.col, high: true, count: c.left)
+            let x1 = grid.columnX[rect.lastCol] + grid.columnWidth[rect.lastCol] + offset(horizontal: false, gutter: rect.lastCol + 1, high: false, count: c.right)
+            let y0 = grid.rowY[rect.row] - offset(horizontal: true, gutter: rect.row, high: true, count: c.top)
+            let y1 = grid.rowY[rect.lastRow] + grid.rowHeight[rect.lastRow] + offset(horizontal: true, gutter: rect.lastRow + 1, high: false, count: c.bottom)
             let depth = groups.chain(from: k, limit: GroupPlacer.maxDepth).count - 1
             return GroupFrame(id: groups[k].id, title: Self.shownTitle(groups[k].title), x: x0, y: y0,
                               width: x1 - x0, height: y1 - y0, depth: depth, parent: groups[k].parent.map { groups[$0].id })

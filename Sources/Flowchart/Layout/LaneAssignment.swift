@@ -5,6 +5,18 @@ struct LaneCounts {
     /// Lanes per (gutter, band), indexed `gutter * 3 + band`.
     var horizontal: [Int]
     var vertical: [Int]
+    /// Inner lanes (beside a frame's side) per gutter and slot, see `GutterSegment.inner`.
+    var inner: [InnerKey: Int] = [:]
+
+    struct InnerKey: Hashable {
+        var horizontal: Bool
+        var gutter: Int
+        var slot: Int
+    }
+
+    func innerLanes(horizontal: Bool, gutter: Int, slot: Int) -> Int {
+        inner[InnerKey(horizontal: horizontal, gutter: gutter, slot: slot)] ?? 0
+    }
 
     func lanes(horizontal isHorizontal: Bool, gutter: Int, band: Int) -> Int {
         isHorizontal ? horizontal[gutter * 3 + band] : vertical[gutter * 3 + band]
@@ -22,8 +34,8 @@ enum LaneAssigner {
         // Sorting by group then start makes the sweep, and so the whole drawing, deterministic.
         let order = segments.indices.sorted { a, b in
             let x = segments[a], y = segments[b]
-            return (x.isHorizontal ? 0 : 1, x.gutter, x.band, x.lo, x.hi, a)
-                < (y.isHorizontal ? 0 : 1, y.gutter, y.band, y.lo, y.hi, b)
+            return (x.isHorizontal ? 0 : 1, x.gutter, x.inner * 3 + x.band, x.lo, x.hi, a)
+                < (y.isHorizontal ? 0 : 1, y.gutter, y.inner * 3 + y.band, y.lo, y.hi, b)
         }
         var heap = MinHeap()
         var groupStart = 0
@@ -36,7 +48,7 @@ enum LaneAssigner {
                 let index = order[next]
                 let segment = segments[index]
                 guard segment.isHorizontal == head.isHorizontal, segment.gutter == head.gutter,
-                      segment.band == head.band else { break }
+                      segment.inner == head.inner, segment.band == head.band else { break }
                 // Reuse the lane that freed up first, but only if it ended strictly before this
                 // segment starts: touching segments in one lane would read as one line.
                 let lane: Int
@@ -50,8 +62,12 @@ enum LaneAssigner {
                 heap.push((segment.hi, lane))
                 next += 1
             }
-            let slot = head.gutter * 3 + head.band
-            if head.isHorizontal { counts.horizontal[slot] = laneCount } else { counts.vertical[slot] = laneCount }
+            if head.inner > 0 {
+                counts.inner[LaneCounts.InnerKey(horizontal: head.isHorizontal, gutter: head.gutter, slot: head.inner)] = laneCount
+            } else {
+                let slot = head.gutter * 3 + head.band
+                if head.isHorizontal { counts.horizontal[slot] = laneCount } else { counts.vertical[slot] = laneCount }
+            }
             groupStart = next
         }
         return counts

@@ -17,9 +17,12 @@ struct PixelGrid {
     /// Room kept in each gutter beside the cells for frames (`FrameRoom`): the lines run between.
     private var verticalRoom: [FrameRoom.Side]
     private var horizontalRoom: [FrameRoom.Side]
+    /// For the lanes of lines that run between a frame's side and its cells.
+    private let frames: FrameRoom?
 
     init(_ placement: GridPlacement, sizes: [NodeSizing.Size], lanes: LaneCounts, options: LayoutOptions, frames: FrameRoom? = nil) {
         self.lanes = lanes
+        self.frames = frames
         spacing = options.laneSpacing
         columnWidth = Array(repeating: 0, count: placement.columns)
         rowHeight = Array(repeating: 0, count: placement.rows)
@@ -95,6 +98,13 @@ struct PixelGrid {
     /// The line a segment runs on: lanes sit side by side, centred in their gutter, bands in order.
     func laneCoordinate(_ segment: GutterSegment) -> Double {
         let horizontal = segment.isHorizontal
+        if segment.inner > 0, let frames {
+            // Measured from the cells the lane runs beside: after the gutter (high slots) or before it.
+            let offset = frames.innerLaneOffset(horizontal: horizontal, gutter: segment.gutter, slot: segment.inner, lane: segment.lane)
+            let start = horizontal ? horizontalGutterY[segment.gutter] : verticalGutterX[segment.gutter]
+            let size = horizontal ? horizontalGutterHeight[segment.gutter] : verticalGutterWidth[segment.gutter]
+            return segment.inner % 2 == 1 ? start + size - offset : start + offset
+        }
         let total = lanes.total(horizontal: horizontal, gutter: segment.gutter)
         var index = segment.lane
         for band in 0..<segment.band { index += lanes.lanes(horizontal: horizontal, gutter: segment.gutter, band: band) }
