@@ -194,6 +194,22 @@ extension GroupGeometry {
         #expect(kept.x == plain.x && kept.y == plain.y)
     }
 
+    @Test func aLoopsLabelInsideAFrameLeavesTheFramesSideForItsSecondPiece() throws {
+        // setup: the loop leaves the gate and turns into its lane a few pixels later, on the frame's side
+        let graph = MermaidParser.parse("flowchart TD\n  subgraph g1 [Stage]\n    A[Q] --> B{ok?}\n    B -->|no| A\n  end\n").graph
+        let layout = FlowchartLayout.layout(graph)
+        let loop = try #require(layout.edges.first { $0.branch == "no" })
+        // act
+        let plain = try #require(Self.edges(layout, frames: false).labelBox(loop))
+        let placed = try #require(Self.edges(layout, frames: true).labelBox(loop))
+        // verify: it sat across the side; now it is clear of it, of the boxes, and beside the loop's lane
+        #expect(Self.acrossASide(plain, layout.frames))
+        #expect(!Self.acrossASide(placed, layout.frames))
+        #expect(!layout.nodes.contains { n in placed.x < n.x + n.width && n.x < placed.x + placed.width && placed.y < n.y + n.height && n.y < placed.y + placed.height })
+        let lane = loop.points[1][0]
+        #expect(abs(placed.x + placed.width - lane) < 10 || abs(placed.x - lane) < 10, "\(placed) beside x = \(lane)")
+    }
+
     /// Over generated charts, the labels across a frame's side as placed without and with frames in view.
     @Test func generatedChartsHaveFewerLabelsAcrossAFramesSide() {
         var rng = TestRandom(seed: 0x1AB)
@@ -210,9 +226,9 @@ extension GroupGeometry {
             }
         }
         #expect(labels > 500 && before > 20, "\(labels) labels, \(before) across a side")
-        // 281 → 150 when written: most of the rest label a line straight across the narrow gutter between
+        // 281 → 65 when written: most of the rest label a line straight across the narrow gutter between
         // two frames, where no place clear of both sides exists.
-        #expect(after * 3 < before * 2, "labels across a frame's side: \(before) before, \(after) after")
+        #expect(after * 3 < before, "labels across a frame's side: \(before) before, \(after) after")
     }
 
     static func edges(_ layout: FlowLayout, frames: Bool) -> SVGEdges {

@@ -1,29 +1,53 @@
 /// Line labels in a chart with frames. A label sits beside the start of its line; where that line
-/// leaves (or enters) a frame there, the label sat across the frame's side, and read as belonging to
-/// neither. Here it moves along the line's first piece past the side (or back before it), and failing
-/// that tries the line's other side; where nothing fits it stays where it was, on its backing.
+/// leaves (or enters) a frame there, or runs along a frame's side, the label sat across the side and read
+/// as belonging to neither. Here it slides along the line to the nearest place clear of frame sides,
+/// other lines and boxes: beside the first piece of the line on its usual side, then on the other side,
+/// then beside the second piece (a loop inside a frame turns a few pixels after its start). Where nothing
+/// fits it stays where it was, on its backing.
 extension SVGEdges {
     func clearOfFrames(_ route: EdgeRoute, left: Double, baseline: Double, width: Double, size: Double) -> (left: Double, baseline: Double) {
-        let (start, next) = (route.points[0], route.points[1])
-        let horizontal = start[1] == next[1]
-        guard horizontal || start[0] == next[0] else { return (left, baseline) }
-        // Its usual side of the line first: above a horizontal piece, right of a vertical one.
-        let candidates = horizontal
-            ? [(left, baseline), (left, labelBaseline(start[1] + size + 4, size: size))]
-            : [(left, baseline), (labelLeft(start[0] - 6 - width, width: width), baseline)]
-        for (x, y) in candidates {
-            var (l, b) = (x, y)
-            if horizontal {
-                l = clearOfSides(l, extent: width, along: min(start[0], next[0])...max(start[0], next[0]), goingBack: next[0] < start[0],
-                                 sides: sides(across: (b - size)...(b + size * 0.25), horizontal: true, except: route))
-            } else {
-                // The label spans size * 1.25 from `baseline - size`; moved as a box, then back to its baseline.
-                b = clearOfSides(b - size, extent: size * 1.25, along: min(start[1], next[1])...max(start[1], next[1]),
-                                 goingBack: next[1] < start[1], sides: sides(across: (l - 2)...(l + width + 2), horizontal: false, except: route)) + size
+        let height = size * 1.25
+        for piece in 0..<min(2, route.points.count - 1) {
+            let (a, b) = (route.points[piece], route.points[piece + 1])
+            guard a.count >= 2, b.count >= 2, a != b else { continue }
+            let horizontal = a[1] == b[1]
+            guard horizontal || a[0] == b[0] else { continue }
+            // Beside the piece: above then below a horizontal one, right then left of a vertical one.
+            let across: [Double] = horizontal ? [a[1] - 6 - size, a[1] + 4] : [a[0] + 6, a[0] - 6 - width]
+            for offside in across {
+                // The label's near end, as far from the piece's start as the first label sits from its line's.
+                guard let spot = slide(along: horizontal ? (a[0], b[0]) : (a[1], b[1]), extent: horizontal ? width : height,
+                                       band: horizontal ? offside...(offside + height) : (offside - 2)...(offside + width + 2),
+                                       horizontal: horizontal) else { continue }
+                let (l, top) = horizontal ? (spot, offside) : (offside, spot)
+                if !crossesAFrame(left: l - 2, top: top, width: width + 4, height: height),
+                   !coversABox(left: l - 2, top: top, width: width + 4, height: height) {
+                    return (labelLeft(l, width: width), labelBaseline(top + size, size: size))
+                }
             }
-            if !crossesAFrame(left: l - 2, top: b - size, width: width + 4, height: size * 1.25) { return (l, b) }
         }
         return (left, baseline)
+    }
+
+    /// The label's span along a piece from `ends.0` toward `ends.1`: the nearest to the piece's start
+    /// (6 px after it) where nothing is in the label's band (`obstacles`), ending 2 px before the piece
+    /// does; nil when the piece has no such place. Returns the span's lower coordinate.
+    private func slide(along ends: (Double, Double), extent: Double, band: ClosedRange<Double>, horizontal: Bool) -> Double? {
+        let gap = 4.0
+        let forward = ends.1 >= ends.0
+        // Distances from the piece's start, each obstacle as the stretch it takes along the piece.
+        let blocked = obstacles(across: band, horizontal: horizontal).map { o -> ClosedRange<Double> in
+            let (x, y) = forward ? (o.lowerBound - ends.0, o.upperBound - ends.0) : (ends.0 - o.upperBound, ends.0 - o.lowerBound)
+            return x...y
+        }
+        let length = abs(ends.1 - ends.0)
+        // At the usual 6 px, or just past something in the way.
+        for near in ([6.0] + blocked.map { $0.upperBound + gap }).sorted() where near >= 6 && near + extent <= length - 2 {
+            let far = near + extent
+            if blocked.contains(where: { $0.upperBound > near - gap && $0.lowerBound < far + gap }) { continue }
+            return forward ? ends.0 + near : ends.0 - far
+        }
+        return nil
     }
 
     /// Whether any frame's side runs through a box.
@@ -36,45 +60,34 @@ extension SVGEdges {
         }
     }
 
-    /// Where, along a horizontal (or vertical) piece of line, something crosses the band its label takes:
-    /// the frames' left and right (top and bottom) sides, and the other lines' vertical (horizontal) pieces.
-    private func sides(across band: ClosedRange<Double>, horizontal: Bool, except route: EdgeRoute) -> [Double] {
-        var found: [Double] = []
+    /// Whether a box overlaps a node's box.
+    private func coversABox(left: Double, top: Double, width: Double, height: Double) -> Bool {
+        boxes.values.contains { b in left < b.x + b.width && b.x < left + width && top < b.y + b.height && b.y < top + height }
+    }
+
+    /// What lies in the band a label takes beside a horizontal (or vertical) piece of line, as stretches
+    /// along the piece: the frames' left and right (top and bottom) sides, the lines' vertical (horizontal)
+    /// pieces, its own included (a label on its own turn hides it), and the boxes.
+    private func obstacles(across band: ClosedRange<Double>, horizontal: Bool) -> [ClosedRange<Double>] {
+        var found: [ClosedRange<Double>] = []
         for f in frames {
             let (low, high) = horizontal ? (f.y, f.y + f.height) : (f.x, f.x + f.width)
             guard high > band.lowerBound, low < band.upperBound else { continue }
-            found += horizontal ? [f.x, f.x + f.width] : [f.y, f.y + f.height]
+            found += horizontal ? [f.x...f.x, (f.x + f.width)...(f.x + f.width)] : [f.y...f.y, (f.y + f.height)...(f.y + f.height)]
         }
-        for line in lines where !(line.from == route.from && line.branch == route.branch) {
+        for line in lines {
             for (p, q) in zip(line.points, line.points.dropFirst()) where p.count >= 2 && q.count >= 2 {
                 let across = horizontal ? p[0] == q[0] : p[1] == q[1]
                 let (a, b) = horizontal ? (p[1], q[1]) : (p[0], q[0])
-                if across, max(a, b) > band.lowerBound, min(a, b) < band.upperBound { found.append(horizontal ? p[0] : p[1]) }
+                let at = horizontal ? p[0] : p[1]
+                if across, max(a, b) > band.lowerBound, min(a, b) < band.upperBound { found.append(at...at) }
             }
         }
-        return found
-    }
-
-    /// A label's span along the first piece of its line, moved when something crosses it: past the last
-    /// thing it crosses when the piece is long enough, else back before the first; left where it was when
-    /// neither fits. `lower … lower + extent` is the span (the backing's 2 px each side kept clear too);
-    /// `along` is the piece, from the line's start (its far end when `goingBack`).
-    private func clearOfSides(_ lower: Double, extent: Double, along piece: ClosedRange<Double>, goingBack: Bool, sides: [Double]) -> Double {
-        let gap = 4.0
-        let crossed = sides.filter { $0 > lower - gap && $0 < lower + extent + gap }
-        guard !crossed.isEmpty else { return lower }
-        let isClear = { (at: Double) in !sides.contains { $0 > at - gap && $0 < at + extent + gap } }
-        if goingBack {
-            let past = (crossed.min() ?? lower) - gap - extent
-            if past >= piece.lowerBound + 2, isClear(past) { return past }
-            let before = (crossed.max() ?? lower) + gap
-            if before + extent <= piece.upperBound - 2, isClear(before) { return before }
-        } else {
-            let past = (crossed.max() ?? lower) + gap
-            if past + extent <= piece.upperBound - 2, isClear(past) { return past }
-            let before = (crossed.min() ?? lower) - gap - extent
-            if before >= piece.lowerBound + 2, isClear(before) { return before }
+        for b in boxes.values {
+            let (low, high) = horizontal ? (b.y, b.y + b.height) : (b.x, b.x + b.width)
+            guard high > band.lowerBound, low < band.upperBound else { continue }
+            found.append(horizontal ? b.x...(b.x + b.width) : b.y...(b.y + b.height))
         }
-        return lower
+        return found
     }
 }
