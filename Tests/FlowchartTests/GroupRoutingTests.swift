@@ -91,6 +91,42 @@ import Testing
         #expect(LayoutGeometry.violations(in: layout, of: graph).isEmpty)
     }
 
+    @Test func aLineGoesRoundANestedFrameByItsOutermostParent() {
+        // setup: "Gamma" is as tall as the chart, with "Concurrency" inside it; the way from n11 to g12
+        // round them runs below "Gamma" (found by the audit: the search looked only round the inner one)
+        let text = """
+        flowchart TD
+          subgraph g0 [Warm up]
+            n9[C]
+            n10[B]
+          end
+          subgraph g6 [Gamma]
+            n15[W]
+            n16[B]
+            n17[C]
+            subgraph g9 [Concurrency]
+              n18[G]
+              n19[W]
+              n20[W]
+            end
+            n21[C]
+            n22[A]
+            n23[G]
+          end
+          n9 --> n10
+          n10 --> n11
+          n15 --> n16 --> n17 --> n18 --> n19 --> n20 --> n21 --> n22 --> n23
+          n11 --> n2
+          n9 --> n18
+          n11 --> g12
+        """
+        let graph = MermaidParser.parse(text).graph
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify
+        #expect(GroupGeometry.trespasses(in: layout, of: graph).isEmpty, "\(layout.edges.filter { $0.from == "n11" }.map(\.points))")
+    }
+
     @Test func aStraightLineDoesNotCrossAFrameThroughItsEmptyCells() {
         // setup: `top --> bottom` in one column would run straight through the frame's empty cells.
         let text = """

@@ -162,7 +162,8 @@ struct FrameMap {
         return (max(0, top - margin)...min(rows, bottom + margin), max(0, left - margin)...min(columns, right + margin))
     }
 
-    /// The frames a segment trespasses on, for the detour's window.
+    /// The frames a segment trespasses on, with the frames they are nested in, for the detour's window:
+    /// the way round a nested frame is round its outermost parent.
     func trespassedFrames(_ segment: GutterSegment, _ allowance: Allowance) -> [Int] {
         var found: [Int] = []
         for position in segment.lo..<segment.hi {
@@ -170,8 +171,8 @@ struct FrameMap {
             let index = position / 2
             let owner = segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: index)
                                              : verticalOwner(gutter: segment.gutter, row: index)
-            guard !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: index) else { continue }
-            if owner >= 0, !found.contains(Int(owner)) { found.append(Int(owner)) }
+            guard !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: index), owner >= 0 else { continue }
+            for k in groups.chain(from: Int(owner), limit: GroupPlacer.maxDepth) where !found.contains(k) { found.append(k) }
         }
         return found
     }
