@@ -5,10 +5,19 @@ struct SVGEdges {
     /// The drawing's size, to keep labels inside it.
     let width: Double
     let height: Double
-    /// In a chart with frames: the frames and every line, whose sides and pieces a label should not sit
-    /// across (see `clearOfSides`). Empty otherwise, and labels stay where they always were.
-    var frames: [GroupFrame] = []
-    var lines: [EdgeRoute] = []
+    /// In a chart with frames: the frames, whose sides a label should not sit across, and what else is in
+    /// a label's way (`SVGLabelPlacement`). Empty otherwise, and labels stay where they always were.
+    let frames: [GroupFrame]
+    let obstacles: LabelObstacles?
+
+    init(boxes: [String: NodeBox], fontSize: Double, width: Double, height: Double, frames: [GroupFrame] = [], lines: [EdgeRoute] = []) {
+        self.boxes = boxes
+        self.fontSize = fontSize
+        self.width = width
+        self.height = height
+        self.frames = frames
+        obstacles = frames.isEmpty ? nil : LabelObstacles(frames: frames, lines: lines, boxes: Array(boxes.values))
+    }
 
     /// The arrowhead a line needs; each distinct one becomes a `<marker>` in `<defs>`.
     struct Marker: Hashable, Comparable {

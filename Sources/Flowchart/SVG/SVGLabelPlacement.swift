@@ -62,32 +62,54 @@ extension SVGEdges {
 
     /// Whether a box overlaps a node's box.
     private func coversABox(left: Double, top: Double, width: Double, height: Double) -> Bool {
-        boxes.values.contains { b in left < b.x + b.width && b.x < left + width && top < b.y + b.height && b.y < top + height }
+        (obstacles?.boxes ?? []).contains { b in left < b.x + b.width && b.x < left + width && top < b.y + b.height && b.y < top + height }
     }
 
     /// What lies in the band a label takes beside a horizontal (or vertical) piece of line, as stretches
-    /// along the piece: the frames' left and right (top and bottom) sides, the lines' vertical (horizontal)
-    /// pieces, its own included (a label on its own turn hides it), and the boxes.
+    /// along the piece: the frames' upright (level) sides and the lines' upright (level) pieces, its own
+    /// included (a label on its own turn hides it), and the boxes.
     private func obstacles(across band: ClosedRange<Double>, horizontal: Bool) -> [ClosedRange<Double>] {
+        guard let obstacles else { return [] }
         var found: [ClosedRange<Double>] = []
-        for f in frames {
-            let (low, high) = horizontal ? (f.y, f.y + f.height) : (f.x, f.x + f.width)
-            guard high > band.lowerBound, low < band.upperBound else { continue }
-            found += horizontal ? [f.x...f.x, (f.x + f.width)...(f.x + f.width)] : [f.y...f.y, (f.y + f.height)...(f.y + f.height)]
+        for piece in horizontal ? obstacles.upright : obstacles.level where piece.high > band.lowerBound && piece.low < band.upperBound {
+            found.append(piece.at...piece.at)
         }
-        for line in lines {
-            for (p, q) in zip(line.points, line.points.dropFirst()) where p.count >= 2 && q.count >= 2 {
-                let across = horizontal ? p[0] == q[0] : p[1] == q[1]
-                let (a, b) = horizontal ? (p[1], q[1]) : (p[0], q[0])
-                let at = horizontal ? p[0] : p[1]
-                if across, max(a, b) > band.lowerBound, min(a, b) < band.upperBound { found.append(at...at) }
-            }
-        }
-        for b in boxes.values {
+        for b in obstacles.boxes {
             let (low, high) = horizontal ? (b.y, b.y + b.height) : (b.x, b.x + b.width)
             guard high > band.lowerBound, low < band.upperBound else { continue }
             found.append(horizontal ? b.x...(b.x + b.width) : b.y...(b.y + b.height))
         }
         return found
+    }
+}
+
+/// Everything a label may have to keep clear of, flattened once per drawing: every label looks at all of
+/// it, and reading it from the routes' nested point arrays each time took most of a 2,000-node chart's
+/// drawing.
+struct LabelObstacles {
+    /// A straight stretch: at `at` across, from `low` to `high` along.
+    struct Piece {
+        var at: Double
+        var low: Double
+        var high: Double
+    }
+
+    /// Vertical pieces (frames' left and right sides, lines' vertical pieces) and horizontal ones.
+    private(set) var upright: [Piece] = []
+    private(set) var level: [Piece] = []
+    let boxes: [NodeBox]
+
+    init(frames: [GroupFrame], lines: [EdgeRoute], boxes: [NodeBox]) {
+        self.boxes = boxes
+        for f in frames {
+            upright += [Piece(at: f.x, low: f.y, high: f.y + f.height), Piece(at: f.x + f.width, low: f.y, high: f.y + f.height)]
+            level += [Piece(at: f.y, low: f.x, high: f.x + f.width), Piece(at: f.y + f.height, low: f.x, high: f.x + f.width)]
+        }
+        for line in lines {
+            for (p, q) in zip(line.points, line.points.dropFirst()) where p.count >= 2 && q.count >= 2 {
+                if p[0] == q[0] { upright.append(Piece(at: p[0], low: min(p[1], q[1]), high: max(p[1], q[1]))) }
+                if p[1] == q[1] { level.append(Piece(at: p[1], low: min(p[0], q[0]), high: max(p[0], q[0]))) }
+            }
+        }
     }
 }
