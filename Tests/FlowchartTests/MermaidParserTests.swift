@@ -188,6 +188,38 @@ import Testing
         #expect(parsed.graph.edge(from: "b2", branch: .next)?.to == "done")
     }
 
+    /// Mermaid gives a node to the first subgraph to close that names it (its reader adds a subgraph at
+    /// its `end`, dropping nodes an earlier one holds), so a nested subgraph wins over the one around it.
+    @Test func aNodeBelongsToTheFirstSubgraphToCloseThatNamesIt() {
+        // act
+        let parsed = parse("""
+            top1 --> n1
+            subgraph deep [Deeper]
+                q3 --> q5
+                subgraph cluster [Cluster]
+                    q5
+                end
+            end
+            subgraph one
+                a1 --> a2
+            end
+            subgraph two
+                b1 --> a2
+                b1 --> n1
+            end
+            """)
+        // verify (the chart is several pieces, so only its unreached nodes are reported)
+        #expect(parsed.diagnostics.allSatisfy { $0.code == .unreachableNode }, "\(parsed.diagnostics)")
+        // named in `deep` first, but `cluster` inside it closes first
+        #expect(parsed.graph.node("q5")?.parameters["subgraph"] == "cluster")
+        #expect(parsed.graph.node("q3")?.parameters["subgraph"] == "deep")
+        // named in `one`, which closed before `two` named it again
+        #expect(parsed.graph.node("a2")?.parameters["subgraph"] == "one")
+        // first named outside every subgraph, then in `two`
+        #expect(parsed.graph.node("n1")?.parameters["subgraph"] == "two")
+        #expect(parsed.graph.node("top1")?.parameters["subgraph"] == nil)
+    }
+
     @Test func aSubgraphsOwnDirectionHoldsOnlyWhileNoLineCrossesItsBorder() {
         // act: `alone` links only inside; `linked` is entered from outside; `inner` sits in a subgraph
         // whose direction gave way, and is linked only inside, so it keeps its own

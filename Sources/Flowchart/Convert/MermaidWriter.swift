@@ -60,7 +60,7 @@ public enum MermaidWriter {
     }
 
     /// Every node declared in graph order, then the subgraphs: nested, with their titles, each once,
-    /// listing its own nodes by id (a node joins the first subgraph it is named in). So the nodes keep
+    /// listing its own nodes by id (each node named in one subgraph only, its own). So the nodes keep
     /// their order and the subgraphs theirs even when a subgraph's nodes are not written together. A
     /// graph with no groups but nodes carrying a `subgraph` parameter gets one flat subgraph per name.
     private static func declarations(_ graph: FlowGraph, id: (String) -> String, indent: String) -> String {

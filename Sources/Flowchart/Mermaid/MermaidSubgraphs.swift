@@ -86,12 +86,15 @@ extension MermaidReader {
         openSubgraphs.removeAll()
     }
 
-    /// Puts node `index` in the innermost open subgraph, if it is new there.
+    /// Puts node `index` in the innermost open subgraph, as Mermaid decides: a node belongs to the first
+    /// subgraph to *close* that names it. So a node in no subgraph yet, or in one still open around this
+    /// one (which will close after it), moves here; a node in a subgraph already closed stays there.
     @inline(__always)
     mutating func enterSubgraph(_ index: Int) {
         guard let open = openSubgraphs.last else { return }
         if subgraphs[open].first > index { subgraphs[open].first = index }
         if subgraphs[open].last < index { subgraphs[open].last = index }
-        if nodes[index].subgraph < 0 { nodes[index].subgraph = Int32(open) }
+        let current = Int(nodes[index].subgraph)
+        if current < 0 || (current != open && openSubgraphs.contains(current)) { nodes[index].subgraph = Int32(open) }
     }
 }
