@@ -94,6 +94,19 @@ recommendation:
         f"  style q2 color:expression(__xss('{marker(field, 95)}'))",
         f"  linkStyle 0 stroke:red\" onmouseover=\"__xss('{marker(field, 96)}')",
         "```", ""])
+    # A flowchart.js chart converted from Mermaid carries its subgraphs in parameters, percent-encoded
+    # (GroupParameters): payloads in a subgraph's id, title and style, decoded into the drawing.
+    def encoded(text):
+        return "".join("".join("%%%02X" % b for b in c.encode()) if c in "%(),=|" or ord(c) < 0x20 else c for c in text)
+    group = encoded(flow[15 % len(flow)])
+    style = encoded("fill:red\" onload=\"__xss('%s')" % marker(field, 97))
+    fourth = "\n".join([
+        "```flow",
+        f"g1(subgraph={group},subgraph-title.{group}={encoded(flow[16 % len(flow)])},"
+        + f"subgraph-style.{group}={style})=>operation: {flow[17 % len(flow)]}",
+        f"g2(subgraph={group})=>operation: {flow[18 % len(flow)]}",
+        "g1->g2",
+        "```", ""])
     return f"""{front}
 # {lines[17]}
 
@@ -132,6 +145,11 @@ recommendation:
 {prose}
 
 {third}
+#### 2.4 Fourth topic {lines[28 % len(lines)]}
+
+{prose}
+
+{fourth}
 ### 3. Closing {lines[26]} (optional)
 
 {prose}
