@@ -20,15 +20,19 @@ struct FrameDetours {
 
     init(map: FrameMap) { self.map = map }
 
-    /// A better route for a link than `route`, or nil to keep it.
-    mutating func improve(_ route: ArraySlice<GutterSegment>, from source: Int, _ sourceCell: GridCell, by exit: GridRoutes.Port,
-                          to target: Int, _ targetCell: GridCell, by entry: GridRoutes.Port) -> [GutterSegment]? {
-        let allowance = map.allowance(from: source, to: target)
-        let trespass = route.reduce(0) { $0 + map.trespass($1, allowance) }
-        guard trespass > 0, budget > 0 else { return nil }
+    /// A better route than `route` for a link with `allowance`, or nil to keep it.
+    mutating func improve(_ route: ArraySlice<GutterSegment>, _ allowance: FrameMap.Allowance, from sourceCell: GridCell, by exit: GridRoutes.Port,
+                          to targetCell: GridCell, by entry: GridRoutes.Port) -> [GutterSegment]? {
+        guard budget > 0 else { return nil }
+        var trespass = 0, frames: [Int] = []
+        for segment in route {
+            let found = map.trespass(segment, allowance)
+            trespass += found.count
+            frames += found.frames.filter { !frames.contains($0) }
+        }
+        guard trespass > 0 else { return nil }
         let length = route.reduce(0) { $0 + $1.hi - $1.lo }
         let current = length + trespass * Self.trespassCost + (route.count - 1) * Self.bendCost
-        var frames = route.flatMap { map.trespassedFrames($0, allowance) }
         if allowance.mustStayIn >= 0 { frames.append(allowance.mustStayIn) }
         let window = map.window(around: [sourceCell, targetCell], frames: frames, margin: Self.margin)
         var search = LatticeSearch(map: map, allowance: allowance, rows: window.rows, columns: window.columns)

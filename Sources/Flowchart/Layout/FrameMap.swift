@@ -85,14 +85,22 @@ struct FrameMap {
     func horizontalOwner(gutter h: Int, column v: Int) -> Int32 { horizontalOwner[h * columns + v] }
     func verticalOwner(gutter v: Int, row h: Int) -> Int32 { verticalOwner[v * rows + h] }
 
-    /// How many half-cells of `segment` run where the allowance does not permit.
-    func trespass(_ segment: GutterSegment, _ allowance: Allowance) -> Int {
-        var count = 0
-        for position in segment.lo..<segment.hi
-        where !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: position / 2) {
+    /// How many half-cells of `segment` run where the allowance does not permit, and the frames they
+    /// run in with the frames those are nested in (for the detour's window: the way round a nested frame
+    /// is round its outermost parent).
+    func trespass(_ segment: GutterSegment, _ allowance: Allowance) -> (count: Int, frames: [Int]) {
+        var count = 0, frames: [Int] = []
+        for position in segment.lo..<segment.hi {
+            // Half-cell `position … position + 1` lies in the step of lattice column (or row) `position / 2`.
+            let index = position / 2
+            guard !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: index) else { continue }
             count += 1
+            let owner = segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: index)
+                                             : verticalOwner(gutter: segment.gutter, row: index)
+            guard owner >= 0 else { continue }
+            for k in groups.chain(from: Int(owner), limit: GroupPlacer.maxDepth) where !frames.contains(k) { frames.append(k) }
         }
-        return count
+        return (count, frames)
     }
 
     /// Whether a line may run along lattice step `index` of a gutter: inside the frames it may be in, or in
@@ -160,20 +168,5 @@ struct FrameMap {
             right = max(right, rect.lastCol + 1)
         }
         return (max(0, top - margin)...min(rows, bottom + margin), max(0, left - margin)...min(columns, right + margin))
-    }
-
-    /// The frames a segment trespasses on, with the frames they are nested in, for the detour's window:
-    /// the way round a nested frame is round its outermost parent.
-    func trespassedFrames(_ segment: GutterSegment, _ allowance: Allowance) -> [Int] {
-        var found: [Int] = []
-        for position in segment.lo..<segment.hi {
-            // Half-cell `position … position + 1` lies in the step of lattice column (or row) `position / 2`.
-            let index = position / 2
-            let owner = segment.isHorizontal ? horizontalOwner(gutter: segment.gutter, column: index)
-                                             : verticalOwner(gutter: segment.gutter, row: index)
-            guard !permits(allowance, horizontal: segment.isHorizontal, gutter: segment.gutter, at: index), owner >= 0 else { continue }
-            for k in groups.chain(from: Int(owner), limit: GroupPlacer.maxDepth) where !found.contains(k) { found.append(k) }
-        }
-        return found
     }
 }

@@ -36,12 +36,12 @@ struct GridRoutes {
             if !ports.straight[index] {
                 let source = placement.cells[link.from], target = placement.cells[link.to]
                 route(from: source, by: ports.exit[index], to: target, by: ports.entry[index])
-                if detours != nil, let better = detours!.improve(segments[first...], from: link.from, source, by: Self.port(source, ports.exit[index]),
-                                                                  to: link.to, target, by: Self.port(target, ports.entry[index])) {
-                    segments.replaceSubrange(first..., with: better)
-                }
                 if let frames {
                     let allowance = frames.allowance(from: link.from, to: link.to)
+                    if let better = detours?.improve(segments[first...], allowance, from: source, by: Self.port(source, ports.exit[index]),
+                                                     to: target, by: Self.port(target, ports.entry[index])) {
+                        segments.replaceSubrange(first..., with: better)
+                    }
                     for s in first..<segments.count {
                         segments[s].inner = frames.innerSlot(segments[s], allowance)
                         // Inner lanes are one group per slot: the near/far bands only order the middle ones.

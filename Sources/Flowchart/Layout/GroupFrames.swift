@@ -35,14 +35,15 @@ struct FrameRoom {
 
     struct Side { var low = 0.0, high = 0.0 }
 
-    let rects: [CellRect?]
-    let groups: [NodeGroup]
+    /// The frames' cells, groups and side counts.
+    let map: FrameMap
+    private var rects: [CellRect?] { map.rects }
+    private var groups: [NodeGroup] { map.groups }
+    private var counts: [(left: Int, right: Int, top: Int, bottom: Int)] { map.counts }
     /// The empty cells of groups with no nodes: each gets a one-line node's room, so the frame is a box.
     let vacant: [GridCell]
     let titleBand: Double
     let titleSize: Double
-    /// Per group: how many frames (itself included) share its left, right, top and bottom line of cells.
-    let counts: [(left: Int, right: Int, top: Int, bottom: Int)]
     /// Per vertical gutter (0 … columns) and horizontal gutter (0 … rows): room taken next to the cells
     /// before it (`low`) and after it (`high`).
     private(set) var vertical: [Side]
@@ -63,9 +64,7 @@ struct FrameRoom {
     }
 
     init(map: FrameMap, vacant: [GridCell] = [], lanes: LaneCounts, spacing: Double, columns: Int, rows: Int, fontSize: Double) {
-        rects = map.rects
-        groups = map.groups
-        counts = map.counts
+        self.map = map
         self.vacant = vacant
         self.spacing = spacing
         titleSize = Self.titleSize(fontSize: fontSize)
