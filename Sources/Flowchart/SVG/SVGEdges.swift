@@ -59,7 +59,9 @@ struct SVGEdges {
         style.arrow == .none ? nil : Marker(open: style.arrow == .open, taken: taken, color: style.stroke)
     }
 
-    func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], into out: inout String) {
+    /// Returns the box its label covers, if it has one, for the frame titles to keep clear of.
+    @discardableResult
+    func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], into out: inout String) -> SVGFrames.Obstacle? {
         // Layouts are Codable, so one may come from outside: malformed points are dropped, not trapped on.
         var route = route
         route.points = route.points.filter { $0.count >= 2 }
@@ -72,8 +74,10 @@ struct SVGEdges {
         out += "\"" + style.lineAttributes
         if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
         out += "/>"
-        if let label = route.label, !label.isEmpty, route.points.count >= 2 { labelMarkup(label, route, style, into: &out) }
+        var box: SVGFrames.Obstacle?
+        if let label = route.label, !label.isEmpty, route.points.count >= 2 { box = labelMarkup(label, route, style, into: &out) }
         out += "</g>\n"
+        return box
     }
 
     /// Only digits, spaces and M/L go into the path, so it needs no escaping.
@@ -120,7 +124,8 @@ struct SVGEdges {
     /// A label's baseline, kept inside the drawing.
     func labelBaseline(_ y: Double, size: Double) -> Double { min(max(y, size + 2), max(height - size * 0.25 - 2, size + 2)) }
 
-    /// The box a line's label covers, backing included; nil for a line without one.
+    /// The box a line's label covers, backing included; nil for a line without one. (The drawing takes it from
+    /// `render`, which places each label once.)
     func labelBox(_ route: EdgeRoute) -> (x: Double, y: Double, width: Double, height: Double)? {
         guard let label = route.label, !label.isEmpty, route.points.count >= 2, route.points.allSatisfy({ $0.count >= 2 }) else { return nil }
         let (left, baseline, width, size) = labelPlace(label, route)
@@ -129,12 +134,13 @@ struct SVGEdges {
 
     /// The label sits beside the line just after it leaves its source, on a backing so it stays
     /// legible where it crosses other lines.
-    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) {
+    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) -> SVGFrames.Obstacle {
         let (left, baseline, width, size) = labelPlace(label, route)
         let n = SVGEscape.number
         out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
         out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#
         out += style.labelColor.map { SVGEscape.attribute("fill", $0) } ?? #" class="ink""#
         out += ">" + SVGEscape.escaped(label) + "</text></g>"
+        return SVGFrames.Obstacle(x: left - 2, y: baseline - size, width: width + 4, height: size * 1.25)
     }
 }

@@ -46,15 +46,16 @@ public enum SVGRenderer {
         out += "</g>\n<g class=\"edges\">\n"
         let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,
                              frames: layout.frames, lines: layout.frames.isEmpty ? [] : layout.edges)
+        var labels: [SVGFrames.Obstacle] = []
         for (index, route) in layout.edges.enumerated() {
             var classes: [String] = []
             if taken[index] { classes.append("taken") }
             if layout.unreachable.contains(route.from) { classes.append("unreachable") }
-            edges.render(route, style: styles[index], classes: classes, into: &out)
+            if let label = edges.render(route, style: styles[index], classes: classes, into: &out) { labels.append(label) }
         }
         out += "</g>\n"
         if !layout.frames.isEmpty {
-            let labels = layout.edges.compactMap { edges.labelBox($0) }.map { SVGFrames.Obstacle(x: $0.x, y: $0.y, width: $0.width, height: $0.height) }
+            // The labels as drawn: placing one again for the titles would repeat its search.
             SVGFrames.renderTitles(layout.frames, fontSize: layout.fontSize, edges: layout.edges, labels: labels,
                                    styles: groupStyles, into: &out)
         }
