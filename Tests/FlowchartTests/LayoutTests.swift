@@ -97,6 +97,28 @@ import Testing
         #expect(back.points.last == [a.midX, a.y])
     }
 
+    @Test func aLoopBackLeavesTheSideABranchFromBesideEntersBy() throws {
+        // setup: the seed's shape, a gate whose "no" goes to the gate beside it, which loops back up on
+        // "yes". The loop took that gate's left side, and the "no" went round to enter from above.
+        let text = """
+        flowchart TD
+          A[Main question] --> C{Candidate stuck?}
+          C -->|yes| D[Hint]
+          D --> A
+          C -->|no| F{Time left?}
+          F -->|yes| A
+          F -->|no| E([Close])
+        """
+        // act
+        let layout = FlowchartLayout.layout(MermaidParser.parse(text).graph)
+        // verify: "no" is one straight piece into Time left's left corner; the loop leaves by another side
+        let (c, f) = (try layout.box("C"), try layout.box("F"))
+        let no = try layout.route("C", .no), loop = try layout.route("F", .yes)
+        #expect(abs(c.midY - f.midY) < 0.01 && f.x > c.x + c.width)
+        #expect(no.points == [[c.x + c.width, c.midY], [f.x, f.midY]])
+        #expect(loop.points.first != [f.x, f.midY])
+    }
+
     @Test func selfLoopIsRoutedAroundItsNode() throws {
         // setup
         let graph = LayoutFixture.graph(["a": .operation], links: [("a", "a", .next)], start: "a")

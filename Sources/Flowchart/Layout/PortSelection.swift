@@ -16,8 +16,9 @@ enum PortSelector {
         let cells = placement.cells
         var exit = [Direction](repeating: .bottom, count: links.count)
         var usedExits = [UInt8](repeating: 0, count: graph.nodeCount)
+        var pending: [Int] = []
+        var isPending = [Bool](repeating: false, count: links.count)
         for node in 0..<graph.nodeCount {
-            var pending: [Int] = []
             for index in graph.outgoing(node) {
                 let link = links[index]
                 if link.isExplicit || faces(link.side, from: cells[link.from], to: cells[link.to]) {
@@ -25,14 +26,24 @@ enum PortSelector {
                     usedExits[node] |= link.side.gridBit
                 } else {
                     pending.append(index)
+                    isPending[index] = true
                 }
             }
-            for index in pending {
-                let preferred = preferences(from: cells[links[index].from], to: cells[links[index].to])
-                let side = preferred.first { usedExits[node] & $0.gridBit == 0 } ?? preferred[0]
-                exit[index] = side
-                usedExits[node] |= side.gridBit
-            }
+        }
+        // The sides a straight line from a neighbour would enter by. A line that has to turn anyway (a
+        // loop back) leaves by another side where it can: taking the one a gate's branch to the node
+        // beside it needs sent that branch round, to enter from above.
+        var wantedEntries = [UInt8](repeating: 0, count: graph.nodeCount)
+        for (index, link) in links.enumerated() where !isPending[index] && neighbours.next(to: link.from, toward: exit[index]) == link.to {
+            wantedEntries[link.to] |= exit[index].gridOpposite.gridBit
+        }
+        for index in pending {
+            let node = links[index].from
+            let preferred = preferences(from: cells[node], to: cells[links[index].to])
+            let side = preferred.first { (usedExits[node] | wantedEntries[node]) & $0.gridBit == 0 }
+                ?? preferred.first { usedExits[node] & $0.gridBit == 0 } ?? preferred[0]
+            exit[index] = side
+            usedExits[node] |= side.gridBit
         }
 
         var entry = [Direction](repeating: .top, count: links.count)
