@@ -246,25 +246,53 @@ extension GroupGeometry {
         #expect(abs(placed.x + placed.width - lane) < 10 || abs(placed.x - lane) < 10, "\(placed) beside x = \(lane)")
     }
 
-    /// Over generated charts, the labels across a frame's side as placed without and with frames in view.
+    @Test func aLabelKeepsOffTheLabelsPlacedBeforeIt() throws {
+        // setup: two lines leave one gate's side together (a branch and a line merging into it) and would
+        // put their labels on the same spot; the second one drawn has the first in view
+        let frame = GroupFrame(id: "g", title: "Stage", x: 0, y: 0, width: 400, height: 300, depth: 0)
+        let first = EdgeRoute(from: "a", to: "b", branch: "yes", label: "yes", points: [[100, 150], [300, 150]])
+        let second = EdgeRoute(from: "a", to: "c", branch: "no", label: "no", points: [[100, 150], [250, 150], [250, 280]])
+        let edges = SVGEdges(boxes: [:], fontSize: 14, width: 400, height: 300, frames: [frame], lines: [first, second])
+        let one = try #require(edges.labelBox(first))
+        let drawn = SVGFrames.Obstacle(x: one.x, y: one.y, width: one.width, height: one.height)
+        // act
+        let alone = try #require(edges.labelBox(second))
+        let beside = try #require(edges.labelBox(second, placed: [drawn]))
+        // verify: alone it sits on the first label; with it in view, past it on the same piece of line
+        #expect(Self.overlap(drawn, alone))
+        #expect(!Self.overlap(drawn, beside))
+        #expect(beside.y == alone.y && beside.x > one.x + one.width && beside.x + beside.width < 250)
+    }
+
+    /// Over generated charts, the labels across a frame's side as placed without and with frames in view,
+    /// and the labels drawn over one placed before them.
     @Test func generatedChartsHaveFewerLabelsAcrossAFramesSide() {
         var rng = TestRandom(seed: 0x1AB)
-        var before = 0, after = 0, labels = 0
+        var before = 0, after = 0, labels = 0, stacked = 0
         for _ in 0..<150 {
             let graph = MermaidParser.parse(GroupedChartGenerator.chart(&rng, nodes: 4 + rng.int(in: 0...30))).graph
             let layout = FlowchartLayout.layout(graph)
             let plain = Self.edges(layout, frames: false), placed = Self.edges(layout, frames: true)
+            var drawn: [SVGFrames.Obstacle] = []
             for route in layout.edges {
-                guard let a = plain.labelBox(route), let b = placed.labelBox(route) else { continue }
+                guard let a = plain.labelBox(route), let b = placed.labelBox(route, placed: drawn) else { continue }
                 labels += 1
                 if Self.acrossASide(a, layout.frames) { before += 1 }
                 if Self.acrossASide(b, layout.frames) { after += 1 }
+                if drawn.contains(where: { Self.overlap($0, b) }) { stacked += 1 }
+                drawn.append(SVGFrames.Obstacle(x: b.x, y: b.y, width: b.width, height: b.height))
             }
         }
         #expect(labels > 500 && before > 20, "\(labels) labels, \(before) across a side")
         // 281 → 65 when written: most of the rest label a line straight across the narrow gutter between
-        // two frames, where no place clear of both sides exists.
-        #expect(after * 3 < before, "labels across a frame's side: \(before) before, \(after) after")
+        // two frames, where no place clear of both sides exists. 43 once a label may go beside the third
+        // piece of its line, where a loop's lane is too narrow beside the second.
+        #expect(after * 5 < before, "labels across a frame's side: \(before) before, \(after) after")
+        #expect(stacked == 0, "\(stacked) labels drawn over another")
+    }
+
+    static func overlap(_ a: SVGFrames.Obstacle, _ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
     }
 
     static func edges(_ layout: FlowLayout, frames: Bool) -> SVGEdges {

@@ -59,9 +59,11 @@ struct SVGEdges {
         style.arrow == .none ? nil : Marker(open: style.arrow == .open, taken: taken, color: style.stroke)
     }
 
-    /// Returns the box its label covers, if it has one, for the frame titles to keep clear of.
+    /// Returns the box its label covers, if it has one, for the frame titles and later labels to keep
+    /// clear of; `placed` are the labels drawn before it.
     @discardableResult
-    func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], into out: inout String) -> SVGFrames.Obstacle? {
+    func render(_ route: EdgeRoute, style: SVGEdgeStyle, classes: [String], placed: [SVGFrames.Obstacle] = [],
+                into out: inout String) -> SVGFrames.Obstacle? {
         // Layouts are Codable, so one may come from outside: malformed points are dropped, not trapped on.
         var route = route
         route.points = route.points.filter { $0.count >= 2 }
@@ -75,7 +77,7 @@ struct SVGEdges {
         if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
         out += "/>"
         var box: SVGFrames.Obstacle?
-        if let label = route.label, !label.isEmpty, route.points.count >= 2 { box = labelMarkup(label, route, style, into: &out) }
+        if let label = route.label, !label.isEmpty, route.points.count >= 2 { box = labelMarkup(label, route, style, placed: placed, into: &out) }
         out += "</g>\n"
         return box
     }
@@ -105,8 +107,8 @@ struct SVGEdges {
 
     /// Where a line's label goes: beside the line just after it leaves its source (x of its left end,
     /// baseline, text width, font size). Frame titles keep clear of it (`SVGFrames`); in a chart with
-    /// frames it keeps off their sides (`clearOfFrames`).
-    func labelPlace(_ label: String, _ route: EdgeRoute) -> (left: Double, baseline: Double, width: Double, size: Double) {
+    /// frames it keeps off their sides and off the labels `placed` before it (`clearOfFrames`).
+    func labelPlace(_ label: String, _ route: EdgeRoute, placed: [SVGFrames.Obstacle] = []) -> (left: Double, baseline: Double, width: Double, size: Double) {
         let size = (fontSize * 0.85).rounded()
         let width = TextMetrics.width(of: label, fontSize: size)
         let (start, next) = (route.points[0], route.points[1])
@@ -114,7 +116,7 @@ struct SVGEdges {
         let left = labelLeft(goesLeft ? start[0] - 6 - width : start[0] + 6, width: width)
         let baseline = labelBaseline(goesDown ? start[1] + size + 4 : start[1] - 6, size: size)
         guard !frames.isEmpty else { return (left, baseline, width, size) }
-        let place = clearOfFrames(route, left: left, baseline: baseline, width: width, size: size)
+        let place = clearOfFrames(route, left: left, baseline: baseline, width: width, size: size, placed: placed)
         return (place.left, place.baseline, width, size)
     }
 
@@ -124,18 +126,19 @@ struct SVGEdges {
     /// A label's baseline, kept inside the drawing.
     func labelBaseline(_ y: Double, size: Double) -> Double { min(max(y, size + 2), max(height - size * 0.25 - 2, size + 2)) }
 
-    /// The box a line's label covers, backing included; nil for a line without one. (The drawing takes it from
-    /// `render`, which places each label once.)
-    func labelBox(_ route: EdgeRoute) -> (x: Double, y: Double, width: Double, height: Double)? {
+    /// The box a line's label covers, backing included, when `placed` were drawn before it; nil for a line
+    /// without one. (The drawing takes it from `render`, which places each label once.)
+    func labelBox(_ route: EdgeRoute, placed: [SVGFrames.Obstacle] = []) -> (x: Double, y: Double, width: Double, height: Double)? {
         guard let label = route.label, !label.isEmpty, route.points.count >= 2, route.points.allSatisfy({ $0.count >= 2 }) else { return nil }
-        let (left, baseline, width, size) = labelPlace(label, route)
+        let (left, baseline, width, size) = labelPlace(label, route, placed: placed)
         return (left - 2, baseline - size, width + 4, size * 1.25)
     }
 
     /// The label sits beside the line just after it leaves its source, on a backing so it stays
     /// legible where it crosses other lines.
-    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, into out: inout String) -> SVGFrames.Obstacle {
-        let (left, baseline, width, size) = labelPlace(label, route)
+    private func labelMarkup(_ label: String, _ route: EdgeRoute, _ style: SVGEdgeStyle, placed: [SVGFrames.Obstacle],
+                             into out: inout String) -> SVGFrames.Obstacle {
+        let (left, baseline, width, size) = labelPlace(label, route, placed: placed)
         let n = SVGEscape.number
         out += #"<g class="edge-label"><rect x="\#(n(left - 2))" y="\#(n(baseline - size))" width="\#(n(width + 4))" height="\#(n(size * 1.25))" rx="2"/>"#
         out += #"<text x="\#(n(left))" y="\#(n(baseline))" font-size="\#(n(size))""#

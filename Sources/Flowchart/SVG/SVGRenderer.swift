@@ -51,7 +51,7 @@ public enum SVGRenderer {
             var classes: [String] = []
             if taken[index] { classes.append("taken") }
             if layout.unreachable.contains(route.from) { classes.append("unreachable") }
-            if let label = edges.render(route, style: styles[index], classes: classes, into: &out) { labels.append(label) }
+            if let label = edges.render(route, style: styles[index], classes: classes, placed: labels, into: &out) { labels.append(label) }
         }
         out += "</g>\n"
         if !layout.frames.isEmpty {
