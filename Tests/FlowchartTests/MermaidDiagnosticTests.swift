@@ -40,6 +40,30 @@ import Testing
         #expect(parsed.edgeList == ["C-next->D"])
     }
 
+    @Test(arguments: [("->", "->"), ("=>", "=>"), ("-=>", "-=>"), ("->>", "->>"), ("→", "→")])
+    func anArrowFromAnotherNotationIsReplacedAndTheLinkKept(written: String, token: String) throws {
+        // act: the flowchart.js habit in a Mermaid chart, with a labelled target and a line after it
+        let parsed = parse("A[Q1] \(written) B[\"Q2 (r2)\"]\nB -->|yes| C")
+        // verify: one finding whose fix writes '-->' over the token, and the link and B's label are kept
+        #expect(parsed.diagnostics.count == 1)
+        let d = try #require(parsed.first(.unexpectedText))
+        #expect(d.severity == .error)
+        #expect(d.position == SourcePosition(line: 11, column: 7))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 7),
+                             end: SourcePosition(line: 11, column: 7 + token.unicodeScalars.count), replacement: "-->"))
+        #expect(d.message.contains("'\(token)'") && d.text.zh.contains("不是 Mermaid 连线"))
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C"])
+        #expect(parsed.graph.nodes.first { $0.id == "B" }?.text == "Q2 (r2)")
+    }
+
+    @Test func aMistakenArrowKeepsItsPipeLabel() throws {
+        // act
+        let parsed = parse("G{ok?} ->|no| B\nG -->|yes| C")
+        // verify
+        #expect(parsed.first(.unexpectedText)?.fix?.replacement == "-->")
+        #expect(parsed.edgeList.sorted() == ["G-no->B", "G-yes->C"])
+    }
+
     @Test func unclosedQuote() throws {
         // act
         let parsed = parse("A[\"open] --> B\nC --> D")

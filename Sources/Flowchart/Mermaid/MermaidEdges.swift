@@ -16,7 +16,7 @@ extension MermaidReader {
             if atStatementEnd { return }
             let arrowAt = i
             let findings = diagnostics.count
-            guard let arrow = readArrow() else {
+            guard let arrow = readArrow() ?? readMistakenArrow() else {
                 // A link the arrow reader already reported (an unclosed `-- text`) needs no second finding.
                 if diagnostics.count > findings { skipStatement(); return }
                 // `A B`: two nodes with nothing between them; an arrow is the likeliest repair.
@@ -131,6 +131,43 @@ extension MermaidReader {
         }
         guard var arrow = readStroke(tail: tail) else { i = start; return nil }
         arrow.id = id
+        readPipeLabel(&arrow)
+        return arrow
+    }
+
+    /// An arrow from another notation where a link belongs: `->` and `=>` (flowchart.js, Markdown), `-=>`,
+    /// `->>` (sequence diagrams), `→`. Reported with the fix that writes `-->` in its place, and read as
+    /// that link, so the line and the node after it stay in the chart instead of every question below
+    /// it turning unreachable.
+    private mutating func readMistakenArrow() -> Arrow? {
+        let start = i
+        var sawHead = false
+        while [0x2D, 0x3D, 0x2E, 0x7E, 0x3E].contains(byte(i)) {
+            if byte(i) == 0x3E { sawHead = true }
+            i += 1
+        }
+        if !(sawHead && i - start >= 2) {
+            i = start
+            guard let width = Self.unicodeArrowWidth(s, at: i) else { return nil }
+            i += width
+        }
+        report(.error, .unexpectedText, at: start, MermaidText.mistakenArrow(string(start..<i)), fix: (start..<i, "-->"))
+        var arrow = Arrow(stroke: .solid, head: .arrow, tail: .none, label: nil, labelOffset: 0)
+        readPipeLabel(&arrow)
+        return arrow
+    }
+
+    /// The UTF-8 length of an arrow character at `at` (→ ⇒ ⟶ ➔ ➜), or nil.
+    private static func unicodeArrowWidth(_ s: Bytes, at: Int) -> Int? {
+        let arrows: [[UInt8]] = [[0xE2, 0x86, 0x92], [0xE2, 0x87, 0x92], [0xE2, 0x9F, 0xB6], [0xE2, 0x9E, 0x94], [0xE2, 0x9E, 0x9C]]
+        for arrow in arrows where at + arrow.count <= s.count && arrow.indices.allSatisfy({ s[at + $0] == arrow[$0] }) {
+            return arrow.count
+        }
+        return nil
+    }
+
+    /// `|label|` after a link, if there is one.
+    private mutating func readPipeLabel(_ arrow: inout Arrow) {
         if arrow.label == nil { (arrow.labelOffset, arrow.labelEnd) = (i, i) }
         skipSpaces()
         if byte(i) == 0x7C {   // |label|
@@ -157,7 +194,6 @@ extension MermaidReader {
                 report(.error, .unclosedBracket, at: open, MermaidText.unclosed("|", closer: "|"), fix: (i..<i, "|"))
             }
         }
-        return arrow
     }
 
     @inline(__always)

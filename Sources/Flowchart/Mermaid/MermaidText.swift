@@ -42,6 +42,11 @@ enum MermaidText {
                       zh: "'\(text)' 之前应有连线，例如 '-->'")
     }
 
+    static func mistakenArrow(_ arrow: String) -> LocalizedText {
+        LocalizedText(en: "'\(arrow)' is not a Mermaid link; write '-->' (or '---', '-.->', '==>')",
+                      zh: "'\(arrow)' 不是 Mermaid 连线；请写 '-->'（或 '---'、'-.->'、'==>'）")
+    }
+
     static func expectedNode(_ text: String) -> LocalizedText {
         LocalizedText(en: "expected a node id before '\(text)'; ids are letters, digits, '_' or Chinese",
                       zh: "'\(text)' 之前应有节点 id；id 由字母、数字、'_' 或中文组成")
@@ -122,8 +127,8 @@ enum MermaidText {
     static func gateMissing(_ id: String, _ branch: Branch) -> LocalizedText {
         let zhBranch = branch == .yes ? "是" : "否"
         return LocalizedText(
-            en: "gate '\(id)' has no '\(branch.rawValue)' line, so the interview cannot go on after that answer; add '\(id) -->|\(branch.rawValue)| …'",
-            zh: "判断节点 '\(id)' 缺少 '\(zhBranch)'（\(branch.rawValue)）分支，回答后面试无法继续；请添加 '\(id) -->|\(branch.rawValue)| …'")
+            en: "gate '\(id)' has no '\(branch.rawValue)' line, so answering \(branch.rawValue) ends the topic there; add '\(id) -->|\(branch.rawValue)| …'",
+            zh: "判断节点 '\(id)' 缺少 '\(zhBranch)'（\(branch.rawValue)）分支，回答“\(zhBranch)”后本主题就此结束；请添加 '\(id) -->|\(branch.rawValue)| …'")
     }
 
     static func gateUnclear(_ id: String, first: String) -> LocalizedText {
