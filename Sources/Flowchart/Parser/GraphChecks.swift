@@ -38,7 +38,7 @@ extension ParserState {
         guard graph.edgeIndex(from: i, branch: branch) == nil else { return }
         let node = graph.nodes[i]
         diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: node.position, LocalizedText(
-            en: "condition '\(node.id)' has no '\(branch.rawValue)' branch; add '\(node.id)(\(branch.rawValue))->…'",
-            zh: "条件节点 '\(node.id)' 缺少 '\(branch.rawValue)' 分支；请添加 '\(node.id)(\(branch.rawValue))->…'")))
+            en: "condition '\(node.id)' has no '\(branch.rawValue)' branch, so answering \(branch.rawValue) ends the topic there; add '\(node.id)(\(branch.rawValue))->…'",
+            zh: "条件节点 '\(node.id)' 缺少 '\(branch.rawValue)' 分支，回答“\(branch == .yes ? "是" : "否")”后本主题就此结束；请添加 '\(node.id)(\(branch.rawValue))->…'")))
     }
 }
