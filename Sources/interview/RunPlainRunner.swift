@@ -36,7 +36,7 @@ enum PlainRunner {
     static func finish(_ session: RunSession) {
         let count = session.driver.engine.events.count
         if !session.isFinished { emit([session.labels.saved(count)]) }
-        emit([""] + RunSummary.lines(session.driver.guide, session.driver.state))
+        emit([""] + RunSummary.lines(session.driver.guide, session.driver.state, language: session.labels.language))
     }
 
     /// Prints what the interview waits for, when it changed: a script's transcript stays readable.

@@ -61,16 +61,20 @@ struct RunSession {
         }
     }
 
-    /// "recorded #12 rated 3.2.1/op1 3": shown only for events already appended and fsync'd.
+    /// "recorded #12 rated 3.2.1/op1 3" ("已记录 #12 评分 3.2.1/op1 3"): shown only for events already
+    /// appended and fsync'd.
     private func acknowledgements(since index: Int) -> [String] {
         let events = driver.engine.events
-        return (index..<events.count).map { "\(labels.recorded) #\($0 + 1) \(RunEventText.describe(events[$0]))" }
+        return (index..<events.count).map { "\(labels.recorded) #\($0 + 1) \(RunEventText.describe(events[$0], language: labels.language))" }
     }
 }
 
 /// One event in a few words, as the acknowledgement line shows it; starts with the log's `type`.
+/// An event as the runner acknowledges it. In English the log's own event names, which scripts reading
+/// the plain runner match; in Chinese, words, since a Chinese screen showed "已记录 #1 started".
 enum RunEventText {
-    static func describe(_ event: SessionEvent) -> String {
+    static func describe(_ event: SessionEvent, language: Language = .en) -> String {
+        let zh = language == .zh
         let detail: String = switch event.kind {
         case .started(let s): s.guideID ?? s.guideTitle
         case .stageEntered(let stage), .stageFinished(let stage): stage
@@ -78,15 +82,39 @@ enum RunEventText {
         case .questionAsked(let ref), .openQuestionPicked(let ref): ref.description
         case .rated(let ref, let rating): "\(ref) \(rating)"
         case .questionSkipped(let ref, let reason): "\(ref) (\(reason))"
-        case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? "yes" : "no")"
+        case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? (zh ? "是" : "yes") : (zh ? "否" : "no"))"
         case .jumpedToTopic(let topic, _): topic
         case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"
         case .returned, .resumed: ""
-        case .noteAdded(let note): note.isShared ? "(shared)" : "(private)"
-        case .interviewFinished(let stages): stages.isEmpty ? "" : "confirmed incomplete: \(stages.joined(separator: ", "))"
+        case .noteAdded(let note): note.isShared ? (zh ? "（共享）" : "(shared)") : (zh ? "（私人）" : "(private)")
+        case .interviewFinished(let stages):
+            stages.isEmpty ? "" : (zh ? "确认未完成：" : "confirmed incomplete: ") + stages.joined(separator: ", ")
         case .scorecardSubmitted(let submission): submission.recommendation
         case .revisionStarted(let reason): reason
         }
-        return detail.isEmpty ? event.kind.typeName : "\(event.kind.typeName) \(detail)"
+        let name = zh ? chineseName(event.kind) : event.kind.typeName
+        return detail.isEmpty ? name : "\(name) \(detail)"
+    }
+
+    private static func chineseName(_ kind: SessionEvent.Kind) -> String {
+        switch kind {
+        case .started: "开始面试"
+        case .stageEntered: "进入阶段"
+        case .stageFinished: "结束阶段"
+        case .topicEntered: "进入主题"
+        case .questionAsked: "提问"
+        case .openQuestionPicked: "选择开放式问题"
+        case .rated: "评分"
+        case .questionSkipped: "跳过"
+        case .gateAnswered: "回答判断"
+        case .jumpedToTopic: "跳转到主题"
+        case .jumpDeclined: "不跳转"
+        case .returned: "返回"
+        case .resumed: "继续面试"
+        case .noteAdded: "添加笔记"
+        case .interviewFinished: "面试结束"
+        case .scorecardSubmitted: "提交评分卡"
+        case .revisionStarted: "开始修改评分卡"
+        }
     }
 }

@@ -41,9 +41,12 @@ struct ConsoleFixture {
 struct ConsoleAnswer: Decodable {
     struct View: Decodable {
         struct Question: Decodable { var topic: String; var id: String; var rating: Int? }
-        struct Decision: Decodable { var kind: String; var topic: String; var id: String; var suggestion: Bool?; var reason: String? }
+        struct Decision: Decodable {
+            struct Reasons: Decodable { var en: String; var zh: String }
+            var kind: String; var topic: String; var id: String; var suggestion: Bool?; var reason: String?; var reasons: Reasons?
+        }
         struct Note: Decodable { var text: String }
-        struct Summary: Decodable { var overall: Double?; var coverage: Double? }
+        struct Summary: Decodable { var overall: Double?; var coverage: Double?; var band: String?; var bandID: String? }
         var eventCount: Int
         var agenda: String
         var finished: Bool

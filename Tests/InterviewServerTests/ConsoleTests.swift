@@ -23,6 +23,8 @@ struct ConsoleTests {
             // verify: 100 × 5·4 / (5·4 + 3·4) = 62.5, and the walk moved on to the next topic
             #expect(gate.kind == "gate" && gate.id == "cond1" && gate.suggestion == true)
             #expect(gate.reason?.contains("4.0 of 4") == true)
+            // both languages, so a Chinese page shows the reason in Chinese whatever the guide's language
+            #expect(gate.reasons?.en == gate.reason && gate.reasons?.zh.contains("平均4.0/4分") == true)
             #expect(view.summary.overall == 62.5)
             #expect(view.question?.topic == "3.2.1" && view.question?.id == "op1")
             let card = try #require(try await ScorecardRecord.query(on: app.db).first())

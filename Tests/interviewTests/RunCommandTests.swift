@@ -17,7 +17,7 @@ struct RunCommandTests {
         // verify: 3.1 = (3 + 4 + 2×2) / (4 + 4 + 4×2) = 68.75; 3.2 = 4/4 (op2 skipped); overall 84.4
         #expect(result.status == 0)
         #expect(result.stdout.contains("error: unknown command 'zz'; ? lists the commands\n"))
-        #expect(result.stdout.contains("Overall score 84.4 · Recommendation by score 推荐 Hire · Accuracy 84.4 · Coverage 100.0"))
+        #expect(result.stdout.contains("Overall score 84.4 · Recommendation by score Hire · Accuracy 84.4 · Coverage 100.0"))
         #expect(result.stdout.contains("  3.1 Caching: Score 68.8 · Accuracy 68.8 · Coverage 100.0 · Depth 2/2"))
         #expect(result.stdout.contains("recorded #1 started short-backend\n"))
         let logLines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
@@ -95,8 +95,11 @@ struct RunCommandTests {
         let chinese = try RunProcess.run(["run", "--session", dir.appendingPathComponent("zh.jsonl").path], input: ["zz", "y", "q"])
         let english = try RunProcess.run(["run", "--session", dir.appendingPathComponent("en.jsonl").path, "--language", "en"],
                                          input: ["zz", "y", "q"])
-        // verify: the runner's words and the engine's refusals follow the language; event names stay
-        #expect(chinese.stdout.contains("已记录 #1 started "))
+        // verify: the runner's words, its acknowledgements, the engine's refusals and the summary on quit
+        // follow the language; English keeps the log's event names, which scripts match
+        #expect(chinese.stdout.contains("已记录 #1 开始面试 python-backend-senior\n已记录 #2 进入阶段 0\n"))
+        #expect(chinese.stdout.contains("\n总结 — ") && !chinese.stdout.contains("Summary"))
+        #expect(english.stdout.contains("\nSummary — ") && !english.stdout.contains("总结"))
         #expect(chinese.stdout.contains("错误: 没有命令 'zz'；按 ? 查看所有命令\n"))
         #expect(chinese.stdout.contains("错误: 现在没有需要回答是/否的判断\n"))
         #expect(chinese.stdout.contains("已保存 "))

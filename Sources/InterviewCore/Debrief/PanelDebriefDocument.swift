@@ -45,7 +45,12 @@ public struct PanelDebriefDocument: Sendable, Codable, Hashable {
     public init(_ debrief: PanelDebrief, language: ReportLanguage) {
         self.language = language
         guideTitle = debrief.guideTitle
-        raters = debrief.raters
+        // "推荐 Hire" (a default band) and "No decision" in the document's language, as the rest of it is.
+        raters = debrief.raters.map { rater in
+            var rater = rater
+            rater.recommendationLabel = RecommendationBand.shown(rater.recommendationLabel, in: language)
+            return rater
+        }
         topics = debrief.topics
         let panel = debrief.agreement
         let iccQuestions = panel.iccQuestions.count

@@ -94,7 +94,7 @@ public enum HTMLReport {
             ScoreChartSVG.Row(label: t.heading, score: t.score, accuracy: t.accuracy,
                               note: t.entered ? pct(t.score) : l.notEntered)
         }
-        let bands = candidate ? [] : guide.bands.map { (minimum: $0.minimum, label: $0.label) }
+        let bands = candidate ? [] : guide.bands.map { (minimum: $0.minimum, label: $0.label(in: report.language)) }
         var out = "<section><h2>\(e(l.topicScores))</h2><figure>"
         out += ScoreChartSVG.render(rows, bands: bands, title: l.topicScores, accuracyLabel: l.accuracy) + "</figure>"
         out += "<table><thead><tr><th>\(e(l.topic))</th>" + (candidate ? "" : "<th>\(e(l.weight))</th>")

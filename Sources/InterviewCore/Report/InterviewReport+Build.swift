@@ -26,7 +26,7 @@ extension InterviewReport {
             overallFormula: card.overallDerivation.formula(showWeights: !forCandidate),
             accuracy: card.accuracy, accuracyFormula: card.accuracyDerivation.formula(showWeights: !forCandidate),
             coverage: card.coverage, coverageFormula: card.coverageDerivation.formula(showWeights: !forCandidate),
-            band: forCandidate ? nil : card.band?.label,
+            band: forCandidate ? nil : card.band?.label(in: language),
             knockouts: forCandidate ? [] : card.knockouts, knockoutsNotAssessed: forCandidate ? [] : card.knockoutsNotAssessed,
             topics: topics,
             dimensions: card.dimensions.map { DimensionReport(name: $0.name, score: $0.score, formula: $0.derivation.formula(showWeights: !forCandidate)) },

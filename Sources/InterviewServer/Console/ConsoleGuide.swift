@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 import Vapor
@@ -52,7 +53,19 @@ struct ConsoleGuide: Content {
     var recommendations: [Recommendation]
     var stages: [StageText]
 
-    struct Recommendation: Content { var id: String; var label: String }
+    /// `label` as the guide has it; `labels` as each page shows it (a default band's "推荐 Hire" is "推荐" on
+    /// a Chinese page, "Hire" on an English one; this document is cached for every reader).
+    struct Recommendation: Content {
+        var id: String
+        var label: String
+        var labels: LocalizedText
+
+        init(id: String, label: String) {
+            self.id = id
+            self.label = label
+            labels = LocalizedText(en: RecommendationBand.shown(label, in: .en), zh: RecommendationBand.shown(label, in: .zh))
+        }
+    }
 
     init(_ guide: Guide, hash: String) {
         self.hash = hash

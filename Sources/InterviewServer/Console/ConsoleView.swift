@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 import Vapor
@@ -33,14 +34,18 @@ struct ConsoleView: Content {
         /// For an offered jump: the key of the topic it leads to.
         var target: String?
         var suggestion: Bool?
+        /// In the guide's language, as the API has always sent it.
         var reason: String?
+        /// In both: the console shows the reader's, so a Chinese page never shows an English reason.
+        var reasons: LocalizedText?
     }
 
     struct Pick: Content { var topic: String; var questions: [String] }
 
     struct NoteRow: Content { var at: String; var text: String; var topic: String?; var question: String?; var shared: Bool }
 
-    struct Summary: Content { var overall: Double?; var coverage: Double?; var band: String? }
+    /// `bandID` picks the band's label in the page's language from the guide's recommendations.
+    struct Summary: Content { var overall: Double?; var coverage: Double?; var band: String?; var bandID: String? }
 
     var eventCount: Int
     var started: Bool
@@ -125,7 +130,7 @@ struct ConsoleView: Content {
         draft = card.draftNote ?? ""
         untouchedRequired = state.isFinished ? state.confirmedIncomplete : state.untouchedRequiredStages(guide)
         flowchartKey = state.currentTopic.map { key in "\(key)#\(state.topics[key]?.trail.count ?? 0)#\(state.topics[key]?.position ?? "")" }
-        summary = Summary(overall: score.overall, coverage: score.coverage, band: score.band?.label)
+        summary = Summary(overall: score.overall, coverage: score.coverage, band: score.band?.label, bandID: score.band?.id)
         totalSeconds = state.totalElapsed(at: now)
         serverTime = now.timeIntervalSince1970
     }
@@ -149,9 +154,10 @@ struct ConsoleView: Content {
         case .gate(let topicKey, let gateID):
             let suggestion = GateSuggestion.make(for: gateID, in: topicKey, state: state, guide: guide, now: now)
             return Decision(kind: "gate", topic: topicKey, id: gateID, target: nil,
-                            suggestion: suggestion.answer, reason: suggestion.reason(language: guide.language))
+                            suggestion: suggestion.answer, reason: suggestion.reason(language: guide.language),
+                            reasons: LocalizedText(en: suggestion.reason(language: "en"), zh: suggestion.reason(language: "zh")))
         case .offerJump(let topicKey, let instruction, let target):
-            return Decision(kind: "offerJump", topic: topicKey, id: instruction, target: target, suggestion: nil, reason: nil)
+            return Decision(kind: "offerJump", topic: topicKey, id: instruction, target: target, suggestion: nil, reason: nil, reasons: nil)
         default:
             return nil
         }
@@ -196,6 +202,13 @@ extension ConsoleView {
                     d.member("target", decision.target)
                     d.member("suggestion", decision.suggestion)
                     d.member("reason", decision.reason)
+                    if let reasons = decision.reasons {
+                        d.key("reasons")
+                        d.object { r in
+                            r.key("en"); r.value(reasons.en)
+                            r.key("zh"); r.value(reasons.zh)
+                        }
+                    }
                 }
             }
             if let pick {
@@ -249,6 +262,7 @@ extension ConsoleView {
                 s.member("overall", summary.overall)
                 s.member("coverage", summary.coverage)
                 s.member("band", summary.band)
+                s.member("bandID", summary.bandID)
             }
             j.key("totalSeconds"); j.value(totalSeconds)
             j.key("serverTime"); j.value(serverTime)

@@ -16,7 +16,7 @@ struct InterviewOutcome: Content {
 
     static let empty = InterviewOutcome(score: "–", coverage: "–", recommendation: "–", cards: 0)
 
-    static func of(_ interviewIDs: [UUID], for viewer: User, on db: any Database) async throws -> [UUID: InterviewOutcome] {
+    static func of(_ interviewIDs: [UUID], for viewer: User, language: Language, on db: any Database) async throws -> [UUID: InterviewOutcome] {
         guard !interviewIDs.isEmpty else { return [:] }
         // The columns a list needs, not the draft note: a position's whole list reads thousands of cards.
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ interviewIDs)
@@ -31,7 +31,9 @@ struct InterviewOutcome: Content {
             guard !shown.isEmpty else { return nil }
             let scores = shown.compactMap(\.overall), coverages = shown.compactMap(\.coverage)
             var bands: [String] = []
-            for band in shown.compactMap(\.band) where !bands.contains(band) { bands.append(band) }
+            for band in shown.compactMap({ $0.band.map { RecommendationBand.shown($0, in: language.report) } }) where !bands.contains(band) {
+                bands.append(band)
+            }
             return InterviewOutcome(score: scores.isEmpty ? "–" : ScoreFormat.score(scores.reduce(0, +) / Double(scores.count)),
                                     coverage: coverages.isEmpty ? "–" : ScoreFormat.score(coverages.reduce(0, +) / Double(coverages.count)) + "%",
                                     recommendation: bands.isEmpty ? "–" : bands.joined(separator: " / "), cards: shown.count)

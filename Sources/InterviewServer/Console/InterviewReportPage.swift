@@ -147,7 +147,7 @@ enum InterviewReportPage {
                 }
                 html += "<tr><td><a href=\"\(SiteURL.interviewReport(id).path)?card=\(row.cardID)\"\(mark)>\(e(row.interviewer))</a></td>"
                 html += "<td>\(e(row.submittedAt.map(DisplayDate.string) ?? Text.notSubmitted.in(language)))</td>"
-                html += "<td>\(e(row.overall.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.coverage.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.band ?? "–"))</td></tr>"
+                html += "<td>\(e(row.overall.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.coverage.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.band.map { RecommendationBand.shown($0, in: language.report) } ?? "–"))</td></tr>"
             }
             // The panel's mean rests on submitted cards only, and says how many.
             let scored = loaded.panel.filter { $0.submittedAt != nil }.compactMap(\.overall)
@@ -169,7 +169,7 @@ enum InterviewReportPage {
             html += "</div>"
         }
         if let engine = loaded.engine, let submission = engine.state.submission {
-            let band = loaded.guide.bands.first { $0.id == submission.recommendation }?.label ?? Text.noDecision.in(language)
+            let band = loaded.guide.bands.first { $0.id == submission.recommendation }?.label(in: language.report) ?? Text.noDecision.in(language)
             html += "<h2>\(e(Text.recommendation.in(language)))</h2><p><strong>\(e(band))</strong>"
             html += engine.state.submittedAt.map { " · \(e(Text.submitted.in(language))) \(e(DisplayDate.string($0)))" } ?? ""
             html += "</p>" + (submission.summary.isEmpty ? "" : "<p class=\"pre\">\(e(submission.summary))</p>")

@@ -21,6 +21,8 @@ struct ConsoleController: RouteCollection {
         var reportHref: String
         var csrf: String
         var labels: [String: String]
+        /// The page's language ("en" or "zh"), for text the API sends in both (a gate's suggestion).
+        var language: String
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -43,7 +45,7 @@ struct ConsoleController: RouteCollection {
         let boot = Boot(interviewID: id, api: "/api/v1/interviews/\(id)/console",
                         flowchart: "/api/v1/interviews/\(id)/console/flowchart.svg",
                         reportHref: SiteURL.interviewReport(id).path, csrf: CSRF.token(for: req),
-                        labels: ConsoleText.table(req.language))
+                        labels: ConsoleText.table(req.language), language: req.language == .zh ? "zh" : "en")
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(boot), as: UTF8.self)

@@ -1,3 +1,4 @@
+import InterviewCore
 import Vapor
 
 /// The UI languages. Chosen by the `lang` cookie (set by the switch link), else by Accept-Language.
@@ -28,6 +29,9 @@ enum Language: String, CaseIterable, Codable, Sendable {
     }
 
     var other: Language { self == .en ? .zh : .en }
+
+    /// The same language for InterviewCore's texts (reports, band labels).
+    var report: ReportLanguage { self == .zh ? .zh : .en }
 
     /// How the language names itself, for the switch link.
     var ownName: String { self == .en ? "English" : "中文" }

@@ -49,7 +49,7 @@ struct PanelCards: Sendable {
                                       guideVersionID: interview.$guideVersion.id, state: entry.engine.state,
                                       submittedAt: record.submittedAt, overall: record.overall, coverage: record.coverage,
                                       recommendation: recommendation,
-                                      recommendationLabel: loaded.guide.bands.first { $0.id == recommendation }?.label
+                                      recommendationLabel: loaded.guide.bands.first { $0.id == recommendation }?.label(in: req.language.report)
                                           ?? Text.noDecision.in(req.language),
                                       summary: submission?.summary ?? ""))
                 }

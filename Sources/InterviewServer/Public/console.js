@@ -126,10 +126,15 @@
     return { status: response.status, body: await response.json().catch(() => null) };
   }
 
+  // A band's label in the page's language (the default bands carry both in `label`).
+  function recommendationLabel(r) {
+    return (r.labels && r.labels[boot.language]) || r.label;
+  }
+
   // Submitting: the interviewer's own recommendation and summary, before any colleague's card opens.
   function submissionForm() {
     const select = el("select", { id: "recommendation", name: "recommendation" },
-      (guide.recommendations || []).map((r) => el("option", { value: r.id, text: r.label })));
+      (guide.recommendations || []).map((r) => el("option", { value: r.id, text: recommendationLabel(r) })));
     const summary = el("textarea", { id: "summary", name: "summary", rows: "3" });
     const form = el("form", { id: "submit-form", class: "card" },
       el("h3", { text: L.submitTitle }), el("p", { class: "muted", text: L.submitHint }),
@@ -333,8 +338,10 @@
       outline.append(el("section", {}, head, topics));
     }
     const s = view.summary;
+    const band = (guide.recommendations || []).find((r) => r.id === s.bandID);
+    const bandText = band ? recommendationLabel(band) : s.band;
     outline.append(el("p", { class: "summary" },
-      L.score + " " + (s.overall == null ? "–" : s.overall.toFixed(1)) + " · " + L.coverage + " " + pct(s.coverage) + (s.band ? " · " + s.band : "")));
+      L.score + " " + (s.overall == null ? "–" : s.overall.toFixed(1)) + " · " + L.coverage + " " + pct(s.coverage) + (bandText ? " · " + bandText : "")));
   }
 
   function button(label, onclick, extra) {
@@ -388,9 +395,11 @@
         panel.append(el("p", { class: "meta", text: d.topic + " · " + d.id }));
         panel.append(el("h2", { id: "gate-text", text: d.kind === "gate" ? (topic.gates[d.id] || d.id) : L.jumpOffer + " " + topicTitle(d.target) }));
         if (d.kind === "offerJump") panel.append(el("p", { text: topic.instructions[d.id] || "" }));
-        if (d.reason) {
+        // The reason in the page's language; `reason` alone is in the guide's.
+        const reason = d.reasons ? d.reasons[boot.language] || d.reason : d.reason;
+        if (reason) {
           panel.append(el("p", { class: "suggestion", id: "suggestion" },
-            el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + d.reason));
+            el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + reason));
         }
         panel.append(el("div", { class: "ratings" },
           button(L.yes, () => decide(true), { id: "answer-yes", class: d.suggestion === false ? "quiet" : "primary" }),
@@ -419,7 +428,7 @@
         panel.append(el("p", { id: "finished", text: L.finished }));
         if (view.submittedAt) {
           const chosen = (guide.recommendations || []).find((r) => r.id === view.recommendation);
-          panel.append(el("p", { id: "submitted", class: "notice", text: L.submittedCard + " · " + view.submittedAt + (chosen ? " · " + chosen.label : "") }));
+          panel.append(el("p", { id: "submitted", class: "notice", text: L.submittedCard + " · " + view.submittedAt + (chosen ? " · " + recommendationLabel(chosen) : "") }));
         } else {
           panel.append(submissionForm());
         }
@@ -508,7 +517,19 @@
     chartKey = view.flowchartKey;
     img.hidden = false;
     img.alt = L.flowchart;
+    img.classList.remove("wide");
     img.src = boot.flowchart + "?k=" + encodeURIComponent(chartKey);
+  }
+
+  // A wide chart (left to right) squeezed into the side box became a strip of 3 px text: below half its
+  // size it is drawn at half, and the box scrolls sideways.
+  function fitChart() {
+    const img = $("chart");
+    const box = img.parentElement.clientWidth;
+    if (!img.naturalWidth || !box) return;
+    const wide = box / img.naturalWidth < 0.5;
+    img.classList.toggle("wide", wide);
+    img.style.width = wide ? Math.round(img.naturalWidth / 2) + "px" : "";
   }
 
   function tick() {
@@ -603,6 +624,8 @@
   $("help-button").textContent = L.help;
   $("help-button").addEventListener("click", showHelp);
   window.addEventListener("online", reconnect);
+  $("chart").addEventListener("load", fitChart);
+  window.addEventListener("resize", fitChart);
   setInterval(tick, 1000);
 
   (async function start() {

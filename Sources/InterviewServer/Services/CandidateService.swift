@@ -98,7 +98,7 @@ enum CandidateService {
             .field(\.$id).field(\.$candidate.$id).field(\.$scheduledAt).field(\.$status).all()
         let byCandidate = Dictionary(grouping: interviews, by: { $0.$candidate.id })
         let latest = candidates.compactMap { byCandidate[$0.id!]?.max { $0.scheduledAt < $1.scheduledAt } }
-        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), for: user, on: db)
+        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), for: user, language: language, on: db)
         var decisions = try await DecisionService.current(candidates.compactMap(\.id), on: db)
         for id in try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: Array(decisions.keys), on: db) {
             decisions[id] = nil
