@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import InterviewCore
 @testable import InterviewServer
@@ -124,6 +125,62 @@ struct GuideLibraryTests {
             let reloaded = try #require(try await GuideRecord.find(guide.id, on: app.db))
             #expect(reloaded.$current.id != first.id)
             #expect(old.body.string.contains(String(first.contentHash.prefix(12))))
+        }
+    }
+
+    @Test func aVersionWithErrorsIsSavedOnlyWhenTheAuthorSaysSo() async throws {
+        try await withApp { app in
+            // setup: the current version of a bundled guide, and the same with a misspelt node type
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let (guide, first) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            let editPath = "/guides/\(try guide.requireID())/edit"
+            try await browser.get(editPath)
+            let typo = try #require(first.markdown.range(of: "=>operation: "))
+            let broken = first.markdown.replacingCharacters(in: typo, with: "=>opeartion: ")
+            // act
+            let refused = try await browser.post(editPath, ["markdown": broken])
+            let versionsAfterRefusal = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
+            let saved = try await browser.post(editPath, ["markdown": broken, "allowErrors": "true"])
+            // verify: refused with the text kept, the reason, the finding with its fix, and the way to save anyway
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.body.string
+            #expect(page.contains(Text.errGuideVersionHasErrors.in(.en)))
+            #expect(page.contains("name=\"allowErrors\"") && page.contains(Text.saveWithErrors.in(.en)))
+            #expect(page.contains("=&gt;opeartion: "))
+            #expect(page.contains("unknown node type &#39;opeartion&#39;"))
+            let fix = try #require(page.range(of: "<code class=\"fix\">Fix: "))
+            #expect(page[fix.upperBound...].prefix(while: { $0 != "<" }).contains("=&gt;operation: "))
+            #expect(versionsAfterRefusal == 1)
+            #expect(saved.status == .seeOther)
+            #expect(try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count() == 2)
+        }
+    }
+
+    @Test func theAPISavesAVersionWithErrorsOnlyWithAllowErrors() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let (guide, first) = try await TestData.anyGuideVersion(app)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            try await browser.get("/guides")
+            let path = "/api/v1/guides/\(try guide.requireID())/versions"
+            let typo = try #require(first.markdown.range(of: "=>operation: "))
+            let broken = first.markdown.replacingCharacters(in: typo, with: "=>opeartion: ")
+            func body(_ allow: Bool?) throws -> ByteBuffer {
+                var object: [String: Any] = ["markdown": broken]
+                if let allow { object["allowErrors"] = allow }
+                return ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
+            }
+            // act
+            let refused = try await browser.send(.POST, path, body: try body(nil), contentType: .json)
+            let saved = try await browser.send(.POST, path, body: try body(true), contentType: .json)
+            // verify
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("markdown"))
+            #expect(saved.status == .ok)
         }
     }
 

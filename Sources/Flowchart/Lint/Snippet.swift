@@ -12,16 +12,26 @@ enum Snippet {
         let pad = before.reduce(0) { $0 + ($1 == "\t" ? 1 : TerminalWidth.cells($1)) }
         let tabs = before.map { $0 == "\t" ? "\t" : "" }.joined()
         var out = " \(number) | \(line)\n \(gutter) | \(tabs)\(String(repeating: " ", count: pad - tabs.count))^\n"
-        if let fix = d.fix, fix.start.line == d.position.line, fix.end.line == fix.start.line {
-            let start = min(fix.start.column - 1, scalars.count)
-            let end = min(max(fix.end.column - 1, start), scalars.count)
-            var fixed = String.UnicodeScalarView()
-            fixed.append(contentsOf: scalars[0..<start])
-            fixed.append(contentsOf: fix.replacement.unicodeScalars)
-            fixed.append(contentsOf: scalars[end...])
-            out += " \(gutter) = \(language == .zh ? "修复：" : "fix: ")\(String(fixed))\n"
+        if let fixed = d.fixedLine(line) {
+            out += " \(gutter) = \(language == .zh ? "修复：" : "fix: ")\(fixed)\n"
         }
         return out
+    }
+}
+
+extension Diagnostic {
+    /// `line` (the one the finding is on) as it reads with the fix applied, when the fix stays on that
+    /// line: what a compiler prints under its caret, and what the guide editor shows under a finding.
+    public func fixedLine(_ line: String) -> String? {
+        guard let fix, fix.start.line == position.line, fix.end.line == fix.start.line else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        let start = min(max(fix.start.column - 1, 0), scalars.count)
+        let end = min(max(fix.end.column - 1, start), scalars.count)
+        var fixed = String.UnicodeScalarView()
+        fixed.append(contentsOf: scalars[0..<start])
+        fixed.append(contentsOf: fix.replacement.unicodeScalars)
+        fixed.append(contentsOf: scalars[end...])
+        return String(fixed)
     }
 }
 

@@ -61,9 +61,10 @@ struct APIGuideController: RouteCollection {
     }
 
     @Sendable static func saveVersion(req: Request) async throws -> Detail {
-        struct Form: Content { var markdown: String? }
+        struct Form: Content { var markdown: String?; var allowErrors: Bool? }
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
-        try await GuideService.saveEdit(try req.content.decode(Form.self).markdown, to: guide, by: req.user, on: req.db)
+        let form = try req.content.decode(Form.self)
+        try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
         try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
         return try await detail(guide, req: req)
     }

@@ -76,26 +76,28 @@ struct GuideController: RouteCollection {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let guide = try await find(req)
-        struct Form: Content { var markdown: String? }
+        struct Form: Content { var markdown: String?; var allowErrors: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, on: req.db)
+            try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "",
-                                                error: errors["markdown"]?.in(req.language)).encodeResponse(for: req)
+                                                error: errors["markdown"]?.in(req.language),
+                                                offerSaveWithErrors: errors["markdown"] == .errGuideVersionHasErrors).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
         }
     }
 
-    static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil) async throws -> View {
+    static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
+                           offerSaveWithErrors: Bool = false) async throws -> View {
         let id = try guide.requireID()
         let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
         var page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
-                             error: error)
+                             error: error, offerSaveWithErrors: offerSaveWithErrors)
         if try req.user.role.managesPositions, let current = guide.$current.id {
             let questions = try await EditorFigures.questions(guide: id, version: current, req: req)
             page.questions = questions ?? []

@@ -76,6 +76,7 @@ extension Text {
         case .statusCancelled: ("Cancelled", "已取消")
         case .changeStatus: ("Change status", "更改状态")
         case .uploadGuide: ("Upload a guide", "上传面试指南")
+        case .guideFile: ("…or a Markdown file", "……或选择 Markdown 文件")
         case .slug: ("Short name", "简称")
         case .markdown: ("Markdown", "Markdown")
         case .versions: ("Versions", "版本")
@@ -139,6 +140,10 @@ extension Text {
         case .errUnknownUser: ("Choose people from the list.", "请从列表中选择人员。")
         case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
+        case .errGuideVersionHasErrors:
+            ("Not saved: this version has errors (listed below). It would become the current version, which every interview scheduled from now on runs, and errors lose questions. Fix them, or save it with its errors.",
+             "未保存：此版本有错误（见下方列表）。保存后它将成为当前版本，此后安排的每场面试都会使用它，而错误会导致题目丢失。请先修正，或选择连同错误一起保存。")
+        case .saveWithErrors: ("Save it with its errors", "连同错误一起保存")
         case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或你无权访问。")
         case .pageForbidden: ("This was refused. If you sent a form, reload the page and try again.",
                               "请求被拒绝。如果你提交了表单，请刷新页面后重试。")

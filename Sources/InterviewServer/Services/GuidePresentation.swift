@@ -8,7 +8,13 @@ enum GuidePresentation {
     struct Part: Encodable, Sendable {
         var html: String
         var isChart: Bool
+        /// A chart wider than the page can show without shrinking its text below legibility: drawn at its
+        /// own size, and the figure scrolls sideways (a left-to-right chart of ten questions is 2,000 px).
+        var isWide = false
     }
+
+    /// Wider than this, a chart is not scaled down to the page's width (about 900 px: under half size).
+    static let wideChart = 1_400.0
 
     static func parts(of markdown: String) -> [Part] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -26,7 +32,7 @@ enum GuidePresentation {
             let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
             let layout = FlowchartLayout.layout(parsed.graph)
             parts.append(Part(html: SVGRenderer.render(parsed.graph, layout: layout, options: SVGOptions(title: block.name)),
-                              isChart: true))
+                              isChart: true, isWide: layout.width > wideChart))
             next = min(block.closingLine, lines.count)
         }
         prose(upTo: lines.count)
@@ -53,6 +59,8 @@ enum GuidePresentation {
     struct Finding: Encodable, Sendable {
         var severity: String
         var message: String
+        /// The line as it reads with the suggested fix, when there is one on that line.
+        var fix: String?
     }
 
     /// - Parameter language: the page's language; the messages exist in both (the code stays as it is,
@@ -65,6 +73,7 @@ enum GuidePresentation {
     static func annotatedSource(_ markdown: String, language: Language) -> AnnotatedSource {
         let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
         let chinese = language == .zh
+        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var byLine: [Int: [Finding]] = [:]
         for item in imported.diagnostics {
             let diagnostic = item.diagnostic
@@ -74,11 +83,15 @@ enum GuidePresentation {
             }
             let text = diagnostic.text.text(chinese ? .zh : .en)
             let chart = item.flowchart.map { chinese ? " [位于 \($0)]" : " [in \($0)]" } ?? ""
-            byLine[diagnostic.position.line, default: []].append(
+            let line = diagnostic.position.line
+            let fixed = (1...sourceLines.count).contains(line)
+                ? diagnostic.fixedLine(String(sourceLines[line - 1]).replacingOccurrences(of: "\r", with: "")) : nil
+            byLine[line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
-                        message: "\(diagnostic.position.line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)"))
+                        message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
+                        fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }))
         }
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+        let lines = sourceLines.enumerated().map {
             SourceLine(number: $0.offset + 1, text: String($0.element), findings: byLine[$0.offset + 1] ?? [])
         }
         return AnnotatedSource(lines: lines, count: imported.diagnostics.count)

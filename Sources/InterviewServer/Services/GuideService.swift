@@ -1,4 +1,5 @@
 import Fluent
+import InterviewCore
 import Vapor
 
 /// Uploading and editing guides. Saving keeps every earlier version: interviews point at them.
@@ -33,14 +34,23 @@ enum GuideService {
         return guide
     }
 
-    static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, on db: any Database) async throws {
+    /// A version with lint errors is saved only when the author says so (`allowErrors`): it becomes the
+    /// guide's current version, which every interview scheduled from then on runs, and an error usually
+    /// loses questions (a misspelt type drops its node, a stray arrow its line and all below it).
+    static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, allowErrors: Bool = false,
+                         on db: any Database) async throws {
         guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
         else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
+        else if !allowErrors, hasErrors(text) { errors["markdown"] = .errGuideVersionHasErrors }
         try errors.check()
         try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
+    }
+
+    static func hasErrors(_ markdown: String) -> Bool {
+        GuideImporter.importMarkdown(markdown, path: "guide.md").diagnostics.contains { $0.diagnostic.severity == .error }
     }
 
     /// An uploaded file wins over the text area; browsers send CRLF from text areas, guides use LF.

@@ -33,6 +33,8 @@ struct GuideEdit: Encodable {
     var findingCount: Int
     var showHref: String
     var error: String?
+    /// The save was refused for the version's errors: the form offers to save it with them.
+    var offerSaveWithErrors = false
     /// The saved version's questions with their figures (hiring managers and admins; empty for others).
     var questions: [EditorQuestion] = []
     var healthHref: String?
