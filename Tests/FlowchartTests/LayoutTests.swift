@@ -119,6 +119,26 @@ import Testing
         #expect(loop.points.first != [f.x, f.midY])
     }
 
+    @Test func aLineLeavingDownwardForTheSameRowEntersFromBelow() throws {
+        // setup: a left-to-right chart whose gate says "no" to End, further along the same row
+        let text = """
+        flowchart LR
+          s([Start]) --> q1[Q1] --> g{Go deeper?}
+          g -->|yes| q2[Q2] --> e([End])
+          g -->|no| e
+        """
+        // act
+        let layout = FlowchartLayout.layout(MermaidParser.parse(text).graph)
+        // verify: it leaves the gate's bottom, runs below the row and comes up into End's bottom; it used
+        // to climb past End and loop over its top
+        let (g, e) = (try layout.box("g"), try layout.box("e"))
+        let no = try layout.route("g", .no)
+        #expect(abs(g.midY - e.midY) < 0.01)
+        #expect(no.points.first == [g.midX, g.y + g.height])
+        #expect(no.points.last == [e.midX, e.y + e.height])
+        #expect(no.points.allSatisfy { $0[1] >= g.midY })
+    }
+
     @Test func selfLoopIsRoutedAroundItsNode() throws {
         // setup
         let graph = LayoutFixture.graph(["a": .operation], links: [("a", "a", .next)], start: "a")
