@@ -205,9 +205,15 @@ def main():
 
         # Start; the three talk stages (resume scan, self-introduction, warm-up) are finished with f.
         press(Keys.ENTER)
-        for _ in range(3):
+        for index in range(3):
             wait_for(lambda: state() == "talk", "a talk stage")
             stage = driver.find_element(By.ID, "stage-line").text
+            if index == 0:
+                # A rating key in a talk stage says why nothing is rated instead of doing nothing.
+                driver.find_element(By.TAG_NAME, "body").send_keys("3")
+                wait_for(lambda: driver.find_element(By.ID, "message").is_displayed(), "the answer to a rating key")
+                check("not rated" in driver.find_element(By.ID, "message").text,
+                      f"a rating key in a talk stage is answered: {driver.find_element(By.ID, 'message').text!r}")
             driver.find_element(By.TAG_NAME, "body").send_keys("f")
             wait_for(lambda: driver.find_element(By.ID, "stage-line").text != stage, "the next stage")
         rate(4, "3.1", "op1")
@@ -246,6 +252,15 @@ def main():
         wait_for(lambda: state() == "gate", "the Redis gate")
         suggestion = driver.find_element(By.ID, "suggestion").text
         check("2.8" in suggestion, f"the gate shows the engine's suggestion with its reason: {suggestion!r}")
+        # The same gate on a Chinese page: the reason in Chinese, whatever the guide's language.
+        driver.add_cookie({"name": "lang", "value": "zh", "path": "/"})
+        driver.refresh()
+        wait_for(lambda: state() == "gate" and driver.find_elements(By.ID, "suggestion"), "the gate on the Chinese page")
+        chinese = driver.find_element(By.ID, "suggestion").text
+        check("平均2.8/4分" in chinese and "average" not in chinese, f"the Chinese page gives the reason in Chinese: {chinese!r}")
+        driver.add_cookie({"name": "lang", "value": "en", "path": "/"})
+        driver.refresh()
+        wait_for(lambda: state() == "gate" and "average" in driver.find_element(By.ID, "suggestion").text, "the English page again")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "console-gate.png"))
         gate("n", "3.2.1", "cond1")     # go deeper into Redis: no

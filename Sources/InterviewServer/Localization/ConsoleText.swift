@@ -2,7 +2,7 @@
 /// the exhaustive switch keeps both languages complete.
 enum ConsoleText: String, CaseIterable, Sendable {
     case start, startHint, stage, topic, reference, showReference, hideReference, rubric, rate
-    case suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, finishStage
+    case suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, talkNotRated, finishStage
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
@@ -30,6 +30,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .pickTitle: ("Open questions: pick as the moment fits", "开放式问题：视情况挑选")
         case .pickHint: ("Press the question's number, or f when done.", "按题号挑选，结束请按 f。")
         case .talkHint: ("A stage without flowcharts: talk, take notes, then press f.", "本阶段没有流程图：交谈、记录，然后按 f。")
+        case .talkNotRated: ("This stage's questions are talked through, not rated: take notes (m), then press f.",
+                             "本阶段的问题用于交谈，不评分：请记笔记（m），然后按 f。")
         case .finishStage: ("Finish this stage (f)", "结束本阶段 (f)")
         case .moveOn: ("Done here, move on (f)", "本题结束，继续 (f)")
         case .returnBack: ("Return (b)", "返回 (b)")

@@ -591,6 +591,9 @@
     else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
       const q = view.question;
       act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+    } else if (view.agenda === "talk" && /^[0-9]$/.test(key)) {
+      // A stage's listed questions are talked through, not rated: say so rather than ignore the key.
+      showMessage(L.talkNotRated);
     } else if (view.agenda === "pick" && /^[1-9]$/.test(key)) {
       const id = view.pick.questions[Number(key) - 1];
       if (id) act({ type: "pick", topic: view.pick.topic, question: id });
