@@ -24,7 +24,15 @@ struct Interview: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            let code = exitCode(for: error)
+            // Any other failure ArgumentParser prints as "Error: …" (a port in use, a data folder locked):
+            // the prefix in the user's language too.
+            if code != .validationFailure, code != .success, CommandLineLanguage.current == .zh,
+               case let message = fullMessage(for: error), message.hasPrefix("Error: ") {
+                FileHandle.standardError.write(Data(("错误：" + message.dropFirst(7) + "\n").utf8))
+                Foundation.exit(code.rawValue)
+            }
+            if code == .validationFailure {
                 var message = fullMessage(for: error)
                 if CommandLineLanguage.current == .zh, message.hasPrefix("Error: ") { message = "错误：" + message.dropFirst(7) }
                 FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -37,7 +37,7 @@ enum OutputFile {
                 try handle.write(contentsOf: data)
                 try handle.close()
             } catch {
-                UsageError("cannot write \(path): \(reason(error))", "无法写入 \(path)：\(reason(error))").report()
+                UsageError("cannot write \(path): \(FileErrorText.reason(error).en)", "无法写入 \(path)：\(FileErrorText.reason(error).zh)").report()
             }
             return
         }
@@ -49,7 +49,7 @@ enum OutputFile {
         do {
             try data.write(to: URL(fileURLWithPath: resolved), options: .atomic)
         } catch {
-            UsageError("cannot write \(path): \(reason(error))", "无法写入 \(path)：\(reason(error))").report()
+            UsageError("cannot write \(path): \(FileErrorText.reason(error).en)", "无法写入 \(path)：\(FileErrorText.reason(error).zh)").report()
         }
     }
 
@@ -61,14 +61,5 @@ enum OutputFile {
         var sa = stat(), sb = stat()
         guard stat(ra, &sa) == 0, stat(rb, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
-
-    /// The system's words for why, not Foundation's error domain and code.
-    private static func reason(_ error: any Error) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        return error.localizedDescription
     }
 }

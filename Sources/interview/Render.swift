@@ -36,7 +36,8 @@ extension Interview {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
-                UsageError("cannot create \(output): \(error.localizedDescription)", "无法创建 \(output)：\(error.localizedDescription)").report()
+                let why = FileErrorText.reason(error, path: output)
+                UsageError("cannot create \(output): \(why.en)", "无法创建 \(output)：\(why.zh)").report()
             }
             let names = RenderedFileNames.names(for: document.charts.map(\.name))
             var pages: [IndexPage.Entry] = []

@@ -81,7 +81,7 @@ enum RunEventText {
         case .topicEntered(let topic): topic
         case .questionAsked(let ref), .openQuestionPicked(let ref): ref.description
         case .rated(let ref, let rating): "\(ref) \(rating)"
-        case .questionSkipped(let ref, let reason): "\(ref) (\(reason))"
+        case .questionSkipped(let ref, let reason): "\(ref) (\(SkipReason.shown(reason, in: zh ? .zh : .en)))"
         case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? (zh ? "是" : "yes") : (zh ? "否" : "no"))"
         case .jumpedToTopic(let topic, _): topic
         case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"

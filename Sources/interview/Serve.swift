@@ -66,7 +66,8 @@ extension Interview {
             do {
                 try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             } catch {
-                UsageError("cannot create \(data): \(error.localizedDescription)", "无法创建 \(data)：\(error.localizedDescription)").report()
+                let why = FileErrorText.reason(error, path: data)
+                UsageError("cannot create \(data): \(why.en)", "无法创建 \(data)：\(why.zh)").report()
             }
             let publicURL = publicURL ?? "http://\(hostname):\(port)"
             var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,

@@ -56,6 +56,23 @@ struct RenderCommandTests {
         #expect(result.status == 0 && result.stdout == "已把 1 个 SVG 文件和 index.html 写入 \(out.path)\n")
     }
 
+    @Test func aFileInTheWayOfTheOutputFolderIsNamedInTheLocalesLanguage() throws {
+        // setup: a file where a folder of the output path should be
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("afile")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let output = file.appendingPathComponent("out").path
+        // act
+        let chinese = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", output],
+                                            environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        let english = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", output],
+                                            environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        // verify: the system's reason in words, not Foundation's "NSCocoaErrorDomain error 512"
+        #expect(chinese.status == 2 && chinese.stderr == "错误：无法创建 \(output)：路径中有一项不是文件夹\n")
+        #expect(english.status == 2 && english.stderr == "Error: cannot create \(output): Not a directory\n")
+    }
+
     @Test func userTextIsEscapedInTheIndex() throws {
         let out = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

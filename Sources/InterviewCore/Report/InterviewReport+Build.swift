@@ -14,7 +14,8 @@ extension InterviewReport {
         let notes = state.notes.filter { !forCandidate || $0.note.isShared }.map(NoteReport.init)
         let end = state.finishedAt ?? state.lastEventAt ?? Date(timeIntervalSince1970: 0)
         let topics = zip(guide.topics, card.topics).map { topic, score in
-            TopicReport.make(topic, score, state.topics[topic.key], guide: guide, notes: notes, audience: audience, labels: labels)
+            TopicReport.make(topic, score, state.topics[topic.key], guide: guide, notes: notes, audience: audience, labels: labels,
+                             language: language)
         }
         return InterviewReport(
             audience: audience, language: language, title: guide.title,
@@ -48,7 +49,7 @@ extension NoteReport {
 
 extension TopicReport {
     static func make(_ topic: Topic, _ score: TopicScore, _ progress: TopicProgress?, guide: Guide, notes: [NoteReport],
-                     audience: ReportAudience, labels: ReportLabels) -> TopicReport {
+                     audience: ReportAudience, labels: ReportLabels, language: ReportLanguage) -> TopicReport {
         let forCandidate = audience == .candidate
         let questions = zip(topic.questions, score.questions).map { question, scored in
             let rating = scored.rating
@@ -58,7 +59,7 @@ extension TopicReport {
                 ratingMeaning: rating.flatMap { forCandidate ? guide.scale.anchors[$0] : question.rubric[$0] ?? guide.scale.anchors[$0] },
                 // The reason a question was skipped is the interviewer's words, like a private note: the
                 // candidate's copy says only that it was left out (a security review found it shown).
-                reference: forCandidate ? nil : question.reference, skipReason: forCandidate ? nil : scored.skipReason,
+                reference: forCandidate ? nil : question.reference, skipReason: forCandidate ? nil : scored.skipReason.map { SkipReason.shown($0, in: language) },
                 notes: notes.filter { $0.topic == topic.key && $0.question == question.id })
         }
         let show = !forCandidate

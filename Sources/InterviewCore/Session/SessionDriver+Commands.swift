@@ -28,7 +28,7 @@ extension SessionDriver {
             outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
         case .skip(let reason):
             guard case .rate(let target) = state.agenda(guide) else { throw CommandError("no question to skip now", "现在没有可跳过的问题") }
-            outcome.recorded.append(try record(.questionSkipped(target, reason: reason ?? (ReportLanguage(guide: guide) == .zh ? "面试官跳过" : "skipped by the interviewer"))))
+            outcome.recorded.append(try record(.questionSkipped(target, reason: SkipReason.recorded(reason, language: ReportLanguage(guide: guide)))))
         case .back:
             outcome = try back()
         case .pick(let choice):

@@ -47,7 +47,8 @@ struct APIErrorMiddleware: Middleware {
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: req).flatMapError { error in
             guard let errors = error as? FieldErrors else { return req.eventLoop.makeFailedFuture(error) }
-            return Body(reason: "Invalid input.", fields: errors.localized(req.language)).encodeResponse(for: req).map { response in
+            return Body(reason: ErrorReasons.localized("Invalid input.", status: .unprocessableEntity, language: req.language),
+                        fields: errors.localized(req.language)).encodeResponse(for: req).map { response in
                 response.status = .unprocessableEntity
                 return response
             }

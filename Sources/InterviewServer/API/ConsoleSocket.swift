@@ -127,7 +127,7 @@ final class ConsoleSocketConnection: @unchecked Sendable {
         }.recover { error in
             // The error's type only, like `QuietErrors`: its description can quote what was sent.
             if !(error is any AbortError) { self.req.logger.error("console socket action failed: \(String(reflecting: type(of: error)))") }
-            return ActionAnswer(error: error)
+            return ActionAnswer(error: error, language: self.req.language)
         }.map { answer in
             self.socket.send(answer.message(allocator: ByteBufferAllocator()), opcode: .text)
             if answer.status == .unauthorized { _ = self.socket.close(code: .policyViolation) }

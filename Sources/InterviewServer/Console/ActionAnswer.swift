@@ -24,7 +24,7 @@ struct ActionAnswer: Sendable {
 
     /// An error in the shape Vapor's error middleware gives the HTTP API (`{"error": true, "reason": …}`).
     /// Only deliberate errors (`AbortError`) say why; anything else is a plain 500, its details kept for the log.
-    init(error: any Error) {
+    init(error: any Error, language: Language = .en) {
         let status: HTTPStatus
         let reason: String
         if let abort = StorageTrouble.abort(for: error) {
@@ -37,7 +37,7 @@ struct ActionAnswer: Sendable {
         var json = JSONText()
         json.object { o in
             o.key("error"); o.value(true)
-            o.key("reason"); o.value(reason)
+            o.key("reason"); o.value(ErrorReasons.localized(reason, status: status, language: language))
         }
         self.init(status: status, body: json.bytes)
     }

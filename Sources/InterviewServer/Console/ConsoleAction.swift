@@ -130,7 +130,7 @@ extension ConsoleAction {
             return .returned
         case .skip:
             let why = reason.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines)
-            return .questionSkipped(try ref(), reason: why?.isEmpty == false ? why! : "skipped by the interviewer")
+            return .questionSkipped(try ref(), reason: SkipReason.recorded(why, language: .en))
         case .pick:
             return .openQuestionPicked(try ref())
         case .moveOn:

@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -13,10 +14,14 @@ import Vapor
 final class DataFolderLock: Sendable {
     struct InUse: Error, CustomStringConvertible {
         var databasePath: String
+        /// In the language of whoever started the server (LANG), as the rest of the command line speaks.
         var description: String {
-            "The data folder of \(databasePath) is in use by another InterviewFlow server. An SQLite file belongs "
-                + "to one server process: stop the other one, give this one another --data folder, or run several "
-                + "instances on PostgreSQL (DATABASE_URL)."
+            Flowchart.Language.preferred(from: ProcessInfo.processInfo.environment) == .zh
+                ? "\(databasePath) 所在的数据文件夹正被另一个 InterviewFlow 服务器使用。一个 SQLite 文件只属于一个服务器进程："
+                    + "请停止另一个，给这个换一个 --data 文件夹，或在 PostgreSQL（DATABASE_URL）上运行多个实例。"
+                : "The data folder of \(databasePath) is in use by another InterviewFlow server. An SQLite file belongs "
+                    + "to one server process: stop the other one, give this one another --data folder, or run several "
+                    + "instances on PostgreSQL (DATABASE_URL)."
         }
     }
 

@@ -34,7 +34,8 @@ struct QuietErrors: Middleware {
                 response.headers.contentType = .html
                 response.body = .init(string: StorageTroublePage.html(trouble))
             } else {
-                try response.content.encode(Body(reason: reason), as: .json)
+                let language = Language.preferred(by: request)
+                try response.content.encode(Body(reason: ErrorReasons.localized(reason, status: status, language: language)), as: .json)
             }
             return response
         }

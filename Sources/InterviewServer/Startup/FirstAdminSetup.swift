@@ -1,3 +1,4 @@
+import Flowchart
 import Crypto
 import Fluent
 import Vapor
@@ -27,7 +28,11 @@ enum FirstAdminSetup {
         // pipe and no log line follows to flush a buffer.
         let text: String
         switch app.serverSettings.logFormat {
-        case .text: text = "No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n"
+        case .text:
+            // The operator reads this on the terminal that started the server: in its language (LANG).
+            text = Flowchart.Language.preferred(from: ProcessInfo.processInfo.environment) == .zh
+                ? "还没有管理员账号。请在这里创建第一个管理员：\n  \(link)\n（此链接只能使用一次）\n"
+                : "No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n"
         case .json:
             // One JSON line like every other, so a log collector keeps it; the link is its own field.
             text = JSONLogHandler.line([

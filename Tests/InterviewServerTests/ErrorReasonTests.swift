@@ -1,0 +1,46 @@
+import Foundation
+@testable import InterviewServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// The API's error reasons in the caller's language: the console shows them to its user.
+@Suite("API error reasons in the caller's language")
+struct ErrorReasonTests {
+    private struct Answer: Decodable { var error: Bool; var reason: String }
+
+    @Test func aChineseCallerGetsChineseReasons() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let chinese = TestBrowser(app)
+            chinese.language = "zh"
+            let english = TestBrowser(app)
+            // act
+            let signedOut = try await chinese.get("/api/v1/positions")
+            let signedOutEnglish = try await english.get("/api/v1/positions")
+            try await chinese.get("/login")
+            _ = try await chinese.logIn("mia@example.com")
+            try await chinese.get("/positions")
+            let missing = try await chinese.get("/api/v1/positions/\(UUID())")
+            let noToken = try await chinese.send(.POST, "/api/v1/positions", body: ByteBuffer(string: "{}"), contentType: .json, csrfHeader: false)
+            let notJSON = try await chinese.send(.POST, "/api/v1/positions", body: ByteBuffer(string: "{title"), contentType: .json)
+            // verify
+            let reason = { (response: TestingHTTPResponse) in (try? JSONDecoder().decode(Answer.self, from: response.body))?.reason ?? "" }
+            #expect(signedOut.status == .unauthorized && reason(signedOut) == "请先登录。")
+            #expect(reason(signedOutEnglish) == "Log in first.")
+            #expect(missing.status == .notFound && reason(missing) == "未找到。")
+            #expect(noToken.status == .forbidden && reason(noToken) == "缺少 CSRF 令牌，或令牌不正确。")
+            #expect(notJSON.status == .badRequest && reason(notJSON).hasPrefix("请求无法处理："), "\(reason(notJSON))")
+        }
+    }
+
+    @Test func everyReasonOfOursHasChinese() {
+        for (english, status) in [("Log in first.", HTTPResponseStatus.unauthorized), ("Something went wrong.", .internalServerError),
+                                  ("The candidate's personal data has been erased.", .conflict)] {
+            let chinese = ErrorReasons.localized(english, status: status, language: .zh)
+            #expect(chinese != english && !chinese.hasPrefix("请求无法处理"), "\(english)")
+            #expect(ErrorReasons.localized(english, status: status, language: .en) == english)
+        }
+    }
+}
