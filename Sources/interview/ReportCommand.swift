@@ -41,6 +41,15 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("The guide the session was recorded with, when it is not a bundled one.", "记录这场面试时所用的指南（不是内置指南时）。")))
         var guide: String?
 
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The report's language, en or zh (default: the guide's, the language the interview was held in).",
+                                                            "报告的语言，en 或 zh（默认：指南的语言，即面试所用的语言）。")))
+        var language: RunLanguage?
+
+        /// `--language`, else the guide's.
+        private func reportLanguage(_ guide: Guide) -> ReportLanguage {
+            language.map { $0 == .zh ? .zh : .en } ?? ReportLanguage(guide: guide)
+        }
+
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError(CommandLineLanguage.pick("name at least one session log", "请至少给出一个面试记录")) }
             if files.count > 1, audience == .candidate {
@@ -61,7 +70,8 @@ extension Interview {
                     "警告：\(file) 是用指南版本 \(start.guideHash.prefix(12)) 记录的；按 \(guide.shortHash) 评分\n").utf8))
             }
             let engine = session.engine(guide, path: file)
-            let report = InterviewReport.make(guide: guide, state: engine.state, audience: audience == .candidate ? .candidate : .interviewer)
+            let report = InterviewReport.make(guide: guide, state: engine.state, audience: audience == .candidate ? .candidate : .interviewer,
+                                              language: reportLanguage(guide))
             let text = switch format {
             case .markdown: MarkdownReport.render(report)
             case .json: JSONReport.render(report)
@@ -85,7 +95,7 @@ extension Interview {
                                   state: session.engine(guide, path: file).state)
             }
             let document = PanelDebriefDocument(PanelDebrief.make(guide: guide, cards: cards),
-                                                language: ReportLanguage(guideLanguage: guide.language))
+                                                language: reportLanguage(guide))
             let candidate = sessions.compactMap { $0.1.start?.candidate }.first
             switch format {
             case .markdown:

@@ -156,6 +156,24 @@ struct ReportCommandTests {
 
     /// Issue 14: several terminal sessions of one candidate make the panel's report, the way the
     /// server's debrief does.
+    @Test func languageOverridesTheGuides() throws {
+        // setup: an English guide's interview
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try recordedSession(in: dir)
+        // act
+        let english = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
+        let chinese = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "--language", "zh"])
+        let second = dir.appendingPathComponent("olga.jsonl").path
+        try FileManager.default.copyItem(atPath: log, toPath: second)
+        let panel = try CommandRunner.run(["report", log, second, "--guide", RunCommandTests.guide, "--language", "zh"])
+        // verify: the words follow --language, the guide's own text stays as written
+        #expect(english.stdout.hasPrefix("# Interview report — Short backend interview\n"))
+        #expect(chinese.status == 0 && chinese.stdout.hasPrefix("# 面试报告 — Short backend interview\n"))
+        #expect(chinese.stdout.contains("跳过原因") && !chinese.stdout.contains("Reason skipped"))
+        #expect(panel.stdout.hasPrefix("# 面试讨论"))
+    }
+
     @Test func severalSessionsMakeThePanelsDebrief() throws {
         // setup: Ivan and Olga interviewed the same candidate and rated differently
         let dir = try CommandRunner.temporaryDirectory()
