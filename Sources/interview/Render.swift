@@ -59,7 +59,7 @@ extension Interview {
             }
             if format == .svg {
                 let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
-                try write(Data(IndexPage.html(title: title, entries: pages).utf8), to: "index.html")
+                try write(Data(IndexPage.html(title: title, entries: pages, language: CommandLineLanguage.current).utf8), to: "index.html")
                 written.append("index.html")
             }
             RenderManifest(folder: output).replace(with: written, kind: "." + format.rawValue)

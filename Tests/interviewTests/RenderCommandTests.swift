@@ -54,6 +54,9 @@ struct RenderCommandTests {
         let result = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", out.path],
                                            environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(result.status == 0 && result.stdout == "已把 1 个 SVG 文件和 index.html 写入 \(out.path)\n")
+        // the index page too, and only in Chinese
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<html lang=\"zh\">") && index.contains("由 InterviewFlow 绘制") && !index.contains("Drawn by"))
     }
 
     @Test func aFileInTheWayOfTheOutputFolderIsNamedInTheLocalesLanguage() throws {

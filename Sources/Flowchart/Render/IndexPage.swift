@@ -13,7 +13,9 @@ public enum IndexPage {
         }
     }
 
-    public static func html(title: String, entries: [Entry]) -> String {
+    /// In `language`: the one `render` speaks (LANG), as its summary line does.
+    public static func html(title: String, entries: [Entry], language: Language = .en) -> String {
+        let zh = language == .zh
         var body = ""
         for entry in entries {
             let path = entry.chart.headingPath.dropLast().map(\.text).joined(separator: " › ")
@@ -25,18 +27,18 @@ public enum IndexPage {
             if !findings.isEmpty {
                 body += "<ul class=\"findings\">\n"
                 for d in findings {
-                    // Both languages, like every label on this page.
-                    let message = "<span lang=\"zh\">\(XMLText.escape(d.text.zh))</span> · <span lang=\"en\">\(XMLText.escape(d.text.en))</span>"
-                    body += "<li class=\"\(d.severity.rawValue)\"><span>\(d.position.line):\(d.position.column)</span> \(d.severity == .error ? "错误 error" : "警告 warning"): \(message)</li>\n"
+                    let message = XMLText.escape(d.text.text(language))
+                    let severity = d.severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")
+                    body += "<li class=\"\(d.severity.rawValue)\"><span>\(d.position.line):\(d.position.column)</span> \(severity)\(zh ? "：" : ": ")\(message)</li>\n"
                 }
                 body += "</ul>\n"
             }
             body += "</section>\n"
         }
-        if entries.isEmpty { body = "<p>没有流程图 · No flowcharts in this file.</p>\n" }
+        if entries.isEmpty { body = zh ? "<p>此文件中没有流程图。</p>\n" : "<p>No flowcharts in this file.</p>\n" }
         return """
         <!DOCTYPE html>
-        <html lang="zh">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -58,7 +60,7 @@ public enum IndexPage {
         </head>
         <body>
         <h1>\(XMLText.escape(title))</h1>
-        \(body)<footer><p class="path">由 InterviewFlow 绘制 · Drawn by InterviewFlow</p></footer>
+        \(body)<footer><p class="path">\(zh ? "由 InterviewFlow 绘制" : "Drawn by InterviewFlow")</p></footer>
         </body>
         </html>
 
