@@ -22,6 +22,26 @@ struct GuideLibraryTests {
     ```
     """
 
+    /// An admin signed in, and a bundled guide with its current version: the bundled guides belong to
+    /// no one, so admins edit them.
+    private func adminWithBundledGuide(_ app: Application) async throws -> (GuideRecord, GuideVersion, TestBrowser) {
+        try await TestData.user(app, "root@example.com", role: .admin)
+        let (guide, first) = try await TestData.anyGuideVersion(app)
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn("root@example.com")
+        return (guide, first, browser)
+    }
+
+    /// The guide with its first operation's type misspelt: a lint error that drops the question.
+    private static func misspelt(_ markdown: String) throws -> String {
+        let typo = try #require(markdown.range(of: "=>operation: "))
+        return markdown.replacingCharacters(in: typo, with: "=>opeartion: ")
+    }
+
+    private func versionCount(_ app: Application, _ guide: GuideRecord) async throws -> Int {
+        try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
+    }
+
     @Test func theBundledGuidesAreInTheLibraryAndDrawn() async throws {
         try await withApp { app in
             // setup
@@ -105,11 +125,7 @@ struct GuideLibraryTests {
     @Test func eachEditIsANewVersionAndOldOnesStayReadable() async throws {
         try await withApp { app in
             // setup
-            // The bundled guides belong to no one: admins edit them.
-            try await TestData.user(app, "root@example.com", role: .admin)
-            let (guide, first) = try await TestData.anyGuideVersion(app)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("root@example.com")
+            let (guide, first, browser) = try await adminWithBundledGuide(app)
             let editPath = "/guides/\(try guide.requireID())/edit"
             try await browser.get(editPath)
             // act
@@ -120,8 +136,7 @@ struct GuideLibraryTests {
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.body.string.contains(Text.errRequired.in(.en)))
             #expect(saved.status == .seeOther)
-            let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
-            #expect(versions == 2)
+            #expect(try await versionCount(app, guide) == 2)
             let reloaded = try #require(try await GuideRecord.find(guide.id, on: app.db))
             #expect(reloaded.$current.id != first.id)
             #expect(old.body.string.contains(String(first.contentHash.prefix(12))))
@@ -131,17 +146,13 @@ struct GuideLibraryTests {
     @Test func aVersionWithErrorsIsSavedOnlyWhenTheAuthorSaysSo() async throws {
         try await withApp { app in
             // setup: the current version of a bundled guide, and the same with a misspelt node type
-            try await TestData.user(app, "root@example.com", role: .admin)
-            let (guide, first) = try await TestData.anyGuideVersion(app)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("root@example.com")
+            let (guide, first, browser) = try await adminWithBundledGuide(app)
             let editPath = "/guides/\(try guide.requireID())/edit"
             try await browser.get(editPath)
-            let typo = try #require(first.markdown.range(of: "=>operation: "))
-            let broken = first.markdown.replacingCharacters(in: typo, with: "=>opeartion: ")
+            let broken = try Self.misspelt(first.markdown)
             // act
             let refused = try await browser.post(editPath, ["markdown": broken])
-            let versionsAfterRefusal = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
+            let versionsAfterRefusal = try await versionCount(app, guide)
             let saved = try await browser.post(editPath, ["markdown": broken, "allowErrors": "true"])
             // verify: refused with the text kept, the reason, the finding with its fix, and the way to save anyway
             #expect(refused.status == .unprocessableEntity)
@@ -154,21 +165,17 @@ struct GuideLibraryTests {
             #expect(page[fix.upperBound...].prefix(while: { $0 != "<" }).contains("=&gt;operation: "))
             #expect(versionsAfterRefusal == 1)
             #expect(saved.status == .seeOther)
-            #expect(try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count() == 2)
+            #expect(try await versionCount(app, guide) == 2)
         }
     }
 
     @Test func theAPISavesAVersionWithErrorsOnlyWithAllowErrors() async throws {
         try await withApp { app in
             // setup
-            try await TestData.user(app, "root@example.com", role: .admin)
-            let (guide, first) = try await TestData.anyGuideVersion(app)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("root@example.com")
+            let (guide, first, browser) = try await adminWithBundledGuide(app)
             try await browser.get("/guides")
             let path = "/api/v1/guides/\(try guide.requireID())/versions"
-            let typo = try #require(first.markdown.range(of: "=>operation: "))
-            let broken = first.markdown.replacingCharacters(in: typo, with: "=>opeartion: ")
+            let broken = try Self.misspelt(first.markdown)
             func body(_ allow: Bool?) throws -> ByteBuffer {
                 var object: [String: Any] = ["markdown": broken]
                 if let allow { object["allowErrors"] = allow }
