@@ -83,6 +83,22 @@ struct HTTPHardeningTests {
         }
     }
 
+    @Test func aFormOverTheBodyLimitSaysWhatIsAllowed() async throws {
+        try await withApp { app in
+            // setup: the in-memory tester hands the whole body over, so the limit's 413 is thrown by a route
+            try await TestData.user(app, "root@example.com", role: .admin)
+            app.post("too-large") { _ -> String in throw Abort(.payloadTooLarge) }
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("root@example.com")
+            try await browser.get("/guides")
+            // act
+            let answer = try await browser.post("/too-large", ["file": "x"])
+            // verify: the page names the limits, not "the request could not be read"
+            #expect(answer.status == .payloadTooLarge)
+            #expect(answer.body.string.contains(Text.pageTooLarge.in(.en)))
+        }
+    }
+
     @Test func signedInPeopleStillSendResumesAndGuides() async throws {
         try await withApp { app in
             // setup

@@ -49,7 +49,7 @@ enum Text: String, CaseIterable, Sendable {
     case notInThisVersion, questionBank, questionBankIntro, questionID, inGuides, namedID, textID, noBankQuestions
     case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro, figuresUpdating
     // Error pages
-    case pageNotFound, pageForbidden, pageNotAllowed, pageBadRequest, pageFailed, pageUnavailable, pageDiskFull, backToPositions
+    case pageNotFound, pageForbidden, pageNotAllowed, pageBadRequest, pageTooLarge, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh
