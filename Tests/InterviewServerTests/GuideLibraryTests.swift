@@ -150,8 +150,8 @@ struct GuideLibraryTests {
             let editPath = "/guides/\(try guide.requireID())/edit"
             try await browser.get(editPath)
             let broken = try Self.misspelt(first.markdown)
-            // act
-            let refused = try await browser.post(editPath, ["markdown": broken])
+            // act: sent as a browser sends a text area, with CRLF line ends
+            let refused = try await browser.post(editPath, ["markdown": broken.replacingOccurrences(of: "\n", with: "\r\n")])
             let versionsAfterRefusal = try await versionCount(app, guide)
             let saved = try await browser.post(editPath, ["markdown": broken, "allowErrors": "true"])
             // verify: refused with the text kept, the reason, the finding with its fix, and the way to save anyway
@@ -159,7 +159,7 @@ struct GuideLibraryTests {
             let page = refused.body.string
             #expect(page.contains(Text.errGuideVersionHasErrors.in(.en)))
             #expect(page.contains("name=\"allowErrors\"") && page.contains(Text.saveWithErrors.in(.en)))
-            #expect(page.contains("=&gt;opeartion: "))
+            #expect(page.contains("=&gt;opeartion: ") && page.contains("<td class=\"number\">2</td>"))
             #expect(page.contains("unknown node type &#39;opeartion&#39;"))
             let fix = try #require(page.range(of: "<code class=\"fix\">Fix: "))
             #expect(page[fix.upperBound...].prefix(while: { $0 != "<" }).contains("=&gt;operation: "))

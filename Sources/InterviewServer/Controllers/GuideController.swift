@@ -83,7 +83,9 @@ struct GuideController: RouteCollection {
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
-            let response = try await renderEdit(req, guide: guide, markdown: form.markdown ?? "",
+            // As the browser sent it, CRLF and all: shown again as the lines the author wrote (Swift reads
+            // "\r\n" as one character, so the refused text came back as a single line).
+            let response = try await renderEdit(req, guide: guide, markdown: (form.markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                                 error: errors["markdown"]?.in(req.language),
                                                 offerSaveWithErrors: errors["markdown"] == .errGuideVersionHasErrors).encodeResponse(for: req)
             response.status = .unprocessableEntity

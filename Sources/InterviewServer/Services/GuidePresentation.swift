@@ -73,7 +73,7 @@ enum GuidePresentation {
     static func annotatedSource(_ markdown: String, language: Language) -> AnnotatedSource {
         let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
         let chinese = language == .zh
-        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var byLine: [Int: [Finding]] = [:]
         for item in imported.diagnostics {
             let diagnostic = item.diagnostic
