@@ -43,7 +43,8 @@ extension Interview {
             let total = interviews
             let summary: DemoData.Summary
             do {
-                summary = try await DemoData.fill(dataDirectory: data, interviews: interviews, seed: seed) { done in
+                summary = try await DemoData.fill(dataDirectory: data, interviews: interviews, seed: seed,
+                                                  language: CommandLineLanguage.current) { done in
                     if done % 1000 == 0 || done == total {
                         FileHandle.standardError.write(Data(CommandLineLanguage.pick("\(done)/\(total) interviews\n", "\(done)/\(total) 场面试\n").utf8))
                     }

@@ -48,6 +48,22 @@ struct DemoDataTests {
         }
     }
 
+    @Test func aChineseDemoSpeaksChineseAndRunsTheChineseGuides() async throws {
+        // setup
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // act
+        _ = try await DemoData.fill(dataDirectory: dir.path, interviews: 3, seed: 5, language: .zh)
+        // verify
+        try await withFileApp(dir.appendingPathComponent("interviewflow.sqlite").path) { app in
+            let positions = try await Position.query(on: app.db).with(\.$guide).all()
+            #expect(Set(positions.map(\.title)) == ["高级 Python 后端工程师", "后端工程师（应届生）"])
+            #expect(positions.allSatisfy { $0.guide.slug.hasSuffix(".zh") })
+            let candidates = try await Candidate.query(on: app.db).all()
+            #expect(candidates.allSatisfy { ($0.name ?? "").hasPrefix("演示候选人 ") && $0.resumeText == "演示数据：模拟的候选人。" })
+        }
+    }
+
     @Test func aFolderThatHoldsDataIsNotTouched() async throws {
         // setup: a folder with a database already
         let dir = try Self.folder()

@@ -42,7 +42,9 @@ public enum DemoData {
     /// half-written folder and starts it again.
     static let workFolder = ".demo-being-written"
 
-    public static func fill(dataDirectory: String, interviews: Int, seed: UInt64,
+    /// `language`: the demo's own words (positions, candidates, summaries) and the guides it runs, so a
+    /// Chinese team trying the product meets a Chinese demo.
+    public static func fill(dataDirectory: String, interviews: Int, seed: UInt64, language: Flowchart.Language = .en,
                             progress: @Sendable (Int) -> Void = { _ in }) async throws -> Summary {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isFolder), !isFolder.boolValue {
@@ -55,7 +57,7 @@ public enum DemoData {
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let summary = try await fill(database: work.appendingPathComponent("interviewflow.sqlite").path, interviews: interviews,
-                                     seed: seed, progress: progress)
+                                     seed: seed, language: language, progress: progress)
         // Closed, so its write-ahead log is normally folded into the file; a log left beside it goes with it.
         let written = work.appendingPathComponent("interviewflow.sqlite").path
         if FileManager.default.fileExists(atPath: written + "-wal") { try FileManager.default.moveItem(atPath: written + "-wal", toPath: path + "-wal") }
@@ -66,7 +68,7 @@ public enum DemoData {
         return summary
     }
 
-    private static func fill(database path: String, interviews: Int, seed: UInt64,
+    private static func fill(database path: String, interviews: Int, seed: UInt64, language: Flowchart.Language,
                              progress: @Sendable (Int) -> Void) async throws -> Summary {
         var settings = ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080", announceSetup: false)
         settings.logFormat = .text
@@ -74,7 +76,7 @@ public enum DemoData {
         app.logger.logLevel = .warning
         do {
             try await configure(app, settings: settings)
-            let summary = try await write(app, interviews: interviews, seed: seed, progress: progress)
+            let summary = try await write(app, interviews: interviews, seed: seed, words: DemoWords(language), progress: progress)
             try await app.asyncShutdown()
             return summary
         } catch {
@@ -83,7 +85,7 @@ public enum DemoData {
         }
     }
 
-    private static func write(_ app: Application, interviews count: Int, seed: UInt64,
+    private static func write(_ app: Application, interviews count: Int, seed: UInt64, words: DemoWords,
                               progress: @Sendable (Int) -> Void) async throws -> Summary {
         let db = app.db
         var team = DemoTeam(seed: seed)
@@ -98,8 +100,7 @@ public enum DemoData {
         for user in [admin, manager] + interviewers { try await user.save(on: db) }
 
         var positions: [(Position, GuideVersion, Guide)] = []
-        for (title, slug) in [("Senior Python backend engineer", "python-backend-senior.en"),
-                              ("Backend engineer, new graduate", "backend-new-graduate.en")] {
+        for (title, slug) in words.positions {
             guard let record = try await GuideRecord.query(on: db).filter(\.$slug == slug).first(),
                   let version = try await GuideVersion.find(record.$current.id, on: db) else { continue }
             let guide = try await ScorecardService.guide(try version.requireID(), cache: app.scorecardCache, on: db).guide
@@ -139,11 +140,11 @@ public enum DemoData {
                     let submitted = (events.last?.at ?? when).addingTimeInterval(3600 * (1 + 47 * team.random.uniform()))
                     events.append(SessionEvent(at: submitted, .scorecardSubmitted(ScorecardSubmission(
                         recommendation: score.band?.id ?? ScorecardSubmission.noDecision,
-                        summary: "Demo scorecard: simulated answers, not a real candidate."))))
+                        summary: words.summary))))
                     // Submitting changes no rating: the score read before it is the card's score.
                     cards.append(DemoCard(user: interviewers[i], events: events, submittedAt: submitted, score: score))
                 }
-                rows.append(DemoInterview(number: n, position: position, version: version, at: when, cards: cards))
+                rows.append(DemoInterview(number: n, position: position, version: version, at: when, cards: cards, words: words))
             }
             let written = rows
             try await db.transaction { db in
@@ -167,11 +168,12 @@ private struct DemoInterview: @unchecked Sendable {  // Fluent models are classe
     var version: GuideVersion
     var at: Date
     var cards: [DemoCard]
+    var words: DemoWords
 
     func save(on db: any Database) async throws {
-        let candidate = Candidate(positionID: try position.requireID(), name: String(format: "Demo candidate %05d", number + 1),
+        let candidate = Candidate(positionID: try position.requireID(), name: String(format: words.candidate, number + 1),
                                   contact: String(format: "candidate%05d@demo.example", number + 1),
-                                  resumeText: "Demo data: a simulated candidate.", resumePDF: nil, notes: nil)
+                                  resumeText: words.resume, resumePDF: nil, notes: nil)
         try await candidate.save(on: db)
         let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: at)
         interview.status = .completed
@@ -199,4 +201,26 @@ private struct DemoCard {
     var events: [SessionEvent]
     var submittedAt: Date?
     var score: InterviewCore.Scorecard
+}
+
+/// The demo's own words in one language, and the bundled guides in it.
+struct DemoWords: Sendable {
+    var positions: [(title: String, guide: String)]
+    var candidate: String
+    var resume: String
+    var summary: String
+
+    init(_ language: Flowchart.Language) {
+        if language == .zh {
+            positions = [("高级 Python 后端工程师", "python-backend-senior.zh"), ("后端工程师（应届生）", "backend-new-graduate.zh")]
+            candidate = "演示候选人 %05d"
+            resume = "演示数据：模拟的候选人。"
+            summary = "演示评分卡：模拟的回答，不是真实的候选人。"
+        } else {
+            positions = [("Senior Python backend engineer", "python-backend-senior.en"), ("Backend engineer, new graduate", "backend-new-graduate.en")]
+            candidate = "Demo candidate %05d"
+            resume = "Demo data: a simulated candidate."
+            summary = "Demo scorecard: simulated answers, not a real candidate."
+        }
+    }
 }
