@@ -66,11 +66,13 @@ struct CalibrationInput {
         }
         input.nameQuestionsApart(sessions)
         for file in files where file.lowercased().hasSuffix(".csv") {
+            // A missing file first: asking for --scale sent the user after the wrong mistake.
+            let text = InputFile.read(file)
             guard let csvScale = scale else {
                 UsageError("\(file): a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)",
                            "\(file)：评分表需要分制：请给出 --scale 0-4（或 --guide GUIDE）").report()
             }
-            switch RatingTable.read(InputFile.read(file), scale: csvScale, guide: named) {
+            switch RatingTable.read(text, scale: csvScale, guide: named) {
             case .success(let cards):
                 input.scorecards += cards
                 // A table has no dates: every row of a file counts as one moment, so no trend is read into it.

@@ -47,6 +47,19 @@ extension Interview {
         var logFormat = "text"
 
         func validate() throws {
+            // Both were taken as given, and a mistyped one silently did nothing: a proxy that never
+            // matches leaves every client behind it with the proxy's address (one rate limit for all).
+            for proxy in trustedProxies where proxy.contains("/") || AddressRange(proxy) == nil {
+                throw ValidationError(CommandLineLanguage.pick("--trusted-proxy takes the proxy's IP address, such as 10.0.0.5, not '\(proxy)'",
+                                                                    "--trusted-proxy 接受代理的 IP 地址，例如 10.0.0.5，而不是 '\(proxy)'"))
+            }
+            if let publicURL {
+                let url = URL(string: publicURL)
+                guard let url, ["http", "https"].contains(url.scheme?.lowercased() ?? ""), !(url.host ?? "").isEmpty else {
+                    throw ValidationError(CommandLineLanguage.pick("--public-url takes the address people open, such as https://interviews.example.com, not '\(publicURL)'",
+                                                                        "--public-url 接受用户访问的地址，例如 https://interviews.example.com，而不是 '\(publicURL)'"))
+                }
+            }
             for range in metricsAllow where AddressRange(range) == nil {
                 throw ValidationError(CommandLineLanguage.pick("--metrics-allow takes an address or a CIDR block such as 10.0.0.0/8, not '\(range)'",
                                                                     "--metrics-allow 接受地址或 10.0.0.0/8 这样的 CIDR 网段，而不是 '\(range)'"))

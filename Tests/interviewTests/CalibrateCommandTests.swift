@@ -91,13 +91,16 @@ struct CalibrateCommandTests {
         // act
         let result = try CommandRunner.run(["calibrate", csv.path, "--scale", "0-4", "--format", "json", "--min-ratings", "5", "--min-candidates", "3"])
         let noScale = try CommandRunner.run(["calibrate", csv.path])
-        // verify: Olga comes out the harshest; a table without a scale is a usage error saying what to give
+        let missing = try CommandRunner.run(["calibrate", dir.appendingPathComponent("missing.csv").path], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        // verify: Olga comes out the harshest; a table without a scale is a usage error saying what to give,
+        // and a missing table says it is missing rather than ask for the scale
         #expect(result.status == 0, "\(result.stderr)")
         let interviewers = try #require(try Self.json(result.stdout)["interviewers"] as? [[String: Any]])
         let harshest = interviewers.max { ($0["severity"] as? Double ?? 0) < ($1["severity"] as? Double ?? 0) }
         #expect(harshest?["id"] as? String == "Olga")
         #expect(noScale.status == 2)
         #expect(noScale.stderr.contains("a table of ratings needs its scale: give --scale 0-4 (or --guide GUIDE)"))
+        #expect(missing.status == 2 && missing.stderr.contains("missing.csv: no such file") && !missing.stderr.contains("--scale"))
     }
 
     @Test func aBadRowIsReportedAtItsLineInTheUsersLanguage() throws {
