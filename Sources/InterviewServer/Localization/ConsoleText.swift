@@ -70,7 +70,9 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .helpTitle: ("Keyboard", "快捷键")
         case .level: ("level", "层级")
         case .weight: ("weight", "权重")
-        case .coverage: ("coverage", "覆盖率")
+        // The overall figure is over the topics rated so far (docs/scoring.md): a topic entered and not yet
+        // rated does not lower it, which read as a contradiction beside that topic's 0%.
+        case .coverage: ("coverage of the topics rated", "已评分主题的覆盖率")
         case .score: ("score", "得分")
         case .total: ("Total", "总计")
         case .noChart: ("No flowchart here: this stage has none, or the interview has ended.", "此处没有流程图：本阶段没有流程图，或面试已结束。")

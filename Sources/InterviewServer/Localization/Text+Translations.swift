@@ -242,7 +242,7 @@ extension Text {
         case .meanPercent: ("Mean, % of scale", "平均（占满分 %）")
         case .discrimination: ("Discrimination r", "区分度 r")
         case .difficultyRasch: ("Rasch difficulty (± SE)", "Rasch 难度（± SE）")
-        case .fitMeanSquares: ("Infit / outfit", "Infit / Outfit")
+        case .fitMeanSquares: ("Infit / outfit", "拟合度 Infit / Outfit")
         case .skipped: ("Skipped", "跳过")
         case .notDemonstrated: ("Not demonstrated", "未展示")
         case .medianTime: ("Median time", "用时中位数")
