@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 
 /// What `configure` needs to know about where it runs; the CLI builds it from flags and the
@@ -32,6 +33,9 @@ public struct ServerSettings: Sendable {
     /// The data folder was filled by `interview demo`: every page says so, so nobody mistakes simulated
     /// candidates and scores for real ones.
     public var isDemo = false
+    /// The language of whoever started the server (LANG), for what it prints on their terminal (the
+    /// first-admin link, a locked data folder); pages follow each reader's own.
+    public var operatorLanguage: Flowchart.Language = .en
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json
@@ -56,12 +60,16 @@ public struct ServerSettings: Sendable {
 
     /// PostgreSQL when `DATABASE_URL` is set, else an SQLite file in the data directory.
     public static func from(environment: [String: String], dataDirectory: String, publicURL: String) -> ServerSettings {
+        let language = Flowchart.Language.preferred(from: environment)
         if let url = environment["DATABASE_URL"], !url.isEmpty {
-            return ServerSettings(storage: .postgres(url: url), publicURL: publicURL)
+            var settings = ServerSettings(storage: .postgres(url: url), publicURL: publicURL)
+            settings.operatorLanguage = language
+            return settings
         }
         let folder = URL(fileURLWithPath: dataDirectory)
         var settings = ServerSettings(storage: .sqliteFile(path: folder.appendingPathComponent("interviewflow.sqlite").path), publicURL: publicURL)
         settings.isDemo = FileManager.default.fileExists(atPath: folder.appendingPathComponent(DemoData.markerFile).path)
+        settings.operatorLanguage = language
         return settings
     }
 }

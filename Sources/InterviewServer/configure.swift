@@ -17,7 +17,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.serverSettings = settings
     ServerMetrics.bootstrap()
     if case .sqliteFile(let path) = settings.storage {
-        let lock = try DataFolderLock(databasePath: path)
+        let lock = try DataFolderLock(databasePath: path, language: settings.operatorLanguage)
         app.dataFolderLock = lock
         app.lifecycle.use(DataFolderLockRelease(lock: lock))
     }

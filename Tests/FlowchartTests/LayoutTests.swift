@@ -139,6 +139,18 @@ import Testing
         #expect(no.points.allSatisfy { $0[1] >= g.midY })
     }
 
+    @Test func aLineFromAboveIntoATakenTopEntersFromTheSideNotFromBelow() throws {
+        // setup: b's top is taken by its own line back up to a, so a's line down cannot enter there
+        let parsed = FlowchartParser.parse("a=>operation: A\nb=>operation: B\na->b\nb(top)->a")
+        // act
+        let layout = FlowchartLayout.layout(parsed.graph)
+        // verify: it enters b by a side, not by going round b to its bottom
+        let b = try layout.box("b")
+        let down = try layout.route("a", .next)
+        let last = try #require(down.points.last)
+        #expect(last[1] > b.y && last[1] < b.y + b.height, "\(down.points)")
+    }
+
     @Test func selfLoopIsRoutedAroundItsNode() throws {
         // setup
         let graph = LayoutFixture.graph(["a": .operation], links: [("a", "a", .next)], start: "a")

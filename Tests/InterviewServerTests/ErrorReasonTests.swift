@@ -36,11 +36,15 @@ struct ErrorReasonTests {
     }
 
     @Test func everyReasonOfOursHasChinese() {
-        for (english, status) in [("Log in first.", HTTPResponseStatus.unauthorized), ("Something went wrong.", .internalServerError),
-                                  ("The candidate's personal data has been erased.", .conflict)] {
-            let chinese = ErrorReasons.localized(english, status: status, language: .zh)
+        // The storage troubles' reasons (the console shows them when the database is away or the disk full)
+        // are among them; a reason missing from the table would read "请求无法处理：" and English.
+        let reasons = ErrorReasons.translated
+        #expect(reasons.contains(StorageTrouble.unavailable.reason) && reasons.contains(StorageTrouble.diskFull.reason))
+        for english in reasons {
+            let chinese = ErrorReasons.localized(english, status: .badRequest, language: .zh)
             #expect(chinese != english && !chinese.hasPrefix("请求无法处理"), "\(english)")
-            #expect(ErrorReasons.localized(english, status: status, language: .en) == english)
+            #expect(chinese.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(english)")
+            #expect(ErrorReasons.localized(english, status: .badRequest, language: .en) == english)
         }
     }
 }

@@ -183,10 +183,14 @@ struct GuideLibraryTests {
             }
             // act
             let refused = try await browser.send(.POST, path, body: try body(nil), contentType: .json)
+            let versionsAfterRefusal = try await versionCount(app, guide)
             let saved = try await browser.send(.POST, path, body: try body(true), contentType: .json)
             // verify
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("markdown"))
+            struct Refusal: Decodable { var fields: [String: String] }
+            let refusal = try JSONDecoder().decode(Refusal.self, from: refused.body)
+            #expect(refusal.fields["markdown"] == Text.errGuideVersionHasErrors.in(.en))
+            #expect(versionsAfterRefusal == 1)
             #expect(saved.status == .ok)
         }
     }

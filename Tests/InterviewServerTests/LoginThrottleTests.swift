@@ -129,4 +129,21 @@ struct LoginThrottleTests {
             #expect(direct == "198.51.100.7")
         }
     }
+
+    @Test func aTrustedProxyIsMatchedAsAnAddressNotAsText() async throws {
+        try await withApp { app in
+            // setup: the proxy named in another spelling than the connection's, and an IPv4 proxy seen
+            // through a dual-stack listener
+            let v6 = try SocketAddress(ipAddress: "fd00::5", port: 40000)
+            let mapped = try SocketAddress(ipAddress: "::ffff:10.0.0.5", port: 40000)
+            func request(from peer: SocketAddress) -> Request {
+                Request(application: app, method: .GET, url: "/login", headers: ["X-Forwarded-For": "192.0.2.1"],
+                        remoteAddress: peer, on: app.eventLoopGroup.any())
+            }
+            app.serverSettings.trustedProxies = ["FD00:0::5", "10.0.0.5"]
+            // act / verify: both are the proxies named, so the forwarded client counts
+            #expect(request(from: v6).clientAddress == "192.0.2.1")
+            #expect(request(from: mapped).clientAddress == "192.0.2.1")
+        }
+    }
 }

@@ -154,8 +154,6 @@ struct ReportCommandTests {
         #expect((json["feedback"] as? [String])?.first == "3.1 Caching: A solid grasp of the basics, with some gaps; we went on to advanced questions.")
     }
 
-    /// Issue 14: several terminal sessions of one candidate make the panel's report, the way the
-    /// server's debrief does.
     @Test func languageOverridesTheGuides() throws {
         // setup: an English guide's interview
         let dir = try CommandRunner.temporaryDirectory()
@@ -174,6 +172,8 @@ struct ReportCommandTests {
         #expect(panel.stdout.hasPrefix("# 面试讨论"))
     }
 
+    /// Issue 14: several terminal sessions of one candidate make the panel's report, the way the
+    /// server's debrief does.
     @Test func severalSessionsMakeThePanelsDebrief() throws {
         // setup: Ivan and Olga interviewed the same candidate and rated differently
         let dir = try CommandRunner.temporaryDirectory()

@@ -69,10 +69,11 @@ enum PortSelector {
             // A line that leaves downward (or upward) for a node on the same row runs along that row's
             // gutter: it enters by the same side, instead of looping round to the node's top.
             if from.row == to.row, side == .bottom || side == .top { wanted = side }
-            // Where the wanted side is taken, the side the line left its source by comes next: the line runs
-            // in that side's gutter, and entering from across the node sent it round the node's far side
-            // (a left-to-right chart's "no" lines looped over the top of End to enter it).
-            let order: [Direction] = [wanted, side, .top, .left, .right, .bottom]
+            // Where the wanted side is taken, a line that left its source sideways enters by that same side:
+            // it comes down (or up) that side's gutter, and entering from across the node sent it round the
+            // node's far side. Not one that left by its bottom or top for another row: entering by that
+            // side would mean going round the target.
+            let order: [Direction] = [wanted] + (side == .left || side == .right ? [side] : []) + [.top, .left, .right, .bottom]
             entry[index] = order.first { usedExits[link.to] & $0.gridBit == 0 } ?? wanted
         }
         return Ports(exit: exit, entry: entry, straight: straight)

@@ -33,7 +33,7 @@ struct ErrorPages: Middleware {
         // A page opened (GET) was refused for the reader's role; a form sent, for its token or its action.
         case (nil, 401), (nil, 403): req.method == .GET ? .pageNotAllowed : .pageForbidden
         // A form whose file is over the body limit never reaches its field check ("a PDF of at most 5 MB").
-        case (nil, 413): .pageTooLarge
+        case (nil, 413): req.auth.has(User.self) ? .pageTooLarge : .pageTooLargeSignedOut
         case (nil, 400..<500): .pageBadRequest
         default: .pageFailed
         }

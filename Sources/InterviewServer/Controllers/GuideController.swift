@@ -80,7 +80,8 @@ struct GuideController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
-            try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
+            try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
+                                           detail: GuideService.auditDetail(allowErrors: form.allowErrors == "true", markdown: form.markdown), req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             // As the browser sent it, CRLF and all: shown again as the lines the author wrote (Swift reads

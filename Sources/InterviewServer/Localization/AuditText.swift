@@ -43,6 +43,7 @@ enum AuditText {
 
     private static let details: [String: String] = [
         "interview report": "面试报告",
+        GuideService.savedWithErrors: "连同检查错误一起保存",
         "interview console": "面试控制台",
         "debrief": "面试讨论汇总",
         "decision": "录用决定",

@@ -29,7 +29,12 @@ enum ErrorReasons {
         "clientID must be 8–64 letters, digits, '-' or '_'.": "clientID 必须由 8–64 个字母、数字、'-' 或 '_' 组成。",
         "the note is longer than 20,000 characters": "笔记超过 20,000 个字符",
         "Something went wrong.": "出错了。",
+        StorageTrouble.unavailable.reason: "数据库没有响应，未保存任何内容。请过几秒再试。",
+        StorageTrouble.diskFull.reason: "服务器磁盘已满，未保存任何内容。请在腾出空间后再试。",
     ]
+
+    /// Every reason of ours that has Chinese, for the tests.
+    static var translated: [String] { Array(ours.keys) }
 
     private static let byStatus: [UInt: String] = [
         400: "请求有误。", 401: "请先登录。", 403: "无权进行此操作。", 404: "未找到。", 405: "不支持此请求方法。",

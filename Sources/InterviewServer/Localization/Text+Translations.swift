@@ -150,6 +150,7 @@ extension Text {
         case .pageNotAllowed: ("Your role does not give access to this page. An admin can change roles on the Users page.",
                                "你的角色无权访问此页面。管理员可以在“用户”页面调整角色。")
         case .pageBadRequest: ("The request could not be read.", "无法读取该请求。")
+        case .pageTooLargeSignedOut: ("What you sent is too large for a visitor who is not signed in.", "未登录时提交的内容太大。")
         case .pageTooLarge: ("What you sent is too large: a resume PDF may be at most 5 MB and a guide 1 MB. Go back and choose a smaller file.",
                              "提交的内容太大：简历 PDF 最大 5 MB，指南最大 1 MB。请返回并选择较小的文件。")
         case .pageFailed: ("Something went wrong on our side. Try again in a moment.", "服务器出错了，请稍后再试。")

@@ -18,7 +18,7 @@ enum Text: String, CaseIterable, Sendable {
     case scheduleInterview, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
     case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus
     // Guides
-    case uploadGuide, guideFile, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
+    case uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case line, guidance, flowcharts, current, savedBy
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
@@ -29,7 +29,7 @@ enum Text: String, CaseIterable, Sendable {
     case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
-    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, saveWithErrors
+    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
@@ -49,7 +49,7 @@ enum Text: String, CaseIterable, Sendable {
     case notInThisVersion, questionBank, questionBankIntro, questionID, inGuides, namedID, textID, noBankQuestions
     case bankPooledFrom, bankOtherScale, editorFigures, editorFiguresIntro, figuresUpdating
     // Error pages
-    case pageNotFound, pageForbidden, pageNotAllowed, pageBadRequest, pageTooLarge, pageFailed, pageUnavailable, pageDiskFull, backToPositions
+    case pageNotFound, pageForbidden, pageNotAllowed, pageBadRequest, pageTooLarge, pageTooLargeSignedOut, pageFailed, pageUnavailable, pageDiskFull, backToPositions
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh

@@ -518,6 +518,7 @@
     img.hidden = false;
     img.alt = L.flowchart;
     img.classList.remove("wide");
+    img.style.width = "";
     img.src = boot.flowchart + "?k=" + encodeURIComponent(chartKey);
   }
 

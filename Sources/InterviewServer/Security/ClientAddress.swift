@@ -8,12 +8,17 @@ extension Request {
     /// entries to its left were written by the client itself.
     var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "unknown"
-        let trusted = application.serverSettings.trustedProxies
-        guard !trusted.isEmpty, trusted.contains(peer) else { return peer }
+        let proxies = application.serverSettings.trustedProxies
+        guard !proxies.isEmpty else { return peer }
+        // Compared as addresses, not as text: "FD00::5", "fd00:0::5" and an IPv4 proxy seen as
+        // "::ffff:10.0.0.5" on a dual-stack listener are all the proxy named.
+        let ranges = proxies.compactMap(AddressRange.init)
+        let trusted = { (address: String) in ranges.contains { $0.contains(address) } }
+        guard trusted(peer) else { return peer }
         let hops = headers["X-Forwarded-For"]
             .flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        return hops.last { !trusted.contains($0) } ?? hops.first ?? peer
+        return hops.last { !trusted($0) } ?? hops.first ?? peer
     }
 }

@@ -14,9 +14,10 @@ import Vapor
 final class DataFolderLock: Sendable {
     struct InUse: Error, CustomStringConvertible {
         var databasePath: String
-        /// In the language of whoever started the server (LANG), as the rest of the command line speaks.
+        /// Whoever started the server's (`ServerSettings.operatorLanguage`), as the rest of the command line speaks.
+        var language: Flowchart.Language
         var description: String {
-            Flowchart.Language.preferred(from: ProcessInfo.processInfo.environment) == .zh
+            language == .zh
                 ? "\(databasePath) 所在的数据文件夹正被另一个 InterviewFlow 服务器使用。一个 SQLite 文件只属于一个服务器进程："
                     + "请停止另一个，给这个换一个 --data 文件夹，或在 PostgreSQL（DATABASE_URL）上运行多个实例。"
                 : "The data folder of \(databasePath) is in use by another InterviewFlow server. An SQLite file belongs "
@@ -27,14 +28,14 @@ final class DataFolderLock: Sendable {
 
     private let descriptor = Mutex<Int32>(-1)
 
-    /// Takes the lock beside `databasePath`, or throws `InUse` at once (never waits).
-    init(databasePath: String) throws {
+    /// Takes the lock beside `databasePath`, or throws `InUse` (worded in `language`) at once (never waits).
+    init(databasePath: String, language: Flowchart.Language = .en) throws {
         let path = databasePath + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(path): \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw InUse(databasePath: databasePath)
+            throw InUse(databasePath: databasePath, language: language)
         }
         descriptor.withLock { $0 = fd }
     }

@@ -30,7 +30,7 @@ enum FirstAdminSetup {
         switch app.serverSettings.logFormat {
         case .text:
             // The operator reads this on the terminal that started the server: in its language (LANG).
-            text = Flowchart.Language.preferred(from: ProcessInfo.processInfo.environment) == .zh
+            text = app.serverSettings.operatorLanguage == .zh
                 ? "还没有管理员账号。请在这里创建第一个管理员：\n  \(link)\n（此链接只能使用一次）\n"
                 : "No admin account yet. Create the first admin at:\n  \(link)\n(this link works once)\n"
         case .json:
