@@ -41,11 +41,19 @@ struct CandidateDataTests {
             _ = try await browser.logIn("mia@example.com")
             let path = "/candidates/\(try candidate.requireID())"
             try await browser.get(path)
-            // act
-            let response = try await browser.post(path + "/erase")
+            try await CandidateDecision(candidateID: try candidate.requireID(), outcome: .hire, rationale: "Wu Shi's references confirmed",
+                                        decidedBy: try mia.requireID()).save(on: app.db)
+            // act: without the tick nothing happens; with it, everything personal goes
+            let unconfirmed = try await browser.post(path + "/erase")
+            let keptName = try #require(try await Candidate.find(candidate.id, on: app.db)).name
+            let response = try await browser.post(path + "/erase", ["confirm": "true"])
             let page = try await browser.get(path)
             // verify
+            #expect(unconfirmed.status == .unprocessableEntity && unconfirmed.body.string.contains(Text.errEraseConfirm.in(.en)))
+            #expect(keptName == "Wu Shi")
             #expect(response.status == .seeOther)
+            let decision = try #require(try await CandidateDecision.query(on: app.db).first())
+            #expect(decision.outcome == .hire && decision.rationale == CandidateErasure.marker)
             let stored = try #require(try await Candidate.find(candidate.id, on: app.db))
             #expect(stored.name == nil && stored.contact == nil && stored.notes == nil && stored.resumeText == nil)
             #expect(stored.erasedAt != nil)

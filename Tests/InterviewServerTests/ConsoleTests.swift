@@ -345,7 +345,7 @@ struct ConsolePanelTests {
             let maria = try await fixture.browser("maria@example.com")
             try await maria.get("/candidates/\(try fixture.candidate.requireID())")
             let export = try await maria.get("/candidates/\(try fixture.candidate.requireID())/export")
-            let erased = try await maria.post("/candidates/\(try fixture.candidate.requireID())/erase")
+            let erased = try await maria.post("/candidates/\(try fixture.candidate.requireID())/erase", ["confirm": "true"])
             let after = try await ivan.get("/interviews/\(fixture.id)/report")
             let view = try await ivan.get(fixture.api)
             // verify

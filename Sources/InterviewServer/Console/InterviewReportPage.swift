@@ -137,7 +137,7 @@ enum InterviewReportPage {
         if loaded.panel.count > 1 {
             html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
             html += "<th>\(e(Text.submitted.in(language)))</th><th>\(e(Text.score.in(language)))</th>"
-            html += "<th>\(e(Text.coverage.in(language)))</th><th>\(e(Text.recommendation.in(language)))</th></tr></thead><tbody>"
+            html += "<th>\(e(Text.coverage.in(language)))</th><th>\(e(Text.bandByScore.in(language)))</th></tr></thead><tbody>"
             for row in loaded.panel {
                 let mark = row.cardID == loaded.card?.id ? " aria-current=\"true\"" : ""
                 if let touched = row.draftTouchedAt {

@@ -138,6 +138,14 @@ struct CandidateController: RouteCollection {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         try Access.requireManager(user)
+        // Erasure is for good: the form asks for a tick first, so one stray click cannot do it.
+        struct Form: Content { var confirm: String? }
+        guard (try? req.content.decode(Form.self))?.confirm == "true" else {
+            let response = try await renderShow(req, candidateID: candidate.id, errors: ["erase": Text.errEraseConfirm.in(req.language)])
+                .encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
         try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache, on: req.db)
         try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)

@@ -143,6 +143,8 @@ extension Text {
         case .errGuideVersionHasErrors:
             ("Not saved: this version has errors (listed below). It would become the current version, which every interview scheduled from now on runs, and errors lose questions. Fix them, or save it with its errors.",
              "未保存：此版本有错误（见下方列表）。保存后它将成为当前版本，此后安排的每场面试都会使用它，而错误会导致题目丢失。请先修正，或选择连同错误一起保存。")
+        case .errEraseConfirm: ("Nothing was erased: tick the box to confirm that the erasure is for good.", "未删除：请勾选确认框，确认删除无法撤销。")
+        case .eraseConfirm: ("I understand that this cannot be undone", "我明白此操作无法撤销")
         case .saveWithErrors: ("Save it with its errors", "连同错误一起保存")
         case .pageNotFound: ("This page does not exist, or you do not have access to it.", "页面不存在，或你无权访问。")
         case .pageForbidden: ("This was refused. If you sent a form, reload the page and try again.",
@@ -164,6 +166,10 @@ extension Text {
         case .score: ("Score", "得分")
         case .coverage: ("Coverage", "覆盖率")
         case .recommendation: ("Recommendation", "推荐结论")
+        // The lists' column: the band the score falls in, not what the interviewers recommended (the
+        // debrief and the candidate page show those). Headed "Recommendation", a hiring team read an
+        // interviewer's "Hire" as gone.
+        case .bandByScore: ("Band by score", "按分数的档位")
         case .panel: ("Panel", "面试小组")
         case .interviewer: ("Interviewer", "面试官")
         case .submitted: ("Submitted", "已提交")

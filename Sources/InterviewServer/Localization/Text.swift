@@ -18,7 +18,7 @@ enum Text: String, CaseIterable, Sendable {
     case scheduleInterview, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
     case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus
     // Guides
-    case uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
+    case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case line, guidance, flowcharts, current, savedBy
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
@@ -29,7 +29,7 @@ enum Text: String, CaseIterable, Sendable {
     case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
-    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors
+    case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted

@@ -5,8 +5,9 @@ import Vapor
 
 /// Erasing a candidate's personal data, complete and atomic. Complete: the candidate's fields, and on
 /// every scorecard about them every free text an interviewer wrote — notes, reasons for skipping a
-/// question, the submission's summary, the reasons given for revisions, the draft being typed. Ratings stay: they
-/// are the anonymous scores.
+/// question, the submission's summary, the reasons given for revisions, the draft being typed — and the
+/// rationale of every hiring decision about them. Ratings and the decisions' outcomes stay: they are the
+/// anonymous scores and what was decided.
 ///
 /// Atomic: it runs under the locks that every scorecard write takes (`ScorecardCache.locks`), in one
 /// transaction, and marks each card erased. A note posted while it runs waits for the lock, then finds
@@ -31,6 +32,13 @@ enum CandidateErasure {
                 let cards = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
                     .filter(\.$interview.$id ~~ interviews).all()
                 for card in cards { try await erase(card, now: now, on: db) }
+                // A decision's rationale is free text about the candidate ("references confirmed; …"):
+                // a hiring team found it still on the page after erasure.
+                for decision in try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).all()
+                    where decision.rationale != marker {
+                    decision.rationale = marker
+                    try await decision.save(on: db)
+                }
             }
             for id in cardIDs { cache.forget(id) }
         }
