@@ -19,11 +19,15 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
         AdjustedScoreText(raw: nil, adjusted: nil, low: nil, high: nil, headline: headline, lines: [])
     }
 
+    /// `onlyInterviewer`: an interviewer reading it sees their own severity line only, as on the calibration
+    /// page; a colleague's severity is for the hiring managers (a panel walkthrough found it on the debrief).
     public static func make(_ score: SeverityAdjustedScore, fit: RaterCalibration, names: [String: String],
-                            minimum: SeverityAdjustedScore.MinimumData = .standard, language: ReportLanguage) -> AdjustedScoreText {
+                            minimum: SeverityAdjustedScore.MinimumData = .standard, language: ReportLanguage,
+                            onlyInterviewer: String? = nil) -> AdjustedScoreText {
         let zh = language == .zh
         func name(_ id: String) -> String { names[id] ?? id }
         let raters = Array(Set(score.lines.map(\.rating.interviewer))).sorted { name($0) < name($1) }
+            .filter { onlyInterviewer == nil || $0 == onlyInterviewer }
         let facts = raters.compactMap { id -> String? in
             guard let s = fit.interviewer(id) else { return nil }
             // Two decimals: a tenth of a point is a real difference on a 0–4 scale.

@@ -305,7 +305,8 @@ struct TeamCards: Sendable {
     /// the number never rests on a colleague's card the viewer may not see yet), read from the cards as
     /// they are now and adjusted with the fit of every card — the last complete one, if a newer state is
     /// still being read: a card submitted a moment ago counts at once.
-    func adjustedScore(candidate: UUID, shown: [ShownCard], bank: QuestionBank, language: ReportLanguage) -> AdjustedScoreText? {
+    /// `viewer`: an interviewer sees their own severity line only (managers see every one).
+    func adjustedScore(candidate: UUID, shown: [ShownCard], bank: QuestionBank, language: ReportLanguage, viewer: User) -> AdjustedScoreText? {
         guard !shown.isEmpty else { return nil }
         if isPreparing { return .pending(Text.adjustedScorePreparing.in(language == .zh ? .zh : .en)) }
         guard let fit else { return nil }
@@ -315,6 +316,7 @@ struct TeamCards: Sendable {
                 .renamingQuestions(bank.identities(version: card.version.uuidString)).weighted
         }
         let score = fit.adjustedScore(candidate: candidate.uuidString, ratings: weighted)
-        return AdjustedScoreText.make(score, fit: fit, names: names, language: language)
+        return AdjustedScoreText.make(score, fit: fit, names: names, language: language,
+                                      onlyInterviewer: viewer.role.managesPositions ? nil : viewer.id?.uuidString)
     }
 }

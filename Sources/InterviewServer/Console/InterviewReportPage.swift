@@ -112,7 +112,7 @@ enum InterviewReportPage {
         return try await TeamCards.load(guide: library, req: req).adjustedScore(
             candidate: try loaded.candidate.requireID(),
             shown: [.init(interviewer: card.$interviewer.id, version: version, guide: loaded.guide, state: state)],
-            bank: bank, language: req.language == .zh ? .zh : .en)
+            bank: bank, language: req.language.report, viewer: try req.user)
     }
 
     static func toolbar(_ loaded: Loaded, _ req: Request, adjusted: AdjustedScoreText? = nil) throws -> String {

@@ -47,7 +47,7 @@ struct DebriefController: RouteCollection {
             adjusted = try await TeamCards.load(guide: library, req: req).adjustedScore(
                 candidate: try candidate.requireID(),
                 shown: panel.cards.map { .init(interviewer: $0.interviewerID, version: $0.guideVersionID, guide: $0.guide, state: $0.state) },
-                bank: bank, language: language)
+                bank: bank, language: language, viewer: try req.user)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
                       adjusted: adjusted)

@@ -30,6 +30,22 @@ struct AdjustedScoreTextTests {
         #expect(zh.headline.contains("去除面试官严格度后的校准分"))
     }
 
+    @Test func anInterviewerReadingItSeesOnlyTheirOwnSeverity() throws {
+        // setup: c3's interviewers, one of them reading
+        let ratings = Self.simulation.ratings.filter { $0.candidate == "c3" }
+            .map { WeightedRating(question: $0.question, interviewer: $0.interviewer, rating: $0.rating) }
+        let score = Self.fit.adjustedScore(candidate: "c3", ratings: ratings)
+        let names = Dictionary(uniqueKeysWithValues: Self.fit.interviewers.map { ($0.interviewer, "Name-\($0.interviewer)") })
+        let reader = try #require(Set(ratings.map(\.interviewer)).sorted().last)
+        // act
+        let all = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .en)
+        let own = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .en, onlyInterviewer: reader)
+        // verify: the figure is the same; the colleagues' severities are not in it
+        #expect(all.lines.count > 1 && own.lines.count == 1)
+        #expect(own.lines.first?.hasPrefix("interviewer Name-\(reader):") == true)
+        #expect(own.headline == all.headline)
+    }
+
     @Test func belowTheMinimumTheRawScoreStandsAloneWithTheReason() {
         // setup: a newcomer with one rating
         let ratings = [WeightedRating(question: "q1", interviewer: "new", rating: 3)]
