@@ -37,6 +37,30 @@ struct InterviewTests {
         }
     }
 
+    @Test func anErasedCandidateIsNotScheduledAgain() async throws {
+        try await withApp { app in
+            // setup
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
+            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            _ = try await TestData.anyGuideVersion(app)
+            candidate.erasePersonalData(at: Date())
+            try await candidate.save(on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            // act
+            let page = try await browser.get("/candidates/\(try candidate.requireID())")
+            let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
+                                                                   "scheduledAt": "2026-12-01T14:30",
+                                                                   "interviewerIDs[]": try ivan.requireID().uuidString])
+            // verify: no form offered, and a stale one refused
+            #expect(!page.body.string.contains(Text.scheduleInterview.in(.en)))
+            #expect(response.status == .conflict)
+            #expect(try await Interview.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func aBadTimeAndNoInterviewersAreReported() async throws {
         try await withApp { app in
             // setup

@@ -33,6 +33,9 @@ enum InterviewService {
     static func schedule(_ input: Input, by user: User, on db: any Database) async throws -> Interview {
         let candidate = try await Access.candidate(input.candidateID, for: user, on: db)
         try Access.requireManager(user)
+        // Its console could take no note and its report name no one: an erased candidate is not
+        // interviewed again (the form is not offered; this answers the API and a stale page).
+        guard candidate.erasedAt == nil else { throw Abort(.conflict, reason: "The candidate's personal data has been erased.") }
         try await candidate.$position.load(on: db)
         let position = candidate.position
         var errors = FieldErrors()
