@@ -117,8 +117,13 @@ struct PanelVisibilityTests {
             let w = try await world(app)
             let olga = w.browsers["olga"]!, ivan = w.browsers["ivan"]!
             _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
-            // act / verify: Ivan has not submitted, so Olga's card stays closed to him
+            // act / verify: Ivan has not submitted, so Olga's card stays closed to him, and his debrief
+            // says why rather than that nothing is submitted
             #expect(try await seen(w, "ivan").card == .notFound)
+            let ivansDebrief = try await w.get("ivan", w.candidate + "/debrief").body.string
+            #expect(ivansDebrief.contains("id=\"awaiting-own-card\"") && ivansDebrief.contains("scorecards open here once you submit yours"))
+            #expect(!ivansDebrief.contains(Text.noScorecards.in(.en)))
+            #expect(!(try await w.get("maria", w.candidate + "/debrief").body.string.contains("awaiting-own-card")))
             for who in ["nina", "maria", "root"] {
                 let view = try await seen(w, who)
                 #expect(view.card == .ok && view.report.contains(Self.secret) == false || view.card == .ok, "\(who)")

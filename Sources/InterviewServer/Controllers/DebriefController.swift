@@ -57,11 +57,15 @@ struct DebriefController: RouteCollection {
         let loaded = try await load(req)
         let id = try loaded.candidate.requireID()
         let decisions = try await DecisionService.history(of: id, for: try req.user, language: req.language, on: req.db)
-        return try await req.page("debrief", DebriefPage(
+        var page = DebriefPage(
             candidateName: loaded.candidate.name ?? Text.erased.in(req.language), candidateHref: SiteURL.candidate(id).path,
             doc: loaded.document, adjusted: loaded.adjusted, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
             decision: decisions.first, markdownHref: SiteURL.candidateDebriefMarkdown(id).path,
-            jsonHref: SiteURL.candidateDebriefJSON(id).path))
+            jsonHref: SiteURL.candidateDebriefJSON(id).path)
+        // "No scorecard is submitted yet" was untrue for an interviewer whose colleagues had submitted:
+        // theirs are hidden until this one submits, and the page says so.
+        page.awaitingOwnCard = try await PanelVisibility.candidatesAwaitingOwnCard(of: try req.user, among: [id], on: req.db).contains(id)
+        return try await req.page("debrief", page)
     }
 
     @Sendable static func markdown(req: Request) async throws -> Response {
@@ -124,6 +128,8 @@ struct DebriefPage: Encodable {
     var decision: DecisionService.Entry?
     var markdownHref: String
     var jsonHref: String
+    /// The reader is on the panel and has not submitted: colleagues' cards open once they do.
+    var awaitingOwnCard = false
 
     init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
          decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {
