@@ -60,6 +60,8 @@ struct ConsoleAnswer: Decodable {
         var submittedAt: String?
         struct Hint: Decodable { var group: String; var guidance: String; var target: String }
         var hints: [Hint]?
+        struct HistoryRow: Decodable { var topic: String; var id: String; var rating: Int?; var skipped: Bool }
+        var history: [HistoryRow]
     }
 
     var duplicate: Bool?

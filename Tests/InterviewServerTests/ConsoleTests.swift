@@ -34,6 +34,30 @@ struct ConsoleTests {
         }
     }
 
+    @Test func afterFinishingEveryAskedQuestionIsListedAndARatingCanBeCorrected() async throws {
+        try await withApp { app in
+            // setup: two topics rated, then the interview finished
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
+            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
+            _ = try await ivan.answer(fixture, "3.1", "cond2", false)
+            _ = try await ivan.rate(fixture, "3.2.1", "op1", 3)
+            let (_, finished) = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            // act: the finished page says ratings can still be corrected; one is
+            let listed = try #require(finished?.view.history)
+            let corrected = try await ivan.rate(fixture, "3.1", "op2", 4)
+            // verify: both topics' questions are listed, the correction is taken and the score moves
+            #expect(finished?.view.finished == true)
+            let keys = Set(listed.map { "\($0.topic)/\($0.id)" })
+            #expect(Set(listed.map(\.topic)) == ["3.1", "3.2.1"])
+            #expect(keys.isSuperset(of: ["3.1/op1", "3.1/op2", "3.1/op3", "3.1/op4", "3.1/op5", "3.2.1/op1"]))
+            #expect(corrected.history.first { $0.topic == "3.1" && $0.id == "op2" }?.rating == 4)
+            #expect((corrected.summary.overall ?? 0) > (finished?.view.summary.overall ?? 0))
+        }
+    }
+
     @Test func aRetriedActionIsAppliedOnce() async throws {
         try await withApp { app in
             // setup

@@ -97,13 +97,16 @@ struct ConsoleView: Content {
         topic = state.currentTopic
         let focus: InterviewCore.QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
         question = focus.map { QuestionRef(topic: $0.topic, id: $0.question, rating: state.rating($0)) }
-        history = state.currentTopic.flatMap { key in
-            state.topics[key].map { progress in
-                progress.asked.filter { $0 != focus?.question || key != focus?.topic }.map { id in
-                    HistoryRow(topic: key, id: id, rating: progress.ratings[id], skipped: progress.skipped[id] != nil)
-                }
+        // The questions asked in the current topic, to correct a rating with a click; once the interview is
+        // finished, those of every topic, in the guide's order: the finished page says ratings can still
+        // be corrected, and with no current topic the list was empty.
+        let historyTopics = state.isFinished ? guide.topics.map(\.key) : state.currentTopic.map { [$0] } ?? []
+        history = historyTopics.flatMap { key -> [HistoryRow] in
+            guard let progress = state.topics[key] else { return [] }
+            return progress.asked.filter { $0 != focus?.question || key != focus?.topic }.map { id in
+                HistoryRow(topic: key, id: id, rating: progress.ratings[id], skipped: progress.skipped[id] != nil)
             }
-        } ?? []
+        }
         decision = Self.decision(agenda, guide: guide, state: state, now: now)
         if case .pick(let topicKey, let remaining) = agenda { pick = Pick(topic: topicKey, questions: remaining) }
         // Only the coverage is shown, read in place: the score lists topics in the guide's order, stage

@@ -7,7 +7,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
     case noChart, stages, close
-    case flowchart, history, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
+    case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
 
@@ -81,6 +81,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .overTime: ("over time", "已超时")
         case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
         case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")
+        case .historyAll: ("Asked in this interview — click a rating to correct it", "本场面试已问——点击分数可修改")
         case .skipped: ("skipped", "已跳过")
         case .noNotes: ("No notes yet.", "暂无笔记。")
         case .stageQuestions: ("Questions of this stage", "本阶段问题")

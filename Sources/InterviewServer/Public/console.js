@@ -447,9 +447,10 @@
     const box = $("history");
     box.replaceChildren();
     if (!view.history.length) return;
-    box.append(el("h3", { text: L.history }));
+    // Once finished, every topic's questions are listed, each under its topic's key.
+    box.append(el("h3", { text: view.finished ? L.historyAll : L.history }));
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
-      el("span", { class: "history-text", text: questionText(h.topic, h.id).text + " " }),
+      el("span", { class: "history-text", text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
         onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
