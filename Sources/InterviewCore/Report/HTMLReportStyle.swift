@@ -11,6 +11,7 @@ public enum HTMLReportStyle {
     .card span { display: block; font-size: .85rem; opacity: .75; } .card strong { font-size: 1.5rem; }
     table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .92rem; }
     th, td { border-bottom: 1px solid #cbd2d9; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+    thead th { white-space: nowrap; }   /* a Chinese header broke a character a line in narrow columns */
     .formula { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: .85rem; }
     .derivation th { width: 8rem; } .derivation .value { width: 5rem; font-weight: bold; }
     .muted { opacity: .55; } .alert { color: #c92a2a; font-weight: bold; } .over { color: #c92a2a; }

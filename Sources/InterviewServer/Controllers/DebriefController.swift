@@ -64,6 +64,7 @@ struct DebriefController: RouteCollection {
             jsonHref: SiteURL.candidateDebriefJSON(id).path)
         // "No scorecard is submitted yet" was untrue for an interviewer whose colleagues had submitted:
         // theirs are hidden until this one submits, and the page says so.
+        page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = try await PanelVisibility.candidatesAwaitingOwnCard(of: try req.user, among: [id], on: req.db).contains(id)
         return try await req.page("debrief", page)
     }
@@ -130,6 +131,8 @@ struct DebriefPage: Encodable {
     var jsonHref: String
     /// The reader is on the panel and has not submitted: colleagues' cards open once they do.
     var awaitingOwnCard = false
+    /// Hiring managers and admins decide; an interviewer is not offered the link.
+    var canDecide = false
 
     init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
          decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {

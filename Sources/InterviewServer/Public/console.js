@@ -189,7 +189,9 @@
           setView(body.view);
         } else if (response.status === 409 && body && body.code === "confirmRequired") {
           setView(body.view);
-          if (window.confirm(L.finishConfirm + "\n" + body.stages.join(", "))) act({ type: "finish", confirm: true });
+          // Each stage by its number and title: a bare "5" said nothing.
+          const named = body.stages.map((k) => k + " " + ((stagesByKey.get(k) || {}).title || ""));
+          if (window.confirm(L.finishConfirm + "\n" + named.join("\n"))) act({ type: "finish", confirm: true });
         } else if (response.status === 403) {
           showMessage(L.forbidden);
         } else {
