@@ -35,6 +35,22 @@ struct PanelDebriefTests {
         #expect(range.low <= range.mean && range.mean <= range.high)
     }
 
+    @Test func aCardRevisedAfterSubmittingSaysSo() throws {
+        // setup: Olga's card changed after she submitted it, with a reason
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")
+        var olga = try card("olga", ["j 3.2.1", "4", "1"], recommendation: "lean-no")
+        var state = olga.state
+        state.revisions.append(SessionState.Revision(at: Date(timeIntervalSince1970: 1_800_000_000), reason: "misread op2"))
+        olga = PanelDebrief.Card(rater: "olga", state: state)
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let markdown = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify
+        #expect(debrief.raters.map(\.revisions) == [0, 1])
+        #expect(debrief.raters.last?.lastRevisedAt == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(markdown.contains("| olga (revised 1× after submitting) |") && !markdown.contains("ivan (revised"))
+    }
+
     @Test func noDecisionIsNamedInTheGuidesLanguage() throws {
         // setup: a card that recommends neither way, on the test guide in Chinese and in English
         let undecided = try card("ivan", ["j 3.2.1", "3"], recommendation: ScorecardSubmission.noDecision)

@@ -25,6 +25,10 @@ public struct PanelDebrief: Sendable {
         public var overall: Double?
         public var coverage: Double?
         public var submittedAt: Date?
+        /// Changes made after submitting, each with a reason (the card's report lists them): a debrief read
+        /// after a decision should show that a card moved since.
+        public var revisions = 0
+        public var lastRevisedAt: Date?
     }
 
     public struct Cell: Hashable, Sendable, Codable {
@@ -75,7 +79,8 @@ public struct PanelDebrief: Sendable {
             return Rater(name: card.rater, recommendation: id,
                          recommendationLabel: guide.bands.first { $0.id == id }?.label ?? ScorecardSubmission.noDecisionLabel(for: guide),
                          summary: submission?.summary ?? "", overall: score.overall, coverage: score.coverage,
-                         submittedAt: card.state.submittedAt)
+                         submittedAt: card.state.submittedAt, revisions: card.state.revisions.count,
+                         lastRevisedAt: card.state.revisions.last?.at)
         }
         // Each question's entry per rater, in the guide's order, keyed "topic/question".
         var questions: [PanelQuestion] = [], texts: [String: (topic: String, id: String, text: String)] = [:]

@@ -11,7 +11,8 @@ public enum PanelDebriefMarkdown {
         out += "_\(escape(doc.guideTitle))_\n\n## " + t("Recommendations", "推荐") + "\n\n"
         out += "| \(t("Interviewer", "面试官")) | \(t("Recommendation", "推荐")) | \(t("Score", "得分")) | \(t("Coverage", "覆盖率")) | \(t("Summary", "总结")) |\n|---|---|---|---|---|\n"
         for rater in doc.raters {
-            out += "| \(escape(rater.name)) | \(escape(rater.recommendationLabel)) | \(number(rater.overall)) | \(number(rater.coverage)) | \(escape(rater.summary)) |\n"
+            let revised = rater.revisions > 0 ? t(" (revised \(rater.revisions)× after submitting)", "（提交后修改 \(rater.revisions) 次）") : ""
+            out += "| \(escape(rater.name))\(revised) | \(escape(rater.recommendationLabel)) | \(number(rater.overall)) | \(number(rater.coverage)) | \(escape(rater.summary)) |\n"
         }
         if let scores = doc.scores {
             out += "\n" + t("Scores: ", "得分：") + "\(number(scores.low))–\(number(scores.high))" + t(", mean ", "，平均 ")

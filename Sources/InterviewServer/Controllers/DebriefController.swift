@@ -115,7 +115,7 @@ struct DebriefPage: Encodable {
     struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String] }
     struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var cells: [Cell] }
     struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
-    struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String }
+    struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String? }
     var candidateName: String
     var candidateHref: String
     var guideTitle: String
@@ -141,9 +141,15 @@ struct DebriefPage: Encodable {
         (self.markdownHref, self.jsonHref) = (markdownHref, jsonHref)
         guideTitle = doc.guideTitle
         let number = { (value: Double?) in value.map(ScoreFormat.score) ?? "–" }
-        raters = doc.raters.map { Rater(name: $0.name, label: $0.recommendationLabel, score: number($0.overall),
-                                        coverage: number($0.coverage), summary: $0.summary) }
         let zh = doc.language == .zh
+        raters = doc.raters.map { r in
+            // A card changed after submitting says so, with when: the figures above may have moved since a decision.
+            let revised = r.lastRevisedAt.map { at in
+                zh ? "提交后修改 \(r.revisions) 次，最近 \(DisplayDate.string(at))" : "revised \(r.revisions)× after submitting, last \(DisplayDate.string(at))"
+            }
+            return Rater(name: r.name, label: r.recommendationLabel, score: number(r.overall), coverage: number(r.coverage),
+                         summary: r.summary, revised: revised)
+        }
         scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean))" + (zh ? "（n=\(doc.raters.count)）" : " (n=\(doc.raters.count))") }
         agreement = doc.agreement.pairs.map { "\($0.first) × \($0.second)\(zh ? "：" : ": ")κ " + PanelDebriefMarkdown.figure($0.kappa, zh: zh) }
             + ["ICC(2,1) " + PanelDebriefMarkdown.figure(doc.agreement.singleRater, zh: zh),
