@@ -26,6 +26,8 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                             onlyInterviewer: String? = nil) -> AdjustedScoreText {
         let zh = language == .zh
         func name(_ id: String) -> String { names[id] ?? id }
+        // "1 interviews" read as a slip on a page a hiring team reads closely.
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         let raters = Array(Set(score.lines.map(\.rating.interviewer))).sorted { name($0) < name($1) }
             .filter { onlyInterviewer == nil || $0 == onlyInterviewer }
         let facts = raters.compactMap { id -> String? in
@@ -34,12 +36,12 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
             let points = String(format: "%.2f", abs(s.points)), se = String(format: "%.2f", s.pointsStandardError)
             if abs(s.points) < 0.005 {
                 return zh ? "面试官 \(name(id))：与团队一致（标准误 \(se) 分），\(s.candidateCount) 场面试"
-                          : "interviewer \(name(id)): rates as the team does (standard error \(se) points), \(s.candidateCount) interviews"
+                          : "interviewer \(name(id)): rates as the team does (standard error \(se) points), \(count(s.candidateCount, "interview", "interviews"))"
             }
             let harsh = s.points > 0
             return zh
                 ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（标准误 \(se)），\(s.candidateCount) 场面试"
-                : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (standard error \(se)), \(s.candidateCount) interviews"
+                : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (standard error \(se)), \(count(s.candidateCount, "interview", "interviews"))"
         }
         var text = AdjustedScoreText(raw: score.raw, adjusted: score.adjusted, low: score.interval?.lowerBound,
                                      high: score.interval?.upperBound, headline: "", lines: facts)
@@ -54,7 +56,7 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                 case .nothingRated: return zh ? "没有评分" : "nothing rated"
                 case .interviewerBelowMinimum(let id, let ratings, let candidates):
                     return zh ? "\(name(id)) 只有 \(ratings) 个评分、\(candidates) 位候选人（至少需要 \(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）"
-                              : "\(name(id)) has \(ratings) ratings of \(candidates) candidates (at least \(minimum.ratings) of \(minimum.candidates) are needed)"
+                              : "\(name(id)) has \(count(ratings, "rating", "ratings")) of \(count(candidates, "candidate", "candidates")) (at least \(minimum.ratings) of \(minimum.candidates) are needed)"
                 case .questionNotCalibrated(let q): return zh ? "问题 \(q) 尚无校准数据" : "question \(q) has no calibration data yet"
                 case .ratingOutsideScale(let r): return zh ? "评分 \(r) 超出分制" : "rating \(r) is off the scale"
                 }
