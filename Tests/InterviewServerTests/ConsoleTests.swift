@@ -349,6 +349,11 @@ struct ConsolePanelTests {
             #expect(report.body.string.contains(Text.panel.in(.en)))
             #expect(report.body.string.contains("olga") && report.body.string.contains("75.0"))
             #expect(position.body.string.contains("75.0") && position.body.string.contains("(n=2)"))
+            // a second round scheduled later: the row keeps the scored panel's figures, with the new status
+            try await Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
+                                scheduledAt: Date().addingTimeInterval(86_400)).save(on: app.db)
+            let later = try await ivan.get("/positions/\(try fixture.position.requireID())").body.string
+            #expect(later.contains("75.0") && later.contains("(n=2)") && later.contains(Text.statusScheduled.in(.en)))
         }
     }
 

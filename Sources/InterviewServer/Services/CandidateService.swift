@@ -97,8 +97,9 @@ enum CandidateService {
             .filter(\.$candidate.$id ~~ candidates.compactMap(\.id))
             .field(\.$id).field(\.$candidate.$id).field(\.$scheduledAt).field(\.$status).all()
         let byCandidate = Dictionary(grouping: interviews, by: { $0.$candidate.id })
-        let latest = candidates.compactMap { byCandidate[$0.id!]?.max { $0.scheduledAt < $1.scheduledAt } }
-        let outcomes = try await InterviewOutcome.of(latest.compactMap(\.id), for: user, language: language, on: db)
+        // Every listed candidate's interviews, not only the latest: a second round scheduled after a scored
+        // panel used to empty the row's figures until the new one had cards.
+        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), for: user, language: language, on: db)
         var decisions = try await DecisionService.current(candidates.compactMap(\.id), on: db)
         for id in try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: Array(decisions.keys), on: db) {
             decisions[id] = nil
@@ -107,11 +108,13 @@ enum CandidateService {
             let id = try candidate.requireID()
             let own = byCandidate[id] ?? []
             let last = own.max { $0.scheduledAt < $1.scheduledAt }
+            // The figures of the latest interview that has any; the status is the latest interview's.
+            let scored = own.filter { $0.id.map { outcomes[$0] != nil } ?? false }.max { $0.scheduledAt < $1.scheduledAt }
             return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
                        erased: candidate.erasedAt != nil, interviewCount: own.count,
                        created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path,
                        status: last?.status.label(language) ?? "–",
-                       outcome: last.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty,
+                       outcome: scored.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty,
                        decision: decisions[id]?.label(language) ?? "–")
         }
         return CandidateListing(rows: list, total: total, page: number, per: size)
