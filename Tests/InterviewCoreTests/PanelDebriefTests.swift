@@ -51,6 +51,19 @@ struct PanelDebriefTests {
         #expect(markdown.contains("| olga (revised 1× after submitting) |") && !markdown.contains("ivan (revised"))
     }
 
+    @Test func aSkipShowsItsReasonInTheGrid() throws {
+        // setup: Olga skipped Redis op2 saying why, Ivan rated it
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")
+        let olga = try card("olga", ["j 3.2.1", "4", "s no time left"], recommendation: "lean-no")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let markdown = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify
+        let op2 = try #require(debrief.topics.first?.rows.first { $0.question == "op2" })
+        #expect(op2.cells.map(\.skipReason) == [nil, "no time left"])
+        #expect(markdown.contains("(no time left)"))
+    }
+
     @Test func noDecisionIsNamedInTheGuidesLanguage() throws {
         // setup: a card that recommends neither way, on the test guide in Chinese and in English
         let undecided = try card("ivan", ["j 3.2.1", "3"], recommendation: ScorecardSubmission.noDecision)

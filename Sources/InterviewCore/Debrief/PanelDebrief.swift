@@ -37,6 +37,8 @@ public struct PanelDebrief: Sendable {
         public var status: RaterEntry.Status
         public var rating: Int?
         public var notes: [String]
+        /// Why the rater skipped it, as written (the stock reason when none was given); nil otherwise.
+        public var skipReason: String?
     }
 
     public struct Row: Hashable, Sendable, Codable {
@@ -110,7 +112,8 @@ public struct PanelDebrief: Sendable {
                                       cells: scored.map { card, _ in
                                           let entry = questions.first { $0.key == q.key }?.entries[card.rater] ?? .notAsked
                                           return Cell(rater: card.rater, status: entry.status, rating: entry.rating,
-                                                      notes: card.state.notes.filter { $0.note.topic == topic && $0.note.question == id }.map(\.note.text))
+                                                      notes: card.state.notes.filter { $0.note.topic == topic && $0.note.question == id }.map(\.note.text),
+                                                      skipReason: card.state.topics[topic]?.skipped[id])
                                       })
                        },
                        notes: cards.compactMap { card in

@@ -51,7 +51,20 @@ public struct PanelDebriefDocument: Sendable, Codable, Hashable {
             rater.recommendationLabel = RecommendationBand.shown(rater.recommendationLabel, in: language)
             return rater
         }
-        topics = debrief.topics
+        // A skip without a reason carries the stock one: in the document's language, as the rest.
+        topics = debrief.topics.map { group in
+            var group = group
+            group.rows = group.rows.map { row in
+                var row = row
+                row.cells = row.cells.map { cell in
+                    var cell = cell
+                    cell.skipReason = cell.skipReason.map { SkipReason.shown($0, in: language) }
+                    return cell
+                }
+                return row
+            }
+            return group
+        }
         let panel = debrief.agreement
         let iccQuestions = panel.iccQuestions.count
         func icc(_ pick: (IntraclassCorrelation) -> Double, _ reading: (IntraclassCorrelation) -> AgreementReading) -> Figure {

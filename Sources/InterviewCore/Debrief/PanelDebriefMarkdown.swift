@@ -32,7 +32,8 @@ public enum PanelDebriefMarkdown {
                 out += "| \(escape(row.question)) \(escape(row.text))\(mark) |"
                 for cell in row.cells {
                     let value = cell.rating.map(String.init) ?? status(cell.status, zh)
-                    out += " \(value)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
+                    let why = cell.skipReason.map { " (" + escape($0) + ")" } ?? ""
+                    out += " \(value)\(why)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
                 }
                 out += "\n"
             }

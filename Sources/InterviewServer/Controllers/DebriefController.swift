@@ -112,7 +112,7 @@ struct DebriefController: RouteCollection {
 struct DebriefPage: Encodable {
     struct Draft: Content { var interviewer: String; var touched: String }
     /// A rater's cell: `status` names the CSS class, `label` is what the reader sees for an unrated one.
-    struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String] }
+    struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String]; var skipReason: String? }
     struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var cells: [Cell] }
     struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
     struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String? }
@@ -158,7 +158,8 @@ struct DebriefPage: Encodable {
         topics = doc.topics.map { group in
             Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in
                 Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, cells: row.cells.map {
-                    Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes)
+                    Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes,
+                         skipReason: $0.skipReason)
                 })
             }, notes: group.notes)
         }
