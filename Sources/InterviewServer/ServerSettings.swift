@@ -21,7 +21,9 @@ public struct ServerSettings: Sendable {
     public var announceSetup: Bool
     /// Addresses of the reverse proxies in front of the server: only connections from these may name
     /// the client in `X-Forwarded-For` (see `Request.clientAddress`).
-    public var trustedProxies: Set<String> = []
+    /// Parsed once here, compared as addresses on every request (`FD00::5` is `fd00::5`, and an IPv4 proxy
+    /// may be seen as `::ffff:10.0.0.5` on a dual-stack listener).
+    public var trustedProxies: [AddressRange] = []
     /// Who may read `/metrics` (by `Request.clientAddress`): loopback unless `--metrics-allow` says otherwise.
     public var metricsAllowed: [AddressRange] = AddressRange.loopback
     /// Log lines as text (Vapor's) or one JSON object per line, for log collectors.

@@ -85,7 +85,7 @@ extension Interview {
             let publicURL = publicURL ?? "http://\(hostname):\(port)"
             var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
                                                publicURL: publicURL)
-            settings.trustedProxies = Set(trustedProxies)
+            settings.trustedProxies = trustedProxies.compactMap(AddressRange.init)
             settings.sessionIdleTimeout = DurationText.seconds(sessionIdleTimeout)!
             settings.sessionLifetime = DurationText.seconds(sessionLifetime)!
             if !metricsAllow.isEmpty { settings.metricsAllowed = metricsAllow.compactMap(AddressRange.init) }

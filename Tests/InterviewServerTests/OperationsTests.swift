@@ -30,7 +30,7 @@ struct OperationsTests {
     @Test func metricsAreServedToAllowedAddressesOnly() async throws {
         try await withApp { app in
             // setup
-            app.serverSettings.trustedProxies = ["127.0.0.1"]
+            app.serverSettings.trustedProxies = [AddressRange("127.0.0.1")!]
             // act
             let loopback = try MetricsEndpoint.answer(try metricsRequest(app, from: "127.0.0.1"))
             let stranger = #expect(throws: Abort.self) { try MetricsEndpoint.answer(try metricsRequest(app, from: "198.51.100.7")) }

@@ -10,10 +10,7 @@ extension Request {
         let peer = remoteAddress?.ipAddress ?? "unknown"
         let proxies = application.serverSettings.trustedProxies
         guard !proxies.isEmpty else { return peer }
-        // Compared as addresses, not as text: "FD00::5", "fd00:0::5" and an IPv4 proxy seen as
-        // "::ffff:10.0.0.5" on a dual-stack listener are all the proxy named.
-        let ranges = proxies.compactMap(AddressRange.init)
-        let trusted = { (address: String) in ranges.contains { $0.contains(address) } }
+        let trusted = { (address: String) in proxies.contains { $0.contains(address) } }
         guard trusted(peer) else { return peer }
         let hops = headers["X-Forwarded-For"]
             .flatMap { $0.split(separator: ",") }
