@@ -166,6 +166,9 @@ struct GuideLibraryTests {
             #expect(versionsAfterRefusal == 1)
             #expect(saved.status == .seeOther)
             #expect(try await versionCount(app, guide) == 2)
+            // the security trail notes that this version went past its errors
+            let details = try await SecurityEvent.query(on: app.db).all().map(\.detail)
+            #expect(details.contains(GuideService.savedWithErrors))
         }
     }
 

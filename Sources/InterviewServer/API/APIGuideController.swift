@@ -64,9 +64,9 @@ struct APIGuideController: RouteCollection {
         struct Form: Content { var markdown: String?; var allowErrors: Bool? }
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(Form.self)
-        try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
+        let trail = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
         try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
-                                       detail: GuideService.auditDetail(allowErrors: form.allowErrors == true, markdown: form.markdown), req: req)
+                                       detail: trail, req: req)
         return try await detail(guide, req: req)
     }
 

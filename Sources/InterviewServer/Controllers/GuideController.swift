@@ -79,9 +79,9 @@ struct GuideController: RouteCollection {
         struct Form: Content { var markdown: String?; var allowErrors: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
+            let detail = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
-                                           detail: GuideService.auditDetail(allowErrors: form.allowErrors == "true", markdown: form.markdown), req: req)
+                                           detail: detail, req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             // As the browser sent it, CRLF and all: shown again as the lines the author wrote (Swift reads

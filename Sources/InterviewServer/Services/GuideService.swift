@@ -37,25 +37,27 @@ enum GuideService {
     /// A version with lint errors is saved only when the author says so (`allowErrors`): it becomes the
     /// guide's current version, which every interview scheduled from then on runs, and an error usually
     /// loses questions (a misspelt type drops its node, a stray arrow its line and all below it).
+    /// Returns the security trail's detail for the save: `savedWithErrors` when it went past its errors.
+    @discardableResult
     static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, allowErrors: Bool = false,
-                         on db: any Database) async throws {
+                         on db: any Database) async throws -> String {
         guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        var broken = false
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
         else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
-        else if !allowErrors, hasErrors(text) { errors["markdown"] = .errGuideVersionHasErrors }
+        else {
+            broken = hasErrors(text)
+            if broken, !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
+        }
         try errors.check()
         try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
+        return broken ? savedWithErrors : ""
     }
 
-    /// The security trail notes a version saved past its errors: it is the one new interviews run. (A fixed
+    /// The security trail's note of a version saved past its errors, the one new interviews run. (A fixed
     /// text, which the audit page shows in the reader's language: `AuditText`.)
-    static func auditDetail(allowErrors: Bool, markdown: String?) -> String {
-        guard allowErrors, let markdown, hasErrors(markdown.replacingOccurrences(of: "\r\n", with: "\n")) else { return "" }
-        return savedWithErrors
-    }
-
     static let savedWithErrors = "saved with lint errors"
 
     static func hasErrors(_ markdown: String) -> Bool {
