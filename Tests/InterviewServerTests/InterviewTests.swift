@@ -2,21 +2,28 @@ import Fluent
 import Foundation
 @testable import InterviewServer
 import Testing
+import Vapor
 import VaporTesting
 
 @Suite("Interviews: scheduling pins the guide version")
 struct InterviewTests {
+    /// Ivan to interview Sun Ba, and Mia, a hiring manager, signed in to schedule it (hiring managers
+    /// schedule and change interviews: docs/security.md).
+    private func schedulingDesk(_ app: Application) async throws -> (ivan: User, candidate: Candidate, browser: TestBrowser) {
+        let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+        let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+        let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
+        let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn("mia@example.com")
+        return (ivan, candidate, browser)
+    }
+
     @Test func schedulingPinsTheGuideVersionInForce() async throws {
         try await withApp { app in
             // setup
-            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            // Hiring managers schedule and change interviews (docs/security.md); Ivan is interviewed with.
-            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
-            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (ivan, candidate, browser) = try await schedulingDesk(app)
             let (guide, pinned) = try await TestData.anyGuideVersion(app)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("mia@example.com")
             try await browser.get("/candidates/\(try candidate.requireID())")
             // act
             let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
@@ -40,15 +47,10 @@ struct InterviewTests {
     @Test func anErasedCandidateIsNotScheduledAgain() async throws {
         try await withApp { app in
             // setup
-            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
-            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
+            let (ivan, candidate, browser) = try await schedulingDesk(app)
             _ = try await TestData.anyGuideVersion(app)
             candidate.erasePersonalData(at: Date())
             try await candidate.save(on: app.db)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("mia@example.com")
             // act
             let page = try await browser.get("/candidates/\(try candidate.requireID())")
             let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,
@@ -64,13 +66,7 @@ struct InterviewTests {
     @Test func aBadTimeAndNoInterviewersAreReported() async throws {
         try await withApp { app in
             // setup
-            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            // Hiring managers schedule and change interviews (docs/security.md); Ivan is interviewed with.
-            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let position = try await TestData.position(app, "Backend engineer", members: [ivan, mia])
-            let candidate = try await TestData.candidate(app, "Sun Ba", in: position)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("mia@example.com")
+            let (_, candidate, browser) = try await schedulingDesk(app)
             try await browser.get("/candidates/\(try candidate.requireID())")
             // act
             let response = try await browser.post("/interviews", ["candidateID": try candidate.requireID().uuidString,

@@ -81,7 +81,7 @@ struct APIQuestionBankController: RouteCollection {
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
         let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
-        let flagLanguage: ReportLanguage = language == .zh ? .zh : .en
+        let flagLanguage = language.report
         let entries = bank.search(search).map { entry in
             Entry(id: entry.id, named: entry.isNamed, text: QuestionBank.text(of: entry, language: language.rawValue),
                   appearances: entry.appearances.map {

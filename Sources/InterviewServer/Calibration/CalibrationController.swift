@@ -100,7 +100,7 @@ struct CalibrationPage: Encodable {
             follows = CalibrationFigures.percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
             trend = f.trend.map { String(format: "%@ %+.2f (±%.2f)", $0.period, $0.severity, $0.standardError) }
-            let report: ReportLanguage = language == .zh ? .zh : .en
+            let report = language.report
             if let kappa = f.agreement.figure {
                 agreement = String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(report), kappa.itemCount)
             } else {

@@ -16,7 +16,7 @@ enum EditorFigures {
         let statistics = team.questionStatistics(cache: req.application.calibrationCache)
         let figures = Dictionary(statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let identities = bank.identities(version: version.uuidString)
-        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let language = req.language.report
         return loaded.topics.flatMap { topic in
             topic.questions.map { q in
                 let key = QuestionKey.of(topic: topic.key, question: q.id)

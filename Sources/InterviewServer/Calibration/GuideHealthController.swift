@@ -27,7 +27,7 @@ struct GuideHealthController: RouteCollection {
         let team = try await TeamCards.load(guide: id, req: req)
         let statistics = team.questionStatistics(version: chosen?.id, cache: req.application.calibrationCache)
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
-        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let language = req.language.report
         // Keys and texts from the version shown (the current one for "all versions"); a question not in
         // it keeps its bank wording and an empty key.
         var placed: [String: (key: String, text: String, order: Int)] = [:]

@@ -16,7 +16,7 @@ struct QuestionBankController: RouteCollection {
         let search = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
-        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let language = req.language.report
         let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let entries = bank.search(search)
         let page = QuestionBankPage(

@@ -45,7 +45,7 @@ struct ConsoleController: RouteCollection {
         let boot = Boot(interviewID: id, api: "/api/v1/interviews/\(id)/console",
                         flowchart: "/api/v1/interviews/\(id)/console/flowchart.svg",
                         reportHref: SiteURL.interviewReport(id).path, csrf: CSRF.token(for: req),
-                        labels: ConsoleText.table(req.language), language: req.language == .zh ? "zh" : "en")
+                        labels: ConsoleText.table(req.language), language: req.language.rawValue)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(boot), as: UTF8.self)
@@ -61,7 +61,7 @@ struct ConsoleController: RouteCollection {
         let loaded = try await InterviewReportPage.load(req)
         let toolbar = try InterviewReportPage.toolbar(loaded, req, adjusted: try await InterviewReportPage.adjustedScore(loaded, req))
         guard let report = InterviewReportPage.report(loaded, audience: .interviewer,
-                                                      language: req.language == .zh ? .zh : .en) else {
+                                                      language: req.language.report) else {
             let drafts = loaded.panel.compactMap { row in
                 row.draftTouchedAt.map { ReportEmpty.Draft(interviewer: row.interviewer, touched: DisplayDate.string($0)) }
             }

@@ -27,7 +27,7 @@ struct DebriefController: RouteCollection {
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, detail: "debrief", on: req.db)
         let panel = try await PanelCards.load(candidate: candidate, viewer: user, req: req)
-        let language: ReportLanguage = req.language == .zh ? .zh : .en
+        let language = req.language.report
         let guide: Guide
         if let first = panel.cards.first {
             guide = first.guide

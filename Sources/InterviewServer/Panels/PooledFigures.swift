@@ -21,7 +21,7 @@ enum PooledFigures {
         if team.isPreparing { return [Text.figuresPreparing.in(req.language)] }
         guard let pooled = try await agreement(team: team, positions: positions, db: req.db, cache: req.application.calibrationCache),
               pooled.panelCount > 0 else { return [] }
-        return text(pooled, language: req.language == .zh ? .zh : .en)
+        return text(pooled, language: req.language.report)
     }
 
     /// The pooled agreement over the candidates of `positions`, from the cards of `team`; from the cache
