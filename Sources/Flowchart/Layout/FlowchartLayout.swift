@@ -29,12 +29,13 @@ public enum FlowchartLayout {
                            width: size.width, height: size.height, lines: size.lines)
         }
         let draw = RouteDrawer(grid: grid, boxes: boxes, cells: placement.cells)
+        let words = options.branchWords ?? BranchWords(of: graph)
         let edges = indexed.links.enumerated().map { index, link in
             let edge = graph.edges[link.edge]
             let points = draw.points(from: link.from, by: ports.exit[index], to: link.to, by: ports.entry[index],
                                      through: routes.segments[routes.ranges[index]])
             return EdgeRoute(from: edge.from, to: edge.to, branch: edge.branch.rawValue,
-                             label: label(of: edge), points: points)
+                             label: label(of: edge, words), points: points)
         }
         let reachable = graph.reachability()
         let unreachable = Set(graph.nodes.indices.filter { !reachable[$0] }.map { graph.nodes[$0].id })
@@ -43,12 +44,8 @@ public enum FlowchartLayout {
     }
 
     /// Only branches are labelled (as in flowchart.js), unless the author wrote an `@label`.
-    static func label(of edge: Edge) -> String? {
-        if let label = edge.label { return label }
-        switch edge.branch {
-        case .yes, .no: return edge.branch.rawValue
-        default: return nil
-        }
+    static func label(of edge: Edge, _ words: BranchWords) -> String? {
+        edge.label ?? words.word(for: edge.branch)
     }
 }
 

@@ -1,3 +1,5 @@
+import Flowchart
+
 /// Who reads a report. The candidate's version leaves out interviewers' private notes, reference
 /// answers, raw weights, flowcharts (their labels carry the expected answers) and the recommendation,
 /// and words the feedback for the candidate.
@@ -19,7 +21,7 @@ public enum ReportLanguage: String, Hashable, Sendable, Codable {
         if let language = guide.language {
             self.init(guideLanguage: language)
         } else {
-            self = guide.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? .zh : .en
+            self = ChineseText.appears(in: guide.title) ? .zh : .en
         }
     }
 }

@@ -1,3 +1,4 @@
+import Flowchart
 import Vapor
 
 /// The `reason` of an API error in the caller's language. Our own reasons are written in English where
@@ -11,7 +12,7 @@ enum ErrorReasons {
         guard language == .zh else { return reason }
         if let chinese = ours[reason] { return chinese }
         if reason == status.reasonPhrase, let chinese = byStatus[status.code] { return chinese }
-        if reason.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { return reason }
+        if ChineseText.appears(in: reason) { return reason }
         return "请求无法处理：" + reason
     }
 
