@@ -64,3 +64,47 @@ import Testing
         #expect(!svg.contains(">yes</text>"))
     }
 }
+
+/// Conversion writes and reads the chart's own words, so a Chinese guide converted to Mermaid says 是/否
+/// where GitHub draws it, and converting back gives the same graph.
+@Suite struct BranchWordsConversionTests {
+    private let chinese = """
+        c=>condition: 是否深入 redis?
+        a=>operation: 跳表的实现
+        b=>operation: 持久化方式
+        e=>end: 结束
+        c(yes)->a->e
+        c(no)->b->e
+        """
+
+    @Test func aChineseChartConvertsToShiAndFou() {
+        let graph = FlowchartParser.parse(chinese).graph
+        let mermaid = MermaidWriter.write(graph)
+        #expect(mermaid.contains("c -->|是| a"))
+        #expect(mermaid.contains("c -->|否| b"))
+        let back = MermaidParser.parse(mermaid).graph
+        #expect(back.edges.filter { $0.from == "c" }.map(\.label) == [nil, nil])
+        #expect(back.edges.filter { $0.from == "c" }.map(\.branch).sorted { $0.rawValue < $1.rawValue } == [.no, .yes])
+    }
+
+    @Test func yesWrittenInAChineseMermaidChartIsTheAuthorsWord() {
+        let graph = MermaidParser.parse("""
+            flowchart TD
+                c{是否深入 redis?} -->|yes| a[跳表的实现]
+                c -->|no| b[持久化方式]
+            """).graph
+        #expect(graph.edges.filter { $0.from == "c" }.map(\.label) == ["yes", "no"])
+    }
+
+    @Test func anEnglishChartConvertsToYesAndNo() {
+        let graph = MermaidParser.parse("""
+            flowchart TD
+                c{Go deeper on redis?} -->|yes| a[Skip lists]
+                c -->|no| b[Persistence]
+            """).graph
+        #expect(graph.edges.filter { $0.from == "c" }.map(\.label) == [nil, nil])
+        let mermaid = MermaidWriter.write(graph)
+        #expect(mermaid.contains("c -->|yes| a"))
+        #expect(mermaid.contains("c -->|no| b"))
+    }
+}

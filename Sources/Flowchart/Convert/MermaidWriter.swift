@@ -19,10 +19,12 @@ public enum MermaidWriter {
         out += declarations(graph, id: id, indent: indent)
         var linkNumber = 0
         var linkStyles: [String] = []
+        // A gate line without a label says yes or no in the chart's language, as the drawing does.
+        let words = BranchWords(of: graph)
         for index in edgeOrder(graph) {
             let edge = graph.edges[index]
             let from = graph.node(edge.from)?.type
-            out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition) + " " + id(edge.to) + "\n"
+            out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition, words: words) + " " + id(edge.to) + "\n"
             let extra = edge.style.filter { !isDrawnByArrow($0.key, $0.value) }
             if !extra.isEmpty {
                 let declarations = extra.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
@@ -162,7 +164,7 @@ public enum MermaidWriter {
         }
     }
 
-    private static func arrow(_ edge: Edge, fromGate: Bool) -> String {
+    private static func arrow(_ edge: Edge, fromGate: Bool, words: BranchWords) -> String {
         let style = edge.style
         var token = ""
         if let id = style["id"], isLegalID(id) { token += id + "@" }
@@ -186,7 +188,7 @@ public enum MermaidWriter {
         } else {
             token += head.isEmpty ? "---" : "--" + head
         }
-        let label = edge.label ?? (fromGate ? edge.branch.rawValue : nil)
+        let label = edge.label ?? (fromGate ? words.word(for: edge.branch) : nil)
         guard let label else { return token }
         return token + "|" + pipeLabel(label) + "|"
     }

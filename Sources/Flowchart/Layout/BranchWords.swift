@@ -8,8 +8,20 @@ public enum BranchWords: String, Sendable, Hashable, CaseIterable {
     /// Chinese when most of the chart's labels hold Chinese characters: one English term in a Chinese
     /// guide, or one Chinese name in an English one, does not change the chart's language.
     public init(of graph: FlowGraph) {
-        let chinese = graph.nodes.reduce(0) { $0 + (ChineseText.appears(in: $1.text) ? 1 : 0) }
-        self = chinese * 2 > graph.nodes.count ? .chinese : .english
+        self.init(of: graph.nodes)
+    }
+
+    /// Stops as soon as the count is decided: the Mermaid reader asks on every chart it reads.
+    public init(of nodes: some Collection<Node>) {
+        let count = nodes.count
+        var chinese = 0, seen = 0
+        for node in nodes {
+            seen += 1
+            if ChineseText.appears(in: node.text) { chinese += 1 }
+            if chinese * 2 > count { self = .chinese; return }
+            if (chinese + count - seen) * 2 <= count { break }
+        }
+        self = .english
     }
 
     public func word(for branch: Branch) -> String? {

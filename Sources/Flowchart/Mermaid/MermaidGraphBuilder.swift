@@ -56,12 +56,13 @@ extension MermaidReader {
         // the reader called per link made the compiler copy the whole reader for each call, retaining and
         // releasing its twenty-odd fields (perf: a quarter of a 1,000-node Mermaid parse).
         let links = self.links, graphNodes = self.graphNodes
+        let words = BranchWords(of: graphNodes)
         links.withUnsafeBufferPointer { links in
             graphNodes.withUnsafeBufferPointer { nodes in
                 for l in resolved {
                     let from = Int(links[l].from), to = Int(links[l].to)
                     let edge = Self.edge(links[l], from: nodes[from].id, to: nodes[to].id, branch: branches[l],
-                                         fromGate: types[from] == .condition, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
+                                         fromGate: types[from] == .condition, words: words, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
                     let a = graphIndex.isEmpty ? from : graphIndex[from]
                     let b = graphIndex.isEmpty ? to : graphIndex[to]
                     guard a >= 0, b >= 0 else { continue }
@@ -252,9 +253,12 @@ extension MermaidReader {
 
     /// A link as an edge. Static, and the link borrowed from the caller's buffer: copying a `MermaidLink`
     /// (two optional Strings) per link was a retain and release each.
+    /// A gate line labelled with the word the chart would draw anyway (`yes` in an English chart, `是` in a
+    /// Chinese one) keeps no label, so a conversion to flowchart.js writes a plain `(yes)`; any other
+    /// word, `yes` in a Chinese chart included, is the author's and is drawn as written.
     private static func edge(_ link: borrowing MermaidLink, from: String, to: String, branch: Branch, fromGate: Bool,
-                             extra: [String: String]?) -> Edge {
-        let label = fromGate && link.label == branch.rawValue ? nil : link.label
+                             words: BranchWords, extra: [String: String]?) -> Edge {
+        let label = fromGate && link.label != nil && link.label == words.word(for: branch) ? nil : link.label
         let direction = link.direction.side(of: branch)
         if link.stroke == .solid && link.head == .arrow && link.tail == .none && link.id == nil && extra == nil {
             return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
