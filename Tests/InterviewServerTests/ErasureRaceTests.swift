@@ -89,4 +89,56 @@ struct ErasureRaceTests {
             if noteFirst { #expect(status == .ok) } else { #expect(code == "candidateErased") }
         }
     }
+
+    /// A decision's rationale and an edit of the candidate's details are personal text too: queued behind an
+    /// erasure (the candidate's lock held while both wait, in a forced order), they find the candidate
+    /// erased and are refused; queued before it, they are stored and then erased with the rest.
+    @Test(arguments: [true, false])
+    func aDecisionOrAnEditDuringErasureIsErasedOrRefused(writeFirst: Bool) async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let maria = try await fixture.browser("maria@example.com")
+            let id = try fixture.candidate.requireID()
+            let locks = app.scorecardCache.candidateLocks
+            #expect(locks.tryLock(id))
+            // Bounded: a write that does not wait for the candidate's lock would leave this loop spinning.
+            func queued(_ count: Int) async throws {
+                for _ in 0..<1_000 where locks.waitingCount(id) < count { try await Task.sleep(for: .milliseconds(5)) }
+                #expect(locks.waitingCount(id) == count, "every write waits for the candidate's lock")
+            }
+            let startWrites = { Task { () throws -> [HTTPStatus] in
+                async let decision = maria.send(.POST, "/api/v1/candidates/\(id)/decision", body: ByteBuffer(data: try JSONSerialization.data(
+                    withJSONObject: ["outcome": "hire", "rationale": "Sun's reference at Acme confirmed"])), contentType: .json)
+                async let edit = maria.send(.PATCH, "/api/v1/candidates/\(id)", body: ByteBuffer(data: try JSONSerialization.data(
+                    withJSONObject: ["contact": "sun@acme.example", "notes": "Lives at 12 Example Road"])), contentType: .json)
+                return try await [decision.status, edit.status]
+            } }
+            let startErasure = { Task { try await erase(fixture) } }
+            // act
+            let writes: Task<[HTTPStatus], any Error>, erasure: Task<Void, any Error>
+            if writeFirst {
+                writes = startWrites()
+                try await queued(2)
+                erasure = startErasure()
+                try await queued(3)
+            } else {
+                erasure = startErasure()
+                try await queued(1)
+                writes = startWrites()
+                try await queued(3)
+            }
+            locks.unlock(id)
+            let statuses = try await writes.value
+            try await erasure.value
+            // verify
+            let rationales = try await CandidateDecision.query(on: app.db).all().map(\.rationale)
+            #expect(!rationales.contains { $0.contains("Acme") })
+            let stored = try #require(try await Candidate.find(id, on: app.db))
+            #expect(stored.contact == nil && stored.notes == nil)
+            #expect(statuses == (writeFirst ? [.created, .ok] : [.conflict, .conflict]))
+            if writeFirst { #expect(rationales == [CandidateErasure.marker]) } else { #expect(rationales.isEmpty) }
+        }
+    }
 }

@@ -54,6 +54,9 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
             let reasons = score.notAdjusted.map { reason -> String in
                 switch reason {
                 case .nothingRated: return zh ? "没有评分" : "nothing rated"
+                case .interviewerBelowMinimum(let id, _, _) where onlyInterviewer != nil && id != onlyInterviewer:
+                    // A colleague's counts are for the hiring managers too; the interviewer learns only why.
+                    return zh ? "另一位面试官的评分还不够校准" : "a colleague has too few ratings to calibrate yet"
                 case .interviewerBelowMinimum(let id, let ratings, let candidates):
                     return zh ? "\(name(id)) 只有 \(ratings) 个评分、\(candidates) 位候选人（至少需要 \(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）"
                               : "\(name(id)) has \(count(ratings, "rating", "ratings")) of \(count(candidates, "candidate", "candidates")) (at least \(minimum.ratings) of \(minimum.candidates) are needed)"

@@ -58,7 +58,7 @@ struct APICandidateController: RouteCollection {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         try await CandidateService.update(candidate, with: try req.content.decode(CandidateService.Update.self),
-                                          by: user, on: req.db)
+                                          by: user, cache: req.application.scorecardCache, on: req.db)
         return try detail(candidate)
     }
 

@@ -19,6 +19,10 @@ final class ScorecardCache: Sendable {
     }
 
     let locks = KeyedLocks()
+    /// Per candidate: an erasure, an edit of the candidate's details and a decision about them, one at a
+    /// time on this instance (`CandidateWrites`). Kept here because the erasure, which takes both kinds,
+    /// already works with this object.
+    let candidateLocks = KeyedLocks()
     let writer: ScorecardWriter
     /// See `ServerSettings.isSingleWriter`: whether the engines kept here are always current.
     let singleWriter: Bool

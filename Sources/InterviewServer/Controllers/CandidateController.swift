@@ -68,7 +68,7 @@ struct CandidateController: RouteCollection {
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         do {
             try await CandidateService.update(candidate, with: try req.content.decode(CandidateService.Update.self),
-                                              by: user, on: req.db)
+                                              by: user, cache: req.application.scorecardCache, on: req.db)
             return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language))

@@ -22,9 +22,10 @@ enum CandidateErasure {
         let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == candidateID).all().compactMap(\.id)
         let cardIDs = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
             .filter(\.$interview.$id ~~ interviews).all().compactMap(\.id)
-        // Always in the same order, so two erasures (or an erasure and the retention sweep) cannot
-        // each hold a lock the other waits for.
-        try await withLocks(cardIDs.sorted { $0.uuidString < $1.uuidString }, cache.locks) {
+        // The candidate's lock first (an edit of their details or a decision waits behind it, and then finds
+        // them erased: `CandidateWrites`), then the cards' locks, always in the same order, so two erasures
+        // (or an erasure and the retention sweep) cannot each hold a lock the other waits for.
+        try await cache.candidateLocks.withLock(candidateID) { try await withLocks(cardIDs.sorted { $0.uuidString < $1.uuidString }, cache.locks) {
             try await db.transaction { db in
                 candidate.erasePersonalData(at: now)
                 try await candidate.save(on: db)
@@ -41,7 +42,7 @@ enum CandidateErasure {
                 }
             }
             for id in cardIDs { cache.forget(id) }
-        }
+        } }
     }
 
     private static func erase(_ card: ScorecardRecord, now: Date, on db: any Database) async throws {

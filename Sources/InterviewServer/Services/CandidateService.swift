@@ -150,9 +150,10 @@ enum CandidateService {
     }
 
     /// Changes contact, resume text and notes; the audit entry names the fields that changed, not their values.
-    static func update(_ candidate: Candidate, with input: Update, by user: User, on db: any Database) async throws {
+    static func update(_ candidate: Candidate, with input: Update, by user: User, cache: ScorecardCache,
+                       on db: any Database) async throws {
         try Access.requireManager(user)
-        guard candidate.erasedAt == nil else { throw Abort(.conflict) }
+        guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         var errors = FieldErrors()
         let contact = errors.require(input.contact, "contact", max: 500)
         let resumeText = errors.optional(input.resumeText, "resumeText", max: 100_000)
@@ -163,8 +164,11 @@ enum CandidateService {
         if candidate.resumeText != resumeText { candidate.resumeText = resumeText; changed.append("resumeText") }
         if candidate.notes != notes { candidate.notes = notes; changed.append("notes") }
         guard !changed.isEmpty else { return }
-        try await candidate.save(on: db)
-        try await Audit.record(.update, candidate: candidate, by: user, detail: changed.joined(separator: ","), on: db)
+        let detail = changed.joined(separator: ",")
+        try await CandidateWrites.unlessErased(try candidate.requireID(), cache: cache, on: db) { db in
+            try await candidate.save(on: db)
+            try await Audit.record(.update, candidate: candidate, by: user, detail: detail, on: db)
+        }
     }
 
     /// Drops the candidate's personal data now, scorecards' free text included (`CandidateErasure`);

@@ -22,7 +22,7 @@ enum DecisionService {
     static func record(_ input: Input, for candidate: Candidate, req: Request) async throws -> CandidateDecision {
         let user = try req.user
         try Access.requireManager(user)
-        guard candidate.erasedAt == nil else { throw Abort(.conflict, reason: "The candidate's personal data has been erased.") }
+        guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         var errors = FieldErrors()
         let outcome = CandidateDecision.Outcome(rawValue: input.outcome ?? "")
         if outcome == nil { errors["outcome"] = .errRequired }
@@ -30,7 +30,8 @@ enum DecisionService {
         try errors.check()
         let decision = CandidateDecision(candidateID: try candidate.requireID(), outcome: outcome!, rationale: rationale,
                                          decidedBy: try user.requireID())
-        try await req.db.transaction { db in
+        let candidateID = try candidate.requireID()
+        try await CandidateWrites.unlessErased(candidateID, cache: req.application.scorecardCache, on: req.db) { db in
             try await decision.save(on: db)
             try await Audit.record(.update, candidate: candidate, by: user, detail: "decision", on: db)
             try await SecurityAudit.record(.decisionRecorded, by: user, subject: SecurityAudit.subject("candidate", candidate.id),

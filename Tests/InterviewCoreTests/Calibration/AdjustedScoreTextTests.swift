@@ -59,4 +59,22 @@ struct AdjustedScoreTextTests {
         #expect(zh.headline == "未校准，仅显示原始分：Olga 只有 0 个评分、0 位候选人（至少需要 30 个评分、5 位候选人）")
         #expect(en.lines.isEmpty)
     }
+
+    @Test func anInterviewerBelowTheMinimumLearnsNoColleaguesCounts() {
+        // setup: two newcomers on one panel, one of them reading
+        let ratings = [WeightedRating(question: "q1", interviewer: "new", rating: 3),
+                       WeightedRating(question: "q1", interviewer: "newer", rating: 2)]
+        let score = Self.fit.adjustedScore(candidate: "c9", ratings: ratings)
+        let names = ["new": "Olga", "newer": "Ivan"]
+        // act
+        let manager = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .en)
+        let olga = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .en, onlyInterviewer: "new")
+        let olgaZh = AdjustedScoreText.make(score, fit: Self.fit, names: names, language: .zh, onlyInterviewer: "new")
+        // verify
+        #expect(manager.headline.contains("Ivan has 0 ratings"))
+        #expect(olga.headline.contains("Olga has 0 ratings"))
+        #expect(!olga.headline.contains("Ivan"))
+        #expect(olga.headline.contains("a colleague has too few ratings to calibrate yet"))
+        #expect(!olgaZh.headline.contains("Ivan") && olgaZh.headline.contains("另一位面试官的评分还不够校准"))
+    }
 }
