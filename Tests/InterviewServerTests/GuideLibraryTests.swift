@@ -198,6 +198,25 @@ struct GuideLibraryTests {
         }
     }
 
+    @Test func aNewGuideIsTakenWithItsErrorsAndTheTrailSaysSo() async throws {
+        try await withApp { app in
+            // setup: a team's existing document with a misspelt type, uploaded over the API, and a clean one
+            let (_, first, browser) = try await adminWithBundledGuide(app)
+            try await browser.get("/guides")
+            func upload(_ slug: String, _ markdown: String) async throws -> HTTPStatus {
+                let body = try JSONSerialization.data(withJSONObject: ["slug": slug, "markdown": markdown])
+                return try await browser.send(.POST, "/api/v1/guides", body: ByteBuffer(data: body), contentType: .json).status
+            }
+            // act
+            let broken = try await upload("team-guide", try Self.misspelt(first.markdown))
+            let clean = try await upload("clean-guide", first.markdown)
+            // verify: both are in the library; only the broken one's trail line says it has errors
+            #expect(broken == .created && clean == .created)
+            let created = try await SecurityEvent.query(on: app.db).filter(\.$kind == .guideCreated).all()
+            #expect(created.map(\.detail).sorted() == ["", GuideService.savedWithErrors])
+        }
+    }
+
     @Test func interviewersAndOtherManagersCannotEditGuides() async throws {
         try await withApp { app in
             // setup

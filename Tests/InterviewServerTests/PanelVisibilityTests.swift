@@ -111,6 +111,28 @@ struct PanelVisibilityTests {
         }
     }
 
+    @Test func aManagerOnThePanelRecordingADecisionGetsBackOnlyTheirOwn() async throws {
+        try await withApp { app in
+            // setup: the admin records a decision summing up Olga's card; Maria, a hiring manager, sits on
+            // the panel too and has not submitted
+            let w = try await world(app)
+            let olga = w.browsers["olga"]!, root = w.browsers["root"]!, maria = w.browsers["maria"]!
+            _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            let mariaAccount = try #require(try await User.query(on: app.db).filter(\.$email == "maria@example.com").first())
+            try await w.fixture.interview.$interviewers.attach(mariaAccount, on: app.db)
+            _ = try await root.post(w.candidate + "/decision", ["outcome": "on_hold", "rationale": "Olga found her thin on internals-5521"])
+            // act
+            let body = try JSONSerialization.data(withJSONObject: ["outcome": "advance", "rationale": "Second round first."])
+            let answer = try await maria.send(.POST, "/api/v1/candidates/\(w.fixture.candidate.id!)/decision", body: ByteBuffer(data: body),
+                                              contentType: .json)
+            // verify: her decision is recorded and answered; the earlier one, which sums up Olga's card, is not
+            #expect(answer.status == .created)
+            #expect(answer.body.string.contains("Second round first."))
+            #expect(!answer.body.string.contains("internals-5521"))
+            #expect(try await CandidateDecision.query(on: app.db).count() == 2)
+        }
+    }
+
     @Test func afterSubmittingTheCardOpensToEachInTurn() async throws {
         try await withApp { app in
             // setup

@@ -48,8 +48,9 @@ struct APIGuideController: RouteCollection {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        let guide = try await GuideService.upload(try req.content.decode(GuideService.UploadInput.self), by: req.user, on: req.db)
-        try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
+        let (guide, trail) = try await GuideService.upload(try req.content.decode(GuideService.UploadInput.self), by: req.user, on: req.db)
+        try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
+                                       detail: trail, req: req)
         let response = try await detail(guide, req: req).encodeResponse(for: req)
         response.status = .created
         return response

@@ -18,8 +18,9 @@ struct GuideController: RouteCollection {
     @Sendable static func upload(req: Request) async throws -> Response {
         let input = try req.content.decode(GuideService.UploadInput.self)
         do {
-            let guide = try await GuideService.upload(input, by: req.user, on: req.db)
-            try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id), req: req)
+            let (guide, trail) = try await GuideService.upload(input, by: req.user, on: req.db)
+            try await SecurityAudit.record(.guideCreated, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
+                                           detail: trail, req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
             let page = GuidesIndex(guides: [], canUpload: true, slug: input.slug ?? "", markdown: input.markdown ?? "",

@@ -45,8 +45,10 @@ struct PanelVisibility: Sendable {
     }
 
     /// The candidates (of `ids`) on one of whose panels `viewer` sits with their own card not yet submitted,
-    /// cancelled interviews aside. To them nothing formed from colleagues' judgement shows, the recorded
-    /// hiring decision included: its rationale may sum up the cards (a security review found it shown).
+    /// cancelled interviews aside. To them the recorded hiring decision does not show: its rationale may
+    /// sum up every card, this panel's colleagues' included (a security review found it shown). Other
+    /// panels' submitted cards stay visible as the per-panel rule says (docs/security.md): a second round's
+    /// interviewer may read the first round, as a position member not on that panel may.
     static func candidatesAwaitingOwnCard(of viewer: User, among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard let me = viewer.id, !ids.isEmpty else { return [] }
         let seats = try await InterviewInterviewer.query(on: db)

@@ -51,8 +51,12 @@ enum DecisionService {
     static func history(of candidateID: UUID, language: Language, on db: any Database) async throws -> [Entry] {
         try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).with(\.$decidedBy)
             .sort(\.$at, .descending).all()
-            .map { Entry(outcome: $0.outcome, label: $0.outcome.label(language), rationale: $0.rationale, by: $0.decidedBy?.name, at: $0.at,
-                        when: DisplayDate.string($0.at)) }
+            .map { entry($0, by: $0.decidedBy?.name, language: language) }
+    }
+
+    static func entry(_ decision: CandidateDecision, by name: String?, language: Language) -> Entry {
+        Entry(outcome: decision.outcome, label: decision.outcome.label(language), rationale: decision.rationale, by: name,
+              at: decision.at, when: DisplayDate.string(decision.at))
     }
 
     /// The current outcome of each candidate, for lists.

@@ -14,7 +14,11 @@ enum GuideService {
     /// and admins (`Access.canEdit`).
     static func canUpload(_ user: User) -> Bool { user.role.managesPositions }
 
-    static func upload(_ input: UploadInput, by user: User, on db: any Database) async throws -> GuideRecord {
+    /// A new guide is saved with its lint errors, if it has any: it is usually a document the team already
+    /// uses (the seed has three), which the guide page then shows beside its findings; no interview runs it
+    /// until someone schedules one. Returns the guide and the security trail's detail (`savedWithErrors`
+    /// when it has errors), as an edit does.
+    static func upload(_ input: UploadInput, by user: User, on db: any Database) async throws -> (guide: GuideRecord, trail: String) {
         guard canUpload(user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let slug = errors.require(input.slug, "slug", max: 100)
@@ -27,11 +31,12 @@ enum GuideService {
         try errors.check()
         let guide = GuideRecord(slug: slug, title: slug, language: nil)
         guide.$owner.id = try user.requireID()
+        let imported = GuideImporter.importMarkdown(text, path: slug + ".md")
         try await db.transaction { db in
             try await guide.save(on: db)
-            try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
+            try await GuideLibrary.save(markdown: text, imported: imported, to: guide, author: user.requireID(), on: db)
         }
-        return guide
+        return (guide, hasErrors(imported) ? savedWithErrors : "")
     }
 
     /// A version with lint errors is saved only when the author says so (`allowErrors`): it becomes the
@@ -44,24 +49,24 @@ enum GuideService {
         guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-        var broken = false
+        var imported: ImportedGuide?
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
         else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
         else {
-            broken = hasErrors(text)
-            if broken, !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
+            imported = GuideImporter.importMarkdown(text, path: guide.slug + ".md")
+            if hasErrors(imported!), !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
         }
         try errors.check()
-        try await GuideLibrary.save(markdown: text, to: guide, author: user.requireID(), on: db)
-        return broken ? savedWithErrors : ""
+        try await GuideLibrary.save(markdown: text, imported: imported, to: guide, author: user.requireID(), on: db)
+        return imported.map(hasErrors) == true ? savedWithErrors : ""
     }
 
     /// The security trail's note of a version saved past its errors, the one new interviews run. (A fixed
     /// text, which the audit page shows in the reader's language: `AuditText`.)
     static let savedWithErrors = "saved with lint errors"
 
-    static func hasErrors(_ markdown: String) -> Bool {
-        GuideImporter.importMarkdown(markdown, path: "guide.md").diagnostics.contains { $0.diagnostic.severity == .error }
+    static func hasErrors(_ imported: ImportedGuide) -> Bool {
+        imported.diagnostics.contains { $0.diagnostic.severity == .error }
     }
 
     /// An uploaded file wins over the text area; browsers send CRLF from text areas, guides use LF.

@@ -6,8 +6,11 @@ import Vapor
 enum GuideLibrary {
     /// Adds `markdown` as the guide's current version unless it already is; returns the version in force.
     @discardableResult
-    static func save(markdown: String, to guide: GuideRecord, author: UUID?, on db: any Database) async throws -> GuideVersion {
-        let imported = GuideImporter.importMarkdown(markdown, path: guide.slug + ".md")
+    /// `imported`: the caller's import of this very text, when it had to read it first (to refuse or note
+    /// its lint errors), so the guide is not imported twice.
+    static func save(markdown: String, imported: ImportedGuide? = nil, to guide: GuideRecord, author: UUID?,
+                     on db: any Database) async throws -> GuideVersion {
+        let imported = imported ?? GuideImporter.importMarkdown(markdown, path: guide.slug + ".md")
         let hash = imported.guide.contentHash
         guide.title = imported.guide.title.isEmpty ? guide.slug : imported.guide.title
         guide.language = imported.guide.language ?? guide.language
