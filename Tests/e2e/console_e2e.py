@@ -203,6 +203,16 @@ def main():
         check(re.search(r"GET /api/v1/interviews/\S+/console\b", open(server.log).read()) is not None,
               "the server's log names each HTTP request (so it would show actions posted over HTTP)")
 
+        # Enter on a focused control is that control's, not the start shortcut: an accessibility audit found
+        # Enter on "Log out" starting the interview. Here the keys button opens its dialog and nothing starts.
+        driver.execute_script("document.getElementById('help-button').focus();")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")
+        check(state() == "start", "Enter on a focused button works the button and does not start the interview")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        wait_for(lambda: not driver.execute_script("return document.getElementById('help').open;"), "the keys dialog to close")
+        driver.execute_script("document.activeElement.blur();")
+
         # Start; the three talk stages (resume scan, self-introduction, warm-up) are finished with f.
         press(Keys.ENTER)
         for index in range(3):
@@ -217,7 +227,34 @@ def main():
             driver.find_element(By.TAG_NAME, "body").send_keys("f")
             wait_for(lambda: driver.find_element(By.ID, "stage-line").text != stage, "the next stage")
         rate(4, "3.1", "op1")
-        rate(3, "3.1", "op2")
+        # A rating key pressed while the keys dialog is open does not rate the question behind it.
+        wait_for(lambda: state() == "rate" and question_id().startswith("3.1 · op2 "), "question 3.1/op2")
+        driver.find_element(By.ID, "help-button").click()
+        wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")
+        driver.switch_to.active_element.send_keys("3")
+        time.sleep(0.5)
+        check(question_id().startswith("3.1 · op2 "), "a key pressed in the open keys dialog rates nothing")
+        # Single-key shortcuts turned off in the dialog (for speech input): a digit then rates nothing.
+        driver.find_element(By.ID, "shortcuts-on").click()
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        wait_for(lambda: not driver.execute_script("return document.getElementById('help').open;"), "the keys dialog to close")
+        driver.execute_script("document.activeElement.blur();")
+        driver.find_element(By.TAG_NAME, "body").send_keys("3")
+        time.sleep(0.5)
+        check(question_id().startswith("3.1 · op2 "), "with single-key shortcuts off, a digit rates nothing")
+        driver.find_element(By.ID, "help-button").click()
+        wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")
+        driver.find_element(By.ID, "shortcuts-on").click()
+        check(driver.execute_script("return localStorage.getItem('interviewflow.shortcuts');") == "on", "the choice is kept in the browser")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        wait_for(lambda: not driver.execute_script("return document.getElementById('help').open;"), "the keys dialog to close")
+        # Rated with the keyboard on a focused button (Space), focus stays on the next question's ratings.
+        driver.execute_script("document.querySelector('#panel button.rating[data-rating=\"3\"]').focus();")
+        driver.switch_to.active_element.send_keys(Keys.SPACE)
+        wait_for(lambda: question_id().startswith("3.1 · op3 "), "question 3.1/op3 after Space on a rating")
+        focused = driver.execute_script("const a = document.activeElement; return a ? a.className : '';")
+        check("rating" in focused, f"after rating, focus is on the next question's ratings ({focused!r})")
+        driver.execute_script("document.activeElement.blur();")
         # r shows the reference answer of op3 before rating it.
         driver.find_element(By.TAG_NAME, "body").send_keys("r")
         wait_for(lambda: len(driver.find_elements(By.ID, "reference")) == 1, "the reference answer")

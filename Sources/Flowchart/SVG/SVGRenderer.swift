@@ -1,6 +1,16 @@
 /// Draws a laid-out flowchart as a self-contained SVG: no scripts, fonts, images or links to fetch,
 /// so it can be saved, mailed, or inlined into a page as is. Output bytes depend only on the input.
 public enum SVGRenderer {
+    /// The drawing's text alternative (WCAG 1.1.1): the drawing is one image to a screen reader, and its
+    /// questions and expected answers would otherwise be only its name. Every box's text, numbered in the
+    /// order the chart writes them (the order it is asked in, for a guide), start and end left out.
+    static func description(_ graph: FlowGraph) -> String {
+        let texts = graph.nodes.filter { $0.type != .start && $0.type != .end && !$0.text.isEmpty }.map(\.text)
+        guard !texts.isEmpty else { return "" }
+        let lines = texts.enumerated().map { "\($0.offset + 1). " + SVGEscape.escaped($0.element.replacingOccurrences(of: "\n", with: " ")) }
+        return "<desc>" + lines.joined(separator: "\n") + "</desc>\n"
+    }
+
     public static func render(_ graph: FlowGraph, layout: FlowLayout, options: SVGOptions = .init()) -> String {
         let n = SVGEscape.number
         let highlight = options.highlight
@@ -24,6 +34,7 @@ public enum SVGRenderer {
         out += #" width="\#(n(layout.width))" height="\#(n(layout.height))" viewBox="0 0 \#(n(layout.width)) \#(n(layout.height))""#
         out += #" font-size="\#(n(layout.fontSize))" role="img">"# + "\n"
         if let title = options.title { out += "<title>" + SVGEscape.escaped(title) + "</title>\n" }
+        out += description(graph)
         out += "<style>" + SVGStyleSheet.elementText + "</style>\n"
 
         let markers = Set(zip(styles, taken).compactMap { SVGEdges.marker(for: $0, taken: $1) }).sorted()

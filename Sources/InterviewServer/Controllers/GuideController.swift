@@ -1,4 +1,6 @@
+import Flowchart
 import Fluent
+import InterviewCore
 import Vapor
 
 /// The guide library: list, upload, a guide drawn (any saved version), and the editor with findings.
@@ -49,7 +51,9 @@ struct GuideController: RouteCollection {
         let wanted = try? req.query.get(UUID.self, at: "version")
         guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
         var page = GuideShow(
-            title: guide.title, slug: guide.slug, shownHash: shown.contentHash,
+            title: guide.title,
+            language: (guide.language.map { ReportLanguage(guideLanguage: $0) } ?? (ChineseText.appears(in: guide.title) ? .zh : .en)).rawValue,
+            slug: guide.slug, shownHash: shown.contentHash,
             parts: req.application.renderedGuides.parts(of: shown.markdown),
             versions: versions.map {
                 .init(hash: String($0.contentHash.prefix(12)), saved: DisplayDate.string($0.createdAt),

@@ -10,6 +10,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
+    case shortcutsOn, ratingOf
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -101,6 +102,9 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .keyFinish: ("finish the interview", "结束面试")
         case .keyHelp: ("show these keys", "显示快捷键")
         case .keyPick: ("pick an open question by number", "按题号挑选开放式问题")
+        case .shortcutsOn: ("Single-key shortcuts (turn off for speech input or a screen reader; the buttons always work)",
+                            "单键快捷键（使用语音输入或读屏软件时可关闭；按钮始终可用）")
+        case .ratingOf: ("Rate", "评分")
         }
     }
 

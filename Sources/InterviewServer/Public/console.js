@@ -350,8 +350,19 @@
     return el("button", Object.assign({ type: "button", onclick, text: label }, extra || {}));
   }
 
+  // Redrawing the panel removes the button just pressed; focus then fell back to the page and a
+  // keyboard user tabbed twenty times back to the ratings. It goes to the new panel's first choice.
   function renderPanel() {
     const panel = $("panel");
+    const hadFocus = panel.contains(document.activeElement);
+    drawPanel(panel);
+    if (hadFocus) {
+      const next = panel.querySelector(".rating, .actions button, button");
+      if (next) next.focus();
+    }
+  }
+
+  function drawPanel(panel) {
     panel.replaceChildren();
     const stageLine = $("stage-line");
     stageLine.replaceChildren();
@@ -373,6 +384,7 @@
         for (const a of guide.scale) {
           ratings.append(el("button", {
             type: "button", class: "rating" + (q.rating === a.rating ? " chosen" : ""), "data-rating": a.rating,
+            "aria-pressed": q.rating === a.rating ? "true" : "false",
             onclick: () => act({ type: "rate", topic: q.topic, question: q.id, rating: a.rating }), title: a.text,
           }, el("kbd", { text: String(a.rating) }), " ", a.text));
         }
@@ -455,6 +467,8 @@
       el("span", { class: "history-text", text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
+        "aria-pressed": h.rating === a.rating ? "true" : "false",
+        "aria-label": L.ratingOf + " " + a.rating + " · " + questionText(h.topic, h.id).text,
         onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
       }))))));
   }
@@ -582,6 +596,11 @@
     $("help").showModal();
   }
 
+  // Single-key shortcuts can be turned off in the keys dialog (WCAG 2.1.4: speech input types letters, and
+  // a screen reader's own keys pass through), kept per browser; the buttons work either way.
+  const shortcutsKey = "interviewflow.shortcuts";
+  const shortcutsOn = () => localStorage.getItem(shortcutsKey) !== "off";
+
   document.addEventListener("keydown", (event) => {
     if (event.target.id === "note") {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); addNote(); }
@@ -589,7 +608,12 @@
       return;
     }
     if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
+    // The keys dialog is modal: a key pressed while it is open must not rate the question behind it.
+    if ($("help").open || !shortcutsOn()) return;
     const key = event.key;
+    // Enter and Space on a focused link or button are that control's (an audit found Enter on "Log out"
+    // starting the interview instead).
+    if ((key === "Enter" || key === " ") && event.target.closest && event.target.closest("a, button, summary, [role=button]")) return;
     let handled = true;
     if (view.agenda === "start" && key === "Enter") act({ type: "start" });
     else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
@@ -630,6 +654,9 @@
   $("help-title").textContent = L.helpTitle;
   $("help-button").textContent = L.help;
   $("help-button").addEventListener("click", showHelp);
+  $("shortcuts-on-label").textContent = L.shortcutsOn;
+  $("shortcuts-on").checked = shortcutsOn();
+  $("shortcuts-on").addEventListener("change", (event) => localStorage.setItem(shortcutsKey, event.target.checked ? "on" : "off"));
   window.addEventListener("online", reconnect);
   $("chart").addEventListener("load", fitChart);
   window.addEventListener("resize", fitChart);

@@ -12,6 +12,8 @@ struct GuideShow: Encodable {
     }
 
     var title: String
+    /// The guide's own language (`lang` on its text, which may differ from the page's: WCAG 3.1.2).
+    var language: String
     var slug: String
     var shownHash: String
     var parts: [GuidePresentation.Part]

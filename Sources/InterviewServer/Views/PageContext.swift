@@ -15,6 +15,8 @@ struct PageContext<Content: Encodable>: Encodable {
     var userName: String?
     var nav: [Link]
     var switchLanguage: Link
+    /// The switch names the other language in that language, so it is marked as such (WCAG 3.1.2).
+    var otherLang: String
     var logout: String
     var account = SiteURL.account.path
     /// Demo data (`interview demo`): a banner on every page.
@@ -44,6 +46,7 @@ struct PageContext<Content: Encodable>: Encodable {
         self.nav = nav
         self.demo = req.application.serverSettings.isDemo
         self.switchLanguage = Link(label: language.other.ownName, href: SiteURL.switchLanguage(to: language.other, back: req.url.path))
+        self.otherLang = language.other.rawValue
         self.logout = SiteURL.logout.path
         self.content = content
     }
