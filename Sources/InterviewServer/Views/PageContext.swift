@@ -7,6 +7,8 @@ struct PageContext<Content: Encodable>: Encodable {
     struct Link: Encodable {
         var label: String
         var href: String
+        /// The section the page belongs to (`aria-current` in the header's navigation).
+        var current = false
     }
 
     var t: [String: String]
@@ -42,6 +44,12 @@ struct PageContext<Content: Encodable>: Encodable {
                 nav += [Link(label: Text.users.in(language), href: SiteURL.users.path),
                         Link(label: Text.audit.in(language), href: SiteURL.audit.path)]
             }
+        }
+        // The section whose path starts the page's: /candidates/… is under Candidates.
+        let path = req.url.path
+        if let index = nav.indices.filter({ path == nav[$0].href || path.hasPrefix(nav[$0].href + "/") })
+            .max(by: { nav[$0].href.count < nav[$1].href.count }) {
+            nav[index].current = true
         }
         self.nav = nav
         self.demo = req.application.serverSettings.isDemo

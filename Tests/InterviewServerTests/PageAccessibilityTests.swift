@@ -1,0 +1,58 @@
+import Fluent
+@testable import InterviewServer
+import Testing
+import VaporTesting
+
+/// What an accessibility audit asked of every page's frame: a way past the header, the current section
+/// named, the other language marked as such, errors announced, and a guide's text in its own language.
+@Suite("Pages: skip link, current section, language marks, announced errors")
+struct PageAccessibilityTests {
+    @Test func theHeaderHasASkipLinkTheCurrentSectionAndTheOtherLanguageMarked() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "maria@example.com", role: .hiringManager)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("maria@example.com")
+            // act
+            let english = try await browser.get("/candidates").body.string
+            browser.language = "zh"
+            let chinese = try await browser.get("/positions").body.string
+            // verify
+            #expect(english.contains("<a class=\"skip-link\" href=\"#main\">\(Text.skipToContent.in(.en))</a>"))
+            #expect(english.contains("<main id=\"main\">"))
+            #expect(english.contains("<a href=\"/candidates\" aria-current=\"page\">"))
+            #expect(!english.contains("<a href=\"/positions\" aria-current"))
+            #expect(english.contains("lang=\"zh\">中文</a>"))
+            #expect(chinese.contains("lang=\"en\">English</a>"))
+            #expect(chinese.contains("<a href=\"/positions\" aria-current=\"page\">"))
+        }
+    }
+
+    @Test func aFormsErrorIsAnnounced() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            // act
+            let refused = try await browser.logIn("ivan@example.com", password: "not the password at all")
+            // verify
+            #expect(refused.body.string.contains("<p class=\"error\" role=\"alert\">"))
+        }
+    }
+
+    @Test func aGuidesTextIsMarkedWithTheGuidesLanguage() async throws {
+        try await withApp { app in
+            // setup: a bundled Chinese guide read on an English page
+            try await TestData.user(app, "maria@example.com", role: .hiringManager)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("maria@example.com")
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "python-backend-senior.zh").first())
+            // act
+            let page = try await browser.get("/guides/\(try guide.requireID())").body.string
+            // verify: the page is English, the guide's heading and text Chinese; each chart lists its questions
+            #expect(page.contains("<html lang=\"en\">"))
+            #expect(page.contains("<article class=\"guide\" lang=\"zh\">"))
+            #expect(page.contains("<desc>1. "))
+        }
+    }
+}
