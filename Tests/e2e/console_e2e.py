@@ -248,12 +248,16 @@ def main():
         check(driver.execute_script("return localStorage.getItem('interviewflow.shortcuts');") == "on", "the choice is kept in the browser")
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         wait_for(lambda: not driver.execute_script("return document.getElementById('help').open;"), "the keys dialog to close")
-        # Rated with the keyboard on a focused button (Space), focus stays on the next question's ratings.
+        # Rated with the keyboard on a focused button (Space), focus goes to the next question's text, one
+        # Tab before its ratings (not onto a rating, where a second press would rate the next question).
         driver.execute_script("document.querySelector('#panel button.rating[data-rating=\"3\"]').focus();")
         driver.switch_to.active_element.send_keys(Keys.SPACE)
         wait_for(lambda: question_id().startswith("3.1 · op3 "), "question 3.1/op3 after Space on a rating")
+        focused = driver.execute_script("const a = document.activeElement; return a ? a.id : '';")
+        check(focused == "question-text", f"after rating, focus is on the next question's text ({focused!r})")
+        driver.switch_to.active_element.send_keys(Keys.TAB)
         focused = driver.execute_script("const a = document.activeElement; return a ? a.className : '';")
-        check("rating" in focused, f"after rating, focus is on the next question's ratings ({focused!r})")
+        check("rating" in focused, f"one Tab later, on its ratings ({focused!r})")
         driver.execute_script("document.activeElement.blur();")
         # r shows the reference answer of op3 before rating it.
         driver.find_element(By.TAG_NAME, "body").send_keys("r")

@@ -351,15 +351,20 @@
   }
 
   // Redrawing the panel removes the button just pressed; focus then fell back to the page and a
-  // keyboard user tabbed twenty times back to the ratings. It goes to the new panel's first choice.
+  // keyboard user tabbed twenty times back to the ratings. A control that is drawn again (the reference
+  // toggle) keeps it; otherwise it goes to the new panel's heading, one Tab before its choices, and not to
+  // a choice, where a second Enter would rate the next question 0 (an audit found that too).
   function renderPanel() {
     const panel = $("panel");
-    const hadFocus = panel.contains(document.activeElement);
+    const focused = panel.contains(document.activeElement) ? document.activeElement : null;
     drawPanel(panel);
-    if (hadFocus) {
-      const next = panel.querySelector(".rating, .actions button, button");
-      if (next) next.focus();
-    }
+    if (!focused) return;
+    const same = focused.id ? document.getElementById(focused.id) : null;
+    const target = same && panel.contains(same) ? same : panel.querySelector("h2") || panel.querySelector("p");
+    if (!target) return;
+    // A heading takes focus only when told it may (and is then skipped by Tab).
+    if (!target.matches("a, button, input, select, textarea, summary")) target.setAttribute("tabindex", "-1");
+    target.focus();
   }
 
   function drawPanel(panel) {
