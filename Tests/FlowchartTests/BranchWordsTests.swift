@@ -107,4 +107,15 @@ import Testing
         #expect(mermaid.contains("c -->|yes| a"))
         #expect(mermaid.contains("c -->|no| b"))
     }
+
+    @Test func aFixForAnUnlabelledGateLineWritesTheChartsWord() throws {
+        let parsed = MermaidParser.parse("""
+            flowchart TD
+                c{是否深入 redis?} -->|是| a[跳表的实现]
+                c --> b[持久化方式]
+            """)
+        let finding = try #require(parsed.diagnostics.first { $0.code == .unlabelledGateEdge })
+        #expect(finding.fix?.replacement == "|否|")
+        #expect(finding.text.en.hasSuffix("write '-->|否|'"))
+    }
 }

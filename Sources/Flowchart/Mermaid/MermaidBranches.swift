@@ -66,18 +66,24 @@ extension MermaidReader {
         }
     }
 
+    /// The fixes below write yes/no in the chart's language (是/否 in a chart written in Chinese), the words
+    /// its drawing and a conversion use. Asked only on these rare paths: it reads every label.
+    private var yesWord: String { BranchWords(of: graphNodes).word(for: .yes) ?? "yes" }
+
     private mutating func unclearGate(_ n: Int, at l: Int) {
         let link = links[l]
-        let fix = link.label == nil ? (link.labelEnd..<link.labelEnd, "|yes|") : (link.labelOffset..<link.labelEnd, "yes")
+        let word = yesWord
+        let fix = link.label == nil ? (link.labelEnd..<link.labelEnd, "|\(word)|") : (link.labelOffset..<link.labelEnd, word)
         report(.warning, .gateLabelUnclear, at: link.labelOffset, MermaidText.gateUnclear(nodeID(n), first: nodeID(Int(link.to))),
                fix: fix)
     }
 
     private mutating func unlabelledGateLine(_ n: Int, at l: Int, meaning: Branch) {
         let link = links[l]
+        let word = BranchWords(of: graphNodes).word(for: meaning) ?? meaning.rawValue
         report(.warning, .unlabelledGateEdge, at: link.labelOffset,
-               MermaidText.unlabelledGateEdge(nodeID(n), to: nodeID(Int(link.to)), meaning: meaning),
-               fix: (link.labelEnd..<link.labelEnd, "|\(meaning.rawValue)|"))
+               MermaidText.unlabelledGateEdge(nodeID(n), to: nodeID(Int(link.to)), meaning: meaning, word: word),
+               fix: (link.labelEnd..<link.labelEnd, "|\(word)|"))
     }
 
     private mutating func sameLabelTwice(_ n: Int, at l: Int) {

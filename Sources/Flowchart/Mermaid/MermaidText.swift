@@ -137,10 +137,11 @@ enum MermaidText {
             zh: "判断节点 '\(id)' 的连线标签既不是“是”也不是“否”；已把第一条（连到 '\(first)'）当作“是”——请把连线标为 是/否（或 yes/no）")
     }
 
-    static func unlabelledGateEdge(_ id: String, to: String, meaning: Branch) -> LocalizedText {
+    /// `word`: yes/no in the chart's own language, as the fix writes it.
+    static func unlabelledGateEdge(_ id: String, to: String, meaning: Branch, word: String) -> LocalizedText {
         LocalizedText(
-            en: "the line from gate '\(id)' to '\(to)' has no label; read as '\(meaning.rawValue)' — write '-->|\(meaning.rawValue)|'",
-            zh: "从判断节点 '\(id)' 到 '\(to)' 的连线没有标签；已按“\(meaning == .yes ? "是" : "否")”读取——请写成 '-->|\(meaning.rawValue)|'")
+            en: "the line from gate '\(id)' to '\(to)' has no label; read as '\(meaning.rawValue)' — write '-->|\(word)|'",
+            zh: "从判断节点 '\(id)' 到 '\(to)' 的连线没有标签；已按“\(meaning == .yes ? "是" : "否")”读取——请写成 '-->|\(word)|'")
     }
 
     static func duplicateGateLabel(_ id: String, label: String, to: String) -> LocalizedText {
