@@ -10,7 +10,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
-    case shortcutsOn, ratingOf
+    case shortcutsOn, ratingOf, keyColumn, actionColumn
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -105,6 +105,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .shortcutsOn: ("Single-key shortcuts (turn off for speech input or a screen reader; the buttons always work)",
                             "单键快捷键（使用语音输入或读屏软件时可关闭；按钮始终可用）")
         case .ratingOf: ("Rate", "评分")
+        case .keyColumn: ("Key", "按键")
+        case .actionColumn: ("What it does", "作用")
         }
     }
 

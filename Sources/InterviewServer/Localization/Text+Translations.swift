@@ -3,6 +3,7 @@ extension Text {
         switch self {
         case .appName: ("InterviewFlow", "InterviewFlow 结构化面试")
         case .skipToContent: ("Skip to the content", "跳到页面内容")
+        case .chooseOne: ("Choose…", "请选择…")
         case .positions: ("Positions", "职位")
         case .candidates: ("Candidates", "候选人")
         case .interviews: ("Interviews", "面试")

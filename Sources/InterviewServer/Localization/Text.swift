@@ -4,7 +4,7 @@ enum Text: String, CaseIterable, Sendable {
     // Navigation and common words
     case appName, positions, candidates, interviews, guides, users, audit, logout, login, save, create
     case search, filter, all, title, name, email, password, role, contact, notes, guide, members, actions
-    case none, yes, no, open, apply, signedInAs, skipToContent
+    case none, yes, no, open, apply, signedInAs, skipToContent, chooseOne
     // First admin
     case setupTitle, setupIntro, createAdmin, setupTokenInvalid
     // Login

@@ -597,7 +597,9 @@
   function showHelp() {
     const rows = [["0–4", L.keyRate], ["y / n", L.keyDecide], ["r", L.keyReference], ["m", L.keyNote], ["j", L.keyJump],
       ["b", L.keyBack], ["f", L.keyMoveOn], ["s", L.keySkip], ["1–9", L.keyPick], ["e", L.keyFinish], ["?", L.keyHelp]];
-    $("help-keys").replaceChildren(...rows.map(([k, d]) => el("tr", {}, el("td", {}, el("kbd", { text: k })), el("td", { text: d }))));
+    $("help-keys").replaceChildren(
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: L.keyColumn }), el("th", { scope: "col", text: L.actionColumn }))),
+      el("tbody", {}, rows.map(([k, d]) => el("tr", {}, el("td", {}, el("kbd", { text: k })), el("td", { text: d })))));
     $("help").showModal();
   }
 
