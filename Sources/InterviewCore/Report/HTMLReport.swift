@@ -5,8 +5,9 @@ import Foundation
 /// images to fetch, every piece of user text escaped. Mail it, archive it, open it offline.
 public enum HTMLReport {
     /// `toolbar` is HTML the caller built (and escaped) to sit above the report, such as the web app's
-    /// navigation; it is left out when printing.
-    public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "") -> String {
+    /// navigation; `preamble`, with headings of its own (the app's panel and recommendation), sits right
+    /// under the report's title, so the page's headings keep their order. Both are left out when printing.
+    public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "", preamble: String = "") -> String {
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
         let e = XMLText.escape
@@ -19,6 +20,7 @@ public enum HTMLReport {
         if let started = report.startedAt { body += fact(l.started, readable(started)) }
         if let finished = report.finishedAt { body += fact(l.finished, readable(finished)) }
         body += fact(l.duration, ScoreFormat.score(report.minutes) + " " + l.minutes) + "</dl></header>\n"
+        if !preamble.isEmpty { body += "<div class=\"app-bar\">" + preamble + "</div>\n" }
         body += summary(report, l)
         if candidate {
             body += "<section><h2>\(e(l.feedback))</h2><ul>" + report.feedback.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"

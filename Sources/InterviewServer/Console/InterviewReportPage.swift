@@ -115,7 +115,9 @@ enum InterviewReportPage {
             bank: bank, language: req.language.report, viewer: try req.user)
     }
 
-    static func toolbar(_ loaded: Loaded, _ req: Request, adjusted: AdjustedScoreText? = nil) throws -> String {
+    /// The bar above the report (navigation) and the preamble under its title (panel, adjusted score,
+    /// recommendation, revisions: sections with headings, which must follow the report's h1).
+    static func toolbar(_ loaded: Loaded, _ req: Request, adjusted: AdjustedScoreText? = nil) throws -> (bar: String, preamble: String) {
         let e = XMLText.escape
         let language = req.language
         let id = try loaded.interview.requireID()
@@ -134,6 +136,8 @@ enum InterviewReportPage {
         html += "<a href=\"\(e(SiteURL.switchLanguage(to: language.other, back: here)))\" lang=\"\(language.other.rawValue)\">"
             + "\(e(language.other.ownName))</a></nav>"
         html += "<script src=\"/report.js\" defer></script>"
+        let bar = html
+        html = ""
         if loaded.panel.count > 1 {
             html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
             html += "<th>\(e(Text.submitted.in(language)))</th><th>\(e(Text.score.in(language)))</th>"
@@ -182,6 +186,6 @@ enum InterviewReportPage {
                 html += "</ul>"
             }
         }
-        return html
+        return (bar, html)
     }
 }

@@ -71,7 +71,7 @@ struct ConsoleController: RouteCollection {
                                                                   drafts: drafts))
                 .encodeResponse(for: req)
         }
-        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar))
+        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble))
     }
 
     /// No card to show yet. Hiring managers and admins see the drafts in progress: who, and when last
