@@ -141,4 +141,21 @@ struct ErasureRaceTests {
             if writeFirst { #expect(rationales == [CandidateErasure.marker]) } else { #expect(rationales.isEmpty) }
         }
     }
+
+    /// The retention sweep and a person (or sweeps on two instances) may both erase one candidate: the
+    /// second finds it done and changes nothing, so the record keeps its first date and one trail entry.
+    @Test func aSecondErasureChangesNothing() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            try await erase(fixture)
+            let first = try #require(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt)
+            // act
+            try await CandidateService.erase(try #require(try await Candidate.find(fixture.candidate.id, on: app.db)), by: nil,
+                                             cache: app.scorecardCache, on: app.db, now: first.addingTimeInterval(3_600))
+            // verify
+            #expect(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt == first)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .erase).count() == 1)
+        }
+    }
 }

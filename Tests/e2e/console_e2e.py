@@ -231,9 +231,12 @@ def main():
         wait_for(lambda: state() == "rate" and question_id().startswith("3.1 · op2 "), "question 3.1/op2")
         driver.find_element(By.ID, "help-button").click()
         wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")
+        # On the dialog's button, not its checkbox (keys typed into a field are ignored anyway).
+        driver.execute_script("document.getElementById('help-close').focus();")
         driver.switch_to.active_element.send_keys("3")
         time.sleep(0.5)
         check(question_id().startswith("3.1 · op2 "), "a key pressed in the open keys dialog rates nothing")
+        check(driver.execute_script("return document.getElementById('help').open;"), "the dialog is still open")
         # Single-key shortcuts turned off in the dialog (for speech input): a digit then rates nothing.
         driver.find_element(By.ID, "shortcuts-on").click()
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
@@ -279,7 +282,16 @@ def main():
         check(action_posts(server) == posts_before,
               "actions went over the socket: no POST to the actions route while it was open")
         rate(4, "3.1", "op5")
-        gate("y", "3.1", "cond1")       # go deeper: yes
+        # Answered with Enter on the focused "yes" button: focus then goes to the next question's text, so
+        # a second Enter answers nothing more.
+        wait_for(lambda: state() == "gate" and question_id() == "3.1 · cond1", "gate 3.1/cond1")
+        driver.execute_script("document.getElementById('answer-yes').focus();")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(lambda: question_id() != "3.1 · cond1", "answer at 3.1/cond1")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        time.sleep(0.5)
+        check(question_id().startswith("3.1 · op6 "), f"a second Enter after answering a gate does nothing ({question_id()!r})")
+        driver.execute_script("document.activeElement.blur();")
         rate(3, "3.1", "op6")
         rate(2, "3.1", "op7")
         gate("n", "3.1", "cond2")       # no Celery in the project

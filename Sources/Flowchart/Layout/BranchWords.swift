@@ -11,15 +11,15 @@ public enum BranchWords: String, Sendable, Hashable, CaseIterable {
         self.init(of: graph.nodes)
     }
 
-    /// Stops as soon as the count is decided: the Mermaid reader asks on every chart it reads.
-    public init(of nodes: some Collection<Node>) {
+    /// Stops as soon as the count is decided: the Mermaid reader asks on every chart it reads. An array,
+    /// not any collection: unspecialised, each node was boxed on the heap as it was read (callgrind).
+    public init(of nodes: [Node]) {
         let count = nodes.count
-        var chinese = 0, seen = 0
-        for node in nodes {
-            seen += 1
-            if ChineseText.appears(in: node.text) { chinese += 1 }
+        var chinese = 0
+        for i in nodes.indices {
+            if ChineseText.appears(in: nodes[i].text) { chinese += 1 }
             if chinese * 2 > count { self = .chinese; return }
-            if (chinese + count - seen) * 2 <= count { break }
+            if (chinese + count - i - 1) * 2 <= count { break }
         }
         self = .english
     }

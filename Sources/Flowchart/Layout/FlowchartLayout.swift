@@ -29,7 +29,8 @@ public enum FlowchartLayout {
                            width: size.width, height: size.height, lines: size.lines)
         }
         let draw = RouteDrawer(grid: grid, boxes: boxes, cells: placement.cells)
-        let words = options.branchWords ?? BranchWords(of: graph)
+        // Not an option: the Mermaid reader drops a gate label that is the chart's own word, counting on this.
+        let words = BranchWords(of: graph)
         let edges = indexed.links.enumerated().map { index, link in
             let edge = graph.edges[link.edge]
             let points = draw.points(from: link.from, by: ports.exit[index], to: link.to, by: ports.entry[index],

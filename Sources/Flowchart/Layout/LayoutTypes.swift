@@ -12,9 +12,6 @@ public struct LayoutOptions: Sendable, Hashable {
     public var margin: Double = 20
     /// Distance between two parallel lines sharing a gutter.
     public var laneSpacing: Double = 8
-    /// The words on gate branches the author left unlabelled; nil takes them from the chart's own
-    /// language (`BranchWords(of:)`).
-    public var branchWords: BranchWords?
 
     public init() {}
 

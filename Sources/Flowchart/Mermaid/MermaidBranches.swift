@@ -67,12 +67,10 @@ extension MermaidReader {
     }
 
     /// The fixes below write yes/no in the chart's language (是/否 in a chart written in Chinese), the words
-    /// its drawing and a conversion use. Asked only on these rare paths: it reads every label.
-    private var yesWord: String { BranchWords(of: graphNodes).word(for: .yes) ?? "yes" }
-
+    /// its drawing and a conversion use.
     private mutating func unclearGate(_ n: Int, at l: Int) {
         let link = links[l]
-        let word = yesWord
+        let word = branchWords.word(for: .yes) ?? "yes"
         let fix = link.label == nil ? (link.labelEnd..<link.labelEnd, "|\(word)|") : (link.labelOffset..<link.labelEnd, word)
         report(.warning, .gateLabelUnclear, at: link.labelOffset, MermaidText.gateUnclear(nodeID(n), first: nodeID(Int(link.to))),
                fix: fix)
@@ -80,7 +78,7 @@ extension MermaidReader {
 
     private mutating func unlabelledGateLine(_ n: Int, at l: Int, meaning: Branch) {
         let link = links[l]
-        let word = BranchWords(of: graphNodes).word(for: meaning) ?? meaning.rawValue
+        let word = branchWords.word(for: meaning) ?? meaning.rawValue
         report(.warning, .unlabelledGateEdge, at: link.labelOffset,
                MermaidText.unlabelledGateEdge(nodeID(n), to: nodeID(Int(link.to)), meaning: meaning, word: word),
                fix: (link.labelEnd..<link.labelEnd, "|\(word)|"))

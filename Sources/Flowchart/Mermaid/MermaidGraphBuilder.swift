@@ -22,6 +22,11 @@ extension MermaidReader {
         applySubgraphDirections(resolved)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
         let start = chartStart(resolved, out: out, redirect: redirect)
+        // Counted over the nodes the graph keeps, as the drawing and the writer count them (a placeholder
+        // for a subgraph named by a link is left out), so a conversion back reads the same labels.
+        let kept = self.graphNodes
+        branchWords = redirect.allSatisfy({ $0 == nil }) ? BranchWords(of: kept)
+            : BranchWords(of: kept.indices.filter { redirect[$0] == nil }.map { kept[$0] })
         var types = [NodeType](repeating: .operation, count: nodes.count)
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
@@ -55,8 +60,7 @@ extension MermaidReader {
         // Over buffers of local copies of the two arrays (a retain each), not through `self`: a method of
         // the reader called per link made the compiler copy the whole reader for each call, retaining and
         // releasing its twenty-odd fields (perf: a quarter of a 1,000-node Mermaid parse).
-        let links = self.links, graphNodes = self.graphNodes
-        let words = BranchWords(of: graphNodes)
+        let links = self.links, graphNodes = self.graphNodes, words = branchWords
         links.withUnsafeBufferPointer { links in
             graphNodes.withUnsafeBufferPointer { nodes in
                 for l in resolved {
@@ -258,7 +262,9 @@ extension MermaidReader {
     /// word, `yes` in a Chinese chart included, is the author's and is drawn as written.
     private static func edge(_ link: borrowing MermaidLink, from: String, to: String, branch: Branch, fromGate: Bool,
                              words: BranchWords, extra: [String: String]?) -> Edge {
-        let label = fromGate && link.label != nil && link.label == words.word(for: branch) ? nil : link.label
+        // Compared byte for byte: String's == normalises non-ASCII text first, which allocated on every
+        // gate line of a Chinese chart.
+        let label = fromGate && link.label.map { sameBytes($0, words.word(for: branch)) } == true ? nil : link.label
         let direction = link.direction.side(of: branch)
         if link.stroke == .solid && link.head == .arrow && link.tail == .none && link.id == nil && extra == nil {
             return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
@@ -267,6 +273,12 @@ extension MermaidReader {
         return style.isEmpty
             ? Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
             : Edge(from: from, to: to, branch: branch, label: label, direction: direction, style: style, position: link.position)
+    }
+
+    private static func sameBytes(_ label: String, _ word: String?) -> Bool {
+        guard var word, label.utf8.count == word.utf8.count else { return false }
+        var label = label
+        return label.withUTF8 { x in word.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.

@@ -64,7 +64,11 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                 case .ratingOutsideScale(let r): return zh ? "评分 \(r) 超出分制" : "rating \(r) is off the scale"
                 }
             }
-            text.headline = (zh ? "未校准，仅显示原始分：" : "Not adjusted, the raw score stands alone: ") + reasons.joined(separator: zh ? "；" : "; ")
+            // Once each: several colleagues below the minimum say so in one line, not one each (which would
+            // tell an interviewer how many there are).
+            var seen = Set<String>()
+            let once = reasons.filter { seen.insert($0).inserted }
+            text.headline = (zh ? "未校准，仅显示原始分：" : "Not adjusted, the raw score stands alone: ") + once.joined(separator: zh ? "；" : "; ")
         }
         return text
     }

@@ -18,10 +18,15 @@ public enum ReportLanguage: String, Hashable, Sendable, Codable {
     /// The guide's declared language; a guide that declares none (the seed) is read as Chinese when
     /// its title is written in Chinese characters.
     public init(guide: Guide) {
-        if let language = guide.language {
-            self.init(guideLanguage: language)
+        self.init(declared: guide.language, title: guide.title)
+    }
+
+    /// The same rule for a guide known by its declared language and title alone (the library's record).
+    public init(declared: String?, title: String) {
+        if let declared {
+            self.init(guideLanguage: declared)
         } else {
-            self = ChineseText.appears(in: guide.title) ? .zh : .en
+            self = ChineseText.appears(in: title) ? .zh : .en
         }
     }
 }

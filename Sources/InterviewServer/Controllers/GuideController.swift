@@ -1,4 +1,3 @@
-import Flowchart
 import Fluent
 import InterviewCore
 import Vapor
@@ -52,7 +51,7 @@ struct GuideController: RouteCollection {
         guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
         var page = GuideShow(
             title: guide.title,
-            language: (guide.language.map { ReportLanguage(guideLanguage: $0) } ?? (ChineseText.appears(in: guide.title) ? .zh : .en)).rawValue,
+            language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
             slug: guide.slug, shownHash: shown.contentHash,
             parts: req.application.renderedGuides.parts(of: shown.markdown),
             versions: versions.map {

@@ -351,15 +351,17 @@
   }
 
   // Redrawing the panel removes the button just pressed; focus then fell back to the page and a
-  // keyboard user tabbed twenty times back to the ratings. A control that is drawn again (the reference
-  // toggle) keeps it; otherwise it goes to the new panel's heading, one Tab before its choices, and not to
-  // a choice, where a second Enter would rate the next question 0 (an audit found that too).
+  // keyboard user tabbed twenty times back to the ratings. The reference toggle, which changes nothing of
+  // the interview, keeps it; otherwise it goes to the new panel's heading, one Tab before its choices, and
+  // not to a choice or an answer drawn again there, where a second Enter would rate the next question 0
+  // or answer the next gate too (an audit and a review found both).
+  const keepsFocus = new Set(["reference-toggle"]);
   function renderPanel() {
     const panel = $("panel");
     const focused = panel.contains(document.activeElement) ? document.activeElement : null;
     drawPanel(panel);
     if (!focused) return;
-    const same = focused.id ? document.getElementById(focused.id) : null;
+    const same = keepsFocus.has(focused.id) ? document.getElementById(focused.id) : null;
     const target = same && panel.contains(same) ? same : panel.querySelector("h2") || panel.querySelector("p");
     if (!target) return;
     // A heading takes focus only when told it may (and is then skipped by Tab).

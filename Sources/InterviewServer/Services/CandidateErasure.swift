@@ -17,7 +17,11 @@ import Vapor
 enum CandidateErasure {
     static let marker = "(erased · 已删除)"
 
-    static func erase(_ candidate: Candidate, cache: ScorecardCache, on db: any Database, now: Date) async throws {
+    /// Returns false, changing nothing, when the candidate was already erased: by the time a second erasure
+    /// (the retention sweep and a person, or sweeps on two instances) gets the candidate's lock, the first
+    /// is done, and the record keeps its first date and one trail entry.
+    @discardableResult
+    static func erase(_ candidate: Candidate, cache: ScorecardCache, on db: any Database, now: Date) async throws -> Bool {
         let candidateID = try candidate.requireID()
         let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == candidateID).all().compactMap(\.id)
         let cardIDs = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
@@ -25,24 +29,28 @@ enum CandidateErasure {
         // The candidate's lock first (an edit of their details or a decision waits behind it, and then finds
         // them erased: `CandidateWrites`), then the cards' locks, always in the same order, so two erasures
         // (or an erasure and the retention sweep) cannot each hold a lock the other waits for.
-        try await cache.candidateLocks.withLock(candidateID) { try await withLocks(cardIDs.sorted { $0.uuidString < $1.uuidString }, cache.locks) {
-            try await db.transaction { db in
-                candidate.erasePersonalData(at: now)
-                try await candidate.save(on: db)
-                // Read again inside the transaction: cards opened since the first read are erased too.
-                let cards = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
-                    .filter(\.$interview.$id ~~ interviews).all()
-                for card in cards { try await erase(card, now: now, on: db) }
-                // A decision's rationale is free text about the candidate ("references confirmed; …"):
-                // a hiring team found it still on the page after erasure.
-                for decision in try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).all()
-                    where decision.rationale != marker {
-                    decision.rationale = marker
-                    try await decision.save(on: db)
+        return try await cache.candidateLocks.withLock(candidateID) {
+            guard try await Candidate.find(candidateID, on: db)?.erasedAt == nil else { return false }
+            try await withLocks(cardIDs.sorted { $0.uuidString < $1.uuidString }, cache.locks) {
+                try await db.transaction { db in
+                    candidate.erasePersonalData(at: now)
+                    try await candidate.save(on: db)
+                    // Read again inside the transaction: cards opened since the first read are erased too.
+                    let cards = interviews.isEmpty ? [] : try await ScorecardRecord.query(on: db)
+                        .filter(\.$interview.$id ~~ interviews).all()
+                    for card in cards { try await erase(card, now: now, on: db) }
+                    // A decision's rationale is free text about the candidate ("references confirmed; …"):
+                    // a hiring team found it still on the page after erasure.
+                    for decision in try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID).all()
+                        where decision.rationale != marker {
+                        decision.rationale = marker
+                        try await decision.save(on: db)
+                    }
                 }
+                for id in cardIDs { cache.forget(id) }
             }
-            for id in cardIDs { cache.forget(id) }
-        } }
+            return true
+        }
     }
 
     private static func erase(_ card: ScorecardRecord, now: Date, on db: any Database) async throws {

@@ -175,7 +175,7 @@ enum CandidateService {
     /// the interviews and ratings stay for anonymous statistics.
     static func erase(_ candidate: Candidate, by user: User?, cache: ScorecardCache, on db: any Database,
                       now: Date = Date()) async throws {
-        try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now)
+        guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return }
         try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
     }
 }

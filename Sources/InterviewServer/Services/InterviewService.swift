@@ -35,7 +35,7 @@ enum InterviewService {
         try Access.requireManager(user)
         // Its console could take no note and its report name no one: an erased candidate is not
         // interviewed again (the form is not offered; this answers the API and a stale page).
-        guard candidate.erasedAt == nil else { throw Abort(.conflict, reason: "The candidate's personal data has been erased.") }
+        guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         try await candidate.$position.load(on: db)
         let position = candidate.position
         var errors = FieldErrors()

@@ -5,9 +5,9 @@ import Vapor
 /// Saving guide text: each save that changes the guide becomes a new version named by its content hash.
 enum GuideLibrary {
     /// Adds `markdown` as the guide's current version unless it already is; returns the version in force.
-    @discardableResult
     /// `imported`: the caller's import of this very text, when it had to read it first (to refuse or note
     /// its lint errors), so the guide is not imported twice.
+    @discardableResult
     static func save(markdown: String, imported: ImportedGuide? = nil, to guide: GuideRecord, author: UUID?,
                      on db: any Database) async throws -> GuideVersion {
         let imported = imported ?? GuideImporter.importMarkdown(markdown, path: guide.slug + ".md")

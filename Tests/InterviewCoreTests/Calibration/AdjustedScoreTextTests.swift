@@ -77,4 +77,15 @@ struct AdjustedScoreTextTests {
         #expect(olga.headline.contains("a colleague has too few ratings to calibrate yet"))
         #expect(!olgaZh.headline.contains("Ivan") && olgaZh.headline.contains("另一位面试官的评分还不够校准"))
     }
+
+    @Test func severalColleaguesBelowTheMinimumAreOneLineNotACount() {
+        // setup: three newcomers; Olga reads
+        let ratings = ["new", "newer", "newest"].map { WeightedRating(question: "q1", interviewer: $0, rating: 3) }
+        let score = Self.fit.adjustedScore(candidate: "c9", ratings: ratings)
+        // act
+        let olga = AdjustedScoreText.make(score, fit: Self.fit, names: ["new": "Olga", "newer": "Ivan", "newest": "Nina"],
+                                          language: .en, onlyInterviewer: "new")
+        // verify
+        #expect(olga.headline.components(separatedBy: "a colleague has too few ratings").count == 2)
+    }
 }
