@@ -81,13 +81,18 @@ import Testing
         #expect(back.edges.filter { $0.from == "c" }.map(\.branch).sorted { $0.rawValue < $1.rawValue } == [.no, .yes])
     }
 
-    @Test func yesWrittenInAChineseMermaidChartIsTheAuthorsWord() {
+    @Test func aPlainYesInAChineseMermaidChartIsDrawnInTheChartsLanguage() {
         let graph = MermaidParser.parse("""
             flowchart TD
                 c{是否深入 redis?} -->|yes| a[跳表的实现]
                 c -->|no| b[持久化方式]
+                c2{会用 Redis 集群吗?} -->|深入| d[槽位如何分配]
+                c2 -->|不深入| b
             """).graph
-        #expect(graph.edges.filter { $0.from == "c" }.map(\.label) == ["yes", "no"])
+        #expect(graph.edges.filter { $0.from == "c" }.map(\.label) == [nil, nil])
+        #expect(graph.edges.filter { $0.from == "c2" }.map(\.label) == ["深入", "不深入"])
+        let labels = FlowchartLayout.layout(graph).edges.filter { $0.from == "c" }.compactMap(\.label)
+        #expect(labels.sorted() == ["否", "是"])
     }
 
     @Test func anEnglishChartConvertsToYesAndNo() {

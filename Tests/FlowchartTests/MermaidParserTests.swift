@@ -138,12 +138,15 @@ import Testing
         }
     }
 
-    @Test func gateLabelsOtherThanYesNoStayOnTheEdge() {
-        // act
-        let parsed = parse("G{?} -->|是| A\nG -->|no| B")
+    @Test func gateLabelsOtherThanThePlainWordsStayOnTheEdge() {
+        // act: 深入 is the author's word; 否 and no are the plain word for no (drawn in the chart's language)
+        let parsed = parse("G{?} -->|深入| A\nG -->|否| B")
+        let english = parse("G{?} -->|go deeper| A\nG -->|no| B")
         // verify
-        #expect(parsed.graph.edge(from: "G", branch: .yes)?.label == "是")
+        #expect(parsed.graph.edge(from: "G", branch: .yes)?.label == "深入")
         #expect(parsed.graph.edge(from: "G", branch: .no)?.label == nil)
+        #expect(english.graph.edge(from: "G", branch: .yes)?.label == "go deeper")
+        #expect(english.graph.edge(from: "G", branch: .no)?.label == nil)
     }
 
     @Test func forkOfThreeIsParallelWithPathsInWrittenOrder() {

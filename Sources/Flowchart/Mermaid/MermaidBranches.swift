@@ -67,7 +67,9 @@ extension MermaidReader {
     }
 
     /// The fixes below write yes/no in the chart's language (是/否 in a chart written in Chinese), the words
-    /// its drawing and a conversion use.
+    /// its drawing and a conversion use. Asked only on these rare paths: it reads the labels.
+    private var branchWords: BranchWords { BranchWords(of: graphNodes) }
+
     private mutating func unclearGate(_ n: Int, at l: Int) {
         let link = links[l]
         let word = branchWords.word(for: .yes) ?? "yes"

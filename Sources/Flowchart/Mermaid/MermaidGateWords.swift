@@ -36,6 +36,15 @@ enum MermaidGateWords {
         return .unclear
     }
 
+    /// Whether a gate line's label is just the plain word for its branch, in either language (yes or 是
+    /// for yes, no or 否 for no): such a line keeps no label and is drawn with the chart's own word.
+    static func isPlainWord(_ label: String, for branch: Branch) -> Bool {
+        switch (commonAnswer(label), branch) {
+        case (.yes?, .yes), (.no?, .no): return true
+        default: return false
+        }
+    }
+
     /// yes, no, 是, 否 by their bytes: most gates say one of these, and a Set lookup hashes the String.
     @inline(__always)
     private static func commonAnswer(_ label: String) -> Answer? {

@@ -22,11 +22,6 @@ extension MermaidReader {
         applySubgraphDirections(resolved)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
         let start = chartStart(resolved, out: out, redirect: redirect)
-        // Counted over the nodes the graph keeps, as the drawing and the writer count them (a placeholder
-        // for a subgraph named by a link is left out), so a conversion back reads the same labels.
-        let kept = self.graphNodes
-        branchWords = redirect.allSatisfy({ $0 == nil }) ? BranchWords(of: kept)
-            : BranchWords(of: kept.indices.filter { redirect[$0] == nil }.map { kept[$0] })
         var types = [NodeType](repeating: .operation, count: nodes.count)
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
@@ -60,13 +55,13 @@ extension MermaidReader {
         // Over buffers of local copies of the two arrays (a retain each), not through `self`: a method of
         // the reader called per link made the compiler copy the whole reader for each call, retaining and
         // releasing its twenty-odd fields (perf: a quarter of a 1,000-node Mermaid parse).
-        let links = self.links, graphNodes = self.graphNodes, words = branchWords
+        let links = self.links, graphNodes = self.graphNodes
         links.withUnsafeBufferPointer { links in
             graphNodes.withUnsafeBufferPointer { nodes in
                 for l in resolved {
                     let from = Int(links[l].from), to = Int(links[l].to)
                     let edge = Self.edge(links[l], from: nodes[from].id, to: nodes[to].id, branch: branches[l],
-                                         fromGate: types[from] == .condition, words: words, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
+                                         fromGate: types[from] == .condition, extra: styles.isEmpty ? nil : styles[l] ?? styles[-1])
                     let a = graphIndex.isEmpty ? from : graphIndex[from]
                     let b = graphIndex.isEmpty ? to : graphIndex[to]
                     guard a >= 0, b >= 0 else { continue }
@@ -257,14 +252,15 @@ extension MermaidReader {
 
     /// A link as an edge. Static, and the link borrowed from the caller's buffer: copying a `MermaidLink`
     /// (two optional Strings) per link was a retain and release each.
-    /// A gate line labelled with the word the chart would draw anyway (`yes` in an English chart, `是` in a
-    /// Chinese one) keeps no label, so a conversion to flowchart.js writes a plain `(yes)`; any other
-    /// word, `yes` in a Chinese chart included, is the author's and is drawn as written.
+    /// A gate line labelled with just the plain word for its branch, in either language (`yes`/`no`,
+    /// `是`/`否`), keeps no label: it is drawn with the chart's own word, as a flowchart.js `(yes)` is, and a
+    /// conversion to flowchart.js writes a plain `(yes)`. Any other label (`深入`, `Yes, go deeper`) is the
+    /// author's and is drawn as written. (Keeping `yes` in a Chinese chart as a label instead cost a box per
+    /// gate line, a tenth of reading a chart of 1,000 nodes; and the rule needs no count of the chart's
+    /// language here, so a conversion back reads the same labels whatever the nodes.)
     private static func edge(_ link: borrowing MermaidLink, from: String, to: String, branch: Branch, fromGate: Bool,
-                             words: BranchWords, extra: [String: String]?) -> Edge {
-        // Compared byte for byte: String's == normalises non-ASCII text first, which allocated on every
-        // gate line of a Chinese chart.
-        let label = fromGate && link.label.map { sameBytes($0, words.word(for: branch)) } == true ? nil : link.label
+                             extra: [String: String]?) -> Edge {
+        let label = fromGate && link.label.map { MermaidGateWords.isPlainWord($0, for: branch) } == true ? nil : link.label
         let direction = link.direction.side(of: branch)
         if link.stroke == .solid && link.head == .arrow && link.tail == .none && link.id == nil && extra == nil {
             return Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
@@ -273,12 +269,6 @@ extension MermaidReader {
         return style.isEmpty
             ? Edge(from: from, to: to, branch: branch, label: label, direction: direction, unstyledAt: link.position)
             : Edge(from: from, to: to, branch: branch, label: label, direction: direction, style: style, position: link.position)
-    }
-
-    private static func sameBytes(_ label: String, _ word: String?) -> Bool {
-        guard var word, label.utf8.count == word.utf8.count else { return false }
-        var label = label
-        return label.withUTF8 { x in word.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     /// `linkStyle` by link number; -1 is `default`. Later statements win, as in CSS.

@@ -23,9 +23,6 @@ struct MermaidReader {
     /// place and the graph adopts this array and `keys` whole. (Keeping reader records and making each
     /// `Node` from them afterwards copied every id and label once more, a third of a parse.)
     var graphNodes: [Node] = []
-    /// The chart's yes/no words (`BranchWords`), from the nodes the graph keeps: set by `buildGraph` before
-    /// the gates are read, for their fixes and for the gate lines whose label is just the chart's word.
-    var branchWords = BranchWords.english
     /// What only the reader needs per node (shape, offsets, subgraph): no Strings, cheap to keep.
     var nodes: [MermaidNode] = []
     var links: [MermaidLink] = []
