@@ -298,6 +298,14 @@ def main():
         rate(3, "3.2.1", "op1")
         rate(3, "3.2.1", "op2")
         rate(2, "3.2.1", "op3")
+        # A rating corrected in the history list with the keyboard (here to the same 2) keeps focus on its chip.
+        wait_for(lambda: state() == "rate" and question_id().startswith("3.2.1 · op4 "), "question 3.2.1/op4")
+        driver.execute_script("document.querySelector('#history button[data-chip=\"3.2.1/op3/2\"]').focus();")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(lambda: driver.execute_script("const a = document.activeElement; return a && a.dataset.chip === '3.2.1/op3/2' && a.getAttribute('aria-pressed') === 'true';"),
+                 "the corrected chip, pressed and focused")
+        check(True, "a rating corrected from the history keeps focus on its chip")
+        driver.execute_script("document.activeElement.blur();")
         wait_for(lambda: state() == "rate", "3.2.1 op4")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "console-question.png"))

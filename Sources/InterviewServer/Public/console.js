@@ -302,6 +302,11 @@
   function render() {
     if (!view || !guide) return;
     root.dataset.state = view.agenda;
+    // A rating corrected in the history list keeps focus on its chip; a jump from the outline or a
+    // hint puts it on the new question. (Both parts are drawn again, and focus fell back to the page.)
+    const active = document.activeElement;
+    const chip = active && $("history").contains(active) ? active.dataset.chip : null;
+    const jumped = active && ($("outline").contains(active) || $("hints").contains(active));
     renderOutline();
     renderPanel();
     renderHistory();
@@ -310,6 +315,14 @@
     renderHints();
     renderChart();
     tick();
+    if (!active || active.isConnected) return;   // focus was not on something drawn again
+    if (chip) {
+      const again = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === chip);
+      if (again) again.focus();
+    } else if (jumped) {
+      const heading = $("panel").querySelector("h2") || $("panel").querySelector("p");
+      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    }
   }
 
   function renderOutline() {
@@ -474,7 +487,7 @@
       el("span", { class: "history-text", text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
-        "aria-pressed": h.rating === a.rating ? "true" : "false",
+        "aria-pressed": h.rating === a.rating ? "true" : "false", "data-chip": h.topic + "/" + h.id + "/" + a.rating,
         "aria-label": L.ratingOf + " " + a.rating + " · " + questionText(h.topic, h.id).text,
         onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
       }))))));
