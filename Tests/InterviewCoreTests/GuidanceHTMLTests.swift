@@ -58,7 +58,7 @@ struct GuidanceHTMLTests {
         let guide = try #require(BundledGuides.guide(id: id, language: "zh")).guide
         let texts = guide.stages.map(\.guidance) + guide.topics.map(\.guidance)
         // act
-        let pages = texts.map(GuidanceHTML.render)
+        let pages = texts.map { GuidanceHTML.render($0) }
         // verify: nothing of the Chinese prose is lost, and only allowed markup comes out
         #expect(pages.contains { $0.contains("<p>") })
         for (text, html) in zip(texts, pages) {

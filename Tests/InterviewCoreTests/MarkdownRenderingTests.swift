@@ -141,6 +141,14 @@ struct MarkdownRenderingTests {
     @Test(arguments: tablesCases) func tables(_ example: Case) { check(example) }
     @Test(arguments: rawHTMLCases) func rawHTMLAndCharacters(_ example: Case) { check(example) }
 
+    @Test func headingsGoDownByTheShiftAndStopAtH6() {
+        // act
+        let shifted = GuidanceHTML.render("# Guide\n\n## Stage\n\n###### Deep", headingShift: 1)
+        // verify
+        #expect(shifted == "<h2>Guide</h2>\n<h3>Stage</h3>\n<h6>Deep</h6>\n")
+        #expect(GuidanceHTML.render("# Guide") == "<h1>Guide</h1>\n")
+    }
+
     @Test func nestingPastTheCapIsText() {
         // setup
         let depth = MarkdownBlockReader.maxNesting

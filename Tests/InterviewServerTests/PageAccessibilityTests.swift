@@ -53,6 +53,9 @@ struct PageAccessibilityTests {
             #expect(page.contains("<html lang=\"en\">"))
             #expect(page.contains("<article class=\"guide\" lang=\"zh\">"))
             #expect(page.contains("<desc>1. "))
+            // One h1, the page's: the guide's own `# Title` is shown one level down.
+            #expect(page.components(separatedBy: "<h1").count == 2)
+            #expect(page.contains("<h2>中高级 Python 后端面试指南</h2>"))
         }
     }
 }

@@ -3,7 +3,9 @@
 /// text, links and images keep only http, https, mailto and relative targets, every text and attribute
 /// is escaped, and any Markdown renders in time linear in its size.
 public enum GuidanceHTML {
-    public static func render(_ markdown: String) -> String {
-        MarkdownRenderer.html(markdown)
+    /// `headingShift`: levels added to each heading, for a page with an h1 of its own (the guide page
+    /// shows the guide's `# Title` as an h2 under its own h1).
+    public static func render(_ markdown: String, headingShift: Int = 0) -> String {
+        MarkdownRenderer.html(markdown, headingShift: headingShift)
     }
 }

@@ -5,10 +5,14 @@ struct MarkdownHTMLRenderer {
     let definitions: MarkdownLinkDefinitions
     var referenceBudget: Int
     var steps = 0
+    /// Levels added to every heading (h6 at most): a page whose own h1 names the document shows the
+    /// document's `#` title as an h2, so the page keeps one h1.
+    let headingShift: Int
 
-    init(definitions: MarkdownLinkDefinitions, referenceBudget: Int) {
+    init(definitions: MarkdownLinkDefinitions, referenceBudget: Int, headingShift: Int = 0) {
         self.definitions = definitions
         self.referenceBudget = referenceBudget
+        self.headingShift = max(0, headingShift)
     }
 
     private static let headings: [HTMLWriter.PlainElement] = [.h1, .h2, .h3, .h4, .h5, .h6]
@@ -52,10 +56,11 @@ struct MarkdownHTMLRenderer {
                 writer.newline()
             }
         case .heading(let level):
+            let element = Self.headings[min(level + headingShift, 6) - 1]
             writer.ensureNewline()
-            writer.open(Self.headings[level - 1])
+            writer.open(element)
             inline(block.content)
-            writer.close(Self.headings[level - 1])
+            writer.close(element)
             writer.newline()
         case .thematicBreak:
             writer.ensureNewline()

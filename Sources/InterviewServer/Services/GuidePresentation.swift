@@ -24,7 +24,8 @@ enum GuidePresentation {
             guard end > next else { return }
             let text = lines[next..<min(end, lines.count)].joined(separator: "\n")
             if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                parts.append(Part(html: GuidanceHTML.render(text), isChart: false))
+                // The page's own h1 names the guide; its Markdown headings go one level down.
+                parts.append(Part(html: GuidanceHTML.render(text, headingShift: 1), isChart: false))
             }
         }
         for block in MarkdownFlowReader.flowBlocks(in: markdown) where block.isFlowchart {
