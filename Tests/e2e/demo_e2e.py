@@ -105,7 +105,7 @@ def main():
         drivers.append(admin)
         sign_in(admin, base, "ada@demo.example", password)
         admin.get(f"{base}/guides/{guide.lower()}/edit")
-        rows = admin.find_elements(By.CSS_SELECTOR, "#question-figures + p + table > tbody > tr")
+        rows = admin.find_elements(By.CSS_SELECTOR, "#editor-figures > tbody > tr")
         check(len(rows) >= 60, f"the editor shows the saved version's questions with their figures: {len(rows)} rows")
         if args.screenshots and rows:
             admin.set_window_size(1500, 1000)
