@@ -320,8 +320,7 @@
       const again = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === chip);
       if (again) again.focus();
     } else if (jumped) {
-      const heading = $("panel").querySelector("h2") || $("panel").querySelector("p");
-      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+      focusQuestion();
     }
   }
 
@@ -375,11 +374,17 @@
     drawPanel(panel);
     if (!focused) return;
     const same = keepsFocus.has(focused.id) ? document.getElementById(focused.id) : null;
-    const target = same && panel.contains(same) ? same : panel.querySelector("h2") || panel.querySelector("p");
-    if (!target) return;
-    // A heading takes focus only when told it may (and is then skipped by Tab).
-    if (!target.matches("a, button, input, select, textarea, summary")) target.setAttribute("tabindex", "-1");
-    target.focus();
+    if (same && panel.contains(same)) same.focus(); else focusQuestion();
+  }
+
+  // The question's text (or the panel's first line), one Tab before its choices. A heading takes focus
+  // only when told it may, and is then skipped by Tab.
+  function focusQuestion() {
+    const panel = $("panel");
+    const heading = panel.querySelector("h2") || panel.querySelector("p");
+    if (!heading) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
   }
 
   function drawPanel(panel) {
