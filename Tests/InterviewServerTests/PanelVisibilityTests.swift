@@ -164,4 +164,65 @@ struct PanelVisibilityTests {
             #expect(export.contains(Self.secret))
         }
     }
+
+    @Test func aLaterRoundsInterviewerReadsNoEarlierRoundBeforeScoringTheirOwn() async throws {
+        try await withApp { app in
+            // setup: Olga submits round one; Nina, a member of the position on no panel, reads it
+            let w = try await world(app)
+            let olga = w.browsers["olga"]!, nina = w.browsers["nina"]!
+            _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            #expect(try await seen(w, "nina").card == .ok)
+            // act: a second round is scheduled with Nina on its panel
+            let secondRound = try await w.fixture.anotherRound(with: ["nina@example.com"])
+            // verify: until her own card is in, nothing of round one shows to her, and the pages say why
+            let before = try await seen(w, "nina")
+            #expect(before.card == .notFound)
+            #expect(!before.report.contains(Self.secret) && !before.lists.contains(Self.secret))
+            #expect(!before.lists.contains("50.0"), "the list's panel mean shows round one's score")
+            let page = try await w.get("nina", w.candidate).body.string
+            #expect(page.contains("id=\"awaiting-own-card\"") && !page.contains("Thin on internals."))
+            let debrief = try await w.get("nina", w.candidate + "/debrief").body.string
+            #expect(debrief.contains("id=\"awaiting-own-card\"") && !debrief.contains(Self.secret))
+            // She scores and submits round two: round one opens to her.
+            _ = try await nina.walkToFirstQuestion(secondRound)
+            _ = try await nina.rate(secondRound, "3.1", "op1", 3)
+            _ = try await nina.act(secondRound, ["type": "finish", "confirm": true])
+            _ = try await nina.act(secondRound, ["type": "submit", "recommendation": "hire", "summary": ""])
+            let after = try await seen(w, "nina")
+            #expect(after.card == .ok && after.report.contains(Self.secret))
+            #expect(!(try await w.get("nina", w.candidate).body.string.contains("awaiting-own-card")))
+        }
+    }
+
+    @Test func aHiringManagerOnALaterRoundExportsNoEarlierCardUntilTheRoundIsCancelled() async throws {
+        try await withApp { app in
+            // setup: Olga submits round one; Maria, a hiring manager, sits on a second round
+            let w = try await world(app)
+            _ = try await w.browsers["olga"]!.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            let secondRound = try await w.fixture.anotherRound(with: ["maria@example.com"])
+            // act / verify: her export and the card page hold nothing of round one
+            #expect(try await seen(w, "maria").card == .notFound)
+            #expect(!(try await w.get("maria", w.candidate + "/export").body.string.contains(Self.secret)))
+            // The second round is cancelled: she reads round one again.
+            secondRound.interview.status = .cancelled
+            try await secondRound.interview.save(on: app.db)
+            #expect(try await seen(w, "maria").card == .ok)
+            #expect(try await w.get("maria", w.candidate + "/export").body.string.contains(Self.secret))
+        }
+    }
+}
+
+extension ConsoleFixture {
+    /// Another interview of the same candidate on the same guide version, a day later, with these
+    /// interviewers on its panel.
+    func anotherRound(with emails: [String]) async throws -> ConsoleFixture {
+        let round = Interview(candidateID: try candidate.requireID(), guideVersionID: interview.$guideVersion.id,
+                              scheduledAt: Date().addingTimeInterval(86_400))
+        try await round.save(on: app.db)
+        for email in emails {
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+            try await round.$interviewers.attach(user, on: app.db)
+        }
+        return ConsoleFixture(app: app, interview: round, candidate: candidate, position: position)
+    }
 }

@@ -16,8 +16,13 @@ struct InterviewOutcome: Content {
 
     static let empty = InterviewOutcome(score: "–", coverage: "–", recommendation: "–", cards: 0)
 
-    static func of(_ interviewIDs: [UUID], for viewer: User, language: Language, on db: any Database) async throws -> [UUID: InterviewOutcome] {
+    /// `interviews`: with their ids and candidates read.
+    static func of(_ interviews: [Interview], for viewer: User, language: Language, on db: any Database) async throws -> [UUID: InterviewOutcome] {
+        let interviewIDs = interviews.compactMap(\.id)
         guard !interviewIDs.isEmpty else { return [:] }
+        let candidateOf = Dictionary(interviews.compactMap { interview in interview.id.map { ($0, interview.$candidate.id) } },
+                                     uniquingKeysWith: { first, _ in first })
+        let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: Array(Set(candidateOf.values)), on: db)
         // The columns a list needs, not the draft note: a position's whole list reads thousands of cards.
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ interviewIDs)
             .filter(\.$eventCount > 0).sort(\.$updatedAt)
@@ -26,7 +31,9 @@ struct InterviewOutcome: Content {
         let panels = Dictionary(grouping: try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ interviewIDs).all(),
                                 by: { $0.$interview.id }).mapValues { Set($0.map(\.$user.id)) }
         return Dictionary(grouping: cards, by: { $0.$interview.id }).compactMapValues { cards in
-            let rule = PanelVisibility(viewer: viewer, panel: panels[cards[0].$interview.id] ?? [], cards: cards)
+            let interviewID = cards[0].$interview.id
+            let rule = PanelVisibility(viewer: viewer, panel: panels[interviewID] ?? [], cards: cards,
+                                       awaitingOwnCard: candidateOf[interviewID].map(awaiting.contains) ?? true)
             let shown = cards.filter { $0.submittedAt != nil && rule.view(of: $0) == .full }
             guard !shown.isEmpty else { return nil }
             let scores = shown.compactMap(\.overall), coverages = shown.compactMap(\.coverage)

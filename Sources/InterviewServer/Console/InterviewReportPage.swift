@@ -43,7 +43,8 @@ enum InterviewReportPage {
         let interviewID = try interview.requireID()
         let cache = req.application.scorecardCache
         let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db).guide
-        let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, viewer: user, on: req.db)
+        let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: try candidate.requireID(),
+                                                         viewer: user, on: req.db)
         let cards = all.filter { $0.eventCount > 0 }
         let visible = cards.filter { rule.view(of: $0) == .full }
         let panel = try cards.compactMap { card -> PanelRow? in

@@ -212,6 +212,8 @@ extension Text {
         case .noScorecards: ("No scorecard of this interview is submitted yet.", "这场面试还没有已提交的评分卡。")
         case .awaitingOwnCard: ("Your colleagues' scorecards open here once you submit yours, so that each of you scores independently.",
                                 "提交你自己的评分卡后，这里才会显示同事的评分卡，以保证每个人独立评分。")
+        case .awaitingOwnCardDecision: ("Your colleagues' scorecards and the hiring decision show here once you submit your own scorecard, so that each of you scores independently.",
+                                        "提交你自己的评分卡后，这里才会显示同事的评分卡和录用决定，以保证每个人独立评分。")
         case .printReport: ("Print or save as PDF", "打印或另存为 PDF")
         case .consoleNeedsScript: ("The live console needs JavaScript: turn it on for this site.", "实时面试控制台需要 JavaScript，请为本站启用。")
         // Between a label and its value: "Model: …", "模型：…".

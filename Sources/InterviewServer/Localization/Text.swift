@@ -33,7 +33,7 @@ enum Text: String, CaseIterable, Sendable {
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
-    case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, printReport, consoleTitle, notInterviewer
+    case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer
     case reportOfCard, consoleNeedsScript, colon, addedAt, figuresPreparing, adjustedScorePreparing
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold

@@ -31,9 +31,12 @@ struct PanelCards: Sendable {
         let interviews = try await candidate.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let cache = req.application.scorecardCache
         var cards: [Card] = [], drafts: [(String, Date?)] = []
+        let candidateID = try candidate.requireID()
+        let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: req.db).contains(candidateID)
         for interview in interviews {
             let interviewID = try interview.requireID()
-            let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, viewer: viewer, on: req.db)
+            let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: candidateID, viewer: viewer,
+                                                             awaitingOwnCard: awaiting, on: req.db)
             let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
             for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
                 switch rule.view(of: record) {

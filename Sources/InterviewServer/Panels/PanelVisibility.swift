@@ -8,6 +8,9 @@ import Vapor
 /// rule, for someone who may see the interview's position at all (docs/security.md):
 /// - one's own card: always;
 /// - on the panel, own card not yet submitted: no colleague's card;
+/// - on another of the candidate's panels (not cancelled), own card there not yet submitted: no
+///   colleague's card of this candidate either — a second round's interviewer who read the first round's
+///   notes would walk in anchored on them;
 /// - otherwise (submitted panelists, members off the panel, hiring managers, admins): submitted cards;
 /// - drafts of others: hiring managers and admins learn only that they exist and when they were last
 ///   touched; everyone else, nothing.
@@ -25,12 +28,17 @@ struct PanelVisibility: Sendable {
     let panel: Set<UUID>
     /// Whether the viewer, if on the panel, has submitted their own card.
     let ownSubmitted: Bool
+    /// Whether the viewer sits on one of the candidate's panels with their own card there not yet
+    /// submitted (`candidatesAwaitingOwnCard`): this panel's or another round's.
+    let awaitingOwnCard: Bool
 
-    init(viewer: User, panel: Set<UUID>, cards: [ScorecardRecord]) {
+    /// `awaitingOwnCard`: whether the interview's candidate is in `candidatesAwaitingOwnCard` for the viewer.
+    init(viewer: User, panel: Set<UUID>, cards: [ScorecardRecord], awaitingOwnCard: Bool) {
         viewerID = viewer.id ?? UUID()
         managesPositions = viewer.role.managesPositions
         self.panel = panel
         ownSubmitted = cards.contains { $0.$interviewer.id == viewer.id && $0.submittedAt != nil }
+        self.awaitingOwnCard = awaitingOwnCard
     }
 
     func view(of card: ScorecardRecord) -> View {
@@ -39,16 +47,17 @@ struct PanelVisibility: Sendable {
 
     func view(interviewer: UUID, submitted: Bool) -> View {
         if interviewer == viewerID { return .full }
+        // The first test holds for a cancelled interview too, which `awaitingOwnCard` leaves out.
         if panel.contains(viewerID), !ownSubmitted { return .hidden }
+        if awaitingOwnCard { return .hidden }
         if submitted { return .full }
         return managesPositions ? .existence : .hidden
     }
 
     /// The candidates (of `ids`) on one of whose panels `viewer` sits with their own card not yet submitted,
-    /// cancelled interviews aside. To them the recorded hiring decision does not show: its rationale may
-    /// sum up every card, this panel's colleagues' included (a security review found it shown). Other
-    /// panels' submitted cards stay visible as the per-panel rule says (docs/security.md): a second round's
-    /// interviewer may read the first round, as a position member not on that panel may.
+    /// cancelled interviews aside. To them no colleague's card of the candidate shows, on any of the
+    /// candidate's interviews, nor the recorded hiring decision: its rationale may sum up every card
+    /// (a security review found it shown).
     static func candidatesAwaitingOwnCard(of viewer: User, among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard let me = viewer.id, !ids.isEmpty else { return [] }
         let seats = try await InterviewInterviewer.query(on: db)
@@ -67,10 +76,19 @@ struct PanelVisibility: Sendable {
         return Set(seats.filter { !submitted.contains($0.interview) }.map(\.candidate))
     }
 
-    /// The interview's panel and cards, and the rule for `viewer`.
-    static func load(interviewID: UUID, viewer: User, on db: any Database) async throws -> (PanelVisibility, [ScorecardRecord]) {
+    /// The interview's panel and cards, and the rule for `viewer`. `awaitingOwnCard`: whether the
+    /// interview's candidate is in `candidatesAwaitingOwnCard` for the viewer, asked once by a caller that
+    /// loads all of a candidate's interviews.
+    static func load(interviewID: UUID, candidateID: UUID, viewer: User, awaitingOwnCard: Bool? = nil,
+                     on db: any Database) async throws -> (PanelVisibility, [ScorecardRecord]) {
         let panel = try await InterviewInterviewer.query(on: db).filter(\.$interview.$id == interviewID).all().map(\.$user.id)
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interview.$id == interviewID).with(\.$interviewer).all()
-        return (PanelVisibility(viewer: viewer, panel: Set(panel), cards: cards), cards)
+        let awaiting: Bool
+        if let awaitingOwnCard {
+            awaiting = awaitingOwnCard
+        } else {
+            awaiting = try await candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: db).contains(candidateID)
+        }
+        return (PanelVisibility(viewer: viewer, panel: Set(panel), cards: cards, awaitingOwnCard: awaiting), cards)
     }
 }

@@ -53,20 +53,22 @@ struct CandidateExport: Content {
         let interviews = try await candidate.$interviews.query(on: db).with(\.$guideVersion).with(\.$interviewers)
             .sort(\.$scheduledAt).all()
         var cards: [UUID: [ScorecardEntry]] = [:]
+        let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [id], on: db).contains(id)
         for interview in interviews {
-            let id = try interview.requireID()
-            let (rule, all) = try await PanelVisibility.load(interviewID: id, viewer: viewer, on: db)
+            let interviewID = try interview.requireID()
+            let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: id, viewer: viewer,
+                                                             awaitingOwnCard: awaiting, on: db)
             for card in all {
                 switch rule.view(of: card) {
                 case .hidden:
                     continue
                 case .existence:
-                    cards[id, default: []].append(ScorecardEntry(
+                    cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: true, updatedAt: card.updatedAt, submittedAt: nil, overall: nil,
                         coverage: nil, recommendation: nil, draftNote: nil, events: ""))
                 case .full:
                     let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
-                    cards[id, default: []].append(ScorecardEntry(
+                    cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
                         submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, recommendation: card.band,
                         draftNote: card.draftNote, events: events.map(\.event).joined()))

@@ -99,7 +99,7 @@ enum CandidateService {
         let byCandidate = Dictionary(grouping: interviews, by: { $0.$candidate.id })
         // Every listed candidate's interviews, not only the latest: a second round scheduled after a scored
         // panel used to empty the row's figures until the new one had cards.
-        let outcomes = try await InterviewOutcome.of(interviews.compactMap(\.id), for: user, language: language, on: db)
+        let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
         var decisions = try await DecisionService.current(candidates.compactMap(\.id), on: db)
         for id in try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: Array(decisions.keys), on: db) {
             decisions[id] = nil

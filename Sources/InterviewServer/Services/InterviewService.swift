@@ -101,7 +101,7 @@ enum InterviewService {
         let seats = ids.isEmpty ? [] : try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ ids).all()
         let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id))).field(\.$id).field(\.$name).all())
         let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
-        let outcomes = try await InterviewOutcome.of(ids, for: user, language: language, on: db)
+        let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
         let me = try user.requireID()
         let rows = try interviews.map { interview in
             let id = try interview.requireID()

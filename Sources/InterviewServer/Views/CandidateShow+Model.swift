@@ -27,6 +27,10 @@ struct CandidateShow: Encodable {
     /// The panel's submitted recommendations the viewer may see, beside the decision (never filling it in).
     var recommendations: [Recommendation] = []
     var decisions: [DecisionService.Entry] = []
+    /// The viewer sits on one of the candidate's panels with their own card not submitted: colleagues'
+    /// cards and the decision are withheld (`PanelVisibility`), and the page says why rather than
+    /// "no decision yet".
+    var awaitingOwnCard = false
     var currentDecision: DecisionService.Entry?
     var decisionAction: String = ""
     var debriefHref: String = ""
