@@ -112,11 +112,11 @@ struct MarkdownRenderingTests {
 
     static let tablesCases: [Case] = [
         Case(markdown: "| a | b | c |\n|:--|:-:|--:|\n| 1 | *2* | 3 |\n| x |",
-             html: "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"center\">b</th>\n<th align=\"right\">c</th>\n</tr>\n</thead>\n"
+             html: "<div class=\"scroll\"><table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"center\">b</th>\n<th align=\"right\">c</th>\n</tr>\n</thead>\n"
                  + "<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"center\"><em>2</em></td>\n<td align=\"right\">3</td>\n</tr>\n"
-                 + "<tr>\n<td align=\"left\">x</td>\n</tr>\n</tbody>\n</table>\n"),
+                 + "<tr>\n<td align=\"left\">x</td>\n</tr>\n</tbody>\n</table></div>\n"),
         Case(markdown: "a | b\n--|--\nc \\| d | e\n\nafter",
-             html: "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c | d</td>\n<td>e</td>\n</tr>\n</tbody>\n</table>\n"
+             html: "<div class=\"scroll\"><table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c | d</td>\n<td>e</td>\n</tr>\n</tbody>\n</table></div>\n"
                  + "<p>after</p>\n"),
         Case(markdown: "| a | b |\n| - |", html: "<p>| a | b |\n| - |</p>\n"),
     ]
@@ -147,6 +147,16 @@ struct MarkdownRenderingTests {
         // verify
         #expect(shifted == "<h2>Guide</h2>\n<h3>Stage</h3>\n<h6>Deep</h6>\n")
         #expect(GuidanceHTML.render("# Guide") == "<h1>Guide</h1>\n")
+    }
+
+    @Test func aGuidesTableScrollsInsideAWrapperOnPagesAndNowhereElse() {
+        // setup
+        let table = "| a | b |\n|---|---|\n| c | d |\n"
+        // act
+        let page = GuidanceHTML.render(table)
+        // verify: the page's wrapper around the whole table; the renderer alone writes the bare table
+        #expect(page.hasPrefix("<div class=\"scroll\"><table>\n") && page.hasSuffix("</table></div>\n"))
+        #expect(MarkdownRenderer.html(table).hasPrefix("<table>\n") && MarkdownRenderer.html(table).hasSuffix("</table>\n"))
     }
 
     @Test func nestingPastTheCapIsText() {

@@ -155,7 +155,7 @@ struct MarkdownSafetyTests {
 
     static let elements: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-        "a", "img", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+        "a", "img", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div",
     ]
 
     static func attributeAllowed(element: String, name: String, value: String) -> Bool {
@@ -167,6 +167,7 @@ struct MarkdownSafetyTests {
             return value.hasPrefix("language-") && value.dropFirst(9).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_+-".contains($0)) }
         case ("ol", "start"): return value.allSatisfy(\.isNumber)
         case ("th", "align"), ("td", "align"): return ["left", "center", "right"].contains(value)
+        case ("div", "class"): return value == "scroll"
         default: return false
         }
     }

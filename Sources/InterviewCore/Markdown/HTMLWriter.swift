@@ -1,7 +1,7 @@
 /// The one place where rendered Markdown becomes HTML. The elements and attributes it can write are
 /// the allow-list of the guidance security rules, spelled out as types: `PlainElement` for elements
 /// without attributes, and one method for each element that has some (`a`, `img`, `ol`, `code`,
-/// `th`/`td`). Every text and attribute value is escaped here, at the sink, and every attribute is
+/// `th`/`td`, a table's scrolling `div`). Every text and attribute value is escaped here, at the sink, and every attribute is
 /// double-quoted — so no Markdown, however odd, can make this writer emit markup it does not know.
 struct HTMLWriter {
     enum PlainElement: String {
@@ -56,6 +56,10 @@ struct HTMLWriter {
         let name = header ? "th" : "td"
         raw(alignment.map { "<\(name) align=\"\($0.rawValue)\">" } ?? "<\(name)>")
     }
+
+    /// The page stylesheet's `.scroll` wrapper around a table (`MarkdownHTMLRenderer.wrapsTables`).
+    mutating func openTableScroller() { raw("<div class=\"scroll\">") }
+    mutating func closeTableScroller() { raw("</div>") }
 
     mutating func lineBreak() { raw("<br>\n") }
     mutating func thematicBreak() { raw("<hr>\n") }

@@ -8,11 +8,15 @@ struct MarkdownHTMLRenderer {
     /// Levels added to every heading (h6 at most): a page whose own h1 names the document shows the
     /// document's `#` title as an h2, so the page keeps one h1.
     let headingShift: Int
+    /// Each table inside a scrolling wrapper (`HTMLWriter.openTableScroller`), for pages: a wide table
+    /// scrolls in its place instead of widening a phone's page, and stays a table to screen readers.
+    let wrapsTables: Bool
 
-    init(definitions: MarkdownLinkDefinitions, referenceBudget: Int, headingShift: Int = 0) {
+    init(definitions: MarkdownLinkDefinitions, referenceBudget: Int, headingShift: Int = 0, wrapsTables: Bool = false) {
         self.definitions = definitions
         self.referenceBudget = referenceBudget
         self.headingShift = max(0, headingShift)
+        self.wrapsTables = wrapsTables
     }
 
     private static let headings: [HTMLWriter.PlainElement] = [.h1, .h2, .h3, .h4, .h5, .h6]
@@ -87,6 +91,7 @@ struct MarkdownHTMLRenderer {
 
     private mutating func table(alignments: [HTMLWriter.Alignment?], rows: [[[UInt8]]]) {
         writer.ensureNewline()
+        if wrapsTables { writer.openTableScroller() }
         writer.open(.table)
         writer.newline()
         for (index, row) in rows.enumerated() {
@@ -107,6 +112,7 @@ struct MarkdownHTMLRenderer {
         }
         if rows.count > 1 { writer.close(.tbody); writer.newline() }
         writer.close(.table)
+        if wrapsTables { writer.closeTableScroller() }
         writer.newline()
     }
 

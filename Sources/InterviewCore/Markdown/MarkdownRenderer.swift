@@ -8,18 +8,20 @@
 /// Raw HTML is not part of this Markdown: it is shown as text. Work is linear in the input's size for
 /// any input; `render` reports it, and the tests hold it to a multiple of the size.
 enum MarkdownRenderer {
-    static func html(_ markdown: String, headingShift: Int = 0) -> String { render(markdown, headingShift: headingShift).html }
+    static func html(_ markdown: String, headingShift: Int = 0, wrapsTables: Bool = false) -> String {
+        render(markdown, headingShift: headingShift, wrapsTables: wrapsTables).html
+    }
 
     /// The HTML and the work it took, in steps: bytes read, containers continued, delimiters and
     /// brackets handled, pieces written.
-    static func render(_ markdown: String, headingShift: Int = 0) -> (html: String, steps: Int) {
+    static func render(_ markdown: String, headingShift: Int = 0, wrapsTables: Bool = false) -> (html: String, steps: Int) {
         let text = normalized(markdown)
         let reader = MarkdownBlockReader(text: text)
         reader.read()
         // Reference links may add about twice the guide's size in targets, and no more (see
         // `MarkdownInlineReader.referenceBudget`).
         var renderer = MarkdownHTMLRenderer(definitions: reader.definitions, referenceBudget: 2 * text.count + 65_536,
-                                            headingShift: headingShift)
+                                            headingShift: headingShift, wrapsTables: wrapsTables)
         renderer.write(reader.document)
         return (String(decoding: renderer.writer.bytes, as: UTF8.self), reader.steps + renderer.steps)
     }
