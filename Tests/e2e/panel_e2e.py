@@ -2,7 +2,8 @@
 own, score the same candidate. Neither sees the other's ratings or notes before submitting (checked in
 the pages' text and over the JSON API); after both submit, the hiring manager's debrief puts the
 question they disagreed on most first and shows a weighted kappa; the manager records a decision and
-changes it, and both appear in the history and the security trail.
+changes it, and both appear in the history and the security trail. A second round scheduled with Olga
+closes round one to her again until her new card is in.
 
     /usr/bin/python3 Tests/e2e/panel_e2e.py --binary .build/debug/interview [--screenshots docs]
 """
@@ -206,6 +207,17 @@ def main():
         check(trail["total"] == 2 and all(e["actor"] == "hana@example.com" for e in trail["entries"]),
               "both decisions are in the security trail with who made them")
         check("Hire" in page, "the decision in force is shown")
+
+        # A second round with Olga: until her round-two card is in, round one is closed to her again
+        # (she would walk in anchored on Ivan's notes), and so is the decision.
+        hana.call("POST", "/api/v1/interviews", {"candidateID": candidate["id"], "scheduledAt": "2026-12-08T10:00",
+                                                  "interviewerIDs": [members["olga@example.com"]]})
+        debrief = olga.page_text(f"/candidates/{candidate['id']}/debrief")
+        second = olga.page_text(f"/candidates/{candidate['id']}")
+        check(NOTES["ivan"] not in debrief + second and "Strong on the web stack" not in second
+              and "References confirmed" not in second and olga.driver.find_elements(By.ID, "awaiting-own-card"),
+              "on a second-round panel, Olga reads nothing of round one's colleague nor the decision, and the page says why")
+        check("Vague on deployment internals." in second, "her own round-one card still shows to her")
         print("panel end-to-end: all checks passed")
     finally:
         for person in people:
