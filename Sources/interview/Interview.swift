@@ -25,18 +25,19 @@ struct Interview: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
-            // Any other failure ArgumentParser prints as "Error: …" (a port in use, a data folder locked):
-            // the prefix in the user's language too.
-            if code != .validationFailure, code != .success, CommandLineLanguage.current == .zh,
-               case let message = fullMessage(for: error), message.hasPrefix("Error: ") {
-                FileHandle.standardError.write(Data(("错误：" + message.dropFirst(7) + "\n").utf8))
-                Foundation.exit(code.rawValue)
-            }
-            if code == .validationFailure {
+            // Help pages and usage errors are ArgumentParser's text around ours: under a Chinese locale its
+            // English words are put in Chinese (ArgumentParserChinese). Help goes to standard output with
+            // status 0; a usage mistake exits with 2; any other failure ("Error: …": a port in use, a data
+            // folder locked) with its own code.
+            if CommandLineLanguage.current == .zh || code == .validationFailure {
                 var message = fullMessage(for: error)
-                if CommandLineLanguage.current == .zh, message.hasPrefix("Error: ") { message = "错误：" + message.dropFirst(7) }
+                if CommandLineLanguage.current == .zh { message = ArgumentParserChinese.translate(message) }
+                if code == .success {
+                    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+                    Foundation.exit(0)
+                }
                 FileHandle.standardError.write(Data((message + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
             }
             exit(withError: error)
         }

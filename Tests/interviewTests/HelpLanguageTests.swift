@@ -33,7 +33,7 @@ struct HelpLanguageTests {
         var entries: [(label: String, text: String)] = []
         var inSection = false
         for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
-            if ["ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:"].contains(line) { inSection = true; continue }
+            if ["ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "参数：", "选项：", "子命令："].contains(line) { inSection = true; continue }
             guard inSection, !line.trimmingCharacters(in: .whitespaces).isEmpty else { inSection = false; continue }
             if let match = line.firstMatch(of: label) {
                 entries.append((String(match.1), line[match.range.upperBound...].trimmingCharacters(in: .whitespaces)))
@@ -59,7 +59,7 @@ struct HelpLanguageTests {
     static let pages: [Page] = [
         Page(command: [],
              chinese: [
-                 "OVERVIEW: InterviewFlow：按含 flowchart.js 或 Mermaid 流程图的 Markdown 指南进行结构化面试。",
+                 "概述：InterviewFlow：按含 flowchart.js 或 Mermaid 流程图的 Markdown 指南进行结构化面试。",
                  "run 按指南进行面试，把每个事件记入面试记录。",
                  "backup 把内嵌数据库备份为一份一致的副本，服务器运行时也可以执行。",
              ],
@@ -71,7 +71,7 @@ struct HelpLanguageTests {
              ]),
         Page(command: ["render"],
              chinese: [
-                 "OVERVIEW: 把指南的每个流程图画成 SVG（或把布局写成 JSON）。",
+                 "概述：把指南的每个流程图画成 SVG（或把布局写成 JSON）。",
                  "<file> Markdown 指南或流程图文件。",
                  "-o, --output <output> 写入的文件夹（不存在则创建）。",
                  "--format <format> svg：图形和 index.html；json：每个流程图的节点框和连线折线。",
@@ -84,7 +84,7 @@ struct HelpLanguageTests {
              ]),
         Page(command: ["run"],
              chinese: [
-                 "OVERVIEW: 按指南进行面试，把每个事件记入面试记录。",
+                 "概述：按指南进行面试，把每个事件记入面试记录。",
                  "在终端中每个命令一个按键：0-4 评分，y/n 判断",
                  "--session <session> 要写入的面试记录（JSON Lines）。",
                  "--resume 继续面试记录中已有的面试。",
@@ -99,7 +99,7 @@ struct HelpLanguageTests {
              ]),
         Page(command: ["guide", "convert"],
              chinese: [
-                 "OVERVIEW: 把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。",
+                 "概述：把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。",
                  "<guide> Markdown 指南，或内置指南（如 python-backend-senior.zh）。",
                  "--to <to> mermaid 或 flowchartjs。",
                  "-o, --output <output> 转换后指南的写入位置（默认：标准输出）。",
@@ -131,13 +131,32 @@ struct HelpLanguageTests {
         // verify
         #expect(result.status == 0)
         let overview = result.stdout.prefix { $0 != "\n" }
-        #expect(overview.hasPrefix("OVERVIEW: ") && Self.hasChinese(overview), "\(overview)")
+        #expect(overview.hasPrefix("概述：") && Self.hasChinese(overview), "\(overview)")
         let entries = Self.entries(result.stdout)
-        #expect(entries.contains { $0.label == "-h, --help" })
-        // ArgumentParser's own lines stay English, as its USAGE: and (values: …) do.
-        for entry in entries where !entry.text.isEmpty && entry.label != "-h, --help" && !entry.label.hasPrefix("--version") {
+        #expect(entries.contains { $0.label == "-h, --help" && $0.text == "显示帮助信息。" })
+        for entry in entries where !entry.text.isEmpty {
             #expect(Self.hasChinese(entry.text), "\(command) \(entry.label): \(entry.text)")
         }
+        // ArgumentParser's own words too (ArgumentParserChinese).
+        for english in ["OVERVIEW", "USAGE", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "(default:", "(values:", "Show help", "See '"] {
+            #expect(!result.stdout.contains(english), "\(command): \(english)")
+        }
+        #expect(result.stdout.contains("\n用法：interview"))
+    }
+
+    @Test func aUsageMistakeIsToldInTheLocalesLanguage() throws {
+        // act: a missing file, an unknown option, a value of the wrong kind
+        let missing = try CommandRunner.run(["lint"], environment: Self.chineseLocale)
+        let unknown = try CommandRunner.run(["lint", "guide.md", "--bogus"], environment: Self.chineseLocale)
+        let wrongKind = try CommandRunner.run(["demo", "--interviews", "many"], environment: Self.chineseLocale)
+        let english = try CommandRunner.run(["lint"], environment: Self.englishLocale)
+        // verify: exit 2, and every line of ArgumentParser's in Chinese around the quoted names
+        #expect([missing.status, unknown.status, wrongKind.status, english.status] == [2, 2, 2, 2])
+        #expect(missing.stderr.hasPrefix("错误：缺少参数 '<files> ...'\n说明：<files>"))
+        #expect(missing.stderr.contains("用法：interview lint <files> ...") && missing.stderr.contains("更多信息请运行 'interview lint --help'。"))
+        #expect(unknown.stderr.hasPrefix("错误：未知选项 '--bogus'"))
+        #expect(wrongKind.stderr.hasPrefix("错误：值 'many' 对 '--interviews <interviews>' 无效"))
+        #expect(english.stderr.hasPrefix("Error: Missing expected argument '<files> ...'") && !Self.hasChinese(english.stderr))
     }
 
     @Test func theWalkCoversEveryCommandTheOverviewsList() throws {

@@ -67,7 +67,7 @@ struct LintCommandTests {
         // act: a misspelt command and a misspelt subcommand, and a real one
         let bogus = try CommandRunner.run(["help", "rendr"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         let nested = try CommandRunner.run(["help", "guide", "shwo"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
-        let real = try CommandRunner.run(["help", "guide", "show"])
+        let real = try CommandRunner.run(["help", "guide", "show"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         // verify
         #expect(bogus.status == 2 && bogus.stderr.hasPrefix("Error: no command 'rendr' to show help for (commands: serve, run,"))
         #expect(nested.status == 2 && nested.stderr.hasPrefix("错误：没有 'shwo' 这个命令，无法显示帮助（命令：show, export, diff, list, convert）"))
