@@ -35,6 +35,25 @@ struct PanelDebriefTests {
         #expect(range.low <= range.mean && range.mean <= range.high)
     }
 
+    @Test func oneInterviewersTwoRoundsKeepTheirOwnRatingsAndAreNoPairOfTheAgreement() throws {
+        // setup: Olga scored round one and round two differently; Ivan only round one. The caller labels
+        // her cards apart; a label given twice (the command line's file names) is numbered here.
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4", "3"], recommendation: "hire")
+        var first = try card("olga", ["j 3.2.1", "4", "1", "3"], recommendation: "lean-no")
+        var second = try card("olga", ["j 3.2.1", "2", "2", "2"], recommendation: "hire")
+        first.person = "olga"
+        second.person = "olga"
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, first, second])
+        // verify: three columns, each with its own card's ratings
+        #expect(debrief.raters.map(\.name) == ["ivan", "olga", "olga (2)"])
+        let op2 = try #require(debrief.topics.first?.rows.first { $0.question == "op2" })
+        #expect(op2.cells.map(\.rating) == [4, 1, 2])
+        #expect(op2.cells.map(\.rater) == ["ivan", "olga", "olga (2)"])
+        // Ivan with each of Olga's cards; never Olga with herself.
+        #expect(debrief.agreement.pairs.map { [$0.first, $0.second] } == [["ivan", "olga"], ["ivan", "olga (2)"]])
+    }
+
     @Test func aCardRevisedAfterSubmittingSaysSo() throws {
         // setup: Olga's card changed after she submitted it, with a reason
         let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")

@@ -76,6 +76,28 @@ struct DebriefTests {
         }
     }
 
+    @Test func anInterviewerOnTwoRoundsHasTwoColumnsEachWithItsOwnRatings() async throws {
+        try await withApp { app in
+            // setup: round one submitted by Ivan and Olga; Olga scores round two differently and submits
+            let (fixture, maria) = try await submittedPanel(app)
+            let secondRound = try await fixture.anotherRound(with: ["olga@example.com"])
+            let olga = try await secondRound.browser("olga@example.com")
+            _ = try await olga.walkToFirstQuestion(secondRound)
+            for (index, rating) in [2, 2, 2].enumerated() { _ = try await olga.rate(secondRound, "3.1", "op\(index + 1)", rating) }
+            _ = try await olga.act(secondRound, ["type": "finish", "confirm": true])
+            _ = try await olga.act(secondRound, ["type": "submit", "recommendation": "hire", "summary": "Round two"])
+            // act
+            let api = try await maria.get("/api/v1/candidates/\(try fixture.candidate.requireID())/debrief")
+            // verify: a column per card, labelled by round, and no pair of Olga with herself
+            let debrief = try JSONDecoder().decode(Debrief.self, from: Data(buffer: api.body)).debrief
+            #expect(debrief.raters.map(\.name).sorted() == ["ivan · round 1", "olga · round 1", "olga · round 2"])
+            #expect(debrief.raters.first { $0.name == "olga · round 2" }?.summary == "Round two")
+            #expect(debrief.agreement.pairs.count == 2)
+            let page = try await maria.get("/candidates/\(try fixture.candidate.requireID())/debrief").body.string
+            #expect(page.contains("olga · round 2"))
+        }
+    }
+
     @Test func aPanelistWhoHasNotSubmittedSeesOnlyTheirOwnCardInTheDebrief() async throws {
         try await withApp { app in
             // setup

@@ -7,12 +7,16 @@ import Foundation
 /// raters agree (`PanelAgreement`). Built from the same session states the single reports use, so the
 /// server's debrief and `interview report A.jsonl B.jsonl` combine panels the same way.
 public struct PanelDebrief: Sendable {
-    /// One interviewer's submitted card.
+    /// One interviewer's submitted card. `rater` is the column's label; `person` says who scored it, for
+    /// a debrief over several rounds where one interviewer has a card in two of them (labelled apart by
+    /// the caller, "Olga · round 2"): two cards of one person are no pair of the panel's agreement.
     public struct Card: Sendable {
         public var rater: String
+        public var person: String
         public var state: SessionState
-        public init(rater: String, state: SessionState) {
+        public init(rater: String, person: String? = nil, state: SessionState) {
             self.rater = rater
+            self.person = person ?? rater
             self.state = state
         }
     }
@@ -74,6 +78,9 @@ public struct PanelDebrief: Sendable {
     public var scoreRange: (low: Double, high: Double, mean: Double)?
 
     public static func make(guide: Guide, cards: [Card], policy: AgreementPolicy = .standard) -> PanelDebrief {
+        // Every card's label is its key below: two cards under one label showed one card's ratings in both
+        // columns (an interviewer on two rounds), so a label given twice is told apart by a number.
+        let cards = Self.labelledApart(cards)
         let scored = cards.map { (card: $0, score: Scoring.score(guide, $0.state)) }
         let raters = scored.map { card, score in
             let submission = card.state.submission
@@ -121,11 +128,26 @@ public struct PanelDebrief: Sendable {
                            return notes.isEmpty ? nil : RaterNotes(rater: card.rater, notes: notes)
                        })
         }
-        let agreement = PanelAgreement(cards.map { RaterRatings(rater: $0.rater, ratings: ratings[$0.rater] ?? [:]) },
+        let agreement = PanelAgreement(cards.map { RaterRatings(rater: $0.rater, person: $0.person, ratings: ratings[$0.rater] ?? [:]) },
                                        scale: guide.scale, policy: policy)
         let overall = raters.compactMap(\.overall)
         let range = overall.isEmpty ? nil : (overall.min()!, overall.max()!, overall.reduce(0, +) / Double(overall.count))
         return PanelDebrief(guideTitle: guide.title, raters: raters, topics: topics, agreement: agreement, scoreRange: range)
+    }
+
+    /// The cards, a label that repeats an earlier one numbered ("Olga (2)").
+    static func labelledApart(_ cards: [Card]) -> [Card] {
+        var seen: Set<String> = [], result = cards
+        for i in result.indices {
+            var label = result[i].rater, number = 1
+            while seen.contains(label) {
+                number += 1
+                label = "\(result[i].rater) (\(number))"
+            }
+            seen.insert(label)
+            result[i].rater = label
+        }
+        return result
     }
 
     static func entry(_ question: QuestionScore?) -> RaterEntry {

@@ -4,10 +4,13 @@ import Foundation
 /// interviewer did not rate (not asked, skipped, not demonstrated) is simply absent.
 public struct RaterRatings: Hashable, Sendable {
     public var rater: String
+    /// Who scored: two cards of one person (two rounds) are not a pair of raters.
+    public var person: String
     public var ratings: [String: Int]
 
-    public init(rater: String, ratings: [String: Int]) {
+    public init(rater: String, person: String? = nil, ratings: [String: Int]) {
         self.rater = rater
+        self.person = person ?? rater
         self.ratings = ratings
     }
 }
@@ -29,7 +32,8 @@ public struct PairAgreement: Hashable, Sendable {
 public struct PanelAgreement: Hashable, Sendable {
     /// In the order given.
     public var raters: [String]
-    /// Every pair once, in the order of `raters` (first before second).
+    /// Every pair of two different people once, in the order of `raters` (first before second). The ICC
+    /// takes every card as a column, two rounds of one person included.
     public var pairs: [PairAgreement]
     /// The questions every rater rated, sorted: the rows of the ICC.
     public var iccQuestions: [String]
@@ -37,8 +41,11 @@ public struct PanelAgreement: Hashable, Sendable {
 
     public init(_ raters: [RaterRatings], scale: RatingScale, policy: AgreementPolicy = .standard) {
         self.raters = raters.map(\.rater)
+        // Pairs of different people only: one interviewer's cards from two rounds agreeing says nothing
+        // about how far the panel's raters agree (a walkthrough found "Olga × Olga: κ 1.00").
         pairs = raters.indices.flatMap { i in
-            raters.indices.filter { $0 > i }.map { Self.pair(raters[i], raters[$0], scale: scale, policy: policy) }
+            raters.indices.filter { $0 > i && raters[$0].person != raters[i].person }
+                .map { Self.pair(raters[i], raters[$0], scale: scale, policy: policy) }
         }
         iccQuestions = Self.completeRows(raters)
         icc = Self.icc(raters, questions: iccQuestions, policy: policy)

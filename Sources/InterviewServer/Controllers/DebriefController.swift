@@ -37,8 +37,9 @@ struct DebriefController: RouteCollection {
             guard let version = try await GuideLibrary.currentVersion(of: candidate.position.guide, on: req.db) else { throw Abort(.notFound) }
             guide = try await ScorecardService.guide(try version.requireID(), cache: req.application.scorecardCache, on: req.db).guide
         }
-        let debrief = PanelDebrief.make(guide: guide, cards: panel.cards.map {
-            PanelDebrief.Card(rater: $0.interviewer, state: $0.state)
+        let labels = panel.raterLabels(in: req.language)
+        let debrief = PanelDebrief.make(guide: guide, cards: zip(panel.cards, labels).map { card, label in
+            PanelDebrief.Card(rater: label, person: card.interviewerID.uuidString, state: card.state)
         })
         var adjusted: AdjustedScoreText?
         if let first = panel.cards.first {

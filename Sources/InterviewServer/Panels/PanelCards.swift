@@ -10,6 +10,8 @@ struct PanelCards: Sendable {
     struct Card: Sendable {
         var cardID: UUID
         var interviewID: UUID
+        /// The interview's place among the candidate's interviews by scheduled time, from 1.
+        var round: Int
         var interviewer: String
         var interviewerID: UUID
         var guide: Guide
@@ -33,7 +35,7 @@ struct PanelCards: Sendable {
         var cards: [Card] = [], drafts: [(String, Date?)] = []
         let candidateID = try candidate.requireID()
         let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: req.db).contains(candidateID)
-        for interview in interviews {
+        for (index, interview) in interviews.enumerated() {
             let interviewID = try interview.requireID()
             let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: candidateID, viewer: viewer,
                                                              awaitingOwnCard: awaiting, on: req.db)
@@ -47,7 +49,8 @@ struct PanelCards: Sendable {
                     let entry = try await ScorecardService.entry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
                     let submission = entry.engine.state.submission
                     let recommendation = submission?.recommendation ?? ScorecardSubmission.noDecision
-                    cards.append(Card(cardID: try record.requireID(), interviewID: interviewID, interviewer: record.interviewer.name,
+                    cards.append(Card(cardID: try record.requireID(), interviewID: interviewID, round: index + 1,
+                                      interviewer: record.interviewer.name,
                                       interviewerID: record.$interviewer.id, guide: loaded.guide,
                                       guideVersionID: interview.$guideVersion.id, state: entry.engine.state,
                                       submittedAt: record.submittedAt, overall: record.overall, coverage: record.coverage,
@@ -59,5 +62,12 @@ struct PanelCards: Sendable {
             }
         }
         return PanelCards(cards: cards, drafts: drafts)
+    }
+
+    /// Each card's column label for a debrief: the interviewer's name, and the round when the cards come
+    /// from more than one interview ("Olga Petrova · round 2"), so one person's two cards stay apart.
+    func raterLabels(in language: Language) -> [String] {
+        guard Set(cards.map(\.interviewID)).count > 1 else { return cards.map(\.interviewer) }
+        return cards.map { language == .zh ? "\($0.interviewer) · 第 \($0.round) 轮" : "\($0.interviewer) · round \($0.round)" }
     }
 }
