@@ -111,7 +111,7 @@ struct PanelVisibilityTests {
         }
     }
 
-    @Test func aManagerOnThePanelRecordingADecisionGetsBackOnlyTheirOwn() async throws {
+    @Test func aManagerOnThePanelWithTheirCardOpenCannotDecideYet() async throws {
         try await withApp { app in
             // setup: the admin records a decision summing up Olga's card; Maria, a hiring manager, sits on
             // the panel too and has not submitted
@@ -121,15 +121,23 @@ struct PanelVisibilityTests {
             let mariaAccount = try #require(try await User.query(on: app.db).filter(\.$email == "maria@example.com").first())
             try await w.fixture.interview.$interviewers.attach(mariaAccount, on: app.db)
             _ = try await root.post(w.candidate + "/decision", ["outcome": "on_hold", "rationale": "Olga found her thin on internals-5521"])
-            // act
+            // act: she tries to decide over the API, with the page in Chinese too
             let body = try JSONSerialization.data(withJSONObject: ["outcome": "advance", "rationale": "Second round first."])
             let answer = try await maria.send(.POST, "/api/v1/candidates/\(w.fixture.candidate.id!)/decision", body: ByteBuffer(data: body),
                                               contentType: .json)
-            // verify: her decision is recorded and answered; the earlier one, which sums up Olga's card, is not
-            #expect(answer.status == .created)
-            #expect(answer.body.string.contains("Second round first."))
+            let page = try await w.get("maria", w.candidate).body.string
+            // verify: refused, saying why; the decision she cannot see is not overwritten, nor shown to her;
+            // the page offers no form, only the reason
+            #expect(answer.status == .conflict)
+            #expect(answer.body.string.contains("Submit your own scorecard for this candidate first"))
             #expect(!answer.body.string.contains("internals-5521"))
-            #expect(try await CandidateDecision.query(on: app.db).count() == 2)
+            #expect(try await CandidateDecision.query(on: app.db).count() == 1)
+            #expect(page.contains("id=\"awaiting-own-card\"") && !page.contains("name=\"rationale\"") && !page.contains("internals-5521"))
+            // Off the panel again, she decides.
+            try await w.fixture.interview.$interviewers.detach(mariaAccount, on: app.db)
+            let again = try await maria.send(.POST, "/api/v1/candidates/\(w.fixture.candidate.id!)/decision", body: ByteBuffer(data: body),
+                                             contentType: .json)
+            #expect(again.status == .created && again.body.string.contains("internals-5521"))
         }
     }
 
@@ -145,6 +153,8 @@ struct PanelVisibilityTests {
             let ivansDebrief = try await w.get("ivan", w.candidate + "/debrief").body.string
             #expect(ivansDebrief.contains("id=\"awaiting-own-card\"") && ivansDebrief.contains("scorecards open here once you submit yours"))
             #expect(!ivansDebrief.contains(Text.noScorecards.in(.en)))
+            // Nor does it say that no decision is recorded: one may be, hidden from him.
+            #expect(!ivansDebrief.contains(Text.noDecisionYet.in(.en)) && ivansDebrief.contains("the hiring decision show here once you submit your own scorecard"))
             #expect(!(try await w.get("maria", w.candidate + "/debrief").body.string.contains("awaiting-own-card")))
             for who in ["nina", "maria", "root"] {
                 let view = try await seen(w, who)
@@ -177,6 +187,8 @@ struct PanelVisibilityTests {
             // verify: until her own card is in, nothing of round one shows to her, and the pages say why
             let before = try await seen(w, "nina")
             #expect(before.card == .notFound)
+            // Round one's report says why it is empty, and offers her no console of a panel she is not on.
+            #expect(before.report.contains("id=\"awaiting-own-card\"") && !before.report.contains("/console"))
             #expect(!before.report.contains(Self.secret) && !before.lists.contains(Self.secret))
             #expect(!before.lists.contains("50.0"), "the list's panel mean shows round one's score")
             let page = try await w.get("nina", w.candidate).body.string

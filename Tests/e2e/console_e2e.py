@@ -369,6 +369,13 @@ def main():
         wait_for(lambda: state() == "finished", "the finished interview")
         # Submitting: the interviewer's own recommendation and summary; the card is locked after it.
         wait_for(lambda: driver.find_elements(By.ID, "submit-form"), "the submission form")
+        check(Select(driver.find_element(By.ID, "recommendation")).first_selected_option.get_attribute("value") == "",
+              "the recommendation starts unchosen")
+        driver.find_element(By.ID, "submit-card").click()
+        time.sleep(0.5)
+        check(not driver.find_elements(By.ID, "submitted")
+              and driver.execute_script("return !document.getElementById('recommendation').checkValidity()"),
+              "a form sent untouched submits nothing: the browser asks for a recommendation first")
         Select(driver.find_element(By.ID, "recommendation")).select_by_value("lean-no")
         driver.find_element(By.ID, "summary").send_keys("Good on web basics; Redis internals thin.")
         driver.find_element(By.ID, "submit-card").click()

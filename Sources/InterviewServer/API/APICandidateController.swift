@@ -75,12 +75,9 @@ struct APICandidateController: RouteCollection {
     @Sendable static func decide(req: Request) async throws -> Response {
         let candidate = try await Access.candidate(req.parameters.get("id"), for: req.user, on: req.db)
         let user = try req.user
-        let recorded = try await DecisionService.record(try req.content.decode(DecisionService.Input.self), for: candidate, req: req)
-        // The history as the page shows it to this manager: while their own card on one of the candidate's
-        // panels is unsubmitted, earlier decisions stay hidden (they may sum up colleagues' cards), and the
-        // answer is only the decision just recorded.
-        let visible = try await DecisionService.history(of: try candidate.requireID(), for: user, language: req.language, on: req.db)
-        let response = try await (visible.isEmpty ? [DecisionService.entry(recorded, by: user.name, language: req.language)] : visible)
+        _ = try await DecisionService.record(try req.content.decode(DecisionService.Input.self), for: candidate, req: req)
+        // The history as the page shows it (a manager whose own card is open cannot record: `record`).
+        let response = try await DecisionService.history(of: try candidate.requireID(), for: user, language: req.language, on: req.db)
             .encodeResponse(for: req)
         response.status = .created
         return response

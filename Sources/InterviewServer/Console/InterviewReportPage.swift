@@ -34,6 +34,9 @@ enum InterviewReportPage {
         var engine: SessionEngine?
         /// Whether the reader is on the interview's panel: only they can open its console.
         var onPanel = false
+        /// Colleagues' cards are withheld from the reader until their own is in (`PanelVisibility`): a page
+        /// with no card to show says so rather than that none is submitted.
+        var awaitingOwnCard = false
     }
 
     static func load(_ req: Request) async throws -> Loaded {
@@ -68,7 +71,7 @@ enum InterviewReportPage {
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
         let onPanel = try await interview.$interviewers.isAttached(to: user, on: req.db)
         return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine,
-                      onPanel: onPanel)
+                      onPanel: onPanel, awaitingOwnCard: rule.awaitingOwnCard || (onPanel && !rule.ownSubmitted))
     }
 
     /// `language`: nil for the guide's (the candidate's version), else the reader's.

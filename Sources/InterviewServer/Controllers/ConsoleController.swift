@@ -67,8 +67,8 @@ struct ConsoleController: RouteCollection {
             }
             return try await req.page("report-empty", ReportEmpty(candidateName: loaded.candidate.name ?? Text.erased.in(req.language),
                                                                   candidateHref: SiteURL.candidate(try loaded.candidate.requireID()).path,
-                                                                  consoleHref: SiteURL.interviewConsole(try loaded.interview.requireID()).path,
-                                                                  drafts: drafts))
+                                                                  consoleHref: loaded.onPanel ? SiteURL.interviewConsole(try loaded.interview.requireID()).path : nil,
+                                                                  awaitingOwnCard: loaded.awaitingOwnCard, drafts: drafts))
                 .encodeResponse(for: req)
         }
         return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble))
@@ -80,7 +80,9 @@ struct ConsoleController: RouteCollection {
         struct Draft: Encodable { var interviewer: String; var touched: String }
         var candidateName: String
         var candidateHref: String
-        var consoleHref: String
+        /// Only for someone on the panel: anyone else was sent back here from the console.
+        var consoleHref: String?
+        var awaitingOwnCard: Bool
         var drafts: [Draft]
     }
 

@@ -8,7 +8,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case help, helpTitle, level, weight, coverage, score, total, overTime
     case noChart, stages, close
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
-    case submitTitle, submitHint, recommendationLabel, summaryLabel, submitCard, submittedCard, revisionReason
+    case submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn
 
@@ -55,6 +55,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .submitHint: ("Your own verdict, before you see your colleagues': once submitted, the card is locked and their submitted cards open to you. Later changes are revisions with a reason.",
                            "在看到同事的评价之前给出你自己的结论：提交后评分卡锁定，你才能看到同事已提交的评分卡。之后的修改需说明原因，并作为修订记录保留。")
         case .recommendationLabel: ("Your recommendation", "你的推荐")
+        case .chooseRecommendation: ("Choose…", "请选择…")
         case .summaryLabel: ("Summary (a few sentences for the debrief)", "总结（供讨论会参考的几句话）")
         case .submitCard: ("Submit scorecard", "提交评分卡")
         case .submittedCard: ("Scorecard submitted", "评分卡已提交")

@@ -133,7 +133,10 @@
 
   // Submitting: the interviewer's own recommendation and summary, before any colleague's card opens.
   function submissionForm() {
-    const select = el("select", { id: "recommendation", name: "recommendation" },
+    // Nothing chosen until the interviewer chooses: a form sent untouched recorded the first band,
+    // "Strong hire", and a submitted card cannot take its recommendation back.
+    const select = el("select", { id: "recommendation", name: "recommendation", required: true },
+      el("option", { value: "", text: L.chooseRecommendation }),
       (guide.recommendations || []).map((r) => el("option", { value: r.id, text: recommendationLabel(r) })));
     const summary = el("textarea", { id: "summary", name: "summary", rows: "3" });
     const form = el("form", { id: "submit-form", class: "card" },

@@ -23,14 +23,20 @@ enum DecisionService {
         let user = try req.user
         try Access.requireManager(user)
         guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
+        // A manager on one of the candidate's panels with their own card open sees neither the colleagues'
+        // cards nor the decision in force (`PanelVisibility`): deciding then would overwrite a decision
+        // unseen, on cards unread. Their own card first, or off the panel.
+        let candidateID = try candidate.requireID()
+        if try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: [candidateID], on: req.db).contains(candidateID) {
+            throw Abort(.conflict, reason: Self.ownCardFirst)
+        }
         var errors = FieldErrors()
         let outcome = CandidateDecision.Outcome(rawValue: input.outcome ?? "")
         if outcome == nil { errors["outcome"] = .errRequired }
         let rationale = errors.require(input.rationale, "rationale", max: 5_000)
         try errors.check()
-        let decision = CandidateDecision(candidateID: try candidate.requireID(), outcome: outcome!, rationale: rationale,
+        let decision = CandidateDecision(candidateID: candidateID, outcome: outcome!, rationale: rationale,
                                          decidedBy: try user.requireID())
-        let candidateID = try candidate.requireID()
         try await CandidateWrites.unlessErased(candidateID, cache: req.application.scorecardCache, on: req.db) { db in
             try await decision.save(on: db)
             try await Audit.record(.update, candidate: candidate, by: user, detail: "decision", on: db)
@@ -39,6 +45,8 @@ enum DecisionService {
         }
         return decision
     }
+
+    static let ownCardFirst = "Submit your own scorecard for this candidate first: a decision is made with every card in view."
 
     /// Newest first.
     /// The history as `viewer` may see it: none while they sit on one of the candidate's panels with their
