@@ -98,6 +98,27 @@ struct DebriefTests {
         }
     }
 
+    @Test func theExportCarriesEachInterviewersOwnRecommendationAndTheDecisions() async throws {
+        try await withApp { app in
+            // setup: Ivan recommended hire, Olga lean-no; Maria records a decision
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            _ = try await maria.post("/candidates/\(id)/decision", ["outcome": "advance", "rationale": "Second round on Redis."])
+            // act
+            let response = try await maria.get("/candidates/\(id)/export")
+            // verify: each card's recommendation is the interviewer's own (the score's band apart), with the
+            // summary; the decision is there; nothing is withheld from her
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let export = try decoder.decode(CandidateExport.self, from: Data(buffer: response.body))
+            let cards = export.interviews.flatMap(\.scorecards)
+            #expect(Set(cards.map { "\($0.interviewer) \($0.recommendation ?? "-") \($0.summary ?? "-")" })
+                    == ["ivan@example.com hire From ivan@example.com", "olga@example.com lean-no From olga@example.com"])
+            #expect(cards.allSatisfy { $0.scoreBand != nil })
+            #expect(export.decisions.map(\.rationale) == ["Second round on Redis."] && !export.withheldUntilOwnCard)
+        }
+    }
+
     @Test func aPanelistWhoHasNotSubmittedSeesOnlyTheirOwnCardInTheDebrief() async throws {
         try await withApp { app in
             // setup

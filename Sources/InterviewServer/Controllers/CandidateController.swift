@@ -129,7 +129,8 @@ struct CandidateController: RouteCollection {
         try Access.requireManager(user)
         try await Audit.record(.export, candidate: candidate, by: user, on: req.db)
         try await SecurityAudit.record(.candidateExported, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
-        let response = try await CandidateExport.make(candidate, for: user, on: req.db).encodeResponse(for: req)
+        let response = try await CandidateExport.make(candidate, for: user, language: req.language,
+                                                           cache: req.application.scorecardCache, on: req.db).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition,
                                       value: "attachment; filename=\"candidate-\(try candidate.requireID()).json\"")
         return response

@@ -22,7 +22,13 @@ struct CandidateExport: Content {
         var submittedAt: Date?
         var overall: Double?
         var coverage: Double?
+        /// The band the score falls in (the guide's thresholds), not anyone's choice.
+        var scoreBand: String?
+        /// What the interviewer recommended on submitting (a band id of the guide, or "no-decision"), and
+        /// their summary; nil for a card not submitted. (This field held the score band until a
+        /// walkthrough found it contradicting the interviewer's own choice.)
         var recommendation: String?
+        var summary: String?
         var draftNote: String?
         /// The session log, one JSON event per line (docs/scoring.md; `interview report` reads the same format).
         var events: String
@@ -45,9 +51,15 @@ struct CandidateExport: Content {
     var createdAt: Date?
     var erasedAt: Date?
     var interviews: [InterviewEntry]
+    /// The hiring decisions, newest first, as the exporter may see them.
+    var decisions: [DecisionService.Entry]
+    /// True when colleagues' cards (and the decisions) are left out because the exporter sits on one of
+    /// the candidate's panels with their own card not yet submitted (`PanelVisibility`).
+    var withheldUntilOwnCard: Bool
     var audit: [AuditLine]
 
-    static func make(_ candidate: Candidate, for viewer: User, on db: any Database) async throws -> CandidateExport {
+    static func make(_ candidate: Candidate, for viewer: User, language: Language, cache: ScorecardCache,
+                     on db: any Database) async throws -> CandidateExport {
         let id = try candidate.requireID()
         try await candidate.$position.load(on: db)
         let interviews = try await candidate.$interviews.query(on: db).with(\.$guideVersion).with(\.$interviewers)
@@ -65,12 +77,16 @@ struct CandidateExport: Content {
                 case .existence:
                     cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: true, updatedAt: card.updatedAt, submittedAt: nil, overall: nil,
-                        coverage: nil, recommendation: nil, draftNote: nil, events: ""))
+                        coverage: nil, scoreBand: nil, recommendation: nil, summary: nil, draftNote: nil, events: ""))
                 case .full:
                     let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
+                    let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: db).guide
+                    let submission = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: db)
+                        .engine.state.submission
                     cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
-                        submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, recommendation: card.band,
+                        submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, scoreBand: card.band,
+                        recommendation: submission?.recommendation, summary: submission?.summary,
                         draftNote: card.draftNote, events: events.map(\.event).joined()))
                 }
             }
@@ -85,6 +101,8 @@ struct CandidateExport: Content {
                                guideVersion: $0.guideVersion.contentHash, interviewers: $0.interviewers.map(\.email),
                                scorecards: cards[try $0.requireID()] ?? [])
             },
+            decisions: try await DecisionService.history(of: id, for: viewer, language: language, on: db),
+            withheldUntilOwnCard: awaiting,
             audit: audit.map { AuditLine(at: $0.at, action: $0.action, by: $0.user?.email) })
     }
 }
