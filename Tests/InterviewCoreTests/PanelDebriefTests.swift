@@ -54,6 +54,20 @@ struct PanelDebriefTests {
         #expect(debrief.agreement.pairs.map { [$0.first, $0.second] } == [["ivan", "olga"], ["ivan", "olga (2)"]])
     }
 
+    @Test func notesTakenOutsideTheRatedTopicsReachTheDebrief() throws {
+        // setup: Ivan notes something before any topic, then rates Redis
+        let ivan = try card("ivan", ["m resume dates add to 6 years, not 8", "j 3.2.1", "4", "4"], recommendation: "hire")
+        let olga = try card("olga", ["j 3.2.1", "4", "3"], recommendation: "hire")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let markdown = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify: his note, with where he took it, under its own heading; Olga has none
+        let notes = try #require(debrief.otherNotes.first)
+        #expect(debrief.otherNotes.count == 1 && notes.rater == "ivan")
+        #expect(notes.notes.count == 1 && notes.notes[0].hasSuffix(": resume dates add to 6 years, not 8"))
+        #expect(markdown.contains("## Notes outside the questions") && markdown.contains("resume dates add to 6 years, not 8"))
+    }
+
     @Test func aCardRevisedAfterSubmittingSaysSo() throws {
         // setup: Olga's card changed after she submitted it, with a reason
         let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")

@@ -76,6 +76,10 @@ public struct PanelDebrief: Sendable {
     public var agreement: PanelAgreement
     /// Lowest, highest and mean overall score of the cards that have one.
     public var scoreRange: (low: Double, high: Double, mean: Double)?
+    /// Notes no topic group above carries, per rater: taken in a stage (the resume scan, the candidate's
+    /// questions) or in a topic nobody rated a question of; each begins with where it was taken
+    /// ("Resume scan: …"). A debrief without them lost what an interviewer wrote outside the questions.
+    public var otherNotes: [RaterNotes] = []
 
     public static func make(guide: Guide, cards: [Card], policy: AgreementPolicy = .standard) -> PanelDebrief {
         // Every card's label is its key below: two cards under one label showed one card's ratings in both
@@ -132,7 +136,18 @@ public struct PanelDebrief: Sendable {
                                        scale: guide.scale, policy: policy)
         let overall = raters.compactMap(\.overall)
         let range = overall.isEmpty ? nil : (overall.min()!, overall.max()!, overall.reduce(0, +) / Double(overall.count))
-        return PanelDebrief(guideTitle: guide.title, raters: raters, topics: topics, agreement: agreement, scoreRange: range)
+        let shownTopics = Set(topics.map(\.topic))
+        let otherNotes = cards.compactMap { card -> RaterNotes? in
+            let notes = card.state.notes.map(\.note).filter { note in note.topic.map { !shownTopics.contains($0) } ?? true }
+                .map { note in
+                    let place = note.topic.flatMap { guide.topic($0)?.title }
+                        ?? note.stage.flatMap { key in guide.stages.first { $0.key == key }?.title }
+                    return place.map { "\($0): \(note.text)" } ?? note.text
+                }
+            return notes.isEmpty ? nil : RaterNotes(rater: card.rater, notes: notes)
+        }
+        return PanelDebrief(guideTitle: guide.title, raters: raters, topics: topics, agreement: agreement, scoreRange: range,
+                            otherNotes: otherNotes)
     }
 
     /// The cards, a label that repeats an earlier one numbered ("Olga (2)").

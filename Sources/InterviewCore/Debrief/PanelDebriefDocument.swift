@@ -41,6 +41,8 @@ public struct PanelDebriefDocument: Sendable, Codable, Hashable {
     public var topics: [PanelDebrief.TopicGroup]
     public var agreement: Agreement
     public var scores: Scores?
+    /// `PanelDebrief.otherNotes`.
+    public var otherNotes: [PanelDebrief.RaterNotes]
 
     public init(_ debrief: PanelDebrief, language: ReportLanguage) {
         self.language = language
@@ -84,5 +86,6 @@ public struct PanelDebriefDocument: Sendable, Codable, Hashable {
             panelMean: icc(\.average, \.averageReading),
             explanation: AgreementMeasure.allCases.map { language == .zh ? $0.chinese : $0.english })
         scores = debrief.scoreRange.map { Scores(low: $0.low, high: $0.high, mean: $0.mean) }
+        otherNotes = debrief.otherNotes
     }
 }

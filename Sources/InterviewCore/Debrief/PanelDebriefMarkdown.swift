@@ -41,6 +41,12 @@ public enum PanelDebriefMarkdown {
                 out += "\n- **\(escape(group.rater))**: " + group.notes.map(escape).joined(separator: "; ") + "\n"
             }
         }
+        if !doc.otherNotes.isEmpty {
+            out += "\n## " + t("Notes outside the questions", "题目之外的笔记") + "\n\n"
+            for group in doc.otherNotes {
+                out += "- **\(escape(group.rater))**: " + group.notes.map(escape).joined(separator: "; ") + "\n"
+            }
+        }
         return out
     }
 

@@ -126,6 +126,7 @@ struct DebriefPage: Encodable {
     var agreement: [String]
     var explanation: [String]
     var topics: [Topic]
+    var otherNotes: [PanelDebrief.RaterNotes]
     var drafts: [Draft]
     var decision: DecisionService.Entry?
     var markdownHref: String
@@ -164,5 +165,6 @@ struct DebriefPage: Encodable {
                 })
             }, notes: group.notes)
         }
+        otherNotes = doc.otherNotes
     }
 }

@@ -191,6 +191,7 @@ extension Text {
         case .decisionHint: ("Your decision, with your reasons. The panel's recommendations are beside it to weigh, not to copy: the score never decides alone.",
                              "请写下你的决定和理由。面试小组的推荐仅供参考，不会自动填入：分数从不单独做决定。")
         case .debrief: ("Debrief", "面试讨论")
+        case .otherNotes: ("Notes outside the questions", "题目之外的笔记")
         case .todo: ("Scorecards waiting for you", "待提交的评分卡")
         case .todoEmpty: ("Nothing waiting: every scorecard of your past interviews is submitted.", "没有待办：你过去面试的评分卡都已提交。")
         case .overdue: ("overdue", "已逾期")
