@@ -27,6 +27,15 @@ struct ScoringStatusTests {
         #expect(topic.scoreDerivation.formula() == "100 × (3×1 + 2×1 + 4×1) / (4×1 + 4×1 + 4×1) = 100 × 9 / 12 = 75.0")
     }
 
+    @Test func aFormulaWritesNoStepThatChangesNothing() {
+        // setup: one counted question of weight 1.5 (coverage), and one rated 3 of 4 at weight 1
+        let share = Derivation(kind: .weightShare, terms: [.init(label: "op1", value: 1, weight: 1.5)])
+        let points = Derivation(kind: .points, terms: [.init(label: "op1", value: 3, weight: 1, maximum: 4)])
+        // act / verify
+        #expect(share.formula() == "100 × 1.5 / 1.5 = 100.0")
+        #expect(points.formula() == "100 × 3×1 / 4×1 = 100 × 3 / 4 = 75.0")
+    }
+
     @Test func askedButNeverRatedCountsAsNoEvidence() throws {
         // setup: op1 rated, op2 asked, then the interview ends
         var script = try SessionTestScript()

@@ -75,10 +75,11 @@ public struct Derivation: Hashable, Sendable, Codable {
             bottom = terms.map { f($0.weight) }
         }
         let sum = { (parts: [String]) in parts.isEmpty ? "0" : parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " + ") + ")" }
-        if kind == .weightedMean {
-            return "\(sum(top)) / \(sum(bottom)) = \(f(numerator)) / \(f(denominator)) = \(result)"
-        }
-        return "100 × \(sum(top)) / \(sum(bottom)) = 100 × \(f(numerator)) / \(f(denominator)) = \(result)"
+        let factor = kind == .weightedMean ? "" : "100 × "
+        let expanded = "\(factor)\(sum(top)) / \(sum(bottom))", totals = "\(factor)\(f(numerator)) / \(f(denominator))"
+        // One term of weight 1.5 read "100 × 1.5 / 1.5 = 100 × 1.5 / 1.5 = 100.0": a step that changes
+        // nothing is not written.
+        return expanded == totals ? "\(totals) = \(result)" : "\(expanded) = \(totals) = \(result)"
     }
 }
 
