@@ -140,7 +140,7 @@ import Testing
         let parsed = parse("G{?} -->|是| A\nG -->|是| B\nG -->|否| C")
         // verify
         let d = try #require(parsed.first(.duplicateGateLabel))
-        #expect(d.position == SourcePosition(line: 12, column: 7))
+        #expect(d.position == SourcePosition(line: 12, column: 7) && d.severity == .error)
         #expect(parsed.edgeList == ["G-yes->A", "G-no->C"])
     }
 

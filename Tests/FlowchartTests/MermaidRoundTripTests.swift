@@ -101,6 +101,26 @@ import Testing
         #expect(back.graph.nodes.allSatisfy { $0.url == nil && $0.function == nil })
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics)")
     }
+
+    @Test func lineLabelsWithArrowsAndATrailingBackslashKeepEveryLine() throws {
+        // setup: a line label with `=>` made the link line a definition and every line was lost; one with
+        // `->` split the link; a label ending in `\` glued the next line to it and a node vanished
+        let graph = MermaidParser.parse(#"""
+            flowchart TD
+            A[First question] -->|"DNS => IP"| B[Second question]
+            B -->|"client -> server"| C["Windows temp dir C:\temp\"]
+            C --> D[Last]
+            """#).graph
+        // act
+        let written = FlowchartJSWriter.write(graph)
+        let back = FlowchartParser.parse(written)
+        // verify: the same graph, the texts whole but for the full-width marks
+        #expect(back.graph.nodes.map(\.id) == graph.nodes.map(\.id), "\(written)")
+        #expect(back.graph.edges.map { "\($0.from)-\($0.to)" } == ["A-B", "B-C", "C-D"], "\(written)")
+        #expect(back.errors.isEmpty, "\(back.errors)\n\(written)")
+        #expect(back.graph.edges.compactMap(\.label) == ["DNS =＞ IP", "client -＞ server"])
+        #expect(back.graph.node("C")?.text == "Windows temp dir C:\\temp＼")
+    }
 }
 
 /// The seed guide's ten flowchart.js charts, converted to Mermaid and read back.

@@ -104,4 +104,17 @@ struct GuideConversionTests {
         #expect(result.markdown.hasPrefix("# G\n\n  ~~~~mermaid\n  flowchart TD\n"))
         #expect(result.markdown.hasSuffix("\n  ~~~~\ntail\n"))
     }
+
+    @Test func aChartWithoutLinesStaysInMermaidWithAWarning() {
+        // setup: a topic whose chart is one question; flowchart.js draws only from link lines
+        let markdown = "# T\n\n## 1. Wrap-up\n\n### 1.1 Questions\n\n```mermaid\nflowchart TB\n    w1[Any questions for us?]\n```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .flowchartJS)
+        // verify: left as written, said at its fence, and the question still in the guide
+        #expect(result.converted == 0 && result.markdown == markdown)
+        let finding = result.diagnostics.first { $0.diagnostic.code == .noLinks }
+        #expect(finding?.diagnostic.severity == .warning && finding?.diagnostic.position.line == 7)
+        #expect(finding?.diagnostic.text.text(.zh).contains("保留为 Mermaid") == true)
+        #expect(GuideImporter.importMarkdown(result.markdown, path: "t.md").guide.topics.first?.questions.map(\.id) == ["w1"])
+    }
 }

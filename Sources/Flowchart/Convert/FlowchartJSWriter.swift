@@ -6,7 +6,10 @@ import Foundation
 /// - a label with `|` gets a trailing `|`, so flowchart.js takes an empty flowstate and keeps the text;
 /// - a node label's `=>`, `:>` and `:$` get a full-width `＞` or `＄`: flowchart.js would drop the text
 ///   after a second `=>` and read the others as a link or a function, losing the text after them;
-/// - a line label loses `,` `(` `)` (written full-width), which would end flowchart.js's `(yes@label)`;
+/// - a line label loses `,` `(` `)` (written full-width), which would end flowchart.js's `(yes@label)`,
+///   and the `>` of a `=>` or `->` in it (full-width), which made the link line a definition or split it;
+/// - a label's last `\` is written full-width (`＼`): flowchart.js glues the next line to a line ending in
+///   a backslash, and the next node vanished into this one;
 /// - node parameters flowchart.js cannot hold (values with `(),=`) are left out;
 /// - subgraphs go into parameters flowchart.js ignores, so they come back on reading (`GroupParameters`).
 public enum FlowchartJSWriter {
@@ -30,7 +33,7 @@ public enum FlowchartJSWriter {
     }
 
     static func isLegalCharacter(_ c: Unicode.Scalar) -> Bool {
-        !c.properties.isWhitespace && !"()=>@:|,;\"[]{}".unicodeScalars.contains(c)
+        !c.properties.isWhitespace && !"()=>@:|,;\"[]{}\\".unicodeScalars.contains(c)
     }
 
     static func isLegalID(_ id: String) -> Bool {
@@ -42,22 +45,32 @@ public enum FlowchartJSWriter {
     }
 
     private static func nodeLabel(_ label: String) -> String {
-        guard label.contains("=>") || label.contains(":>") || label.contains(":$") else { return label }
-        return label.replacingOccurrences(of: "=>", with: "=＞").replacingOccurrences(of: ":>", with: ":＞")
-            .replacingOccurrences(of: ":$", with: ":＄")
+        var label = label
+        if label.contains("=>") || label.contains(":>") || label.contains(":$") {
+            label = label.replacingOccurrences(of: "=>", with: "=＞").replacingOccurrences(of: ":>", with: ":＞")
+                .replacingOccurrences(of: ":$", with: ":＄")
+        }
+        return withoutTrailingBackslash(label)
     }
 
     private static func edgeLabel(_ label: String) -> String {
         var out = ""
+        var previous: Unicode.Scalar?
         for c in label.unicodeScalars {
             switch c {
             case ",": out += "，"
             case "(": out += "（"
             case ")": out += "）"
             case "\n": out += " "
+            case ">" where previous == "=" || previous == "-": out += "＞"
             default: out.unicodeScalars.append(c)
             }
+            previous = c
         }
-        return out
+        return withoutTrailingBackslash(out)
+    }
+
+    private static func withoutTrailingBackslash(_ text: String) -> String {
+        text.hasSuffix("\\") ? String(text.dropLast()) + "＼" : text
     }
 }

@@ -86,9 +86,11 @@ extension MermaidReader {
                fix: (link.labelEnd..<link.labelEnd, "|\(word)|"))
     }
 
+    /// An error, not a warning: Mermaid draws both lines, the interview can follow one, and the second is
+    /// left out of the graph (and so of a conversion) — a lint that passed hid a lost line.
     private mutating func sameLabelTwice(_ n: Int, at l: Int) {
         let link = links[l]
-        report(.warning, .duplicateGateLabel, at: link.labelOffset,
+        report(.error, .duplicateGateLabel, at: link.labelOffset,
                MermaidText.duplicateGateLabel(nodeID(n), label: link.label ?? "", to: nodeID(Int(link.to))))
     }
 

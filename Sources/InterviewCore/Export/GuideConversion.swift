@@ -33,6 +33,13 @@ public enum GuideConversion {
             }
             let parsed = source.parse(block.text, firstLine: block.firstLine)
             diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: block.name, $0) }
+            // flowchart.js draws a chart from its link lines: one with questions and no line would come out
+            // empty, its questions gone from the guide. Left as it is, and said.
+            if target == .flowchartJS, parsed.graph.edges.isEmpty, !parsed.graph.nodes.isEmpty {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .noLinks,
+                    at: SourcePosition(line: block.fenceLine, column: 1), .notConvertedWithoutLines(nodes: parsed.graph.nodes.count))))
+                continue
+            }
             let opening = lines[block.fenceLine - 1]
             let indent = String(opening.prefix { $0 == " " })
             let fence = String(opening.dropFirst(indent.count).prefix { $0 == "`" || $0 == "~" })
@@ -61,5 +68,13 @@ public enum GuideConversion {
         case .mermaid: "mermaid"
         case .flowchartJS: "flow"
         }
+    }
+}
+
+extension LocalizedText {
+    static func notConvertedWithoutLines(nodes: Int) -> LocalizedText {
+        LocalizedText(
+            en: "this chart has \(nodes == 1 ? "a question" : "\(nodes) questions") and no lines; flowchart.js draws a chart only from its link lines, so it would come out empty — left in Mermaid; add a line to convert it",
+            zh: "这个流程图有 \(nodes) 个节点，却没有连线；flowchart.js 只根据连线画图，转换后会是空的——保留为 Mermaid；加上连线后再转换")
     }
 }
