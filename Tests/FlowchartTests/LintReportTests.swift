@@ -26,6 +26,17 @@ struct LintReportTests {
         #expect(text.contains(" 5 | op3=>opeartion: 问题\n   |      ^\n   = fix: op3=>operation: 问题\n"))
     }
 
+    @Test func snippetsShowTheLineOfAWindowsFileToo() {
+        // setup: the same guide with "\r\n" line ends ("\r\n" is one Character, and one line was found)
+        let windows = Self.guide.replacingOccurrences(of: "\n", with: "\r\n")
+        var report = LintReport()
+        report.add(FlowchartDocument(text: windows, path: "g.md"), file: "g.md")
+        // act
+        let text = report.text(sources: ["g.md": windows])
+        // verify
+        #expect(text.contains(" 5 | op3=>opeartion: 问题\n   |      ^\n   = fix: op3=>operation: 问题\n"), "\(text)")
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         // setup
         var report = LintReport()

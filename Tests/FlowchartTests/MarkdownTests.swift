@@ -34,6 +34,17 @@ struct MarkdownTests {
         #expect(MarkdownFlowReader.headings(in: md).map(\.text) == ["Guide", "Stage", "3.1 Topic", "3.2 Other"])
     }
 
+    @Test func aMermaidFenceInAnyCaseIsRead() {
+        // setup: ```Mermaid was skipped without a word, and its topic's questions with it
+        let md = "# G\n### 1.1 T\n```Mermaid\nflowchart TD\n  A[Q1] --> B[Q2]\n```\n### 1.2 U\n```MERMAID\ngraph LR\n  C --> D\n```\n"
+        // act
+        let blocks = MarkdownFlowReader.flowBlocks(in: md)
+        let document = FlowchartDocument(text: md, path: "g.md")
+        // verify
+        #expect(blocks.map(\.syntax) == [.mermaid, .mermaid])
+        #expect(document.charts.map { $0.parsed.graph.nodes.count } == [2, 2])
+    }
+
     @Test func siblingHeadingsReplaceEachOtherInThePath() {
         let md = "# A\n## B\n### C\n## D\n```flow\nx=>start\n```"
         #expect(MarkdownFlowReader.flowBlocks(in: md)[0].headingPath.map(\.text) == ["A", "D"])

@@ -17,6 +17,33 @@ import Testing
         }
     }
 
+    @Test func aDirectiveOverSeveralLinesIsSkippedWhole() {
+        // act
+        let parsed = MermaidParser.parse("%%{init: {\"theme\": \"base\",\n  \"themeVariables\": {\"primaryColor\": \"#ffcccc\"}}}%%\nflowchart LR\n    A[Q1] --> B[Q2]")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.graph.edges.map { "\($0.from)->\($0.to)" } == ["A->B"] && parsed.graph.edges.first?.direction == .right)
+    }
+
+    @Test func directionOrGraphBeforeALinkIsANodeNotTheKeyword() {
+        // act
+        let parsed = parse("A --> direction[Q]\ndirection --> B[Q2]\nsubgraph s\ndirection LR\nB --> D\nend")
+        // verify: a node named direction; the keyword inside the subgraph still read as one
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.graph.edges.map { "\($0.from)->\($0.to)" } == ["A->direction", "direction->B", "B->D"])
+    }
+
+    @Test func htmlEntityCodesAreDecodedAsMermaidShowsThem() {
+        // act
+        let parsed = parse("A[\"Salt &amp; pepper &lt;3 &#35;1\"] --> B[R&D; a & b]")
+        // verify: HTML's codes decoded; an & that starts none stays
+        #expect(parsed.graph.node("A")?.text == "Salt & pepper <3 #1")
+        #expect(parsed.graph.node("B")?.text == "R&D; a & b")
+        // and written back so that they read the same again
+        let again = MermaidParser.parse(MermaidWriter.write(MermaidParser.parse("flowchart TD\nA[\"&amp;lt;\"]").graph))
+        #expect(again.graph.node("A")?.text == "&lt;")
+    }
+
     @Test func everyBracketShape() {
         // setup
         let shapes = ["[r]", "(r)", "([r])", "[[r]]", "[(r)]", "((r))", "{r}", "{{r}}", ">r]", "[/r/]", "[\\r\\]", "[/r\\]", "[\\r/]", "(((r)))"]

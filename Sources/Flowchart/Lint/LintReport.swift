@@ -45,7 +45,9 @@ public struct LintReport: Sendable {
     /// The severity stays `error`/`warning` in every language: editors and CI match on it.
     public func text(sources: [String: String]? = nil, language: Language = .en) -> String {
         var out = ""
-        let lines = sources?.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        // Lines as the reader numbered them: "\r\n" is one Character, so splitting a Windows file at "\n"
+        // found one line and showed no snippet at all.
+        let lines = sources?.mapValues { LineEndings.unix($0).split(separator: "\n", omittingEmptySubsequences: false) }
         for finding in findings {
             let d = finding.diagnostic
             out += "\(finding.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.text.text(language))"

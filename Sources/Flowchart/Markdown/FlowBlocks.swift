@@ -73,8 +73,10 @@ public enum MarkdownFlowReader {
     }
 
     /// The fence's language is `mermaid`.
+    /// ```mermaid, in any case: an author who wrote ```Mermaid means it, and a block skipped without a
+    /// word took its topic's questions out of the guide.
     static func isMermaidInfo(_ info: String) -> Bool {
-        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "mermaid"
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased() == "mermaid"
     }
 
     /// An ATX heading: up to three spaces, 1–6 `#`, then a space (or nothing).

@@ -1,4 +1,5 @@
-/// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`) and `<br>` decoded, emphasis tags
+/// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`), HTML's (`&amp;`, `&#35;`, which
+/// Mermaid's HTML labels show decoded) and `<br>` decoded, emphasis tags
 /// (`<b>`, `<i>`…) dropped; Markdown strings
 /// (`"`…`"`) without their backticks and emphasis marks. The interview reads plain text, so `**bold**`
 /// becomes `bold`; line breaks stay as "\n", like a multi-line flowchart.js label.
@@ -13,13 +14,13 @@ enum MermaidLabel {
             var words: UInt64 = 0
             while k + 8 <= range.upperBound {
                 let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                if Self.hasByte(x, 0x23) || Self.hasByte(x, 0x3C) { break }
+                if Self.hasByte(x, 0x23) || Self.hasByte(x, 0x3C) || Self.hasByte(x, 0x26) { break }
                 words |= x
                 k += 8
             }
             if words & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
         }
-        while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C { high |= s[k]; k += 1 }
+        while k < range.upperBound, s[k] != 0x23, s[k] != 0x3C, s[k] != 0x26 { high |= s[k]; k += 1 }
         if k == range.upperBound { return string(s, range, isASCII: high < 0x80) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
@@ -27,6 +28,9 @@ enum MermaidLabel {
         while k < range.upperBound {
             let b = s[k]
             if b == 0x23, let (decoded, length) = entity(s, at: k, limit: range.upperBound) {
+                out.append(contentsOf: decoded)
+                k += length
+            } else if b == 0x26, let (decoded, length) = htmlEntity(s, at: k, limit: range.upperBound) {
                 out.append(contentsOf: decoded)
                 k += length
             } else if b == 0x3C, let length = lineBreak(s, at: k, limit: range.upperBound) {
@@ -100,6 +104,20 @@ enum MermaidLabel {
         return (Array(String(unicode).utf8), j - k + 1)
     }
 
+    /// HTML's `&name;`, `&#123;` or `&#x1F600;` at `k`, as Mermaid's own codes are read; an `&` that
+    /// starts none (`R&D`, `a & b`) stays.
+    private static func htmlEntity(_ s: Bytes, at k: Int, limit: Int) -> ([UInt8], Int)? {
+        if k + 1 < limit, s[k + 1] == 0x23 {
+            // `&#…;` is `#…;` one byte later.
+            return entity(s, at: k + 1, limit: limit).map { ($0.0, $0.1 + 1) }
+        }
+        var j = k + 1
+        while j < limit, j - k <= 12, s[j] != 0x3B { j += 1 }
+        guard j < limit, s[j] == 0x3B,
+              let text = named[String(decoding: Bytes(rebasing: s[(k + 1)..<j]), as: UTF8.self)] else { return nil }
+        return (Array(text.utf8), j - k + 1)
+    }
+
     /// `<br>`, `<br/>`, `<br />`, any case.
     private static func lineBreak(_ s: Bytes, at k: Int, limit: Int) -> Int? {
         guard k + 3 < limit, s[k + 1] | 0x20 == 0x62, s[k + 2] | 0x20 == 0x72 else { return nil }
@@ -125,8 +143,8 @@ enum MermaidLabel {
         return formattingTags.contains(name) ? j - k + 1 : nil
     }
 
-    /// A label written back inside `"…"`: quotes, `#` before what would read as an entity code, `<`
-    /// and newlines escaped, so reading it again gives the same text.
+    /// A label written back inside `"…"`: quotes, `#` or `&` before what would read as an entity code,
+    /// `<` and newlines escaped, so reading it again gives the same text.
     static func quotedEscaping(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -137,6 +155,7 @@ enum MermaidLabel {
             case "\n": out += "<br>"
             case "<": out += "#lt;"
             case "#" where looksLikeEntity(scalars, from: k): out += "#35;"
+            case "&" where looksLikeEntity(scalars, from: k): out += "#amp;"
             default: out.unicodeScalars.append(c)
             }
         }

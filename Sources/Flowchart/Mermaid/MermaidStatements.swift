@@ -19,14 +19,31 @@ extension MermaidReader {
         closeOpenSubgraphs()
     }
 
-    /// Blank lines, `;`, and `%%` comments between statements.
+    /// Blank lines, `;`, `%%` comments and `%%{ … }%%` directives between statements.
     mutating func skipBlank() {
         while i < s.count {
             let b = s[i]
             if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || b == 0x3B { i += 1; continue }
-            if b == 0x25 && byte(i + 1) == 0x25 { skipToLineEnd(); continue }
+            if b == 0x25 && byte(i + 1) == 0x25 {
+                if byte(i + 2) == 0x7B { skipDirective() } else { skipToLineEnd() }
+                continue
+            }
             break
         }
+    }
+
+    /// A `%%{init: … }%%` directive, which Mermaid lets run over several lines (a theme's JSON written
+    /// out): everything up to its `}%%`. One never closed is a comment to its line's end, as before.
+    mutating func skipDirective() {
+        var j = i + 3
+        while j + 2 < s.count {
+            if s[j] == 0x7D && s[j + 1] == 0x25 && s[j + 2] == 0x25 {
+                i = j + 3
+                return
+            }
+            j += 1
+        }
+        skipToLineEnd()
     }
 
     func lineEndBeforeSeparator(from offset: Int) -> Int {
@@ -122,7 +139,7 @@ extension MermaidReader {
             if isKeyword("classDef", at: i), followedBySpace(i + 8) { i += 8; return readClassDef() }
             if isKeyword("class", at: i), followedBySpace(i + 5) { i += 5; return readClass() }
             if isKeyword("click", at: i), followedBySpace(i + 5) { i += 5; return readClick() }
-        } else if b == 0x64, isKeyword("direction", at: i), followedBySpace(i + 9) {   // d
+        } else if b == 0x64, isKeyword("direction", at: i), followedBySpace(i + 9), !linkFollows(i + 9) {   // d
             i += 9
             skipSpaces()
             if let open = openSubgraphs.last {
@@ -138,7 +155,7 @@ extension MermaidReader {
         } else if b == 0x61 {   // a
             if isKeyword("accTitle", at: i) || isKeyword("accDescr", at: i) { return readAccessibility() }
         } else if b == 0x66 || b == 0x67 {   // f, g: a second header is harmless; its direction counts
-            if isKeyword("flowchart", at: i) || isKeyword("graph", at: i) {
+            if isKeyword("flowchart", at: i) || isKeyword("graph", at: i), !linkFollows(i + (s[i] == 0x66 ? 9 : 5)) {
                 i += s[i] == 0x66 ? 9 : 5
                 skipSpaces()
                 if !atStatementEnd { direction = readDirection(fallback: direction) }
@@ -150,6 +167,19 @@ extension MermaidReader {
 
     func followedBySpace(_ offset: Int) -> Bool {
         offset < s.count && (s[offset] == 0x20 || s[offset] == 0x09)
+    }
+
+    /// Whether, after spaces, a link or `&` comes next: `direction --> B` names a node called
+    /// direction (Mermaid reads it so), where `direction LR` is the keyword.
+    func linkFollows(_ offset: Int) -> Bool {
+        var j = offset
+        while j < s.count, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
+        guard j < s.count else { return false }
+        switch s[j] {
+        case 0x2D, 0x3D, 0x2E, 0x7E, 0x26: return true   // - = . ~ &
+        case 0x3C: return byte(j + 1) == 0x2D || byte(j + 1) == 0x3D   // <-- <==, not the direction <
+        default: return false
+        }
     }
 
     func trimmedRange(_ range: Range<Int>) -> Range<Int> {

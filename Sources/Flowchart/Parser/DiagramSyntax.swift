@@ -19,8 +19,7 @@ public enum DiagramSyntax: String, Hashable, Sendable, Codable, CaseIterable {
     public static func of(fenceInfo info: String, text: some StringProtocol) -> DiagramSyntax? {
         if let fast = text.utf8.withContiguousStorageIfAvailable({ of(fenceInfo: info, bytes: $0) }) { return fast }
         if MarkdownFlowReader.isFlowInfo(info) { return .flowchartJS }
-        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? ""
-        if language == "mermaid" && (MermaidParser.isFlowchart(text) || !MermaidParser.isOtherDiagram(text)) { return .mermaid }
+        if MarkdownFlowReader.isMermaidInfo(info) && (MermaidParser.isFlowchart(text) || !MermaidParser.isOtherDiagram(text)) { return .mermaid }
         return nil
     }
 

@@ -17,6 +17,9 @@ enum GuidePresentation {
     static let wideChart = 1_400.0
 
     static func parts(of markdown: String) -> [Part] {
+        // "\r\n" is one Character: a guide uploaded with Windows line ends split into one line here. The
+        // blocks are found in the same text, so their line numbers match.
+        let markdown = LineEndings.unix(markdown)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var parts: [Part] = []
         var next = frontMatterEnd(lines)
