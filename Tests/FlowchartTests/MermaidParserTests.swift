@@ -212,8 +212,9 @@ import Testing
         #expect(parsed.graph.node("b1")?.parameters["subgraph"] == "inner")
         #expect(parsed.graph.node("outer") == nil)
         #expect(parsed.graph.edge(from: "start", branch: .next)?.to == "a1")
-        // `outer` is linked to nodes outside it, so its `direction LR` gives way to the chart's TD (Mermaid's rule)
-        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == nil)
+        // `outer` is linked only as a whole, not through one of its nodes, so it keeps its `direction LR`
+        // (Mermaid's rule, and its documentation's example)
+        #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == .right)
         // the exit is the subgraph's last node that leads nowhere inside it
         #expect(parsed.graph.edge(from: "b2", branch: .next)?.to == "done")
     }
@@ -272,6 +273,27 @@ import Testing
         #expect(parsed.graph.edge(from: "a1", branch: .next)?.direction == .right)
         #expect(parsed.graph.edge(from: "b1", branch: .next)?.direction == .right)
         #expect(parsed.graph.edge(from: "c1", branch: .next)?.direction == .top)
+    }
+
+    @Test func aLineToTheSubgraphItselfLeavesItsDirectionAlone() {
+        // act: `one` is linked as a whole, not through one of its nodes; `two` through one of its nodes
+        let parsed = parse("""
+            S([Start]) --> one
+            one --> two
+            subgraph one
+                direction TB
+                p1 --> p2
+            end
+            subgraph two
+                direction TB
+                q1 --> q2
+            end
+            S --> q1
+            """, header: "flowchart LR")
+        // verify: Mermaid keeps `one` top to bottom (no side: a top-down line's default); `two` gives way
+        // to the chart's left to right
+        #expect(parsed.graph.edge(from: "p1", branch: .next)?.direction == nil)
+        #expect(parsed.graph.edge(from: "q1", branch: .next)?.direction == .right)
     }
 
     @Test func commentsDirectivesAndFrontMatterAreSkipped() {

@@ -17,8 +17,8 @@
 extension MermaidReader {
     mutating func buildGraph() -> FlowGraph {
         resolvePositions()
-        let redirect = subgraphEnds()
-        var resolved = resolveLinks(redirect)
+        let (redirect, standIn) = subgraphEnds()
+        var resolved = resolveLinks(redirect, standIn: standIn)
         applySubgraphDirections(resolved)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
         let start = chartStart(resolved, out: out, redirect: redirect)
@@ -84,9 +84,10 @@ extension MermaidReader {
     /// Per node: nil, or the (entry, exit) nodes a subgraph's id stands for when a link names it. The
     /// entry is its first node that nothing inside leads to, the exit its last node that leads nowhere
     /// inside; (-1, -1) for a subgraph without nodes.
-    private mutating func subgraphEnds() -> [(first: Int, last: Int)?] {
+    /// Also, for each subgraph, the node that names it (-1 when none does).
+    private mutating func subgraphEnds() -> (redirect: [(first: Int, last: Int)?], standIn: [Int]) {
         var redirect = [(first: Int, last: Int)?](repeating: nil, count: nodes.count)
-        guard !subgraphs.isEmpty else { return redirect }
+        guard !subgraphs.isEmpty else { return (redirect, []) }
         // Children were opened after their parents: one backward sweep gives every parent its children's nodes.
         for k in subgraphs.indices.reversed() where subgraphs[k].parent >= 0 {
             let p = subgraphs[k].parent
@@ -108,7 +109,7 @@ extension MermaidReader {
         for k in subgraphs.indices.reversed() where standIn[k] >= 0 {
             redirect[standIn[k]] = entryAndExit(of: k, isStandIn: isStandIn, redirect: redirect)
         }
-        return redirect
+        return (redirect, standIn)
     }
 
     /// A subgraph's members are the nodes written in it or in its nested subgraphs, but not the nodes
@@ -144,11 +145,15 @@ extension MermaidReader {
     }
 
     /// Link indices that become edges: visible, with subgraph ends resolved, repeats dropped.
-    private mutating func resolveLinks(_ redirect: [(first: Int, last: Int)?]) -> [Int] {
+    private mutating func resolveLinks(_ redirect: [(first: Int, last: Int)?], standIn: [Int]) -> [Int] {
         var resolved: [Int] = []
         resolved.reserveCapacity(links.count)
         for l in links.indices where links[l].stroke != .invisible {
             var from = Int(links[l].from), to = Int(links[l].to)
+            if redirect[from] != nil || redirect[to] != nil {
+                namedGroupEnds[l] = (redirect[from] != nil ? standIn.firstIndex(of: from) ?? -1 : -1,
+                                     redirect[to] != nil ? standIn.firstIndex(of: to) ?? -1 : -1)
+            }
             if let r = redirect[from] { from = r.last }
             if let r = redirect[to] { to = r.first }
             if from < 0 || to < 0 {
@@ -164,7 +169,8 @@ extension MermaidReader {
     }
 
     /// Mermaid's rule: a subgraph any of whose nodes is linked to a node outside it ignores its own
-    /// `direction` and takes its parent's (the chart's at the top). Its lines then run the way the lines
+    /// `direction` and takes its parent's (the chart's at the top); a line to the subgraph itself does not
+    /// count. Its lines then run the way the lines
     /// around it do; with its own direction kept, a `direction RL` box in an LR chart sent lines back
     /// and forth across it.
     private mutating func applySubgraphDirections(_ resolved: [Int]) {
@@ -176,7 +182,13 @@ extension MermaidReader {
             return out
         }
         for l in resolved {
-            let a = chain(Int(links[l].from)), b = chain(Int(links[l].to))
+            var a = chain(Int(links[l].from)), b = chain(Int(links[l].to))
+            // A line that names a subgraph (`S --> one`) links the subgraph, not one of its nodes: it
+            // leaves that subgraph's direction, and those of the subgraphs inside it on the way, alone.
+            if let named = namedGroupEnds[l] {
+                if named.from >= 0, let at = a.firstIndex(of: named.from) { a.removeSubrange(...at) }
+                if named.to >= 0, let at = b.firstIndex(of: named.to) { b.removeSubrange(...at) }
+            }
             for k in a where !b.contains(k) { crossed[k] = true }
             for k in b where !a.contains(k) { crossed[k] = true }
         }

@@ -48,6 +48,10 @@ struct MermaidReader {
     var groupScratch: [Int32] = []
     var previousScratch: [Int32] = []
     /// Per node: the `groupStamp` of the last `&` group it was put in, so a group names each node once.
+    /// Per link that names a subgraph at an end (`S --> one`): the subgraph each end names, or -1. Such
+    /// a line goes to or from a node inside, but in Mermaid's rule it is a line to the subgraph, not one
+    /// of its nodes linked outside (`applySubgraphDirections`).
+    var namedGroupEnds: [Int: (from: Int, to: Int)] = [:]
     var groupMarks: [Int32] = []
     var groupStamp: Int32 = 0
 
