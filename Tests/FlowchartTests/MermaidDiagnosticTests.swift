@@ -200,6 +200,17 @@ import Testing
         #expect(d.position == SourcePosition(line: 12, column: 7))
     }
 
+    @Test func aStyleOrClassBeforeItsNodeIsAppliedOnceTheNodeIsWritten() throws {
+        // act: Mermaid applies a style, class or click written above the node (or subgraph) it names
+        let parsed = parse("style I fill:#f00\nclass I hot\nclick I \"https://example.com\"\nstyle g stroke:#00f\nA --> I[Q2]\nsubgraph g\nI\nend\nclassDef hot stroke:#333")
+        // verify
+        #expect(parsed.first(.undefinedNode) == nil, "\(parsed.diagnostics)")
+        let node = try #require(parsed.graph.node("I"))
+        #expect(node.text == "Q2" && node.parameters["class"] == "hot" && node.url == "https://example.com")
+        #expect(node.parameters["style"]?.contains("fill:#f00") == true)
+        #expect(parsed.graph.groups.first { $0.id == "g" }?.style?.contains("stroke:#00f") == true)
+    }
+
     @Test func everyFindingHasBothLanguages() {
         // setup
         let text = "flowchart XY\nA[x --> B\nC[\"q --> D\nsubgraph s\nG{?} --> H & I & J\nend\nend\nK L\nM@{ shape: zz }\n"

@@ -142,18 +142,45 @@ extension MermaidReader {
     /// Runs `change` on the node called `id`, reporting an id no statement has used yet. With
     /// `orSubgraph`, an id of a subgraph opened above decorates that subgraph (its frame) instead: a link
     /// naming the subgraph makes a node of that id too, which stands for the subgraph and is not drawn.
-    private mutating func withNode(_ id: String, at offset: Int, orSubgraph: Bool = false, _ change: (inout MermaidDecoration) -> Void) {
+    /// An id not used yet is kept for the chart's end (`applyPendingDecorations`): Mermaid applies
+    /// `style I fill:red` to a node `I` written further down, and a warning then said it was not applied.
+    private mutating func withNode(_ id: String, at offset: Int, orSubgraph: Bool = false,
+                                   _ change: @escaping (inout MermaidDecoration) -> Void) {
+        if !decorate(id, orSubgraph: orSubgraph, change) {
+            pendingDecorations.append(PendingDecoration(id: id, offset: offset, orSubgraph: orSubgraph, change: change))
+        }
+    }
+
+    /// Whether `id` names a node (or, with `orSubgraph`, a subgraph) now; if so, `change` is applied.
+    private mutating func decorate(_ id: String, orSubgraph: Bool, _ change: (inout MermaidDecoration) -> Void) -> Bool {
         if orSubgraph, let group = subgraphIndex[id] {
             change(&groupDecorations[group, default: MermaidDecoration()])
-            return
+            return true
         }
         let found = KeyTable.withBytes(of: id) { keys.find($0, hash: KeyTable.hash($0)) }
-        guard let index = found else {
-            report(.warning, .undefinedNode, at: offset, MermaidText.decoratesUnknownNode(id))
-            return
-        }
+        guard let index = found else { return false }
         change(&decorations[index, default: MermaidDecoration()])
+        return true
     }
+
+    /// Decorations of ids that were not used where the decoration was written, in written order, once
+    /// the whole chart is read; an id no statement ever used is reported then.
+    mutating func applyPendingDecorations() {
+        guard !pendingDecorations.isEmpty else { return }
+        let pending = pendingDecorations
+        pendingDecorations = []
+        for item in pending where !decorate(item.id, orSubgraph: item.orSubgraph, item.change) {
+            report(.warning, .undefinedNode, at: item.offset, MermaidText.decoratesUnknownNode(item.id))
+        }
+    }
+}
+
+/// A `class`, `style` or `click` written before its node (`MermaidReader.applyPendingDecorations`).
+struct PendingDecoration {
+    var id: String
+    var offset: Int
+    var orSubgraph: Bool
+    var change: (inout MermaidDecoration) -> Void
 }
 
 extension StringProtocol {

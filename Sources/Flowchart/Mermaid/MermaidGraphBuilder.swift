@@ -16,6 +16,7 @@
 /// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
 extension MermaidReader {
     mutating func buildGraph() -> FlowGraph {
+        applyPendingDecorations()
         resolvePositions()
         let (redirect, standIn) = subgraphEnds()
         var resolved = resolveLinks(redirect, standIn: standIn)

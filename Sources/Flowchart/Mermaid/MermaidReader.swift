@@ -52,6 +52,8 @@ struct MermaidReader {
     /// a line goes to or from a node inside, but in Mermaid's rule it is a line to the subgraph, not one
     /// of its nodes linked outside (`applySubgraphDirections`).
     var namedGroupEnds: [Int: (from: Int, to: Int)] = [:]
+    /// `class`, `style` and `click` of ids not used yet where they were written.
+    var pendingDecorations: [PendingDecoration] = []
     var groupMarks: [Int32] = []
     var groupStamp: Int32 = 0
 

@@ -105,8 +105,8 @@ enum MermaidText {
     }
 
     static func decoratesUnknownNode(_ id: String) -> LocalizedText {
-        LocalizedText(en: "no node '\(id)' is written before this line; the style, class or link is not applied",
-                      zh: "此行之前没有节点 '\(id)'；样式、类或链接未生效")
+        LocalizedText(en: "no node or subgraph '\(id)' is written anywhere in the chart; the style, class or link is not applied",
+                      zh: "整个流程图中都没有节点或子图 '\(id)'；样式、类或链接未生效")
     }
 
     static func duplicateSubgraph(_ id: String, _ renamed: String) -> LocalizedText {
