@@ -32,6 +32,24 @@ import Testing
         #expect(svg.contains("<title>&lt;/title&gt;&lt;script&gt;</title>"))
     }
 
+    @Test func mermaidCircleCrossAndTwoWayEndsAreDrawnAsWritten() {
+        // setup: `--o`, `--x` and `<-->` were all drawn as plain arrows
+        let graph = MermaidParser.parse("flowchart TD\nA[Q1] --o B[Q2]\nB --x C[Q3]\nC <--> D[Q4]").graph
+        // act
+        let svg = render(graph)
+        // verify: each line names its own marker, and each marker is defined once
+        #expect(svg.contains(#"data-from="A" data-to="B" data-branch="next"><path"#))
+        for (from, marker) in [("A", "fc-circle"), ("B", "fc-cross"), ("C", "fc-arrow")] {
+            // The line's <path …/>: from its group's data-from up to the path's closing "/>".
+            let line = svg.components(separatedBy: "data-from=\"\(from)\"").dropFirst().first.map { String($0.prefix { $0 != "/" }) } ?? ""
+            #expect(line.contains("marker-end=\"url(#\(marker))\""), "\(from): \(line)")
+        }
+        #expect(svg.contains(#"marker-start="url(#fc-arrow-start)""#))
+        #expect(svg.contains(#"<marker id="fc-circle""#) && svg.contains("<circle"))
+        #expect(svg.contains(#"<marker id="fc-arrow-start""#) && svg.contains(#"orient="auto-start-reverse""#))
+        #expect(svg.components(separatedBy: #"<marker id="fc-cross""#).count == 2)
+    }
+
     @Test func highlightMarksExactlyTheGivenNodesAndEdges() {
         // setup
         let highlight = Highlight(nodes: ["st", "c"], edges: [EdgeRef(from: "st", branch: .next), EdgeRef(from: "c", branch: .no)])

@@ -8,8 +8,11 @@ struct SVGEdgeStyle: Hashable {
     var opacity: String?
     var labelColor: String?
     var arrow: Arrow = .block
+    /// A head at the line's start too: Mermaid's `<-->`, `o--o`, `x--x`.
+    var startArrow: Arrow = .none
 
-    enum Arrow: String { case block, open, none }
+    /// `circle` and `cross` are Mermaid's `--o` and `--x` ends.
+    enum Arrow: String { case block, open, none, circle, cross }
 
     init(_ style: [String: String]) {
         stroke = (style["stroke"] ?? style["line-color"]).flatMap(Self.color)
@@ -18,9 +21,18 @@ struct SVGEdgeStyle: Hashable {
         opacity = style["stroke-opacity"].flatMap { Self.number($0, upTo: 1) }
         // `font-color` in flowchart.js's line styles, `color` in Mermaid's linkStyle.
         labelColor = (style["font-color"] ?? style["color"]).flatMap(Self.color)
-        if let end = style["arrow-end"]?.lowercased() {
-            arrow = end == "none" ? .none : (end.hasPrefix("open") ? .open : .block)
-        }
+        if let end = style["arrow-end"] { arrow = Self.arrow(end) }
+        if let start = style["arrow-start"] { startArrow = Self.arrow(start) }
+    }
+
+    /// Raphaël's names (`classic`, `block`, `open`, `none`…) and Mermaid's ends (`circle`, `cross`).
+    static func arrow(_ name: String) -> Arrow {
+        let name = name.lowercased()
+        if name == "none" { return .none }
+        if name.hasPrefix("open") { return .open }
+        if name.hasPrefix("circle") || name == "oval" { return .circle }
+        if name.hasPrefix("cross") { return .cross }
+        return .block
     }
 
     /// The line's class and attributes: the stylesheet's defaults (`line`, `weight`) for what the author

@@ -19,14 +19,24 @@ struct SVGEdges {
         obstacles = frames.isEmpty ? nil : LabelObstacles(frames: frames, lines: lines, boxes: Array(boxes.values))
     }
 
-    /// The arrowhead a line needs; each distinct one becomes a `<marker>` in `<defs>`.
+    /// The arrowhead a line needs at an end; each distinct one becomes a `<marker>` in `<defs>`.
     struct Marker: Hashable, Comparable {
-        var open: Bool
+        var head: SVGEdgeStyle.Arrow
         var taken: Bool
         var color: String?
+        /// At the line's start (`<-->`): the same head turned round (`auto-start-reverse`).
+        var atStart = false
+
+        var open: Bool { head == .open || head == .cross }
 
         var id: String {
-            var id = open ? "fc-arrow-open" : "fc-arrow"
+            var id = switch head {
+            case .open: "fc-arrow-open"
+            case .circle: "fc-circle"
+            case .cross: "fc-cross"
+            case .block, .none: "fc-arrow"
+            }
+            if atStart { id += "-start" }
             if taken { id += "-taken" } else if let color { id += "-" + Self.hash(color) }
             return id
         }
@@ -49,14 +59,23 @@ struct SVGEdges {
                 classes = "arrowhead-own" + (open ? " open" : "")
                 style = SVGEscape.attribute(open ? "stroke" : "fill", color)
             }
-            let path = open ? "M1,1L10,5L1,9" : "M0,0L10,5L0,10z"
-            return #"<marker id="\#(id)" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">"#
-                + #"<path class="\#(classes)" d="\#(path)"\#(style)/></marker>"#
+            // A circle or a cross sits on the line's end, just short of the box, as Mermaid draws them.
+            let (shape, refX) = switch head {
+            case .circle: (#"<circle class="\#(classes)" cx="5" cy="5" r="4"\#(style)/>"#, "9")
+            case .cross: (#"<path class="\#(classes)" d="M1.5,1.5L8.5,8.5M8.5,1.5L1.5,8.5"\#(style)/>"#, "5")
+            case .open: (#"<path class="\#(classes)" d="M1,1L10,5L1,9"\#(style)/>"#, "10")
+            case .block, .none: (#"<path class="\#(classes)" d="M0,0L10,5L0,10z"\#(style)/>"#, "10")
+            }
+            let orient = atStart ? "auto-start-reverse" : "auto"
+            return #"<marker id="\#(id)" viewBox="0 0 10 10" refX="\#(refX)" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="\#(orient)">"#
+                + shape + "</marker>"
         }
     }
 
-    static func marker(for style: SVGEdgeStyle, taken: Bool) -> Marker? {
-        style.arrow == .none ? nil : Marker(open: style.arrow == .open, taken: taken, color: style.stroke)
+    /// The markers a line's ends need: at its end (none for `arrow-end: none`) and at its start.
+    static func markers(for style: SVGEdgeStyle, taken: Bool) -> (end: Marker?, start: Marker?) {
+        (style.arrow == .none ? nil : Marker(head: style.arrow, taken: taken, color: style.stroke),
+         style.startArrow == .none ? nil : Marker(head: style.startArrow, taken: taken, color: style.stroke, atStart: true))
     }
 
     /// Returns the box its label covers, if it has one, for the frame titles and later labels to keep
@@ -74,7 +93,9 @@ struct SVGEdges {
         out += "<path d=\""
         appendPathData(route, to: &out)
         out += "\"" + style.lineAttributes
-        if let marker = Self.marker(for: style, taken: taken) { out += SVGEscape.attribute("marker-end", "url(#\(marker.id))") }
+        let markers = Self.markers(for: style, taken: taken)
+        if let end = markers.end { out += SVGEscape.attribute("marker-end", "url(#\(end.id))") }
+        if let start = markers.start { out += SVGEscape.attribute("marker-start", "url(#\(start.id))") }
         out += "/>"
         var box: SVGFrames.Obstacle?
         if let label = route.label, !label.isEmpty, route.points.count >= 2 { box = labelMarkup(label, route, style, placed: placed, into: &out) }

@@ -37,7 +37,10 @@ public enum SVGRenderer {
         out += description(graph)
         out += "<style>" + SVGStyleSheet.elementText + "</style>\n"
 
-        let markers = Set(zip(styles, taken).compactMap { SVGEdges.marker(for: $0, taken: $1) }).sorted()
+        let markers = Set(zip(styles, taken).flatMap { style, taken in
+            let ends = SVGEdges.markers(for: style, taken: taken)
+            return [ends.end, ends.start].compactMap { $0 }
+        }).sorted()
         out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"
 
         // Frames under everything; nodes next, lines after: lines never cross boxes, and arrowheads stay
