@@ -211,6 +211,23 @@ import Testing
         #expect(parsed.graph.groups.first { $0.id == "g" }?.style?.contains("stroke:#00f") == true)
     }
 
+    @Test func anInputMethodsFullWidthPunctuationIsNamedWithTheASCIIMeant() throws {
+        // act: a Chinese input method's bar, brackets and dash where Mermaid's syntax goes
+        let bar = MermaidParser.parse("flowchart TD\nB{深入？} -->｜是｜ C[问题二]\nB -->|否| D")
+        let brackets = MermaidParser.parse("flowchart TD\nA[Q] --> D【问题三】")
+        let dash = MermaidParser.parse("flowchart TD\nA[Q] --> D[R]\nD —> C")
+        // verify: each an error at the character, with the line as it was meant as the fix
+        let a = try #require(bar.first(.fullWidthSyntax))
+        #expect(a.severity == .error && a.position == SourcePosition(line: 2, column: 11) && a.fix?.replacement == "|是|")
+        let b = try #require(brackets.first(.fullWidthSyntax))
+        #expect(b.position == SourcePosition(line: 2, column: 11) && b.fix?.replacement == "D[问题三]")
+        #expect(b.text.text(.zh).contains("全角标点"))
+        let c = try #require(dash.first(.fullWidthSyntax))
+        #expect(c.position == SourcePosition(line: 3, column: 3) && c.fix?.replacement == "-->")
+        // Chinese labels and ids are not touched.
+        #expect(MermaidParser.parse("flowchart TD\n问题一[（参考）答案【要点】] --> 问题二").diagnostics.isEmpty)
+    }
+
     @Test func everyFindingHasBothLanguages() {
         // setup
         let text = "flowchart XY\nA[x --> B\nC[\"q --> D\nsubgraph s\nG{?} --> H & I & J\nend\nend\nK L\nM@{ shape: zz }\n"

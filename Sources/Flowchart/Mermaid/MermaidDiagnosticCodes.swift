@@ -19,4 +19,5 @@ extension DiagnosticCode {
     public static let duplicateSubgraph: DiagnosticCode = "duplicate-subgraph"
     public static let noSuchLink: DiagnosticCode = "no-such-link"
     public static let questionForks: DiagnosticCode = "question-forks"
+    public static let fullWidthSyntax: DiagnosticCode = "full-width-syntax"
 }

@@ -21,8 +21,13 @@ extension MermaidReader {
                 if diagnostics.count > findings { skipStatement(); return }
                 // `A B`: two nodes with nothing between them; an arrow is the likeliest repair.
                 let end = lineEndBeforeSeparator(from: i)
-                report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
-                       fix: (i..<i, "--> "))
+                if let (wide, meant) = fullWidthArrow(at: i, end: end) {
+                    // `D —> C`: an input method's dash for `--`.
+                    report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow(string(wide), meant: meant), fix: (wide, meant))
+                } else {
+                    report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
+                           fix: (i..<i, "--> "))
+                }
                 i = end
                 return
             }
@@ -268,5 +273,19 @@ extension MermaidReader {
         report(.error, .unclosedBracket, at: open - 2, MermaidText.unclosedLinkText(string(open - 2..<open)))
         i = end
         return nil
+    }
+}
+
+extension MermaidReader {
+    /// A link typed with full-width dashes or `＞` (`—>`, `——>`, `－－＞`) at `start`: its range and the
+    /// ASCII link meant.
+    func fullWidthArrow(at start: Int, end: Int) -> (Range<Int>, String)? {
+        guard start < end, s[start] >= 0xE2 else { return nil }
+        var j = start
+        while j < end, s[j] != 0x20, s[j] != 0x09 { j += 1 }
+        let word = string(start..<j)
+        guard let meant = FullWidthSyntax.repaired(word), meant.hasPrefix("-"), meant.hasSuffix(">"),
+              meant.allSatisfy({ $0 == "-" || $0 == ">" }) else { return nil }
+        return (start..<j, meant.count < 3 ? "-->" : meant)
     }
 }

@@ -22,6 +22,7 @@ extension MermaidReader {
             if i < s.count { i += 1 }
             return nil
         }
+        if idRange.contains(where: { s[$0] >= 0xE2 }) { fullWidthSyntax(in: idRange) }
         if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
             // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
             report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
@@ -220,5 +221,37 @@ extension MermaidReader {
             i = j + 1
         }
         return markdown ? MermaidLabel.markdown(s, text) : MermaidLabel.text(s, text)
+    }
+}
+
+/// Punctuation a Chinese input method types in place of Mermaid's: `【问题】` for `[问题]`, `-->｜是｜` for
+/// `-->|是|`, `—>` for `-->`. Being non-ASCII, such characters read as part of a node's id, and the chart
+/// gained nodes called `D【问题三】` or `｜是｜` with no word about why.
+enum FullWidthSyntax {
+    /// The ASCII each stands for; `——` before `—`, so a doubled dash becomes one `--`.
+    static let replacements: [(String, String)] = [
+        ("【", "["), ("】", "]"), ("［", "["), ("］", "]"), ("（", "("), ("）", ")"), ("｛", "{"), ("｝", "}"),
+        ("｜", "|"), ("——", "--"), ("—", "--"), ("－", "-"), ("＞", ">"), ("＜", "<"), ("＆", "&"),
+    ]
+
+    /// The id's text with every such character replaced, or nil when it has none.
+    static func repaired(_ id: String) -> String? {
+        var text = id
+        for (wide, ascii) in replacements { text = text.replacingOccurrences(of: wide, with: ascii) }
+        return text == id ? nil : text
+    }
+}
+
+extension MermaidReader {
+    /// An id holding full-width syntax (`FullWidthSyntax`): an error at the first such character, with the
+    /// id as it was meant as the fix. Only ids with a byte of 0xE2 or above are looked at (all these
+    /// characters start with one), so plain ids cost nothing more.
+    mutating func fullWidthSyntax(in idRange: Range<Int>) {
+        let id = string(idRange)
+        guard let fixed = FullWidthSyntax.repaired(id) else { return }
+        let first = FullWidthSyntax.replacements.compactMap { wide, _ in id.range(of: wide) }.min { $0.lowerBound < $1.lowerBound }
+        let offset = first.map { idRange.lowerBound + id.utf8.distance(from: id.startIndex, to: $0.lowerBound) } ?? idRange.lowerBound
+        let character = first.map { String(id[$0]) } ?? ""
+        report(.error, .fullWidthSyntax, at: offset, MermaidText.fullWidthSyntax(character, in: id, meant: fixed), fix: (idRange, fixed))
     }
 }

@@ -104,6 +104,18 @@ enum MermaidText {
                       zh: "'click \(id)' 需要一个链接（\"https://…\"）或回调函数名")
     }
 
+    static func fullWidthSyntax(_ character: String, in id: String, meant: String) -> LocalizedText {
+        LocalizedText(
+            en: "'\(character)' is full-width punctuation (an input method's), which Mermaid reads as part of the node id '\(id)'; write '\(meant)'",
+            zh: "'\(character)' 是全角标点（输入法输入的），Mermaid 会把它当作节点 id '\(id)' 的一部分；请写成 '\(meant)'")
+    }
+
+    static func fullWidthArrow(_ written: String, meant: String) -> LocalizedText {
+        LocalizedText(
+            en: "'\(written)' is typed with full-width punctuation (an input method's dash); a link is written '\(meant)'",
+            zh: "'\(written)' 用了全角标点（输入法的破折号）；连线要写成 '\(meant)'")
+    }
+
     static func decoratesUnknownNode(_ id: String) -> LocalizedText {
         LocalizedText(en: "no node or subgraph '\(id)' is written anywhere in the chart; the style, class or link is not applied",
                       zh: "整个流程图中都没有节点或子图 '\(id)'；样式、类或链接未生效")
