@@ -29,15 +29,19 @@ import Testing
         #expect(parsed.edgeList == ["A-next->B"])
     }
 
-    @Test func unclosedBracketPointsAtTheOpenerAndFixesAtLineEnd() throws {
-        // act
-        let parsed = parse("问[中文标签 --> B\nC --> D")
+    @Test func unclosedBracketPointsAtTheOpenerAndFixesBeforeALinkOrAtLineEnd() throws {
+        // act: one label left open before a link, one at the line's end
+        let beforeLink = parse("问[中文标签 --> B\nC --> D")
+        let atEnd = parse("问[中文标签\nC --> D")
         // verify
-        let d = try #require(parsed.first(.unclosedBracket))
+        let d = try #require(beforeLink.first(.unclosedBracket))
         #expect(d.position == SourcePosition(line: 11, column: 2))
-        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 13), end: SourcePosition(line: 11, column: 13), replacement: "]"))
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: 7), end: SourcePosition(line: 11, column: 7), replacement: "]"))
         #expect(d.text.zh.contains("没有闭合"))
-        #expect(parsed.edgeList == ["C-next->D"])
+        #expect(beforeLink.edgeList == ["问-next->B", "C-next->D"])
+        let e = try #require(atEnd.first(.unclosedBracket))
+        #expect(e.fix == Fix(start: SourcePosition(line: 11, column: 7), end: SourcePosition(line: 11, column: 7), replacement: "]"))
+        #expect(atEnd.edgeList == ["C-next->D"])
     }
 
     @Test(arguments: [("->", "->"), ("=>", "=>"), ("-=>", "-=>"), ("->>", "->>"), ("→", "→")])
@@ -226,6 +230,17 @@ import Testing
         #expect(c.position == SourcePosition(line: 3, column: 3) && c.fix?.replacement == "-->")
         // Chinese labels and ids are not touched.
         #expect(MermaidParser.parse("flowchart TD\n问题一[（参考）答案【要点】] --> 问题二").diagnostics.isEmpty)
+    }
+
+    @Test func aLabelLeftOpenBeforeALinkIsClosedThereAndTheLinkRead() throws {
+        // act
+        let parsed = MermaidParser.parse("flowchart TD\n    A[Question --> B[Next]\n    B --> C[Third]")
+        // verify: the fix closes the label before the link, and the reading goes on as if it had been
+        let d = try #require(parsed.first(.unclosedBracket))
+        #expect(d.fix?.start == SourcePosition(line: 2, column: 15) && d.fix?.replacement == "]")
+        #expect(d.fixedLine("    A[Question --> B[Next]") == "    A[Question] --> B[Next]")
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C"] && parsed.graph.node("A")?.text == "Question")
+        #expect(parsed.diagnostics.count == 1, "\(parsed.diagnostics)")
     }
 
     @Test func everyFindingHasBothLanguages() {

@@ -136,10 +136,13 @@ extension MermaidReader {
             found = bareSlantEnd
         } else if !closed {
             let closer = slanted ? String(UnicodeScalar(b1)) + "]" : closerText(close)
+            // `A[Question --> B[Next]`: the label was meant to end before the link. Closed there, the rest
+            // of the line is read as written (the link and B), where the line's end took them all in.
+            let end = linkInsideLabel(textStart..<limit) ?? limit
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: closer),
-                   fix: (limit..<limit, closer))
-            i = limit
-            found = limit
+                   fix: (end..<end, closer))
+            i = end
+            found = end
         } else {
             i = found + (slanted ? 1 : close.3)
         }
@@ -253,5 +256,24 @@ extension MermaidReader {
         let offset = first.map { idRange.lowerBound + id.utf8.distance(from: id.startIndex, to: $0.lowerBound) } ?? idRange.lowerBound
         let character = first.map { String(id[$0]) } ?? ""
         report(.error, .fullWidthSyntax, at: offset, MermaidText.fullWidthSyntax(character, in: id, meant: fixed), fix: (idRange, fixed))
+    }
+}
+
+extension MermaidReader {
+    /// Where, in an unclosed label, a link written with spaces around it begins (` --> `, ` --- `,
+    /// ` ==> `, ` -.-> `): the space before it.
+    func linkInsideLabel(_ range: Range<Int>) -> Int? {
+        var j = range.lowerBound
+        while j + 4 < range.upperBound {
+            if s[j] == 0x20 {
+                let a = s[j + 1], b = s[j + 2], c = s[j + 3]
+                let isLink = (a == 0x2D && b == 0x2D && (c == 0x3E || c == 0x2D))   // --> ---
+                    || (a == 0x3D && b == 0x3D && c == 0x3E)                         // ==>
+                    || (a == 0x2D && b == 0x2E && c == 0x2D)                         // -.-
+                if isLink { return j }
+            }
+            j += 1
+        }
+        return nil
     }
 }
