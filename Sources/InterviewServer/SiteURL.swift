@@ -5,7 +5,7 @@ import Vapor
 /// route that does not exist.
 enum SiteURL {
     case home, setup, login, logout, language
-    case positions, position(UUID), positionMembers(UUID)
+    case positions, position(UUID), positionMembers(UUID), positionMemberRemove(UUID, UUID)
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
@@ -23,6 +23,7 @@ enum SiteURL {
         case .positions: "/positions"
         case .position(let id): "/positions/\(id)"
         case .positionMembers(let id): "/positions/\(id)/members"
+        case .positionMemberRemove(let id, let user): "/positions/\(id)/members/\(user)/remove"
         case .candidates: "/candidates"
         case .candidate(let id): "/candidates/\(id)"
         case .candidateResume(let id): "/candidates/\(id)/resume.pdf"
@@ -66,6 +67,15 @@ enum SiteURL {
         let anyID = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
         return make(anyID).path.split(separator: "/").map {
             $0 == anyID.uuidString ? ":id" : PathComponent(stringLiteral: String($0))
+        }
+    }
+
+    /// The route for a page with two ids (`positionMemberRemove`): the first is `:id`, the second `:user`.
+    static func pattern(_ make: (UUID, UUID) -> SiteURL) -> [PathComponent] {
+        let first = UUID(uuidString: "00000000-0000-0000-0000-000000000001")!
+        let second = UUID(uuidString: "00000000-0000-0000-0000-000000000002")!
+        return make(first, second).path.split(separator: "/").map {
+            $0 == first.uuidString ? ":id" : $0 == second.uuidString ? ":user" : PathComponent(stringLiteral: String($0))
         }
     }
 

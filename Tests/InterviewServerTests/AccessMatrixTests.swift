@@ -117,6 +117,15 @@ struct AccessMatrixTests {
             try await check(w, "add member", managers(.ok)) {
                 try await w.call($0, .POST, "/api/v1/positions/\(position)/members", json: ["email": Person.member.rawValue])
             }
+            // Taking a member off: the refused cells first, then the manager does it, and adds them back.
+            let member = try w.users[.member]!.requireID()
+            try await check(w, "take a member off", managers(.ok).filter { $0.value != .ok }) {
+                try await w.call($0, .DELETE, "/api/v1/positions/\(position)/members/\(member)")
+            }
+            try await check(w, "take a member off", [.manager: .ok]) {
+                try await w.call($0, .DELETE, "/api/v1/positions/\(position)/members/\(member)")
+            }
+            #expect(try await w.call(.manager, .POST, "/api/v1/positions/\(position)/members", json: ["email": Person.member.rawValue]) == .ok)
             try await check(w, "export", managers(.ok)) { try await w.call($0, .GET, "/api/v1/candidates/\(candidate)/export") }
             // Erasing last: the allowed cells change the candidate for good.
             try await check(w, "erase", managers(.ok).filter { $0.value != .ok }) {

@@ -21,7 +21,8 @@ struct OpenAPITests {
             var documented: [String] = []
             for (path, item) in paths {
                 for method in ((item as? [String: Any]) ?? [:]).keys {
-                    let pattern = path.replacingOccurrences(of: "{id}", with: ":id")
+                    // `{id}`, `{user}`: the route's `:id`, `:user`.
+                    let pattern = path.replacing(#/\{(\w+)\}/#) { ":" + $0.1 }
                     documented.append("\(method.uppercased()) \(pattern)")
                 }
             }
@@ -42,7 +43,7 @@ struct OpenAPITests {
             let apiRoutes = app.routes.all.filter { $0.path.first?.description == "api" }
             // verify
             for route in apiRoutes {
-                let path = "/" + route.path.map(\.description).joined(separator: "/").replacingOccurrences(of: ":id", with: "{id}")
+                let path = "/" + route.path.map(\.description).joined(separator: "/").replacing(#/:(\w+)/#) { "{" + $0.1 + "}" }
                 let item = paths[path] as? [String: Any]
                 #expect(item?[route.method.rawValue.lowercased()] != nil, "\(route.method.rawValue) \(path) is routed but not documented")
             }

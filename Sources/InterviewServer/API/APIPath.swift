@@ -11,6 +11,7 @@ enum APIPath {
     static let positions: [PathComponent] = ["positions"]
     static let position: [PathComponent] = ["positions", id]
     static let positionMembers: [PathComponent] = ["positions", id, "members"]
+    static let positionMember: [PathComponent] = ["positions", id, "members", ":user"]
     static let candidates: [PathComponent] = ["candidates"]
     static let candidate: [PathComponent] = ["candidates", id]
     static let candidateResume: [PathComponent] = ["candidates", id, "resume.pdf"]

@@ -13,6 +13,7 @@ struct APIPositionController: RouteCollection {
         routes.get(APIPath.position, use: Self.show)
         routes.patch(APIPath.position, use: Self.update)
         routes.post(APIPath.positionMembers, use: Self.addMember)
+        routes.delete(APIPath.positionMember, use: Self.removeMember)
     }
 
     @Sendable static func index(req: Request) async throws -> [PositionService.Summary] {
@@ -40,6 +41,13 @@ struct APIPositionController: RouteCollection {
         struct Form: Content { var email: String? }
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, req: req)
+        return try await detail(position, on: req.db)
+    }
+
+    /// Takes a member off the position (`PositionService.removeMember`); answers the position as it is now.
+    @Sendable static func removeMember(req: Request) async throws -> Detail {
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        try await PositionService.removeMember(req.parameters.get("user", as: UUID.self), from: position, req: req)
         return try await detail(position, on: req.db)
     }
 

@@ -9,6 +9,7 @@ struct PositionController: RouteCollection {
         routes.get(SiteURL.pattern(SiteURL.position), use: Self.show)
         routes.post(SiteURL.pattern(SiteURL.position), use: Self.update)
         routes.post(SiteURL.pattern(SiteURL.positionMembers), use: Self.addMember)
+        routes.post(SiteURL.pattern(SiteURL.positionMemberRemove), use: Self.removeMember)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -56,6 +57,18 @@ struct PositionController: RouteCollection {
         }
     }
 
+    @Sendable static func removeMember(req: Request) async throws -> Response {
+        let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
+        do {
+            try await PositionService.removeMember(req.parameters.get("user", as: UUID.self), from: position, req: req)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+        } catch let errors as FieldErrors {
+            let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
     static func renderIndex(_ req: Request, form: PositionService.Input, errors: [String: String]) async throws -> View {
         let user = try req.user
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
@@ -82,7 +95,8 @@ struct PositionController: RouteCollection {
             id: id, title: position.title, guideTitle: position.guide.title,
             guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
             overdueHours: position.overdueHours,
-            members: members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language)) },
+            members: try members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language),
+                                             removeAction: $0.id == user.id ? nil : SiteURL.positionMemberRemove(id, try $0.requireID()).path) },
             candidates: listing.rows,
             pager: listing.pager(path: SiteURL.position(id).path, query: [.init(name: "q", value: search)]),
             canManage: user.role.managesPositions, canChangeRetention: Access.canChangeRetention(of: position, user),

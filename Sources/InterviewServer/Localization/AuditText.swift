@@ -27,6 +27,7 @@ enum AuditText {
         "user.deactivated": ("account deactivated", "停用账户"),
         "user.reactivated": ("account reactivated", "恢复账户"),
         "member.added": ("member added", "添加成员"),
+        "member.removed": ("member removed", "移除成员"),
         "guide.created": ("guide uploaded", "上传指南"),
         "guide.edited": ("guide version saved", "保存指南新版本"),
         "retention.changed": ("retention changed", "修改保留期限"),

@@ -140,6 +140,12 @@ extension Text {
         case .errPasswordWrong: ("The current password is wrong.", "当前密码不正确。")
         case .errPasswordMismatch: ("The two new passwords differ.", "两次输入的新密码不一致。")
         case .errUnknownUser: ("Choose people from the list.", "请从列表中选择人员。")
+        case .errNoAccountWithEmail: ("No active account has this email address; the admin adds people on the Users page.",
+                                      "没有使用这个邮箱的有效账户；管理员可在“用户”页面添加人员。")
+        case .errRemoveSelf: ("You cannot take yourself off a position.", "不能把自己从职位中移除。")
+        case .errMemberOnOpenPanel: ("This person sits on a panel of this position whose scorecard is not submitted yet; let them submit it, or cancel that interview, first.",
+                                     "此人在这个职位的某场面试中还有未提交的评分卡；请先让其提交，或取消那场面试。")
+        case .removeMember: ("Remove", "移除")
         case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
         case .errGuideVersionHasErrors:

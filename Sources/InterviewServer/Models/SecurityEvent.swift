@@ -21,6 +21,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case userDeactivated = "user.deactivated"
         case userReactivated = "user.reactivated"
         case memberAdded = "member.added"
+        case memberRemoved = "member.removed"
         case guideCreated = "guide.created"
         case guideEdited = "guide.edited"
         case retentionChanged = "retention.changed"

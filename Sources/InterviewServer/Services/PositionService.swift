@@ -115,12 +115,48 @@ enum PositionService {
         var errors = FieldErrors()
         let email = User.normalized(email: errors.require(email, "email"))
         let member = try await User.query(on: db).filter(\.$email == email).filter(\.$deactivatedAt == nil).first()
-        if errors.isEmpty, member == nil { errors["email"] = .errUnknownUser }
+        if errors.isEmpty, member == nil { errors["email"] = .errNoAccountWithEmail }
         try errors.check()
         if try await !position.$members.isAttached(to: member!, on: db) {
             try await position.$members.attach(member!, on: db)
             try await SecurityAudit.record(.memberAdded, by: user, subject: SecurityAudit.subject("position", position.id),
                                            detail: "user:\(member!.id?.uuidString ?? "?")", req: req)
         }
+    }
+
+    /// Takes `userID` off the position: they no longer see it, its candidates or its interviews (until
+    /// added again). Not oneself, and not someone with a scorecard still to submit on one of its panels:
+    /// that interview could not complete, and their card would be out of their reach.
+    static func removeMember(_ userID: UUID?, from position: Position, req: Request) async throws {
+        let user = try req.user, db = req.db
+        try Access.requireManager(user)
+        guard let userID, let member = try await User.find(userID, on: db),
+              try await position.$members.isAttached(to: member, on: db) else { throw Abort(.notFound) }
+        var errors = FieldErrors()
+        if userID == user.id {
+            errors["member"] = .errRemoveSelf
+        } else if try await hasCardToSubmit(userID, in: try position.requireID(), on: db) {
+            errors["member"] = .errMemberOnOpenPanel
+        }
+        try errors.check()
+        try await position.$members.detach(member, on: db)
+        try await SecurityAudit.record(.memberRemoved, by: user, subject: SecurityAudit.subject("position", position.id),
+                                       detail: "user:\(userID.uuidString)", req: req)
+    }
+
+    /// Whether `userID` sits on a panel of one of the position's interviews that is not cancelled, with
+    /// their own card there not submitted.
+    static func hasCardToSubmit(_ userID: UUID, in positionID: UUID, on db: any Database) async throws -> Bool {
+        let seats = try await InterviewInterviewer.query(on: db)
+            .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)
+            .join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
+            .filter(\.$user.$id == userID)
+            .filter(Candidate.self, \.$position.$id == positionID)
+            .filter(Interview.self, \.$status != .cancelled)
+            .all().map(\.$interview.id)
+        guard !seats.isEmpty else { return false }
+        let submitted = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == userID)
+            .filter(\.$interview.$id ~~ seats).filter(\.$submittedAt != nil).count()
+        return submitted < Set(seats).count
     }
 }

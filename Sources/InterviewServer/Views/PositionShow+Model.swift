@@ -2,7 +2,8 @@ import Vapor
 
 /// One position: its guide, members, candidates and the forms to add to them.
 struct PositionShow: Encodable {
-    struct Member: Encodable { var name: String; var email: String; var role: String }
+    /// `removeAction`: nil for the viewer, who cannot take themselves off.
+    struct Member: Encodable { var name: String; var email: String; var role: String; var removeAction: String? }
 
     var id: UUID
     var title: String
