@@ -8,7 +8,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case help, helpTitle, level, weight, coverage, score, total, overTime
     case noChart, stages, close
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
-    case submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
+    case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn
 
@@ -48,8 +48,11 @@ enum ConsoleText: String, CaseIterable, Sendable {
                            "草稿暂存在浏览器中，服务器恢复后自动保存")
         case .finish: ("Finish interview (e)", "结束面试 (e)")
         case .finishConfirm: ("These required stages were never started. Finish anyway?", "以下必选阶段尚未开始，仍要结束面试吗？")
-        case .finished: ("The interview is finished. Ratings and notes can still be corrected; changes are kept as revisions.",
-                         "面试已结束。评分和笔记仍可修改，修改会作为修订记录保留。")
+        case .finished: ("The interview is finished. Ratings and notes can still be corrected until you submit your scorecard below.",
+                         "面试已结束。提交下方的评分卡之前，评分和笔记仍可修改。")
+        case .finishedSubmitted: ("The interview is finished and your scorecard submitted. A change now asks for a reason and is kept as a revision.",
+                                  "面试已结束，评分卡已提交。现在修改需要说明原因，并作为修订记录保留。")
+        case .sharedTag: ("candidate may read", "候选人可见")
         case .openReport: ("Open the report", "查看报告")
         case .submitTitle: ("Submit your scorecard", "提交评分卡")
         case .submitHint: ("Your own verdict, before you see your colleagues': once submitted, the card is locked and their submitted cards open to you. Later changes are revisions with a reason.",

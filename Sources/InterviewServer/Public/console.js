@@ -467,7 +467,8 @@
         panel.append(button(L.finish, finish, { id: "finish", class: "primary" }));
         return;
       case "finished":
-        panel.append(el("p", { id: "finished", text: L.finished }));
+        // Revisions begin with the submission: before it, a correction is just a correction.
+        panel.append(el("p", { id: "finished", text: view.submittedAt ? L.finishedSubmitted : L.finished }));
         if (view.submittedAt) {
           const chosen = (guide.recommendations || []).find((r) => r.id === view.recommendation);
           panel.append(el("p", { id: "submitted", class: "notice", text: L.submittedCard + " · " + view.submittedAt + (chosen ? " · " + recommendationLabel(chosen) : "") }));
@@ -510,7 +511,7 @@
     }
     if (!view.notes.length && !list.children.length) { list.append(el("li", { class: "muted", text: L.noNotes })); return; }
     for (const n of view.notes.slice().reverse()) {
-      list.append(el("li", {}, el("time", { text: n.at }), " ", n.topic ? el("span", { class: "tag", text: n.topic + (n.question ? "/" + n.question : "") }) : null, " ", n.text, n.shared ? " 👁" : ""));
+      list.append(el("li", {}, el("time", { text: n.at }), " ", n.topic ? el("span", { class: "tag", text: n.topic + (n.question ? "/" + n.question : "") }) : null, " ", n.text, n.shared ? [" ", el("span", { class: "tag shared", text: L.sharedTag })] : null));
     }
   }
 
