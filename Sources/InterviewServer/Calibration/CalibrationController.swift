@@ -132,8 +132,11 @@ struct CalibrationPage: Encodable {
             return "多面 Rasch 评分量表模型：\(cards) 张评分卡，\(ratings) 个评分，\(fit.candidates.count) 位候选人，\(fit.questions.count) 个问题；"
                 + (fit.converged ? "\(fit.iterations) 次迭代收敛。" : "\(fit.iterations) 次迭代后未收敛，请谨慎看待。")
         }
-        return "Many-facet Rasch rating-scale model: \(cards) scorecards, \(ratings) ratings, \(fit.candidates.count) candidates, \(fit.questions.count) questions; "
-            + (fit.converged ? "converged in \(fit.iterations) iterations." : "not converged after \(fit.iterations) iterations: read with care.")
+        // "1 candidates" read wrong on a new team's first page.
+        func count(_ n: Int, _ one: String) -> String { "\(n) \(one)\(n == 1 ? "" : "s")" }
+        return "Many-facet Rasch rating-scale model: \(count(cards, "scorecard")), \(count(ratings, "rating")), "
+            + "\(count(fit.candidates.count, "candidate")), \(count(fit.questions.count, "question")); "
+            + (fit.converged ? "converged in \(count(fit.iterations, "iteration"))." : "not converged after \(count(fit.iterations, "iteration")): read with care.")
     }
 }
 

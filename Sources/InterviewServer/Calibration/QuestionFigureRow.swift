@@ -29,7 +29,15 @@ struct QuestionFigureRow: Encodable {
         asked = q.map { $0.rated + $0.skipped } ?? 0
         rated = q?.rated ?? 0
         mean = q?.meanPercent.map { String(format: "%.0f", $0) } ?? "–"
-        discrimination = q?.itemRest.map { String(format: "%.2f", $0) } ?? "–"
+        // Below the count the flags wait for, a correlation is shown with its n and said to be thin: 1.00
+        // from four cards of one candidate read as a verdict.
+        discrimination = q.flatMap { q in
+            q.itemRest.map { r in
+                let figure = String(format: "%.2f", r)
+                guard q.itemRestCount < QuestionFlagRules().discriminationMinimumCount else { return figure }
+                return figure + (language == .zh ? "（n=\(q.itemRestCount)，数据较少）" : " (n=\(q.itemRestCount), little data)")
+            }
+        } ?? "–"
         difficulty = d.map { String(format: "%+.2f (± %.2f)", $0.difficulty, $0.standardError) } ?? "–"
         fit = d.map { String(format: "%.2f / %.2f", $0.infit, $0.outfit) } ?? "–"
         skipped = CalibrationFigures.percent(q?.skipRate)

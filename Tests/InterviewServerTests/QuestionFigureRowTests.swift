@@ -1,0 +1,28 @@
+import Foundation
+import InterviewCore
+@testable import InterviewServer
+import Testing
+
+/// How the guide-health page, the question bank and the editor print a question's figures.
+@Suite("Question figures as printed")
+struct QuestionFigureRowTests {
+    @Test func aDiscriminationFromFewInterviewsCarriesItsCountAndSaysSo() throws {
+        // setup: a question's figures, its item–rest correlation from 4 interviews and then from 40
+        let occurrences = (0..<4).map {
+            QuestionOccurrence(interview: "i\($0)", question: "q1", outcome: .rated($0), date: Date(timeIntervalSince1970: 0))
+        }
+        var figures = try #require(QuestionStatistics.compute(occurrences).questions.first)
+        figures.itemRest = 1
+        figures.itemRestCount = 4
+        var plenty = figures
+        plenty.itemRestCount = 40
+        // act
+        let few = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: figures, rasch: nil, language: .en)
+        let fewZh = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: figures, rasch: nil, language: .zh)
+        let many = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: plenty, rasch: nil, language: .en)
+        // verify: 1.00 from four interviews is no verdict, and the row says so; from forty it stands alone
+        #expect(few.discrimination == "1.00 (n=4, little data)")
+        #expect(fewZh.discrimination == "1.00（n=4，数据较少）")
+        #expect(many.discrimination == "1.00")
+    }
+}
