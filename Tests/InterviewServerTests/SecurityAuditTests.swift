@@ -57,6 +57,9 @@ struct SecurityAuditTests {
             // the page names kinds in words, the code kept as a hint; the export keeps the codes
             #expect(page.body.string.contains("<td title=\"role.changed\">role changed</td>"))
             #expect(export.body.string.contains("\"role.changed\""))
+            // people by name and email on the page, by their stable id in the export
+            #expect(page.body.string.contains("&lt;ivan@example.com&gt;") && !page.body.string.contains("user:\(ivan.id!.uuidString)"))
+            #expect(export.body.string.contains("user:\(ivan.id!.uuidString)"))
         }
     }
 

@@ -44,6 +44,7 @@ struct AuditController: RouteCollection {
         let language = req.language
         let log = result.log
         let kinds = log == "security" ? SecurityEvent.Kind.allCases.map(\.rawValue) : AuditEntry.Action.allCases.map(\.rawValue)
+        let people = try await names(in: result.entries.flatMap { [$0.subject, $0.detail] }, on: req.db)
         let page = AuditIndex(
             log: log, isSecurity: log == "security",
             tabs: [("security", Text.securityEvents), ("candidates", Text.candidateData)].map {
@@ -54,8 +55,8 @@ struct AuditController: RouteCollection {
             actor: query.actor ?? "",
             rows: result.entries.map { line in
                 .init(when: DisplayDate.string(line.at), who: line.actor ?? Text.system.in(language), kind: line.kind,
-                      kindLabel: AuditText.kind(line.kind, language), address: line.address ?? "", subject: line.subject,
-                      subjectHref: href(line.subject), detail: AuditText.detail(line.detail, language))
+                      kindLabel: AuditText.kind(line.kind, language), address: line.address ?? "", subject: named(line.subject, people),
+                      subjectHref: href(line.subject), detail: named(AuditText.detail(line.detail, language), people))
             },
             page: result.page, pages: result.pages, total: result.total,
             previousHref: result.page > 1 ? link(query, page: result.page - 1) : nil,
@@ -70,6 +71,22 @@ struct AuditController: RouteCollection {
         let response = try await result.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"audit-\(result.log).json\"")
         return response
+    }
+
+    /// The trail stores people as `user:<id>` (a name can change, an id cannot); the page shows who that
+    /// is, "Nina Lee <nina@example.com>", where a walkthrough found a column of raw ids. The export keeps the ids.
+    private static func names(in texts: [String], on db: any Database) async throws -> [UUID: String] {
+        let ids = Set(texts.flatMap { $0.matches(of: #/user:([0-9A-Fa-f-]{36})/#).compactMap { UUID(uuidString: String($0.1)) } })
+        guard !ids.isEmpty else { return [:] }
+        let users = try await User.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$name).field(\.$email).all()
+        return Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, "\(user.name) <\(user.email)>") } })
+    }
+
+    private static func named(_ text: String, _ people: [UUID: String]) -> String {
+        guard !people.isEmpty, text.contains("user:") else { return text }
+        return text.replacing(#/user:([0-9A-Fa-f-]{36})/#) { match in
+            UUID(uuidString: String(match.1)).flatMap { people[$0] } ?? String(match.0)
+        }
     }
 
     /// The page of a subject, where there is one to open.
