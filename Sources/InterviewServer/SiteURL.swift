@@ -10,7 +10,7 @@ enum SiteURL {
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
-    case users, userRole(UUID), userActive(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
+    case users, userRole(UUID), userActive(UUID), userPassword(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
     var path: String {
@@ -44,6 +44,7 @@ enum SiteURL {
         case .users: "/users"
         case .userRole(let id): "/users/\(id)/role"
         case .userActive(let id): "/users/\(id)/active"
+        case .userPassword(let id): "/users/\(id)/password"
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountSignOutEverywhere: "/account/sign-out-everywhere"

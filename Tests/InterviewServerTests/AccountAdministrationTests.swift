@@ -99,6 +99,36 @@ struct AccountAdministrationTests {
         }
     }
 
+    @Test func anAdminSetsANewPasswordForSomeoneWhoForgotTheirs() async throws {
+        try await withApp { app in
+            // setup: Ivan signed in somewhere; the admin on the users page
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let ivansBrowser = TestBrowser(app), admin = TestBrowser(app)
+            _ = try await ivansBrowser.logIn("ivan@example.com")
+            _ = try await admin.logIn("root@example.com")
+            let users = try await admin.get("/users").body.string
+            let path = "/users/\(try ivan.requireID())/password"
+            // act
+            let short = try await admin.post(path, ["password": "short", "confirmation": "short"])
+            let own = try await admin.post("/users/\(try #require(try await User.query(on: app.db).filter(\.$email == "root@example.com").first()?.id))/password",
+                                           ["password": "a long enough password", "confirmation": "a long enough password"])
+            let set = try await admin.post(path, ["password": "SECRET temporary password", "confirmation": "SECRET temporary password"])
+            // verify: offered per account but one's own; refused when short or one's own; Ivan's session ended;
+            // the new password works; the trail says who did it, without the password
+            #expect(users.contains(path) && users.components(separatedBy: "/password\"").count == 2)
+            #expect(short.status == .unprocessableEntity && short.body.string.contains(Text.errPasswordShort.in(.en)))
+            #expect(own.status == .unprocessableEntity && own.body.string.contains("Change your own password on the Account page."))
+            #expect(set.status == .seeOther)
+            #expect(try await ivansBrowser.get("/api/v1/positions").status == .unauthorized)
+            #expect(try await TestBrowser(app).logIn("ivan@example.com", password: "SECRET temporary password").status == .seeOther)
+            let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .passwordReset).all()
+            let ivanID = try ivan.requireID()
+            #expect(trail.count == 1 && trail[0].subject == "user:\(ivanID.uuidString)")
+            #expect(!(try await admin.get("/audit/export.json?log=security").body.string.contains("SECRET")))
+        }
+    }
+
     @Test func onlyAdminsChangeOthersAccounts() async throws {
         try await withApp { app in
             // setup
@@ -110,8 +140,10 @@ struct AccountAdministrationTests {
             // act
             let role = try await browser.post("/users/\(try ivan.requireID())/role", ["role": "admin"])
             let active = try await browser.post("/users/\(try ivan.requireID())/active", ["active": "false"])
+            let password = try await browser.post("/users/\(try ivan.requireID())/password", ["password": "a long enough password",
+                                                                                                "confirmation": "a long enough password"])
             // verify
-            #expect(role.status == .notFound && active.status == .notFound)
+            #expect(role.status == .notFound && active.status == .notFound && password.status == .notFound)
             #expect(try await User.find(ivan.id, on: app.db)?.role == .interviewer)
             #expect(try await User.find(ivan.id, on: app.db)?.isActive == true)
         }

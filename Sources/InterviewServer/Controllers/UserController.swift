@@ -13,6 +13,7 @@ struct UserController: RouteCollection {
             var isSelf: Bool
             var roleAction: String
             var activeAction: String
+            var passwordAction: String
         }
         struct RoleOption: Encodable { var value: String; var label: String; var selected: Bool }
 
@@ -26,6 +27,7 @@ struct UserController: RouteCollection {
 
     struct RoleForm: Content { var role: String? }
     struct ActiveForm: Content { var active: String? }
+    struct PasswordForm: Content { var password: String?; var confirmation: String? }
 
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped(RequireAdmin())
@@ -33,6 +35,7 @@ struct UserController: RouteCollection {
         admin.post(SiteURL.users.components, use: Self.create)
         admin.post(SiteURL.pattern(SiteURL.userRole), use: Self.changeRole)
         admin.post(SiteURL.pattern(SiteURL.userActive), use: Self.setActive)
+        admin.post(SiteURL.pattern(SiteURL.userPassword), use: Self.resetPassword)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -60,6 +63,23 @@ struct UserController: RouteCollection {
             guard before != active else { return }
             try await SecurityAudit.record(active ? .userReactivated : .userDeactivated, by: actor,
                                            subject: SecurityAudit.subject("user", user.id), req: req)
+        }
+    }
+
+    @Sendable static func resetPassword(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let form = try req.content.decode(PasswordForm.self)
+        do {
+            let admin = try req.user
+            try await AccountAdministration.resetPassword(of: user, new: form.password ?? "", confirmation: form.confirmation ?? "",
+                                                          by: admin, req: req)
+            try await SecurityAudit.record(.passwordReset, by: admin, subject: SecurityAudit.subject("user", user.id),
+                                           detail: "sessions ended", req: req)
+            return req.redirect(to: SiteURL.users.path)
+        } catch let errors as FieldErrors {
+            let response = try await render(req, input: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
         }
     }
 
@@ -105,7 +125,8 @@ struct UserController: RouteCollection {
                 return .init(name: user.name, email: user.email, role: user.role.label(language),
                              roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == user.role) },
                              isActive: user.isActive, isSelf: id == me,
-                             roleAction: SiteURL.userRole(id).path, activeAction: SiteURL.userActive(id).path)
+                             roleAction: SiteURL.userRole(id).path, activeAction: SiteURL.userActive(id).path,
+                             passwordAction: SiteURL.userPassword(id).path)
             },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == chosen) },
             name: input.name ?? "", email: input.email ?? "", errors: errors)

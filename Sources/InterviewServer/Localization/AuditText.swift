@@ -21,6 +21,7 @@ enum AuditText {
         "logout": ("signed out", "退出登录"),
         "sessions.ended": ("sessions ended", "会话已结束"),
         "password.changed": ("password changed", "修改密码"),
+        "password.reset": ("password set by an admin", "管理员重设密码"),
         "admin.created": ("first admin created", "创建首个管理员"),
         "user.created": ("account created", "创建账户"),
         "role.changed": ("role changed", "角色变更"),

@@ -146,6 +146,10 @@ extension Text {
         case .errMemberOnOpenPanel: ("This person sits on a panel of this position whose scorecard is not submitted yet; let them submit it, or cancel that interview, first.",
                                      "此人在这个职位的某场面试中还有未提交的评分卡；请先让其提交，或取消那场面试。")
         case .removeMember: ("Remove", "移除")
+        case .setPassword: ("Set a new password", "设置新密码")
+        case .setPasswordHint: ("For someone who forgot theirs: give it to them in person. Their sessions end, and they should change it on their Account page.",
+                                "用于忘记密码的人：请当面告诉对方新密码。对方的所有会话会结束，之后应在“账户”页面自行修改。")
+        case .errResetOwnPassword: ("Change your own password on the Account page.", "请在“账户”页面修改自己的密码。")
         case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
         case .errGuideVersionHasErrors:

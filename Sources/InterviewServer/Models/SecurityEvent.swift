@@ -15,6 +15,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case logout
         case sessionsEnded = "sessions.ended"
         case passwordChanged = "password.changed"
+        case passwordReset = "password.reset"
         case adminCreated = "admin.created"
         case userCreated = "user.created"
         case roleChanged = "role.changed"

@@ -39,6 +39,20 @@ enum AccountAdministration {
         try await SessionController.startFreshSession(for: user, req: req)
     }
 
+    /// An admin sets a new password for someone who forgot theirs (nobody else can: there is no mail to
+    /// send a link by). Every session of theirs ends. Not for one's own account, which asks for the current
+    /// password on the Account page.
+    static func resetPassword(of user: User, new: String, confirmation: String, by admin: User, req: Request) async throws {
+        var errors = FieldErrors()
+        if user.id == admin.id { errors["reset"] = .errResetOwnPassword }
+        if new.count < AccountService.minimumPasswordLength { errors["reset"] = errors["reset"] ?? .errPasswordShort }
+        if new != confirmation { errors["reset"] = errors["reset"] ?? .errPasswordMismatch }
+        try errors.check()
+        user.passwordHash = try await req.password.async.hash(new)
+        user.sessionEpoch += 1
+        try await user.save(on: req.db)
+    }
+
     /// "Sign out everywhere": every session of the account ends, this one included.
     static func endAllSessions(of user: User, on db: any Database) async throws {
         user.sessionEpoch += 1
