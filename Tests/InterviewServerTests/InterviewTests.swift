@@ -41,6 +41,10 @@ struct InterviewTests {
             #expect(interview.scheduledAt == ISO8601DateFormatter().date(from: "2026-12-01T14:30:00Z"))
             let page = try await browser.get("/interviews")
             #expect(page.body.string.contains("?version=\(try pinned.requireID())"))
+            // Versions are named as people say them, the hash beside: the pinned one is v1, the edit v2.
+            #expect(page.body.string.contains("title=\"\(pinned.contentHash.prefix(12))\">v1</a>"))
+            let guidePage = try await browser.get("/guides/\(try guide.requireID())").body.string
+            #expect(guidePage.contains(">v2</a>") && guidePage.contains(">v1</a>"))
         }
     }
 

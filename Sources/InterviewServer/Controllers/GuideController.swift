@@ -54,13 +54,15 @@ struct GuideController: RouteCollection {
             language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
             slug: guide.slug, shownHash: shown.contentHash,
             parts: req.application.renderedGuides.parts(of: shown.markdown),
-            versions: versions.map {
-                .init(hash: String($0.contentHash.prefix(12)), saved: DisplayDate.string($0.createdAt),
-                      author: $0.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\($0.id!)",
-                      isCurrent: $0.id == guide.$current.id, isShown: $0.id == shown.id)
+            versions: versions.enumerated().map { index, version in
+                let v = version
+                return .init(label: "v\(versions.count - index)", hash: String(v.contentHash.prefix(12)), saved: DisplayDate.string(v.createdAt),
+                             author: v.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\(v.id!)",
+                             isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id)
             },
             editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
+        page.shownLabel = versions.firstIndex { $0.id == shown.id }.map { "v\(versions.count - $0)" } ?? ""
         let user = try req.user
         if user.role.managesPositions {
             var positions = Position.query(on: req.db).filter(\.$guide.$id == id)

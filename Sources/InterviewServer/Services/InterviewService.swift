@@ -19,6 +19,8 @@ enum InterviewService {
         var status: Interview.Status
         var statusLabel: String
         var guideVersion: String
+        /// "v3": the pinned version's place among its guide's versions, oldest first.
+        var guideVersionLabel: String
         /// The pinned version drawn, however the guide has changed since.
         var guideVersionHref: String
         var interviewers: [String]
@@ -98,6 +100,7 @@ enum InterviewService {
             .field(\.$id).field(\.$title).all())
         let versions = try await byID(GuideVersion.query(on: db).filter(\.$id ~~ Set(interviews.map(\.$guideVersion.id)))
             .field(\.$id).field(\.$guide.$id).field(\.$contentHash).all())
+        let ordinals = try await versionOrdinals(of: Set(versions.values.map(\.$guide.id)), on: db)
         let seats = ids.isEmpty ? [] : try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ ids).all()
         let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id))).field(\.$id).field(\.$name).all())
         let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
@@ -114,6 +117,7 @@ enum InterviewService {
                        scheduledAt: DisplayDate.string(interview.scheduledAt), status: interview.status,
                        statusLabel: interview.status.label(language),
                        guideVersion: String((version?.contentHash ?? "").prefix(12)),
+                       guideVersionLabel: ordinals[interview.$guideVersion.id].map { "v\($0)" } ?? "",
                        guideVersionHref: SiteURL.guide(version?.$guide.id ?? interview.$guideVersion.id).path
                            + "?version=\(interview.$guideVersion.id)",
                        interviewers: panel.compactMap { people[$0]?.name },
@@ -142,6 +146,21 @@ enum InterviewService {
         try await SecurityAudit.record(.interviewStatus, by: user, subject: SecurityAudit.subject("interview", id),
                                        detail: "\(before.rawValue) -> \(status.rawValue)", req: req)
     }
+
+    /// Each version's place among its guide's versions, oldest first (1 for the first): one query over the
+    /// guides a list's interviews use, ids and dates only.
+    static func versionOrdinals(of guides: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
+        guard !guides.isEmpty else { return [:] }
+        let all = try await GuideVersion.query(on: db).filter(\.$guide.$id ~~ guides)
+            .field(\.$id).field(\.$guide.$id).field(\.$createdAt).all()
+        var ordinals: [UUID: Int] = [:]
+        for (_, versions) in Dictionary(grouping: all, by: { $0.$guide.id }) {
+            for (index, version) in versions.sorted(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }).enumerated() {
+                if let id = version.id { ordinals[id] = index + 1 }
+            }
+        }
+        return ordinals
+    }
 }
 
 extension Interview.Status {
@@ -153,4 +172,5 @@ extension Interview.Status {
         case .cancelled: Text.statusCancelled.in(language)
         }
     }
+
 }

@@ -3,6 +3,8 @@ import Vapor
 /// A guide drawn: its prose and flowcharts, the versions saved so far, and which one is shown.
 struct GuideShow: Encodable {
     struct VersionRow: Encodable {
+        /// "v3": its place among the guide's versions, oldest first, which people say; the hash beside it.
+        var label: String
         var hash: String
         var saved: String
         var author: String
@@ -16,6 +18,7 @@ struct GuideShow: Encodable {
     var language: String
     var slug: String
     var shownHash: String
+    var shownLabel = ""
     var parts: [GuidePresentation.Part]
     var versions: [VersionRow]
     var editHref: String?
