@@ -9,18 +9,36 @@ import Foundation
 /// typed.
 enum ArgumentParserChinese {
     static func translate(_ message: String) -> String {
+        // What the user typed comes back in single quotes ('--format <format>', a value): set aside first,
+        // so `--format "(default: x)"` is not rewritten as if ArgumentParser had said it.
+        var quoted: [String] = []
+        // ArgumentParser's own placeholder, inside its own quotes ('interview help <subcommand>').
+        var message = message.replacingOccurrences(of: "<subcommand>", with: "<子命令>").replacing(#/'[^'\n]*'/#) { match in
+            quoted.append(String(match.output))
+            return "'\u{E000}\(quoted.count - 1)\u{E001}'"
+        }
+        message = phrases(message)
+        return message.replacing(#/'\u{E000}(\d+)\u{E001}'/#) { match -> String in
+            guard let index = Int(String(match.1)), quoted.indices.contains(index) else { return String(match.0) }
+            return quoted[index]
+        }
+    }
+
+    private static func phrases(_ message: String) -> String {
         // The phrases over the whole message: ArgumentParser wraps an option's help at the terminal's
         // width, and a `(values: …; default: …)` can break across two lines.
         var message = message
         message.replace(#/See '([^']*)' for more information\./#) { "更多信息请运行 '\($0.1)'。" }
-        message.replace(#/See '([^']*)' for detailed help\./#) {
-            "运行 '\($0.1.replacingOccurrences(of: "<subcommand>", with: "<子命令>"))' 查看各命令的详细帮助。"
-        }
+        message.replace(#/See '([^']*)' for detailed help\./#) { "运行 '\($0.1)' 查看各命令的详细帮助。" }
         message.replace(#/Missing expected argument '([^']*)'/#) { "缺少参数 '\($0.1)'" }
         message.replace(#/Missing value for '([^']*)'/#) { "'\($0.1)' 缺少值" }
         message.replace(#/Unknown option '([^']*)'/#) { "未知选项 '\($0.1)'" }
         message.replace(#/Unexpected argument '([^']*)'/#) { "多余的参数 '\($0.1)'" }
         message.replace(#/The value '([^']*)' is invalid for '([^']*)'/#) { "值 '\($0.1)' 对 '\($0.2)' 无效" }
+        message.replace(#/\. Please provide one of ([^\n]+?)\./#) {
+            "。可选值：" + $0.1.replacingOccurrences(of: ", and ", with: "、").replacingOccurrences(of: " and ", with: "、")
+                .replacingOccurrences(of: ", ", with: "、") + "。"
+        }
         message.replace(#/\(values:(\s+)([^;)]*);(\s+)default:(\s+)([^)]*)\)/#) {
             "（可选值：\(wrap($0.1))\($0.2)；\(wrap($0.3))默认：\(wrap($0.4))\($0.5)）"
         }

@@ -36,7 +36,8 @@ struct Interview: AsyncParsableCommand {
                     FileHandle.standardOutput.write(Data((message + "\n").utf8))
                     Foundation.exit(0)
                 }
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                // `ExitCode(1)` (lint found errors) has no message: nothing to write, not an empty line.
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
                 Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
             }
             exit(withError: error)

@@ -74,6 +74,35 @@ struct PositionMembershipTests {
         }
     }
 
+    @Test func someoneTakenOffNoLongerReadsOrRevisesTheirCardNorSitsOnACancelledPanel() async throws {
+        try await withApp { app in
+            // setup: Olga submitted her card; Ivan never started his; his interview is cancelled
+            let team = try await team(app)
+            let olga = try await team.fixture.browser("olga@example.com")
+            _ = try await olga.walkToFirstQuestion(team.fixture)
+            _ = try await olga.rate(team.fixture, "3.1", "op1", 4)
+            _ = try await olga.act(team.fixture, ["type": "finish", "confirm": true])
+            _ = try await olga.act(team.fixture, ["type": "submit", "recommendation": "hire", "summary": "Fine"])
+            #expect(try await olga.get(team.fixture.api).status == .ok)
+            team.fixture.interview.status = .cancelled
+            try await team.fixture.interview.save(on: app.db)
+            let olgaID = try await team.id("olga@example.com"), ivanID = try await team.id("ivan@example.com")
+            // act: both taken off
+            let first = try await team.maria.post(team.position + "/members/\(olgaID)/remove")
+            let second = try await team.maria.post(team.position + "/members/\(ivanID)/remove")
+            // verify: Olga's console answers as for anything she may not see, reading and writing alike
+            #expect(first.status == .seeOther && second.status == .seeOther)
+            #expect(try await olga.get(team.fixture.api).status == .notFound)
+            let (revise, _) = try await olga.act(team.fixture, ["type": "rate", "topic": "3.1", "question": "op1", "rating": 1,
+                                                                "revisionReason": "after leaving"])
+            #expect(revise == .notFound)
+            // Ivan's seat on the cancelled interview is gone (reopening it would seat a non-member); Olga's,
+            // with her submitted card, stays as the card's author.
+            let panel = try await InterviewInterviewer.query(on: app.db).filter(\.$interview.$id == team.fixture.id).all().map(\.$user.id)
+            #expect(Set(panel) == [olgaID])
+        }
+    }
+
     @Test func addingSomeoneWithoutAnAccountSaysSo() async throws {
         try await withApp { app in
             // setup

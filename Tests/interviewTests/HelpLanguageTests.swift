@@ -157,6 +157,10 @@ struct HelpLanguageTests {
         #expect(unknown.stderr.hasPrefix("错误：未知选项 '--bogus'"))
         #expect(wrongKind.stderr.hasPrefix("错误：值 'many' 对 '--interviews <interviews>' 无效"))
         #expect(english.stderr.hasPrefix("Error: Missing expected argument '<files> ...'") && !Self.hasChinese(english.stderr))
+        // What the user typed stays as typed, however much it looks like ArgumentParser's words.
+        let typed = try CommandRunner.run(["lint", "--format", "(default: x)", "guide.md"], environment: Self.chineseLocale)
+        #expect(typed.status == 2 && typed.stderr.hasPrefix("错误：值 '(default: x)' 对 '--format <format>' 无效。可选值：'text'、'json'。"),
+                "\(typed.stderr)")
     }
 
     @Test func theWalkCoversEveryCommandTheOverviewsList() throws {

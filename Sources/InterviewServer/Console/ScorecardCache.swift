@@ -38,6 +38,8 @@ final class ScorecardCache: Sendable {
 
     func seat(_ key: PanelSeat.Key) -> PanelSeat? { seats.withLock { $0[key] } }
     func store(_ seat: PanelSeat, for key: PanelSeat.Key) { seats.withLock { $0[key] = seat } }
+    /// Someone taken off a position: their seats are checked again on their next action.
+    func forgetSeats(of userID: UUID) { seats.withLock { $0 = $0.filter { $0.key.userID != userID } } }
 
     func guide(_ versionID: UUID) -> LoadedGuide? { guides.withLock { $0[versionID] } }
     func store(guide: LoadedGuide, for versionID: UUID) { guides.withLock { $0[versionID] = guide } }

@@ -22,9 +22,10 @@ enum ScorecardService {
         return (interview, isInterviewer)
     }
 
-    /// The user's seat on the interview's panel: one query when they are one of its interviewers (none
+    /// The user's seat on the interview's panel: two queries when they are one of its interviewers (none
     /// once known, on a single-writer server). Anyone else gets 403 if they may see the interview and
-    /// 404 if they may not.
+    /// 404 if they may not — a panelist taken off the position included: a seat alone let them read and
+    /// revise their card about a candidate they no longer see.
     static func seat(_ id: UUID?, for user: User, cache: ScorecardCache, on db: any Database) async throws -> PanelSeat {
         guard let id else { throw Abort(.notFound) }
         let key = PanelSeat.Key(interviewID: id, userID: try user.requireID())
@@ -35,6 +36,7 @@ enum ScorecardService {
             _ = try await interview(id, for: user, on: db)
             throw Abort(.forbidden, reason: "Only the interview's interviewers can score it.")
         }
+        _ = try await Access.candidate(interview.$candidate.id, for: user, on: db)
         let card = try await card(interviewID: id, interviewerID: key.userID, on: db)
         let seat = PanelSeat(interviewID: id, cardID: try card.requireID(), guideVersionID: interview.$guideVersion.id)
         cache.store(seat, for: key)

@@ -19,12 +19,16 @@ enum ScorecardTodo {
 
     static func items(for user: User, language: Language, now: Date = Date(), on db: any Database) async throws -> [Item] {
         let userID = try user.requireID()
-        let interviews = try await Interview.query(on: db)
+        var query = Interview.query(on: db)
             .join(InterviewInterviewer.self, on: \Interview.$id == \InterviewInterviewer.$interview.$id)
             .filter(InterviewInterviewer.self, \.$user.$id == userID)
             .filter(\.$status != .cancelled).filter(\.$scheduledAt <= now)
-            .with(\.$candidate) { $0.with(\.$position) }
-            .sort(\.$scheduledAt).all()
+        // Only positions they still see: a seat outlives being taken off a position, the list must not.
+        if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
+            query = query.join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
+                .filter(Candidate.self, \.$position.$id ~~ visible)
+        }
+        let interviews = try await query.with(\.$candidate) { $0.with(\.$position) }.sort(\.$scheduledAt).all()
         guard !interviews.isEmpty else { return [] }
         let submitted = Set(try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == userID)
             .filter(\.$interview.$id ~~ interviews.compactMap(\.id)).filter(\.$submittedAt != nil).all().map(\.$interview.id))

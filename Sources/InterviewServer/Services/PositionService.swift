@@ -139,7 +139,22 @@ enum PositionService {
             errors["member"] = .errMemberOnOpenPanel
         }
         try errors.check()
-        try await position.$members.detach(member, on: db)
+        let positionID = try position.requireID()
+        try await req.db.transaction { db in
+            try await position.$members.detach(member, on: db)
+            // Off the panels of cancelled interviews where their card was never submitted: one reopened
+            // later would otherwise seat someone who no longer sees the position.
+            let cancelled = try await InterviewInterviewer.query(on: db)
+                .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)
+                .join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
+                .filter(\.$user.$id == userID).filter(Candidate.self, \.$position.$id == positionID)
+                .filter(Interview.self, \.$status == .cancelled).all()
+            let submitted = Set(try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == userID)
+                .filter(\.$submittedAt != nil).all().map(\.$interview.id))
+            for seat in cancelled where !submitted.contains(seat.$interview.id) { try await seat.delete(on: db) }
+        }
+        // Their seats were known in memory; the next action checks again and finds no position.
+        req.application.scorecardCache.forgetSeats(of: userID)
         try await SecurityAudit.record(.memberRemoved, by: user, subject: SecurityAudit.subject("position", position.id),
                                        detail: "user:\(userID.uuidString)", req: req)
     }
