@@ -39,6 +39,10 @@ import Testing
         // verify: HTML's codes decoded; an & that starts none stays
         #expect(parsed.graph.node("A")?.text == "Salt & pepper <3 #1")
         #expect(parsed.graph.node("B")?.text == "R&D; a & b")
+        // `$` and `%` share the fast scan's range test with `#` and `&` and stay as written.
+        let money = parse("C[\"costs $5 or 50% off, long enough for the eight-byte scan\"] --> D[ab$c%d&e#f]")
+        #expect(money.graph.node("C")?.text == "costs $5 or 50% off, long enough for the eight-byte scan")
+        #expect(money.graph.node("D")?.text == "ab$c%d&e#f")
         // and written back so that they read the same again
         let again = MermaidParser.parse(MermaidWriter.write(MermaidParser.parse("flowchart TD\nA[\"&amp;lt;\"]").graph))
         #expect(again.graph.node("A")?.text == "&lt;")

@@ -22,7 +22,7 @@ extension MermaidReader {
             if i < s.count { i += 1 }
             return nil
         }
-        if idRange.contains(where: { s[$0] >= 0xE2 }) { fullWidthSyntax(in: idRange) }
+        if lastIDMayBeWide { fullWidthSyntax(in: idRange) }
         if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
             // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
             report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
@@ -249,6 +249,7 @@ extension MermaidReader {
     /// An id holding full-width syntax (`FullWidthSyntax`): an error at the first such character, with the
     /// id as it was meant as the fix. Only ids with a byte of 0xE2 or above are looked at (all these
     /// characters start with one), so plain ids cost nothing more.
+    @inline(never)   // rare: kept out of `readNode`, which every node goes through
     mutating func fullWidthSyntax(in idRange: Range<Int>) {
         let id = string(idRange)
         guard let fixed = FullWidthSyntax.repaired(id) else { return }

@@ -52,6 +52,10 @@ struct MermaidReader {
     /// a line goes to or from a node inside, but in Mermaid's rule it is a line to the subgraph, not one
     /// of its nodes linked outside (`applySubgraphDirections`).
     var namedGroupEnds: [Int: (from: Int, to: Int)] = [:]
+    /// Whether the id `readID` last read may hold full-width punctuation (its bytes' OR has the top three
+    /// bits, as every byte from 0xE0 up does; accented Latin ids are a harmless false alarm), found while
+    /// reading it, so `FullWidthSyntax` looks at those ids only without reading any id twice.
+    var lastIDMayBeWide = false
     /// `class`, `style` and `click` of ids not used yet where they were written.
     var pendingDecorations: [PendingDecoration] = []
     var groupMarks: [Int32] = []
@@ -142,9 +146,11 @@ struct MermaidReader {
     @inline(__always)
     mutating func readID() -> Range<Int> {
         let start = i
+        var high: UInt8 = 0
+        defer { lastIDMayBeWide = high & 0xE0 == 0xE0 }
         while i < s.count {
             let b = s[i]
-            if isIDByte(b) { i += 1; continue }
+            if isIDByte(b) { high |= b; i += 1; continue }
             if (b == 0x2D || b == 0x2E) && i > start && isIDByte(byte(i + 1)) { i += 1; continue }
             break
         }
