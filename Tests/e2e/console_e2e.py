@@ -391,7 +391,7 @@ def main():
         check("<script>alert(1)</script>" not in report and "&lt;script&gt;" in report, "the note's markup is escaped")
         check("Good on web basics; Redis internals thin." in text, "the report shows the submission's summary")
         if args.screenshots:
-            driver.save_screenshot(os.path.join(args.screenshots, "report.png"))
+            driver.save_screenshot(os.path.join(args.screenshots, "console-report.png"))
 
         # The position's candidate list shows the result.
         driver.get(base + "/positions/" + position["id"])

@@ -10,6 +10,7 @@ import os, re, socket, subprocess, sys, tempfile, time, shutil
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from interviewflow_api import Client, create_first_admin, guide_id
 from selenium import webdriver
+from selenium.webdriver.chrome.service import Service  # older Seleniums (Debian's) have no webdriver.ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -45,7 +46,7 @@ try:
     for f in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1000", "--lang=zh-CN", "--hide-scrollbars"):
         o.add_argument(f)
     o.binary_location = "/usr/bin/chromium"
-    d = webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
     d.set_window_size(1500, 1000)
     w = WebDriverWait(d, 20)
     d.get(base + "/login")
