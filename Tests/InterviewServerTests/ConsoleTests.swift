@@ -320,6 +320,25 @@ struct ConsoleAccessTests {
             #expect(try await AuditEntry.query(on: app.db).filter(\.$detail == "interview console").count() == 1)
         }
     }
+
+    @Test func theResumeIsBesideTheQuestionsEscapedAndGoneOnceErased() async throws {
+        try await withApp { app in
+            // setup: a resume with markup in it
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            fixture.candidate.resumeText = "Led <b>payments</b>\n<script>alert(1)</script>"
+            try await fixture.candidate.save(on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let page = try await ivan.get("/interviews/\(fixture.id)/console").body.string
+            fixture.candidate.erasePersonalData(at: Date())
+            try await fixture.candidate.save(on: app.db)
+            let erased = try await ivan.get("/interviews/\(fixture.id)/console").body.string
+            // verify: in the console as text, not markup; nothing once the personal data is erased
+            #expect(page.contains(#"id="resume-box""#) && page.contains("Led &lt;b&gt;payments&lt;/b&gt;"))
+            #expect(!page.contains("<script>alert(1)</script>"))
+            #expect(!erased.contains(#"id="resume-box""#) && !erased.contains("payments"))
+        }
+    }
 }
 
 @Suite("Panels, reports and erasure")

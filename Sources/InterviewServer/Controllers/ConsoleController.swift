@@ -12,6 +12,10 @@ struct ConsoleController: RouteCollection {
         var reportHref: String
         /// The script's start-up data as JSON, `<` escaped so it cannot close the script element.
         var bootJSON: String
+        /// The candidate's resume beside the questions (the resume-scan stage reads it; an interviewer had
+        /// to leave the console for the candidate page): its text, escaped by the template, and the PDF's link.
+        var resumeText: String? = nil
+        var resumeHref: String? = nil
     }
 
     struct Boot: Encodable {
@@ -51,9 +55,11 @@ struct ConsoleController: RouteCollection {
         let json = String(decoding: try encoder.encode(boot), as: UTF8.self)
             .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
-        let page = ConsolePage(title: Text.consoleTitle.in(req.language), candidateName: candidate.name ?? Text.erased.in(req.language),
+        var page = ConsolePage(title: Text.consoleTitle.in(req.language), candidateName: candidate.name ?? Text.erased.in(req.language),
                                candidateHref: SiteURL.candidate(try candidate.requireID()).path, guideTitle: guide.title,
                                reportHref: SiteURL.interviewReport(id).path, bootJSON: json)
+        page.resumeText = candidate.resumeText.flatMap { $0.isEmpty ? nil : $0 }
+        page.resumeHref = candidate.resumePDF == nil ? nil : SiteURL.candidateResume(try candidate.requireID()).path
         return try await req.page("console", page).encodeResponse(for: req)
     }
 
