@@ -12,7 +12,7 @@ enum ArgumentParserChinese {
         // What the user typed comes back in single quotes ('--format <format>', a value): set aside first,
         // so `--format "(default: x)"` is not rewritten as if ArgumentParser had said it.
         var quoted: [String] = []
-        // ArgumentParser's own placeholder, inside its own quotes ('interview help <subcommand>').
+        // ArgumentParser's own `<subcommand>` sits inside its own quotes ('interview help <subcommand>').
         var message = message.replacingOccurrences(of: "<subcommand>", with: "<子命令>").replacing(#/'[^'\n]*'/#) { match in
             quoted.append(String(match.output))
             return "'\u{E000}\(quoted.count - 1)\u{E001}'"

@@ -34,7 +34,7 @@ struct QuestionFigureRow: Encodable {
         discrimination = q.flatMap { q in
             q.itemRest.map { r in
                 let figure = String(format: "%.2f", r)
-                guard q.itemRestCount < QuestionFlagRules().discriminationMinimumCount else { return figure }
+                guard q.itemRestCount < QuestionFlagRules.standard.discriminationMinimumCount else { return figure }
                 return figure + (language == .zh ? "（n=\(q.itemRestCount)，数据较少）" : " (n=\(q.itemRestCount), little data)")
             }
         } ?? "–"

@@ -71,7 +71,7 @@ enum InterviewReportPage {
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
         let onPanel = try await interview.$interviewers.isAttached(to: user, on: req.db)
         return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine,
-                      onPanel: onPanel, awaitingOwnCard: rule.awaitingOwnCard || (onPanel && !rule.ownSubmitted))
+                      onPanel: onPanel, awaitingOwnCard: rule.withholdsColleagues)
     }
 
     /// `language`: nil for the guide's (the candidate's version), else the reader's.

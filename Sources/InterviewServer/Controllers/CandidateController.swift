@@ -102,7 +102,7 @@ struct CandidateController: RouteCollection {
                   score: $0.overall.map(ScoreFormat.score) ?? "–")
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
-        page.awaitingOwnCard = try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: [id], on: req.db).contains(id)
+        page.awaitingOwnCard = panel.awaitingOwnCard
         page.currentDecision = page.decisions.first
         page.decisionAction = SiteURL.candidateDecision(id).path
         page.debriefHref = SiteURL.candidateDebrief(id).path

@@ -18,6 +18,7 @@ struct DebriefController: RouteCollection {
         var drafts: [(interviewer: String, touched: Date?)]
         /// The panel's score with each interviewer's severity removed, over the cards shown.
         var adjusted: AdjustedScoreText?
+        var awaitingOwnCard = false
     }
 
     /// One debrief per guide version would be stricter; the candidate's interviews for a position use
@@ -51,7 +52,7 @@ struct DebriefController: RouteCollection {
                 bank: bank, language: language, viewer: try req.user)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
-                      adjusted: adjusted)
+                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard)
     }
 
     @Sendable static func page(req: Request) async throws -> View {
@@ -66,7 +67,7 @@ struct DebriefController: RouteCollection {
         // "No scorecard is submitted yet" was untrue for an interviewer whose colleagues had submitted:
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
-        page.awaitingOwnCard = try await PanelVisibility.candidatesAwaitingOwnCard(of: try req.user, among: [id], on: req.db).contains(id)
+        page.awaitingOwnCard = loaded.awaitingOwnCard
         return try await req.page("debrief", page)
     }
 

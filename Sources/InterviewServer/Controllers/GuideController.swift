@@ -54,11 +54,10 @@ struct GuideController: RouteCollection {
             language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
             slug: guide.slug, shownHash: shown.contentHash,
             parts: req.application.renderedGuides.parts(of: shown.markdown),
-            versions: versions.enumerated().map { index, version in
-                let v = version
-                return .init(label: "v\(versions.count - index)", hash: String(v.contentHash.prefix(12)), saved: DisplayDate.string(v.createdAt),
-                             author: v.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\(v.id!)",
-                             isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id)
+            versions: versions.enumerated().map { index, v in
+                .init(label: "v\(versions.count - index)", hash: String(v.contentHash.prefix(12)), saved: DisplayDate.string(v.createdAt),
+                      author: v.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\(v.id!)",
+                      isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id)
             },
             editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)

@@ -28,6 +28,9 @@ struct PanelCards: Sendable {
     var cards: [Card]
     /// Colleagues' drafts the viewer may know of (hiring managers and admins): who, and when touched.
     var drafts: [(interviewer: String, touched: Date?)]
+    /// The viewer sits on one of the candidate's panels with their own card open (`PanelVisibility`):
+    /// asked once here, for the pages that say so.
+    var awaitingOwnCard = false
 
     static func load(candidate: Candidate, viewer: User, req: Request) async throws -> PanelCards {
         let interviews = try await candidate.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
@@ -61,7 +64,7 @@ struct PanelCards: Sendable {
                 }
             }
         }
-        return PanelCards(cards: cards, drafts: drafts)
+        return PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting)
     }
 
     /// Each card's column label for a debrief: the interviewer's name, and the round when the cards come

@@ -45,11 +45,13 @@ struct PanelVisibility: Sendable {
         view(interviewer: card.$interviewer.id, submitted: card.submittedAt != nil)
     }
 
+    /// Whether colleagues' cards are withheld from the viewer until their own is in: on this panel (a
+    /// cancelled one too, which `awaitingOwnCard` leaves out) or another of the candidate's.
+    var withholdsColleagues: Bool { awaitingOwnCard || (panel.contains(viewerID) && !ownSubmitted) }
+
     func view(interviewer: UUID, submitted: Bool) -> View {
         if interviewer == viewerID { return .full }
-        // The first test holds for a cancelled interview too, which `awaitingOwnCard` leaves out.
-        if panel.contains(viewerID), !ownSubmitted { return .hidden }
-        if awaitingOwnCard { return .hidden }
+        if withholdsColleagues { return .hidden }
         if submitted { return .full }
         return managesPositions ? .existence : .hidden
     }
@@ -60,20 +62,28 @@ struct PanelVisibility: Sendable {
     /// (a security review found it shown).
     static func candidatesAwaitingOwnCard(of viewer: User, among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard let me = viewer.id, !ids.isEmpty else { return [] }
-        let seats = try await InterviewInterviewer.query(on: db)
+        return Set(try await openSeats(of: me, on: db) { $0.filter(Interview.self, \.$candidate.$id ~~ ids) }.map(\.candidate))
+    }
+
+    /// `userID`'s seats on panels not cancelled whose card of theirs is not submitted, narrowed by
+    /// `narrow` (which may join Candidate): who awaits their own card, and whom a position cannot let go
+    /// (`PositionService.removeMember`).
+    static func openSeats(of userID: UUID, on db: any Database,
+                          narrow: (QueryBuilder<InterviewInterviewer>) -> QueryBuilder<InterviewInterviewer>)
+        async throws -> [(interview: UUID, candidate: UUID)] {
+        let seats = try await narrow(InterviewInterviewer.query(on: db)
             .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)
-            .filter(\.$user.$id == me)
-            .filter(Interview.self, \.$candidate.$id ~~ ids)
-            .filter(Interview.self, \.$status != .cancelled)
+            .filter(\.$user.$id == userID)
+            .filter(Interview.self, \.$status != .cancelled))
             .all()
             .map { (interview: $0.$interview.id, candidate: try $0.joined(Interview.self).$candidate.id) }
         guard !seats.isEmpty else { return [] }
         let submitted = Set(try await ScorecardRecord.query(on: db)
-            .filter(\.$interviewer.$id == me)
+            .filter(\.$interviewer.$id == userID)
             .filter(\.$interview.$id ~~ seats.map(\.interview))
             .filter(\.$submittedAt != nil)
             .all().map(\.$interview.id))
-        return Set(seats.filter { !submitted.contains($0.interview) }.map(\.candidate))
+        return seats.filter { !submitted.contains($0.interview) }
     }
 
     /// The interview's panel and cards, and the rule for `viewer`. `awaitingOwnCard`: whether the

@@ -150,7 +150,7 @@ enum PositionService {
                 .filter(\.$user.$id == userID).filter(Candidate.self, \.$position.$id == positionID)
                 .filter(Interview.self, \.$status == .cancelled).all()
             let submitted = Set(try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == userID)
-                .filter(\.$submittedAt != nil).all().map(\.$interview.id))
+                .filter(\.$interview.$id ~~ cancelled.map(\.$interview.id)).filter(\.$submittedAt != nil).all().map(\.$interview.id))
             for seat in cancelled where !submitted.contains(seat.$interview.id) { try await seat.delete(on: db) }
         }
         // Their seats were known in memory; the next action checks again and finds no position.
@@ -162,16 +162,8 @@ enum PositionService {
     /// Whether `userID` sits on a panel of one of the position's interviews that is not cancelled, with
     /// their own card there not submitted.
     static func hasCardToSubmit(_ userID: UUID, in positionID: UUID, on db: any Database) async throws -> Bool {
-        let seats = try await InterviewInterviewer.query(on: db)
-            .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)
-            .join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
-            .filter(\.$user.$id == userID)
-            .filter(Candidate.self, \.$position.$id == positionID)
-            .filter(Interview.self, \.$status != .cancelled)
-            .all().map(\.$interview.id)
-        guard !seats.isEmpty else { return false }
-        let submitted = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == userID)
-            .filter(\.$interview.$id ~~ seats).filter(\.$submittedAt != nil).count()
-        return submitted < Set(seats).count
+        try await !PanelVisibility.openSeats(of: userID, on: db) {
+            $0.join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id).filter(Candidate.self, \.$position.$id == positionID)
+        }.isEmpty
     }
 }
