@@ -38,6 +38,12 @@ public struct ServerSettings: Sendable {
     /// The language of whoever started the server (LANG), for what it prints on their terminal (the
     /// first-admin link, a locked data folder); pages follow each reader's own.
     public var operatorLanguage: Flowchart.Language = .en
+    /// The zone pages show times in for a browser that has not said its own (the first page, no
+    /// JavaScript) and for API clients; `--time-zone`, UTC by default.
+    public var timeZone = TimeZone(identifier: "UTC")!
+
+    /// A zone pages can name: an IANA identifier, or UTC.
+    public static func timeZone(named name: String) -> TimeZone? { DisplayZone.zone(named: name) }
 
     public enum LogFormat: String, Sendable, CaseIterable {
         case text, json

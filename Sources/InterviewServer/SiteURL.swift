@@ -10,7 +10,7 @@ enum SiteURL {
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID)
-    case users, userRole(UUID), userActive(UUID), userPassword(UUID), account, accountPassword, accountSignOutEverywhere, audit, auditExport
+    case users, userRole(UUID), userActive(UUID), userPassword(UUID), account, accountPassword, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
     var path: String {
@@ -48,6 +48,7 @@ enum SiteURL {
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountSignOutEverywhere: "/account/sign-out-everywhere"
+        case .accountTimeZone: "/account/time-zone"
         case .audit: "/audit"
         case .auditExport: "/audit/export.json"
         case .calibration: "/calibration"

@@ -12,7 +12,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: LanguageController())
     site.get { req in req.redirect(to: SiteURL.positions.path) }
 
-    let pages = site.grouped(RequireUser(kind: .page))
+    let pages = site.grouped(RequireUser(kind: .page)).zoned()
     try pages.register(collection: PositionController())
     try pages.register(collection: CandidateController())
     try pages.register(collection: DebriefController())
@@ -28,7 +28,7 @@ func routes(_ app: Application) throws {
 
     let api = site.grouped(APIPath.root, APIPath.version).grouped(APIErrorMiddleware())
     try api.register(collection: APISessionController())
-    let signedIn = api.grouped(RequireUser(kind: .api))
+    let signedIn = api.grouped(RequireUser(kind: .api)).zoned()
     try signedIn.register(collection: APIPositionController())
     try signedIn.register(collection: APICandidateController())
     try signedIn.register(collection: APIInterviewController())

@@ -46,6 +46,10 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("Log lines as text or json (one JSON object per line).", "日志格式：text 或 json（每行一个 JSON 对象）。")))
         var logFormat = "text"
 
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Time zone for pages until a browser says its own, and for the API's display times (an IANA name such as Asia/Shanghai).",
+                                                            "在浏览器告知其时区之前页面使用的时区，以及 API 中显示用时间的时区（IANA 名称，例如 Asia/Shanghai）。")))
+        var timeZone = "UTC"
+
         func validate() throws {
             // Both were taken as given, and a mistyped one silently did nothing: a proxy that never
             // matches leaves every client behind it with the proxy's address (one rate limit for all).
@@ -66,6 +70,10 @@ extension Interview {
             }
             guard ServerSettings.LogFormat(rawValue: logFormat) != nil else {
                 throw ValidationError(CommandLineLanguage.pick("--log-format is text or json, not '\(logFormat)'", "--log-format 只能是 text 或 json，而不是 '\(logFormat)'"))
+            }
+            guard ServerSettings.timeZone(named: timeZone) != nil else {
+                throw ValidationError(CommandLineLanguage.pick("--time-zone takes an IANA time zone such as Asia/Shanghai or Europe/Berlin, not '\(timeZone)'",
+                                                                    "--time-zone 接受 Asia/Shanghai、Europe/Berlin 这样的 IANA 时区名，而不是 '\(timeZone)'"))
             }
             guard (1...65535).contains(port) else { throw ValidationError(CommandLineLanguage.pick("--port must be between 1 and 65535", "--port 须在 1 到 65535 之间")) }
             for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime)] {
@@ -90,6 +98,7 @@ extension Interview {
             settings.sessionLifetime = DurationText.seconds(sessionLifetime)!
             if !metricsAllow.isEmpty { settings.metricsAllowed = metricsAllow.compactMap(AddressRange.init) }
             settings.logFormat = ServerSettings.LogFormat(rawValue: logFormat)!
+            settings.timeZone = ServerSettings.timeZone(named: timeZone)!
             try await WebServer.run(hostname: hostname, port: port, settings: settings)
         }
     }

@@ -166,7 +166,7 @@ struct DeactivatedSchedulingTests {
             let page = try await InterviewServiceProbe.candidatePage(app, candidate, as: "mia@example.com")
             let scheduled = try? await InterviewService.schedule(
                 .init(candidateID: candidate.id, scheduledAt: "2026-12-01T10:00", interviewerIDs: [try left.requireID()]),
-                by: mia, on: app.db)
+                by: mia, zone: TimeZone(identifier: "UTC")!, on: app.db)
             // verify
             #expect(page.contains("ivan@example.com"))
             #expect(!page.contains("Someone Who Left"))

@@ -13,6 +13,8 @@ final class TestBrowser: @unchecked Sendable {
     var csrfCookie: String?
     var csrf: String?
     var language = "en"
+    /// The time-zone cookies (`tz`, `tz_fixed`) as zone.js or the account page left them.
+    var zoneCookies: [String: String] = [:]
 
     init(_ app: Application) { self.app = app }
 
@@ -58,6 +60,7 @@ final class TestBrowser: @unchecked Sendable {
         var cookies = ["lang=\(language)"]
         if let cookie { cookies.append("interviewflow-session=\(cookie)") }
         if let csrfCookie { cookies.append("\(CSRF.cookieName)=\(csrfCookie)") }
+        cookies += zoneCookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; "))
         return headers
     }
@@ -65,6 +68,10 @@ final class TestBrowser: @unchecked Sendable {
     private func remember(_ response: TestingHTTPResponse) {
         if let value = response.headers.setCookie?["interviewflow-session"]?.string { cookie = value }
         if let value = response.headers.setCookie?[CSRF.cookieName]?.string { csrfCookie = value }
+        for name in [DisplayZone.cookieName, DisplayZone.fixedCookieName] {
+            guard let set = response.headers.setCookie?[name] else { continue }
+            zoneCookies[name] = set.maxAge == 0 ? nil : set.string
+        }
         let body = response.body.string
         if let range = body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
             csrf = String(body[range].split(separator: "\"")[3])

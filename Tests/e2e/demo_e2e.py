@@ -7,6 +7,7 @@ their own calibration row.
     /usr/bin/python3 Tests/e2e/demo_e2e.py --binary .build/debug/interview [--screenshots docs]
 """
 import argparse
+import datetime
 import os
 import re
 import shutil
@@ -132,12 +133,25 @@ def main():
                 manager.set_window_size(1500, 900)
                 manager.save_screenshot(os.path.join(args.screenshots, "debrief-adjusted.png"))
 
+        # Olga's browser is in Shanghai: zone.js tells the server so on the login page, and every page
+        # after shows times on her clock (UTC+8), saying so in the footer; the API keeps UTC.
         interviewer = browser()
         drivers.append(interviewer)
+        interviewer.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Asia/Shanghai"})
         sign_in(interviewer, base, "olga.petrova@demo.example", password)
         interviewer.get(f"{base}/calibration")
         rows = interviewer.find_elements(By.CSS_SELECTOR, "table.calibration > tbody > tr")
         check(len(rows) == 1 and "Olga Petrova" in rows[0].text, "an interviewer sees only their own row")
+        interviewer.get(f"{base}/interviews")
+        footer = interviewer.find_element(By.TAG_NAME, "footer").text
+        check("Asia/Shanghai (UTC+08:00)" in footer, f"the footer names her browser's zone: {footer!r}")
+        olga = Client(base)
+        olga.login("olga.petrova@demo.example", password)
+        first = olga.call("GET", "/api/v1/interviews")[0]["scheduledAt"]
+        shown = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", interviewer.find_element(By.CSS_SELECTOR, "main table").text)
+        utc = datetime.datetime.strptime(first, "%Y-%m-%d %H:%M")
+        expected = (utc + datetime.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+        check(shown[:1] == [expected], f"the newest interview, {first} UTC, reads {expected} on her page: {shown[:1]}")
         print("demo end-to-end: all checks passed")
     finally:
         for driver in drivers:

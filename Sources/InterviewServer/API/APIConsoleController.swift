@@ -43,7 +43,7 @@ struct APIConsoleController: RouteCollection {
         let action = try ConsoleAction.decode(from: req)
         return ConsoleActing.act(action, interviewID: req.parameters.get("id"), user: try req.user,
                                  cache: req.application.scorecardCache, language: req.language,
-                                 on: req.eventLoop, db: { req.db }).map(\.response)
+                                 zone: DisplayZone.preferred(by: req), on: req.eventLoop, db: { req.db }).map(\.response)
     }
 
     @Sendable static func saveDraft(req: Request) async throws -> HTTPStatus {

@@ -24,7 +24,7 @@ struct APIInterviewController: RouteCollection {
 
     @Sendable static func schedule(req: Request) async throws -> Response {
         let user = try req.user
-        let interview = try await InterviewService.schedule(try req.content.decode(InterviewService.Input.self), by: user, on: req.db)
+        let interview = try await InterviewService.schedule(try req.content.decode(InterviewService.Input.self), by: user, zone: TimeZone(identifier: "UTC")!, on: req.db)
         let rows = try await InterviewService.list(for: user, candidateID: interview.$candidate.id, status: nil,
                                                    language: req.language, on: req.db)
         guard let row = rows.first(where: { $0.id == interview.id }) else { throw Abort(.internalServerError) }

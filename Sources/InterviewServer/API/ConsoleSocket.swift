@@ -123,7 +123,7 @@ final class ConsoleSocketConnection: @unchecked Sendable {
             do { action = try ConsoleAction.decode(message: message) } catch { return eventLoop.makeFailedFuture(error) }
             let req = self.req
             return ConsoleActing.act(action, interviewID: self.interviewID, user: user, cache: req.application.scorecardCache,
-                                     language: req.language, on: eventLoop, db: { req.db })
+                                     language: req.language, zone: DisplayZone.preferred(by: req), on: eventLoop, db: { req.db })
         }.recover { error in
             // The error's type only, like `QuietErrors`: its description can quote what was sent.
             if !(error is any AbortError) { self.req.logger.error("console socket action failed: \(String(reflecting: type(of: error)))") }

@@ -7,8 +7,10 @@ import Vapor
 enum ConsoleActing {
     /// The common case is answered without leaving the event loop (`postNow`); the rest (first use of a
     /// card, a busy card, PostgreSQL) waits its turn in `post`.
+    /// `zone` is the reader's (`DisplayZone`), for the times in the answer's view: this runs on the event
+    /// loop, outside the task `DisplayDate.zone` is bound in.
     static func act(_ action: ConsoleAction, interviewID: UUID?, user: User, cache: ScorecardCache, language: Language,
-                    on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<ActionAnswer> {
+                    zone: TimeZone, on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<ActionAnswer> {
         guard action.hasValidClientID else {
             return eventLoop.makeFailedFuture(Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'."))
         }
@@ -16,14 +18,14 @@ enum ConsoleActing {
            let loaded = cache.guide(seat.guideVersionID),
            let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: eventLoop, db: db) {
             return posted.flatMap { outcome in
-                guard lifecycle(action) != nil, !outcome.duplicate else { return eventLoop.makeSucceededFuture(accepted(outcome, loaded)) }
+                guard lifecycle(action) != nil, !outcome.duplicate else { return eventLoop.makeSucceededFuture(accepted(outcome, loaded, zone)) }
                 return eventLoop.makeFutureWithTask {
                     try await audit(action, seat: seat, user: user, on: db())
-                    return accepted(outcome, loaded)
+                    return accepted(outcome, loaded, zone)
                 }
             }.flatMapError { error in
                 guard let refusal = error as? ConsoleRefusal else { return eventLoop.makeFailedFuture(error) }
-                return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, on: db()) }
+                return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, zone: zone, on: db()) }
             }
         }
         return eventLoop.makeFutureWithTask {
@@ -33,15 +35,15 @@ enum ConsoleActing {
             do {
                 let outcome = try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: database)
                 if !outcome.duplicate { try await audit(action, seat: seat, user: user, on: database) }
-                return accepted(outcome, loaded)
+                return accepted(outcome, loaded, zone)
             } catch let refusal as ConsoleRefusal {
-                return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, on: database)
+                return try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, zone: zone, on: database)
             }
         }
     }
 
-    private static func accepted(_ outcome: ScorecardService.Outcome, _ loaded: LoadedGuide) -> ActionAnswer {
-        let view = ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score)
+    private static func accepted(_ outcome: ScorecardService.Outcome, _ loaded: LoadedGuide, _ zone: TimeZone) -> ActionAnswer {
+        let view = ConsoleView(loaded, engine: outcome.entry.engine, card: outcome.entry.card, score: outcome.score, zone: zone)
         return view.answer { o in
             o.key("accepted"); o.value(true)
             o.key("duplicate"); o.value(outcome.duplicate)
@@ -50,9 +52,9 @@ enum ConsoleActing {
 
     /// A refused action changed nothing: the answer says why, with the view as it stands.
     private static func refused(_ refusal: ConsoleRefusal, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
-                                language: Language, on db: any Database) async throws -> ActionAnswer {
+                                language: Language, zone: TimeZone, on db: any Database) async throws -> ActionAnswer {
         let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
-        let view = ConsoleView(loaded, engine: entry.engine, card: entry.card)
+        let view = ConsoleView(loaded, engine: entry.engine, card: entry.card, zone: zone)
         return view.answer(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
             o.key("error"); o.value(true)
             o.key("code"); o.value(refusal.code)

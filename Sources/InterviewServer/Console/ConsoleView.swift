@@ -82,7 +82,8 @@ struct ConsoleView: Content {
     /// Seconds since 1970 on the server when this was built; the page runs the clocks from here.
     var serverTime: Double
 
-    init(_ loaded: LoadedGuide, engine: SessionEngine, card: CardState, score: InterviewCore.Scorecard? = nil, now: Date = Date()) {
+    init(_ loaded: LoadedGuide, engine: SessionEngine, card: CardState, score: InterviewCore.Scorecard? = nil, now: Date = Date(),
+         zone: TimeZone = DisplayDate.zone) {
         let guide = loaded.guide
         let state = engine.state
         let agenda = state.agenda(guide)
@@ -90,7 +91,7 @@ struct ConsoleView: Content {
         eventCount = engine.events.count
         started = state.isStarted
         finished = state.isFinished
-        submittedAt = (state.submittedAt ?? card.submittedAt).map(DisplayDate.string)
+        submittedAt = (state.submittedAt ?? card.submittedAt).map { DisplayDate.string($0, in: zone) }
         recommendation = state.submission?.recommendation
         self.agenda = Self.name(agenda)
         stage = state.currentStage
@@ -128,7 +129,7 @@ struct ConsoleView: Content {
         hints = state.isStarted && !state.isFinished
             ? guide.groupHints(state).map { Hint(group: $0.heading, guidance: $0.guidance, target: $0.jumpTarget) } : []
         notes = state.notes.map {
-            NoteRow(at: DisplayDate.string($0.at), text: $0.note.text, topic: $0.note.topic, question: $0.note.question, shared: $0.note.isShared)
+            NoteRow(at: DisplayDate.string($0.at, in: zone), text: $0.note.text, topic: $0.note.topic, question: $0.note.question, shared: $0.note.isShared)
         }
         draft = card.draftNote ?? ""
         untouchedRequired = state.isFinished ? state.confirmedIncomplete : state.untouchedRequiredStages(guide)

@@ -154,7 +154,7 @@ enum InterviewReportPage {
                     continue
                 }
                 html += "<tr><td><a href=\"\(SiteURL.interviewReport(id).path)?card=\(row.cardID)\"\(mark)>\(e(row.interviewer))</a></td>"
-                html += "<td>\(e(row.submittedAt.map(DisplayDate.string) ?? Text.notSubmitted.in(language)))</td>"
+                html += "<td>\(e(row.submittedAt.map { DisplayDate.string($0) } ?? Text.notSubmitted.in(language)))</td>"
                 html += "<td>\(e(row.overall.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.coverage.map(ScoreFormat.score) ?? "–"))</td><td>\(e(row.band.map { RecommendationBand.shown($0, in: language.report) } ?? "–"))</td></tr>"
             }
             // The panel's mean rests on submitted cards only, and says how many.

@@ -31,7 +31,7 @@ struct InterviewController: RouteCollection {
     @Sendable static func schedule(req: Request) async throws -> Response {
         let input = try req.content.decode(InterviewService.Input.self)
         do {
-            let interview = try await InterviewService.schedule(input, by: req.user, on: req.db)
+            let interview = try await InterviewService.schedule(input, by: req.user, zone: DisplayDate.zone, on: req.db)
             return req.redirect(to: SiteURL.candidate(interview.$candidate.id).path)
         } catch let errors as FieldErrors {
             let response = try await CandidateController.renderShow(

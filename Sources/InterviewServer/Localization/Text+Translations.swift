@@ -110,6 +110,13 @@ extension Text {
         case .passwordChanged: ("Your password has been changed. Your other sessions have been signed out.", "密码已修改，你的其他会话已退出登录。")
         case .sessions: ("Sessions", "会话")
         case .signOutEverywhere: ("Sign out everywhere", "在所有设备上退出登录")
+        case .timeZone: ("Time zone", "时区")
+        case .timesShownIn: ("Times shown in", "时间按此时区显示：")
+        case .changeTimeZone: ("change", "更改")
+        case .followBrowserZone: ("Follow this browser's time zone", "跟随本浏览器的时区")
+        case .timeZoneHint: ("Interview times, notes, decisions and the audit log are shown in this zone, and a time you schedule is read in it. Exports and the API keep UTC. The choice is kept in this browser.",
+                             "面试时间、笔记、决定和审计日志都按此时区显示，安排面试时填写的时间也按此时区理解。导出文件和 API 仍使用 UTC。此设置保存在本浏览器中。")
+        case .timeZoneSaved: ("Time zone saved.", "时区已保存。")
         case .signOutEverywhereHint: ("Ends every session of your account, on every device, this one included.", "结束你的账号在所有设备上的全部会话，包括当前这个。")
         case .when: ("When", "时间")
         case .who: ("Who", "操作人")

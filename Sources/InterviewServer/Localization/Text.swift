@@ -24,6 +24,7 @@ enum Text: String, CaseIterable, Sendable {
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
     case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged
     case sessions, signOutEverywhere, signOutEverywhereHint
+    case timeZone, timesShownIn, changeTimeZone, followBrowserZone, timeZoneHint, timeZoneSaved
     // Audit
     case when, who, action, system
     case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents

@@ -32,7 +32,8 @@ enum InterviewService {
         var outcome: InterviewOutcome
     }
 
-    static func schedule(_ input: Input, by user: User, on db: any Database) async throws -> Interview {
+    /// `zone` reads a time written without one: the page's reader's zone for the form, UTC for the API.
+    static func schedule(_ input: Input, by user: User, zone: TimeZone, on db: any Database) async throws -> Interview {
         let candidate = try await Access.candidate(input.candidateID, for: user, on: db)
         try Access.requireManager(user)
         // Its console could take no note and its report name no one: an erased candidate is not
@@ -41,7 +42,7 @@ enum InterviewService {
         try await candidate.$position.load(on: db)
         let position = candidate.position
         var errors = FieldErrors()
-        let when = parseDate(input.scheduledAt)
+        let when = parseDate(input.scheduledAt, in: zone)
         if when == nil { errors["scheduledAt"] = .errDate }
         let chosen = input.interviewerIDs ?? []
         // Only active accounts are scheduled: a deactivated one could not open the console.
@@ -61,12 +62,12 @@ enum InterviewService {
         return interview
     }
 
-    /// `2026-12-01T14:30` as an HTML datetime-local field sends it (taken as UTC), or full ISO 8601.
-    static func parseDate(_ text: String?) -> Date? {
+    /// Full ISO 8601 (its own zone), or `2026-12-01T14:30` as an HTML datetime-local field sends it,
+    /// read in `zone`.
+    static func parseDate(_ text: String?, in zone: TimeZone) -> Date? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        return full.date(from: text + ":00Z")
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        return DisplayDate.date(wallClock: text, in: zone)
     }
 
     /// Every interview the user may see (the API's list, a candidate's interviews), newest first.

@@ -21,6 +21,9 @@ struct PageContext<Content: Encodable>: Encodable {
     var otherLang: String
     var logout: String
     var account = SiteURL.account.path
+    /// The zone times on the page are in ("Asia/Shanghai (UTC+08:00)"), said in the footer and beside
+    /// the schedule field.
+    var zone: String
     /// Demo data (`interview demo`): a banner on every page.
     var demo = false
     var content: Content
@@ -30,6 +33,7 @@ struct PageContext<Content: Encodable>: Encodable {
         self.t = Text.table(language)
         self.lang = language.rawValue
         self.csrf = CSRF.token(for: req)
+        self.zone = DisplayZone.label(DisplayZone.preferred(by: req))
         let user = req.auth.get(User.self)
         self.userName = user?.name
         var nav: [Link] = []
@@ -66,11 +70,36 @@ extension Request {
     }
 }
 
-/// Dates as pages and exports show them: ISO 8601 in UTC, to the minute.
+/// Dates as pages show them: to the minute, in the reader's time zone (`DisplayZone`).
 enum DisplayDate {
-    /// UTC to the minute ("2026-11-26 09:30"); see `SessionTimestamp.minute` for why not a format style.
-    static func string(_ date: Date?) -> String {
+    /// Bound around each page and API handler (`DisplayZoneResponder`); UTC outside one. The console's
+    /// actions, answered on the event loop without a task, pass the zone instead.
+    @TaskLocal static var zone: TimeZone = TimeZone(identifier: "UTC")!
+
+    /// "2026-11-26 17:30"; see `SessionTimestamp.minute` for why not a format style.
+    static func string(_ date: Date?, in zone: TimeZone = DisplayDate.zone) -> String {
         guard let date else { return "" }
-        return SessionTimestamp.minute(date)
+        return SessionTimestamp.minute(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+    }
+
+    /// The same minute as an HTML datetime-local field shows it ("2026-11-26T17:30").
+    static func fieldValue(_ date: Date) -> String {
+        string(date).replacingOccurrences(of: " ", with: "T")
+    }
+
+    /// A wall-clock time in `zone` ("2026-12-01T14:30", as a datetime-local field sends it) as the
+    /// moment it names; nil for a day the month does not have (Feb 31 is not quietly March 3). The hour
+    /// summer time skips or repeats is read as Foundation's calendar reads it.
+    static func date(wallClock text: String, in zone: TimeZone) -> Date? {
+        let parts = text.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
+        guard parts.count == 5 || parts.count == 6, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let n = parts.map { $0! }
+        guard (1...12).contains(n[1]), (1...31).contains(n[2]), n[3] < 24, n[4] < 60, n.count == 5 || n[5] < 60 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: n[0], month: n[1], day: n[2], hour: n[3], minute: n[4], second: n.count == 6 ? n[5] : 0)
+        guard let date = calendar.date(from: components),
+              calendar.component(.month, from: date) == n[1], calendar.component(.day, from: date) == n[2] else { return nil }
+        return date
     }
 }
