@@ -5,13 +5,14 @@ import Vapor
 public enum WebServer {
     public static func run(hostname: String, port: Int, settings: ServerSettings) async throws {
         // Vapor's own command line is not used: `interview serve` has parsed the options already.
-        var environment = Environment(name: "production", arguments: ["interview"])
-        switch settings.logFormat {
-        case .text:
-            try LoggingSystem.bootstrap(from: &environment)
-        case .json:
-            let level = Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
-            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        let environment = Environment(name: "production", arguments: ["interview"])
+        let level = Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let format = settings.logFormat
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = format == .json ? JSONLogHandler(label: label, level: level)
+                                                          : StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = level
+            return DependencyQuietLogHandler(handler)
         }
         let app = try await Application.make(environment)
         app.http.server.configuration.hostname = hostname

@@ -1,5 +1,5 @@
-"""Nothing secret or personal in the server's logs (stdout and stderr, at LOG_LEVEL=info as the project's
-own tests run it)."""
+"""Nothing secret or personal in the server's logs (stdout and stderr), at LOG_LEVEL=info as the project's
+own tests run it, and at `debug` and `trace`, which an operator chasing a bug turns on."""
 import json
 import re
 
@@ -41,8 +41,17 @@ def json_logs_hold_nothing_secret():
     checks.done()
 
 
-def check_logs(name, args):
-    team = start_team(name, args=args)
+@test("debug_logs_hold_nothing_secret")
+def debug_logs_hold_nothing_secret():
+    """LOG_LEVEL=debug and trace (text and JSON): the database libraries log every query's values there,
+    and the web framework the request heads; none of it may reach the log."""
+    check_logs("logs-debug", (), env={"LOG_LEVEL": "debug"})
+    log = check_logs("logs-trace-json", ("--log-format", "json"), env={"LOG_LEVEL": "trace"})
+    expect('"level":"info"' in log, "the trace-level JSON log holds no info line at all")
+
+
+def check_logs(name, args, env=None):
+    team = start_team(name, args=args, env=env)
     position = team.position("Logging position")
     candidate = team.candidate(position, CANDIDATE, contact=CONTACT, resume=RESUME, notes=NOTES)
     interview = team.interview(candidate, [team.users["ada@example.com"]])

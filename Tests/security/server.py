@@ -64,7 +64,7 @@ class Server:
         self.args = list(args)
         self.data = data or temp_folder(name)
         self.port = port or free_port()
-        self.env = dict(os.environ, LOG_LEVEL="info", **(env or {}))
+        self.env = {**os.environ, "LOG_LEVEL": "info", **(env or {})}
         self.env.pop("DATABASE_URL", None)          # always the SQLite file in our temporary folder
         self.log_path = os.path.join(self.data, f"serve-{self.port}.log")
         self.process = None
