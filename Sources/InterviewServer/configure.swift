@@ -19,6 +19,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     if case .sqliteFile(let path) = settings.storage {
         let lock = try DataFolderLock(databasePath: path, language: settings.operatorLanguage)
         app.dataFolderLock = lock
+        app.erasureLedger = ErasureLedger(dataFolder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         app.lifecycle.use(DataFolderLockRelease(lock: lock))
     }
     app.singleWriterCaches = SingleWriterCaches(enabled: settings.isSingleWriter)
@@ -35,6 +36,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try await SchemaCheck.refuseNewer(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tuneSQLite(app)
+    try await ErasureLedger.reapply(app)
 
     try app.prepareDummyPassword()
     app.useBaseMiddleware()

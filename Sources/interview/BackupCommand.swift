@@ -22,6 +22,8 @@ extension Interview {
         var output: String
 
         func run() throws {
+            // The copy holds everything the database does: its owner's only, like the data folder.
+            DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
                 try SQLiteBackup.backup(SQLiteBackup.databasePath(inDataFolder: data), to: output)
                 print(CommandLineLanguage.pick("backed up \(data) to \(output)", "已把 \(data) 备份到 \(output)"))
@@ -44,10 +46,18 @@ extension Interview {
         var data = "interviewflow-data"
 
         func run() throws {
+            DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
                 let kept = try SQLiteBackup.restore(file, dataFolder: data)
+                DataFolderPrivacy.tighten(dataFolder: data)
                 print(CommandLineLanguage.pick("restored \(file) into \(data)", "已把 \(file) 恢复到 \(data)"))
                 if let kept { print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)")) }
+                let erasures = SQLiteBackup.erasuresRecorded(inDataFolder: data)
+                if erasures > 0 {
+                    print(CommandLineLanguage.pick(
+                        "\(erasures) erasure(s) recorded in \(data)/\(SQLiteBackup.erasureLedgerName) are made again when the server starts: people erased after this backup was taken stay erased",
+                        "\(data)/\(SQLiteBackup.erasureLedgerName) 中记录的 \(erasures) 次删除会在服务器启动时重新执行：在此备份之后被删除个人数据的候选人不会因恢复而重新出现"))
+                }
             } catch {
                 UsageError(error).report()
             }

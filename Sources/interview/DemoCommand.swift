@@ -39,6 +39,7 @@ extension Interview {
         }
 
         func run() async throws {
+            DataFolderPrivacy.ownerOnlyFromNowOn()
             let started = Date()
             let total = interviews
             let summary: DemoData.Summary

@@ -84,12 +84,14 @@ extension Interview {
         }
 
         func run() async throws {
+            DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
                 try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             } catch {
                 let why = FileErrorText.reason(error, path: data)
                 UsageError("cannot create \(data): \(why.en)", "无法创建 \(data)：\(why.zh)").report()
             }
+            DataFolderPrivacy.tighten(dataFolder: data)
             let publicURL = publicURL ?? "http://\(hostname):\(port)"
             var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
                                                publicURL: publicURL)

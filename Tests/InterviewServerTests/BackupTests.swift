@@ -58,7 +58,13 @@ struct BackupTests {
             let after = try await rows(app.db)
             #expect(after.keys.sorted() == before.keys.sorted())
             // A server starting without an admin issues a fresh one-time setup token: its own doing, not the copy's.
-            for table in before.keys where table != SetupToken.schema { #expect(after[table] == before[table], "table \(table) differs") }
+            for table in before.keys where table != SetupToken.schema && table != SecurityEvent.schema {
+                #expect(after[table] == before[table], "table \(table) differs")
+            }
+            // The security trail holds the copy's events and, after them, the restore itself.
+            let trail = after[SecurityEvent.schema] ?? []
+            #expect(trail.filter { !$0.contains("database.restored") } == before[SecurityEvent.schema] ?? [])
+            #expect(trail.filter { $0.contains("database.restored") }.count == 1)
             #expect((before["scorecard_events"] ?? []).count > 0)
         }
     }
@@ -106,5 +112,68 @@ struct BackupTests {
         // act / verify
         #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(junk, dataFolder: dir.appendingPathComponent("data").path) }
         #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.backup(junk + ".missing", to: junk + ".copy") }
+    }
+
+    @Test func aRestoredBackupDoesNotBringAnErasedCandidateBack() async throws {
+        // setup: a candidate with a note on their card, backed up, then erased
+        let live = try folder(), elsewhere = try folder()
+        defer { try? FileManager.default.removeItem(at: live); try? FileManager.default.removeItem(at: elsewhere) }
+        let database = SQLiteBackup.databasePath(inDataFolder: live.path)
+        let backupFile = elsewhere.appendingPathComponent("before-erasure.sqlite").path
+        var candidateID: UUID?
+        try await withFileApp(database) { app in
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.act(fixture, ["type": "note", "text": "asked about relocation to Tromsø"])
+            candidateID = fixture.candidate.id
+            try SQLiteBackup.backup(database, to: backupFile)
+            try await CandidateService.erase(fixture.candidate, by: nil, cache: app.scorecardCache, ledger: app.erasureLedger, on: app.db)
+        }
+        // act: the backup from before the erasure put back
+        try SQLiteBackup.restore(backupFile, dataFolder: live.path)
+        let recorded = SQLiteBackup.erasuresRecorded(inDataFolder: live.path)
+        // verify: the next start erases them again and says so in the trail
+        #expect(recorded == 1)
+        try await withFileApp(database) { app in
+            let candidate = try #require(try await Candidate.find(candidateID, on: app.db))
+            #expect(candidate.erasedAt != nil && candidate.name == nil && candidate.contact == nil)
+            let log = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined()
+            #expect(!log.contains("Tromsø") && log.contains(CandidateErasure.marker))
+            let trail = try await SecurityEvent.query(on: app.db).all()
+            #expect(trail.contains { $0.kind == .databaseRestored && $0.detail.hasSuffix("erased again: 1") })
+            #expect(trail.contains { $0.kind == .candidateErased && $0.detail == "again after a restore" })
+        }
+        // A later start has nothing left to do: the restore is recorded once.
+        try await withFileApp(database) { app in
+            let restores = try await SecurityEvent.query(on: app.db).filter(\.$kind == .databaseRestored).count()
+            let again = try await SecurityEvent.query(on: app.db).filter(\.$detail == "again after a restore").count()
+            #expect(restores == 1 && again == 1)
+        }
+    }
+
+    @Test func theDataFolderIsMadeItsOwnersOnly() throws {
+        // setup: a folder as an earlier version left it, readable by every local account
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let database = SQLiteBackup.databasePath(inDataFolder: dir.path)
+        for path in [database, database + "-wal", dir.appendingPathComponent(ErasureLedger.fileName).path] {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+        // act
+        DataFolderPrivacy.tighten(dataFolder: dir.path)
+        // verify
+        func mode(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? -1 }
+        #expect(mode(database) == 0o600 && mode(database + "-wal") == 0o600)
+        #expect(mode(dir.appendingPathComponent(ErasureLedger.fileName).path) == 0o600)
+        #expect(mode(dir.path) == 0o700)
+        // A folder shared with other files keeps its own mode: only the server's files are tightened.
+        let shared = try folder()
+        defer { try? FileManager.default.removeItem(at: shared) }
+        #expect(FileManager.default.createFile(atPath: shared.appendingPathComponent("notes.txt").path, contents: Data()))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shared.path)
+        DataFolderPrivacy.tighten(dataFolder: shared.path)
+        #expect(mode(shared.path) == 0o755)
     }
 }

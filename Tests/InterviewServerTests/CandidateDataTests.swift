@@ -91,8 +91,8 @@ struct CandidateDataTests {
             let unlimited = try await TestData.candidate(app, "Kept", in: keepForever)
             let now = Date().addingTimeInterval(31 * 24 * 60 * 60)
             // act
-            let erased = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, now: now)
-            let again = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, now: now)
+            let erased = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: nil, now: now)
+            let again = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: nil, now: now)
             // verify
             #expect(erased == 1)
             #expect(again == 0)

@@ -17,7 +17,7 @@ struct ErasureRaceTests {
 
     private func erase(_ fixture: ConsoleFixture) async throws {
         let candidate = try #require(try await Candidate.find(fixture.candidate.id, on: fixture.app.db))
-        try await CandidateService.erase(candidate, by: nil, cache: fixture.app.scorecardCache, on: fixture.app.db)
+        try await CandidateService.erase(candidate, by: nil, cache: fixture.app.scorecardCache, ledger: nil, on: fixture.app.db)
     }
 
     @Test func notesSkipReasonsAndDraftsAreAllErased() async throws {
@@ -152,7 +152,7 @@ struct ErasureRaceTests {
             let first = try #require(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt)
             // act
             try await CandidateService.erase(try #require(try await Candidate.find(fixture.candidate.id, on: app.db)), by: nil,
-                                             cache: app.scorecardCache, on: app.db, now: first.addingTimeInterval(3_600))
+                                             cache: app.scorecardCache, ledger: nil, on: app.db, now: first.addingTimeInterval(3_600))
             // verify
             #expect(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt == first)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .erase).count() == 1)

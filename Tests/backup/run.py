@@ -251,6 +251,14 @@ def sqlite_suite(report, binary, backups):
             taken.append((path, acked))
             wait_for_actions(writers, sum(len(w.acked) for w in writers) + 80)
 
+        # Every candidate's data and every live session id is in these files: the owner's only, whatever
+        # the umask of whoever started the server or took the backup.
+        exposed = [f"{p} {oct(os.stat(p).st_mode & 0o777)}" for p in
+                   [data] + [os.path.join(data, f) for f in os.listdir(data) if f.startswith("interviewflow.sqlite")]
+                   + [t[0] for t in taken] if os.stat(p).st_mode & 0o077]
+        report.check(not exposed, "sqlite: the data folder, its database files and the backups are readable by their owner only",
+                     exposed[:6])
+
         # Refusals, while the server still runs and writes.
         status, output, _ = run_binary(binary, "restore", taken[0][0], "--data", data)
         report.check(status != 0 and "running" in output, f"sqlite: restore into the folder of a running server is refused "

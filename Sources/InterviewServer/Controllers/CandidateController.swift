@@ -148,7 +148,8 @@ struct CandidateController: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
-        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache, on: req.db)
+        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache,
+                                         ledger: req.application.erasureLedger, on: req.db)
         try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
     }

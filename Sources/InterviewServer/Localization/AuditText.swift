@@ -36,6 +36,7 @@ enum AuditText {
         "candidate.erased": ("candidate erased", "删除候选人数据"),
         "interview.status": ("interview status changed", "面试状态变更"),
         "decision.recorded": ("decision recorded", "记录录用决定"),
+        "database.restored": ("database restored from a backup", "从备份恢复数据库"),
         "create": ("created", "创建"),
         "read": ("read", "查看"),
         "update": ("changed", "修改"),

@@ -30,6 +30,8 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case candidateErased = "candidate.erased"
         case interviewStatus = "interview.status"
         case decisionRecorded = "decision.recorded"
+        /// `interview restore` put a backup back; recorded at the next start.
+        case databaseRestored = "database.restored"
     }
 
     @ID(key: .id) var id: UUID?

@@ -1,5 +1,6 @@
 import Flowchart
 import Foundation
+import InterviewCore
 import VaporCSQLite
 
 /// Copies of the embedded database, made with SQLite's online backup API: a consistent snapshot while
@@ -46,7 +47,19 @@ public enum SQLiteBackup {
             throw Failure("a server is running on \(dataFolder): stop it before restoring", "\(dataFolder) 上正在运行服务器：请先停止它再恢复")
         }
         defer { lock.release() }
-        return try restore(snapshot, into: database)
+        let kept = try restore(snapshot, into: database)
+        // The next start records the restore in the security trail (`ErasureLedger.reapply`).
+        let marker = URL(fileURLWithPath: dataFolder).appendingPathComponent(ErasureLedger.restoredMarker).path
+        try? SessionTimestamp.format(Date()).write(toFile: marker, atomically: true, encoding: .utf8)
+        return kept
+    }
+
+    /// The erasures file's name, for the restore command's words.
+    public static var erasureLedgerName: String { ErasureLedger.fileName }
+
+    /// How many erasures the data folder's ledger holds: each is made again at the next start.
+    public static func erasuresRecorded(inDataFolder folder: String) -> Int {
+        ErasureLedger(dataFolder: folder).candidates().count
     }
 
     /// Replaces the database in a data folder with `snapshot`, after checking the snapshot. The caller

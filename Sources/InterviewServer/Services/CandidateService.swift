@@ -172,9 +172,12 @@ enum CandidateService {
     }
 
     /// Drops the candidate's personal data now, scorecards' free text included (`CandidateErasure`);
-    /// the interviews and ratings stay for anonymous statistics.
-    static func erase(_ candidate: Candidate, by user: User?, cache: ScorecardCache, on db: any Database,
+    /// the interviews and ratings stay for anonymous statistics. The ledger (SQLite's data folder) learns
+    /// of it first, so that even a failure halfway is finished at the next start, and a restored backup
+    /// cannot bring the person back.
+    static func erase(_ candidate: Candidate, by user: User?, cache: ScorecardCache, ledger: ErasureLedger?, on db: any Database,
                       now: Date = Date()) async throws {
+        if candidate.erasedAt == nil { try ledger?.record(candidate: try candidate.requireID(), at: now) }
         guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return }
         try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
     }

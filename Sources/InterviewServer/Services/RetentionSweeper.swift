@@ -5,7 +5,7 @@ import Vapor
 /// so anonymous scores remain. `now` is passed in so tests need no clock.
 enum RetentionSweeper {
     @discardableResult
-    static func sweep(on db: any Database, cache: ScorecardCache, now: Date) async throws -> Int {
+    static func sweep(on db: any Database, cache: ScorecardCache, ledger: ErasureLedger?, now: Date) async throws -> Int {
         let positions = try await Position.query(on: db).filter(\.$retentionDays != nil).all()
         var erased = 0
         for position in positions {
@@ -17,7 +17,7 @@ enum RetentionSweeper {
                 .filter(\.$createdAt < cutoff)
                 .all()
             for candidate in due {
-                try await CandidateService.erase(candidate, by: nil, cache: cache, on: db, now: now)
+                try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now)
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
                                                      detail: "retention", on: db)
                 erased += 1
@@ -49,7 +49,7 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     }
 
     private static func sweep(_ app: Application) async throws {
-        let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, now: Date())
+        let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: app.erasureLedger, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
         try await SessionSweeper.sweep(on: app.db, policy: app.sessionPolicy, now: app.sessionClock())
     }

@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import InterviewCore
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Erasures, remembered outside the database they were made in. A backup taken before an erasure still
+/// holds the person's data, and restoring it brought them back on every page, with the trail entry of
+/// their erasure gone too. The ledger is a file in the data folder beside the database, which neither
+/// `backup` nor `restore` touches; at start, every candidate it names whom the database does not hold
+/// as erased (a restored backup) is erased again. It holds ids and dates only, nothing about the person.
+/// SQLite only: on PostgreSQL backups and restores are pg_dump's, and docs/operations.md says what to do.
+final class ErasureLedger: Sendable {
+    static let fileName = "erasures.log"
+
+    let path: String
+    private let lock = NIOLock()
+
+    init(dataFolder: String) {
+        path = URL(fileURLWithPath: dataFolder).appendingPathComponent(Self.fileName).path
+    }
+
+    /// Appends `2026-12-06T05:40:00.000Z candidate <id>` and waits until it is on disk: the erasure is not
+    /// reported done before it would survive a restore.
+    func record(candidate id: UUID, at date: Date) throws {
+        let line = SessionTimestamp.format(date) + " candidate " + id.uuidString + "\n"
+        try lock.withLock {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
+            defer { close(fd) }
+            let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            guard written == line.utf8.count, fsync(fd) == 0 else {
+                throw Abort(.internalServerError, reason: "cannot write \(Self.fileName): errno \(errno)")
+            }
+        }
+    }
+
+    /// The candidates erased, in the order they were; lines that do not read are passed over.
+    func candidates() -> [UUID] {
+        let text = lock.withLock { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, parts[1] == "candidate" else { return nil }
+            return UUID(uuidString: String(parts[2]))
+        }
+    }
+
+    /// `interview restore` leaves this in the data folder, so the next start puts the restore in the
+    /// security trail (the restored database's own trail ends at the backup).
+    static let restoredMarker = "restored-from-backup"
+
+    /// Erases again whoever the ledger names and the database does not hold as erased, and records a
+    /// restore the folder's marker tells of; returns how many were erased again.
+    @discardableResult
+    static func reapply(_ app: Application) async throws -> Int {
+        guard let ledger = app.erasureLedger else { return 0 }
+        let again = try await eraseAgain(ledger, app)
+        let marker = URL(fileURLWithPath: ledger.path).deletingLastPathComponent().appendingPathComponent(restoredMarker).path
+        if let restoredAt = try? String(contentsOfFile: marker, encoding: .utf8) {
+            try await SecurityAudit.recordSystem(.databaseRestored, subject: "database:",
+                                                 detail: "restored \(restoredAt.trimmingCharacters(in: .whitespacesAndNewlines)); erased again: \(again)",
+                                                 on: app.db)
+            try? FileManager.default.removeItem(atPath: marker)
+        }
+        return again
+    }
+
+    private static func eraseAgain(_ ledger: ErasureLedger, _ app: Application) async throws -> Int {
+        let ids = Array(Set(ledger.candidates()))
+        guard !ids.isEmpty else { return 0 }
+        var again = 0
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let restored = try await Candidate.query(on: app.db).filter(\.$id ~~ chunk).filter(\.$erasedAt == nil).all()
+            for candidate in restored {
+                try await CandidateService.erase(candidate, by: nil, cache: app.scorecardCache, ledger: nil, on: app.db)
+                try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
+                                                     detail: "again after a restore", on: app.db)
+                again += 1
+            }
+        }
+        if again > 0 { app.logger.notice("restore: erased again \(again) candidate(s) erased after the backup was taken") }
+        return again
+    }
+}
+
+extension Application {
+    private struct ErasureLedgerKey: StorageKey { typealias Value = ErasureLedger }
+
+    /// Set for an SQLite data folder (`configure`); nil in memory and on PostgreSQL.
+    var erasureLedger: ErasureLedger? {
+        get { storage[ErasureLedgerKey.self] }
+        set { storage[ErasureLedgerKey.self] = newValue }
+    }
+}
