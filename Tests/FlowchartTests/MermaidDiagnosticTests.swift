@@ -283,6 +283,20 @@ import Testing
         #expect(parsed.edgeList == ["A-next->end", "endpoint-next->B"])
     }
 
+    @Test func theFixForEndGivesTheChartsEndNotAQuestionCalledEnd() throws {
+        // setup: the finding's fix applied as written
+        let written = "s([Start]) --> n1[\"URL? (DNS)\"]\nn1 --> n2{Deeper?}\nn2 -->|yes| n3[\"TCP? (ordering)\"]\nn2 -->|no| e([End])\nn3 --> end"
+        let fix = try #require(parse(written).first(.endAsNodeID)?.fix)
+        // act
+        let fixed = parse(written.replacingOccurrences(of: "n3 --> end", with: "n3 --> " + fix.replacement))
+        let bare = parse("A[q] --> 结束\nB[q] --> Done\nDone --> C[q]")
+        // verify: a bare end word that leads nowhere ends the chart; one that leads on stays a node
+        #expect(fixed.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(fixed.graph.node("End")?.type == .end)
+        #expect(bare.graph.node("结束")?.type == .end)
+        #expect(bare.graph.node("Done")?.type == .operation)
+    }
+
     @Test func anUnclosedShapeDataEndsAfterItsLastKeyAndValue() throws {
         // act
         let parsed = parse("s([Start]) --> G@{ shape: rect, label: \"x\"\nG --> H[q h]")

@@ -228,9 +228,17 @@ extension MermaidReader {
         case .terminal:
             if isStart && !hasIncoming { return .start }
             return out == 0 ? .end : .operation
-        case .none, .box, .rhombus, .fork: return .operation
+        case .none:
+            // `n3 --> End`, a bare id that leads nowhere and says "end": the chart's end, not a question
+            // whose text is "End" (lint's own fix for `--> end` wrote exactly that, and the interview then
+            // asked "End" with weight 2).
+            return out == 0 && hasIncoming && Self.endWords.contains(graphNodes[n].id.lowercased()) ? .end : .operation
+        case .box, .rhombus, .fork: return .operation
         }
     }
+
+    /// Ids read as the end when written bare at the end of a line (any case).
+    static let endWords: Set<String> = ["end", "stop", "finish", "done", "结束", "完成", "终止", "结束面试"]
 
     /// Whether a fork (a node read as `.parallel`) is a question asked before its paths are walked.
     /// Question shapes ask: a box, rounded box, parallelogram, cylinder, hexagon, a stadium or circle
