@@ -99,6 +99,22 @@ struct DiagnosticTests {
         #expect(g.edgeList == ["st-next->a", "a-next->b"])
     }
 
+    @Test func fullWidthParenthesesAreReadAsMeantWithAFix() throws {
+        // setup: what a Chinese input method types: both full-width, or one of each
+        let head = "st=>start\ncond1=>condition: 深入?\nop=>operation: 问题\ne=>end\nst->cond1\ncond1(yes)->op->e\n"
+        for (written, meant) in [("cond1（no）->e", "cond1(no)"), ("cond1（no)->e", "cond1(no)"), ("cond1(no）->e", "cond1(no)")] {
+            // act
+            let g = FlowchartParser.parse(head + written)
+            // verify: one finding with the fix, and the gate has its no branch (no "no 'no' branch" warning)
+            let d = try #require(g.first(.fullWidthSyntax), "\(written)")
+            #expect(d.severity == .error)
+            #expect(d.fix?.replacement == meant, "\(written)")
+            #expect(d.text.zh.contains("全角括号"))
+            #expect(!g.codes.contains(.undefinedNode) && !g.codes.contains(.unknownBranch), "\(written): \(g.codes)")
+            #expect(g.edgeList.contains("cond1-no->e"), "\(written): \(g.edgeList)")
+        }
+    }
+
     @Test func emptyLinkPiece() {
         let g = FlowchartParser.parse("a=>operation: A\nb=>operation: B\na->->b\na->")
         #expect(g.codes.filter { $0 == .emptyLink }.count == 2)

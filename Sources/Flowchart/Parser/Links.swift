@@ -75,6 +75,10 @@ extension ParserState {
         if let open = v.find(UInt8(ascii: "("), in: piece) {
             nameRange = v.trimmed(piece.lowerBound..<open)
             let close = v.find(UInt8(ascii: ")"), in: (open + 1)..<piece.upperBound)
+            if close == nil, let wide = fullWidthParentheses(v, piece) {
+                chain.append(wide)
+                return
+            }
             if close == nil {
                 let closed = "\(v.string(nameRange))(\(v.string((open + 1)..<piece.upperBound)))"
                 report(.error, .unknownBranch, v, at: open, LocalizedText(
@@ -95,6 +99,10 @@ extension ParserState {
             chain.append(LinkPiece(index: index, spec: spec, offset: nameRange.lowerBound))
             return
         }
+        if let wide = fullWidthParentheses(v, piece) {
+            chain.append(wide)
+            return
+        }
         let name = v.string(nameRange)
         if let split = brokenArrow(v, nameRange) {
             let left = v.string(nameRange.lowerBound..<split.lowerBound)
@@ -111,6 +119,37 @@ extension ParserState {
         }
         chain.append(LinkPiece(index: resolve(name, v, at: nameRange.lowerBound, line: line, isLast: isLast),
                                spec: spec, offset: nameRange.lowerBound))
+    }
+
+    /// `cond1（no）`, as a Chinese input method types the parentheses: read as `cond1(no)`, with an error
+    /// that says so and fixes it (flowchart.js itself finds no node called "cond1（no）" and fails). Nil
+    /// when the piece has no full-width parenthesis or what comes before it is not a node.
+    private mutating func fullWidthParentheses(_ v: LineView, _ piece: Range<Int>) -> LinkPiece? {
+        let wideOpen: [UInt8] = [0xEF, 0xBC, 0x88], wideClose: [UInt8] = [0xEF, 0xBC, 0x89]
+        let bytes = Array(v.storage[piece])
+        func find(_ needle: [UInt8], from: Int = 0) -> Int? {
+            guard bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+            return (from...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+        }
+        guard find(wideOpen) != nil || find(wideClose) != nil else { return nil }
+        let asciiOpen = bytes.firstIndex(of: UInt8(ascii: "("))
+        let open = [find(wideOpen), asciiOpen].compactMap { $0 }.min()
+        guard let open else { return nil }
+        let openWidth = bytes[open] == UInt8(ascii: "(") ? 1 : 3
+        let closeAt = [find(wideClose, from: open + openWidth), bytes[(open + openWidth)...].firstIndex(of: UInt8(ascii: ")"))]
+            .compactMap { $0 }.min()
+        let nameRange = v.trimmed(piece.lowerBound..<(piece.lowerBound + open))
+        let nameBytes = Bytes(rebasing: v.storage[nameRange])
+        guard let index = graph.index(ofKey: nameBytes, hash: KeyTable.hash(nameBytes)) else { return nil }
+        let innerEnd = piece.lowerBound + (closeAt ?? bytes.count)
+        let inner = (piece.lowerBound + open + openWidth)..<innerEnd
+        let written = v.string(piece)
+        let meant = v.string(nameRange) + "(" + v.string(inner).replacingOccurrences(of: "，", with: ", ") + ")"
+        report(.error, .fullWidthSyntax, v, at: piece.lowerBound + open, LocalizedText(
+            en: "'\(written)' has full-width parentheses (as a Chinese input method types them); flowchart.js reads only '(' and ')' — write '\(meant)'",
+            zh: "'\(written)' 用了全角括号（中文输入法打出的那种）；flowchart.js 只认半角的 '(' 和 ')'——请写成 '\(meant)'"),
+               fix: (piece, meant))
+        return LinkPiece(index: index, spec: readSpec(v, inner), offset: nameRange.lowerBound)
     }
 
     private mutating func resolve(_ name: String, _ v: LineView, at offset: Int, line: LogicalLine, isLast: Bool) -> Int? {
