@@ -9,7 +9,7 @@ enum SiteURL {
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
-    case guides, guide(UUID), guideEdit(UUID)
+    case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID)
     case users, userRole(UUID), userActive(UUID), userPassword(UUID), account, accountPassword, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
@@ -41,6 +41,8 @@ enum SiteURL {
         case .guides: "/guides"
         case .guide(let id): "/guides/\(id)"
         case .guideEdit(let id): "/guides/\(id)/edit"
+        case .guideConvert(let id): "/guides/\(id)/convert"
+        case .guideCompare(let id): "/guides/\(id)/compare"
         case .users: "/users"
         case .userRole(let id): "/users/\(id)/role"
         case .userActive(let id): "/users/\(id)/active"

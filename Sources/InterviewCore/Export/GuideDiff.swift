@@ -29,12 +29,23 @@ public struct GuideDiff: Sendable {
         public var identity: Identity?
 
         public func text(_ language: Language) -> String {
-            let mark = switch kind { case .added: "+"; case .removed: "-"; case .changed: "~" }
-            var line = "\(mark) \(GuideDiffText.place(path, language)): \(detail.text(language))"
-            if let identity { line += "\n    " + GuideDiffText.identity(identity).text(language) }
+            var line = "\(mark) \(place(language)): \(detail.text(language))"
+            if let identity = identityText(language) { line += "\n    " + identity }
             return line
         }
+
+        /// "+", "-" or "~".
+        public var mark: String { switch kind { case .added: "+"; case .removed: "-"; case .changed: "~" } }
+
+        /// Where, as people say it: "question 3.2.1/op4", "topic 3.2.1", "stage 3".
+        public func place(_ language: Language) -> String { GuideDiffText.place(path, language) }
+
+        /// Whether its figures carry over in the question bank, for a question.
+        public func identityText(_ language: Language) -> String? { identity.map { GuideDiffText.identity($0).text(language) } }
     }
+
+    /// What `text` says when nothing changed.
+    public static func nothing(_ language: Language) -> String { GuideDiffText.nothing.text(language) }
 
     public var changes: [Change] = []
     /// Identity per question key ("3.2.1/op4") in each version, from a bank of just these two.

@@ -65,9 +65,11 @@ struct APIGuideController: RouteCollection {
         struct Form: Content { var markdown: String?; var allowErrors: Bool? }
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(Form.self)
-        let trail = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
-        try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
-                                       detail: trail, req: req)
+        let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
+        if saved.created {
+            try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
+                                           detail: saved.trail, req: req)
+        }
         return try await detail(guide, req: req)
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import Flowchart
 import InterviewCore
 import Vapor
 
@@ -10,6 +11,8 @@ struct GuideController: RouteCollection {
         routes.get(SiteURL.pattern(SiteURL.guide), use: Self.show)
         routes.get(SiteURL.pattern(SiteURL.guideEdit), use: Self.edit)
         routes.post(SiteURL.pattern(SiteURL.guideEdit), use: Self.save)
+        routes.post(SiteURL.pattern(SiteURL.guideConvert), use: Self.convert)
+        routes.get(SiteURL.pattern(SiteURL.guideCompare), use: Self.compare)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -57,7 +60,8 @@ struct GuideController: RouteCollection {
             versions: versions.enumerated().map { index, v in
                 .init(label: "v\(versions.count - index)", hash: String(v.contentHash.prefix(12)), saved: DisplayDate.string(v.createdAt),
                       author: v.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\(v.id!)",
-                      isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id)
+                      isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id,
+                      changesHref: index == versions.count - 1 ? nil : SiteURL.guideCompare(id).path + "?to=\(v.id!)")
             },
             editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
@@ -76,7 +80,57 @@ struct GuideController: RouteCollection {
         let guide = try await find(req)
         guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
         let markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
-        return try await renderEdit(req, guide: guide, markdown: markdown)
+        var notice = EditNotice.none
+        if req.query[String.self, at: "saved"] == "1" {
+            notice = .saved("v\(try await guide.$versions.query(on: req.db).count())")
+        } else if req.query[String.self, at: "unchanged"] == "1" {
+            notice = .unchanged
+        }
+        return try await renderEdit(req, guide: guide, markdown: markdown, notice: notice)
+    }
+
+    /// The editor's text with every chart rewritten in the other syntax (`GuideConversion`), shown in the
+    /// editor to check and save; nothing is saved here.
+    @Sendable static func convert(req: Request) async throws -> View {
+        let guide = try await find(req)
+        guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
+        struct Form: Content { var markdown: String?; var to: String? }
+        let form = try req.content.decode(Form.self)
+        guard let target = form.to.flatMap(DiagramSyntax.init(rawValue:)) else { throw Abort(.badRequest) }
+        let text = (form.markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let result = GuideConversion.convert(text, to: target)
+        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted))
+    }
+
+    /// What a version changed from an earlier one: `?to=` (default the current) against `?from=` (default
+    /// the version before it).
+    @Sendable static func compare(req: Request) async throws -> View {
+        let guide = try await find(req)
+        let id = try guide.requireID()
+        let versions = try await guide.$versions.query(on: req.db).sort(\.$createdAt).all()
+        let wantedTo = (try? req.query.get(UUID.self, at: "to")) ?? guide.$current.id
+        guard let toIndex = versions.firstIndex(where: { $0.id == wantedTo }) else { throw Abort(.notFound) }
+        let fromIndex: Int
+        if let wantedFrom = try? req.query.get(UUID.self, at: "from") {
+            guard let found = versions.firstIndex(where: { $0.id == wantedFrom }) else { throw Abort(.notFound) }
+            fromIndex = found
+        } else {
+            guard toIndex > 0 else { throw Abort(.notFound) }
+            fromIndex = toIndex - 1
+        }
+        let (old, new) = (versions[fromIndex], versions[toIndex])
+        let language = req.language.report == .zh ? Flowchart.Language.zh : .en
+        let diff = GuideDiff(old: GuideImporter.importMarkdown(old.markdown, path: guide.slug + ".md").guide,
+                             new: GuideImporter.importMarkdown(new.markdown, path: guide.slug + ".md").guide)
+        let page = GuideCompare(
+            title: guide.title, language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
+            showHref: SiteURL.guide(id).path,
+            fromLabel: "v\(fromIndex + 1)", fromHref: SiteURL.guide(id).path + "?version=\(old.id!)",
+            toLabel: "v\(toIndex + 1)", toHref: SiteURL.guide(id).path + "?version=\(new.id!)",
+            changes: diff.changes.map { .init(mark: $0.mark, place: $0.place(language), detail: $0.detail.text(language),
+                                              identity: $0.identityText(language)) },
+            nothing: GuideDiff.nothing(language))
+        return try await req.page("guide-compare", page)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -84,10 +138,11 @@ struct GuideController: RouteCollection {
         struct Form: Content { var markdown: String?; var allowErrors: String? }
         let form = try req.content.decode(Form.self)
         do {
-            let detail = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
+            let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
+            guard saved.created else { return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path + "?unchanged=1") }
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
-                                           detail: detail, req: req)
-            return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
+                                           detail: saved.trail, req: req)
+            return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path + "?saved=1")
         } catch let errors as FieldErrors {
             // As the browser sent it, CRLF and all: shown again as the lines the author wrote (Swift reads
             // "\r\n" as one character, so the refused text came back as a single line).
@@ -99,13 +154,25 @@ struct GuideController: RouteCollection {
         }
     }
 
+    /// What the editor says above the text: a save done or not needed, or a conversion not yet saved.
+    enum EditNotice {
+        case none, unchanged, saved(String), converted(Int)
+    }
+
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
-                           offerSaveWithErrors: Bool = false) async throws -> View {
+                           offerSaveWithErrors: Bool = false, notice: EditNotice = .none) async throws -> View {
         let id = try guide.requireID()
         let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
         var page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error, offerSaveWithErrors: offerSaveWithErrors)
+        page.convertAction = SiteURL.guideConvert(id).path
+        switch notice {
+        case .none: break
+        case .unchanged: page.unchanged = true
+        case .saved(let label): page.savedLabel = label
+        case .converted(let count): page.converted = count
+        }
         if try req.user.role.managesPositions, let current = guide.$current.id {
             let questions = try await EditorFigures.questions(guide: id, version: current, req: req)
             page.questions = questions ?? []

@@ -110,6 +110,22 @@ extension Text {
         case .passwordChanged: ("Your password has been changed. Your other sessions have been signed out.", "密码已修改，你的其他会话已退出登录。")
         case .sessions: ("Sessions", "会话")
         case .signOutEverywhere: ("Sign out everywhere", "在所有设备上退出登录")
+        case .guideSavedAs: ("Saved as", "已保存为")
+        case .guideSavedTail: ("— now the current version: interviews scheduled from now on use it; those already scheduled keep theirs.",
+                               "——现在是当前版本：此后安排的面试都使用它，已安排的面试仍使用原来的版本。")
+        case .guideUnchanged: ("No change: this text is the current version already, so no new version was saved.",
+                               "没有改动：这段文字已经是当前版本，因此没有保存新版本。")
+        case .convertToMermaid: ("Convert the charts to Mermaid", "把流程图转换为 Mermaid")
+        case .convertToFlowchartJS: ("Convert the charts to flowchart.js", "把流程图转换为 flowchart.js")
+        case .chartsConverted: ("Charts converted:", "已转换的流程图：")
+        case .convertedNotSaved: ("Not saved yet: check the text and the findings below, then save it as a new version.",
+                                  "尚未保存：请检查下面的文字和检查结果，然后保存为新版本。")
+        case .nothingToConvert: ("No chart to convert: every chart is in that syntax already, or none reads without errors.",
+                                 "没有可转换的流程图：所有流程图已经是该语法，或者都有错误、无法读取。")
+        case .compareWithPrevious: ("changes", "变化")
+        case .changesFrom: ("Changes", "变化")
+        case .guideChanges: ("What changes for future interviews: questions added, removed and changed, and whether each keeps its figures in the question bank.",
+                             "对今后面试的影响：新增、删除和修改的题目，以及每道题在题库中的统计数据是否延续。")
         case .timeZone: ("Time zone", "时区")
         case .timesShownIn: ("Times shown in", "时间按此时区显示：")
         case .changeTimeZone: ("change", "更改")

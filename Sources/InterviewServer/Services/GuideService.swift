@@ -39,13 +39,19 @@ enum GuideService {
         return (guide, hasErrors(imported) ? savedWithErrors : "")
     }
 
+    /// What a save did: the security trail's note (`savedWithErrors` when it went past its errors, else
+    /// empty), and whether it made a new version (saving the current text again makes none).
+    struct Saved {
+        var trail: String
+        var created: Bool
+    }
+
     /// A version with lint errors is saved only when the author says so (`allowErrors`): it becomes the
     /// guide's current version, which every interview scheduled from then on runs, and an error usually
     /// loses questions (a misspelt type drops its node, a stray arrow its line and all below it).
-    /// Returns the security trail's detail for the save: `savedWithErrors` when it went past its errors.
     @discardableResult
     static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, allowErrors: Bool = false,
-                         on db: any Database) async throws -> String {
+                         on db: any Database) async throws -> Saved {
         guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
@@ -57,8 +63,9 @@ enum GuideService {
             if hasErrors(imported!), !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
         }
         try errors.check()
-        try await GuideLibrary.save(markdown: text, imported: imported, to: guide, author: user.requireID(), on: db)
-        return imported.map(hasErrors) == true ? savedWithErrors : ""
+        let before = guide.$current.id
+        let version = try await GuideLibrary.save(markdown: text, imported: imported, to: guide, author: user.requireID(), on: db)
+        return Saved(trail: imported.map(hasErrors) == true ? savedWithErrors : "", created: version.id != before)
     }
 
     /// The security trail's note of a version saved past its errors, the one new interviews run. (A fixed

@@ -11,6 +11,8 @@ struct GuideShow: Encodable {
         var href: String
         var isCurrent: Bool
         var isShown: Bool
+        /// What this version changed from the one before it (nil for the first).
+        var changesHref: String? = nil
     }
 
     var title: String
@@ -45,6 +47,33 @@ struct GuideEdit: Encodable {
     var healthHref: String?
     /// The team's cards are still being read after a start: the figures come a few seconds later.
     var figuresPreparing = false
+    var convertAction = ""
+    /// After a save: "v4" when it made a new version; `unchanged` when the text was the current one.
+    var savedLabel: String? = nil
+    var unchanged = false
+    /// After a conversion (not saved): how many charts were rewritten.
+    var converted: Int? = nil
+}
+
+/// What one version of a guide changed from an earlier one (`GuideDiff`), for the guide's owner before
+/// and after publishing: which questions' figures carry over.
+struct GuideCompare: Encodable {
+    struct Change: Encodable {
+        var mark: String
+        var place: String
+        var detail: String
+        var identity: String?
+    }
+
+    var title: String
+    var language: String
+    var showHref: String
+    var fromLabel: String
+    var fromHref: String
+    var toLabel: String
+    var toHref: String
+    var changes: [Change]
+    var nothing: String
 }
 
 struct EditorQuestion: Encodable {
