@@ -113,14 +113,15 @@ extension Interview.GuideCommand {
         @Argument(help: ArgumentHelp(CommandLineLanguage.pick("The later version.", "较新的版本。")))
         var new: String
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the later version's language, else the locale).", "en 或 zh（默认：较新版本的语言，否则按语言环境）。")))
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the later version's language: declared, else that of its title).", "en 或 zh（默认：较新版本的语言：取其声明的语言，否则按其标题的文字判断）。")))
         var language: RunLanguage?
 
         func run() throws {
             let before = GuideArgument.load(old).guide
             let after = GuideArgument.load(new).guide
-            let shown = language?.language
-                ?? (after.language == "zh" ? .zh : after.language == "en" ? .en : Language.preferred(from: ProcessInfo.processInfo.environment))
+            // The later version's language as `guide show` reads it: declared, else its title's script
+            // (the seed declares none, and its Chinese team lead got the comparison in English).
+            let shown = language?.language ?? (ReportLanguage(guide: after) == .zh ? .zh : .en)
             print("\(old) [\(before.shortHash)] → \(new) [\(after.shortHash)]")
             print(TerminalSafe.visible(GuideDiff(old: before, new: after).text(shown)), terminator: "")
         }

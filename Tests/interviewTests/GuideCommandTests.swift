@@ -103,6 +103,21 @@ struct GuideCommandTests {
         #expect(chinese.stdout.contains("题库中仍是同一道题"))
     }
 
+    @Test func aChineseGuideThatDeclaresNoLanguageIsComparedInChinese() throws {
+        // setup: a guide like the seed (no front matter, a Chinese title), one question reworded
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = "# 后端面试指南\n\n### 3. 技术问题\n\n#### 3.1 Redis\n\n```flow\nst=>start: 开始\nop1=>operation: Redis 有哪些数据类型？\ne=>end: 结束\nst->op1->e\n```\n"
+        let old = dir.appendingPathComponent("v1.md"), new = dir.appendingPathComponent("v2.md")
+        try Data(guide.utf8).write(to: old)
+        try Data(guide.replacingOccurrences(of: "数据类型？", with: "常用数据类型？").utf8).write(to: new)
+        // act: in an English locale, as a server's shell often is
+        let result = try CommandRunner.run(["guide", "diff", old.path, new.path], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        // verify
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("题目") && !result.stdout.contains("question 3.1"), "\(result.stdout)")
+    }
+
     @Test func bundledGuidesLintClean() throws {
         let list = try CommandRunner.run(["guide", "list"])
         #expect(list.stdout.split(separator: "\n").count == 4)
