@@ -111,6 +111,8 @@ struct AccountAdministrationTests {
             let path = "/users/\(try ivan.requireID())/password"
             // act
             let short = try await admin.post(path, ["password": "short", "confirmation": "short"])
+            let spaces = String(repeating: " ", count: 14)
+            let blank = try await admin.post(path, ["password": spaces, "confirmation": spaces])
             let own = try await admin.post("/users/\(try #require(try await User.query(on: app.db).filter(\.$email == "root@example.com").first()?.id))/password",
                                            ["password": "a long enough password", "confirmation": "a long enough password"])
             let set = try await admin.post(path, ["password": "SECRET temporary password", "confirmation": "SECRET temporary password"])
@@ -118,6 +120,7 @@ struct AccountAdministrationTests {
             // the new password works; the trail says who did it, without the password
             #expect(users.contains(path) && users.components(separatedBy: "/password\"").count == 2)
             #expect(short.status == .unprocessableEntity && short.body.string.contains(Text.errPasswordShort.in(.en)))
+            #expect(blank.status == .unprocessableEntity && blank.body.string.contains(Text.errPasswordBlank.in(.en)))
             #expect(own.status == .unprocessableEntity && own.body.string.contains("Change your own password on the Account page."))
             #expect(set.status == .seeOther)
             #expect(try await ivansBrowser.get("/api/v1/positions").status == .unauthorized)

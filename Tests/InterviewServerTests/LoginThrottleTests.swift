@@ -45,6 +45,10 @@ struct LoginThrottleTests {
             #expect(statuses.filter { $0 == .unauthorized }.count == LoginRateLimiter.accountLimit)
             #expect(statuses.filter { $0 == .tooManyRequests }.count == 20 - LoginRateLimiter.accountLimit)
             #expect(afterwards.status == .tooManyRequests)
+            // The page says how long, as the Retry-After header does.
+            let wait = try #require(afterwards.headers.first(name: .retryAfter).flatMap(Int.init))
+            #expect(afterwards.body.string.contains("Try again in \((wait + 59) / 60) minutes."))
+            #expect(SessionController.failureMessage(.tooManyAttempts, retryAfter: 30, .zh) == "失败次数过多，请在 1 分钟后再试。")
         }
     }
 

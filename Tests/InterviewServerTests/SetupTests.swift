@@ -31,6 +31,42 @@ struct SetupTests {
         }
     }
 
+    @Test func switchingLanguageOnTheSetupPageKeepsItsToken() async throws {
+        try await withApp { app in
+            // setup
+            let token = try await FirstAdminSetup.issueToken(on: app.db)
+            let browser = TestBrowser(app)
+            let form = try await browser.get("/setup?token=\(token)").body.string
+            let link = try #require(form.components(separatedBy: "<a href=\"/language?").dropFirst().first?.components(separatedBy: "\"").first)
+            // act
+            let switched = try await browser.get("/language?" + link.replacingOccurrences(of: "&amp;", with: "&"))
+            browser.language = "zh"
+            let chinese = try await browser.get(try #require(switched.headers.first(name: .location)))
+            // verify: the same page, its form, in Chinese
+            #expect(switched.headers.first(name: .location) == "/setup?token=\(token)")
+            #expect(chinese.status == .ok && chinese.body.string.contains("name=\"password\"") && chinese.body.string.contains("lang=\"zh\""))
+        }
+    }
+
+    @Test func aPasswordOfSpacesAndAnUnknownRoleAreRefusedSayingWhy() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            try await admin.get("/users")
+            // act
+            let blank = try await admin.post("/users", ["name": "Pat", "email": "pat@example.com", "password": String(repeating: " ", count: 12),
+                                                        "role": "interviewer"])
+            let role = try await admin.post("/users", ["name": "Pat", "email": "pat@example.com", "password": "a long enough secret",
+                                                       "role": "superuser"])
+            // verify
+            #expect(blank.status == .unprocessableEntity && blank.body.string.contains(Text.errPasswordBlank.in(.en)))
+            #expect(role.status == .unprocessableEntity && role.body.string.contains(Text.errUnknownRole.in(.en)))
+            #expect(try await User.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func aWrongTokenShowsNoForm() async throws {
         try await withApp { app in
             // setup

@@ -40,7 +40,7 @@ struct APISessionController: RouteCollection {
             var headers = HTTPHeaders()
             if let retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
             throw Abort(reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized,
-                        headers: headers, reason: req.text(reason))
+                        headers: headers, reason: SessionController.failureMessage(reason, retryAfter: retryAfter, req.language))
         }
     }
 

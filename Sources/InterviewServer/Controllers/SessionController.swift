@@ -31,12 +31,21 @@ struct SessionController: RouteCollection {
         case .success:
             return req.redirect(to: SiteURL.positions.path)
         case .failure(let reason, let retryAfter):
-            let page = LoginPage(email: form.email ?? "", message: req.text(reason))
+            let page = LoginPage(email: form.email ?? "", message: failureMessage(reason, retryAfter: retryAfter, req.language))
             let response = try await req.page("login", page).encodeResponse(for: req)
             response.status = reason == .tooManyAttempts ? .tooManyRequests : reason == .accountDeactivated ? .forbidden : .unauthorized
             if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
             return response
         }
+    }
+
+    /// What a refused login says; a lockout says how long it lasts ("a little later" left people trying
+    /// every minute, each try answered the same).
+    static func failureMessage(_ reason: Text, retryAfter: Int?, _ language: Language) -> String {
+        guard reason == .tooManyAttempts, let retryAfter else { return reason.in(language) }
+        let minutes = max(1, (retryAfter + 59) / 60)
+        return language == .zh ? "失败次数过多，请在 \(minutes) 分钟后再试。"
+                               : "Too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {

@@ -152,6 +152,8 @@ extension Text {
         case .errRequired: ("Required.", "必填。")
         case .errTooLong: ("Too long.", "太长。")
         case .errEmail: ("Not an email address.", "不是有效的邮箱地址。")
+        case .errPasswordBlank: ("A password of spaces only is no secret: use letters, digits or words.", "只由空格组成的密码毫无保密性：请使用字母、数字或词语。")
+        case .errUnknownRole: ("Not a role: choose admin, hiring manager or interviewer.", "没有这个角色：请选择管理员、招聘经理或面试官。")
         case .errPasswordShort: ("At least 12 characters.", "至少 12 个字符。")
         case .errPDFTooLarge: ("The file is larger than 5 MB.", "文件超过 5 MB。")
         case .errNotPDF: ("The file is not a PDF.", "文件不是 PDF。")

@@ -30,7 +30,7 @@ enum AccountAdministration {
     static func changePassword(of user: User, current: String, new: String, confirmation: String, req: Request) async throws {
         var errors = FieldErrors()
         if try await !req.password.async.verify(current, created: user.passwordHash) { errors["current"] = .errPasswordWrong }
-        if new.count < AccountService.minimumPasswordLength { errors["new"] = .errPasswordShort }
+        if let problem = AccountService.passwordProblem(new) { errors["new"] = problem }
         if new != confirmation { errors["confirmation"] = .errPasswordMismatch }
         try errors.check()
         user.passwordHash = try await req.password.async.hash(new)
@@ -45,7 +45,7 @@ enum AccountAdministration {
     static func resetPassword(of user: User, new: String, confirmation: String, by admin: User, req: Request) async throws {
         var errors = FieldErrors()
         if user.id == admin.id { errors["reset"] = .errResetOwnPassword }
-        if new.count < AccountService.minimumPasswordLength { errors["reset"] = errors["reset"] ?? .errPasswordShort }
+        if let problem = AccountService.passwordProblem(new) { errors["reset"] = errors["reset"] ?? problem }
         if new != confirmation { errors["reset"] = errors["reset"] ?? .errPasswordMismatch }
         try errors.check()
         user.passwordHash = try await req.password.async.hash(new)

@@ -12,6 +12,13 @@ enum AccountService {
 
     static let minimumPasswordLength = 12
 
+    /// Why a new password will not do, or nil. Twelve spaces passed the length rule and were no secret.
+    static func passwordProblem(_ password: String) -> Text? {
+        if password.count < minimumPasswordLength { return .errPasswordShort }
+        if password.allSatisfy(\.isWhitespace) { return .errPasswordBlank }
+        return nil
+    }
+
     /// `hash` is bcrypt (`req.password.hash`); passed in so tests and the setup page share this path.
     static func create(_ input: Input, role fixedRole: Role? = nil, on db: any Database,
                        hash: (String) throws -> String) async throws -> User {
@@ -20,9 +27,9 @@ enum AccountService {
         let email = User.normalized(email: errors.require(input.email, "email"))
         if errors["email"] == nil, !isEmail(email) { errors["email"] = .errEmail }
         let password = input.password ?? ""
-        if password.count < minimumPasswordLength { errors["password"] = .errPasswordShort }
+        if let problem = passwordProblem(password) { errors["password"] = problem }
         let role = fixedRole ?? Role(rawValue: input.role ?? "")
-        if role == nil { errors["role"] = .errRequired }
+        if role == nil { errors["role"] = (input.role ?? "").isEmpty ? .errRequired : .errUnknownRole }
         if errors["email"] == nil, try await User.query(on: db).filter(\.$email == email).first() != nil {
             errors["email"] = .errEmailTaken
         }

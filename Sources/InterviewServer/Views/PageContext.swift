@@ -57,7 +57,10 @@ struct PageContext<Content: Encodable>: Encodable {
         }
         self.nav = nav
         self.demo = req.application.serverSettings.isDemo
-        self.switchLanguage = Link(label: language.other.ownName, href: SiteURL.switchLanguage(to: language.other, back: req.url.path))
+        // Back to the same page with its query: the first-admin page's token is in it (switching language
+        // there sent the admin to "this link has expired"), as are a list's search and filters.
+        let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+        self.switchLanguage = Link(label: language.other.ownName, href: SiteURL.switchLanguage(to: language.other, back: back))
         self.otherLang = language.other.rawValue
         self.logout = SiteURL.logout.path
         self.content = content
