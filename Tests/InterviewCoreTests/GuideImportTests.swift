@@ -66,6 +66,25 @@ struct SeedImportTests {
         #expect(open.questions.count == 4)
     }
 
+    @Test func aTopicToEnterWhenTheMomentFitsButDrawnWithAGateIsWalkedNotPicked() throws {
+        // setup: guidance saying 择机 (enter when the moment fits) over a chart with a "go deeper?" gate
+        let markdown = "# 指南\n\n### 3. 技术问题\n\n#### 3.8 Kafka\n候选人提到消息队列时择机进入。\n\n```mermaid\nflowchart TD\n"
+            + "    st([开始]) --> k1[\"分区和副本是什么？\"]\n    k1 --> c1{是否深入?}\n    c1 -->|是| k3[\"如何保证消息不丢失？\"]\n"
+            + "    c1 -->|否| e([结束])\n    k3 --> e\n```\n\n#### 3.9 开放问题\n择机提出。\n\n```mermaid\nflowchart TD\n"
+            + "    st([开始]) --> q1[\"如何处理日志？\"]\n    q1 --> q2[\"如何排查慢请求？\"]\n    q2 --> e([结束])\n```\n"
+        // act
+        let imported = GuideImporter.importMarkdown(markdown, path: "kafka.md")
+        // verify: the gated topic is a sequence, with a warning that says how to make it a pick list; the
+        // gateless one is still a pick list
+        let kafka = try #require(imported.guide.topic("3.8"))
+        #expect(!kafka.isPickList && kafka.gates.map(\.id) == ["c1"])
+        let warning = try #require(imported.diagnostics.first { $0.diagnostic.code == .pickListGuidance })
+        #expect(warning.diagnostic.severity == .warning && warning.diagnostic.position.line == 5)
+        #expect(warning.diagnostic.text.zh.contains("pickList: true"))
+        #expect(try #require(imported.guide.topic("3.9")).isPickList)
+        #expect(imported.diagnostics.filter { $0.diagnostic.code == .pickListGuidance }.count == 1)
+    }
+
     @Test func defectsComeOutAsDiagnostics() {
         #expect(SeedGuide.imported().located == [
             "20:6 unknown-type", "25:30 broken-arrow", "25:34 undefined-node", "84:1 unlinked-node",

@@ -38,7 +38,7 @@ enum FrontMatterWriter {
         if topic.weight != 1 { pairs.append((key("weight"), Yams.Node(number(topic.weight)))) }
         if let knockout = topic.knockout { pairs.append((key("knockout"), Yams.Node(number(knockout)))) }
         // Written only where the topic's own words would suggest otherwise.
-        if topic.isPickList != PickList.looksLikeOne(instructions: topic.instructions, guidance: topic.guidance) {
+        if topic.isPickList != PickList.looksLikeOne(instructions: topic.instructions, guidance: topic.guidance, hasGates: !topic.gates.isEmpty) {
             pairs.append((key("pickList"), Yams.Node(topic.isPickList ? "true" : "false")))
         }
         let questions = topic.questions.map { question -> (Yams.Node, Yams.Node) in

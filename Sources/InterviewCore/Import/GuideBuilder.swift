@@ -137,8 +137,14 @@ struct GuideBuilder {
         var topic = Topic(number: heading.number, title: heading.title, depth: depth, group: group, guidance: guidance,
                           flowchart: GuideConversion.write(parsed.graph, as: block.syntax), start: flow.start, steps: flow.steps,
                           questions: flow.questions, gates: flow.gates, instructions: flow.instructions)
-        topic.isPickList = PickList.looksLikeOne(instructions: flow.instructions, guidance: guidance)
+        topic.isPickList = PickList.looksLikeOne(instructions: flow.instructions, guidance: guidance, hasGates: !flow.gates.isEmpty)
         if topic.isPickList { topic.questions += flow.unreachableQuestions }
+        if !topic.isPickList, !flow.gates.isEmpty, PickList.guidanceSays(guidance) {
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pickListGuidance,
+                at: SourcePosition(line: section.heading?.line ?? block.fenceLine, column: 1), LocalizedText(
+                en: "the guidance of '\(name)' sounds like a pick list (\"as the moment fits\"), but its chart has a gate, so it is walked in order and the gate is asked; write `pickList: true` for the topic in the front matter to let the interviewer pick instead",
+                zh: "'\(name)' 的说明听起来像按需挑选（“择机”），但它的流程图里有判断节点，因此按顺序提问并询问判断；如果想让面试官自由挑选，请在 front matter 中为该主题写 `pickList: true`"))))
+        }
         checkFlow(topic, parsed.graph, name: name, fenceLine: block.fenceLine)
         return topic
     }

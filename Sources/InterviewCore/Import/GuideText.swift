@@ -70,9 +70,17 @@ enum PickList {
     static let instructionWords = ["选择问题", "择机", "挑选", "任选", "选题", "pick", "choose", "as the moment fits", "when the moment fits"]
     static let guidanceWords = ["择机", "as the moment fits", "when the moment fits", "pick list"]
 
-    static func looksLikeOne(instructions: [Instruction], guidance: String) -> Bool {
+    /// The chart's own instruction ("根据时机情况选择问题") makes a pick list. The guidance's words do only
+    /// for a chart without a gate: "enter this topic when the moment fits" (择机进入) says when to start
+    /// it, and a chart with a "go deeper?" gate was drawn to be walked (read as a pick list, its gate was
+    /// never asked and the deeper questions were pickable without it).
+    static func looksLikeOne(instructions: [Instruction], guidance: String, hasGates: Bool) -> Bool {
+        instructions.contains { i in instructionWords.contains { i.text.lowercased().contains($0) } }
+            || (!hasGates && guidanceSays(guidance))
+    }
+
+    static func guidanceSays(_ guidance: String) -> Bool {
         let lowerGuidance = guidance.lowercased()
-        return instructions.contains { i in instructionWords.contains { i.text.lowercased().contains($0) } }
-            || guidanceWords.contains { lowerGuidance.contains($0) }
+        return guidanceWords.contains { lowerGuidance.contains($0) }
     }
 }
