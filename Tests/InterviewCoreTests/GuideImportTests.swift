@@ -85,6 +85,17 @@ struct SeedImportTests {
         #expect(imported.diagnostics.filter { $0.diagnostic.code == .pickListGuidance }.count == 1)
     }
 
+    @Test func aGuideWithNothingToAskSaysSo() throws {
+        // act
+        let prose = GuideImporter.importMarkdown("# Only a title\n\nSome prose.\n", path: "empty.md")
+        let seed = SeedGuide.imported()
+        // verify
+        let finding = try #require(prose.diagnostics.first { $0.diagnostic.code == .nothingToAsk })
+        #expect(finding.diagnostic.severity == .warning && finding.diagnostic.position.line == 1)
+        #expect(finding.diagnostic.text.zh.contains("无题可问"))
+        #expect(!seed.diagnostics.contains { $0.diagnostic.code == .nothingToAsk })
+    }
+
     @Test func defectsComeOutAsDiagnostics() {
         #expect(SeedGuide.imported().located == [
             "20:6 unknown-type", "25:30 broken-arrow", "25:34 undefined-node", "84:1 unlinked-node",

@@ -80,6 +80,25 @@ struct PositionTests {
         }
     }
 
+    @Test func aGuideWithNothingToAskIsRefusedForAPosition() async throws {
+        try await withApp { app in
+            // setup: a guide of a title and prose only
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let guide = GuideRecord(slug: "no-stages", title: "Only a title", language: "en")
+            try await guide.save(on: app.db)
+            try await GuideLibrary.save(markdown: "# Only a title\n\nSome prose.\n", to: guide, author: nil, on: app.db)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            try await browser.get("/positions")
+            // act
+            let response = try await browser.post("/positions", ["title": "Platform", "guideID": try guide.requireID().uuidString])
+            // verify
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("This guide has no stages or questions to ask"))
+            #expect(try await Position.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func interviewersCannotCreatePositions() async throws {
         try await withApp { app in
             // setup

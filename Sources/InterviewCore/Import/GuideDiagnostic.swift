@@ -16,6 +16,7 @@ public struct GuideDiagnostic: Hashable, Sendable {
 extension DiagnosticCode {
     public static let duplicateSection: DiagnosticCode = "duplicate-section"
     public static let pickListGuidance: DiagnosticCode = "pick-list-guidance"
+    public static let nothingToAsk: DiagnosticCode = "nothing-to-ask"
     public static let frontMatter: DiagnosticCode = "front-matter"
     public static let unknownAnnotation: DiagnosticCode = "unknown-annotation"
     public static let invalidAnnotation: DiagnosticCode = "invalid-annotation"

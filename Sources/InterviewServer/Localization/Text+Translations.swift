@@ -152,6 +152,8 @@ extension Text {
         case .errRequired: ("Required.", "必填。")
         case .errTooLong: ("Too long.", "太长。")
         case .errEmail: ("Not an email address.", "不是有效的邮箱地址。")
+        case .errGuideHasNothingToAsk: ("This guide has no stages or questions to ask: open it in the editor and add numbered stages (such as '### 0. Resume').",
+                                        "这份指南没有可以提问的阶段或题目：请在编辑器中为它加上编号的阶段（例如 '### 0. 简历'）。")
         case .errPasswordBlank: ("A password of spaces only is no secret: use letters, digits or words.", "只由空格组成的密码毫无保密性：请使用字母、数字或词语。")
         case .errUnknownRole: ("Not a role: choose admin, hiring manager or interviewer.", "没有这个角色：请选择管理员、招聘经理或面试官。")
         case .errPasswordShort: ("At least 12 characters.", "至少 12 个字符。")

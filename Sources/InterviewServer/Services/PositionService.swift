@@ -1,4 +1,5 @@
 import Fluent
+import InterviewCore
 import Vapor
 
 /// Positions as pages and the API see them.
@@ -54,7 +55,15 @@ enum PositionService {
         let title = errors.require(input.title, "title")
         let guideID = input.guideID.flatMap(UUID.init(uuidString:))
         var guideExists = false
-        if let guideID { guideExists = try await GuideRecord.find(guideID, on: db) != nil }
+        if let guideID, let guide = try await GuideRecord.find(guideID, on: db) {
+            guideExists = true
+            // A guide with nothing to ask (no stage, no question) would run interviews on nothing, and a
+            // "strong hire" could be submitted on it.
+            if let version = try await GuideLibrary.currentVersion(of: guide, on: db),
+               GuideImporter.importMarkdown(version.markdown, path: guide.slug + ".md").guide.stages.isEmpty {
+                errors["guideID"] = .errGuideHasNothingToAsk
+            }
+        }
         if !guideExists { errors["guideID"] = .errUnknownGuide }
         let retention = parseRetention(input.retentionDays, &errors)
         try errors.check()
