@@ -115,3 +115,76 @@ struct GuideEditorTests {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 }
+
+@Suite("Guide uploads: text files only, named plainly, nothing invisible kept in what pages show")
+struct GuideUploadTests {
+    private func uploader(_ app: Application) async throws -> TestBrowser {
+        try await TestData.user(app, "root@example.com", role: .admin)
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn("root@example.com")
+        try await browser.get("/guides")
+        return browser
+    }
+
+    private func upload(_ browser: TestBrowser, slug: String, file: Data) async throws -> TestingHTTPResponse {
+        var form = Multipart()
+        form.field("csrf", try #require(browser.csrf))
+        form.field("slug", slug)
+        form.file("file", filename: "guide.md", type: "text/markdown", file)
+        return try await browser.send(.POST, "/guides", body: form.buffer, contentType: form.contentType, csrfHeader: false)
+    }
+
+    @Test func aFileThatIsNotUTF8TextIsRefusedSayingWhatToDo() async throws {
+        try await withApp { app in
+            // setup: "# 标题" as Chinese Windows Notepad's "ANSI" (GBK) saves it, and a binary file
+            let browser = try await uploader(app)
+            let gbk = Data([0x23, 0x20, 0xB1, 0xEA, 0xCC, 0xE2, 0x0A, 0x23, 0x23, 0x23, 0x20, 0x30, 0x2E, 0x20, 0xBC, 0xF2, 0x0A])
+            let binary = Data([0x00, 0x01, 0xFF, 0xFE, 0x00, 0x42] + Array(repeating: 0x00, count: 64))
+            // act
+            let refusedGBK = try await upload(browser, slug: "gbk", file: gbk)
+            let refusedBinary = try await upload(browser, slug: "binary", file: binary)
+            // verify
+            #expect(refusedGBK.status == .unprocessableEntity && refusedGBK.body.string.contains("save it as UTF-8"))
+            #expect(refusedBinary.status == .unprocessableEntity && refusedBinary.body.string.contains("This file is not text"))
+            #expect(try await GuideRecord.query(on: app.db).filter(\.$slug ~~ ["gbk", "binary"]).count() == 0)
+        }
+    }
+
+    @Test func aUTF16FileIsReadAsTheTextItIs() async throws {
+        try await withApp { app in
+            // setup: what Windows' "Unicode" saves: UTF-16 little-endian with its byte-order mark
+            let browser = try await uploader(app)
+            let text = "# 后端指南\r\n\r\n### 0. 简历\r\n看简历。\r\n"
+            var bytes: [UInt8] = [0xFF, 0xFE]
+            for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            // act
+            let saved = try await upload(browser, slug: "utf16", file: Data(bytes))
+            // verify
+            #expect(saved.status == .seeOther)
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "utf16").first())
+            #expect(guide.title == "后端指南")
+            let version = try #require(try await GuideLibrary.currentVersion(of: guide, on: app.db))
+            #expect(version.markdown == "# 后端指南\n\n### 0. 简历\n看简历。\n")
+        }
+    }
+
+    @Test func aShortNameIsLettersDigitsAndDashesAndATitleKeepsNoDirectionOverride() async throws {
+        try await withApp { app in
+            // setup
+            let browser = try await uploader(app)
+            // act
+            let spaced = try await browser.post("/guides", ["slug": "slug with spaces/and?", "markdown": "# A\n\n### 0. Resume\n"])
+            let reversed = try await browser.post("/guides", ["slug": "bidi", "markdown": "# Unicode \u{202E}gnp.exe\u{202C} guide\n\n### 0. Resume\nRead it.\n"])
+            let page = try await browser.get("/guides").body.string
+            // verify
+            #expect(spaced.status == .unprocessableEntity && spaced.body.string.contains("Letters, digits, &#39;-&#39;"))
+            #expect(reversed.status == .seeOther)
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "bidi").first())
+            #expect(guide.title == "Unicode gnp.exe guide")
+            #expect(!page.contains("\u{202E}"))
+            let version = try #require(try await GuideLibrary.currentVersion(of: guide, on: app.db))
+            let findings = GuideImporter.importMarkdown(version.markdown, path: "bidi.md").diagnostics
+            #expect(findings.contains { $0.diagnostic.code == .controlCharacter && $0.diagnostic.message.contains("U+202E") })
+        }
+    }
+}

@@ -7,10 +7,12 @@ import Foundation
 /// a warning at its line and column, so lint names them and the author can see what went.
 enum ControlCharacters {
     static func strip(_ text: String) -> (text: String, diagnostics: [GuideDiagnostic]) {
-        // Most guides have none: one pass over the bytes decides (C1 controls are 0xC2 0x80–0x9F in UTF-8).
+        // Most guides have none: one pass over the bytes decides (C1 controls are 0xC2 0x80–0x9F in UTF-8;
+        // the invisible formatting characters below start 0xE2 0x80/0x81 or 0xEF 0xBB).
         var utf8 = text.utf8.makeIterator(), previous: UInt8 = 0, suspect = false
         while let byte = utf8.next() {
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+                || (previous == 0xE2 && (byte == 0x80 || byte == 0x81)) || (previous == 0xEF && byte == 0xBB) {
                 suspect = true
                 break
             }
@@ -26,24 +28,38 @@ enum ControlCharacters {
             defer {
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             }
+            // A byte-order mark opening the file is how some Windows editors save UTF-8: dropped, no word.
+            if i == 0, scalar.value == 0xFEFF { continue }
+            let invisible = isInvisibleFormatting(scalar)
             // A carriage return before a line feed is a CRLF line end, and stays (`TerminalSafe.acts`).
-            guard TerminalSafe.acts(scalars, at: i) else {
+            guard invisible || TerminalSafe.acts(scalars, at: i) else {
                 clean.append(scalar)
                 continue
             }
             guard reported < line else { continue }   // one warning a line, at its first control
             reported = line
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .controlCharacter,
-                at: SourcePosition(line: line, column: column),
-                LocalizedText(en: "control character \(code) removed from this line: it could act on the terminal of whoever reads the guide there",
-                              zh: "已从本行移除控制字符 \(code)：它可能作用于在终端中阅读本指南的人的终端"))))
+            let text = invisible
+                ? LocalizedText(en: "invisible formatting character \(code) removed from this line: it makes text read as something else (a title shown reversed, two ids that look the same)",
+                                zh: "已从本行移除不可见的格式字符 \(code)：它会让文字看起来变成别的样子（标题显示为倒序，两个看起来相同的 id）")
+                : LocalizedText(en: "control character \(code) removed from this line: it could act on the terminal of whoever reads the guide there",
+                                zh: "已从本行移除控制字符 \(code)：它可能作用于在终端中阅读本指南的人的终端")
+            diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .controlCharacter, at: SourcePosition(line: line, column: column), text)))
         }
         return (String(clean), diagnostics)
     }
 }
 
 extension ControlCharacters {
+    /// The bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069), which reorder what
+    /// follows them ("Unicode \u{202E}gnp.exe" reads "Unicode exe.png"), and the zero-width space, word
+    /// joiner and a byte-order mark inside the text (U+200B, U+2060, U+FEFF), which make two ids that
+    /// look alike differ. The joiners U+200C/U+200D stay: scripts and emoji need them.
+    static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200B || v == 0x2060 || v == 0xFEFF
+    }
+
     /// A guide exported as JSON with the same characters removed from every string in it (JSON writes
     /// them escaped, `\u001b`, so they only appear once decoded). Not valid JSON is left for the decoder
     /// to report.

@@ -33,7 +33,7 @@ enum Text: String, CaseIterable, Sendable {
     // Form errors
     case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
-    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errPasswordBlank, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
+    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer

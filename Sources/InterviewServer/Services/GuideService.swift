@@ -1,4 +1,5 @@
 import Fluent
+import Flowchart
 import InterviewCore
 import Vapor
 
@@ -25,8 +26,10 @@ enum GuideService {
         if errors["slug"] == nil, try await GuideRecord.query(on: db).filter(\.$slug == slug).first() != nil {
             errors["slug"] = .errSlugTaken
         }
-        let text = markdown(from: input.markdown, file: input.file)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
+        if errors["slug"] == nil, !slug.utf8.allSatisfy({ isSlugByte($0) }) { errors["slug"] = .errSlugCharacters }
+        let text = markdown(from: input.markdown, file: input.file, errors: &errors)
+        if errors["markdown"] != nil {}
+        else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
         else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
         try errors.check()
         let guide = GuideRecord(slug: slug, title: slug, language: nil)
@@ -76,9 +79,34 @@ enum GuideService {
         imported.diagnostics.contains { $0.diagnostic.severity == .error }
     }
 
-    /// An uploaded file wins over the text area; browsers send CRLF from text areas, guides use LF.
-    static func markdown(from text: String?, file: File?) -> String {
-        if let file, file.data.readableBytes > 0 { return String(buffer: file.data) }
+    /// A short name is what the CLI, lists and links name the guide by: letters, digits, '-', '_', '.'.
+    static func isSlugByte(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x5F || b == 0x2E
+    }
+
+    /// An uploaded file wins over the text area; browsers send CRLF from text areas, guides use LF. A
+    /// file must be text: UTF-8, or UTF-16 with its byte-order mark (what Windows' "Unicode" saves). A
+    /// GBK file (Notepad's "ANSI" on Chinese Windows) was stored as "����" without a word, and a binary
+    /// one as an empty guide.
+    static func markdown(from text: String?, file: File?, errors: inout FieldErrors) -> String {
+        if let file, file.data.readableBytes > 0 {
+            let bytes = Array(file.data.readableBytesView)
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+                if let decoded = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return LineEndings.unix(decoded) }
+                errors["markdown"] = .errNotText
+                return ""
+            }
+            if bytes.contains(0) {
+                errors["markdown"] = .errNotText
+                return ""
+            }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                errors["markdown"] = .errNotUTF8
+                return ""
+            }
+            return decoded
+        }
         return (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
     }
 }
