@@ -1,5 +1,5 @@
 import Foundation
-import InterviewCore
+@testable import InterviewCore
 @testable import InterviewServer
 import Testing
 
@@ -24,5 +24,19 @@ struct QuestionFigureRowTests {
         #expect(few.discrimination == "1.00 (n=4, little data)")
         #expect(fewZh.discrimination == "1.00（n=4，数据较少）")
         #expect(many.discrimination == "1.00")
+    }
+
+    @Test func raschFiguresFromOneRatingSayTheyAreThin() {
+        // setup: a difficulty and fit from one rating, and from fifty
+        let one = QuestionDifficulty(question: "q1", difficulty: -1.49, standardError: 1.71, ratingCount: 1, infit: 0.11, outfit: 0.11)
+        var fifty = one
+        fifty.ratingCount = 50
+        // act
+        let thin = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: nil, rasch: one, language: .zh)
+        let solid = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: nil, rasch: fifty, language: .en)
+        // verify
+        #expect(thin.difficulty == "-1.49 (± 1.71)（n=1，数据较少）")
+        #expect(thin.fit == "0.11 / 0.11（n=1，数据较少）")
+        #expect(solid.difficulty == "-1.49 (± 1.71)" && solid.fit == "0.11 / 0.11")
     }
 }

@@ -32,18 +32,23 @@ struct QuestionFigureRow: Encodable {
         // Below the count the flags wait for, a correlation is shown with its n and said to be thin: 1.00
         // from four cards of one candidate read as a verdict.
         discrimination = q.flatMap { q in
-            q.itemRest.map { r in
-                let figure = String(format: "%.2f", r)
-                guard q.itemRestCount < QuestionFlagRules.standard.discriminationMinimumCount else { return figure }
-                return figure + (language == .zh ? "（n=\(q.itemRestCount)，数据较少）" : " (n=\(q.itemRestCount), little data)")
-            }
+            q.itemRest.map { Self.thin(String(format: "%.2f", $0), count: q.itemRestCount, language) }
         } ?? "–"
-        difficulty = d.map { String(format: "%+.2f (± %.2f)", $0.difficulty, $0.standardError) } ?? "–"
-        fit = d.map { String(format: "%.2f / %.2f", $0.infit, $0.outfit) } ?? "–"
+        // The Rasch figures the same way: a difficulty from one rating, and an infit of 0.11 (which on real
+        // data means a question that fits too well), were printed as findings.
+        difficulty = d.map { Self.thin(String(format: "%+.2f (± %.2f)", $0.difficulty, $0.standardError), count: $0.ratingCount, language) } ?? "–"
+        fit = d.map { Self.thin(String(format: "%.2f / %.2f", $0.infit, $0.outfit), count: $0.ratingCount, language) } ?? "–"
         skipped = CalibrationFigures.percent(q?.skipRate)
         notDemonstrated = CalibrationFigures.percent(q?.notDemonstratedRate)
         median = q?.medianSeconds.map { String(format: "%d:%02d", Int($0) / 60, Int($0) % 60) } ?? "–"
         flags = q?.flags.map { $0.text(language) } ?? []
         bankHref = SiteURL.questions.path + "?q=" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)
+    }
+
+    /// Below the count the flags wait for, a figure is shown with its n and said to be thin: 1.00 from
+    /// four cards of one candidate read as a verdict.
+    private static func thin(_ figure: String, count: Int, _ language: ReportLanguage) -> String {
+        guard count < QuestionFlagRules.standard.discriminationMinimumCount else { return figure }
+        return figure + (language == .zh ? "（n=\(count)，数据较少）" : " (n=\(count), little data)")
     }
 }
