@@ -63,6 +63,30 @@ struct SecurityAuditTests {
         }
     }
 
+    @Test func theChineseAuditPageSaysEachDetailInChineseAndNamesWhatItActedOn() async throws {
+        try await withApp { app in
+            // setup: a role change, a retention change on a position, a sign-out everywhere
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let position = try await TestData.position(app, "平台工程师", members: [])
+            let admin = TestBrowser(app)
+            admin.language = "zh"
+            _ = try await admin.logIn("root@example.com")
+            try await admin.get("/users")
+            _ = try await admin.post("/users/\(ivan.id!)/role", ["role": "hiring_manager"])
+            try await admin.get("/positions/\(position.id!)")
+            _ = try await admin.post("/positions/\(position.id!)", ["title": "平台工程师", "retentionDays": "30"])
+            // act
+            let page = try await admin.get("/audit?log=security").body.string
+            // verify: the words of the Users and Positions pages, and the position by its title
+            #expect(page.contains("面试官 → 招聘经理"), "role change in words")
+            #expect(page.contains("不限期保留 → 30 天"), "retention change in words")
+            #expect(page.contains(">平台工程师<") && !page.contains("position:\(position.id!.uuidString)"))
+            #expect(AuditText.detail("sessions ended", .zh) == "会话已结束")
+            #expect(AuditText.detail("scheduled -> cancelled", .en) == "\(Text.statusScheduled.in(.en)) → \(Text.statusCancelled.in(.en))")
+        }
+    }
+
     @Test func everyKindOfEventHasWordsInBothLanguages() {
         let codes = SecurityEvent.Kind.allCases.map(\.rawValue) + AuditEntry.Action.allCases.map(\.rawValue)
         for code in codes {
@@ -71,7 +95,10 @@ struct SecurityAuditTests {
             #expect(AuditText.kind(code, .zh).unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
         }
         #expect(AuditText.detail("interview report", .zh) == "面试报告")
-        #expect(AuditText.detail("interviewer -> admin", .zh) == "interviewer -> admin")
+        // A change reads in the page's words for what changed; a text the server does not know stays as it is.
+        #expect(AuditText.detail("interviewer -> admin", .zh) == "面试官 → 管理员")
+        #expect(AuditText.detail("something else -> other", .en) == "something else → other")
+        #expect(AuditText.detail("user:1234", .zh) == "user:1234")
     }
 
     @Test func theTrailIsPagedNotCutOff() async throws {

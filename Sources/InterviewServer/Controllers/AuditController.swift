@@ -44,7 +44,7 @@ struct AuditController: RouteCollection {
         let language = req.language
         let log = result.log
         let kinds = log == "security" ? SecurityEvent.Kind.allCases.map(\.rawValue) : AuditEntry.Action.allCases.map(\.rawValue)
-        let people = try await names(in: result.entries.flatMap { [$0.subject, $0.detail] }, on: req.db)
+        let people = try await names(in: result.entries.flatMap { [$0.subject, $0.detail] }, language: language, on: req.db)
         let page = AuditIndex(
             log: log, isSecurity: log == "security",
             tabs: [("security", Text.securityEvents), ("candidates", Text.candidateData)].map {
@@ -73,19 +73,45 @@ struct AuditController: RouteCollection {
         return response
     }
 
-    /// The trail stores people as `user:<id>` (a name can change, an id cannot); the page shows who that
-    /// is, "Nina Lee <nina@example.com>", where a walkthrough found a column of raw ids. The export keeps the ids.
-    private static func names(in texts: [String], on db: any Database) async throws -> [UUID: String] {
-        let ids = Set(texts.flatMap { $0.matches(of: #/user:([0-9A-Fa-f-]{36})/#).compactMap { UUID(uuidString: String($0.1)) } })
-        guard !ids.isEmpty else { return [:] }
-        let users = try await User.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$name).field(\.$email).all()
-        return Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, "\(user.name) <\(user.email)>") } })
+    /// The trail stores what it names as `kind:<id>` (a name can change, an id cannot); the page shows
+    /// what that is, where a walkthrough found a column of raw ids: people as "Nina Lee <nina@example.com>",
+    /// guides and positions by title, candidates by name ("(erased)" once erased). The export keeps the ids.
+    private static func names(in texts: [String], language: Language, on db: any Database) async throws -> [String: String] {
+        var ids: [String: Set<UUID>] = [:]
+        for text in texts {
+            for match in text.matches(of: #/(user|guide|position|candidate):([0-9A-Fa-f-]{36})/#) {
+                if let id = UUID(uuidString: String(match.2)) { ids[String(match.1), default: []].insert(id) }
+            }
+        }
+        var out: [String: String] = [:]
+        func key(_ kind: String, _ id: UUID?) -> String { "\(kind):\(id?.uuidString ?? "")" }
+        if let users = ids["user"] {
+            for user in try await User.query(on: db).filter(\.$id ~~ users).field(\.$id).field(\.$name).field(\.$email).all() {
+                out[key("user", user.id)] = "\(user.name) <\(user.email)>"
+            }
+        }
+        if let guides = ids["guide"] {
+            for guide in try await GuideRecord.query(on: db).filter(\.$id ~~ guides).field(\.$id).field(\.$title).all() {
+                out[key("guide", guide.id)] = guide.title
+            }
+        }
+        if let positions = ids["position"] {
+            for position in try await Position.query(on: db).filter(\.$id ~~ positions).field(\.$id).field(\.$title).all() {
+                out[key("position", position.id)] = position.title
+            }
+        }
+        if let candidates = ids["candidate"] {
+            for candidate in try await Candidate.query(on: db).filter(\.$id ~~ candidates).field(\.$id).field(\.$name).all() {
+                out[key("candidate", candidate.id)] = candidate.name ?? Text.erased.in(language)
+            }
+        }
+        return out
     }
 
-    private static func named(_ text: String, _ people: [UUID: String]) -> String {
-        guard !people.isEmpty, text.contains("user:") else { return text }
-        return text.replacing(#/user:([0-9A-Fa-f-]{36})/#) { match in
-            UUID(uuidString: String(match.1)).flatMap { people[$0] } ?? String(match.0)
+    private static func named(_ text: String, _ names: [String: String]) -> String {
+        guard !names.isEmpty, text.contains(":") else { return text }
+        return text.replacing(#/(user|guide|position|candidate):([0-9A-Fa-f-]{36})/#) { match in
+            UUID(uuidString: String(match.2)).flatMap { names["\(match.1):\($0.uuidString)"] } ?? String(match.0)
         }
     }
 

@@ -7,11 +7,32 @@ enum AuditText {
         return language == .zh ? pair.zh : pair.en
     }
 
-    /// A detail written by the server from a fixed set ("interview report"); anything else (a role
-    /// change "interviewer -> admin", a user's id) as it is.
+    /// A detail the server wrote, in the reader's language: a fixed word ("interview report"), a change
+    /// "interviewer -> hiring_manager" / "scheduled -> cancelled" / "kept -> 30 days" with each side named
+    /// as the pages name it, "role admin", a decision's outcome, a restore. Anything else (a user's id,
+    /// which the page turns into a name) as it is.
     static func detail(_ text: String, _ language: Language) -> String {
-        guard language == .zh, let zh = details[text] else { return text }
-        return zh
+        if let zh = details[text] { return language == .zh ? zh : text }
+        if let arrow = text.range(of: " -> ") {
+            return value(String(text[..<arrow.lowerBound]), language) + " → " + value(String(text[arrow.upperBound...]), language)
+        }
+        if text.hasPrefix("role "), let role = Role(rawValue: String(text.dropFirst(5))) {
+            return (language == .zh ? "角色：" : "role: ") + role.label(language)
+        }
+        if let outcome = CandidateDecision.Outcome(rawValue: text) { return outcome.label(language) }
+        if language == .zh, text.hasPrefix("restored "), let semicolon = text.range(of: "; erased again: ") {
+            return "恢复于 \(text[text.index(text.startIndex, offsetBy: 9)..<semicolon.lowerBound])；重新删除 \(text[semicolon.upperBound...]) 位候选人"
+        }
+        return text
+    }
+
+    /// One side of a change: a role, an interview status, or a retention period.
+    private static func value(_ text: String, _ language: Language) -> String {
+        if let role = Role(rawValue: text) { return role.label(language) }
+        if let status = Interview.Status(rawValue: text) { return status.label(language) }
+        if text == "kept" { return language == .zh ? "不限期保留" : "kept (no limit)" }
+        if text.hasSuffix(" days"), let days = Int(text.dropLast(5)) { return language == .zh ? "\(days) 天" : text }
+        return text
     }
 
     private static let kinds: [String: (en: String, zh: String)] = [
@@ -55,6 +76,8 @@ enum AuditText {
         "account": "按账户",
         "address": "按地址",
         "other sessions ended": "其他会话已结束",
+        "sessions ended": "会话已结束",
+        "again after a restore": "恢复备份后再次删除",
         "unknown account": "账户不存在",
         "wrong password": "密码错误",
     ]
