@@ -10,7 +10,7 @@ enum SiteURL {
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID)
-    case users, userRole(UUID), userActive(UUID), userPassword(UUID), account, accountPassword, accountSignOutEverywhere, accountTimeZone, audit, auditExport
+    case users, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
     var path: String {
@@ -47,6 +47,8 @@ enum SiteURL {
         case .userRole(let id): "/users/\(id)/role"
         case .userActive(let id): "/users/\(id)/active"
         case .userPassword(let id): "/users/\(id)/password"
+        case .userDetails(let id): "/users/\(id)/details"
+        case .accountName: "/account/name"
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountSignOutEverywhere: "/account/sign-out-everywhere"

@@ -132,6 +132,54 @@ struct AccountAdministrationTests {
         }
     }
 
+    @Test func anAdminCorrectsANameAndEmailAndTheTrailSaysWhichChanged() async throws {
+        try await withApp { app in
+            // setup: Ivan's email typed wrong when his account was made
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let ivan = try await TestData.user(app, "ivan@exmaple.com", role: .interviewer, name: "Ivan")
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            try await admin.get("/users")
+            let path = "/users/\(try ivan.requireID())/details"
+            // act
+            let taken = try await admin.post(path, ["name": "Ivan Petrov", "email": "MIA@example.com"])
+            let long = try await admin.post(path, ["name": String(repeating: "x", count: 201), "email": "ivan@example.com"])
+            let fixed = try await admin.post(path, ["name": "Ivan Petrov", "email": " Ivan@Example.com "])
+            // verify
+            #expect(taken.status == .unprocessableEntity && taken.body.string.contains(Text.errEmailTaken.in(.en)))
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("Too long: at most 200 characters."))
+            #expect(fixed.status == .seeOther)
+            let reloaded = try #require(try await User.find(ivan.id, on: app.db))
+            #expect(reloaded.name == "Ivan Petrov" && reloaded.email == "ivan@example.com")
+            #expect(try await TestBrowser(app).logIn("ivan@example.com").status == .seeOther)
+            #expect(try await TestBrowser(app).logIn("ivan@exmaple.com").status == .unauthorized)
+            let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .accountChanged).all()
+            #expect(trail.map(\.detail) == ["name, email"])
+            #expect(!trail[0].detail.contains("Petrov"))
+        }
+    }
+
+    @Test func everyoneChangesTheirOwnNameButNotTheirEmail() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "Ivan")
+            let ivan = TestBrowser(app)
+            ivan.language = "zh"
+            _ = try await ivan.logIn("ivan@example.com")
+            try await ivan.get("/account")
+            // act
+            let blank = try await ivan.post("/account/name", ["name": "   "])
+            let renamed = try await ivan.post("/account/name", ["name": "伊万", "email": "other@example.com"])
+            let page = try await ivan.get("/account?name=1").body.string
+            // verify
+            #expect(blank.status == .unprocessableEntity)
+            #expect(renamed.status == .seeOther && page.contains(Text.nameChanged.in(.zh)))
+            let me = try #require(try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first())
+            #expect(me.name == "伊万")
+        }
+    }
+
     @Test func onlyAdminsChangeOthersAccounts() async throws {
         try await withApp { app in
             // setup

@@ -44,6 +44,8 @@ MATRIX = [
     (IVY, "read the audit log", "api", "GET", "/api/v1/audit", None, ADMIN_ONLY),
     (IVY, "see the audit page", "page", "GET", "/audit", None, ADMIN_ONLY),
     (IVY, "read the security audit", "api", "GET", "/api/v1/audit/security", None, ADMIN_ONLY),
+    (IVY, "correct an account's name and email", "form", "POST", "/users/{U}/details", {"name": "Ivy's", "email": "ivy2@example.com"},
+     ADMIN_ONLY),
     (IVY, "see her position (control)", "api", "GET", "/api/v1/positions/{P}", None, OK),
     (IVY, "see her candidate (control)", "page", "GET", "/candidates/{C}", None, OK),
     (IAN, "see a position", "api", "GET", "/api/v1/positions/{P}", None, HIDDEN),
@@ -59,6 +61,8 @@ MATRIX = [
     (HUGO, "change a position's retention", "form", "POST", "/positions/{P}",
      {"title": "Backend engineer (roles)", "retentionDays": "30"}, REFUSED),
     (HUGO, "see a position", "api", "GET", "/api/v1/positions/{P}", None, HIDDEN),
+    (HUGO, "convert the charts of another's guide", "form", "POST", "/guides/{G}/convert", {"markdown": MARKDOWN, "to": "mermaid"}, DENIED),
+    (HANA, "convert the charts of her guide (not saved)", "form", "POST", "/guides/{G}/convert", {"markdown": MARKDOWN, "to": "mermaid"}, OK),
     (HANA, "save a version of her guide", "api", "POST", "/api/v1/guides/{G}/versions", {"markdown": MARKDOWN}, OK),
     (HANA, "save a version of her guide", "form", "POST", "/guides/{G}/edit", {"markdown": MARKDOWN}, REDIRECT),
     (HANA, "change her position's retention", "api", "PATCH", "/api/v1/positions/{P}",
@@ -81,6 +85,7 @@ MATRIX = [
     (OUTSIDER, "see a report", "page", "GET", "/interviews/{I}/report", None, LOGIN),
     (OUTSIDER, "see the account page", "page", "GET", "/account", None, LOGIN),
     (OUTSIDER, "cancel an interview", "form", "POST", "/interviews/{I}/status", {"status": "cancelled"}, LOGIN),
+    (OUTSIDER, "compare a guide's versions", "page", "GET", "/guides/{G}/compare", None, LOGIN),
 ]
 
 
@@ -93,7 +98,7 @@ def role_world():
     guide = team.hana.api("POST", "/api/v1/guides", {"slug": "hana-roles-guide", "markdown": bundled["markdown"]})
     candidate = team.candidate(team.position_id, "Robin Roles", by=team.hana)
     ids = {
-        "P": team.position_id, "G": guide["id"], "G0": team.guide_id(), "C": candidate,
+        "P": team.position_id, "G": guide["id"], "G0": team.guide_id(), "C": candidate, "U": team.users["ian@example.com"],
         "I": team.interview(candidate, [team.users["ivy@example.com"]], by=team.hana),
         "E1": team.candidate(team.position_id, "Erin Erase", by=team.hana),
         "E2": team.candidate(team.position_id, "Eli Erase", by=team.hana),

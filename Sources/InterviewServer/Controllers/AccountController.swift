@@ -14,7 +14,9 @@ struct AccountController: RouteCollection {
         var action = SiteURL.accountPassword.path
         var signOutEverywhere = SiteURL.accountSignOutEverywhere.path
         var timeZoneAction = SiteURL.accountTimeZone.path
+        var nameAction = SiteURL.accountName.path
         var changed = false
+        var nameChanged = false
         var zoneSaved = false
         /// Following the browser (no zone fixed here): the list's first entry is chosen.
         var followsBrowser = true
@@ -40,6 +42,25 @@ struct AccountController: RouteCollection {
         routes.post(SiteURL.accountPassword.components, use: Self.changePassword)
         routes.post(SiteURL.accountSignOutEverywhere.components, use: Self.signOutEverywhere)
         routes.post(SiteURL.accountTimeZone.components, use: Self.chooseTimeZone)
+        routes.post(SiteURL.accountName.components, use: Self.changeName)
+    }
+
+    /// One's own name as colleagues see it (the email, which signs one in, is the admins' to change).
+    @Sendable static func changeName(req: Request) async throws -> Response {
+        struct Form: Content { var name: String? }
+        let user = try req.user
+        do {
+            let changed = try await AccountAdministration.changeDetails(of: user, name: try req.content.decode(Form.self).name, email: nil, on: req.db)
+            if !changed.isEmpty {
+                try await SecurityAudit.record(.accountChanged, by: user, subject: SecurityAudit.subject("user", user.id),
+                                               detail: changed.joined(separator: ", "), req: req)
+            }
+            return req.redirect(to: SiteURL.account.path + "?name=1")
+        } catch let errors as FieldErrors {
+            let response = try await render(req, changed: false, errors: errors.localized(req.language)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     /// Kept in cookies, like the language: the zone belongs to where someone reads, not to the account
@@ -82,7 +103,7 @@ struct AccountController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> View {
         try await render(req, changed: req.query[String.self, at: "changed"] == "1", errors: [:],
-                         zoneSaved: req.query[String.self, at: "zone"] == "1")
+                         zoneSaved: req.query[String.self, at: "zone"] == "1", nameChanged: req.query[String.self, at: "name"] == "1")
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
@@ -101,11 +122,12 @@ struct AccountController: RouteCollection {
         }
     }
 
-    private static func render(_ req: Request, changed: Bool, errors: [String: String], zoneSaved: Bool = false) async throws -> View {
+    private static func render(_ req: Request, changed: Bool, errors: [String: String], zoneSaved: Bool = false,
+                               nameChanged: Bool = false) async throws -> View {
         let user = try req.user
         let fixed = DisplayZone.isFixed(by: req) ? DisplayZone.preferred(by: req).identifier : nil
         return try await req.page("account", AccountPage(
-            name: user.name, email: user.email, role: user.role.label(req.language), changed: changed, zoneSaved: zoneSaved,
+            name: user.name, email: user.email, role: user.role.label(req.language), changed: changed, nameChanged: nameChanged, zoneSaved: zoneSaved,
             followsBrowser: fixed == nil, zones: DisplayZone.known.map { .init(name: $0, selected: $0 == fixed) }, errors: errors))
     }
 }

@@ -14,6 +14,7 @@ struct UserController: RouteCollection {
             var roleAction: String
             var activeAction: String
             var passwordAction: String
+            var detailsAction: String
         }
         struct RoleOption: Encodable { var value: String; var label: String; var selected: Bool }
 
@@ -28,6 +29,7 @@ struct UserController: RouteCollection {
     struct RoleForm: Content { var role: String? }
     struct ActiveForm: Content { var active: String? }
     struct PasswordForm: Content { var password: String?; var confirmation: String? }
+    struct DetailsForm: Content { var name: String?; var email: String? }
 
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped(RequireAdmin())
@@ -36,6 +38,29 @@ struct UserController: RouteCollection {
         admin.post(SiteURL.pattern(SiteURL.userRole), use: Self.changeRole)
         admin.post(SiteURL.pattern(SiteURL.userActive), use: Self.setActive)
         admin.post(SiteURL.pattern(SiteURL.userPassword), use: Self.resetPassword)
+        admin.post(SiteURL.pattern(SiteURL.userDetails), use: Self.changeDetails)
+    }
+
+    @Sendable static func changeDetails(req: Request) async throws -> Response {
+        let user = try await find(req)
+        let form = try req.content.decode(DetailsForm.self)
+        do {
+            let changed = try await AccountAdministration.changeDetails(of: user, name: form.name, email: form.email ?? "", on: req.db)
+            if !changed.isEmpty {
+                try await SecurityAudit.record(.accountChanged, by: try req.user, subject: SecurityAudit.subject("user", user.id),
+                                               detail: changed.joined(separator: ", "), req: req)
+            }
+            return req.redirect(to: SiteURL.users.path)
+        } catch let errors as FieldErrors {
+            // Beside the list, like a refused password: the row's own form is folded away.
+            var shown = errors.localized(req.language)
+            shown["details"] = [shown["name"], shown["email"]].compactMap { $0 }.joined(separator: " ")
+            shown["name"] = nil
+            shown["email"] = nil
+            let response = try await render(req, input: .init(), errors: shown).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -126,7 +151,7 @@ struct UserController: RouteCollection {
                              roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == user.role) },
                              isActive: user.isActive, isSelf: id == me,
                              roleAction: SiteURL.userRole(id).path, activeAction: SiteURL.userActive(id).path,
-                             passwordAction: SiteURL.userPassword(id).path)
+                             passwordAction: SiteURL.userPassword(id).path, detailsAction: SiteURL.userDetails(id).path)
             },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == chosen) },
             name: input.name ?? "", email: input.email ?? "", errors: errors)

@@ -126,6 +126,9 @@ extension Text {
         case .changesFrom: ("Changes", "变化")
         case .guideChanges: ("What changes for future interviews: questions added, removed and changed, and whether each keeps its figures in the question bank.",
                              "对今后面试的影响：新增、删除和修改的题目，以及每道题在题库中的统计数据是否延续。")
+        case .editDetails: ("Edit name and email", "修改姓名和邮箱")
+        case .yourName: ("Your name", "你的姓名")
+        case .nameChanged: ("Your name has been changed.", "姓名已修改。")
         case .timeZone: ("Time zone", "时区")
         case .timesShownIn: ("Times shown in", "时间按此时区显示：")
         case .changeTimeZone: ("change", "更改")

@@ -25,7 +25,7 @@ enum Text: String, CaseIterable, Sendable {
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
     case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged
-    case sessions, signOutEverywhere, signOutEverywhereHint
+    case sessions, signOutEverywhere, signOutEverywhereHint, editDetails, yourName, nameChanged
     case timeZone, timesShownIn, changeTimeZone, followBrowserZone, timeZoneHint, timeZoneSaved
     // Audit
     case when, who, action, system

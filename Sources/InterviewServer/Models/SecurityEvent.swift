@@ -16,6 +16,8 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case sessionsEnded = "sessions.ended"
         case passwordChanged = "password.changed"
         case passwordReset = "password.reset"
+        /// An account's name or email corrected (detail: which of the two, never the values).
+        case accountChanged = "account.changed"
         case adminCreated = "admin.created"
         case userCreated = "user.created"
         case roleChanged = "role.changed"

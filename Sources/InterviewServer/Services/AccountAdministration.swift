@@ -13,6 +13,31 @@ enum AccountAdministration {
         try await user.save(on: db)
     }
 
+    /// Corrects an account's name and email (a typo at creation, a new address): the scores they gave stay
+    /// theirs, where a second account would have split them. Returns which of the two changed, for the
+    /// security trail (the field names only, never the values); `email` nil keeps it (one's own name).
+    @discardableResult
+    static func changeDetails(of user: User, name: String?, email: String?, on db: any Database) async throws -> [String] {
+        var errors = FieldErrors()
+        let newName = errors.require(name, "name")
+        var newEmail = user.email
+        if let email {
+            newEmail = User.normalized(email: errors.require(email, "email"))
+            if errors["email"] == nil, !AccountService.isEmail(newEmail) { errors["email"] = .errEmail }
+            if errors["email"] == nil, newEmail != user.email,
+               try await User.query(on: db).filter(\.$email == newEmail).filter(\.$id != user.requireID()).first() != nil {
+                errors["email"] = .errEmailTaken
+            }
+        }
+        try errors.check()
+        let changed = (newName != user.name ? ["name"] : []) + (newEmail != user.email ? ["email"] : [])
+        guard !changed.isEmpty else { return [] }
+        user.name = newName
+        user.email = newEmail
+        try await user.save(on: db)
+        return changed
+    }
+
     /// Deactivates or reactivates `user`. Nobody deactivates themselves (they would be locked out in
     /// the middle of doing it), so an admin acting always leaves at least one active admin: themselves.
     static func setActive(_ active: Bool, user: User, by actor: User, on db: any Database) async throws {

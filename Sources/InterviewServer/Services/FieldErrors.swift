@@ -4,6 +4,19 @@ import Vapor
 /// user's language, the API answers 422 with the same map.
 struct FieldErrors: Error, Sendable {
     var fields: [String: Text] = [:]
+    /// The limit a field went past, said with `errTooLong` ("Too long." alone left people guessing).
+    enum Limit: Sendable {
+        case characters(Int), megabytes(Int)
+
+        func text(_ language: Language) -> String {
+            switch self {
+            case .characters(let n): language == .zh ? "\(n) 个字符" : "\(n) characters"
+            case .megabytes(let n): "\(n) MB"
+            }
+        }
+    }
+
+    var limits: [String: Limit] = [:]
 
     var isEmpty: Bool { fields.isEmpty }
 
@@ -13,7 +26,17 @@ struct FieldErrors: Error, Sendable {
     }
 
     func localized(_ language: Language) -> [String: String] {
-        fields.mapValues { $0.in(language) }
+        var out = fields.mapValues { $0.in(language) }
+        for (field, limit) in limits where fields[field] == .errTooLong {
+            out[field] = language == .zh ? "太长：最多 \(limit.text(language))。" : "Too long: at most \(limit.text(language))."
+        }
+        return out
+    }
+
+    /// `errTooLong` for `field`, saying the limit ("200 characters" / "200 个字符").
+    mutating func tooLong(_ field: String, _ limit: Limit) {
+        fields[field] = .errTooLong
+        limits[field] = limit
     }
 
     /// Throws self when anything was found.
@@ -24,13 +47,13 @@ struct FieldErrors: Error, Sendable {
     /// The field's text as stored (`UserText.clean`, trimmed), noting what is wrong with it.
     mutating func require(_ value: String?, _ field: String, max: Int = 200) -> String {
         let trimmed = value.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.isEmpty { self[field] = .errRequired } else if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
+        if trimmed.isEmpty { self[field] = .errRequired } else if Self.exceeds(trimmed, max) { tooLong(field, .characters(max)) }
         return trimmed
     }
 
     mutating func optional(_ value: String?, _ field: String, max: Int) -> String? {
         let trimmed = value.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if Self.exceeds(trimmed, max) { self[field] = .errTooLong }
+        if Self.exceeds(trimmed, max) { tooLong(field, .characters(max)) }
         return trimmed.isEmpty ? nil : trimmed
     }
 

@@ -30,7 +30,7 @@ enum GuideService {
         let text = markdown(from: input.markdown, file: input.file, errors: &errors)
         if errors["markdown"] != nil {}
         else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
-        else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
+        else if text.utf8.count > 1_000_000 { errors.tooLong("markdown", .megabytes(1)) }
         try errors.check()
         let guide = GuideRecord(slug: slug, title: slug, language: nil)
         guide.$owner.id = try user.requireID()
@@ -60,7 +60,7 @@ enum GuideService {
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         var imported: ImportedGuide?
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
-        else if text.utf8.count > 1_000_000 { errors["markdown"] = .errTooLong }
+        else if text.utf8.count > 1_000_000 { errors.tooLong("markdown", .megabytes(1)) }
         else {
             imported = GuideImporter.importMarkdown(text, path: guide.slug + ".md")
             if hasErrors(imported!), !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
