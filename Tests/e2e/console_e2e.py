@@ -269,10 +269,10 @@ def main():
 
         # A jump to TCP/IP (the candidate mentioned it), one question there, and back with b.
         driver.find_element(By.TAG_NAME, "body").send_keys("j")
-        wait.until(expected_conditions.alert_is_present())
-        alert = driver.switch_to.alert
-        alert.send_keys("3.5.1")
-        alert.accept()
+        # Asked in the page (no browser prompt): the field has the focus, Enter answers.
+        wait_for(lambda: driver.find_element(By.ID, "ask").get_attribute("open") is not None, "the jump question")
+        check(driver.switch_to.active_element.get_attribute("id") == "ask-field", "the jump question's field has the focus")
+        driver.switch_to.active_element.send_keys("3.5.1", Keys.ENTER)
         rate(2, "3.5.1", "op1")
         wait_for(lambda: len(driver.find_elements(By.ID, "return")) == 1, "the return button")
         driver.find_element(By.TAG_NAME, "body").send_keys("b")
@@ -362,10 +362,10 @@ def main():
 
         # Finish early: the required candidate's-questions stage was never started, so confirm.
         driver.find_element(By.TAG_NAME, "body").send_keys("e")
-        wait.until(expected_conditions.alert_is_present())
-        confirm = driver.switch_to.alert
-        check("Candidate" in confirm.text or "5" in confirm.text, f"finishing asks to confirm the untouched stage: {confirm.text!r}")
-        confirm.accept()
+        wait_for(lambda: driver.find_element(By.ID, "ask").get_attribute("open") is not None, "the finish question")
+        asked = driver.find_element(By.ID, "ask-text").text
+        check("Candidate" in asked or "5" in asked, f"finishing asks to confirm the untouched stage: {asked!r}")
+        driver.find_element(By.ID, "ask-ok").click()
         wait_for(lambda: state() == "finished", "the finished interview")
         # Submitting: the interviewer's own recommendation and summary; the card is locked after it.
         wait_for(lambda: driver.find_elements(By.ID, "submit-form"), "the submission form")

@@ -6,7 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
-    case noChart, stages, close
+    case noChart, stages, close, ok, cancel
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
@@ -37,6 +37,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .moveOn: ("Done here, move on (f)", "本题结束，继续 (f)")
         case .returnBack: ("Return (b)", "返回 (b)")
         case .skip: ("Skip (s)", "跳过 (s)")
+        case .ok: ("OK", "确定")
+        case .cancel: ("Cancel", "取消")
         case .skipReason: ("Why skip this question? (optional)", "跳过原因（可选）")
         case .notes: ("Notes", "笔记")
         case .notePlaceholder: ("Type a note; it is saved as you type. Ctrl+Enter adds it to the record.",

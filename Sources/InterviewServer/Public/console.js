@@ -150,11 +150,27 @@
     return form;
   }
 
-  function act(action) {
+  // A question asked in the page, not by window.prompt/confirm: in the console's language and style,
+  // answered with the keyboard (Enter, Escape), and with the shortcuts held while it is open. Resolves
+  // with the text typed ("" without a field), or null when cancelled.
+  function ask(text, withField) {
+    return new Promise((resolve) => {
+      const dialog = $("ask"), field = $("ask-field");
+      $("ask-text").textContent = text;
+      field.hidden = !withField;
+      field.value = "";
+      dialog.returnValue = "";
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok" ? (withField ? field.value : "") : null), { once: true });
+      dialog.showModal();
+      (withField ? field : $("ask-ok")).focus();
+    });
+  }
+
+  async function act(action) {
     if (view && view.finished && !["rate", "note", "submit"].includes(action.type)) return;
     // A submitted card changes only with a reason, which the server keeps as a revision.
     if (view && view.submittedAt && action.type !== "submit") {
-      const reason = window.prompt(L.revisionReason, "");
+      const reason = await ask(L.revisionReason, true);
       if (reason === null || !reason.trim()) return;
       action.revisionReason = reason.trim();
     }
@@ -194,7 +210,7 @@
           setView(body.view);
           // Each stage by its number and title: a bare "5" said nothing.
           const named = body.stages.map((k) => k + " " + ((stagesByKey.get(k) || {}).title || ""));
-          if (window.confirm(L.finishConfirm + "\n" + named.join("\n"))) act({ type: "finish", confirm: true });
+          ask(L.finishConfirm + "\n" + named.join("\n"), false).then((ok) => { if (ok !== null) act({ type: "finish", confirm: true }); });
         } else if (response.status === 403) {
           showMessage(L.forbidden);
         } else {
@@ -601,10 +617,10 @@
     const d = view.decision;
     if (d) act({ type: "answer", topic: d.topic, gate: d.id, answer: yes });
   }
-  function skip() {
+  async function skip() {
     const q = view.question;
     if (!q) return;
-    const reason = window.prompt(L.skipReason, "");
+    const reason = await ask(L.skipReason, true);
     if (reason === null) return;
     act({ type: "skip", topic: q.topic, question: q.id, reason });
   }
@@ -612,9 +628,9 @@
   function finish() { act({ type: "finish" }); }
   // j asks for the topic by number or by a word of its title ("3.2.1", "redis"); the side panel's
   // topic buttons do the same with the mouse or Tab.
-  function jumpPrompt() {
+  async function jumpPrompt() {
     if (!view || !view.started || view.finished) return;
-    const name = window.prompt(L.jumpTo + " (3.2.1, redis…)", "");
+    const name = await ask(L.jumpTo + " (3.2.1, redis…)", true);
     if (name && name.trim()) act({ type: "jump", topic: name.trim() });
   }
 
@@ -640,7 +656,7 @@
     }
     if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
     // The keys dialog is modal: a key pressed while it is open must not rate the question behind it.
-    if ($("help").open || !shortcutsOn()) return;
+    if ($("help").open || $("ask").open || !shortcutsOn()) return;
     const key = event.key;
     // Enter and Space on a focused link or button are that control's (an audit found Enter on "Log out"
     // starting the interview instead).
@@ -682,6 +698,8 @@
   $("clock-total").setAttribute("aria-label", L.total);
   $("outline").setAttribute("aria-label", L.stages);
   $("help-close").textContent = L.close;
+  $("ask-ok").textContent = L.ok;
+  $("ask-cancel").textContent = L.cancel;
   $("help-title").textContent = L.helpTitle;
   $("help-button").textContent = L.help;
   $("help-button").addEventListener("click", showHelp);
