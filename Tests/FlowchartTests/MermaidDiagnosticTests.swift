@@ -223,6 +223,9 @@ import Testing
         // verify: each an error at the character, with the line as it was meant as the fix
         let a = try #require(bar.first(.fullWidthSyntax))
         #expect(a.severity == .error && a.position == SourcePosition(line: 2, column: 11) && a.fix?.replacement == "|是|")
+        // The bars are read as the label meant: one finding, the gate's yes goes to C, no node "｜是｜".
+        #expect(bar.diagnostics.count == 1, "\(bar.diagnostics.map(\.message))")
+        #expect(bar.edgeList.contains("B-yes->C") && bar.graph.node("｜是｜") == nil)
         let b = try #require(brackets.first(.fullWidthSyntax))
         #expect(b.position == SourcePosition(line: 2, column: 11) && b.fix?.replacement == "D[问题三]")
         #expect(b.text.text(.zh).contains("全角标点"))

@@ -198,7 +198,29 @@ extension MermaidReader {
             } else {
                 report(.error, .unclosedBracket, at: open, MermaidText.unclosed("|", closer: "|"), fix: (i..<i, "|"))
             }
+        } else if isFullWidthBar(i) {
+            readFullWidthPipeLabel(&arrow)
         }
+    }
+
+    /// `｜`, the full-width bar a Chinese input method types for `|`.
+    private func isFullWidthBar(_ at: Int) -> Bool { byte(at) == 0xEF && byte(at + 1) == 0xBD && byte(at + 2) == 0x9C }
+
+    /// `-->｜是｜`: read as the label it was meant to be, with one error and its fix. Read as a node id,
+    /// it made a question "｜是｜" behind the gate, and two more findings with fixes that disagreed.
+    private mutating func readFullWidthPipeLabel(_ arrow: inout Arrow) {
+        let open = i
+        i += 3
+        skipSpaces()
+        arrow.labelOffset = i
+        let textStart = i
+        while i < s.count, s[i] != 0x0A, s[i] != 0x7C, !isFullWidthBar(i) { i += 1 }
+        let text = trimmedRange(textStart..<i)
+        arrow.label = MermaidLabel.text(s, text)
+        arrow.labelEnd = text.upperBound
+        i += byte(i) == 0x7C ? 1 : isFullWidthBar(i) ? 3 : 0
+        let meant = "|" + string(text) + "|"
+        report(.error, .fullWidthSyntax, at: open, MermaidText.fullWidthLabel(string(open..<i), meant: meant), fix: (open..<i, meant))
     }
 
     @inline(__always)

@@ -110,6 +110,12 @@ enum MermaidText {
             zh: "'\(character)' 是全角标点（输入法输入的），Mermaid 会把它当作节点 id '\(id)' 的一部分；请写成 '\(meant)'")
     }
 
+    static func fullWidthLabel(_ written: String, meant: String) -> LocalizedText {
+        LocalizedText(
+            en: "'\(written)' is written with full-width bars (an input method's); a line's label is written '\(meant)'",
+            zh: "'\(written)' 用了全角竖线（输入法输入的）；连线的标签要写成 '\(meant)'")
+    }
+
     static func fullWidthArrow(_ written: String, meant: String) -> LocalizedText {
         LocalizedText(
             en: "'\(written)' is typed with full-width punctuation (an input method's dash); a link is written '\(meant)'",
