@@ -51,6 +51,10 @@ struct BackupTests {
             #expect(header[18] == 1 && header[19] == 1, "file format bytes \(header[18]), \(header[19]): 1, 1 is rollback-journal mode")
             before = try await rows(app.db)
             #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.restore(backupFile, dataFolder: live.path) }
+            // Nor is the running server's own file taken as a backup: its last writes are in its log.
+            #expect(throws: SQLiteBackup.Failure.self) {
+                try SQLiteBackup.restore(SQLiteBackup.databasePath(inDataFolder: live.path), dataFolder: restored.path)
+            }
             try SQLiteBackup.restore(backupFile, dataFolder: restored.path)
         }
         // verify: a server on the restored folder holds every row the running one had
