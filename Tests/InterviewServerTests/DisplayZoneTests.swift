@@ -45,6 +45,22 @@ struct DisplayZoneTests {
         }
     }
 
+    @Test func theAdminPagesBehindTheirOwnGuardShowTimesOnTheReadersClockToo() async throws {
+        try await withApp { app in
+            // setup: an admin whose browser is in Shanghai; the audit page sits behind RequireAdmin
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let admin = TestBrowser(app)
+            admin.zoneCookies["tz"] = "Asia/Shanghai"
+            let before = Date()
+            _ = try await admin.logIn("root@example.com")
+            // act
+            let page = try await admin.get("/audit").body.string
+            // verify: the sign-in's time is shown at UTC+8
+            let expected = [before, Date()].map { SessionTimestamp.minute($0.addingTimeInterval(8 * 3600)) }
+            #expect(expected.contains { page.contains("<td>\($0)</td>") }, "\(expected)")
+        }
+    }
+
     @Test func withoutAZoneTheServersDefaultIsUsedAndSaid() async throws {
         try await withApp { app in
             // setup: no cookie at all, then a server started with --time-zone Asia/Tokyo

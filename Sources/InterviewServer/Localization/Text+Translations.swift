@@ -130,7 +130,8 @@ extension Text {
         case .yourName: ("Your name", "你的姓名")
         case .nameChanged: ("Your name has been changed.", "姓名已修改。")
         case .timeZone: ("Time zone", "时区")
-        case .timesShownIn: ("Times shown in", "时间按此时区显示：")
+        // No space after either: the zone follows directly ("Times shown in Asia/Shanghai", "时区：Asia/Shanghai").
+        case .timesShownIn: ("Times shown in ", "时区：")
         case .changeTimeZone: ("change", "更改")
         case .followBrowserZone: ("Follow this browser's time zone", "跟随本浏览器的时区")
         case .timeZoneHint: ("Interview times, notes, decisions and the audit log are shown in this zone, and a time you schedule is read in it. Exports and the API keep UTC. The choice is kept in this browser.",

@@ -55,10 +55,15 @@ private extension UInt8 {
 /// binding is the innermost layer, and costs no extra hop: it runs the route's async handler in the one
 /// task Vapor would have started for it anyway.
 struct DisplayZoneResponder: AsyncResponder {
-    let base: any AsyncResponder
+    let base: any Responder
 
     func respond(to request: Request) async throws -> Response {
-        try await DisplayDate.$zone.withValue(DisplayZone.preferred(by: request)) { try await base.respond(to: request) }
+        try await DisplayDate.$zone.withValue(DisplayZone.preferred(by: request)) {
+            if let handler = base as? any AsyncResponder { return try await handler.respond(to: request) }
+            // A route behind a group middleware of its own (the admin pages' RequireAdmin): that
+            // middleware starts its task while this one runs, so the task inherits the binding.
+            return try await base.respond(to: request).get()
+        }
     }
 }
 
@@ -68,10 +73,10 @@ private final class ZonedRoutes: RoutesBuilder {
 
     init(_ root: any RoutesBuilder) { self.root = root }
 
-    /// Only async handlers: a future-based one (the console's actions) stays on its event loop, which a
-    /// task around it would leave; those pass the zone themselves.
+    /// Every route but a future-based handler's (the console's actions), which stays on its event loop
+    /// where a task around it would leave it; those pass the zone themselves.
     func add(_ route: Route) {
-        if let handler = route.responder as? any AsyncResponder { route.responder = DisplayZoneResponder(base: handler) }
+        if !(route.responder is BasicResponder) { route.responder = DisplayZoneResponder(base: route.responder) }
         root.add(route)
     }
 }
