@@ -61,6 +61,32 @@ struct CandidateTests {
         }
     }
 
+    @Test func aManagerCorrectsACandidatesNameAndTheTrailNamesTheField() async throws {
+        try await withApp { app in
+            // setup: a name typed wrong
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia])
+            let candidate = try await TestData.candidate(app, "Wang Fnag", in: position)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            let path = "/candidates/\(try candidate.requireID())"
+            try await browser.get(path)
+            // act
+            let blank = try await browser.post(path, ["name": "  ", "contact": "wang@example.com"])
+            let fixed = try await browser.post(path, ["name": "Wang Fang", "contact": "wang@example.com"])
+            let kept = try await browser.send(.PATCH, "/api/v1\(path)", body: ByteBuffer(data: try JSONSerialization.data(
+                withJSONObject: ["contact": "wang.fang@example.com"])), contentType: .json)
+            // verify: refused when blank; changed, and an API call without a name keeps it
+            #expect(blank.status == .unprocessableEntity)
+            #expect(fixed.status == .seeOther)
+            #expect(kept.status == .ok)
+            let reloaded = try #require(try await Candidate.find(candidate.id, on: app.db))
+            #expect(reloaded.name == "Wang Fang" && reloaded.contact == "wang.fang@example.com")
+            let updates = try await AuditEntry.query(on: app.db).filter(\.$action == .update).all().map(\.detail)
+            #expect(updates.contains { $0.hasPrefix("name") } && !updates.contains { $0.contains("Fang") })
+        }
+    }
+
     @Test func searchAndPositionFilterNarrowTheList() async throws {
         try await withApp { app in
             // setup

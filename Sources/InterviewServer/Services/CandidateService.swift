@@ -144,22 +144,27 @@ enum CandidateService {
     }
 
     struct Update: Content {
+        /// Left out (an older client), the name stays as it is.
+        var name: String?
         var contact: String?
         var resumeText: String?
         var notes: String?
     }
 
-    /// Changes contact, resume text and notes; the audit entry names the fields that changed, not their values.
+    /// Changes name, contact, resume text and notes; the audit entry names the fields that changed, not
+    /// their values. (A misspelt name could not be corrected: the team read it on every page.)
     static func update(_ candidate: Candidate, with input: Update, by user: User, cache: ScorecardCache,
                        on db: any Database) async throws {
         try Access.requireManager(user)
         guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         var errors = FieldErrors()
+        let name = input.name.map { errors.require($0, "name") }
         let contact = errors.require(input.contact, "contact", max: 500)
         let resumeText = errors.optional(input.resumeText, "resumeText", max: 100_000)
         let notes = errors.optional(input.notes, "notes", max: 20_000)
         try errors.check()
         var changed: [String] = []
+        if let name, candidate.name != name { candidate.name = name; changed.append("name") }
         if candidate.contact != contact { candidate.contact = contact; changed.append("contact") }
         if candidate.resumeText != resumeText { candidate.resumeText = resumeText; changed.append("resumeText") }
         if candidate.notes != notes { candidate.notes = notes; changed.append("notes") }
