@@ -50,6 +50,25 @@ import Testing
         #expect(svg.components(separatedBy: #"<marker id="fc-cross""#).count == 2)
     }
 
+    @Test func mermaidShapesAreDrawnAsTheAuthorDrewThemAndSurviveAFlowchartJSRoundTrip() throws {
+        // setup: a database cylinder, a hexagon, a circle start and a double-circle end
+        let written = "flowchart TD\ns((Begin)) --> A[(Which tables?)]\nA --> B{{Prepare?}}\nB --> C[Plain]\nC --> e(((Done)))"
+        let graph = MermaidParser.parse(written).graph
+        // act
+        let svg = render(graph)
+        let flow = FlowchartJSWriter.write(graph)
+        let back = MermaidParser.parse(MermaidWriter.write(FlowchartParser.parse(flow).graph)).graph
+        // verify: each node's outline is its shape; the plain box stays a rect; nothing is lost on the way
+        func node(_ id: String) -> String { svg.components(separatedBy: "data-node=\"\(id)\">").dropFirst().first.map { String($0.prefix(120)) } ?? "" }
+        #expect(node("s").hasPrefix("<ellipse") && node("e").hasPrefix("<ellipse") && node("e").contains("class=\"detail\""))
+        #expect(node("A").hasPrefix("<path") && node("A").range(of: #"[0-9]A[0-9]"#, options: .regularExpression) != nil)
+        #expect(node("B").hasPrefix("<polygon") && node("B").components(separatedBy: ",").count == 7)
+        #expect(node("C").hasPrefix("<rect"))
+        #expect(flow.contains("A(shape=cyl)=>operation: Which tables?") && flow.contains("C=>operation: Plain"))
+        #expect(back.nodes.map(\.parameters) == graph.nodes.map(\.parameters))
+        #expect(graph.node("C")?.parameters.isEmpty == true)
+    }
+
     @Test func highlightMarksExactlyTheGivenNodesAndEdges() {
         // setup
         let highlight = Highlight(nodes: ["st", "c"], edges: [EdgeRef(from: "st", branch: .next), EdgeRef(from: "c", branch: .no)])

@@ -128,6 +128,24 @@ public enum MermaidWriter {
 
     private static func shaped(_ node: Node) -> String {
         let label = "\"" + MermaidLabel.quotedEscaping(node.text) + "\""
+        // The shape the author drew, where it differs from the type's (read from Mermaid, or carried
+        // through flowchart.js as a parameter).
+        if let drawn = MermaidDrawnShape.from(parameter: node.parameters["shape"]), !drawn.isDrawnAnyway(as: node.type) {
+            switch drawn {
+            case .plain: break
+            case .stadium: return "([" + label + "])"
+            case .circle: return "((" + label + "))"
+            case .doubleCircle: return "(((" + label + ")))"
+            case .cylinder: return "[(" + label + ")]"
+            case .hexagon: return "{{" + label + "}}"
+            case .asymmetric: return ">" + label + "]"
+            case .trapezoid: return "[/" + label + "\\]"
+            case .trapezoidTop: return "[\\" + label + "/]"
+            case .leanLeft: return "[\\" + label + "\\]"
+            case .leanRight: return "[/" + label + "/]"
+            case .subroutine: return "[[" + label + "]]"
+            }
+        }
         switch node.type {
         case .parallel where node.parameters["ask"] != "yes": return "@{ shape: fork, label: " + label + " }"
         case .start, .end: return "([" + label + "])"

@@ -15,7 +15,7 @@ enum NodeSizing {
         let textWidth = lines.map { TextMetrics.width(of: $0, fontSize: options.fontSize) }.max() ?? 0
         let textHeight = Double(max(lines.count, 1)) * options.lineHeight
         let pad = options.padding
-        let height = textHeight + 1.6 * pad
+        var height = textHeight + 1.6 * pad
         var width: Double
         switch node.type {
         case .operation, .parallel:
@@ -34,8 +34,26 @@ enum NodeSizing {
                         width: max(2 * (textWidth + 2 * inner), 2 * minimumWidth).rounded(.up),
                         height: max(2 * (textHeight + 2 * inner), 48).rounded(.up))
         }
+        // A Mermaid author's own shape (`shape`), drawn inside this box: room for its caps and slants.
+        if !node.parameters.isEmpty, let drawn = MermaidDrawnShape.from(parameter: node.parameters["shape"]),
+           !drawn.isDrawnAnyway(as: node.type) {
+            switch drawn {
+            case .plain, .subroutine: break
+            case .stadium: width = textWidth + 2 * pad + pillRadius(height: height)
+            case .circle, .doubleCircle:
+                // The ellipse through the text rectangle's corners is √2 its size.
+                width = (textWidth + pad) * 1.42 + (drawn == .doubleCircle ? 8 : 0)
+                height = (textHeight + pad) * 1.42 + (drawn == .doubleCircle ? 8 : 0)
+            case .cylinder: height += 2 * cylinderCap
+            case .hexagon, .trapezoid, .trapezoidTop, .leanLeft, .leanRight, .asymmetric:
+                width = textWidth + 2 * pad + 1.5 * skew(height: height)
+            }
+        }
         return Size(lines: lines, width: max(width, minimumWidth).rounded(.up), height: height.rounded(.up))
     }
+
+    /// Height of a cylinder's top and bottom ellipses' half.
+    static let cylinderCap = 7.0
 
     /// Horizontal offset of a parallelogram's slanted sides.
     static func skew(height: Double) -> Double {

@@ -258,11 +258,14 @@ extension MermaidReader {
         let subgraph = nodes[n].subgraph
         // Most charts decorate nothing: no dictionary lookup (hashing n) per node then.
         let decoration = decorations.isEmpty ? nil : decorations[n]
-        if decoration == nil && defaultStyle == nil && subgraph < 0 && !asks {
+        let drawn = nodes[n].drawn
+        let drawnApart = !drawn.isDrawnAnyway(as: type)
+        if decoration == nil && defaultStyle == nil && subgraph < 0 && !asks && !drawnApart {
             graphNodes.withUnsafeMutableBufferPointer { $0[n].type = type }
             return
         }
         var parameters: [String: String] = asks ? ["ask": "yes"] : [:]
+        if drawnApart { parameters["shape"] = drawn.name }
         let own = decoration ?? MermaidDecoration()
         if !own.classes.isEmpty { parameters["class"] = own.classes.joined(separator: " ") }
         var css = own.classes.isEmpty ? (defaultStyle.map { [$0] } ?? []) : own.classes.compactMap { classDefs[$0] }

@@ -65,21 +65,22 @@ extension MermaidReader {
         let open = i
         let b0 = byte(i), b1 = byte(i + 1), b2 = byte(i + 2)
         var shape = MermaidShape.box
+        var drawn = MermaidDrawnShape.plain
         var opener = 1
         // Closers as up to three bytes; a second closer for the trapezoids, which share openers with
         // the parallelograms.
         var close: (UInt8, UInt8, UInt8, Int) = (0x5D, 0, 0, 1)
         switch (b0, b1) {
-        case (0x28, 0x28) where b2 == 0x28: shape = .terminal; opener = 3; close = (0x29, 0x29, 0x29, 3)   // ((( )))
-        case (0x28, 0x28): shape = .terminal; opener = 2; close = (0x29, 0x29, 0, 2)                      // (( ))
-        case (0x28, 0x5B): shape = .terminal; opener = 2; close = (0x5D, 0x29, 0, 2)                      // ([ ])
+        case (0x28, 0x28) where b2 == 0x28: shape = .terminal; drawn = .doubleCircle; opener = 3; close = (0x29, 0x29, 0x29, 3)   // ((( )))
+        case (0x28, 0x28): shape = .terminal; drawn = .circle; opener = 2; close = (0x29, 0x29, 0, 2)     // (( ))
+        case (0x28, 0x5B): shape = .terminal; drawn = .stadium; opener = 2; close = (0x5D, 0x29, 0, 2)    // ([ ])
         case (0x28, _): close = (0x29, 0, 0, 1)                                                           // ( )
-        case (0x5B, 0x5B): shape = .subroutine; opener = 2; close = (0x5D, 0x5D, 0, 2)                    // [[ ]]
-        case (0x5B, 0x28): opener = 2; close = (0x29, 0x5D, 0, 2)                                         // [( )]
+        case (0x5B, 0x5B): shape = .subroutine; drawn = .subroutine; opener = 2; close = (0x5D, 0x5D, 0, 2)   // [[ ]]
+        case (0x5B, 0x28): drawn = .cylinder; opener = 2; close = (0x29, 0x5D, 0, 2)                      // [( )]
         case (0x5B, 0x2F), (0x5B, 0x5C): opener = 2; close = (0, 0x5D, 0, 2)                              // [/ /] [\ \] [/ \] [\ /]
-        case (0x7B, 0x7B): opener = 2; close = (0x7D, 0x7D, 0, 2)                                         // {{ }}
+        case (0x7B, 0x7B): drawn = .hexagon; opener = 2; close = (0x7D, 0x7D, 0, 2)                       // {{ }}
         case (0x7B, _): shape = .rhombus; close = (0x7D, 0, 0, 1)                                         // { }
-        case (0x3E, _): close = (0x5D, 0, 0, 1)                                                           // > ]
+        case (0x3E, _): drawn = .asymmetric; close = (0x5D, 0, 0, 1)                                      // > ]
         default: break                                                                                    // [ ]
         }
         i += opener
@@ -153,6 +154,8 @@ extension MermaidReader {
             textEnd = max(textStart, found - 1)
             // [/ /] and [\ \] lean: parallelograms, read as input/output. [/ \] and [\ /] are trapezoids.
             if found >= 1, s[found - 1] == b1 { shape = .parallelogram }
+            let slash = b1 == 0x2F, closingSlash = found >= 1 && s[found - 1] == 0x2F
+            drawn = slash == closingSlash ? (slash ? .leanRight : .leanLeft) : (slash ? .trapezoid : .trapezoidTop)
         }
         if labelStart >= 0, case let rest = trimmedRange(textStart..<textEnd), !rest.isEmpty {
             // `["Say "hi""]`: the quote ended early. Mermaid fails here; we keep the label up to it.
@@ -168,6 +171,7 @@ extension MermaidReader {
             }
         }
         setLabel(index, label, shape: shape, at: labelStart)
+        nodes[index].drawn = drawn
     }
 
     @inline(__always)

@@ -177,6 +177,8 @@ struct MermaidReader {
 /// first written. Kept small (no Strings, no decorations): a 50,000-node chart has 50,000.
 struct MermaidNode {
     var shape: MermaidShape = .none
+    /// How it is drawn, where that says more than `shape` (a cylinder, a hexagon).
+    var drawn: MermaidDrawnShape = .plain
     /// Where the id is first written; the node's position is filled from it once reading ends, in one
     /// forward sweep (counting each line's columns again per node was a tenth of a parse).
     var offset: Int

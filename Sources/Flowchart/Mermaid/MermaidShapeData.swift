@@ -40,6 +40,7 @@ extension MermaidReader {
             case "shape":
                 if let known = MermaidShape.named[value] {
                     shape = known
+                    nodes[index].drawn = MermaidDrawnShape.named[value] ?? .plain
                 } else {
                     let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
                     report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),

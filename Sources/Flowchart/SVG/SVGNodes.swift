@@ -1,9 +1,10 @@
 /// Node markup: one `<g>` per node holding its outline and its label lines.
 enum SVGNodes {
-    static func render(_ box: NodeBox, style: SVGNodeStyle, classes: [String], fontSize: Double, into out: inout String) {
+    static func render(_ box: NodeBox, style: SVGNodeStyle, drawn: MermaidDrawnShape? = nil, classes: [String], fontSize: Double,
+                       into out: inout String) {
         out += "<g" + SVGEscape.attribute("class", (["node", box.type] + classes).joined(separator: " "))
         out += SVGEscape.attribute("data-node", box.id) + ">"
-        out += shape(box, outline: style.outline())
+        out += drawn.map { shape(box, drawn: $0, outline: style.outline()) } ?? shape(box, outline: style.outline())
         label(box, text: style.text, fontSize: fontSize, into: &out)
         out += "</g>\n"
     }
@@ -27,6 +28,50 @@ enum SVGNodes {
             return polygon([(x + w / 2, y), (x + w, y + h / 2), (x + w / 2, y + h), (x, y + h / 2)], outline: outline)
         case .operation, .parallel, nil:
             return rect + #" rx="3" ry="3"/>"#
+        }
+    }
+
+    /// A Mermaid shape in the node's box: the layout sized and placed the box, and lines meet its border,
+    /// so each shape is drawn inside it (a circle in a wide box is an ellipse).
+    private static func shape(_ box: NodeBox, drawn: MermaidDrawnShape, outline: String) -> String {
+        let n = SVGEscape.number
+        let (x, y, w, h) = (box.x, box.y, box.width, box.height)
+        let slant = NodeSizing.skew(height: h)
+        switch drawn {
+        case .plain:
+            return shape(box, outline: outline)
+        case .stadium:
+            let radius = n(NodeSizing.pillRadius(height: h))
+            return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))" rx="\#(radius)" ry="\#(radius)"/>"#
+        case .circle, .doubleCircle:
+            var out = "<ellipse" + outline + #" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(w / 2))" ry="\#(n(h / 2))"/>"#
+            if drawn == .doubleCircle {
+                out += #"<ellipse class="detail" fill="none" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(max(w / 2 - 4, 1)))" ry="\#(n(max(h / 2 - 4, 1)))"/>"#
+            }
+            return out
+        case .cylinder:
+            let ry = NodeSizing.cylinderCap
+            let body = "M\(n(x)) \(n(y + ry))A\(n(w / 2)) \(n(ry)) 0 0 1 \(n(x + w)) \(n(y + ry))V\(n(y + h - ry))"
+                + "A\(n(w / 2)) \(n(ry)) 0 0 1 \(n(x)) \(n(y + h - ry))Z"
+            return "<path" + outline + #" d="\#(body)"/>"#
+                + #"<path class="detail" fill="none" d="M\#(n(x)) \#(n(y + ry))A\#(n(w / 2)) \#(n(ry)) 0 0 0 \#(n(x + w)) \#(n(y + ry))"/>"#
+        case .hexagon:
+            return polygon([(x + slant, y), (x + w - slant, y), (x + w, y + h / 2), (x + w - slant, y + h), (x + slant, y + h), (x, y + h / 2)],
+                           outline: outline)
+        case .asymmetric:
+            return polygon([(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x + slant, y + h / 2)], outline: outline)
+        case .trapezoid:
+            return polygon([(x + slant, y), (x + w - slant, y), (x + w, y + h), (x, y + h)], outline: outline)
+        case .trapezoidTop:
+            return polygon([(x, y), (x + w, y), (x + w - slant, y + h), (x + slant, y + h)], outline: outline)
+        case .leanLeft:
+            return polygon([(x, y), (x + w - slant, y), (x + w, y + h), (x + slant, y + h)], outline: outline)
+        case .leanRight:
+            return polygon([(x + slant, y), (x + w, y), (x + w - slant, y + h), (x, y + h)], outline: outline)
+        case .subroutine:
+            let inset = NodeSizing.subroutineInset
+            return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))"/>"#
+                + #"<path class="detail" d="M\#(n(x + inset)) \#(n(y))V\#(n(y + h))M\#(n(x + w - inset)) \#(n(y))V\#(n(y + h))"/>"#
         }
     }
 

@@ -18,8 +18,11 @@ public enum SVGRenderer {
         for box in layout.nodes { boxes[box.id] = box }
         // Only Mermaid's `style`/`classDef` set this; most charts have none, and pay one lookup per node.
         var nodeStyles: [String: SVGNodeStyle] = [:]
-        for node in graph.nodes {
+        // The shape a Mermaid author drew (`shape`: a cylinder, a hexagon), where it differs from the type's.
+        var drawnShapes: [String: MermaidDrawnShape] = [:]
+        for node in graph.nodes where !node.parameters.isEmpty {
             if let css = node.parameters["style"] { nodeStyles[node.id] = SVGNodeStyle(css: css) }
+            if let drawn = MermaidDrawnShape.from(parameter: node.parameters["shape"]) { drawnShapes[node.id] = drawn }
         }
         let styles = layout.edges.map { route in
             Branch(rawValue: route.branch)
@@ -55,7 +58,8 @@ public enum SVGRenderer {
             var classes: [String] = []
             if highlight.nodes.contains(box.id) { classes.append("taken") }
             if layout.unreachable.contains(box.id) { classes.append("unreachable") }
-            SVGNodes.render(box, style: nodeStyles[box.id] ?? SVGNodeStyle(css: nil), classes: classes, fontSize: layout.fontSize, into: &out)
+            SVGNodes.render(box, style: nodeStyles[box.id] ?? SVGNodeStyle(css: nil), drawn: drawnShapes[box.id], classes: classes,
+                            fontSize: layout.fontSize, into: &out)
         }
         out += "</g>\n<g class=\"edges\">\n"
         let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,

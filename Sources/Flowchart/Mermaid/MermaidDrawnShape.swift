@@ -1,0 +1,64 @@
+/// How a Mermaid node is drawn, beyond the role its shape gives it (`MermaidShape`): a cylinder is a
+/// question like a box, but its author drew a database. Kept as the node's `shape` parameter wherever it
+/// differs from the way its type is drawn anyway, so the SVG draws what the author wrote and a conversion
+/// to flowchart.js and back keeps it (flowchart.js ignores a parameter it does not know).
+enum MermaidDrawnShape: UInt8 {
+    /// Drawn as its type is: a box, a rounded box, a diamond, the start and end pills.
+    case plain
+    case stadium, circle, doubleCircle, cylinder, hexagon, asymmetric, trapezoid, trapezoidTop, leanLeft, leanRight, subroutine
+
+    /// The parameter's value: Mermaid's own short name for the shape.
+    var name: String {
+        switch self {
+        case .plain: "rect"
+        case .stadium: "stadium"
+        case .circle: "circle"
+        case .doubleCircle: "dbl-circ"
+        case .cylinder: "cyl"
+        case .hexagon: "hex"
+        case .asymmetric: "odd"
+        case .trapezoid: "trap-b"
+        case .trapezoidTop: "trap-t"
+        case .leanLeft: "lean-l"
+        case .leanRight: "lean-r"
+        case .subroutine: "subproc"
+        }
+    }
+
+    /// Whether a node of `type` is drawn this way without being told.
+    func isDrawnAnyway(as type: NodeType) -> Bool {
+        switch self {
+        case .plain: true
+        case .stadium: type == .start || type == .end
+        case .leanRight: type == .inputoutput || type == .input || type == .output
+        case .subroutine: type == .subroutine
+        default: false
+        }
+    }
+
+    /// `@{ shape: … }` names and their aliases that draw as something other than a box.
+    static let named: [String: MermaidDrawnShape] = {
+        var table: [String: MermaidDrawnShape] = [:]
+        let groups: [(MermaidDrawnShape, [String])] = [
+            (.stadium, ["stadium", "terminal", "pill"]),
+            (.circle, ["circle", "circ", "sm-circ", "small-circle", "start", "f-circ", "filled-circle", "junction"]),
+            (.doubleCircle, ["dbl-circ", "double-circle", "doublecircle", "fr-circ", "framed-circle", "stop"]),
+            (.cylinder, ["cyl", "db", "database", "cylinder"]),
+            (.hexagon, ["hex", "hexagon", "prepare"]),
+            (.asymmetric, ["odd", "rect_left_inv_arrow"]),
+            (.trapezoid, ["trap-b", "priority", "trapezoid", "trapezoid-bottom"]),
+            (.trapezoidTop, ["trap-t", "manual", "inv-trapezoid", "trapezoid-top", "inv_trapezoid"]),
+            (.leanLeft, ["lean-l", "lean-left", "out-in", "lean_left"]),
+            (.leanRight, ["lean-r", "lean-right", "in-out", "lean_right"]),
+            (.subroutine, ["fr-rect", "subproc", "subprocess", "subroutine", "framed-rectangle"]),
+        ]
+        for (shape, names) in groups { for name in names { table[name] = shape } }
+        return table
+    }()
+
+    /// The shape a `shape` parameter names, for drawing and for writing Mermaid back.
+    static func from(parameter value: String?) -> MermaidDrawnShape? {
+        guard let value, let shape = named[value], shape != .plain else { return nil }
+        return shape
+    }
+}
