@@ -37,6 +37,9 @@ enum DatabaseSetup {
         // WAL lets readers and the writer work at once; synchronous=FULL makes a commit durable before
         // the write is acknowledged.
         "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+        // What an erasure or an update overwrites is zeroed in the file, not left in a free page for
+        // anyone who copies it to read.
+        "secure_delete=ON",
         // A multi-row insert inside a transaction keeps a statement journal; in memory it costs no file
         // to open and close per commit.
         "temp_store=MEMORY",

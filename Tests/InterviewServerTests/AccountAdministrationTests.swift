@@ -170,10 +170,13 @@ struct AccountAdministrationTests {
             try await ivan.get("/account")
             // act
             let blank = try await ivan.post("/account/name", ["name": "   "])
+            let twoLines = try await ivan.post("/account/name", ["name": "Ivan\nAda Admin\u{200B}"])
+            let oneLine = try #require(try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first()).name
             let renamed = try await ivan.post("/account/name", ["name": "伊万", "email": "other@example.com"])
             let page = try await ivan.get("/account?name=1").body.string
             // verify
             #expect(blank.status == .unprocessableEntity)
+            #expect(twoLines.status == .seeOther && oneLine == "Ivan Ada Admin", "a name is one line, without invisible characters")
             #expect(renamed.status == .seeOther && page.contains(Text.nameChanged.in(.zh)))
             let me = try #require(try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first())
             #expect(me.name == "伊万")

@@ -68,6 +68,20 @@ struct GuideEditorTests {
         }
     }
 
+    @Test func convertingMoreThanASaveTakesIsRefused() async throws {
+        try await withApp { app in
+            // setup
+            let (guide, first, browser, _) = try await editor(app)
+            let huge = first.markdown + String(repeating: "Padding prose. ", count: 70_000)
+            // act
+            let refused = try await browser.post("/guides/\(try guide.requireID())/convert", ["markdown": huge, "to": "mermaid"])
+            // verify: the limit said, the saved version back in the editor
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Too long: at most 1 MB."))
+            #expect(!refused.body.string.contains("Padding prose. Padding prose."))
+        }
+    }
+
     @Test func onlyTheGuidesEditorsConvert() async throws {
         try await withApp { app in
             // setup
@@ -176,12 +190,14 @@ struct GuideUploadTests {
             let spaced = try await browser.post("/guides", ["slug": "slug with spaces/and?", "markdown": "# A\n\n### 0. Resume\n"])
             let reversed = try await browser.post("/guides", ["slug": "bidi", "markdown": "# Unicode \u{202E}gnp.exe\u{202C} guide\n\n### 0. Resume\nRead it.\n"])
             let page = try await browser.get("/guides").body.string
+            let bidiGuide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "bidi").first())
+            let drawn = try await browser.get("/guides/\(try bidiGuide.requireID())").body.string
             // verify
             #expect(spaced.status == .unprocessableEntity && spaced.body.string.contains("Letters, digits, &#39;-&#39;"))
             #expect(reversed.status == .seeOther)
             let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "bidi").first())
             #expect(guide.title == "Unicode gnp.exe guide")
-            #expect(!page.contains("\u{202E}"))
+            #expect(!page.contains("\u{202E}") && !drawn.contains("\u{202E}"))
             let version = try #require(try await GuideLibrary.currentVersion(of: guide, on: app.db))
             let findings = GuideImporter.importMarkdown(version.markdown, path: "bidi.md").diagnostics
             #expect(findings.contains { $0.diagnostic.code == .controlCharacter && $0.diagnostic.message.contains("U+202E") })

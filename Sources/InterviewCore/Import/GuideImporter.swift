@@ -5,6 +5,13 @@ import Foundation
 /// own headings: the level that holds numbered headings ("0.", "1.", …) is the stages; headings
 /// below a stage with a ```flow block are topics, the others group them. The seed imports unchanged.
 public enum GuideImporter {
+    /// The text as the importer reads it: Unix line ends, without control characters, direction
+    /// overrides and zero-width spaces (`ControlCharacters`). Pages drawn from a stored version use it,
+    /// so a heading with U+202E does not read reversed there either.
+    public static func readableText(_ text: String) -> String {
+        ControlCharacters.strip(LineEndings.unix(text)).text
+    }
+
     public static func importMarkdown(_ text: String, path: String = "guide.md") -> ImportedGuide {
         let (text, controls) = ControlCharacters.strip(LineEndings.unix(text))
         var diagnostics: [GuideDiagnostic] = controls

@@ -91,15 +91,26 @@ struct GuideController: RouteCollection {
 
     /// The editor's text with every chart rewritten in the other syntax (`GuideConversion`), shown in the
     /// editor to check and save; nothing is saved here.
-    @Sendable static func convert(req: Request) async throws -> View {
+    @Sendable static func convert(req: Request) async throws -> Response {
         let guide = try await find(req)
         guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
         struct Form: Content { var markdown: String?; var to: String? }
         let form = try req.content.decode(Form.self)
         guard let target = form.to.flatMap(DiagramSyntax.init(rawValue:)) else { throw Abort(.badRequest) }
         let text = (form.markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        // The limit a save has: converting and linting 6 MB took half a minute of a core.
+        // Refused with the saved version in the editor (not the text sent, which would be linted again).
+        if text.utf8.count > 1_000_000 {
+            var errors = FieldErrors()
+            errors.tooLong("markdown", .megabytes(1))
+            let current = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
+            let response = try await renderEdit(req, guide: guide, markdown: current, error: errors.localized(req.language)["markdown"])
+                .encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
         let result = GuideConversion.convert(text, to: target)
-        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted))
+        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted)).encodeResponse(for: req)
     }
 
     /// What a version changed from an earlier one: `?to=` (default the current) against `?from=` (default
@@ -120,8 +131,7 @@ struct GuideController: RouteCollection {
         }
         let (old, new) = (versions[fromIndex], versions[toIndex])
         let language = req.language.report == .zh ? Flowchart.Language.zh : .en
-        let diff = GuideDiff(old: GuideImporter.importMarkdown(old.markdown, path: guide.slug + ".md").guide,
-                             new: GuideImporter.importMarkdown(new.markdown, path: guide.slug + ".md").guide)
+        let diff = req.application.renderedGuides.diff(from: old.markdown, to: new.markdown)
         let page = GuideCompare(
             title: guide.title, language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
             showHref: SiteURL.guide(id).path,

@@ -185,5 +185,11 @@ enum CandidateService {
         if candidate.erasedAt == nil { try ledger?.record(candidate: try candidate.requireID(), at: now) }
         guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return }
         try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
+        // The write-ahead log still holds the pages as they were until a checkpoint: copy them into the
+        // database (where secure_delete zeroed the old values) and empty the log. A busy moment only
+        // delays it to SQLite's next checkpoint.
+        if ledger != nil, let sql = db as? any SQLDatabase {
+            _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+        }
     }
 }

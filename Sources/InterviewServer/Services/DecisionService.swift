@@ -33,7 +33,7 @@ enum DecisionService {
         var errors = FieldErrors()
         let outcome = CandidateDecision.Outcome(rawValue: input.outcome ?? "")
         if outcome == nil { errors["outcome"] = .errRequired }
-        let rationale = errors.require(input.rationale, "rationale", max: 5_000)
+        let rationale = errors.require(input.rationale, "rationale", max: 5_000, lines: true)
         try errors.check()
         let decision = CandidateDecision(candidateID: candidateID, outcome: outcome!, rationale: rationale,
                                          decidedBy: try user.requireID())

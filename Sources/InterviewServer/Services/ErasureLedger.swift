@@ -57,6 +57,9 @@ final class ErasureLedger: Sendable {
         let again = try await eraseAgain(ledger, app)
         let marker = URL(fileURLWithPath: ledger.path).deletingLastPathComponent().appendingPathComponent(restoredMarker).path
         if let restoredAt = try? String(contentsOfFile: marker, encoding: .utf8) {
+            // The backup's sessions include ones ended since (a password change, a deactivation, "sign
+            // out everywhere"): after a restore everyone signs in again.
+            try await SessionRecord.query(on: app.db).delete()
             try await SecurityAudit.recordSystem(.databaseRestored, subject: "database:",
                                                  detail: "restored \(restoredAt.trimmingCharacters(in: .whitespacesAndNewlines)); erased again: \(again)",
                                                  on: app.db)

@@ -44,9 +44,10 @@ struct FieldErrors: Error, Sendable {
         if !isEmpty { throw self }
     }
 
-    /// The field's text as stored (`UserText.clean`, trimmed), noting what is wrong with it.
-    mutating func require(_ value: String?, _ field: String, max: Int = 200) -> String {
-        let trimmed = value.map(UserText.clean)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    /// The field's text as stored (`UserText.clean`, trimmed; one line unless `lines`), noting what is
+    /// wrong with it.
+    mutating func require(_ value: String?, _ field: String, max: Int = 200, lines: Bool = false) -> String {
+        let trimmed = value.map(lines ? UserText.clean : UserText.line)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty { self[field] = .errRequired } else if Self.exceeds(trimmed, max) { tooLong(field, .characters(max)) }
         return trimmed
     }

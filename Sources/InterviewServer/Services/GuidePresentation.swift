@@ -18,8 +18,9 @@ enum GuidePresentation {
 
     static func parts(of markdown: String) -> [Part] {
         // "\r\n" is one Character: a guide uploaded with Windows line ends split into one line here. The
-        // blocks are found in the same text, so their line numbers match.
-        let markdown = LineEndings.unix(markdown)
+        // blocks are found in the same text, so their line numbers match. What the importer removes
+        // (direction overrides, control characters) is not drawn either.
+        let markdown = GuideImporter.readableText(markdown)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var parts: [Part] = []
         var next = frontMatterEnd(lines)

@@ -22,9 +22,28 @@ final class RenderedGuides: Sendable {
     private struct Store {
         var entries: [String: Rendered] = [:]
         var order: [String] = []
+        /// What one version changed from another, by the two Markdowns' keys ("old>new").
+        var diffs: [String: GuideDiff] = [:]
+        var diffOrder: [String] = []
     }
 
     private let store = Mutex(Store())
+
+    /// `GuideDiff` of two saved versions, computed once per pair: the compare page imported both versions
+    /// and compared them on every view (9 s a view for a guide near the 1 MB limit, from any account).
+    func diff(from old: String, to new: String) -> GuideDiff {
+        let key = Self.key(old) + ">" + Self.key(new)
+        if let hit = store.withLock({ $0.diffs[key] }) { return hit }
+        let made = GuideDiff(old: GuideImporter.importMarkdown(old).guide, new: GuideImporter.importMarkdown(new).guide)
+        store.withLock { store in
+            if store.diffs[key] == nil {
+                store.diffOrder.append(key)
+                if store.diffOrder.count > Self.capacity { store.diffs[store.diffOrder.removeFirst()] = nil }
+            }
+            store.diffs[key] = made
+        }
+        return made
+    }
 
     static func key(_ markdown: String) -> String { SHA256.hash(data: Data(markdown.utf8)).hex }
 

@@ -15,6 +15,23 @@ enum UserText {
         return String(out)
     }
 
+    /// A one-line field (a name, a title, an email): `clean`, its line breaks and tabs made spaces, and the
+    /// zero-width space, word joiner and byte-order mark removed. A name of two lines, or one with an
+    /// invisible character in it, looked like a colleague's in every list.
+    static func line(_ text: String) -> String {
+        let cleaned = clean(text)
+        guard cleaned.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\t" || isInvisible($0) }) else { return cleaned }
+        var out = String.UnicodeScalarView()
+        for scalar in cleaned.unicodeScalars where !isInvisible(scalar) {
+            out.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
+        }
+        return String(out)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF
+    }
+
     static func isDirectionalFormatting(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
