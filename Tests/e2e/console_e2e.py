@@ -341,6 +341,14 @@ def main():
         driver.find_element(By.TAG_NAME, "body").send_keys("3")        # rating 3.2.2 op1 while offline
         wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-queued") == "1", "the rating to queue")
         check(True, "a rating made while offline is queued in the browser")
+        chosen = driver.find_elements(By.CSS_SELECTOR, "button.rating.chosen.waiting")
+        check(len(chosen) == 1 and chosen[0].get_attribute("data-rating") == "3", "the queued rating shows as chosen, waiting")
+        # A second key, meant for the next question, must not overwrite this one: it waits, and says so.
+        driver.find_element(By.TAG_NAME, "body").send_keys("4")
+        wait_for(lambda: driver.find_element(By.ID, "message").is_displayed(), "the message that keys wait")
+        check(driver.find_element(By.ID, "console").get_attribute("data-queued") == "1"
+              and "next question" in driver.find_element(By.ID, "message").text,
+              f"a second key while offline is not queued: {driver.find_element(By.ID, 'message').text!r}")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "console-offline.png"))
 

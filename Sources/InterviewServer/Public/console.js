@@ -166,6 +166,11 @@
     });
   }
 
+  // The rating queued for question `q` and not yet answered, if any.
+  function pendingRating(q) {
+    return loadQueue().find((a) => a.type === "rate" && a.topic === q.topic && a.question === q.id) || null;
+  }
+
   async function act(action) {
     if (view && view.finished && !["rate", "note", "submit"].includes(action.type)) return;
     // A submitted card changes only with a reason, which the server keeps as a revision.
@@ -180,6 +185,7 @@
     saveQueue(queue);
     renderSync();
     if (view) renderNotes();
+    if (view && action.type === "rate") renderPanel();
     flush();
   }
 
@@ -422,12 +428,15 @@
         return;
       case "rate": {
         const q = Object.assign({}, questionText(view.question.topic, view.question.id), view.question);
+        // A rating sent but not yet answered (offline, or in flight) shows as chosen, marked as waiting.
+        const waiting = pendingRating(q);
+        if (waiting) q.rating = waiting.rating;
         panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
         panel.append(el("h2", { id: "question-text", text: q.text }));
         const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
         for (const a of guide.scale) {
           ratings.append(el("button", {
-            type: "button", class: "rating" + (q.rating === a.rating ? " chosen" : ""), "data-rating": a.rating,
+            type: "button", class: "rating" + (q.rating === a.rating ? " chosen" + (waiting ? " waiting" : "") : ""), "data-rating": a.rating,
             "aria-pressed": q.rating === a.rating ? "true" : "false",
             onclick: () => act({ type: "rate", topic: q.topic, question: q.id, rating: a.rating }), title: a.text,
           }, el("kbd", { text: String(a.rating) }), " ", a.text));
@@ -665,7 +674,13 @@
     if (view.agenda === "start" && key === "Enter") act({ type: "start" });
     else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
       const q = view.question;
-      act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+      // The next question comes from the server. Until it answers (an outage, a slow link), a second
+      // key meant for the next question would overwrite this one's rating: an interviewer rating on
+      // through an outage ended with one question rated twice and the next not at all. Keys wait; a
+      // click on a rating still changes it on purpose.
+      const waiting = pendingRating(q);
+      if (waiting) showMessage(L.ratingWaits.replace("%1", String(waiting.rating)));
+      else act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
     } else if (view.agenda === "talk" && /^[0-9]$/.test(key)) {
       // A stage's listed questions are talked through, not rated: say so rather than ignore the key.
       showMessage(L.talkNotRated);
