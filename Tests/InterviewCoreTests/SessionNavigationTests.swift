@@ -20,6 +20,20 @@ struct SessionNavigationTests {
         #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op2")))
     }
 
+    @Test func aJumpNamesATopicGroupByNumberOrTitleAndGoesToItsFirstTopic() throws {
+        // setup: "3.5 网络" is a heading over 3.5.1 and 3.5.2, as the outline shows it
+        func chart(_ q: String) -> String { "```flow\nst=>start: Start\nop1=>operation: \(q)\ne=>end\nst->op1->e\n```\n" }
+        let markdown = "# 指南\n\n### 3. 技术\n\n#### 3.4 Redis\n" + chart("数据类型？") + "\n#### 3.5 网络\n多问协议。\n\n##### 3.5.1 TCP\n"
+            + chart("三次握手？") + "\n##### 3.5.2 HTTP\n" + chart("状态码？")
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // act / verify
+        #expect(guide.resolveTopic("网络")?.key == "3.5.1")
+        #expect(guide.resolveTopic("3.5")?.key == "3.5.1")
+        #expect(guide.resolveTopic("http")?.key == "3.5.2")
+        #expect(guide.resolveTopic("redis")?.key == "3.4")
+        #expect(guide.resolveTopic("存储") == nil)
+    }
+
     @Test func aJumpedToTopicThatEndsReturnsOnItsOwn() throws {
         // setup
         var script = try SessionTestScript()

@@ -90,10 +90,32 @@ extension SessionDriver {
 }
 
 extension Guide {
-    /// A topic named by key ("3.2.1"), or by a unique case-insensitive part of its title ("redis").
+    /// A topic named by key ("3.2.1"), or by a unique case-insensitive part of its title ("redis"); or a
+    /// topic group so named ("3.5", "网络"), which is its first topic: the outline shows the groups, and a
+    /// candidate says "networking", not "3.5.1".
     public func resolveTopic(_ name: String) -> Topic? {
         if let exact = topic(name) { return exact }
         let matches = topics.filter { $0.title.localizedCaseInsensitiveContains(name) }
-        return matches.count == 1 ? matches[0] : nil
+        if matches.count == 1 { return matches[0] }
+        guard matches.isEmpty else { return nil }
+        let groups = stages.flatMap(\.groups)
+        let group = groups.first { $0.key == name }
+            ?? groups.filter { $0.title.localizedCaseInsensitiveContains(name) }.onlyElement
+        guard let group else { return nil }
+        // The group's own topics, and those of the groups inside it, in the guide's order.
+        var inside: Set<String> = [group.key]
+        var grew = true
+        while grew {
+            grew = false
+            for g in groups where g.parent.map(inside.contains) == true && !inside.contains(g.key) {
+                inside.insert(g.key)
+                grew = true
+            }
+        }
+        return topics.first { $0.group.map(inside.contains) == true }
     }
+}
+
+private extension Array {
+    var onlyElement: Element? { count == 1 ? first : nil }
 }
