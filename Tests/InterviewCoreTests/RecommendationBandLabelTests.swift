@@ -2,8 +2,8 @@ import Foundation
 @testable import InterviewCore
 import Testing
 
-/// The default bands' labels hold both languages; each reader sees their own half, and an author's
-/// own label is shown as written.
+/// The default bands' labels hold both languages; each reader sees their own half; an author's label
+/// that is one of the usual words is translated, any other shown as written.
 @Suite("Recommendation labels in the reader's language")
 struct RecommendationBandLabelTests {
     @Test func everyDefaultBandShowsOneLanguage() {
@@ -20,8 +20,13 @@ struct RecommendationBandLabelTests {
     @Test func noDecisionAndAuthorsLabels() {
         #expect(RecommendationBand.shown("No decision", in: .zh) == "不作推荐")
         #expect(RecommendationBand.shown("不作推荐", in: .en) == "No decision")
-        #expect(RecommendationBand.shown("待定", in: .en) == "待定")
-        #expect(RecommendationBand(id: "hire", label: "Hire", minimum: 60).label(in: .zh) == "Hire")
+        // A guide's own label that is one of the usual words is said in the reader's language (the bundled
+        // Chinese guide's "待定" on an English page); any other label is the author's, as written.
+        #expect(RecommendationBand.shown("待定", in: .en) == "Undecided")
+        #expect(RecommendationBand.shown("推荐", in: .en) == "Hire" && RecommendationBand.shown("推荐", in: .zh) == "推荐")
+        #expect(RecommendationBand(id: "hire", label: "Hire", minimum: 60).label(in: .zh) == "推荐")
+        #expect(RecommendationBand(id: "bar", label: "Bar raiser", minimum: 90).label(in: .zh) == "Bar raiser")
+        #expect(RecommendationBand.shown("值得二面", in: .en) == "值得二面")
     }
 
     @Test func aReportShowsTheBandInItsLanguage() throws {

@@ -24,6 +24,15 @@ extension RecommendationBand {
         ]
         var table = Dictionary(uniqueKeysWithValues: pairs.map { ($0.stored, (en: $0.en, zh: $0.zh)) })
         for label in ["No decision", "不作推荐"] { table[label] = (en: "No decision", zh: "不作推荐") }
+        // A guide's own label in one language, when it is one of the usual words (the bundled guides
+        // write "推荐" and "Hire"): said in the reader's. An English page showed a Chinese guide's "推荐".
+        // Any other label is the author's and is shown as written.
+        let usual: [(en: String, zh: String)] = [("Strong hire", "强烈推荐"), ("Hire", "推荐"), ("Undecided", "待定"),
+                                                 ("Lean no", "倾向不录用"), ("No hire", "不推荐")]
+        for pair in usual {
+            table[pair.en] = table[pair.en] ?? pair
+            table[pair.zh] = table[pair.zh] ?? pair
+        }
         return table
     }()
 }
