@@ -156,6 +156,22 @@ struct DisplayZoneTests {
         }
     }
 
+    @Test func theReportPageSaysItsTimesOnTheReadersClock() async throws {
+        try await withApp { app in
+            // setup: a started interview with a note, read from Kolkata
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let browser = try await fixture.browser("ivan@example.com")
+            browser.zoneCookies["tz"] = "Asia/Kolkata"
+            _ = try await browser.walkToFirstQuestion(fixture)
+            _ = try await browser.act(fixture, ["type": "note", "text": "clear answer"])
+            // act
+            let page = try await browser.get("/interviews/\(fixture.id)/report").body.string
+            // verify: start and the note at UTC+05:30, said as such; no UTC time on the page
+            #expect(page.contains(" Asia/Kolkata</dd>") && page.contains(" Asia/Kolkata</time>"))
+            #expect(!page.contains(" UTC</dd>") && !page.contains(" UTC</time>"))
+        }
+    }
+
     @Test func summerTimeMovesTheOffsetAndAMonthsMissingDayIsRefused() {
         let berlin = TimeZone(identifier: "Europe/Berlin")!
         let july = ISO8601DateFormatter().date(from: "2026-07-01T12:00:00Z")!

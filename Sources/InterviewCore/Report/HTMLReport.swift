@@ -7,7 +7,11 @@ public enum HTMLReport {
     /// `toolbar` is HTML the caller built (and escaped) to sit above the report, such as the web app's
     /// navigation; `preamble`, with headings of its own (the app's panel and recommendation), sits right
     /// under the report's title, so the page's headings keep their order. Both are left out when printing.
-    public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "", preamble: String = "") -> String {
+    /// `timeZone`: the reader's, for the web page (its other times are on the reader's clock); nil, UTC,
+    /// said as such (a file mailed to someone whose zone nobody knows).
+    public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "", preamble: String = "",
+                              timeZone: TimeZone? = nil) -> String {
+        let readable = { (timestamp: String) in Self.readable(timestamp, in: timeZone) }
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
         let e = XMLText.escape
@@ -51,16 +55,14 @@ public enum HTMLReport {
     }
 
     /// A session timestamp (ISO 8601, UTC, as the JSON report keeps it) as people read it:
-    /// "2026-12-03 12:36 UTC". Anything else is shown as it is.
-    static func readable(_ timestamp: String) -> String {
+    /// "2026-12-03 12:36 UTC", or "2026-12-03 20:36 Asia/Shanghai" in a zone. Anything else as it is.
+    static func readable(_ timestamp: String, in zone: TimeZone? = nil) -> String {
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let date = parser.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
-        let out = DateFormatter()
-        out.locale = Locale(identifier: "en_US_POSIX")
-        out.timeZone = TimeZone(identifier: "UTC")
-        out.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return out.string(from: date)
+        let zone = zone ?? TimeZone(identifier: "UTC")!
+        let minute = SessionTimestamp.minute(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+        return minute + " " + (zone.identifier == "GMT" ? "UTC" : zone.identifier)
     }
 
     static func fact(_ label: String, _ value: String) -> String {

@@ -77,7 +77,8 @@ struct ConsoleController: RouteCollection {
                                                                   awaitingOwnCard: loaded.awaitingOwnCard, drafts: drafts))
                 .encodeResponse(for: req)
         }
-        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble))
+        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble,
+                                      timeZone: DisplayDate.zone))
     }
 
     /// No card to show yet. Hiring managers and admins see the drafts in progress: who, and when last
