@@ -46,8 +46,14 @@ extension Interview.GuideCommand {
             }
             if let output {
                 OutputFile.write(result.markdown, to: output, inputs: [guide])
-                let summary = language == .zh ? "\(output)：转换了 \(result.converted) 个流程图\n" : "\(output): \(result.converted) chart\(result.converted == 1 ? "" : "s") converted\n"
-                FileHandle.standardError.write(Data(summary.utf8))
+                var summary = language == .zh ? "\(output)：转换了 \(result.converted) 个流程图" : "\(output): \(result.converted) chart\(result.converted == 1 ? "" : "s") converted"
+                if result.repaired > 0 {
+                    // The converted charts lint clean: say here what the errors above did to them.
+                    summary += language == .zh
+                        ? "；其中 \(result.repaired) 个有错误，按读取时的修复结果转换——上面的错误所丢掉的内容（未定义的节点、断开的连线）不在转换后的流程图中，请对照原文检查"
+                        : "; \(result.repaired) of them had errors and are written as the reader repaired them: what the errors above dropped (an undefined node, a broken line) is not in the converted chart, so check it against the original"
+                }
+                FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {
                 FileHandle.standardOutput.write(Data(result.markdown.utf8))
             }

@@ -20,6 +20,17 @@ struct GuideConversionTests {
         }
     }
 
+    @Test func aChartWithErrorsIsConvertedAsRepairedAndCountedSo() {
+        // setup: one chart whose last line names a node never defined, one clean
+        let markdown = "# G\n\n### 3. T\n\n#### 3.1 A\n\n```flow\nst=>start: S\nop1=>operation: Q?\ne=>end\nst->op1-op9->e\n```\n\n"
+            + "#### 3.2 B\n\n```flow\nst=>start: S\nop1=>operation: R?\ne=>end\nst->op1->e\n```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify: both converted, one of them repaired, and the errors that say what was dropped kept
+        #expect(result.converted == 2 && result.repaired == 1)
+        #expect(result.diagnostics.contains { $0.diagnostic.severity == .error })
+    }
+
     @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
     func theSeedInMermaidImportsToTheSameGuide() throws {
         // setup

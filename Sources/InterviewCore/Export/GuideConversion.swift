@@ -12,6 +12,9 @@ public enum GuideConversion {
         /// Findings in the charts read on the way (a chart with errors is converted as the parser
         /// repaired it, and the finding says where to look), and charts left alone because their fence is never closed.
         public var diagnostics: [GuideDiagnostic]
+        /// Of `converted`, the charts that had errors: written as the reader repaired them, so what it
+        /// dropped (an undefined node, a broken line) is not in the converted chart, which lints clean.
+        public var repaired = 0
     }
 
     public static func convert(_ markdown: String, to target: DiagramSyntax) -> Result {
@@ -20,7 +23,7 @@ public enum GuideConversion {
         let markdown = LineEndings.unix(markdown)
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var diagnostics: [GuideDiagnostic] = []
-        var converted = 0
+        var converted = 0, repaired = 0
         // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
         for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
             let source = block.syntax
@@ -33,6 +36,7 @@ public enum GuideConversion {
             }
             let parsed = source.parse(block.text, firstLine: block.firstLine)
             diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: block.name, $0) }
+            let hadErrors = parsed.diagnostics.contains { $0.severity == .error }
             // flowchart.js draws a chart from its link lines: one with questions and no line would come out
             // empty, its questions gone from the guide. Left as it is, and said.
             if target == .flowchartJS, parsed.graph.edges.isEmpty, !parsed.graph.nodes.isEmpty {
@@ -48,10 +52,12 @@ public enum GuideConversion {
             let replacement = [indent + fence + infoString(target)] + body + [indent + fence]
             lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
             converted += 1
+            if hadErrors { repaired += 1 }
         }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
         let written = lines.joined(separator: "\n")
-        return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics)
+        return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics,
+                      repaired: repaired)
     }
 
     /// A chart's text in the given language.

@@ -110,7 +110,7 @@ struct GuideController: RouteCollection {
             return response
         }
         let result = GuideConversion.convert(text, to: target)
-        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted)).encodeResponse(for: req)
+        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired)).encodeResponse(for: req)
     }
 
     /// What a version changed from an earlier one: `?to=` (default the current) against `?from=` (default
@@ -166,7 +166,7 @@ struct GuideController: RouteCollection {
 
     /// What the editor says above the text: a save done or not needed, or a conversion not yet saved.
     enum EditNotice {
-        case none, unchanged, saved(String), converted(Int)
+        case none, unchanged, saved(String), converted(Int, repaired: Int)
     }
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
@@ -181,7 +181,9 @@ struct GuideController: RouteCollection {
         case .none: break
         case .unchanged: page.unchanged = true
         case .saved(let label): page.savedLabel = label
-        case .converted(let count): page.converted = count
+        case .converted(let count, let repaired):
+            page.converted = count
+            page.repaired = repaired
         }
         if try req.user.role.managesPositions, let current = guide.$current.id {
             let questions = try await EditorFigures.questions(guide: id, version: current, req: req)

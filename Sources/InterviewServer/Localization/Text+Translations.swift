@@ -120,6 +120,8 @@ extension Text {
         case .chartsConverted: ("Charts converted:", "已转换的流程图：")
         case .convertedNotSaved: ("Not saved yet: check the text and the findings below, then save it as a new version.",
                                   "尚未保存：请检查下面的文字和检查结果，然后保存为新版本。")
+        case .convertedRepaired: ("Charts that had errors, written as the reader repaired them (what an error dropped, such as an undefined node, is not in them: compare with the saved version):",
+                                  "有错误、按读取时的修复结果写出的流程图（错误所丢掉的内容，例如未定义的节点，不在其中：请与已保存的版本对照）：")
         case .nothingToConvert: ("No chart to convert: every chart is in that syntax already, or none reads without errors.",
                                  "没有可转换的流程图：所有流程图已经是该语法，或者都有错误、无法读取。")
         case .compareWithPrevious: ("changes", "变化")

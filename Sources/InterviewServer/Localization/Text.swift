@@ -20,7 +20,7 @@ enum Text: String, CaseIterable, Sendable {
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case line, guidance, flowcharts, current, savedBy
-    case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert
+    case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired
     case compareWithPrevious, changesFrom, guideChanges
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active

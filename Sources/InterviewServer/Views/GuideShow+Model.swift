@@ -53,6 +53,8 @@ struct GuideEdit: Encodable {
     var unchanged = false
     /// After a conversion (not saved): how many charts were rewritten.
     var converted: Int? = nil
+    /// Of those, the charts that had errors, written as the reader repaired them.
+    var repaired = 0
 }
 
 /// What one version of a guide changed from an earlier one (`GuideDiff`), for the guide's owner before
