@@ -117,8 +117,10 @@ struct AgreementPoolingTests {
         // act
         let empty = PooledAgreement([], scale: .standard)
         let solo = PooledAgreement([[Self.rater("A", [1, 2, 3, 4, 5])]], scale: RatingScale(levels: 0...5))
-        // verify
-        #expect(empty.kappa == .notShown(.tooFewRaters(found: 0)))
-        #expect(solo.icc == .notShown(.tooFewRaters(found: 1)))
+        // verify: said as what it is — no panel with a second interviewer — not "no interviewer rated"
+        // (an interviewer with 76 ratings who always interviewed alone read that).
+        #expect(empty.kappa == .notShown(.noSharedPanel))
+        #expect(solo.icc == .notShown(.noSharedPanel))
+        #expect(AgreementNotShown.noSharedPanel.chinese.contains("同场评分"))
     }
 }

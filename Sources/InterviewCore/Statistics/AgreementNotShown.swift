@@ -4,6 +4,8 @@ import Foundation
 public enum AgreementNotShown: Hashable, Sendable {
     /// A panel (or a pooled set) with fewer than two raters has nobody to agree with.
     case tooFewRaters(found: Int)
+    /// Pooled over panels: none had a second interviewer (someone who always interviewed alone).
+    case noSharedPanel
     /// `found` questions rated by both (raters == 2) or by all `raters`, fewer than `needed`.
     case tooFewCommonQuestions(found: Int, needed: Int, raters: Int)
     case kappaUndefined(WeightedKappa.Undefined)
@@ -13,6 +15,8 @@ public enum AgreementNotShown: Hashable, Sendable {
         switch self {
         case .tooFewRaters(let found):
             "not shown: \(found == 0 ? "no interviewer" : "only one interviewer") rated, at least two needed"
+        case .noSharedPanel:
+            "not shown: never on a panel with another interviewer; agreement needs two people rating the same candidate"
         case .tooFewCommonQuestions(let found, let needed, let raters):
             "not shown: only \(found) \(found == 1 ? "question" : "questions") rated by \(raters == 2 ? "both" : "all \(raters)"), at least \(needed) needed"
         case .kappaUndefined(.noExpectedDisagreement), .iccUndefined(.noVariance):
@@ -33,6 +37,8 @@ public enum AgreementNotShown: Hashable, Sendable {
         switch self {
         case .tooFewRaters(let found):
             "未显示：\(found == 0 ? "没有面试官" : "只有一位面试官")评分，至少需要两位"
+        case .noSharedPanel:
+            "未显示：没有与其他面试官同场评分的记录；一致性需要至少两人评同一位候选人"
         case .tooFewCommonQuestions(let found, let needed, let raters):
             "未显示：\(raters == 2 ? "两人" : "全部 \(raters) 位面试官")都评分的题目只有 \(found) 道，至少需要 \(needed) 道"
         case .kappaUndefined(.noExpectedDisagreement), .iccUndefined(.noVariance):

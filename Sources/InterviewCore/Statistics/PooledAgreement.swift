@@ -43,8 +43,8 @@ public struct PooledAgreement: Hashable, Sendable {
         pairCount = pairs.count
         let mostRaters = panels.map(\.count).max() ?? 0
         if mostRaters < 2 {
-            kappa = .notShown(.tooFewRaters(found: mostRaters))
-            icc = .notShown(.tooFewRaters(found: mostRaters))
+            kappa = .notShown(.noSharedPanel)
+            icc = .notShown(.noSharedPanel)
             return
         }
         kappa = Self.kappa(pairs, scale: scale, policy: policy)

@@ -284,7 +284,9 @@ extension Text {
         case .calibrationModel: ("Model", "模型")
         case .severity: ("Severity", "严格度")
         case .severityHint: ("logits, 95% interval", "logit，95% 区间")
-        case .pointsDifference: ("Points vs team", "与团队的分差")
+        // Signed as the reader takes it: −0.9 gives 0.9 fewer points than the team (a harsher rater, whose
+        // severity is +); "与团队的分差" beside a + severity read as the opposite.
+        case .pointsDifference: ("Points given vs team", "给分比团队高/低")
         case .ratingsCount: ("Ratings", "评分数")
         case .distribution: ("Ratings by level, % (team: on the same questions)", "各分数占比 %（团队：相同问题）")
         case .theirs: ("theirs", "本人")
