@@ -96,6 +96,7 @@ public enum RatingTable {
             let sum = sums[key] ?? 0
             card.weighted[n].weight = sum > 0 ? topicWeight * card.weighted[n].weight / sum : 0
         }
+        card.weighted = ScorecardRatings.countingOnce(card.weighted)
     }
 
     private static func topicKey(_ question: String) -> String {

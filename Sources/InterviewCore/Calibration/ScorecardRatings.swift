@@ -42,6 +42,17 @@ public struct ScorecardRatings: Hashable, Sendable {
                 }
             }
         }
+        weighted = Self.countingOnce(weighted)
+    }
+
+    /// The weights scaled to sum to 1: a ratio within the card does not change, and pooled over a panel
+    /// each card counts once, so the panel's raw score is the mean of its cards' overall scores — the
+    /// panel score every list shows. (Pooled with their own sums, a card that covered more topics weighed
+    /// more, and the debrief showed "mean 43.0" above "raw 45.6, the score of record".)
+    static func countingOnce(_ ratings: [WeightedRating]) -> [WeightedRating] {
+        let total = ratings.reduce(0) { $0 + max($1.weight, 0) }
+        guard total > 0 else { return ratings }
+        return ratings.map { var r = $0; r.weight /= total; return r }
     }
 }
 
