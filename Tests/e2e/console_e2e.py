@@ -362,11 +362,17 @@ def main():
         check(True, "the queued rating was replayed once: the console moved on to 3.2.2 op2")
         check(action_posts(server) > posts_before,
               "the queue replayed over HTTP while the new socket was still connecting (HTTP is the fallback)")
+        # The note was begun at 3.2.2 op1; the console has moved on to op2: it is still about op1, and says so.
+        target = driver.find_element(By.ID, "note-target").text
+        check("3.2.2 · op1" in target and driver.find_elements(By.ID, "note-retarget"),
+              f"the draft says the question it was begun at, with a way to file it under the current one: {target!r}")
         wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-socket") == "open", "the socket to reopen")
         check(True, "the console's socket reopened after the restart")
         note.send_keys(Keys.CONTROL, Keys.ENTER)
         wait_for(lambda: NOTE_AFTER_CUT in driver.find_element(By.ID, "notes").text
                  and driver.find_element(By.ID, "console").get_attribute("data-queued") == "0", "the note in the record")
+        filed = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#notes li") if NOTE_AFTER_CUT in li.text]
+        check(filed and "3.2.2/op1" in filed[0], f"the note is filed under the question it was begun at: {filed[:1]!r}")
 
         # Finish early: the required candidate's-questions stage was never started, so confirm.
         driver.find_element(By.TAG_NAME, "body").send_keys("e")

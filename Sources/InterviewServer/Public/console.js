@@ -264,8 +264,35 @@
   }
 
   // ---- notes: drafts saved as typed ----------------------------------------------------------
+  // The question a note is about is the one current when its typing began, kept with the draft: a
+  // draft started at a Celery question and added after an outage (and a reload) was filed under the
+  // MySQL question current by then, and the debrief put it beside the wrong rating.
+  const draftTargetKey = draftKey + ".question";
+  function draftTarget() {
+    try { return JSON.parse(localStorage.getItem(draftTargetKey) || "null"); } catch (e) { return null; }
+  }
+  function setDraftTarget(q) {
+    if (q) localStorage.setItem(draftTargetKey, JSON.stringify({ topic: q.topic, id: q.id }));
+    else localStorage.removeItem(draftTargetKey);
+    renderNoteTarget();
+  }
+  function renderNoteTarget() {
+    const box = $("note-target");
+    const target = draftTarget(), q = view && view.question;
+    box.replaceChildren();
+    if (!target || !$("note").value.trim()) { box.hidden = true; return; }
+    box.hidden = false;
+    const text = (questionText(target.topic, target.id) || {}).text || "";
+    box.append(L.noteOn + " " + target.topic + " · " + target.id + (text ? " — " + text : ""));
+    if (q && (q.topic !== target.topic || q.id !== target.id)) {
+      box.append(" ", button(L.noteOnCurrent, () => setDraftTarget(q), { class: "link", id: "note-retarget" }));
+    }
+  }
+
   function noteChanged() {
     const text = $("note").value;
+    if (!text.trim()) setDraftTarget(null);
+    else if (!draftTarget() && view && view.question) setDraftTarget(view.question);
     localStorage.setItem(draftKey, text);
     draftDirty = true;
     $("draft-state").textContent = "";
@@ -292,11 +319,13 @@
   function addNote() {
     const text = $("note").value.trim();
     if (!text) return;
-    const q = view && view.question;
+    const target = draftTarget();
+    const q = target ? { topic: target.topic, id: target.id } : view && view.question;
     act({ type: "note", text, shared: $("note-shared").checked, topic: q ? q.topic : undefined, question: q ? q.id : undefined });
     $("note").value = "";
     $("note-shared").checked = false;
     localStorage.removeItem(draftKey);
+    setDraftTarget(null);
     draftDirty = false;
     $("draft-state").textContent = "";
   }
@@ -309,6 +338,7 @@
     view = next;
     viewAt = performance.now();
     render();
+    renderNoteTarget();
   }
 
   function renderSync() {
@@ -740,6 +770,7 @@
       setView(await response.json());
       // A draft typed in this browser and not yet saved wins over the server's copy.
       $("note").value = localDraft !== null ? localDraft : view.draft;
+      renderNoteTarget();
       if (localDraft !== null && localDraft !== view.draft) { draftDirty = true; saveDraft(); }
       openSocket();
       flush();
