@@ -367,6 +367,11 @@ struct ConsolePanelTests {
             #expect(!before.body.string.contains("olga") && !before.body.string.contains("75.0"))
             #expect(report.body.string.contains(Text.panel.in(.en)))
             #expect(report.body.string.contains("olga") && report.body.string.contains("75.0"))
+            // The panel and the recommendation are the record: printed with the report, only the toolbar is not.
+            let page = report.body.string
+            let preamble = try #require(page.range(of: "<div class=\"app-preamble\">"))
+            #expect(page[preamble.upperBound...].prefix(300).contains(Text.panel.in(.en)))
+            #expect(page.contains("@media print") && page.contains(".app-bar { display: none; }") && !page.contains(".app-preamble { display: none; }"))
             #expect(position.body.string.contains("75.0") && position.body.string.contains("(n=2)"))
             // a second round scheduled later: the row keeps the scored panel's figures, with the new status
             try await Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,

@@ -6,7 +6,9 @@ import Foundation
 public enum HTMLReport {
     /// `toolbar` is HTML the caller built (and escaped) to sit above the report, such as the web app's
     /// navigation; `preamble`, with headings of its own (the app's panel and recommendation), sits right
-    /// under the report's title, so the page's headings keep their order. Both are left out when printing.
+    /// under the report's title, so the page's headings keep their order. The toolbar is left out when
+    /// printing; the preamble is not: whose card, the recommendation and the revisions are the record, and
+    /// a printed report that goes into the hiring file without them reads as unrevised.
     /// `timeZone`: the reader's, for the web page (its other times are on the reader's clock); nil, UTC,
     /// said as such (a file mailed to someone whose zone nobody knows).
     public static func render(_ report: InterviewReport, guide: Guide, toolbar: String = "", preamble: String = "",
@@ -24,7 +26,7 @@ public enum HTMLReport {
         if let started = report.startedAt { body += fact(l.started, readable(started)) }
         if let finished = report.finishedAt { body += fact(l.finished, readable(finished)) }
         body += fact(l.duration, ScoreFormat.score(report.minutes) + " " + l.minutes) + "</dl></header>\n"
-        if !preamble.isEmpty { body += "<div class=\"app-bar\">" + preamble + "</div>\n" }
+        if !preamble.isEmpty { body += "<div class=\"app-preamble\">" + preamble + "</div>\n" }
         body += summary(report, l)
         if candidate {
             body += "<section><h2>\(e(l.feedback))</h2><ul>" + report.feedback.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"

@@ -141,7 +141,8 @@ enum InterviewReportPage {
             + "\(e(language.other.ownName))</a></nav>"
         html += "<script src=\"/report.js\" defer></script>"
         let bar = html
-        html = ""
+        // Printed with the report (the toolbar is not): simulated data must not print as real.
+        html = req.application.serverSettings.isDemo ? "<p class=\"demo\"><strong>\(e(Text.demoBanner.in(language)))</strong></p>" : ""
         if loaded.panel.count > 1 {
             html += "<h2>\(e(Text.panel.in(language)))</h2><table><thead><tr><th>\(e(Text.interviewer.in(language)))</th>"
             html += "<th>\(e(Text.submitted.in(language)))</th><th>\(e(Text.score.in(language)))</th>"
