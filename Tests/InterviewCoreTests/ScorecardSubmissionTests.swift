@@ -48,6 +48,23 @@ struct ScorecardSubmissionTests {
         #expect(replayed.state == script.state)
     }
 
+    @Test func aRecommendationChangesOnlyInARevisionBegunSinceTheLastSubmission() throws {
+        // setup: submitted "lean-no", then reread the notes
+        var script = try finishedScript()
+        try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "Unsure.")))
+        let first = try #require(script.state.submittedAt)
+        // act
+        try script.driver.record(.revisionStarted(reason: "reread my notes: the Redis answers were wrong"))
+        try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "no-hire", summary: "Weak on Redis.")))
+        // verify: changed, the card keeps its first submission time, and a second change needs a new reason
+        #expect(script.state.submission == ScorecardSubmission(recommendation: "no-hire", summary: "Weak on Redis."))
+        #expect(script.state.submittedAt == first)
+        #expect(script.state.revisions.count == 1 && script.state.revisionsAtSubmission == 1)
+        #expect(throws: SessionError.alreadySubmitted) {
+            try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "hire", summary: "")))
+        }
+    }
+
     @Test func aRevisionNeedsASubmittedCard() throws {
         var script = try finishedScript()
         #expect(throws: SessionError.notSubmitted) { try script.driver.record(.revisionStarted(reason: "why")) }

@@ -395,6 +395,21 @@ def main():
         driver.find_element(By.ID, "submit-card").click()
         wait_for(lambda: driver.find_elements(By.ID, "submitted"), "the submitted card")
         check(True, "scorecard submitted with a recommendation and a summary")
+        # Rereading the notes: the recommendation changes, with a reason asked in the page.
+        driver.find_element(By.ID, "change-submission").click()
+        wait_for(lambda: driver.find_elements(By.ID, "submit-form"), "the submission form, filled in")
+        check(Select(driver.find_element(By.ID, "recommendation")).first_selected_option.get_attribute("value") == "lean-no",
+              "the form opens with the submitted recommendation")
+        Select(driver.find_element(By.ID, "recommendation")).select_by_value("no-hire")
+        driver.find_element(By.ID, "summary").send_keys(" Reread: no.")
+        driver.find_element(By.ID, "submit-card").click()
+        wait_for(lambda: driver.find_element(By.ID, "ask").get_attribute("open") is not None, "the reason question")
+        driver.switch_to.active_element.send_keys("reread my notes", Keys.ENTER)
+        # Read by script: the panel is drawn anew as the answer comes, and an element found a moment
+        # before can be stale by the time its text is read.
+        wait_for(lambda: "No hire" in driver.execute_script("const e = document.getElementById('submitted'); return e ? e.textContent : '';"),
+                 "the changed recommendation")
+        check("Reread: no." in driver.find_element(By.ID, "submitted-summary").text, "the changed summary is shown")
         driver.find_element(By.ID, "report-link").click()
         wait_for(lambda: "/report" in driver.current_url, "the report")
         report = driver.page_source
@@ -404,6 +419,7 @@ def main():
         check(NOTE_BEFORE_CUT + NOTE_AFTER_CUT in text, "the report shows the note, word for word")
         check("<script>alert(1)</script>" not in report and "&lt;script&gt;" in report, "the note's markup is escaped")
         check("Good on web basics; Redis internals thin." in text, "the report shows the submission's summary")
+        check("reread my notes" in text and "→" in text, "the report lists the changed recommendation with its reason")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "console-report.png"))
 

@@ -39,17 +39,21 @@ extension SessionFold {
         state.confirmedIncomplete = untouched
     }
 
-    /// Submitting comes after the interview: ratings made after it ended still count until then.
+    /// Submitting comes after the interview: ratings made after it ended still count until then. Once
+    /// submitted, the recommendation and summary change only inside a revision begun since, which says
+    /// why (an interviewer who reread their notes and went from "undecided" to "no hire" could not).
+    /// The card keeps the time it was first submitted.
     mutating func submit(_ submission: ScorecardSubmission) throws(SessionError) {
         guard state.isFinished else { throw .notFinishedYet }
-        guard state.submission == nil else { throw .alreadySubmitted }
+        guard state.submission == nil || state.revisions.count > state.revisionsAtSubmission else { throw .alreadySubmitted }
         let recommendation = submission.recommendation.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !recommendation.isEmpty else { throw .emptyText("recommendation") }
         let bands = guide.bands.map(\.id) + [ScorecardSubmission.noDecision]
         guard bands.contains(recommendation) else { throw .unknownRecommendation(recommendation) }
         state.submission = ScorecardSubmission(recommendation: recommendation,
                                                summary: submission.summary.trimmingCharacters(in: .whitespacesAndNewlines))
-        state.submittedAt = at
+        state.submittedAt = state.submittedAt ?? at
+        state.revisionsAtSubmission = state.revisions.count
     }
 
     mutating func startRevision(_ reason: String) throws(SessionError) {

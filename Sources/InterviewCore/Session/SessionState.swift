@@ -22,6 +22,9 @@ public struct SessionState: Hashable, Sendable {
     public var submittedAt: Date?
     /// Each change to the submitted card: when, and why.
     public var revisions: [Revision] = []
+    /// How many revisions there were when the current submission was made: a recommendation or summary
+    /// is changed only in a revision begun since.
+    public var revisionsAtSubmission = 0
     /// The interruptions `resumed` closed: from the event before it to it. Their time is no one's.
     public var breaks: [DateInterval] = []
 

@@ -66,8 +66,8 @@ enum ConsoleActing {
     /// Submitting a scorecard and revising a submitted one are changes to what is recorded about the
     /// candidate: both go into the candidate-data trail (the reason itself stays in the card's log).
     private static func lifecycle(_ action: ConsoleAction) -> String? {
-        if action.type == .submit { return "scorecard submitted" }
         if let reason = action.revisionReason, !reason.isEmpty { return "scorecard revised" }
+        if action.type == .submit { return "scorecard submitted" }
         return nil
     }
 

@@ -79,8 +79,9 @@ extension ConsoleAction {
             } else {
                 guard driver.state.isStarted else { throw ConsoleRefusal(code: "notStarted", text: LocalizedText(en: "start the interview first", zh: "请先开始面试")) }
                 let kind = try event(driver.state, driver.guide)
-                if driver.state.submission != nil, type != .submit {
-                    // A submitted card changes only with a reason, recorded just before the change.
+                if driver.state.submission != nil {
+                    // A submitted card changes only with a reason, recorded just before the change (a new
+                    // recommendation or summary included).
                     let reason = UserText.clean(revisionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                     guard !reason.isEmpty else { throw ConsoleRefusal.revisionNeedsReason }
                     guard reason.count <= 2_000 else { throw ConsoleRefusal(code: "invalid", text: .tooLong("reason", "原因", "2,000")) }

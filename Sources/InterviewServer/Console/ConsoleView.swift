@@ -51,8 +51,9 @@ struct ConsoleView: Content {
     var started: Bool
     var finished: Bool
     var submittedAt: String?
-    /// The interviewer's own recommendation (a band id) once submitted.
+    /// The interviewer's own recommendation (a band id) and summary once submitted.
     var recommendation: String?
+    var submittedSummary: String?
     /// What the interview waits for: start, rate, gate, offerJump, pick, talk, finishInterview, finished.
     var agenda: String
     var stage: String?
@@ -93,6 +94,7 @@ struct ConsoleView: Content {
         finished = state.isFinished
         submittedAt = (state.submittedAt ?? card.submittedAt).map { DisplayDate.string($0, in: zone) }
         recommendation = state.submission?.recommendation
+        submittedSummary = state.submission?.summary
         self.agenda = Self.name(agenda)
         stage = state.currentStage
         topic = state.currentTopic
@@ -177,6 +179,7 @@ extension ConsoleView {
             j.key("finished"); j.value(finished)
             j.member("submittedAt", submittedAt)
             j.member("recommendation", recommendation)
+            j.member("submittedSummary", submittedSummary)
             j.key("agenda"); j.value(agenda)
             j.member("stage", stage)
             j.member("topic", topic)

@@ -98,6 +98,16 @@ enum InterviewReportPage {
                     out.append(Revision(at: event.at, text: "+ \(note.text)"))
                 case .revisionStarted(let reason):
                     out.append(Revision(at: event.at, text: "— \(reason)"))
+                case .scorecardSubmitted(let submission):
+                    // A changed recommendation or summary, in the guide's band words (ids as stored).
+                    let before = replay.state.submission
+                    if before?.recommendation != submission.recommendation {
+                        let label = { (id: String?) in id.flatMap { id in engine.guide.bands.first { $0.id == id }?.label } ?? id ?? "–" }
+                        out.append(Revision(at: event.at, text: "\(label(before?.recommendation)) → \(label(submission.recommendation))"))
+                    }
+                    if before?.summary != submission.summary {
+                        out.append(Revision(at: event.at, text: "≡ \(submission.summary)"))
+                    }
                 default: break
                 }
             }

@@ -132,13 +132,17 @@
   }
 
   // Submitting: the interviewer's own recommendation and summary, before any colleague's card opens.
-  function submissionForm() {
+  function submissionForm(prefill) {
     // Nothing chosen until the interviewer chooses: a form sent untouched recorded the first band,
     // "Strong hire", and a submitted card cannot take its recommendation back.
     const select = el("select", { id: "recommendation", name: "recommendation", required: true },
       el("option", { value: "", text: L.chooseRecommendation }),
       (guide.recommendations || []).map((r) => el("option", { value: r.id, text: recommendationLabel(r) })));
     const summary = el("textarea", { id: "summary", name: "summary", rows: "3" });
+    if (prefill) {
+      select.value = prefill.recommendation || "";
+      summary.value = prefill.summary || "";
+    }
     const form = el("form", { id: "submit-form", class: "card" },
       el("h3", { text: L.submitTitle }), el("p", { class: "muted", text: L.submitHint }),
       el("label", {}, L.recommendationLabel + " ", select), el("label", {}, L.summaryLabel + " ", summary),
@@ -173,8 +177,9 @@
 
   async function act(action) {
     if (view && view.finished && !["rate", "note", "submit"].includes(action.type)) return;
-    // A submitted card changes only with a reason, which the server keeps as a revision.
-    if (view && view.submittedAt && action.type !== "submit") {
+    // A submitted card changes only with a reason, which the server keeps as a revision (a new
+    // recommendation or summary too).
+    if (view && view.submittedAt) {
       const reason = await ask(L.revisionReason, true);
       if (reason === null || !reason.trim()) return;
       action.revisionReason = reason.trim();
@@ -527,6 +532,13 @@
         if (view.submittedAt) {
           const chosen = (guide.recommendations || []).find((r) => r.id === view.recommendation);
           panel.append(el("p", { id: "submitted", class: "notice", text: L.submittedCard + " · " + view.submittedAt + (chosen ? " · " + recommendationLabel(chosen) : "") }));
+          if (view.submittedSummary) panel.append(el("p", { id: "submitted-summary", class: "pre" }, el("strong", { text: L.summaryLabel + " " }), view.submittedSummary));
+          // Changing one's mind after rereading the notes: the form again, filled in; the reason is asked
+          // on sending and kept as a revision.
+          const change = button(L.changeSubmission, () => {
+            change.replaceWith(submissionForm({ recommendation: view.recommendation, summary: view.submittedSummary }));
+          }, { id: "change-submission", class: "quiet" });
+          panel.append(change);
         } else {
           panel.append(submissionForm());
         }
