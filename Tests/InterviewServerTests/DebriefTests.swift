@@ -147,6 +147,7 @@ struct DebriefTests {
             // act
             let first = try await maria.post("/candidates/\(id)/decision", ["outcome": "advance", "rationale": "Strong on the web stack."])
             let missing = try await maria.post("/candidates/\(id)/decision", ["outcome": "hire", "rationale": " "])
+            let halfTyped = try await maria.post("/candidates/\(id)/decision", ["outcome": "", "rationale": "Hire if references hold."])
             let body = try JSONSerialization.data(withJSONObject: ["outcome": "reject", "rationale": "References did not hold up."])
             let second = try await maria.send(.POST, "/api/v1/candidates/\(id)/decision", body: ByteBuffer(data: body), contentType: .json)
             let refused = try await ivan.send(.POST, "/api/v1/candidates/\(id)/decision", body: ByteBuffer(data: body), contentType: .json)
@@ -155,6 +156,9 @@ struct DebriefTests {
             let api = try await maria.get("/api/v1/candidates/\(id)/debrief")
             // verify
             #expect(first.status == .seeOther && missing.status == .unprocessableEntity)
+            // A refused form comes back as it was sent: the outcome chosen, the rationale typed.
+            #expect(missing.body.string.contains("<option value=\"hire\" selected>"))
+            #expect(halfTyped.status == .unprocessableEntity && halfTyped.body.string.contains(">Hire if references hold.</textarea>"))
             #expect(second.status == .created && refused.status == .forbidden)
             #expect(page.body.string.contains("References did not hold up.") && page.body.string.contains("Strong on the web stack."))
             #expect(list.body.string.contains(Text.outcomeReject.in(.en)))

@@ -22,7 +22,8 @@ extension InterviewReport {
             guide: GuideInfo(id: guide.id, title: guide.title, hash: state.start?.guideHash ?? ""),
             candidate: state.start?.candidate,
             startedAt: state.startedAt.map(SessionTimestamp.format), finishedAt: state.finishedAt.map(SessionTimestamp.format),
-            minutes: state.totalElapsed(at: end) / 60, confirmedIncomplete: state.confirmedIncomplete,
+            // How the interviewer ended the interview is theirs, not the candidate's to read.
+            minutes: state.totalElapsed(at: end) / 60, confirmedIncomplete: forCandidate ? [] : state.confirmedIncomplete,
             scaleMaximum: card.scaleMaximum, overall: card.overall,
             overallFormula: card.overallDerivation.formula(showWeights: !forCandidate),
             accuracy: card.accuracy, accuracyFormula: card.accuracyDerivation.formula(showWeights: !forCandidate),

@@ -19,11 +19,13 @@ struct CandidateController: RouteCollection {
     @Sendable static func decide(req: Request) async throws -> Response {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
+        let input = try req.content.decode(DecisionService.Input.self)
         do {
-            _ = try await DecisionService.record(try req.content.decode(DecisionService.Input.self), for: candidate, req: req)
+            _ = try await DecisionService.record(input, for: candidate, req: req)
             return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
         } catch let errors as FieldErrors {
-            let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language)).encodeResponse(for: req)
+            let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language), decision: input)
+                .encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
         }
@@ -79,7 +81,7 @@ struct CandidateController: RouteCollection {
     }
 
     static func renderShow(_ req: Request, candidateID: UUID?, errors: [String: String], chosen: [UUID] = [],
-                           scheduledAt: String = "") async throws -> View {
+                           scheduledAt: String = "", decision: DecisionService.Input? = nil) async throws -> View {
         let user = try req.user
         let candidate = try await Access.candidate(candidateID, for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
@@ -106,7 +108,10 @@ struct CandidateController: RouteCollection {
         page.currentDecision = page.decisions.first
         page.decisionAction = SiteURL.candidateDecision(id).path
         page.debriefHref = SiteURL.candidateDebrief(id).path
-        page.outcomes = CandidateDecision.Outcome.allCases.map { .init(value: $0.rawValue, label: $0.label(req.language)) }
+        page.outcomes = CandidateDecision.Outcome.allCases.map {
+            .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == decision?.outcome)
+        }
+        page.decisionRationale = decision?.rationale ?? ""
         return try await req.page("candidate", page)
     }
 

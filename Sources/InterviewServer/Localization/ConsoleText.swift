@@ -6,7 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
-    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, changeSubmission
+    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, changeSubmission, reasonNeeded, nothingToReturnTo
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
@@ -39,6 +39,9 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .skip: ("Skip (s)", "跳过 (s)")
         case .ratingWaits: ("Rated %1; the next question appears when the server answers (the connection is slow or down). Keys wait until then; click a rating to change this one.",
                             "已评 %1 分；服务器答复后才会显示下一题（连接缓慢或已断开）。在此之前按键不会生效；如需修改本题评分，请点击分数。")
+        case .reasonNeeded: ("Nothing changed: a submitted card changes only with a reason.", "未修改：已提交的评分卡只有填写原因才能修改。")
+        case .nothingToReturnTo: ("b returns from a jump, and there is none to return from; to correct a rating, click it in the list below the question.",
+                                  "b 用于从跳转返回，当前没有可返回的跳转；如需修改评分，请点击题目下方列表中的分数。")
         case .changeSubmission: ("Change the recommendation or summary", "修改推荐或总结")
         case .noteOn: ("This note is about", "这条笔记针对")
         case .noteOnCurrent: ("file it under the current question", "改为当前问题")

@@ -181,7 +181,9 @@
     // recommendation or summary too).
     if (view && view.submittedAt) {
       const reason = await ask(L.revisionReason, true);
-      if (reason === null || !reason.trim()) return;
+      if (reason === null) return;
+      // An empty answer is not a cancel: say why nothing changed.
+      if (!reason.trim()) { showMessage(L.reasonNeeded); return; }
       action.revisionReason = reason.trim();
     }
     action.clientID = clientID();
@@ -734,7 +736,10 @@
     else if (key === "s") skip();
     else if (key === "m") { event.preventDefault(); $("note").focus(); }
     else if (key === "j") { event.preventDefault(); jumpPrompt(); }
-    else if (key === "b" && view.canReturn) act({ type: "return" });
+    else if (key === "b") {
+      // Only a jump has a way back; a rating is corrected by clicking it, which the message says.
+      if (view.canReturn) act({ type: "return" }); else showMessage(L.nothingToReturnTo);
+    }
     else if (key === "f") moveOn();
     else if (key === "e") finish();
     else if (key === "?") showHelp();

@@ -35,9 +35,11 @@ struct CandidateShow: Encodable {
     var decisionAction: String = ""
     var debriefHref: String = ""
     var outcomes: [Option2] = []
+    /// What a refused decision form held, shown again (the outcome was reset, the rationale lost).
+    var decisionRationale = ""
 
     struct Recommendation: Encodable { var interviewer: String; var label: String; var summary: String; var score: String }
-    struct Option2: Encodable { var value: String; var label: String }
+    struct Option2: Encodable { var value: String; var label: String; var selected = false }
 }
 
 struct StatusOption: Encodable {
