@@ -195,3 +195,21 @@ def text_limits_count_bytes():
     checks.check(not any(len(t.encode()) > 800 or "\U0001F600" * 300 in t for t in stored),
                  f"an over-long title was stored ({[len(t.encode()) for t in stored]} bytes)")
     checks.done()
+
+
+@test("signed_in_form_bodies_limited")
+def signed_in_form_bodies_limited():
+    """A signed-in user's 1.5 MB form post to a small form (their own name) is refused with 413 before its
+    fields are decoded (5.5 MB to such a form cost seconds of a core); the forms that take a resume or a
+    guide read as much and say what is wrong with the field instead."""
+    team = bomb_team()
+    checks = Checks("signed-in form bodies")
+    position = team.position("Body limits")
+    candidate = team.candidate(position, "Bodie Limits")
+    padding = "x" * 1_500_000
+    name = team.admin.form("/account/name", {"name": "Ada", "pad": padding})
+    checks.check(name.status == 413, f"1.5 MB to /account/name answered {name.status}, expected 413")
+    resume = team.admin.form(f"/candidates/{candidate}", {"contact": "bodie@example.com", "resumeText": padding})
+    checks.check(resume.status == 422, f"1.5 MB to the candidate form answered {resume.status}, expected 422 (the resume text is too long)")
+    checks.check(team.client().get("/healthz", timeout=5).status == 200, "the server stopped answering")
+    checks.done()

@@ -70,9 +70,24 @@ struct CSRFMiddleware: Middleware {
         guard req.content.contentType != .json else {
             return req.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Missing or wrong CSRF token."))
         }
-        // The body is streamed until a route collects it; the token is inside, so collect it here.
-        return req.body.collect(max: req.application.routes.defaultMaxBodySize.value).flatMap { _ in
+        // The body is streamed until a route collects it; the token is inside, so collect it here: up to
+        // the 6 MB a resume or a guide needs on the forms that take them, 1 MB anywhere else (a 5.5 MB
+        // multipart post to a name form cost seconds of a core to decode, from any account).
+        let max = Self.takesLargeBodies(req) ? req.application.routes.defaultMaxBodySize.value : 1 << 20
+        return req.body.collect(max: max).flatMap { _ in
             Self.check((try? req.content.decode(Field.self))?.csrf, expected, req, next)
+        }
+    }
+
+    /// The forms that carry a resume (adding a candidate, editing one) or a guide's Markdown (upload,
+    /// edit, convert: 1 MB of Chinese is 3 MB once percent-encoded).
+    static func takesLargeBodies(_ req: Request) -> Bool {
+        let parts = req.url.path.split(separator: "/")
+        guard let first = parts.first else { return false }
+        switch first {
+        case "guides": return true
+        case "candidates": return parts.count == 1 || (parts.count == 2 && UUID(uuidString: String(parts[1])) != nil)
+        default: return false
         }
     }
 
