@@ -31,8 +31,10 @@ struct InterviewTests {
                                                                    "interviewerIDs[]": try ivan.requireID().uuidString])
             try await GuideLibrary.save(markdown: pinned.markdown + "\n\nOne more closing line.\n", to: guide,
                                         author: nil, on: app.db)
-            // verify
+            let back = try await browser.get(try #require(response.headers.first(name: .location))).body.string
+            // verify: back on the candidate's page, which says it was done
             #expect(response.status == .seeOther)
+            #expect(back.contains(Text.interviewScheduled.in(.en).replacingOccurrences(of: "'", with: "&#39;")))
             let interview = try #require(try await Interview.query(on: app.db).with(\.$interviewers).first())
             #expect(interview.$guideVersion.id == pinned.id)
             #expect(guide.$current.id != pinned.id)

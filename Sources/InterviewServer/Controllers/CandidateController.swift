@@ -62,7 +62,8 @@ struct CandidateController: RouteCollection {
     }
 
     @Sendable static func show(req: Request) async throws -> View {
-        try await renderShow(req, candidateID: req.parameters.get("id"), errors: [:])
+        try await renderShow(req, candidateID: req.parameters.get("id"), errors: [:],
+                             justScheduled: req.query[String.self, at: "scheduled"] == "1")
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -81,7 +82,7 @@ struct CandidateController: RouteCollection {
     }
 
     static func renderShow(_ req: Request, candidateID: UUID?, errors: [String: String], chosen: [UUID] = [],
-                           scheduledAt: String = "", decision: DecisionService.Input? = nil) async throws -> View {
+                           scheduledAt: String = "", decision: DecisionService.Input? = nil, justScheduled: Bool = false) async throws -> View {
         let user = try req.user
         let candidate = try await Access.candidate(candidateID, for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
@@ -112,6 +113,7 @@ struct CandidateController: RouteCollection {
             .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == decision?.outcome)
         }
         page.decisionRationale = decision?.rationale ?? ""
+        page.justScheduled = justScheduled
         return try await req.page("candidate", page)
     }
 

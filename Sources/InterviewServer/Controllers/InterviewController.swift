@@ -32,7 +32,8 @@ struct InterviewController: RouteCollection {
         let input = try req.content.decode(InterviewService.Input.self)
         do {
             let interview = try await InterviewService.schedule(input, by: req.user, zone: DisplayDate.zone, on: req.db)
-            return req.redirect(to: SiteURL.candidate(interview.$candidate.id).path)
+            // Said on the page it returns to: it came back as it was, and people scheduled twice.
+            return req.redirect(to: SiteURL.candidate(interview.$candidate.id).path + "?scheduled=1#interviews")
         } catch let errors as FieldErrors {
             let response = try await CandidateController.renderShow(
                 req, candidateID: input.candidateID, errors: errors.localized(req.language),

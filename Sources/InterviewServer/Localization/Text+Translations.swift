@@ -67,6 +67,8 @@ extension Text {
         case .personalDataErased: ("Personal data erased", "个人数据已删除")
         case .scheduleInterview: ("Schedule interview", "安排面试")
         case .scheduledAt: ("Time", "时间")
+        case .interviewScheduled: ("Interview scheduled: it is in the list below, and on each interviewer's Interviews page.",
+                                   "面试已安排：见下方列表，每位面试官的“面试”页面中也能看到。")
         case .interviewers: ("Interviewers", "面试官")
         case .guideVersion: ("Guide version", "指南版本")
         case .status: ("Status", "状态")

@@ -15,7 +15,7 @@ enum Text: String, CaseIterable, Sendable {
     case newCandidate, resume, resumeText, resumePDF, resumePDFHint, downloadPDF, noCandidates
     case position, erased, exportJSON, erase, eraseHint, personalDataErased
     // Interviews
-    case scheduleInterview, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
+    case scheduleInterview, interviewScheduled, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
     case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion

@@ -37,6 +37,8 @@ struct CandidateShow: Encodable {
     var outcomes: [Option2] = []
     /// What a refused decision form held, shown again (the outcome was reset, the rationale lost).
     var decisionRationale = ""
+    /// Back from the schedule form: the page says it was done.
+    var justScheduled = false
 
     struct Recommendation: Encodable { var interviewer: String; var label: String; var summary: String; var score: String }
     struct Option2: Encodable { var value: String; var label: String; var selected = false }
