@@ -56,8 +56,7 @@ extension ControlCharacters {
     /// joiner and a byte-order mark inside the text (U+200B, U+2060, U+FEFF), which make two ids that
     /// look alike differ. The joiners U+200C/U+200D stay: scripts and emoji need them.
     static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200B || v == 0x2060 || v == 0xFEFF
+        InvisibleFormatting.isDirectional(scalar) || InvisibleFormatting.isZeroWidth(scalar)
     }
 
     /// A guide exported as JSON with the same characters removed from every string in it (JSON writes
@@ -78,6 +77,20 @@ extension ControlCharacters {
         case let object as [String: Any]: return object.mapValues(clean)
         default: return value
         }
+    }
+}
+
+/// The characters that change how text reads without being seen: one definition for guides
+/// (`ControlCharacters`) and for what people type into forms (the server's `UserText`).
+public enum InvisibleFormatting {
+    /// The bidirectional embeddings, overrides and isolates, U+202A–202E and U+2066–2069.
+    public static func isDirectional(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// The zero-width space, the word joiner and a byte-order mark inside text (U+200B, U+2060, U+FEFF).
+    public static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF
     }
 }
 

@@ -63,8 +63,7 @@ public enum HTMLReport {
         parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let date = parser.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
         let zone = zone ?? TimeZone(identifier: "UTC")!
-        let minute = SessionTimestamp.minute(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
-        return minute + " " + (zone.identifier == "GMT" ? "UTC" : zone.identifier)
+        return SessionTimestamp.minute(date, in: zone) + " " + (zone.identifier == "GMT" ? "UTC" : zone.identifier)
     }
 
     static func fact(_ label: String, _ value: String) -> String {

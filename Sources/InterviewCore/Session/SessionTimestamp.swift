@@ -21,6 +21,11 @@ public enum SessionTimestamp {
     /// "YYYY-MM-DD HH:MM" in UTC: the minute the date falls in (seconds dropped, not rounded), the way
     /// lists and notes show a time. Written directly, because the console shows every note's time in
     /// each answer and a Foundation format style plus a replacement costs microseconds per note.
+    /// The same minute on the clock of `zone` (summer time included): pages and reports read by people.
+    public static func minute(_ date: Date, in zone: TimeZone) -> String {
+        minute(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+    }
+
     public static func minute(_ date: Date) -> String {
         let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
         let (days, secondOfDay) = floorDivide(seconds, 86_400)

@@ -16,7 +16,7 @@ public enum DataFolderPrivacy {
     /// hand) left them readable to others; the folder too, unless it is shared with other files.
     public static func tighten(dataFolder: String) {
         let folder = URL(fileURLWithPath: dataFolder)
-        let database = folder.appendingPathComponent("interviewflow.sqlite").path
+        let database = SQLiteBackup.databasePath(inDataFolder: dataFolder)
         let ours = ["", "-wal", "-shm", ".lock", ".before-restore"].map { database + $0 }
             + [ErasureLedger.fileName, ErasureLedger.restoredMarker].map { folder.appendingPathComponent($0).path }
         for path in ours where FileManager.default.fileExists(atPath: path) { chmod(path, 0o600) }

@@ -188,7 +188,7 @@ enum CandidateService {
         // The write-ahead log still holds the pages as they were until a checkpoint: copy them into the
         // database (where secure_delete zeroed the old values) and empty the log. A busy moment only
         // delays it to SQLite's next checkpoint.
-        if ledger != nil, let sql = db as? any SQLDatabase {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
         }
     }

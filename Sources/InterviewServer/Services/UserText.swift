@@ -1,4 +1,5 @@
 import Flowchart
+import InterviewCore
 
 /// What people type into forms and the console, as it is stored: "\r\n" as "\n" (browsers send a text
 /// area's line ends as "\r\n"), without control characters (ESC, NUL, a lone carriage return, C1), and
@@ -9,9 +10,9 @@ import Flowchart
 enum UserText {
     static func clean(_ text: String) -> String {
         let text = TerminalSafe.removed(LineEndings.unix(text))
-        guard text.unicodeScalars.contains(where: isDirectionalFormatting) else { return text }
+        guard text.unicodeScalars.contains(where: InvisibleFormatting.isDirectional) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !isDirectionalFormatting(scalar) { out.append(scalar) }
+        for scalar in text.unicodeScalars where !InvisibleFormatting.isDirectional(scalar) { out.append(scalar) }
         return String(out)
     }
 
@@ -20,19 +21,11 @@ enum UserText {
     /// invisible character in it, looked like a colleague's in every list.
     static func line(_ text: String) -> String {
         let cleaned = clean(text)
-        guard cleaned.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\t" || isInvisible($0) }) else { return cleaned }
+        guard cleaned.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\t" || InvisibleFormatting.isZeroWidth($0) }) else { return cleaned }
         var out = String.UnicodeScalarView()
-        for scalar in cleaned.unicodeScalars where !isInvisible(scalar) {
+        for scalar in cleaned.unicodeScalars where !InvisibleFormatting.isZeroWidth(scalar) {
             out.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
         }
         return String(out)
-    }
-
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF
-    }
-
-    static func isDirectionalFormatting(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }

@@ -82,7 +82,7 @@ enum DisplayDate {
     /// "2026-11-26 17:30"; see `SessionTimestamp.minute` for why not a format style.
     static func string(_ date: Date?, in zone: TimeZone = DisplayDate.zone) -> String {
         guard let date else { return "" }
-        return SessionTimestamp.minute(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+        return SessionTimestamp.minute(date, in: zone)
     }
 
     /// The same minute as an HTML datetime-local field shows it ("2026-11-26T17:30").
