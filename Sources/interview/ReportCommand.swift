@@ -11,12 +11,12 @@ extension Interview {
             The guide comes from the log's first event (a bundled guide with the same id and version), or \
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
             flowcharts and the recommendation. Given several session logs of the same candidate (one per \
-            interviewer, named after the files), it writes the panel's debrief instead: question by question \
+            interviewer, named as the logs record them, else after the files), it writes the panel's debrief instead: question by question \
             with the most disputed first, the recommendations, the score range and the raters' agreement.
             """, """
             指南取自面试记录的第一个事件（id 和版本都相同的内置指南），或由 --guide 指定。
             给候选人的版本不含私人备注、参考答案、原始权重、流程图和推荐结论。若给出同一位
-            候选人的多份面试记录（每位面试官一份，面试官以文件名标识），则改为写出面试小组
+            候选人的多份面试记录（每位面试官一份，面试官以记录中的姓名标识，没有则以文件名），则改为写出面试小组
             的讨论汇总：逐题对比（分歧最大的在前）、各位面试官的推荐结论、得分范围以及面试
             官之间的一致性。
             """)
@@ -80,6 +80,14 @@ extension Interview {
             write(text)
         }
 
+        /// Each interviewer by the name their log records ('interview run --interviewer'), when every log
+        /// names one and no two the same; otherwise by file name, which always tells them apart.
+        static func raterNames(_ logs: [(file: String, interviewer: String?)]) -> [String] {
+            let named = logs.compactMap { $0.interviewer?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if named.count == logs.count, Set(named).count == named.count { return named }
+            return logs.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+        }
+
         /// Every log replayed over the first one's guide (all must share it) and set side by side.
         private func panelReport() -> String {
             let sessions = files.map { ($0, RunSessionFile.read($0)) }
@@ -90,9 +98,9 @@ extension Interview {
                     "warning: \(file) was recorded with another guide version; compared on the questions it shares\n",
                     "警告：\(file) 是用另一个指南版本记录的；只比较两者共有的题目\n").utf8))
             }
-            let cards = sessions.map { file, session in
-                PanelDebrief.Card(rater: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-                                  state: session.engine(guide, path: file).state)
+            let raters = Self.raterNames(sessions.map { ($0.0, $0.1.start?.interviewer) })
+            let cards = zip(sessions, raters).map { pair, rater in
+                PanelDebrief.Card(rater: rater, state: pair.1.engine(guide, path: pair.0).state)
             }
             let document = PanelDebriefDocument(PanelDebrief.make(guide: guide, cards: cards),
                                                 language: reportLanguage(guide))

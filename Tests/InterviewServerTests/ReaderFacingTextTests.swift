@@ -69,6 +69,9 @@ struct ReaderFacingTextTests {
             // verify
             #expect(zh.contains("<html lang=\"zh\">") && zh.contains("面试报告") && !zh.contains(">Summary<"))
             #expect(zh.contains("下方报告来自这位面试官的评分卡：") && english.contains("The report below is the scorecard of"))
+            // and so does the report itself, printed without the page around it; the candidate's copy does not
+            #expect(own.contains("<dt>Interviewer</dt><dd>ivan</dd>") && zh.contains("<dt>面试官</dt><dd>"))
+            #expect(!candidateVersion.contains("<dd>ivan</dd>") && !candidateVersion.contains("<dd>olga</dd>") && !candidateVersion.contains("<dt>面试官</dt>"))
             // times as people read them, not ISO stamps
             #expect(english.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC"#, options: .regularExpression) != nil)
             #expect(english.range(of: #"<dd>\d{4}-\d{2}-\d{2}T"#, options: .regularExpression) == nil)

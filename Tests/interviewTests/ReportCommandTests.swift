@@ -202,4 +202,32 @@ struct ReportCommandTests {
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<table>") && !html.stdout.contains("<script"))
         #expect(candidate.status == 2 && candidate.stderr.contains("single session log"))
     }
+    /// A report says whose interview it was, as the runner recorded it; the candidate's copy does not,
+    /// and a panel's debrief names each interviewer that way unless a log names none (then by file).
+    @Test func reportsNameTheInterviewerTheLogRecords() throws {
+        // setup: Ivan's and Olga's logs name them; a third, unnamed log is recorded beside them
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var logs: [String] = []
+        for (file, name) in [("a", "Ivan Petrov"), ("b", "Olga"), ("c", nil)] as [(String, String?)] {
+            let log = dir.appendingPathComponent("\(file).jsonl").path
+            let run = try RunProcess.run(["run", RunCommandTests.guide, "--session", log, "--candidate", "C-9"]
+                                         + (name.map { ["--interviewer", $0] } ?? []), input: RunCommandTests.script)
+            #expect(run.status == 0)
+            logs.append(log)
+        }
+        // act
+        let own = try CommandRunner.run(["report", logs[0], "--guide", RunCommandTests.guide])
+        let chinese = try CommandRunner.run(["report", logs[0], "--guide", RunCommandTests.guide, "--language", "zh", "--format", "html"])
+        let feedback = try CommandRunner.run(["report", logs[0], "--guide", RunCommandTests.guide, "--audience", "candidate"])
+        let named = try CommandRunner.run(["report", logs[0], logs[1], "--guide", RunCommandTests.guide])
+        let mixed = try CommandRunner.run(["report"] + logs + ["--guide", RunCommandTests.guide])
+        // verify
+        #expect(own.stdout.contains("- Candidate: C-9\n- Interviewer: Ivan Petrov\n"))
+        #expect(chinese.stdout.contains("<dt>面试官</dt><dd>Ivan Petrov</dd>"))
+        #expect(feedback.status == 0 && !feedback.stdout.contains("Ivan") && !feedback.stdout.contains("Interviewer:"))
+        #expect(named.stdout.contains("| Ivan Petrov |") && named.stdout.contains("| Olga |") && !named.stdout.contains("| a |"))
+        #expect(mixed.stdout.contains("| a |") && mixed.stdout.contains("| b |") && mixed.stdout.contains("| c |"))
+    }
 }
+

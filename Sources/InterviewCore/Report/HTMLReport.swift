@@ -20,6 +20,7 @@ public enum HTMLReport {
         let title = (candidate ? l.feedbackTitle : l.reportTitle) + " — " + report.title
         var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
         if let name = report.candidate { body += fact(l.candidate, name) }
+        if let name = report.interviewer { body += fact(l.interviewer, name) }
         // The guide by its title; interviewers also get its id and version, to find the exact text asked.
         let version = [report.guide.id, report.guide.hash.isEmpty ? nil : String(report.guide.hash.prefix(12))].compactMap { $0 }
         body += fact(l.guide, report.guide.title + (candidate || version.isEmpty ? "" : " (" + version.joined(separator: " @ ") + ")"))

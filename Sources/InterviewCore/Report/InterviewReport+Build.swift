@@ -21,6 +21,7 @@ extension InterviewReport {
             audience: audience, language: language, title: guide.title,
             guide: GuideInfo(id: guide.id, title: guide.title, hash: state.start?.guideHash ?? ""),
             candidate: state.start?.candidate,
+            interviewer: forCandidate ? nil : state.start?.interviewer.flatMap { $0.isEmpty ? nil : $0 },
             startedAt: state.startedAt.map(SessionTimestamp.format), finishedAt: state.finishedAt.map(SessionTimestamp.format),
             // How the interviewer ended the interview is theirs, not the candidate's to read.
             minutes: state.totalElapsed(at: end) / 60, confirmedIncomplete: forCandidate ? [] : state.confirmedIncomplete,

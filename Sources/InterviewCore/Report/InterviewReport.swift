@@ -9,6 +9,9 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     public var title: String
     public var guide: GuideInfo
     public var candidate: String?
+    /// Who ran the interview, as the session names them; interviewer audience only (the candidate's
+    /// feedback is the team's, not one person's).
+    public var interviewer: String? = nil
     public var startedAt: String?
     public var finishedAt: String?
     public var minutes: Double

@@ -5,6 +5,7 @@ public enum MarkdownReport {
         let candidate = report.audience == .candidate
         var out = "# \(candidate ? l.feedbackTitle : l.reportTitle) — \(inline(report.title))\n\n"
         if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
+        if let name = report.interviewer { out += "- \(l.interviewer): \(inline(name))\n" }
         out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
         if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
         if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }

@@ -2,7 +2,7 @@
 /// come from the guide or the session comes from here.
 public struct ReportLabels: Sendable {
     public var reportTitle, feedbackTitle: String
-    public var guide, candidate, started, finished, duration, minutes: String
+    public var guide, candidate, interviewer, started, finished, duration, minutes: String
     public var summary, overall, band, accuracy, coverage, depth, deeperShare, knockouts, knockoutsNotAssessed: String
     public var incomplete, topicScores, topic, weight, score, notEntered, derivation: String
     public var question, level, status, rating, notes, reference, skipReason: String
@@ -35,7 +35,7 @@ public struct ReportLabels: Sendable {
 
     static let english = ReportLabels(
         reportTitle: "Interview report", feedbackTitle: "Interview feedback",
-        guide: "Guide", candidate: "Candidate", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
+        guide: "Guide", candidate: "Candidate", interviewer: "Interviewer", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
         summary: "Summary", overall: "Overall score", band: "Recommendation by score", accuracy: "Accuracy", coverage: "Coverage",
         depth: "Depth", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
         knockoutsNotAssessed: "Knockout topics not assessed",

@@ -79,6 +79,11 @@ enum InterviewReportPage {
         guard let engine = loaded.engine else { return nil }
         var report = InterviewReport.make(guide: loaded.guide, state: engine.state, audience: audience, language: language)
         report.candidate = loaded.candidate.name
+        // The web's sessions do not name their interviewer (the card's account does); a printed report
+        // without it left a reader asking whose card it was.
+        if audience == .interviewer, let cardID = loaded.card?.id {
+            report.interviewer = loaded.panel.first { $0.cardID == cardID }?.interviewer
+        }
         return report
     }
 
