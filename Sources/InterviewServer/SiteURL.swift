@@ -13,6 +13,12 @@ enum SiteURL {
     case users, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
+    /// Where someone lands after signing in: an interviewer on the interviews page, whose first part is
+    /// their own agenda (`InterviewAgenda`); managers and admins, who run positions, on the positions list.
+    static func landing(for user: User) -> SiteURL {
+        user.role == .interviewer ? .interviews : .positions
+    }
+
     var path: String {
         switch self {
         case .home: "/"

@@ -10,7 +10,7 @@ func routes(_ app: Application) throws {
     try site.register(collection: SetupController())
     try site.register(collection: SessionController())
     try site.register(collection: LanguageController())
-    site.get { req in req.redirect(to: SiteURL.positions.path) }
+    site.get { req in req.redirect(to: req.auth.get(User.self).map(SiteURL.landing(for:))?.path ?? SiteURL.positions.path) }
 
     let pages = site.grouped(RequireUser(kind: .page)).zoned()
     try pages.register(collection: PositionController())

@@ -55,8 +55,8 @@ extension Interview {
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             print(CommandLineLanguage.pick(
-                "Demo data in \(data): \(summary.positions) positions, \(summary.candidates) candidates, \(summary.scorecards) submitted scorecards (\(seconds) s).",
-                "演示数据已写入 \(data)：\(summary.positions) 个职位，\(summary.candidates) 位候选人，\(summary.scorecards) 份已提交的评分卡（\(seconds) 秒）。"))
+                "Demo data in \(data): \(summary.positions) positions, \(summary.candidates) candidates, \(summary.scorecards) submitted scorecards, \(summary.upcoming) interviews to come (\(seconds) s).",
+                "演示数据已写入 \(data)：\(summary.positions) 个职位，\(summary.candidates) 位候选人，\(summary.scorecards) 份已提交的评分卡，\(summary.upcoming) 场即将进行的面试（\(seconds) 秒）。"))
             print(CommandLineLanguage.pick("Run: interview serve --data \(data)", "运行：interview serve --data \(data)"))
             print(CommandLineLanguage.pick("Sign in with the password \(summary.password) as:", "用密码 \(summary.password) 登录以下账号："))
             for user in summary.users {

@@ -30,6 +30,9 @@ struct DemoDataTests {
             #expect(cards.allSatisfy { $0.submittedAt != nil && $0.overall != nil })
             let completed = try await Interview.query(on: app.db).filter(\.$status == .completed).count()
             #expect(completed == 30)
+            // and a few still to come, on the first interviewer's panel, so her agenda is not empty
+            let scheduled = try await Interview.query(on: app.db).filter(\.$status == .scheduled).all()
+            #expect(summary.upcoming == 3 && scheduled.count == 3 && scheduled.allSatisfy { $0.scheduledAt > Date() })
             let browser = TestBrowser(app)
             let login = try await browser.logIn("maria@demo.example", password: summary.password)
             #expect(login.status == .seeOther)

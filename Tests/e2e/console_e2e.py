@@ -164,7 +164,7 @@ def main():
             driver.get(base + "/login")
             driver.find_element(By.NAME, "email").send_keys(email)
             driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
-            wait_for(lambda: "/positions" in driver.current_url, "the positions page after login")
+            wait_for(lambda: "/login" not in driver.current_url, "the first page after login")
 
         # The hiring manager logs in through the form, like a person.
         log_in("hana@example.com")

@@ -54,7 +54,7 @@ try:
     d.get(base + "/login")
     d.find_element(By.NAME, "email").send_keys("wang@example.com")
     d.find_element(By.NAME, "password").send_keys(PW + Keys.ENTER)
-    w.until(lambda x: "/positions" in x.current_url)
+    w.until(lambda x: "/login" not in x.current_url)
     d.get(base + f"/interviews/{interview['id']}/console")
     st = lambda: d.find_element(By.ID, "console").get_attribute("data-state")
     qid = lambda: d.execute_script("const m = document.querySelector('.panel .meta'); return m ? m.textContent : '';")

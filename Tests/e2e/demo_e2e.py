@@ -148,7 +148,7 @@ def main():
         olga = Client(base)
         olga.login("olga.petrova@demo.example", password)
         first = olga.call("GET", "/api/v1/interviews")[0]["scheduledAt"]
-        shown = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", interviewer.find_element(By.CSS_SELECTOR, "main table").text)
+        shown = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", interviewer.find_element(By.CSS_SELECTOR, "main table.interviews").text)
         utc = datetime.datetime.strptime(first, "%Y-%m-%d %H:%M")
         expected = (utc + datetime.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
         check(shown[:1] == [expected], f"the newest interview, {first} UTC, reads {expected} on her page: {shown[:1]}")

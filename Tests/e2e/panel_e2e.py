@@ -65,7 +65,7 @@ class Panelist:
         self.driver.get(self.base + "/login")
         self.driver.find_element(By.NAME, "email").send_keys(f"{self.name}@example.com")
         self.driver.find_element(By.NAME, "password").send_keys(PASSWORD + Keys.ENTER)
-        self.until(lambda: "/positions" in self.driver.current_url, "the positions page")
+        self.until(lambda: "/login" not in self.driver.current_url, "the first page after login")
 
     def score(self):
         self.driver.get(f"{self.base}/interviews/{self.interview_id}/console")

@@ -9,6 +9,9 @@ struct InterviewController: RouteCollection {
         var statuses: [StatusOption]
         var filter: [StatusOption]
         var action = SiteURL.interviews.path
+        /// The reader's own agenda (`InterviewAgenda`), on the first page of the unfiltered list only.
+        var agenda: [InterviewAgenda.Item] = []
+        var showAgenda = false
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -21,10 +24,16 @@ struct InterviewController: RouteCollection {
         let status = (try? req.query.get(String.self, at: "status")).flatMap(Interview.Status.init(rawValue:))
         let listing = try await InterviewService.listing(for: req.user, status: status, page: (try? req.query.get(Int.self, at: "page")) ?? 1,
                                                          language: req.language, on: req.db)
-        let page = InterviewsIndex(
+        var page = InterviewsIndex(
             interviews: listing.rows,
             pager: listing.pager(path: SiteURL.interviews.path, query: [.init(name: "status", value: status?.rawValue)]),
             statuses: StatusOption.all(req.language), filter: StatusOption.all(req.language, selected: status))
+        let user = try req.user
+        if status == nil, listing.page == 1 {
+            page.agenda = try await InterviewAgenda.items(for: user, now: Date(), zone: DisplayDate.zone, language: req.language, on: req.db)
+            // Managers and admins who sit on no panel keep the plain list.
+            page.showAgenda = !page.agenda.isEmpty || user.role == .interviewer
+        }
         return try await req.page("interviews", page)
     }
 

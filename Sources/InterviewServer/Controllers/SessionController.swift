@@ -21,7 +21,7 @@ struct SessionController: RouteCollection {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        if req.auth.has(User.self) { return req.redirect(to: SiteURL.positions.path) }
+        if let user = req.auth.get(User.self) { return req.redirect(to: SiteURL.landing(for: user).path) }
         return try await req.page("login", LoginPage()).encodeResponse(for: req)
     }
 
@@ -29,7 +29,7 @@ struct SessionController: RouteCollection {
         let form = try req.content.decode(LoginForm.self)
         switch try await authenticate(email: form.email ?? "", password: form.password ?? "", req: req) {
         case .success:
-            return req.redirect(to: SiteURL.positions.path)
+            return req.redirect(to: SiteURL.landing(for: try req.user).path)
         case .failure(let reason, let retryAfter):
             let page = LoginPage(email: form.email ?? "", message: failureMessage(reason, retryAfter: retryAfter, req.language))
             let response = try await req.page("login", page).encodeResponse(for: req)

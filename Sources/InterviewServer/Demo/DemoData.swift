@@ -20,6 +20,8 @@ public enum DemoData {
         public var positions: Int
         public var candidates: Int
         public var scorecards: Int
+        /// Interviews scheduled in the coming days, with no card yet (not counted in `candidates`).
+        public var upcoming: Int
     }
 
     public enum Problem: Error, CustomStringConvertible {
@@ -153,11 +155,35 @@ public enum DemoData {
             scorecards += rows.reduce(0) { $0 + $1.cards.count }
             progress(min(first + batch, count))
         }
+        // A team's week goes on: a few interviews still to come, so an interviewer signing in finds their
+        // agenda (`InterviewAgenda`) and a console to open, not only a year of finished ones.
+        let upcoming = try await scheduleUpcoming(after: count, now: now, positions: positions, interviewers: interviewers,
+                                                  words: words, on: db)
         let interviewer = LocalizedText(en: "interviewer", zh: "面试官")
         return Summary(users: [(admin.email, LocalizedText(en: "admin", zh: "管理员")),
                                (manager.email, LocalizedText(en: "hiring manager", zh: "招聘经理"))]
                            + interviewers.map { ($0.email, interviewer) },
-                       password: password, positions: positions.count, candidates: count, scorecards: scorecards)
+                       password: password, positions: positions.count, candidates: count, scorecards: scorecards,
+                       upcoming: upcoming)
+    }
+}
+
+extension DemoData {
+    /// Three interviews to come, each on the first interviewer's panel (the one the demo lists first):
+    /// in two hours, tomorrow and in three days, on the hour. Returns how many were scheduled.
+    fileprivate static func scheduleUpcoming(after count: Int, now: Date, positions: [(Position, GuideVersion, Guide)],
+                                             interviewers: [User], words: DemoWords, on db: any Database) async throws -> Int {
+        guard interviewers.count >= 3 else { return 0 }
+        let hour = (now.timeIntervalSince1970 / 3600).rounded(.up) * 3600
+        let plan: [(hours: Double, panel: [Int])] = [(2, [0, 1]), (24, [0]), (72, [2, 0])]
+        for (offset, item) in plan.enumerated() {
+            let (position, version, _) = positions[offset % positions.count]
+            let row = DemoInterview(number: count + offset, position: position, version: version,
+                                    at: Date(timeIntervalSince1970: hour + item.hours * 3600), cards: [],
+                                    panel: item.panel.map { interviewers[$0] }, status: .scheduled, words: words)
+            try await row.save(on: db)
+        }
+        return plan.count
     }
 }
 
@@ -168,6 +194,9 @@ private struct DemoInterview: @unchecked Sendable {  // Fluent models are classe
     var version: GuideVersion
     var at: Date
     var cards: [DemoCard]
+    /// The panel: the cards' interviewers for a finished interview; named for one still to come.
+    var panel: [User] = []
+    var status: Interview.Status = .completed
     var words: DemoWords
 
     func save(on db: any Database) async throws {
@@ -176,9 +205,9 @@ private struct DemoInterview: @unchecked Sendable {  // Fluent models are classe
                                   resumeText: words.resume, resumePDF: nil, notes: nil)
         try await candidate.save(on: db)
         let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: at)
-        interview.status = .completed
+        interview.status = status
         try await interview.save(on: db)
-        try await interview.$interviewers.attach(cards.map(\.user), on: db)
+        try await interview.$interviewers.attach(panel.isEmpty ? cards.map(\.user) : panel, on: db)
         for card in cards {
             let record = ScorecardRecord(interviewID: try interview.requireID(), interviewerID: try card.user.requireID())
             record.eventCount = card.events.count

@@ -78,6 +78,17 @@ extension Text {
         case .statusInProgress: ("In progress", "进行中")
         case .statusCompleted: ("Completed", "已完成")
         case .statusCancelled: ("Cancelled", "已取消")
+        case .yourInterviews: ("Your interviews", "你的面试")
+        case .yourInterviewsHint: ("Interviews you are on the panel of, soonest first: those to come, and those whose scorecard you have not submitted.",
+                                   "你所在面试小组的面试，最近的在前：即将进行的，以及你还没有提交评分卡的。")
+        case .agendaEmpty: ("Nothing is waiting for you: no interview to come and no scorecard to submit.",
+                            "没有等你处理的面试：没有即将进行的面试，也没有待提交的评分卡。")
+        case .agendaToCome: ("To come", "即将进行")
+        case .agendaTimePassed: ("Scheduled time passed, not started", "预定时间已过，尚未开始")
+        case .agendaCardDue: ("Your scorecard is not submitted", "你的评分卡尚未提交")
+        case .today: ("Today", "今天")
+        case .tomorrow: ("Tomorrow", "明天")
+        case .allInterviews: ("All interviews", "全部面试")
         case .changeStatus: ("Change status", "更改状态")
         case .uploadGuide: ("Upload a guide", "上传面试指南")
         case .guideFile: ("…or a Markdown file", "……或选择 Markdown 文件")

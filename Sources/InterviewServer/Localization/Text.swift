@@ -17,6 +17,7 @@ enum Text: String, CaseIterable, Sendable {
     // Interviews
     case scheduleInterview, interviewScheduled, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
     case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus
+    case yourInterviews, yourInterviewsHint, agendaEmpty, agendaToCome, agendaTimePassed, agendaCardDue, today, tomorrow, allInterviews
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case line, guidance, flowcharts, current, savedBy

@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What an interviewer has on their plate: the interviews whose panel they sit on that are still to
+/// come or under way, and the finished ones whose scorecard they have not submitted. Soonest first, so
+/// the top row is the next thing to do; the interviews page shows it above the full list, and an
+/// interviewer lands there when they sign in (an interviewer's day started on the positions list, which
+/// does not say when their next interview is).
+enum InterviewAgenda {
+    struct Item: Content {
+        var time: String
+        /// "Today" or "Tomorrow" on the reader's clock, else empty.
+        var day: String
+        var candidateName: String
+        var candidateHref: String
+        var positionTitle: String
+        /// What is due: to come, in progress, the scheduled time passed, or the scorecard to submit.
+        var due: String
+        /// The row needs the interviewer now: a card owed, or a time already passed.
+        var overdue: Bool
+        var consoleHref: String
+        var reportHref: String
+    }
+
+    /// At most this many rows: an agenda, not a second list (the full list is under it).
+    static let limit = 20
+
+    static func items(for user: User, now: Date, zone: TimeZone, language: Language, on db: any Database) async throws -> [Item] {
+        let me = try user.requireID()
+        let seats = try await InterviewInterviewer.query(on: db).filter(\.$user.$id == me).all().map(\.$interview.id)
+        guard !seats.isEmpty else { return [] }
+        let interviews = try await Interview.query(on: db).filter(\.$id ~~ seats).filter(\.$status != .cancelled)
+            .sort(\.$scheduledAt).all()
+        let cards = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == me)
+            .filter(\.$interview.$id ~~ seats).all()
+        let submitted = Set(cards.filter { $0.submittedAt != nil }.map(\.$interview.id))
+        let due = interviews.filter { $0.status != .completed || !submitted.contains($0.id ?? UUID()) }.prefix(limit)
+        guard !due.isEmpty else { return [] }
+        let candidates = try await Candidate.query(on: db).filter(\.$id ~~ Set(due.map(\.$candidate.id)))
+            .field(\.$id).field(\.$name).field(\.$position.$id).all()
+        let byCandidate = Dictionary(candidates.compactMap { c in c.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        let positions = try await Position.query(on: db).filter(\.$id ~~ Set(candidates.map(\.$position.id)))
+            .field(\.$id).field(\.$title).all()
+        let titles = Dictionary(positions.compactMap { p in p.id.map { ($0, p.title) } }, uniquingKeysWith: { a, _ in a })
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return try due.map { interview in
+            let id = try interview.requireID()
+            let candidate = byCandidate[interview.$candidate.id]
+            let (text, overdue) = Self.due(interview, now: now, language: language)
+            return Item(time: DisplayDate.string(interview.scheduledAt, in: zone),
+                        day: Self.day(interview.scheduledAt, now: now, calendar: calendar, language: language),
+                        candidateName: candidate?.name ?? Text.erased.in(language),
+                        candidateHref: SiteURL.candidate(interview.$candidate.id).path,
+                        positionTitle: candidate.flatMap { titles[$0.$position.id] } ?? "",
+                        due: text, overdue: overdue,
+                        consoleHref: SiteURL.interviewConsole(id).path, reportHref: SiteURL.interviewReport(id).path)
+        }
+    }
+
+    private static func due(_ interview: Interview, now: Date, language: Language) -> (String, Bool) {
+        switch interview.status {
+        case .completed: return (Text.agendaCardDue.in(language), true)
+        case .inProgress: return (Text.statusInProgress.in(language), false)
+        case .scheduled, .cancelled:
+            return interview.scheduledAt < now ? (Text.agendaTimePassed.in(language), true) : (Text.agendaToCome.in(language), false)
+        }
+    }
+
+    private static func day(_ date: Date, now: Date, calendar: Calendar, language: Language) -> String {
+        if calendar.isDate(date, inSameDayAs: now) { return Text.today.in(language) }
+        if let tomorrow = calendar.date(byAdding: .day, value: 1, to: now), calendar.isDate(date, inSameDayAs: tomorrow) {
+            return Text.tomorrow.in(language)
+        }
+        return ""
+    }
+}
