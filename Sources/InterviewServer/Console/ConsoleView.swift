@@ -136,7 +136,10 @@ struct ConsoleView: Content {
         draft = card.draftNote ?? ""
         untouchedRequired = state.isFinished ? state.confirmedIncomplete : state.untouchedRequiredStages(guide)
         flowchartKey = state.currentTopic.map { key in "\(key)#\(state.topics[key]?.trail.count ?? 0)#\(state.topics[key]?.position ?? "")" }
-        summary = Summary(overall: score.overall, coverage: score.coverage, band: score.band?.label, bandID: score.band?.id)
+        // The default bands' stored labels hold both languages ("待定 Lean no"); a reader of the API gets
+        // the guide's half, as its pages and the terminal say it.
+        summary = Summary(overall: score.overall, coverage: score.coverage, band: score.band?.label(in: ReportLanguage(guide: guide)),
+                          bandID: score.band?.id)
         totalSeconds = state.totalElapsed(at: now)
         serverTime = now.timeIntervalSince1970
     }
