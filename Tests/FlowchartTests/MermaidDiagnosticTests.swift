@@ -114,8 +114,17 @@ import Testing
         // verify
         let d = try #require(parsed.first(.conditionMissingBranch))
         #expect(d.position == SourcePosition(line: 11, column: 1))
-        #expect(d.message.contains("'no'"))
+        #expect(d.message.contains("'no'") && d.message.contains("add 'G -->|no| …'"))
         #expect(d.text.zh.contains("缺少"))
+    }
+
+    /// A chart written in Chinese is told to add the branch in its own words (a probe was told '|no|').
+    @Test func aChineseGateIsToldToAddItsBranchInChinese() throws {
+        // act
+        let parsed = parse("G{是否深入？} -->|是| A[讲讲缓存？]")
+        // verify
+        let d = try #require(parsed.first(.conditionMissingBranch))
+        #expect(d.text.zh.contains("请添加 'G -->|否| …'") && d.text.en.contains("add 'G -->|否| …'"))
     }
 
     @Test func gateWhoseLabelsSayNeitherTakesTheFirstAsYes() throws {

@@ -62,7 +62,7 @@ extension MermaidReader {
     private mutating func missingBranches(_ n: Int, has: [Branch]) {
         for branch in [Branch.yes, .no] where !has.contains(branch) {
             diagnostics.append(Diagnostic(.warning, .conditionMissingBranch, at: nodePosition(n),
-                                          MermaidText.gateMissing(nodeID(n), branch)))
+                                          MermaidText.gateMissing(nodeID(n), branch, word: branchWords.word(for: branch) ?? branch.rawValue)))
         }
     }
 

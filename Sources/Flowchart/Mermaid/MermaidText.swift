@@ -142,11 +142,12 @@ enum MermaidText {
                       zh: "子图 '\(id)' 中没有节点，连向它或从它出发的连线无处可去，已忽略")
     }
 
-    static func gateMissing(_ id: String, _ branch: Branch) -> LocalizedText {
+    /// `word`: the branch as the fix writes it, in the chart's language (是/否 in a Chinese chart).
+    static func gateMissing(_ id: String, _ branch: Branch, word: String) -> LocalizedText {
         let zhBranch = branch == .yes ? "是" : "否"
         return LocalizedText(
-            en: "gate '\(id)' has no '\(branch.rawValue)' line, so answering \(branch.rawValue) ends the topic there; add '\(id) -->|\(branch.rawValue)| …'",
-            zh: "判断节点 '\(id)' 缺少 '\(zhBranch)'（\(branch.rawValue)）分支，回答“\(zhBranch)”后本主题就此结束；请添加 '\(id) -->|\(branch.rawValue)| …'")
+            en: "gate '\(id)' has no '\(branch.rawValue)' line, so answering \(branch.rawValue) ends the topic there; add '\(id) -->|\(word)| …'",
+            zh: "判断节点 '\(id)' 缺少 '\(zhBranch)'（\(branch.rawValue)）分支，回答“\(zhBranch)”后本主题就此结束；请添加 '\(id) -->|\(word)| …'")
     }
 
     static func gateUnclear(_ id: String, first: String) -> LocalizedText {
