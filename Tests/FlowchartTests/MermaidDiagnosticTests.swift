@@ -118,6 +118,20 @@ import Testing
         #expect(d.text.zh.contains("缺少"))
     }
 
+    /// Mermaid keeps an id's last label; a guide loses the first question without a word unless told.
+    @Test func aSecondDifferentLabelForAnIdIsAWarningNamingTheFirst() throws {
+        // act
+        let parsed = parse("s([开始]) --> f1[\"Vue 的响应式原理？\"]\nf1 --> f2[下一题]\nf2 --> f1[\"React Hooks 的规则？\"]\nf2 --> f2[下一题]")
+        // verify: one finding, at the second label, naming the first; the same label again is no finding
+        let found = parsed.diagnostics.filter { $0.code == .nodeRelabelled }
+        #expect(found.count == 1)
+        let d = try #require(found.first)
+        #expect(d.severity == .warning && d.position == SourcePosition(line: 13, column: 11))
+        #expect(d.message.contains("'f1' already has the label 'Vue 的响应式原理？' (line 11, column 16)"))
+        #expect(d.text.zh.contains("那个问题就不会被问到"))
+        #expect(parsed.graph.node("f1")?.text == "React Hooks 的规则？")
+    }
+
     /// A chart written in Chinese is told to add the branch in its own words (a probe was told '|no|').
     @Test func aChineseGateIsToldToAddItsBranchInChinese() throws {
         // act

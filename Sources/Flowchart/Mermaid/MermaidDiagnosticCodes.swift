@@ -20,4 +20,5 @@ extension DiagnosticCode {
     public static let noSuchLink: DiagnosticCode = "no-such-link"
     public static let questionForks: DiagnosticCode = "question-forks"
     public static let fullWidthSyntax: DiagnosticCode = "full-width-syntax"
+    public static let nodeRelabelled: DiagnosticCode = "node-relabelled"
 }

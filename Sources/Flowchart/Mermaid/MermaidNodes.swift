@@ -189,11 +189,21 @@ extension MermaidReader {
     }
 
     mutating func setLabel(_ index: Int, _ label: String, shape: MermaidShape, at offset: Int) {
+        if nodes[index].labelled, graphNodes[index].text != label { relabelled(index, label, at: offset) }
+        nodes[index].labelled = true
         // In place through the buffer: the subscript's get-and-set copied the whole Node (2 of its
         // fields are references) once per label.
         graphNodes.withUnsafeMutableBufferPointer { $0[index].text = label }
         nodes[index].shape = shape
         nodes[index].labelOffset = offset
+    }
+
+    /// Mermaid keeps the last label written for an id; in a guide the first one is a question that then
+    /// silently never comes (a probe lost one to a copy-and-paste of `f1[…]`). Said where it happens.
+    private mutating func relabelled(_ index: Int, _ label: String, at offset: Int) {
+        let first = position(nodes[index].labelOffset)
+        report(.warning, .nodeRelabelled, at: offset,
+               MermaidText.relabelled(graphNodes[index].id, was: graphNodes[index].text, at: first))
     }
 
     /// `"…"` at `open`: the text up to the next quote, entity codes and `<br>` decoded; a Markdown string

@@ -186,6 +186,8 @@ struct MermaidNode {
     var labelOffset: Int = -1
     /// The innermost subgraph it first appeared in, or -1.
     var subgraph: Int32 = -1
+    /// A label was written for it (`id[…]`, `id@{ label: … }`): a second, different one replaces the first.
+    var labelled = false
 }
 
 /// What `:::`, `class`, `style` and `click` add to a node; few nodes have any.

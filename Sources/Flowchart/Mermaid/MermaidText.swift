@@ -132,6 +132,13 @@ enum MermaidText {
                       zh: "子图 '\(id)' 在前面已经出现过；连向 '\(id)' 的连线指的是第一个，这一个按 '\(renamed)' 画出——请给它一个自己的 id")
     }
 
+    static func relabelled(_ id: String, was: String, at first: SourcePosition) -> LocalizedText {
+        let shown = was.count > 40 ? String(was.prefix(40)) + "…" : was
+        return LocalizedText(
+            en: "'\(id)' already has the label '\(shown)' (line \(first.line), column \(first.column)); this one replaces it, so that question is never asked — give this node an id of its own",
+            zh: "'\(id)' 已有标签“\(shown)”（第 \(first.line) 行第 \(first.column) 列）；这里的标签会替换它，那个问题就不会被问到——请给这个节点一个自己的 id")
+    }
+
     static func noSuchLink(_ number: Int, _ count: Int) -> LocalizedText {
         LocalizedText(en: "linkStyle \(number): the chart has \(count) link\(count == 1 ? "" : "s"), numbered from 0; this style is left out",
                       zh: "linkStyle \(number)：本图只有 \(count) 条连线（从 0 开始编号）；这条样式已忽略")
