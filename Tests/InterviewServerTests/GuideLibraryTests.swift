@@ -214,6 +214,20 @@ struct GuideLibraryTests {
             #expect(broken == .created && clean == .created)
             let created = try await SecurityEvent.query(on: app.db).filter(\.$kind == .guideCreated).all()
             #expect(created.map(\.detail).sorted() == ["", GuideService.savedWithErrors])
+            // and the library and the broken guide's page say so, where the clean one's say nothing
+            let library = try await browser.get("/guides").body.string
+            let row = { (slug: String) in library.components(separatedBy: "<code>\(slug)</code>").dropFirst().first?
+                .components(separatedBy: "</tr>").first ?? "" }
+            #expect(row("team-guide").contains("Errors found by the guide check: 1"))
+            #expect(!row("clean-guide").contains("Errors found by the guide check"))
+            let team = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "team-guide").first())
+            let cleanGuide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "clean-guide").first())
+            let page = try await browser.get("/guides/\(try team.requireID())").body.string
+            #expect(page.contains("<strong>Errors found by the guide check: 1.</strong>"))
+            #expect(page.contains("/guides/\(try team.requireID())/edit#diagnostics\">See them in the editor</a>"))
+            #expect(!(try await browser.get("/guides/\(try cleanGuide.requireID())").body.string).contains("id=\"check-errors\""))
+            browser.language = "zh"
+            #expect((try await browser.get("/guides/\(try team.requireID())").body.string).contains("指南检查发现的错误：1"))
         }
     }
 

@@ -131,6 +131,10 @@ extension Text {
         case .convertToMermaid: ("Convert the charts to Mermaid", "把流程图转换为 Mermaid")
         case .convertToFlowchartJS: ("Convert the charts to flowchart.js", "把流程图转换为 flowchart.js")
         case .chartsConverted: ("Charts converted:", "已转换的流程图：")
+        case .checkErrors: ("Errors found by the guide check: ", "指南检查发现的错误：")  // the count follows at once
+        case .checkErrorsHint: ("Parts of this version may be missing from the interview (a misspelt node type drops the node, a stray arrow its line), and interviews scheduled on it run it as it is.",
+                                "这个版本的部分内容可能不会出现在面试中（写错的节点类型会丢掉该节点，多余的箭头会丢掉那一行），而安排在这个版本上的面试会按现状运行。")
+        case .seeInEditor: ("See them in the editor", "在编辑器中查看")
         case .convertedNotSaved: ("Not saved yet: check the text and the findings below, then save it as a new version.",
                                   "尚未保存：请检查下面的文字和检查结果，然后保存为新版本。")
         case .convertedRepaired: ("Charts that had errors, written as the reader repaired them (what an error dropped, such as an undefined node, is not in them: compare with the saved version):",

@@ -23,6 +23,7 @@ enum Text: String, CaseIterable, Sendable {
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired
     case compareWithPrevious, changesFrom, guideChanges
+    case checkErrors, checkErrorsHint, seeInEditor
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
     case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged

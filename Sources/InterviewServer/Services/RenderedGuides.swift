@@ -63,6 +63,11 @@ final class RenderedGuides: Sendable {
         cached(markdown, \.findings) { APIGuideController.findings(of: markdown, path: path) }
     }
 
+    /// How many of a version's findings are errors (the guide check's; warnings leave the interview whole).
+    func errorCount(of markdown: String, path: String) -> Int {
+        findings(of: markdown, path: path).filter { $0.severity == "error" }.count
+    }
+
     private func cached<T: Sendable>(_ markdown: String, _ field: WritableKeyPath<Rendered, T?>, make: () -> T) -> T {
         let key = Self.key(markdown)
         if let hit = store.withLock({ $0.entries[key]?[keyPath: field] }) { return hit }

@@ -21,6 +21,9 @@ struct GuideShow: Encodable {
     var slug: String
     var shownHash: String
     var shownLabel = ""
+    /// The shown version's lint errors: a guide can be saved past them (a first upload is), and its page
+    /// said nothing of it while questions were missing (a probe found a guide used with nine).
+    var errorCount = 0
     var parts: [GuidePresentation.Part]
     var versions: [VersionRow]
     var editHref: String?
@@ -84,7 +87,8 @@ struct EditorQuestion: Encodable {
 }
 
 struct GuidesIndex: Encodable {
-    struct Row: Encodable { var title: String; var slug: String; var language: String; var hash: String; var href: String }
+    /// `errors`: the current version's lint errors, so a guide saved past them is told apart in the list.
+    struct Row: Encodable { var title: String; var slug: String; var language: String; var hash: String; var href: String; var errors: Int }
 
     var guides: [Row]
     var canUpload: Bool
