@@ -53,6 +53,11 @@ extension Interview.GuideCommand {
                         ? "；其中 \(result.repaired) 个有错误，按读取时的修复结果转换——上面的错误所丢掉的内容（未定义的节点、断开的连线）不在转换后的流程图中，请对照原文检查"
                         : "; \(result.repaired) of them had errors and are written as the reader repaired them: what the errors above dropped (an undefined node, a broken line) is not in the converted chart, so check it against the original"
                 }
+                if result.rewritten > 0 {
+                    summary += language == .zh
+                        ? "；\(result.rewritten) 个标签改用全角字符书写（见上面的警告），因为 flowchart.js 会把其中的字符当作语法"
+                        : "; \(result.rewritten) label\(result.rewritten == 1 ? "" : "s") written with full-width characters (see the warnings above), as flowchart.js would read them as syntax"
+                }
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {
                 FileHandle.standardOutput.write(Data(result.markdown.utf8))

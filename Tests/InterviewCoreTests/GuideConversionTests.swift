@@ -20,6 +20,25 @@ struct GuideConversionTests {
         }
     }
 
+    /// flowchart.js cannot hold `=>` in a question or `,` `(` in a gate's label; the converter writes
+    /// full-width substitutes, and says so where each label is (a probe found them only by a diff).
+    @Test func labelsWrittenWithSubstitutesAreWarnedOfWhereTheyAre() {
+        // setup
+        let markdown = "# G\n\n### 3. T\n\n#### 3.1 A\n\n```mermaid\nflowchart TD\n  s([Start]) --> q[\"Explain a => b\"]\n"
+            + "  q --> g{Deeper?}\n  g -->|yes (C#)| d[Why?]\n  g -->|no| e([End])\n  d --> e\n```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .flowchartJS)
+        let back = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        let warned = result.diagnostics.filter { $0.diagnostic.code == .labelRewritten }.map(\.diagnostic)
+        #expect(result.converted == 1 && result.rewritten == 2 && warned.count == 2)
+        #expect(warned.map(\.position.line) == [9, 11])
+        #expect(warned[0].message.contains("it is written 'Explain a =＞ b'") && warned[1].message.contains("'yes （C#）'"))
+        #expect(warned[0].text.zh.contains("已写成“Explain a =＞ b”"))
+        #expect(result.markdown.contains("Explain a =＞ b"))
+        #expect(back.rewritten == 0)
+    }
+
     @Test func aChartWithErrorsIsConvertedAsRepairedAndCountedSo() {
         // setup: one chart whose last line names a node never defined, one clean
         let markdown = "# G\n\n### 3. T\n\n#### 3.1 A\n\n```flow\nst=>start: S\nop1=>operation: Q?\ne=>end\nst->op1-op9->e\n```\n\n"

@@ -32,6 +32,25 @@ public enum FlowchartJSWriter {
         return FlowchartWriter.text(copy)
     }
 
+    /// The labels `write` cannot keep as they are, each a warning where it is written in `graph`'s
+    /// source: the converted guide's text differs there, and saying nothing left an author to find
+    /// `a =＞ b` in a question (and a `guide diff` of a round trip) on their own.
+    public static func rewrittenLabels(_ graph: FlowGraph) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for node in graph.nodes {
+            let written = nodeLabel(node.text)
+            if written != node.text {
+                found.append(Diagnostic(.warning, .labelRewritten, at: node.position, .labelRewritten(node.text, as: written)))
+            }
+        }
+        for edge in graph.edges {
+            guard let label = edge.label else { continue }
+            let written = edgeLabel(label)
+            if written != label { found.append(Diagnostic(.warning, .labelRewritten, at: edge.position, .labelRewritten(label, as: written))) }
+        }
+        return found.sorted { $0.position < $1.position }
+    }
+
     static func isLegalCharacter(_ c: Unicode.Scalar) -> Bool {
         !c.properties.isWhitespace && !"()=>@:|,;\"[]{}\\".unicodeScalars.contains(c)
     }
@@ -72,5 +91,13 @@ public enum FlowchartJSWriter {
 
     private static func withoutTrailingBackslash(_ text: String) -> String {
         text.hasSuffix("\\") ? String(text.dropLast()) + "＼" : text
+    }
+}
+
+extension LocalizedText {
+    static func labelRewritten(_ label: String, as written: String) -> LocalizedText {
+        LocalizedText(
+            en: "flowchart.js cannot hold the label '\(label)' as it is ('=>', ',', '(', ')' or a last '\\' would be read as syntax): it is written '\(written)', with full-width characters, and stays so if converted back",
+            zh: "flowchart.js 无法原样保存标签“\(label)”（'=>'、','、'('、')' 或结尾的 '\\' 会被当作语法）：已写成“\(written)”，使用全角字符，转换回去后仍是如此")
     }
 }

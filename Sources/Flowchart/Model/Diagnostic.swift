@@ -123,4 +123,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let emptyKey: DiagnosticCode = "empty-key"
     public static let noLinks: DiagnosticCode = "no-links"
     public static let unclosedFence: DiagnosticCode = "unclosed-fence"
+    /// Said by a conversion to flowchart.js, never by a reader: a label written with a substitute.
+    public static let labelRewritten: DiagnosticCode = "label-rewritten"
 }

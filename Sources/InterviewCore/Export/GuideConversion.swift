@@ -15,6 +15,9 @@ public enum GuideConversion {
         /// Of `converted`, the charts that had errors: written as the reader repaired them, so what it
         /// dropped (an undefined node, a broken line) is not in the converted chart, which lints clean.
         public var repaired = 0
+        /// Labels written with full-width substitutes, because flowchart.js would read the characters
+        /// as syntax (each also a `label-rewritten` warning in `diagnostics`).
+        public var rewritten = 0
     }
 
     public static func convert(_ markdown: String, to target: DiagramSyntax) -> Result {
@@ -23,7 +26,7 @@ public enum GuideConversion {
         let markdown = LineEndings.unix(markdown)
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var diagnostics: [GuideDiagnostic] = []
-        var converted = 0, repaired = 0
+        var converted = 0, repaired = 0, rewritten = 0
         // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
         for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
             let source = block.syntax
@@ -53,11 +56,16 @@ public enum GuideConversion {
             lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
             converted += 1
             if hadErrors { repaired += 1 }
+            if target == .flowchartJS {
+                let changed = FlowchartJSWriter.rewrittenLabels(parsed.graph)
+                diagnostics += changed.map { GuideDiagnostic(flowchart: block.name, $0) }
+                rewritten += changed.count
+            }
         }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
         let written = lines.joined(separator: "\n")
         return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics,
-                      repaired: repaired)
+                      repaired: repaired, rewritten: rewritten)
     }
 
     /// A chart's text in the given language.

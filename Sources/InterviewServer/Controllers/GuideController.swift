@@ -114,7 +114,7 @@ struct GuideController: RouteCollection {
             return response
         }
         let result = GuideConversion.convert(text, to: target)
-        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired)).encodeResponse(for: req)
+        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired, rewritten: result.rewritten)).encodeResponse(for: req)
     }
 
     /// What a version changed from an earlier one: `?to=` (default the current) against `?from=` (default
@@ -170,7 +170,7 @@ struct GuideController: RouteCollection {
 
     /// What the editor says above the text: a save done or not needed, or a conversion not yet saved.
     enum EditNotice {
-        case none, unchanged, saved(String), converted(Int, repaired: Int)
+        case none, unchanged, saved(String), converted(Int, repaired: Int, rewritten: Int)
     }
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
@@ -185,9 +185,10 @@ struct GuideController: RouteCollection {
         case .none: break
         case .unchanged: page.unchanged = true
         case .saved(let label): page.savedLabel = label
-        case .converted(let count, let repaired):
+        case .converted(let count, let repaired, let rewritten):
             page.converted = count
             page.repaired = repaired
+            page.rewritten = rewritten
         }
         if try req.user.role.managesPositions, let current = guide.$current.id {
             let questions = try await EditorFigures.questions(guide: id, version: current, req: req)

@@ -58,6 +58,8 @@ struct GuideEdit: Encodable {
     var converted: Int? = nil
     /// Of those, the charts that had errors, written as the reader repaired them.
     var repaired = 0
+    /// Labels written with full-width substitutes, which flowchart.js would read as syntax.
+    var rewritten = 0
 }
 
 /// What one version of a guide changed from an earlier one (`GuideDiff`), for the guide's owner before
