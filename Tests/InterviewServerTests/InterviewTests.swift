@@ -79,8 +79,12 @@ struct InterviewTests {
                                                                    "scheduledAt": "next tuesday"])
             // verify
             #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains(Text.errDate.in(.en)))
-            #expect(response.body.string.contains(Text.errRequired.in(.en)))
+            let page = response.body.string
+            #expect(page.contains(Text.errDate.in(.en)) && page.contains("Choose at least one interviewer."))
+            // each message is tied to its field, and the first of them takes the focus
+            #expect(page.contains("aria-invalid=\"true\" aria-describedby=\"scheduled-error\" autofocus"))
+            #expect(page.contains("<p class=\"error\" id=\"scheduled-error\" role=\"alert\">"))
+            #expect(page.contains("<fieldset aria-describedby=\"interviewers-error\">"))
         }
     }
 
@@ -155,15 +159,19 @@ struct InterviewTests {
             let completed = try await browser.get("/interviews?status=completed")
             let api = try await browser.get("/api/v1/interviews")
             // verify: 50 a page, newest first, each with its panel, guide version and console link
-            func rows(_ page: TestingHTTPResponse) -> Int { page.body.string.components(separatedBy: "<tr><td>").count - 1 }
+            // The full list, under Ivan's own agenda (`InterviewAgendaTests`), which lists some of the same interviews.
+            func list(_ page: TestingHTTPResponse) -> String {
+                page.body.string.components(separatedBy: "<table class=\"interviews\">").dropFirst().joined()
+            }
+            func rows(_ page: TestingHTTPResponse) -> Int { list(page).components(separatedBy: "<tr><td>").count - 1 }
             #expect(rows(first) == 50 && rows(second) == 5 && rows(completed) == 5)
             #expect(first.body.string.contains("1 / 2 (55)") && first.body.string.contains("?page=2\" rel=\"next\""))
             #expect(!completed.body.string.contains("rel=\"next\""))
             let newest = DisplayDate.string(Date(timeIntervalSince1970: 1_800_000_000 + 54 * 86_400))
-            #expect(first.body.string.components(separatedBy: "<tr><td>")[1].hasPrefix(newest))
+            #expect(list(first).components(separatedBy: "<tr><td>")[1].hasPrefix(newest))
             #expect(first.body.string.contains("Ivan, Olga") || first.body.string.contains("Olga, Ivan"))
             #expect(first.body.string.contains(String(version.contentHash.prefix(12))))
-            #expect(first.body.string.components(separatedBy: "class=\"console-link\"").count - 1 == 50)
+            #expect(list(first).components(separatedBy: "class=\"console-link\"").count - 1 == 50)
             let all = try JSONDecoder().decode([InterviewService.Row].self, from: Data(buffer: api.body))
             #expect(all.count == 55 && all.allSatisfy { Set($0.interviewers) == ["Ivan", "Olga"] && $0.positionTitle == "Backend engineer" })
         }

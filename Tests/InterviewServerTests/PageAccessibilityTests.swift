@@ -36,7 +36,10 @@ struct PageAccessibilityTests {
             // act
             let refused = try await browser.logIn("ivan@example.com", password: "not the password at all")
             // verify
-            #expect(refused.body.string.contains("<p class=\"error\" role=\"alert\">"))
+            #expect(refused.body.string.contains("<p class=\"error\" id=\"login-error\" role=\"alert\">"))
+            // tied to the fields it is about, and the password, to type again, has the focus
+            #expect(refused.body.string.contains("name=\"email\" value=\"ivan@example.com\" required aria-describedby=\"login-error\">"))
+            #expect(refused.body.string.contains("name=\"password\" required aria-describedby=\"login-error\" autofocus>"))
         }
     }
 

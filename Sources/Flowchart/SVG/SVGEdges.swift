@@ -9,6 +9,8 @@ struct SVGEdges {
     /// a label's way (`SVGLabelPlacement`). Empty otherwise, and labels stay where they always were.
     let frames: [GroupFrame]
     let obstacles: LabelObstacles?
+    /// `SVGOptions.idScope`, for the markers a line names.
+    var idScope = ""
 
     init(boxes: [String: NodeBox], fontSize: Double, width: Double, height: Double, frames: [GroupFrame] = [], lines: [EdgeRoute] = []) {
         self.boxes = boxes
@@ -26,16 +28,18 @@ struct SVGEdges {
         var color: String?
         /// At the line's start (`<-->`): the same head turned round (`auto-start-reverse`).
         var atStart = false
+        var scope = ""
 
         var open: Bool { head == .open || head == .cross }
 
         var id: String {
-            var id = switch head {
+            let name = switch head {
             case .open: "fc-arrow-open"
             case .circle: "fc-circle"
             case .cross: "fc-cross"
             case .block, .none: "fc-arrow"
             }
+            var id = scope + name
             if atStart { id += "-start" }
             if taken { id += "-taken" } else if let color { id += "-" + Self.hash(color) }
             return id
@@ -73,9 +77,9 @@ struct SVGEdges {
     }
 
     /// The markers a line's ends need: at its end (none for `arrow-end: none`) and at its start.
-    static func markers(for style: SVGEdgeStyle, taken: Bool) -> (end: Marker?, start: Marker?) {
-        (style.arrow == .none ? nil : Marker(head: style.arrow, taken: taken, color: style.stroke),
-         style.startArrow == .none ? nil : Marker(head: style.startArrow, taken: taken, color: style.stroke, atStart: true))
+    static func markers(for style: SVGEdgeStyle, taken: Bool, scope: String) -> (end: Marker?, start: Marker?) {
+        (style.arrow == .none ? nil : Marker(head: style.arrow, taken: taken, color: style.stroke, scope: scope),
+         style.startArrow == .none ? nil : Marker(head: style.startArrow, taken: taken, color: style.stroke, atStart: true, scope: scope))
     }
 
     /// Returns the box its label covers, if it has one, for the frame titles and later labels to keep
@@ -93,7 +97,7 @@ struct SVGEdges {
         out += "<path d=\""
         appendPathData(route, to: &out)
         out += "\"" + style.lineAttributes
-        let markers = Self.markers(for: style, taken: taken)
+        let markers = Self.markers(for: style, taken: taken, scope: idScope)
         if let end = markers.end { out += SVGEscape.attribute("marker-end", "url(#\(end.id))") }
         if let start = markers.start { out += SVGEscape.attribute("marker-start", "url(#\(start.id))") }
         out += "/>"

@@ -41,7 +41,7 @@ public enum SVGRenderer {
         out += "<style>" + SVGStyleSheet.elementText + "</style>\n"
 
         let markers = Set(zip(styles, taken).flatMap { style, taken in
-            let ends = SVGEdges.markers(for: style, taken: taken)
+            let ends = SVGEdges.markers(for: style, taken: taken, scope: options.idScope)
             return [ends.end, ends.start].compactMap { $0 }
         }).sorted()
         out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"
@@ -62,8 +62,9 @@ public enum SVGRenderer {
                             fontSize: layout.fontSize, into: &out)
         }
         out += "</g>\n<g class=\"edges\">\n"
-        let edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,
+        var edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,
                              frames: layout.frames, lines: layout.frames.isEmpty ? [] : layout.edges)
+        edges.idScope = options.idScope
         var labels: [SVGFrames.Obstacle] = []
         for (index, route) in layout.edges.enumerated() {
             var classes: [String] = []

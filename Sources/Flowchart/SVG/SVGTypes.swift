@@ -26,9 +26,13 @@ public struct SVGOptions: Sendable {
     /// Becomes the drawing's `<title>`, read by screen readers and shown as a tooltip.
     public var title: String?
     public var highlight: Highlight = .none
+    /// Put in front of the drawing's element ids (its arrowheads' markers): a page that inlines several
+    /// drawings gives each its own, or its ids repeat (an accessibility audit counted ten `fc-arrow`).
+    public var idScope: String = ""
 
-    public init(title: String? = nil, highlight: Highlight = .none) {
+    public init(title: String? = nil, highlight: Highlight = .none, idScope: String = "") {
         self.title = title
         self.highlight = highlight
+        self.idScope = idScope
     }
 }

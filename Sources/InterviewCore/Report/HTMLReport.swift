@@ -33,8 +33,9 @@ public enum HTMLReport {
             body += "<section><h2>\(e(l.feedback))</h2><ul>" + report.feedback.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
         }
         body += topicTable(report, guide, l)
-        for topic in report.topics where topic.entered {
-            body += HTMLTopicSection.render(topic, guide.topic(topic.key), report, l)
+        // Each chart's ids scoped by its place: one page holds every entered topic's drawing.
+        for (number, topic) in report.topics.enumerated() where topic.entered {
+            body += HTMLTopicSection.render(topic, guide.topic(topic.key), report, l, idScope: "t\(number + 1)-")
         }
         body += dimensionsAndStages(report, l)
         if !report.notes.isEmpty {
@@ -51,7 +52,9 @@ public enum HTMLReport {
         <style>\(HTMLReportStyle.elementText)</style>
         </head>
         <body>
-        \(toolbar.isEmpty ? "" : "<div class=\"app-bar\">" + toolbar + "</div>\n")\(body)</body>
+        \(toolbar.isEmpty ? "" : "<a class=\"skip-link\" href=\"#main\">\(e(l.skipToReport))</a>\n<div class=\"app-bar\">" + toolbar + "</div>\n")<main id="main">
+        \(body)</main>
+        </body>
         </html>
 
         """

@@ -30,6 +30,7 @@ public enum HTMLReportStyle {
     }
     @media (max-width: 760px) { table { display: block; overflow-x: auto; } }
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
+    .skip-link { position: absolute; left: .5rem; top: -3rem; background: #fff; color: #1d2433; padding: .4rem .8rem; border: 2px solid #1d2433; } .skip-link:focus { top: .5rem; }
     .app-bar, .app-preamble { border-bottom: 1px solid #9aa5b1; padding-bottom: .8rem; margin-bottom: 1rem; } .app-bar nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
     """
 }

@@ -3,7 +3,7 @@ import Flowchart
 /// One topic of the HTML report: numbers with their derivations, the chart with the path taken,
 /// and every question with its rating, notes and reference.
 enum HTMLTopicSection {
-    static func render(_ t: TopicReport, _ topic: Topic?, _ report: InterviewReport, _ l: ReportLabels) -> String {
+    static func render(_ t: TopicReport, _ topic: Topic?, _ report: InterviewReport, _ l: ReportLabels, idScope: String = "") -> String {
         let e = XMLText.escape
         let candidate = report.audience == .candidate
         var out = "<section class=\"topic\" id=\"topic-\(e(t.key))\"><h2>\(e(t.heading))</h2>"
@@ -19,7 +19,7 @@ enum HTMLTopicSection {
             }.joined(separator: " · ") + "</p>"
         }
         // Chart labels carry the expected answers in brackets, so the candidate's copy has none.
-        if !candidate, let topic, let svg = TopicPathDrawing.svg(topic, t) {
+        if !candidate, let topic, let svg = TopicPathDrawing.svg(topic, t, idScope: idScope) {
             out += "<figure class=\"chart\">\(svg)<figcaption>\(e(l.chartCaption))</figcaption></figure>"
         }
         out += "<table class=\"questions\"><thead><tr><th>#</th><th>\(e(l.question))</th><th>\(e(l.level))</th>"

@@ -25,5 +25,5 @@ extension ReportLabels {
                           .notAsked: "未涉及", .notApplicable: "不适用"],
         strong: "所涉及的问题回答得很好", solid: "基础扎实，但仍有欠缺", revisit: "这一方面值得再巩固",
         wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题",
-        notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", colon: "：")
+        notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告", colon: "：")
 }

@@ -16,6 +16,8 @@ public struct ReportLabels: Sendable {
     public var strong, solid, revisit, wentDeeper, notDeeper: String
     /// Said of a session that stopped before its end (quit in the runner, or still going).
     public var notFinished: String
+    /// The in-app page's first Tab stop, past its toolbar.
+    public var skipToReport: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -61,5 +63,6 @@ public struct ReportLabels: Sendable {
         strong: "strong answers on the questions we covered", solid: "a solid grasp of the basics, with some gaps",
         revisit: "an area worth revisiting", wentDeeper: "we went on to advanced questions",
         notDeeper: "we did not get to the advanced questions this time",
-        notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked")
+        notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked",
+        skipToReport: "Skip to the report")
 }

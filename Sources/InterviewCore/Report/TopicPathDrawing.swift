@@ -3,11 +3,11 @@ import Flowchart
 /// A topic's flowchart drawn with the interview's path highlighted: the nodes the walk stood on and
 /// the links it followed.
 enum TopicPathDrawing {
-    static func svg(_ topic: Topic, _ report: TopicReport) -> String? {
-        svg(topic, path: Set(report.path), moves: report.moves)
+    static func svg(_ topic: Topic, _ report: TopicReport, idScope: String = "") -> String? {
+        svg(topic, path: Set(report.path), moves: report.moves, idScope: idScope)
     }
 
-    static func svg(_ topic: Topic, path: Set<String>, moves: [WalkMove]) -> String? {
+    static func svg(_ topic: Topic, path: Set<String>, moves: [WalkMove], idScope: String = "") -> String? {
         guard !topic.flowchart.isEmpty else { return nil }
         let graph = DiagramSyntax.parse(topic.flowchart).graph
         guard !graph.nodes.isEmpty else { return nil }
@@ -17,7 +17,7 @@ enum TopicPathDrawing {
             highlight.edges.insert(EdgeRef(from: move.from, branch: branch))
         }
         let layout = FlowchartLayout.layout(graph)
-        return SVGRenderer.render(graph, layout: layout, options: SVGOptions(title: topic.heading, highlight: highlight))
+        return SVGRenderer.render(graph, layout: layout, options: SVGOptions(title: topic.heading, highlight: highlight, idScope: idScope))
     }
 
     /// The chart link a walk move followed. Steps fold a parallel node's first path into "next".

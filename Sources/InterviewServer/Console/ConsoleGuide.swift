@@ -48,6 +48,9 @@ struct ConsoleGuide: Content {
 
     var hash: String
     var title: String
+    /// The guide's own language ("en", "zh"): its texts carry it as `lang` in a page of the other one, so
+    /// a screen reader reads an English question on a Chinese page with an English voice (WCAG 3.1.2).
+    var language: String
     var scale: [Anchor]
     /// What an interviewer can recommend when submitting: the guide's bands, then "no decision".
     var recommendations: [Recommendation]
@@ -70,6 +73,7 @@ struct ConsoleGuide: Content {
     init(_ guide: Guide, hash: String) {
         self.hash = hash
         title = guide.title
+        language = ReportLanguage(guide: guide).rawValue
         scale = guide.scale.levels.map { Anchor(rating: $0, text: guide.scale.anchors[$0] ?? "") }
         recommendations = guide.bands.map { Recommendation(id: $0.id, label: $0.label) }
             + [Recommendation(id: ScorecardSubmission.noDecision, label: ScorecardSubmission.noDecisionLabel(for: guide))]

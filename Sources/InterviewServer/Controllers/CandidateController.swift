@@ -22,7 +22,8 @@ struct CandidateController: RouteCollection {
         let input = try req.content.decode(DecisionService.Input.self)
         do {
             _ = try await DecisionService.record(input, for: candidate, req: req)
-            return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
+            // Said where it was done, as scheduling is: the page came back with nothing to say it was recorded.
+            return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path + "?decided=1#decision")
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, candidateID: candidate.id, errors: errors.localized(req.language), decision: input)
                 .encodeResponse(for: req)
@@ -63,7 +64,8 @@ struct CandidateController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> View {
         try await renderShow(req, candidateID: req.parameters.get("id"), errors: [:],
-                             justScheduled: req.query[String.self, at: "scheduled"] == "1")
+                             justScheduled: req.query[String.self, at: "scheduled"] == "1",
+                             justDecided: req.query[String.self, at: "decided"] == "1")
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -82,7 +84,8 @@ struct CandidateController: RouteCollection {
     }
 
     static func renderShow(_ req: Request, candidateID: UUID?, errors: [String: String], chosen: [UUID] = [],
-                           scheduledAt: String = "", decision: DecisionService.Input? = nil, justScheduled: Bool = false) async throws -> View {
+                           scheduledAt: String = "", decision: DecisionService.Input? = nil, justScheduled: Bool = false,
+                           justDecided: Bool = false) async throws -> View {
         let user = try req.user
         let candidate = try await Access.candidate(candidateID, for: user, on: req.db)
         try await Audit.record(.read, candidate: candidate, by: user, on: req.db)
@@ -114,6 +117,7 @@ struct CandidateController: RouteCollection {
         }
         page.decisionRationale = decision?.rationale ?? ""
         page.justScheduled = justScheduled
+        page.justDecided = justDecided
         return try await req.page("candidate", page)
     }
 

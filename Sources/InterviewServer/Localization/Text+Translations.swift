@@ -175,6 +175,7 @@ extension Text {
         case .pageOf: ("Page", "页")
         case .noEvents: ("Nothing recorded.", "没有记录。")
         case .errRequired: ("Required.", "必填。")
+        case .errNoInterviewer: ("Choose at least one interviewer.", "请至少选择一位面试官。")
         case .errTooLong: ("Too long.", "太长。")
         case .errEmail: ("Not an email address.", "不是有效的邮箱地址。")
         case .errGuideHasNothingToAsk: ("This guide has no stages or questions to ask: open it in the editor and add numbered stages (such as '### 0. Resume').",
@@ -254,6 +255,7 @@ extension Text {
         case .outcomeReject: ("Reject", "不录用")
         case .outcomeOnHold: ("On hold", "暂缓")
         case .noDecisionYet: ("No decision recorded yet.", "尚未记录决定。")
+        case .decisionRecorded: ("Decision recorded: it is shown below, with the earlier ones under its history.", "决定已记录：见下方，之前的决定在历史记录中。")
         case .decisionHint: ("Your decision, with your reasons. The panel's recommendations are beside it to weigh, not to copy: the score never decides alone.",
                              "请写下你的决定和理由。面试小组的推荐仅供参考，不会自动填入：分数从不单独做决定。")
         case .debrief: ("Debrief", "面试讨论")

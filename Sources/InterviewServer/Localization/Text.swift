@@ -33,7 +33,7 @@ enum Text: String, CaseIterable, Sendable {
     case when, who, action, system
     case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
     // Form errors
-    case errRequired, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
+    case errRequired, errNoInterviewer, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports
@@ -43,7 +43,7 @@ enum Text: String, CaseIterable, Sendable {
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
-    case noDecisionYet, decisionHint, debrief, otherNotes, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
+    case decisionRecorded, noDecisionYet, decisionHint, debrief, otherNotes, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
     // Calibration
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit

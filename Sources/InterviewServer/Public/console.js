@@ -166,7 +166,9 @@
       dialog.returnValue = "";
       dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok" ? (withField ? field.value : "") : null), { once: true });
       dialog.showModal();
-      (withField ? field : $("ask-ok")).focus();
+      // A question without a field is a confirmation of something not undone ("finish anyway?"):
+      // Enter pressed out of habit keeps the interview going.
+      (withField ? field : $("ask-cancel")).focus();
     });
   }
 
@@ -469,7 +471,7 @@
         const waiting = pendingRating(q);
         if (waiting) q.rating = waiting.rating;
         panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
-        panel.append(el("h2", { id: "question-text", text: q.text }));
+        panel.append(el("h2", { id: "question-text", lang: guide.language, text: q.text }));
         const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
         for (const a of guide.scale) {
           ratings.append(el("button", {
@@ -483,7 +485,7 @@
           const toggle = button(showReference ? L.hideReference : L.showReference, toggleReference, { id: "reference-toggle", class: "quiet" });
           panel.append(toggle);
           if (showReference) {
-            const box = el("div", { id: "reference", class: "reference" });
+            const box = el("div", { id: "reference", class: "reference", lang: guide.language });
             if (q.reference) box.append(el("h3", { text: L.reference }), el("p", { text: q.reference }));
             if (q.rubric.length) box.append(el("h3", { text: L.rubric }), el("ul", {}, q.rubric.map((r) => el("li", {}, el("kbd", { text: String(r.rating) }), " " + r.text))));
             panel.append(box);
@@ -497,8 +499,9 @@
         const d = view.decision;
         const topic = topicsByKey.get(d.topic) || { gates: {}, instructions: {} };
         panel.append(el("p", { class: "meta", text: d.topic + " · " + d.id }));
-        panel.append(el("h2", { id: "gate-text", text: d.kind === "gate" ? (topic.gates[d.id] || d.id) : L.jumpOffer + " " + topicTitle(d.target) }));
-        if (d.kind === "offerJump") panel.append(el("p", { text: topic.instructions[d.id] || "" }));
+        panel.append(el("h2", { id: "gate-text", lang: d.kind === "gate" ? guide.language : null,
+                                text: d.kind === "gate" ? (topic.gates[d.id] || d.id) : L.jumpOffer + " " + topicTitle(d.target) }));
+        if (d.kind === "offerJump") panel.append(el("p", { lang: guide.language, text: topic.instructions[d.id] || "" }));
         // The reason in the page's language; `reason` alone is in the guide's.
         const reason = d.reasons ? d.reasons[boot.language] || d.reason : d.reason;
         if (reason) {
@@ -513,18 +516,22 @@
       case "pick": {
         const p = view.pick;
         panel.append(el("h2", { text: L.pickTitle }), el("p", { class: "muted", text: L.pickHint }));
-        panel.append(el("ol", { class: "pick" }, p.questions.map((id, i) =>
+        panel.append(el("ol", { class: "pick", lang: guide.language }, p.questions.map((id, i) =>
           el("li", {}, button((i + 1) + ". " + questionText(p.topic, id).text, () => act({ type: "pick", topic: p.topic, question: id }), { class: "pick-item", "data-question": id })))));
         break;
       }
-      case "talk":
-        panel.append(el("p", { text: L.talkHint }));
+      case "talk": {
+        // The stage's name heads the panel, which takes focus and is announced: after f a screen reader
+        // heard the same hint at every stage, and the new stage's name only on the line above, unannounced.
         const stage = view.stage && stagesByKey.get(view.stage);
+        panel.append(el("h2", { id: "stage-title", text: L.stage + " " + view.stage + (stage ? " " + stage.title : "") }));
+        panel.append(el("p", { text: L.talkHint }));
         if (stage && stage.questions.length) {
-          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions" }, stage.questions.map((q) =>
+          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions", lang: guide.language }, stage.questions.map((q) =>
             el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null))));
         }
         break;
+      }
       case "finishInterview":
         panel.append(button(L.finish, finish, { id: "finish", class: "primary" }));
         return;
@@ -562,7 +569,7 @@
     // Once finished, every topic's questions are listed, each under its topic's key.
     box.append(el("h3", { text: view.finished ? L.historyAll : L.history }));
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
-      el("span", { class: "history-text", text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
+      el("span", { class: "history-text", lang: guide.language, text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
         "aria-pressed": h.rating === a.rating ? "true" : "false", "data-chip": h.topic + "/" + h.id + "/" + a.rating,
@@ -757,7 +764,6 @@
   $("guidance-label").textContent = L.guidance;
   $("chart-label").textContent = L.flowchart;
   $("chart-empty").textContent = L.noChart;
-  $("clock-total").setAttribute("aria-label", L.total);
   $("outline").setAttribute("aria-label", L.stages);
   $("help-close").textContent = L.close;
   $("ask-ok").textContent = L.ok;

@@ -32,11 +32,11 @@ enum GuidePresentation {
                 parts.append(Part(html: GuidanceHTML.render(text, headingShift: 1), isChart: false))
             }
         }
-        for block in MarkdownFlowReader.flowBlocks(in: markdown) where block.isFlowchart {
+        for (number, block) in MarkdownFlowReader.flowBlocks(in: markdown).filter(\.isFlowchart).enumerated() {
             prose(upTo: block.fenceLine - 1)
             let parsed = block.syntax.parse(block.text, firstLine: block.firstLine)
             let layout = FlowchartLayout.layout(parsed.graph)
-            parts.append(Part(html: SVGRenderer.render(parsed.graph, layout: layout, options: SVGOptions(title: block.name)),
+            parts.append(Part(html: SVGRenderer.render(parsed.graph, layout: layout, options: SVGOptions(title: block.name, idScope: "c\(number + 1)-")),
                               isChart: true, isWide: layout.width > wideChart))
             next = min(block.closingLine, lines.count)
         }

@@ -48,7 +48,7 @@ enum InterviewService {
         // Only active accounts are scheduled: a deactivated one could not open the console.
         let members = try await position.$members.query(on: db).filter(\.$deactivatedAt == nil).all()
         let interviewers = members.filter { chosen.contains($0.id!) }
-        if chosen.isEmpty { errors["interviewerIDs"] = .errRequired }
+        if chosen.isEmpty { errors["interviewerIDs"] = .errNoInterviewer }
         else if interviewers.count != Set(chosen).count { errors["interviewerIDs"] = .errUnknownUser }
         try await position.$guide.load(on: db)
         guard let version = try await GuideLibrary.currentVersion(of: position.guide, on: db) else { throw Abort(.conflict) }

@@ -39,6 +39,8 @@ struct CandidateShow: Encodable {
     var decisionRationale = ""
     /// Back from the schedule form: the page says it was done.
     var justScheduled = false
+    /// After recording a decision: said at the decision section, as scheduling is at the interviews.
+    var justDecided = false
 
     struct Recommendation: Encodable { var interviewer: String; var label: String; var summary: String; var score: String }
     struct Option2: Encodable { var value: String; var label: String; var selected = false }
