@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fault injection against the built server: kill -9 on SQLite, a PostgreSQL outage, a full disk, and
+"""Fault injection against the built server: kill -9 on SQLite, SIGTERM under load, a PostgreSQL outage, a full disk, and
 two instances on one PostgreSQL database (Tests/faults/README.md).
 
     python3 Tests/faults/run.py --binary .build/debug/interview [--rounds 100] [--only kill-9] [--seed N]
@@ -22,9 +22,10 @@ import disk_full  # noqa: E402
 import harness  # noqa: E402
 import kill9  # noqa: E402
 import pg_outage  # noqa: E402
+import sigterm  # noqa: E402
 import two_instances  # noqa: E402
 
-SCENARIOS = [kill9, pg_outage, disk_full, two_instances]
+SCENARIOS = [kill9, sigterm, pg_outage, disk_full, two_instances]
 
 
 def server_errors(paths):
