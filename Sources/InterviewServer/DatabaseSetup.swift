@@ -13,7 +13,7 @@ enum DatabaseSetup {
         case .sqliteMemory:
             app.databases.use(.sqlite(.memory), as: .sqlite)
         case .postgres(let url, let schema):
-            var configuration = try SQLPostgresConfiguration(url: url)
+            var configuration = try DatabaseStartup.configuration(url: url)
             if let schema { configuration.searchPath = [schema] }
             // Four connections per event loop rather than Fluent's one. With one, a connection that the pool
             // loses track of after PostgreSQL restarts under load (an AsyncKit pool race, reported upstream

@@ -1,3 +1,4 @@
+import PostgresNIO
 import Vapor
 
 /// The running server, for `interview serve`: bootstrap logging, make the app, configure it, serve until
@@ -18,12 +19,20 @@ public enum WebServer {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {
+            if case .postgres(let url, _) = settings.storage {
+                try await DatabaseStartup.waitForPostgres(url: url, on: app.eventLoopGroup.any(), logger: app.logger)
+            }
             try await configure(app, settings: settings)
             app.lifecycle.use(RetentionLifecycle())
             app.lifecycle.use(CalibrationWarmup())
             app.logger.info("data: \(settings.storageDescription)")
             try await app.execute()
             await drain(app)
+        } catch let error as PSQLError {
+            // Said in words (the error's own text is a generic line, on purpose): which server, and what.
+            try? await app.asyncShutdown()
+            if case .postgres(let url, _) = settings.storage { throw DatabaseStartup.explain(error, place: DatabaseStartup.place(url)).problem }
+            throw error
         } catch {
             try? await app.asyncShutdown()
             throw error
