@@ -149,6 +149,9 @@ struct BackupTests {
             let trail = try await SecurityEvent.query(on: app.db).all()
             #expect(trail.contains { $0.kind == .databaseRestored && $0.detail.hasSuffix("erased again: 1") })
             #expect(trail.contains { $0.kind == .candidateErased && $0.detail == "again after a restore" })
+            // and the candidate's own trail says why too (it said "retention", which they never reached)
+            let erasures = try await AuditEntry.query(on: app.db).filter(\.$action == .erase).all().map(\.detail)
+            #expect(erasures == ["again after a restore"])
             // The backup's sessions (Ivan's among them) sign nobody in: after a restore everyone signs in again.
             #expect(try await SessionRecord.query(on: app.db).count() == 0)
         }

@@ -151,9 +151,13 @@ struct ErasureRaceTests {
             try await erase(fixture)
             let first = try #require(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt)
             // act
-            try await CandidateService.erase(try #require(try await Candidate.find(fixture.candidate.id, on: app.db)), by: nil,
-                                             cache: app.scorecardCache, ledger: nil, on: app.db, now: first.addingTimeInterval(3_600))
+            let again = try await CandidateService.erase(try #require(try await Candidate.find(fixture.candidate.id, on: app.db)), by: nil,
+                                                         cache: app.scorecardCache, ledger: nil, on: app.db, now: first.addingTimeInterval(3_600))
+            // and the sweep, which found the candidate due before the other erasure, records nothing either
+            let swept = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: nil, now: first.addingTimeInterval(7_200))
             // verify
+            #expect(!again && swept == 0)
+            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == .candidateErased).filter(\.$detail == "retention").count() == 0)
             #expect(try await Candidate.find(fixture.candidate.id, on: app.db)?.erasedAt == first)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .erase).count() == 1)
         }

@@ -66,9 +66,11 @@ struct APICandidateController: RouteCollection {
         let user = try req.user
         let candidate = try await Access.candidate(req.parameters.get("id"), for: user, on: req.db)
         try Access.requireManager(user)
-        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache,
-                                         ledger: req.application.erasureLedger, on: req.db)
-        try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
+        // Erased already (a colleague a moment before): the answer is the same, the trails keep one erasure.
+        if try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache,
+                                            ledger: req.application.erasureLedger, on: req.db) {
+            try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
+        }
         return try detail(candidate)
     }
 

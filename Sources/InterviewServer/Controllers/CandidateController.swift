@@ -159,9 +159,11 @@ struct CandidateController: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
-        try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache,
-                                         ledger: req.application.erasureLedger, on: req.db)
-        try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
+        // Erased already (a colleague a moment before): the answer is the same, the trails keep one erasure.
+        if try await CandidateService.erase(candidate, by: user, cache: req.application.scorecardCache,
+                                            ledger: req.application.erasureLedger, on: req.db) {
+            try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
+        }
         return req.redirect(to: SiteURL.candidate(try candidate.requireID()).path)
     }
 }

@@ -176,20 +176,32 @@ enum CandidateService {
         }
     }
 
+    /// Why, as the candidate's trail says it: a person's request, the position's retention period, or
+    /// again after a restored backup had brought an erased person back (it said "retention").
+    enum ErasureReason: String {
+        case request, retention
+        case restore = "again after a restore"
+    }
+
     /// Drops the candidate's personal data now, scorecards' free text included (`CandidateErasure`);
     /// the interviews and ratings stay for anonymous statistics. The ledger (SQLite's data folder) learns
     /// of it first, so that even a failure halfway is finished at the next start, and a restored backup
-    /// cannot bring the person back.
-    static func erase(_ candidate: Candidate, by user: User?, cache: ScorecardCache, ledger: ErasureLedger?, on db: any Database,
-                      now: Date = Date()) async throws {
+    /// cannot bring the person back. Returns false, recording nothing, when the candidate was erased
+    /// already (by another instance's sweep, or a colleague a moment before): each erasure is in the
+    /// trails once.
+    @discardableResult
+    static func erase(_ candidate: Candidate, by user: User?, reason: ErasureReason? = nil, cache: ScorecardCache,
+                      ledger: ErasureLedger?, on db: any Database, now: Date = Date()) async throws -> Bool {
         if candidate.erasedAt == nil { try ledger?.record(candidate: try candidate.requireID(), at: now) }
-        guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return }
-        try await Audit.record(.erase, candidate: candidate, by: user, detail: user == nil ? "retention" : "request", on: db)
+        guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return false }
+        let reason = reason ?? (user == nil ? .retention : .request)
+        try await Audit.record(.erase, candidate: candidate, by: user, detail: reason.rawValue, on: db)
         // The write-ahead log still holds the pages as they were until a checkpoint: copy them into the
         // database (where secure_delete zeroed the old values) and empty the log. A busy moment only
         // delays it to SQLite's next checkpoint.
         if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
         }
+        return true
     }
 }

@@ -26,7 +26,7 @@ enum CandidateWrites {
 
     static var erased: Abort { Abort(.conflict, reason: "The candidate's personal data has been erased.") }
 
-    private static func isErased(_ candidateID: UUID, on db: any Database) async throws -> Bool {
+    static func isErased(_ candidateID: UUID, on db: any Database) async throws -> Bool {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             // The latest version of the row, read under the lock (a condition in the WHERE would be judged
             // on the snapshot): as `ScorecardWriter.lockCards` does for cards.

@@ -75,7 +75,8 @@ final class ErasureLedger: Sendable {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let restored = try await Candidate.query(on: app.db).filter(\.$id ~~ chunk).filter(\.$erasedAt == nil).all()
             for candidate in restored {
-                try await CandidateService.erase(candidate, by: nil, cache: app.scorecardCache, ledger: nil, on: app.db)
+                guard try await CandidateService.erase(candidate, by: nil, reason: .restore, cache: app.scorecardCache, ledger: nil,
+                                                       on: app.db) else { continue }
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
                                                      detail: "again after a restore", on: app.db)
                 again += 1

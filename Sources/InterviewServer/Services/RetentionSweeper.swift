@@ -17,7 +17,7 @@ enum RetentionSweeper {
                 .filter(\.$createdAt < cutoff)
                 .all()
             for candidate in due {
-                try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now)
+                guard try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now) else { continue }
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
                                                      detail: "retention", on: db)
                 erased += 1
