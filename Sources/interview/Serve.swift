@@ -46,8 +46,8 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("Log lines as text or json (one JSON object per line).", "日志格式：text 或 json（每行一个 JSON 对象）。")))
         var logFormat = "text"
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Time zone for pages until a browser says its own, and for the API's display times (an IANA name such as Asia/Shanghai).",
-                                                            "在浏览器告知其时区之前页面使用的时区，以及 API 中显示用时间的时区（IANA 名称，例如 Asia/Shanghai）。")))
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Time zone for pages until a browser says its own (an IANA name such as Asia/Shanghai); the API's times are always UTC.",
+                                                            "在浏览器告知其时区之前页面使用的时区（IANA 名称，例如 Asia/Shanghai）；API 中的时间始终为 UTC。")))
         var timeZone = "UTC"
 
         func validate() throws {

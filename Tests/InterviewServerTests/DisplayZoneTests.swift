@@ -109,6 +109,29 @@ struct DisplayZoneTests {
         }
     }
 
+    /// The API answers in UTC too, so a time read and sent back names the same moment (it was written on
+    /// the reader's clock and read as UTC: an interview moved by eight hours).
+    @Test func theAPIsTimesAreUTCAndRoundTrip() async throws {
+        try await withApp { app in
+            // setup: a browser in Shanghai, whose pages show Shanghai time
+            let (ivan, candidate, browser) = try await desk(app, zone: "Asia/Shanghai")
+            try await browser.get("/api/v1/session")
+            func schedule(_ at: String) async throws -> String? {
+                let body = try JSONSerialization.data(withJSONObject: ["candidateID": try candidate.requireID().uuidString, "scheduledAt": at,
+                                                                       "interviewerIDs": [try ivan.requireID().uuidString]])
+                let response = try await browser.send(.POST, "/api/v1/interviews", body: ByteBuffer(data: body), contentType: .json)
+                return (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])?["scheduledAt"] as? String
+            }
+            // act
+            let first = try #require(try await schedule("2026-12-01T14:30"))
+            let again = try await schedule(first)
+            let listed = try await browser.get("/api/v1/interviews").body.string
+            // verify
+            #expect(first == "2026-12-01 14:30" && again == first)
+            #expect(listed.contains("\"scheduledAt\":\"2026-12-01 14:30\"") && !listed.contains("22:30"))
+        }
+    }
+
     @Test func theAccountPageFixesAZoneOrFollowsTheBrowserAgain() async throws {
         try await withApp { app in
             // setup

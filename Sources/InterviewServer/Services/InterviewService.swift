@@ -67,7 +67,8 @@ enum InterviewService {
     static func parseDate(_ text: String?, in zone: TimeZone) -> Date? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if let date = ISO8601DateFormatter().date(from: text) { return date }
-        return DisplayDate.date(wallClock: text, in: zone)
+        // "2026-12-07 09:00", as the API writes times, reads back as the same moment.
+        return DisplayDate.date(wallClock: text.replacingOccurrences(of: " ", with: "T"), in: zone)
     }
 
     /// Every interview the user may see (the API's list, a candidate's interviews), newest first.
