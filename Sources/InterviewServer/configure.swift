@@ -73,9 +73,9 @@ private func configureSessions(_ app: Application, secure: Bool) {
         HTTPCookies.Value(string: id.string, expires: nil,
                           maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(CSRFCookie(secure: secure))
-    app.middleware.use(CachedUserSessionAuthenticator())
+    app.middleware.use(ProbesWithoutSession(app.sessions.middleware))
+    app.middleware.use(ProbesWithoutSession(CSRFCookie(secure: secure)))
+    app.middleware.use(ProbesWithoutSession(CachedUserSessionAuthenticator()))
     app.middleware.use(ErrorPages())
     app.middleware.use(AnonymousBodyLimit())
 }

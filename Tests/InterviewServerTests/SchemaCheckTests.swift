@@ -20,6 +20,39 @@ struct SchemaCheckTests {
         }
     }
 
+    /// A probe with a cookie is answered without its session being read (from the database, which may
+    /// be the thing that is down).
+    @Test func probesAreAnsweredWithoutReadingASession() async throws {
+        try await withApp { app in
+            // act
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: "interviewflow-session=not-a-session-at-all")
+            let health = try await app.testing().sendRequest(.GET, "/healthz", headers: headers)
+            let ready = try await app.testing().sendRequest(.GET, "/readyz", headers: headers)
+            // verify: answered, and no session cookie set or cleared
+            #expect(health.status == .ok && health.body.string == "ok" && ready.status == .ok)
+            #expect(health.headers[.setCookie].isEmpty && ready.headers[.setCookie].isEmpty)
+        }
+    }
+
+    /// A newer release migrated the database while this instance runs (an upgrade one instance at a
+    /// time): the instance says it is not ready, so the load balancer stops sending it requests.
+    @Test func aRunningInstanceWhoseDatabaseANewerReleaseMigratedIsNotReady() async throws {
+        try await withApp { app in
+            // setup
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("""
+                INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at)
+                VALUES (\(bind: UUID()), 'InterviewServer.M999_FromTheFuture', 99, NULL, NULL)
+                """).run()
+            // act
+            let ready = try await app.testing().sendRequest(.GET, "/readyz")
+            // verify
+            #expect(ready.status == .serviceUnavailable && ready.body.string.contains("\"migrations\":\"database is newer\""))
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = 'InterviewServer.M999_FromTheFuture'").run()
+        }
+    }
+
     @Test func aDatabaseFromANewerReleaseIsRefused() async throws {
         // setup: a data folder whose database records a migration this build does not know
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")

@@ -37,8 +37,8 @@ enum SchemaCheck {
     }
 }
 
-/// `/readyz`: 200 when the database answers and every migration of this build has run; 503 with the
-/// reason otherwise (load balancers take the instance out of rotation). `/healthz` only says the
+/// `/readyz`: 200 when the database answers, every migration of this build has run and none it does not
+/// know has; 503 with the reason otherwise (load balancers take the instance out of rotation). `/healthz` only says the
 /// process is up.
 struct Readiness: Content {
     var ready: Bool
@@ -56,9 +56,13 @@ struct Readiness: Content {
                 return Set(try await SchemaCheck.applied(on: req.db))
             }
             result.database = "ok"
-            let missing = SchemaCheck.known(req.application).subtracting(applied)
-            result.migrations = missing.isEmpty ? "current" : "\(missing.count) pending"
-            result.ready = missing.isEmpty
+            let known = SchemaCheck.known(req.application)
+            let missing = known.subtracting(applied)
+            // A newer release migrated the database under this running instance (an upgrade done one
+            // instance at a time): it must leave the rotation, not write to a schema it does not know.
+            let newer = applied.subtracting(known)
+            result.migrations = !newer.isEmpty ? "database is newer" : missing.isEmpty ? "current" : "\(missing.count) pending"
+            result.ready = missing.isEmpty && newer.isEmpty
         } catch {
             result.database = "unreachable"
         }
