@@ -143,6 +143,32 @@ struct GuideLibraryTests {
         }
     }
 
+    /// Two authors (or two tabs) editing at once: the second save, based on a version no longer
+    /// current, is refused with its text kept, instead of silently replacing the first one's edit.
+    @Test func anEditBasedOnAnOlderVersionIsRefusedWithItsTextKept() async throws {
+        try await withApp { app in
+            // setup: both editors opened on the first version
+            let (guide, first, browser) = try await adminWithBundledGuide(app)
+            let editPath = "/guides/\(try guide.requireID())/edit"
+            let form = try await browser.get(editPath).body.string
+            #expect(form.contains("<input type=\"hidden\" name=\"base\" value=\"\(try first.requireID().uuidString)\">"))
+            let base = try first.requireID().uuidString
+            // act
+            let mine = try await browser.post(editPath, ["markdown": first.markdown + "\nMine.\n", "base": base])
+            let theirs = try await browser.post(editPath, ["markdown": first.markdown + "\nTheirs.\n", "base": base])
+            let api = try await browser.send(.POST, "/api/v1/guides/\(try guide.requireID())/versions", body: ByteBuffer(data: try JSONSerialization.data(
+                withJSONObject: ["markdown": first.markdown + "\nAPI.\n", "baseVersionID": base])), contentType: .json)
+            // verify: one saved; the other refused, its text on the page, now based on the version saved meanwhile
+            #expect(mine.status == .seeOther && theirs.status == .conflict && api.status == .conflict)
+            #expect(try await versionCount(app, guide) == 2)
+            let current = try #require(try await GuideRecord.find(guide.id, on: app.db)?.$current.id)
+            let page = theirs.body.string
+            #expect(page.contains("Someone saved a new version of this guide after you opened the editor, so nothing was saved.") && page.contains("Theirs."))
+            #expect(page.contains("name=\"base\" value=\"\(current.uuidString)\""))
+            #expect(try await GuideVersion.find(current, on: app.db)?.markdown.contains("Mine.") == true)
+        }
+    }
+
     @Test func aVersionWithErrorsIsSavedOnlyWhenTheAuthorSaysSo() async throws {
         try await withApp { app in
             // setup: the current version of a bundled guide, and the same with a misspelt node type

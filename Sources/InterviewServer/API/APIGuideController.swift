@@ -62,10 +62,11 @@ struct APIGuideController: RouteCollection {
     }
 
     @Sendable static func saveVersion(req: Request) async throws -> Detail {
-        struct Form: Content { var markdown: String?; var allowErrors: Bool? }
+        struct Form: Content { var markdown: String?; var allowErrors: Bool?; var baseVersionID: UUID? }
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
         let form = try req.content.decode(Form.self)
-        let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true, on: req.db)
+        let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == true,
+                                                    basedOn: form.baseVersionID, locks: req.application.scorecardCache.guideLocks, on: req.db)
         if saved.created {
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
                                            detail: saved.trail, req: req)

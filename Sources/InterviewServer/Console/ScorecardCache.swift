@@ -23,6 +23,9 @@ final class ScorecardCache: Sendable {
     /// time on this instance (`CandidateWrites`). Kept here because the erasure, which takes both kinds,
     /// already works with this object.
     let candidateLocks = KeyedLocks()
+    /// One save of a guide at a time on this instance, so an edit based on a version that is no longer
+    /// current is told so rather than silently replacing it (`GuideService.saveEdit`).
+    let guideLocks = KeyedLocks()
     let writer: ScorecardWriter
     /// See `ServerSettings.isSingleWriter`: whether the engines kept here are always current.
     let singleWriter: Bool

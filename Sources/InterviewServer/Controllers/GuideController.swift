@@ -149,10 +149,11 @@ struct GuideController: RouteCollection {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let guide = try await find(req)
-        struct Form: Content { var markdown: String?; var allowErrors: String? }
+        struct Form: Content { var markdown: String?; var allowErrors: String?; var base: UUID? }
         let form = try req.content.decode(Form.self)
         do {
-            let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true", on: req.db)
+            let saved = try await GuideService.saveEdit(form.markdown, to: guide, by: req.user, allowErrors: form.allowErrors == "true",
+                                                        basedOn: form.base, locks: req.application.scorecardCache.guideLocks, on: req.db)
             guard saved.created else { return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path + "?unchanged=1") }
             try await SecurityAudit.record(.guideEdited, by: try req.user, subject: SecurityAudit.subject("guide", guide.id),
                                            detail: saved.trail, req: req)
@@ -164,6 +165,14 @@ struct GuideController: RouteCollection {
                                                 error: errors["markdown"]?.in(req.language),
                                                 offerSaveWithErrors: errors["markdown"] == .errGuideVersionHasErrors).encodeResponse(for: req)
             response.status = .unprocessableEntity
+            return response
+        } catch is GuideService.ChangedMeanwhile {
+            // The author's text comes back unsaved, now based on the version saved meanwhile: a second
+            // save, once they have read it, is deliberate.
+            guard let current = try await GuideRecord.find(guide.requireID(), on: req.db) else { throw Abort(.notFound) }
+            let response = try await renderEdit(req, guide: current, markdown: (form.markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                                                error: Text.errGuideChangedMeanwhile.in(req.language)).encodeResponse(for: req)
+            response.status = .conflict
             return response
         }
     }
@@ -181,6 +190,7 @@ struct GuideController: RouteCollection {
                              lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
                              error: error, offerSaveWithErrors: offerSaveWithErrors)
         page.convertAction = SiteURL.guideConvert(id).path
+        page.baseVersion = guide.$current.id?.uuidString ?? ""
         switch notice {
         case .none: break
         case .unchanged: page.unchanged = true

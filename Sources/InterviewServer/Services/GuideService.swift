@@ -1,6 +1,7 @@
 import Fluent
 import Flowchart
 import InterviewCore
+import SQLKit
 import Vapor
 
 /// Uploading and editing guides. Saving keeps every earlier version: interviews point at them.
@@ -52,9 +53,13 @@ enum GuideService {
     /// A version with lint errors is saved only when the author says so (`allowErrors`): it becomes the
     /// guide's current version, which every interview scheduled from then on runs, and an error usually
     /// loses questions (a misspelt type drops its node, a stray arrow its line and all below it).
+    ///
+    /// `basedOn`: the version the author started from (the editor sends it; the API may). When another
+    /// save has made a newer one current since, nothing is saved and `ChangedMeanwhile` says which: two
+    /// authors (or two tabs) saving at once had the second silently replace the first's edit.
     @discardableResult
     static func saveEdit(_ markdown: String?, to guide: GuideRecord, by user: User, allowErrors: Bool = false,
-                         on db: any Database) async throws -> Saved {
+                         basedOn: UUID? = nil, locks: KeyedLocks? = nil, on db: any Database) async throws -> Saved {
         guard Access.canEdit(guide, user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let text = (markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n")
@@ -66,9 +71,39 @@ enum GuideService {
             if hasErrors(imported!), !allowErrors { errors["markdown"] = .errGuideVersionHasErrors }
         }
         try errors.check()
-        let before = guide.$current.id
-        let version = try await GuideLibrary.save(markdown: text, imported: imported, to: guide, author: user.requireID(), on: db)
-        return Saved(trail: imported.map(hasErrors) == true ? savedWithErrors : "", created: version.id != before)
+        let guideID = try guide.requireID()
+        let author = try user.requireID()
+        let checked = imported
+        return try await (locks ?? KeyedLocks()).withLock(guideID) {
+            try await db.transaction { db in
+                let before = try await currentVersionID(guideID, on: db)
+                if let basedOn, before != basedOn { throw ChangedMeanwhile(current: before) }
+                guide.$current.id = before
+                let version = try await GuideLibrary.save(markdown: text, imported: checked, to: guide, author: author, on: db)
+                return Saved(trail: checked.map(hasErrors) == true ? savedWithErrors : "", created: version.id != before)
+            }
+        }
+    }
+
+    /// Refused: the guide's current version is no longer the one the edit started from.
+    struct ChangedMeanwhile: AbortError {
+        var current: UUID?
+        var status: HTTPResponseStatus { .conflict }
+        var reason: String {
+            "Another version of this guide was saved after this edit began; nothing was saved. Read the current version and save again."
+        }
+    }
+
+    /// The guide's current version as the database has it now, the row held until the transaction ends on
+    /// PostgreSQL (another instance may be saving); on SQLite this instance's lock orders the saves.
+    private static func currentVersionID(_ guideID: UUID, on db: any Database) async throws -> UUID? {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            let row = try await sql.raw("""
+                SELECT current_version_id FROM \(ident: GuideRecord.schema) WHERE id = \(bind: guideID) FOR UPDATE
+                """).first()
+            return try row?.decode(column: "current_version_id", as: UUID?.self)
+        }
+        return try await GuideRecord.find(guideID, on: db)?.$current.id
     }
 
     /// The security trail's note of a version saved past its errors, the one new interviews run. (A fixed

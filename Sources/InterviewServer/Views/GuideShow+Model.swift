@@ -45,6 +45,8 @@ struct GuideEdit: Encodable {
     var error: String?
     /// The save was refused for the version's errors: the form offers to save it with them.
     var offerSaveWithErrors = false
+    /// The version the text on the page was based on, sent back with a save (`GuideService.saveEdit`).
+    var baseVersion = ""
     /// The saved version's questions with their figures (hiring managers and admins; empty for others).
     var questions: [EditorQuestion] = []
     var healthHref: String?
