@@ -1,6 +1,6 @@
 import Flowchart
 import Foundation
-import InterviewCore
+@testable import InterviewCore
 import Testing
 
 /// What guides written elsewhere need from the engine: every path of a parallel node asked, lists under
@@ -38,12 +38,36 @@ struct GuideReadingGapTests {
             asked.append(ref.question)
             try script.run("3")
         }
-        // verify: path2 and path3 come after path1's chain, and the joined question is asked once
-        #expect(asked == ["op0", "a", "j", "b", "c"])
+        // verify: each path up to where they meet, then the joined question, once, after all of them
+        // (it came between path1 and path2, and a probe saw the question count run backwards)
+        #expect(asked == ["op0", "a", "b", "c", "j"])
+        #expect(TopicWalk.join(of: "para", topic: try #require(guide.topic("1.1"))) == "j")
         let topic = try #require(guide.topic("1.1"))
         #expect(topic.step("para")?.paths == ["b", "c"])
         let card = Scoring.score(guide, script.state)
         #expect(card.topics.first?.coverage == 100)
+    }
+
+    /// A log started before the join rule (version 1) replays as it was recorded: the joined question
+    /// came after the first path, and a stored scorecard must still load.
+    @Test func aVersionOneLogKeepsItsOwnOrder() throws {
+        // setup
+        let guide = GuideImporter.importMarkdown(Self.parallelGuide).guide
+        let start = SessionEvent(at: Date(timeIntervalSince1970: 0), .started(SessionStart(guideID: guide.id, guideHash: "h",
+                                                                                           guideTitle: guide.title, candidate: "C")),
+                                 schemaVersion: 1)
+        var driver = SessionDriver(engine: try SessionEngine(guide: guide, replaying: [start]), clock: SessionSteppingClock())
+        _ = try driver.advance()
+        // act
+        var asked: [String] = []
+        while case .rate(let ref) = driver.state.agenda(guide) {
+            asked.append(ref.question)
+            guard case .success(let command)? = SessionCommand.parse("3") else { break }
+            _ = try driver.perform(command)
+        }
+        // verify
+        #expect(driver.state.logVersion == 1)
+        #expect(asked == ["op0", "a", "j", "b", "c"])
     }
 
     @Test func unaskedPathQuestionsCountAsNotAskedNotAsAbsent() throws {

@@ -37,11 +37,11 @@ struct SessionLogTests {
 
     @Test func aNewerSchemaIsRefusedRatherThanMisread() throws {
         // setup
-        let text = #"{"at":"2025-03-01T09:07:00.000Z","type":"returned","v":2}"# + "\n"
+        let text = #"{"at":"2025-03-01T09:07:00.000Z","type":"returned","v":3}"# + "\n"
         // act
         let error = #expect(throws: SessionLogError.self) { try SessionLog.decode(Data(text.utf8)) }
         // verify
-        #expect(error?.problem == .newerSchema(2))
+        #expect(error?.problem == .newerSchema(3))
     }
 
     @Test func aTruncatedLastLineIsIgnoredWithAWarningAndEarlierEventsKept() throws {

@@ -46,7 +46,9 @@ public struct SessionEngine: Sendable {
         var fold = SessionFold(state: state, guide: guide, at: event.at)
         try fold.check(event)
         switch event.kind {
-        case .started(let start): try fold.start(start)
+        case .started(let start):
+            try fold.start(start)
+            fold.state.logVersion = event.schemaVersion
         case .stageEntered(let stage): try fold.enterStage(stage)
         case .stageFinished(let stage): try fold.finishStage(stage)
         case .interviewFinished(let confirmed): try fold.finishInterview(confirmed)
@@ -84,6 +86,9 @@ struct SessionFold {
     var state: SessionState
     let guide: Guide
     let at: Date
+
+    /// Whether a fork's join waits for all its paths: from log version 2 on (`SessionEvent`).
+    var walksToJoins: Bool { state.logVersion >= 2 }
 
     func check(_ event: SessionEvent) throws(SessionError) {
         if case .started = event.kind {

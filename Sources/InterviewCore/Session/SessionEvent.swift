@@ -5,7 +5,9 @@ import Foundation
 public struct SessionEvent: Hashable, Sendable {
     /// The log format this build writes. Older logs (lower versions) must keep loading; a higher version
     /// means a newer build wrote the log and is refused with a message rather than misread.
-    public static let currentSchemaVersion = 1
+    /// 2: the paths of a parallel fork meet at their join, which is asked after every path (`TopicWalk`);
+    /// a log started at version 1 keeps walking as it was recorded, where the join came after the first.
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var at: Date

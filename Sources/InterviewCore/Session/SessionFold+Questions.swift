@@ -39,7 +39,7 @@ extension SessionFold {
         if progress.skipped[ref.question] != nil { throw .alreadyHandled(ref, "skipped") }
         progress.ratings[ref.question] = rating
         if progress.position == ref.question {
-            TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide)
+            TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         }
         state.topics[ref.topic] = progress
     }
@@ -57,7 +57,7 @@ extension SessionFold {
         }
         progress.skipped[ref.question] = reason
         if progress.position == ref.question {
-            TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide)
+            TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         }
         state.topics[ref.topic] = progress
     }
@@ -68,7 +68,7 @@ extension SessionFold {
         var (_, progress) = try currentTopic(key)
         guard progress.position == gate else { throw .notAtGate(topic: key, gate: gate) }
         progress.gateAnswers[gate] = answer
-        TopicWalk.move(&progress, from: gate, branch: answer ? "yes" : "no", topic: topic, guide: guide)
+        TopicWalk.move(&progress, from: gate, branch: answer ? "yes" : "no", topic: topic, guide: guide, joins: walksToJoins)
         state.topics[key] = progress
     }
 

@@ -37,7 +37,7 @@ extension SessionFold {
     private mutating func open(_ topic: Topic) {
         if state.topics[topic.key] == nil {
             var progress = TopicProgress(enteredAt: at, position: nil)
-            TopicWalk.begin(&progress, topic: topic, guide: guide)
+            TopicWalk.begin(&progress, topic: topic, guide: guide, joins: walksToJoins)
             state.topics[topic.key] = progress
         }
         state.currentTopic = topic.key
@@ -51,7 +51,7 @@ extension SessionFold {
             throw .notAtJumpOffer(topic: key, instruction: instruction)
         }
         var moved = progress
-        TopicWalk.move(&moved, from: instruction, branch: "next", topic: topic, guide: guide)
+        TopicWalk.move(&moved, from: instruction, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         state.topics[key] = moved
     }
 }

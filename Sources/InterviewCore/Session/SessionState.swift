@@ -27,6 +27,8 @@ public struct SessionState: Hashable, Sendable {
     public var revisionsAtSubmission = 0
     /// The interruptions `resumed` closed: from the event before it to it. Their time is no one's.
     public var breaks: [DateInterval] = []
+    /// The schema version of the log's first event: how its walks treat a parallel fork's join.
+    public var logVersion = SessionEvent.currentSchemaVersion
 
     public struct Revision: Hashable, Sendable {
         public var at: Date
