@@ -258,6 +258,19 @@ import Testing
         #expect(MermaidParser.parse("flowchart TD\n问题一[（参考）答案【要点】] --> 问题二").diagnostics.isEmpty)
     }
 
+    /// A label with spaces in full-width brackets: the id used to stop at the first space, the fix left
+    /// the closing bracket full-width and the rest of the chart unreachable (a probe lost three nodes).
+    @Test func aFullWidthBracketedLabelWithSpacesIsReadAsTheLabelMeant() throws {
+        // act
+        let parsed = MermaidParser.parse("flowchart TD\ns([开始]) --> p1【XSS 和 CSRF 的区别？】\np1 --> g{深入？}\ng -->|是| p3[同源？]\ng -->|否| e([结束])\np3 --> e")
+        // verify: one finding, both brackets in its fix, and the chart whole behind it
+        #expect(parsed.diagnostics.count == 1, "\(parsed.diagnostics.map(\.message))")
+        let d = try #require(parsed.first(.fullWidthSyntax))
+        #expect(d.position == SourcePosition(line: 2, column: 15) && d.fix?.replacement == "p1[XSS 和 CSRF 的区别？]")
+        #expect(parsed.graph.node("p1")?.text == "XSS 和 CSRF 的区别？")
+        #expect(parsed.edgeList.contains("s-next->p1") && parsed.edgeList.contains("g-yes->p3") && parsed.edgeList.contains("p1-next->g"))
+    }
+
     @Test func aLabelLeftOpenBeforeALinkIsClosedThereAndTheLinkRead() throws {
         // act
         let parsed = MermaidParser.parse("flowchart TD\n    A[Question --> B[Next]\n    B --> C[Third]")

@@ -22,7 +22,10 @@ extension MermaidReader {
             if i < s.count { i += 1 }
             return nil
         }
-        if lastIDMayBeWide { fullWidthSyntax(in: idRange) }
+        if lastIDMayBeWide {
+            if let index = wideBracketNode(idRange) { return index }
+            fullWidthSyntax(in: idRange)
+        }
         if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
             // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
             report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
@@ -260,6 +263,47 @@ enum FullWidthSyntax {
 }
 
 extension MermaidReader {
+    /// `p1【XSS 和 CSRF 的区别？】`: an input method's brackets around a label, spaces and all. The id
+    /// stops at the first space, so only `p1【XSS` was seen: its fix left `】` behind and the rest of the
+    /// line was an error of its own, and the question with everything after it was lost (a probe). Read
+    /// as `p1[XSS 和 CSRF 的区别？]`, with one error whose fix rewrites both brackets. Nil when the id has
+    /// no such opener after a first character, or its closer is not on the line.
+    @inline(never)
+    mutating func wideBracketNode(_ idRange: Range<Int>) -> Int? {
+        let pairs: [(open: String, close: String, ascii: (String, String), shape: MermaidShape)] = [
+            ("【", "】", ("[", "]"), .box), ("［", "］", ("[", "]"), .box), ("（", "）", ("(", ")"), .box), ("｛", "｝", ("{", "}"), .rhombus),
+        ]
+        for pair in pairs {
+            let open = Array(pair.open.utf8), close = Array(pair.close.utf8)
+            guard let at = firstOccurrence(open, in: idRange), at > idRange.lowerBound else { continue }
+            let labelStart = at + open.count
+            let lineEnd = lineEndBeforeSeparator(from: labelStart)
+            guard let end = firstOccurrence(close, in: labelStart..<lineEnd) else { continue }
+            let id = string(idRange.lowerBound..<at)
+            let label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
+            let meant = id + pair.ascii.0 + label + pair.ascii.1
+            let written = string(idRange.lowerBound..<(end + close.count))
+            report(.error, .fullWidthSyntax, at: at, MermaidText.fullWidthSyntax(pair.open + "…" + pair.close, in: written, meant: meant),
+                   fix: (idRange.lowerBound..<(end + close.count), meant))
+            let index = node(idRange.lowerBound..<at)
+            enterSubgraph(index)
+            setLabel(index, label, shape: pair.shape, at: labelStart)
+            i = end + close.count
+            return index
+        }
+        return nil
+    }
+
+    private func firstOccurrence(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = needle.first, range.count >= needle.count else { return nil }
+        var j = range.lowerBound
+        while j + needle.count <= range.upperBound {
+            if s[j] == first, (1..<needle.count).allSatisfy({ s[j + $0] == needle[$0] }) { return j }
+            j += 1
+        }
+        return nil
+    }
+
     /// An id holding full-width syntax (`FullWidthSyntax`): an error at the first such character, with the
     /// id as it was meant as the fix. Only ids with a byte of 0xE2 or above are looked at (all these
     /// characters start with one), so plain ids cost nothing more.
