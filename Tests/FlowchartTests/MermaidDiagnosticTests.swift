@@ -78,6 +78,19 @@ import Testing
         #expect(parsed.edgeList.contains("C-next->D"))
     }
 
+    /// A quote left open in a label whose line ends with the shape's closer: closed before it, one error,
+    /// and the reference answer kept (a probe got two errors, two wrong fixes and a stray `]`).
+    @Test func aQuoteLeftOpenBeforeTheShapesCloserClosesThere() throws {
+        // act
+        let parsed = parse("A([Start]) --> C[\"What does a readiness probe do? (removes the pod)]\nC --> D{\"Deeper?}\nD -->|yes| E([End])\nD -->|no| E")
+        // verify
+        let found = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(found.count == 2 && found.allSatisfy { $0.code == .unclosedQuote }, "\(parsed.diagnostics.map(\.message))")
+        #expect(found[0].fix?.start == SourcePosition(line: 11, column: 68) && found[0].fix?.replacement == "\"")
+        #expect(parsed.graph.node("C")?.text == "What does a readiness probe do? (removes the pod)")
+        #expect(parsed.graph.node("D")?.text == "Deeper?" && parsed.graph.node("D")?.type == .condition)
+    }
+
     @Test func unclosedSubgraphGetsAnEnd() throws {
         // act
         let parsed = parse("subgraph s1\n  A --> B")

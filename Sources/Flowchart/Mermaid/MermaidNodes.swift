@@ -93,7 +93,7 @@ extension MermaidReader {
         var label: String
         var labelStart = i
         if byte(i) == 0x22 {
-            label = readQuoted(open: i)
+            label = readQuoted(open: i, shapeCloser: slanted ? [b1, 0x5D] : Array([close.0, close.1, close.2].prefix(close.3)))
             skipSpaces()
         } else {
             label = ""
@@ -211,7 +211,12 @@ extension MermaidReader {
 
     /// `"…"` at `open`: the text up to the next quote, entity codes and `<br>` decoded; a Markdown string
     /// (`"`…`"`) may run over several lines. An unclosed quote is reported and ends at its first line's end.
-    mutating func readQuoted(open: Int) -> String {
+    ///
+    /// `shapeCloser`: the bytes that close the node's shape (`]`, `)]`, `}}` …). A quote left open in a line
+    /// that ends with them (`C["What … (ref)]`) closes before them: one error, whose fix puts the quote
+    /// there, and the label with its reference answer. (It ran to the line's end, took the `]` into the
+    /// label, and a second error about the bracket offered a fix that was wrong too.)
+    mutating func readQuoted(open: Int, shapeCloser: [UInt8]? = nil) -> String {
         i = open + 1
         let markdown = byte(i) == 0x60
         var j = i
@@ -231,6 +236,9 @@ extension MermaidReader {
             }
         } else {
             while j < s.count, s[j] != 0x0A { j += 1 }
+        }
+        if j >= s.count || s[j] != 0x22, let closer = shapeCloser, let end = closerEndingLine(closer, from: i, lineEnd: j) {
+            j = end
         }
         // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
         let text = trimmedRange(i..<j)
@@ -292,6 +300,16 @@ extension MermaidReader {
             return index
         }
         return nil
+    }
+
+    /// Where `closer` starts when the line from `start` to `lineEnd` ends with it (spaces and a carriage
+    /// return after it aside).
+    func closerEndingLine(_ closer: [UInt8], from start: Int, lineEnd: Int) -> Int? {
+        var end = lineEnd
+        while end > start, s[end - 1] == 0x20 || s[end - 1] == 0x09 || s[end - 1] == 0x0D { end -= 1 }
+        let at = end - closer.count
+        guard !closer.isEmpty, at > start, (0..<closer.count).allSatisfy({ s[at + $0] == closer[$0] }) else { return nil }
+        return at
     }
 
     private func firstOccurrence(_ needle: [UInt8], in range: Range<Int>) -> Int? {
