@@ -112,13 +112,15 @@ import Testing
 
     @Test func unknownShapeSuggestsTheNearestName() throws {
         // act
-        let parsed = parse("A@{ shape: dimond, label: \"Go?\" } --> B")
-        // verify
+        let parsed = parse("A@{ shape: dimond, label: \"Go?\" } -->|yes| B\nA -->|no| C\nX@{ shape: zzzzzzz }")
+        // verify: and read as the shape it suggests, so the gate is a gate (it was a question that forked)
         let d = try #require(parsed.first(.unknownShape))
         #expect(d.position == SourcePosition(line: 11, column: 12))
         #expect(d.fix?.replacement == "diamond")
-        #expect(d.message.contains("did you mean 'diamond'"))
-        #expect(parsed.graph.node("A")?.text == "Go?")
+        #expect(d.message.contains("did you mean 'diamond'? It is read as 'diamond'"))
+        #expect(parsed.graph.node("A")?.text == "Go?" && parsed.graph.node("A")?.type == .condition)
+        #expect(parsed.edgeList.contains("A-yes->B") && parsed.edgeList.contains("A-no->C"))
+        #expect(parsed.diagnostics.filter { $0.code == .unknownShape }.last?.message == "unknown shape 'zzzzzzz', drawn as a box")
     }
 
     @Test func gateWithOnlyYes() throws {

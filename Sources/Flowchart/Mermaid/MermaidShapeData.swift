@@ -45,6 +45,12 @@ extension MermaidReader {
                     let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
                     report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),
                            fix: guess.map { (valueAt..<valueAt + value.utf8.count, $0) })
+                    // Read as the shape the fix names, as a misspelt `flowchar` is read as `flowchart`: a
+                    // `dimond` with yes and no lines was asked as a question that forks (a probe).
+                    if let guess, let meant = MermaidShape.named[guess] {
+                        shape = meant
+                        nodes[index].drawn = MermaidDrawnShape.named[guess] ?? .plain
+                    }
                 }
             case "label":
                 label = value

@@ -81,9 +81,11 @@ enum MermaidText {
     }
 
     static func unknownShape(_ written: String, guess: String?) -> LocalizedText {
-        let hint = guess.map { (en: " — did you mean '\($0)'?", zh: "——是不是 '\($0)'？") } ?? (en: "", zh: "")
-        return LocalizedText(en: "unknown shape '\(written)', drawn as a box\(hint.en)",
-                             zh: "未知形状 '\(written)'，按方框绘制\(hint.zh)")
+        if let guess {
+            return LocalizedText(en: "unknown shape '\(written)' — did you mean '\(guess)'? It is read as '\(guess)'",
+                                 zh: "未知形状 '\(written)'——是不是 '\(guess)'？已按 '\(guess)' 读取")
+        }
+        return LocalizedText(en: "unknown shape '\(written)', drawn as a box", zh: "未知形状 '\(written)'，按方框绘制")
     }
 
     static let unquotedParentheses = LocalizedText(
