@@ -126,11 +126,19 @@ struct LoginThrottleTests {
             let trusted = request(from: proxy, forwarded: "192.0.2.1").clientAddress
             let forgedByClient = request(from: proxy, forwarded: "6.6.6.6, 192.0.2.1").clientAddress
             let direct = request(from: stranger, forwarded: "192.0.2.1").clientAddress
+            // only addresses count: text is never a client's address, a port and brackets are dropped
+            let garbage = request(from: proxy, forwarded: "garbage").clientAddress
+            let long = request(from: proxy, forwarded: String(repeating: "A", count: 8_000)).clientAddress
+            let withPort = request(from: proxy, forwarded: "203.0.113.9:4444").clientAddress
+            let bracketed = request(from: proxy, forwarded: "[2001:db8::1]").clientAddress
+            let hidden = request(from: proxy, forwarded: "192.0.2.1, nonsense").clientAddress
             // verify
             #expect(untrusted == "10.0.0.5")
             #expect(trusted == "192.0.2.1")
             #expect(forgedByClient == "192.0.2.1")
             #expect(direct == "198.51.100.7")
+            #expect(garbage == "10.0.0.5" && long == "10.0.0.5" && hidden == "10.0.0.5")
+            #expect(withPort == "203.0.113.9" && bracketed == "2001:db8::1")
         }
     }
 
