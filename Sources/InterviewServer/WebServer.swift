@@ -16,6 +16,9 @@ public enum WebServer {
             return DependencyQuietLogHandler(handler)
         }
         let app = try await Application.make(environment)
+        if let asked = Environment.get("LOG_LEVEL"), Logger.Level(rawValue: asked) == nil {
+            app.logger.warning("LOG_LEVEL '\(asked)' is not a level (trace, debug, info, notice, warning, error, critical); logging at info")
+        }
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         do {

@@ -18,10 +18,19 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("The data folder the server runs on.", "服务器使用的数据文件夹。")))
         var data = "interviewflow-data"
 
+        /// With DATABASE_URL set the server keeps nothing in the data folder: said as such, not as "no
+        /// database at interviewflow-data/interviewflow.sqlite" (an operator's probe).
+        static func refuseOnPostgres(_ command: String) {
+            guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return }
+            UsageError("DATABASE_URL is set, so the data is in PostgreSQL, not in a data folder: '\(command)' is for the embedded SQLite database; use pg_dump and pg_restore (docs/operations.md), or unset DATABASE_URL",
+                       "已设置 DATABASE_URL，数据在 PostgreSQL 中，而不在数据文件夹里：'\(command)' 只用于内嵌的 SQLite 数据库；请使用 pg_dump 和 pg_restore（见 docs/operations.md），或取消设置 DATABASE_URL").report()
+        }
+
         @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("The backup file to write (must not exist).", "要写入的备份文件（不能已经存在）。")))
         var output: String
 
         func run() throws {
+            Self.refuseOnPostgres("backup")
             // The copy holds everything the database does: its owner's only, like the data folder.
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
@@ -46,6 +55,7 @@ extension Interview {
         var data = "interviewflow-data"
 
         func run() throws {
+            Backup.refuseOnPostgres("restore")
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
                 let kept = try SQLiteBackup.restore(file, dataFolder: data)

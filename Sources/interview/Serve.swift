@@ -63,6 +63,11 @@ extension Interview {
                     throw ValidationError(CommandLineLanguage.pick("--public-url takes the address people open, such as https://interviews.example.com, not '\(publicURL)'",
                                                                         "--public-url 接受用户访问的地址，例如 https://interviews.example.com，而不是 '\(publicURL)'"))
                 }
+                // Pages link from the root ("/setup", "/positions"): a path would be a site that does not work.
+                guard url.path.isEmpty || url.path == "/", url.query == nil else {
+                    throw ValidationError(CommandLineLanguage.pick("--public-url takes an address without a path ('\(url.path)'): InterviewFlow is served from the root of its own host name, such as https://interviews.example.com",
+                                                                        "--public-url 不能带路径（'\(url.path)'）：InterviewFlow 须在自己主机名的根路径下提供服务，例如 https://interviews.example.com"))
+                }
             }
             for range in metricsAllow where AddressRange(range) == nil {
                 throw ValidationError(CommandLineLanguage.pick("--metrics-allow takes an address or a CIDR block such as 10.0.0.0/8, not '\(range)'",
@@ -84,6 +89,16 @@ extension Interview {
         }
 
         func run() async throws {
+            switch PortCheck.problem(host: hostname, port: port) {
+            case .inUse?:
+                UsageError("port \(port) on \(hostname) is already in use (another server, or another InterviewFlow?); choose another with --port",
+                           "\(hostname) 上的端口 \(port) 已被占用（另一个服务器，或另一个 InterviewFlow？）；请用 --port 换一个").report()
+            case .notThisMachine?:
+                UsageError("\(hostname) is not an address of this machine; --hostname takes one of its own addresses, such as 127.0.0.1 or 0.0.0.0",
+                           "\(hostname) 不是本机的地址；--hostname 须是本机自己的地址，例如 127.0.0.1 或 0.0.0.0").report()
+            case .other?, nil:
+                break
+            }
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
                 try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
@@ -92,7 +107,8 @@ extension Interview {
                 UsageError("cannot create \(data): \(why.en)", "无法创建 \(data)：\(why.zh)").report()
             }
             DataFolderPrivacy.tighten(dataFolder: data)
-            let publicURL = publicURL ?? "http://\(hostname):\(port)"
+            // "https://example.com/" is "https://example.com": the setup link read "…com//setup".
+            let publicURL = (publicURL ?? "http://\(hostname):\(port)").trimmingTrailingSlashes
             var settings = ServerSettings.from(environment: ProcessInfo.processInfo.environment, dataDirectory: data,
                                                publicURL: publicURL)
             settings.trustedProxies = trustedProxies.compactMap(AddressRange.init)
@@ -103,5 +119,13 @@ extension Interview {
             settings.timeZone = ServerSettings.timeZone(named: timeZone)!
             try await WebServer.run(hostname: hostname, port: port, settings: settings)
         }
+    }
+}
+
+private extension String {
+    var trimmingTrailingSlashes: String {
+        var text = self
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 }
