@@ -61,4 +61,32 @@ struct PageAccessibilityTests {
             #expect(page.contains("<h2>中高级 Python 后端面试指南</h2>"))
         }
     }
+    /// The same outside the guide page: a Chinese reader of an English guide's editor, health page,
+    /// console and report hears its texts with an English voice (an accessibility probe found them
+    /// marked with the page's language only).
+    @Test func aGuidesTextIsMarkedWithItsLanguageOnEveryPageThatShowsIt() async throws {
+        try await withApp { app in
+            // setup: the English guide's interview, rated once, and an admin who reads Chinese
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            ivan.language = "zh"
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let root = TestBrowser(app)
+            _ = try await root.logIn("root@example.com")
+            root.language = "zh"
+            let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "python-backend-senior.en").first())
+            // act
+            let editor = try await root.get("/guides/\(try guide.requireID())/edit").body.string
+            let health = try await root.get("/guides/\(try guide.requireID())/health").body.string
+            let report = try await ivan.get("/interviews/\(fixture.id)/report").body.string
+            let console = try await ivan.get("/api/v1/interviews/\(fixture.id)/console/guide").body.string
+            // verify
+            #expect(editor.contains("<html lang=\"zh\">") && editor.contains("name=\"markdown\" lang=\"en\""))
+            #expect(health.contains("\" lang=\"en\">Interview Guide for Mid/Senior Python Backend Developers</a></h1>"))
+            #expect(report.contains("<html lang=\"zh\">") && report.contains("<h2><span lang=\"en\">"))
+            #expect(console.contains("\"language\":\"en\""))
+        }
+    }
 }

@@ -35,7 +35,8 @@ public enum HTMLReport {
         body += topicTable(report, guide, l)
         // Each chart's ids scoped by its place: one page holds every entered topic's drawing.
         for (number, topic) in report.topics.enumerated() where topic.entered {
-            body += HTMLTopicSection.render(topic, guide.topic(topic.key), report, l, idScope: "t\(number + 1)-")
+            body += HTMLTopicSection.render(topic, guide.topic(topic.key), report, l, idScope: "t\(number + 1)-",
+                                            guideLanguage: ReportLanguage(guide: guide))
         }
         body += dimensionsAndStages(report, l)
         if !report.notes.isEmpty {

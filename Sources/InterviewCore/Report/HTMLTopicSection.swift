@@ -3,10 +3,17 @@ import Flowchart
 /// One topic of the HTML report: numbers with their derivations, the chart with the path taken,
 /// and every question with its rating, notes and reference.
 enum HTMLTopicSection {
-    static func render(_ t: TopicReport, _ topic: Topic?, _ report: InterviewReport, _ l: ReportLabels, idScope: String = "") -> String {
+    /// `guideLanguage`: the guide's, when it is not the report's: its texts are marked with it (`lang`), so a
+    /// screen reader reads an English question in a Chinese report with an English voice.
+    static func render(_ t: TopicReport, _ topic: Topic?, _ report: InterviewReport, _ l: ReportLabels, idScope: String = "",
+                       guideLanguage: ReportLanguage? = nil) -> String {
         let e = XMLText.escape
         let candidate = report.audience == .candidate
-        var out = "<section class=\"topic\" id=\"topic-\(e(t.key))\"><h2>\(e(t.heading))</h2>"
+        let guideText = { (text: String) -> String in
+            guard let guideLanguage, guideLanguage != report.language else { return e(text) }
+            return "<span lang=\"\(guideLanguage.rawValue)\">\(e(text))</span>"
+        }
+        var out = "<section class=\"topic\" id=\"topic-\(e(t.key))\"><h2>\(guideText(t.heading))</h2>"
         if t.isKnockedOut { out += "<p class=\"alert\">\(e(l.knockouts)) (&lt; \(ScoreFormat.number(t.knockout ?? 0)))</p>" }
         out += "<table class=\"derivation\"><tbody>"
         out += row(l.score, HTMLReport.pct(t.score), t.formulas.score) + row(l.accuracy, HTMLReport.pct(t.accuracy), t.formulas.accuracy)
@@ -26,7 +33,7 @@ enum HTMLTopicSection {
         if !candidate { out += "<th>\(e(l.weight))</th>" }
         out += "<th>\(e(l.status))</th><th>\(e(l.rating))</th><th>\(e(l.notes))</th></tr></thead><tbody>"
         for q in t.questions where q.status != .notApplicable {
-            out += "<tr class=\"\(q.status.rawValue)\"><td>\(e(q.id))</td><td>\(e(q.text))"
+            out += "<tr class=\"\(q.status.rawValue)\"><td>\(e(q.id))</td><td>\(guideText(q.text))"
             if let reference = q.reference, !reference.isEmpty {
                 out += "<details><summary>\(e(l.reference))</summary><p>\(e(reference))</p></details>"
             }

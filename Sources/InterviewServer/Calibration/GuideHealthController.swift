@@ -51,7 +51,7 @@ struct GuideHealthController: RouteCollection {
         let cards = chosen.map { v in team.versions.filter { $0 == v.id }.count } ?? team.cards.count
         let zh = language == .zh
         let page = GuideHealthPage(
-            title: guide.title, guideHref: SiteURL.guide(id).path, action: SiteURL.guideHealth(id).path, cards: cards,
+            title: guide.title, language: ReportLanguage(declared: guide.language, title: guide.title).rawValue, guideHref: SiteURL.guide(id).path, action: SiteURL.guideHealth(id).path, cards: cards,
             summary: chosen == nil
                 ? (zh ? "基于 \(cards) 张已提交的评分卡（所有版本）" : "From \(cards) submitted scorecards (all versions)")
                 : (zh ? "基于该版本的 \(cards) 张已提交的评分卡" : "From \(cards) submitted scorecards of this version"),
@@ -72,6 +72,8 @@ struct GuideHealthPage: Encodable {
     struct Gate: Encodable { var key: String; var answered: Int; var yes: String; var followed: String }
     typealias Option = CalibrationPage.Option
     var title: String
+    /// The guide's own language, for `lang` on its texts (WCAG 3.1.2).
+    var language: String
     var guideHref: String
     var action: String
     var cards: Int

@@ -19,6 +19,8 @@ struct DebriefController: RouteCollection {
         /// The panel's score with each interviewer's severity removed, over the cards shown.
         var adjusted: AdjustedScoreText?
         var awaitingOwnCard = false
+        /// The guide's own language, for `lang` on its texts in a page of the other one (WCAG 3.1.2).
+        var guideLanguage = "en"
     }
 
     /// One debrief per guide version would be stricter; the candidate's interviews for a position use
@@ -52,7 +54,7 @@ struct DebriefController: RouteCollection {
                 bank: bank, language: language, viewer: try req.user)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
-                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard)
+                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, guideLanguage: ReportLanguage(guide: guide).rawValue)
     }
 
     @Sendable static func page(req: Request) async throws -> View {
@@ -68,6 +70,7 @@ struct DebriefController: RouteCollection {
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.awaitingOwnCard
+        page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
     }
 
@@ -121,6 +124,7 @@ struct DebriefPage: Encodable {
     var candidateName: String
     var candidateHref: String
     var guideTitle: String
+    var guideLanguage = "en"
     var raters: [Rater]
     var scores: String?
     var adjusted: AdjustedScoreText?

@@ -191,6 +191,7 @@ struct GuideController: RouteCollection {
                              error: error, offerSaveWithErrors: offerSaveWithErrors)
         page.convertAction = SiteURL.guideConvert(id).path
         page.baseVersion = guide.$current.id?.uuidString ?? ""
+        page.language = ReportLanguage(declared: guide.language, title: guide.title).rawValue
         switch notice {
         case .none: break
         case .unchanged: page.unchanged = true

@@ -37,6 +37,8 @@ struct GuideShow: Encodable {
 /// The editor: the Markdown in a text area, and the source with each finding beside its line.
 struct GuideEdit: Encodable {
     var title: String
+    /// The guide's own language, for `lang` on its title and text (WCAG 3.1.2).
+    var language = "en"
     var action: String
     var markdown: String
     var lines: [GuidePresentation.SourceLine]
