@@ -193,8 +193,12 @@ def main():
         log_in("ivan@example.com")
         check(True, "interviewer logged in through the login form")
         driver.get(base + "/interviews")
-        wait_for(lambda: len(driver.find_elements(By.CSS_SELECTOR, "a.console-link")) == 1, "the scheduled interview")
-        driver.find_element(By.CSS_SELECTOR, "a.console-link").click()
+        # His own agenda lists it first (its time passed: 'Scheduled time passed, not started'), and the
+        # full list below it too; he opens it from the agenda, as an interviewer starting his day would.
+        wait_for(lambda: len(driver.find_elements(By.CSS_SELECTOR, "table.interviews a.console-link")) == 1, "the scheduled interview")
+        agenda = driver.find_element(By.CSS_SELECTOR, "table.agenda").text
+        check("Sun Ba" in agenda and "Scheduled time passed" in agenda, f"his agenda names the interview: {agenda!r}")
+        driver.find_element(By.CSS_SELECTOR, "table.agenda a.console-link").click()
         wait_for(lambda: state() == "start", "the console")
         check(True, "interview scheduled; console open at its start")
         wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-socket") == "open", "the console's socket")
