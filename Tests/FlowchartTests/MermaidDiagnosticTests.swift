@@ -147,6 +147,18 @@ import Testing
         #expect(parsed.graph.node("f1")?.text == "React Hooks 的规则？")
     }
 
+    /// A node named like a subgraph takes the subgraph's links; the author is told where both are.
+    @Test func aNodeNamedLikeASubgraphIsAWarning() throws {
+        // act
+        let parsed = parse("s([开始]) --> k0[问题一]\nsubgraph 深入 [深入问题]\n  k1[问题二] --> k2[问题三]\nend\nk0 --> 深入\n深入[再问一个] --> e([结束])")
+        // verify
+        let d = try #require(parsed.first(.nodeHidesSubgraph))
+        #expect(d.severity == .warning && d.position.line == 16)
+        #expect(d.message.contains("'深入' is already a subgraph (line 12)") && d.text.zh.contains("子图里的问题就永远到不了"))
+        // a subgraph alone, linked to, is no finding
+        #expect(parse("s --> g\nsubgraph g [G]\n  a --> b\nend").first(.nodeHidesSubgraph) == nil)
+    }
+
     /// A chart written in Chinese is told to add the branch in its own words (a probe was told '|no|').
     @Test func aChineseGateIsToldToAddItsBranchInChinese() throws {
         // act

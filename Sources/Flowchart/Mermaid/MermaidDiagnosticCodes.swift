@@ -21,4 +21,5 @@ extension DiagnosticCode {
     public static let questionForks: DiagnosticCode = "question-forks"
     public static let fullWidthSyntax: DiagnosticCode = "full-width-syntax"
     public static let nodeRelabelled: DiagnosticCode = "node-relabelled"
+    public static let nodeHidesSubgraph: DiagnosticCode = "node-hides-subgraph"
 }

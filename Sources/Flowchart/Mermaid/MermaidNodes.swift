@@ -193,12 +193,23 @@ extension MermaidReader {
 
     mutating func setLabel(_ index: Int, _ label: String, shape: MermaidShape, at offset: Int) {
         if nodes[index].labelled, graphNodes[index].text != label { relabelled(index, label, at: offset) }
+        if !nodes[index].labelled, !subgraphIndex.isEmpty, let subgraph = subgraphIndex[graphNodes[index].id] {
+            nodeHidesSubgraph(graphNodes[index].id, subgraph: subgraph, at: offset)
+        }
         nodes[index].labelled = true
         // In place through the buffer: the subscript's get-and-set copied the whole Node (2 of its
         // fields are references) once per label.
         graphNodes.withUnsafeMutableBufferPointer { $0[index].text = label }
         nodes[index].shape = shape
         nodes[index].labelOffset = offset
+    }
+
+    /// `subgraph 深入 … end` and then `深入[…]`: a link to `深入` went to the new node, and the subgraph's
+    /// questions were only "unreachable" (a probe). Said where the node is given its label.
+    @inline(never)
+    mutating func nodeHidesSubgraph(_ id: String, subgraph: Int, at offset: Int) {
+        let opened = position(subgraphs[subgraph].offset)
+        report(.warning, .nodeHidesSubgraph, at: offset, MermaidText.nodeHidesSubgraph(id, at: opened))
     }
 
     /// Mermaid keeps the last label written for an id; in a guide the first one is a question that then

@@ -141,6 +141,12 @@ enum MermaidText {
             zh: "'\(id)' 已有标签“\(shown)”（第 \(first.line) 行第 \(first.column) 列）；这里的标签会替换它，那个问题就不会被问到——请给这个节点一个自己的 id")
     }
 
+    static func nodeHidesSubgraph(_ id: String, at opened: SourcePosition) -> LocalizedText {
+        LocalizedText(
+            en: "'\(id)' is already a subgraph (line \(opened.line)); a node with the same id takes the links meant for it, and the subgraph's questions are never reached — give one of them another id",
+            zh: "'\(id)' 已经是一个子图（第 \(opened.line) 行）；同名的节点会接走指向子图的连线，子图里的问题就永远到不了——请给其中一个换个 id")
+    }
+
     static func noSuchLink(_ number: Int, _ count: Int) -> LocalizedText {
         LocalizedText(en: "linkStyle \(number): the chart has \(count) link\(count == 1 ? "" : "s"), numbered from 0; this style is left out",
                       zh: "linkStyle \(number)：本图只有 \(count) 条连线（从 0 开始编号）；这条样式已忽略")
