@@ -159,6 +159,18 @@ import Testing
         #expect(parse("s --> g\nsubgraph g [G]\n  a --> b\nend").first(.nodeHidesSubgraph) == nil)
     }
 
+    /// `dev---ops` is a circle head and a node `ps` in Mermaid; read so, and said.
+    @Test func aHeadGluedToANameIsReadAsMermaidDoesAndSaid() throws {
+        // act
+        let parsed = parse("dev[Dev] ---ops[Ops]\nA --o B")
+        // verify
+        let d = try #require(parsed.first(.gluedArrowHead))
+        #expect(parsed.diagnostics.filter { $0.code == .gluedArrowHead }.count == 1)
+        #expect(d.severity == .warning && d.position == SourcePosition(line: 11, column: 13) && d.fix?.replacement == " ")
+        #expect(d.message.contains("a circle end ('o') and a node 'ps'; for a node 'ops', put a space before it"))
+        #expect(parsed.graph.node("ps")?.text == "Ops")
+    }
+
     /// A chart written in Chinese is told to add the branch in its own words (a probe was told '|no|').
     @Test func aChineseGateIsToldToAddItsBranchInChinese() throws {
         // act

@@ -22,4 +22,5 @@ extension DiagnosticCode {
     public static let fullWidthSyntax: DiagnosticCode = "full-width-syntax"
     public static let nodeRelabelled: DiagnosticCode = "node-relabelled"
     public static let nodeHidesSubgraph: DiagnosticCode = "node-hides-subgraph"
+    public static let gluedArrowHead: DiagnosticCode = "glued-arrow-head"
 }

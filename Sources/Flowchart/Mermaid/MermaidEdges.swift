@@ -259,10 +259,24 @@ extension MermaidReader {
         switch byte(i) {
         case 0x3E: i += 1; return .arrow
         // As in Mermaid, `o`/`x` straight after the line is its head: `A---oB` is a circle-ended link to B.
-        case 0x6F: i += 1; return .circle
-        case 0x78: i += 1; return .cross
+        case 0x6F, 0x78:
+            let head: MermaidArrowHead = byte(i) == 0x6F ? .circle : .cross
+            if isIDByte(byte(i + 1)) { gluedHead(at: i) }
+            i += 1
+            return head
         default: return .none
         }
+    }
+
+    /// `dev---ops`: Mermaid reads a circle head and a node `ps`, which is seldom what was meant. Said, with
+    /// the space that keeps the name whole as the fix; the link is read as Mermaid reads it.
+    @inline(never)
+    private mutating func gluedHead(at offset: Int) {
+        var end = offset + 1
+        while end < s.count, isIDByte(s[end]) { end += 1 }
+        let word = string(offset..<end), rest = string((offset + 1)..<end)
+        report(.warning, .gluedArrowHead, at: offset, MermaidText.gluedArrowHead(word: word, head: string(offset..<offset + 1), rest: rest),
+               fix: (offset..<offset, " "))
     }
 
     /// `-- text -->`, `-. text .->`, `== text ==>`: the text runs to the closing half on the same line.

@@ -147,6 +147,14 @@ enum MermaidText {
             zh: "'\(id)' 已经是一个子图（第 \(opened.line) 行）；同名的节点会接走指向子图的连线，子图里的问题就永远到不了——请给其中一个换个 id")
     }
 
+    static func gluedArrowHead(word: String, head: String, rest: String) -> LocalizedText {
+        let shape = head == "o" ? "circle" : "cross"
+        let zhShape = head == "o" ? "圆点" : "叉号"
+        return LocalizedText(
+            en: "'\(word)' right after a line is read as Mermaid reads it: a \(shape) end ('\(head)') and a node '\(rest)'; for a node '\(word)', put a space before it",
+            zh: "紧跟在连线后的 '\(word)' 会按 Mermaid 的规则读取：\(zhShape)端点（'\(head)'）加节点 '\(rest)'；若指的是节点 '\(word)'，请在它前面加一个空格")
+    }
+
     static func noSuchLink(_ number: Int, _ count: Int) -> LocalizedText {
         LocalizedText(en: "linkStyle \(number): the chart has \(count) link\(count == 1 ? "" : "s"), numbered from 0; this style is left out",
                       zh: "linkStyle \(number)：本图只有 \(count) 条连线（从 0 开始编号）；这条样式已忽略")
