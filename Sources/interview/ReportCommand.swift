@@ -11,7 +11,7 @@ extension Interview {
             The guide comes from the log's first event (a bundled guide with the same id and version), or \
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
             flowcharts and the recommendation. Given several session logs of the same candidate (one per \
-            interviewer, named as the logs record them, else after the files), it writes the panel's debrief instead: question by question \
+            interviewer, named as the logs record them, else after their files), it writes the panel's debrief instead: question by question \
             with the most disputed first, the recommendations, the score range and the raters' agreement.
             """, """
             指南取自面试记录的第一个事件（id 和版本都相同的内置指南），或由 --guide 指定。
@@ -80,12 +80,16 @@ extension Interview {
             write(text)
         }
 
-        /// Each interviewer by the name their log records ('interview run --interviewer'), when every log
-        /// names one and no two the same; otherwise by file name, which always tells them apart.
+        /// Each interviewer by the name their log records ('interview run --interviewer'); a log that names
+        /// no one by its file name, and a name two logs share with the file name beside it, so every column
+        /// is told apart.
         static func raterNames(_ logs: [(file: String, interviewer: String?)]) -> [String] {
-            let named = logs.compactMap { $0.interviewer?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if named.count == logs.count, Set(named).count == named.count { return named }
-            return logs.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+            let names = logs.map { $0.interviewer?.trimmingCharacters(in: .whitespaces) ?? "" }
+            let files = logs.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+            return zip(names, files).map { name, file in
+                if name.isEmpty { return file }
+                return names.filter { $0 == name }.count > 1 ? "\(name) (\(file))" : name
+            }
         }
 
         /// Every log replayed over the first one's guide (all must share it) and set side by side.

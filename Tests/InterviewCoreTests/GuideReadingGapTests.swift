@@ -41,11 +41,56 @@ struct GuideReadingGapTests {
         // verify: each path up to where they meet, then the joined question, once, after all of them
         // (it came between path1 and path2, and a probe saw the question count run backwards)
         #expect(asked == ["op0", "a", "b", "c", "j"])
-        #expect(TopicWalk.join(of: "para", topic: try #require(guide.topic("1.1"))) == "j")
         let topic = try #require(guide.topic("1.1"))
         #expect(topic.step("para")?.paths == ["b", "c"])
         let card = Scoring.score(guide, script.state)
         #expect(card.topics.first?.coverage == 100)
+    }
+
+    /// Where only some paths meet, or one reaches the meeting point only behind a gate: the node waits
+    /// for the paths that may lead to it, and is asked once whichever way the gate is answered.
+    @Test(arguments: [("y", ["a", "b", "b2", "j", "c"]), ("n", ["a", "b", "c", "j"])])
+    func aMeetingPointWaitsForEveryPathThatMayLeadToIt(answer: String, expected: [String]) throws {
+        // setup: path2 reaches j only if the interviewer goes deeper; path3 runs to the end on its own
+        let markdown = """
+        # Meet
+        ### 1.Tech
+        #### 1.1 Fan out
+        ```flow
+        st=>start: Start
+        para=>parallel: Ask all three
+        a=>operation: Path one question
+        b=>operation: Path two question
+        g=>condition: Deeper?
+        b2=>operation: Path two, deeper
+        c=>operation: Path three question
+        j=>operation: Where one and two meet
+        e=>end
+        st->para
+        para(path1)->a->j->e
+        para(path2)->b->g
+        g(yes)->b2->j
+        g(no)->e
+        para(path3)->c->e
+        ```
+        """
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        var script = try SessionTestScript(guide: guide)
+        // act
+        var asked: [String] = []
+        while true {
+            switch script.agenda {
+            case .rate(let ref):
+                asked.append(ref.question)
+                try script.run("3")
+            case .gate:
+                try script.run(answer)
+            default:
+                // verify
+                #expect(asked == expected)
+                return
+            }
+        }
     }
 
     /// A log started before the join rule (version 1) replays as it was recorded: the joined question

@@ -35,14 +35,19 @@ enum TopicWalk {
             guard let id = node ?? nextWaitingPath(&progress) else { break }
             node = id
             budget -= 1
-            // Where a fork's paths meet again, a path that is not the last one ends: the join is asked
-            // once every path has been walked, as the drawing shows it (it came between the paths, and
-            // the question count ran backwards).
-            if joins, progress.waitingPaths.contains(where: { join(of: $0.from, topic: topic) == id }) {
-                node = nil
-                continue
-            }
             guard let step = topic.step(id) else { node = nil; continue }
+            // Where a fork's paths meet again, a path that is not the last one to get there ends: the
+            // node is asked once the paths that lead to it have been walked, as the drawing shows it (it
+            // came between the paths, and the question count ran backwards).
+            if joins, step.kind != .end {
+                if let fork = waitingForkReaching(id, progress, topic) {
+                    park(id, for: fork, &progress)
+                    node = nil
+                    continue
+                }
+                // Reached by the last path that leads here: asked now, not again from where it was parked.
+                progress.waitingPaths.removeAll { $0.branch == parkedBranch && $0.to == id }
+            }
             switch step.kind {
             case .end:
                 node = nil
@@ -73,34 +78,38 @@ enum TopicWalk {
         }
     }
 
-    /// The node where the paths of the fork `forkID` meet again: the first one, walking down its first
-    /// path, that every other path reaches too; nil when they never meet (each runs to its own end).
-    static func join(of forkID: String, topic: Topic) -> String? {
-        guard let fork = topic.step(forkID), let others = fork.paths, !others.isEmpty, let first = fork.next else { return nil }
-        let reachedByOthers = others.map { reachable(from: $0, topic: topic, avoiding: forkID) }
-        for id in reachableInOrder(from: first, topic: topic, avoiding: forkID)
-            where reachedByOthers.allSatisfy({ $0.contains(id) }) {
-            return id
+    /// A node parked where paths meet, waiting in `waitingPaths` below its fork's paths still to walk.
+    static let parkedBranch = "join"
+
+    /// The fork one of whose paths still to walk can lead to `id`, if any. Any path, not every one: a path
+    /// that skips the node behind a "go deeper?" gate, or runs to the end on its own, still has the node
+    /// wait for the others that lead to it (a probe found it asked between them).
+    private static func waitingForkReaching(_ id: String, _ progress: TopicProgress, _ topic: Topic) -> String? {
+        for move in progress.waitingPaths.reversed() where move.branch != parkedBranch {
+            if reachable(id, from: move.to, topic: topic, avoiding: move.from) { return move.from }
         }
         return nil
     }
 
-    private static func reachable(from start: String, topic: Topic, avoiding fork: String) -> Set<String> {
-        Set(reachableInOrder(from: start, topic: topic, avoiding: fork))
+    /// Parked below every path of `fork` still waiting, so it is walked after them unless one of them
+    /// reaches it first (then it is asked there, and the parked entry dropped). A path that does not
+    /// reach it after all (a gate answered no) leaves it to be asked from here.
+    private static func park(_ id: String, for fork: String, _ progress: inout TopicProgress) {
+        guard !progress.waitingPaths.contains(where: { $0.branch == parkedBranch && $0.to == id }) else { return }
+        let below = progress.waitingPaths.firstIndex { $0.from == fork && $0.branch != parkedBranch } ?? progress.waitingPaths.count
+        progress.waitingPaths.insert(WalkMove(from: fork, branch: parkedBranch, to: id), at: below)
     }
 
-    /// Breadth first, so the nearest meeting point comes first.
-    private static func reachableInOrder(from start: String, topic: Topic, avoiding fork: String) -> [String] {
-        var order: [String] = [], seen: Set<String> = [fork], queue = [start], head = 0
+    private static func reachable(_ target: String, from start: String, topic: Topic, avoiding fork: String) -> Bool {
+        var seen: Set<String> = [fork], queue = [start], head = 0
         while head < queue.count {
             let id = queue[head]
             head += 1
-            guard seen.insert(id).inserted else { continue }
-            order.append(id)
-            guard let step = topic.step(id) else { continue }
+            if id == target { return true }
+            guard seen.insert(id).inserted, let step = topic.step(id) else { continue }
             queue += [step.next, step.yes, step.no].compactMap { $0 } + (step.paths ?? [])
         }
-        return order
+        return false
     }
 
     private static func nextWaitingPath(_ progress: inout TopicProgress) -> String? {
