@@ -250,8 +250,9 @@ extension MermaidReader {
         } else {
             while j < s.count, s[j] != 0x0A { j += 1 }
         }
-        if j >= s.count || s[j] != 0x22, let closer = shapeCloser,
+        if let closer = shapeCloser, j >= s.count || s[j] != 0x22 || !closes(closer, after: j + 1),
            let end = closerEndingLine(Array([closer.0, closer.1, closer.2].prefix(closer.3)), from: i, lineEnd: j) {
+            // Unclosed, or "closed" by the next label's opening quote (`A(["Start]) --> C["…"]`).
             j = end
         }
         // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
@@ -316,14 +317,31 @@ extension MermaidReader {
         return nil
     }
 
-    /// Where `closer` starts when the line from `start` to `lineEnd` ends with it (spaces and a carriage
-    /// return after it aside).
+    /// Whether the shape's closer follows `offset`, spaces aside: where a label's closing quote belongs.
+    private func closes(_ closer: (UInt8, UInt8, UInt8, Int), after offset: Int) -> Bool {
+        var k = offset
+        while k < s.count, s[k] == 0x20 || s[k] == 0x09 { k += 1 }
+        return byte(k) == closer.0 && (closer.3 < 2 || byte(k + 1) == closer.1) && (closer.3 < 3 || byte(k + 2) == closer.2)
+    }
+
+    /// Where `closer` first stands as the end of a node: followed, spaces aside, by the line's end or a
+    /// link (`-->`, `---`, `==>`, `-.->`, `~~~`, `&`, `;`), as in `C["What … (ref)] --> D[…]`.
     func closerEndingLine(_ closer: [UInt8], from start: Int, lineEnd: Int) -> Int? {
-        var end = lineEnd
-        while end > start, s[end - 1] == 0x20 || s[end - 1] == 0x09 || s[end - 1] == 0x0D { end -= 1 }
-        let at = end - closer.count
-        guard !closer.isEmpty, at > start, (0..<closer.count).allSatisfy({ s[at + $0] == closer[$0] }) else { return nil }
-        return at
+        guard !closer.isEmpty else { return nil }
+        var at = start + 1
+        while at + closer.count <= lineEnd {
+            if (0..<closer.count).allSatisfy({ s[at + $0] == closer[$0] }) {
+                var next = at + closer.count
+                while next < lineEnd, s[next] == 0x20 || s[next] == 0x09 || s[next] == 0x0D { next += 1 }
+                if next >= lineEnd { return at }
+                let b = s[next], b2 = byte(next + 1)
+                if b == 0x26 || b == 0x3B || (b == 0x2D && (b2 == 0x2D || b2 == 0x2E)) || (b == 0x3D && b2 == 0x3D) || (b == 0x7E && b2 == 0x7E) {
+                    return at
+                }
+            }
+            at += 1
+        }
+        return nil
     }
 
     private func firstOccurrence(_ needle: [UInt8], in range: Range<Int>) -> Int? {
