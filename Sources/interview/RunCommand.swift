@@ -80,6 +80,16 @@ extension Interview {
                            + "resume it with the guide it was recorded with",
                            "\(session) 是用指南版本 \(start.guideHash.prefix(12)) 记录的，不是 \(guide.shortHash)；请用记录时的指南继续").report()
             }
+            // The log's first event names its candidate and interviewer; a resume cannot change them, and
+            // said nothing when asked to (a probe).
+            if let start = file.start {
+                for (option, asked, recorded) in [("--candidate", candidate, start.candidate), ("--interviewer", interviewer, start.interviewer)]
+                    where asked != nil && asked != recorded {
+                    FileHandle.standardError.write(Data(CommandLineLanguage.pick(
+                        "note: \(session) records \(option) '\(recorded ?? "")' since it began; '\(asked!)' is not used when resuming\n",
+                        "注意：\(session) 从开始起记录的 \(option) 是 '\(recorded ?? "")'；继续面试时不使用 '\(asked!)'\n").utf8))
+                }
+            }
             let engine = file.engine(guide, path: session)
             let log: SessionLogFile
             do {

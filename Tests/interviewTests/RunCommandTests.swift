@@ -84,7 +84,10 @@ struct RunCommandTests {
         let first = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.contains(#""type":"started""#) && first.contains(#""candidate":"C-9""#) && first.contains(#""interviewer":"Olga""#))
         let resumed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["q"])
-        #expect(resumed.status == 0)
+        #expect(resumed.status == 0 && !resumed.stderr.contains("not used when resuming"))
+        // a resume cannot change who the log names, and says so rather than dropping the option silently
+        let renamed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume", "--interviewer", "Ivan"], input: ["q"])
+        #expect(renamed.status == 0 && renamed.stderr.contains("records --interviewer 'Olga' since it began; 'Ivan' is not used when resuming"))
     }
 
     @Test func aChineseGuideRunsInChineseAndLanguageOverridesIt() throws {
