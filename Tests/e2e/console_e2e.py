@@ -233,6 +233,9 @@ def main():
         rate(4, "3.1", "op1")
         # A rating key pressed while the keys dialog is open does not rate the question behind it.
         wait_for(lambda: state() == "rate" and question_id().startswith("3.1 · op2 "), "question 3.1/op2")
+        # The drawing in words for a screen reader: each question of the topic and where it stands.
+        alt = driver.find_element(By.ID, "chart").get_attribute("alt")
+        check("rated 4" in alt and "being asked now" in alt and "not asked yet" in alt, f"the chart's text says where each question stands: {alt[:160]!r}")
         driver.find_element(By.ID, "help-button").click()
         wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")
         # On the dialog's button, not its checkbox (keys typed into a field are ignored anyway).

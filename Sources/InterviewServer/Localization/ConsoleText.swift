@@ -7,6 +7,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
     case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, changeSubmission, reasonNeeded, nothingToReturnTo
+    case chartRated, chartNow, chartNotYet
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
@@ -98,6 +99,9 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")
         case .historyAll: ("Asked in this interview — click a rating to correct it", "本场面试已问——点击分数可修改")
         case .skipped: ("skipped", "已跳过")
+        case .chartRated: ("rated", "已评分")
+        case .chartNow: ("being asked now", "正在提问")
+        case .chartNotYet: ("not asked yet", "尚未提问")
         case .noNotes: ("No notes yet.", "暂无笔记。")
         case .stageQuestions: ("Questions of this stage", "本阶段问题")
         case .moving: ("Moving on…", "正在继续…")

@@ -630,6 +630,21 @@
     }));
   }
 
+  // The drawing in words for a screen reader (its own <desc> is not read through an <img>): the topic's
+  // questions in order, each rated, skipped, being asked or not yet asked.
+  function chartText() {
+    const topic = view.topic && topicsByKey.get(view.topic);
+    if (!topic) return L.flowchart;
+    const done = new Map(view.history.filter((h) => h.topic === view.topic).map((h) => [h.id, h]));
+    const current = view.question && view.question.topic === view.topic ? view.question.id : null;
+    const items = topic.questionOrder.map((id) => {
+      const h = done.get(id);
+      const state = id === current ? L.chartNow : h ? (h.skipped ? L.skipped : L.chartRated + (h.rating !== undefined && h.rating !== null ? " " + h.rating : "")) : L.chartNotYet;
+      return questionText(view.topic, id).text + " — " + state;
+    });
+    return L.flowchart + " · " + topicTitle(view.topic) + ": " + items.join("; ");
+  }
+
   function renderChart() {
     const img = $("chart");
     // Without a chart (a stage of talk, or the interview over) the box says so rather than stand empty.
@@ -638,7 +653,7 @@
     if (view.flowchartKey === chartKey) return;
     chartKey = view.flowchartKey;
     img.hidden = false;
-    img.alt = L.flowchart;
+    img.alt = chartText();
     img.classList.remove("wide");
     img.style.width = "";
     img.src = boot.flowchart + "?k=" + encodeURIComponent(chartKey);
