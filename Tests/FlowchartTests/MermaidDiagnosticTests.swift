@@ -171,6 +171,27 @@ import Testing
         #expect(parsed.graph.node("ps")?.text == "Ops")
     }
 
+    /// Thousands of broken labels on one line: every finding's column is right though each is counted on
+    /// from the one before (they were counted from the line's start, which with a scan to the line's end
+    /// per label made such a line quadratic: 55 KB took 12.7 s).
+    @Test func findingsAlongOneLongLineHaveTheirColumns() throws {
+        // act
+        let ids = (0..<1_000).map { "a\($0)【x" }
+        let parsed = MermaidParser.parse("flowchart TD\n" + ids.joined(separator: " --> "))
+        // verify: one finding per id, each at its 【, counted in characters
+        let found = parsed.diagnostics.filter { $0.code == .fullWidthSyntax }
+        #expect(found.count == 1_000)
+        var column = 1
+        for (n, id) in ids.enumerated() {
+            let expected = column + id.firstIndex(of: "【")!.utf16Offset(in: id)
+            if found[n].position != SourcePosition(line: 2, column: expected) {
+                Issue.record("finding \(n) at \(found[n].position), expected column \(expected)")
+                break
+            }
+            column += id.count + " --> ".count
+        }
+    }
+
     /// A chart written in Chinese is told to add the branch in its own words (a probe was told '|no|').
     @Test func aChineseGateIsToldToAddItsBranchInChinese() throws {
         // act

@@ -300,7 +300,9 @@ extension MermaidReader {
             let open = Array(pair.open.utf8), close = Array(pair.close.utf8)
             guard let at = firstOccurrence(open, in: idRange), at > idRange.lowerBound else { continue }
             let labelStart = at + open.count
-            let lineEnd = lineEndBeforeSeparator(from: labelStart)
+            // At most a long label's length ahead: each such id scanned to its line's end made a long line
+            // of them quadratic (a security review: 55 KB on one line took 12.7 s).
+            let lineEnd = lineEndBeforeSeparator(from: labelStart, limit: labelStart + Self.recoveryReach)
             guard let end = firstOccurrence(close, in: labelStart..<lineEnd) else { continue }
             let id = string(idRange.lowerBound..<at)
             let label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
@@ -324,11 +326,16 @@ extension MermaidReader {
         return byte(k) == closer.0 && (closer.3 < 2 || byte(k + 1) == closer.1) && (closer.3 < 3 || byte(k + 2) == closer.2)
     }
 
+    /// How far a recovery looks ahead for a closer: longer than any label a guide asks, short enough that a
+    /// line of thousands of broken labels stays linear.
+    static let recoveryReach = 2_000
+
     /// Where `closer` first stands as the end of a node: followed, spaces aside, by the line's end or a
     /// link (`-->`, `---`, `==>`, `-.->`, `~~~`, `&`, `;`), as in `C["What … (ref)] --> D[…]`.
     func closerEndingLine(_ closer: [UInt8], from start: Int, lineEnd: Int) -> Int? {
         guard !closer.isEmpty else { return nil }
         var at = start + 1
+        let lineEnd = min(lineEnd, start + Self.recoveryReach)   // linear over a line of many unclosed labels
         while at + closer.count <= lineEnd {
             if (0..<closer.count).allSatisfy({ s[at + $0] == closer[$0] }) {
                 var next = at + closer.count

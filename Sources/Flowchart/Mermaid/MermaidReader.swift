@@ -15,6 +15,8 @@ struct MermaidReader {
     /// The physical line of the last position computed: positions are asked for in reading order, so
     /// each is found by walking forward from here rather than searching all lines.
     var lineHint = 0
+    /// The last offset `position` was asked for, and its answer.
+    var lastPosition: (offset: Int, position: SourcePosition)?
     var diagnostics: [Diagnostic] = []
 
     // What was read, by node index (the order nodes first appear in).
@@ -76,8 +78,23 @@ struct MermaidReader {
     func byte(_ at: Int) -> UInt8 { at < s.count ? s[at] : 0 }
 
     mutating func position(_ offset: Int) -> SourcePosition {
+        // Columns counted on from the last position asked for when it is on the same line and not after
+        // this one: findings along one long line (thousands of broken labels) each counted from the line's
+        // start, which made the line quadratic (a security review).
+        if let last = lastPosition, last.offset <= offset, offset < source.lineEnd(last.position.line - source.firstLine) {
+            var column = last.position.column
+            var k = last.offset
+            while k < offset {
+                if s[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            let p = SourcePosition(line: last.position.line, column: column)
+            lastPosition = (offset, p)
+            return p
+        }
         let p = source.position(offset, hint: lineHint)
         lineHint = p.line - source.firstLine
+        lastPosition = (offset, p)
         return p
     }
 
@@ -168,8 +185,11 @@ struct MermaidReader {
 
     mutating func report(_ severity: Severity, _ code: DiagnosticCode, at offset: Int, _ text: LocalizedText,
                          fix: (Range<Int>, String)? = nil) {
-        let fixValue = fix.map { Fix(start: position($0.0.lowerBound), end: position($0.0.upperBound), replacement: $0.1) }
-        diagnostics.append(Diagnostic(severity, code, at: position(offset), text, fix: fixValue))
+        // In the order they stand in the text, so each position counts on from the one before (`position`).
+        var positions: [Int: SourcePosition] = [:]
+        for place in Set([offset] + (fix.map { [$0.0.lowerBound, $0.0.upperBound] } ?? [])).sorted() { positions[place] = position(place) }
+        let fixValue = fix.map { Fix(start: positions[$0.0.lowerBound]!, end: positions[$0.0.upperBound]!, replacement: $0.1) }
+        diagnostics.append(Diagnostic(severity, code, at: positions[offset]!, text, fix: fixValue))
     }
 }
 

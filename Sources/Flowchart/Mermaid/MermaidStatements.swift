@@ -46,9 +46,10 @@ extension MermaidReader {
         skipToLineEnd()
     }
 
-    func lineEndBeforeSeparator(from offset: Int) -> Int {
+    func lineEndBeforeSeparator(from offset: Int, limit: Int = .max) -> Int {
         var j = offset
-        while j < s.count, s[j] != 0x0A, s[j] != 0x3B { j += 1 }
+        let end = min(s.count, limit)
+        while j < end, s[j] != 0x0A, s[j] != 0x3B { j += 1 }
         return j
     }
 

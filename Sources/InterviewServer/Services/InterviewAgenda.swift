@@ -30,8 +30,14 @@ enum InterviewAgenda {
         let me = try user.requireID()
         let seats = try await InterviewInterviewer.query(on: db).filter(\.$user.$id == me).all().map(\.$interview.id)
         guard !seats.isEmpty else { return [] }
-        let interviews = try await Interview.query(on: db).filter(\.$id ~~ seats).filter(\.$status != .cancelled)
-            .sort(\.$scheduledAt).all()
+        var scope = Interview.query(on: db).join(Candidate.self, on: \Interview.$candidate.$id == \Candidate.$id)
+            .filter(\.$id ~~ seats).filter(\.$status != .cancelled)
+        // A seat outlives membership of the position (someone taken off it keeps the panels they sat on):
+        // the agenda shows only what the reader may open, as the list below it does (a security review).
+        if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
+            scope = scope.filter(Candidate.self, \.$position.$id ~~ visible)
+        }
+        let interviews = try await scope.sort(\.$scheduledAt).all()
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == me)
             .filter(\.$interview.$id ~~ seats).all()
         let submitted = Set(cards.filter { $0.submittedAt != nil }.map(\.$interview.id))
