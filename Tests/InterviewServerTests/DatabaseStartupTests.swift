@@ -19,6 +19,11 @@ struct DatabaseStartupTests {
         #expect(DatabaseStartup.masked("postgres://app:secret@db:5432/x") == "postgres://app:***@db:5432/x")
         #expect(DatabaseStartup.masked("postgres://app@db/x") == "postgres://app@db/x")
         #expect(DatabaseStartup.place("postgres://app:secret@db.internal:5433/interviews") == "db.internal:5433/interviews")
+        // a password with '@' and '/', or one in the query, is never part of what is said
+        #expect(DatabaseStartup.place("postgres://app:Pa@ss/w0rd@db:5432/x?sslmode=disable") == "db:5432/x")
+        #expect(DatabaseStartup.masked("postgres://db:5432/x?user=app&password=hunter22") == "postgres://db:5432/x?…")
+        #expect(!String(describing: DatabaseStartup.Problem.unreadableURL(masked: DatabaseStartup.masked("postgres://h/x?password=hunter22")))
+            .contains("hunter22"))
     }
 
     @Test func aRefusedConnectionIsWaitedForAndSaidInWords() {

@@ -109,4 +109,18 @@ struct InterviewAgendaTests {
             #expect(page.contains("Nothing is waiting for you: no interview to come and no scorecard to submit."))
         }
     }
+    /// A seat outlives membership of the position: someone taken off it sees none of its candidates in
+    /// their agenda, as in the list under it and everywhere else (a security review found them there).
+    @Test func anInterviewerTakenOffAPositionNoLongerSeesItsCandidates() async throws {
+        try await withApp { app in
+            // setup
+            let (names, ivan) = try await ivansWeek(app)
+            let position = try #require(try await Position.query(on: app.db).first())
+            try await position.$members.detach(ivan, on: app.db)
+            // act
+            let items = try await InterviewAgenda.items(for: ivan, now: Date(), zone: TimeZone(identifier: "UTC")!, language: .en, on: app.db)
+            // verify
+            #expect(items.isEmpty, "\(items.map(\.candidateName)) (of \(names.count))")
+        }
+    }
 }

@@ -71,7 +71,8 @@ struct APICandidateController: RouteCollection {
                                             ledger: req.application.erasureLedger, on: req.db) {
             try await SecurityAudit.record(.candidateErased, by: user, subject: SecurityAudit.subject("candidate", candidate.id), req: req)
         }
-        return try detail(candidate)
+        // As stored now: when a colleague's erasure came first, the copy read before it still held the data.
+        return try detail(try await Candidate.find(candidate.requireID(), on: req.db) ?? candidate)
     }
 
     /// Records the hiring decision (hiring managers of the position and admins); answers its history.

@@ -43,7 +43,7 @@ struct GuideController: RouteCollection {
             .init(title: guide.title, slug: guide.slug, language: guide.language ?? "",
                   hash: String((guide.current?.contentHash ?? "").prefix(12)), href: SiteURL.guide(try guide.requireID()).path,
                   // The path as the API names it: findings are kept by the Markdown alone.
-                  errors: guide.current.map { rendered.errorCount(of: $0.markdown, path: guide.slug + ".md") } ?? 0)
+                  errors: guide.current.map { rendered.errorCount(of: $0, path: guide.slug + ".md") } ?? 0)
         }
         page.canUpload = GuideService.canUpload(try req.user)
         return try await req.page("guides", page)
@@ -69,7 +69,7 @@ struct GuideController: RouteCollection {
             editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
         page.shownLabel = versions.firstIndex { $0.id == shown.id }.map { "v\(versions.count - $0)" } ?? ""
-        page.errorCount = req.application.renderedGuides.errorCount(of: shown.markdown, path: guide.slug + ".md")
+        page.errorCount = req.application.renderedGuides.errorCount(of: shown, path: guide.slug + ".md")
         let user = try req.user
         if user.role.managesPositions {
             var positions = Position.query(on: req.db).filter(\.$guide.$id == id)

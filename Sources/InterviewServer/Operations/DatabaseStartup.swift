@@ -31,15 +31,21 @@ enum DatabaseStartup {
         }
     }
 
-    /// The URL with its password replaced, whatever shape it is in: what may be printed of it.
+    /// The URL with its password replaced, whatever shape it is in: what may be printed of it. The query
+    /// is left out too (`?password=` is another place for one, and `sslmode` says nothing worth a secret).
     static func masked(_ url: String) -> String {
         guard let scheme = url.range(of: "://") else { return "…" }
-        let rest = url[scheme.upperBound...]
-        guard let at = rest.lastIndex(of: "@") else { return url }
+        var rest = url[scheme.upperBound...]
+        var query = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = "?…"
+            rest = rest[..<mark]
+        }
+        guard let at = rest.lastIndex(of: "@") else { return String(url[..<scheme.upperBound]) + rest + query }
         let userInfo = rest[..<at]
         let user = userInfo.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
         let shown = userInfo.contains(":") ? user + ":***" : user
-        return String(url[..<scheme.upperBound]) + shown + String(rest[at...])
+        return String(url[..<scheme.upperBound]) + shown + String(rest[at...]) + query
     }
 
     static func configuration(url: String) throws -> SQLPostgresConfiguration {
@@ -50,10 +56,15 @@ enum DatabaseStartup {
         return configuration
     }
 
-    /// "host:port/database", never the user or the password.
+    /// "host:port/database", never the user or the password: what follows the last "@" (a password may
+    /// hold an "@" or a "/" a URL parser misreads), without the query.
     static func place(_ url: String) -> String {
-        guard let parsed = URL(string: url) else { return masked(url) }
-        return "\(parsed.host ?? "?")\(parsed.port.map { ":\($0)" } ?? "")\(parsed.path)"
+        let shown = masked(url)
+        guard let scheme = shown.range(of: "://") else { return shown }
+        var rest = shown[scheme.upperBound...]
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let mark = rest.firstIndex(of: "?") { rest = rest[..<mark] }
+        return String(rest)
     }
 
     /// Connects once and closes, until PostgreSQL takes connections or `patience` runs out; a failure

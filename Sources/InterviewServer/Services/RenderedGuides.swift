@@ -64,8 +64,33 @@ final class RenderedGuides: Sendable {
     }
 
     /// How many of a version's findings are errors (the guide check's; warnings leave the interview whole).
-    func errorCount(of markdown: String, path: String) -> Int {
+    /// Kept by version id apart from the renderings, and many more of them: the library page asks it of
+    /// every guide on each view, and with more guides than `capacity` the renderings it needed had been
+    /// pushed out by the time it came back (a security review: views of 3 s and 17 s in turn).
+    func errorCount(of version: GuideVersion, path: String) -> Int {
+        guard let id = version.id else { return countErrors(version.markdown, path: path) }
+        if let hit = counts.withLock({ $0.counts[id] }) { return hit }
+        let made = countErrors(version.markdown, path: path)
+        counts.withLock { store in
+            if store.counts[id] == nil {
+                store.order.append(id)
+                if store.order.count > Self.countCapacity { store.counts[store.order.removeFirst()] = nil }
+            }
+            store.counts[id] = made
+        }
+        return made
+    }
+
+    private func countErrors(_ markdown: String, path: String) -> Int {
         findings(of: markdown, path: path).filter { $0.severity == "error" }.count
+    }
+
+    static let countCapacity = 4_096
+    private let counts = Mutex(CountStore())
+
+    private struct CountStore {
+        var counts: [UUID: Int] = [:]
+        var order: [UUID] = []
     }
 
     private func cached<T: Sendable>(_ markdown: String, _ field: WritableKeyPath<Rendered, T?>, make: () -> T) -> T {
