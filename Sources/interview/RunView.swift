@@ -39,9 +39,10 @@ enum RunView {
         case .gate(let key, let id):
             let gate = guide.topic(key)?.gate(id)
             let suggestion = GateSuggestion.make(for: id, in: key, state: state, guide: guide, now: now)
-            let lean = suggestion.answer.map { $0 ? l.yes : l.no } ?? "—"
+            // A path gate has no lean: its reason alone (it read "— — a choice of path").
+            let lean = suggestion.answer.map { ($0 ? l.yes : l.no) + " — " } ?? ""
             return ["\(heading(key)) · \(l.gate) \(id)", "? \(gate?.text ?? id)",
-                    "\(l.suggestion): \(lean) — \(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
+                    "\(l.suggestion): \(lean)\(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
         case .offerJump(let key, let id, let target):
             let text = guide.topic(key)?.instructions.first { $0.id == id }?.text ?? id
             return ["\(heading(key)) · \(text)", l.jumpOffer(heading(target))]
@@ -70,7 +71,9 @@ enum RunQuestionView {
     static func lines(_ topic: Topic, _ question: Question, _ session: RunSession, reviewing: Bool) -> [String] {
         let guide = session.driver.guide, l = session.labels
         let progress = session.driver.state.topics[topic.key]
-        let position = (topic.questions.firstIndex { $0.id == question.id } ?? 0) + 1
+        // Its place in the order asked, not drawn: after a fork the drawing's order ran backwards ("5 of 6",
+        // then "4 of 6").
+        let position = (progress?.asked.firstIndex(of: question.id)).map { $0 + 1 } ?? (progress?.asked.count ?? 0) + 1
         var lines = ["\(topic.heading) · \(question.id) (\(l.position(position, topic.questions.count))) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
         if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
         lines.append("\(l.question): \(question.text)")
