@@ -32,6 +32,18 @@ import Testing
         #expect(svg.contains("<title>&lt;/title&gt;&lt;script&gt;</title>"))
     }
 
+    /// Several drawings in one page get ids of their own; the scope is written into id="…" and url(#…),
+    /// so only letters, digits, '-' and '_' of it are kept.
+    @Test func anIdScopeNamesTheMarkersAndIsKeptToSafeCharacters() {
+        // act
+        let scoped = render(sample(), SVGOptions(idScope: "c2-"))
+        let hostile = render(sample(), SVGOptions(idScope: #"x"><script>/"#))
+        // verify
+        #expect(scoped.contains(#"<marker id="c2-fc-arrow""#) && scoped.contains("url(#c2-fc-arrow)"))
+        #expect(!hostile.contains("<script"))
+        #expect(hostile.contains(#"<marker id="xscriptfc-arrow""#))
+    }
+
     @Test func mermaidCircleCrossAndTwoWayEndsAreDrawnAsWritten() {
         // setup: `--o`, `--x` and `<-->` were all drawn as plain arrows
         let graph = MermaidParser.parse("flowchart TD\nA[Q1] --o B[Q2]\nB --x C[Q3]\nC <--> D[Q4]").graph

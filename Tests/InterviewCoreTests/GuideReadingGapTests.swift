@@ -8,25 +8,8 @@ import Testing
 /// interviewer, and refusals in the guide's language.
 @Suite("Reading guides: parallel paths, lists, groups, languages")
 struct GuideReadingGapTests {
-    static let parallelGuide = """
-    # Parallel
-    ### 1.Tech
-    #### 1.1 Fan out
-    ```flow
-    st=>start: Start
-    op0=>operation: Warm-up question
-    para=>parallel: Ask all three
-    a=>operation: Path one question
-    b=>operation: Path two question
-    c=>operation: Path three question
-    j=>operation: Joined question
-    e=>end
-    st->op0->para
-    para(path1)->a->j->e
-    para(path2)->b->j
-    para(path3)->c->j
-    ```
-    """
+    /// A fork whose three paths meet at `j` (Fixtures/parallel.md; the terminal runner's tests use it too).
+    static var parallelGuide: String { (try? GuideFixture.text("parallel.md")) ?? "" }
 
     @Test func everyPathOfAParallelNodeIsAskedOnceInPathOrder() throws {
         // setup

@@ -93,37 +93,20 @@ struct RunCommandTests {
     /// The "n of N" beside a question counts in the order asked: after a fork the drawing's order ran
     /// backwards (a probe saw "5 of 6" followed by "4 of 6").
     @Test func questionsAreCountedInTheOrderAsked() throws {
-        // setup: a fork whose three paths meet at j, asked after all of them
+        // setup: a fork whose three paths meet at j, asked after all of them (the engine's own test guide)
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let guide = dir.appendingPathComponent("fork.md").path
-        try """
-        # Fork
-        ### 1. Tech
-        #### 1.1 Fan out
-        ```flow
-        st=>start: Start
-        para=>parallel: Ask all three
-        a=>operation: Path one question
-        b=>operation: Path two question
-        c=>operation: Path three question
-        j=>operation: Joined question
-        e=>end
-        st->para
-        para(path1)->a->j->e
-        para(path2)->b->j
-        para(path3)->c->j
-        ```
-        """.write(toFile: guide, atomically: true, encoding: .utf8)
+        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("InterviewCoreTests/Fixtures/parallel.md").path
         // act
         let result = try RunProcess.run(["run", guide, "--session", dir.appendingPathComponent("s.jsonl").path, "--plain"],
-                                        input: ["3", "3", "3", "3", "q"])
+                                        input: ["3", "3", "3", "3", "3", "q"])
         // verify
         let counts = result.stdout.components(separatedBy: "\n").compactMap { line -> String? in
-            guard let range = line.range(of: #"\(\d of 4\)"#, options: .regularExpression) else { return nil }
+            guard let range = line.range(of: #"\(\d of 5\)"#, options: .regularExpression) else { return nil }
             return String(line[range])
         }
-        #expect(counts == ["(1 of 4)", "(2 of 4)", "(3 of 4)", "(4 of 4)"], "\(result.stdout)")
+        #expect(counts == ["(1 of 5)", "(2 of 5)", "(3 of 5)", "(4 of 5)", "(5 of 5)"], "\(result.stdout)")
     }
 
     @Test func aChineseGuideRunsInChineseAndLanguageOverridesIt() throws {

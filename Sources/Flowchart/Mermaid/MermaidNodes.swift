@@ -251,7 +251,7 @@ extension MermaidReader {
             while j < s.count, s[j] != 0x0A { j += 1 }
         }
         if let closer = shapeCloser, j >= s.count || s[j] != 0x22 || !closes(closer, after: j + 1),
-           let end = closerEndingLine(Array([closer.0, closer.1, closer.2].prefix(closer.3)), from: i, lineEnd: j) {
+           let end = closerEndingLine(closer, from: i, lineEnd: j) {
             // Unclosed, or "closed" by the next label's opening quote (`A(["Start]) --> C["…"]`).
             j = end
         }
@@ -323,7 +323,7 @@ extension MermaidReader {
     private func closes(_ closer: (UInt8, UInt8, UInt8, Int), after offset: Int) -> Bool {
         var k = offset
         while k < s.count, s[k] == 0x20 || s[k] == 0x09 { k += 1 }
-        return byte(k) == closer.0 && (closer.3 < 2 || byte(k + 1) == closer.1) && (closer.3 < 3 || byte(k + 2) == closer.2)
+        return byte(k) == closer.0 && matches(closer, at: k)
     }
 
     /// How far a recovery looks ahead for a closer: longer than any label a guide asks, short enough that a
@@ -332,13 +332,12 @@ extension MermaidReader {
 
     /// Where `closer` first stands as the end of a node: followed, spaces aside, by the line's end or a
     /// link (`-->`, `---`, `==>`, `-.->`, `~~~`, `&`, `;`), as in `C["What … (ref)] --> D[…]`.
-    func closerEndingLine(_ closer: [UInt8], from start: Int, lineEnd: Int) -> Int? {
-        guard !closer.isEmpty else { return nil }
+    func closerEndingLine(_ closer: (UInt8, UInt8, UInt8, Int), from start: Int, lineEnd: Int) -> Int? {
         var at = start + 1
         let lineEnd = min(lineEnd, start + Self.recoveryReach)   // linear over a line of many unclosed labels
-        while at + closer.count <= lineEnd {
-            if (0..<closer.count).allSatisfy({ s[at + $0] == closer[$0] }) {
-                var next = at + closer.count
+        while at + closer.3 <= lineEnd {
+            if s[at] == closer.0 && matches(closer, at: at) {
+                var next = at + closer.3
                 while next < lineEnd, s[next] == 0x20 || s[next] == 0x09 || s[next] == 0x0D { next += 1 }
                 if next >= lineEnd { return at }
                 let b = s[next], b2 = byte(next + 1)

@@ -14,6 +14,9 @@ public enum SVGRenderer {
     public static func render(_ graph: FlowGraph, layout: FlowLayout, options: SVGOptions = .init()) -> String {
         let n = SVGEscape.number
         let highlight = options.highlight
+        // Written into id="…" and url(#…) as it is: letters, digits, '-' and '_' only, whoever passes it.
+        let idScope = String(options.idScope.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+            .map(Character.init))
         var boxes: [String: NodeBox] = [:]
         for box in layout.nodes { boxes[box.id] = box }
         // Only Mermaid's `style`/`classDef` set this; most charts have none, and pay one lookup per node.
@@ -41,7 +44,7 @@ public enum SVGRenderer {
         out += "<style>" + SVGStyleSheet.elementText + "</style>\n"
 
         let markers = Set(zip(styles, taken).flatMap { style, taken in
-            let ends = SVGEdges.markers(for: style, taken: taken, scope: options.idScope)
+            let ends = SVGEdges.markers(for: style, taken: taken, scope: idScope)
             return [ends.end, ends.start].compactMap { $0 }
         }).sorted()
         out += "<defs>" + markers.map(\.markup).joined() + "</defs>\n"
@@ -64,7 +67,7 @@ public enum SVGRenderer {
         out += "</g>\n<g class=\"edges\">\n"
         var edges = SVGEdges(boxes: boxes, fontSize: layout.fontSize, width: layout.width, height: layout.height,
                              frames: layout.frames, lines: layout.frames.isEmpty ? [] : layout.edges)
-        edges.idScope = options.idScope
+        edges.idScope = idScope
         var labels: [SVGFrames.Obstacle] = []
         for (index, route) in layout.edges.enumerated() {
             var classes: [String] = []

@@ -43,12 +43,10 @@ enum InterviewAgenda {
         let submitted = Set(cards.filter { $0.submittedAt != nil }.map(\.$interview.id))
         let due = interviews.filter { $0.status != .completed || !submitted.contains($0.id ?? UUID()) }.prefix(limit)
         guard !due.isEmpty else { return [] }
-        let candidates = try await Candidate.query(on: db).filter(\.$id ~~ Set(due.map(\.$candidate.id)))
-            .field(\.$id).field(\.$name).field(\.$position.$id).all()
-        let byCandidate = Dictionary(candidates.compactMap { c in c.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
-        let positions = try await Position.query(on: db).filter(\.$id ~~ Set(candidates.map(\.$position.id)))
-            .field(\.$id).field(\.$title).all()
-        let titles = Dictionary(positions.compactMap { p in p.id.map { ($0, p.title) } }, uniquingKeysWith: { a, _ in a })
+        let byCandidate = try await InterviewService.byID(Candidate.query(on: db).filter(\.$id ~~ Set(due.map(\.$candidate.id)))
+            .field(\.$id).field(\.$name).field(\.$position.$id).all())
+        let positions = try await InterviewService.byID(Position.query(on: db).filter(\.$id ~~ Set(byCandidate.values.map(\.$position.id)))
+            .field(\.$id).field(\.$title).all())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return try due.map { interview in
@@ -59,7 +57,7 @@ enum InterviewAgenda {
                         day: Self.day(interview.scheduledAt, now: now, calendar: calendar, language: language),
                         candidateName: candidate?.name ?? Text.erased.in(language),
                         candidateHref: SiteURL.candidate(interview.$candidate.id).path,
-                        positionTitle: candidate.flatMap { titles[$0.$position.id] } ?? "",
+                        positionTitle: candidate.flatMap { positions[$0.$position.id]?.title } ?? "",
                         due: text, overdue: overdue,
                         consoleHref: SiteURL.interviewConsole(id).path, reportHref: SiteURL.interviewReport(id).path)
         }

@@ -131,7 +131,7 @@ enum InterviewService {
     }
 
     /// Models by their id, for lookups while building rows.
-    private static func byID<M: Model>(_ models: [M]) -> [UUID: M] where M.IDValue == UUID {
+    static func byID<M: Model>(_ models: [M]) -> [UUID: M] where M.IDValue == UUID {
         Dictionary(models.compactMap { m in m.id.map { ($0, m) } }, uniquingKeysWith: { a, _ in a })
     }
 

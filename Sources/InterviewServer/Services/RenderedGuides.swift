@@ -19,12 +19,32 @@ final class RenderedGuides: Sendable {
     /// versions each that people open; more than this are rendered again when asked for.
     static let capacity = 64
 
+    /// At most `capacity` values; the oldest written goes first.
+    struct Bounded<Key: Hashable, Value> {
+        let capacity: Int
+        private(set) var values: [Key: Value] = [:]
+        private var order: [Key] = []
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        subscript(key: Key) -> Value? { values[key] }
+
+        /// Sets the value of `key`; a key new to the store counts as its newest.
+        mutating func set(_ key: Key, _ value: Value) {
+            if values[key] == nil {
+                order.append(key)
+                if order.count > capacity { values[order.removeFirst()] = nil }
+            }
+            values[key] = value
+        }
+    }
+
     private struct Store {
-        var entries: [String: Rendered] = [:]
-        var order: [String] = []
+        var entries = Bounded<String, Rendered>(capacity: RenderedGuides.capacity)
         /// What one version changed from another, by the two Markdowns' keys ("old>new").
-        var diffs: [String: GuideDiff] = [:]
-        var diffOrder: [String] = []
+        var diffs = Bounded<String, GuideDiff>(capacity: RenderedGuides.capacity)
+        /// Each version's count of lint errors, by its id (`errorCount`).
+        var errorCounts = Bounded<UUID, Int>(capacity: RenderedGuides.countCapacity)
     }
 
     private let store = Mutex(Store())
@@ -35,13 +55,7 @@ final class RenderedGuides: Sendable {
         let key = Self.key(old) + ">" + Self.key(new)
         if let hit = store.withLock({ $0.diffs[key] }) { return hit }
         let made = GuideDiff(old: GuideImporter.importMarkdown(old).guide, new: GuideImporter.importMarkdown(new).guide)
-        store.withLock { store in
-            if store.diffs[key] == nil {
-                store.diffOrder.append(key)
-                if store.diffOrder.count > Self.capacity { store.diffs[store.diffOrder.removeFirst()] = nil }
-            }
-            store.diffs[key] = made
-        }
+        store.withLock { $0.diffs.set(key, made) }
         return made
     }
 
@@ -69,15 +83,9 @@ final class RenderedGuides: Sendable {
     /// pushed out by the time it came back (a security review: views of 3 s and 17 s in turn).
     func errorCount(of version: GuideVersion, path: String) -> Int {
         guard let id = version.id else { return countErrors(version.markdown, path: path) }
-        if let hit = counts.withLock({ $0.counts[id] }) { return hit }
+        if let hit = store.withLock({ $0.errorCounts[id] }) { return hit }
         let made = countErrors(version.markdown, path: path)
-        counts.withLock { store in
-            if store.counts[id] == nil {
-                store.order.append(id)
-                if store.order.count > Self.countCapacity { store.counts[store.order.removeFirst()] = nil }
-            }
-            store.counts[id] = made
-        }
+        store.withLock { $0.errorCounts.set(id, made) }
         return made
     }
 
@@ -86,12 +94,6 @@ final class RenderedGuides: Sendable {
     }
 
     static let countCapacity = 4_096
-    private let counts = Mutex(CountStore())
-
-    private struct CountStore {
-        var counts: [UUID: Int] = [:]
-        var order: [UUID] = []
-    }
 
     private func cached<T: Sendable>(_ markdown: String, _ field: WritableKeyPath<Rendered, T?>, make: () -> T) -> T {
         let key = Self.key(markdown)
@@ -104,11 +106,9 @@ final class RenderedGuides: Sendable {
 
     private func update(_ key: String, _ change: (inout Rendered) -> Void) {
         store.withLock { store in
-            if store.entries[key] == nil {
-                store.order.append(key)
-                if store.order.count > Self.capacity { store.entries[store.order.removeFirst()] = nil }
-            }
-            change(&store.entries[key, default: Rendered()])
+            var entry = store.entries[key] ?? Rendered()
+            change(&entry)
+            store.entries.set(key, entry)
         }
     }
 }
