@@ -63,10 +63,8 @@ private func configureViews(_ app: Application) {
 }
 
 private func configureSessions(_ app: Application, secure: Bool) {
-    app.sessions.use(.fluent)
-    let database = app.sessions.driver
     let caches = app.singleWriterCaches
-    app.sessions.use { _ in QuietSessions(base: database, caches: caches) }
+    app.sessions.use { _ in QuietSessions(base: HashedSessions(), caches: caches) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
         // Max-Age rather than Expires: the same week, without formatting a date on every response
         // (Vapor builds a DateFormatter for each Expires it writes, a real cost under load).

@@ -27,7 +27,7 @@ struct LoginTests {
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
             let planted = "planted-session-id-from-before-the-upgrade"
             let record = SessionRecord()
-            record.key = SessionID(string: planted)
+            record.key = SessionID(string: HashedSessions.digest(planted))
             record.data = SessionData(initialData: [CSRF.sessionKey: String(repeating: "ab", count: 32)])
             try await record.create(on: app.db)
             let browser = TestBrowser(app)
@@ -40,7 +40,7 @@ struct LoginTests {
             #expect(login.status == .seeOther)
             #expect(browser.cookie != nil && browser.cookie != planted)
             #expect(reuse.status == .seeOther)
-            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: planted)).count() == 0)
+            #expect(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: HashedSessions.digest(planted))).count() == 0)
         }
     }
 
