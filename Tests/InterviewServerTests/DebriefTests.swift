@@ -95,6 +95,8 @@ struct DebriefTests {
             #expect(debrief.agreement.pairs.count == 2)
             let page = try await maria.get("/candidates/\(try fixture.candidate.requireID())/debrief").body.string
             #expect(page.contains("olga · round 2"))
+            // each row is named by its header cell (the rater, the question), for screen readers
+            #expect(page.contains("<th scope=\"row\">olga · round 2") && page.contains("<th scope=\"row\"><code>"))
         }
     }
 
