@@ -91,6 +91,31 @@ import Testing
         #expect(parsed.graph.node("D")?.text == "Deeper?" && parsed.graph.node("D")?.type == .condition)
     }
 
+    /// A quote left open in a link's `|…|` or a shape data's label closes before the bar or the brace:
+    /// one error, the link and the node kept (they ran to the line's end, and the bar or the `@{` was
+    /// reported unclosed as well, with fixes that were wrong).
+    @Test func aQuoteLeftOpenInALinkLabelOrShapeDataClosesAtItsPlace() throws {
+        // act
+        let parsed = parse("A{\"Deeper?\"} -->|\"yes| C[Q2]\nA -->|no| D@{ shape: rect, label: \"Why? (cost) }")
+        // verify
+        let found = parsed.diagnostics.filter { $0.severity == .error }
+        #expect(found.count == 2 && found.allSatisfy { $0.code == .unclosedQuote }, "\(parsed.diagnostics.map(\.message))")
+        #expect(found[0].fix?.start == SourcePosition(line: 11, column: 22) && found[0].fix?.replacement == "\"")
+        #expect(found[1].fix?.start == SourcePosition(line: 12, column: 47))
+        #expect(parsed.edgeList.sorted() == ["A-no->D", "A-yes->C"])
+        #expect(parsed.graph.node("D")?.text == "Why? (cost)")
+    }
+
+    /// A quoted label over several lines, which Mermaid accepts: one label with its line break, no error.
+    @Test func aQuotedLabelMayRunOverSeveralLines() throws {
+        // act
+        let parsed = parse("A --> B[\"First line\n    second line (answer)\"]\nB --> C")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("B")?.text == "First line\nsecond line (answer)")
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C"])
+    }
+
     @Test func unclosedSubgraphGetsAnEnd() throws {
         // act
         let parsed = parse("subgraph s1\n  A --> B")

@@ -181,7 +181,7 @@ extension MermaidReader {
             skipSpaces()
             arrow.labelOffset = i
             if byte(i) == 0x22 {
-                arrow.label = readQuoted(open: i)
+                arrow.label = readQuoted(open: i, place: (0x7C, 0x7C))
                 skipSpaces()
             }
             let textStart = i

@@ -90,6 +90,12 @@ enum MermaidLabel {
             .map { $0.trimmingSpaces() }.joined(separator: "\n").trimmingSpaces()
     }
 
+    /// A quoted label written over several lines: each line without the indentation that lined it up.
+    static func lines(_ s: Bytes, _ range: Range<Int>) -> String {
+        text(s, range).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingSpaces() }.joined(separator: "\n").trimmingSpaces()
+    }
+
     private static let named: [String: String] = [
         "quot": "\"", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "apos": "'", "hash": "#",
         "num": "#", "semi": ";", "colon": ":", "lpar": "(", "rpar": ")", "lsqb": "[", "rsqb": "]",

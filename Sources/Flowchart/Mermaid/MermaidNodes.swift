@@ -229,9 +229,16 @@ extension MermaidReader {
     /// that ends with them (`C["What … (ref)]`) closes before them: one error, whose fix puts the quote
     /// there, and the label with its reference answer. (It ran to the line's end, took the `]` into the
     /// label, and a second error about the bracket offered a fix that was wrong too.)
-    mutating func readQuoted(open: Int, shapeCloser: (UInt8, UInt8, UInt8, Int)? = nil) -> String {
+    ///
+    /// `place`: what ends the place the label stands in, for a link's `|"…"|` (`|`) or shape data's
+    /// `label: "…"` (`,` or `}`). A quote not closed right before it (`-->|"yes| C`, `@{ label: "Why? }`)
+    /// closes before the first such byte on its line: one error whose fix puts the quote there. (It ran to
+    /// the line's end, and the link's bar or the `@{` was reported unclosed as well, with a wrong fix.)
+    mutating func readQuoted(open: Int, shapeCloser: (UInt8, UInt8, UInt8, Int)? = nil,
+                             place: (closer: UInt8, also: UInt8)? = nil) -> String {
         i = open + 1
         let markdown = byte(i) == 0x60
+        var multiLine = false
         var j = i
         if markdown {
             // It closes with a backtick and a quote, so a quote of another label further down is not its end.
@@ -243,7 +250,14 @@ extension MermaidReader {
             // memchr to the closing quote, then a check that no line ended before it.
             let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if let newline = memchr(base + i, 0x0A, quote - i) {
-                j = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                // Over several lines, as Mermaid allows, when the quote that ends it closes the shape too
+                // (`E["First line` … `second line"]`); otherwise unclosed, ending with its first line.
+                if let closer = shapeCloser, quote - i <= Self.recoveryReach, closes(closer, after: quote + 1) {
+                    multiLine = true
+                    j = quote
+                } else {
+                    j = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
             } else {
                 j = quote
             }
@@ -255,14 +269,22 @@ extension MermaidReader {
             // Unclosed, or "closed" by the next label's opening quote (`A(["Start]) --> C["…"]`).
             j = end
         }
+        var closedAtPlace = false
+        if let place, !markdown, j >= s.count || s[j] != 0x22 || !endsPlace(place, after: j + 1),
+           let end = firstByte(place.closer, or: place.also, from: i, before: lineEnd(from: i)) {
+            j = end
+            closedAtPlace = true
+        }
         // Trimmed like flowchart.js labels, so a label reads the same in both syntaxes.
         let text = trimmedRange(i..<j)
         if j >= s.count || s[j] != 0x22 {
-            report(.error, .unclosedQuote, at: open, MermaidText.unclosed("\"", closer: "\""), fix: (j..<j, "\""))
+            let at = closedAtPlace ? text.upperBound : j
+            report(.error, .unclosedQuote, at: open, MermaidText.unclosed("\"", closer: "\""), fix: (at..<at, "\""))
             i = j
         } else {
             i = j + 1
         }
+        if multiLine { return MermaidLabel.lines(s, text) }
         return markdown ? MermaidLabel.markdown(s, text) : MermaidLabel.text(s, text)
     }
 }
@@ -315,6 +337,24 @@ extension MermaidReader {
             setLabel(index, label, shape: pair.shape, at: labelStart)
             i = end + close.count
             return index
+        }
+        return nil
+    }
+
+    /// Whether the place's closer (or its other ending) follows `offset`, spaces aside.
+    private func endsPlace(_ place: (closer: UInt8, also: UInt8), after offset: Int) -> Bool {
+        var k = offset
+        while k < s.count, s[k] == 0x20 || s[k] == 0x09 { k += 1 }
+        return k >= s.count || s[k] == place.closer || s[k] == place.also || s[k] == 0x0A || s[k] == 0x0D
+    }
+
+    /// The first `a` or `b` in `start..<end`, looking no further than a recovery reaches.
+    private func firstByte(_ a: UInt8, or b: UInt8, from start: Int, before end: Int) -> Int? {
+        var k = start
+        let end = min(end, start + Self.recoveryReach)
+        while k < end {
+            if s[k] == a || s[k] == b { return k }
+            k += 1
         }
         return nil
     }

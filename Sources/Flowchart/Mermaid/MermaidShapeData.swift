@@ -26,7 +26,7 @@ extension MermaidReader {
             let valueAt = i
             var value: String
             if byte(i) == 0x22 {
-                value = readQuoted(open: i)
+                value = readQuoted(open: i, place: (0x7D, 0x2C))
             } else {
                 let start = i
                 while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
