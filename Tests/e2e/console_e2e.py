@@ -285,7 +285,28 @@ def main():
         driver.find_element(By.TAG_NAME, "body").send_keys("b")
         rate(4, "3.1", "op3")
         check(True, "jumped to 3.5.1, rated there, returned to 3.1 op3")
-        rate(3, "3.1", "op4")
+        # Rated 2 by mistake: b goes back to it, as in the terminal runner, and the next digit corrects it;
+        # the console stays at the question it had reached.
+        rate(2, "3.1", "op4")
+        wait_for(lambda: question_id().startswith("3.1 · op5 "), "question 3.1/op5")
+        driver.find_element(By.TAG_NAME, "body").send_keys("b")
+        wait_for(lambda: "3.1 · op4" in driver.find_element(By.ID, "message").text, "b offers to re-rate 3.1/op4")
+        driver.find_element(By.TAG_NAME, "body").send_keys("3")
+        chosen = "#history [data-chip='3.1/op4/3'][aria-pressed='true']"
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, chosen), "op4 re-rated 3")
+        check(question_id().startswith("3.1 · op5 "), f"b then 3 corrected op4 and stayed at op5 ({question_id()!r})")
+        # A note written after rating is begun at the next question; the one just rated is a click away.
+        note = driver.find_element(By.ID, "note")
+        note.click()
+        note.send_keys("decorators: uses them, cannot write one")
+        wait_for(lambda: driver.find_elements(By.ID, "note-on-rated"), "the offer to file the note under op4")
+        driver.find_element(By.ID, "note-on-rated").click()
+        wait_for(lambda: "3.1 · op4" in driver.find_element(By.ID, "note-target").text, "the note's target op4")
+        note.send_keys(Keys.CONTROL, Keys.ENTER)
+        wait_for(lambda: any("3.1/op4" in li.text and "cannot write one" in li.text
+                             for li in driver.find_elements(By.CSS_SELECTOR, "#notes li")), "the note filed under 3.1/op4")
+        note.send_keys(Keys.ESCAPE)
+        check(True, "a note written after rating op4 is filed under op4 with one click")
         check(action_posts(server) == posts_before,
               "actions went over the socket: no POST to the actions route while it was open")
         rate(4, "3.1", "op5")

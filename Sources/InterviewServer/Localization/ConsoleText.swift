@@ -6,7 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime
-    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, changeSubmission, reasonNeeded, nothingToReturnTo
+    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, noteOnRated, changeSubmission, reasonNeeded, reRate, noEarlierRating
     case chartRated, chartNow, chartNotYet
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
@@ -41,11 +41,14 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .ratingWaits: ("Rated %1; the next question appears when the server answers (the connection is slow or down). Keys wait until then; click a rating to change this one.",
                             "已评 %1 分；服务器答复后才会显示下一题（连接缓慢或已断开）。在此之前按键不会生效；如需修改本题评分，请点击分数。")
         case .reasonNeeded: ("Nothing changed: a submitted card changes only with a reason.", "未修改：已提交的评分卡只有填写原因才能修改。")
-        case .nothingToReturnTo: ("b returns from a jump, and there is none to return from; to correct a rating, click it in the list below the question.",
-                                  "b 用于从跳转返回，当前没有可返回的跳转；如需修改评分，请点击题目下方列表中的分数。")
+        case .reRate: ("Re-rate %1 (now %2): press a rating; b again goes further back.",
+                       "重新评分 %1（现在是 %2）：请按评分键；再按 b 继续往前。")
+        case .noEarlierRating: ("No earlier rated question in this topic; a rating can also be corrected by clicking it in the list below the question.",
+                                "这个主题里没有更早评过分的问题；也可以点击题目下方列表中的分数来修改评分。")
         case .changeSubmission: ("Change the recommendation or summary", "修改推荐或总结")
         case .noteOn: ("This note is about", "这条笔记针对")
         case .noteOnCurrent: ("file it under the current question", "改为当前问题")
+        case .noteOnRated: ("file it under %1, just rated", "改为刚评分的 %1")
         case .ok: ("OK", "确定")
         case .cancel: ("Cancel", "取消")
         case .skipReason: ("Why skip this question? (optional)", "跳过原因（可选）")
@@ -114,7 +117,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .keyReference: ("show or hide the reference answer", "显示或隐藏参考答案")
         case .keyNote: ("write a note (Esc leaves the note)", "写笔记（Esc 离开笔记框）")
         case .keyJump: ("jump to a topic", "跳转到主题")
-        case .keyBack: ("return from a jump", "从跳转返回")
+        case .keyBack: ("return from a jump; otherwise correct this topic's last rating (then a digit)", "从跳转返回；否则修改本主题上一个评分（再按数字）")
         case .keyMoveOn: ("done here: next topic or stage", "本处结束：下一个主题或阶段")
         case .keySkip: ("skip the question", "跳过当前问题")
         case .keyFinish: ("finish the interview", "结束面试")

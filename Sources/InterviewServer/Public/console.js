@@ -178,6 +178,8 @@
   }
 
   async function act(action) {
+    // A button clicked after b ends the correction: the next key rates the question then asked.
+    if (reviewing && action.type !== "note") setReviewing(null);
     if (view && view.finished && !["rate", "note", "submit"].includes(action.type)) return;
     // A submitted card changes only with a reason, which the server keeps as a revision (a new
     // recommendation or summary too).
@@ -277,6 +279,9 @@
   // draft started at a Celery question and added after an outage (and a reload) was filed under the
   // MySQL question current by then, and the debrief put it beside the wrong rating.
   const draftTargetKey = draftKey + ".question";
+  // `reviewing`: the earlier question b chose, whose rating the next digit replaces (see stepBack).
+  // `lastRated`: the question this console rated last, offered as a note's target.
+  let reviewing = null, lastRated = null;
   function draftTarget() {
     try { return JSON.parse(localStorage.getItem(draftTargetKey) || "null"); } catch (e) { return null; }
   }
@@ -296,12 +301,36 @@
     if (q && (q.topic !== target.topic || q.id !== target.id)) {
       box.append(" ", button(L.noteOnCurrent, () => setDraftTarget(q), { class: "link", id: "note-retarget" }));
     }
+    // Rating first and writing after is as common as the other way round: the question just rated is
+    // one click away (a probe's notes landed on the next question, beside a rating they were not about).
+    if (lastRated && (lastRated.topic !== target.topic || lastRated.id !== target.id)) {
+      const rated = lastRated;
+      box.append(" ", button(L.noteOnRated.replace("%1", rated.topic + " · " + rated.id), () => setDraftTarget(rated),
+                             { class: "link", id: "note-on-rated" }));
+    }
+  }
+
+  // ---- correcting a rating with b --------------------------------------------------------------
+  function setReviewing(q) {
+    reviewing = q;
+    if (!q) { hideMessage(); return; }
+    const h = view.history.find((x) => x.topic === q.topic && x.id === q.id);
+    showMessage(L.reRate.replace("%1", q.topic + " · " + q.id).replace("%2", String(h ? h.rating : "–")));
+    // Its chips take the focus, so a screen reader says which question is being corrected.
+    const chip = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === q.topic + "/" + q.id + "/" + (h ? h.rating : ""));
+    if (chip) chip.focus();
+  }
+  function stepBack() {
+    const rated = view.history.filter((h) => h.topic === view.topic && !h.skipped && h.rating !== undefined && h.rating !== null);
+    const at = reviewing ? rated.findIndex((h) => h.topic === reviewing.topic && h.id === reviewing.id) : rated.length;
+    if (at <= 0) { reviewing = null; showMessage(L.noEarlierRating); return; }
+    setReviewing({ topic: rated[at - 1].topic, id: rated[at - 1].id });
   }
 
   function noteChanged() {
     const text = $("note").value;
     if (!text.trim()) setDraftTarget(null);
-    else if (!draftTarget() && view && view.question) setDraftTarget(view.question);
+    else if (!draftTarget() && (reviewing || (view && view.question))) setDraftTarget(reviewing || view.question);
     localStorage.setItem(draftKey, text);
     draftDirty = true;
     $("draft-state").textContent = "";
@@ -730,6 +759,8 @@
       return;
     }
     if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
+    // Any key but b, a rating or m (a note on the question chosen) ends the correction b began.
+    if (reviewing && event.key !== "b" && event.key !== "m" && !/^[0-9]$/.test(event.key)) setReviewing(null);
     // The keys dialog is modal: a key pressed while it is open must not rate the question behind it.
     if ($("help").open || $("ask").open || !shortcutsOn()) return;
     const key = event.key;
@@ -738,7 +769,12 @@
     if ((key === "Enter" || key === " ") && event.target.closest && event.target.closest("a, button, summary, [role=button]")) return;
     let handled = true;
     if (view.agenda === "start" && key === "Enter") act({ type: "start" });
-    else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
+    else if (reviewing && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
+      // b chose an earlier rating to correct: this key is its new rating, as in the terminal runner.
+      const q = reviewing;
+      setReviewing(null);
+      act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+    } else if (view.agenda === "rate" && /^[0-9]$/.test(key) && guide.scale.some((a) => String(a.rating) === key)) {
       const q = view.question;
       // The next question comes from the server. Until it answers (an outage, a slow link), a second
       // key meant for the next question would overwrite this one's rating: an interviewer rating on
@@ -746,7 +782,10 @@
       // click on a rating still changes it on purpose.
       const waiting = pendingRating(q);
       if (waiting) showMessage(L.ratingWaits.replace("%1", String(waiting.rating)));
-      else act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+      else {
+        lastRated = { topic: q.topic, id: q.id };
+        act({ type: "rate", topic: q.topic, question: q.id, rating: Number(key) });
+      }
     } else if (view.agenda === "talk" && /^[0-9]$/.test(key)) {
       // A stage's listed questions are talked through, not rated: say so rather than ignore the key.
       showMessage(L.talkNotRated);
@@ -759,8 +798,8 @@
     else if (key === "m") { event.preventDefault(); $("note").focus(); }
     else if (key === "j") { event.preventDefault(); jumpPrompt(); }
     else if (key === "b") {
-      // Only a jump has a way back; a rating is corrected by clicking it, which the message says.
-      if (view.canReturn) act({ type: "return" }); else showMessage(L.nothingToReturnTo);
+      // Back from a jump; outside one, back through this topic's ratings to correct one (the runner's b).
+      if (view.canReturn) { setReviewing(null); act({ type: "return" }); } else stepBack();
     }
     else if (key === "f") moveOn();
     else if (key === "e") finish();
