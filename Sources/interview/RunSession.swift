@@ -86,7 +86,11 @@ enum RunEventText {
         case .jumpedToTopic(let topic, _): topic
         case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"
         case .returned, .resumed: ""
-        case .noteAdded(let note): note.isShared ? (zh ? "（共享）" : "(shared)") : (zh ? "（私人）" : "(private)")
+        case .noteAdded(let note):
+            // Where it was filed, so a note meant for the question just rated is seen landing on the next
+            // one (and `b` then `m` files it there).
+            (note.isShared ? (zh ? "（共享）" : "(shared)") : (zh ? "（私人）" : "(private)"))
+                + (note.topic.map { t in (zh ? " 针对 " : " on ") + t + (note.question.map { "/" + $0 } ?? "") } ?? "")
         case .interviewFinished(let stages):
             stages.isEmpty ? "" : (zh ? "确认未完成：" : "confirmed incomplete: ") + stages.joined(separator: ", ")
         case .scorecardSubmitted(let submission): submission.recommendation

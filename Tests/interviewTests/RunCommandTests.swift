@@ -26,6 +26,19 @@ struct RunCommandTests {
         #expect(logLines.last?.contains(#""type":"interviewFinished""#) == true)
     }
 
+    /// Each recorded note says where it was filed; `b` then `m` files it under the question rated before.
+    @Test func aNoteSaysWhichQuestionItIsFiledUnder() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        // act: rate op1, a note (on op2, now asked), then back to op1 and a note there
+        let result = try RunProcess.run(["run", Self.guide, "--session", log], input: ["f", "3", "m on the next one", "b", "m about op1", "q"])
+        // verify
+        #expect(result.stdout.contains("noteAdded (private) on 3.1/op2\n"))
+        #expect(result.stdout.contains("noteAdded (private) on 3.1/op1\n"))
+    }
+
     @Test func anExistingSessionIsNeverOverwritten() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()

@@ -53,7 +53,7 @@ public enum SessionCommand: Hashable, Sendable {
     public static let chineseHelpLines: [String] = [
         "0-4   给当前问题评分（按指南的评分标准）",
         "y/n   回答判断（是否深入？），或接受 / 拒绝提供的跳转",
-        "m     添加私人备注              M  候选人可以看到的备注",
+        "m     给当前问题添加私人备注（先按 b：给上一个评过分的问题）  M  候选人可以看到的备注",
         "j     跳转到某个主题（j 3.2.1）；b 返回",
         "s     跳过当前问题（s <原因>）",
         "p     选一个开放式问题（p 2 或 p op2）",
@@ -67,7 +67,7 @@ public enum SessionCommand: Hashable, Sendable {
     public static let helpLines: [String] = [
         "0-4   rate the current question (the guide's scale)",
         "y/n   answer the gate (go deeper?), or take / decline an offered jump",
-        "m     add a private note      M  a note the candidate may read",
+        "m     add a private note on the current question (b first: on the one rated before)  M  a note the candidate may read",
         "j     jump to a topic (j 3.2.1); b returns",
         "s     skip the current question (s <reason>)",
         "p     pick an open question (p 2 or p op2)",
