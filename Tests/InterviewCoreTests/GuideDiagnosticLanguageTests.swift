@@ -91,6 +91,7 @@ struct GuideDiagnosticLanguageTests {
             "---\n- a list\n---\n# G\n",
             "---\ntopics: {}\n# G\n",
             "# G\n### 1. Stage\n#### 1.1 T\n```flow\nst=>start\n",
+            "---\ntopics:\n  \"1.1\": { knockout: 90 }\n---\n# G\n### 1. Stage\n#### 1.1 T\n```flow\nst=>start: S\nop1=>operation: Q1\ncond1=>condition: Deeper?\nop2=>operation: Q2\ne=>end: E\nst->op1->cond1\ncond1(yes)->op2->e\ncond1(no)->e\n```\n",
         ]
         return guides.flatMap { GuideImporter.importMarkdown($0).diagnostics.map(\.diagnostic) }
     }
@@ -100,6 +101,7 @@ struct GuideDiagnosticLanguageTests {
         let codes: [DiagnosticCode] = [
             .duplicateSection, .frontMatter, .unknownAnnotation, .invalidAnnotation, .overlappingBands,
             .topicWithoutQuestions, .chartOutsideStages, .extraChart, .callToUnknownTopic, .pointlessGate, .unclosedFence,
+            .knockoutNeedsDepth,
         ]
         // act
         let produced = Set(Self.badDiagnostics.map(\.code))

@@ -72,6 +72,13 @@ enum AnnotationApplier {
             }
         }
         guide.stages[s].topics[t] = topic
+        if let threshold = topic.knockout, let at = note.knockoutAt,
+           let ceiling = KnockoutReach.ceilingWithoutGoingDeeper(topic: topic.key, guide: guide), ceiling < threshold {
+            let best = String(format: "%.1f", ceiling), line = String(format: "%g", threshold)
+            found.append(Diagnostic(.warning, .knockoutNeedsDepth, at: at, LocalizedText(
+                en: "topic \(topic.key)'s knockout \(line) is above the best score it reaches without going deeper (\(best)): every candidate not taken deeper fails it, however well they answer; lower the knockout or weigh the basic questions more",
+                zh: "主题 \(topic.key) 的一票否决线 \(line) 高于不深入时能得到的最高分（\(best)）：凡是没有深入的候选人，答得再好也会被否决；请降低否决线，或提高基础题的权重")))
+        }
         return found
     }
 

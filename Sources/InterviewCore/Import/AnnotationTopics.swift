@@ -12,6 +12,7 @@ extension AnnotationReader {
                 switch settingKey.string ?? "" {
                 case "weight": topic.weight = number(setting, LocalizedText(en: "the weight of topic \(name)", zh: "主题 \(name) 的权重"))
                 case "knockout":
+                    topic.knockoutAt = position(setting.mark)
                     // `true` uses the default threshold (50); a number sets it.
                     if let flag = setting.bool {
                         topic.knockout = flag ? 50 : nil

@@ -23,6 +23,8 @@ struct Annotations {
         var key: Located<String>
         var weight: Double?
         var knockout: Double?
+        /// Where the knockout is set, for the finding that no candidate can pass it without going deeper.
+        var knockoutAt: SourcePosition?
         var pickList: Bool?
         var questions: [QuestionNote] = []
     }

@@ -27,6 +27,7 @@ extension DiagnosticCode {
     public static let callToUnknownTopic: DiagnosticCode = "call-to-unknown-topic"
     public static let pointlessGate: DiagnosticCode = "pointless-gate"
     public static let noStages: DiagnosticCode = "no-stages"
+    public static let knockoutNeedsDepth: DiagnosticCode = "knockout-needs-depth"
 }
 
 /// A guide as read from a file: the best guide we could build, and what is wrong with the file.

@@ -23,6 +23,10 @@ public struct GateSuggestion: Hashable, Sendable {
     public var rated: Int
     public var maximum: Int
     public var overTime: Bool
+    /// In a knockout topic whose score cannot reach its threshold without going deeper: the best score a
+    /// "no" leaves (`KnockoutReach`) and the threshold. The reason then says that "no" fails the knockout.
+    public var ceilingIfNo: Double?
+    public var knockout: Double?
 
     public static func make(for gate: String, in topicKey: String, state: SessionState, guide: Guide, now: Date) -> GateSuggestion {
         let maximum = guide.scale.maximum
@@ -36,6 +40,11 @@ public struct GateSuggestion: Hashable, Sendable {
             suggestion.advice = .followCandidate
             return suggestion
         }
+        if let threshold = guide.topic(topicKey)?.knockout,
+           let ceiling = KnockoutReach.ceilingWithoutGoingDeeper(topic: topicKey, from: state, guide: guide),
+           ceiling < threshold {
+            (suggestion.ceilingIfNo, suggestion.knockout) = (ceiling, threshold)
+        }
         guard let mean else { return suggestion }
         let share = maximum > 0 ? mean / Double(maximum) : 0
         if share >= deeperShare {
@@ -48,9 +57,17 @@ public struct GateSuggestion: Hashable, Sendable {
         return suggestion
     }
 
-    /// The reason in the guide's language ("zh…" Chinese, otherwise English).
+    /// The reason in the guide's language ("zh…" Chinese, otherwise English), with what a "no" does to a
+    /// knockout when it fails it.
     public func reason(language: String?) -> String {
         let zh = language?.lowercased().hasPrefix("zh") == true
+        guard let ceiling = ceilingIfNo, let knockout else { return adviceReason(zh: zh) }
+        let best = String(format: "%.1f", ceiling), line = String(format: "%g", knockout)
+        return adviceReason(zh: zh) + (zh ? "。注意：答“否”即未通过一票否决——不深入时本主题最高 \(best) 分，低于否决线 \(line)"
+                                          : ". Note: answering no fails the knockout — without going deeper this topic scores at most \(best), below its knockout of \(line)")
+    }
+
+    private func adviceReason(zh: Bool) -> String {
         let avg = mean.map { String(format: "%.1f", $0) } ?? "–"
         let asked = zh ? "本主题已评分的\(rated)题平均\(avg)/\(maximum)分" : "the \(rated) question\(rated == 1 ? "" : "s") rated in this topic average \(avg) of \(maximum)"
         let deep = String(format: "%.1f", Double(maximum) * Self.deeperShare), low = String(format: "%.1f", Double(maximum) * Self.stayShare)
