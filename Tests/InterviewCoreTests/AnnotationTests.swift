@@ -64,8 +64,23 @@ struct AnnotationTests {
     @Test func unknownStageAndUnknownKey() throws {
         let imported = try importing("stages:\n  \"9\": { minutes: 5 }\ntopcs: {}")
         #expect(imported.located == ["3:3 unknown-annotation", "4:1 unknown-annotation"])
-        #expect(imported.diagnostics[1].diagnostic.severity == .warning)
+        // a misspelt key loses its settings without a word: an error, naming the key it meant
+        #expect(imported.diagnostics[1].diagnostic.severity == .error)
         #expect(imported.diagnostics[1].diagnostic.message.contains("did you mean 'topics'?"))
+    }
+
+    /// A misspelt question or topic key is an error naming the key it meant (a probe's weights silently
+    /// stayed at their defaults); a decimal comma is named as one; a key unlike any stays a warning.
+    @Test func aMisspeltKeyOrADecimalCommaIsAnError() throws {
+        // act
+        let imported = try importing("topics:\n  \"1.1\":\n    wieght: 2\n    questions:\n      op1: { weight: 2,5 }\n      op2: { wieght: 3, note: later }")
+        // verify
+        #expect(imported.located == ["4:5 unknown-annotation", "6:24 invalid-annotation", "7:14 unknown-annotation", "7:25 unknown-annotation"])
+        let d = imported.diagnostics.map(\.diagnostic)
+        #expect(d[0].severity == .error && d[0].message.contains("did you mean 'weight'? (as written, the setting is ignored)"))
+        #expect(d[1].severity == .error && d[1].message.contains("write the decimal with a point (2.5)"))
+        #expect(d[1].text.text(.zh).contains("小数请用小数点（2.5）"))
+        #expect(d[2].severity == .error && d[3].severity == .warning)
     }
 
     @Test func invalidYAMLIsReportedAtItsLine() throws {

@@ -44,10 +44,8 @@ struct AnnotationReader {
             case "recommendation", "bands": readBands(value, into: &notes)
             case let other:
                 let known = ["guide", "scale", "stages", "topics", "recommendation"]
-                let guess = Suggestions.closest(other, in: known)
-                report(.warning, .unknownAnnotation, at: key.mark,
-                       LocalizedText(en: "unknown front matter key '\(other)'", zh: "未知的前置元数据键 '\(other)'")
-                        + (guess.map(LocalizedText.didYouMean) ?? .knownKeys(known)))
+                let unknown = LocalizedText(en: "unknown front matter key '\(other)'", zh: "未知的前置元数据键 '\(other)'")
+                unknownKey(other, at: key.mark, known: known, unknown, otherwise: unknown + .knownKeys(known))
             }
         }
         return notes

@@ -38,7 +38,7 @@ extension AnnotationReader {
                         if let note = readQuestion(id, question, topic: name) { topic.questions.append(note) }
                     }
                 case let other:
-                    report(.warning, .unknownAnnotation, at: settingKey.mark, LocalizedText(
+                    unknownKey(other, at: settingKey.mark, known: ["weight", "knockout", "pickList", "questions"], LocalizedText(
                         en: "unknown key '\(other)' for topic \(name); topics take weight, knockout, pickList and questions",
                         zh: "主题 \(name) 中有未知的键 '\(other)'；主题只接受 weight、knockout、pickList 和 questions"))
                 }
@@ -80,7 +80,7 @@ extension AnnotationReader {
                     note.rubric[Annotations.Located(value: rating, position: position(level.mark))] = anchor.string ?? ""
                 }
             case let other:
-                report(.warning, .unknownAnnotation, at: settingKey.mark, LocalizedText(
+                unknownKey(other, at: settingKey.mark, known: ["id", "weight", "dimensions", "reference", "rubric"], LocalizedText(
                     en: "unknown key '\(other)' for question \(topic)/\(id); questions take id, weight, dimensions, reference and rubric",
                     zh: "问题 \(topic)/\(id) 中有未知的键 '\(other)'；问题只接受 id、weight、dimensions、reference 和 rubric"))
             }
@@ -124,5 +124,26 @@ extension AnnotationReader {
             bands.append(Annotations.BandNote(id: id, label: label ?? id, minimum: minimum, maximum: maximum, position: position(item.mark)))
         }
         notes.bands = bands
+    }
+}
+
+extension AnnotationReader {
+    /// A key the place does not take. Most are a warning (a newer guide's key, a note to self), but two
+    /// lose a setting without a word and are errors (a probe's weights silently stayed 1 and 2):
+    /// a misspelt known key (`wieght: 2`), named with the key it meant; and a key of digits alone, which
+    /// is what YAML makes of a decimal comma (`{ weight: 2,5 }` is weight 2 and a key `5`).
+    /// `otherwise`: the warning when it is neither (`unknown` when not given).
+    mutating func unknownKey(_ key: String, at mark: Mark?, known: [String], _ unknown: LocalizedText, otherwise: LocalizedText? = nil) {
+        if !key.isEmpty, key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            report(.error, .invalidAnnotation, at: mark, LocalizedText(
+                en: "'\(key)' is read as a key of its own: a decimal comma such as 2,\(key) splits the number in YAML — write the decimal with a point (2.\(key))",
+                zh: "'\(key)' 被读成了一个单独的键：YAML 中像 2,\(key) 这样的小数逗号会把数字拆开——小数请用小数点（2.\(key)）"))
+        } else if let guess = Suggestions.closest(key, in: known),
+                  Suggestions.distance(guess, key) <= (key.count <= 4 ? 1 : 2) {   // `to` is not a misspelt `id`
+            report(.error, .unknownAnnotation, at: mark, unknown + LocalizedText.didYouMean(guess)
+                   + LocalizedText(en: " (as written, the setting is ignored)", zh: "（按现在的写法，这项设置不会生效）"))
+        } else {
+            report(.warning, .unknownAnnotation, at: mark, otherwise ?? unknown)
+        }
     }
 }
