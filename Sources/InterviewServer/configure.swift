@@ -66,10 +66,15 @@ private func configureSessions(_ app: Application, secure: Bool) {
     let caches = app.singleWriterCaches
     app.sessions.use { _ in QuietSessions(base: HashedSessions(), caches: caches) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
+        // A session not stored (`QuietSessions`): the browser's unknown cookie is cleared.
+        if id == QuietSessions.unstored {
+            return HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                                     isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        }
         // Max-Age rather than Expires: the same week, without formatting a date on every response
         // (Vapor builds a DateFormatter for each Expires it writes, a real cost under load).
-        HTTPCookies.Value(string: id.string, expires: nil,
-                          maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        return HTTPCookies.Value(string: id.string, expires: nil,
+                                 maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware.use(ProbesWithoutSession(app.sessions.middleware))
     app.middleware.use(ProbesWithoutSession(CSRFCookie(secure: secure)))

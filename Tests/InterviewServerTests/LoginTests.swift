@@ -82,6 +82,25 @@ struct LoginTests {
         }
     }
 
+    /// A cookie the server does not know (stale, or made up) stores nothing and is cleared: a stranger
+    /// sending invented cookies wrote one session row per request (a security probe).
+    @Test func anUnknownSessionCookieWritesNoSessionAndIsCleared() async throws {
+        try await withApp { app in
+            // act: invented cookies on pages, the API and the login page
+            var answers: [TestingHTTPResponse] = []
+            for path in ["/positions", "/candidates", "/api/v1/positions", "/login"] {
+                for n in 0..<3 {
+                    answers.append(try await app.testing().sendRequest(.GET, path, headers: ["Cookie": "interviewflow-session=made-up-\(n)"]))
+                }
+            }
+            // verify: no row; a page's answer expires the cookie rather than issuing a new one
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            let page = try #require(answers.first?.headers.setCookie?["interviewflow-session"])
+            #expect(page.string.isEmpty && (page.expires.map { $0 < Date() } ?? false || page.maxAge == 0))
+            #expect(answers.allSatisfy { $0.headers.setCookie?["interviewflow-session"].map { $0.string.isEmpty } ?? true })
+        }
+    }
+
     @Test func withoutASessionPagesRedirectToLogin() async throws {
         try await withApp { app in
             // act
@@ -137,7 +156,7 @@ struct LoginTests {
             let during = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(60)).reserve(account)
             let after = try await LoginRateLimiter(db: app.db, now: start.addingTimeInterval(LoginRateLimiter.window + 1)).reserve(account)
             // verify
-            #expect(during == .refused(retryAfter: Int(LoginRateLimiter.window) - 60))
+            #expect(during == .refused(retryAfter: Int(LoginRateLimiter.window) - 60, first: true))
             #expect(after == .granted)
         }
     }

@@ -52,6 +52,30 @@ struct LoginThrottleTests {
         }
     }
 
+    /// A lock is one line in the security trail, however many requests it refuses; and the counters of
+    /// windows that have run out are swept (a stranger's 2,750 refused requests a minute wrote a row
+    /// each, and every email tried left a counter for good).
+    @Test func aLockIsRecordedOnceAndOldCountersAreSwept() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            try await browser.get("/login")
+            // act: five wrong passwords, then twenty more refused
+            for _ in 0..<(LoginRateLimiter.accountLimit + 20) {
+                _ = try await browser.post("/login", ["email": "ivan@example.com", "password": "a wrong guess"])
+            }
+            let kinds = try await SecurityEvent.query(on: app.db).all().map(\.kind)
+            let locked = kinds.filter { $0 == .loginLocked }.count, failed = kinds.filter { $0 == .loginFailed }.count
+            let countersBefore = try await LoginAttempt.query(on: app.db).count()
+            try await LoginRateLimiter.sweep(on: app.db, now: Date().addingTimeInterval(LoginRateLimiter.window + 1))
+            let countersAfter = try await LoginAttempt.query(on: app.db).count()
+            // verify
+            #expect(locked == 1 && failed == LoginRateLimiter.accountLimit)
+            #expect(countersBefore == 2 && countersAfter == 0)
+        }
+    }
+
     @Test func aCorrectPasswordGivesItsPlacesBack() async throws {
         try await withApp { app in
             // setup

@@ -38,8 +38,10 @@ struct LoginRateLimiter {
 
     enum Reservation: Equatable {
         case granted
-        /// Refused; try again after this many seconds.
-        case refused(retryAfter: Int)
+        /// Refused; try again after this many seconds. `first`: the first refusal of this window, the
+        /// one the security trail records (each later one only counts in the metrics: a stranger's
+        /// refused requests wrote a row each, 2,750 a minute from one address, burying the real events).
+        case refused(retryAfter: Int, first: Bool)
     }
 
     let db: any Database
@@ -64,9 +66,22 @@ struct LoginRateLimiter {
             RETURNING \(ident: "failures")
             """).first()
         if row != nil { return .granted }
+        // The count goes one past the limit exactly once per window: whoever moves it there is first.
+        let first = try await sql.raw("""
+            UPDATE \(table) SET \(ident: "failures") = \(ident: "failures") + 1
+            WHERE \(ident: "key") = \(bind: scope.key) AND \(ident: "failures") = \(bind: scope.limit)
+              AND \(ident: "window_start") > \(bind: edge)
+            RETURNING \(ident: "failures")
+            """).first() != nil
         let attempt = try await LoginAttempt.query(on: db).filter(\.$key == scope.key).first()
         let frees = attempt.map { $0.windowStart.addingTimeInterval(Self.window).timeIntervalSince(now) } ?? 1
-        return .refused(retryAfter: max(1, Int(frees.rounded(.up))))
+        return .refused(retryAfter: max(1, Int(frees.rounded(.up))), first: first)
+    }
+
+    /// Deletes the rows whose window has run out (the next attempt starts a window of its own anyway):
+    /// every email a stranger tried left one, and nothing removed them. Hourly, with the session sweep.
+    static func sweep(on db: any Database, now: Date) async throws {
+        try await LoginAttempt.query(on: db).filter(\.$windowStart <= now.addingTimeInterval(-window)).delete()
     }
 
     /// Gives a place back: the password was right, or the attempt never reached the check.

@@ -74,15 +74,19 @@ struct SessionController: RouteCollection {
         let limiter = LoginRateLimiter(db: req.db, now: Date())
         let account = LoginRateLimiter.Scope.account(email), address = LoginRateLimiter.Scope.address(req.clientAddress)
         let user = try await User.query(on: req.db).filter(\.$email == User.normalized(email: email)).first()
-        if case .refused(let wait) = try await limiter.reserve(account) {
+        if case .refused(let wait, let first) = try await limiter.reserve(account) {
             ServerMetrics.loginFailed(.throttled)
-            try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "account", req: req)
+            if first {
+                try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "account", req: req)
+            }
             return .failure(.tooManyAttempts, retryAfter: wait)
         }
-        if case .refused(let wait) = try await limiter.reserve(address) {
+        if case .refused(let wait, let first) = try await limiter.reserve(address) {
             ServerMetrics.loginFailed(.throttled)
             try await limiter.release(account)
-            try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "address", req: req)
+            if first {
+                try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user?.id), detail: "address", req: req)
+            }
             return .failure(.tooManyAttempts, retryAfter: wait)
         }
         let correct = try await req.password.async.verify(password, created: user?.passwordHash ?? req.application.dummyPasswordHash)

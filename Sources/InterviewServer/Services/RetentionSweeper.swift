@@ -52,5 +52,6 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
         let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: app.erasureLedger, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
         try await SessionSweeper.sweep(on: app.db, policy: app.sessionPolicy, now: app.sessionClock())
+        try await LoginRateLimiter.sweep(on: app.db, now: Date())
     }
 }
