@@ -182,6 +182,23 @@ struct ConsoleTests {
         }
     }
 
+    /// A draft is cleaned like the note it becomes: no bidi override, no terminal escape.
+    @Test func aDraftKeepsNoControlOrBidiCharacters() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            // act
+            let body = #"{"text":"X\u202eRLO\u001b[31mESC\u0007 done"}"#
+            _ = try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(string: body), contentType: .json)
+            let view = try JSONDecoder().decode(ConsoleAnswer.View.self, from: Data(buffer: try await ivan.get(fixture.api).body))
+            // verify
+            #expect(!view.draft.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B || $0.value == 0x07 })
+            #expect(view.draft.hasPrefix("XRLO") && view.draft.hasSuffix(" done"))
+        }
+    }
+
     @Test func textsComeOnceAndEachAnswerCarriesKeys() async throws {
         try await withApp { app in
             // setup

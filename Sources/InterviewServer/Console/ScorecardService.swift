@@ -110,6 +110,9 @@ enum ScorecardService {
     /// Saves the note being typed. Drafts are not events: only an added note is part of the record.
     static func saveDraft(_ text: String, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache, on db: any Database) async throws {
         guard text.count <= 20_000 else { throw Abort(.payloadTooLarge, reason: "the note is longer than 20,000 characters") }
+        // Cleaned as the note it becomes is (a probe found bidi overrides and escape sequences kept in
+        // drafts, and handed back raw by the candidate's export).
+        let text = UserText.clean(text)
         try await cache.locks.withLock(seat.cardID) {
             var entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
             if entry.card.erasedAt != nil, !text.isEmpty { throw Abort(.conflict, reason: ConsoleRefusal.candidateErased.message) }
