@@ -17,6 +17,13 @@ struct TopicFlow {
         let kinds = graph.nodes.map(Self.kind)
         let gateKinds = Self.gateKinds(graph, kinds)
         let levels = Self.levels(graph, gateKinds)
+        // The ids on any line, found once: asked node by node, it scanned every edge for each (a security
+        // probe's 10,000-node chart took seconds of the editor's every page view).
+        var linkedIDs: Set<String>?
+        func isLinked(_ i: Int) -> Bool {
+            if linkedIDs == nil { linkedIDs = Set(graph.edges.flatMap { [$0.from, $0.to] }) }
+            return linkedIDs!.contains(graph.nodes[i].id)
+        }
         for (i, node) in graph.nodes.enumerated() {
             let next = graph.edge(from: node.id, branch: .next)?.to ?? graph.edge(from: node.id, branch: .path1)?.to
             let paths = [Branch.path2, .path3].compactMap { graph.edge(from: node.id, branch: $0)?.to }
@@ -32,7 +39,7 @@ struct TopicFlow {
             case .gate where reachable[i]:
                 gates.append(Gate(id: node.id, text: Self.flat(node.text),
                                   yes: steps[i].yes, no: steps[i].no, kind: gateKinds[i] ?? .depth, level: levels[i]))
-            case .instruction where reachable[i] || graph.start == nil || !Self.isLinked(graph, i):
+            case .instruction where reachable[i] || graph.start == nil || !isLinked(i):
                 instructions.append(Instruction(id: node.id, text: Self.flat(node.text)))
             default:
                 break
@@ -53,11 +60,6 @@ struct TopicFlow {
 
     static func flat(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    }
-
-    private static func isLinked(_ graph: FlowGraph, _ index: Int) -> Bool {
-        let id = graph.nodes[index].id
-        return graph.edges.contains { $0.from == id || $0.to == id }
     }
 
     /// A gate is about depth when "no" only skips what "yes" would ask: the "no" answer ends the

@@ -187,7 +187,7 @@ struct GuideController: RouteCollection {
         let id = try guide.requireID()
         let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
         var page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
-                             lines: source.lines, findingCount: source.count, showHref: SiteURL.guide(id).path,
+                             lines: source.lines, findingCount: source.count, findingsShown: source.shown, showHref: SiteURL.guide(id).path,
                              error: error, offerSaveWithErrors: offerSaveWithErrors)
         page.convertAction = SiteURL.guideConvert(id).path
         page.baseVersion = guide.$current.id?.uuidString ?? ""

@@ -20,6 +20,7 @@ enum Text: String, CaseIterable, Sendable {
     case yourInterviews, yourInterviewsHint, agendaEmpty, agendaToCome, agendaTimePassed, agendaCardDue, today, tomorrow, allInterviews
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
+    case findingsShownFirst, findingsShownOf, findingsLintAll, linesLeftOut
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
     case compareWithPrevious, changesFrom, guideChanges

@@ -54,11 +54,13 @@ enum GuidePresentation {
         return 0
     }
 
-    /// The source with each finding beside its line, for the editor.
+    /// A line of the source shown with the findings on it, for the editor.
     struct SourceLine: Encodable, Sendable {
         var number: Int
         var text: String
         var findings: [Finding]
+        /// Lines are left out before this one.
+        var gap: Bool = false
     }
 
     struct Finding: Encodable, Sendable {
@@ -70,10 +72,19 @@ enum GuidePresentation {
 
     /// - Parameter language: the page's language; the messages exist in both (the code stays as it is,
     ///   so a finding can be looked up whatever the language).
+    ///
+    /// Only the lines with findings are shown, each after the line before it, as a compiler lists them:
+    /// the whole source was a table of every line, thousands of rows the template took seconds to draw on
+    /// each view of a large guide (a security probe), and the findings sat far below the text. At most
+    /// `shownLimit` findings; `interview lint` and the API list them all.
     struct AnnotatedSource: Sendable {
         var lines: [SourceLine]
         var count: Int
+        /// How many findings `lines` carry (less than `count` past the limit).
+        var shown: Int
     }
+
+    static let shownLimit = 200
 
     static func annotatedSource(_ markdown: String, language: Language) -> AnnotatedSource {
         let imported = GuideImporter.importMarkdown(markdown, path: "guide.md")
@@ -96,9 +107,20 @@ enum GuidePresentation {
                         message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
                         fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }))
         }
-        let lines = sourceLines.enumerated().map {
-            SourceLine(number: $0.offset + 1, text: String($0.element), findings: byLine[$0.offset + 1] ?? [])
+        var wanted: [Int: [Finding]] = [:], shown = 0
+        for line in byLine.keys.sorted() where shown < shownLimit {
+            let findings = Array(byLine[line]!.prefix(shownLimit - shown))
+            wanted[line] = findings
+            shown += findings.count
         }
-        return AnnotatedSource(lines: lines, count: imported.diagnostics.count)
+        var numbers = Set(wanted.keys)
+        for line in wanted.keys where line > 1 { numbers.insert(line - 1) }   // the line before, for context
+        var lines: [SourceLine] = []
+        for number in numbers.sorted() where (1...max(sourceLines.count, 1)).contains(number) {
+            let text = number <= sourceLines.count ? String(sourceLines[number - 1]) : ""
+            lines.append(SourceLine(number: number, text: text, findings: wanted[number] ?? [],
+                                    gap: number > 1 && lines.last.map { $0.number != number - 1 } ?? true))
+        }
+        return AnnotatedSource(lines: lines, count: imported.diagnostics.count, shown: shown)
     }
 }

@@ -43,6 +43,8 @@ struct GuideEdit: Encodable {
     var markdown: String
     var lines: [GuidePresentation.SourceLine]
     var findingCount: Int
+    /// How many of them `lines` shows (`GuidePresentation.shownLimit` at most).
+    var findingsShown = 0
     var showHref: String
     var error: String?
     /// The save was refused for the version's errors: the form offers to save it with them.
