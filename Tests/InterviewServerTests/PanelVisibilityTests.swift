@@ -111,6 +111,40 @@ struct PanelVisibilityTests {
         }
     }
 
+    /// The team-wide figures pool every submitted card: to a panelist whose own card is open they would
+    /// show a colleague's count and the spread of their ratings (a probe watched the calibration page
+    /// gain one card and 43 ratings). Withheld, with the reason, until the panelist submits.
+    @Test func theTeamsFiguresWaitForOnesOwnCard() async throws {
+        try await withApp { app in
+            // setup: Olga has submitted; Ivan's card is open; Maria, a hiring manager, joins the panel too
+            let w = try await world(app)
+            let olga = w.browsers["olga"]!, ivan = w.browsers["ivan"]!
+            _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
+            let mariaAccount = try #require(try await User.query(on: app.db).filter(\.$email == "maria@example.com").first())
+            try await w.fixture.interview.$interviewers.attach(mariaAccount, on: app.db)
+            let guideID = try #require(w.fixture.position.$guide.id as UUID?)
+            // act
+            let ivansCalibration = try await w.get("ivan", "/calibration").body.string
+            let mariasPages = [try await w.get("maria", "/calibration").body.string,
+                               try await w.get("maria", "/guides/\(guideID)/health").body.string,
+                               try await w.get("maria", "/questions").body.string]
+            let mariasAPI = try await w.get("maria", "/api/v1/questions").body.string
+            let ninasCalibration = try await w.get("nina", "/calibration").body.string
+            _ = try await ivan.act(w.fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(w.fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            let ivansAfter = try await w.get("ivan", "/calibration").body.string
+            // verify: withheld from Ivan and Maria, naming the candidate; Nina, off the panel, and Ivan
+            // once he has submitted, see the figures
+            let name = try #require(w.fixture.candidate.name)
+            #expect(ivansCalibration.contains("id=\"withheld\"") && ivansCalibration.contains(name))
+            #expect(!ivansCalibration.contains("Many-facet Rasch"))
+            #expect(mariasPages.allSatisfy { $0.contains("id=\"withheld\"") })
+            #expect(!mariasAPI.contains("\"figures\":{"))
+            #expect(!ninasCalibration.contains("id=\"withheld\""))
+            #expect(!ivansAfter.contains("id=\"withheld\""))
+        }
+    }
+
     @Test func aManagerOnThePanelWithTheirCardOpenCannotDecideYet() async throws {
         try await withApp { app in
             // setup: the admin records a decision summing up Olga's card; Maria, a hiring manager, sits on

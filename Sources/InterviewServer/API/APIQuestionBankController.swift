@@ -80,7 +80,9 @@ struct APIQuestionBankController: RouteCollection {
         let language = (try? req.query.get(String.self, at: "language")).flatMap(Language.init(rawValue:)) ?? req.language
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
-        let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
+        // Figures withheld from someone whose own card on a colleague-scored candidate is not in.
+        let withheld = try await !TeamFiguresWithheld.awaited(by: try req.user, on: req.db).isEmpty
+        let figures = withheld ? [:] : Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
         let flagLanguage = language.report
         let entries = bank.search(search).map { entry in
             Entry(id: entry.id, named: entry.isNamed, text: QuestionBank.text(of: entry, language: language.rawValue),
@@ -91,8 +93,8 @@ struct APIQuestionBankController: RouteCollection {
                   figures: figures[entry.id].map { Self.figures($0, language: flagLanguage) })
         }
         return Bank(total: bank.entries.count, shown: entries.count,
-                    pooledFrom: pooled.pooled.map { Family(guide: $0.title, cards: $0.cards) },
-                    otherScale: pooled.excluded.map { Family(guide: $0.title, cards: $0.cards) },
+                    pooledFrom: withheld ? [] : pooled.pooled.map { Family(guide: $0.title, cards: $0.cards) },
+                    otherScale: withheld ? [] : pooled.excluded.map { Family(guide: $0.title, cards: $0.cards) },
                     preparing: pooled.preparing, questions: entries)
     }
 

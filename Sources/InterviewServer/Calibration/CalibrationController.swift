@@ -22,6 +22,11 @@ struct CalibrationController: RouteCollection {
         var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen) },
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
+        let awaited = try await TeamFiguresWithheld.awaited(by: user, on: req.db)
+        guard awaited.isEmpty else {
+            page.withheld = TeamFiguresWithheld.notice(awaited, language: req.language)
+            return try await req.page("calibration", page)
+        }
         let team = try await TeamCards.load(guide: try chosen.requireID(), req: req)
         page.preparing = team.isPreparing
         guard !team.cards.isEmpty, let fit = team.fit else {
@@ -56,6 +61,9 @@ struct CalibrationController: RouteCollection {
 }
 
 struct CalibrationPage: Encodable {
+    /// Why no figures show: the viewer's own card on a candidate colleagues have scored is not in
+    /// (`TeamFiguresWithheld`).
+    var withheld: String?
     /// Newer scorecards are being read in the background; these figures are the last complete ones.
     var updating = false
     /// The team's cards are still being read after a start: no figures yet, and the page says so.

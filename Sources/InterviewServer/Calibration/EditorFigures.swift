@@ -11,6 +11,7 @@ enum EditorFigures {
     static func questions(guide: UUID, version: UUID, req: Request) async throws -> [EditorQuestion]? {
         let loaded = try await ScorecardService.guide(version, cache: req.application.scorecardCache, on: req.db).guide
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
+        guard try await TeamFiguresWithheld.awaited(by: try req.user, on: req.db).isEmpty else { return [] }
         let team = try await TeamCards.load(guide: guide, req: req)
         guard !team.isPreparing else { return nil }
         let statistics = team.questionStatistics(cache: req.application.calibrationCache)

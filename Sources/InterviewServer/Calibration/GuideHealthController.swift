@@ -24,8 +24,10 @@ struct GuideHealthController: RouteCollection {
             .sort(\.$createdAt).sort(\.$id).all()
         let wanted = try? req.query.get(UUID.self, at: "version")
         let chosen = versions.first { $0.id == wanted }
+        let awaited = try await TeamFiguresWithheld.awaited(by: user, on: req.db)
         let team = try await TeamCards.load(guide: id, req: req)
-        let statistics = team.questionStatistics(version: chosen?.id, cache: req.application.calibrationCache)
+        let statistics = awaited.isEmpty ? team.questionStatistics(version: chosen?.id, cache: req.application.calibrationCache)
+            : QuestionStatistics.compute([])
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let language = req.language.report
         // Keys and texts from the version shown (the current one for "all versions"); a question not in
@@ -48,9 +50,9 @@ struct GuideHealthController: RouteCollection {
         }
         // In the guide's order, questions of other versions after, by text.
         let sorted = rows.sorted { (placed[$0.id]?.order ?? Int.max, $0.text) < (placed[$1.id]?.order ?? Int.max, $1.text) }
-        let cards = chosen.map { v in team.versions.filter { $0 == v.id }.count } ?? team.cards.count
+        let cards = awaited.isEmpty ? chosen.map { v in team.versions.filter { $0 == v.id }.count } ?? team.cards.count : 0
         let zh = language == .zh
-        let page = GuideHealthPage(
+        var page = GuideHealthPage(
             title: guide.title, language: ReportLanguage(declared: guide.language, title: guide.title).rawValue, guideHref: SiteURL.guide(id).path, action: SiteURL.guideHealth(id).path, cards: cards,
             summary: chosen == nil
                 ? (zh ? "基于 \(cards) 张已提交的评分卡（所有版本）" : "From \(cards) submitted scorecards (all versions)")
@@ -64,11 +66,14 @@ struct GuideHealthController: RouteCollection {
                 .init(key: g.gate, answered: g.answered, yes: CalibrationFigures.percent(g.yesRate), followed: CalibrationFigures.percent(g.followRate))
             },
             flagged: statistics.questions.filter { !$0.flags.isEmpty }.count, updating: team.isStale, preparing: team.isPreparing)
+        if !awaited.isEmpty { page.withheld = TeamFiguresWithheld.notice(awaited, language: req.language) }
         return try await req.page("guide-health", page)
     }
 }
 
 struct GuideHealthPage: Encodable {
+    /// Why no figures show (`TeamFiguresWithheld`).
+    var withheld: String?
     struct Gate: Encodable { var key: String; var answered: Int; var yes: String; var followed: String }
     typealias Option = CalibrationPage.Option
     var title: String

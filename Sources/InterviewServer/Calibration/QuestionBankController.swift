@@ -17,9 +17,10 @@ struct QuestionBankController: RouteCollection {
         let bank = try await LibraryQuestionBank.load(app: req.application, db: req.db).bank
         let pooled = try await BankStatistics.load(app: req.application, db: req.db, waitForFirstRead: false)
         let language = req.language.report
-        let figures = Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a })
+        let awaited = try await TeamFiguresWithheld.awaited(by: try req.user, on: req.db)
+        let figures = awaited.isEmpty ? Dictionary(pooled.statistics.questions.map { ($0.question, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         let entries = bank.search(search)
-        let page = QuestionBankPage(
+        var page = QuestionBankPage(
             search: search, action: SiteURL.questions.path, total: bank.entries.count, shown: entries.count,
             pooledFrom: pooled.pooled.map { "\($0.title) (\($0.cards))" }.joined(separator: ", "),
             otherScale: pooled.excluded.map { "\($0.title) (\($0.cards))" }.joined(separator: ", "),
@@ -31,6 +32,10 @@ struct QuestionBankController: RouteCollection {
                     origin: entry.isNamed ? Text.namedID.in(req.language) : Text.textID.in(req.language),
                     guides: Self.places(entry))
             })
+        if !awaited.isEmpty {
+            page.withheld = TeamFiguresWithheld.notice(awaited, language: req.language)
+            (page.pooledFrom, page.otherScale) = ("", "")
+        }
         return try await req.page("questions", page)
     }
 
@@ -48,6 +53,8 @@ struct QuestionBankController: RouteCollection {
 }
 
 struct QuestionBankPage: Encodable {
+    /// Why no figures show (`TeamFiguresWithheld`).
+    var withheld: String?
     struct Place: Encodable { var title: String; var healthHref: String; var keys: String; var versions: String }
     struct Question: Encodable {
         var figures: QuestionFigureRow

@@ -16,6 +16,8 @@ enum PooledFigures {
     /// viewer's language; empty for anyone but hiring managers and admins.
     static func lines(guide: UUID, positions: [UUID], viewer: User, req: Request) async throws -> [String] {
         guard viewer.role.managesPositions, !positions.isEmpty else { return [] }
+        let awaited = try await TeamFiguresWithheld.awaited(by: viewer, on: req.db)
+        guard awaited.isEmpty else { return [TeamFiguresWithheld.notice(awaited, language: req.language)] }
         // A page does not wait for a large team's first read after a start (`TeamCards.load`).
         let team = try await TeamCards.load(guide: guide, req: req)
         if team.isPreparing { return [Text.figuresPreparing.in(req.language)] }
