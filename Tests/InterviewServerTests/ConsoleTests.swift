@@ -182,6 +182,37 @@ struct ConsoleTests {
         }
     }
 
+    /// A cancelled interview's card takes nothing more, also from a console opened before it was
+    /// cancelled (its seat was kept in memory); its list row offers no console; and its submitted cards
+    /// count in no candidate score (a probe scored and submitted one after the cancellation).
+    @Test func aCancelledInterviewTakesNoMoreRatings() async throws {
+        try await withApp { app in
+            // setup: Ivan is rating when Mia, a hiring manager, cancels the interview
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            try await fixture.position.$members.attach(mia, on: app.db)
+            let manager = TestBrowser(app)
+            _ = try await manager.logIn("mia@example.com")
+            try await manager.get("/interviews")
+            let cancelled = try await manager.post("/interviews/\(fixture.id)/status", ["status": "cancelled"])
+            // act
+            let (status, answer) = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op2", "rating": 4])
+            let draft = try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(string: #"{"text":"later"}"#), contentType: .json)
+            let list = try await ivan.get("/interviews").body.string
+            // verify
+            #expect(cancelled.status == .seeOther)
+            #expect(status == .conflict && answer?.code == "interviewCancelled")
+            #expect(answer?.reason == "This interview was cancelled: its scorecard takes nothing more.")
+            let card = try await ScorecardRecord.query(on: app.db).first()
+            #expect(card?.eventCount == answer?.view.eventCount && answer?.view.history.contains { $0.id == "op2" } == false)
+            #expect(draft.status == .conflict)
+            #expect(!list.contains("/interviews/\(fixture.id)/console"))
+        }
+    }
+
     /// A draft is cleaned like the note it becomes: no bidi override, no terminal escape.
     @Test func aDraftKeepsNoControlOrBidiCharacters() async throws {
         try await withApp { app in

@@ -124,6 +124,8 @@ struct TeamCards: Sendable {
             .filter(\.$submittedAt != nil)
             .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
             .filter(Interview.self, \.$guideVersion.$id ~~ versions)
+            // A cancelled interview's cards count nowhere: it binds no one.
+            .filter(Interview.self, \.$status != .cancelled)
     }
 
     /// Every submitted card of the family from the database, those unchanged from the card cache, and the fit.

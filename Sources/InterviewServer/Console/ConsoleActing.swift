@@ -14,7 +14,7 @@ enum ConsoleActing {
         guard action.hasValidClientID else {
             return eventLoop.makeFailedFuture(Abort(.badRequest, reason: "clientID must be 8–64 letters, digits, '-' or '_'."))
         }
-        if let seat = ScorecardService.cachedSeat(interviewID, for: user, cache: cache),
+        if let seat = ScorecardService.cachedSeat(interviewID, for: user, cache: cache), !seat.cancelled,
            let loaded = cache.guide(seat.guideVersionID),
            let posted = ScorecardService.postNow(action, seat: seat, loaded: loaded, cache: cache, on: eventLoop, db: db) {
             return posted.flatMap { outcome in
@@ -32,6 +32,9 @@ enum ConsoleActing {
             let database = db()
             let seat = try await ScorecardService.seat(interviewID, for: user, cache: cache, on: database)
             let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: database)
+            if seat.cancelled {
+                return try await refused(.interviewCancelled, seat: seat, loaded: loaded, cache: cache, language: language, zone: zone, on: database)
+            }
             do {
                 let outcome = try await ScorecardService.post(action, seat: seat, loaded: loaded, cache: cache, on: database)
                 if !outcome.duplicate { try await audit(action, seat: seat, user: user, on: database) }

@@ -49,6 +49,11 @@ struct ConsoleRefusal: Error {
         code: "revisionNeedsReason",
         text: LocalizedText(en: "The scorecard is submitted: say why you change it.", zh: "评分卡已提交：请说明修改原因。"))
 
+    static let interviewCancelled = ConsoleRefusal(
+        code: "interviewCancelled",
+        text: LocalizedText(en: "This interview was cancelled: its scorecard takes nothing more.",
+                            zh: "这场面试已取消：评分卡不再接受任何修改。"))
+
     static let candidateErased = ConsoleRefusal(
         code: "candidateErased",
         text: LocalizedText(en: "The candidate's personal data has been erased: notes and reasons can no longer be added.",

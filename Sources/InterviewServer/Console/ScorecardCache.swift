@@ -43,6 +43,8 @@ final class ScorecardCache: Sendable {
     func store(_ seat: PanelSeat, for key: PanelSeat.Key) { seats.withLock { $0[key] = seat } }
     /// Someone taken off a position: their seats are checked again on their next action.
     func forgetSeats(of userID: UUID) { seats.withLock { $0 = $0.filter { $0.key.userID != userID } } }
+    /// An interview cancelled or reopened: its seats are read again, with the status, on the next action.
+    func forgetSeats(ofInterview interviewID: UUID) { seats.withLock { $0 = $0.filter { $0.key.interviewID != interviewID } } }
 
     func guide(_ versionID: UUID) -> LoadedGuide? { guides.withLock { $0[versionID] } }
     func store(guide: LoadedGuide, for versionID: UUID) { guides.withLock { $0[versionID] = guide } }

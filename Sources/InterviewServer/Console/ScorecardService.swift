@@ -38,7 +38,8 @@ enum ScorecardService {
         }
         _ = try await Access.candidate(interview.$candidate.id, for: user, on: db)
         let card = try await card(interviewID: id, interviewerID: key.userID, on: db)
-        let seat = PanelSeat(interviewID: id, cardID: try card.requireID(), guideVersionID: interview.$guideVersion.id)
+        let seat = PanelSeat(interviewID: id, cardID: try card.requireID(), guideVersionID: interview.$guideVersion.id,
+                             cancelled: interview.status == .cancelled)
         cache.store(seat, for: key)
         return seat
     }
@@ -113,6 +114,7 @@ enum ScorecardService {
         // Cleaned as the note it becomes is (a probe found bidi overrides and escape sequences kept in
         // drafts, and handed back raw by the candidate's export).
         let text = UserText.clean(text)
+        if seat.cancelled { throw Abort(.conflict, reason: ConsoleRefusal.interviewCancelled.message) }
         try await cache.locks.withLock(seat.cardID) {
             var entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
             if entry.card.erasedAt != nil, !text.isEmpty { throw Abort(.conflict, reason: ConsoleRefusal.candidateErased.message) }
@@ -134,6 +136,9 @@ struct PanelSeat: Sendable {
     var interviewID: UUID
     var cardID: UUID
     var guideVersionID: UUID
+    /// The interview is cancelled: its cards take nothing more (a probe scored and submitted one after
+    /// it was cancelled, and the card counted in the candidate's list score and the calibration).
+    var cancelled = false
 }
 
 /// A card's columns as the console reads them, as a value that can be kept in memory.

@@ -108,8 +108,9 @@ enum CandidateService {
             let id = try candidate.requireID()
             let own = byCandidate[id] ?? []
             let last = own.max { $0.scheduledAt < $1.scheduledAt }
-            // The figures of the latest interview that has any; the status is the latest interview's.
-            let scored = own.filter { $0.id.map { outcomes[$0] != nil } ?? false }.max { $0.scheduledAt < $1.scheduledAt }
+            // The figures of the latest interview that has any, a cancelled one aside; the status is the latest interview's.
+            let scored = own.filter { $0.status != .cancelled && ($0.id.map { outcomes[$0] != nil } ?? false) }
+                .max { $0.scheduledAt < $1.scheduledAt }
             return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
                        erased: candidate.erasedAt != nil, interviewCount: own.count,
                        created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path,

@@ -124,7 +124,7 @@ enum InterviewService {
                            + "?version=\(interview.$guideVersion.id)",
                        interviewers: panel.compactMap { people[$0]?.name },
                        statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
-                       consoleHref: panel.contains(me) ? SiteURL.interviewConsole(id).path : nil,
+                       consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
         return .init(rows: rows, total: total, page: number, per: per)
@@ -145,6 +145,7 @@ enum InterviewService {
         guard before != status else { return }
         interview.status = status
         try await interview.save(on: req.db)
+        req.application.scorecardCache.forgetSeats(ofInterview: id)
         try await SecurityAudit.record(.interviewStatus, by: user, subject: SecurityAudit.subject("interview", id),
                                        detail: "\(before.rawValue) -> \(status.rawValue)", req: req)
     }
