@@ -139,6 +139,34 @@ struct DebriefTests {
         }
     }
 
+    /// Two managers deciding from pages opened before either decided: the second is told, nothing of
+    /// theirs is saved, and a second send from the page that now shows the first decision replaces it.
+    @Test func aDecisionFromAStalePageDoesNotSilentlyReplaceANewerOne() async throws {
+        try await withApp { app in
+            // setup: Maria and the admin both open the candidate's page before anyone decides
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            try await TestData.user(app, "root@example.com", role: .admin)
+            let root = TestBrowser(app)
+            _ = try await root.logIn("root@example.com")
+            let opened = try await root.get("/candidates/\(id)").body.string
+            try await maria.get("/candidates/\(id)")
+            let basedOn = try #require(opened.firstMatch(of: /name="basedOn" value="([^"]*)"/)).output.1
+            // act
+            let hire = try await maria.post("/candidates/\(id)/decision", ["outcome": "hire", "rationale": "Strong panel.", "basedOn": String(basedOn)])
+            let stale = try await root.post("/candidates/\(id)/decision", ["outcome": "reject", "rationale": "Budget freeze.", "basedOn": String(basedOn)])
+            let fresh = try #require(stale.body.string.firstMatch(of: /name="basedOn" value="([^"]*)"/)).output.1
+            let knowing = try await root.post("/candidates/\(id)/decision", ["outcome": "reject", "rationale": "Budget freeze.", "basedOn": String(fresh)])
+            // verify
+            #expect(basedOn.isEmpty && hire.status == .seeOther)
+            #expect(stale.status == .unprocessableEntity && stale.body.string.contains("Another decision was recorded after this page was opened"))
+            #expect(stale.body.string.contains("Strong panel.") && stale.body.string.contains(">Budget freeze.</textarea>"))
+            #expect(!fresh.isEmpty && knowing.status == .seeOther)
+            let outcomes = try await CandidateDecision.query(on: app.db).sort(\.$at).all().map(\.outcome)
+            #expect(outcomes == [.hire, .reject])
+        }
+    }
+
     @Test func theDecisionIsRecordedChangedAndKept() async throws {
         try await withApp { app in
             // setup

@@ -116,6 +116,7 @@ struct CandidateController: RouteCollection {
             .init(value: $0.rawValue, label: $0.label(req.language), selected: $0.rawValue == decision?.outcome)
         }
         page.decisionRationale = decision?.rationale ?? ""
+        page.decisionBasedOn = page.currentDecision?.id?.uuidString ?? ""
         page.justScheduled = justScheduled
         page.justDecided = justDecided
         return try await req.page("candidate", page)

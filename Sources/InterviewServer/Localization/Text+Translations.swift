@@ -179,6 +179,8 @@ extension Text {
         case .pageOf: ("Page", "页")
         case .noEvents: ("Nothing recorded.", "没有记录。")
         case .errRequired: ("Required.", "必填。")
+        case .errDecisionChangedMeanwhile: ("Another decision was recorded after this page was opened (it is shown above), so yours was not saved. Read it; record yours again if it should replace it.",
+                                            "本页面打开后，已有人记录了另一个决定（见上方），所以你的决定未保存。请先阅读；如仍要替换，请再次提交。")
         case .errGuideChangedMeanwhile: ("Someone saved a new version of this guide after you opened the editor, so nothing was saved. Your text is below: read the current version (the guide's page), then save again.",
                                          "你打开编辑器之后，有人保存了这份指南的新版本，因此没有保存。你的文字在下方：请先阅读当前版本（指南页面），再重新保存。")
         case .errNoInterviewer: ("Choose at least one interviewer.", "请至少选择一位面试官。")

@@ -34,7 +34,7 @@ enum Text: String, CaseIterable, Sendable {
     case when, who, action, system
     case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
     // Form errors
-    case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
+    case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errDecisionChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports

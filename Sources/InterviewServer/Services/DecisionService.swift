@@ -7,9 +7,14 @@ enum DecisionService {
     struct Input: Content {
         var outcome: String?
         var rationale: String?
+        /// The decision in force when the form was shown ("" for none). Sent by the page (and optionally
+        /// by API clients): when another was recorded since, nothing is saved and the form says so. Two
+        /// managers deciding from open pages had the later one silently replace the other's (a probe).
+        var basedOn: String?
     }
 
     struct Entry: Content {
+        var id: UUID?
         var outcome: CandidateDecision.Outcome
         var label: String
         var rationale: String
@@ -38,6 +43,12 @@ enum DecisionService {
         let decision = CandidateDecision(candidateID: candidateID, outcome: outcome!, rationale: rationale,
                                          decidedBy: try user.requireID())
         try await CandidateWrites.unlessErased(candidateID, cache: req.application.scorecardCache, on: req.db) { db in
+            // Checked under the candidate's lock, so of two managers deciding at once the second is told.
+            if let basedOn = input.basedOn {
+                let inForce = try await CandidateDecision.query(on: db).filter(\.$candidateID == candidateID)
+                    .sort(\.$at, .descending).first()?.id?.uuidString ?? ""
+                if inForce != basedOn { throw FieldErrors(fields: ["outcome": .errDecisionChangedMeanwhile]) }
+            }
             try await decision.save(on: db)
             try await Audit.record(.update, candidate: candidate, by: user, detail: "decision", on: db)
             try await SecurityAudit.record(.decisionRecorded, by: user, subject: SecurityAudit.subject("candidate", candidate.id),
@@ -63,7 +74,7 @@ enum DecisionService {
     }
 
     static func entry(_ decision: CandidateDecision, by name: String?, language: Language) -> Entry {
-        Entry(outcome: decision.outcome, label: decision.outcome.label(language), rationale: decision.rationale, by: name,
+        Entry(id: decision.id, outcome: decision.outcome, label: decision.outcome.label(language), rationale: decision.rationale, by: name,
               at: decision.at, when: DisplayDate.string(decision.at))
     }
 

@@ -37,6 +37,8 @@ struct CandidateShow: Encodable {
     var outcomes: [Option2] = []
     /// What a refused decision form held, shown again (the outcome was reset, the rationale lost).
     var decisionRationale = ""
+    /// The id of the decision in force as the page shows it ("" for none), sent back with the form.
+    var decisionBasedOn = ""
     /// Back from the schedule form: the page says it was done.
     var justScheduled = false
     /// After recording a decision: said at the decision section, as scheduling is at the interviews.
