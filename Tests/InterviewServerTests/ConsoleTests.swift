@@ -213,6 +213,35 @@ struct ConsoleTests {
         }
     }
 
+    /// A reader (the console's view, a report) waits for an action being committed instead of reading the
+    /// card from before it and putting that back in memory over the new one: the next action then
+    /// numbered its event from the stale count and failed with a 500 (a probe, on a page reload while the
+    /// queue replayed).
+    @Test func aReaderWaitsForTheCommitInFlight() async throws {
+        try await withApp { app in
+            // setup: Ivan has rated once; a commit is in flight (its card locked and out of memory)
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            let cache = app.scorecardCache
+            let card = try #require(try await ScorecardRecord.query(on: app.db).first())
+            let cardID = try card.requireID()
+            let loaded = try await ScorecardService.guide(try #require(fixture.interview.$guideVersion.id as UUID?), cache: cache, on: app.db)
+            #expect(cache.locks.tryLock(cardID))
+            cache.forget(cardID)
+            // act: a reader asks for the card meanwhile
+            let reader = Task { try await ScorecardService.readEntry(cardID: cardID, guide: loaded.guide, cache: cache, on: app.db) }
+            try await Task.sleep(for: .milliseconds(300))
+            let storedWhileLocked = cache.entry(cardID) != nil
+            cache.locks.unlock(cardID)
+            let read = try await reader.value
+            // verify: nothing was put back while the commit was in flight; afterwards the reader has the card
+            #expect(!storedWhileLocked)
+            #expect(read.card.eventCount == card.eventCount)
+        }
+    }
+
     /// A draft is cleaned like the note it becomes: no bidi override, no terminal escape.
     @Test func aDraftKeepsNoControlOrBidiCharacters() async throws {
         try await withApp { app in

@@ -29,7 +29,7 @@ struct APIConsoleController: RouteCollection {
         let cache = req.application.scorecardCache
         let seat = try await ScorecardService.seat(req.parameters.get("id"), for: try req.user, cache: cache, on: req.db)
         let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
-        let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
+        let entry = try await ScorecardService.readEntry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: req.db)
         return (seat, loaded, entry)
     }
 

@@ -24,11 +24,22 @@ enum ConsoleActing {
                     return accepted(outcome, loaded, zone)
                 }
             }.flatMapError { error in
+                // Its event numbers were taken (the card in memory was behind the database): the careful
+                // path reads the card again and retries, as it does for another instance's write.
+                if (error as? any DatabaseError)?.isConstraintFailure == true {
+                    return slowly(action, interviewID: interviewID, user: user, cache: cache, language: language, zone: zone, on: eventLoop, db: db)
+                }
                 guard let refusal = error as? ConsoleRefusal else { return eventLoop.makeFailedFuture(error) }
                 return eventLoop.makeFutureWithTask { try await refused(refusal, seat: seat, loaded: loaded, cache: cache, language: language, zone: zone, on: db()) }
             }
         }
-        return eventLoop.makeFutureWithTask {
+        return slowly(action, interviewID: interviewID, user: user, cache: cache, language: language, zone: zone, on: eventLoop, db: db)
+    }
+
+    /// The action through `ScorecardService.post`: the seat and the card read as needed, under the card's lock.
+    private static func slowly(_ action: ConsoleAction, interviewID: UUID?, user: User, cache: ScorecardCache, language: Language,
+                               zone: TimeZone, on eventLoop: any EventLoop, db: @escaping @Sendable () -> any Database) -> EventLoopFuture<ActionAnswer> {
+        eventLoop.makeFutureWithTask {
             let database = db()
             let seat = try await ScorecardService.seat(interviewID, for: user, cache: cache, on: database)
             let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: database)
@@ -56,7 +67,7 @@ enum ConsoleActing {
     /// A refused action changed nothing: the answer says why, with the view as it stands.
     private static func refused(_ refusal: ConsoleRefusal, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache,
                                 language: Language, zone: TimeZone, on db: any Database) async throws -> ActionAnswer {
-        let entry = try await ScorecardService.entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
+        let entry = try await ScorecardService.readEntry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
         let view = ConsoleView(loaded, engine: entry.engine, card: entry.card, zone: zone)
         return view.answer(status: refusal.code == "invalid" ? .unprocessableEntity : .conflict) { o in
             o.key("error"); o.value(true)

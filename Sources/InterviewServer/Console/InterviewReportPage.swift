@@ -67,7 +67,7 @@ enum InterviewReportPage {
         let card = visible.first { $0.id == wanted } ?? visible.first { $0.$interviewer.id == user.id }
             ?? visible.first { $0.submittedAt != nil }
         var engine: SessionEngine?
-        if let card { engine = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: req.db).engine }
+        if let card { engine = try await ScorecardService.readEntry(cardID: try card.requireID(), guide: guide, cache: cache, on: req.db).engine }
         try await Audit.record(.read, candidate: candidate, by: user, detail: "interview report", on: req.db)
         let onPanel = try await interview.$interviewers.isAttached(to: user, on: req.db)
         return Loaded(interview: interview, candidate: candidate, guide: guide, panel: panel, card: card, engine: engine,

@@ -85,6 +85,18 @@ enum ScorecardService {
     /// The card's engine, caught up with every stored event. A single-writer server wrote every event
     /// itself, so the engine it keeps is current; with PostgreSQL another instance may have appended,
     /// so the card and its newer events are read first.
+    /// `entry` for a reader (a view, a report, an export), under the card's lock. Unlocked, a reader that
+    /// missed the cache while an action was being committed (the entry is out of the cache then) read the
+    /// card from before the commit and stored it after the writer had put the new one back: the next
+    /// action numbered its event from the stale count and failed on the duplicate (a probe's 500, the
+    /// console's queue replayed over HTTP while its page reloaded).
+    static func readEntry(cardID: UUID, guide: Guide, cache: ScorecardCache, on db: any Database) async throws -> ScorecardCache.Entry {
+        if cache.singleWriter, let cached = cache.entry(cardID) { return cached }
+        return try await cache.locks.withLock(cardID) { try await entry(cardID: cardID, guide: guide, cache: cache, on: db) }
+    }
+
+    /// The card's engine and columns, from memory or the database; callers that may run beside a write
+    /// hold the card's lock (`readEntry`).
     static func entry(cardID: UUID, guide: Guide, cache: ScorecardCache, on db: any Database) async throws -> ScorecardCache.Entry {
         if cache.singleWriter, let cached = cache.entry(cardID) { return cached }
         guard let record = try await ScorecardRecord.find(cardID, on: db) else { throw Abort(.notFound) }

@@ -49,7 +49,7 @@ struct PanelCards: Sendable {
                 case .existence: drafts.append((record.interviewer.name, record.updatedAt))
                 case .full:
                     guard record.submittedAt != nil else { continue }
-                    let entry = try await ScorecardService.entry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
+                    let entry = try await ScorecardService.readEntry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
                     let submission = entry.engine.state.submission
                     let recommendation = submission?.recommendation ?? ScorecardSubmission.noDecision
                     cards.append(Card(cardID: try record.requireID(), interviewID: interviewID, round: index + 1,

@@ -81,7 +81,7 @@ struct CandidateExport: Content {
                 case .full:
                     let events = try await ScorecardEvent.query(on: db).filter(\.$scorecard.$id == card.requireID()).sort(\.$seq).all()
                     let guide = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: db).guide
-                    let submission = try await ScorecardService.entry(cardID: try card.requireID(), guide: guide, cache: cache, on: db)
+                    let submission = try await ScorecardService.readEntry(cardID: try card.requireID(), guide: guide, cache: cache, on: db)
                         .engine.state.submission
                     cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
