@@ -59,6 +59,27 @@ struct SessionLifetimeTests {
         }
     }
 
+    /// Signing in again after the session ended works at the first try: the login page no longer hands
+    /// out the dead session's token, which the form then could not match (a probe's first attempt after an
+    /// idle timeout was always refused as a forged form).
+    @Test func signingInAgainAfterTheIdleTimeoutWorksAtOnce() async throws {
+        try await withApp { app in
+            // setup
+            let clock = HandClock()
+            app.sessionClock = { clock.now }
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            clock.advance(13 * 3600)
+            // act
+            let again = try await browser.logIn("ivan@example.com")
+            let page = try await browser.get("/positions")
+            // verify
+            #expect(again.status == .seeOther && again.headers.first(name: .location) != "/login")
+            #expect(page.status == .ok)
+        }
+    }
+
     @Test func aSessionInUseStillEndsAtItsLifetime() async throws {
         try await withApp { app in
             // setup

@@ -17,10 +17,19 @@ enum CSRF {
     /// A visitor's token made on this request, for `CSRFCookie` to set on the response.
     struct PendingCookie: StorageKey { typealias Value = String }
 
+    /// The session's token, when the session signs someone in. A session that has just ended (idle,
+    /// revoked) still holds its token while this request runs, but is deleted with the response: a login
+    /// page given that token sent a form nothing could match, and the first sign-in after a timeout was
+    /// refused as forged (a probe).
+    private static func sessionToken(_ req: Request) -> String? {
+        guard req.hasSession, req.auth.has(User.self) else { return nil }
+        return req.session.data[sessionKey]
+    }
+
     /// The token to put in this request's page or JSON.
     static func token(for req: Request) -> String {
-        if req.hasSession, let token = req.session.data[sessionKey] { return token }
-        if req.hasSession, req.session.authenticated(User.self) != nil {
+        if let token = sessionToken(req) { return token }
+        if req.hasSession, req.auth.has(User.self) {
             let token = [UInt8].random(count: 32).hex
             req.session.data[sessionKey] = token
             return token
@@ -34,7 +43,7 @@ enum CSRF {
 
     /// The token a state-changing request must carry: the session's, or a visitor's cookie.
     static func expected(for req: Request) -> String? {
-        if req.hasSession, let token = req.session.data[sessionKey] { return token }
+        if let token = sessionToken(req) { return token }
         guard let cookie = req.cookies[cookieName]?.string, isWellFormed(cookie) else { return nil }
         return cookie
     }
