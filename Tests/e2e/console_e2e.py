@@ -309,7 +309,24 @@ def main():
         check(True, "a note written after rating op4 is filed under op4 with one click")
         check(action_posts(server) == posts_before,
               "actions went over the socket: no POST to the actions route while it was open")
-        rate(4, "3.1", "op5")
+        # The session ends under the console ("sign out everywhere" in another tab); a rating made then is
+        # kept; signing in again in that tab sends it, without reloading the console.
+        console_tab = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.get(base + "/account")
+        driver.find_element(By.CSS_SELECTOR, "form[action$='everywhere'] button").click()
+        wait_for(lambda: "/login" in driver.current_url, "the login page after signing out everywhere")
+        driver.switch_to.window(console_tab)
+        wait_for(lambda: question_id().startswith("3.1 · op5 "), "question 3.1/op5")
+        driver.find_element(By.TAG_NAME, "body").send_keys("4")
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-queued") == "1", "the rating kept while signed out")
+        driver.switch_to.window(driver.window_handles[-1])
+        log_in("ivan@example.com")
+        driver.close()
+        driver.switch_to.window(console_tab)
+        wait_for(lambda: driver.find_element(By.ID, "console").get_attribute("data-queued") == "0"
+                 and not question_id().startswith("3.1 · op5 "), "the kept rating sent after signing in again")
+        check(True, "signed out under the console, a rating kept, and sent once signed in again in another tab, without a reload")
         # Answered with Enter on the focused "yes" button: focus then goes to the next question's text, so
         # a second Enter answers nothing more.
         wait_for(lambda: state() == "gate" and question_id() == "3.1 · cond1", "gate 3.1/cond1")

@@ -216,6 +216,9 @@
         }
         if (response.status === 401) { showMessage(L.loggedOut); goOffline(true); return; }
         if (response.status >= 500 || response.status === 0) { goOffline(); return; }
+        // Signed in again in another tab: the session, and its token, are new. The action is sent again
+        // with the new token rather than dropped as forbidden (a probe's queue waited for a reload).
+        if (response.status === 403 && await refreshToken()) continue;
         const body = response.body;
         queue = loadQueue();
         if (queue.length && queue[0].clientID === action.clientID) queue.shift();
@@ -244,13 +247,28 @@
     }
   }
 
-  function goOffline(stay) {
+  // `signedOut`: the session ended. The page keeps asking every few seconds, so that signing in again
+  // in another tab resumes it and sends what was queued, without a reload.
+  function goOffline(signedOut) {
     online = false;
     renderSync();
-    if (stay) return;
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(reconnect, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, 8000);
+    retryTimer = setTimeout(reconnect, signedOut ? 5000 : retryDelay);
+    if (!signedOut) retryDelay = Math.min(retryDelay * 2, 8000);
+  }
+
+  // The session's current token (GET /api/v1/session); true when it changed.
+  async function refreshToken() {
+    try {
+      const response = await request("GET", "/api/v1/session");
+      if (!response.ok) return false;
+      const session = await response.json();
+      if (!session.csrf || session.csrf === boot.csrf) return false;
+      boot.csrf = session.csrf;
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   function goOnline() {
@@ -266,6 +284,8 @@
       const response = guideResponse.ok ? await request("GET", boot.api) : guideResponse;
       if (!response.ok) { goOffline(response.status === 401); return; }
       setView(await response.json());
+      await refreshToken();
+      hideMessage();
       goOnline();
       if (draftDirty) saveDraft();
       flush();
