@@ -28,6 +28,12 @@ struct AgreementReadingTests {
         }
     }
 
+    /// Printed as judged: a value read as 0.00 prints without a minus sign.
+    @Test func aFigureIsPrintedAsItIsRead() {
+        #expect(AgreementReading.shown(-0.004) == "0.00" && AgreementReading.kappa(-0.004) == .slight)
+        #expect(AgreementReading.shown(-0.04) == "-0.04" && AgreementReading.shown(0.456) == "0.46")
+    }
+
     @Test func everyReadingInBothLanguages() {
         for reading in AgreementReading.allCases {
             #expect(!reading.english.isEmpty && !reading.chinese.isEmpty)

@@ -55,7 +55,7 @@ public enum PanelDebriefMarkdown {
     public static func figure(_ f: PanelDebriefDocument.Figure, zh: Bool = false) -> String {
         guard let value = f.value else { return f.reason ?? "–" }
         let reading = f.reading ?? ""
-        return String(format: "%.2f", value) + (zh ? "（\(reading)，n=\(f.questions)）" : " (\(reading), n=\(f.questions))")
+        return AgreementReading.shown(value) + (zh ? "（\(reading)，n=\(f.questions)）" : " (\(reading), n=\(f.questions))")
     }
 
     static func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }

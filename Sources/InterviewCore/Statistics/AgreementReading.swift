@@ -38,6 +38,13 @@ public enum AgreementReading: String, Hashable, Sendable, CaseIterable, Codable 
 
     /// Rounded to two decimals, compared in hundredths so 0.2 needs no exact binary form.
     private static func displayed(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    /// The value as every page prints it, two decimals, and as its reading is judged: −0.004 is "0.00",
+    /// read as slight agreement (it printed "-0.00 (slight agreement)" beside "-0.04 (poor agreement)").
+    public static func shown(_ value: Double) -> String {
+        let rounded = displayed(value)
+        return String(format: "%.2f", rounded == 0 ? 0 : rounded)
+    }
 }
 
 extension WeightedKappa {

@@ -110,7 +110,7 @@ struct CalibrationPage: Encodable {
             trend = f.trend.map { String(format: "%@ %+.2f (±%.2f)", $0.period, $0.severity, $0.standardError) }
             let report = language.report
             if let kappa = f.agreement.figure {
-                agreement = String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(report), kappa.itemCount)
+                agreement = String(format: "κ = %@ (%@, n=%d)", AgreementReading.shown(kappa.value), kappa.reading.text(report), kappa.itemCount)
             } else {
                 agreement = f.agreement.reason?.text(report) ?? "–"
             }

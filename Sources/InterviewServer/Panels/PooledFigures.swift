@@ -59,14 +59,14 @@ enum PooledFigures {
         lines.append(zh ? "\(pooled.panelCount) 个面试小组，\(pooled.pairCount) 对面试官"
                         : "\(pooled.panelCount) panels, \(pooled.pairCount) pairs of interviewers")
         if let kappa = pooled.kappa.figure {
-            lines.append(String(format: "κ = %.2f (%@, n=%d)", kappa.value, kappa.reading.text(language), kappa.itemCount))
+            lines.append(String(format: "κ = %@ (%@, n=%d)", AgreementReading.shown(kappa.value), kappa.reading.text(language), kappa.itemCount))
         } else {
             lines.append("κ — " + (pooled.kappa.reason?.text(language) ?? ""))
         }
         if let icc = pooled.icc.figure {
-            lines.append(String(format: "ICC(2,1) = %.2f (%@, n=%d)", icc.single, icc.singleReading.text(language), icc.questionCount))
+            lines.append(String(format: "ICC(2,1) = %@ (%@, n=%d)", AgreementReading.shown(icc.single), icc.singleReading.text(language), icc.questionCount))
             for average in icc.averages {
-                lines.append(String(format: "ICC(2,%d) = %.2f (%@)", average.raters, average.value, average.reading.text(language)))
+                lines.append(String(format: "ICC(2,%d) = %@ (%@)", average.raters, AgreementReading.shown(average.value), average.reading.text(language)))
             }
         } else {
             lines.append("ICC — " + (pooled.icc.reason?.text(language) ?? ""))
