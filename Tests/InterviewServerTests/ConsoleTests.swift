@@ -242,6 +242,24 @@ struct ConsoleTests {
         }
     }
 
+    /// A body that does not decode is answered with the field and what is wrong, not the decoder's own
+    /// description of its coding keys.
+    @Test func anUndecodableActionNamesTheField() async throws {
+        try await withApp { app in
+            // setup
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            // act
+            let missing = try await ivan.send(.POST, fixture.api + "/actions", body: ByteBuffer(string: #"{"type":"view"}"#), contentType: .json)
+            let wrong = try await ivan.send(.POST, fixture.api + "/actions",
+                                            body: ByteBuffer(string: #"{"clientID":"abcdefgh1","type":"rate","rating":"four"}"#), contentType: .json)
+            // verify
+            #expect(missing.status == .badRequest && missing.body.string.contains("The field 'clientID' is missing."))
+            #expect(wrong.status == .badRequest && wrong.body.string.contains("The field 'rating' should be a number."))
+            #expect(!missing.body.string.contains("CodingKeys") && !wrong.body.string.contains("CodingKeys"))
+        }
+    }
+
     /// A draft is cleaned like the note it becomes: no bidi override, no terminal escape.
     @Test func aDraftKeepsNoControlOrBidiCharacters() async throws {
         try await withApp { app in

@@ -55,6 +55,7 @@ enum StorageTrouble: Equatable {
 
     /// The error as the client should see it: an `AbortError` as it is, storage trouble as its abort.
     static func abort(for error: any Error) -> (any AbortError)? {
+        if let decoding = error as? DecodingError { return DecodingErrorText.abort(decoding) }
         if let abort = error as? any AbortError { return abort }
         return StorageTrouble(error)?.abort
     }
