@@ -6,6 +6,7 @@ struct APIInterviewController: RouteCollection {
         routes.get(APIPath.interviews, use: Self.index)
         routes.post(APIPath.interviews, use: Self.schedule)
         routes.post(APIPath.interviewStatus, use: Self.setStatus)
+        routes.delete(APIPath.interviewPanelist, use: Self.removePanelist)
     }
 
     /// Every interview, or with `?page=` one page of `?per=` (default 50, at most 500), newest first, with
@@ -31,6 +32,11 @@ struct APIInterviewController: RouteCollection {
         let response = try await row.encodeResponse(for: req)
         response.status = .created
         return response
+    }
+
+    @Sendable static func removePanelist(req: Request) async throws -> HTTPStatus {
+        try await PanelistRemoval.remove(req.parameters.get("user", as: UUID.self), from: req.parameters.get("id", as: UUID.self), req: req)
+        return .noContent
     }
 
     @Sendable static func setStatus(req: Request) async throws -> HTTPStatus {

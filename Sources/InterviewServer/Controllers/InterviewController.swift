@@ -18,6 +18,13 @@ struct InterviewController: RouteCollection {
         routes.get(SiteURL.interviews.components, use: Self.index)
         routes.post(SiteURL.interviews.components, use: Self.schedule)
         routes.post(SiteURL.pattern(SiteURL.interviewStatus), use: Self.setStatus)
+        routes.post(SiteURL.pattern(SiteURL.interviewPanelistRemove), use: Self.removePanelist)
+    }
+
+    @Sendable static func removePanelist(req: Request) async throws -> Response {
+        try await PanelistRemoval.remove(req.parameters.get("user", as: UUID.self), from: req.parameters.get("id", as: UUID.self), req: req)
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
+        return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))
     }
 
     @Sendable static func index(req: Request) async throws -> View {

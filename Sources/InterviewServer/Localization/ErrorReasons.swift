@@ -30,6 +30,8 @@ enum ErrorReasons {
         "clientID must be 8–64 letters, digits, '-' or '_'.": "clientID 必须由 8–64 个字母、数字、'-' 或 '_' 组成。",
         "the note is longer than 20,000 characters": "笔记超过 20,000 个字符",
         "Something went wrong.": "出错了。",
+        PanelistRemoval.submitted: "已提交的评分卡属于面试记录：提交者留在面试小组中。",
+        PanelistRemoval.lastOne: "不能移出面试的唯一面试官：请改为取消这场面试。",
         DecisionService.ownCardFirst: "请先提交你自己对这位候选人的评分卡：录用决定要在看到所有评分卡之后做出。",
         StorageTrouble.unavailable.reason: "数据库没有响应，未保存任何内容。请过几秒再试。",
         StorageTrouble.diskFull.reason: "服务器磁盘已满，未保存任何内容。请在腾出空间后再试。",

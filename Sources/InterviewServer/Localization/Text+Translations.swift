@@ -111,6 +111,7 @@ extension Text {
         case .savedBy: ("Saved by", "保存者")
         case .newUser: ("New user", "新建用户")
         case .roleAdmin: ("Admin", "管理员")
+        case .takeOffPanel: ("Take off the panel", "移出面试小组")
         case .roleHiringManager: ("Hiring manager", "招聘经理")
         case .roleInterviewer: ("Interviewer", "面试官")
         case .changeRole: ("Change role", "更改角色")

@@ -24,12 +24,21 @@ enum InterviewService {
         /// The pinned version drawn, however the guide has changed since.
         var guideVersionHref: String
         var interviewers: [String]
+        /// The panel as the page shows it: each interviewer, whether their account is deactivated, and for
+        /// the position's managers the way to take them off while their card is unsubmitted.
+        var panelists: [Panelist] = []
         /// The status form, for the position's hiring managers and admins; nil for anyone else.
         var statusAction: String?
         /// The live console, for the interview's own interviewers; nil for anyone else.
         var consoleHref: String?
         var reportHref: String
         var outcome: InterviewOutcome
+    }
+
+    struct Panelist: Content {
+        var name: String
+        var deactivated: Bool
+        var removeAction: String?
     }
 
     /// `zone` reads a time written without one: the page's reader's zone for the form, UTC for the API.
@@ -104,7 +113,12 @@ enum InterviewService {
             .field(\.$id).field(\.$guide.$id).field(\.$contentHash).all())
         let ordinals = try await versionOrdinals(of: Set(versions.values.map(\.$guide.id)), on: db)
         let seats = ids.isEmpty ? [] : try await InterviewInterviewer.query(on: db).filter(\.$interview.$id ~~ ids).all()
-        let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id))).field(\.$id).field(\.$name).all())
+        let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id)))
+            .field(\.$id).field(\.$name).field(\.$deactivatedAt).all())
+        let manages = Access.canManage(user)
+        let submittedSeats = !manages || ids.isEmpty ? [] : Set(try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ ids)
+            .filter(\.$submittedAt != nil).field(\.$interview.$id).field(\.$interviewer.$id).all()
+            .map { "\($0.$interview.id)|\($0.$interviewer.id)" })
         let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
         let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
         let me = try user.requireID()
@@ -123,6 +137,14 @@ enum InterviewService {
                        guideVersionHref: SiteURL.guide(version?.$guide.id ?? interview.$guideVersion.id).path
                            + "?version=\(interview.$guideVersion.id)",
                        interviewers: panel.compactMap { people[$0]?.name },
+                       panelists: panel.compactMap { who in
+                           people[who].map { person in
+                               let removable = manages && panel.count > 1 && interview.status != .cancelled
+                                   && !submittedSeats.contains("\(id)|\(who)")
+                               return Panelist(name: person.name, deactivated: person.deactivatedAt != nil,
+                                               removeAction: removable ? SiteURL.interviewPanelistRemove(id, who).path : nil)
+                           }
+                       },
                        statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
                        consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
