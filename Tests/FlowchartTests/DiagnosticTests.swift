@@ -93,6 +93,27 @@ struct DiagnosticTests {
         #expect(g.edgeList == ["op6-next->op7", "op7-next->e"])
     }
 
+    /// `=>` typed for `->` in a line of links: read as links, with the arrow named and fixed (read as a
+    /// definition, the chain was lost behind six findings that never said "->").
+    @Test func aDefinitionArrowInALineOfLinksIsABrokenArrow() throws {
+        let g = FlowchartParser.parse("st=>start: S\nop1=>operation: One\nop2=>operation: Two\ncond1=>condition: Deeper?\ne=>end\nst->op1->op2=>cond1\ncond1(yes)->e\ncond1(no)->e")
+        let d = try #require(g.first(.brokenArrow))
+        #expect(d.message.contains("'op2=>cond1' is not a node — did you mean 'op2->cond1'?"))
+        #expect(d.fix == Fix(start: .init(line: 6, column: 13), end: .init(line: 6, column: 15), replacement: "->"))
+        #expect(g.edgeList.contains("st-next->op1") && g.edgeList.contains("op2-next->cond1"))
+        #expect(g.diagnostics.filter { $0.severity == .error }.count == 1)
+    }
+
+    /// `operation： text`, a Chinese input method's colon: one error with its fix, and the label kept.
+    @Test func aFullWidthColonAfterTheTypeKeepsTheLabel() throws {
+        let g = FlowchartParser.parse("st=>start\nop=>operation： 列表和元组的区别（可变性）\nst->op")
+        let d = try #require(g.first(.missingSpaceAfterColon))
+        #expect(d.position == SourcePosition(line: 2, column: 14))
+        #expect(d.fix == Fix(start: .init(line: 2, column: 14), end: .init(line: 2, column: 16), replacement: ": "))
+        #expect(g.graph.node("op")?.type == .operation && g.graph.node("op")?.text == "列表和元组的区别（可变性）")
+        #expect(!g.codes.contains(.unknownType))
+    }
+
     @Test func unicodeArrowIsABrokenArrowToo() {
         let g = FlowchartParser.parse("a=>operation: A\nb=>operation: B\nst=>start\nst->a→b")
         #expect(g.first(.brokenArrow)?.fix?.replacement == "->")

@@ -121,6 +121,20 @@ extension ParserState {
             parts.type = parts.type.lowerBound..<colon
             return type
         }
+        // `operation： text`: a Chinese input method's full-width colon, which flowchart.js does not split at.
+        let wideColon: [UInt8] = [0xEF, 0xBC, 0x9A]
+        if parts.text == nil, let colon = typeRange.first(where: { v.storage[$0...].starts(with: wideColon) }),
+           let type = NodeType(utf8: v.storage[typeRange.lowerBound..<colon]) {
+            let afterColon = colon + wideColon.count
+            let hasSpace = afterColon < parts.type.upperBound && v.storage[afterColon] == UInt8(ascii: " ")
+            report(.error, .missingSpaceAfterColon, v, at: colon, LocalizedText(
+                en: "'：' is a full-width colon (an input method's): flowchart.js reads the whole '\(name)' as the node type and fails; write '\(type.rawValue): …'",
+                zh: "'：' 是全角冒号（输入法打出的）：flowchart.js 会把 '\(name)' 整个当作节点类型，因而出错；请写成 '\(type.rawValue): …'"),
+                   fix: (colon..<(hasSpace ? afterColon + 1 : afterColon), ": "))
+            parts.text = (hasSpace ? afterColon + 1 : afterColon)..<parts.type.upperBound
+            parts.type = parts.type.lowerBound..<colon
+            return type
+        }
         let known = NodeType.allCases.map(\.rawValue).joined(separator: ", ")
         if name.isEmpty {
             report(.error, .unknownType, v, at: typeRange.lowerBound, LocalizedText(

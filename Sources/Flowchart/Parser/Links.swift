@@ -185,7 +185,7 @@ extension ParserState {
     /// Where a stray separator splits an unknown name into a defined node and something after it:
     /// `op6-op7`, `op6>op7`, `op6→op7`, `op6—>op7`.
     private func brokenArrow(_ v: LineView, _ name: Range<Int>) -> Range<Int>? {
-        let separators: [[UInt8]] = [Array("—>".utf8), Array("－>".utf8), Array("→".utf8), Array("—".utf8),
+        let separators: [[UInt8]] = [Array("=>".utf8), Array("—>".utf8), Array("－>".utf8), Array("→".utf8), Array("—".utf8),
                                      Array("－".utf8), Array("-".utf8), Array(">".utf8), Array("=".utf8)]
         var i = name.lowerBound + 1
         while i < name.upperBound {

@@ -143,11 +143,16 @@ enum LineSplitter {
         while i < piece.upperBound, let hit = memchr(base + i, 0x3E, piece.upperBound - i) {
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             switch bytes[at - 1] {
-            case UInt8(ascii: "="):
+            case UInt8(ascii: "=") where !markers.link:
                 // A definition marker decides the kind whatever else the line holds: no need to read
                 // the label that follows.
                 markers.definition = true
                 return
+            case UInt8(ascii: "="):
+                // After a '->': a link line with '=>' typed for '->' (`st->op1->op6=>cond1`). Read as a
+                // definition, its links were lost, with six findings and none naming the arrow (a probe);
+                // as links, the piece says what it is (`Links.brokenArrow`).
+                break
             case UInt8(ascii: "-"): markers.link = true
             case UInt8(ascii: "@"): markers.style = true
             default: break
