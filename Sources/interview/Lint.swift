@@ -32,8 +32,8 @@ extension Interview {
 
         // --language as every other command names it; --lang as lint always has.
         @Option(name: [.customLong("language"), .customLong("lang")],
-                help: ArgumentHelp(CommandLineLanguage.pick("Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh).", "消息的语言；默认取决于 LC_ALL、LC_MESSAGES 或 LANG（zh_* 对应 zh）。")))
-        var lang: Language = Language.preferred(from: ProcessInfo.processInfo.environment)
+                help: ArgumentHelp(CommandLineLanguage.pick("Language of the messages; the default follows LC_ALL, LC_MESSAGES or LANG (zh_* gives zh), or with a C or unset locale the guides' own language.", "消息的语言；默认取决于 LC_ALL、LC_MESSAGES 或 LANG（zh_* 对应 zh）；语言环境为 C 或未设置时，按指南本身的语言。")))
+        var lang: Language?
 
         @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandLineLanguage.pick("Show the source line, a caret and the fix under each finding (default: when printing to a terminal).", "在每条检查结果下方显示所在的源码行、^ 标记和修复建议（默认：输出到终端时显示）。")))
         var snippets: Bool?
@@ -45,6 +45,9 @@ extension Interview {
         func run() throws {
             var report = LintReport()
             var sources: [String: String] = [:]
+            // Under a locale that names no language (a container's C.UTF-8), a Chinese guide's findings
+            // came in English (a probe): then every guide's own language decides, when they agree.
+            var guideLanguages: Set<ReportLanguage> = []
             for file in files {
                 let (text, invalidUTF8) = InputFile.readNoting(file, bundled: true)
                 sources[file] = text
@@ -52,6 +55,7 @@ extension Interview {
                 if document.isMarkdown {
                     // A Markdown file is a guide: its flowcharts and its structure are checked together.
                     let imported = GuideImporter.importMarkdown(text, path: file)
+                    guideLanguages.insert(ReportLanguage(guide: imported.guide))
                     report.add(file: file, chartCount: imported.chartCount, findings: imported.diagnostics.map {
                         LintFinding(file: file, flowchart: $0.flowchart, diagnostic: $0.diagnostic)
                     } + (invalidUTF8.map { [LintFinding(file: file, flowchart: nil, diagnostic: InvalidUTF8.diagnostic(at: $0))] } ?? []))
@@ -59,6 +63,8 @@ extension Interview {
                     report.add(document, file: file, more: invalidUTF8.map { [InvalidUTF8.diagnostic(at: $0)] } ?? [])
                 }
             }
+            let lang = self.lang ?? Language.named(in: ProcessInfo.processInfo.environment)
+                ?? (guideLanguages == [.zh] ? .zh : .en)
             switch format {
             case .json:
                 print(report.json(language: lang))

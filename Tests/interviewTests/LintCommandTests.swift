@@ -136,7 +136,7 @@ struct LintCommandTests {
 
     @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
     func seedReportsItsRealDefects() throws {
-        let result = try CommandRunner.run(["lint", CommandRunner.seed])
+        let result = try CommandRunner.run(["lint", CommandRunner.seed], environment: LintLanguageTests.englishLocale)
         #expect(result.status == 1)
         let located = result.stdout.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix(CommandRunner.seed + ":") else { return nil }

@@ -23,6 +23,26 @@ struct LintLanguageTests {
         ])
     }
 
+    /// Under a locale that names no language (C, as in containers and CI), a Chinese guide's findings are
+    /// in Chinese; an English locale still says English; an English guide stays English.
+    @Test func withACLocaleTheGuidesLanguageDecides() throws {
+        // setup: the bundled Chinese guide, with a misspelt node type
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundled = try CommandRunner.run(["guide", "export", "python-backend-senior.zh", "--format", "markdown"]).stdout
+        let chinese = dir.appendingPathComponent("zh.md")
+        try bundled.replacingOccurrences(of: "=>operation:", with: "=>opration:").write(to: chinese, atomically: true, encoding: .utf8)
+        let cLocale = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]
+        // act
+        let underC = try CommandRunner.run(["lint", chinese.path], environment: cLocale)
+        let underEnglish = try CommandRunner.run(["lint", chinese.path], environment: Self.englishLocale)
+        let englishGuide = try CommandRunner.run(["lint", CommandRunner.fixture("broken.flow")], environment: cLocale)
+        // verify
+        #expect(underC.stdout.contains("未知的节点类型 'opration'"))
+        #expect(underEnglish.stdout.contains("unknown node type 'opration'"))
+        #expect(englishGuide.stdout.contains("unknown node type 'opration'"))
+    }
+
     @Test func chineseSnippetsLabelTheFix() throws {
         // act
         let result = try CommandRunner.run(["lint", "--lang", "zh", "--snippets", CommandRunner.fixture("broken.flow")])

@@ -5,10 +5,18 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// The language the locale variables ask for, read in POSIX precedence: the first of
     /// `LC_ALL`, `LC_MESSAGES`, `LANG` that is set decides; Chinese when it starts with "zh".
     public static func preferred(from environment: [String: String]) -> Language {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy
-            .compactMap { environment[$0] }
-            .first { !$0.isEmpty }
-        return locale?.lowercased().hasPrefix("zh") == true ? .zh : .en
+        named(in: environment) ?? .en
+    }
+
+    /// The language the locale names, or nil when it names none: unset, or the C/POSIX locale that
+    /// containers and CI run under (`C.UTF-8`). Then a command may follow what it reads instead.
+    public static func named(in environment: [String: String]) -> Language? {
+        guard let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        let name = locale.lowercased()
+        if name == "c" || name == "posix" || name.hasPrefix("c.") { return nil }
+        return name.hasPrefix("zh") ? .zh : .en
     }
 }
 
