@@ -18,7 +18,9 @@ struct CalibrationController: RouteCollection {
         let guides = try await GuideRecord.query(on: req.db).sort(\.$title).all()
         let asked = (try? req.query.decode(Query.self).guide).flatMap { id in guides.first { $0.id == id } }
         var chosen = asked
-        if chosen == nil { chosen = try await busiestGuide(guides, on: req.db) }
+        // An interviewer sees their own row only: the guide they have scored most, not the team's busiest,
+        // which may be one they never use (a probe's new-graduate interviewer landed on "no data").
+        if chosen == nil { chosen = try await busiestGuide(guides, by: user.role.managesPositions ? nil : user.id, on: req.db) }
         var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen) },
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
@@ -46,10 +48,12 @@ struct CalibrationController: RouteCollection {
 
     /// Without a choice, the guide with the most submitted scorecards: the one a team calibrates on.
     /// One count per guide (a handful of aggregates), not a row per card.
-    private static func busiestGuide(_ guides: [GuideRecord], on db: any Database) async throws -> GuideRecord? {
+    private static func busiestGuide(_ guides: [GuideRecord], by interviewer: UUID?, on db: any Database) async throws -> GuideRecord? {
         var best: (guide: GuideRecord, cards: Int)?
         for guide in guides {
-            let cards = try await ScorecardRecord.query(on: db).filter(\.$submittedAt != nil)
+            var query = ScorecardRecord.query(on: db).filter(\.$submittedAt != nil)
+            if let interviewer { query = query.filter(\.$interviewer.$id == interviewer) }
+            let cards = try await query
                 .join(Interview.self, on: \ScorecardRecord.$interview.$id == \Interview.$id)
                 .join(GuideVersion.self, on: \Interview.$guideVersion.$id == \GuideVersion.$id)
                 .filter(GuideVersion.self, \.$guide.$id == (try guide.requireID()))
