@@ -10,7 +10,7 @@ enum RunSummary {
         let l = ReportLabels.labels(report)
         let pct = { (value: Double?) in value.map(ScoreFormat.score) ?? "–" }
         var lines = ["\(l.summary) — \(guide.title)",
-                     "\(l.overall) \(pct(card.overall)) · \(l.band) \(card.band?.label(in: report) ?? "–") · \(l.accuracy) \(pct(card.accuracy)) · \(l.coverage) \(pct(card.coverage))"]
+                     "\(l.overall) \(pct(card.overall)) · \(l.band) \(card.band?.label(in: report) ?? "–") · \(l.accuracy) \(pct(card.accuracy)) · \(l.overallCoverage) \(pct(card.coverage))"]
         for topic in card.topics where topic.entered {
             lines.append("  \(topic.heading): \(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
                          + "\(l.coverage) \(pct(topic.coverage)) · \(l.depth) \(topic.depth.reached)/\(topic.depth.available)")

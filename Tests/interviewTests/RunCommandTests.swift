@@ -17,7 +17,7 @@ struct RunCommandTests {
         // verify: 3.1 = (3 + 4 + 2×2) / (4 + 4 + 4×2) = 68.75; 3.2 = 4/4 (op2 skipped); overall 84.4
         #expect(result.status == 0)
         #expect(result.stdout.contains("error: unknown command 'zz'; ? lists the commands\n"))
-        #expect(result.stdout.contains("Overall score 84.4 · Recommendation by score Hire · Accuracy 84.4 · Coverage 100.0"))
+        #expect(result.stdout.contains("Overall score 84.4 · Recommendation by score Hire · Accuracy 84.4 · Coverage of the topics rated 100.0"))
         #expect(result.stdout.contains("  3.1 Caching: Score 68.8 · Accuracy 68.8 · Coverage 100.0 · Depth 2/2"))
         #expect(result.stdout.contains("recorded #1 started short-backend\n"))
         let logLines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")

@@ -82,8 +82,8 @@ public enum HTMLReport {
         var out = "<section class=\"summary\"><h2>\(e(l.summary))</h2><div class=\"cards\">"
         out += card(l.overall, pct(report.overall))
         if let band = report.band { out += card(l.band, band) }
-        out += card(l.accuracy, pct(report.accuracy)) + card(l.coverage, pct(report.coverage)) + "</div>"
-        for (label, formula) in [(l.overall, report.overallFormula), (l.accuracy, report.accuracyFormula), (l.coverage, report.coverageFormula)] {
+        out += card(l.accuracy, pct(report.accuracy)) + card(l.overallCoverage, pct(report.coverage)) + "</div>"
+        for (label, formula) in [(l.overall, report.overallFormula), (l.accuracy, report.accuracyFormula), (l.overallCoverage, report.coverageFormula)] {
             out += "<p class=\"formula\">\(e(label)) = \(e(formula))</p>"
         }
         if !report.knockouts.isEmpty { out += "<p class=\"alert\">\(e(l.knockouts + l.colon))\(e(report.knockouts.joined(separator: ", ")))</p>" }

@@ -13,9 +13,9 @@ public enum MarkdownReport {
         if report.startedAt != nil && report.finishedAt == nil { out += "**\(l.notFinished)**\n\n" }
 
         out += "## \(l.summary)\n\n"
-        out += "| \(l.overall) | \(candidate ? "" : l.band + " | ")\(l.accuracy) | \(l.coverage) |\n| --- | \(candidate ? "" : "--- | ")--- | --- |\n"
+        out += "| \(l.overall) | \(candidate ? "" : l.band + " | ")\(l.accuracy) | \(l.overallCoverage) |\n| --- | \(candidate ? "" : "--- | ")--- | --- |\n"
         out += "| \(pct(report.overall)) | \(candidate ? "" : inline(report.band ?? "–") + " | ")\(pct(report.accuracy)) | \(pct(report.coverage)) |\n\n"
-        out += "- \(l.overall) = \(report.overallFormula)\n- \(l.accuracy) = \(report.accuracyFormula)\n- \(l.coverage) = \(report.coverageFormula)\n\n"
+        out += "- \(l.overall) = \(report.overallFormula)\n- \(l.accuracy) = \(report.accuracyFormula)\n- \(l.overallCoverage) = \(report.coverageFormula)\n\n"
         if !report.knockouts.isEmpty { out += "**\(l.knockouts): \(report.knockouts.joined(separator: ", "))**\n\n" }
         if !report.knockoutsNotAssessed.isEmpty { out += "\(l.knockoutsNotAssessed): \(report.knockoutsNotAssessed.joined(separator: ", "))\n\n" }
         if !report.confirmedIncomplete.isEmpty { out += "\(l.incomplete): \(report.confirmedIncomplete.joined(separator: ", "))\n\n" }

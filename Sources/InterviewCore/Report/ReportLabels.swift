@@ -4,6 +4,9 @@ public struct ReportLabels: Sendable {
     public var reportTitle, feedbackTitle: String
     public var guide, candidate, interviewer, started, finished, duration, minutes: String
     public var summary, overall, band, accuracy, coverage, depth, deeperShare, knockouts, knockoutsNotAssessed: String
+    /// The session's coverage: a mean over the topics rated, which a bare "Coverage" hid (a probe read
+    /// 76.6 as three quarters of the guide when half had never been entered). The console says the same.
+    public var overallCoverage: String
     public var incomplete, topicScores, topic, weight, score, notEntered, derivation: String
     public var question, level, status, rating, notes, reference, skipReason: String
     public var gates, yes, no, unanswered, path, chartCaption: String
@@ -40,7 +43,7 @@ public struct ReportLabels: Sendable {
         guide: "Guide", candidate: "Candidate", interviewer: "Interviewer", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
         summary: "Summary", overall: "Overall score", band: "Recommendation by score", accuracy: "Accuracy", coverage: "Coverage",
         depth: "Depth", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
-        knockoutsNotAssessed: "Knockout topics not assessed",
+        knockoutsNotAssessed: "Knockout topics not assessed", overallCoverage: "Coverage of the topics rated",
         incomplete: "Ended with required stages never started (confirmed)", topicScores: "Topic scores", topic: "Topic",
         weight: "Weight", score: "Score", notEntered: "not entered", derivation: "Derivation",
         question: "Question", level: "Level", status: "Status", rating: "Rating", notes: "Notes", reference: "Reference answer",

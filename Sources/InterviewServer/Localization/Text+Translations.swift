@@ -242,7 +242,7 @@ extension Text {
         case .report: ("Report", "报告")
         case .candidateReport: ("Candidate version (HTML)", "候选人版本（HTML）")
         case .score: ("Score", "得分")
-        case .coverage: ("Coverage", "覆盖率")
+        case .coverage: ("Coverage of rated topics", "已评分主题覆盖率")
         case .recommendation: ("Recommendation", "推荐结论")
         // The lists' column: the band the score falls in, not what the interviewers recommended (the
         // debrief and the candidate page show those). Headed "Recommendation", a hiring team read an
