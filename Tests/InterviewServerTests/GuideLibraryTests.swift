@@ -254,6 +254,9 @@ struct GuideLibraryTests {
             #expect(page.contains("<strong>Errors found by the guide check: 1.</strong>"))
             #expect(page.contains("/guides/\(try team.requireID())/edit#diagnostics\">See them in the editor</a>"))
             #expect(!(try await browser.get("/guides/\(try cleanGuide.requireID())").body.string).contains("id=\"check-errors\""))
+            // the new position's guide list names the broken one's errors too
+            let positions = try await browser.get("/positions").body.string
+            #expect(positions.contains("(team-guide) — ⚠ 1 lint error</option>") && positions.contains("(clean-guide)</option>"))
             browser.language = "zh"
             #expect((try await browser.get("/guides/\(try team.requireID())").body.string).contains("指南检查发现的错误：1"))
         }

@@ -74,7 +74,7 @@ struct PositionController: RouteCollection {
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
         var page = PositionsIndex(
             positions: try await PositionService.list(for: user, search: search, on: req.db), search: search,
-            canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID.flatMap(UUID.init(uuidString:)), on: req.db),
+            canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID.flatMap(UUID.init(uuidString:)), req: req),
             form: form, errors: errors)
         page.todo = try await ScorecardTodo.items(for: user, language: req.language, on: req.db)
         return try await req.page("positions", page)

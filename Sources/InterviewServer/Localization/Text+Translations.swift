@@ -112,6 +112,7 @@ extension Text {
         case .newUser: ("New user", "新建用户")
         case .roleAdmin: ("Admin", "管理员")
         case .takeOffPanel: ("Take off the panel", "移出面试小组")
+        case .guideLintErrors: ("lint errors", "个检查错误")
         case .roleHiringManager: ("Hiring manager", "招聘经理")
         case .roleInterviewer: ("Interviewer", "面试官")
         case .changeRole: ("Change role", "更改角色")

@@ -27,7 +27,7 @@ enum Text: String, CaseIterable, Sendable {
     case checkErrors, checkErrorsHint, seeInEditor
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active
-    case takeOffPanel
+    case takeOffPanel, guideLintErrors
     case you, account, changePassword, currentPassword, newPassword, confirmPassword, passwordChanged
     case sessions, signOutEverywhere, signOutEverywhereHint, editDetails, yourName, nameChanged
     case timeZone, timesShownIn, changeTimeZone, followBrowserZone, timeZoneHint, timeZoneSaved
