@@ -43,8 +43,11 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                 ? "面试官 \(name(id))：比团队\(harsh ? "严格" : "宽松") \(points) 分（标准误 \(se)），\(s.candidateCount) 场面试"
                 : "interviewer \(name(id)): \(points) points more \(harsh ? "severe" : "lenient") than the team (standard error \(se)), \(count(s.candidateCount, "interview", "interviews"))"
         }
+        // Severity against a team of more than one only: for the team's only interviewer, "rates as the
+        // team does" under "not calibrated" read as a contradiction (a probe) — there is no team to differ from.
+        let shownFacts = fit.interviewers.count > 1 ? facts : []
         var text = AdjustedScoreText(raw: score.raw, adjusted: score.adjusted, low: score.interval?.lowerBound,
-                                     high: score.interval?.upperBound, headline: "", lines: facts)
+                                     high: score.interval?.upperBound, headline: "", lines: shownFacts)
         if let adjusted = score.adjusted, let interval = score.interval {
             let figure = String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)
             let raw = score.raw.map { String(format: "%.1f", $0) } ?? "–"

@@ -46,6 +46,21 @@ struct AdjustedScoreTextTests {
         #expect(own.headline == all.headline)
     }
 
+    /// A team of one interviewer has no team to differ from: no severity line under "not calibrated".
+    @Test func theTeamsOnlyInterviewerGetsNoSeverityLine() throws {
+        // setup: one interviewer's ratings of many candidates
+        let alone = Self.simulation.ratings.filter { $0.interviewer == Self.fit.interviewers[0].interviewer }
+        let fit = try RaterCalibration.fit(alone).get()
+        let candidate = try #require(alone.first?.candidate)
+        let ratings = alone.filter { $0.candidate == candidate }
+            .map { WeightedRating(question: $0.question, interviewer: $0.interviewer, rating: $0.rating) }
+        // act
+        let text = AdjustedScoreText.make(fit.adjustedScore(candidate: candidate, ratings: ratings), fit: fit, names: [:], language: .zh)
+        // verify
+        #expect(fit.interviewers.count == 1)
+        #expect(text.lines.isEmpty)
+    }
+
     @Test func belowTheMinimumTheRawScoreStandsAloneWithTheReason() {
         // setup: a newcomer with one rating
         let ratings = [WeightedRating(question: "q1", interviewer: "new", rating: 3)]
