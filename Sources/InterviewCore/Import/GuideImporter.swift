@@ -34,23 +34,11 @@ public enum GuideImporter {
     /// What a JSON decoding error says and where: the field's path, or the parser's line and column
     /// ("The data isn't in the correct format." alone named no place).
     static func `where`(_ error: any Error, in data: Data) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.isEmpty ? "" : " at " + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-        }
         guard let decoding = error as? DecodingError else { return error.localizedDescription }
-        switch decoding {
-        case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            // Not JSON at all: the decoder names no place, the parser does ("around character 18").
-            return syntaxProblem(in: data) ?? context.debugDescription
-        case .dataCorrupted(let context):
-            return context.debugDescription + path(context)
-        case .keyNotFound(let key, let context):
-            return "'\(key.stringValue)' is missing" + path(context)
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "expected \(type)" + path(context)
-        @unknown default:
-            return error.localizedDescription
-        }
+        if let field = DecodingProblem.field(decoding) { return field }
+        // Not JSON at all: the decoder names no place, the parser does ("around character 18").
+        if case .dataCorrupted(let context) = decoding { return syntaxProblem(in: data) ?? context.debugDescription }
+        return error.localizedDescription
     }
 
     /// JSONSerialization's account of broken JSON, its byte offset turned into a line and column.
