@@ -118,7 +118,7 @@ enum InterviewService {
         let manages = Access.canManage(user)
         let submittedSeats = !manages || ids.isEmpty ? [] : Set(try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ ids)
             .filter(\.$submittedAt != nil).field(\.$interview.$id).field(\.$interviewer.$id).all()
-            .map { "\($0.$interview.id)|\($0.$interviewer.id)" })
+            .map { PanelSeat.Key(interviewID: $0.$interview.id, userID: $0.$interviewer.id) })
         let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
         let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
         let me = try user.requireID()
@@ -127,6 +127,14 @@ enum InterviewService {
             let candidate = candidates[interview.$candidate.id]
             let version = versions[interview.$guideVersion.id]
             let panel = (panels[id] ?? []).map(\.$user.id)
+            let panelists = panel.compactMap { who in
+                people[who].map { person in
+                    let removable = manages && panel.count > 1 && interview.status != .cancelled
+                        && !submittedSeats.contains(PanelSeat.Key(interviewID: id, userID: who))
+                    return Panelist(name: person.name, deactivated: person.deactivatedAt != nil,
+                                    removeAction: removable ? SiteURL.interviewPanelistRemove(id, who).path : nil)
+                }
+            }
             return Row(id: id, candidateName: candidate?.name ?? Text.erased.in(language),
                        candidateHref: SiteURL.candidate(interview.$candidate.id).path,
                        positionTitle: candidate.flatMap { positions[$0.$position.id]?.title } ?? "",
@@ -136,15 +144,8 @@ enum InterviewService {
                        guideVersionLabel: ordinals[interview.$guideVersion.id].map { "v\($0)" } ?? "",
                        guideVersionHref: SiteURL.guide(version?.$guide.id ?? interview.$guideVersion.id).path
                            + "?version=\(interview.$guideVersion.id)",
-                       interviewers: panel.compactMap { people[$0]?.name },
-                       panelists: panel.compactMap { who in
-                           people[who].map { person in
-                               let removable = manages && panel.count > 1 && interview.status != .cancelled
-                                   && !submittedSeats.contains("\(id)|\(who)")
-                               return Panelist(name: person.name, deactivated: person.deactivatedAt != nil,
-                                               removeAction: removable ? SiteURL.interviewPanelistRemove(id, who).path : nil)
-                           }
-                       },
+                       // The API's list of names, from the same panel the page shows.
+                       interviewers: panelists.map(\.name), panelists: panelists,
                        statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
                        consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
