@@ -36,14 +36,20 @@ struct SessionLifetimeTests {
         func advance(_ seconds: TimeInterval) { lock.withLock { time += seconds } }
     }
 
+    /// Ivan signed in, with the server's session clock in the test's hand.
+    static func ivanSignedIn(_ app: Application) async throws -> (HandClock, TestBrowser) {
+        let clock = HandClock()
+        app.sessionClock = { clock.now }
+        try await TestData.user(app, "ivan@example.com", role: .interviewer)
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn("ivan@example.com")
+        return (clock, browser)
+    }
+
     @Test func anUnusedSessionSignsNobodyInAfterTheIdleTimeout() async throws {
         try await withApp { app in
             // setup
-            let clock = HandClock()
-            app.sessionClock = { clock.now }
-            try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            let (clock, browser) = try await Self.ivanSignedIn(app)
             clock.advance(11 * 3600)
             let used = try await browser.get("/positions")
             // act: 11 h after its last use, then 12 h after it
@@ -65,11 +71,7 @@ struct SessionLifetimeTests {
     @Test func signingInAgainAfterTheIdleTimeoutWorksAtOnce() async throws {
         try await withApp { app in
             // setup
-            let clock = HandClock()
-            app.sessionClock = { clock.now }
-            try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            let (clock, browser) = try await Self.ivanSignedIn(app)
             clock.advance(13 * 3600)
             // act
             let again = try await browser.logIn("ivan@example.com")
@@ -83,11 +85,7 @@ struct SessionLifetimeTests {
     @Test func aSessionInUseStillEndsAtItsLifetime() async throws {
         try await withApp { app in
             // setup
-            let clock = HandClock()
-            app.sessionClock = { clock.now }
-            try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
+            let (clock, browser) = try await Self.ivanSignedIn(app)
             // act: used every 10 hours for eight days
             var statuses: [HTTPStatus] = []
             for _ in 0..<(8 * 24 / 10) {
