@@ -11,8 +11,8 @@ struct PanelDebriefTests {
         var script = try SessionTestScript()
         for line in lines { try script.run(line) }
         let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
-        if !script.state.isFinished { try script.driver.record(.interviewFinished(confirmedIncomplete: untouched)) }
-        try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: recommendation, summary: "by \(rater)")))
+        if !script.state.isFinished { _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched)) }
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: recommendation, summary: "by \(rater)")))
         return PanelDebrief.Card(rater: rater, state: script.state)
     }
 
@@ -82,6 +82,33 @@ struct PanelDebriefTests {
         #expect(debrief.raters.map(\.revisions) == [0, 1])
         #expect(debrief.raters.last?.lastRevisedAt == Date(timeIntervalSince1970: 1_800_000_000))
         #expect(markdown.contains("| olga (revised 1× after submitting) |") && !markdown.contains("ivan (revised"))
+    }
+
+    @Test func aCellARevisionChangedShowsWhatTheCardFirstSaid() throws {
+        // setup: Olga submits op2 = 1, then revises it to 3 and re-submits; op1 stays 4
+        var script = try SessionTestScript()
+        for line in ["j 3.2.1", "4", "1"] { try script.run(line) }
+        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
+        _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched))
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "first")))
+        _ = try script.driver.record(.revisionStarted(reason: "reread my notes on op2"))
+        _ = try script.driver.record(.rated(QuestionRef(topic: "3.2.1", question: "op2"), rating: 3))
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "second")))
+        let olga = PanelDebrief.Card(rater: "olga", state: script.state)
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let zh = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .zh), candidate: nil)
+        let en = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify: only Olga's op2 carries what it was; the spread is of the ratings now (4 − 3)
+        let rows = try #require(debrief.topics.first?.rows)
+        let op2 = try #require(rows.first { $0.question == "op2" })
+        #expect(op2.cells.map(\.rating) == [4, 3])
+        #expect(op2.cells.map(\.asSubmitted) == [nil, PanelDebrief.Submitted(status: .rated, rating: 1)])
+        #expect(op2.spread == 1)
+        #expect(rows.filter { $0.question != "op2" }.allSatisfy { $0.cells.allSatisfy { $0.asSubmitted == nil } })
+        #expect(en.contains(" 3 (was 1) |") && zh.contains(" 3 (原为 1) |"))
+        #expect(en.contains("| Spread |") && en.contains("(revised 1× after submitting)"))
     }
 
     @Test func aSkipShowsItsReasonInTheGrid() throws {

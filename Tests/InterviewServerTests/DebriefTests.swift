@@ -76,6 +76,25 @@ struct DebriefTests {
         }
     }
 
+    @Test func aRatingChangedAfterSubmittingShowsWhatTheCardFirstSaid() async throws {
+        try await withApp { app in
+            // setup: both cards submitted (op3: Ivan 4, Olga 1)
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            let olga = try await fixture.browser("olga@example.com")
+            // act: Olga moves op3 to 3 in a revision, having read Ivan's card
+            let (revised, _) = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 3,
+                                                           "revisionReason": "Reread my notes."])
+            let page = try await maria.get("/candidates/\(id)/debrief").body.string
+            let markdown = try await maria.get("/candidates/\(id)/debrief.md").body.string
+            // verify: the cell says what it was at submission, the spread column is of today's ratings (4 − 3)
+            #expect(revised == .ok)
+            #expect(page.contains("revised-cell") && page.contains("(was 1)"))
+            #expect(page.contains(Text.spread.in(.en)) && page.contains(#"<td class="num spread">1</td>"#))
+            #expect(markdown.contains(" 3 (was 1)"))
+        }
+    }
+
     @Test func anInterviewerOnTwoRoundsHasTwoColumnsEachWithItsOwnRatings() async throws {
         try await withApp { app in
             // setup: round one submitted by Ivan and Olga; Olga scores round two differently and submits

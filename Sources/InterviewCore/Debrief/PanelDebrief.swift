@@ -43,6 +43,14 @@ public struct PanelDebrief: Sendable {
         public var notes: [String]
         /// Why the rater skipped it, as written (the stock reason when none was given); nil otherwise.
         public var skipReason: String?
+        /// What the card said here when first submitted, when a revision changed it since: a committee
+        /// weighs a rating moved after the colleagues' cards could be read differently from one given blind.
+        public var asSubmitted: Submitted?
+    }
+
+    public struct Submitted: Hashable, Sendable, Codable {
+        public var status: RaterEntry.Status
+        public var rating: Int?
     }
 
     public struct Row: Hashable, Sendable, Codable {
@@ -86,6 +94,13 @@ public struct PanelDebrief: Sendable {
         // columns (an interviewer on two rounds), so a label given twice is told apart by a number.
         let cards = Self.labelledApart(cards)
         let scored = cards.map { (card: $0, score: Scoring.score(guide, $0.state)) }
+        // Each revised card scored as it was first submitted, to tell which answers a revision changed.
+        let firstSubmitted: [String: Scorecard] = Dictionary(uniqueKeysWithValues: cards.compactMap { card in
+            guard !card.state.revisions.isEmpty, let topics = card.state.topicsAtFirstSubmission else { return nil }
+            var before = card.state
+            before.topics = topics
+            return (card.rater, Scoring.score(guide, before))
+        })
         let raters = scored.map { card, score in
             let submission = card.state.submission
             let id = submission?.recommendation ?? ScorecardSubmission.noDecision
@@ -103,7 +118,7 @@ public struct PanelDebrief: Sendable {
                 let key = "\(topic.key)/\(question.id)"
                 var entries: [String: RaterEntry] = [:]
                 for (card, score) in scored {
-                    let status = score.topics.first { $0.key == topic.key }?.questions.first { $0.id == question.id }
+                    let status = Self.question(topic.key, question.id, in: score)
                     entries[card.rater] = Self.entry(status)
                     if let rating = status?.rating, status?.status == .rated { ratings[card.rater, default: [:]][key] = rating }
                 }
@@ -122,9 +137,11 @@ public struct PanelDebrief: Sendable {
                                       statusDiffers: q.statusDiffers, depthDiffers: q.depthDiffers,
                                       cells: scored.map { card, _ in
                                           let entry = questions.first { $0.key == q.key }?.entries[card.rater] ?? .notAsked
+                                          let before = firstSubmitted[card.rater].map { Self.entry(Self.question(topic, id, in: $0)) }
                                           return Cell(rater: card.rater, status: entry.status, rating: entry.rating,
                                                       notes: card.state.notes.filter { $0.note.topic == topic && $0.note.question == id }.map(\.note.text),
-                                                      skipReason: card.state.topics[topic]?.skipped[id])
+                                                      skipReason: card.state.topics[topic]?.skipped[id],
+                                                      asSubmitted: before.flatMap { $0 == entry ? nil : Submitted(status: $0.status, rating: $0.rating) })
                                       })
                        },
                        notes: cards.compactMap { card in
@@ -163,6 +180,10 @@ public struct PanelDebrief: Sendable {
             result[i].rater = label
         }
         return result
+    }
+
+    static func question(_ topic: String, _ id: String, in score: Scorecard) -> QuestionScore? {
+        score.topics.first { $0.key == topic }?.questions.first { $0.id == id }
     }
 
     static func entry(_ question: QuestionScore?) -> RaterEntry {

@@ -26,16 +26,18 @@ public enum PanelDebriefMarkdown {
         out += doc.agreement.explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
         out += "## " + t("Question by question, most disagreement first", "逐题对比（分歧最大的在前）") + "\n"
         for topic in doc.topics {
-            out += "\n### \(escape(topic.topic)) \(escape(topic.title))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined() + "\n|---|" + doc.raters.map { _ in "---|" }.joined() + "\n"
+            out += "\n### \(escape(topic.topic)) \(escape(topic.title))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined()
+                + " \(t("Spread", "分差")) |\n|---|" + doc.raters.map { _ in "---|" }.joined() + "---:|\n"
             for row in topic.rows {
                 let mark = row.depthDiffers ? " ⚑" : ""
                 out += "| \(escape(row.question)) \(escape(row.text))\(mark) |"
                 for cell in row.cells {
                     let value = cell.rating.map(String.init) ?? status(cell.status, zh)
                     let why = cell.skipReason.map { " (" + escape($0) + ")" } ?? ""
-                    out += " \(value)\(why)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
+                    let was = cell.asSubmitted.map { " (" + submittedWas($0, zh) + ")" } ?? ""
+                    out += " \(value)\(why)\(was)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
                 }
-                out += "\n"
+                out += " \(row.spread.map(String.init) ?? "–") |\n"
             }
             for group in topic.notes {
                 out += "\n- **\(escape(group.rater))**: " + group.notes.map(escape).joined(separator: "; ") + "\n"
@@ -69,6 +71,11 @@ public enum PanelDebriefMarkdown {
         case .notAsked: zh ? "未问到" : "not asked"
         case .skipped: zh ? "已跳过" : "skipped"
         }
+    }
+
+    /// What a revised cell said when the card was first submitted: "was 2", "原为 未问到".
+    public static func submittedWas(_ before: PanelDebrief.Submitted, _ zh: Bool) -> String {
+        (zh ? "原为 " : "was ") + (before.rating.map(String.init) ?? status(before.status, zh))
     }
 
     /// Markdown's punctuation and table pipes escaped, newlines folded: text stays text.

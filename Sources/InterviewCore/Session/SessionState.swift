@@ -22,6 +22,9 @@ public struct SessionState: Hashable, Sendable {
     public var submittedAt: Date?
     /// Each change to the submitted card: when, and why.
     public var revisions: [Revision] = []
+    /// The questions as they stood when the card was first submitted, before the interviewer could read
+    /// colleagues' cards: the debrief marks each answer a revision changed since (`PanelDebrief.Cell.asSubmitted`).
+    public var topicsAtFirstSubmission: [String: TopicProgress]?
     /// How many revisions there were when the current submission was made: a recommendation or summary
     /// is changed only in a revision begun since.
     public var revisionsAtSubmission = 0

@@ -117,8 +117,10 @@ struct DebriefController: RouteCollection {
 struct DebriefPage: Encodable {
     struct Draft: Content { var interviewer: String; var touched: String }
     /// A rater's cell: `status` names the CSS class, `label` is what the reader sees for an unrated one.
-    struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String]; var skipReason: String? }
-    struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var cells: [Cell] }
+    /// `was`: what a revised card said here when first submitted ("was 2").
+    struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String]; var skipReason: String?; var was: String? }
+    /// `spread`: highest minus lowest rating, what the rows are ordered by ("–" with fewer than two ratings).
+    struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var spread: String; var cells: [Cell] }
     struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
     struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String? }
     var candidateName: String
@@ -164,10 +166,11 @@ struct DebriefPage: Encodable {
         explanation = doc.agreement.explanation
         topics = doc.topics.map { group in
             Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in
-                Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, cells: row.cells.map {
-                    Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes,
-                         skipReason: $0.skipReason)
-                })
+                Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, spread: row.spread.map(String.init) ?? "–",
+                    cells: row.cells.map {
+                        Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes,
+                             skipReason: $0.skipReason, was: $0.asSubmitted.map { PanelDebriefMarkdown.submittedWas($0, zh) })
+                    })
             }, notes: group.notes)
         }
         otherNotes = doc.otherNotes

@@ -285,6 +285,10 @@ extension Text {
         case .byDisagreement: ("Question by question, most disagreement first", "逐题对比（分歧最大的在前）")
         case .question: ("Question", "问题")
         case .depthDiffers: ("one went deeper, another did not", "有人深入、有人未深入")
+        case .spread: ("Spread", "分差")
+        case .spreadHint: ("Highest minus lowest rating of the question; the rows are ordered by it.", "这道题最高分减最低分；各行按它排序。")
+        case .revisedCellHint: ("Changed in a revision after the scorecard was first submitted: what it said then.",
+                                "评分卡首次提交后在修订中改过：这是当时的内容。")
         case .revisions: ("Changes after submission", "提交后的修改")
         case .revisionsHint: ("Changes made after the scorecard was submitted, each with the reason given for it.",
                               "评分卡提交后的修改，以及每次修改给出的原因。")

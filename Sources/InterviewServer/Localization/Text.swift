@@ -45,7 +45,7 @@ enum Text: String, CaseIterable, Sendable {
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint
-    case decisionRecorded, noDecisionYet, decisionHint, debrief, otherNotes, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers
+    case decisionRecorded, noDecisionYet, decisionHint, debrief, otherNotes, summary, mean, agreement, whatTheseMean, byDisagreement, question, depthDiffers, spread, spreadHint, revisedCellHint
     // Calibration
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
