@@ -75,6 +75,51 @@ struct CalibrationPageTests {
         }
     }
 
+    @Test func anInterviewerOpensOnTheGuideTheyScoreAndAManagerOnTheTeamsBusiest() async throws {
+        try await withApp { app in
+            // setup: Olga and Petra scored a candidate on the senior guide (two cards); Ivan, on no senior
+            // panel, scored a graduate on the new-graduate guide (one card)
+            let senior = try await ConsoleFixture.make(app, interviewers: ["olga@example.com", "petra@example.com"])
+            try await senior.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            for email in ["olga@example.com", "petra@example.com"] {
+                let browser = try await senior.browser(email)
+                _ = try await browser.walkToFirstQuestion(senior)
+                _ = try await browser.rate(senior, "3.1", "op1", 3)
+                _ = try await browser.act(senior, ["type": "finish", "confirm": true])
+                _ = try await browser.act(senior, ["type": "submit", "recommendation": "hire", "summary": "Senior"])
+            }
+            let graduateGuide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "backend-new-graduate.en").first())
+            let ivanUser = try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "ivan")
+            let position = Position(title: "Graduate backend engineer", guideID: try graduateGuide.requireID(), retentionDays: nil)
+            try await position.save(on: app.db)
+            try await position.$members.attach([ivanUser], on: app.db)
+            let graduate = try await TestData.candidate(app, "Li Lei", in: position)
+            let interview = Interview(candidateID: try graduate.requireID(), guideVersionID: try #require(graduateGuide.$current.id), scheduledAt: Date())
+            try await interview.save(on: app.db)
+            try await interview.$interviewers.attach([ivanUser], on: app.db)
+            let graduatePanel = ConsoleFixture(app: app, interview: interview, candidate: graduate, position: position)
+            let ivan = try await graduatePanel.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(graduatePanel)
+            _ = try await ivan.rate(graduatePanel, "3.1", "op1", 2)
+            _ = try await ivan.act(graduatePanel, ["type": "finish", "confirm": true])
+            let (submitted, _) = try await ivan.act(graduatePanel, ["type": "submit", "recommendation": "no-decision", "summary": "Graduate"])
+            let maria = try await senior.browser("maria@example.com")
+            // act
+            let ivansPage = try await ivan.get("/calibration").body.string
+            let mariasPage = try await maria.get("/calibration").body.string
+            // verify: Ivan lands on the guide he scored, not on the team's busiest, where he has no row;
+            // Maria on the team's busiest (two cards against one)
+            #expect(submitted == .ok)
+            func selected(_ page: String) -> String? {
+                guard let start = page.range(of: " selected>")?.upperBound, let end = page[start...].range(of: "</option>")?.lowerBound else { return nil }
+                return String(page[start..<end])
+            }
+            #expect(selected(ivansPage) == graduateGuide.title)
+            #expect(selected(mariasPage) == (try await TestData.anyGuideVersion(app)).0.title)
+            #expect(ivansPage.contains("<td>ivan") && !ivansPage.contains("No submitted scorecards for this guide yet."))
+        }
+    }
+
     @Test func interviewerNamesAreInertInThePage() async throws {
         try await withApp { app in
             // setup: a hostile display name
