@@ -83,6 +83,20 @@ struct AnnotationTests {
         #expect(d[2].severity == .error && d[3].severity == .warning)
     }
 
+    /// `title:` at the top of the front matter, as Jekyll, Hugo and Obsidian write it, names the guide as
+    /// `guide.title` does; a title the author declared wins over the first `#` heading; `guide:` wins over the top.
+    @Test func aTitleInTheFrontMatterNamesTheGuide() throws {
+        // act
+        let top = try importing("title: Caching, short form\nlanguage: zh")
+        let both = try importing("title: Top\nguide: { title: Inner }")
+        let none = try importing("scale: { 0: none, 1: some }")
+        // verify
+        #expect(top.diagnostics.isEmpty, "\(top.located)")
+        #expect(top.guide.title == "Caching, short form" && top.guide.language == "zh")
+        #expect(both.guide.title == "Inner")
+        #expect(none.guide.title != "Inner" && !none.guide.title.isEmpty)
+    }
+
     @Test func invalidYAMLIsReportedAtItsLine() throws {
         let imported = try importing("topics:\n  \"1.1\": [unclosed")
         #expect(imported.diagnostics.first?.diagnostic.code == .frontMatter)

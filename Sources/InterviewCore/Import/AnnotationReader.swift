@@ -35,9 +35,13 @@ struct AnnotationReader {
                 zh: "前置元数据必须是由键组成的映射，例如 'topics:' 和 'scale:'"))
             return notes
         }
+        // `title:` and the other guide settings at the top, as Jekyll, Hugo and Obsidian front matter writes
+        // them (GitHub shows that front matter as a table): read as under `guide:`, which wins when both say.
+        var topLevel: [(key: Yams.Node, value: Yams.Node)] = []
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "guide": readGuide(value, into: &notes)
+            case let setting where Self.guideSettings.contains(setting): topLevel.append((key, value))
             case "scale": readScale(value, into: &notes)
             case "stages": readStages(value, into: &notes)
             case "topics": readTopics(value, into: &notes)
@@ -48,22 +52,36 @@ struct AnnotationReader {
                 unknownKey(other, at: key.mark, known: known, unknown, otherwise: unknown + .knownKeys(known))
             }
         }
+        var underGuide = notes
+        for (key, value) in topLevel { readGuideSetting(key, value, into: &underGuide) }
+        (notes.id, notes.title) = (notes.id ?? underGuide.id, notes.title ?? underGuide.title)
+        (notes.language, notes.audience) = (notes.language ?? underGuide.language, notes.audience ?? underGuide.audience)
         return notes
     }
+
+    static let guideSettings = ["id", "title", "language", "audience"]
 
     private mutating func readGuide(_ node: Yams.Node, into notes: inout Annotations) {
         guard let mapping = expectMapping(node, .verbatim("guide")) else { return }
         for (key, value) in mapping {
-            let text = value.string
-            switch key.string ?? "" {
-            case "id": notes.id = text
-            case "title": notes.title = text
-            case "language": notes.language = text
-            case "audience": notes.audience = text
-            case let other: report(.warning, .unknownAnnotation, at: key.mark, LocalizedText(
-                en: "unknown key 'guide.\(other)'; known keys are id, title, language, audience",
-                zh: "未知的键 'guide.\(other)'；可用的键有 id、title、language、audience"))
+            guard Self.guideSettings.contains(key.string ?? "") else {
+                let other = key.string ?? ""
+                report(.warning, .unknownAnnotation, at: key.mark, LocalizedText(
+                    en: "unknown key 'guide.\(other)'; known keys are id, title, language, audience",
+                    zh: "未知的键 'guide.\(other)'；可用的键有 id、title、language、audience"))
+                continue
             }
+            readGuideSetting(key, value, into: &notes)
+        }
+    }
+
+    private func readGuideSetting(_ key: Yams.Node, _ value: Yams.Node, into notes: inout Annotations) {
+        let text = value.string
+        switch key.string ?? "" {
+        case "id": notes.id = text
+        case "title": notes.title = text
+        case "language": notes.language = text
+        default: notes.audience = text
         }
     }
 

@@ -4,6 +4,9 @@ import Foundation
 /// Builds the guide's stages, groups and topics from the Markdown sections.
 struct GuideBuilder {
     let sections: [MarkdownSection]
+    /// The front matter's `title`: what the author said the guide is called wins over the first `#` heading.
+    let declaredTitle: String?
+    /// The file's name, when neither says.
     let fallbackTitle: String
     var diagnostics: [GuideDiagnostic] = []
     /// Heading level of the stages; 0 when the document has no numbered stages.
@@ -19,8 +22,9 @@ struct GuideBuilder {
         var instructions: [String: SourcePosition]
     }
 
-    init(sections: [MarkdownSection], fallbackTitle: String) {
+    init(sections: [MarkdownSection], declaredTitle: String? = nil, fallbackTitle: String) {
         self.sections = sections
+        self.declaredTitle = declaredTitle.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.fallbackTitle = fallbackTitle
         stageLevel = Self.findStageLevel(sections)
     }
@@ -43,7 +47,7 @@ struct GuideBuilder {
     }
 
     private mutating func buildStructure() -> Guide {
-        let title = sections.first { $0.heading?.level == 1 }?.heading?.text ?? fallbackTitle
+        let title = declaredTitle ?? sections.first { $0.heading?.level == 1 }?.heading?.text ?? fallbackTitle
         var guide = Guide(title: title, stageLevel: stageLevel)
         guard stageLevel > 0,
               let first = sections.firstIndex(where: { $0.level == stageLevel && SectionHeading($0.heading!.text).isStageNumber }) else {

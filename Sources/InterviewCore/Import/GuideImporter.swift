@@ -23,7 +23,7 @@ public enum GuideImporter {
             diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
                 at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
         }
-        var builder = GuideBuilder(sections: sections, fallbackTitle: annotations.title ?? Self.fileTitle(path))
+        var builder = GuideBuilder(sections: sections, declaredTitle: annotations.title, fallbackTitle: Self.fileTitle(path))
         var guide = builder.build()
         diagnostics += builder.diagnostics
         diagnostics += AnnotationApplier.apply(annotations, to: &guide)
