@@ -93,6 +93,20 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test func movingAnInterviewIsForTheHiringManagersOfThePositionAndAdmins() async throws {
+        try await withApp { app in
+            let w = try await world(app)
+            let id = try w.interview.requireID()
+            let row: [Person: HTTPStatus] = [.outsider: .unauthorized, .stranger: .notFound, .otherManager: .notFound,
+                                             .member: .forbidden, .panelist: .forbidden, .manager: .ok, .owner: .ok, .admin: .ok]
+            try await check(w, "API reschedule", row) { try await w.call($0, .POST, "/api/v1/interviews/\(id)/reschedule", json: ["scheduledAt": "2027-01-05T09:00:00Z"]) }
+            var html = row.mapValues { $0 == .ok ? HTTPStatus.seeOther : $0 }
+            html[.outsider] = .seeOther // to the login page
+            try await check(w, "form reschedule", html) { try await w.call($0, .POST, "/interviews/\(id)/reschedule", form: ["scheduledAt": "2027-01-06T10:00"]) }
+            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == .interviewRescheduled).count() == 2)
+        }
+    }
+
     @Test func candidateEditsSchedulingAndAddingAreForManagers() async throws {
         try await withApp { app in
             let w = try await world(app)

@@ -6,6 +6,7 @@ struct APIInterviewController: RouteCollection {
         routes.get(APIPath.interviews, use: Self.index)
         routes.post(APIPath.interviews, use: Self.schedule)
         routes.post(APIPath.interviewStatus, use: Self.setStatus)
+        routes.post(APIPath.interviewReschedule, use: Self.reschedule)
         routes.delete(APIPath.interviewPanelist, use: Self.removePanelist)
     }
 
@@ -32,6 +33,17 @@ struct APIInterviewController: RouteCollection {
         let response = try await row.encodeResponse(for: req)
         response.status = .created
         return response
+    }
+
+    /// The interview at its new time, as the list shows it; a time without a zone is UTC, as in `schedule`.
+    @Sendable static func reschedule(req: Request) async throws -> InterviewService.Row {
+        struct Form: Content { var scheduledAt: String? }
+        let interview = try await InterviewService.reschedule(req.parameters.get("id"), to: try req.content.decode(Form.self).scheduledAt,
+                                                              zone: TimeZone(identifier: "UTC")!, req: req)
+        let rows = try await InterviewService.list(for: try req.user, candidateID: interview.$candidate.id, status: nil,
+                                                   language: req.language, on: req.db)
+        guard let row = rows.first(where: { $0.id == interview.id }) else { throw Abort(.internalServerError) }
+        return row
     }
 
     @Sendable static func removePanelist(req: Request) async throws -> HTTPStatus {

@@ -21,6 +21,7 @@ enum APIPath {
     static let candidateDecision: [PathComponent] = ["candidates", id, "decision"]
     static let interviews: [PathComponent] = ["interviews"]
     static let interviewStatus: [PathComponent] = ["interviews", id, "status"]
+    static let interviewReschedule: [PathComponent] = ["interviews", id, "reschedule"]
     static let interviewPanelist: [PathComponent] = ["interviews", id, "interviewers", ":user"]
     static let console: [PathComponent] = ["interviews", id, "console"]
     static let consoleActions: [PathComponent] = ["interviews", id, "console", "actions"]

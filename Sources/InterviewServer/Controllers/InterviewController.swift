@@ -18,6 +18,7 @@ struct InterviewController: RouteCollection {
         routes.get(SiteURL.interviews.components, use: Self.index)
         routes.post(SiteURL.interviews.components, use: Self.schedule)
         routes.post(SiteURL.pattern(SiteURL.interviewStatus), use: Self.setStatus)
+        routes.post(SiteURL.pattern(SiteURL.interviewReschedule), use: Self.reschedule)
         routes.post(SiteURL.pattern(SiteURL.interviewPanelistRemove), use: Self.removePanelist)
     }
 
@@ -57,6 +58,19 @@ struct InterviewController: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
+    }
+
+    /// A time the field cannot hold (the browser checks it first) answers the error page with the reason.
+    @Sendable static func reschedule(req: Request) async throws -> Response {
+        struct Form: Content { var scheduledAt: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await InterviewService.reschedule(req.parameters.get("id"), to: form.scheduledAt, zone: DisplayDate.zone, req: req)
+        } catch let errors as FieldErrors {
+            throw Abort(.unprocessableEntity, reason: errors.localized(req.language).values.joined(separator: " "))
+        }
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
+        return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))
     }
 
     @Sendable static func setStatus(req: Request) async throws -> Response {

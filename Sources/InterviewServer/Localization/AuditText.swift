@@ -57,6 +57,7 @@ enum AuditText {
         "candidate.exported": ("candidate exported", "导出候选人数据"),
         "candidate.erased": ("candidate erased", "删除候选人数据"),
         "interview.status": ("interview status changed", "面试状态变更"),
+        "interview.rescheduled": ("interview moved to another time", "面试改期"),
         "panelist.removed": ("interviewer taken off a panel", "将面试官移出面试小组"),
         "decision.recorded": ("decision recorded", "记录录用决定"),
         "database.restored": ("database restored from a backup", "从备份恢复数据库"),

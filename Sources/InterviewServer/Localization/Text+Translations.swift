@@ -200,6 +200,10 @@ extension Text {
         case .errPDFTooLarge: ("The file is larger than 5 MB.", "文件超过 5 MB。")
         case .errNotPDF: ("The file is not a PDF.", "文件不是 PDF。")
         case .errUnknownGuide: ("Choose a guide from the list.", "请从列表中选择指南。")
+        case .reschedule: ("Move", "改期")
+        case .rescheduleTo: ("Move to another time", "改到其他时间")
+        case .errRescheduleNotScheduled: ("A completed or cancelled interview does not move to another time.",
+                                          "已完成或已取消的面试不能改期。")
         case .errDate: ("Not a date and time (YYYY-MM-DDTHH:MM).", "不是有效的日期时间（YYYY-MM-DDTHH:MM）。")
         case .errEmailTaken: ("An account with this email exists.", "该邮箱已有账号。")
         case .errLastAdmin: ("This is the last active admin; make someone else admin first.", "这是最后一个正常的管理员；请先让其他人成为管理员。")

@@ -31,6 +31,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case candidateExported = "candidate.exported"
         case candidateErased = "candidate.erased"
         case interviewStatus = "interview.status"
+        case interviewRescheduled = "interview.rescheduled"
         case panelistRemoved = "panelist.removed"
         case decisionRecorded = "decision.recorded"
         /// `interview restore` put a backup back; recorded at the next start.

@@ -29,6 +29,10 @@ enum InterviewService {
         var panelists: [Panelist] = []
         /// The status form, for the position's hiring managers and admins; nil for anyone else.
         var statusAction: String?
+        /// The form that moves it to another time, while it is scheduled, for the same people; nil otherwise.
+        var rescheduleAction: String?
+        /// Its time as the reader's datetime-local field shows it ("2026-12-07T09:00").
+        var scheduledAtField: String
         /// The live console, for the interview's own interviewers; nil for anyone else.
         var consoleHref: String?
         var reportHref: String
@@ -146,7 +150,9 @@ enum InterviewService {
                            + "?version=\(interview.$guideVersion.id)",
                        // The API's list of names, from the same panel the page shows.
                        interviewers: panelists.map(\.name), panelists: panelists,
-                       statusAction: Access.canManage(user) ? SiteURL.interviewStatus(id).path : nil,
+                       statusAction: manages ? SiteURL.interviewStatus(id).path : nil,
+                       rescheduleAction: manages && interview.status.isOpen ? SiteURL.interviewReschedule(id).path : nil,
+                       scheduledAtField: DisplayDate.fieldValue(interview.scheduledAt),
                        consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
         }
@@ -156,6 +162,32 @@ enum InterviewService {
     /// Models by their id, for lookups while building rows.
     static func byID<M: Model>(_ models: [M]) -> [UUID: M] where M.IDValue == UUID {
         Dictionary(models.compactMap { m in m.id.map { ($0, m) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Moving an interview to another time, keeping its panel, its pinned guide version and any card an
+    /// interviewer has begun (cancelling and scheduling again lost all three): a candidate who did not come,
+    /// or one who had to stop halfway and continues another day. Not once it is completed or cancelled: that
+    /// happened when it happened. The position's hiring managers and admins.
+    /// `zone` reads a time written without one, as `schedule` does.
+    static func reschedule(_ id: UUID?, to text: String?, zone: TimeZone, req: Request) async throws -> Interview {
+        let user = try req.user
+        guard let id, let interview = try await Interview.find(id, on: req.db) else { throw Abort(.notFound) }
+        _ = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
+        try Access.requireManager(user)
+        guard interview.status.isOpen else {
+            throw Abort(.conflict, reason: Text.errRescheduleNotScheduled.in(req.language))
+        }
+        var errors = FieldErrors()
+        let when = parseDate(text, in: zone)
+        if when == nil { errors["scheduledAt"] = .errDate }
+        try errors.check()
+        let before = interview.scheduledAt
+        guard let when, when != before else { return interview }
+        interview.scheduledAt = when
+        try await interview.save(on: req.db)
+        try await SecurityAudit.record(.interviewRescheduled, by: user, subject: SecurityAudit.subject("interview", id),
+                                       detail: "\(DisplayDate.string(before, in: .gmt)) -> \(DisplayDate.string(when, in: .gmt)) UTC", req: req)
+        return interview
     }
 
     /// Cancelling, completing or reopening an interview: the position's hiring managers and admins.
@@ -190,6 +222,9 @@ enum InterviewService {
 }
 
 extension Interview.Status {
+    /// Scheduled or under way: it can still move to another time.
+    var isOpen: Bool { self == .scheduled || self == .inProgress }
+
     func label(_ language: Language) -> String {
         switch self {
         case .scheduled: Text.statusScheduled.in(language)
