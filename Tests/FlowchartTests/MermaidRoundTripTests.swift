@@ -102,6 +102,19 @@ import Testing
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics)")
     }
 
+    @Test func aLabelBeginningAndEndingWithABacktickIsNoMarkdownStringWhenWrittenBack() throws {
+        // setup: unquoted, the backticks are text; written back inside "`…`" they made a Markdown string
+        // and the outer two were lost (a probe's question "`useMemo` vs `useCallback`")
+        let graph = MermaidParser.parse("flowchart TD\ns([S]) --> a[`useMemo` vs `useCallback`] --> e([E])").graph
+        // act
+        let viaMermaid = MermaidParser.parse(MermaidWriter.write(graph)).graph
+        let viaJS = MermaidParser.parse(MermaidWriter.write(FlowchartParser.parse(FlowchartJSWriter.write(graph)).graph)).graph
+        // verify
+        #expect(graph.node("a")?.text == "`useMemo` vs `useCallback`")
+        #expect(viaMermaid.node("a")?.text == graph.node("a")?.text)
+        #expect(viaJS.node("a")?.text == graph.node("a")?.text)
+    }
+
     @Test func lineLabelsWithArrowsAndATrailingBackslashKeepEveryLine() throws {
         // setup: a line label with `=>` made the link line a definition and every line was lost; one with
         // `->` split the link; a label ending in `\` glued the next line to it and a node vanished

@@ -168,6 +168,9 @@ enum MermaidLabel {
         for (k, c) in scalars.enumerated() {
             switch c {
             case "\"": out += "#quot;"
+            // "`…`" is Mermaid's Markdown string: a label that only begins with a backtick ("`useMemo` vs
+            // `useCallback`") would come back without its outer backticks, so the first is written as a code.
+            case "`" where k == 0: out += "#96;"
             case "\n": out += "<br>"
             case "<": out += "#lt;"
             case "#" where looksLikeEntity(scalars, from: k): out += "#35;"
