@@ -339,6 +339,10 @@ import Testing
         #expect(b.text.text(.zh).contains("全角标点"))
         let c = try #require(dash.first(.fullWidthSyntax))
         #expect(c.position == SourcePosition(line: 3, column: 3) && c.fix?.replacement == "-->")
+        // …also with a label glued to it, the fix replacing the dash alone (it offered `C --> —>|否| E`)
+        let glued = MermaidParser.parse("flowchart TD\nA([开始]) --> C{深入吗？}\nC —>|否| E([结束])")
+        let d = try #require(glued.first(.fullWidthSyntax))
+        #expect(d.position == SourcePosition(line: 3, column: 3) && d.fix?.replacement == "-->" && d.fix?.end == SourcePosition(line: 3, column: 5))
         // Chinese labels and ids are not touched.
         #expect(MermaidParser.parse("flowchart TD\n问题一[（参考）答案【要点】] --> 问题二").diagnostics.isEmpty)
     }

@@ -318,7 +318,8 @@ extension MermaidReader {
     func fullWidthArrow(at start: Int, end: Int) -> (Range<Int>, String)? {
         guard start < end, s[start] >= 0xE2 else { return nil }
         var j = start
-        while j < end, s[j] != 0x20, s[j] != 0x09 { j += 1 }
+        // Up to a space or the `|` of a label glued to it (`C —>|否| E`).
+        while j < end, s[j] != 0x20, s[j] != 0x09, s[j] != 0x7C { j += 1 }
         let word = string(start..<j)
         guard let meant = FullWidthSyntax.repaired(word), meant.hasPrefix("-"), meant.hasSuffix(">"),
               meant.allSatisfy({ $0 == "-" || $0 == ">" }) else { return nil }
