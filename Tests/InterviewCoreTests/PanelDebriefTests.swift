@@ -111,6 +111,24 @@ struct PanelDebriefTests {
         #expect(en.contains("| Spread |") && en.contains("(revised 1× after submitting)"))
     }
 
+    @Test func aQuestionAskedButNotRatedIsNamedSoNotNotAsked() throws {
+        // setup: Olga asked op2 and moved on without rating it; Ivan rated it
+        var script = try SessionTestScript()
+        for line in ["j 3.2.1", "4"] { try script.run(line) }
+        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
+        _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched))
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "")))
+        let olga = PanelDebrief.Card(rater: "olga", state: script.state)
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let en = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify: the grid's status stays "not asked" (what disagreement compares); the words are the card's
+        let op2 = try #require(debrief.topics.first?.rows.first { $0.question == "op2" })
+        #expect(op2.cells.map(\.status) == [.rated, .notAsked] && op2.cells.map(\.detail) == [nil, .askedNotRated])
+        #expect(en.contains("| 4 | asked, not rated |"))
+    }
+
     @Test func aSkipShowsItsReasonInTheGrid() throws {
         // setup: Olga skipped Redis op2 saying why, Ivan rated it
         let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")

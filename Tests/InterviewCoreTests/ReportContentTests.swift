@@ -20,6 +20,21 @@ struct ReportContentTests {
         #expect(report.band != nil)
     }
 
+    /// Moving on at a "go deeper?" gate leaves its deeper questions out of the score, where "no" counts them
+    /// as not demonstrated: the report says the gate was shown and left unanswered, and what that did.
+    @Test func aGateLeftUnansweredIsNotCalledNotReached() throws {
+        // setup: Redis basics rated, the walk stands at cond1; MySQL never entered
+        var script = try SessionTestScript()
+        for line in ["j 3.2.1", "3", "3", "3"] { try script.run(line) }
+        // act
+        let report = InterviewReport.make(guide: script.driver.guide, state: script.state, audience: .interviewer, language: .en)
+        let markdown = MarkdownReport.render(report)
+        // verify
+        #expect(report.topic("3.2.1")?.gates.first { $0.id == "cond1" }?.leftUnanswered == true)
+        #expect(report.topic("3.2.2")?.gates.allSatisfy { $0.leftUnanswered == nil } == true)
+        #expect(markdown.contains("cond1 是否需要深入redis? → left unanswered (the questions behind it count neither for nor against"))
+    }
+
     @Test func theCandidateReportLeavesOutPrivateNotesReferencesWeightsAndTheVerdict() throws {
         // setup
         let (report, guide) = try ReportTestSession.report(.candidate)

@@ -43,6 +43,9 @@ public struct PanelDebrief: Sendable {
         public var notes: [String]
         /// Why the rater skipped it, as written (the stock reason when none was given); nil otherwise.
         public var skipReason: String?
+        /// The card's own finer status where the grid's four fold it into "not asked": asked but not rated, or
+        /// not applicable (an open question not picked, a path not taken), as the card's report names it.
+        public var detail: QuestionStatus?
         /// What the card said here when first submitted, when a revision changed it since: a committee
         /// weighs a rating moved after the colleagues' cards could be read differently from one given blind.
         public var asSubmitted: Submitted?
@@ -135,12 +138,14 @@ public struct PanelDebrief: Sendable {
                            let (topic, id, text) = texts[q.key] ?? (q.topic, q.key, q.key)
                            return Row(question: id, text: text, spread: q.spread, standardDeviation: q.standardDeviation,
                                       statusDiffers: q.statusDiffers, depthDiffers: q.depthDiffers,
-                                      cells: scored.map { card, _ in
+                                      cells: scored.map { card, score in
                                           let entry = questions.first { $0.key == q.key }?.entries[card.rater] ?? .notAsked
                                           let before = firstSubmitted[card.rater].map { Self.entry(Self.question(topic, id, in: $0)) }
+                                          let own = Self.question(topic, id, in: score)?.status
                                           return Cell(rater: card.rater, status: entry.status, rating: entry.rating,
                                                       notes: card.state.notes.filter { $0.note.topic == topic && $0.note.question == id }.map(\.note.text),
                                                       skipReason: card.state.topics[topic]?.skipped[id],
+                                                      detail: own == .askedNotRated || own == .notApplicable ? own : nil,
                                                       asSubmitted: before.flatMap { $0 == entry ? nil : Submitted(status: $0.status, rating: $0.rating) })
                                       })
                        },

@@ -32,7 +32,7 @@ public enum PanelDebriefMarkdown {
                 let mark = row.depthDiffers ? " ⚑" : ""
                 out += "| \(escape(row.question)) \(escape(row.text))\(mark) |"
                 for cell in row.cells {
-                    let value = cell.rating.map(String.init) ?? status(cell.status, zh)
+                    let value = cell.rating.map(String.init) ?? status(cell, zh)
                     let why = cell.skipReason.map { " (" + escape($0) + ")" } ?? ""
                     let was = cell.asSubmitted.map { " (" + submittedWas($0, zh) + ")" } ?? ""
                     out += " \(value)\(why)\(was)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
@@ -64,6 +64,11 @@ public enum PanelDebriefMarkdown {
 
     /// An unrated cell in words ("–" for a rated one, whose rating is shown instead), as the interviewer's
     /// report names the same states (`ReportLabels.interviewerStatus`).
+    /// An unrated cell in words, with the card's finer status where the grid's four fold it ("asked, not rated").
+    public static func status(_ cell: PanelDebrief.Cell, _ zh: Bool) -> String {
+        cell.detail.map { ReportLabels.labels(zh ? .zh : .en).statusLabel($0, .interviewer) } ?? status(cell.status, zh)
+    }
+
     public static func status(_ status: RaterEntry.Status, _ zh: Bool) -> String {
         switch status {
         case .rated: "–"

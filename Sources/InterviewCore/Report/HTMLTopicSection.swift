@@ -22,7 +22,7 @@ enum HTMLTopicSection {
         out += "</tbody></table>"
         if !candidate, !t.gates.isEmpty {
             out += "<p class=\"gates\">\(e(l.gates + l.colon))" + t.gates.map { g in
-                "<span>\(e(g.id)) \(e(g.text)) → <b>\(e(g.answer.map { $0 ? l.yes : l.no } ?? l.unanswered))</b></span>"
+                "<span>\(e(g.id)) \(e(g.text)) → <b>\(e(g.shown(l)))</b></span>"
             }.joined(separator: " · ") + "</p>"
         }
         // Chart labels carry the expected answers in brackets, so the candidate's copy has none.

@@ -75,7 +75,11 @@ extension TopicReport {
                                coverage: score.coverageDerivation.formula(showWeights: show),
                                deeperShare: score.depth.derivation.formula(showWeights: show)),
             questions: questions,
-            gates: topic.gates.map { GateReport(id: $0.id, text: $0.text, kind: $0.kind, answer: progress?.gateAnswers[$0.id]) },
+            gates: topic.gates.map { gate in
+                let answer = progress?.gateAnswers[gate.id]
+                return GateReport(id: gate.id, text: gate.text, kind: gate.kind, answer: answer,
+                                  leftUnanswered: answer == nil && progress?.position == gate.id ? true : nil)
+            },
             path: progress.map { p in topic.steps.map(\.id).filter(p.visitedNodes.contains) } ?? [],
             moves: progress?.trail ?? [])
     }

@@ -95,6 +95,13 @@ public struct GateReport: Hashable, Sendable, Codable {
     public var text: String
     public var kind: Gate.Kind
     public var answer: Bool?
+    /// Unanswered where the topic's walk stopped: shown to the interviewer, who moved on (`ReportLabels.leftUnanswered`).
+    public var leftUnanswered: Bool?
+
+    /// The answer in words.
+    public func shown(_ l: ReportLabels) -> String {
+        answer.map { $0 ? l.yes : l.no } ?? (leftUnanswered == true ? l.leftUnanswered : l.unanswered)
+    }
 }
 
 public struct DimensionReport: Hashable, Sendable, Codable {

@@ -78,7 +78,7 @@ enum MarkdownTopicSection {
         out += "- \(l.depth): \(t.depthReached)/\(t.depthAvailable); \(l.deeperShare) = \(t.formulas.deeperShare)\n"
         if t.isKnockedOut { out += "- **\(l.knockouts)** (< \(ScoreFormat.number(t.knockout ?? 0)))\n" }
         if !candidate && !t.gates.isEmpty {
-            let answers = t.gates.map { g in "\(g.id) \(inline(g.text)) → \(g.answer.map { $0 ? l.yes : l.no } ?? l.unanswered)" }
+            let answers = t.gates.map { g in "\(g.id) \(inline(g.text)) → \(g.shown(l))" }
             out += "- \(l.gates): " + answers.joined(separator: "; ") + "\n"
         }
         out += "\n| # | \(l.question) | \(l.level) | \(candidate ? "" : l.weight + " | ")\(l.status) | \(l.rating) | \(l.notes) |"

@@ -9,7 +9,12 @@ public struct ReportLabels: Sendable {
     public var overallCoverage: String
     public var incomplete, topicScores, topic, weight, score, notEntered, derivation: String
     public var question, level, status, rating, notes, reference, skipReason: String
-    public var gates, yes, no, unanswered, path, chartCaption: String
+    public var gates, yes, no, unanswered: String
+    /// A gate the walk stopped at and the interviewer moved on from without answering: it was shown, so
+    /// "not reached" was untrue, and its deeper questions count neither way, which the reader must see
+    /// (a probe's same ratings were 28.6 after "no" and 75.0 after moving on).
+    public var leftUnanswered: String
+    public var path, chartCaption: String
     public var dimensions, dimension, stages, stage, budget, elapsed, requirement: String
     public var required, optional, unspecified, generalNotes, shared, method: String
     public var methodText: [String]
@@ -47,7 +52,9 @@ public struct ReportLabels: Sendable {
         incomplete: "Ended with required stages never started (confirmed)", topicScores: "Topic scores", topic: "Topic",
         weight: "Weight", score: "Score", notEntered: "not entered", derivation: "Derivation",
         question: "Question", level: "Level", status: "Status", rating: "Rating", notes: "Notes", reference: "Reference answer",
-        skipReason: "Reason skipped", gates: "Decisions", yes: "yes", no: "no", unanswered: "not reached", path: "path",
+        skipReason: "Reason skipped", gates: "Decisions", yes: "yes", no: "no", unanswered: "not reached",
+        leftUnanswered: "left unanswered (the questions behind it count neither for nor against; answering no would count them as not demonstrated)",
+        path: "path",
         chartCaption: "The path taken is highlighted.",
         dimensions: "Dimensions", dimension: "Dimension", stages: "Stages and time", stage: "Stage", budget: "Budget",
         elapsed: "Spent", requirement: "Requirement", required: "required", optional: "optional", unspecified: "—",

@@ -168,7 +168,7 @@ struct DebriefPage: Encodable {
             Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in
                 Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, spread: row.spread.map(String.init) ?? "–",
                     cells: row.cells.map {
-                        Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0.status, zh), rating: $0.rating, notes: $0.notes,
+                        Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0, zh), rating: $0.rating, notes: $0.notes,
                              skipReason: $0.skipReason, was: $0.asSubmitted.map { PanelDebriefMarkdown.submittedWas($0, zh) })
                     })
             }, notes: group.notes)
