@@ -31,6 +31,10 @@ struct APIRouteTests {
             let list = try await browser.get("/api/v1/candidates?q=ma")
             let read = try await browser.get(path)
             let patched = try await browser.send(.PATCH, path, body: try json(["contact": "ma@example.com"]), contentType: .json)
+            // A field left out stays (it wiped the resume text); sent empty, it is cleared.
+            let kept = try await Candidate.find(candidate.id, on: app.db)?.resumeText
+            let cleared = try await browser.send(.PATCH, path, body: try json(["resumeText": ""]), contentType: .json)
+            let afterClearing = try await Candidate.find(candidate.id, on: app.db)
             let pdf = try await browser.get(path + "/resume.pdf")
             let export = try await browser.get(path + "/export")
             let erased = try await browser.send(.POST, path + "/erase", body: ByteBuffer(), contentType: .json)
@@ -38,6 +42,8 @@ struct APIRouteTests {
             #expect(list.body.string.contains("Ma Li"))
             #expect(read.status == .ok && read.body.string.contains("\"hasResumePDF\":true"))
             #expect(patched.status == .ok && patched.body.string.contains("ma@example.com"))
+            #expect(kept == "Built things.")
+            #expect(cleared.status == .ok && afterClearing?.resumeText == nil && afterClearing?.contact == "ma@example.com")
             #expect(Data(buffer: pdf.body) == Multipart.smallPDF)
             #expect(export.status == .ok && export.body.string.contains("\"resumePDF\""))
             #expect(erased.status == .ok && !erased.body.string.contains("Ma Li"))

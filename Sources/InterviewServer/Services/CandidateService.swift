@@ -144,8 +144,9 @@ enum CandidateService {
         return candidate
     }
 
+    /// A field left out stays as it is (PATCH: an integration correcting a phone number wiped the resume
+    /// and notes); sent empty, an optional one is cleared. The page's form sends every field.
     struct Update: Content {
-        /// Left out (an older client), the name stays as it is.
         var name: String?
         var contact: String?
         var resumeText: String?
@@ -160,15 +161,15 @@ enum CandidateService {
         guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         var errors = FieldErrors()
         let name = input.name.map { errors.require($0, "name") }
-        let contact = errors.require(input.contact, "contact", max: 500)
-        let resumeText = errors.optional(input.resumeText, "resumeText", max: 100_000)
-        let notes = errors.optional(input.notes, "notes", max: 20_000)
+        let contact = input.contact.map { errors.require($0, "contact", max: 500) }
+        let resumeText = input.resumeText.map { errors.optional($0, "resumeText", max: 100_000) }
+        let notes = input.notes.map { errors.optional($0, "notes", max: 20_000) }
         try errors.check()
         var changed: [String] = []
         if let name, candidate.name != name { candidate.name = name; changed.append("name") }
-        if candidate.contact != contact { candidate.contact = contact; changed.append("contact") }
-        if candidate.resumeText != resumeText { candidate.resumeText = resumeText; changed.append("resumeText") }
-        if candidate.notes != notes { candidate.notes = notes; changed.append("notes") }
+        if let contact, candidate.contact != contact { candidate.contact = contact; changed.append("contact") }
+        if let resumeText, candidate.resumeText != resumeText { candidate.resumeText = resumeText; changed.append("resumeText") }
+        if let notes, candidate.notes != notes { candidate.notes = notes; changed.append("notes") }
         guard !changed.isEmpty else { return }
         let detail = changed.joined(separator: ",")
         try await CandidateWrites.unlessErased(try candidate.requireID(), cache: cache, on: db) { db in
