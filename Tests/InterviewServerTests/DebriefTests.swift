@@ -95,6 +95,24 @@ struct DebriefTests {
         }
     }
 
+    @Test func aCancelledInterviewsCardsAreLeftOutOfTheDebriefAsEverywhereAndThePageSaysSo() async throws {
+        try await withApp { app in
+            // setup: both cards submitted, then the interview is cancelled
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            _ = try await maria.post("/interviews/\(fixture.id)/status", ["status": "cancelled"])
+            // act
+            let api = try await maria.get("/api/v1/candidates/\(id)/debrief")
+            let page = try await maria.get("/candidates/\(id)/debrief").body.string
+            let candidate = try await maria.get("/candidates/\(id)").body.string
+            // verify: the lists said "–, 0 cards" while the debrief still gave the mean of both
+            let debrief = try JSONDecoder().decode(Debrief.self, from: Data(buffer: api.body)).debrief
+            #expect(debrief.raters.isEmpty)
+            #expect(page.contains("2 scorecards of a cancelled interview are left out.") && !page.contains("From olga@example.com"))
+            #expect(candidate.contains("2 scorecards of a cancelled interview are left out.") && !candidate.contains("From olga@example.com"))
+        }
+    }
+
     @Test func anInterviewerOnTwoRoundsHasTwoColumnsEachWithItsOwnRatings() async throws {
         try await withApp { app in
             // setup: round one submitted by Ivan and Olga; Olga scores round two differently and submits

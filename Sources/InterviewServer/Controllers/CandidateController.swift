@@ -109,6 +109,7 @@ struct CandidateController: RouteCollection {
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
+        page.cancelledCards = panel.cancelledNotice(req.language)
         page.currentDecision = page.decisions.first
         page.decisionAction = SiteURL.candidateDecision(id).path
         page.debriefHref = SiteURL.candidateDebrief(id).path

@@ -19,6 +19,7 @@ struct DebriefController: RouteCollection {
         /// The panel's score with each interviewer's severity removed, over the cards shown.
         var adjusted: AdjustedScoreText?
         var awaitingOwnCard = false
+        var cancelledCards: String?
         /// The guide's own language, for `lang` on its texts in a page of the other one (WCAG 3.1.2).
         var guideLanguage = "en"
     }
@@ -54,7 +55,8 @@ struct DebriefController: RouteCollection {
                 bank: bank, language: language, viewer: try req.user)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
-                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, guideLanguage: ReportLanguage(guide: guide).rawValue)
+                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, cancelledCards: panel.cancelledNotice(req.language),
+                      guideLanguage: ReportLanguage(guide: guide).rawValue)
     }
 
     @Sendable static func page(req: Request) async throws -> View {
@@ -70,6 +72,7 @@ struct DebriefController: RouteCollection {
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.awaitingOwnCard
+        page.cancelledCards = loaded.cancelledCards
         page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
     }
@@ -142,6 +145,8 @@ struct DebriefPage: Encodable {
     var awaitingOwnCard = false
     /// Hiring managers and admins decide; an interviewer is not offered the link.
     var canDecide = false
+    /// `PanelCards.cancelledNotice`.
+    var cancelledCards: String?
 
     init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
          decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {

@@ -31,11 +31,21 @@ struct PanelCards: Sendable {
     /// The viewer sits on one of the candidate's panels with their own card open (`PanelVisibility`):
     /// asked once here, for the pages that say so.
     var awaitingOwnCard = false
+    /// Submitted cards the viewer could read on cancelled interviews: left out, as in the lists and the
+    /// team figures (a cancelled interview's cards count nowhere), and counted so the pages can say so.
+    var cancelledCards = 0
+
+    /// "2 scorecards of a cancelled interview are left out.", or nil.
+    func cancelledNotice(_ language: Language) -> String? {
+        guard cancelledCards > 0 else { return nil }
+        return language == .zh ? "已取消面试的 \(cancelledCards) 张评分卡未计入。"
+            : cancelledCards == 1 ? "1 scorecard of a cancelled interview is left out." : "\(cancelledCards) scorecards of a cancelled interview are left out."
+    }
 
     static func load(candidate: Candidate, viewer: User, req: Request) async throws -> PanelCards {
         let interviews = try await candidate.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let cache = req.application.scorecardCache
-        var cards: [Card] = [], drafts: [(String, Date?)] = []
+        var cards: [Card] = [], drafts: [(String, Date?)] = [], cancelled = 0
         let candidateID = try candidate.requireID()
         let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: req.db).contains(candidateID)
         for (index, interview) in interviews.enumerated() {
@@ -46,9 +56,11 @@ struct PanelCards: Sendable {
             for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
                 switch rule.view(of: record) {
                 case .hidden: continue
+                case .existence where interview.status == .cancelled: continue
                 case .existence: drafts.append((record.interviewer.name, record.updatedAt))
                 case .full:
                     guard record.submittedAt != nil else { continue }
+                    guard interview.status != .cancelled else { cancelled += 1; continue }
                     let entry = try await ScorecardService.readEntry(cardID: try record.requireID(), guide: loaded.guide, cache: cache, on: req.db)
                     let submission = entry.engine.state.submission
                     let recommendation = submission?.recommendation ?? ScorecardSubmission.noDecision
@@ -64,7 +76,7 @@ struct PanelCards: Sendable {
                 }
             }
         }
-        return PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting)
+        return PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting, cancelledCards: cancelled)
     }
 
     /// Each card's column label for a debrief: the interviewer's name, and the round when the cards come

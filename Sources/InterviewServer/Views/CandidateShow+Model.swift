@@ -31,6 +31,8 @@ struct CandidateShow: Encodable {
     /// cards and the decision are withheld (`PanelVisibility`), and the page says why rather than
     /// "no decision yet".
     var awaitingOwnCard = false
+    /// `PanelCards.cancelledNotice`.
+    var cancelledCards: String?
     var currentDecision: DecisionService.Entry?
     var decisionAction: String = ""
     var debriefHref: String = ""
