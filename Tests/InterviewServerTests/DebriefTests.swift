@@ -95,6 +95,26 @@ struct DebriefTests {
         }
     }
 
+    @Test func aCardRevisedAfterTheDecisionIsFlaggedBesideIt() async throws {
+        try await withApp { app in
+            // setup: Maria decides on both cards; then Olga revises hers
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            _ = try await maria.post("/candidates/\(id)/decision", ["outcome": "reject", "rationale": "Panel mean below the bar."])
+            let before = try await maria.get("/candidates/\(id)").body.string
+            try await Task.sleep(for: .milliseconds(20))
+            let olga = try await fixture.browser("olga@example.com")
+            _ = try await olga.act(fixture, ["type": "rate", "topic": "3.1", "question": "op3", "rating": 4, "revisionReason": "Reread my notes."])
+            // act
+            let candidate = try await maria.get("/candidates/\(id)").body.string
+            let debrief = try await maria.get("/candidates/\(id)/debrief").body.string
+            // verify: nothing before the revision; after it, both pages say the decision rests on other evidence
+            #expect(!before.contains("changed-since-decision"))
+            #expect(candidate.contains("olga&#39;s scorecard was revised after this decision") || candidate.contains("olga's scorecard was revised after this decision"))
+            #expect(debrief.contains("changed-since-decision") && !debrief.contains("ivan's scorecard was revised") && !debrief.contains("ivan&#39;s scorecard"))
+        }
+    }
+
     @Test func aCancelledInterviewsCardsAreLeftOutOfTheDebriefAsEverywhereAndThePageSaysSo() async throws {
         try await withApp { app in
             // setup: both cards submitted, then the interview is cancelled

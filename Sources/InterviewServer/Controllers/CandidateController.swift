@@ -111,6 +111,7 @@ struct CandidateController: RouteCollection {
         page.awaitingOwnCard = panel.awaitingOwnCard
         page.cancelledCards = panel.cancelledNotice(req.language)
         page.currentDecision = page.decisions.first
+        page.changedSinceDecision = panel.changedSince(page.currentDecision, language: req.language)
         page.decisionAction = SiteURL.candidateDecision(id).path
         page.debriefHref = SiteURL.candidateDebrief(id).path
         page.outcomes = CandidateDecision.Outcome.allCases.map {

@@ -20,6 +20,7 @@ struct DebriefController: RouteCollection {
         var adjusted: AdjustedScoreText?
         var awaitingOwnCard = false
         var cancelledCards: String?
+        var panel: PanelCards
         /// The guide's own language, for `lang` on its texts in a page of the other one (WCAG 3.1.2).
         var guideLanguage = "en"
     }
@@ -55,7 +56,7 @@ struct DebriefController: RouteCollection {
                 bank: bank, language: language, viewer: try req.user)
         }
         return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
-                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, cancelledCards: panel.cancelledNotice(req.language),
+                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, cancelledCards: panel.cancelledNotice(req.language), panel: panel,
                       guideLanguage: ReportLanguage(guide: guide).rawValue)
     }
 
@@ -73,6 +74,7 @@ struct DebriefController: RouteCollection {
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.awaitingOwnCard
         page.cancelledCards = loaded.cancelledCards
+        page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
         page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
     }
@@ -147,6 +149,8 @@ struct DebriefPage: Encodable {
     var canDecide = false
     /// `PanelCards.cancelledNotice`.
     var cancelledCards: String?
+    /// `PanelCards.changedSince`: cards submitted or revised after the decision in force.
+    var changedSinceDecision: [String] = []
 
     init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
          decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {

@@ -86,3 +86,24 @@ struct PanelCards: Sendable {
         return cards.map { language == .zh ? "\($0.interviewer) · 第 \($0.round) 轮" : "\($0.interviewer) · round \($0.round)" }
     }
 }
+
+extension PanelCards {
+    /// The cards that moved after a decision was recorded — submitted or revised since — each said in one
+    /// line: a decision read later beside a changed card ("Reject" above "Strong hire") must say it was
+    /// made on other evidence, and minutes alone could not order the two.
+    func changedSince(_ decision: DecisionService.Entry?, language: Language) -> [String] {
+        guard let at = decision?.at else { return [] }
+        return cards.compactMap { card in
+            let revised = card.state.revisions.last?.at
+            if let submitted = card.state.submittedAt, submitted > at {
+                return language == .zh ? "\(card.interviewer) 的评分卡在这个决定之后才提交（\(DisplayDate.string(submitted))）。"
+                    : "\(card.interviewer)'s scorecard was submitted after this decision (\(DisplayDate.string(submitted)))."
+            }
+            if let revised, revised > at {
+                return language == .zh ? "\(card.interviewer) 的评分卡在这个决定之后修改过（\(DisplayDate.string(revised))）。"
+                    : "\(card.interviewer)'s scorecard was revised after this decision (\(DisplayDate.string(revised)))."
+            }
+            return nil
+        }
+    }
+}

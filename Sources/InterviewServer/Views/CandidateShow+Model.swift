@@ -34,6 +34,8 @@ struct CandidateShow: Encodable {
     /// `PanelCards.cancelledNotice`.
     var cancelledCards: String?
     var currentDecision: DecisionService.Entry?
+    /// `PanelCards.changedSince`: cards submitted or revised after the decision in force.
+    var changedSinceDecision: [String] = []
     var decisionAction: String = ""
     var debriefHref: String = ""
     var outcomes: [Option2] = []
