@@ -103,6 +103,34 @@ struct CandidateDataTests {
         }
     }
 
+    @Test func retentionCountsFromTheEndOfTheProcessNotFromTheDayACandidateWasAdded() async throws {
+        try await withApp { app in
+            // setup: all three added today, on a 30-day position; swept 31 days on
+            let position = try await TestData.position(app, "Short retention", members: [], retentionDays: 30)
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            let day: TimeInterval = 24 * 60 * 60
+            let now = Date().addingTimeInterval(31 * day)
+            let waiting = try await TestData.candidate(app, "Still scheduled", in: position)
+            try await Interview(candidateID: try waiting.requireID(), guideVersionID: try version.requireID(),
+                                scheduledAt: Date().addingTimeInterval(2 * day)).save(on: app.db)
+            let lately = try await TestData.candidate(app, "Interviewed lately", in: position)
+            let recent = Interview(candidateID: try lately.requireID(), guideVersionID: try version.requireID(), scheduledAt: now.addingTimeInterval(-5 * day))
+            recent.status = .completed
+            try await recent.save(on: app.db)
+            let done = try await TestData.candidate(app, "Done long ago", in: position)
+            let early = Interview(candidateID: try done.requireID(), guideVersionID: try version.requireID(), scheduledAt: Date())
+            early.status = .completed
+            try await early.save(on: app.db)
+            // act
+            let erased = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: nil, now: now)
+            // verify: only the one whose process ended more than 30 days before
+            #expect(erased == 1)
+            #expect(try await Candidate.find(waiting.id, on: app.db)?.name == "Still scheduled")
+            #expect(try await Candidate.find(lately.id, on: app.db)?.name == "Interviewed lately")
+            #expect(try await Candidate.find(done.id, on: app.db)?.name == nil)
+        }
+    }
+
     @Test func theAuditPageIsForAdmins() async throws {
         try await withApp { app in
             // setup

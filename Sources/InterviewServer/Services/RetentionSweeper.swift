@@ -1,8 +1,11 @@
 import Fluent
 import Vapor
 
-/// Erases the personal data of candidates whose position's retention period has passed. Interviews stay,
-/// so anonymous scores remain. `now` is passed in so tests need no clock.
+/// Erases the personal data of candidates whose position's retention period has passed since the end of
+/// their process: the later of when they were added, their last interview and their last decision, and
+/// never while an interview of theirs is scheduled or under way (counted from the day they were added, a
+/// 90-day period erased a candidate whose process ran 91 days, and no decision could then be recorded).
+/// Interviews stay, so anonymous scores remain. `now` is passed in so tests need no clock.
 enum RetentionSweeper {
     @discardableResult
     static func sweep(on db: any Database, cache: ScorecardCache, ledger: ErasureLedger?, now: Date) async throws -> Int {
@@ -16,7 +19,7 @@ enum RetentionSweeper {
                 .filter(\.$erasedAt == nil)
                 .filter(\.$createdAt < cutoff)
                 .all()
-            for candidate in due {
+            for candidate in due where try await processEnded(candidate, before: cutoff, on: db) {
                 guard try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now) else { continue }
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
                                                      detail: "retention", on: db)
@@ -24,6 +27,16 @@ enum RetentionSweeper {
             }
         }
         return erased
+    }
+
+    /// No open interview, and the last interview and the last decision before `cutoff`.
+    static func processEnded(_ candidate: Candidate, before cutoff: Date, on db: any Database) async throws -> Bool {
+        let id = try candidate.requireID()
+        let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == id).field(\.$id).field(\.$scheduledAt).field(\.$status).all()
+        if interviews.contains(where: { $0.status == .scheduled || $0.status == .inProgress }) { return false }
+        if interviews.contains(where: { $0.scheduledAt >= cutoff }) { return false }
+        let lastDecision = try await CandidateDecision.query(on: db).filter(\.$candidateID == id).sort(\.$at, .descending).first()
+        return (lastDecision?.at).map { $0 < cutoff } ?? true
     }
 }
 
