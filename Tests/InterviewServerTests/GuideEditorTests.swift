@@ -56,6 +56,9 @@ struct GuideEditorTests {
             #expect(converted.status == .ok)
             #expect(charts > 0)
             #expect(page.contains("\(Text.chartsConverted.in(.en)) \(charts). \(Text.convertedNotSaved.in(.en))"))
+            // Shown but not saved: leaving the page (the language switch reloads the saved version) asks first.
+            #expect(page.contains(#"data-guard-unsaved="unsaved""#) && page.contains(#"<script src="/unsaved.js" defer>"#))
+            #expect((try await browser.get(path)).body.string.contains(#"data-guard-unsaved="saved""#))
             let mermaid = try #require(Self.textArea(page))
             #expect(mermaid.components(separatedBy: "```mermaid\n").count - 1 == charts && !mermaid.contains("```flow\n"))
             let again = try #require(Self.textArea(back.body.string))

@@ -20,6 +20,23 @@ struct NavigationTests {
         }
     }
 
+    @Test func aPageAnsweringAFormSwitchesLanguageBackToThePageTheFormWasOn() async throws {
+        try await withApp { app in
+            // setup: Ivan types a wrong current password on the account page
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("ivan@example.com")
+            try await browser.get("/account")
+            // act
+            let refused = try await browser.post("/account/password", ["current": "wrong password here", "new": "another long password", "confirmation": "another long password"],
+                                                 referer: "http://127.0.0.1:8080/account?tab=1")
+            let unnamed = try await browser.post("/account/password", ["current": "wrong password here", "new": "x", "confirmation": "x"])
+            // verify: the link leads back to the account page (the form's address answered GET with 404)
+            #expect(refused.body.string.contains("/language?to=zh&amp;back=/account?tab%3D1\""), "\(refused.body.string.components(separatedBy: "/language?").dropFirst().first?.prefix(60) ?? "")")
+            #expect(unnamed.body.string.contains("/language?to=zh&amp;back=/\""))
+        }
+    }
+
     @Test func pagesFollowAcceptLanguageWithoutACookie() async throws {
         try await withApp { app in
             // act

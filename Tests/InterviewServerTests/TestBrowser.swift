@@ -27,10 +27,11 @@ final class TestBrowser: @unchecked Sendable {
 
     /// Posts a URL-encoded form; `csrf: false` leaves the token out.
     @discardableResult
-    func post(_ path: String, _ form: [String: String] = [:], csrf sendToken: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ form: [String: String] = [:], csrf sendToken: Bool = true, referer: String? = nil) async throws -> TestingHTTPResponse {
         var fields = form
         if sendToken, let csrf { fields["csrf"] = csrf }
         var headers = withCookie([:])
+        if let referer { headers.add(name: .referer, value: referer) }
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(encode($0.key))=\(encode($0.value))" }.joined(separator: "&")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))

@@ -58,8 +58,12 @@ struct PageContext<Content: Encodable>: Encodable {
         self.nav = nav
         self.demo = req.application.serverSettings.isDemo
         // Back to the same page with its query: the first-admin page's token is in it (switching language
-        // there sent the admin to "this link has expired"), as are a list's search and filters.
-        let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+        // there sent the admin to "this link has expired"), as are a list's search and filters. A page
+        // answering a form (a refused decision, a wrong current password) is at an address that only takes
+        // posts: back to the page the form was on, as the browser's Referer names it (same-origin policy).
+        let back = req.method == .GET ? req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+            : req.headers.first(name: .referer).flatMap(URLComponents.init(string:)).map { $0.percentEncodedPath + ($0.percentEncodedQuery.map { "?" + $0 } ?? "") }
+                ?? SiteURL.home.path
         self.switchLanguage = Link(label: language.other.ownName, href: SiteURL.switchLanguage(to: language.other, back: back))
         self.otherLang = language.other.rawValue
         self.logout = SiteURL.logout.path
