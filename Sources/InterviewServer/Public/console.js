@@ -443,8 +443,11 @@
     for (const stage of view.stages) {
       const text = stagesByKey.get(stage.key) || { title: "", required: false, topics: [] };
       const budget = text.budgetSeconds ? " / " + clock(text.budgetSeconds) : "";
-      const head = el("div", { class: "stage-row " + stage.status },
+      // The stage's state in words too: colour alone told finished, current and not started apart.
+      const state = { done: L.stageDone, current: L.stageCurrent }[stage.status] || L.stageNotStarted;
+      const head = el("div", { class: "stage-row " + stage.status, "aria-current": stage.status === "current" ? "step" : null },
         el("strong", { text: stage.key + " " + text.title }),
+        el("span", { class: "visually-hidden", text: " · " + state }),
         text.required ? el("span", { class: "tag", text: L.required }) : null,
         el("span", { class: "clock", "data-stage": stage.key, text: clock(stage.elapsedSeconds) + budget }));
       let lastGroup = null;
@@ -729,9 +732,10 @@
       if (!stage) continue;
       const budgetSeconds = (stagesByKey.get(stage.key) || {}).budgetSeconds;
       const used = stage.elapsedSeconds + (stage.status === "current" && running ? extra : 0);
-      node.textContent = clock(used) + (budgetSeconds ? " / " + clock(budgetSeconds) : "");
-      node.classList.toggle("over", !!budgetSeconds && used > budgetSeconds);
-      node.title = budgetSeconds && used > budgetSeconds ? L.overTime : "";
+      const over = !!budgetSeconds && used > budgetSeconds;
+      // "over time" in words, not only red: a title on a span reaches neither the keyboard nor most readers.
+      node.textContent = clock(used) + (budgetSeconds ? " / " + clock(budgetSeconds) : "") + (over ? " · " + L.overTime : "");
+      node.classList.toggle("over", over);
     }
   }
 
