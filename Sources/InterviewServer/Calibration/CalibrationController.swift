@@ -21,7 +21,7 @@ struct CalibrationController: RouteCollection {
         // An interviewer sees their own row only: the guide they have scored most, not the team's busiest,
         // which may be one they never use (a probe's new-graduate interviewer landed on "no data").
         if chosen == nil { chosen = try await busiestGuide(guides, by: user.role.managesPositions ? nil : user.id, on: req.db) }
-        var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen) },
+        var page = CalibrationPage(guides: guides.map { .init(value: $0.id?.uuidString ?? "", label: $0.title, selected: $0 === chosen, language: $0.language ?? "") },
                                    ownOnly: !user.role.managesPositions)
         guard let chosen else { return try await req.page("calibration", page) }
         let awaited = try await TeamFiguresWithheld.awaited(by: user, on: req.db)
@@ -72,7 +72,8 @@ struct CalibrationPage: Encodable {
     var updating = false
     /// The team's cards are still being read after a start: no figures yet, and the page says so.
     var preparing = false
-    struct Option: Encodable { var value: String; var label: String; var selected: Bool }
+    /// `language`: the guide's, for `lang` on a title in the page's other language (WCAG 3.1.2).
+    struct Option: Encodable { var value: String; var label: String; var selected: Bool; var language = "" }
     struct Row: Encodable {
         var name: String
         var isYou: Bool

@@ -29,6 +29,7 @@ struct QuestionBankController: RouteCollection {
                 QuestionBankPage.Question(
                     figures: QuestionFigureRow(id: entry.id, key: "", text: QuestionBank.text(of: entry, language: req.language.rawValue),
                                                figures: figures[entry.id], rasch: nil, language: language),
+                    language: (entry.appearances.last { $0.language == req.language.rawValue } ?? entry.appearances.last)?.language ?? "",
                     origin: entry.isNamed ? Text.namedID.in(req.language) : Text.textID.in(req.language),
                     guides: Self.places(entry))
             })
@@ -47,7 +48,8 @@ struct QuestionBankController: RouteCollection {
             for a in here where !keys.contains(a.key) { keys.append(a.key) }
             let href = UUID(uuidString: guide).map { SiteURL.guideHealth($0).path } ?? ""
             return .init(title: here[0].guideTitle, healthHref: href, keys: keys.joined(separator: ", "),
-                         versions: here.map { $0.versionLabel.components(separatedBy: " · ")[0] }.joined(separator: ", "))
+                         versions: here.map { $0.versionLabel.components(separatedBy: " · ")[0] }.joined(separator: ", "),
+                         language: here[0].language ?? "")
         }
     }
 }
@@ -55,9 +57,11 @@ struct QuestionBankController: RouteCollection {
 struct QuestionBankPage: Encodable {
     /// Why no figures show (`TeamFiguresWithheld`).
     var withheld: String?
-    struct Place: Encodable { var title: String; var healthHref: String; var keys: String; var versions: String }
+    /// `language`: the guide's, or the wording's, for `lang` in a page of the other one (WCAG 3.1.2).
+    struct Place: Encodable { var title: String; var healthHref: String; var keys: String; var versions: String; var language: String }
     struct Question: Encodable {
         var figures: QuestionFigureRow
+        var language: String
         var origin: String
         var guides: [Place]
     }

@@ -446,7 +446,7 @@
       // The stage's state in words too: colour alone told finished, current and not started apart.
       const state = { done: L.stageDone, current: L.stageCurrent }[stage.status] || L.stageNotStarted;
       const head = el("div", { class: "stage-row " + stage.status, "aria-current": stage.status === "current" ? "step" : null },
-        el("strong", { text: stage.key + " " + text.title }),
+        el("strong", { lang: guide.language, text: stage.key + " " + text.title }),
         el("span", { class: "visually-hidden", text: " · " + state }),
         text.required ? el("span", { class: "tag", text: L.required }) : null,
         el("span", { class: "clock", "data-stage": stage.key, text: clock(stage.elapsedSeconds) + budget }));
@@ -454,13 +454,13 @@
       const topics = el("ul", { class: "topics" }, stage.topics.flatMap((t) => {
         const topic = topicsByKey.get(t.key) || { title: "", questionOrder: [] };
         // A group's heading once, above its first topic, so topics read under the heading they sit in.
-        const group = topic.group && topic.group !== lastGroup ? el("li", { class: "group", text: topic.group, title: topic.groupGuidance || "" }) : null;
+        const group = topic.group && topic.group !== lastGroup ? el("li", { class: "group", lang: guide.language, text: topic.group, title: topic.groupGuidance || "" }) : null;
         lastGroup = topic.group || null;
         const row = el("li", { class: t.current ? "current" : "" },
           el("button", {
             type: "button", class: "topic-link", "data-topic": t.key, disabled: t.current || !view.started || view.finished,
             onclick: () => act({ type: "jump", topic: t.key }),
-            title: L.jumpTo, text: topic.heading || (t.key + " " + topic.title),
+            title: L.jumpTo, lang: guide.language, text: topic.heading || (t.key + " " + topic.title),
           }),
           el("span", { class: "progress", text: t.asked + "/" + topic.questionOrder.length + " · " + pct(t.coverage) }));
         return group ? [group, row] : [row];
@@ -509,8 +509,9 @@
     stageLine.replaceChildren();
     if (view.stage) {
       const stage = stagesByKey.get(view.stage);
-      stageLine.append(el("span", { text: L.stage + " " + view.stage + " " + (stage ? stage.title : "") }));
-      if (view.topic) stageLine.append(el("span", { text: " · " + L.topic + " " + topicTitle(view.topic) }));
+      // The guide's titles in its own language inside the page's (WCAG 3.1.2), as the question is.
+      stageLine.append(el("span", { text: L.stage + " " + view.stage + " " }), el("span", { lang: guide.language, text: stage ? stage.title : "" }));
+      if (view.topic) stageLine.append(el("span", { text: " · " + L.topic + " " }), el("span", { lang: guide.language, text: topicTitle(view.topic) }));
     }
     const actions = el("div", { class: "actions" });
     switch (view.agenda) {
@@ -576,7 +577,7 @@
         // The stage's name heads the panel, which takes focus and is announced: after f a screen reader
         // heard the same hint at every stage, and the new stage's name only on the line above, unannounced.
         const stage = view.stage && stagesByKey.get(view.stage);
-        panel.append(el("h2", { id: "stage-title", text: L.stage + " " + view.stage + (stage ? " " + stage.title : "") }));
+        panel.append(el("h2", { id: "stage-title" }, L.stage + " " + view.stage + " ", el("span", { lang: guide.language, text: stage ? stage.title : "" })));
         panel.append(el("p", { text: L.talkHint }));
         if (stage && stage.questions.length) {
           panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions", lang: guide.language }, stage.questions.map((q) =>

@@ -6,6 +6,8 @@ struct GuideChoice: Content {
     var id: UUID
     var title: String
     var selected: Bool
+    /// The guide's language, for `lang` on its title in a page of the other one (WCAG 3.1.2).
+    var language = ""
 
     /// Each guide, its current version's lint errors named: an upload is saved with its errors (it is
     /// usually a document already in use), and it was offered here like any other (a probe), though
@@ -17,7 +19,7 @@ struct GuideChoice: Content {
             let errors = guide.current.map { rendered.errorCount(of: $0, path: guide.slug + ".md") } ?? 0
             let words = errors == 1 && req.language == .en ? "lint error" : Text.guideLintErrors.in(req.language)
             let warning = errors == 0 ? "" : " — ⚠ \(errors) \(words)"
-            return GuideChoice(id: id, title: "\(guide.title) (\(guide.slug))" + warning, selected: id == selected)
+            return GuideChoice(id: id, title: "\(guide.title) (\(guide.slug))" + warning, selected: id == selected, language: guide.language ?? "")
         }
     }
 }
