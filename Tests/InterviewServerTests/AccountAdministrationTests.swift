@@ -123,6 +123,10 @@ struct AccountAdministrationTests {
             #expect(blank.status == .unprocessableEntity && blank.body.string.contains(Text.errPasswordBlank.in(.en)))
             #expect(own.status == .unprocessableEntity && own.body.string.contains("Change your own password on the Account page."))
             #expect(set.status == .seeOther)
+            // The page it returns to says it was done (it changed nothing visible), naming whom.
+            let back = try await admin.get(try #require(set.headers.first(name: .location))).body.string
+            #expect(back.contains(#"role="status" id="change-notice">New password set for ivan@example.com; their sessions have ended."#))
+            #expect(!(try await admin.get("/users?done=password").body.string.contains("change-notice")))
             #expect(try await ivansBrowser.get("/api/v1/positions").status == .unauthorized)
             #expect(try await TestBrowser(app).logIn("ivan@example.com", password: "SECRET temporary password").status == .seeOther)
             let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .passwordReset).all()

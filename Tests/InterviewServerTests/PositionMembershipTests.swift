@@ -42,6 +42,8 @@ struct PositionMembershipTests {
             #expect(page.contains("/members/\(nina)/remove"))
             #expect(!page.contains("/members/\(maria)/remove"), "no button to take oneself off")
             #expect(answer.status == .seeOther)
+            let back = try await team.maria.get(try #require(answer.headers.first(name: .location))).body.string
+            #expect(back.contains("id=\"change-notice\">") && back.contains("is no longer a member of this position."))
             #expect(try await team.nina.get(team.position).status == .notFound)
             #expect(try await team.nina.get(candidate).status == .notFound)
             let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .memberRemoved).all()

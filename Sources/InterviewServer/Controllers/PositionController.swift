@@ -36,7 +36,7 @@ struct PositionController: RouteCollection {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         do {
             try await PositionService.update(position, with: try req.content.decode(PositionService.Settings.self), req: req)
-            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path + ChangeNotice.positionSaved.query(user: nil))
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .unprocessableEntity
@@ -48,8 +48,8 @@ struct PositionController: RouteCollection {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         struct Form: Content { var email: String? }
         do {
-            try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, req: req)
-            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+            let member = try await PositionService.addMember(email: try req.content.decode(Form.self).email, to: position, req: req)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path + ChangeNotice.memberAdded.query(user: member))
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .unprocessableEntity
@@ -60,8 +60,9 @@ struct PositionController: RouteCollection {
     @Sendable static func removeMember(req: Request) async throws -> Response {
         let position = try await Access.position(req.parameters.get("id"), for: req.user, on: req.db)
         do {
-            try await PositionService.removeMember(req.parameters.get("user", as: UUID.self), from: position, req: req)
-            return req.redirect(to: SiteURL.position(try position.requireID()).path)
+            let member = req.parameters.get("user", as: UUID.self)
+            try await PositionService.removeMember(member, from: position, req: req)
+            return req.redirect(to: SiteURL.position(try position.requireID()).path + ChangeNotice.memberRemoved.query(user: member))
         } catch let errors as FieldErrors {
             let response = try await renderShow(req, form: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .unprocessableEntity
@@ -104,6 +105,13 @@ struct PositionController: RouteCollection {
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
         page.search = search
+        if req.method == .GET, let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)) {
+            // The member named from the database (one taken off is no longer in `members`).
+            let who = try? req.query.get(UUID.self, at: "user")
+            var name: String?
+            if let who { name = try await User.find(who, on: req.db)?.name }
+            if done == .positionSaved || name != nil { page.notice = done.text(name: name ?? "", req.language) }
+        }
         page.agreement = try await PooledFigures.lines(guide: position.$guide.id, positions: [id], viewer: user, req: req)
         return try await req.page("position", page)
     }

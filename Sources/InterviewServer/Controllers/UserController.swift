@@ -24,6 +24,8 @@ struct UserController: RouteCollection {
         var name = ""
         var email = ""
         var errors: [String: String] = [:]
+        /// `ChangeNotice`: what the change just made did.
+        var notice: String?
     }
 
     struct RoleForm: Content { var role: String? }
@@ -50,7 +52,7 @@ struct UserController: RouteCollection {
                 try await SecurityAudit.record(.accountChanged, by: try req.user, subject: SecurityAudit.subject("user", user.id),
                                                detail: changed.joined(separator: ", "), req: req)
             }
-            return req.redirect(to: SiteURL.users.path)
+            return req.redirect(to: SiteURL.users.path + ChangeNotice.details.query(user: user.id))
         } catch let errors as FieldErrors {
             // Beside the list, like a refused password: the row's own form is folded away.
             var shown = errors.localized(req.language)
@@ -67,10 +69,17 @@ struct UserController: RouteCollection {
         try await render(req, input: .init(), errors: [:])
     }
 
+    /// The `?done=` notice, naming the account from the database (nothing typed comes back in the address).
+    private static func notice(_ req: Request, users: [User]) -> String? {
+        guard let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)),
+              let id = try? req.query.get(UUID.self, at: "user"), let user = users.first(where: { $0.id == id }) else { return nil }
+        return done.text(name: user.name, role: user.role.label(req.language), req.language)
+    }
+
     @Sendable static func changeRole(req: Request) async throws -> Response {
         let user = try await find(req)
         guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role ?? "") else { throw Abort(.badRequest) }
-        return try await applying(req) {
+        return try await applying(req, done: .role, user: user.id) {
             let before = user.role
             try await AccountAdministration.changeRole(of: user, to: role, on: req.db)
             guard before != role else { return }
@@ -82,7 +91,7 @@ struct UserController: RouteCollection {
     @Sendable static func setActive(req: Request) async throws -> Response {
         let user = try await find(req)
         let active = try req.content.decode(ActiveForm.self).active == "true"
-        return try await applying(req) {
+        return try await applying(req, done: active ? .reactivated : .deactivated, user: user.id) {
             let actor = try req.user, before = user.isActive
             try await AccountAdministration.setActive(active, user: user, by: actor, on: req.db)
             guard before != active else { return }
@@ -100,7 +109,7 @@ struct UserController: RouteCollection {
                                                           by: admin, req: req)
             try await SecurityAudit.record(.passwordReset, by: admin, subject: SecurityAudit.subject("user", user.id),
                                            detail: "sessions ended", req: req)
-            return req.redirect(to: SiteURL.users.path)
+            return req.redirect(to: SiteURL.users.path + ChangeNotice.password.query(user: user.id))
         } catch let errors as FieldErrors {
             let response = try await render(req, input: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .unprocessableEntity
@@ -109,10 +118,10 @@ struct UserController: RouteCollection {
     }
 
     /// Back to the list, or the list again with the reason a rule refused the change.
-    private static func applying(_ req: Request, _ change: () async throws -> Void) async throws -> Response {
+    private static func applying(_ req: Request, done: ChangeNotice, user: UUID?, _ change: () async throws -> Void) async throws -> Response {
         do {
             try await change()
-            return req.redirect(to: SiteURL.users.path)
+            return req.redirect(to: SiteURL.users.path + done.query(user: user))
         } catch let errors as FieldErrors {
             let response = try await render(req, input: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .conflict
@@ -131,7 +140,7 @@ struct UserController: RouteCollection {
             let user = try await AccountService.create(input, on: req.db, hash: { try req.password.hash($0) })
             try await SecurityAudit.record(.userCreated, by: try req.user, subject: SecurityAudit.subject("user", user.id),
                                            detail: "role \(user.role.rawValue)", req: req)
-            return req.redirect(to: SiteURL.users.path)
+            return req.redirect(to: SiteURL.users.path + ChangeNotice.created.query(user: user.id))
         } catch let errors as FieldErrors {
             let response = try await render(req, input: input, errors: errors.localized(req.language)).encodeResponse(for: req)
             response.status = .unprocessableEntity
@@ -144,7 +153,7 @@ struct UserController: RouteCollection {
         let users = try await User.query(on: req.db).sort(\.$name).all()
         let chosen = Role(rawValue: input.role ?? "") ?? .interviewer
         let me = try req.user.id
-        let page = try UsersIndex(
+        var page = try UsersIndex(
             users: users.map { user in
                 let id = try user.requireID()
                 return .init(name: user.name, email: user.email, role: user.role.label(language),
@@ -155,6 +164,7 @@ struct UserController: RouteCollection {
             },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == chosen) },
             name: input.name ?? "", email: input.email ?? "", errors: errors)
+        if req.method == .GET { page.notice = notice(req, users: users) }
         return try await req.page("users", page)
     }
 }

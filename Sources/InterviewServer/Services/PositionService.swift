@@ -118,7 +118,9 @@ enum PositionService {
         return days
     }
 
-    static func addMember(email: String?, to position: Position, req: Request) async throws {
+    /// Returns the member's id, for the page's notice.
+    @discardableResult
+    static func addMember(email: String?, to position: Position, req: Request) async throws -> UUID? {
         let user = try req.user, db = req.db
         try Access.requireManager(user)
         var errors = FieldErrors()
@@ -131,6 +133,7 @@ enum PositionService {
             try await SecurityAudit.record(.memberAdded, by: user, subject: SecurityAudit.subject("position", position.id),
                                            detail: "user:\(member!.id?.uuidString ?? "?")", req: req)
         }
+        return member?.id
     }
 
     /// Takes `userID` off the position: they no longer see it, its candidates or its interviews (until

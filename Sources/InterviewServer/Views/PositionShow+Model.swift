@@ -7,6 +7,8 @@ struct PositionShow: Encodable {
 
     var id: UUID
     var title: String
+    /// `ChangeNotice`: what the change just made did.
+    var notice: String?
     var guideTitle: String
     var guideHref: String
     var retentionDays: Int?
