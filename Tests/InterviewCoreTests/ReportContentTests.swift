@@ -1,5 +1,5 @@
 import Foundation
-import InterviewCore
+@testable import InterviewCore
 import Testing
 
 @Suite("Reports: content per audience")
@@ -33,6 +33,12 @@ struct ReportContentTests {
         #expect(report.topic("3.2.1")?.gates.first { $0.id == "cond1" }?.leftUnanswered == true)
         #expect(report.topic("3.2.2")?.gates.allSatisfy { $0.leftUnanswered == nil } == true)
         #expect(markdown.contains("cond1 是否需要深入redis? → left unanswered (the questions behind it count neither for nor against"))
+    }
+
+    @Test func anAmpersandStaysAsWrittenUnlessItWouldStartACharacterReference() {
+        #expect(MarkdownReport.inline("Browser & rendering") == "Browser & rendering")
+        #expect(MarkdownReport.inline("write &lt; or &#60; & R&D") == "write &amp;lt; or &amp;#60; & R&D")
+        #expect(MarkdownReport.inline("<b>|x</b>") == "&lt;b&gt;\\|x&lt;/b&gt;")
     }
 
     @Test func theCandidateReportLeavesOutPrivateNotesReferencesWeightsAndTheVerdict() throws {

@@ -51,20 +51,35 @@ public enum MarkdownReport {
 
     static func pct(_ value: Double?) -> String { value.map(ScoreFormat.score) ?? "–" }
 
-    /// User text in a table cell or list item: no line breaks, no pipes, no raw HTML.
+    /// User text in a table cell or list item: no line breaks, no pipes, no raw HTML. An `&` is escaped only
+    /// where it would start a character reference (`&lt;` written as text): "Browser & rendering" stays as
+    /// written, which `&amp;` spoilt wherever the Markdown is read as plain text (mail, chat, a terminal).
     static func inline(_ text: String) -> String {
         var out = ""
-        for c in text {
+        let characters = Array(text)
+        for (i, c) in characters.enumerated() {
             switch c {
             case "|": out += "\\|"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "&": out += "&amp;"
+            case "&" where startsReference(characters, at: i): out += "&amp;"
             case "\n", "\r": out += " "
             default: out.append(c)
             }
         }
         return out
+    }
+
+    /// `&name;` or `&#…;` from `i`: what a Markdown reader would turn into another character.
+    private static func startsReference(_ characters: [Character], at i: Int) -> Bool {
+        var j = i + 1
+        while j < characters.count, j - i <= 32 {
+            let c = characters[j]
+            if c == ";" { return j > i + 1 }
+            guard c.isASCII, c.isLetter || c.isNumber || c == "#" else { return false }
+            j += 1
+        }
+        return false
     }
 }
 
