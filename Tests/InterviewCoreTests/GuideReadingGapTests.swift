@@ -168,6 +168,34 @@ struct GuideReadingGapTests {
         #expect(guide.stages[2].questions.isEmpty, "a thematic break and an empty item are not questions")
     }
 
+    @Test func codeCutInTwoByTheReferenceRuleIsNamedAndBackticksKeepItWhole() throws {
+        // setup: code glued to its brackets at a label's end, the same in backticks, and a hint glued to a word
+        let markdown = """
+        # G
+        ### 3.Tech
+        #### 3.1 SQL
+        ```flow
+        st=>start: S
+        op1=>operation: What is O(n log n)
+        op2=>operation: Explain SELECT `COUNT(*)`
+        op3=>operation: 事务的四个特征ACID(redo log, undo log, 读写锁，MVVC)
+        op4=>operation: Which index (a B-tree)
+        e=>end: E
+        st->op1->op2->op3->op4->e
+        ```
+        """
+        // act
+        let imported = GuideImporter.importMarkdown(markdown)
+        // verify: one warning, at op1, saying what was read and how to keep it whole
+        let warnings = imported.diagnostics.filter { $0.diagnostic.code == .codeReadAsReference }
+        #expect(warnings.map(\.diagnostic.position.line) == [6])
+        #expect(warnings.first?.diagnostic.message.contains("'n log n'") == true && warnings.first?.diagnostic.message.contains("backticks") == true)
+        let sql = try #require(imported.guide.topic("3.1"))
+        #expect(sql.question("op2")?.text == "Explain SELECT `COUNT(*)`" && sql.question("op2")?.reference == nil)
+        #expect(sql.question("op3")?.reference == "redo log, undo log, 读写锁，MVVC")
+        #expect(sql.question("op4")?.reference == "a B-tree")
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

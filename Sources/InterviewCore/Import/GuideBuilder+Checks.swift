@@ -22,6 +22,12 @@ extension GuideBuilder {
                 en: "topic '\(name)' has no question the interview can reach; questions are operation nodes linked from the start",
                 zh: "主题 '\(name)' 中没有面试能走到的问题；问题是从起点连出的 operation 节点"))))
         }
+        for question in topic.questions {
+            guard let node = graph.node(question.id), let reference = question.reference, ReferenceAnswer.looksLikeCode(node.text) else { continue }
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .codeReadAsReference, at: node.position, LocalizedText(
+                en: "'\(question.id)' reads '\(reference)' in its last brackets as the expected answer, leaving the question '\(question.text)'; if the brackets are part of the question (code such as f(x)), write that code in backticks: `…(\(reference))`",
+                zh: "'\(question.id)' 把最后一对括号里的 '\(reference)' 读成了参考答案，问题只剩 '\(question.text)'；如果括号本是问题的一部分（例如 f(x) 这样的代码），请把代码写在反引号里：`…(\(reference))`"))))
+        }
         for gate in topic.gates where gate.yes != nil && gate.yes == gate.no {
             let position = graph.node(gate.id)?.position ?? SourcePosition(line: fenceLine, column: 1)
             diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pointlessGate, at: position, LocalizedText(

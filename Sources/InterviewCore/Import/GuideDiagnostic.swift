@@ -28,6 +28,7 @@ extension DiagnosticCode {
     public static let pointlessGate: DiagnosticCode = "pointless-gate"
     public static let noStages: DiagnosticCode = "no-stages"
     public static let knockoutNeedsDepth: DiagnosticCode = "knockout-needs-depth"
+    public static let codeReadAsReference: DiagnosticCode = "code-read-as-reference"
 }
 
 /// A guide as read from a file: the best guide we could build, and what is wrong with the file.

@@ -26,6 +26,21 @@ enum ReferenceAnswer {
         }
         return (trimmed, nil)
     }
+
+    /// A split that looks like code cut in two: brackets glued to an identifier (`O(n log n)`,
+    /// `COUNT(*)`, `malloc(size)`) with a short, code-like inside. Lint warns, since the question then
+    /// reads "What is O"; a hint glued to a word (the seed's `ACID(redo log, undo log, 读写锁，MVVC)`)
+    /// is longer, or has a comma or Chinese in it, and stays quiet.
+    static func looksLikeCode(_ label: String) -> Bool {
+        let (text, reference) = split(label)
+        guard let reference, let before = text.last,
+              before.isASCII, before.isLetter || before.isNumber || "_.*]".contains(before) else { return false }
+        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Glued: no space between the word and its bracket.
+        guard trimmed.dropLast(reference.count + 2).last == before, trimmed.dropLast().hasSuffix(reference) else { return false }
+        return reference.count <= 16 && !reference.contains(",") && !reference.contains("，")
+            && !reference.unicodeScalars.contains { $0.value >= 0x2E80 }
+    }
 }
 
 import Foundation
