@@ -323,6 +323,19 @@ import Testing
         #expect(parsed.graph.groups.first { $0.id == "g" }?.style?.contains("stroke:#00f") == true)
     }
 
+    @Test func aLastStadiumThatReadsAsAQuestionIsNamedAsReadAsTheEnd() throws {
+        // act: a stadium and a circle with question text as the last node; ends that say so stay quiet
+        let question = MermaidParser.parse("flowchart TD\nQ1[What is a mutex?] --> W([Ask about their favourite debugging story])")
+        let circle = MermaidParser.parse("flowchart TD\nS([Start]) --> Q1((Explain CAP)) --> Q2(((Which would you pick for a bank?)))")
+        let ends = MermaidParser.parse("flowchart TD\nS([Start]) --> Q1[Q] --> E([End of the interview])\nQ1 --> F((面试结束，感谢候选人的时间))")
+        // verify: a warning at the node, naming its text; the rule itself (the last stadium ends) unchanged
+        let w = try #require(question.first(.questionReadAsEnd))
+        #expect(w.severity == .warning && w.position == SourcePosition(line: 2, column: 26) && w.message.contains("W[…]"))
+        #expect(question.graph.node("W")?.type == .end)
+        #expect(circle.diagnostics.filter { $0.code == .questionReadAsEnd }.count == 1)
+        #expect(ends.diagnostics.allSatisfy { $0.code != .questionReadAsEnd }, "\(ends.diagnostics.map(\.message))")
+    }
+
     @Test func anInputMethodsFullWidthPunctuationIsNamedWithTheASCIIMeant() throws {
         // act: a Chinese input method's bar, brackets and dash where Mermaid's syntax goes
         let bar = MermaidParser.parse("flowchart TD\nB{深入？} -->｜是｜ C[问题二]\nB -->|否| D")

@@ -111,7 +111,8 @@ struct CalibrationPageTests {
             // Maria on the team's busiest (two cards against one)
             #expect(submitted == .ok)
             func selected(_ page: String) -> String? {
-                guard let start = page.range(of: " selected>")?.upperBound, let end = page[start...].range(of: "</option>")?.lowerBound else { return nil }
+                guard let mark = page.range(of: " selected")?.upperBound, let start = page[mark...].range(of: ">")?.upperBound,
+                      let end = page[start...].range(of: "</option>")?.lowerBound else { return nil }
                 return String(page[start..<end])
             }
             #expect(selected(ivansPage) == graduateGuide.title)

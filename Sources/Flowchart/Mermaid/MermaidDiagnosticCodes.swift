@@ -23,4 +23,5 @@ extension DiagnosticCode {
     public static let nodeRelabelled: DiagnosticCode = "node-relabelled"
     public static let nodeHidesSubgraph: DiagnosticCode = "node-hides-subgraph"
     public static let gluedArrowHead: DiagnosticCode = "glued-arrow-head"
+    public static let questionReadAsEnd: DiagnosticCode = "question-read-as-end"
 }

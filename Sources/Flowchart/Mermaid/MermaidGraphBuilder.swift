@@ -28,6 +28,9 @@ extension MermaidReader {
         for n in nodes.indices where redirect[n] == nil {
             types[n] = nodeType(n, out: out.count(n), hasIncoming: out.incoming[n] > 0, isStart: n == start)
             assignBranches(n, type: types[n], isStart: n == start, out: &out, branches: &branches)
+            if types[n] == .end, nodes[n].shape == .terminal, Self.readsAsQuestion(graphNodes[n].text) {
+                report(.warning, .questionReadAsEnd, at: nodes[n].offset, MermaidText.questionReadAsEnd(graphNodes[n].id, graphNodes[n].text))
+            }
         }
         resolved.removeAll { out.dropped[$0] }
 
@@ -235,6 +238,21 @@ extension MermaidReader {
             return out == 0 && hasIncoming && Self.endWords.contains(graphNodes[n].id.lowercased()) ? .end : .operation
         case .box, .rhombus, .fork: return .operation
         }
+    }
+
+    /// An end-shaped label that reads as something to ask, not as an end: a question mark, or four words
+    /// (eight Chinese characters) with no end word in them ("Ask about their favourite debugging story";
+    /// "End of the interview" and "面试结束" are ends). The rule stays (a last stadium is the end, as
+    /// authors draw it); lint says so where the text was plainly meant to be asked.
+    static func readsAsQuestion(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        if lowered.hasSuffix("?") || lowered.hasSuffix("？") { return true }
+        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if words.contains(where: { endWords.contains(String($0)) }) || endWords.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
+            return false
+        }
+        let chinese = lowered.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
+        return words.count >= 4 || chinese >= 8
     }
 
     /// Ids read as the end when written bare at the end of a line (any case).

@@ -160,6 +160,11 @@ enum MermaidText {
                       zh: "linkStyle \(number)：本图只有 \(count) 条连线（从 0 开始编号）；这条样式已忽略")
     }
 
+    static func questionReadAsEnd(_ id: String, _ text: String) -> LocalizedText {
+        LocalizedText(en: "'\(id)' is a stadium or circle with no line out, so it is read as the end of the chart and '\(text)' is never asked; draw a question as a box, \(id)[…], or give the end a word such as End",
+                      zh: "'\(id)' 是没有连出线的圆角或圆形节点，因此被读作流程图的终点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，终点请写成“结束”这样的词")
+    }
+
     static func emptySubgraph(_ id: String) -> LocalizedText {
         LocalizedText(en: "subgraph '\(id)' has no nodes, so a link to or from it leads nowhere and is left out",
                       zh: "子图 '\(id)' 中没有节点，连向它或从它出发的连线无处可去，已忽略")
