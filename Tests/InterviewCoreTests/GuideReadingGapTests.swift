@@ -196,6 +196,30 @@ struct GuideReadingGapTests {
         #expect(sql.question("op4")?.reference == "a B-tree")
     }
 
+    @Test func aChartThatLoopsBackIsNamedOnceAtWhereItReturns() throws {
+        // setup: "until satisfied" — no leads to a follow-up that leads back to the gate
+        let markdown = """
+        # G
+        ### 1.Tech
+        #### 1.1 Design
+        ```mermaid
+        flowchart TD
+            S([Start]) --> Q1[Design a URL shortener]
+            Q1 --> G{Satisfied with the design?}
+            G -->|no| Q2[Ask a follow-up about scaling]
+            Q2 --> G
+            G -->|yes| E([End])
+        ```
+        """
+        // act
+        let imported = GuideImporter.importMarkdown(markdown)
+        // verify
+        let loops = imported.diagnostics.filter { $0.diagnostic.code == .loopAsksNothingNew }
+        #expect(loops.count == 1 && loops[0].diagnostic.position.line == 7)
+        #expect(loops[0].diagnostic.message.contains("from 'Q2' to 'G'"))
+        #expect(GuideImporter.importMarkdown(Self.groupGuide).diagnostics.allSatisfy { $0.diagnostic.code != .loopAsksNothingNew })
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

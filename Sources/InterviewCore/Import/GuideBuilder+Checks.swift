@@ -28,12 +28,48 @@ extension GuideBuilder {
                 en: "'\(question.id)' reads '\(reference)' in its last brackets as the expected answer, leaving the question '\(question.text)'; if the brackets are part of the question (code such as f(x)), write that code in backticks: `…(\(reference))`",
                 zh: "'\(question.id)' 把最后一对括号里的 '\(reference)' 读成了参考答案，问题只剩 '\(question.text)'；如果括号本是问题的一部分（例如 f(x) 这样的代码），请把代码写在反引号里：`…(\(reference))`"))))
         }
+        if let (from, to) = Self.firstLoop(topic) {
+            let position = graph.node(to)?.position ?? SourcePosition(line: fenceLine, column: 1)
+            diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .loopAsksNothingNew, at: position, LocalizedText(
+                en: "the chart goes back from '\(from)' to '\(to)': each question is asked and rated once, so going round again asks nothing new (a rating is corrected with b) — draw further follow-ups as questions of their own",
+                zh: "流程图从 '\(from)' 又回到了 '\(to)'：每个问题只问一次、评一次分，再绕一圈不会问出新问题（改分用 b）——更多的追问请画成各自的问题"))))
+        }
         for gate in topic.gates where gate.yes != nil && gate.yes == gate.no {
             let position = graph.node(gate.id)?.position ?? SourcePosition(line: fenceLine, column: 1)
             diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .pointlessGate, at: position, LocalizedText(
                 en: "both answers of '\(gate.id)' lead to '\(gate.yes!)', so the decision changes nothing",
                 zh: "'\(gate.id)' 的两个分支都通向 '\(gate.yes!)'，这个判断不起任何作用"))))
         }
+    }
+
+    /// The first line that leads back to a step already on the way to it from the start ("until satisfied":
+    /// `Q2 --> G` under `G -->|no| Q2`), found by a depth-first walk; nil for a chart without a loop.
+    static func firstLoop(_ topic: Topic) -> (from: String, to: String)? {
+        guard let start = topic.startNode else { return nil }
+        var state: [String: Bool] = [:]   // true: on the current way; false: done
+        var stack: [(id: String, next: [String])] = []
+        // By id once: `topic.step` searches the list, and a 10,000-node chart made that quadratic.
+        let steps = Dictionary(topic.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func successors(_ id: String) -> [String] {
+            guard let step = steps[id] else { return [] }
+            return [step.next, step.yes, step.no].compactMap { $0 } + (step.paths ?? [])
+        }
+        state[start] = true
+        stack.append((start, successors(start)))
+        while !stack.isEmpty {
+            guard let target = stack[stack.count - 1].next.popLast() else {
+                state[stack.removeLast().id] = false
+                continue
+            }
+            switch state[target] {
+            case true?: return (stack[stack.count - 1].id, target)
+            case false?: continue
+            case nil:
+                state[target] = true
+                stack.append((target, successors(target)))
+            }
+        }
+        return nil
     }
 
     /// Unique topic keys, duplicate section numbers reported, instruction calls resolved.

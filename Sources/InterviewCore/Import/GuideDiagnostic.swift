@@ -29,6 +29,7 @@ extension DiagnosticCode {
     public static let noStages: DiagnosticCode = "no-stages"
     public static let knockoutNeedsDepth: DiagnosticCode = "knockout-needs-depth"
     public static let codeReadAsReference: DiagnosticCode = "code-read-as-reference"
+    public static let loopAsksNothingNew: DiagnosticCode = "loop-asks-nothing-new"
 }
 
 /// A guide as read from a file: the best guide we could build, and what is wrong with the file.
