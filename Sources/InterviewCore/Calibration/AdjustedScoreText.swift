@@ -51,8 +51,10 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
         if let adjusted = score.adjusted, let interval = score.interval {
             let figure = String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)
             let raw = score.raw.map { String(format: "%.1f", $0) } ?? "–"
-            text.headline = zh ? "原始分 \(raw)；去除面试官严格度后的校准分：\(figure)，95% 区间；原始分仍为正式成绩"
-                               : "Raw \(raw); adjusted for the interviewers' severity: \(figure), 95% interval; the raw score stays the score of record"
+            // The interval carries the severity estimates' uncertainty only: a probe read "34.7 (33.7–35.6)" as
+            // the candidate's true score within a point, when ~40 ratings leave several points either way.
+            text.headline = zh ? "原始分 \(raw)；去除面试官严格度后的校准分：\(figure)（括号内为严格度校正本身的 95% 区间，不含候选人自身评分的波动）；原始分仍为正式成绩"
+                               : "Raw \(raw); adjusted for the interviewers' severity: \(figure) (the bracket is the 95% interval of the severity correction alone, not of the candidate's own ratings); the raw score stays the score of record"
         } else {
             let reasons = score.notAdjusted.map { reason -> String in
                 switch reason {

@@ -21,6 +21,9 @@ struct AdjustedScoreTextTests {
         #expect(en.headline.contains(String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)))
         #expect(en.headline.hasPrefix(String(format: "Raw %.1f; adjusted for the interviewers' severity:", try #require(score.raw))))
         #expect(en.headline.contains("the raw score stays the score of record"))
+        // The bracket is the severity correction's own uncertainty, and says so (read as the candidate's true score).
+        #expect(en.headline.contains("the 95% interval of the severity correction alone, not of the candidate's own ratings"))
+        #expect(zh.headline.contains("不含候选人自身评分的波动"))
         #expect(en.lines.count == Set(ratings.map(\.interviewer)).count)
         let firstID = try #require(Set(ratings.map(\.interviewer)).sorted().first)
         let first = try #require(Self.fit.interviewer(firstID))
