@@ -141,6 +141,14 @@ extension Interview {
                                "\(file) 给了两次（也作为 \(twice.0)）；汇总需要每位面试官的记录各一份").report()
                 }
             }
+            // A log that names no candidate (`interview run` without --candidate) cannot be checked: said,
+            // not refused, since two such logs of one candidate are the usual terminal panel.
+            let unnamed = sessions.filter { $0.1.start?.candidate == nil }.map(\.0)
+            if sessions.count > 1, !unnamed.isEmpty {
+                FileHandle.standardError.write(Data(CommandLineLanguage.pick(
+                    "warning: \(unnamed.joined(separator: ", ")) \(unnamed.count == 1 ? "names" : "name") no candidate; the debrief takes every log to be of one candidate (interview run --candidate names one)\n",
+                    "警告：\(unnamed.joined(separator: "、")) 没有写明候选人；汇总把所有记录都当作同一位候选人的（interview run --candidate 可写明）\n").utf8))
+            }
             let candidates = Set(sessions.map { $0.1.start?.candidate ?? "" })
             if candidates.count > 1 {
                 let named = sessions.map { "\($0.0): \($0.1.start?.candidate.map { "'\($0)'" } ?? "no candidate")" }.joined(separator: ", ")

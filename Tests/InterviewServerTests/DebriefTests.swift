@@ -133,6 +133,27 @@ struct DebriefTests {
         }
     }
 
+    @Test func anExportedLogNamesItsCandidateByIdAndItsInterviewer() async throws {
+        try await withApp { app in
+            // setup
+            let (fixture, maria) = try await submittedPanel(app)
+            let id = try fixture.candidate.requireID()
+            // act
+            let body = try await maria.get("/api/v1/candidates/\(id)/export").body
+            // verify: the started event of each log says whom (by id; the name stays out) and who
+            let export = try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+            let cards = (export["interviews"] as? [[String: Any]] ?? []).flatMap { $0["scorecards"] as? [[String: Any]] ?? [] }
+            let logs = cards.compactMap { $0["events"] as? String }.filter { !$0.isEmpty }
+            #expect(logs.count == 2)
+            for log in logs {
+                let started = try #require(log.split(separator: "\n").first.map(String.init))
+                #expect(started.contains(#""candidate":"\#(id.uuidString)""#), "\(started)")
+                #expect(started.contains(#""interviewer":"ivan""#) || started.contains(#""interviewer":"olga""#))
+                #expect(!started.contains("Sun Ba"))
+            }
+        }
+    }
+
     @Test func anInterviewerOnTwoRoundsHasTwoColumnsEachWithItsOwnRatings() async throws {
         try await withApp { app in
             // setup: round one submitted by Ivan and Olga; Olga scores round two differently and submits

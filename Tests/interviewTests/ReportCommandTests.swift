@@ -89,6 +89,21 @@ struct ReportCommandTests {
         #expect(nothing.status == 2 && nothing.stderr.contains("holds no events"))
     }
 
+    @Test func logsNamingNoCandidateAreCombinedWithAWarning() throws {
+        // setup: two terminal logs recorded without --candidate
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = dir.appendingPathComponent("a.jsonl").path, second = dir.appendingPathComponent("b.jsonl").path
+        for path in [first, second] {
+            #expect(try RunProcess.run(["run", RunCommandTests.guide, "--session", path], input: RunCommandTests.script).status == 0)
+        }
+        // act
+        let combined = try CommandRunner.run(["report", first, second, "--guide", RunCommandTests.guide])
+        // verify: the debrief is written, and stderr says it could not check the candidate
+        #expect(combined.status == 0)
+        #expect(combined.stderr.contains("name no candidate; the debrief takes every log to be of one candidate"))
+    }
+
     @Test func aReportOfAnUnfinishedInterviewSaysSo() throws {
         // setup: quit after the first rating
         let dir = try CommandRunner.temporaryDirectory()

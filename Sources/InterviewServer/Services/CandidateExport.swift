@@ -1,4 +1,5 @@
 import Fluent
+import InterviewCore
 import Vapor
 
 /// Everything stored about one candidate, for a data-subject request (PIPL, GDPR).
@@ -58,6 +59,18 @@ struct CandidateExport: Content {
     var withheldUntilOwnCard: Bool
     var audit: [AuditLine]
 
+    /// The log as recorded, its `started` event naming the candidate (by id, not by name) and the
+    /// interviewer as the terminal runner's logs do: without them `interview report` combined two
+    /// candidates' exported logs into one panel's debrief, and named the columns after the file names.
+    static func namingWhoAndWhom(_ lines: [String], candidate: UUID, interviewer: String) -> String {
+        guard let first = lines.first, var event = (try? SessionLog.decode(Data(first.utf8)))?.events.first,
+              case .started(var start) = event.kind else { return lines.joined() }
+        start.candidate = start.candidate ?? candidate.uuidString
+        start.interviewer = start.interviewer ?? interviewer
+        event.kind = .started(start)
+        return ([SessionLog.line(for: event)] + lines.dropFirst()).joined()
+    }
+
     static func make(_ candidate: Candidate, for viewer: User, language: Language, cache: ScorecardCache,
                      on db: any Database) async throws -> CandidateExport {
         let id = try candidate.requireID()
@@ -87,7 +100,8 @@ struct CandidateExport: Content {
                         interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
                         submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, scoreBand: card.band,
                         recommendation: submission?.recommendation, summary: submission?.summary,
-                        draftNote: card.draftNote, events: events.map(\.event).joined()))
+                        draftNote: card.draftNote,
+                        events: Self.namingWhoAndWhom(events.map(\.event), candidate: id, interviewer: card.interviewer.name)))
                 }
             }
         }
