@@ -28,7 +28,7 @@ struct ErrorReasonTests {
             // verify
             let reason = { (response: TestingHTTPResponse) in (try? JSONDecoder().decode(Answer.self, from: response.body))?.reason ?? "" }
             #expect(signedOut.status == .unauthorized && reason(signedOut) == "请先登录。")
-            #expect(reason(signedOutEnglish) == "Log in first.")
+            #expect(reason(signedOutEnglish) == "Sign in first.")
             #expect(missing.status == .notFound && reason(missing) == "未找到。")
             #expect(noToken.status == .forbidden && reason(noToken) == "缺少 CSRF 令牌，或令牌不正确。")
             #expect(notJSON.status == .badRequest && reason(notJSON).hasPrefix("请求无法处理："), "\(reason(notJSON))")

@@ -208,7 +208,7 @@ def main():
               "the server's log names each HTTP request (so it would show actions posted over HTTP)")
 
         # Enter on a focused control is that control's, not the start shortcut: an accessibility audit found
-        # Enter on "Log out" starting the interview. Here the keys button opens its dialog and nothing starts.
+        # Enter on "Sign out" starting the interview. Here the keys button opens its dialog and nothing starts.
         driver.execute_script("document.getElementById('help-button').focus();")
         driver.switch_to.active_element.send_keys(Keys.ENTER)
         wait_for(lambda: driver.execute_script("return document.getElementById('help').open;"), "the keys dialog")

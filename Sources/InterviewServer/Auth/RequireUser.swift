@@ -9,7 +9,7 @@ struct RequireUser: Middleware {
         guard req.auth.has(User.self) else {
             switch kind {
             case .page: return req.eventLoop.makeSucceededFuture(req.redirect(to: SiteURL.login.path))
-            case .api: return req.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Log in first."))
+            case .api: return req.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in first."))
             }
         }
         return next.respond(to: req)

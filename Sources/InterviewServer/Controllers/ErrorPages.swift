@@ -6,6 +6,21 @@ struct ErrorPages: Middleware {
     struct ErrorPage: Encodable {
         var status: Int
         var message: String
+        /// The status in words beside its number: a heading list read "404" alone.
+        var heading = ""
+
+        static func words(_ status: UInt, _ language: Language) -> String {
+            let zh = language == .zh
+            return switch status {
+            case 404: zh ? "找不到页面" : "Not found"
+            case 401, 403: zh ? "无权访问" : "Not allowed"
+            case 413: zh ? "内容过大" : "Too large"
+            case 429: zh ? "尝试次数过多" : "Too many attempts"
+            case 503: zh ? "暂不可用" : "Unavailable"
+            case 400..<500: zh ? "无法完成" : "Cannot be done"
+            default: zh ? "出错了" : "Something went wrong"
+            }
+        }
         var back = SiteURL.positions.path
     }
 
@@ -37,7 +52,8 @@ struct ErrorPages: Middleware {
         case (nil, 400..<500): .pageBadRequest
         default: .pageFailed
         }
-        let response = try await req.page("error", ErrorPage(status: Int(status.code), message: req.text(message)))
+        let response = try await req.page("error", ErrorPage(status: Int(status.code), message: req.text(message),
+                                                             heading: ErrorPage.words(status.code, req.language)))
             .encodeResponse(for: req)
         response.status = status
         if trouble != nil, let retry = abort?.headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retry) }

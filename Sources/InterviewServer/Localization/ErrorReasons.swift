@@ -18,7 +18,7 @@ enum ErrorReasons {
 
     private static let ours: [String: String] = [
         "Invalid input.": "输入有误。",
-        "Log in first.": "请先登录。",
+        "Sign in first.": "请先登录。",
         "Missing or wrong CSRF token.": "缺少 CSRF 令牌，或令牌不正确。",
         "Only the interview's interviewers can score it.": "只有本场面试的面试官可以评分。",
         "Sign in first: bodies from callers who are not signed in are limited to 64 KB.": "请先登录：未登录时请求正文不得超过 64 KB。",

@@ -10,8 +10,8 @@ extension Text {
         case .guides: ("Guides", "面试指南")
         case .users: ("Users", "用户")
         case .audit: ("Audit log", "审计日志")
-        case .logout: ("Log out", "退出登录")
-        case .login: ("Log in", "登录")
+        case .logout: ("Sign out", "退出登录")
+        case .login: ("Sign in", "登录")
         case .save: ("Save", "保存")
         case .create: ("Create", "创建")
         case .search: ("Search", "搜索")
@@ -164,7 +164,8 @@ extension Text {
         case .followBrowserZone: ("Follow this browser's time zone", "跟随本浏览器的时区")
         case .timeZoneHint: ("Interview times, notes, decisions and the audit log are shown in this zone, and a time you schedule is read in it. Exports and the API keep UTC. The choice is kept in this browser.",
                              "面试时间、笔记、决定和审计日志都按此时区显示，安排面试时填写的时间也按此时区理解。导出文件和 API 仍使用 UTC。此设置保存在本浏览器中。")
-        case .timeZoneSaved: ("Time zone saved.", "时区已保存。")
+        // Followed by timesShownIn and the zone: "时区已保存。时区：…" said 时区 twice, with a space after 。.
+        case .timeZoneSaved: ("Time zone saved. ", "已保存。")
         case .signOutEverywhereHint: ("Ends every session of your account, on every device, this one included.", "结束你的账号在所有设备上的全部会话，包括当前这个。")
         case .when: ("When", "时间")
         case .who: ("Who", "操作人")
@@ -179,7 +180,6 @@ extension Text {
         case .anyKind: ("any event", "全部事件")
         case .previousPage: ("Previous", "上一页")
         case .nextPage: ("Next", "下一页")
-        case .pageOf: ("Page", "页")
         case .noEvents: ("Nothing recorded.", "没有记录。")
         case .errRequired: ("Required.", "必填。")
         case .errDecisionChangedMeanwhile: ("Another decision was recorded after this page was opened (it is shown above), so yours was not saved. Read it; record yours again if it should replace it.",

@@ -33,7 +33,7 @@ enum Text: String, CaseIterable, Sendable {
     case timeZone, timesShownIn, changeTimeZone, followBrowserZone, timeZoneHint, timeZoneSaved
     // Audit
     case when, who, action, system
-    case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, pageOf, noEvents
+    case securityEvents, candidateData, address, subject, detail, kind, anyKind, previousPage, nextPage, noEvents
     // Form errors
     case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errDecisionChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm

@@ -780,7 +780,8 @@
   document.addEventListener("keydown", (event) => {
     if (event.target.id === "note") {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); addNote(); }
-      else if (event.key === "Escape") { event.target.blur(); }
+      // Back to the question, not to the top of the page (blurring left focus on <body>, ~20 Tabs away).
+      else if (event.key === "Escape") { focusQuestion(); }
       return;
     }
     if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
