@@ -120,6 +120,9 @@ struct AccountAdministrationTests {
             // the new password works; the trail says who did it, without the password
             #expect(users.contains(path) && users.components(separatedBy: "/password\"").count == 2)
             #expect(short.status == .unprocessableEntity && short.body.string.contains(Text.errPasswordShort.in(.en)))
+            // Named, and in Ivan's own form, opened again (it was at the top, for no one in particular)
+            #expect(short.body.string.contains("ivan@example.com: \(Text.errPasswordShort.in(.en))"))
+            #expect(short.body.string.contains(#"<details class="set-password" open>"#) && short.body.string.contains(#"aria-describedby="reset-error-row""#))
             #expect(blank.status == .unprocessableEntity && blank.body.string.contains(Text.errPasswordBlank.in(.en)))
             #expect(own.status == .unprocessableEntity && own.body.string.contains("Change your own password on the Account page."))
             #expect(set.status == .seeOther)

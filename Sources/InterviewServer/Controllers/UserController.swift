@@ -15,6 +15,9 @@ struct UserController: RouteCollection {
             var activeAction: String
             var passwordAction: String
             var detailsAction: String
+            /// A refused password or details change for this account: shown in its own form, opened again.
+            var resetError: String?
+            var detailsError: String?
         }
         struct RoleOption: Encodable { var value: String; var label: String; var selected: Bool }
 
@@ -59,7 +62,7 @@ struct UserController: RouteCollection {
             shown["details"] = [shown["name"], shown["email"]].compactMap { $0 }.joined(separator: " ")
             shown["name"] = nil
             shown["email"] = nil
-            let response = try await render(req, input: .init(), errors: shown).encodeResponse(for: req)
+            let response = try await render(req, input: .init(), errors: shown, failedFor: user.id).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
         }
@@ -111,7 +114,7 @@ struct UserController: RouteCollection {
                                            detail: "sessions ended", req: req)
             return req.redirect(to: SiteURL.users.path + ChangeNotice.password.query(user: user.id))
         } catch let errors as FieldErrors {
-            let response = try await render(req, input: .init(), errors: errors.localized(req.language)).encodeResponse(for: req)
+            let response = try await render(req, input: .init(), errors: errors.localized(req.language), failedFor: user.id).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
         }
@@ -148,7 +151,9 @@ struct UserController: RouteCollection {
         }
     }
 
-    static func render(_ req: Request, input: AccountService.Input, errors: [String: String]) async throws -> View {
+    /// `failedFor`: the account whose password or details change was refused; its row's form opens again
+    /// with the reason in it, and the reason at the top names the account (it named no one).
+    static func render(_ req: Request, input: AccountService.Input, errors: [String: String], failedFor: UUID? = nil) async throws -> View {
         let language = req.language
         let users = try await User.query(on: req.db).sort(\.$name).all()
         let chosen = Role(rawValue: input.role ?? "") ?? .interviewer
@@ -160,10 +165,14 @@ struct UserController: RouteCollection {
                              roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == user.role) },
                              isActive: user.isActive, isSelf: id == me,
                              roleAction: SiteURL.userRole(id).path, activeAction: SiteURL.userActive(id).path,
-                             passwordAction: SiteURL.userPassword(id).path, detailsAction: SiteURL.userDetails(id).path)
+                             passwordAction: SiteURL.userPassword(id).path, detailsAction: SiteURL.userDetails(id).path,
+                             resetError: id == failedFor ? errors["reset"] : nil, detailsError: id == failedFor ? errors["details"] : nil)
             },
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label(language), selected: $0 == chosen) },
-            name: input.name ?? "", email: input.email ?? "", errors: errors)
+            name: input.name ?? "", email: input.email ?? "", errors: errors.mapValues { message in
+                guard let failedFor, let name = users.first(where: { $0.id == failedFor })?.name else { return message }
+                return name + (language == .zh ? "：" : ": ") + message
+            })
         if req.method == .GET { page.notice = notice(req, users: users) }
         return try await req.page("users", page)
     }
