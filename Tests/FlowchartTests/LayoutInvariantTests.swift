@@ -19,6 +19,32 @@ import Testing
         }
     }
 
+    /// A label beside a line that leaves sideways sits in the gutter before the next column: the gutter
+    /// widens for it, so it covers no box (a probe's "Yes, go deeper" hid the next question's first words).
+    @Test func aLabelLeavingSidewaysCoversNoBox() {
+        var random = SplitMix64(seed: 0x1AB_E15)
+        var graphs = [MermaidParser.parse("graph LR\nA[Q] --> C{Deeper?}\nC -->|Yes, go deeper| D[Why can't hooks be called conditionally?]\nC -->|No| E[Next]").graph]
+        for _ in 0..<150 {
+            graphs.append(RandomFlowGraph.make(using: &random, nodes: 2 + Int(random.next() % 30), edgeLabel: "Yes, go deeper into it"))
+        }
+        for (round, graph) in graphs.enumerated() {
+            // act
+            let layout = FlowchartLayout.layout(graph)
+            let edges = SVGEdges(boxes: Dictionary(layout.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), fontSize: layout.fontSize,
+                                 width: layout.width, height: layout.height, frames: layout.frames, lines: [])
+            // verify
+            // Leaving sideways: a first segment along a row (a self-loop laid as one point has none).
+            for route in layout.edges where route.points.count >= 2 && route.points[0][1] == route.points[1][1] && route.points[0][0] != route.points[1][0] {
+                guard let box = edges.labelBox(route) else { continue }
+                let covered = layout.nodes.filter { node in
+                    box.x < node.x + node.width && node.x < box.x + box.width && box.y < node.y + node.height && node.y < box.y + box.height
+                }
+                #expect(covered.isEmpty, "round \(round): the label of \(route.from)→\(route.to) covers \(covered.map(\.id))")
+                if !covered.isEmpty { return }
+            }
+        }
+    }
+
     @Test func randomGraphsLayOutDeterministically() {
         var random = SplitMix64(seed: 42)
         for _ in 0..<50 {
@@ -100,7 +126,8 @@ enum RandomFlowGraph {
         "<script>alert(1)</script>", "mixed 中文 and English words",
     ]
 
-    static func make(using random: inout SplitMix64, nodes count: Int) -> FlowGraph {
+    /// `edgeLabel`: written on every other line instead of the occasional "@label".
+    static func make(using random: inout SplitMix64, nodes count: Int, edgeLabel: String? = nil) -> FlowGraph {
         var graph = FlowGraph()
         for index in 0..<count {
             let type = NodeType.allCases.randomElement(using: &random)!
@@ -112,7 +139,7 @@ enum RandomFlowGraph {
             for branch in branches where random.next() % 10 < 7 {
                 let target = random.next() % 25 == 0 ? "ghost" : "n\(random.next() % UInt64(count))"
                 let direction = random.next() % 3 == 0 ? Direction.allCases.randomElement(using: &random) : nil
-                let label = random.next() % 10 == 0 ? "@label" : nil
+                let label = edgeLabel.map { random.next() % 2 == 0 ? $0 : nil } ?? (random.next() % 10 == 0 ? "@label" : nil)
                 graph.link(Edge(from: node.id, to: target, branch: branch, label: label, direction: direction,
                                 position: LayoutFixture.here))
             }

@@ -19,7 +19,9 @@ public enum FlowchartLayout {
         var room = grouped.map { FrameRoom(map: frames!, vacant: $0.vacant, lanes: lanes, spacing: options.laneSpacing,
                                            columns: placement.columns, rows: placement.rows, fontSize: options.fontSize) }
         room?.noteCrossings(indexed, ports, placement.cells)
-        let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room)
+        let words = BranchWords(of: graph)
+        let grid = PixelGrid(placement, sizes: sizes, lanes: lanes, options: options, frames: room,
+                             labelRoom: labelRoom(indexed, graph, ports, placement, words, options))
 
         let boxes = graph.nodes.enumerated().map { index, node in
             let cell = placement.cells[index], size = sizes[index]
@@ -30,7 +32,6 @@ public enum FlowchartLayout {
         }
         let draw = RouteDrawer(grid: grid, boxes: boxes, cells: placement.cells)
         // Not an option: the Mermaid reader drops a gate label that is the chart's own word, counting on this.
-        let words = BranchWords(of: graph)
         let edges = indexed.links.enumerated().map { index, link in
             let edge = graph.edges[link.edge]
             let points = draw.points(from: link.from, by: ports.exit[index], to: link.to, by: ports.entry[index],
@@ -42,6 +43,24 @@ public enum FlowchartLayout {
         let unreachable = Set(graph.nodes.indices.filter { !reachable[$0] }.map { graph.nodes[$0].id })
         return FlowLayout(nodes: boxes, edges: edges, width: grid.width, height: grid.height,
                           unreachable: unreachable, fontSize: options.fontSize, frames: room?.frames(on: grid) ?? [])
+    }
+
+    /// The width each column gutter needs for the labels of the lines that leave sideways into it: a label
+    /// sits beside its line just after the source (`SVGEdges.labelPlace`), so a gutter of the fixed `gap`
+    /// let "Yes, go deeper" cover the first words of the next column's question in a left-to-right chart.
+    static func labelRoom(_ indexed: IndexedGraph, _ graph: FlowGraph, _ ports: Ports, _ placement: GridPlacement,
+                          _ words: BranchWords, _ options: LayoutOptions) -> [Double] {
+        var room = [Double](repeating: 0, count: placement.columns + 1)
+        let size = (options.fontSize * 0.85).rounded()
+        for (index, link) in indexed.links.enumerated() {
+            let exit = ports.exit[index]
+            guard exit == .left || exit == .right, let text = label(of: graph.edges[link.edge], words), !text.isEmpty else { continue }
+            let column = placement.cells[link.from].col
+            let gutter = exit == .right ? column + 1 : column
+            // 6 from the port to the label, its backing's 2 on each side, and 6 clear of what comes next.
+            room[gutter] = max(room[gutter], TextMetrics.width(of: text, fontSize: size) + 16)
+        }
+        return room
     }
 
     /// Only branches are labelled (as in flowchart.js), unless the author wrote an `@label`.

@@ -20,7 +20,9 @@ struct PixelGrid {
     /// For the lanes of lines that run between a frame's side and its cells.
     private let frames: FrameRoom?
 
-    init(_ placement: GridPlacement, sizes: [NodeSizing.Size], lanes: LaneCounts, options: LayoutOptions, frames: FrameRoom? = nil) {
+    /// `labelRoom`: per column gutter, the width the labels leaving sideways into it need (`FlowchartLayout.labelRoom`).
+    init(_ placement: GridPlacement, sizes: [NodeSizing.Size], lanes: LaneCounts, options: LayoutOptions, frames: FrameRoom? = nil,
+         labelRoom: [Double] = []) {
         self.lanes = lanes
         self.frames = frames
         spacing = options.laneSpacing
@@ -37,7 +39,8 @@ struct PixelGrid {
             rowHeight[cell.row] = max(rowHeight[cell.row], (options.lineHeight + 1.6 * options.padding).rounded(.up))
         }
         let verticalGutters = (0...placement.columns).map {
-            Self.gutterSize($0, of: placement.columns, horizontal: false, lanes: lanes, room: verticalRoom[$0], options: options)
+            max(Self.gutterSize($0, of: placement.columns, horizontal: false, lanes: lanes, room: verticalRoom[$0], options: options),
+                $0 < labelRoom.count ? labelRoom[$0] : 0)
         }
         let horizontalGutters = (0...placement.rows).map {
             Self.gutterSize($0, of: placement.rows, horizontal: true, lanes: lanes, room: horizontalRoom[$0], options: options)
