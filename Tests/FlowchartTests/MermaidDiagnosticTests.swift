@@ -323,6 +323,18 @@ import Testing
         #expect(parsed.graph.groups.first { $0.id == "g" }?.style?.contains("stroke:#00f") == true)
     }
 
+    @Test func aKeywordAsANodesIdIsAnErrorAndTheLinkStillReads() throws {
+        // act: `style` as an id, after an arrow and at the start of a link (read as a style for '-->' before)
+        let parsed = MermaidParser.parse("flowchart TD\nS([Start]) --> style[What is CSS specificity?]\nstyle --> E([End])\nstyle E fill:#eee")
+        // verify: an error at each, with the renamed id as the fix; the chart reads S → style → E, and a
+        // real style statement is untouched
+        let findings = parsed.diagnostics.filter { $0.code == .keywordAsNodeID }
+        #expect(findings.map(\.position.line) == [2, 3] && findings.allSatisfy { $0.fix?.replacement == "style_" })
+        #expect(parsed.graph.edges.map { "\($0.from)->\($0.to)" } == ["S->style", "style->E"])
+        #expect(parsed.graph.node("E")?.parameters["style"]?.contains("fill:#eee") == true)
+        #expect(!parsed.diagnostics.contains { $0.code == .undefinedNode })
+    }
+
     @Test func aLastStadiumThatReadsAsAQuestionIsNamedAsReadAsTheEnd() throws {
         // act: a stadium and a circle with question text as the last node; ends that say so stay quiet
         let question = MermaidParser.parse("flowchart TD\nQ1[What is a mutex?] --> W([Ask about their favourite debugging story])")

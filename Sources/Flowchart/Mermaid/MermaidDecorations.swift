@@ -15,6 +15,7 @@ extension MermaidReader {
 
     /// `class a,b name`
     mutating func readClass() {
+        if keywordStartsALink(length: 5) { return }
         skipSpaces()
         let targetsAt = i
         let targets = readWord()
@@ -29,8 +30,20 @@ extension MermaidReader {
         }
     }
 
+    /// `style --> E`: the keyword used as a node's id at the start of a link. Read again as the link it is
+    /// (its node named by `readNode`'s keyword finding), instead of a style for a node called '-->'.
+    mutating func keywordStartsALink(length: Int) -> Bool {
+        var j = i
+        while j < s.count, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
+        guard j < s.count, s[j] == 0x2D || s[j] == 0x3D || s[j] == 0x26 else { return false }   // - = &
+        i -= length
+        readVertexStatement()
+        return true
+    }
+
     /// `style id fill:#f9f,stroke:#333`
     mutating func readStyle() {
+        if keywordStartsALink(length: 5) { return }
         skipSpaces()
         let at = i
         let id = readWord()

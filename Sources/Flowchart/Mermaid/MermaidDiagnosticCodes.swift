@@ -9,6 +9,7 @@ extension DiagnosticCode {
     public static let unclosedSubgraph: DiagnosticCode = "unclosed-subgraph"
     public static let unmatchedEnd: DiagnosticCode = "unmatched-end"
     public static let endAsNodeID: DiagnosticCode = "end-as-node-id"
+    public static let keywordAsNodeID: DiagnosticCode = "keyword-as-node-id"
     public static let unknownShape: DiagnosticCode = "unknown-shape"
     public static let unquotedParentheses: DiagnosticCode = "unquoted-parentheses"
     public static let gateLabelUnclear: DiagnosticCode = "gate-label-unclear"

@@ -22,6 +22,11 @@ enum MermaidText {
         en: "'end' in lowercase closes a subgraph, and Mermaid cannot draw a node of that name; write 'End' or 'END'",
         zh: "小写的 'end' 用于结束子图，Mermaid 无法绘制这个名字的节点；请写成 'End' 或 'END'")
 
+    static func keywordAsNodeID(_ word: String) -> LocalizedText {
+        LocalizedText(en: "'\(word)' is a Mermaid keyword, and Mermaid cannot draw a node of that name (the line fails to draw); give the node another id, such as '\(word)_'",
+                      zh: "'\(word)' 是 Mermaid 的关键字，Mermaid 无法绘制这个名字的节点（这一行会画不出来）；请给节点换个 id，例如 '\(word)_'")
+    }
+
     static func unexpected(_ text: String) -> LocalizedText {
         LocalizedText(en: "cannot read '\(text)' here; the rest of the statement is skipped",
                       zh: "此处无法读取 '\(text)'；本语句其余部分已跳过")
