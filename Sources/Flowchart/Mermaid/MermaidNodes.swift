@@ -10,8 +10,7 @@ extension MermaidReader {
     /// Words Mermaid reads as the start of a statement wherever they stand, so no node can have them as id
     /// (`end` has its own finding). Checked by length and first byte first: this runs for every node.
     /// (`direction` and `graph` before a link are read as nodes, as Mermaid's lexer does: `MermaidParserTests`.)
-    static let statementKeywords: Set<String> = ["style", "class", "click", "classDef", "linkStyle"]
-    static let keywordFirstBytes: Set<UInt8> = [0x73, 0x63, 0x6C]   // s c l
+    static let statementKeywords: Set<String> = ["style", "class", "click", "classDef", "linkStyle"]   // s, c, l first
 
     mutating func readNode() -> Int? {
         let at = i
@@ -35,7 +34,7 @@ extension MermaidReader {
         if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
             // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
             report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
-        } else if idRange.count >= 5, idRange.count <= 9, Self.keywordFirstBytes.contains(s[idRange.lowerBound]),
+        } else if idRange.count >= 5, idRange.count <= 9, case let first = s[idRange.lowerBound], first == 0x73 || first == 0x63 || first == 0x6C,
                   case let word = string(idRange), Self.statementKeywords.contains(word) {
             // `S --> style[…]`: Mermaid reads the keyword and fails on the line; read as a node all the same.
             report(.error, .keywordAsNodeID, at: at, MermaidText.keywordAsNodeID(word), fix: (idRange, word + "_"))
