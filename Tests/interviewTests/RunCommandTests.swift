@@ -18,7 +18,7 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("error: unknown command 'zz'; ? lists the commands\n"))
         #expect(result.stdout.contains("Overall score 84.4 · Recommendation by score Hire · Accuracy 84.4 · Coverage of the topics rated 100.0"))
-        #expect(result.stdout.contains("  3.1 Caching: Score 68.8 · Accuracy 68.8 · Coverage 100.0 · Depth 2/2"))
+        #expect(result.stdout.contains("  3.1 Caching: Score 68.8 · Accuracy 68.8 · Coverage 100.0 · Depth (level rated / deepest) 2/2"))
         #expect(result.stdout.contains("recorded #1 started short-backend\n"))
         let logLines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         let acknowledged = result.stdout.split(separator: "\n").filter { $0.hasPrefix("recorded #") }

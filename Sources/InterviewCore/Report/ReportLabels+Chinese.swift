@@ -3,7 +3,7 @@ extension ReportLabels {
         reportTitle: "面试报告", feedbackTitle: "面试反馈",
         guide: "面试指南", candidate: "候选人", interviewer: "面试官", started: "开始", finished: "结束", duration: "用时", minutes: "分钟",
         summary: "总结", overall: "总分", band: "按分数的推荐结论", accuracy: "准确率", coverage: "覆盖率",
-        depth: "深度", deeperShare: "深入问题覆盖", knockouts: "未通过的一票否决主题", knockoutsNotAssessed: "未考察的一票否决主题", overallCoverage: "已评分主题的覆盖率",
+        depth: "深度（已评分层级/最深层级）", deeperShare: "深入问题覆盖", knockouts: "未通过的一票否决主题", knockoutsNotAssessed: "未考察的一票否决主题", overallCoverage: "已评分主题的覆盖率",
         incomplete: "结束时有必选阶段未开始（已确认）", topicScores: "各主题得分", topic: "主题",
         weight: "权重", score: "得分", notEntered: "未进入", derivation: "计算过程",
         question: "问题", level: "层级", status: "状态", rating: "评分", notes: "笔记", reference: "参考答案",

@@ -47,7 +47,8 @@ public struct ReportLabels: Sendable {
         reportTitle: "Interview report", feedbackTitle: "Interview feedback",
         guide: "Guide", candidate: "Candidate", interviewer: "Interviewer", started: "Started", finished: "Finished", duration: "Duration", minutes: "min",
         summary: "Summary", overall: "Overall score", band: "Recommendation by score", accuracy: "Accuracy", coverage: "Coverage",
-        depth: "Depth", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
+        // "Depth 1/2" beside "Deeper questions asked = 0.0" read as a contradiction: two measures, each named.
+        depth: "Depth (level rated / deepest)", deeperShare: "Deeper questions asked", knockouts: "Knockout topics failed",
         knockoutsNotAssessed: "Knockout topics not assessed", overallCoverage: "Coverage of the topics rated",
         incomplete: "Ended with required stages never started (confirmed)", topicScores: "Topic scores", topic: "Topic",
         weight: "Weight", score: "Score", notEntered: "not entered", derivation: "Derivation",
