@@ -294,6 +294,13 @@ import Testing
         let d = try #require(parsed.first(.unquotedParentheses))
         #expect(d.fix?.replacement == "\"Explain #quot;GC#quot; (mark)\"")
         #expect(parsed.graph.node("A")?.text == "Explain \"GC\" (mark)")
+
+        // A parallelogram or trapezoid too (Mermaid fails on them all); quoted inside its slashes.
+        let slanted = parse("G[Q] --> B[/Explain I/O (select, epoll)/]")
+        let e = try #require(slanted.first(.unquotedParentheses))
+        #expect(e.fix?.replacement == "\"Explain I/O (select, epoll)\"" && slanted.graph.node("B")?.text == "Explain I/O (select, epoll)")
+        let fixed = parse("G[Q] --> B[/\"Explain I/O (select, epoll)\"/]")
+        #expect(fixed.diagnostics.isEmpty, "\(fixed.diagnostics)")
     }
 
     @Test func unclosedLinkText() throws {

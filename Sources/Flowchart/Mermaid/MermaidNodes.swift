@@ -179,7 +179,7 @@ extension MermaidReader {
             let text = trimmedRange(textStart..<textEnd)
             label = MermaidLabel.text(s, text)
             labelStart = text.lowerBound
-            if hasParens && !slanted && opener == 1 {
+            if hasParens && (opener == 1 || slanted) {
                 report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
                        fix: (text, "\"" + MermaidLabel.quotedEscaping(label) + "\""))
             }
