@@ -220,6 +220,16 @@ struct GuideReadingGapTests {
         #expect(GuideImporter.importMarkdown(Self.groupGuide).diagnostics.allSatisfy { $0.diagnostic.code != .loopAsksNothingNew })
     }
 
+    @Test func theOutlineKeepsALabelsLineBreaksOnItsLine() {
+        // setup: a question written over two lines
+        let guide = GuideImporter.importMarkdown("# G\n### 1.Tech\n#### 1.1 CSS\n```mermaid\nflowchart TD\n  c2[\"Flexbox vs Grid?<br>Give an example\"]\n```\n").guide
+        // act
+        let tree = GuideOutline.text(guide)
+        // verify: one line of the tree, the break shown, none starting at the left edge
+        #expect(tree.contains("c2  Flexbox vs Grid? ⏎ Give an example  (w 1, level 1)"), "\(tree)")
+        #expect(!tree.split(separator: "\n").contains { $0.hasPrefix("Give an example") })
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

@@ -13,7 +13,7 @@ public enum GuideOutline {
             if let minutes = stage.minutes { line += " \(minutes) \(w.minutes)" }
             out += line + "\n"
             let pad = lastStage ? "   " : "│  "
-            var rows: [[String]] = stage.questions.map { ["\($0.number) \($0.text)" + ($0.reference.map { "  → \($0)" } ?? "")] }
+            var rows: [[String]] = stage.questions.map { ["\($0.number) \(broken($0.text))" + ($0.reference.map { "  → \($0)" } ?? "")] }
             for topic in stage.topics { rows.append(topicRows(topic, w)) }
             for (r, row) in rows.enumerated() {
                 let last = r == rows.count - 1
@@ -32,7 +32,9 @@ public enum GuideOutline {
         var rows = [head]
         for step in topic.steps {
             if let q = topic.question(step.id) {
-                rows.append("  \(q.id)  \(q.text)  (\(w.w) \(FrontMatterWriter.number(q.weight)), \(w.level) \(q.level))"
+                // A label's line breaks (`<br>`, a multi-line quoted label) would start a line of the tree at
+                // its left edge: the text on one line, its breaks as "⏎".
+                rows.append("  \(q.id)  \(broken(q.text))  (\(w.w) \(FrontMatterWriter.number(q.weight)), \(w.level) \(q.level))"
                             + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
             } else if let g = topic.gate(step.id) {
                 rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
@@ -71,6 +73,10 @@ public enum GuideOutline {
             case .path: t("path", "分支")
             }
         }
+    }
+
+    private static func broken(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ")
     }
 
     private static func oneLine(_ text: String) -> String {
