@@ -273,6 +273,10 @@ import Testing
         let d = try #require(parsed.first(.unreachableNode))
         #expect(d.position == SourcePosition(line: 12, column: 1))
         #expect(d.text.zh.contains("永远不会问到"))
+        // A second root says how to link it in (`A & B --> C` first: the chart starts at A)
+        let roots = MermaidParser.parse("flowchart TD\nA[Q1] & B[Q2] --> C[Q3]")
+        let b = try #require(roots.first(.unreachableNode))
+        #expect(b.message.contains("nothing leads to it") && b.message.contains("S([Start]) --> A & B"))
     }
 
     @Test func missingArrowAndMissingTarget() throws {

@@ -112,9 +112,13 @@ extension MermaidReader {
     mutating func checkReachability(_ graph: FlowGraph) {
         guard let start = graph.start, graph.nodes.count > 1 else { return }
         let reachable = graph.reachability()
+        var leadsIn: Set<String>?
         for (k, node) in graph.nodes.enumerated() where !reachable[k] && node.type != .end && node.type != .start {
+            // A second root (`A & B --> C` as the first line: the chart starts at A): say how to link it.
+            if leadsIn == nil { leadsIn = Set(graph.edges.map(\.to)) }
+            let root = !leadsIn!.contains(node.id)
             diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
-                                          MermaidText.unreachable(node.id, start: start)))
+                                          MermaidText.unreachable(node.id, start: start, root: root)))
         }
     }
 }
