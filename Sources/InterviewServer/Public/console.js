@@ -484,10 +484,23 @@
   // not to a choice or an answer drawn again there, where a second Enter would rate the next question 0
   // or answer the next gate too (an audit and a review found both).
   const keepsFocus = new Set(["reference-toggle"]);
+  // Only what changed is announced, and once: the panel as a live region read its whole text (the rubric's
+  // five levels, 1,040 characters) twice per rating, the optimistic drawing and the server's answer.
+  let announced = "";
+  function announce(panel, focusMoves) {
+    const heading = panel.querySelector("h2");
+    const text = heading ? heading.textContent : "";
+    if (!text || text === announced) return;
+    announced = text;
+    // Not when focus goes to the heading itself, which is read then.
+    if (!focusMoves) $("announce").textContent = text;
+  }
+
   function renderPanel() {
     const panel = $("panel");
     const focused = panel.contains(document.activeElement) ? document.activeElement : null;
     drawPanel(panel);
+    announce(panel, !!focused);
     if (!focused) return;
     const same = keepsFocus.has(focused.id) ? document.getElementById(focused.id) : null;
     if (same && panel.contains(same)) same.focus(); else focusQuestion();
