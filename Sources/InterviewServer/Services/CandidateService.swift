@@ -194,7 +194,9 @@ enum CandidateService {
     @discardableResult
     static func erase(_ candidate: Candidate, by user: User?, reason: ErasureReason? = nil, cache: ScorecardCache,
                       ledger: ErasureLedger?, on db: any Database, now: Date = Date()) async throws -> Bool {
-        if candidate.erasedAt == nil { try ledger?.record(candidate: try candidate.requireID(), at: now) }
+        if candidate.erasedAt == nil {
+            try ledger?.record(candidate: try candidate.requireID(), at: now, by: user?.id.map { "user:\($0.uuidString)" } ?? "retention")
+        }
         guard try await CandidateErasure.erase(candidate, cache: cache, on: db, now: now) else { return false }
         let reason = reason ?? (user == nil ? .retention : .request)
         try await Audit.record(.erase, candidate: candidate, by: user, detail: reason.rawValue, on: db)

@@ -20,10 +20,12 @@ final class ErasureLedger: Sendable {
         path = URL(fileURLWithPath: dataFolder).appendingPathComponent(Self.fileName).path
     }
 
-    /// Appends `2026-12-06T05:40:00.000Z candidate <id>` and waits until it is on disk: the erasure is not
-    /// reported done before it would survive a restore.
-    func record(candidate id: UUID, at date: Date) throws {
-        let line = SessionTimestamp.format(date) + " candidate " + id.uuidString + "\n"
+    /// Appends `2026-12-06T05:40:00.000Z candidate <id> by user:<id>` (or `by retention`) and waits until it
+    /// is on disk: the erasure is not reported done before it would survive a restore. Who asked and when
+    /// stay with it: after a restore the trail said only "again after a restore", the request's time and
+    /// requester gone with the database pages the backup predated.
+    func record(candidate id: UUID, at date: Date, by who: String = "retention") throws {
+        let line = SessionTimestamp.format(date) + " candidate " + id.uuidString + " by " + who + "\n"
         try lock.withLock {
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
@@ -35,15 +37,22 @@ final class ErasureLedger: Sendable {
         }
     }
 
-    /// The candidates erased, in the order they were; lines that do not read are passed over.
-    func candidates() -> [UUID] {
+    struct Entry { var candidate: UUID; var at: String; var by: String? }
+
+    /// The erasures, in the order they were; lines that do not read are passed over. Lines written before
+    /// the requester was kept have none.
+    func entries() -> [Entry] {
         let text = lock.withLock { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
         return text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
-            guard parts.count == 3, parts[1] == "candidate" else { return nil }
-            return UUID(uuidString: String(parts[2]))
+            guard parts.count == 3 || (parts.count == 5 && parts[3] == "by"), parts[1] == "candidate",
+                  let id = UUID(uuidString: String(parts[2])) else { return nil }
+            return Entry(candidate: id, at: String(parts[0]), by: parts.count == 5 ? String(parts[4]) : nil)
         }
     }
+
+    /// The candidates erased, in the order they were.
+    func candidates() -> [UUID] { entries().map(\.candidate) }
 
     /// `interview restore` leaves this in the data folder, so the next start puts the restore in the
     /// security trail (the restored database's own trail ends at the backup).
@@ -69,7 +78,11 @@ final class ErasureLedger: Sendable {
     }
 
     private static func eraseAgain(_ ledger: ErasureLedger, _ app: Application) async throws -> Int {
-        let ids = Array(Set(ledger.candidates()))
+        let entries = ledger.entries()
+        // The first erasure of each: when, and by whom, for the trail entry written again.
+        var first: [UUID: ErasureLedger.Entry] = [:]
+        for entry in entries where first[entry.candidate] == nil { first[entry.candidate] = entry }
+        let ids = Array(first.keys)
         guard !ids.isEmpty else { return 0 }
         var again = 0
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
@@ -77,8 +90,10 @@ final class ErasureLedger: Sendable {
             for candidate in restored {
                 guard try await CandidateService.erase(candidate, by: nil, reason: .restore, cache: app.scorecardCache, ledger: nil,
                                                        on: app.db) else { continue }
+                let original = candidate.id.flatMap { first[$0] }
+                let detail = "again after a restore" + (original.map { " (first erased \($0.at)" + ($0.by.map { " by \($0)" } ?? "") + ")" } ?? "")
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
-                                                     detail: "again after a restore", on: app.db)
+                                                     detail: detail, on: app.db)
                 again += 1
             }
         }
