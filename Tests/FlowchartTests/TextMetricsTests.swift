@@ -80,6 +80,16 @@ import Testing
         #expect(lines == ["一二三四", "五，六七"])
     }
 
+    @Test func openingPunctuationDoesNotEndALine() {
+        // setup: five characters fill a 70 px line exactly, the fifth an opening bracket
+        let text = "一二三四（五六）"
+        // act
+        let lines = TextMetrics.wrap(text, maxWidth: 70, fontSize: 14)
+        // verify: the bracket goes down with what it opens
+        #expect(lines == ["一二三四", "（五六）"])
+        #expect(TextMetrics.wrap("怎么配置？（gunicorn", maxWidth: 84, fontSize: 14).first?.hasSuffix("（") == false)
+    }
+
     @Test func mixedScriptsAndEmptyText() {
         // act
         let mixed = TextMetrics.wrap("mixed 中文 and English", maxWidth: 60, fontSize: 14)

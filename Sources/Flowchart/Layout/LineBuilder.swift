@@ -25,6 +25,11 @@ struct LineBuilder {
         } else if let first = unit.text.unicodeScalars.first, TextMetrics.isClosingPunctuation(first),
                   current.count >= 2, pullDownLast(then: unit) {
             return
+        } else if let last = current.last?.text.unicodeScalars.last, TextMetrics.isOpeningPunctuation(last),
+                  current.count >= 2, pullDownLast(then: unit) {
+            // An opening bracket left at a line's end ("…worker 怎么配置？（" / "gunicorn…"): it goes down with
+            // what it opens.
+            return
         } else if width <= maxWidth {
             flush()
             append(unit)

@@ -2,7 +2,7 @@ extension TextMetrics {
     /// Wraps `text` into lines no wider than `maxWidth` px (a single character wider than that still
     /// gets a line of its own). Explicit newlines are kept; Latin text breaks at spaces, words longer
     /// than a line are cut; CJK may break between any two characters, but a line never starts with
-    /// closing punctuation when the character before it can move down instead.
+    /// closing punctuation nor ends with opening punctuation when a character can move down instead.
     public static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         if text.isEmpty { return [] }
         var lines: [String] = []
@@ -87,6 +87,11 @@ extension TextMetrics {
     /// Characters that look wrong at the start of a line (CJK and Latin closing punctuation).
     static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         "，。、；：！？）」』】〉》〕〗〙〛…‥・ー～,.;:!?)]}%".unicodeScalars.contains(scalar)
+    }
+
+    /// Characters that look wrong at the end of a line (CJK and Latin opening punctuation).
+    static func isOpeningPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        "（「『【〈《〔〖〘〚“‘([{".unicodeScalars.contains(scalar)
     }
 
     /// Where a cut inside a long word reads naturally: after a slash, hyphen, comma …
