@@ -105,7 +105,8 @@ struct PositionController: RouteCollection {
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
         page.search = search
-        if req.method == .GET, let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)) {
+        // Only for those who make these changes: the notice names an account by id from the address.
+        if req.method == .GET, user.role.managesPositions, let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)) {
             // The member named from the database (one taken off is no longer in `members`).
             let who = try? req.query.get(UUID.self, at: "user")
             var name: String?
