@@ -126,9 +126,9 @@ struct CandidateTests {
             // verify: 50 rows a page, the last page holds the remaining 20, links carry the filter
             func rows(_ page: TestingHTTPResponse) -> Int { page.body.string.components(separatedBy: "<tr><td><a href=\"/candidates/").count - 1 }
             #expect(rows(first) == 50 && rows(last) == 20 && rows(beyond) == 20)
-            #expect(first.body.string.contains("1 / 3 (120)") && first.body.string.contains("?page=2\" rel=\"next\""))
+            #expect(first.body.string.contains("Page 1 of 3 (120 in all)") && first.body.string.contains("?page=2\" rel=\"next\""))
             #expect(!last.body.string.contains("rel=\"next\"") && last.body.string.contains("?page=2\" rel=\"prev\""))
-            #expect(rows(searched) == 10 && searched.body.string.contains("2 / 2 (60)"))
+            #expect(rows(searched) == 10 && searched.body.string.contains("Page 2 of 2 (60 in all)"))
             #expect(searched.body.string.contains("q=chen&amp;page=1\" rel=\"prev\"") && !searched.body.string.contains("Wang "))
             #expect(positions.body.string.contains("<td>120</td>"))
         }
