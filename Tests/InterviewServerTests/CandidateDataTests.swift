@@ -121,10 +121,22 @@ struct CandidateDataTests {
             let early = Interview(candidateID: try done.requireID(), guideVersionID: try version.requireID(), scheduledAt: Date())
             early.status = .completed
             try await early.save(on: app.db)
+            // Ways a security review held a candidate forever: none holds any more.
+            var held: [Candidate] = []
+            for (name, when, status) in [("Cancelled in 9999", Date.distantFuture, Interview.Status.cancelled),
+                                         ("Scheduled in 9999", Date.distantFuture, .scheduled),
+                                         ("Left in progress", Date(), .inProgress)] {
+                let candidate = try await TestData.candidate(app, name, in: position)
+                let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(), scheduledAt: when)
+                interview.status = status
+                try await interview.save(on: app.db)
+                held.append(candidate)
+            }
             // act
             let erased = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: nil, now: now)
-            // verify: only the one whose process ended more than 30 days before
-            #expect(erased == 1)
+            // verify: the one whose process ended more than 30 days before, and the three no one can hold
+            #expect(erased == 4)
+            for candidate in held { #expect(try await Candidate.find(candidate.id, on: app.db)?.name == nil, "\(candidate.id!)") }
             #expect(try await Candidate.find(waiting.id, on: app.db)?.name == "Still scheduled")
             #expect(try await Candidate.find(lately.id, on: app.db)?.name == "Interviewed lately")
             #expect(try await Candidate.find(done.id, on: app.db)?.name == nil)

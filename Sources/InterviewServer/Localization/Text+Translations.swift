@@ -47,8 +47,8 @@ extension Text {
         case .newPosition: ("New position", "新建职位")
         case .retentionDays: ("Keep candidate data (days)", "候选人数据保留天数")
         case .retentionOwnerOnly: ("Only the position's owner or an admin changes how long personal data is kept.", "只有职位的创建者或管理员可以修改个人数据的保留期限。")
-        case .retentionHint: ("Counted from the end of a candidate's process (their last interview or decision, whichever is later), never while an interview is open. Empty: keep until erased by hand.",
-                              "从候选人流程结束时算起（最后一次面试或录用决定，以较晚者为准），面试未结束时不会删除。留空：保留直到手动删除。")
+        case .retentionHint: ("Counted from the end of a candidate's process (their last interview or decision, whichever is later); an interview still open and dated within the period holds it. Empty: keep until erased by hand.",
+                              "从候选人流程结束时算起（最后一次面试或录用决定，以较晚者为准）；仍未结束、且日期在期限之内的面试会让删除顺延。留空：保留直到手动删除。")
         case .noPositions: ("No positions yet.", "暂无职位。")
         case .addMember: ("Add member", "添加成员")
         case .candidateCount: ("Candidates", "候选人数")

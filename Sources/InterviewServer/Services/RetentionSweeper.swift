@@ -2,10 +2,13 @@ import Fluent
 import Vapor
 
 /// Erases the personal data of candidates whose position's retention period has passed since the end of
-/// their process: the later of when they were added, their last interview and their last decision, and
-/// never while an interview of theirs is scheduled or under way (counted from the day they were added, a
-/// 90-day period erased a candidate whose process ran 91 days, and no decision could then be recorded).
-/// Interviews stay, so anonymous scores remain. `now` is passed in so tests need no clock.
+/// their process: the later of when they were added, their last interview held and their last decision
+/// (counted from the day they were added, a 90-day period erased a candidate whose process ran 91 days,
+/// and no decision could then be recorded). An interview still open holds the erasure only while it is
+/// in reach — dated within one period of today either way — so a date in the year 9999, an interview left
+/// "in progress" by someone who left, or a no-show never cancelled, cannot keep anyone forever; a
+/// cancelled interview holds nothing (a security review). Interviews stay, so anonymous scores remain.
+/// `now` is passed in so tests need no clock.
 enum RetentionSweeper {
     @discardableResult
     static func sweep(on db: any Database, cache: ScorecardCache, ledger: ErasureLedger?, now: Date) async throws -> Int {
@@ -14,13 +17,17 @@ enum RetentionSweeper {
         for position in positions {
             guard let days = position.retentionDays else { continue }
             let cutoff = now.addingTimeInterval(-Double(days) * 24 * 60 * 60)
+            // Ids first: a candidate held by an open interview stays on this list every hour, and its whole
+            // row (a resume PDF of up to 5 MB) was read each time.
             let due = try await Candidate.query(on: db)
                 .filter(\.$position.$id == position.requireID())
                 .filter(\.$erasedAt == nil)
                 .filter(\.$createdAt < cutoff)
+                .field(\.$id)
                 .all()
-            for candidate in due where try await processEnded(candidate, before: cutoff, on: db) {
-                guard try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now) else { continue }
+            for id in due.compactMap(\.id) where try await processEnded(id, cutoff: cutoff, now: now, days: days, on: db) {
+                guard let candidate = try await Candidate.find(id, on: db),
+                      try await CandidateService.erase(candidate, by: nil, cache: cache, ledger: ledger, on: db, now: now) else { continue }
                 try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", candidate.id),
                                                      detail: "retention", on: db)
                 erased += 1
@@ -29,12 +36,16 @@ enum RetentionSweeper {
         return erased
     }
 
-    /// No open interview, and the last interview and the last decision before `cutoff`.
-    static func processEnded(_ candidate: Candidate, before cutoff: Date, on db: any Database) async throws -> Bool {
-        let id = try candidate.requireID()
+    /// The process ended before `cutoff`: no interview in reach still open, no interview held and no
+    /// decision since. Cancelled interviews count for nothing; a date in the future counts as today.
+    static func processEnded(_ id: UUID, cutoff: Date, now: Date, days: Int, on db: any Database) async throws -> Bool {
         let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == id).field(\.$id).field(\.$scheduledAt).field(\.$status).all()
-        if interviews.contains(where: { $0.status == .scheduled || $0.status == .inProgress }) { return false }
-        if interviews.contains(where: { $0.scheduledAt >= cutoff }) { return false }
+        let reach = now.addingTimeInterval(Double(days) * 24 * 60 * 60)
+        for interview in interviews where interview.status != .cancelled {
+            let open = interview.status == .scheduled || interview.status == .inProgress
+            if open, interview.scheduledAt >= cutoff, interview.scheduledAt <= reach { return false }
+            if !open, min(interview.scheduledAt, now) >= cutoff { return false }
+        }
         let lastDecision = try await CandidateDecision.query(on: db).filter(\.$candidateID == id).sort(\.$at, .descending).first()
         return (lastDecision?.at).map { $0 < cutoff } ?? true
     }
