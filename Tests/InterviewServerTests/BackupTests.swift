@@ -164,6 +164,28 @@ struct BackupTests {
         }
     }
 
+    @Test func theLedgerKeepsWhoAskedOnALineEarlierVersionsPassOver() throws {
+        // setup: one erasure recorded by a person, one written by an earlier version, one line tampered with
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = ErasureLedger(dataFolder: dir.path)
+        let asked = UUID(), old = UUID(), user = UUID()
+        try ledger.record(candidate: asked, at: Date(timeIntervalSince1970: 1_800_000_000), by: "user:\(user.uuidString)")
+        let file = dir.appendingPathComponent(ErasureLedger.fileName).path
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.seekToEndOfFile()
+        handle.write(Data("2027-01-15T08:00:00.000Z candidate \(old.uuidString)\n2027-01-15T08:00:00.000Z requested-by \(old.uuidString) <script>\n".utf8))
+        try handle.close()
+        // act
+        let entries = ledger.entries()
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        // verify: each erasure's own line is the three words every version reads; the requester beside it
+        #expect(lines.filter { $0.split(separator: " ").count == 3 }.count == 2)
+        #expect(entries.map(\.candidate) == [asked, old])
+        #expect(entries[0].by == "user:\(user.uuidString)" && entries[0].at.hasPrefix("2027-01-15T08:00"))
+        #expect(entries[1].by == nil, "text that is no requester is not carried into the trail")
+    }
+
     @Test func theDataFolderIsMadeItsOwnersOnly() throws {
         // setup: a folder as an earlier version left it, readable by every local account
         let dir = try folder()

@@ -20,12 +20,14 @@ final class ErasureLedger: Sendable {
         path = URL(fileURLWithPath: dataFolder).appendingPathComponent(Self.fileName).path
     }
 
-    /// Appends `2026-12-06T05:40:00.000Z candidate <id> by user:<id>` (or `by retention`) and waits until it
-    /// is on disk: the erasure is not reported done before it would survive a restore. Who asked and when
-    /// stay with it: after a restore the trail said only "again after a restore", the request's time and
-    /// requester gone with the database pages the backup predated.
+    /// Appends `2026-12-06T05:40:00.000Z candidate <id>` and, on a line of its own that earlier versions
+    /// pass over (one rolled back to, or restoring with, still reads every erasure), `… requested-by <id>
+    /// user:<id>` or `retention`; one write, and waits until it is on disk: the erasure is not reported done
+    /// before it would survive a restore. Who asked and when stay with it: after a restore the trail said
+    /// only "again after a restore", the request's time and requester gone with the pages the backup predated.
     func record(candidate id: UUID, at date: Date, by who: String = "retention") throws {
-        let line = SessionTimestamp.format(date) + " candidate " + id.uuidString + " by " + who + "\n"
+        let time = SessionTimestamp.format(date)
+        let line = time + " candidate " + id.uuidString + "\n" + time + " requested-by " + id.uuidString + " " + who + "\n"
         try lock.withLock {
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
@@ -39,16 +41,30 @@ final class ErasureLedger: Sendable {
 
     struct Entry { var candidate: UUID; var at: String; var by: String? }
 
-    /// The erasures, in the order they were; lines that do not read are passed over. Lines written before
-    /// the requester was kept have none.
+    /// The erasures, in the order they were; lines that do not read are passed over. Erasures recorded
+    /// before the requester was kept have none. The time and requester are checked before they are used
+    /// (they go into the security trail): a timestamp, and `retention` or `user:` with an id.
     func entries() -> [Entry] {
         let text = lock.withLock { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return text.split(separator: "\n").compactMap { line in
+        var entries: [Entry] = [], requesters: [String: String] = [:]
+        for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")
-            guard parts.count == 3 || (parts.count == 5 && parts[3] == "by"), parts[1] == "candidate",
-                  let id = UUID(uuidString: String(parts[2])) else { return nil }
-            return Entry(candidate: id, at: String(parts[0]), by: parts.count == 5 ? String(parts[4]) : nil)
+            guard parts.count >= 3, SessionTimestamp.parse(String(parts[0])) != nil, let id = UUID(uuidString: String(parts[2])) else { continue }
+            if parts.count == 3, parts[1] == "candidate" {
+                entries.append(Entry(candidate: id, at: String(parts[0]), by: nil))
+            } else if parts.count == 4, parts[1] == "requested-by", Self.isRequester(parts[3]) {
+                requesters[String(parts[0]) + " " + id.uuidString] = String(parts[3])
+            }
         }
+        return entries.map { entry in
+            var entry = entry
+            entry.by = requesters[entry.at + " " + entry.candidate.uuidString]
+            return entry
+        }
+    }
+
+    private static func isRequester(_ who: Substring) -> Bool {
+        who == "retention" || (who.hasPrefix("user:") && UUID(uuidString: String(who.dropFirst(5))) != nil)
     }
 
     /// The candidates erased, in the order they were.
