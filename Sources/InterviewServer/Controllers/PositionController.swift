@@ -110,7 +110,11 @@ struct PositionController: RouteCollection {
             // The member named from the database (one taken off is no longer in `members`).
             let who = try? req.query.get(UUID.self, at: "user")
             var name: String?
-            if let who { name = try await User.find(who, on: req.db)?.name }
+            // Named only when what it says is so: a member added is one, a member taken off is not.
+            if let who, let account = try await User.find(who, on: req.db),
+               (done == .memberAdded) == members.contains(where: { $0.id == who }) {
+                name = account.name
+            }
             if done == .positionSaved || name != nil { page.notice = done.text(name: name ?? "", req.language) }
         }
         page.agreement = try await PooledFigures.lines(guide: position.$guide.id, positions: [id], viewer: user, req: req)

@@ -76,6 +76,8 @@ struct UserController: RouteCollection {
     private static func notice(_ req: Request, users: [User]) -> String? {
         guard let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)),
               let id = try? req.query.get(UUID.self, at: "user"), let user = users.first(where: { $0.id == id }) else { return nil }
+        // A crafted link cannot claim what is not so ("deactivated" of an active account).
+        if done == .deactivated && user.isActive || done == .reactivated && !user.isActive { return nil }
         return done.text(name: user.name, role: user.role.label(req.language), req.language)
     }
 

@@ -172,8 +172,10 @@ enum InterviewService {
     static func reschedule(_ id: UUID?, to text: String?, zone: TimeZone, req: Request) async throws -> Interview {
         let user = try req.user
         guard let id, let interview = try await Interview.find(id, on: req.db) else { throw Abort(.notFound) }
-        _ = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
+        let candidate = try await Access.candidate(interview.$candidate.id, for: user, on: req.db)
         try Access.requireManager(user)
+        // As scheduling: an erased candidate's interview is not moved (its console takes no note).
+        guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         guard interview.status.isOpen else {
             throw Abort(.conflict, reason: Text.errRescheduleNotScheduled.in(req.language))
         }
@@ -183,11 +185,16 @@ enum InterviewService {
         try errors.check()
         let before = interview.scheduledAt
         guard let when, when != before else { return interview }
-        interview.scheduledAt = when
-        try await interview.save(on: req.db)
+        // One statement, on the condition that it is still open: a cancel or completion made meanwhile
+        // by a colleague is not overwritten by a move read before it (a security review).
+        try await Interview.query(on: req.db).filter(\.$id == id).filter(\.$status ~~ [.scheduled, .inProgress])
+            .set(\.$scheduledAt, to: when).update()
+        guard let moved = try await Interview.find(id, on: req.db), abs(moved.scheduledAt.timeIntervalSince(when)) < 1, moved.status.isOpen else {
+            throw Abort(.conflict, reason: Text.errRescheduleNotScheduled.in(req.language))
+        }
         try await SecurityAudit.record(.interviewRescheduled, by: user, subject: SecurityAudit.subject("interview", id),
                                        detail: "\(DisplayDate.string(before, in: .gmt)) -> \(DisplayDate.string(when, in: .gmt)) UTC", req: req)
-        return interview
+        return moved
     }
 
     /// Cancelling, completing or reopening an interview: the position's hiring managers and admins.
