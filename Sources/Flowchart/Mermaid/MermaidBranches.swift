@@ -113,12 +113,14 @@ extension MermaidReader {
         guard let start = graph.start, graph.nodes.count > 1 else { return }
         let reachable = graph.reachability()
         var leadsIn: Set<String>?
+        let startNode = graph.node(start)
         for (k, node) in graph.nodes.enumerated() where !reachable[k] && node.type != .end && node.type != .start {
             // A second root (`A & B --> C` as the first line: the chart starts at A): say how to link it.
             if leadsIn == nil { leadsIn = Set(graph.edges.map(\.to)) }
             let root = !leadsIn!.contains(node.id)
             diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
-                                          MermaidText.unreachable(node.id, start: start, root: root)))
+                                          MermaidText.unreachable(node.id, start: start, root: root,
+                                                                  besideStart: startNode.map { $0.type != .start && $0.position.line == node.position.line } ?? false)))
         }
     }
 }

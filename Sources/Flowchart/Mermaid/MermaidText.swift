@@ -219,12 +219,19 @@ enum MermaidText {
             zh: "问题 '\(id)' 有 \(paths.count) 条出线：先问这个问题，再按书写顺序依次问各条路径（\(paths.joined(separator: "、"))）；若要按回答只走一条路，请改为判断节点 {…}；若只是说明，请画成 \(id)@{ shape: fork }")
     }
 
-    static func unreachable(_ id: String, start: String, root: Bool = false) -> LocalizedText {
+    /// `root`: nothing leads to it. `besideStart`: it is written on the chart's first line beside the start,
+    /// a question (`A & B --> C`: the chart starts at A), and a start before both is the repair; otherwise
+    /// a line from the question it follows.
+    static func unreachable(_ id: String, start: String, root: Bool = false, besideStart: Bool = false) -> LocalizedText {
         let base = LocalizedText(en: "'\(id)' cannot be reached from the start '\(start)'; the interview never asks it",
                                  zh: "从起点 '\(start)' 无法到达 '\(id)'；面试中永远不会问到它")
         guard root else { return base }
-        return base + LocalizedText(en: " — nothing leads to it: link it into the chart, for example with a start before both, S([Start]) --> \(start) & \(id)",
-                                    zh: "——没有任何连线指向它：请把它连进流程图，例如在两者之前加一个起点 S([开始]) --> \(start) & \(id)")
+        if besideStart {
+            return base + LocalizedText(en: " — nothing leads to it: put a start before both, S([Start]) --> \(start) & \(id)",
+                                        zh: "——没有任何连线指向它：请在两者之前加一个起点 S([开始]) --> \(start) & \(id)")
+        }
+        return base + LocalizedText(en: " — nothing leads to it: draw a line to it from the question it follows (… --> \(id))",
+                                    zh: "——没有任何连线指向它：请从它前面的问题画一条线指向它（… --> \(id)）")
     }
 
     static func closestDirection(_ written: String) -> String? {
