@@ -29,7 +29,8 @@ enum InterviewService {
         var panelists: [Panelist] = []
         /// The status form, for the position's hiring managers and admins; nil for anyone else.
         var statusAction: String?
-        /// The form that moves it to another time, while it is scheduled, for the same people; nil otherwise.
+        /// The form that moves it to another time, while it is open (scheduled or in progress), for the same
+        /// people; nil otherwise.
         var rescheduleAction: String?
         /// Its time as the reader's datetime-local field shows it ("2026-12-07T09:00").
         var scheduledAtField: String
