@@ -35,6 +35,22 @@ struct ReportContentTests {
         #expect(markdown.contains("cond1 是否需要深入redis? → left unanswered (the questions behind it count neither for nor against"))
     }
 
+    @Test func theCandidatesOverallIsEachTopicsShareTimesItsScore() throws {
+        // setup
+        let (report, _) = try ReportTestSession.report(.candidate)
+        let entered = report.topics.filter { $0.score != nil }
+        try #require(entered.count > 1, "the scripted session enters several topics")
+        // act: the shares and scores read back from the formula the candidate sees
+        let terms = report.overallFormula.components(separatedBy: " = ")[0].components(separatedBy: " + ").map { term in
+            term.components(separatedBy: "% × ").compactMap(Double.init)
+        }
+        // verify: one share per topic entered, together 100 %, recomputing the overall to its shown decimal
+        #expect(terms.count == entered.count && terms.allSatisfy { $0.count == 2 })
+        #expect(abs(terms.map { $0[0] }.reduce(0, +) - 100) < 0.1)
+        let recomputed = terms.map { $0[0] / 100 * $0[1] }.reduce(0, +)
+        #expect(abs(recomputed - (report.overall ?? -1)) < 0.2, "\(report.overallFormula)")
+    }
+
     @Test func anAmpersandStaysAsWrittenUnlessItWouldStartACharacterReference() {
         #expect(MarkdownReport.inline("Browser & rendering") == "Browser & rendering")
         #expect(MarkdownReport.inline("write &lt; or &#60; & R&D") == "write &amp;lt; or &amp;#60; & R&D")

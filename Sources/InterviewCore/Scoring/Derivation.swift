@@ -60,6 +60,13 @@ public struct Derivation: Hashable, Sendable, Codable {
         let f = ScoreFormat.number
         let result = value.map(ScoreFormat.score) ?? "–"
         guard showWeights, !terms.isEmpty else {
+            // The candidate's copy has no weights, but an overall over several topics is each topic's share of
+            // it times its score, so it can be worked out from the scores shown (a probe could not arrive at
+            // 43.6 from 91.1 and 11.9: "40% × 91.1 + 60% × 11.9").
+            if kind == .weightedMean, terms.count > 1, denominator > 0 {
+                return terms.map { "\(f(100 * $0.weight / denominator))% × \(ScoreFormat.score($0.value))" }
+                    .joined(separator: " + ") + " = \(result)"
+            }
             return kind == .weightedMean ? result : "100 × \(f(numerator)) / \(f(denominator)) = \(result)"
         }
         let top: [String], bottom: [String]
