@@ -123,9 +123,12 @@ struct CandidateTests {
             let beyond = try await browser.get("/positions/\(id)?page=99")
             let searched = try await browser.get("/candidates?q=chen&page=2")
             let positions = try await browser.get("/positions")
+            browser.language = "zh"
+            let chinese = try await browser.get("/positions/\(id)").body.string
             // verify: 50 rows a page, the last page holds the remaining 20, links carry the filter
             func rows(_ page: TestingHTTPResponse) -> Int { page.body.string.components(separatedBy: "<tr><td><a href=\"/candidates/").count - 1 }
             #expect(rows(first) == 50 && rows(last) == 20 && rows(beyond) == 20)
+            #expect(chinese.contains("第 1 / 3 页（共 120 条）"))
             #expect(first.body.string.contains("Page 1 of 3 (120 in all)") && first.body.string.contains("?page=2\" rel=\"next\""))
             #expect(!last.body.string.contains("rel=\"next\"") && last.body.string.contains("?page=2\" rel=\"prev\""))
             #expect(rows(searched) == 10 && searched.body.string.contains("Page 2 of 2 (60 in all)"))

@@ -26,6 +26,7 @@ struct AuditController: RouteCollection {
         var page: Int
         var pages: Int
         var total: Int
+        var position: String
         var previousHref: String?
         var nextHref: String?
         var exportHref: String
@@ -59,6 +60,7 @@ struct AuditController: RouteCollection {
                       subjectHref: href(line.subject), detail: named(AuditText.detail(line.detail, language), people))
             },
             page: result.page, pages: result.pages, total: result.total,
+            position: CandidatePager.words(page: result.page, pages: result.pages, total: result.total, language),
             previousHref: result.page > 1 ? link(query, page: result.page - 1) : nil,
             nextHref: result.page < result.pages ? link(query, page: result.page + 1) : nil,
             exportHref: link(query, page: nil, path: SiteURL.auditExport.path))

@@ -41,7 +41,7 @@ struct CandidateController: RouteCollection {
                                                          page: (try? req.query.get(Int.self, at: "page")) ?? 1, language: req.language, on: req.db)
         let page = CandidatesIndex(
             candidates: listing.rows,
-            pager: listing.pager(path: SiteURL.candidates.path, query: [.init(name: "q", value: search), .init(name: "position", value: positionID?.uuidString)]),
+            pager: listing.pager(path: SiteURL.candidates.path, query: [.init(name: "q", value: search), .init(name: "position", value: positionID?.uuidString)], language: req.language),
             search: search,
             positions: positions.map { .init(id: $0.id, title: $0.title, selected: $0.id == positionID) })
         return try await req.page("candidates", page)

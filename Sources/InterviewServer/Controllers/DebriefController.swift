@@ -15,12 +15,11 @@ struct DebriefController: RouteCollection {
     struct Loaded {
         var candidate: Candidate
         var document: PanelDebriefDocument
-        var drafts: [(interviewer: String, touched: Date?)]
+        /// The cards shown, the drafts the viewer may know of, whether their own card is awaited, and the
+        /// cancelled interviews' cards left out: the page and the downloads read them from here.
+        var panel: PanelCards
         /// The panel's score with each interviewer's severity removed, over the cards shown.
         var adjusted: AdjustedScoreText?
-        var awaitingOwnCard = false
-        var cancelledCards: String?
-        var panel: PanelCards
         /// The guide's own language, for `lang` on its texts in a page of the other one (WCAG 3.1.2).
         var guideLanguage = "en"
     }
@@ -55,8 +54,7 @@ struct DebriefController: RouteCollection {
                 shown: panel.cards.map { .init(interviewer: $0.interviewerID, version: $0.guideVersionID, guide: $0.guide, state: $0.state) },
                 bank: bank, language: language, viewer: try req.user)
         }
-        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), drafts: panel.drafts,
-                      adjusted: adjusted, awaitingOwnCard: panel.awaitingOwnCard, cancelledCards: panel.cancelledNotice(req.language), panel: panel,
+        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), panel: panel, adjusted: adjusted,
                       guideLanguage: ReportLanguage(guide: guide).rawValue)
     }
 
@@ -66,14 +64,14 @@ struct DebriefController: RouteCollection {
         let decisions = try await DecisionService.history(of: id, for: try req.user, language: req.language, on: req.db)
         var page = DebriefPage(
             candidateName: loaded.candidate.name ?? Text.erased.in(req.language), candidateHref: SiteURL.candidate(id).path,
-            doc: loaded.document, adjusted: loaded.adjusted, drafts: loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
+            doc: loaded.document, adjusted: loaded.adjusted, drafts: loaded.panel.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) },
             decision: decisions.first, markdownHref: SiteURL.candidateDebriefMarkdown(id).path,
             jsonHref: SiteURL.candidateDebriefJSON(id).path)
         // "No scorecard is submitted yet" was untrue for an interviewer whose colleagues had submitted:
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
-        page.awaitingOwnCard = loaded.awaitingOwnCard
-        page.cancelledCards = loaded.cancelledCards
+        page.awaitingOwnCard = loaded.panel.awaitingOwnCard
+        page.cancelledCards = loaded.panel.cancelledNotice(req.language)
         page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
         page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
@@ -113,7 +111,7 @@ struct DebriefController: RouteCollection {
             candidateID = try loaded.candidate.requireID()
             adjusted = loaded.adjusted
             debrief = loaded.document
-            drafts = loaded.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) }
+            drafts = loaded.panel.drafts.map { .init(interviewer: $0.interviewer, touched: DisplayDate.string($0.touched)) }
             self.decisions = decisions
         }
     }

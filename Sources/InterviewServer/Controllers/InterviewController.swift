@@ -34,7 +34,7 @@ struct InterviewController: RouteCollection {
                                                          language: req.language, on: req.db)
         var page = InterviewsIndex(
             interviews: listing.rows,
-            pager: listing.pager(path: SiteURL.interviews.path, query: [.init(name: "status", value: status?.rawValue)]),
+            pager: listing.pager(path: SiteURL.interviews.path, query: [.init(name: "status", value: status?.rawValue)], language: req.language),
             statuses: StatusOption.all(req.language), filter: StatusOption.all(req.language, selected: status))
         let user = try req.user
         if status == nil, listing.page == 1 {

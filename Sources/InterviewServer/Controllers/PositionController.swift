@@ -99,7 +99,7 @@ struct PositionController: RouteCollection {
             members: try members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language),
                                              removeAction: $0.id == user.id ? nil : SiteURL.positionMemberRemove(id, try $0.requireID()).path) },
             candidates: listing.rows,
-            pager: listing.pager(path: SiteURL.position(id).path, query: [.init(name: "q", value: search)]),
+            pager: listing.pager(path: SiteURL.position(id).path, query: [.init(name: "q", value: search)], language: req.language),
             canManage: user.role.managesPositions, canChangeRetention: Access.canChangeRetention(of: position, user),
             settingsAction: SiteURL.position(id).path,
             memberAction: SiteURL.positionMembers(id).path,

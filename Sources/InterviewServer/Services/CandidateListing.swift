@@ -44,7 +44,7 @@ struct Listing<Row: Sendable>: Sendable {
     }
 
     /// The table's pager: links to the neighbouring pages of `path` with the same filters.
-    func pager(path: String, query: [URLQueryItem]) -> CandidatePager {
+    func pager(path: String, query: [URLQueryItem], language: Language) -> CandidatePager {
         func link(_ page: Int) -> String {
             var components = URLComponents()
             components.path = path
@@ -53,7 +53,8 @@ struct Listing<Row: Sendable>: Sendable {
         }
         return CandidatePager(page: page, pages: pages, total: total,
                               previousHref: page > 1 ? link(page - 1) : nil,
-                              nextHref: page < pages ? link(page + 1) : nil)
+                              nextHref: page < pages ? link(page + 1) : nil,
+                              position: CandidatePager.words(page: page, pages: pages, total: total, language))
     }
 }
 
@@ -66,4 +67,12 @@ struct CandidatePager: Encodable, Sendable {
     var total: Int
     var previousHref: String?
     var nextHref: String?
+    /// `words(page:pages:total:_:)` in the reader's language.
+    var position: String
+
+    /// "Page 2 of 3 (123 in all)" / "第 2 / 3 页（共 123 条）": the bare "页 1 / 3 (123)" kept English
+    /// word order in Chinese and did not say what 123 counted. The audit page's pager says the same.
+    static func words(page: Int, pages: Int, total: Int, _ language: Language) -> String {
+        language == .zh ? "第 \(page) / \(pages) 页（共 \(total) 条）" : "Page \(page) of \(pages) (\(total) in all)"
+    }
 }
