@@ -10,7 +10,20 @@ extension MermaidReader {
     /// Words Mermaid reads as the start of a statement wherever they stand, so no node can have them as id
     /// (`end` has its own finding). Checked by length and first byte first: this runs for every node.
     /// (`direction` and `graph` before a link are read as nodes, as Mermaid's lexer does: `MermaidParserTests`.)
-    static let statementKeywords: Set<String> = ["style", "class", "click", "classDef", "linkStyle"]   // s, c, l first
+    static let statementKeywords: [[UInt8]] = ["style", "class", "click", "classDef", "linkStyle"].map { Array($0.utf8) }
+
+    /// The keyword `idRange` spells, compared byte by byte: this runs for every node id, and making a String
+    /// of each id of that length (`cond10` in a generated guide) cost an allocation per mention.
+    @inline(__always)
+    func statementKeyword(_ idRange: Range<Int>) -> String? {
+        guard idRange.count >= 5, idRange.count <= 9 else { return nil }
+        let first = s[idRange.lowerBound]
+        guard first == 0x73 || first == 0x63 || first == 0x6C else { return nil }   // s c l
+        for keyword in Self.statementKeywords where keyword.count == idRange.count {
+            if keyword.indices.allSatisfy({ keyword[$0] == s[idRange.lowerBound + $0] }) { return String(decoding: keyword, as: UTF8.self) }
+        }
+        return nil
+    }
 
     mutating func readNode() -> Int? {
         let at = i
@@ -34,8 +47,7 @@ extension MermaidReader {
         if idRange.count == 3, s[idRange.lowerBound] == 0x65, s[idRange.lowerBound + 1] == 0x6E, s[idRange.lowerBound + 2] == 0x64 {
             // `A --> end`: Mermaid's keyword, which breaks the chart there; read as a node all the same.
             report(.error, .endAsNodeID, at: at, MermaidText.endAsNodeID, fix: (idRange, "End"))
-        } else if idRange.count >= 5, idRange.count <= 9, case let first = s[idRange.lowerBound], first == 0x73 || first == 0x63 || first == 0x6C,
-                  case let word = string(idRange), Self.statementKeywords.contains(word) {
+        } else if let word = statementKeyword(idRange) {
             // `S --> style[…]`: Mermaid reads the keyword and fails on the line; read as a node all the same.
             report(.error, .keywordAsNodeID, at: at, MermaidText.keywordAsNodeID(word), fix: (idRange, word + "_"))
         }
