@@ -41,7 +41,7 @@ enum RunView {
             let suggestion = GateSuggestion.make(for: id, in: key, state: state, guide: guide, now: now)
             // A path gate has no lean: its reason alone (it read "— — a choice of path").
             let lean = suggestion.answer.map { ($0 ? l.yes : l.no) + " — " } ?? ""
-            return ["\(heading(key)) · \(l.gate) \(id)", "? \(gate?.text ?? id)",
+            return ["\(heading(key)) · \(l.gate) \(id)", "? \(gate?.text ?? id)"] + RunNotes.lines(guide.topic(key)?.step(id)) + [
                     "\(l.suggestion): \(lean)\(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
         case .offerJump(let key, let id, let target):
             let text = guide.topic(key)?.instructions.first { $0.id == id }?.text ?? id
@@ -77,6 +77,7 @@ enum RunQuestionView {
         var lines = ["\(topic.heading) · \(question.id) (\(l.position(position, topic.questions.count))) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
         if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
         lines.append("\(l.question): \(question.text)")
+        lines += RunNotes.lines(topic.step(question.id))
         if session.showReference {
             lines.append("\(l.reference): \(question.reference ?? l.none)")
             for level in guide.scale.levels where question.rubric[level] ?? guide.scale.anchors[level] != nil {
@@ -85,6 +86,13 @@ enum RunQuestionView {
         }
         lines.append(l.rateKeys(guide.scale.levels.lowerBound, guide.scale.maximum))
         return lines
+    }
+}
+
+/// The author's notes for the interviewer beside a question or gate (Mermaid's comment shapes), a line each.
+enum RunNotes {
+    static func lines(_ step: Step?) -> [String] {
+        step?.note.map { $0.split(separator: "\n").map { "✎ " + $0 } } ?? []
     }
 }
 

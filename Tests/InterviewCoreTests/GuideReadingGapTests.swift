@@ -230,6 +230,49 @@ struct GuideReadingGapTests {
         #expect(!tree.split(separator: "\n").contains { $0.hasPrefix("Give an example") })
     }
 
+    @Test func aMermaidCommentShapeIsTheNoteOfItsQuestionNeverAQuestion() throws {
+        // setup: a note tied to a question and one tied to a gate (a probe: the note was asked and scored)
+        let markdown = """
+        # G
+        ### 1.Tech
+        #### 1.1 Python
+        ```mermaid
+        flowchart TD
+          s([Start]) --> q1[Explain the GIL]
+          q1 --> g{Go deeper?}
+          g -->|yes| q2[Threads or processes?]
+          g -->|no| e([End])
+          q2 --> e
+          n1@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- q1
+          n2@{ shape: comment, label: "Only if time allows" } -.- g
+          n3@{ shape: brace, label: "Not a question either" } -.- q1
+        ```
+        """
+        // act
+        let result = GuideImporter.importMarkdown(markdown)
+        let topic = try #require(result.guide.topic("1.1"))
+        var script = try SessionTestScript(guide: result.guide)
+        var asked: [String] = []
+        while case .rate(let ref) = script.agenda {
+            asked.append(ref.question)
+            try script.run("4")
+            if case .gate = script.agenda { try script.run("y") }
+        }
+        // verify
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(topic.questions.map(\.id) == ["q1", "q2"])
+        #expect(!topic.isPickList)
+        #expect(topic.steps.map(\.id).allSatisfy { !$0.hasPrefix("n") })
+        #expect(topic.step("q1")?.note == "Move to 3.2 if they mention asyncio\nNot a question either")
+        #expect(topic.step("g")?.note == "Only if time allows")
+        #expect(asked == ["q1", "q2"])
+        #expect(Scoring.score(result.guide, script.state).topics.first?.coverage == 100)
+        let tree = GuideOutline.text(result.guide)
+        let lines = tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let q1 = try #require(lines.firstIndex(of: "q1  Explain the GIL  (w 1, level 1)"), "\(tree)")
+        #expect(Array(lines[(q1 + 1)...(q1 + 2)]) == ["✎ Move to 3.2 if they mention asyncio", "✎ Not a question either"])
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

@@ -144,6 +144,7 @@ public enum MermaidWriter {
             case .leanLeft: return "[\\" + label + "\\]"
             case .leanRight: return "[/" + label + "/]"
             case .subroutine: return "[[" + label + "]]"
+            case .brace, .braceRight, .braces: return "@{ shape: " + drawn.name + ", label: " + label + " }"
             }
         }
         switch node.type {

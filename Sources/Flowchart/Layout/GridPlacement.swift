@@ -13,6 +13,10 @@ enum GridPlacer {
     static func place(_ graph: IndexedGraph, start: Int?) -> GridPlacement {
         var state = State(graph: graph)
         if let start { state.placeTree(from: start, at: GridCell(col: 0, row: 0)) }
+        // A note beside what it is about, on its row, in the first free cell to the right.
+        for (note, about) in graph.notes where state.cells[note] == nil {
+            if let cell = state.cells[about] { state.placeTree(from: note, at: cell.step(.right)) }
+        }
         // Whatever the start cannot reach becomes further roots, in definition order, to the right of
         // everything already drawn, so authors see those nodes instead of losing them.
         for node in 0..<graph.nodeCount where state.cells[node] == nil {

@@ -15,6 +15,9 @@ struct IndexedGraph {
 
     let nodeCount: Int
     private(set) var links: [Link] = []
+    /// Notes (`Node.isNote`) and the node each is about, so placement puts a note beside its node rather
+    /// than as one more root at the top.
+    private(set) var notes: [(note: Int, about: Int)] = []
     /// `nodeCount × branchCount` link indices (or -1), so a node's links come out in branch order:
     /// next, yes, no, path1, path2, path3 — the order flowchart.js places them in.
     private var slots: [Int]
@@ -29,6 +32,7 @@ struct IndexedGraph {
             slots[from * Self.branchCount + edge.branch.slot] = links.count
             links.append(Link(edge: index, from: from, to: to, branch: edge.branch,
                               side: side, isExplicit: edge.direction != nil))
+            if edge.branch == .next, graph.nodes[from].isNote { notes.append((from, to)) }
         }
     }
 

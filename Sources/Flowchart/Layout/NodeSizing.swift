@@ -47,10 +47,15 @@ enum NodeSizing {
             case .cylinder: height += 2 * cylinderCap
             case .hexagon, .trapezoid, .trapezoidTop, .leanLeft, .leanRight, .asymmetric:
                 width = textWidth + 2 * pad + 1.5 * skew(height: height)
+            case .brace, .braceRight: width = textWidth + 2 * pad + braceWidth
+            case .braces: width = textWidth + 2 * pad + 2 * braceWidth
             }
         }
         return Size(lines: lines, width: max(width, minimumWidth).rounded(.up), height: height.rounded(.up))
     }
+
+    /// How far a note's brace reaches into its box.
+    static let braceWidth = 10.0
 
     /// Height of a cylinder's top and bottom ellipses' half.
     static let cylinderCap = 7.0

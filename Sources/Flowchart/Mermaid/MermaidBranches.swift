@@ -115,6 +115,11 @@ extension MermaidReader {
         var leadsIn: Set<String>?
         let startNode = graph.node(start)
         for (k, node) in graph.nodes.enumerated() where !reachable[k] && node.type != .end && node.type != .start {
+            if node.isNote {
+                // Tied to a step the start never reaches: that step's own finding says it.
+                if graph.edgeIndex(from: k, branch: .next) == nil { untiedNote(k) }
+                continue
+            }
             // A second root (`A & B --> C` as the first line: the chart starts at A): say how to link it.
             if leadsIn == nil { leadsIn = Set(graph.edges.map(\.to)) }
             let root = !leadsIn!.contains(node.id)

@@ -6,6 +6,12 @@ enum MermaidDrawnShape: UInt8 {
     /// Drawn as its type is: a box, a rounded box, a diamond, the start and end pills.
     case plain
     case stadium, circle, doubleCircle, cylinder, hexagon, asymmetric, trapezoid, trapezoidTop, leanLeft, leanRight, subroutine
+    /// The comment shapes: a brace on the left (`comment`, `brace`), on the right (`brace-r`), on both
+    /// sides (`braces`). The parameter also tells every reader of the graph that the node is a note
+    /// (`Node.isNote`), so the role survives a conversion to flowchart.js and back.
+    case brace, braceRight, braces
+
+    var isNote: Bool { self == .brace || self == .braceRight || self == .braces }
 
     /// The parameter's value: Mermaid's own short name for the shape.
     var name: String {
@@ -22,6 +28,9 @@ enum MermaidDrawnShape: UInt8 {
         case .leanLeft: "lean-l"
         case .leanRight: "lean-r"
         case .subroutine: "subproc"
+        case .brace: "brace"
+        case .braceRight: "brace-r"
+        case .braces: "braces"
         }
     }
 
@@ -51,6 +60,9 @@ enum MermaidDrawnShape: UInt8 {
             (.leanLeft, ["lean-l", "lean-left", "out-in", "lean_left"]),
             (.leanRight, ["lean-r", "lean-right", "in-out", "lean_right"]),
             (.subroutine, ["fr-rect", "subproc", "subprocess", "subroutine", "framed-rectangle"]),
+            (.brace, ["brace", "brace-l", "comment"]),
+            (.braceRight, ["brace-r"]),
+            (.braces, ["braces"]),
         ]
         for (shape, names) in groups { for name in names { table[name] = shape } }
         return table

@@ -20,6 +20,7 @@ extension MermaidReader {
         resolvePositions()
         let (redirect, standIn) = subgraphEnds()
         var resolved = resolveLinks(redirect, standIn: standIn)
+        let noteLines = tieNotes(&resolved)
         applySubgraphDirections(resolved)
         var out = OutLinks(nodeCount: nodes.count, links: links, resolved: resolved)
         let start = chartStart(resolved, out: out, redirect: redirect)
@@ -33,6 +34,7 @@ extension MermaidReader {
             }
         }
         resolved.removeAll { out.dropped[$0] }
+        resolved += noteLines
 
         let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {
@@ -236,7 +238,7 @@ extension MermaidReader {
             // whose text is "End" (lint's own fix for `--> end` wrote exactly that, and the interview then
             // asked "End" with weight 2).
             return out == 0 && hasIncoming && Self.endWords.contains(graphNodes[n].id.lowercased()) ? .end : .operation
-        case .box, .rhombus, .fork: return .operation
+        case .box, .rhombus, .fork, .note: return .operation
         }
     }
 
@@ -265,7 +267,7 @@ extension MermaidReader {
     /// a node never given a shape or label (its text is only its id), and the start stadium (skipped).
     func forkAsks(_ n: Int, isStart: Bool) -> Bool {
         switch nodes[n].shape {
-        case .none, .fork, .subroutine, .rhombus: false
+        case .none, .fork, .subroutine, .rhombus, .note: false
         case .terminal: !isStart
         case .box, .parallelogram: true
         }

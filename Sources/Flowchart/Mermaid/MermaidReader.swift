@@ -61,6 +61,8 @@ struct MermaidReader {
     /// `class`, `style` and `click` of ids not used yet where they were written.
     var pendingDecorations: [PendingDecoration] = []
     var groupMarks: [Int32] = []
+    /// Whether any node was given a comment shape (`MermaidNotes`): most charts have none and skip that pass.
+    var hasNotes = false
     var groupStamp: Int32 = 0
 
     init(_ bytes: Bytes, firstLine: Int) {

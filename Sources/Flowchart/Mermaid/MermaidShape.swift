@@ -9,6 +9,10 @@ enum MermaidShape: UInt8 {
     /// `@{ shape: fork }` / `join`: a bar that only splits or joins lines, so a fork drawn with it is an
     /// instruction, never a question (see `MermaidReader.forkAsks`).
     case fork
+    /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`: Mermaid's comment shapes, a remark tied to the
+    /// node it is linked to. In an interview it is that step's note for the interviewer, never a question
+    /// (read as one, "mention asyncio → go to 3.2" was asked and scored).
+    case note
 
     /// `@{ shape: … }` names (Mermaid 11's list, with its aliases and the older internal names it still
     /// accepts), mapped to the role they play.
@@ -23,6 +27,7 @@ enum MermaidShape: UInt8 {
                          "f-circ", "filled-circle", "junction", "rounded", "event",
                          "roundedRect", "doublecircle", "stateStart", "stateEnd"]),
             (.fork, ["fork", "join", "forkJoin"]),
+            (.note, ["comment", "brace", "brace-l", "brace-r", "braces"]),
             (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
                     "manual", "inv-trapezoid", "trapezoid-top", "text", "notch-rect", "card", "notched-rectangle",
@@ -30,7 +35,7 @@ enum MermaidShape: UInt8 {
                     "inv_trapezoid", "rect_left_inv_arrow", "bow-tie-rectangle", "class-box", "classBox",
                     "state", "note", "rectWithTitle", "labelRect", "iconSquare", "iconCircle", "iconRounded",
                     "imageSquare", "kanbanItem",
-                    "hourglass", "collate", "comment", "brace", "brace-r", "braces", "doc", "document",
+                    "hourglass", "collate", "doc", "document",
                     "docs", "documents", "st-doc", "stacked-document", "st-rect", "procs", "processes",
                     "stacked-rectangle", "tag-doc", "tagged-document", "tag-rect", "tag-proc",
                     "tagged-process", "tagged-rectangle", "curv-trap", "curved-trapezoid", "display",
@@ -40,7 +45,7 @@ enum MermaidShape: UInt8 {
                     "summary", "crossed-circle", "tri", "extract", "triangle", "flip-tri", "manual-file",
                     "flipped-triangle", "sl-rect", "manual-input", "sloped-rectangle", "win-pane",
                     "internal-storage", "window-pane", "odd", "notch-pent", "loop-limit", "notched-pentagon",
-                    "div-rect", "div-proc", "divided-process", "divided-rectangle", "braces", "brace-l",
+                    "div-rect", "div-proc", "divided-process", "divided-rectangle",
                     "cloud", "bang", "anchor", "icon", "image"]),
         ]
         for (shape, names) in groups { for name in names { table[name] = shape } }

@@ -68,6 +68,7 @@ extension MermaidReader {
             i = lastValueEnd
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
         }
+        if shape == .note { hasNotes = true }
         if let label {
             setLabel(index, label, shape: shape, at: labelAt)
         } else {

@@ -234,6 +234,16 @@ enum MermaidText {
                                     zh: "——没有任何连线指向它：请从它前面的问题画一条线指向它（… --> \(id)）")
     }
 
+    static func untiedNote(_ id: String) -> LocalizedText {
+        LocalizedText(en: "note '\(id)' is tied to nothing, so the interview shows it nowhere: link it to the question it is about (\(id) -.- …)",
+                      zh: "注释 '\(id)' 没有连到任何节点，面试中不会显示：请把它连到它所说明的问题（\(id) -.- …）")
+    }
+
+    static func noteTiedTwice(_ id: String, first: String, second: String) -> LocalizedText {
+        LocalizedText(en: "note '\(id)' is tied to '\(first)' already; the interview shows it beside '\(first)' only, not '\(second)': give '\(second)' a note of its own",
+                      zh: "注释 '\(id)' 已连到 '\(first)'；面试中只在 '\(first)' 旁显示，不在 '\(second)' 旁显示：请为 '\(second)' 单独写一条注释")
+    }
+
     static func closestDirection(_ written: String) -> String? {
         let upper = written.uppercased()
         if upper.hasPrefix("TOP") || upper == "DOWN" || upper == "DT" || upper == "T" { return "TD" }

@@ -81,6 +81,12 @@ public struct Node: Hashable, Sendable {
         set { update { $0.parameters = newValue } }
     }
 
+    /// A note for the interviewer (Mermaid's comment shapes, kept as the `shape` parameter): not a step
+    /// of the interview; its one `next` line names the node it is about.
+    public var isNote: Bool {
+        extras != nil && MermaidDrawnShape.from(parameter: extras!.details.parameters["shape"])?.isNote == true
+    }
+
     private mutating func update(_ change: (inout Details) -> Void) {
         var details = extras?.details ?? Details()
         change(&details)
@@ -277,6 +283,10 @@ public struct FlowGraph: Hashable, Sendable {
                 }
                 b += 1
             }
+        }
+        // A note counts as reached when what it is about is: nothing leads to it, and it is no finding.
+        for (from, to) in ends where !seen[from] && seen[to] && nodes[from].isNote {
+            seen[from] = true
         }
         return seen
     }

@@ -72,7 +72,22 @@ enum SVGNodes {
             let inset = NodeSizing.subroutineInset
             return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))"/>"#
                 + #"<path class="detail" d="M\#(n(x + inset)) \#(n(y))V\#(n(y + h))M\#(n(x + w - inset)) \#(n(y))V\#(n(y + h))"/>"#
+        case .brace, .braceRight, .braces:
+            // A note is text beside a brace, no box: drawn as a box it read as one more question.
+            var d = ""
+            if drawn != .braceRight { d += brace(x: x, y: y, h: h, facing: 1) }
+            if drawn != .brace { d += brace(x: x + w, y: y, h: h, facing: -1) }
+            return "<path" + outline + #" fill="none" d="\#(d)"/>"#
         }
+    }
+
+    /// A curly brace along a side of the box, its point outward: `facing` 1 on the left side, -1 on the right.
+    private static func brace(x: Double, y: Double, h: Double, facing: Double) -> String {
+        let n = SVGEscape.number
+        let arm = NodeSizing.braceWidth * facing, mid = y + h / 2, curl = min(6, h / 4)
+        let inner = x + arm, edge = x + arm / 2
+        return "M\(n(inner)) \(n(y))Q\(n(edge)) \(n(y)) \(n(edge)) \(n(y + curl))V\(n(mid - curl))Q\(n(edge)) \(n(mid)) \(n(x)) \(n(mid))"
+            + "Q\(n(edge)) \(n(mid)) \(n(edge)) \(n(mid + curl))V\(n(y + h - curl))Q\(n(edge)) \(n(y + h)) \(n(inner)) \(n(y + h))"
     }
 
     private static func polygon(_ corners: [(Double, Double)], outline: String) -> String {

@@ -41,6 +41,7 @@ public enum GuideOutline {
             } else if let i = topic.instructions.first(where: { $0.id == step.id }) {
                 rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { "  (\(w.calls) \($0))" } ?? ""))
             }
+            for note in step.note?.split(separator: "\n") ?? [] { rows.append("      ✎ \(note)") }
         }
         return rows.flatMap { $0.split(separator: "\n").map(String.init) }
     }
@@ -120,6 +121,7 @@ public enum GuideOutline {
             "gates": topic.gates.map { g in
                 ["id": g.id, "text": g.text, "yes": g.yes as Any? ?? NSNull(), "no": g.no as Any? ?? NSNull(), "kind": g.kind.rawValue] as [String: Any]
             },
+            "notes": Dictionary(topic.steps.compactMap { step in step.note.map { (step.id, $0) } }) { a, _ in a },
             "instructions": topic.instructions.map { i in
                 ["id": i.id, "text": i.text, "calls": i.calls as Any? ?? NSNull()] as [String: Any]
             },

@@ -77,14 +77,18 @@ public struct Step: Hashable, Sendable, Codable {
     /// `next` (path1) has run out, so every question on them is asked. Nil when there are none, which
     /// also keeps guides exported as JSON before paths were read loadable.
     public var paths: [String]?
+    /// The author's note for the interviewer beside this step (Mermaid's comment shapes tied to it; one
+    /// line per note), shown with the question or gate and never asked or scored.
+    public var note: String?
 
-    public init(id: String, kind: Kind, next: String? = nil, yes: String? = nil, no: String? = nil, paths: [String] = []) {
+    public init(id: String, kind: Kind, next: String? = nil, yes: String? = nil, no: String? = nil, paths: [String] = [], note: String? = nil) {
         self.id = id
         self.kind = kind
         self.next = next
         self.yes = yes
         self.no = no
         self.paths = paths.isEmpty ? nil : paths
+        self.note = note
     }
 }
 

@@ -24,12 +24,15 @@ struct TopicFlow {
             if linkedIDs == nil { linkedIDs = Set(graph.edges.flatMap { [$0.from, $0.to] }) }
             return linkedIDs!.contains(graph.nodes[i].id)
         }
-        for (i, node) in graph.nodes.enumerated() {
+        let notes = Self.notes(graph)
+        for (i, node) in graph.nodes.enumerated() where !node.isNote {
             let next = graph.edge(from: node.id, branch: .next)?.to ?? graph.edge(from: node.id, branch: .path1)?.to
             let paths = [Branch.path2, .path3].compactMap { graph.edge(from: node.id, branch: $0)?.to }
-            steps.append(Step(id: node.id, kind: kinds[i], next: next,
-                              yes: graph.edge(from: node.id, branch: .yes)?.to,
-                              no: graph.edge(from: node.id, branch: .no)?.to, paths: paths))
+            let step = Step(id: node.id, kind: kinds[i], next: next,
+                            yes: graph.edge(from: node.id, branch: .yes)?.to,
+                            no: graph.edge(from: node.id, branch: .no)?.to, paths: paths,
+                            note: notes[node.id]?.joined(separator: "\n"))
+            steps.append(step)
             switch kinds[i] {
             case .question:
                 let (text, hint) = ReferenceAnswer.split(node.text)
@@ -38,13 +41,23 @@ struct TopicFlow {
                 if reachable[i] { questions.append(question) } else { unreachableQuestions.append(question) }
             case .gate where reachable[i]:
                 gates.append(Gate(id: node.id, text: Self.flat(node.text),
-                                  yes: steps[i].yes, no: steps[i].no, kind: gateKinds[i] ?? .depth, level: levels[i]))
+                                  yes: step.yes, no: step.no, kind: gateKinds[i] ?? .depth, level: levels[i]))
             case .instruction where reachable[i] || graph.start == nil || !isLinked(i):
                 instructions.append(Instruction(id: node.id, text: Self.flat(node.text)))
             default:
                 break
             }
         }
+    }
+
+    /// Each note's text by the node it is tied to (Mermaid's comment shapes, `Node.isNote`), in the
+    /// order written; a note tied to nothing is lint's finding and shown nowhere.
+    static func notes(_ graph: FlowGraph) -> [String: [String]] {
+        var notes: [String: [String]] = [:]
+        for node in graph.nodes where node.isNote {
+            if let about = graph.edge(from: node.id, branch: .next)?.to { notes[about, default: []].append(flat(node.text)) }
+        }
+        return notes
     }
 
     static func kind(_ node: Node) -> Step.Kind {

@@ -35,6 +35,8 @@ struct ConsoleGuide: Content {
         var questions: [String: QuestionText]
         var gates: [String: String]
         var instructions: [String: String]
+        /// The author's notes for the interviewer by question or gate id (`Step.note`), never asked.
+        var notes: [String: String]
     }
 
     struct StageText: Content {
@@ -96,7 +98,8 @@ struct ConsoleGuide: Content {
                                                             }))
                                     }, uniquingKeysWith: { first, _ in first }),
                                     gates: Dictionary(topic.gates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),
-                                    instructions: Dictionary(topic.instructions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }))
+                                    instructions: Dictionary(topic.instructions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),
+                                    notes: Dictionary(topic.steps.compactMap { step in step.note.map { (step.id, $0) } }, uniquingKeysWith: { first, _ in first }))
                       })
         }
     }

@@ -65,6 +65,12 @@
     const t = topicsByKey.get(topic);
     return (t && t.questions[id]) || { text: id, rubric: [], level: 1, weight: 1 };
   }
+  // The author's note beside a question or gate (a Mermaid comment shape tied to it): read, never rated.
+  function appendNote(panel, topicKey, id) {
+    const t = topicsByKey.get(topicKey);
+    const note = t && t.notes ? t.notes[id] : null;
+    if (note) panel.append(el("p", { class: "note", lang: guide.language }, el("span", { "aria-hidden": "true", text: "✎ " }), el("span", { class: "visually-hidden", text: L.authorNote + ": " }), note));
+  }
   function topicTitle(key) { const t = topicsByKey.get(key); return t ? key + " " + t.title : key; }
   function pct(v) { return v === null || v === undefined ? "–" : v.toFixed(0) + "%"; }
   function loadQueue() {
@@ -538,6 +544,7 @@
         if (waiting) q.rating = waiting.rating;
         panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
         panel.append(el("h2", { id: "question-text", lang: guide.language, text: q.text }));
+        appendNote(panel, view.question.topic, q.id);
         const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
         for (const a of guide.scale) {
           ratings.append(el("button", {
@@ -568,6 +575,7 @@
         panel.append(el("h2", { id: "gate-text", lang: d.kind === "gate" ? guide.language : null,
                                 text: d.kind === "gate" ? (topic.gates[d.id] || d.id) : L.jumpOffer + " " + topicTitle(d.target) }));
         if (d.kind === "offerJump") panel.append(el("p", { lang: guide.language, text: topic.instructions[d.id] || "" }));
+        if (d.kind === "gate") appendNote(panel, d.topic, d.id);
         // The reason in the page's language; `reason` alone is in the guide's.
         const reason = d.reasons ? d.reasons[boot.language] || d.reason : d.reason;
         if (reason) {

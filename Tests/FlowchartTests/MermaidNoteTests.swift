@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Flowchart
+
+/// Mermaid's comment shapes (`comment`, `brace`, `brace-r`, `braces`) tied to a node are that node's note
+/// for the interviewer: not a question, not a way out of the node they explain, drawn beside it, and kept
+/// through a conversion either way.
+@Suite("Mermaid notes: comment shapes tied to a step")
+struct MermaidNoteTests {
+    static let chart = """
+        flowchart TD
+          A([Start]) --> B[Explain the GIL]
+          B --> C{Go deeper?}
+          C -->|yes| D[Threads or processes?]
+          C -->|no| E([End])
+          D --> E
+          N@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- B
+          D --> M@{ shape: comment, label: "Mind the time" }
+        """
+
+    @Test func aCommentShapeIsANoteOnTheNodeItIsTiedToNotAWayOut() {
+        // act
+        let parsed = MermaidParser.parse(Self.chart)
+        // verify: B still has one way out and D is not a fork; each note runs to its node
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("B")?.type == .operation)
+        #expect(parsed.graph.node("D")?.type == .operation)
+        #expect(parsed.graph.node("N")?.isNote == true)
+        #expect(parsed.graph.node("M")?.isNote == true)
+        #expect(parsed.graph.node("B")?.isNote == false)
+        #expect(parsed.edgeList.contains("N-next->B"))
+        #expect(parsed.edgeList.contains("M-next->D"), "written D --> M, turned to run from the note")
+        #expect(!parsed.edgeList.contains { $0.hasPrefix("B-path") || $0.hasPrefix("D-path") })
+        // the arrow the author drew at the note stays at the note's end of the turned line
+        let m = parsed.graph.edges.first { $0.from == "M" }
+        #expect(m?.style["arrow-start"] == "block")
+        #expect(m?.style["arrow-end"] == "none")
+        #expect(parsed.graph.start == "A")
+    }
+
+    @Test func aNoteCountsAsReachedWhenItsNodeIs() {
+        // act
+        let parsed = MermaidParser.parse(Self.chart)
+        let reachable = parsed.graph.reachability()
+        // verify
+        #expect(reachable.allSatisfy { $0 })
+    }
+
+    @Test func aNoteTiedToNothingOrTwiceIsTold() throws {
+        // act
+        let untied = MermaidParser.parse("flowchart TD\n  A --> B\n  N@{ shape: brace, label: \"Remember\" }")
+        let twice = MermaidParser.parse("flowchart TD\n  A --> B\n  N@{ shape: brace-r, label: \"x\" } -.- A\n  N -.- B")
+        // verify
+        let u = try #require(untied.diagnostics.first { $0.code == .untiedNote })
+        #expect(u.position == SourcePosition(line: 3, column: 3))
+        #expect(u.text.en.contains("N -.- …"))
+        #expect(u.text.zh.contains("没有连到任何节点"))
+        #expect(!untied.diagnostics.contains { $0.code == .unreachableNode })
+        let t = try #require(twice.diagnostics.first { $0.code == .noteTiedTwice })
+        #expect(t.position.line == 4)
+        #expect(t.text.en.contains("beside 'A' only, not 'B'"))
+        #expect(twice.edgeList.filter { $0.hasPrefix("N-") } == ["N-next->A"])
+    }
+
+    @Test func aNoteIsDrawnWithBracesBesideItsNode() {
+        // act
+        let graph = MermaidParser.parse(Self.chart).graph
+        let layout = FlowchartLayout.layout(graph)
+        let svg = SVGRenderer.render(graph, layout: layout)
+        // verify: on the row of what it explains, to its right; braces, no box
+        let box = { (id: String) in layout.nodes.first { $0.id == id }! }
+        #expect(box("N").y + box("N").height / 2 == box("B").y + box("B").height / 2)
+        #expect(box("N").x > box("B").x + box("B").width)
+        #expect(box("M").y + box("M").height / 2 == box("D").y + box("D").height / 2)
+        #expect(!layout.unreachable.contains("N"))
+        let note = svg.components(separatedBy: "data-node=\"N\"")[1].components(separatedBy: "</g>")[0]
+        #expect(note.contains("fill=\"none\" d=\"M"))
+        #expect(!note.contains("<rect"))
+    }
+
+    @Test func notesSurviveAConversionToFlowchartJSAndBack() {
+        // setup
+        let graph = MermaidParser.parse(Self.chart).graph
+        // act
+        let flow = FlowchartJSWriter.write(graph)
+        let read = FlowchartParser.parse(flow)
+        let back = MermaidParser.parse(MermaidWriter.write(read.graph))
+        // verify
+        #expect(flow.contains("N(shape=braces)=>operation: Move to 3.2 if they mention asyncio"))
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics.map(\.message))")
+        #expect(read.graph.node("N")?.isNote == true)
+        #expect(read.graph.start == "A")
+        #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.message))")
+        #expect(back.graph.node("M")?.isNote == true)
+        #expect(back.edgeList.sorted() == MermaidParser.parse(Self.chart).edgeList.sorted())
+    }
+}
