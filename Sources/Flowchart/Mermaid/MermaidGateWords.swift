@@ -1,6 +1,7 @@
 /// Which way a gate's line goes, told from its label: yes/no, y/n, true/false, 是/否, 深入/不深入 and the
 /// like, case-insensitive and trimmed; a label whose first word is one of them ("Yes, go deeper") counts
-/// too, and a Chinese label starting with 不/没/未/无 is a no.
+/// too, and a Chinese label starting with 不/没/未/无 is a no — unless it is a negation that means yes
+/// (没问题, 不错, "No problem").
 enum MermaidGateWords {
     enum Answer { case yes, no, unclear }
 
@@ -18,6 +19,13 @@ enum MermaidGateWords {
         "不要", "不需要", "答错", "跳过", "不掌握", "不熟悉", "不了解", "不知道", "不满足", "不符合", "假", "停止",
     ]
 
+    /// Yes in the words of a no: matched at the label's start ("No problem, go deeper", "没问题，深入").
+    static let positiveIdioms = ["no problem", "no issue", "not bad", "no doubt", "no worries", "no trouble",
+                                 "没问题", "没有问题", "没毛病", "没错", "无问题", "无误", "无错", "不错", "不差", "不赖"]
+
+    /// No in the words of a yes: "有问题" starts with 有, which alone is yes.
+    static let negativeIdioms = ["有问题", "有误", "有错", "有困难", "有欠缺", "struggle", "stuck", "partly", "partial"]
+
     static func answer(_ label: String?) -> Answer {
         guard let label else { return .unclear }
         if let common = commonAnswer(label) { return common }
@@ -27,6 +35,10 @@ enum MermaidGateWords {
         let word = trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
         if yes.contains(word) { return .yes }
         if no.contains(word) { return .no }
+        // "No problem", 没问题, 不错: a negation that means yes, read before the first word or the 不/没
+        // prefix say no (they swapped a gate's branches, unwarned).
+        if positiveIdioms.contains(where: { word.hasPrefix($0) }) { return .yes }
+        if negativeIdioms.contains(where: { word.hasPrefix($0) }) { return .no }
         let first = String(word.unicodeScalars.prefix { !separators.contains($0) })
         if first != word {
             if yes.contains(first) { return .yes }

@@ -31,6 +31,8 @@ extension MermaidReader {
             assignBranches(n, type: types[n], isStart: n == start, out: &out, branches: &branches)
             if types[n] == .end, nodes[n].shape == .terminal, Self.readsAsQuestion(graphNodes[n].text) {
                 report(.warning, .questionReadAsEnd, at: nodes[n].offset, MermaidText.questionReadAsEnd(graphNodes[n].id, graphNodes[n].text))
+            } else if types[n] == .start, nodes[n].shape == .terminal, Self.readsAsQuestion(graphNodes[n].text, besides: Self.startWords) {
+                report(.warning, .questionReadAsStart, at: nodes[n].offset, MermaidText.questionReadAsStart(graphNodes[n].id, graphNodes[n].text))
             }
         }
         resolved.removeAll { out.dropped[$0] }
@@ -227,30 +229,58 @@ extension MermaidReader {
         let shape = nodes[n].shape
         if shape == .rhombus { return .condition }
         if out >= 2 { return .parallel }
+        let marker = markerWord(n)
+        // A node with no text (`J(( ))`, `J[" "]`) only joins lines: asked, it was a blank question.
+        if marker == "" && shape != .note {
+            if isStart && !hasIncoming { return .start }
+            return out == 0 && hasIncoming ? .end : .parallel
+        }
         switch shape {
         case .subroutine: return .subroutine
         case .parallelogram: return .inputoutput
+        case .fork:
+            // A bar or junction that only joins lines and leads on: passed through, never asked (as a
+            // box it was a question whose text was its id).
+            return out == 0 && hasIncoming ? .end : .parallel
         case .terminal:
             if isStart && !hasIncoming { return .start }
             return out == 0 ? .end : .operation
-        case .none:
-            // `n3 --> End`, a bare id that leads nowhere and says "end": the chart's end, not a question
-            // whose text is "End" (lint's own fix for `--> end` wrote exactly that, and the interview then
-            // asked "End" with weight 2).
-            return out == 0 && hasIncoming && Self.endWords.contains(graphNodes[n].id.lowercased()) ? .end : .operation
-        case .box, .rhombus, .fork, .note: return .operation
+        case .none, .box:
+            // `A[Start] --> …`, `… --> Z[End]`, a bare `Start`/`End`: Mermaid's own examples draw the
+            // chart's ends as boxes; asked, "Start" and "End" were rated questions with weight.
+            if let marker {
+                if isStart && !hasIncoming && Self.startWords.contains(marker) { return .start }
+                if out == 0 && hasIncoming && Self.endWords.contains(marker) { return .end }
+            }
+            return .operation
+        case .rhombus, .note: return .operation
         }
     }
+
+    /// The node's text trimmed and lower-cased when it is short enough to be a start or end word (or
+    /// empty); nil for the usual longer question, which is then neither read nor copied again.
+    func markerWord(_ n: Int) -> String? {
+        graphNodes.withUnsafeBufferPointer { nodes -> String? in
+            let text = nodes[n].text
+            guard text.utf8.count <= 16 else { return nil }
+            let trimmed = text.trimmingSpaces()
+            return trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
+        }
+    }
+
+    /// Words read as the chart's start on a box or bare id that nothing leads to (any case).
+    static let startWords: Set<String> = ["start", "begin", "开始", "开始面试", "面试开始", "起点"]
 
     /// An end-shaped label that reads as something to ask, not as an end: a question mark, or four words
     /// (eight Chinese characters) with no end word in them ("Ask about their favourite debugging story";
     /// "End of the interview" and "面试结束" are ends). The rule stays (a last stadium is the end, as
     /// authors draw it); lint says so where the text was plainly meant to be asked.
-    static func readsAsQuestion(_ text: String) -> Bool {
+    /// The same for the first stadium, read as the start, with the start words (`besides`) in place of the end words.
+    static func readsAsQuestion(_ text: String, besides markers: Set<String> = endWords) -> Bool {
         let lowered = text.lowercased()
         if lowered.hasSuffix("?") || lowered.hasSuffix("？") { return true }
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        if words.contains(where: { endWords.contains(String($0)) }) || endWords.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
+        if words.contains(where: { markers.contains(String($0)) }) || markers.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
             return false
         }
         let chinese = lowered.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
@@ -258,7 +288,7 @@ extension MermaidReader {
     }
 
     /// Ids read as the end when written bare at the end of a line (any case).
-    static let endWords: Set<String> = ["end", "stop", "finish", "done", "结束", "完成", "终止", "结束面试"]
+    static let endWords: Set<String> = ["end", "stop", "finish", "done", "结束", "完成", "终止", "结束面试", "面试结束", "终点"]
 
     /// Whether a fork (a node read as `.parallel`) is a question asked before its paths are walked.
     /// Question shapes ask: a box, rounded box, parallelogram, cylinder, hexagon, a stadium or circle
@@ -266,7 +296,9 @@ extension MermaidReader {
     /// (an instruction, which stays one when it forks: flowchart.js's own parallel is an instruction),
     /// a node never given a shape or label (its text is only its id), and the start stadium (skipped).
     func forkAsks(_ n: Int, isStart: Bool) -> Bool {
-        switch nodes[n].shape {
+        // A node with no text has nothing to ask.
+        if markerWord(n) == "" { return false }
+        return switch nodes[n].shape {
         case .none, .fork, .subroutine, .rhombus, .note: false
         case .terminal: !isStart
         case .box, .parallelogram: true

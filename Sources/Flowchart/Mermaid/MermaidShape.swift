@@ -6,8 +6,8 @@ enum MermaidShape: UInt8 {
     case rhombus, subroutine, parallelogram
     /// Stadium, circle, double circle and the `start`/`stop` shapes: a start or an end when placed so.
     case terminal
-    /// `@{ shape: fork }` / `join`: a bar that only splits or joins lines, so a fork drawn with it is an
-    /// instruction, never a question (see `MermaidReader.forkAsks`).
+    /// `@{ shape: fork }` / `join` / `junction`: a bar or dot that only splits or joins lines, so it is an
+    /// instruction passed through, never a question (see `MermaidReader.forkAsks`).
     case fork
     /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`: Mermaid's comment shapes, a remark tied to the
     /// node it is linked to. In an interview it is that step's note for the interviewer, never a question
@@ -24,9 +24,10 @@ enum MermaidShape: UInt8 {
             (.parallelogram, ["lean-r", "lean-right", "in-out", "lean-l", "lean-left", "out-in", "lean_right", "lean_left"]),
             (.terminal, ["stadium", "terminal", "pill", "circle", "circ", "dbl-circ", "double-circle",
                          "sm-circ", "start", "small-circle", "fr-circ", "stop", "framed-circle",
-                         "f-circ", "filled-circle", "junction", "rounded", "event",
+                         "rounded", "event",
                          "roundedRect", "doublecircle", "stateStart", "stateEnd"]),
-            (.fork, ["fork", "join", "forkJoin"]),
+            // Mermaid's junction, a filled dot where lines meet: a connector like the bars.
+            (.fork, ["fork", "join", "forkJoin", "f-circ", "filled-circle", "junction"]),
             (.note, ["comment", "brace", "brace-l", "brace-r", "braces"]),
             (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",

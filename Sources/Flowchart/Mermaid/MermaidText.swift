@@ -170,6 +170,11 @@ enum MermaidText {
                       zh: "'\(id)' 是没有连出线的圆角或圆形节点，因此被读作流程图的终点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，终点请写成“结束”这样的词")
     }
 
+    static func questionReadAsStart(_ id: String, _ text: String) -> LocalizedText {
+        LocalizedText(en: "'\(id)' is a stadium or circle that nothing leads to, so it is read as the start of the chart and '\(text)' is never asked; draw a question as a box, \(id)[…], after a start: S([Start]) --> \(id)",
+                      zh: "'\(id)' 是没有连入线的圆角或圆形节点，因此被读作流程图的起点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，放在起点之后：S([开始]) --> \(id)")
+    }
+
     static func emptySubgraph(_ id: String) -> LocalizedText {
         LocalizedText(en: "subgraph '\(id)' has no nodes, so a link to or from it leads nowhere and is left out",
                       zh: "子图 '\(id)' 中没有节点，连向它或从它出发的连线无处可去，已忽略")

@@ -1,0 +1,71 @@
+import Testing
+@testable import Flowchart
+
+/// What a guide author drawing the Mermaid way means, read so (a probe found each read silently wrong):
+/// gate labels that negate to say yes, the chart's ends drawn as boxes, a question drawn as the first
+/// stadium, and connectors that only join lines.
+@Suite("Mermaid: markers, connectors and gate idioms")
+struct MermaidMarkerTests {
+    static func parse(_ body: String) -> ParsedFlowchart { MermaidParser.parse("flowchart TD\n" + body) }
+
+    @Test(arguments: [("没问题", "有问题"), ("无误", "有误"), ("不错", "一般"), ("No problem", "Struggled"),
+                      ("没有问题，深入", "答不上来"), ("Not bad, go on", "stuck")])
+    func aNegationThatMeansYesIsYes(_ good: String, _ poor: String) {
+        // act
+        let parsed = Self.parse("S([Start]) --> Q1[Hash maps]\nQ1 --> G{How did it go?}\nG -->|\(good)| Q2[Resizing]\nG -->|\(poor)| E([End])\nQ2 --> E")
+        // verify: the good answer goes deeper
+        #expect(parsed.edgeList.contains("G-yes->Q2"), "\(parsed.edgeList)")
+        #expect(parsed.edgeList.contains("G-no->E"))
+        #expect(!parsed.diagnostics.contains { $0.code == .gateLabelUnclear })
+    }
+
+    @Test func theNegativePrefixStillSaysNo() {
+        #expect(MermaidGateWords.answer("不太会") == .no)
+        #expect(MermaidGateWords.answer("没答出") == .no)
+        #expect(MermaidGateWords.answer("No, stop here") == .no)
+        #expect(MermaidGateWords.answer("有") == .yes)
+    }
+
+    @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",
+                      "Start --> Q1[Hash maps?] --> Stop", "A(Begin) --> Q1[Hash maps?] --> Z(Done)"])
+    func theChartsEndsDrawnAsBoxesAreItsStartAndEnd(_ chart: String) {
+        // act
+        let parsed = Self.parse(chart)
+        // verify: only Q1 is a question
+        let types = parsed.graph.nodes.map(\.type)
+        #expect(types == [.start, .operation, .end], "\(types)")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+    }
+
+    @Test func aBoxCalledStartInMidChartIsStillAQuestion() {
+        // act: "Start" that something leads to, "End" that leads on
+        let parsed = Self.parse("S([Go]) --> A[Start] --> B[End] --> C([Finish])")
+        // verify
+        #expect(parsed.graph.node("A")?.type == .operation)
+        #expect(parsed.graph.node("B")?.type == .operation)
+    }
+
+    @Test func aQuestionDrawnAsTheFirstStadiumIsTold() throws {
+        // act
+        let question = Self.parse("Q1([\"Tell me about your last project (scope, role)\"]) --> Q2[Hardest bug?]")
+        let start = Self.parse("S([Start the interview]) --> Q2[Hardest bug?]\nQ0([开始面试，先请候选人自我介绍一下]) --> Q2")
+        // verify
+        #expect(question.graph.node("Q1")?.type == .start)
+        let w = try #require(question.diagnostics.first { $0.code == .questionReadAsStart })
+        #expect(w.position == SourcePosition(line: 2, column: 1))
+        #expect(w.text.en.contains("S([Start]) --> Q1"))
+        #expect(w.text.zh.contains("永远不会被问到"))
+        #expect(!start.diagnostics.contains { $0.code == .questionReadAsStart }, "\(start.diagnostics.map(\.message))")
+    }
+
+    @Test(arguments: ["J@{ shape: f-circ }", "J@{ shape: junction }", "J(( ))", "J[\" \"]", "J@{ shape: join }"])
+    func aConnectorThatJoinsLinesIsPassedThroughNotAsked(_ connector: String) {
+        // act
+        let parsed = Self.parse("S([Start]) --> G{Deeper?}\nG -->|yes| Q2[Resizing] --> \(connector)\nG -->|no| J\nJ --> Q3[Load factor] --> E([End])")
+        // verify: an instruction leading on to Q3, no question with the text "J" or none
+        #expect(parsed.graph.node("J")?.type == .parallel)
+        #expect(parsed.edgeList.contains("J-path1->Q3"))
+        #expect(parsed.graph.node("J")?.parameters["ask"] == nil)
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+    }
+}
