@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Flowchart
 
@@ -67,5 +68,24 @@ struct MermaidMarkerTests {
         #expect(parsed.edgeList.contains("J-path1->Q3"))
         #expect(parsed.graph.node("J")?.parameters["ask"] == nil)
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+    }
+
+    @Test func aJunctionIsADotWithNoTextAndSurvivesAConversion() {
+        // setup
+        let chart = "flowchart TD\nS([Start]) --> Q1[Hash maps] --> J@{ shape: f-circ }\nJ --> Q2[Load factor] --> E([End])"
+        let graph = MermaidParser.parse(chart).graph
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        let svg = SVGRenderer.render(graph, layout: layout)
+        let flow = FlowchartJSWriter.write(graph)
+        let back = MermaidParser.parse(MermaidWriter.write(FlowchartParser.parse(flow).graph))
+        // verify
+        let dot = layout.nodes.first { $0.id == "J" }
+        #expect(dot?.lines == [] && dot?.width == NodeSizing.junctionSize)
+        #expect(svg.contains("class=\"node parallel junction\""))
+        #expect(MermaidWriter.write(graph).contains("J@{ shape: f-circ }"))
+        #expect(back.graph.node("J")?.type == .parallel)
+        #expect(back.graph.node("J")?.parameters["shape"] == "f-circ")
+        #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.message))")
     }
 }

@@ -145,6 +145,8 @@ public enum MermaidWriter {
             case .leanRight: return "[/" + label + "/]"
             case .subroutine: return "[[" + label + "]]"
             case .brace, .braceRight, .braces: return "@{ shape: " + drawn.name + ", label: " + label + " }"
+            // A junction shows no text: its label is only the id the reader gave it.
+            case .junction: return "@{ shape: f-circ" + (node.text == node.id ? "" : ", label: " + label) + " }"
             }
         }
         switch node.type {

@@ -10,6 +10,9 @@ enum NodeSizing {
     static let minimumWidth = 50.0
 
     static func size(of node: Node, options: LayoutOptions) -> Size {
+        if !node.parameters.isEmpty, MermaidDrawnShape.from(parameter: node.parameters["shape"]) == .junction {
+            return Size(lines: [], width: junctionSize, height: junctionSize)
+        }
         let maxWidth = node.type == .condition ? options.maxLabelWidth * 0.6 : options.maxLabelWidth
         let lines = TextMetrics.wrap(node.text, maxWidth: maxWidth, fontSize: options.fontSize)
         let textWidth = lines.map { TextMetrics.width(of: $0, fontSize: options.fontSize) }.max() ?? 0
@@ -47,12 +50,16 @@ enum NodeSizing {
             case .cylinder: height += 2 * cylinderCap
             case .hexagon, .trapezoid, .trapezoidTop, .leanLeft, .leanRight, .asymmetric:
                 width = textWidth + 2 * pad + 1.5 * skew(height: height)
+            case .junction: break
             case .brace, .braceRight: width = textWidth + 2 * pad + braceWidth
             case .braces: width = textWidth + 2 * pad + 2 * braceWidth
             }
         }
         return Size(lines: lines, width: max(width, minimumWidth).rounded(.up), height: height.rounded(.up))
     }
+
+    /// A junction dot's diameter.
+    static let junctionSize = 14.0
 
     /// How far a note's brace reaches into its box.
     static let braceWidth = 10.0

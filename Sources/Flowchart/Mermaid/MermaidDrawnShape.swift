@@ -10,6 +10,8 @@ enum MermaidDrawnShape: UInt8 {
     /// sides (`braces`). The parameter also tells every reader of the graph that the node is a note
     /// (`Node.isNote`), so the role survives a conversion to flowchart.js and back.
     case brace, braceRight, braces
+    /// Mermaid's junction (`f-circ`): a small filled dot where lines meet, with no text.
+    case junction
 
     var isNote: Bool { self == .brace || self == .braceRight || self == .braces }
 
@@ -31,6 +33,7 @@ enum MermaidDrawnShape: UInt8 {
         case .brace: "brace"
         case .braceRight: "brace-r"
         case .braces: "braces"
+        case .junction: "f-circ"
         }
     }
 
@@ -50,7 +53,8 @@ enum MermaidDrawnShape: UInt8 {
         var table: [String: MermaidDrawnShape] = [:]
         let groups: [(MermaidDrawnShape, [String])] = [
             (.stadium, ["stadium", "terminal", "pill"]),
-            (.circle, ["circle", "circ", "sm-circ", "small-circle", "start", "f-circ", "filled-circle", "junction"]),
+            (.circle, ["circle", "circ", "sm-circ", "small-circle", "start"]),
+            (.junction, ["f-circ", "filled-circle", "junction"]),
             (.doubleCircle, ["dbl-circ", "double-circle", "doublecircle", "fr-circ", "framed-circle", "stop"]),
             (.cylinder, ["cyl", "db", "database", "cylinder"]),
             (.hexagon, ["hex", "hexagon", "prepare"]),

@@ -2,7 +2,9 @@
 enum SVGNodes {
     static func render(_ box: NodeBox, style: SVGNodeStyle, drawn: MermaidDrawnShape? = nil, classes: [String], fontSize: Double,
                        into out: inout String) {
-        out += "<g" + SVGEscape.attribute("class", (["node", box.type] + classes).joined(separator: " "))
+        // A note's braces and a junction's dot are not filled like a box: the class says which they are.
+        let role = drawn.map { $0 == .junction ? ["junction"] : $0.isNote ? ["note"] : [] } ?? []
+        out += "<g" + SVGEscape.attribute("class", (["node", box.type] + role + classes).joined(separator: " "))
         out += SVGEscape.attribute("data-node", box.id) + ">"
         out += drawn.map { shape(box, drawn: $0, outline: style.outline()) } ?? shape(box, outline: style.outline())
         label(box, text: style.text, fontSize: fontSize, into: &out)
@@ -43,6 +45,8 @@ enum SVGNodes {
         case .stadium:
             let radius = n(NodeSizing.pillRadius(height: h))
             return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))" rx="\#(radius)" ry="\#(radius)"/>"#
+        case .junction:
+            return "<ellipse" + outline + #" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(w / 2))" ry="\#(n(h / 2))"/>"#
         case .circle, .doubleCircle:
             var out = "<ellipse" + outline + #" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(w / 2))" ry="\#(n(h / 2))"/>"#
             if drawn == .doubleCircle {

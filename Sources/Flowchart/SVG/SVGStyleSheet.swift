@@ -21,6 +21,8 @@ public enum SVGStyleSheet {
     .flowchart .detail{fill:none;stroke:#3e4c59;stroke-width:1.5}
     .flowchart .start .shape,.flowchart .end .shape,.flowchart .start .paint,.flowchart .end .paint{fill:#e6f6ff}
     .flowchart .condition .shape,.flowchart .condition .paint{fill:#fffbea}
+    .flowchart .note .shape,.flowchart .note .paint{fill:none}
+    .flowchart .junction .shape,.flowchart .junction .paint{fill:#3e4c59}
     .flowchart .edge path{fill:none}
     .flowchart .edge .line{stroke:#7b8794}
     .flowchart .edge .weight{stroke-width:1.5}
@@ -48,6 +50,8 @@ public enum SVGStyleSheet {
     .flowchart .detail{stroke:#cbd2d9}
     .flowchart .start .shape,.flowchart .end .shape,.flowchart .start .paint,.flowchart .end .paint{fill:#0b3954}
     .flowchart .condition .shape,.flowchart .condition .paint{fill:#3d3420}
+    .flowchart .note .shape,.flowchart .note .paint{fill:none}
+    .flowchart .junction .shape,.flowchart .junction .paint{fill:#cbd2d9}
     .flowchart .edge .line{stroke:#9aa5b1}
     .flowchart .arrowhead{fill:#9aa5b1}
     .flowchart .arrowhead.open{fill:none;stroke:#9aa5b1}
