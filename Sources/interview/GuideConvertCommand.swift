@@ -55,8 +55,8 @@ extension Interview.GuideCommand {
                 }
                 if result.rewritten > 0 {
                     summary += language == .zh
-                        ? "；\(result.rewritten) 个标签改用全角字符书写（见上面的警告），因为 flowchart.js 会把其中的字符当作语法"
-                        : "; \(result.rewritten) label\(result.rewritten == 1 ? "" : "s") written with full-width characters (see the warnings above), as flowchart.js would read them as syntax"
+                        ? "；\(result.rewritten) 个标签已改写（见上面的警告），因为 flowchart.js 无法原样保存它们"
+                        : "; \(result.rewritten) label\(result.rewritten == 1 ? "" : "s") rewritten (see the warnings above), as flowchart.js cannot hold \(result.rewritten == 1 ? "it" : "them") as written"
                 }
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {

@@ -96,8 +96,19 @@ public enum FlowchartJSWriter {
 
 extension LocalizedText {
     static func labelRewritten(_ label: String, as written: String) -> LocalizedText {
-        LocalizedText(
-            en: "flowchart.js cannot hold the label '\(label)' as it is ('=>', ',', '(', ')' or a last '\\' would be read as syntax): it is written '\(written)', with full-width characters, and stays so if converted back",
-            zh: "flowchart.js 无法原样保存标签“\(label)”（'=>'、','、'('、')' 或结尾的 '\\' 会被当作语法）：已写成“\(written)”，使用全角字符，转换回去后仍是如此")
+        // A line's label with a line break (`|yes<br>go deeper|`) is written on one line: flowchart.js's
+        // link syntax has no room for one. That is not a full-width character, and the raw newline
+        // broke the message's own line.
+        let shown = label.replacingOccurrences(of: "\n", with: " ⏎ ")
+        let broken = label.contains("\n")
+        let wide = written != label.replacingOccurrences(of: "\n", with: " ")
+        if broken && !wide {
+            return LocalizedText(
+                en: "flowchart.js cannot hold a line break in a line's label: '\(shown)' is written on one line, '\(written)', and stays so if converted back",
+                zh: "flowchart.js 的连线标签中不能换行：“\(shown)”已写成一行“\(written)”，转换回去后仍是如此")
+        }
+        return LocalizedText(
+            en: "flowchart.js cannot hold the label '\(shown)' as it is ('=>', ',', '(', ')' or a last '\\' would be read as syntax\(broken ? ", and a line's label has no line breaks" : "")): it is written '\(written)', with full-width characters, and stays so if converted back",
+            zh: "flowchart.js 无法原样保存标签“\(shown)”（'=>'、','、'('、')' 或结尾的 '\\' 会被当作语法\(broken ? "，连线标签中也不能换行" : "")）：已写成“\(written)”，使用全角字符，转换回去后仍是如此")
     }
 }

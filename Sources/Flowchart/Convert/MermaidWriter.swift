@@ -144,7 +144,7 @@ public enum MermaidWriter {
             case .leanLeft: return "[\\" + label + "\\]"
             case .leanRight: return "[/" + label + "/]"
             case .subroutine: return "[[" + label + "]]"
-            case .brace, .braceRight, .braces: return "@{ shape: " + drawn.name + ", label: " + label + " }"
+            case .brace, .braceRight, .braces, .textBlock: return "@{ shape: " + drawn.name + ", label: " + label + " }"
             // A junction shows no text: its label is only the id the reader gave it.
             case .junction: return "@{ shape: f-circ" + (node.text == node.id ? "" : ", label: " + label) + " }"
             }

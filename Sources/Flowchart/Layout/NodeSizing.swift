@@ -50,7 +50,7 @@ enum NodeSizing {
             case .cylinder: height += 2 * cylinderCap
             case .hexagon, .trapezoid, .trapezoidTop, .leanLeft, .leanRight, .asymmetric:
                 width = textWidth + 2 * pad + 1.5 * skew(height: height)
-            case .junction: break
+            case .junction, .textBlock: break
             case .brace, .braceRight: width = textWidth + 2 * pad + braceWidth
             case .braces: width = textWidth + 2 * pad + 2 * braceWidth
             }

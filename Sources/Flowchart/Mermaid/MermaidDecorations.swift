@@ -81,6 +81,8 @@ extension MermaidReader {
         while !atStatementEnd {
             if byte(i) == 0x22 {
                 words.append(readQuoted(open: i))
+            } else if words == ["call"] {
+                words.append(readCall())
             } else {
                 words.append(readWord())
             }
@@ -101,6 +103,20 @@ extension MermaidReader {
                 node.function = first
             }
         }
+    }
+
+    /// `fn("hash map", 2)` after `call`: the name and its arguments up to their `)`, spaces and quotes
+    /// included, as Mermaid reads them (read a word at a time, the function was cut at its first space
+    /// and a conversion wrote `fn("hash`).
+    mutating func readCall() -> String {
+        let start = i
+        while !atStatementEnd, s[i] != 0x28, s[i] != 0x20, s[i] != 0x09 { i += 1 }
+        guard byte(i) == 0x28 else { return string(start..<i) }
+        let end = lineEnd(from: i)
+        var k = i
+        while k < end, s[k] != 0x29 { k += 1 }
+        i = k < end ? k + 1 : end
+        return string(trimmedRange(start..<i))
     }
 
     /// A run of bytes up to a space or the statement's end.

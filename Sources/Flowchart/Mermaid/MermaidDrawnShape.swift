@@ -10,10 +10,12 @@ enum MermaidDrawnShape: UInt8 {
     /// sides (`braces`). The parameter also tells every reader of the graph that the node is a note
     /// (`Node.isNote`), so the role survives a conversion to flowchart.js and back.
     case brace, braceRight, braces
+    /// Mermaid's text block (`text`): the words alone, no outline; a note like the braces.
+    case textBlock
     /// Mermaid's junction (`f-circ`): a small filled dot where lines meet, with no text.
     case junction
 
-    var isNote: Bool { self == .brace || self == .braceRight || self == .braces }
+    var isNote: Bool { self == .brace || self == .braceRight || self == .braces || self == .textBlock }
 
     /// The parameter's value: Mermaid's own short name for the shape.
     var name: String {
@@ -33,6 +35,7 @@ enum MermaidDrawnShape: UInt8 {
         case .brace: "brace"
         case .braceRight: "brace-r"
         case .braces: "braces"
+        case .textBlock: "text"
         case .junction: "f-circ"
         }
     }
@@ -67,6 +70,7 @@ enum MermaidDrawnShape: UInt8 {
             (.brace, ["brace", "brace-l", "comment"]),
             (.braceRight, ["brace-r"]),
             (.braces, ["braces"]),
+            (.textBlock, ["text"]),
         ]
         for (shape, names) in groups { for name in names { table[name] = shape } }
         return table

@@ -117,6 +117,11 @@ enum MermaidLabel {
             return (Array(text.utf8), j - k + 1)
         }
         guard let value = scalar, let unicode = Unicode.Scalar(value) else { return nil }
+        // `#0;` and other control codes would put an invisible (or NUL) character into a question:
+        // shown as the replacement character, as an undecodable byte is. A tab and a newline stay.
+        if value < 0x20 && value != 0x09 && value != 0x0A || (0x7F...0x9F).contains(value) {
+            return (Array("\u{FFFD}".utf8), j - k + 1)
+        }
         return (Array(String(unicode).utf8), j - k + 1)
     }
 

@@ -276,6 +276,11 @@ extension MermaidReader {
                 if let closer = shapeCloser, quote - i <= Self.recoveryReach, closes(closer, after: quote + 1) {
                     multiLine = true
                     j = quote
+                } else if let place, quote - i <= Self.recoveryReach, endsPlace(place, after: quote + 1) {
+                    // A value of `@{ … }` over lines (`label: "What is a hash map?` … `(buckets)" }`), which
+                    // Mermaid's shape data allows: its closing quote is followed by `,` or `}`.
+                    multiLine = true
+                    j = quote
                 } else {
                     j = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 }

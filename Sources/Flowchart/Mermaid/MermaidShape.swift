@@ -9,7 +9,7 @@ enum MermaidShape: UInt8 {
     /// `@{ shape: fork }` / `join` / `junction`: a bar or dot that only splits or joins lines, so it is an
     /// instruction passed through, never a question (see `MermaidReader.forkAsks`).
     case fork
-    /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`: Mermaid's comment shapes, a remark tied to the
+    /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`, `text`: Mermaid's comment shapes and text block, a remark tied to the
     /// node it is linked to. In an interview it is that step's note for the interviewer, never a question
     /// (read as one, "mention asyncio → go to 3.2" was asked and scored).
     case note
@@ -28,10 +28,10 @@ enum MermaidShape: UInt8 {
                          "roundedRect", "doublecircle", "stateStart", "stateEnd"]),
             // Mermaid's junction, a filled dot where lines meet: a connector like the bars.
             (.fork, ["fork", "join", "forkJoin", "f-circ", "filled-circle", "junction"]),
-            (.note, ["comment", "brace", "brace-l", "brace-r", "braces"]),
+            (.note, ["comment", "brace", "brace-l", "brace-r", "braces", "text"]),
             (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
-                    "manual", "inv-trapezoid", "trapezoid-top", "text", "notch-rect", "card", "notched-rectangle",
+                    "manual", "inv-trapezoid", "trapezoid-top", "notch-rect", "card", "notched-rectangle",
                     "lin-rect", "shaded-process", "lined-rectangle", "lined-process", "lin-proc", "squareRect",
                     "inv_trapezoid", "rect_left_inv_arrow", "bow-tie-rectangle", "class-box", "classBox",
                     "state", "note", "rectWithTitle", "labelRect", "iconSquare", "iconCircle", "iconRounded",

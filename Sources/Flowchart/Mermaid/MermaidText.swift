@@ -53,7 +53,12 @@ enum MermaidText {
     }
 
     static func expectedNode(_ text: String) -> LocalizedText {
-        LocalizedText(en: "expected a node id before '\(text)'; ids are letters, digits, '_' or Chinese",
+        // At the end of the line (`A --> B &`) there is no text to quote: say where it is missing.
+        if text.isEmpty {
+            return LocalizedText(en: "expected a node id here, at the end of the line; ids are letters, digits, '_' or Chinese",
+                                 zh: "此处（行末）应有节点 id；id 由字母、数字、'_' 或中文组成")
+        }
+        return LocalizedText(en: "expected a node id before '\(text)'; ids are letters, digits, '_' or Chinese",
                       zh: "'\(text)' 之前应有节点 id；id 由字母、数字、'_' 或中文组成")
     }
 

@@ -76,6 +76,8 @@ enum SVGNodes {
             let inset = NodeSizing.subroutineInset
             return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))"/>"#
                 + #"<path class="detail" d="M\#(n(x + inset)) \#(n(y))V\#(n(y + h))M\#(n(x + w - inset)) \#(n(y))V\#(n(y + h))"/>"#
+        case .textBlock:
+            return ""
         case .brace, .braceRight, .braces:
             // A note is text beside a brace, no box: drawn as a box it read as one more question.
             var d = ""

@@ -1,0 +1,80 @@
+import Testing
+@testable import Flowchart
+
+/// Mermaid an author writes by its grammar that was read wrong: a callback's arguments with spaces, a
+/// shape-data label over two lines, a text block beside a question, an entity for a control code, a
+/// line ending in `&`, and a line's label with a break on its way to flowchart.js.
+@Suite("Mermaid: what the grammar allows, read as written")
+struct MermaidAuthoringTests {
+    static func parse(_ body: String) -> ParsedFlowchart { MermaidParser.parse("flowchart TD\n" + body) }
+
+    @Test func aCallbacksArgumentsKeepTheirSpacesThroughAConversion() {
+        // setup
+        let parsed = Self.parse("S([Start]) --> Q1[\"What is a hash map?\"] --> E([End])\nclick Q1 call showHint(\"hash map\", 2) \"Show a hint\"")
+        // act
+        let back = MermaidParser.parse(MermaidWriter.write(FlowchartParser.parse(FlowchartJSWriter.write(parsed.graph)).graph))
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("Q1")?.function == "showHint(\"hash map\", 2)")
+        #expect(back.graph.node("Q1")?.function == "showHint(\"hash map\", 2)")
+    }
+
+    @Test func aShapeDataLabelMayRunOverLines() {
+        // act
+        let parsed = Self.parse("S([Start]) --> Q1@{ shape: rect, label: \"What is a hash map?\n    (buckets and chaining)\" }\nQ1 --> E([End])")
+        // verify: no unclosed quote, the break kept, the next statement read
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("Q1")?.text == "What is a hash map?\n(buckets and chaining)")
+        #expect(parsed.edgeList.contains("Q1-next->E"))
+    }
+
+    @Test func anUnclosedShapeDataQuoteIsStillToldAtItsLine() throws {
+        // act: the next line's quotes do not close it
+        let parsed = Self.parse("Q1@{ label: \"What is a hash map? }\nQ1 --> B[\"Next\"]")
+        // verify
+        let e = try #require(parsed.diagnostics.first { $0.code == .unclosedQuote })
+        #expect(e.position.line == 2)
+        #expect(parsed.edgeList.contains("Q1-next->B"))
+    }
+
+    @Test func aTextBlockTiedToAQuestionIsItsNote() {
+        // act
+        let parsed = Self.parse("S([Start]) --> Q1[\"What is a hash map?\"] -.- N@{ shape: text, label: \"Tip: let them draw it\" }\nQ1 --> E([End])")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("N")?.isNote == true)
+        #expect(parsed.graph.node("Q1")?.type == .operation)
+        #expect(parsed.edgeList.contains("N-next->Q1"))
+    }
+
+    @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
+        // act
+        let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")
+        // verify
+        #expect(parsed.graph.node("A")?.text == "x \u{FFFD} y \t z \u{FFFD}")
+    }
+
+    @Test func aLineEndingInAnAmpersandSaysWhereTheIDIsMissing() throws {
+        // act
+        let parsed = Self.parse("A --> B &")
+        // verify
+        let e = try #require(parsed.diagnostics.first { $0.code == .unexpectedText })
+        #expect(e.text.en.contains("at the end of the line"))
+        #expect(!e.text.en.contains("''"))
+        #expect(e.text.zh.contains("行末"))
+    }
+
+    @Test func aLineBreakInALinesLabelIsNamedAsSuchWhenFlowchartJSCannotHoldIt() throws {
+        // setup
+        let graph = Self.parse("G{Deeper?} -->|yes<br>go deeper| Q2[Resizing]\nG -->|no| E([End])").graph
+        // act
+        let warnings = FlowchartJSWriter.rewrittenLabels(graph)
+        // verify: no talk of full-width characters, no raw newline in the message
+        let w = try #require(warnings.first)
+        #expect(w.text.en.contains("cannot hold a line break in a line's label"))
+        #expect(w.text.en.contains("'yes ⏎ go deeper'"))
+        #expect(!w.text.en.contains("full-width"))
+        #expect(!w.text.en.contains("\n") && !w.text.zh.contains("\n"))
+        #expect(FlowchartJSWriter.write(graph).contains("G(yes@yes go deeper)->Q2"))
+    }
+}
