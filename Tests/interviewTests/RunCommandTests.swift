@@ -39,6 +39,36 @@ struct RunCommandTests {
         #expect(result.stdout.contains("noteAdded (private) on 3.1/op1\n"))
     }
 
+    /// A Mermaid note tied to a question or a gate is printed beside it, and never asked.
+    @Test func theGuidesNotesArePrintedBesideTheirQuestionAndGate() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("notes.md").path
+        try """
+        # G
+        ### 1.Tech
+        #### 1.1 Python
+        ```mermaid
+        flowchart TD
+          s([Start]) --> q1[Explain the GIL]
+          q1 --> g{Go deeper?}
+          g -->|yes| q2[Threads or processes?]
+          g -->|no| e([End])
+          q2 --> e
+          n1@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- q1
+          n2@{ shape: comment, label: "Only if time allows" } -.- g
+        ```
+        """.write(toFile: guide, atomically: true, encoding: .utf8)
+        // act
+        let result = try RunProcess.run(["run", guide, "--session", dir.appendingPathComponent("s.jsonl").path], input: ["3", "y", "4", "q"])
+        // verify
+        #expect(result.stdout.contains("Q: Explain the GIL\n✎ Move to 3.2 if they mention asyncio\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("? Go deeper?\n✎ Only if time allows\n"))
+        #expect(!result.stdout.contains("Q: Move to 3.2"))
+        #expect(result.stdout.contains("q2 (2 of 2)"), "two questions, the notes not among them")
+    }
+
     @Test func anExistingSessionIsNeverOverwritten() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
