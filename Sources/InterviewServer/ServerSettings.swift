@@ -32,6 +32,10 @@ public struct ServerSettings: Sendable {
     public var sessionIdleTimeout: TimeInterval = 12 * 60 * 60
     /// A session older than this signs nobody in, however often it is used.
     public var sessionLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// A connection that neither sends nor receives anything this long is closed, so idle sockets
+    /// (opened and left, or a client gone without closing) cannot pile up until the server runs out of
+    /// file descriptors. Above the console socket's 30 s ping, which keeps a live interview's open.
+    public var connectionIdleTimeout: TimeInterval = 75
     /// The data folder was filled by `interview demo`: every page says so, so nobody mistakes simulated
     /// candidates and scores for real ones.
     public var isDemo = false

@@ -21,6 +21,7 @@ public enum WebServer {
         }
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
+        app.http.server.configuration.idleTimeout = .milliseconds(Int64(settings.connectionIdleTimeout * 1000))
         do {
             if case .postgres(let url, _) = settings.storage {
                 try await DatabaseStartup.waitForPostgres(url: url, on: app.eventLoopGroup.any(), logger: app.logger)

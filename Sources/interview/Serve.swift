@@ -39,6 +39,10 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("Sign a session out this long after login, however often it is used (30s, 15m, 12h, 7d).", "会话自登录起超过此时长即退出登录，无论期间是否频繁使用（30s、15m、12h、7d）。")))
         var sessionLifetime = "7d"
 
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Close a connection that has sent and received nothing this long (10s, 75s, 5m); a live console's socket is pinged well within it.",
+                                                            "连接在此时长内既未收到也未发送任何数据即关闭（10s、75s、5m）；正在进行的控制台 socket 会在此时长内定时 ping，不会被关闭。")))
+        var connectionIdleTimeout = "75s"
+
         @Option(name: .customLong("metrics-allow"),
                 help: ArgumentHelp(CommandLineLanguage.pick("Address or CIDR block that may read /metrics (repeatable; default: loopback only).", "允许读取 /metrics 的地址或 CIDR 网段（可重复；默认：仅本机回环地址）。")))
         var metricsAllow: [String] = []
@@ -81,7 +85,8 @@ extension Interview {
                                                                     "--time-zone 接受 Asia/Shanghai、Europe/Berlin 这样的 IANA 时区名，而不是 '\(timeZone)'"))
             }
             guard (1...65535).contains(port) else { throw ValidationError(CommandLineLanguage.pick("--port must be between 1 and 65535", "--port 须在 1 到 65535 之间")) }
-            for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime)] {
+            for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime),
+                                 ("--connection-idle-timeout", connectionIdleTimeout)] {
                 guard DurationText.seconds(text) != nil else {
                     throw ValidationError(CommandLineLanguage.pick("\(flag) takes a duration such as 30s, 15m, 12h or 7d, not '\(text)'", "\(flag) 接受 30s、15m、12h 或 7d 这样的时长，而不是 '\(text)'"))
                 }
@@ -114,6 +119,7 @@ extension Interview {
             settings.trustedProxies = trustedProxies.compactMap(AddressRange.init)
             settings.sessionIdleTimeout = DurationText.seconds(sessionIdleTimeout)!
             settings.sessionLifetime = DurationText.seconds(sessionLifetime)!
+            settings.connectionIdleTimeout = DurationText.seconds(connectionIdleTimeout)!
             if !metricsAllow.isEmpty { settings.metricsAllowed = metricsAllow.compactMap(AddressRange.init) }
             settings.logFormat = ServerSettings.LogFormat(rawValue: logFormat)!
             settings.timeZone = ServerSettings.timeZone(named: timeZone)!

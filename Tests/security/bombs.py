@@ -213,3 +213,50 @@ def signed_in_form_bodies_limited():
     checks.check(resume.status == 422, f"1.5 MB to the candidate form answered {resume.status}, expected 422 (the resume text is too long)")
     checks.check(team.client().get("/healthz", timeout=5).status == 200, "the server stopped answering")
     checks.done()
+
+
+@fixture
+def idle_team():
+    return start_team("idle", args=["--connection-idle-timeout", "2s"])
+
+
+def closed_within(sock, seconds):
+    """Whether the server closes `sock` (recv answers b'' or a reset) within `seconds`."""
+    sock.settimeout(seconds)
+    try:
+        return sock.recv(1) == b""
+    except ConnectionResetError:
+        return True
+    except socket.timeout:
+        return False
+
+
+@test("idle_connections_closed")
+def idle_connections_closed():
+    """Connections opened and left silent (or left after half a request line) are closed once they have
+    been idle for --connection-idle-timeout, so a stranger cannot hold the server's sockets open for ever;
+    a request on a connection that keeps talking is answered as usual."""
+    team = idle_team()
+    checks = Checks("idle connections")
+    silent = [socket.create_connection(("127.0.0.1", team.server.port), timeout=5) for _ in range(20)]
+    partial = socket.create_connection(("127.0.0.1", team.server.port), timeout=5)
+    partial.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    started = time.monotonic()
+    closed = [closed_within(sock, 6) for sock in silent + [partial]]
+    elapsed = time.monotonic() - started
+    checks.check(all(closed), f"{closed.count(False)} of {len(closed)} idle connections were still open after {elapsed:.1f} s (timeout 2 s)")
+    checks.check(elapsed < 8, f"closing the idle connections took {elapsed:.1f} s")
+    for sock in silent + [partial]:
+        sock.close()
+    checks.check(team.client().get("/healthz", timeout=5).status == 200, "the server stopped answering")
+    # A connection that sends a byte a second for 4 s stays open past 2 s and is answered.
+    trickle = socket.create_connection(("127.0.0.1", team.server.port), timeout=5)
+    for byte in b"GET /healthz HTTP/1.1\r\nHost: x\r\n"[:5]:
+        trickle.sendall(bytes([byte]))
+        time.sleep(0.8)
+    trickle.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"[5:])
+    trickle.settimeout(5)
+    answer = trickle.recv(200)
+    checks.check(answer.startswith(b"HTTP/1.1 200"), f"a request sent slowly but steadily was answered {answer[:40]!r}")
+    trickle.close()
+    checks.done()

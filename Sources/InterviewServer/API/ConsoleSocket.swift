@@ -83,8 +83,11 @@ final class ConsoleSocketConnection: @unchecked Sendable {
     }
 
     func listen() {
-        // A peer that stops answering pings (a laptop closed mid-interview) is closed after a minute.
-        socket.pingInterval = .seconds(30)
+        // A peer that stops answering pings (a laptop closed mid-interview) is closed after a minute. The
+        // pings also keep a quiet interview's socket inside the server's connection idle timeout (half of
+        // it when that is under a minute), which would otherwise close it while the candidate talks.
+        let idle = req.application.serverSettings.connectionIdleTimeout
+        socket.pingInterval = .milliseconds(Int64(min(30, max(idle / 2, 0.5)) * 1000))
         socket.onText { _, message in self.receive(message) }
         socket.onBinary { socket, _ in _ = socket.close(code: .unacceptableData) }
         // The socket keeps its callbacks, and the text callback keeps this connection (and its request):
