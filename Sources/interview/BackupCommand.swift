@@ -58,10 +58,13 @@ extension Interview {
             Backup.refuseOnPostgres("restore")
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
-                let kept = try SQLiteBackup.restore(file, dataFolder: data)
+                let restored = try SQLiteBackup.restore(file, dataFolder: data)
                 DataFolderPrivacy.tighten(dataFolder: data)
                 print(CommandLineLanguage.pick("restored \(file) into \(data)", "已把 \(file) 恢复到 \(data)"))
-                if let kept { print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)")) }
+                if let kept = restored.kept {
+                    print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)"))
+                    if let gap = restored.trailGap { print(CommandLineLanguage.pick(gap.text(kept: kept).en, gap.text(kept: kept).zh)) }
+                }
                 let erasures = SQLiteBackup.erasuresRecorded(inDataFolder: data)
                 if erasures > 0 {
                     print(CommandLineLanguage.pick(

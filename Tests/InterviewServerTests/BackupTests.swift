@@ -101,7 +101,7 @@ struct BackupTests {
             #expect(users == 1)
         }
         // A good one does, and the database it replaced is kept beside it.
-        let kept = try SQLiteBackup.restore(backup, dataFolder: data.path)
+        let kept = try SQLiteBackup.restore(backup, dataFolder: data.path).kept
         #expect(kept == database + ".before-restore")
         try await withFileApp(try #require(kept)) { app in
             let users = try await User.query(on: app.db).count()
@@ -127,6 +127,7 @@ struct BackupTests {
         let database = SQLiteBackup.databasePath(inDataFolder: live.path)
         let backupFile = elsewhere.appendingPathComponent("before-erasure.sqlite").path
         var candidateID: UUID?
+        var writtenAfterBackup = 0
         try await withFileApp(database) { app in
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
@@ -134,20 +135,30 @@ struct BackupTests {
             _ = try await ivan.act(fixture, ["type": "note", "text": "asked about relocation to Tromsø"])
             candidateID = fixture.candidate.id
             try SQLiteBackup.backup(database, to: backupFile)
+            let before = try await SecurityEvent.query(on: app.db).count()
             try await CandidateService.erase(fixture.candidate, by: nil, cache: app.scorecardCache, ledger: app.erasureLedger, on: app.db)
+            // as the retention sweep records it, and a sign-in after
+            try await SecurityAudit.recordSystem(.candidateErased, subject: SecurityAudit.subject("candidate", fixture.candidate.id), detail: "retention", on: app.db)
+            _ = try await fixture.browser("ivan@example.com")
+            writtenAfterBackup = try await SecurityEvent.query(on: app.db).count() - before
         }
         // act: the backup from before the erasure put back
-        try SQLiteBackup.restore(backupFile, dataFolder: live.path)
+        let restored = try SQLiteBackup.restore(backupFile, dataFolder: live.path)
         let recorded = SQLiteBackup.erasuresRecorded(inDataFolder: live.path)
         // verify: the next start erases them again and says so in the trail
         #expect(recorded == 1)
+        // the trail entries written after the backup (the erasure's) are counted, and said to be kept aside
+        #expect(writtenAfterBackup >= 1 && restored.trailGap?.count == writtenAfterBackup)
+        #expect(restored.trailGap?.since != nil)
         try await withFileApp(database) { app in
             let candidate = try #require(try await Candidate.find(candidateID, on: app.db))
             #expect(candidate.erasedAt != nil && candidate.name == nil && candidate.contact == nil)
             let log = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined()
             #expect(!log.contains("Tromsø") && log.contains(CandidateErasure.marker))
             let trail = try await SecurityEvent.query(on: app.db).all()
-            #expect(trail.contains { $0.kind == .databaseRestored && $0.detail.hasSuffix("erased again: 1") })
+            let restore = try #require(trail.first { $0.kind == .databaseRestored })
+            #expect(restore.detail.contains("erased again: 1; \(writtenAfterBackup) security trail entr"), "\(restore.detail)")
+            #expect(restore.detail.hasSuffix("kept in interviewflow.sqlite.before-restore"))
             // with when and by whom it was first asked (the backup's trail predates the request)
             #expect(trail.contains { $0.kind == .candidateErased && $0.detail.hasPrefix("again after a restore (first erased 20") && $0.detail.hasSuffix(" by retention)") })
             // and the candidate's own trail says why too (it said "retention", which they never reached)

@@ -32,9 +32,17 @@ public enum SQLiteBackup {
 
     /// Restores `snapshot` into a data folder, holding the folder's lock so that no server can start on
     /// it meanwhile; refused while a server runs there (it would keep serving its copies in memory).
-    /// Returns where the folder's previous database was kept, if it had one.
+    /// What a restore did besides replacing the database.
+    public struct Restored: Sendable {
+        /// Where the folder's previous database was kept, if it had one.
+        public var kept: String?
+        /// The trail entries of that database newer than the backup's, which the live trail no longer has.
+        public var trailGap: RestoredTrailGap?
+    }
+
+    /// Returns where the folder's previous database was kept, and what of its trail the backup lacks.
     @discardableResult
-    public static func restore(_ snapshot: String, dataFolder: String) throws -> String? {
+    public static func restore(_ snapshot: String, dataFolder: String) throws -> Restored {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: dataFolder, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure("\(dataFolder) is a file; --data names the data folder (the one holding interviewflow.sqlite)",
@@ -47,11 +55,14 @@ public enum SQLiteBackup {
             throw Failure("a server is running on \(dataFolder): stop it before restoring", "\(dataFolder) 上正在运行服务器：请先停止它再恢复")
         }
         defer { lock.release() }
+        // Counted before the replaced database goes; only when the snapshot will be accepted.
+        let gap = FileManager.default.fileExists(atPath: snapshot) ? RestoredTrailGap.between(backup: snapshot, replaced: database) : nil
         let kept = try restore(snapshot, into: database)
-        // The next start records the restore in the security trail (`ErasureLedger.reapply`).
+        // The next start records the restore in the security trail (`ErasureLedger.reapply`), with the gap.
         let marker = URL(fileURLWithPath: dataFolder).appendingPathComponent(ErasureLedger.restoredMarker).path
-        try? SessionTimestamp.format(Date()).write(toFile: marker, atomically: true, encoding: .utf8)
-        return kept
+        let lines = [SessionTimestamp.format(Date())] + (gap.flatMap { $0.count > 0 ? [$0.markerLine] : nil } ?? [])
+        try? lines.joined(separator: "\n").write(toFile: marker, atomically: true, encoding: .utf8)
+        return Restored(kept: kept, trailGap: gap?.count == 0 ? nil : gap)
     }
 
     /// The erasures file's name, for the restore command's words.

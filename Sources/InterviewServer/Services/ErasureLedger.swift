@@ -81,12 +81,17 @@ final class ErasureLedger: Sendable {
         guard let ledger = app.erasureLedger else { return 0 }
         let again = try await eraseAgain(ledger, app)
         let marker = URL(fileURLWithPath: ledger.path).deletingLastPathComponent().appendingPathComponent(restoredMarker).path
-        if let restoredAt = try? String(contentsOfFile: marker, encoding: .utf8) {
+        if let written = try? String(contentsOfFile: marker, encoding: .utf8) {
             // The backup's sessions include ones ended since (a password change, a deactivation, "sign
             // out everywhere"): after a restore everyone signs in again.
             try await SessionRecord.query(on: app.db).delete()
+            // First line: when; a second (from this version on): the trail entries the backup lacks.
+            let lines = written.split(whereSeparator: \.isNewline)
+            let restoredAt = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let gap = lines.dropFirst().first.flatMap(RestoredTrailGap.fromMarker)
+            let kept = "interviewflow.sqlite.before-restore"
             try await SecurityAudit.recordSystem(.databaseRestored, subject: "database:",
-                                                 detail: "restored \(restoredAt.trimmingCharacters(in: .whitespacesAndNewlines)); erased again: \(again)",
+                                                 detail: "restored \(restoredAt); erased again: \(again)" + (gap.map { "; " + $0.text(kept: kept).en } ?? ""),
                                                  on: app.db)
             try? FileManager.default.removeItem(atPath: marker)
         }
