@@ -77,4 +77,15 @@ struct MermaidAuthoringTests {
         #expect(!w.text.en.contains("\n") && !w.text.zh.contains("\n"))
         #expect(FlowchartJSWriter.write(graph).contains("G(yes@yes go deeper)->Q2"))
     }
+
+    @Test func anUnclosedFullWidthBracketIsReadAsTheLabelItOpens() {
+        // act: never closed, closed by the ASCII bracket, and cut by the next link
+        let parsed = Self.parse("A([开始]) --> B【解释 GIL\nB --> C【下一题] --> D（为什么 --> E[结束]")
+        // verify: one error each, the questions kept and linked, nothing left unreachable
+        #expect(parsed.diagnostics.map(\.code) == [.fullWidthSyntax, .fullWidthSyntax, .fullWidthSyntax], "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.nodes.map(\.text) == ["开始", "解释 GIL", "下一题", "为什么", "结束"])
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C", "C-next->D", "D-next->E"])
+        #expect(parsed.diagnostics.first?.fix?.replacement == "B[解释 GIL]")
+        #expect(parsed.diagnostics.last?.fix?.replacement == "D(为什么)")
+    }
 }

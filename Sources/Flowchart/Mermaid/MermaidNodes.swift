@@ -351,20 +351,43 @@ extension MermaidReader {
             // At most a long label's length ahead: each such id scanned to its line's end made a long line
             // of them quadratic (a security review: 55 KB on one line took 12.7 s).
             let lineEnd = lineEndBeforeSeparator(from: labelStart, limit: labelStart + Self.recoveryReach)
-            guard let end = firstOccurrence(close, in: labelStart..<lineEnd) else { continue }
+            // Closed by its own closer, by the ASCII one (`【问题]`), or never: then the label runs to the
+            // next link on the line or the line's end (`B【解释 GIL` left B an id of its own, unreachable,
+            // and every node after it unreachable too).
+            let end: Int, closerLength: Int
+            if let wide = firstOccurrence(close, in: labelStart..<lineEnd) {
+                (end, closerLength) = (wide, close.count)
+            } else if let ascii = firstOccurrence(Array(pair.ascii.1.utf8), in: labelStart..<lineEnd) {
+                (end, closerLength) = (ascii, 1)
+            } else {
+                (end, closerLength) = (nextLink(from: labelStart, before: lineEnd), 0)
+            }
             let id = string(idRange.lowerBound..<at)
             let label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
             let meant = id + pair.ascii.0 + label + pair.ascii.1
-            let written = string(idRange.lowerBound..<(end + close.count))
-            report(.error, .fullWidthSyntax, at: at, MermaidText.fullWidthSyntax(pair.open + "…" + pair.close, in: written, meant: meant),
-                   fix: (idRange.lowerBound..<(end + close.count), meant))
+            let written = string(idRange.lowerBound..<(end + closerLength)).trimmingCharacters(in: .whitespaces)
+            let shown = closerLength == close.count ? pair.open + "…" + pair.close : pair.open
+            report(.error, .fullWidthSyntax, at: at, MermaidText.fullWidthSyntax(shown, in: written, meant: meant),
+                   fix: (idRange.lowerBound..<(idRange.lowerBound + written.utf8.count), meant))
             let index = node(idRange.lowerBound..<at)
             enterSubgraph(index)
             setLabel(index, label, shape: pair.shape, at: labelStart)
-            i = end + close.count
+            i = closerLength > 0 ? end + closerLength : idRange.lowerBound + written.utf8.count
             return index
         }
         return nil
+    }
+
+    /// Where a link (`--`, `==`, `-.`, `~~~`, `&`) starts in `start..<end`, or `end`: the end of an
+    /// unclosed label that a recovery reads.
+    private func nextLink(from start: Int, before end: Int) -> Int {
+        var k = start
+        while k + 1 < end {
+            let a = s[k], b = s[k + 1]
+            if (a == 0x2D && (b == 0x2D || b == 0x2E)) || (a == 0x3D && b == 0x3D) || (a == 0x7E && b == 0x7E) || a == 0x26 { return k }
+            k += 1
+        }
+        return end
     }
 
     /// Whether the place's closer (or its other ending) follows `offset`, spaces aside.
