@@ -88,4 +88,16 @@ struct MermaidAuthoringTests {
         #expect(parsed.diagnostics.first?.fix?.replacement == "B[解释 GIL]")
         #expect(parsed.diagnostics.last?.fix?.replacement == "D(为什么)")
     }
+
+    @Test func theGrammarsEllipseIsAQuestionDrawnAsOne() {
+        // act
+        let parsed = Self.parse("S([Start]) --> Q1(-\"Explain the event loop (microtasks)\"-)\nQ1 --> E([End])")
+        let written = MermaidWriter.write(parsed.graph)
+        // verify: the label without its quotes and dashes, the reference read, the shape kept
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("Q1")?.text == "Explain the event loop (microtasks)")
+        #expect(parsed.graph.node("Q1")?.type == .operation)
+        #expect(parsed.graph.node("Q1")?.parameters["shape"] == "ellipse")
+        #expect(written.contains("Q1(-\"Explain the event loop (microtasks)\"-)"))
+    }
 }

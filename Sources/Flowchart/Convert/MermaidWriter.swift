@@ -135,6 +135,7 @@ public enum MermaidWriter {
             case .plain: break
             case .stadium: return "([" + label + "])"
             case .circle: return "((" + label + "))"
+            case .ellipse: return "(-" + label + "-)"
             case .doubleCircle: return "(((" + label + ")))"
             case .cylinder: return "[(" + label + ")]"
             case .hexagon: return "{{" + label + "}}"

@@ -43,7 +43,7 @@ enum NodeSizing {
             switch drawn {
             case .plain, .subroutine: break
             case .stadium: width = textWidth + 2 * pad + pillRadius(height: height)
-            case .circle, .doubleCircle:
+            case .circle, .doubleCircle, .ellipse:
                 // The ellipse through the text rectangle's corners is √2 its size.
                 width = (textWidth + pad) * 1.42 + (drawn == .doubleCircle ? 8 : 0)
                 height = (textHeight + pad) * 1.42 + (drawn == .doubleCircle ? 8 : 0)

@@ -12,6 +12,8 @@ enum MermaidDrawnShape: UInt8 {
     case brace, braceRight, braces
     /// Mermaid's text block (`text`): the words alone, no outline; a note like the braces.
     case textBlock
+    /// `(-text-)`, in Mermaid's grammar though not its documentation: a question drawn as an ellipse.
+    case ellipse
     /// Mermaid's junction (`f-circ`): a small filled dot where lines meet, with no text.
     case junction
 
@@ -37,6 +39,7 @@ enum MermaidDrawnShape: UInt8 {
         case .braces: "braces"
         case .textBlock: "text"
         case .junction: "f-circ"
+        case .ellipse: "ellipse"
         }
     }
 
@@ -58,6 +61,8 @@ enum MermaidDrawnShape: UInt8 {
             (.stadium, ["stadium", "terminal", "pill"]),
             (.circle, ["circle", "circ", "sm-circ", "small-circle", "start"]),
             (.junction, ["f-circ", "filled-circle", "junction"]),
+            // Only as a parameter: `@{ shape: ellipse }` is no Mermaid name (`MermaidShape.named` decides).
+            (.ellipse, ["ellipse"]),
             (.doubleCircle, ["dbl-circ", "double-circle", "doublecircle", "fr-circ", "framed-circle", "stop"]),
             (.cylinder, ["cyl", "db", "database", "cylinder"]),
             (.hexagon, ["hex", "hexagon", "prepare"]),

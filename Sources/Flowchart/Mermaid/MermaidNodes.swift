@@ -98,6 +98,7 @@ extension MermaidReader {
         case (0x28, 0x28) where b2 == 0x28: shape = .terminal; drawn = .doubleCircle; opener = 3; close = (0x29, 0x29, 0x29, 3)   // ((( )))
         case (0x28, 0x28): shape = .terminal; drawn = .circle; opener = 2; close = (0x29, 0x29, 0, 2)     // (( ))
         case (0x28, 0x5B): shape = .terminal; drawn = .stadium; opener = 2; close = (0x5D, 0x29, 0, 2)    // ([ ])
+        case (0x28, 0x2D): drawn = .ellipse; opener = 2; close = (0x2D, 0x29, 0, 2)                      // (- -)
         case (0x28, _): close = (0x29, 0, 0, 1)                                                           // ( )
         case (0x5B, 0x5B): shape = .subroutine; drawn = .subroutine; opener = 2; close = (0x5D, 0x5D, 0, 2)   // [[ ]]
         case (0x5B, 0x28): drawn = .cylinder; opener = 2; close = (0x29, 0x5D, 0, 2)                      // [( )]

@@ -47,7 +47,7 @@ enum SVGNodes {
             return "<rect" + outline + #" x="\#(n(x))" y="\#(n(y))" width="\#(n(w))" height="\#(n(h))" rx="\#(radius)" ry="\#(radius)"/>"#
         case .junction:
             return "<ellipse" + outline + #" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(w / 2))" ry="\#(n(h / 2))"/>"#
-        case .circle, .doubleCircle:
+        case .circle, .doubleCircle, .ellipse:
             var out = "<ellipse" + outline + #" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(w / 2))" ry="\#(n(h / 2))"/>"#
             if drawn == .doubleCircle {
                 out += #"<ellipse class="detail" fill="none" cx="\#(n(x + w / 2))" cy="\#(n(y + h / 2))" rx="\#(n(max(w / 2 - 4, 1)))" ry="\#(n(max(h / 2 - 4, 1)))"/>"#
