@@ -25,6 +25,9 @@ struct MermaidMarkerTests {
         #expect(MermaidGateWords.answer("没答出") == .no)
         #expect(MermaidGateWords.answer("No, stop here") == .no)
         #expect(MermaidGateWords.answer("有") == .yes)
+        #expect(MermaidGateWords.answer("\"yes\"") == .yes)
+        #expect(MermaidGateWords.answer("“否”") == .no)
+        #expect(MermaidGateWords.answer("「深入」") == .yes)
     }
 
     @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",

@@ -32,7 +32,13 @@ enum MermaidGateWords {
         // Labels come trimmed from the reader and are mostly lower case or Chinese: skip the copies then.
         let utf8 = label.utf8
         let trimmed = utf8.first.map { $0 > 0x20 } == true && utf8.last.map { $0 > 0x20 } == true ? label : label.trimmingSpaces()
-        let word = trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
+        var word = trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
+        // `|#quot;yes#quot;|`, `|“是”|`: the word in quotation marks is still the word.
+        if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last, word.unicodeScalars.count > 2,
+           let pair = Self.quotes[first], pair == last {
+            word = String(word.unicodeScalars.dropFirst().dropLast()).trimmingSpaces()
+            if let common = commonAnswer(word) { return common }
+        }
         if yes.contains(word) { return .yes }
         if no.contains(word) { return .no }
         // "No problem", 没问题, 不错: a negation that means yes, read before the first word or the 不/没
@@ -70,6 +76,8 @@ enum MermaidGateWords {
             }
         } ?? nil
     }
+
+    private static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』"]
 
     private static let separators: Set<Unicode.Scalar> = [" ", ",", ":", ";", "-", "(", "!", ".", "?", "，", "：", "；", "（", "！", "。", "？", "—", "、"]
 }
