@@ -396,6 +396,12 @@ def main():
               f"a second key while offline is not queued: {driver.find_element(By.ID, 'message').text!r}")
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "console-offline.png"))
+        # A tap on another rating changes this one on purpose: it takes the queued one's place, so the page
+        # shows what the server will keep (both were queued, the first shown and the second kept).
+        driver.find_element(By.CSS_SELECTOR, "#panel button.rating[data-rating='2']").click()
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "button.rating.chosen.waiting[data-rating='2']"), "the tapped rating shown as chosen")
+        check(driver.find_element(By.ID, "console").get_attribute("data-queued") == "1",
+              "a second rating tapped while offline replaces the queued one rather than queueing behind it")
 
         server.start()
         driver.refresh()                 # a reload before the queue was replayed
@@ -405,6 +411,13 @@ def main():
         check(note.get_attribute("value") == NOTE_BEFORE_CUT + NOTE_AFTER_CUT,
               "after the restart and a reload the whole note is still there")
         check(True, "the queued rating was replayed once: the console moved on to 3.2.2 op2")
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#history [data-chip='3.2.2/op1/2'][aria-pressed='true']"),
+                 "the rating tapped last, 2, to be the one kept")
+        check(True, "the server kept the rating the page showed as chosen")
+        # Back to 3 from the history, as the rest of this walk expects.
+        driver.find_element(By.CSS_SELECTOR, "#history button[data-chip='3.2.2/op1/3']").click()
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#history [data-chip='3.2.2/op1/3'][aria-pressed='true']")
+                 and driver.find_element(By.ID, "console").get_attribute("data-queued") == "0", "the correction back to 3")
         check(action_posts(server) > posts_before,
               "the queue replayed over HTTP while the new socket was still connecting (HTTP is the fallback)")
         # The note was begun at 3.2.2 op1; the console has moved on to op2: it is still about op1, and says so.

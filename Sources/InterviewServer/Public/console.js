@@ -83,11 +83,11 @@
   }
 
   // ---- talking to the server -----------------------------------------------------------------
-  async function request(method, url, body) {
+  async function request(method, url, body, signal) {
     const headers = { "Accept": "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (method !== "GET") headers["X-CSRF-Token"] = boot.csrf;
-    return fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(url, { method, headers, credentials: "same-origin", signal, body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
   // The socket carries one action at a time (flush sends the next only after an answer), so the next
@@ -118,18 +118,39 @@
   // One action, answered as {status, body}: on the socket when it is open, else as an HTTP POST. If
   // the socket closes mid-action the same action (same id) goes again over HTTP; the server answers
   // it as a duplicate if it had already applied it. If that fails too, the action stays queued.
+  // A link that stalls (a phone between cells) neither answers nor closes: an action unanswered this long
+  // is given up and the page goes offline, which says so and tries again (the same id, so never twice).
+  const actionTimeout = 12000;
+
   async function postAction(action) {
     if (socket && socket.readyState === 1 && !socketWaiter) {
       const s = socket;
       try {
         return await new Promise((resolve, reject) => {
-          socketWaiter = { resolve, reject };
+          const timer = setTimeout(() => {
+            // The socket is stalled: close it, so the next try opens a new one (or goes by HTTP).
+            if (socketWaiter && socketWaiter.reject === rejectOnce) socketWaiter = null;
+            try { s.close(); } catch (e) { /* already closing */ }
+            reject(new Error("timeout"));
+          }, actionTimeout);
+          const rejectOnce = (e) => { clearTimeout(timer); reject(e); };
+          socketWaiter = { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: rejectOnce };
           s.send(JSON.stringify(action));
         });
-      } catch (e) { /* closed: HTTP below */ }
+      } catch (e) {
+        // Stalled: straight to offline (the HTTP request would stall on the same link).
+        if (e && e.message === "timeout") throw e;
+        /* closed: HTTP below */
+      }
     }
-    const response = await request("POST", boot.api + "/actions", action);
-    return { status: response.status, body: await response.json().catch(() => null) };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), actionTimeout);
+    try {
+      const response = await request("POST", boot.api + "/actions", action, abort.signal);
+      return { status: response.status, body: await response.json().catch(() => null) };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // A band's label in the page's language (the default bands carry both in `label`).
@@ -178,7 +199,8 @@
     });
   }
 
-  // The rating queued for question `q` and not yet answered, if any.
+  // The rating queued for question `q` and not yet answered, if any (there is one at most: `act` puts a
+  // second in the first's place).
   function pendingRating(q) {
     return loadQueue().find((a) => a.type === "rate" && a.topic === q.topic && a.question === q.id) || null;
   }
@@ -198,7 +220,13 @@
     }
     action.clientID = clientID();
     const queue = loadQueue();
-    queue.push(action);
+    // A rating tapped while an earlier one for the same question still waits (offline, a stalled link)
+    // takes its place in the queue: both were sent in turn, the page showed the first as chosen and the
+    // server kept the second (a probe on a phone). If the first was already sent and applied, the second
+    // then corrects it, so what is shown is what is kept either way.
+    const same = action.type === "rate" && !action.revisionReason
+      ? queue.findIndex((a) => a.type === "rate" && a.topic === action.topic && a.question === action.question && !a.revisionReason) : -1;
+    if (same >= 0) queue[same] = action; else queue.push(action);
     saveQueue(queue);
     renderSync();
     if (view) renderNotes();
