@@ -133,6 +133,36 @@ struct DebriefTests {
         }
     }
 
+    @Test func theDecisionSaysWhoOnThePanelHasNotSubmitted() async throws {
+        try await withApp { app in
+            // setup: three on the panel; Ivan submits, Olga has a draft, Ben has not opened the console
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com", "ben@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From Ivan"])
+            let olga = try await fixture.browser("olga@example.com")
+            _ = try await olga.walkToFirstQuestion(fixture)
+            let maria = try await fixture.browser("maria@example.com")
+            let id = try fixture.candidate.requireID()
+            // act
+            let candidate = try await maria.get("/candidates/\(id)").body.string
+            let debrief = try await maria.get("/candidates/\(id)/debrief").body.string
+            let ivanSees = try await ivan.get("/candidates/\(id)").body.string
+            // verify: a hiring manager recorded "Hire" on one card of three with no word of the others (a probe)
+            let names = { (page: String) in try #require(page.components(separatedBy: "id=\"outstanding-cards\">").dropFirst().first?.components(separatedBy: "</p>").first) }
+            let onCandidate = try names(candidate)
+            #expect(onCandidate.contains("Not every panelist has submitted a scorecard"))
+            #expect(onCandidate.contains("(not started)") && onCandidate.contains("(draft)"), "\(onCandidate)")
+            #expect(!onCandidate.contains("Ivan"))
+            #expect(try names(debrief) == onCandidate)
+            // an interviewer, who may not know of colleagues' drafts, is not told
+            #expect(!ivanSees.contains("outstanding-cards"))
+        }
+    }
+
     @Test func anExportedLogNamesItsCandidateByIdAndItsInterviewer() async throws {
         try await withApp { app in
             // setup

@@ -110,6 +110,7 @@ struct CandidateController: RouteCollection {
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
         page.cancelledCards = panel.cancelledNotice(req.language)
+        page.outstandingCards = panel.outstandingNotice(req.language)
         page.currentDecision = page.decisions.first
         page.changedSinceDecision = panel.changedSince(page.currentDecision, language: req.language)
         page.decisionAction = SiteURL.candidateDecision(id).path

@@ -72,6 +72,7 @@ struct DebriefController: RouteCollection {
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.panel.awaitingOwnCard
         page.cancelledCards = loaded.panel.cancelledNotice(req.language)
+        page.outstandingCards = loaded.panel.outstandingNotice(req.language)
         page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
         page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
@@ -147,6 +148,8 @@ struct DebriefPage: Encodable {
     var canDecide = false
     /// `PanelCards.cancelledNotice`.
     var cancelledCards: String?
+    /// Who on the panels has not submitted (`PanelCards.outstandingNotice`), said beside the decision.
+    var outstandingCards: String?
     /// `PanelCards.changedSince`: cards submitted or revised after the decision in force.
     var changedSinceDecision: [String] = []
 

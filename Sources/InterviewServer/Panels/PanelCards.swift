@@ -31,6 +31,9 @@ struct PanelCards: Sendable {
     /// The viewer sits on one of the candidate's panels with their own card open (`PanelVisibility`):
     /// asked once here, for the pages that say so.
     var awaitingOwnCard = false
+    /// Panelists (of interviews not cancelled) who have no card at all yet, for the viewers who may know
+    /// of drafts: with the drafts, who a decision made now would be made without.
+    var notStarted: [String] = []
     /// Submitted cards the viewer could read on cancelled interviews: left out, as in the lists and the
     /// team figures (a cancelled interview's cards count nowhere), and counted so the pages can say so.
     var cancelledCards = 0
@@ -46,12 +49,17 @@ struct PanelCards: Sendable {
         let interviews = try await candidate.$interviews.query(on: req.db).sort(\.$scheduledAt).all()
         let cache = req.application.scorecardCache
         var cards: [Card] = [], drafts: [(String, Date?)] = [], cancelled = 0
+        var absent: [UUID] = []
         let candidateID = try candidate.requireID()
         let awaiting = try await PanelVisibility.candidatesAwaitingOwnCard(of: viewer, among: [candidateID], on: req.db).contains(candidateID)
         for (index, interview) in interviews.enumerated() {
             let interviewID = try interview.requireID()
             let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: candidateID, viewer: viewer,
                                                              awaitingOwnCard: awaiting, on: req.db)
+            if interview.status != .cancelled {
+                let holders = Set(all.map { $0.$interviewer.id })
+                absent += rule.panel.filter { !holders.contains($0) && rule.view(interviewer: $0, submitted: false) == .existence }
+            }
             let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
             for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
                 switch rule.view(of: record) {
@@ -76,7 +84,24 @@ struct PanelCards: Sendable {
                 }
             }
         }
-        return PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting, cancelledCards: cancelled)
+        var panel = PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting, cancelledCards: cancelled)
+        if !absent.isEmpty {
+            panel.notStarted = try await User.query(on: req.db).filter(\.$id ~~ absent).all().map(\.name).sorted()
+        }
+        return panel
+    }
+
+    /// "Not every panelist has submitted: Ben Carter (not started), Ann Lee (draft). …", or nil: said
+    /// beside the decision, which a hiring manager recorded with half the panel's cards and no word of it.
+    func outstandingNotice(_ language: Language) -> String? {
+        let names = notStarted.map { ($0, true) } + drafts.map { ($0.interviewer, false) }
+        guard !names.isEmpty else { return nil }
+        if language == .zh {
+            let list = names.map { $0.0 + ($0.1 ? "（尚未开始）" : "（草稿）") }.joined(separator: "、")
+            return "并非所有面试官都已提交评分卡：\(list)。现在做出的决定不包含他们的评分。"
+        }
+        let list = names.map { $0.0 + ($0.1 ? " (not started)" : " (draft)") }.joined(separator: ", ")
+        return "Not every panelist has submitted a scorecard: \(list). A decision recorded now is made without theirs."
     }
 
     /// Each card's column label for a debrief: the interviewer's name, and the round when the cards come

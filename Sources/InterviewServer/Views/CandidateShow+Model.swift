@@ -33,6 +33,8 @@ struct CandidateShow: Encodable {
     var awaitingOwnCard = false
     /// `PanelCards.cancelledNotice`.
     var cancelledCards: String?
+    /// Who on the panels has not submitted (`PanelCards.outstandingNotice`), said beside the decision.
+    var outstandingCards: String?
     var currentDecision: DecisionService.Entry?
     /// `PanelCards.changedSince`: cards submitted or revised after the decision in force.
     var changedSinceDecision: [String] = []
