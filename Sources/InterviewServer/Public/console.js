@@ -23,6 +23,8 @@
   let online = true;
   let retryTimer = null;
   let retryDelay = 1000;
+  let socketRetryDelay = 1000;   // after the socket closes under an idle page: the next look at the server
+  let leaving = false;           // the page is being left: a socket closed by that says nothing
   let draftTimer = null;
   let draftDirty = false;
   let chartKey = null;
@@ -99,7 +101,7 @@
     let s;
     try { s = new WebSocket(url.href); } catch (e) { return; }
     socket = s;
-    s.onopen = () => { renderSync(); flush(); };
+    s.onopen = () => { socketRetryDelay = 1000; renderSync(); flush(); };
     s.onmessage = (event) => {
       const waiter = socketWaiter;
       socketWaiter = null;
@@ -112,8 +114,34 @@
       socketWaiter = null;
       if (waiter) waiter.reject(new Error("socket closed"));
       renderSync();
+      // Closed under a page with nothing in flight (a dropped link, a server stopped): look at the server
+      // now, so "connection lost" shows before the next tap rather than after it (a probe on a phone saw
+      // "All saved" with the link gone). Each look waits longer, up to 30 s, while the socket will not stay.
+      if (online && !leaving && !waiter) {
+        setTimeout(checkServer, socketRetryDelay);
+        socketRetryDelay = Math.min(socketRetryDelay * 2, 30000);
+      }
     };
   }
+
+  // Whether the server answers: the socket again when it does, offline (which says so and retries) when not.
+  async function checkServer() {
+    if (!online || leaving || (socket && socket.readyState <= 1)) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), actionTimeout);
+    try {
+      const response = await request("GET", "/api/v1/session", undefined, abort.signal);
+      if (response.status === 401) { showMessage(L.loggedOut); goOffline(true); return; }
+      if (!response.ok) { goOffline(); return; }
+      openSocket();
+    } catch (e) {
+      goOffline();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  addEventListener("pagehide", () => { leaving = true; });
+  addEventListener("pageshow", () => { leaving = false; });
 
   // One action, answered as {status, body}: on the socket when it is open, else as an HTTP POST. If
   // the socket closes mid-action the same action (same id) goes again over HTTP; the server answers
