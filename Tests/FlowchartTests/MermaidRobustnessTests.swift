@@ -7,7 +7,8 @@ import Testing
                             "--o", "<-->", "-- ", " -->", "|", "|yes|", "\"", "`", "[", "]", "(", ")", "{", "}", "[[", "]]",
                             "((", "))", ">", "[/", "/]", "[\\", "\\]", "@{", "shape:", "label:", ",", "&", ":::", "%%",
                             "subgraph", "end", "direction", "LR", "classDef", "class", "style", "click", "linkStyle", "0",
-                            "accDescr", "{", "#quot;", "#35;", "<br>", "e1@", "o", "x", "\r\n", "\t", "🙂", "\u{3000}"]
+                            "accDescr", "{", "#quot;", "#35;", "<br>", "e1@", "o", "x", "\r\n", "\t", "🙂", "\u{3000}",
+                            "【", "】", "（", "(-", "-)", "call", "f-circ", "braces", "text", "#0;", "没问题", "Start"]
 
     @Test func oddInputs() {
         let inputs = ["", "graph", "flowchart", "graph TD", "graph TD\n[", "graph TD\nA[", "graph TD\nA[\"", "graph TD\n-->",

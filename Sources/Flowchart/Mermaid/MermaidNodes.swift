@@ -366,14 +366,17 @@ extension MermaidReader {
             let id = string(idRange.lowerBound..<at)
             let label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
             let meant = id + pair.ascii.0 + label + pair.ascii.1
-            let written = string(idRange.lowerBound..<(end + closerLength)).trimmingCharacters(in: .whitespaces)
+            // In bytes, not from the decoded text: an invalid byte decodes to three, and the cursor ran past
+            // the end of the chart.
+            let writtenRange = trimmedRange(idRange.lowerBound..<(end + closerLength))
+            let written = string(writtenRange)
             let shown = closerLength == close.count ? pair.open + "…" + pair.close : pair.open
             report(.error, .fullWidthSyntax, at: at, MermaidText.fullWidthSyntax(shown, in: written, meant: meant),
-                   fix: (idRange.lowerBound..<(idRange.lowerBound + written.utf8.count), meant))
+                   fix: (writtenRange, meant))
             let index = node(idRange.lowerBound..<at)
             enterSubgraph(index)
             setLabel(index, label, shape: pair.shape, at: labelStart)
-            i = closerLength > 0 ? end + closerLength : idRange.lowerBound + written.utf8.count
+            i = writtenRange.upperBound
             return index
         }
         return nil
