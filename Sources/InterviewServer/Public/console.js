@@ -536,8 +536,13 @@
       L.score + " " + (s.overall == null ? "–" : s.overall.toFixed(1)) + " · " + L.coverage + " " + pct(s.coverage) + (bandText ? " · " + bandText : "")));
   }
 
+  // On a touch screen with no keyboard, "Skip (s)" names a key there is none of: the label alone (a
+  // tablet probe). The shortcut stays in the title, for a keyboard plugged in later.
+  const touchOnly = matchMedia("(pointer: coarse)").matches && !matchMedia("(any-pointer: fine)").matches;
   function button(label, onclick, extra) {
-    return el("button", Object.assign({ type: "button", onclick, text: label }, extra || {}));
+    const bare = touchOnly ? label.replace(/\s*\((?:[a-z?]|Enter|Esc)\)$/i, "") : label;
+    const attrs = Object.assign({ type: "button", onclick, text: bare }, bare !== label ? { title: label } : {}, extra || {});
+    return el("button", attrs);
   }
 
   // Redrawing the panel removes the button just pressed; focus then fell back to the page and a
