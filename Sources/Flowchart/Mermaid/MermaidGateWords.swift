@@ -10,6 +10,8 @@ enum MermaidGateWords {
         "go deeper", "continue", "more", "know", "knows", "can", "has", "done", "1",
         "是", "对", "会", "有", "能", "深入", "继续", "通过", "正确", "好", "可以", "行", "要", "需要",
         "答对", "答得好", "掌握", "熟悉", "了解", "知道", "满足", "符合", "达标", "成立", "真",
+        "追问", "继续追问", "深挖", "能答出", "答出", "答得出", "答上来", "回答正确", "答对了", "熟练", "满意", "有经验",
+        "√", "✓", "✔",
     ]
 
     static let no: Set<String> = [
@@ -17,14 +19,30 @@ enum MermaidGateWords {
         "skip", "next", "unknown", "cannot", "can't", "none", "0",
         "否", "错", "不会", "没有", "不能", "不深入", "结束", "不通过", "错误", "不好", "不可以", "不行",
         "不要", "不需要", "答错", "跳过", "不掌握", "不熟悉", "不了解", "不知道", "不满足", "不符合", "假", "停止",
+        "换题", "换一题", "下一题", "答不出", "答不上来", "回答错误", "答错了", "一般", "生疏", "×", "✗", "✘",
     ]
 
-    /// Yes in the words of a no: matched at the label's start ("No problem, go deeper", "没问题，深入").
-    static let positiveIdioms = ["no problem", "no issue", "not bad", "no doubt", "no worries", "no trouble",
-                                 "没问题", "没有问题", "没毛病", "没错", "无问题", "无误", "无错", "不错", "不差", "不赖"]
+    /// Yes in the words of a no: matched at the label's start ("No problem, go deeper").
+    static let positiveIdioms = ["no problem", "no issue", "not bad", "no doubt", "no worries", "no trouble", "不在话下"]
 
     /// No in the words of a yes: "有问题" starts with 有, which alone is yes.
-    static let negativeIdioms = ["有问题", "有误", "有错", "有困难", "有欠缺", "struggle", "stuck", "partly", "partial"]
+    static let negativeIdioms = ["struggle", "stuck", "partly", "partial"]
+
+    /// What a Chinese label negates or has when it speaks of a difficulty: 没 + 问题 is "no problem", a yes;
+    /// 有 + 问题 a no. (Listing idioms one by one missed 无压力, 没难住他, 不含糊, 没漏洞… a probe.)
+    static let troubles = ["问题", "错", "误", "难", "漏洞", "压力", "含糊", "困难", "障碍", "毛病", "差", "卡壳", "bug", "欠缺", "不足"]
+    static let negations = ["没有", "没", "无", "不", "未"]
+    /// Words between the negation (or 有) and the difficulty: 没什么问题, 不成问题, 没答错, 有点问题.
+    static let fillers = ["什么", "太大", "太", "大", "有", "成", "算", "答", "点", "一点", "些"]
+
+    /// Whether `word` is one of `leads`, perhaps a filler, then a difficulty: "不了解错误处理" is not (its
+    /// 错 comes after what is negated), "没什么问题" is.
+    static func speaksOfTrouble(_ word: String, after leads: [String]) -> Bool {
+        guard let lead = leads.first(where: { word.hasPrefix($0) }) else { return false }
+        let rest = word.dropFirst(lead.count)
+        if troubles.contains(where: { rest.hasPrefix($0) }) { return true }
+        return fillers.contains { filler in rest.hasPrefix(filler) && troubles.contains { rest.dropFirst(filler.count).hasPrefix($0) } }
+    }
 
     static func answer(_ label: String?) -> Answer {
         guard let label else { return .unclear }
@@ -32,7 +50,9 @@ enum MermaidGateWords {
         // Labels come trimmed from the reader and are mostly lower case or Chinese: skip the copies then.
         let utf8 = label.utf8
         let trimmed = utf8.first.map { $0 > 0x20 } == true && utf8.last.map { $0 > 0x20 } == true ? label : label.trimmingSpaces()
-        var word = trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
+        // ＹＥＳ／ｎｏ typed with the input method's full-width letters are the ASCII words.
+        let narrow = trimmed.unicodeScalars.contains { $0.value >= 0xFF21 && $0.value <= 0xFF5A } ? Self.narrowed(trimmed) : trimmed
+        var word = narrow.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? narrow.lowercased() : narrow
         // `|#quot;yes#quot;|`, `|“是”|`: the word in quotation marks is still the word.
         if let first = word.unicodeScalars.first, let last = word.unicodeScalars.last, word.unicodeScalars.count > 2,
            let pair = Self.quotes[first], pair == last {
@@ -50,7 +70,11 @@ enum MermaidGateWords {
             if yes.contains(first) { return .yes }
             if no.contains(first) { return .no }
         }
-        if let lead = word.unicodeScalars.first, "不没未无".unicodeScalars.contains(lead) { return .no }
+        if let lead = word.unicodeScalars.first, "不没未无".unicodeScalars.contains(lead) {
+            // Negating a difficulty is a yes (没什么问题, 不成问题, 没答错, 无压力); anything else negated a no.
+            return speaksOfTrouble(word, after: negations) ? .yes : .no
+        }
+        if speaksOfTrouble(word, after: ["有"]) { return .no }
         return .unclear
     }
 
@@ -75,6 +99,12 @@ enum MermaidGateWords {
             default: return nil
             }
         } ?? nil
+    }
+
+    private static func narrowed(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { c in
+            (0xFF01...0xFF5E).contains(c.value) ? Unicode.Scalar(c.value - 0xFEE0)! : c
+        }))
     }
 
     private static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』"]

@@ -262,14 +262,18 @@ extension MermaidReader {
     func markerWord(_ n: Int) -> String? {
         graphNodes.withUnsafeBufferPointer { nodes -> String? in
             let text = nodes[n].text
-            guard text.utf8.count <= 16 else { return nil }
-            let trimmed = text.trimmingSpaces()
+            guard text.utf8.count <= 24 else { return nil }
+            var trimmed = text.trimmingSpaces()
+            // "结束。", "开始：", "End!": the punctuation an author ends a marker with is not part of it.
+            while let last = trimmed.unicodeScalars.last, "。！!：:.，,；;".unicodeScalars.contains(last) {
+                trimmed = String(trimmed.unicodeScalars.dropLast()).trimmingSpaces()
+            }
             return trimmed.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? trimmed.lowercased() : trimmed
         }
     }
 
     /// Words read as the chart's start on a box or bare id that nothing leads to (any case).
-    static let startWords: Set<String> = ["start", "begin", "开始", "开始面试", "面试开始", "起点"]
+    static let startWords: Set<String> = ["start", "begin", "开始", "开始面试", "面试开始", "起点", "本题开始", "开始本题", "开始答题"]
 
     /// An end-shaped label that reads as something to ask, not as an end: a question mark, or four words
     /// (eight Chinese characters) with no end word in them ("Ask about their favourite debugging story";
@@ -283,12 +287,24 @@ extension MermaidReader {
         if words.contains(where: { markers.contains(String($0)) }) || markers.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
             return false
         }
+        // A reference answer at the end, or a word that asks ("介绍一下你自己" is seven characters, and was
+        // read as the start without a word).
+        if lowered.hasSuffix(")") || lowered.hasSuffix("）") { return true }
+        if askWords.contains(where: { lowered.contains($0) }) || words.first.map({ ["what", "why", "how", "explain", "describe", "tell"].contains(String($0)) }) == true {
+            return true
+        }
         let chinese = lowered.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
-        return words.count >= 4 || chinese >= 8
+        return words.count >= 4 || chinese >= 6
     }
 
+    /// Chinese words that ask something, wherever they stand.
+    static let askWords = ["介绍", "说说", "说一下", "讲讲", "讲一下", "谈谈", "聊聊", "解释", "什么", "为什么", "如何", "怎么",
+                           "怎样", "哪些", "哪个", "区别", "原理", "描述", "举例", "举个例子"]
+
     /// Ids read as the end when written bare at the end of a line (any case).
-    static let endWords: Set<String> = ["end", "stop", "finish", "done", "结束", "完成", "终止", "结束面试", "面试结束", "终点"]
+    static let endWords: Set<String> = ["end", "stop", "finish", "done", "over", "the end", "next topic", "next question",
+                                        "结束", "完成", "终止", "结束面试", "面试结束", "终点", "本题结束", "结束本题",
+                                        "下一题", "进入下一题", "下一个主题", "进入下一个主题", "下一主题", "本主题结束"]
 
     /// Whether a fork (a node read as `.parallel`) is a question asked before its paths are walked.
     /// Question shapes ask: a box, rounded box, parallelogram, cylinder, hexagon, a stadium or circle
