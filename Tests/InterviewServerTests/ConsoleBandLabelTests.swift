@@ -12,7 +12,7 @@ struct ConsoleBandLabelTests {
         // setup: the short English guide (no bands of its own), walked by a simulated interview
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("interviewTests/Fixtures/run-short-guide.md")
-        let version = GuideVersion(guideID: UUID(), contentHash: "h", markdown: try String(contentsOf: url, encoding: .utf8), authorID: nil)
+        let version = GuideVersion(guideID: UUID(), contentHash: "h", markdown: try String(contentsOf: url, encoding: .utf8), guideJSON: nil, authorID: nil)
         let loaded = LoadedGuide(version)
         var random = SimulationRandom(seed: 3)
         let events = try InterviewSimulator.interview(loaded.guide, candidate: .init(id: "c", logit: 0), interviewer: .init(id: "i", logit: 0),

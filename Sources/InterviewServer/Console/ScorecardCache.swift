@@ -111,7 +111,8 @@ struct LoadedGuide: Sendable {
     let consoleJSON: Data
 
     init(_ version: GuideVersion) {
-        guide = GuideImporter.importMarkdown(version.markdown, path: "guide.md").guide
+        // As read when the version was saved: the events recorded on it walk that reading.
+        guide = version.reading
         contentHash = version.contentHash
         libraryID = version.$guide.id
         var stages: [String: String] = [:], topics: [String: String] = [:]

@@ -11,7 +11,7 @@ enum SchemaMigrations {
             M005_CreatePositions(), M006_CreateCandidates(), M007_CreateInterviews(), M008_CreateAuditEntries(),
             M009_CreateScorecards(), M010_AddUserDeactivation(), M011_DropClientIDUniqueness(), M012_AddSessionEpoch(),
             M013_CreateSecurityEvents(), M014_AddOwners(), M015_AddScorecardErasure(), M016_ExplicitSubmission(),
-            M017_CreateCandidateDecisions(), M018_AddOverdueHours(), M019_HashSessionKeys(),
+            M017_CreateCandidateDecisions(), M018_AddOverdueHours(), M019_HashSessionKeys(), M020_KeepGuideReadings(),
         ]
     }
 }

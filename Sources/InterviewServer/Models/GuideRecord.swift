@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import InterviewCore
 import Vapor
 
 /// A guide in the library. Its text lives in versions; `current` is the one new interviews pin.
@@ -33,15 +35,25 @@ final class GuideVersion: Model, @unchecked Sendable {
     @Parent(key: "guide_id") var guide: GuideRecord
     @Field(key: "content_hash") var contentHash: String
     @Field(key: "markdown") var markdown: String
+    /// The guide as read when saved (`Guide.canonicalJSON`); nil for a version saved before readings were
+    /// kept whose reading has changed since (`M020_KeepGuideReadings`).
+    @OptionalField(key: "guide_json") var guideJSON: String?
     @OptionalParent(key: "author_id") var author: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(guideID: UUID, contentHash: String, markdown: String, authorID: UUID?) {
+    init(guideID: UUID, contentHash: String, markdown: String, guideJSON: String?, authorID: UUID?) {
         self.$guide.id = guideID
         self.contentHash = contentHash
         self.markdown = markdown
+        self.guideJSON = guideJSON
         self.$author.id = authorID
+    }
+
+    /// The guide this version is: as kept when saved, or, for a version from before that, as read now.
+    var reading: Guide {
+        if let guideJSON, let kept = try? JSONDecoder().decode(Guide.self, from: Data(guideJSON.utf8)) { return kept }
+        return GuideImporter.importMarkdown(markdown, path: "guide.md").guide
     }
 }

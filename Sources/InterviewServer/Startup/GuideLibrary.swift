@@ -19,7 +19,8 @@ enum GuideLibrary {
             return current
         }
         let guideID = try guide.requireID()
-        let version = GuideVersion(guideID: guideID, contentHash: hash, markdown: markdown, authorID: author)
+        let version = GuideVersion(guideID: guideID, contentHash: hash, markdown: markdown,
+                                   guideJSON: String(decoding: imported.guide.canonicalJSON(), as: UTF8.self), authorID: author)
         try await version.save(on: db)
         guide.$current.id = try version.requireID()
         try await guide.save(on: db)
