@@ -94,4 +94,23 @@ struct MermaidNoteTests {
         #expect(back.graph.node("M")?.isNote == true)
         #expect(back.edgeList.sorted() == MermaidParser.parse(Self.chart).edgeList.sorted())
     }
+
+    @Test func aNoteInASubgraphIsNeitherItsEntryNorItsExit() {
+        // act: the note is the subgraph's first and its last node written
+        let parsed = MermaidParser.parse("""
+            flowchart TD
+              S([Start]) --> S1
+              subgraph S1 [Basics]
+                n1@{ shape: comment, label: "warm up" } -.- q1
+                q1[GIL?] --> q2[Threads?]
+                q2 --> n2@{ shape: comment, label: "mind the time" }
+              end
+              S1 --> q3[Processes?] --> E([End])
+            """)
+        // verify: the line to the subgraph enters at q1, the line from it leaves from q2
+        #expect(parsed.edgeList.contains("S-next->q1"), "\(parsed.edgeList)")
+        #expect(parsed.edgeList.contains("q2-next->q3"), "\(parsed.edgeList)")
+        #expect(parsed.graph.node("q3")?.type == .operation)
+        #expect(!parsed.diagnostics.contains { $0.code == .unreachableNode })
+    }
 }

@@ -273,6 +273,20 @@ struct GuideReadingGapTests {
         #expect(Array(lines[(q1 + 1)...(q1 + 2)]) == ["✎ Move to 3.2 if they mention asyncio", "✎ Not a question either"])
     }
 
+    @Test func aOneQuestionChartWithANoteIsAskedTheSameOnceConverted() throws {
+        // setup: the note's tie is the chart's only line (a review: converted, nothing was asked)
+        let markdown = "# G\n### 1.Tech\n#### 1.1 Intro\n```mermaid\nflowchart TD\n  n1@{ shape: comment, label: \"Warm up\" } -.- q1[Tell me about yourself]\n```\n"
+        let converted = GuideConversion.convert(markdown, to: .flowchartJS).markdown
+        // act
+        let topics = [markdown, converted].map { GuideImporter.importMarkdown($0).guide.topics.first }
+        // verify
+        for topic in topics {
+            #expect(topic?.start == "q1", "\(converted)")
+            #expect(topic?.questions.map(\.id) == ["q1"])
+            #expect(topic?.step("q1")?.note == "Warm up")
+        }
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

@@ -126,7 +126,9 @@ extension MermaidReader {
         let sub = subgraphs[k]
         guard sub.first <= sub.last else { return (-1, -1) }
         var inside = [Bool](repeating: false, count: sub.last - sub.first + 1)
-        for n in sub.first...sub.last where !isStandIn[n] && isInside(n, k) { inside[n - sub.first] = true }
+        // A note is no member: a line to the subgraph leading into a note, or leaving from one, lost the
+        // question it meant (a review).
+        for n in sub.first...sub.last where !isStandIn[n] && nodes[n].shape != .note && isInside(n, k) { inside[n - sub.first] = true }
         guard let firstMember = inside.firstIndex(of: true), let lastMember = inside.lastIndex(of: true) else { return (-1, -1) }
         var ledTo = inside.map { _ in false }, leadsOn = ledTo
         for link in links where link.stroke != .invisible {
@@ -222,7 +224,7 @@ extension MermaidReader {
         if let shaped = nodes.indices.first(where: { nodes[$0].shape == .terminal && out.incoming[$0] == 0 && out.count($0) > 0 }) {
             return shaped
         }
-        return resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil }
+        return resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil && nodes[$0].shape != .note }
     }
 
     private func nodeType(_ n: Int, out: Int, hasIncoming: Bool, isStart: Bool) -> NodeType {

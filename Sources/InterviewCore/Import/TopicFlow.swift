@@ -12,7 +12,9 @@ struct TopicFlow {
     var unreachableQuestions: [Question] = []
 
     init(_ graph: FlowGraph) {
-        start = graph.start
+        // A chart whose only line ties a note starts, in flowchart.js's rule, at the note: the walk
+        // starts at what the note is about (converted, a one-question chart asked nothing).
+        start = graph.start.flatMap { id in graph.node(id)?.isNote == true ? graph.edge(from: id, branch: .next)?.to : id }
         let reachable = graph.reachability()
         let kinds = graph.nodes.map(Self.kind)
         let gateKinds = Self.gateKinds(graph, kinds)
