@@ -84,6 +84,12 @@ extension Interview {
                 throw ValidationError(CommandLineLanguage.pick("--time-zone takes an IANA time zone such as Asia/Shanghai or Europe/Berlin, not '\(timeZone)'",
                                                                     "--time-zone 接受 Asia/Shanghai、Europe/Berlin 这样的 IANA 时区名，而不是 '\(timeZone)'"))
             }
+            // A second at least (under it no request gets through), a day at most (a huge one overflowed
+            // the timer's nanoseconds and the server crashed at start).
+            if let idle = DurationText.seconds(connectionIdleTimeout), !(1...86_400).contains(idle) {
+                throw ValidationError(CommandLineLanguage.pick("--connection-idle-timeout takes 1s to 1d, not '\(connectionIdleTimeout)'",
+                                                                    "--connection-idle-timeout 须在 1s 到 1d 之间，而不是 '\(connectionIdleTimeout)'"))
+            }
             guard (1...65535).contains(port) else { throw ValidationError(CommandLineLanguage.pick("--port must be between 1 and 65535", "--port 须在 1 到 65535 之间")) }
             for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime),
                                  ("--connection-idle-timeout", connectionIdleTimeout)] {

@@ -18,6 +18,8 @@ struct ServeCommandTests {
         (["--trusted-proxy", "10.0.0.0/8"], "--trusted-proxy takes the proxy's IP address"),
         (["--public-url", "https://x.example.com/interviews"], "--public-url takes an address without a path ('/interviews')"),
         (["--connection-idle-timeout", "soon"], "--connection-idle-timeout takes a duration such as 30s, 15m, 12h or 7d, not 'soon'"),
+        (["--connection-idle-timeout", "1e16s"], "--connection-idle-timeout takes 1s to 1d, not '1e16s'"),
+        (["--connection-idle-timeout", "0.0001s"], "--connection-idle-timeout takes 1s to 1d, not '0.0001s'"),
     ])
     func aMistypedAddressIsAUsageError(arguments: [String], message: String) throws {
         // act: refused before anything starts, where it used to be taken and silently never matched

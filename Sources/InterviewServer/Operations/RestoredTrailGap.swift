@@ -71,9 +71,9 @@ public struct RestoredTrailGap: Equatable, Sendable {
 
     /// For the security trail's `database.restored` entry and the restore command.
     public func text(kept: String) -> LocalizedText {
-        let from = since.map { SessionTimestamp.format($0) } ?? ""
+        let from = since.map { SessionTimestamp.format($0) }
         return LocalizedText(
-            en: "\(count) security trail entr\(count == 1 ? "y" : "ies") written after this backup (from \(from)) \(count == 1 ? "is" : "are") not in the restored trail; \(count == 1 ? "it is" : "they are") kept in \(kept)",
-            zh: "此备份之后写入的 \(count) 条安全记录（自 \(from) 起）不在恢复后的记录中；它们保留在 \(kept) 中")
+            en: "\(count) security trail entr\(count == 1 ? "y" : "ies") written after this backup\(from.map { " (from \($0))" } ?? "") \(count == 1 ? "is" : "are") not in the restored trail; \(count == 1 ? "it is" : "they are") kept in \(kept)",
+            zh: "此备份之后写入的 \(count) 条安全记录\(from.map { "（自 \($0) 起）" } ?? "")不在恢复后的记录中；它们保留在 \(kept) 中")
     }
 }

@@ -94,7 +94,9 @@ struct PanelCards: Sendable {
     /// "Not every panelist has submitted: Ben Carter (not started), Ann Lee (draft). …", or nil: said
     /// beside the decision, which a hiring manager recorded with half the panel's cards and no word of it.
     func outstandingNotice(_ language: Language) -> String? {
-        let names = notStarted.map { ($0, true) } + drafts.map { ($0.interviewer, false) }
+        // Once each, though on two rounds' panels.
+        var seen = Set<String>()
+        let names = (notStarted.map { ($0, true) } + drafts.map { ($0.interviewer, false) }).filter { seen.insert($0.0).inserted }
         guard !names.isEmpty else { return nil }
         if language == .zh {
             let list = names.map { $0.0 + ($0.1 ? "（尚未开始）" : "（草稿）") }.joined(separator: "、")

@@ -29,7 +29,8 @@
   let draftDirty = false;
   let chartKey = null;
   let socket = null;        // the console's WebSocket, connecting or open
-  let socketWaiter = null;  // the answer awaited on it: {resolve, reject}
+  // The answer awaited on a socket is kept on that socket (`s.waiter`, {resolve, reject}): a socket given
+  // up as stalled that answered or closed late once settled the next socket's action with its own.
 
   // ---- small helpers -------------------------------------------------------------------------
   function el(tag, attrs, ...children) {
@@ -103,15 +104,15 @@
     socket = s;
     s.onopen = () => { socketRetryDelay = 1000; renderSync(); flush(); };
     s.onmessage = (event) => {
-      const waiter = socketWaiter;
-      socketWaiter = null;
+      const waiter = s.waiter;
+      s.waiter = null;
       if (!waiter) return;
       try { waiter.resolve(JSON.parse(event.data)); } catch (e) { waiter.reject(e); }
     };
     s.onclose = () => {
       if (socket === s) socket = null;
-      const waiter = socketWaiter;
-      socketWaiter = null;
+      const waiter = s.waiter;
+      s.waiter = null;
       if (waiter) waiter.reject(new Error("socket closed"));
       renderSync();
       // Closed under a page with nothing in flight (a dropped link, a server stopped): look at the server
@@ -151,18 +152,19 @@
   const actionTimeout = 12000;
 
   async function postAction(action) {
-    if (socket && socket.readyState === 1 && !socketWaiter) {
+    if (socket && socket.readyState === 1 && !socket.waiter) {
       const s = socket;
       try {
         return await new Promise((resolve, reject) => {
           const timer = setTimeout(() => {
-            // The socket is stalled: close it, so the next try opens a new one (or goes by HTTP).
-            if (socketWaiter && socketWaiter.reject === rejectOnce) socketWaiter = null;
+            // The socket is stalled: given up (no later answer or close of it settles anything), closed,
+            // and forgotten, so the next try opens a new one or goes by HTTP.
+            s.waiter = null;
+            if (socket === s) socket = null;
             try { s.close(); } catch (e) { /* already closing */ }
             reject(new Error("timeout"));
           }, actionTimeout);
-          const rejectOnce = (e) => { clearTimeout(timer); reject(e); };
-          socketWaiter = { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: rejectOnce };
+          s.waiter = { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } };
           s.send(JSON.stringify(action));
         });
       } catch (e) {
@@ -340,10 +342,13 @@
   }
 
   async function reconnect() {
+    // On a stalled link these would wait for ever, and with them every later try.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), actionTimeout);
     try {
-      const guideResponse = await request("GET", boot.api + "/guide");
+      const guideResponse = await request("GET", boot.api + "/guide", undefined, abort.signal);
       if (guideResponse.ok) learnGuide(await guideResponse.json());
-      const response = guideResponse.ok ? await request("GET", boot.api) : guideResponse;
+      const response = guideResponse.ok ? await request("GET", boot.api, undefined, abort.signal) : guideResponse;
       if (!response.ok) { goOffline(response.status === 401); return; }
       setView(await response.json());
       await refreshToken();
@@ -353,6 +358,8 @@
       flush();
     } catch (e) {
       goOffline();
+    } finally {
+      clearTimeout(timer);
     }
   }
 
