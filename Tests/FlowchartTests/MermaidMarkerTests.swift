@@ -10,7 +10,10 @@ struct MermaidMarkerTests {
     static func parse(_ body: String) -> ParsedFlowchart { MermaidParser.parse("flowchart TD\n" + body) }
 
     @Test(arguments: [("没问题", "有问题"), ("无误", "有误"), ("不错", "一般"), ("No problem", "Struggled"),
-                      ("没有问题，深入", "答不上来"), ("Not bad, go on", "stuck")])
+                      ("没有问题，深入", "答不上来"), ("Not bad, go on", "stuck"),
+                      ("无压力", "换题"), ("没什么问题", "有点问题"), ("不成问题", "答不出"), ("没答错", "答错了"),
+                      ("没难住他", "有难度"), ("没漏洞", "有漏洞"), ("不在话下", "一般"), ("ＹＥＳ", "ＮＯ"), ("√", "×"),
+                      ("继续追问", "换题"), ("回答正确", "回答错误"), ("能答出", "答不出")])
     func aNegationThatMeansYesIsYes(_ good: String, _ poor: String) {
         // act
         let parsed = Self.parse("S([Start]) --> Q1[Hash maps]\nQ1 --> G{How did it go?}\nG -->|\(good)| Q2[Resizing]\nG -->|\(poor)| E([End])\nQ2 --> E")
@@ -25,12 +28,16 @@ struct MermaidMarkerTests {
         #expect(MermaidGateWords.answer("没答出") == .no)
         #expect(MermaidGateWords.answer("No, stop here") == .no)
         #expect(MermaidGateWords.answer("有") == .yes)
+        #expect(MermaidGateWords.answer("不了解错误处理") == .no, "the difficulty is not what is negated")
+        #expect(MermaidGateWords.answer("没思路") == .no)
         #expect(MermaidGateWords.answer("\"yes\"") == .yes)
         #expect(MermaidGateWords.answer("“否”") == .no)
         #expect(MermaidGateWords.answer("「深入」") == .yes)
     }
 
     @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",
+                      "S[开始：] --> Q1[哈希表] --> E[本题结束]", "S[开始] --> Q1[哈希表] --> E[结束。]",
+                      "S[开始] --> Q1[哈希表] --> E[下一题]", "S[开始] --> Q1[哈希表] --> E[进入下一个主题]",
                       "Start --> Q1[Hash maps?] --> Stop", "A(Begin) --> Q1[Hash maps?] --> Z(Done)"])
     func theChartsEndsDrawnAsBoxesAreItsStartAndEnd(_ chart: String) {
         // act
@@ -60,6 +67,9 @@ struct MermaidMarkerTests {
         #expect(w.text.en.contains("S([Start]) --> Q1"))
         #expect(w.text.zh.contains("永远不会被问到"))
         #expect(!start.diagnostics.contains { $0.code == .questionReadAsStart }, "\(start.diagnostics.map(\.message))")
+        // short Chinese questions that ask: at the start and at the end
+        let short = Self.parse("S([介绍一下你自己]) --> Q2[项目难点]\nQ2 --> E((介绍下gc算法))")
+        #expect(short.diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.questionReadAsEnd, .questionReadAsStart])
     }
 
     @Test(arguments: ["J@{ shape: f-circ }", "J@{ shape: junction }", "J(( ))", "J[\" \"]", "J@{ shape: join }"])
@@ -90,5 +100,23 @@ struct MermaidMarkerTests {
         #expect(back.graph.node("J")?.type == .parallel)
         #expect(back.graph.node("J")?.parameters["shape"] == "f-circ")
         #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.message))")
+    }
+
+    @Test func aBoxWhoseLinesSayYesAndNoIsAGate() throws {
+        // act
+        let parsed = Self.parse("S([开始]) --> Q[是否了解 GIL？]\nQ -->|是| D[讲讲 GIL 的实现]\nQ -->|否| E([结束])\nD --> E")
+        let fork = Self.parse("S([Start]) --> Q[Tell us]\nQ --> A[One] & B[Two]")
+        // verify: a gate with its two branches, told; a plain fork stays a fork
+        #expect(parsed.graph.node("Q")?.type == .condition)
+        #expect(parsed.edgeList.contains("Q-yes->D") && parsed.edgeList.contains("Q-no->E"))
+        let w = try #require(parsed.diagnostics.first { $0.code == .boxReadAsGate })
+        #expect(w.position.line == 2 && w.text.zh.contains("按判断节点读取"))
+        #expect(fork.graph.node("Q")?.type == .parallel)
+    }
+
+    @Test func theStartTheFixSuggestsIsNotTheQuestionsOwnID() throws {
+        let parsed = Self.parse("S([介绍一下你自己]) --> Q2[项目难点]")
+        let w = try #require(parsed.diagnostics.first { $0.code == .questionReadAsStart })
+        #expect(w.text.en.contains("S0([Start]) --> S") && w.text.zh.contains("S0([开始]) --> S"))
     }
 }

@@ -25,6 +25,7 @@ extension DiagnosticCode {
     public static let nodeHidesSubgraph: DiagnosticCode = "node-hides-subgraph"
     public static let gluedArrowHead: DiagnosticCode = "glued-arrow-head"
     public static let questionReadAsEnd: DiagnosticCode = "question-read-as-end"
+    public static let boxReadAsGate: DiagnosticCode = "box-read-as-gate"
     public static let questionReadAsStart: DiagnosticCode = "question-read-as-start"
     public static let untiedNote: DiagnosticCode = "untied-note"
     public static let noteTiedTwice: DiagnosticCode = "note-tied-twice"

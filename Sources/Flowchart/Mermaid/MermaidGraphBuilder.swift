@@ -27,6 +27,12 @@ extension MermaidReader {
         var types = [NodeType](repeating: .operation, count: nodes.count)
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
+            if out.count(n) == 2, nodes[n].shape == .box || nodes[n].shape == .none, linesSayYesAndNo(n, out) {
+                // `Q[是否了解 GIL？] -->|是| … -->|否| …`: asked as a question, then both ways walked one
+                // after the other, while its lines plainly choose one (a Chinese author's probe).
+                nodes[n].shape = .rhombus
+                report(.warning, .boxReadAsGate, at: nodes[n].offset, MermaidText.boxReadAsGate(graphNodes[n].id))
+            }
             types[n] = nodeType(n, out: out.count(n), hasIncoming: out.incoming[n] > 0, isStart: n == start)
             assignBranches(n, type: types[n], isStart: n == start, out: &out, branches: &branches)
             if types[n] == .end, nodes[n].shape == .terminal, Self.readsAsQuestion(graphNodes[n].text) {
@@ -87,6 +93,12 @@ extension MermaidReader {
         }
         checkReachability(graph)
         return graph
+    }
+
+    /// Whether node `n`'s two lines are labelled one yes and one no (`MermaidGateWords`).
+    private func linesSayYesAndNo(_ n: Int, _ out: OutLinks) -> Bool {
+        let answers = out.links(of: n).map { MermaidGateWords.answer(links[$0].label) }
+        return answers.contains(.yes) && answers.contains(.no)
     }
 
     /// Per node: nil, or the (entry, exit) nodes a subgraph's id stands for when a link names it. The

@@ -176,8 +176,15 @@ enum MermaidText {
     }
 
     static func questionReadAsStart(_ id: String, _ text: String) -> LocalizedText {
-        LocalizedText(en: "'\(id)' is a stadium or circle that nothing leads to, so it is read as the start of the chart and '\(text)' is never asked; draw a question as a box, \(id)[…], after a start: S([Start]) --> \(id)",
-                      zh: "'\(id)' 是没有连入线的圆角或圆形节点，因此被读作流程图的起点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，放在起点之后：S([开始]) --> \(id)")
+        // A start named S before a question named S would be a line from S to itself.
+        let start = id == "S" ? "S0" : "S"
+        return LocalizedText(en: "'\(id)' is a stadium or circle that nothing leads to, so it is read as the start of the chart and '\(text)' is never asked; draw a question as a box, \(id)[…], after a start: \(start)([Start]) --> \(id)",
+                             zh: "'\(id)' 是没有连入线的圆角或圆形节点，因此被读作流程图的起点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，放在起点之后：\(start)([开始]) --> \(id)")
+    }
+
+    static func boxReadAsGate(_ id: String) -> LocalizedText {
+        LocalizedText(en: "'\(id)' is drawn as a box but its two lines are labelled yes and no, so it is read as a gate: answered yes or no, not rated; draw it as \(id){…} to say so",
+                      zh: "'\(id)' 画成了方框，但它的两条出线分别标为“是”和“否”，因此按判断节点读取：回答是或否，不评分；请画成 \(id){…} 以明确这一点")
     }
 
     static func emptySubgraph(_ id: String) -> LocalizedText {
