@@ -100,4 +100,22 @@ struct MermaidAuthoringTests {
         #expect(parsed.graph.node("Q1")?.parameters["shape"] == "ellipse")
         #expect(written.contains("Q1(-\"Explain the event loop (microtasks)\"-)"))
     }
+
+    @Test func whatAChineseInputMethodTypesIsReadAsMeantAndTold() throws {
+        // act
+        let colon = Self.parse("A([开始]) --> Q1[问题一]\nQ1 --> E([结束])\nN@{ shape： braces, label： \"注意时间\" } -.- Q1")
+        let shape = Self.parse("A([开始]) --> G@{ shape: 菱形, label: \"深入？\" }\nG -->|是| Q[问题]\nG -->|否| E([结束])\nQ --> E")
+        let corner = Self.parse("A([开始]) --> Q1「解释 GIL」 --> E([结束])")
+        let marker = Self.parse("N@{ shape: comment, label: \"开场白\" } -.- A([开始])\nA --> Q1[问题一]")
+        // verify
+        #expect(colon.graph.node("N")?.isNote == true)
+        #expect(colon.diagnostics.map(\.code) == [.fullWidthSyntax, .fullWidthSyntax])
+        #expect(colon.diagnostics.first?.fix?.replacement == ":")
+        #expect(shape.graph.node("G")?.type == .condition)
+        #expect(shape.diagnostics.first { $0.code == .unknownShape }?.fix?.replacement == "diamond")
+        #expect(corner.graph.node("Q1")?.text == "解释 GIL")
+        #expect(corner.diagnostics.map(\.code) == [.fullWidthSyntax])
+        let w = try #require(marker.diagnostics.first { $0.code == .untiedNote })
+        #expect(w.text.zh.contains("起点或终点 'A'"))
+    }
 }

@@ -43,6 +43,10 @@ extension MermaidReader {
         }
         resolved.removeAll { out.dropped[$0] }
         resolved += noteLines
+        for l in noteLines where types[Int(links[l].to)] == .start || types[Int(links[l].to)] == .end {
+            // The interview shows no start or end, so neither a note beside one.
+            report(.warning, .untiedNote, at: links[l].offset, MermaidText.noteOnMarker(nodeID(Int(links[l].from)), marker: nodeID(Int(links[l].to))))
+        }
 
         let defaultStyle = classDefs["default"]
         for n in nodes.indices where redirect[n] == nil {

@@ -344,6 +344,7 @@ extension MermaidReader {
     mutating func wideBracketNode(_ idRange: Range<Int>) -> Int? {
         let pairs: [(open: String, close: String, ascii: (String, String), shape: MermaidShape)] = [
             ("【", "】", ("[", "]"), .box), ("［", "］", ("[", "]"), .box), ("（", "）", ("(", ")"), .box), ("｛", "｝", ("{", "}"), .rhombus),
+            ("「", "」", ("[", "]"), .box), ("『", "』", ("[", "]"), .box),
         ]
         for pair in pairs {
             let open = Array(pair.open.utf8), close = Array(pair.close.utf8)

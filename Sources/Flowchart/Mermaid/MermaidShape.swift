@@ -54,6 +54,16 @@ enum MermaidShape: UInt8 {
     }()
 }
 
+extension MermaidShape {
+    /// Shape names a Chinese author types for Mermaid's: read as the shape meant (with the unknown-shape
+    /// error, whose fix writes Mermaid's name), as a misspelt name is.
+    static let chineseNames: [String: String] = [
+        "菱形": "diamond", "判断": "diamond", "条件": "diamond", "注释": "comment", "备注": "comment", "说明": "comment",
+        "圆形": "circle", "圆": "circle", "矩形": "rect", "方框": "rect", "圆角": "rounded", "圆角矩形": "rounded",
+        "数据库": "database", "开始": "start", "结束": "stop", "子程序": "subroutine", "六边形": "hex", "文本": "text",
+    ]
+}
+
 /// How a Mermaid line is drawn: solid, dotted, thick, or not at all (`~~~`, a layout hint only).
 enum MermaidStroke: UInt8 {
     case solid, dotted, thick, invisible

@@ -14,14 +14,26 @@ extension MermaidReader {
         while true {
             skipBlankInside()
             if atEnd || byte(i) == 0x7D { break }
-            let keyRange = readID()
+            var keyRange = readID()
+            // `shape：` with the input method's colon, which the id took in: the key is what comes before it.
+            if keyRange.count > 3, s[keyRange.upperBound - 3] == 0xEF, s[keyRange.upperBound - 2] == 0xBC, s[keyRange.upperBound - 1] == 0x9A {
+                keyRange = keyRange.lowerBound..<(keyRange.upperBound - 3)
+                i = keyRange.upperBound
+            }
             skipBlankInside()
-            guard !keyRange.isEmpty, byte(i) == 0x3A else {
+            let wideColon = byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) == 0x9A
+            guard !keyRange.isEmpty, byte(i) == 0x3A || wideColon else {
                 while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
                 if byte(i) == 0x2C { i += 1; continue }
                 break
             }
-            i += 1
+            if wideColon {
+                // Read as `:` (the note or gate it names was lost, and the finding blamed a line), told.
+                report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthColon(string(keyRange)), fix: (i..<(i + 3), ":"))
+                i += 3
+            } else {
+                i += 1
+            }
             skipBlankInside()
             let valueAt = i
             var value: String
@@ -42,7 +54,9 @@ extension MermaidReader {
                     shape = known
                     nodes[index].drawn = MermaidDrawnShape.named[value] ?? .plain
                 } else {
-                    let guess = Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2)
+                    // A Chinese name (菱形, 注释) is no misspelling: its meaning, not the nearest Latin letters ('db').
+                    let guess = MermaidShape.chineseNames[value]
+                        ?? (value.utf8.allSatisfy { $0 < 0x80 } ? Suggestions.closest(to: value, in: MermaidShape.named.keys.sorted(), maxDistance: 2) : nil)
                     report(.error, .unknownShape, at: valueAt, MermaidText.unknownShape(value, guess: guess),
                            fix: guess.map { (valueAt..<valueAt + value.utf8.count, $0) })
                     // Read as the shape the fix names, as a misspelt `flowchar` is read as `flowchart`: a

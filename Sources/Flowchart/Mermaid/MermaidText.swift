@@ -122,6 +122,11 @@ enum MermaidText {
             zh: "'\(character)' 是全角标点（输入法输入的），Mermaid 会把它当作节点 id '\(id)' 的一部分；请写成 '\(meant)'")
     }
 
+    static func fullWidthColon(_ key: String) -> LocalizedText {
+        LocalizedText(en: "'\(key)：' is written with a full-width colon (an input method's); Mermaid's shape data is written '\(key):'",
+                      zh: "'\(key)：' 用了全角冒号（输入法输入的）；Mermaid 的形状数据要写成 '\(key):'")
+    }
+
     static func fullWidthLabel(_ written: String, meant: String) -> LocalizedText {
         LocalizedText(
             en: "'\(written)' is written with full-width bars (an input method's); a line's label is written '\(meant)'",
@@ -254,6 +259,11 @@ enum MermaidText {
     static func untiedNote(_ id: String) -> LocalizedText {
         LocalizedText(en: "note '\(id)' is tied to nothing, so the interview shows it nowhere: link it to the question it is about (\(id) -.- …)",
                       zh: "注释 '\(id)' 没有连到任何节点，面试中不会显示：请把它连到它所说明的问题（\(id) -.- …）")
+    }
+
+    static func noteOnMarker(_ id: String, marker: String) -> LocalizedText {
+        LocalizedText(en: "note '\(id)' is tied to '\(marker)', the chart's start or end, which the interview does not show, so neither is the note: tie it to the question it is about",
+                      zh: "注释 '\(id)' 连到了流程图的起点或终点 '\(marker)'，面试中不显示起点和终点，因此也不会显示这条注释：请把它连到它所说明的问题")
     }
 
     static func noteTiedTwice(_ id: String, first: String, second: String) -> LocalizedText {
