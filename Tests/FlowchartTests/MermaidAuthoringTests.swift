@@ -118,4 +118,23 @@ struct MermaidAuthoringTests {
         let w = try #require(marker.diagnostics.first { $0.code == .untiedNote })
         #expect(w.text.zh.contains("起点或终点 'A'"))
     }
+
+    @Test(arguments: [("A[问题一] --> B[问题二] ＆ C[问题三]", "＆", "&"), ("A[问题一] ——>｜是｜ B[问题二]", "——>｜是｜", "-->|是|"),
+                      ("A[问题一] -。-> B[问题二]", "-。->", "-.->"), ("A[问题一] --＞ B[问题二]", "--＞", "-->"),
+                      ("A[问题一] --> B[问题二]；B --> C[问题三]", "；", ";")])
+    func aLinkTypedWithFullWidthPunctuationGetsTheFixThatReplacesIt(_ line: String, _ written: String, _ meant: String) throws {
+        // act
+        let parsed = Self.parse(line)
+        // verify: the fix replaces what was typed (it put '-->' in front of it, and the line's target was lost)
+        let e = try #require(parsed.diagnostics.first)
+        #expect(e.code == .fullWidthSyntax, "\(parsed.diagnostics.map(\.message))")
+        #expect(e.fix?.replacement == meant)
+        #expect(e.text.en.contains("'\(written)'"))
+        #expect(!e.text.zh.contains("破折号"))
+    }
+
+    @Test func aFullWidthSemicolonEndsTheStatementAndTheNextIsRead() {
+        let parsed = Self.parse("A[问题一] --> B[问题二]；B --> C[问题三]")
+        #expect(parsed.edgeList == ["A-next->B", "B-next->C"])
+    }
 }

@@ -24,6 +24,8 @@ extension MermaidReader {
                 if let (wide, meant) = fullWidthArrow(at: i, end: end) {
                     // `D —> C`: an input method's dash for `--`.
                     report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow(string(wide), meant: meant), fix: (wide, meant))
+                    // `B；B --> C`: the statement ends there, and the next one is read as written.
+                    if meant == ";" { i = wide.upperBound; statementEndedEarly = true; return }
                 } else {
                     report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
                            fix: (i..<i, "--> "))
@@ -306,7 +308,12 @@ extension MermaidReader {
             }
             j += 1
         }
-        report(.error, .unclosedBracket, at: open - 2, MermaidText.unclosedLinkText(string(open - 2..<open)))
+        // `--＞ B`: the arrow's head typed full-width, so no head closed the "text" after `--`.
+        if let (wide, meant) = fullWidthArrow(at: open - 2, end: end) {
+            report(.error, .fullWidthSyntax, at: open - 2, MermaidText.fullWidthArrow(string(wide), meant: meant), fix: (wide, meant))
+        } else {
+            report(.error, .unclosedBracket, at: open - 2, MermaidText.unclosedLinkText(string(open - 2..<open)))
+        }
         i = end
         return nil
     }
@@ -316,13 +323,33 @@ extension MermaidReader {
     /// A link typed with full-width dashes or `＞` (`—>`, `——>`, `－－＞`) at `start`: its range and the
     /// ASCII link meant.
     func fullWidthArrow(at start: Int, end: Int) -> (Range<Int>, String)? {
-        guard start < end, s[start] >= 0xE2 else { return nil }
+        guard start < end else { return nil }
         var j = start
         // Up to a space or the `|` of a label glued to it (`C —>|否| E`).
         while j < end, s[j] != 0x20, s[j] != 0x09, s[j] != 0x7C { j += 1 }
+        // `；B`: the full-width semicolon alone, glued to the next statement.
+        if j - start > 3, s[start] == 0xEF, s[start + 1] == 0xBC, s[start + 2] == 0x9B { j = start + 3 }
         let word = string(start..<j)
-        guard let meant = FullWidthSyntax.repaired(word), meant.hasPrefix("-"), meant.hasSuffix(">"),
-              meant.allSatisfy({ $0 == "-" || $0 == ">" }) else { return nil }
-        return (start..<j, meant.count < 3 ? "-->" : meant)
+        let hasWide = s[start..<j].contains { $0 >= 0xE2 }
+        if hasWide, var meant = FullWidthSyntax.repaired(word) {
+            // Also the marks that are no syntax in an id (a 。 ends Chinese ids) but are in a link.
+            meant = meant.replacingOccurrences(of: "。", with: ".").replacingOccurrences(of: "；", with: ";")
+            if meant == "&" || meant == ";" { return (start..<j, meant) }
+            let arrow = meant.prefix { $0 != "|" }
+            if arrow.contains(where: { $0 == "-" || $0 == "=" }), arrow.allSatisfy({ "-=.>ox<".contains($0) }),
+               arrow.hasSuffix(">") || arrow.hasSuffix("-") {
+                let label = meant.dropFirst(arrow.count)
+                guard label.isEmpty || (label.hasPrefix("|") && label.hasSuffix("|") && label.count >= 2) else { return nil }
+                return (start..<j, (arrow == "->" ? "-->" : String(arrow)) + label)
+            }
+            return nil
+        }
+        // `-。->`: ASCII dashes with the input method's full stop for Mermaid's dotted line.
+        if hasWide {
+            let meant = word.replacingOccurrences(of: "。", with: ".").replacingOccurrences(of: "；", with: ";")
+            if meant == ";" { return (start..<j, ";") }
+            if meant != word, meant.allSatisfy({ "-=.>ox<".contains($0) }), meant.contains("-") { return (start..<j, meant) }
+        }
+        return nil
     }
 }

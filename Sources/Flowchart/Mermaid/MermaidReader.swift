@@ -63,6 +63,8 @@ struct MermaidReader {
     var groupMarks: [Int32] = []
     /// Whether any node was given a comment shape (`MermaidNotes`): most charts have none and skip that pass.
     var hasNotes = false
+    /// A statement ended by what stands for `;` (a full-width `；`, told): the next is read from here.
+    var statementEndedEarly = false
     var groupStamp: Int32 = 0
 
     init(_ bytes: Bytes, firstLine: Int) {

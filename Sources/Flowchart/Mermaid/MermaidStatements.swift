@@ -9,7 +9,9 @@ extension MermaidReader {
             readStatement()
             // Whatever a statement left unread up to its end is reported once, then skipped.
             skipSpaces()
-            if !atStatementEnd {
+            if statementEndedEarly {
+                statementEndedEarly = false
+            } else if !atStatementEnd {
                 let end = lineEndBeforeSeparator(from: i)
                 report(.error, .unexpectedText, at: i, MermaidText.unexpected(string(i..<end)))
                 i = end

@@ -135,8 +135,8 @@ enum MermaidText {
 
     static func fullWidthArrow(_ written: String, meant: String) -> LocalizedText {
         LocalizedText(
-            en: "'\(written)' is typed with full-width punctuation (an input method's dash); a link is written '\(meant)'",
-            zh: "'\(written)' 用了全角标点（输入法的破折号）；连线要写成 '\(meant)'")
+            en: "'\(written)' is typed with full-width punctuation (an input method's); Mermaid's syntax here is '\(meant)'",
+            zh: "'\(written)' 用了全角标点（输入法输入的）；这里的 Mermaid 语法要写成 '\(meant)'")
     }
 
     static func decoratesUnknownNode(_ id: String) -> LocalizedText {
