@@ -137,4 +137,14 @@ struct MermaidAuthoringTests {
         let parsed = Self.parse("A[问题一] --> B[问题二]；B --> C[问题三]")
         #expect(parsed.edgeList == ["A-next->B", "B-next->C"])
     }
+
+    @Test func aLabelInAnInputMethodsQuotationMarksIsReadAsQuoted() throws {
+        // act
+        let parsed = Self.parse("A[问题一] --> B[“什么是GIL(全局解释器锁)”]")
+        // verify: the text without the marks (its reference then read), one error whose fix uses Mermaid's quotes
+        #expect(parsed.graph.node("B")?.text == "什么是GIL(全局解释器锁)")
+        let e = try #require(parsed.diagnostics.first)
+        #expect(parsed.diagnostics.count == 1 && e.code == .fullWidthSyntax)
+        #expect(e.fix?.replacement == "\"什么是GIL(全局解释器锁)\"")
+    }
 }

@@ -189,7 +189,17 @@ extension MermaidReader {
             report(.error, .unexpectedText, at: rest.lowerBound, MermaidText.textAfterQuote(string(rest)))
         }
         if labelStart < 0 {
-            let text = trimmedRange(textStart..<textEnd)
+            var text = trimmedRange(textStart..<textEnd)
+            // `B[“什么是 GIL(全局解释器锁)”]`: the input method's quotation marks where Mermaid's `"` go. As text
+            // they were asked, and the reference answer inside was lost; read as the quotes meant, told.
+            if text.count >= 6, s[text.lowerBound] == 0xE2, s[text.lowerBound + 1] == 0x80, s[text.lowerBound + 2] == 0x9C,
+               s[text.upperBound - 3] == 0xE2, s[text.upperBound - 2] == 0x80, s[text.upperBound - 1] == 0x9D {
+                let inner = (text.lowerBound + 3)..<(text.upperBound - 3)
+                let meant = "\"" + MermaidLabel.quotedEscaping(MermaidLabel.text(s, inner)) + "\""
+                report(.error, .fullWidthSyntax, at: text.lowerBound, MermaidText.curlyQuotes(string(text), meant: meant), fix: (text, meant))
+                text = inner
+                hasParens = false
+            }
             label = MermaidLabel.text(s, text)
             labelStart = text.lowerBound
             if hasParens && (opener == 1 || slanted) {

@@ -122,6 +122,11 @@ enum MermaidText {
             zh: "'\(character)' 是全角标点（输入法输入的），Mermaid 会把它当作节点 id '\(id)' 的一部分；请写成 '\(meant)'")
     }
 
+    static func curlyQuotes(_ written: String, meant: String) -> LocalizedText {
+        LocalizedText(en: "the label \(written) is in an input method's quotation marks, which Mermaid shows as text; its quotes are \(meant)",
+                      zh: "标签 \(written) 用了输入法的引号，Mermaid 会把它们当作文字显示；Mermaid 的引号要写成 \(meant)")
+    }
+
     static func fullWidthColon(_ key: String) -> LocalizedText {
         LocalizedText(en: "'\(key)：' is written with a full-width colon (an input method's); Mermaid's shape data is written '\(key):'",
                       zh: "'\(key)：' 用了全角冒号（输入法输入的）；Mermaid 的形状数据要写成 '\(key):'")
