@@ -46,6 +46,12 @@ extension MermaidReader {
                 // Shape data is YAML: 'single quotes' enclose a string, with '' for a quote inside.
                 if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
                     value = String(value.dropFirst().dropLast()).replacing("''", with: "'")
+                } else if value.count >= 2, value.hasPrefix("“"), value.hasSuffix("”") {
+                    // `label: “备注”`: the input method's quotation marks, read as the quotes meant, told.
+                    let inner = String(value.dropFirst().dropLast())
+                    let meant = "\"" + MermaidLabel.quotedEscaping(inner) + "\""
+                    report(.error, .fullWidthSyntax, at: start, MermaidText.curlyQuotes(value, meant: meant), fix: (trimmedRange(start..<i), meant))
+                    value = inner
                 }
             }
             switch string(keyRange) {
