@@ -10,6 +10,8 @@ struct RunLabels: Sendable {
 
     private func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
+    /// After a label: ": " in English, the full-width "：" in Chinese (a Chinese reader saw "问: …").
+    var colon: String { t(": ", "：") }
     var total: String { t("total", "总计") }
     var stage: String { t("stage", "阶段") }
     var required: String { t(" (required)", "（必选）") }

@@ -14,18 +14,18 @@ enum PlainRunner {
             guard let parsed = SessionCommand.parse(line) else { continue }
             switch parsed {
             case .failure(let error):
-                emit(["\(session.labels.error): \(session.labels.refusal(error))"])
+                emit(["\(session.labels.error)\(session.labels.colon)\(session.labels.refusal(error))"])
             case .success(let command):
                 if command == .help { emit(SessionCommand.helpLines(session.labels.language)) }
                 if command == .reference, let ref = session.driver.focus,
                    let question = session.driver.guide.topic(ref.topic)?.question(ref.question) {
-                    emit(["\(session.labels.reference): \(question.reference ?? session.labels.none)"])
+                    emit(["\(session.labels.reference)\(session.labels.colon)\(question.reference ?? session.labels.none)"])
                     continue
                 }
                 let (acknowledged, quit) = session.handle(command)
                 emit(acknowledged)
                 if let message = session.message { emit([message]) }
-                if let error = session.error { emit(["\(session.labels.error): \(error)"]) }
+                if let error = session.error { emit(["\(session.labels.error)\(session.labels.colon)\(error)"]) }
                 if quit { break }
                 show(session, &shown)
             }

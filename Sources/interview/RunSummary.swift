@@ -12,11 +12,11 @@ enum RunSummary {
         var lines = ["\(l.summary) — \(guide.title)",
                      "\(l.overall) \(pct(card.overall)) · \(l.band) \(card.band?.label(in: report) ?? "–") · \(l.accuracy) \(pct(card.accuracy)) · \(l.overallCoverage) \(pct(card.coverage))"]
         for topic in card.topics where topic.entered {
-            lines.append("  \(topic.heading): \(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
+            lines.append("  \(topic.heading)\(l.colon)\(l.score) \(pct(topic.score)) · \(l.accuracy) \(pct(topic.accuracy)) · "
                          + "\(l.coverage) \(pct(topic.coverage)) · \(l.depth) \(topic.depth.reached)/\(topic.depth.available)")
         }
-        if !card.knockouts.isEmpty { lines.append("\(l.knockouts): \(card.knockouts.joined(separator: ", "))") }
-        if !state.confirmedIncomplete.isEmpty { lines.append("\(l.incomplete): \(state.confirmedIncomplete.joined(separator: ", "))") }
+        if !card.knockouts.isEmpty { lines.append("\(l.knockouts)\(l.colon)\(card.knockouts.joined(separator: ", "))") }
+        if !state.confirmedIncomplete.isEmpty { lines.append("\(l.incomplete)\(l.colon)\(state.confirmedIncomplete.joined(separator: ", "))") }
         return lines + [l.methodText.last ?? ""]
     }
 }

@@ -42,7 +42,7 @@ enum RunView {
             // A path gate has no lean: its reason alone (it read "— — a choice of path").
             let lean = suggestion.answer.map { ($0 ? l.yes : l.no) + " — " } ?? ""
             return ["\(heading(key)) · \(l.gate) \(id)", "? \(gate?.text ?? id)"] + RunNotes.lines(guide.topic(key)?.step(id)) + [
-                    "\(l.suggestion): \(lean)\(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
+                    "\(l.suggestion)\(l.colon)\(lean)\(suggestion.reason(language: l.language.rawValue))", l.answerKeys] + RunGroupHints.lines(session)
         case .offerJump(let key, let id, let target):
             let text = guide.topic(key)?.instructions.first { $0.id == id }?.text ?? id
             return ["\(heading(key)) · \(text)", l.jumpOffer(heading(target))]
@@ -76,10 +76,10 @@ enum RunQuestionView {
         let position = (progress?.asked.firstIndex(of: question.id)).map { $0 + 1 } ?? (progress?.asked.count ?? 0) + 1
         var lines = ["\(topic.heading) · \(question.id) (\(l.position(position, topic.questions.count))) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
         if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
-        lines.append("\(l.question): \(question.text)")
+        lines.append("\(l.question)\(l.colon)\(question.text)")
         lines += RunNotes.lines(topic.step(question.id))
         if session.showReference {
-            lines.append("\(l.reference): \(question.reference ?? l.none)")
+            lines.append("\(l.reference)\(l.colon)\(question.reference ?? l.none)")
             for level in guide.scale.levels where question.rubric[level] ?? guide.scale.anchors[level] != nil {
                 lines.append("  \(level): \(question.rubric[level] ?? guide.scale.anchors[level] ?? "")")
             }

@@ -385,6 +385,15 @@ struct GuideReadingGapTests {
         #expect(SessionError.emptyText("note").text.zh == "备注是空的")
     }
 
+    @Test func aCommandTypedWithFullWidthKeysIsTheCommand() {
+        // A Chinese input method types ３, ｙ, ？, ｍ: the same commands (the runner said there was no command '３').
+        #expect(SessionCommand.parse("３") == .success(.rate(3)))
+        #expect(SessionCommand.parse("１０") == .success(.rate(10)))
+        #expect(SessionCommand.parse("ｙ") == .success(.answer(true)))
+        #expect(SessionCommand.parse("？") == .success(.help))
+        #expect(SessionCommand.parse("ｍ 答得很好，３分") == .success(.note("答得很好，３分", shared: false)))
+    }
+
     @Test func commandErrorsAndMessagesComeInBothLanguages() throws {
         // setup
         var script = try SessionTestScript()

@@ -18,10 +18,17 @@ public enum SessionCommand: Hashable, Sendable {
 
     /// Parses one script line. nil for a blank line; an error message for anything unknown.
     public static func parse(_ line: String) -> Result<SessionCommand, CommandError>? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let typed = line.trimmingCharacters(in: .whitespaces)
+        guard let key = typed.unicodeScalars.first else { return nil }
+        // A command typed with a Chinese input method's full-width key (３, ｙ, ？): its ASCII key; a note's
+        // text after it stays as typed.
+        let trimmed = (0xFF01...0xFF5E).contains(key.value)
+            ? String(Character(Unicode.Scalar(key.value - 0xFEE0)!)) + String(typed.unicodeScalars.dropFirst())
+            : typed
+        let digits = String(String.UnicodeScalarView(trimmed.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
         guard let first = trimmed.first else { return nil }
         let rest = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
-        if let rating = Int(trimmed) { return .success(.rate(rating)) }
+        if let rating = Int(digits) { return .success(.rate(rating)) }
         let bare: SessionCommand? = switch first {
         case "y": .answer(true)
         case "n": .answer(false)
