@@ -107,10 +107,10 @@ enum AnnotationApplier {
         }
         let ids = topic.questions.map(\.id)
         let guess = Suggestions.closest(id.value, in: ids)
-        let listed = ids.joined(separator: ", ")
         return Diagnostic(.error, .unknownAnnotation, at: id.position,
             LocalizedText(en: "topic \(topic.key) has no question '\(id.value)'", zh: "主题 \(topic.key) 中没有问题 '\(id.value)'")
-                + (guess.map(LocalizedText.didYouMean) ?? LocalizedText(en: "; its questions are \(listed)", zh: "；现有问题是 \(listed)")))
+                + (guess.map(LocalizedText.didYouMean) ?? LocalizedText(en: "; its questions are \(ids.joined(separator: ", "))",
+                                                                         zh: "；现有问题是 \(ids.joined(separator: "、"))")))
     }
 
     /// Bands are read from their `min` up to the next band's; explicit `max` values must not reach
