@@ -147,4 +147,11 @@ struct MermaidAuthoringTests {
         #expect(parsed.diagnostics.count == 1 && e.code == .fullWidthSyntax)
         #expect(e.fix?.replacement == "\"什么是GIL(全局解释器锁)\"")
     }
+
+    @Test func theHeaderWrittenInChineseIsReadAsFlowchart() throws {
+        let parsed = MermaidParser.parse("流程图 TD\n  A[问题一] --> B[问题二]")
+        #expect(parsed.diagnostics.map(\.code) == [.missingHeader])
+        #expect(parsed.diagnostics.first?.fix?.replacement == "flowchart")
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
 }

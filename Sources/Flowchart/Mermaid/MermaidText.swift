@@ -14,6 +14,8 @@ enum MermaidText {
     static func closestHeader(_ written: String) -> String? {
         let lower = written.lowercased()
         if ["flowchart", "graph", "flowchart-elk"].contains(lower) { return lower }
+        // The word in Chinese (流程图 TD): what it names, as a misspelling would be.
+        if ["流程图", "流程", "图"].contains(written) { return "flowchart" }
         guard written.count >= 4 else { return nil }
         return Suggestions.closest(to: lower, in: ["flowchart", "graph"], maxDistance: lower.count >= 7 ? 2 : 1)
     }
