@@ -14,7 +14,8 @@ that release's binary) and each database:
      login counters whose window has run out;
    - every column a migration added has, in the old rows, what that migration gives it: the default from
      the migration's source (parsed from Sources/InterviewServer/Migrations), or the value its data step
-     computes (M014 owners, M015 `scorecards.erased_at`);
+     computes (M014 owners, M015 `scorecards.erased_at`, M020 `guide_versions.guide_json`: the guide as read,
+     whose SHA-256 is the version's content hash);
    - new tables are empty; the schema equals the schema NEW creates on an empty database (columns, types,
      nullability, defaults, keys, indexes); `_fluent_migrations` lists exactly NEW's migrations, in its order;
 3. start NEW again and use it as the fixture's people: sign in (and the deactivated one cannot), old
@@ -195,6 +196,13 @@ def expected_new_column(table, column, row, before, ran):
         managers = {uid(m["user_id"]) for m in before["position_members"]["rows"].values()
                     if uid(m["position_id"]) == uid(row["id"]) and roles.get(uid(m["user_id"])) == "hiring_manager"}
         return True, managers or {None}
+    if (table, column) == ("guide_versions", "guide_json") and "M020_KeepGuideReadings" in ran:
+        # The guide as read when saved: its SHA-256 is the version's content hash; none where NEW reads the
+        # old text differently (then there is no earlier reading to keep).
+        kept = row.get("guide_json")
+        if isinstance(kept, str) and hashlib.sha256(kept.encode("utf-8")).hexdigest() == row.get("content_hash"):
+            return True, {kept}
+        return True, {None}
     if (table, column) == ("scorecards", "erased_at") and "M015_AddScorecardErasure" in ran:
         interview = before["interviews"]["rows"].get(uid(row["interview_id"]))
         candidate = before["candidates"]["rows"].get(uid(interview["candidate_id"])) if interview else None
