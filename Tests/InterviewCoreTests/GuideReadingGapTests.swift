@@ -231,23 +231,8 @@ struct GuideReadingGapTests {
     }
 
     @Test func aMermaidCommentShapeIsTheNoteOfItsQuestionNeverAQuestion() throws {
-        // setup: a note tied to a question and one tied to a gate (a probe: the note was asked and scored)
-        let markdown = """
-        # G
-        ### 1.Tech
-        #### 1.1 Python
-        ```mermaid
-        flowchart TD
-          s([Start]) --> q1[Explain the GIL]
-          q1 --> g{Go deeper?}
-          g -->|yes| q2[Threads or processes?]
-          g -->|no| e([End])
-          q2 --> e
-          n1@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- q1
-          n2@{ shape: comment, label: "Only if time allows" } -.- g
-          n3@{ shape: brace, label: "Not a question either" } -.- q1
-        ```
-        """
+        // setup: notes tied to a question and one tied to a gate (Fixtures/notes.md; a probe: a note was asked and scored)
+        let markdown = try GuideFixture.text("notes.md")
         // act
         let result = GuideImporter.importMarkdown(markdown)
         let topic = try #require(result.guide.topic("1.1"))

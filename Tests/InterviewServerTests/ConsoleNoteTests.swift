@@ -8,30 +8,17 @@ import Testing
 @Suite("Live console: the guide's notes beside their questions")
 struct ConsoleNoteTests {
     @Test func theConsoleGuideCarriesEachNoteByItsStepAndAsksNone() throws {
-        // setup
-        let markdown = """
-        # G
-        ### 1.Tech
-        #### 1.1 Python
-        ```mermaid
-        flowchart TD
-          s([Start]) --> q1[Explain the GIL]
-          q1 --> g{Go deeper?}
-          g -->|yes| q2[Threads or processes?]
-          g -->|no| e([End])
-          q2 --> e
-          n1@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- q1
-          n2@{ shape: comment, label: "Only if time allows" } -.- g
-        ```
-        """
+        // setup: the engine's own guide with notes
+        let markdown = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("InterviewCoreTests/Fixtures/notes.md"), encoding: .utf8)
         let guide = GuideImporter.importMarkdown(markdown).guide
         // act
         let console = ConsoleGuide(guide, hash: "h")
         let topic = try #require(console.stages.first?.topics.first)
         // verify
-        #expect(topic.notes == ["q1": "Move to 3.2 if they mention asyncio", "g": "Only if time allows"])
+        #expect(topic.notes == ["q1": "Move to 3.2 if they mention asyncio\nNot a question either", "g": "Only if time allows"])
         #expect(topic.questionOrder == ["q1", "q2"])
-        #expect(topic.questions["n1"] == nil && topic.questions["n2"] == nil)
+        #expect(topic.questions["n1"] == nil && topic.questions["n2"] == nil && topic.questions["n3"] == nil)
         let json = String(decoding: try JSONEncoder().encode(console), as: UTF8.self)
         #expect(json.contains("\"notes\":{"))
     }

@@ -44,22 +44,8 @@ struct RunCommandTests {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let guide = dir.appendingPathComponent("notes.md").path
-        try """
-        # G
-        ### 1.Tech
-        #### 1.1 Python
-        ```mermaid
-        flowchart TD
-          s([Start]) --> q1[Explain the GIL]
-          q1 --> g{Go deeper?}
-          g -->|yes| q2[Threads or processes?]
-          g -->|no| e([End])
-          q2 --> e
-          n1@{ shape: braces, label: "Move to 3.2 if they mention asyncio" } -.- q1
-          n2@{ shape: comment, label: "Only if time allows" } -.- g
-        ```
-        """.write(toFile: guide, atomically: true, encoding: .utf8)
+        let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("InterviewCoreTests/Fixtures/notes.md").path
         // act
         let result = try RunProcess.run(["run", guide, "--session", dir.appendingPathComponent("s.jsonl").path], input: ["3", "y", "4", "q"])
         // verify
