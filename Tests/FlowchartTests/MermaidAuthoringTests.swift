@@ -154,4 +154,15 @@ struct MermaidAuthoringTests {
         #expect(parsed.diagnostics.first?.fix?.replacement == "flowchart")
         #expect(parsed.edgeList == ["A-next->B"])
     }
+
+    @Test(arguments: [("A[问题一] ——>｜是｜ B[问题二]", "A-next->B", "是"), ("A[问题一] -。-> B[问题二]", "A-next->B", nil),
+                      ("A[问题一] --＞ B[问题二]", "A-next->B", nil), ("A[问题一] —> B[问题二]", "A-next->B", nil)])
+    func aLinkTypedWithFullWidthPunctuationIsReadAsTheLinkMeant(_ line: String, _ edge: String, _ label: String?) {
+        // act
+        let parsed = Self.parse(line)
+        // verify: B and its line kept (they were dropped with the error)
+        #expect(parsed.edgeList == [edge], "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.edges.first?.label == label)
+        #expect(parsed.diagnostics.map(\.code) == [.fullWidthSyntax])
+    }
 }

@@ -16,7 +16,8 @@ extension MermaidReader {
             if atStatementEnd { return }
             let arrowAt = i
             let findings = diagnostics.count
-            guard let arrow = readArrow() ?? readMistakenArrow() else {
+            var read = readArrow() ?? readMistakenArrow()
+            if read == nil {
                 // A link the arrow reader already reported (an unclosed `-- text`) needs no second finding.
                 if diagnostics.count > findings { skipStatement(); return }
                 // `A B`: two nodes with nothing between them; an arrow is the likeliest repair.
@@ -26,13 +27,18 @@ extension MermaidReader {
                     report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow(string(wide), meant: meant), fix: (wide, meant))
                     // `B；B --> C`: the statement ends there, and the next one is read as written.
                     if meant == ";" { i = wide.upperBound; statementEndedEarly = true; return }
+                    // `A ——>｜是｜ B`: read as the link meant, so B and its line are kept (they were dropped).
+                    if let arrow = Self.arrow(meaning: meant, at: wide) {
+                        read = arrow
+                        i = wide.upperBound
+                    }
                 } else {
                     report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
                            fix: (i..<i, "--> "))
                 }
-                i = end
-                return
+                if read == nil { i = end; return }
             }
+            guard let arrow = read else { return }
             skipSpaces()
             Self.empty(&group)
             if atStatementEnd || !readGroup(into: &group) {
@@ -97,6 +103,18 @@ extension MermaidReader {
     /// `A & B & … --> C & D & …` links every pair; past this many pairs the statement is refused, so no
     /// text can make the reader build an unbounded number of links.
     static let maxLinksPerStatement = 100_000
+
+    /// The link an ASCII repair (`-->`, `-.->`, `==>`, `---`, `-->|是|`) stands for, read where the
+    /// full-width text was written; nil for what is not a link (`&`).
+    static func arrow(meaning meant: String, at written: Range<Int>) -> Arrow? {
+        let token = meant.prefix { $0 != "|" }
+        let stroke: MermaidStroke = token.contains("=") ? .thick : token.contains(".") ? .dotted : .solid
+        guard token.contains("-") || token.contains("=") else { return nil }
+        let head: MermaidArrowHead = token.hasSuffix(">") ? .arrow : .none
+        let label = meant.dropFirst(token.count)
+        let text = label.count >= 2 ? String(label.dropFirst().dropLast()) : nil
+        return Arrow(stroke: stroke, head: head, tail: .none, label: text, labelOffset: written.lowerBound, labelEnd: written.upperBound)
+    }
 
     struct Arrow {
         var stroke: MermaidStroke
@@ -311,6 +329,12 @@ extension MermaidReader {
         // `--＞ B`: the arrow's head typed full-width, so no head closed the "text" after `--`.
         if let (wide, meant) = fullWidthArrow(at: open - 2, end: end) {
             report(.error, .fullWidthSyntax, at: open - 2, MermaidText.fullWidthArrow(string(wide), meant: meant), fix: (wide, meant))
+            // Read as the link meant, so the node after it is kept.
+            if var arrow = Self.arrow(meaning: meant, at: wide) {
+                arrow.tail = tail
+                i = wide.upperBound
+                return arrow
+            }
         } else {
             report(.error, .unclosedBracket, at: open - 2, MermaidText.unclosedLinkText(string(open - 2..<open)))
         }
