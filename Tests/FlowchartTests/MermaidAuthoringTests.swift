@@ -165,4 +165,13 @@ struct MermaidAuthoringTests {
         #expect(parsed.graph.edges.first?.label == label)
         #expect(parsed.diagnostics.map(\.code) == [.fullWidthSyntax])
     }
+
+    @Test func termsInQuotationMarksStayText() {
+        // act: two quoted terms, and one quoted term without parentheses (Mermaid shows both as written)
+        let two = Self.parse("A[“鸭子类型”和“猴子补丁”] --> B[下一题]")
+        let one = Self.parse("A[“鸭子类型”] --> B[下一题]")
+        // verify
+        #expect(two.graph.node("A")?.text == "“鸭子类型”和“猴子补丁”" && two.diagnostics.isEmpty)
+        #expect(one.graph.node("A")?.text == "“鸭子类型”" && one.diagnostics.isEmpty)
+    }
 }

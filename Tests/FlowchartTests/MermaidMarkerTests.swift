@@ -119,4 +119,13 @@ struct MermaidMarkerTests {
         let w = try #require(parsed.diagnostics.first { $0.code == .questionReadAsStart })
         #expect(w.text.en.contains("S0([Start]) --> S") && w.text.zh.contains("S0([开始]) --> S"))
     }
+
+    @Test func aQuestionToRateWhoseLinesSayYesAndNoStaysAQuestion() {
+        // act: a question with a reference answer, not a yes-or-no one
+        let parsed = Self.parse("S([开始]) --> A[讲讲HashMap的原理（数组+链表+红黑树）]\nA -->|会| B[扩容]\nA -->|不会| E([结束])\nB --> E")
+        // verify: rated (a question that forks, told so), its reference kept
+        #expect(parsed.graph.node("A")?.type == .parallel)
+        #expect(parsed.graph.node("A")?.parameters["ask"] == "yes")
+        #expect(!parsed.diagnostics.contains { $0.code == .boxReadAsGate })
+    }
 }

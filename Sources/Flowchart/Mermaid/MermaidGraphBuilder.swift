@@ -27,7 +27,7 @@ extension MermaidReader {
         var types = [NodeType](repeating: .operation, count: nodes.count)
         var branches = [Branch](repeating: .next, count: links.count)
         for n in nodes.indices where redirect[n] == nil {
-            if out.count(n) == 2, nodes[n].shape == .box || nodes[n].shape == .none, linesSayYesAndNo(n, out) {
+            if out.count(n) == 2, nodes[n].shape == .box || nodes[n].shape == .none, asksYesOrNo(n), linesSayYesAndNo(n, out) {
                 // `Q[是否了解 GIL？] -->|是| … -->|否| …`: asked as a question, then both ways walked one
                 // after the other, while its lines plainly choose one (a Chinese author's probe).
                 nodes[n].shape = .rhombus
@@ -97,6 +97,16 @@ extension MermaidReader {
         }
         checkReachability(graph)
         return graph
+    }
+
+    /// Whether node `n`'s text is a yes-or-no question (是否…, …吗, …?) with no reference answer: a box whose
+    /// lines say 会 and 不会 after "讲讲 HashMap 的原理（数组+链表）" is a question to rate, not a gate.
+    private func asksYesOrNo(_ n: Int) -> Bool {
+        let text = graphNodes[n].text.trimmingSpaces()
+        if text.hasSuffix(")") || text.hasSuffix("）") { return false }
+        let lowered = text.lowercased()
+        return text.contains("是否") || text.hasSuffix("吗") || text.hasSuffix("吗？") || text.hasSuffix("吗?")
+            || lowered.hasSuffix("?") || lowered.hasSuffix("？")
     }
 
     /// Whether node `n`'s two lines are labelled one yes and one no (`MermaidGateWords`).

@@ -192,8 +192,12 @@ extension MermaidReader {
             var text = trimmedRange(textStart..<textEnd)
             // `B[“什么是 GIL(全局解释器锁)”]`: the input method's quotation marks where Mermaid's `"` go. As text
             // they were asked, and the reference answer inside was lost; read as the quotes meant, told.
-            if text.count >= 6, s[text.lowerBound] == 0xE2, s[text.lowerBound + 1] == 0x80, s[text.lowerBound + 2] == 0x9C,
-               s[text.upperBound - 3] == 0xE2, s[text.upperBound - 2] == 0x80, s[text.upperBound - 1] == 0x9D {
+            // Only a label with parentheses (which Mermaid refuses unquoted, and whose reference was lost)
+            // and no other such mark inside: `[“鸭子类型”和“猴子补丁”]` quotes two terms, and `[“鸭子类型”]`
+            // is text Mermaid shows as written.
+            if hasParens, text.count >= 6, s[text.lowerBound] == 0xE2, s[text.lowerBound + 1] == 0x80, s[text.lowerBound + 2] == 0x9C,
+               s[text.upperBound - 3] == 0xE2, s[text.upperBound - 2] == 0x80, s[text.upperBound - 1] == 0x9D,
+               !string((text.lowerBound + 3)..<(text.upperBound - 3)).contains(where: { $0 == "“" || $0 == "”" }) {
                 let inner = (text.lowerBound + 3)..<(text.upperBound - 3)
                 let meant = "\"" + MermaidLabel.quotedEscaping(MermaidLabel.text(s, inner)) + "\""
                 report(.error, .fullWidthSyntax, at: text.lowerBound, MermaidText.curlyQuotes(string(text), meant: meant), fix: (text, meant))
