@@ -13,7 +13,9 @@ struct MermaidMarkerTests {
                       ("没有问题，深入", "答不上来"), ("Not bad, go on", "stuck"),
                       ("无压力", "换题"), ("没什么问题", "有点问题"), ("不成问题", "答不出"), ("没答错", "答错了"),
                       ("没难住他", "有难度"), ("没漏洞", "有漏洞"), ("不在话下", "一般"), ("ＹＥＳ", "ＮＯ"), ("√", "×"),
-                      ("继续追问", "换题"), ("回答正确", "回答错误"), ("能答出", "答不出")])
+                      ("继续追问", "换题"), ("回答正确", "回答错误"), ("能答出", "答不出"),
+                      ("没啥问题", "勉强"), ("没多大问题", "一知半解"), ("不是问题", "勉强"), ("没卡住", "勉强"), ("没出错", "勉强"),
+                      ("不吃力", "勉强"), ("无可挑剔", "勉强"), ("不用换题", "换题")])
     func aNegationThatMeansYesIsYes(_ good: String, _ poor: String) {
         // act
         let parsed = Self.parse("S([Start]) --> Q1[Hash maps]\nQ1 --> G{How did it go?}\nG -->|\(good)| Q2[Resizing]\nG -->|\(poor)| E([End])\nQ2 --> E")
@@ -30,6 +32,10 @@ struct MermaidMarkerTests {
         #expect(MermaidGateWords.answer("有") == .yes)
         #expect(MermaidGateWords.answer("不了解错误处理") == .no, "the difficulty is not what is negated")
         #expect(MermaidGateWords.answer("没思路") == .no)
+        #expect(MermaidGateWords.answer("没答对") == .no)
+        #expect(MermaidGateWords.answer("不是") == .no)
+        #expect(MermaidGateWords.answer("不需要深入") == .no)
+        #expect(MermaidGateWords.answer("有一点问题") == .no)
         #expect(MermaidGateWords.answer("\"yes\"") == .yes)
         #expect(MermaidGateWords.answer("“否”") == .no)
         #expect(MermaidGateWords.answer("「深入」") == .yes)
@@ -38,6 +44,8 @@ struct MermaidMarkerTests {
     @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",
                       "S[开始：] --> Q1[哈希表] --> E[本题结束]", "S[开始] --> Q1[哈希表] --> E[结束。]",
                       "S[开始] --> Q1[哈希表] --> E[下一题]", "S[开始] --> Q1[哈希表] --> E[进入下一个主题]",
+                      "S[开始] --> Q1[哈希表] --> E[本节结束]", "S[开始] --> Q1[哈希表] --> E[换下一题]",
+                      "S[开始] --> Q1[哈希表] --> E[面试结束，谢谢]", "S[开始本轮] --> Q1[哈希表] --> E[下一步]",
                       "Start --> Q1[Hash maps?] --> Stop", "A(Begin) --> Q1[Hash maps?] --> Z(Done)"])
     func theChartsEndsDrawnAsBoxesAreItsStartAndEnd(_ chart: String) {
         // act
@@ -127,5 +135,19 @@ struct MermaidMarkerTests {
         #expect(parsed.graph.node("A")?.type == .parallel)
         #expect(parsed.graph.node("A")?.parameters["ask"] == "yes")
         #expect(!parsed.diagnostics.contains { $0.code == .boxReadAsGate })
+    }
+
+    @Test func shortQuestionsThatLookLikeMarkersAreStillAsked() {
+        // act: a question whose text starts like a marker
+        let parsed = Self.parse("S([开始]) --> Q1[开始时间?] --> Q2[下一题是什么？]")
+        // verify
+        #expect(parsed.graph.node("Q1")?.type == .operation)
+        #expect(parsed.graph.node("Q2")?.type == .operation)
+    }
+
+    @Test(arguments: ["S([开始：自我介绍]) --> Q[项目]", "Q0[项目] --> E([GIL是啥])", "Q0[项目] --> E([完成度如何])"])
+    func aStadiumThatAsksIsTold(_ chart: String) {
+        let parsed = Self.parse(chart)
+        #expect(parsed.diagnostics.contains { $0.code == .questionReadAsStart || $0.code == .questionReadAsEnd }, "\(parsed.diagnostics.map(\.message))")
     }
 }

@@ -30,19 +30,30 @@ enum MermaidGateWords {
 
     /// What a Chinese label negates or has when it speaks of a difficulty: 没 + 问题 is "no problem", a yes;
     /// 有 + 问题 a no. (Listing idioms one by one missed 无压力, 没难住他, 不含糊, 没漏洞… a probe.)
-    static let troubles = ["问题", "错", "误", "难", "漏洞", "压力", "含糊", "困难", "障碍", "毛病", "差", "卡壳", "bug", "欠缺", "不足"]
+    static let troubles = ["问题", "错", "误", "难", "漏洞", "压力", "含糊", "困难", "障碍", "毛病", "差", "卡", "bug", "欠缺", "不足",
+                           "吃力", "挑剔", "瑕疵", "短板"]
     static let negations = ["没有", "没", "无", "不", "未"]
     /// Words between the negation (or 有) and the difficulty: 没什么问题, 不成问题, 没答错, 有点问题.
-    static let fillers = ["什么", "太大", "太", "大", "有", "成", "算", "答", "点", "一点", "些"]
+    static let fillers = ["什么", "啥", "多大", "太大", "太", "大", "有", "成", "算", "答", "点", "一点", "些", "是", "用", "需要",
+                          "出", "被", "可", "怎么"]
 
     /// Whether `word` is one of `leads`, perhaps a filler, then a difficulty: "不了解错误处理" is not (its
     /// 错 comes after what is negated), "没什么问题" is.
     static func speaksOfTrouble(_ word: String, after leads: [String]) -> Bool {
         guard let lead = leads.first(where: { word.hasPrefix($0) }) else { return false }
-        let rest = word.dropFirst(lead.count)
-        if troubles.contains(where: { rest.hasPrefix($0) }) { return true }
-        return fillers.contains { filler in rest.hasPrefix(filler) && troubles.contains { rest.dropFirst(filler.count).hasPrefix($0) } }
+        var rest = word.dropFirst(lead.count)
+        // Up to two words between (没什么大问题); a difficulty, or for a negation a no of its own (不用换题).
+        for _ in 0...2 {
+            if troubles.contains(where: { rest.hasPrefix($0) }) { return true }
+            if leads != ["有"], negatedNos.contains(where: { rest.hasPrefix($0) }) { return true }
+            guard let filler = fillers.first(where: { rest.hasPrefix($0) }) else { return false }
+            rest = rest.dropFirst(filler.count)
+        }
+        return false
     }
+
+    /// Answers that are a no, negated into a yes: 不用换题, 不必跳过.
+    static let negatedNos = ["换题", "跳过", "换一题", "结束"]
 
     static func answer(_ label: String?) -> Answer {
         guard let label else { return .unclear }

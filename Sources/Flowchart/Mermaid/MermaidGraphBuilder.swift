@@ -277,8 +277,8 @@ extension MermaidReader {
             // `A[Start] --> …`, `… --> Z[End]`, a bare `Start`/`End`: Mermaid's own examples draw the
             // chart's ends as boxes; asked, "Start" and "End" were rated questions with weight.
             if let marker {
-                if isStart && !hasIncoming && Self.startWords.contains(marker) { return .start }
-                if out == 0 && hasIncoming && Self.endWords.contains(marker) { return .end }
+                if isStart && !hasIncoming && Self.isStartMarker(marker) { return .start }
+                if out == 0 && hasIncoming && Self.isEndMarker(marker) { return .end }
             }
             return .operation
         case .rhombus, .note: return .operation
@@ -300,6 +300,23 @@ extension MermaidReader {
         }
     }
 
+    /// An end written as a word or a short phrase: `End`, `结束`, `本节结束`, `换下一题`, `面试结束，谢谢`. Never
+    /// a question (`下一题是什么？`).
+    static func isEndMarker(_ text: String) -> Bool {
+        if endWords.contains(text) { return true }
+        if text.contains("?") || text.contains("？") { return false }
+        if let head = text.split(whereSeparator: { "，,、".contains($0) }).first, head.count < text.count, isEndMarker(String(head)) { return true }
+        guard text.count <= 8, text.unicodeScalars.contains(where: { $0.value >= 0x4E00 }) else { return false }
+        return text.hasSuffix("结束") || text.hasPrefix("结束") || ["下一", "换下一", "进入下一", "转到下一"].contains { text.hasPrefix($0) }
+    }
+
+    /// The start the same way: `Start`, `开始`, `开始本题`; never a question (`开始时间?`).
+    static func isStartMarker(_ text: String) -> Bool {
+        if startWords.contains(text) { return true }
+        if text.contains("?") || text.contains("？") { return false }
+        return text.count <= 4 && text.hasPrefix("开始")
+    }
+
     /// Words read as the chart's start on a box or bare id that nothing leads to (any case).
     static let startWords: Set<String> = ["start", "begin", "开始", "开始面试", "面试开始", "起点", "本题开始", "开始本题", "开始答题"]
 
@@ -312,14 +329,19 @@ extension MermaidReader {
         let lowered = text.lowercased()
         if lowered.hasSuffix("?") || lowered.hasSuffix("？") { return true }
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        if words.contains(where: { markers.contains(String($0)) }) || markers.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
-            return false
-        }
-        // A reference answer at the end, or a word that asks ("介绍一下你自己" is seven characters, and was
-        // read as the start without a word).
+        // A reference answer at the end, a word that asks ("介绍一下你自己" is seven characters, and was
+        // read as the start without a word; "完成度如何" holds an end word), or something after a colon
+        // ("开始：自我介绍").
         if lowered.hasSuffix(")") || lowered.hasSuffix("）") { return true }
         if askWords.contains(where: { lowered.contains($0) }) || words.first.map({ ["what", "why", "how", "explain", "describe", "tell"].contains(String($0)) }) == true {
             return true
+        }
+        if let colon = lowered.firstIndex(where: { $0 == "：" || $0 == ":" }),
+           !lowered[lowered.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty {
+            return true
+        }
+        if words.contains(where: { markers.contains(String($0)) }) || markers.contains(where: { $0.unicodeScalars.first!.value >= 0x2E80 && lowered.contains($0) }) {
+            return false
         }
         let chinese = lowered.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
         return words.count >= 4 || chinese >= 6
@@ -327,7 +349,7 @@ extension MermaidReader {
 
     /// Chinese words that ask something, wherever they stand.
     static let askWords = ["介绍", "说说", "说一下", "讲讲", "讲一下", "谈谈", "聊聊", "解释", "什么", "为什么", "如何", "怎么",
-                           "怎样", "哪些", "哪个", "区别", "原理", "描述", "举例", "举个例子"]
+                           "怎样", "哪些", "哪个", "区别", "原理", "描述", "举例", "举个例子", "啥", "吗"]
 
     /// Ids read as the end when written bare at the end of a line (any case).
     static let endWords: Set<String> = ["end", "stop", "finish", "done", "over", "the end", "next topic", "next question",
