@@ -108,6 +108,9 @@ struct MermaidAuthoringTests {
         let corner = Self.parse("A([开始]) --> Q1「解释 GIL」 --> E([结束])")
         let marker = Self.parse("N@{ shape: comment, label: \"开场白\" } -.- A([开始])\nA --> Q1[问题一]")
         // verify
+        let comma = Self.parse("A([开始]) --> Q1[问题一]\nQ1 --> E([结束])\nN@{ shape: braces， label: \"注意时间\" } -.- Q1")
+        #expect(comma.graph.node("N")?.isNote == true && comma.graph.node("N")?.text == "注意时间")
+        #expect(comma.diagnostics.map(\.code) == [.fullWidthSyntax] && comma.diagnostics.first?.fix?.replacement == ",")
         #expect(colon.graph.node("N")?.isNote == true)
         #expect(colon.diagnostics.map(\.code) == [.fullWidthSyntax, .fullWidthSyntax])
         #expect(colon.diagnostics.first?.fix?.replacement == ":")
@@ -173,5 +176,17 @@ struct MermaidAuthoringTests {
         // verify
         #expect(two.graph.node("A")?.text == "“鸭子类型”和“猴子补丁”" && two.diagnostics.isEmpty)
         #expect(one.graph.node("A")?.text == "“鸭子类型”" && one.diagnostics.isEmpty)
+    }
+
+    @Test func aSubgraphTitleInTheInputMethodsBracketsIsItsTitle() throws {
+        // act
+        let parsed = Self.parse("S([开始]) --> 深入\nsubgraph 深入【进阶 题】\n  q1[锁升级的过程]\nend\nq1 --> E([结束])")
+        // verify: the id before the brackets, the title inside; the line to the subgraph enters at q1
+        #expect(parsed.graph.groups.map(\.id) == ["深入"])
+        #expect(parsed.graph.groups.first?.title == "进阶 题")
+        #expect(parsed.edgeList.contains("S-next->q1"), "\(parsed.edgeList)")
+        #expect(parsed.graph.node("深入") == nil)
+        let e = try #require(parsed.diagnostics.first)
+        #expect(e.code == .fullWidthSyntax && e.fix?.replacement == "深入[进阶 题]")
     }
 }

@@ -41,7 +41,7 @@ extension MermaidReader {
                 value = readQuoted(open: i, place: (0x7D, 0x2C))
             } else {
                 let start = i
-                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A { i += 1 }
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A, !isWideComma(i) { i += 1 }
                 value = string(trimmedRange(start..<i))
                 // Shape data is YAML: 'single quotes' enclose a string, with '' for a quote inside.
                 if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
@@ -80,7 +80,15 @@ extension MermaidReader {
             }
             lastValueEnd = i
             skipBlankInside()
-            if byte(i) == 0x2C { i += 1; lastValueEnd = i }
+            if byte(i) == 0x2C {
+                i += 1
+                lastValueEnd = i
+            } else if isWideComma(i) {
+                // `shape: braces， label: …`: the input method's comma between keys, read as `,`, told.
+                report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow("，", meant: ","), fix: (i..<(i + 3), ","))
+                i += 3
+                lastValueEnd = i
+            }
         }
         if byte(i) == 0x7D {
             i += 1
@@ -95,6 +103,11 @@ extension MermaidReader {
             nodes[index].shape = shape
             nodes[index].labelOffset = open
         }
+    }
+
+    /// A full-width comma (U+FF0C) at `k`.
+    private func isWideComma(_ k: Int) -> Bool {
+        k + 2 < s.count && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x8C
     }
 
     /// Inside `@{ … }`, which may span lines.

@@ -11,10 +11,29 @@ extension MermaidReader {
             title = readQuoted(open: i)
             id = title
         } else {
-            let idRange = readID()
-            id = string(idRange)
+            var idRange = readID()
+            // `subgraph 深入【进阶题】`: the input method's brackets around the title, which the id took in.
+            if let open = wideTitleOpener(in: idRange) {
+                let lineEnd = lineEndBeforeSeparator(from: open.upperBound)
+                var close = open.upperBound
+                while close + 3 <= lineEnd, !(s[close] == 0xE3 && s[close + 1] == 0x80 && s[close + 2] == 0x91) { close += 1 }
+                let closed = close + 3 <= lineEnd
+                let titleRange = trimmedRange(open.upperBound..<(closed ? close : lineEnd))
+                let written = trimmedRange(idRange.lowerBound..<(closed ? close + 3 : lineEnd))
+                title = string(titleRange)
+                let meant = string(idRange.lowerBound..<open.lowerBound) + "[" + title + "]"
+                report(.error, .fullWidthSyntax, at: open.lowerBound, MermaidText.fullWidthSyntax("【…】", in: string(written), meant: meant),
+                       fix: (written, meant))
+                idRange = idRange.lowerBound..<open.lowerBound
+                id = string(idRange)
+                i = written.upperBound
+            } else {
+                id = string(idRange)
+            }
             skipSpaces()
-            if byte(i) == 0x5B {   // [title] or ["title"]
+            if !title.isEmpty {
+                // read above
+            } else if byte(i) == 0x5B {   // [title] or ["title"]
                 title = readSubgraphTitle()
             } else if !atStatementEnd {
                 // `subgraph Two words`: Mermaid takes the whole text as id and title.
@@ -41,6 +60,16 @@ extension MermaidReader {
         subgraphIndex[id] = subgraphs.count
         subgraphs.append(MermaidSubgraph(id: id, title: title, direction: inherited, parent: parent, offset: at, inherited: inherited))
         openSubgraphs.append(subgraphs.count - 1)
+    }
+
+    /// Where `【` stands in a subgraph's id, after its first character.
+    private func wideTitleOpener(in idRange: Range<Int>) -> Range<Int>? {
+        var k = idRange.lowerBound + 1
+        while k + 3 <= idRange.upperBound {
+            if s[k] == 0xE3, s[k + 1] == 0x80, s[k + 2] == 0x90 { return k..<(k + 3) }
+            k += 1
+        }
+        return nil
     }
 
     private mutating func readSubgraphTitle() -> String {
