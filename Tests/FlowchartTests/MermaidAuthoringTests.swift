@@ -189,4 +189,17 @@ struct MermaidAuthoringTests {
         let e = try #require(parsed.diagnostics.first)
         #expect(e.code == .fullWidthSyntax && e.fix?.replacement == "深入[进阶 题]")
     }
+
+    @Test func aFixThatEmptiesTheLineSaysToDeleteIt() throws {
+        // setup: a stray `end`, whose fix removes it
+        let text = "flowchart TD\n  A --> B\n  end"
+        let parsed = MermaidParser.parse(text)
+        let d = try #require(parsed.diagnostics.first { $0.code == .unmatchedEnd })
+        // act
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let en = Snippet.render(d, lines: lines), zh = Snippet.render(d, lines: lines, language: .zh)
+        // verify
+        #expect(en.contains("= fix: delete this line"), "\(en)")
+        #expect(zh.contains("= 修复：删除此行"), "\(zh)")
+    }
 }

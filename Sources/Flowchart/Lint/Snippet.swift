@@ -13,7 +13,9 @@ enum Snippet {
         let tabs = before.map { $0 == "\t" ? "\t" : "" }.joined()
         var out = " \(number) | \(line)\n \(gutter) | \(tabs)\(String(repeating: " ", count: pad - tabs.count))^\n"
         if let fixed = d.fixedLine(line) {
-            out += " \(gutter) = \(language == .zh ? "修复：" : "fix: ")\(fixed)\n"
+            // A fix that leaves nothing on the line (a stray `end` removed) printed an empty "fix:" line.
+            let shown = fixed.allSatisfy(\.isWhitespace) ? (language == .zh ? "删除此行" : "delete this line") : fixed
+            out += " \(gutter) = \(language == .zh ? "修复：" : "fix: ")\(shown)\n"
         }
         return out
     }

@@ -229,10 +229,16 @@
     });
   }
 
-  // The rating queued for question `q` and not yet answered, if any (there is one at most: `act` puts a
-  // second in the first's place).
+  // The rating queued for question `q` and not yet answered, if any (one, as `act` puts a second in the
+  // first's place, unless a submitted card's revisions queue).
   function pendingRating(q) {
-    return loadQueue().find((a) => a.type === "rate" && a.topic === q.topic && a.question === q.id) || null;
+    // The last: a submitted card's revisions (each with its reason) queue one after another.
+    const queue = loadQueue();
+    for (let k = queue.length - 1; k >= 0; k--) {
+      const a = queue[k];
+      if (a.type === "rate" && a.topic === q.topic && a.question === q.id) return a;
+    }
+    return null;
   }
 
   async function act(action) {
