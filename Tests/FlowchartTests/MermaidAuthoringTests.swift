@@ -129,8 +129,7 @@ struct MermaidAuthoringTests {
         // act
         let parsed = Self.parse(line)
         // verify: the fix replaces what was typed (it put '-->' in front of it, and the line's target was lost)
-        let e = try #require(parsed.diagnostics.first)
-        #expect(e.code == .fullWidthSyntax, "\(parsed.diagnostics.map(\.message))")
+        let e = try #require(parsed.diagnostics.first { $0.code == .fullWidthSyntax }, "\(parsed.diagnostics.map(\.message))")
         #expect(e.fix?.replacement == meant)
         #expect(e.text.en.contains("'\(written)'"))
         #expect(!e.text.zh.contains("破折号"))
@@ -201,5 +200,11 @@ struct MermaidAuthoringTests {
         // verify
         #expect(en.contains("= fix: delete this line"), "\(en)")
         #expect(zh.contains("= 修复：删除此行"), "\(zh)")
+    }
+
+    @Test func aFullWidthAmpersandJoinsTheGroupItMeant() {
+        let parsed = Self.parse("A[问题一] --> B[问题二] ＆ C[问题三]")
+        #expect(parsed.edgeList == ["A-path1->B", "A-path2->C"], "\(parsed.edgeList)")
+        #expect(parsed.diagnostics.map(\.code).contains(.fullWidthSyntax))
     }
 }

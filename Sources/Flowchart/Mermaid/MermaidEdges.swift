@@ -78,11 +78,17 @@ extension MermaidReader {
         group.append(Int32(first))
         skipSpaces()
         // Most groups are one node: no marks to keep (growing them per node was 1% of a parse).
-        guard byte(i) == 0x26 else { return true }   // &
+        guard byte(i) == 0x26 || isWideAmpersand(i) else { return true }   // &
         groupStamp += 1
         _ = mark(first)
-        while byte(i) == 0x26 {
-            i += 1
+        while byte(i) == 0x26 || isWideAmpersand(i) {
+            if byte(i) == 0x26 {
+                i += 1
+            } else {
+                // `B ＆ C`: the input method's ampersand, read as `&` (C and its lines were dropped), told.
+                report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow("＆", meant: "&"), fix: (i..<(i + 3), "&"))
+                i += 3
+            }
             skipSpaces()
             guard let node = readNode() else { return false }
             // `A & A` names A once: without this, 10,000 repeats on both sides made 10^8 links.
@@ -90,6 +96,11 @@ extension MermaidReader {
             skipSpaces()
         }
         return true
+    }
+
+    /// A full-width ampersand (U+FF06) at `k`.
+    private func isWideAmpersand(_ k: Int) -> Bool {
+        k + 2 < s.count && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x86
     }
 
     /// Marks `node` as in the current `&` group; false if it was already.
