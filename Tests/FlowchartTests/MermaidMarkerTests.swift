@@ -150,4 +150,10 @@ struct MermaidMarkerTests {
         let parsed = Self.parse(chart)
         #expect(parsed.diagnostics.contains { $0.code == .questionReadAsStart || $0.code == .questionReadAsEnd }, "\(parsed.diagnostics.map(\.message))")
     }
+
+    @Test func twoLinesReadTheSameWaySayWhatTheyWereReadAs() throws {
+        let parsed = Self.parse("A[问题一] --> G{答得怎么样}\nG -->|不太会| Y[深问题]\nG -->|不会| N[基础题]")
+        let e = try #require(parsed.diagnostics.first { $0.code == .duplicateGateLabel })
+        #expect(e.text.zh.contains("连线“不太会”和“不会”（连到 'N'）都被读作“否”"), "\(e.text.zh)")
+    }
 }

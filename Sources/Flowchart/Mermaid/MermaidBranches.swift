@@ -41,14 +41,16 @@ extension MermaidReader {
             } else {
                 out.dropped[l] = true
                 if answers[k] != .unclear {
-                    sameLabelTwice(n, at: l)
+                    let taken = answers[k] == .yes ? yes : no
+                    sameLabelTwice(n, at: l, meaning: answers[k] == .yes ? .yes : .no,
+                                   first: taken.flatMap { links[mine[mine.startIndex + $0]].label })
                 } else if !answers[(k + 1)...].contains(.unclear) {
                     tooManyWaysOut(n, mine.count, at: l, limit: 2)
                 }
             }
         }
         if let y = yes, let n2 = no, let a = links[mine[mine.startIndex + y]].label, a == links[mine[mine.startIndex + n2]].label {
-            sameLabelTwice(n, at: mine[mine.startIndex + max(y, n2)])
+            sameLabelTwice(n, at: mine[mine.startIndex + max(y, n2)], meaning: nil, first: a)
         }
         for (k, l) in mine.enumerated() where (clear || mine.count == 1) && (k == yes || k == no) && links[l].label == nil {
             unlabelledGateLine(n, at: l, meaning: branches[l])
@@ -88,10 +90,14 @@ extension MermaidReader {
 
     /// An error, not a warning: Mermaid draws both lines, the interview can follow one, and the second is
     /// left out of the graph (and so of a conversion) — a lint that passed hid a lost line.
-    private mutating func sameLabelTwice(_ n: Int, at l: Int) {
+    /// `meaning`: what both lines were read as (both 否), said with the first line's label, so "没什么问题"
+    /// is not taken to mean "不会"; nil for two lines with the very same label.
+    private mutating func sameLabelTwice(_ n: Int, at l: Int, meaning: Branch?, first: String?) {
         let link = links[l]
+        let word = meaning.map { branchWords.word(for: $0) ?? $0.rawValue }
         report(.error, .duplicateGateLabel, at: link.labelOffset,
-               MermaidText.duplicateGateLabel(nodeID(n), label: link.label ?? "", to: nodeID(Int(link.to))))
+               MermaidText.duplicateGateLabel(nodeID(n), label: link.label ?? "", to: nodeID(Int(link.to)),
+                                              meaning: word, first: first))
     }
 
     /// Not a mistake, but worth knowing when writing the chart: the question is asked once, then every

@@ -225,8 +225,13 @@ enum MermaidText {
             zh: "从判断节点 '\(id)' 到 '\(to)' 的连线没有标签；已按“\(meaning == .yes ? "是" : "否")”读取——请写成 '-->|\(word)|'")
     }
 
-    static func duplicateGateLabel(_ id: String, label: String, to: String) -> LocalizedText {
-        LocalizedText(
+    static func duplicateGateLabel(_ id: String, label: String, to: String, meaning: String? = nil, first: String? = nil) -> LocalizedText {
+        if let meaning, let first, first != label {
+            return LocalizedText(
+                en: "gate '\(id)': the lines '\(first)' and '\(label)' (to '\(to)') are both read as '\(meaning)'; an answer can lead one way only — this line is left out: label one of them with the other answer",
+                zh: "判断节点 '\(id)'：连线“\(first)”和“\(label)”（连到 '\(to)'）都被读作“\(meaning)”；一个回答只能走一条路——这条连线已忽略：请把其中一条改标为另一个回答")
+        }
+        return LocalizedText(
             en: "gate '\(id)' has a second line meaning '\(label)' (to '\(to)'); an answer can lead one way only — this line is left out",
             zh: "判断节点 '\(id)' 有第二条表示“\(label)”的连线（连到 '\(to)'）；一个回答只能走一条路——这条连线已忽略")
     }
