@@ -41,11 +41,7 @@ public struct RestoredTrailGap: Equatable, Sendable {
     }
 
     private static func withDatabase<T>(_ path: String, _ body: (OpaquePointer) -> T?) -> T? {
-        var db: OpaquePointer?
-        guard sqlite_nio_sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
-            if let db { sqlite_nio_sqlite3_close_v2(db) }
-            return nil
-        }
+        guard let db = try? SQLiteBackup.open(path, flags: SQLITE_OPEN_READONLY) else { return nil }
         defer { sqlite_nio_sqlite3_close_v2(db) }
         return body(db)
     }

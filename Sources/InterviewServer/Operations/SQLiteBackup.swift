@@ -65,6 +65,9 @@ public enum SQLiteBackup {
         return Restored(kept: kept, trailGap: gap?.count == 0 ? nil : gap)
     }
 
+    /// Beside the database, the one a restore replaced.
+    static let keptSuffix = ".before-restore"
+
     /// The erasures file's name, for the restore command's words.
     public static var erasureLedgerName: String { ErasureLedger.fileName }
 
@@ -96,7 +99,7 @@ public enum SQLiteBackup {
         try checkHoldsInterviewFlowData(snapshot)
         var kept: String?
         if FileManager.default.fileExists(atPath: database) {
-            let copy = database + ".before-restore"
+            let copy = database + keptSuffix
             try? FileManager.default.removeItem(atPath: copy)
             try self.copy(from: database, readOnly: true, to: copy, selfContained: true)
             kept = copy
@@ -173,7 +176,7 @@ public enum SQLiteBackup {
         }
     }
 
-    private static func open(_ path: String, flags: Int32) throws -> OpaquePointer {
+    static func open(_ path: String, flags: Int32) throws -> OpaquePointer {
         var handle: OpaquePointer?
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {

@@ -89,7 +89,7 @@ final class ErasureLedger: Sendable {
             let lines = written.split(whereSeparator: \.isNewline)
             let restoredAt = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             let gap = lines.dropFirst().first.flatMap(RestoredTrailGap.fromMarker)
-            let kept = "interviewflow.sqlite.before-restore"
+            let kept = URL(fileURLWithPath: SQLiteBackup.databasePath(inDataFolder: "/")).lastPathComponent + SQLiteBackup.keptSuffix
             try await SecurityAudit.recordSystem(.databaseRestored, subject: "database:",
                                                  detail: "restored \(restoredAt); erased again: \(again)" + (gap.map { "; " + $0.text(kept: kept).en } ?? ""),
                                                  on: app.db)
