@@ -15,7 +15,8 @@ struct MermaidMarkerTests {
                       ("没难住他", "有难度"), ("没漏洞", "有漏洞"), ("不在话下", "一般"), ("ＹＥＳ", "ＮＯ"), ("√", "×"),
                       ("继续追问", "换题"), ("回答正确", "回答错误"), ("能答出", "答不出"),
                       ("没啥问题", "勉强"), ("没多大问题", "一知半解"), ("不是问题", "勉强"), ("没卡住", "勉强"), ("没出错", "勉强"),
-                      ("不吃力", "勉强"), ("无可挑剔", "勉强"), ("不用换题", "换题")])
+                      ("不吃力", "勉强"), ("无可挑剔", "勉强"), ("不用换题", "换题"),
+                      ("进阶", "基础"), ("进阶题", "基础题"), ("高阶", "初级"), ("Advanced", "Basic"), ("Harder", "Easier")])
     func aNegationThatMeansYesIsYes(_ good: String, _ poor: String) {
         // act
         let parsed = Self.parse("S([Start]) --> Q1[Hash maps]\nQ1 --> G{How did it go?}\nG -->|\(good)| Q2[Resizing]\nG -->|\(poor)| E([End])\nQ2 --> E")
