@@ -207,4 +207,20 @@ struct MermaidAuthoringTests {
         #expect(parsed.edgeList == ["A-path1->B", "A-path2->C"], "\(parsed.edgeList)")
         #expect(parsed.diagnostics.map(\.code).contains(.fullWidthSyntax))
     }
+
+    @Test(arguments: ["G@｛ shape: diamond, label: \"懂 GIL 吗\" ｝", "G＠{ shape: diamond, label: \"懂 GIL 吗\" }",
+                      "G＠｛ shape: diamond, label: \"懂 GIL 吗\"｝", "G@{ shape: diamond, label: \"懂 GIL 吗\" ｝"])
+    func shapeDataTypedWithFullWidthBracesIsReadAsShapeData(_ gate: String) {
+        // act
+        let parsed = Self.parse("S([开始]) --> \(gate)\nG -->|是| B[讲讲 GIL]\nG -->|否| E([结束])\nB --> E")
+        // verify: G is the gate it was drawn as (it was an error that lost its shape and label, or the rhombus 'G＠')
+        #expect(parsed.graph.node("G")?.type == .condition, "\(parsed.edgeList)")
+        #expect(parsed.graph.node("G")?.text == "懂 GIL 吗")
+        #expect(parsed.edgeList.contains("G-yes->B") && parsed.edgeList.contains("G-no->E"))
+        #expect(parsed.graph.nodes.count == 4)
+        #expect(!parsed.diagnostics.isEmpty && parsed.diagnostics.allSatisfy { $0.code == .fullWidthSyntax }, "\(parsed.diagnostics.map(\.message))")
+        // every fix, applied, gives the ASCII syntax
+        let fixes = parsed.diagnostics.compactMap { $0.fix?.replacement }
+        #expect(fixes.allSatisfy { $0 == "@{" || $0 == "}" })
+    }
 }

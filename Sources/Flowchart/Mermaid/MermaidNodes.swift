@@ -27,7 +27,7 @@ extension MermaidReader {
 
     mutating func readNode() -> Int? {
         let at = i
-        let idRange = readID()
+        var idRange = readID()
         guard !idRange.isEmpty else {
             let end = lineEndBeforeSeparator(from: i)
             report(.error, .unexpectedText, at: at, MermaidText.expectedNode(string(at..<end)))
@@ -40,7 +40,19 @@ extension MermaidReader {
             if i < s.count { i += 1 }
             return nil
         }
-        if lastIDMayBeWide {
+        // `C＠{ … }`, `A@｛ … ｝`: shape data opened with the input method's ＠ or ｛, which the id took in
+        // (a gate drawn so was the rhombus `C＠`, and `@｛` was an error that lost the node's shape and label).
+        var wideOpener = 0
+        if lastIDMayBeWide, let wide = firstOccurrence(Self.wideAt, in: idRange), wide > idRange.lowerBound,
+           shapeDataOpener(at: wide) > 0 {
+            idRange = idRange.lowerBound..<wide
+            i = wide
+        }
+        if !idRange.isEmpty, byte(i) == 0x40 || byte(i) == 0xEF {
+            let length = shapeDataOpener(at: i)
+            if length > 2 { wideOpener = length }
+        }
+        if lastIDMayBeWide && wideOpener == 0 {
             if let index = wideBracketNode(idRange) { return index }
             fullWidthSyntax(in: idRange)
         }
@@ -54,7 +66,11 @@ extension MermaidReader {
         let index = node(idRange)
         enterSubgraph(index)
         let b = byte(i)
-        if b == 0x40 && byte(i + 1) == 0x7B {   // @{
+        if wideOpener > 0 {
+            let written = string(i..<(i + wideOpener))
+            report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow(written, meant: "@{"), fix: (i..<(i + wideOpener), "@{"))
+            readShapeData(index, openerLength: wideOpener)
+        } else if b == 0x40 && byte(i + 1) == 0x7B {   // @{
             readShapeData(index)
         } else if b == 0x5B || b == 0x28 || b == 0x7B || b == 0x3E {   // [ ( { >
             readShape(index)
@@ -65,6 +81,23 @@ extension MermaidReader {
             if !cls.isEmpty { decorations[index, default: MermaidDecoration()].classes.append(string(cls)) }
         }
         return index
+    }
+
+    /// ＠ (U+FF20), the input method's at sign.
+    static let wideAt: [UInt8] = [0xEF, 0xBC, 0xA0]
+
+    /// The length of `@{` at `k` written with either half full-width (`＠{`, `@｛`, `＠｛`: 4 to 6 bytes),
+    /// 2 for `@{` itself, 0 for anything else.
+    func shapeDataOpener(at k: Int) -> Int {
+        let at = byte(k) == 0x40 ? 1 : (byte(k) == 0xEF && byte(k + 1) == 0xBC && byte(k + 2) == 0xA0 ? 3 : 0)
+        guard at > 0 else { return 0 }
+        let brace = byte(k + at) == 0x7B ? 1 : (isWideBrace(k + at, close: false) ? 3 : 0)
+        return brace > 0 ? at + brace : 0
+    }
+
+    /// ｛ (U+FF5B) or ｝ (U+FF5D) at `k`.
+    func isWideBrace(_ k: Int, close: Bool) -> Bool {
+        byte(k) == 0xEF && byte(k + 1) == 0xBD && byte(k + 2) == (close ? 0x9D : 0x9B)
     }
 
     /// The index of the node with this id, made on first mention.
@@ -458,7 +491,7 @@ extension MermaidReader {
         return nil
     }
 
-    private func firstOccurrence(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+    func firstOccurrence(_ needle: [UInt8], in range: Range<Int>) -> Int? {
         guard let first = needle.first, range.count >= needle.count else { return nil }
         var j = range.lowerBound
         while j + needle.count <= range.upperBound {

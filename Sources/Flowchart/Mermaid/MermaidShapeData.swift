@@ -2,9 +2,11 @@
 extension MermaidReader {
     /// `id@{ shape: diam, label: "Go deeper?" }` (Mermaid 11). Unknown keys are skipped; an unknown shape
     /// is reported with the nearest name.
-    mutating func readShapeData(_ index: Int) {
+    /// `openerLength` is 2 for `@{`, more when it was typed full-width (`readNode` told that); a closing
+    /// ｝ is read as `}` and told, wherever the data was opened.
+    mutating func readShapeData(_ index: Int, openerLength: Int = 2) {
         let open = i
-        i += 2
+        i += openerLength
         var shape = MermaidShape.box
         var label: String?
         var labelAt = -1
@@ -13,7 +15,7 @@ extension MermaidReader {
         var lastValueEnd = i
         while true {
             skipBlankInside()
-            if atEnd || byte(i) == 0x7D { break }
+            if atEnd || byte(i) == 0x7D || isWideBrace(i, close: true) { break }
             var keyRange = readID()
             // `shape：` with the input method's colon, which the id took in: the key is what comes before it.
             if keyRange.count > 3, s[keyRange.upperBound - 3] == 0xEF, s[keyRange.upperBound - 2] == 0xBC, s[keyRange.upperBound - 1] == 0x9A {
@@ -41,7 +43,7 @@ extension MermaidReader {
                 value = readQuoted(open: i, place: (0x7D, 0x2C))
             } else {
                 let start = i
-                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A, !isWideComma(i) { i += 1 }
+                while i < s.count, s[i] != 0x2C, s[i] != 0x7D, s[i] != 0x0A, !isWideComma(i), !isWideBrace(i, close: true) { i += 1 }
                 value = string(trimmedRange(start..<i))
                 // Shape data is YAML: 'single quotes' enclose a string, with '' for a quote inside.
                 if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
@@ -92,6 +94,9 @@ extension MermaidReader {
         }
         if byte(i) == 0x7D {
             i += 1
+        } else if isWideBrace(i, close: true) {
+            report(.error, .fullWidthSyntax, at: i, MermaidText.fullWidthArrow("｝", meant: "}"), fix: (i..<(i + 3), "}"))
+            i += 3
         } else {
             i = lastValueEnd
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed("@{", closer: "}"), fix: (i..<i, " }"))
