@@ -1,5 +1,5 @@
 import Foundation
-import InterviewCore
+@testable import InterviewCore
 import Testing
 
 @Suite("Reports: the self-contained HTML file")
@@ -50,8 +50,25 @@ struct ReportHTMLTests {
         let (report, guide) = try ReportTestSession.report(.interviewer)
         // act
         let html = HTMLReport.render(report, guide: guide)
-        // verify: one bar per topic with a score
-        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart\""))
-        #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == report.topics.filter { $0.score != nil }.count)
+        // verify: a chart for wide screens and one for phones, each with one bar per topic with a score
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart wide\" width=\"780\""))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"score-chart narrow\" width=\"340\""))
+        #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == 2 * report.topics.filter { $0.score != nil }.count)
+    }
+
+    @Test func thePhonesChartPutsEachTitleAboveItsBarWithinItsWidth() {
+        // setup: a long Chinese title, which beside a bar is cut at 230 px and above one at 340 px
+        let title = String(repeating: "数据库索引", count: 8)
+        let rows = [ScoreChartSVG.Row(label: title, score: 100, accuracy: 50, note: "100%")]
+        // act
+        let narrow = ScoreChartSVG.render(rows, bands: [], title: "t", accuracyLabel: "a", layout: .narrow)
+        let wide = ScoreChartSVG.render(rows, bands: [], title: "t", accuracyLabel: "a")
+        // verify: the title starts the row at x 0, the full bar spans 250 of 340, the value right of it
+        #expect(narrow.contains("<text class=\"label\" x=\"0\" y=\"56\">"))
+        #expect(narrow.contains("<rect class=\"bar\" x=\"0\" y=\"62\" width=\"250\""))
+        #expect(narrow.contains("<text class=\"value\" x=\"258\""))
+        let shown = { (svg: String) in svg.components(separatedBy: "<text class=\"label\"")[1].split(separator: ">")[1].split(separator: "<")[0] }
+        #expect(shown(narrow).count > shown(wide).count && shown(narrow).hasSuffix("…"))
+        #expect(Double(shown(narrow).count - 1) * 13 <= 340 - 16)
     }
 }

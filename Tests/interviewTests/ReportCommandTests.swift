@@ -146,7 +146,7 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.contains("<html lang=\"zh\">"))
-        #expect(html.contains("class=\"score-chart\""))
+        #expect(html.contains("class=\"score-chart wide\""))
         #expect(html.contains("class=\"flowchart\""))
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
     }

@@ -106,7 +106,10 @@ public enum HTMLReport {
         }
         let bands = candidate ? [] : guide.bands.map { (minimum: $0.minimum, label: $0.label(in: report.language)) }
         var out = "<section><h2>\(e(l.topicScores))</h2><figure>"
-        out += ScoreChartSVG.render(rows, bands: bands, title: l.topicScores, accuracyLabel: l.accuracy) + "</figure>"
+        for layout in [ScoreChartSVG.Layout.wide, .narrow] {
+            out += ScoreChartSVG.render(rows, bands: bands, title: l.topicScores, accuracyLabel: l.accuracy, layout: layout)
+        }
+        out += "</figure>"
         out += "<table><thead><tr><th>\(e(l.topic))</th>" + (candidate ? "" : "<th>\(e(l.weight))</th>")
         out += "<th>\(e(l.score))</th><th>\(e(l.accuracy))</th><th>\(e(l.coverage))</th><th>\(e(l.depth))</th></tr></thead><tbody>"
         for t in report.topics {

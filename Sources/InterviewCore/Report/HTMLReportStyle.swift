@@ -29,6 +29,10 @@ public enum HTMLReportStyle {
       .score-chart .band-label { fill: #9aa5b1; } th, td { border-color: #3e4c59; } .alert, .over { color: #ff8787; }
     }
     @media (max-width: 760px) { table { display: block; overflow-x: auto; } }
+    /* The score chart in two layouts: titles beside the bars, or above them on a phone (and never both). */
+    .score-chart.narrow { display: none; }
+    @media screen and (max-width: 600px) { .score-chart.wide { display: none; } .score-chart.narrow { display: block; } }
+    .app-bar button, .app-bar a { min-height: 2rem; display: inline-flex; align-items: center; }
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
     .skip-link { position: absolute; left: .5rem; top: -3rem; background: #fff; color: #1d2433; padding: .4rem .8rem; border: 2px solid #1d2433; } .skip-link:focus { top: .5rem; }
     .app-bar, .app-preamble { border-bottom: 1px solid #9aa5b1; padding-bottom: .8rem; margin-bottom: 1rem; } .app-bar nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
