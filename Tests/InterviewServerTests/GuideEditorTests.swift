@@ -71,6 +71,26 @@ struct GuideEditorTests {
         }
     }
 
+    @Test func aRefusedSaveTiesEachFindingToItsLineAndItsFixInert() async throws {
+        try await withApp { app in
+            // setup: a stage's chart whose line ends at Mermaid's keyword `end` (fixed as End), its label markup
+            let (_, _, browser, path) = try await editor(app)
+            let broken = "  S([Start]) --> Q[\"<b onclick=x()>Hash maps?</b>\"] --> end"
+            let markdown = "# Guide\n\n## 1. Data structures\n\n```mermaid\nflowchart TD\n" + broken + "\n```\n"
+            let line = markdown.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == broken }! + 1
+            // act
+            let refused = try await browser.post(path, ["markdown": markdown])
+            let page = refused.body.string
+            // verify: the row names its line, the finding carries the whole fixed line, escaped as text
+            #expect(page.contains(#"<script src="/editor.js" defer>"#))
+            #expect(page.contains(#"data-go-to-line="\#(Text.goToLine.in(.en))""#))
+            #expect(page.contains(#"class="flagged" data-line="\#(line)""#), "line \(line)")
+            let fixed = "  S([Start]) --&gt; Q[&quot;&lt;b onclick=x()&gt;Hash maps?&lt;/b&gt;&quot;] --&gt; End"
+            #expect(page.contains(#"data-fixed-line="\#(fixed)""#))
+            #expect(!page.contains("<b onclick"))
+        }
+    }
+
     @Test func convertingMoreThanASaveTakesIsRefused() async throws {
         try await withApp { app in
             // setup

@@ -30,6 +30,6 @@ import VaporTesting
 
     @Test func theListIsMadeOnceFromTheDirectory() {
         let files = PublicFiles()
-        #expect(files.paths == ["/console.js", "/favicon.svg", "/report.js", "/style.css", "/unsaved.js", "/zone.js"])
+        #expect(files.paths == ["/console.js", "/editor.js", "/favicon.svg", "/report.js", "/style.css", "/unsaved.js", "/zone.js"])
     }
 }

@@ -112,6 +112,25 @@ def main():
             admin.set_window_size(1500, 1000)
             admin.execute_script("document.getElementById('question-figures').scrollIntoView()")
             admin.save_screenshot(os.path.join(args.screenshots, "guide-editor-figures.png"))
+        # A save refused for a finding with a fix: "Apply the fix" puts the fixed line in the text (not
+        # saved), and "Show in the text" selects a flagged line in the editor.
+        broken = "  S([Start]) --> Q[Question] --> end"
+        admin.execute_script("document.getElementById('guide-markdown').value = arguments[0];",
+                             "# Guide\n\n## 1. Data structures\n\n```mermaid\nflowchart TD\n" + broken + "\n```\n")
+        admin.find_element(By.CSS_SELECTOR, "form.editor p.actions button:not([formaction])").click()
+        row = [r for r in admin.find_elements(By.CSS_SELECTOR, "#editor-findings tr.flagged") if broken.strip() in r.text]
+        check(len(row) == 1, f"the refused save lists the broken line with its findings: {len(row)} rows")
+        if row:
+            fixes = row[0].find_elements(By.CSS_SELECTOR, "button.apply-fix")
+            check(len(fixes) >= 1, "its finding offers to apply the fix")
+            if fixes:
+                fixes[0].click()
+                text = admin.execute_script("return document.getElementById('guide-markdown').value")
+                check(broken.replace("--> end", "--> End") in text and broken not in text, "the fix is applied in the editor")
+                check("not saved" in row[0].text, f"and it says it is not saved: {row[0].text[-120:]!r}")
+            row[0].find_element(By.CSS_SELECTOR, ".finding-actions button").click()
+            selected = admin.execute_script("const e = document.getElementById('guide-markdown'); return e.value.slice(e.selectionStart, e.selectionEnd)")
+            check(selected == broken.replace("--> end", "--> End"), f"'Show in the text' selects the line: {selected!r}")
 
         # The debrief to show: of the first 40 panels, the one the adjustment moves most.
         adjusted = None

@@ -68,6 +68,8 @@ enum GuidePresentation {
         var message: String
         /// The line as it reads with the suggested fix, when there is one on that line.
         var fix: String?
+        /// The same without the "Fix:" word: what the editor's "Apply the fix" puts in the line's place.
+        var fixedLine: String?
     }
 
     /// - Parameter language: the page's language; the messages exist in both (the code stays as it is,
@@ -105,7 +107,7 @@ enum GuidePresentation {
             byLine[line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
                         message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
-                        fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }))
+                        fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }, fixedLine: fixed))
         }
         var wanted: [Int: [Finding]] = [:], shown = 0
         for line in byLine.keys.sorted() where shown < shownLimit {

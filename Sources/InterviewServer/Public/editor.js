@@ -1,0 +1,101 @@
+// The guide editor's findings, tied to the text they are about: each flagged line offers "Show in the
+// text" (the line selected in the editor and scrolled into view) and, where the finding suggests a fix,
+// "Apply the fix" (the line replaced in the editor, not saved). The findings were a listing below the
+// text with line numbers to count to by hand. A fix is applied only while the line still reads as it
+// did when checked: after other edits, the numbers no longer point where they did.
+(function () {
+  "use strict";
+  var table = document.getElementById("editor-findings");
+  var editor = document.getElementById("guide-markdown");
+  if (!table || !editor) { return; }
+
+  // The line's start and end offsets in the editor's text (lines are "\n"-separated in a textarea).
+  function lineRange(number) {
+    var text = editor.value, start = 0;
+    for (var n = 1; n < number; n++) {
+      var next = text.indexOf("\n", start);
+      if (next < 0) { return null; }
+      start = next + 1;
+    }
+    var end = text.indexOf("\n", start);
+    return { start: start, end: end < 0 ? text.length : end };
+  }
+
+  // Scrolls the editor so `offset` is a third of the way down: measured with a copy of the editor holding
+  // the text before it, since long lines wrap and a line's number alone does not say how far down it is.
+  function scrollTo(offset) {
+    var probe = editor.cloneNode(false);
+    probe.removeAttribute("id");
+    probe.removeAttribute("name");
+    probe.setAttribute("aria-hidden", "true");
+    probe.tabIndex = -1;
+    probe.style.cssText = "position:absolute;visibility:hidden;height:0;overflow:hidden;width:" + editor.clientWidth + "px";
+    probe.value = editor.value.slice(0, offset);
+    editor.parentNode.appendChild(probe);
+    var top = probe.scrollHeight;
+    probe.remove();
+    editor.scrollTop = Math.max(0, top - editor.clientHeight / 3);
+  }
+
+  function show(number) {
+    var range = lineRange(number);
+    if (!range) { return; }
+    editor.focus({ preventScroll: true });
+    editor.setSelectionRange(range.start, range.end);
+    scrollTo(range.start);
+    editor.scrollIntoView({ block: "nearest" });
+  }
+
+  function say(finding, text) {
+    var old = finding.querySelector(".fix-status");
+    if (old) { old.remove(); }
+    var status = document.createElement("p");
+    status.className = "fix-status";
+    status.setAttribute("role", "status");
+    status.textContent = text;
+    finding.appendChild(status);
+  }
+
+  function apply(row, finding, number) {
+    var range = lineRange(number);
+    var checked = row.querySelector(".line-text").textContent;
+    var current = range ? editor.value.slice(range.start, range.end).replace(/\r$/, "") : null;
+    if (current !== checked) { say(finding, table.dataset.lineChanged); return; }
+    var fixed = finding.dataset.fixedLine;
+    editor.focus({ preventScroll: true });
+    editor.setSelectionRange(range.start, range.end);
+    // execCommand keeps the change on the editor's undo stack (Ctrl+Z takes the fix back); where it is
+    // gone, setRangeText does the same without undo.
+    var done = false;
+    try { done = document.execCommand("insertText", false, fixed); } catch (e) { done = false; }
+    if (!done || editor.value.slice(range.start, range.start + fixed.length) !== fixed) {
+      editor.setRangeText(fixed, range.start, range.end, "select");
+    }
+    editor.dispatchEvent(new Event("input", { bubbles: true }));   // the unsaved-changes guard
+    scrollTo(range.start);
+    row.querySelectorAll("button.apply-fix").forEach(function (b) { b.disabled = true; });
+    say(finding, table.dataset.fixApplied);
+  }
+
+  table.querySelectorAll("tr.flagged[data-line]").forEach(function (row) {
+    var number = parseInt(row.dataset.line, 10);
+    var cell = row.cells[1];
+    var go = document.createElement("button");
+    go.type = "button";
+    go.className = "quiet small";
+    go.textContent = table.dataset.goToLine;
+    go.addEventListener("click", function () { show(number); });
+    var bar = document.createElement("p");
+    bar.className = "finding-actions";
+    bar.appendChild(go);
+    cell.insertBefore(bar, cell.querySelector(".diagnostic"));
+    row.querySelectorAll(".diagnostic[data-fixed-line]").forEach(function (finding) {
+      var fix = document.createElement("button");
+      fix.type = "button";
+      fix.className = "quiet small apply-fix";
+      fix.textContent = table.dataset.applyFix;
+      fix.addEventListener("click", function () { apply(row, finding, number); });
+      finding.appendChild(fix);
+    });
+  });
+})();
