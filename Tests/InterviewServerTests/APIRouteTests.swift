@@ -83,6 +83,31 @@ struct APIRouteTests {
         }
     }
 
+    @Test func aRenameOverTheAPIKeepsTheRetentionPeriodAndTheOverdueHours() async throws {
+        try await withApp { app in
+            // setup: Mia's position keeps data 30 days; Max, another manager on it, only renames
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let max = try await TestData.user(app, "max@example.com", role: .hiringManager)
+            let position = try await TestData.position(app, "Backend engineer", members: [mia, max], retentionDays: 30)
+            position.$owner.id = mia.id
+            position.overdueHours = 48
+            try await position.save(on: app.db)
+            let path = "/api/v1/positions/\(try position.requireID())"
+            // act
+            let byOwner = try await apiLogIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend (Go)"]), contentType: .json)
+            let byMember = try await apiLogIn(app, "max@example.com").send(.PATCH, path, body: try json(["title": "Backend (Rust)"]), contentType: .json)
+            let cleared = try await apiLogIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend", "retentionDays": ""]), contentType: .json)
+            // verify: omitted is unchanged (it was "kept until erased by hand", and refused to Max); empty clears
+            #expect(byOwner.status == .ok && byMember.status == .ok)
+            #expect(byMember.body.string.contains("\"retentionDays\":30"), "\(byMember.body.string)")
+            #expect(cleared.status == .ok)
+            let saved = try #require(try await Position.find(position.id, on: app.db))
+            #expect(saved.retentionDays == nil && saved.overdueHours == 48 && saved.title == "Backend")
+            let changes = try await SecurityEvent.query(on: app.db).filter(\.$kind == .retentionChanged).all().map(\.detail)
+            #expect(changes == ["30 days -> kept"])
+        }
+    }
+
     @Test func guideRoutesListShowAndSaveVersions() async throws {
         try await withApp { app in
             // setup

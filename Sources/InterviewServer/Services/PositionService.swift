@@ -89,7 +89,9 @@ enum PositionService {
         try Access.requireManager(user)
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
-        let retention = parseRetention(input.retentionDays, &errors)
+        // Omitted, the period stays as it is (an empty value keeps data until erased by hand): a rename over
+        // the API with the title alone switched retention off, and was refused to a manager not its owner.
+        let retention = input.retentionDays == nil ? position.retentionDays : parseRetention(input.retentionDays, &errors)
         var overdue = position.overdueHours
         if let text = input.overdueHours?.trimmingCharacters(in: .whitespaces) {
             if text.isEmpty { overdue = nil } else if let hours = Int(text), (1...720).contains(hours) { overdue = hours } else { errors["overdueHours"] = .errNumber }
