@@ -411,4 +411,48 @@ struct GuideReadingGapTests {
             #expect(found.flowchart == "1.1 Topic", "\(fence)")
         }
     }
+
+    @Test func whatAnAuthorCommentsOutIsNeitherAskedNorShownAndAnUnclosedCommentIsTold() throws {
+        // setup: a note, a question and an old chart put aside in comments, then a comment left open
+        let markdown = """
+        # Guide
+        <!-- 维护记录：v2 -->
+
+        ## 1. Introduction
+
+        1.1 What did you build last? <!-- not their age -->
+        <!--
+        1.2 An old question
+        ```flow
+        st=>start: Start
+        old=>operation: An old chart
+        e=>end: End
+        st->old->e
+        ```
+        -->
+
+        ## 2. Python
+
+        ```flow
+        st=>start: Start
+        op1=>operation: What is the GIL?
+        e=>end: End
+        st->op1->e
+        ```
+
+        <!-- left open
+        ## 3. Hidden
+        """
+        // act
+        let imported = GuideImporter.importMarkdown(markdown, path: "g.md")
+        // verify: one question in stage 1, the chart in stage 2, no stage 3; the open comment told at its line
+        let guide = imported.guide
+        #expect(guide.stages.map(\.key) == ["1", "2"])
+        #expect(guide.topics.flatMap(\.questions).map(\.text).contains("What is the GIL?"))
+        #expect(!guide.topics.flatMap(\.questions).map(\.text).contains { $0.contains("old") || $0.contains("An old") })
+        #expect(!guide.stages.map(\.guidance).joined().contains("维护记录"))
+        let open = try #require(imported.diagnostics.first { $0.diagnostic.code == .unclosedComment })
+        #expect(open.diagnostic.position.line == 26 && open.diagnostic.severity == .warning)
+        #expect(imported.diagnostics.count == 1, "\(imported.diagnostics.map(\.diagnostic.message))")
+    }
 }

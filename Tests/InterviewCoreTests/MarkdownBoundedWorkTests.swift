@@ -37,6 +37,8 @@ struct MarkdownBoundedWorkTests {
         Shape(name: "- - - nested items on one line") { repeated("- ", $0) + "x" },
         Shape(name: "1. 1. nested ordered items") { repeated("1. ", $0) + "x" },
         Shape(name: "nested list indents") { n in (0..<n).map { repeated(" ", ($0 % 400) * 2) + "- x\n" }.joined() },
+        Shape(name: "<!-- unclosed in a paragraph") { repeated("a <!-- ", $0) },
+        Shape(name: "<!-- lines, never closed") { repeated("<!-- x\n", $0) },
         Shape(name: "deep indent lines") { n in repeated(repeated(" ", 1000) + "x\n", n / 100 + 1) },
         Shape(name: "backtick runs of growing length") { n in (1...n).map { repeated("`", $0 % 300 + 1) + " a " }.joined() },
         Shape(name: "backtick runs, each length once") { n in (1...Int(Double(2 * n).squareRoot())).map { repeated("`", $0) + "a" }.joined() },

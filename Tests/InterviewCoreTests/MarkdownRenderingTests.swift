@@ -123,7 +123,7 @@ struct MarkdownRenderingTests {
 
     static let rawHTMLCases: [Case] = [
         Case(markdown: "<div>\n*hi*\n</div>", html: "<p>&lt;div&gt;\n<em>hi</em>\n&lt;/div&gt;</p>\n"),
-        Case(markdown: "a <!-- c --> b <![CDATA[x]]>", html: "<p>a &lt;!-- c --&gt; b &lt;![CDATA[x]]&gt;</p>\n"),
+        Case(markdown: "a <!-- c --> b <![CDATA[x]]>", html: "<p>a  b &lt;![CDATA[x]]&gt;</p>\n"),   // a comment is hidden (commentCases)
         Case(markdown: "<!DOCTYPE html>", html: "<p>&lt;!DOCTYPE html&gt;</p>\n"),
         Case(markdown: "it's \"quoted\"", html: "<p>it&#39;s &quot;quoted&quot;</p>\n"),
         Case(markdown: "a\u{0}b", html: "<p>a\u{FFFD}b</p>\n"),
@@ -180,5 +180,21 @@ struct MarkdownRenderingTests {
         let html = GuidanceHTML.render(example.markdown)
         // verify
         #expect(html == example.html)
+    }
+
+    /// A maintainer's note in `<!-- … -->` is hidden, as GitHub and editors hide it (a probe saw
+    /// "维护记录：…" at the top of a guide every interviewer opens); anything else in `<` stays text.
+    static let commentCases: [Case] = [
+        Case(markdown: "<!-- 维护记录：v2 修正了错误 -->\n# Guide", html: "<h1>Guide</h1>\n"),
+        Case(markdown: "Intro\n<!--\n- an old question\n```flow\nst=>start\n```\n-->\nafter", html: "<p>Intro</p>\n<p>after</p>\n"),
+        Case(markdown: "Ask this. <!-- not their age --> Then that.", html: "<p>Ask this.  Then that.</p>\n"),
+        Case(markdown: "a <!-- open", html: "<p>a &lt;!-- open</p>\n"),
+        Case(markdown: "```\n<!-- code -->\n```", html: "<pre><code>&lt;!-- code --&gt;\n</code></pre>\n"),
+        Case(markdown: "- item\n  <!-- note -->\n- next", html: "<ul>\n<li>item</li>\n<li>next</li>\n</ul>\n"),
+        Case(markdown: "<!-->\ntext", html: "<p>text</p>\n"),
+    ]
+
+    @Test(arguments: commentCases) func commentsAreHidden(_ c: Case) {
+        #expect(MarkdownRenderer.html(c.markdown) == c.html)
     }
 }

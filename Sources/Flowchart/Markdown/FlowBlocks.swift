@@ -27,6 +27,13 @@ public struct FlowBlock: Hashable, Sendable {
     public var name: String { heading?.text ?? "flowchart at line \(fenceLine)" }
 }
 
+/// `<!-- … -->` on lines of its own: what it holds is hidden from the guide, as GitHub and editors hide it.
+public struct MarkdownComment: Hashable, Sendable {
+    public var lines: ClosedRange<Int>
+    /// No `-->` follows: the comment runs to the document's end.
+    public var isUnclosed: Bool
+}
+
 public struct MarkdownHeading: Hashable, Sendable, Codable {
     public var level: Int
     public var text: String
@@ -54,11 +61,21 @@ public enum MarkdownFlowReader {
         scan(markdown).headings
     }
 
-    /// Every fenced block (any language) and every heading outside fences, in document order.
+    /// Every fenced block (any language) and every heading outside fences and comments, in document order.
     public static func scan(_ markdown: String) -> (blocks: [FlowBlock], headings: [MarkdownHeading]) {
+        let all = scanAll(markdown)
+        return (all.blocks, all.headings)
+    }
+
+    /// The HTML comments on lines of their own (`<!-- … -->`), which hide what they hold.
+    public static func comments(in markdown: String) -> [MarkdownComment] {
+        scanAll(markdown).comments
+    }
+
+    static func scanAll(_ markdown: String) -> (blocks: [FlowBlock], headings: [MarkdownHeading], comments: [MarkdownComment]) {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
-            let (scanned, headings) = MarkdownScanner.scan(bytes)
+            let (scanned, headings, comments) = MarkdownScanner.scan(bytes)
             let blocks = scanned.map { block in
                 let content = Bytes(rebasing: bytes[block.content])
                 let syntax = DiagramSyntax.of(fenceInfo: block.info, bytes: content)
@@ -68,7 +85,7 @@ public enum MarkdownFlowReader {
                                  syntax: syntax ?? (isMermaidInfo(block.info) ? .mermaid : .flowchartJS),
                                  isMermaidFlowchart: syntax == .mermaid)
             }
-            return (blocks, headings)
+            return (blocks, headings, comments)
         }
     }
 

@@ -17,8 +17,11 @@ public struct MarkdownLine: Hashable, Sendable {
 
 public enum MarkdownOutline {
     public static func sections(_ markdown: String) -> [MarkdownSection] {
-        let (blocks, headings) = MarkdownFlowReader.scan(markdown)
+        let (blocks, headings, comments) = MarkdownFlowReader.scanAll(markdown)
         var fenced: [Int: FlowBlock] = [:]   // fence line → block
+        // A comment's lines are no prose: a list put aside in one asked its questions.
+        var commentEnd: [Int: Int] = [:]     // first line → last line
+        for comment in comments { commentEnd[comment.lines.lowerBound] = comment.lines.upperBound }
         for block in blocks { fenced[block.fenceLine] = block }
         var headingAt: [Int: MarkdownHeading] = [:]
         for heading in headings { headingAt[heading.line] = heading }
@@ -28,6 +31,10 @@ public enum MarkdownOutline {
         var number = 1
         while number <= lines.count {
             let text = String(lines[number - 1].trimmingWhitespaceSuffix())
+            if let last = commentEnd[number] {
+                number = last + 1
+                continue
+            }
             if let heading = headingAt[number] {
                 sections.append(MarkdownSection(heading: heading, body: [], flowBlocks: []))
             } else if let block = fenced[number] {

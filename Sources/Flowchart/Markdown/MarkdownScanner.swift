@@ -22,9 +22,13 @@ struct ScannedBlock {
 /// and rejected on its first bytes; only a line that could be a fence or a heading (a few per guide)
 /// is read the old way, by Character, so every decision is the one the Character reading made.
 enum MarkdownScanner {
-    static func scan(_ bytes: Bytes) -> (blocks: [ScannedBlock], headings: [MarkdownHeading]) {
+    static func scan(_ bytes: Bytes) -> (blocks: [ScannedBlock], headings: [MarkdownHeading], comments: [MarkdownComment]) {
         var blocks: [ScannedBlock] = []
         var headings: [MarkdownHeading] = []
+        // `<!--` … `-->` on lines of their own (CommonMark's HTML block of type 2): a maintainer's note, or
+        // a chart or list put aside, which GitHub and editors hide. Nothing inside is a fence or heading.
+        var comments: [MarkdownComment] = []
+        var commentFrom = 0   // the line an open comment began on, 0 when none is open
         var path: [MarkdownHeading] = []
         var open: (fence: Fence, line: Int, contentStart: Int)?
         var openByte: UInt8 = 0   // the open fence's byte, 0 when no fence is open
@@ -48,7 +52,22 @@ enum MarkdownScanner {
                 openByte = 0
                 continue
             }
+            if commentFrom != 0 {
+                if hasCommentEnd(bytes, lineStart, lineEnd) {
+                    comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: false))
+                    commentFrom = 0
+                }
+                continue
+            }
             switch firstByte(bytes, lineStart, lineEnd) {
+            case UInt8(ascii: "<"):
+                if opensComment(bytes, lineStart, lineEnd) {
+                    if hasCommentEnd(bytes, lineStart, lineEnd) {
+                        comments.append(MarkdownComment(lines: number...number, isUnclosed: false))
+                    } else {
+                        commentFrom = number
+                    }
+                }
             case UInt8(ascii: "`"), UInt8(ascii: "~"):
                 if let fence = Fence(opening: line(bytes, lineStart, lineEnd)) {
                     open = (fence, number, min(lineEnd + 1, bytes.count))
@@ -68,7 +87,25 @@ enum MarkdownScanner {
             blocks.append(ScannedBlock(info: current.fence.info, headingPath: path, fenceLine: current.line,
                                        content: current.contentStart..<bytes.count, isUnclosed: true, closingLine: number))
         }
-        return (blocks, headings)
+        if commentFrom != 0 { comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: true)) }
+        return (blocks, headings, comments)
+    }
+
+    /// `<!--` after at most three spaces.
+    static func opensComment(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end && i < start + 3 && bytes[i] == 0x20 { i += 1 }
+        return i + 3 < end && bytes[i] == 0x3C && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D
+    }
+
+    /// `-->` anywhere on the line: it ends a comment (`<!-->` ends the one it opens).
+    static func hasCommentEnd(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i + 2 < end {
+            if bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Where the line starting at `from` ends: the next "\n" that is a line break of its own. "\r\n" is one

@@ -23,6 +23,13 @@ public enum GuideImporter {
             diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
                 at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
         }
+        for comment in MarkdownFlowReader.comments(in: body) where comment.isUnclosed {
+            // Everything after `<!--` is hidden, as on GitHub: told, since it may be the rest of the guide.
+            diagnostics.append(GuideDiagnostic(flowchart: nil, Diagnostic(.warning, .unclosedComment,
+                at: SourcePosition(line: comment.lines.lowerBound, column: 1), LocalizedText(
+                en: "this comment is never closed with '-->', so everything after it is hidden from the guide (as GitHub hides it); close it where the note ends",
+                zh: "这条注释没有用 '-->' 结束，所以它后面的全部内容都不会出现在指南里（GitHub 也会隐藏）；请在注释结束处加上 '-->'"))))
+        }
         var builder = GuideBuilder(sections: sections, declaredTitle: annotations.title, fallbackTitle: Self.fileTitle(path))
         var guide = builder.build()
         diagnostics += builder.diagnostics

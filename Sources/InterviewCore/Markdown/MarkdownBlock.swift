@@ -11,6 +11,9 @@ final class MarkdownBlock {
         case heading(level: Int)
         case fencedCode(MarkdownFence)
         case indentedCode
+        /// `<!-- … -->` on lines of its own (CommonMark's HTML block of type 2): a maintainer's note that
+        /// GitHub, GitLab and every editor hide, and so do we. It holds no text and writes nothing.
+        case htmlComment
         /// A pipe table's column alignments; its rows are in `rows`.
         case table(alignments: [HTMLWriter.Alignment?])
     }

@@ -26,6 +26,11 @@ extension MarkdownBlockReader {
                 depth += 1
                 continue
             }
+            if text[next] == UInt8(ascii: "<"), line.opensComment(at: next) {
+                let block = open(.htmlComment, in: container)
+                if line.containsCommentEnd(steps: &steps) { close(block) }
+                return true
+            }
             if let heading = line.atxHeading(at: next, steps: &steps) {
                 let block = open(.heading(level: heading.level), in: container)
                 block.content = Array(heading.text)

@@ -57,7 +57,7 @@ final class MarkdownBlockReader {
             case .indentedCode: line.skipColumns(4)
             default: break
             }
-            if tip.isCode { appendCodeLine(tip, line) }
+            if tip.isCode, !tip.isComment { appendCodeLine(tip, line) }
             markBlank(from: tip)
             return
         }
@@ -98,12 +98,14 @@ final class MarkdownBlockReader {
         closeUnmatched()
         if line.isBlank {
             if !openedAny { markBlank(from: container) }
-            if container.isCode { appendCodeLine(container, line) }
+            if container.isCode, !container.isComment { appendCodeLine(container, line) }
             return
         }
         switch container.kind {
         case .fencedCode, .indentedCode:
             appendCodeLine(container, line)
+        case .htmlComment:
+            break
         case .paragraph:
             appendParagraphLine(container, line)
         case .table(let alignments):
@@ -149,6 +151,9 @@ final class MarkdownBlockReader {
             return .matched
         case .paragraph, .table:
             return line.isBlank ? .unmatched : .matched
+        case .htmlComment:
+            // The line that holds `-->` ends the comment, the rest of it with it (as CommonMark has it).
+            return line.containsCommentEnd(steps: &steps) ? .lineDone : .matched
         case .document, .heading, .thematicBreak:
             return .unmatched
         }
@@ -164,10 +169,15 @@ extension MarkdownBlock {
         }
     }
 
+    /// Code, or a comment: blocks whose lines open nothing inside them.
     var isCode: Bool {
         switch kind {
-        case .fencedCode, .indentedCode: true
+        case .fencedCode, .indentedCode, .htmlComment: true
         default: false
         }
+    }
+
+    var isComment: Bool {
+        if case .htmlComment = kind { true } else { false }
     }
 }

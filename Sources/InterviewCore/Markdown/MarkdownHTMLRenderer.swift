@@ -73,6 +73,8 @@ struct MarkdownHTMLRenderer {
             code(block.content, language: fence.language)
         case .indentedCode:
             code(block.content, language: nil)
+        case .htmlComment:
+            break
         case .table(let alignments):
             table(alignments: alignments, rows: block.rows)
         }

@@ -21,6 +21,9 @@ struct MarkdownInlineReader {
     /// The start of the text not yet made a piece.
     var textStart = 0
     private var backticks: MarkdownBacktickRuns?
+    /// Where a search for a comment's `-->` found none to the end: no later `<!--` closes either, so none
+    /// searches again (linear for a paragraph of a thousand `<!--`).
+    private var commentEndMissingFrom = Int.max
 
     init(bytes: [UInt8], definitions: MarkdownLinkDefinitions, referenceBudget: Int) {
         self.bytes = bytes
@@ -112,6 +115,9 @@ struct MarkdownInlineReader {
     /// `<scheme:…>` or `<address@domain>`. Raw HTML is not Markdown here: a `<` that starts neither
     /// stays text, so `<script>` is shown, never run.
     private mutating func autolink(_ at: Int) -> Int {
+        if at + 3 < bytes.count, bytes[at + 1] == UInt8(ascii: "!"), bytes[at + 2] == UInt8(ascii: "-"), bytes[at + 3] == UInt8(ascii: "-") {
+            return comment(at)
+        }
         // Everything an autolink may hold stops at a space, `<` or `>`, so each `<` reads only up to
         // the next one and `<<<…` is linear.
         var end = at + 1
@@ -135,5 +141,24 @@ struct MarkdownInlineReader {
         pieces.append(.close(tag))
         textStart = end + 1
         return end + 1
+    }
+
+    /// `<!-- … -->` inside a paragraph, a maintainer's note as in a block of its own: left out of the
+    /// page, as GitHub and editors leave it out. Unclosed, it is text.
+    private mutating func comment(_ at: Int) -> Int {
+        guard at < commentEndMissingFrom else { return at + 1 }
+        var end = at + 2   // `<!-->` and `<!--->` are comments too
+        while end + 2 < bytes.count {
+            if bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">") {
+                steps += end - at
+                flushText(upTo: at)
+                textStart = end + 3
+                return end + 3
+            }
+            end += 1
+        }
+        steps += end - at
+        commentEndMissingFrom = at
+        return at + 1
     }
 }

@@ -5,7 +5,8 @@
 /// leaf's text → flat inline pieces) → `HTMLWriter` (the only code that writes markup: an allow-list of
 /// elements and attributes, `SafeURL` targets, everything escaped at the sink).
 ///
-/// Raw HTML is not part of this Markdown: it is shown as text. Work is linear in the input's size for
+/// Raw HTML is not part of this Markdown: it is shown as text, except comments (`<!-- … -->`), which are
+/// hidden as GitHub hides them. Work is linear in the input's size for
 /// any input; `render` reports it, and the tests hold it to a multiple of the size.
 enum MarkdownRenderer {
     static func html(_ markdown: String, headingShift: Int = 0, wrapsTables: Bool = false) -> String {

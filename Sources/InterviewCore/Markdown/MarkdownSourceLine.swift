@@ -102,3 +102,22 @@ struct MarkdownSourceLine {
         return rest[rest.startIndex..<max(rest.startIndex, contentEnd)]
     }
 }
+
+extension MarkdownSourceLine {
+    /// `<!--` at `at`: an HTML comment block starts (CommonMark's type 2).
+    func opensComment(at at: Int) -> Bool {
+        at + 3 < end && text[at] == UInt8(ascii: "<") && text[at + 1] == UInt8(ascii: "!")
+            && text[at + 2] == UInt8(ascii: "-") && text[at + 3] == UInt8(ascii: "-")
+    }
+
+    /// Whether `-->` stands anywhere from the cursor to the line's end: it ends a comment block.
+    func containsCommentEnd(steps: inout Int) -> Bool {
+        var at = position
+        while at + 2 < end {
+            if text[at] == UInt8(ascii: "-") && text[at + 1] == UInt8(ascii: "-") && text[at + 2] == UInt8(ascii: ">") { return true }
+            at += 1
+        }
+        steps += end - position
+        return false
+    }
+}
