@@ -119,6 +119,8 @@ struct PanelVisibilityTests {
             // setup: Olga has submitted; Ivan's card is open; Maria, a hiring manager, joins the panel too
             let w = try await world(app)
             let olga = w.browsers["olga"]!, ivan = w.browsers["ivan"]!
+            // Before Olga submits the page already says so: changing when she did told Ivan that she had.
+            let ivansBefore = try await w.get("ivan", "/calibration").body.string
             _ = try await olga.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": "Thin on internals."])
             let mariaAccount = try #require(try await User.query(on: app.db).filter(\.$email == "maria@example.com").first())
             try await w.fixture.interview.$interviewers.attach(mariaAccount, on: app.db)
@@ -137,6 +139,8 @@ struct PanelVisibilityTests {
             // once he has submitted, see the figures
             let name = try #require(w.fixture.candidate.name)
             #expect(ivansCalibration.contains("id=\"withheld\"") && ivansCalibration.contains(name))
+            let withheld = { (page: String) in page.components(separatedBy: "id=\"withheld\"").dropFirst().first?.prefix(400) }
+            #expect(withheld(ivansBefore) != nil && withheld(ivansBefore) == withheld(ivansCalibration))
             #expect(!ivansCalibration.contains("Many-facet Rasch"))
             #expect(mariasPages.allSatisfy { $0.contains("id=\"withheld\"") })
             #expect(!mariasAPI.contains("\"figures\":{"))
