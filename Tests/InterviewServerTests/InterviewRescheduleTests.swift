@@ -28,7 +28,7 @@ struct InterviewRescheduleTests {
             #expect(moved.status == .seeOther)
             let interview = try #require(try await Interview.find(fixture.id, on: app.db))
             #expect(interview.scheduledAt == ISO8601DateFormatter().date(from: "2027-01-12T01:00:00Z"))
-            #expect(interview.status == .inProgress && interview.$guideVersion.id == version)
+            #expect(interview.status == .scheduled && interview.$guideVersion.id == version)
             let console = try await ivan.act(fixture, ["type": "rate", "topic": "3.1", "question": "op2", "rating": 2])
             #expect(console.0 == .ok && console.1?.view.eventCount ?? 0 > 3)
             let trail = try #require(try await SecurityEvent.query(on: app.db).filter(\.$kind == .interviewRescheduled).first())

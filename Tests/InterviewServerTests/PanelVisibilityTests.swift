@@ -111,6 +111,48 @@ struct PanelVisibilityTests {
         }
     }
 
+    /// A colleague's start, ratings and submission move nothing a panelist sees: the interview stayed
+    /// "in progress" for everyone from the first panelist's start, and the panelist's own agenda row said
+    /// so (a probe). It completes when the last card is in, and the security trail says so, as the system's.
+    @Test func aColleaguesProgressMovesNothingAPanelistSees() async throws {
+        try await withApp { app in
+            // setup: a fresh panel, nobody started
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com"), olga = try await fixture.browser("olga@example.com")
+            func olgaSees() async throws -> [String] {
+                let api = try await olga.get("/api/v1/interviews").body.string
+                let page = try await olga.get("/interviews").body.string
+                let candidates = try await olga.get("/api/v1/candidates").body.string
+                let markers = [Text.statusInProgress.in(.en), Text.agendaYourCardStarted.in(.en), Text.agendaTimePassed.in(.en), Text.statusScheduled.in(.en)]
+                return [api.contains("\"status\":\"scheduled\"") ? "api scheduled" : "api moved",
+                        candidates.contains(Text.statusInProgress.in(.en)) ? "candidates moved" : "candidates scheduled"]
+                    + markers.map { "\($0): \(page.components(separatedBy: $0).count - 1)" }
+            }
+            let before = try await olgaSees()
+            // act: Ivan starts, rates, finishes and submits
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
+            let whileIvanScores = try await olgaSees()
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            let afterIvan = try await olgaSees()
+            // Olga's own start shows on her own row only
+            _ = try await olga.walkToFirstQuestion(fixture)
+            let olgasRow = try await olga.get("/interviews").body.string
+            let statusWhileOpen = try await Interview.find(fixture.id, on: app.db)?.status
+            _ = try await olga.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await olga.act(fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            // verify
+            #expect(before.first == "api scheduled" && before.contains("\(Text.agendaTimePassed.in(.en)): 1"), "\(before)")
+            #expect(whileIvanScores == before && afterIvan == before, "\(before) → \(whileIvanScores) → \(afterIvan)")
+            #expect(statusWhileOpen == .scheduled)
+            #expect(olgasRow.contains(Text.agendaYourCardStarted.in(.en)))
+            #expect(try await Interview.find(fixture.id, on: app.db)?.status == .completed)
+            let trail = try await SecurityEvent.query(on: app.db).filter(\.$kind == .interviewStatus).all()
+            #expect(trail.map(\.detail) == ["scheduled -> completed"] && trail.first?.actorID == nil)
+        }
+    }
+
     /// The team-wide figures pool every submitted card: to a panelist whose own card is open they would
     /// show a colleague's count and the spread of their ratings (a probe watched the calibration page
     /// gain one card and 43 ratings). Withheld, with the reason, until the panelist submits.

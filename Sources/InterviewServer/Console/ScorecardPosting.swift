@@ -24,7 +24,7 @@ extension ScorecardService {
         var entry: ScorecardCache.Entry
         var write: ScorecardWriter.Write
         var score: InterviewCore.Scorecard
-        /// The interview's status may change (the first start, or the card's submission).
+        /// The interview's status may change (the card's submission may complete it).
         var updatesProgress: Bool
     }
 
@@ -143,9 +143,8 @@ extension ScorecardService {
         entry.engine = driver.engine
         entry.clientIDs.insert(action.clientID)
         entry.scored = (state, score)
-        let started = events.contains { if case .started = $0.kind { true } else { false } }
         return .pending(PendingAction(entry: entry, write: write, score: score,
-                                      updatesProgress: started || (card.submittedAt == nil && summary.submittedAt != nil)))
+                                      updatesProgress: card.submittedAt == nil && summary.submittedAt != nil))
     }
 
     /// After the commit: the card in memory moves on.

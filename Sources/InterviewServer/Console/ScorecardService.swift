@@ -177,19 +177,25 @@ struct CardState: Sendable {
     }
 }
 
-/// The interview's status follows its cards: in progress once someone starts, completed once every
-/// interviewer has submitted.
+/// The interview's status follows its cards: completed once every interviewer has submitted (and
+/// open again if it is no longer so: a panelist added). A card begun or submitted before that changes
+/// nothing: "in progress" at a panelist's start, shown on every colleague's pages and in the API, told them
+/// that a colleague had started, before their own card was in (a probe). A manager may still set "in
+/// progress". Each change is in the security trail, as the system's.
 enum InterviewProgress {
     static func update(_ interviewID: UUID, on db: any Database) async throws {
         guard let interview = try await Interview.find(interviewID, on: db), interview.status != .cancelled else { return }
         let interviewers = try await InterviewInterviewer.query(on: db).filter(\.$interview.$id == interviewID).count()
         let submitted = try await ScorecardRecord.query(on: db).filter(\.$interview.$id == interviewID)
             .filter(\.$submittedAt != nil).count()
-        let status: Interview.Status = submitted >= interviewers && interviewers > 0 ? .completed : .inProgress
-        if interview.status != status {
-            interview.status = status
-            try await interview.save(on: db)
-        }
+        let complete = submitted >= interviewers && interviewers > 0
+        let before = interview.status
+        let status: Interview.Status = complete ? .completed : (before == .completed ? .scheduled : before)
+        guard status != before else { return }
+        interview.status = status
+        try await interview.save(on: db)
+        try await SecurityAudit.recordSystem(.interviewStatus, subject: SecurityAudit.subject("interview", interviewID),
+                                             detail: "\(before.rawValue) -> \(status.rawValue)", on: db)
     }
 }
 

@@ -87,6 +87,7 @@ extension Text {
         case .agendaToCome: ("To come", "即将进行")
         case .agendaTimePassed: ("Scheduled time passed, not started", "预定时间已过，尚未开始")
         case .agendaCardDue: ("Your scorecard is not submitted", "你的评分卡尚未提交")
+        case .agendaYourCardStarted: ("In progress: your scorecard is not submitted yet", "进行中：你的评分卡尚未提交")
         case .today: ("Today", "今天")
         case .tomorrow: ("Tomorrow", "明天")
         case .allInterviews: ("All interviews", "全部面试")

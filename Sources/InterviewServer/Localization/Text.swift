@@ -17,7 +17,7 @@ enum Text: String, CaseIterable, Sendable {
     // Interviews
     case scheduleInterview, interviewScheduled, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
     case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus, reschedule, rescheduleTo, errRescheduleNotScheduled
-    case yourInterviews, yourInterviewsHint, agendaEmpty, agendaToCome, agendaTimePassed, agendaCardDue, today, tomorrow, allInterviews
+    case yourInterviews, yourInterviewsHint, agendaEmpty, agendaToCome, agendaTimePassed, agendaCardDue, agendaYourCardStarted, today, tomorrow, allInterviews
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case findingsShownFirst, findingsShownOf, findingsLintAll, linesLeftOut

@@ -41,35 +41,43 @@ enum InterviewAgenda {
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == me)
             .filter(\.$interview.$id ~~ seats).all()
         let submitted = Set(cards.filter { $0.submittedAt != nil }.map(\.$interview.id))
-        let due = interviews.filter { $0.status != .completed || !submitted.contains($0.id ?? UUID()) }.prefix(limit)
+        let started = Set(cards.filter { $0.submittedAt == nil }.map(\.$interview.id))
+        // Only what is the reader's to do: once their card is in, the row goes (it stayed "in progress"
+        // while colleagues scored, and so told them who had not).
+        let due = interviews.filter { !submitted.contains($0.id ?? UUID()) }.prefix(limit)
         guard !due.isEmpty else { return [] }
         let byCandidate = try await InterviewService.byID(Candidate.query(on: db).filter(\.$id ~~ Set(due.map(\.$candidate.id)))
             .field(\.$id).field(\.$name).field(\.$position.$id).all())
         let positions = try await InterviewService.byID(Position.query(on: db).filter(\.$id ~~ Set(byCandidate.values.map(\.$position.id)))
-            .field(\.$id).field(\.$title).all())
+            .field(\.$id).field(\.$title).field(\.$overdueHours).all())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return try due.map { interview in
             let id = try interview.requireID()
             let candidate = byCandidate[interview.$candidate.id]
-            let (text, overdue) = Self.due(interview, now: now, language: language)
+            let position = candidate.flatMap { positions[$0.$position.id] }
+            let limit = position?.overdueHours ?? ScorecardTodo.defaultOverdueHours
+            let (text, overdue) = Self.due(interview, started: started.contains(id), overdueAfter: limit, now: now, language: language)
             return Item(time: DisplayDate.string(interview.scheduledAt, in: zone),
                         day: Self.day(interview.scheduledAt, now: now, calendar: calendar, language: language),
                         candidateName: candidate?.name ?? Text.erased.in(language),
                         candidateHref: SiteURL.candidate(interview.$candidate.id).path,
-                        positionTitle: candidate.flatMap { positions[$0.$position.id]?.title } ?? "",
+                        positionTitle: position?.title ?? "",
                         due: text, overdue: overdue,
                         consoleHref: SiteURL.interviewConsole(id).path, reportHref: SiteURL.interviewReport(id).path)
         }
     }
 
-    private static func due(_ interview: Interview, now: Date, language: Language) -> (String, Bool) {
-        switch interview.status {
-        case .completed: return (Text.agendaCardDue.in(language), true)
-        case .inProgress: return (Text.statusInProgress.in(language), false)
-        case .scheduled, .cancelled:
-            return interview.scheduledAt < now ? (Text.agendaTimePassed.in(language), true) : (Text.agendaToCome.in(language), false)
-        }
+    /// What is due, from the reader's own card alone: the interview's status moves with colleagues' cards
+    /// (a manager's "completed" aside), and a row that read "in progress" once a colleague started told the
+    /// reader so (a probe). Overdue: the time passed with the card not begun, or the position's limit for
+    /// scorecards passed (as the positions page badges it).
+    private static func due(_ interview: Interview, started: Bool, overdueAfter hours: Int, now: Date,
+                            language: Language) -> (String, Bool) {
+        let late = now.timeIntervalSince(interview.scheduledAt) >= Double(hours) * 3600
+        if interview.status == .completed { return (Text.agendaCardDue.in(language), true) }
+        if started { return (Text.agendaYourCardStarted.in(language), late) }
+        return interview.scheduledAt < now ? (Text.agendaTimePassed.in(language), true) : (Text.agendaToCome.in(language), false)
     }
 
     private static func day(_ date: Date, now: Date, calendar: Calendar, language: Language) -> String {
