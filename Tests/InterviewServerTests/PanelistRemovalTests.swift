@@ -50,6 +50,40 @@ struct PanelistRemovalTests {
         }
     }
 
+    @Test func aManagerOnThePanelWithTheirCardOpenTakesNoColleagueOff() async throws {
+        try await withApp { app in
+            // setup: Maria, a hiring manager, sits on the panel with Ivan (submitted) and Olga (a draft)
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            let maria = try await TestData.user(app, "maria@example.com", role: .hiringManager)
+            try await fixture.position.$members.attach(maria, on: app.db)
+            try await fixture.interview.$interviewers.attach(maria, on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com"), olga = try await fixture.browser("olga@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
+            _ = try await olga.walkToFirstQuestion(fixture)
+            _ = try await olga.rate(fixture, "3.1", "op1", 2)
+            let id = { (email: String) async throws in try #require(try await User.query(on: app.db).filter(\.$email == email).first()?.id) }
+            let (ivanID, olgaID, mariaID) = (try await id("ivan@example.com"), try await id("olga@example.com"), try await id("maria@example.com"))
+            let manager = try await fixture.browser("maria@example.com")
+            // act
+            let list = try await manager.get("/api/v1/interviews").body.string
+            let page = try await manager.get("/interviews").body.string
+            let submitted = try await manager.send(.DELETE, "/api/v1/interviews/\(fixture.id)/interviewers/\(ivanID)", body: ByteBuffer(), contentType: .json)
+            let draft = try await manager.send(.DELETE, "/api/v1/interviews/\(fixture.id)/interviewers/\(olgaID)", body: ByteBuffer(), contentType: .json)
+            let herself = try await manager.send(.DELETE, "/api/v1/interviews/\(fixture.id)/interviewers/\(mariaID)", body: ByteBuffer(), contentType: .json)
+            // verify: no offer and the same refusal for both colleagues, whatever their cards; Olga's draft
+            // stays; Maria may leave the panel herself
+            #expect(!page.contains("/panel/\(ivanID)/remove") && !page.contains("/panel/\(olgaID)/remove"))
+            #expect(page.contains("/panel/\(mariaID)/remove"))
+            #expect(list.components(separatedBy: "removeAction").count - 1 == 1, "\(list)")
+            #expect(submitted.status == .conflict && draft.status == .conflict)
+            #expect(submitted.body.string == draft.body.string && draft.body.string.contains("Submit your own scorecard"))
+            #expect(try await ScorecardRecord.query(on: app.db).filter(\.$interviewer.$id == olgaID).count() == 1)
+            #expect(herself.status == .noContent)
+        }
+    }
+
     @Test func theOnlyInterviewerIsNotTakenOffAndInterviewersCannotTakeAnyoneOff() async throws {
         try await withApp { app in
             // setup

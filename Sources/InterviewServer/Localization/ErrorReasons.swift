@@ -32,6 +32,7 @@ enum ErrorReasons {
         "Something went wrong.": "出错了。",
         PanelistRemoval.submitted: "已提交的评分卡属于面试记录：提交者留在面试小组中。",
         PanelistRemoval.lastOne: "不能移出面试的唯一面试官：请改为取消这场面试。",
+        PanelistRemoval.ownCardFirst: "请先提交你自己对这位候选人的评分卡：在此之前，面试小组的评分卡你既不能查看，也不能移除。",
         DecisionService.ownCardFirst: "请先提交你自己对这位候选人的评分卡：录用决定要在看到所有评分卡之后做出。",
         StorageTrouble.unavailable.reason: "数据库没有响应，未保存任何内容。请过几秒再试。",
         StorageTrouble.diskFull.reason: "服务器磁盘已满，未保存任何内容。请在腾出空间后再试。",

@@ -125,6 +125,10 @@ enum InterviewService {
             .filter(\.$submittedAt != nil).field(\.$interview.$id).field(\.$interviewer.$id).all()
             .map { PanelSeat.Key(interviewID: $0.$interview.id, userID: $0.$interviewer.id) })
         let panels = Dictionary(grouping: seats, by: { $0.$interview.id })
+        // A manager on a panel with their own card open is offered no colleague's removal there: which
+        // offers went away told them who had submitted (`PanelistRemoval`).
+        let awaitingOwnCard = !manages ? [] : try await PanelVisibility.candidatesAwaitingOwnCard(
+            of: user, among: Array(Set(interviews.map(\.$candidate.id))), on: db)
         let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
         let me = try user.requireID()
         let rows = try interviews.map { interview in
@@ -136,6 +140,7 @@ enum InterviewService {
                 people[who].map { person in
                     let removable = manages && panel.count > 1 && interview.status != .cancelled
                         && !submittedSeats.contains(PanelSeat.Key(interviewID: id, userID: who))
+                        && (who == me || !awaitingOwnCard.contains(interview.$candidate.id))
                     return Panelist(name: person.name, deactivated: person.deactivatedAt != nil,
                                     removeAction: removable ? SiteURL.interviewPanelistRemove(id, who).path : nil)
                 }

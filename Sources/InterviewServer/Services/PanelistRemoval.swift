@@ -16,6 +16,13 @@ enum PanelistRemoval {
         try Access.requireManager(user)
         let seats = try await InterviewInterviewer.query(on: req.db).filter(\.$interview.$id == interviewID).all()
         guard let seat = seats.first(where: { $0.$user.id == userID }) else { throw Abort(.notFound) }
+        // A manager on the candidate's panels with their own card open takes no colleague off: whether it
+        // worked (a draft) or was refused (submitted) told them who had submitted, and it deleted a draft
+        // they may not know exists (a probe). Their own seat they may leave.
+        if userID != user.id, try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: [interview.$candidate.id], on: req.db)
+            .contains(interview.$candidate.id) {
+            throw Abort(.conflict, reason: ownCardFirst)
+        }
         let card = try await ScorecardRecord.query(on: req.db).filter(\.$interview.$id == interviewID)
             .filter(\.$interviewer.$id == userID).first()
         if card?.submittedAt != nil { throw Abort(.conflict, reason: submitted) }
@@ -37,4 +44,5 @@ enum PanelistRemoval {
 
     static let submitted = "A submitted scorecard is part of the record: its interviewer stays on the panel."
     static let lastOne = "The interview's only interviewer cannot be taken off: cancel the interview instead."
+    static let ownCardFirst = "Submit your own scorecard for this candidate first: until then the panel's cards are not yours to see, nor to remove."
 }
