@@ -9,7 +9,7 @@ enum SiteURL {
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewReschedule(UUID), interviewPanelistRemove(UUID, UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
-    case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID)
+    case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID), guideMarkdown(UUID)
     case users, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
@@ -51,6 +51,7 @@ enum SiteURL {
         case .guideEdit(let id): "/guides/\(id)/edit"
         case .guideConvert(let id): "/guides/\(id)/convert"
         case .guideCompare(let id): "/guides/\(id)/compare"
+        case .guideMarkdown(let id): "/guides/\(id)/guide.md"
         case .users: "/users"
         case .userRole(let id): "/users/\(id)/role"
         case .userActive(let id): "/users/\(id)/active"

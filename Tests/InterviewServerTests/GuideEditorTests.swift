@@ -91,6 +91,40 @@ struct GuideEditorTests {
         }
     }
 
+    @Test func anEarlierVersionIsDownloadedAndRestoredThroughTheEditor() async throws {
+        try await withApp { app in
+            // setup: v1 (bundled), then v2 with a colleague's line
+            let (guide, first, browser, path) = try await editor(app)
+            let id = try guide.requireID(), v1 = try first.requireID()
+            let second = first.markdown + "\nA colleague's closing remark.\n"
+            _ = try await browser.post(path, ["markdown": second, "base": v1.uuidString])
+            // act
+            let page = try await browser.get("/guides/\(id)").body.string
+            let file = try await browser.get("/guides/\(id)/guide.md?version=\(v1)")
+            let current = try await browser.get("/guides/\(id)/guide.md")
+            let restore = try await browser.get(path + "?from=\(v1)").body.string
+            let api = try await browser.get("/api/v1/guides/\(id)?version=\(v1)").body.string
+            let unknown = try await browser.get("/guides/\(id)/guide.md?version=\(UUID())")
+            let current2 = try #require(try await GuideRecord.find(id, on: app.db)?.$current.id)
+            let restored = try await browser.post(path, ["markdown": try #require(Self.textArea(restore)), "base": current2.uuidString])
+            // verify: each version downloads as saved; the restore link (not on the current version) fills the
+            // editor with v1's text, said and guarded; saved, it is v3, the same text as v1
+            #expect(page.contains("/guides/\(id)/guide.md?version=\(v1)") && page.contains("/guides/\(id)/edit?from=\(v1)"))
+            #expect(!page.contains("/guides/\(id)/edit?from=\(current2)"))
+            #expect(file.status == .ok && file.body.string == first.markdown)
+            #expect(file.headers.first(name: .contentDisposition) == "attachment; filename=\"python-backend-senior.en-v1.md\"")
+            #expect(file.headers.contentType?.subType == "markdown")
+            #expect(current.body.string == second)
+            #expect(Self.textArea(restore) == first.markdown)
+            #expect(restore.contains("\(Text.restoredInEditor.in(.en)) v1") && restore.contains(#"data-guard-unsaved="unsaved""#))
+            #expect(api.contains("\"shown\":{") && api.contains(v1.uuidString) && !api.contains("closing remark"))
+            #expect(unknown.status == .notFound)
+            #expect(restored.status == .seeOther)
+            let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == id).sort(\.$createdAt).all()
+            #expect(versions.count == 3 && versions.last?.markdown == first.markdown)
+        }
+    }
+
     @Test func convertingMoreThanASaveTakesIsRefused() async throws {
         try await withApp { app in
             // setup

@@ -165,6 +165,8 @@ struct GuideLibraryTests {
             let page = theirs.body.string
             #expect(page.contains("Someone saved a new version of this guide after you opened the editor, so nothing was saved.") && page.contains("Theirs."))
             #expect(page.contains("name=\"base\" value=\"\(current.uuidString)\""))
+            // with what was saved meanwhile one click away, before a second save replaces it
+            #expect(page.contains("/guides/\(try guide.requireID())/compare?from=\(base)&amp;to=\(current.uuidString)\">\(Text.seeChangesMeanwhile.in(.en))"))
             #expect(try await GuideVersion.find(current, on: app.db)?.markdown.contains("Mine.") == true)
         }
     }

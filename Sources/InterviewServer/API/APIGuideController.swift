@@ -24,6 +24,8 @@ struct APIGuideController: RouteCollection {
         var title: String
         var language: String?
         var current: VersionInfo?
+        /// The version `markdown` and `findings` are of: the current one, or `?version=`.
+        var shown: VersionInfo?
         var markdown: String
         var findings: [Finding]
         var versions: [VersionInfo]
@@ -58,7 +60,7 @@ struct APIGuideController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> Detail {
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
-        return try await detail(guide, req: req)
+        return try await detail(guide, version: try? req.query.get(UUID.self, at: "version"), req: req)
     }
 
     @Sendable static func saveVersion(req: Request) async throws -> Detail {
@@ -81,15 +83,24 @@ struct APIGuideController: RouteCollection {
         }
     }
 
-    static func detail(_ guide: GuideRecord, req: Request) async throws -> Detail {
+    /// `version`: an earlier version's Markdown and findings instead of the current one's (404 if the guide
+    /// has no such version).
+    static func detail(_ guide: GuideRecord, version: UUID? = nil, req: Request) async throws -> Detail {
         let db = req.db
-        let versions = try await guide.$versions.query(on: db).sort(\.$createdAt).all()
-            .map { VersionInfo(id: try $0.requireID(), contentHash: $0.contentHash, createdAt: $0.createdAt) }
+        let records = try await guide.$versions.query(on: db).sort(\.$createdAt).all()
+        let versions = try records.map { VersionInfo(id: try $0.requireID(), contentHash: $0.contentHash, createdAt: $0.createdAt) }
         let current = try await GuideLibrary.currentVersion(of: guide, on: db)
-        let markdown = current?.markdown ?? ""
+        let shown: GuideVersion?
+        if let version {
+            guard let found = records.first(where: { $0.id == version }) else { throw Abort(.notFound) }
+            shown = found
+        } else {
+            shown = current
+        }
+        let markdown = shown?.markdown ?? ""
         let findings = req.application.renderedGuides.findings(of: markdown, path: guide.slug + ".md")
         return Detail(id: try guide.requireID(), slug: guide.slug, title: guide.title, language: guide.language,
-                      current: versions.first { $0.id == current?.id }, markdown: markdown, findings: findings,
-                      versions: versions)
+                      current: versions.first { $0.id == current?.id }, shown: versions.first { $0.id == shown?.id },
+                      markdown: markdown, findings: findings, versions: versions)
     }
 }

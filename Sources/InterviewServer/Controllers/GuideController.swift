@@ -13,6 +13,7 @@ struct GuideController: RouteCollection {
         routes.post(SiteURL.pattern(SiteURL.guideEdit), use: Self.save)
         routes.post(SiteURL.pattern(SiteURL.guideConvert), use: Self.convert)
         routes.get(SiteURL.pattern(SiteURL.guideCompare), use: Self.compare)
+        routes.get(SiteURL.pattern(SiteURL.guideMarkdown), use: Self.markdown)
     }
 
     @Sendable static func index(req: Request) async throws -> View {
@@ -55,6 +56,7 @@ struct GuideController: RouteCollection {
         let versions = try await guide.$versions.query(on: req.db).with(\.$author).sort(\.$createdAt, .descending).all()
         let wanted = try? req.query.get(UUID.self, at: "version")
         guard let shown = versions.first(where: { $0.id == (wanted ?? guide.$current.id) }) else { throw Abort(.notFound) }
+        let canEdit = Access.canEdit(guide, try req.user)
         var page = GuideShow(
             title: guide.title,
             language: ReportLanguage(declared: guide.language, title: guide.title).rawValue,
@@ -64,9 +66,11 @@ struct GuideController: RouteCollection {
                 .init(label: "v\(versions.count - index)", hash: String(v.contentHash.prefix(12)), saved: DisplayDate.string(v.createdAt),
                       author: v.author?.name ?? "—", href: SiteURL.guide(id).path + "?version=\(v.id!)",
                       isCurrent: v.id == guide.$current.id, isShown: v.id == shown.id,
-                      changesHref: index == versions.count - 1 ? nil : SiteURL.guideCompare(id).path + "?to=\(v.id!)")
+                      changesHref: index == versions.count - 1 ? nil : SiteURL.guideCompare(id).path + "?to=\(v.id!)",
+                      markdownHref: SiteURL.guideMarkdown(id).path + "?version=\(v.id!)",
+                      restoreHref: canEdit && v.id != guide.$current.id ? SiteURL.guideEdit(id).path + "?from=\(v.id!)" : nil)
             },
-            editHref: Access.canEdit(guide, try req.user) ? SiteURL.guideEdit(id).path : nil,
+            editHref: canEdit ? SiteURL.guideEdit(id).path : nil,
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
         page.shownLabel = versions.firstIndex { $0.id == shown.id }.map { "v\(versions.count - $0)" } ?? ""
         page.errorCount = req.application.renderedGuides.errorCount(of: shown, path: guide.slug + ".md")
@@ -83,9 +87,16 @@ struct GuideController: RouteCollection {
     @Sendable static func edit(req: Request) async throws -> View {
         let guide = try await find(req)
         guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
-        let markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
+        var markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
         var notice = EditNotice.none
-        if req.query[String.self, at: "saved"] == "1" {
+        if let from = try? req.query.get(UUID.self, at: "from") {
+            // An earlier version's text, to save as the current one again: versions were only drawn, and
+            // an author could neither read nor restore what a colleague's save replaced (a probe).
+            let versions = try await guide.$versions.query(on: req.db).sort(\.$createdAt).all()
+            guard let index = versions.firstIndex(where: { $0.id == from }) else { throw Abort(.notFound) }
+            markdown = versions[index].markdown
+            notice = .restored("v\(index + 1)")
+        } else if req.query[String.self, at: "saved"] == "1" {
             notice = .saved("v\(try await guide.$versions.query(on: req.db).count())")
         } else if req.query[String.self, at: "unchanged"] == "1" {
             notice = .unchanged
@@ -170,8 +181,12 @@ struct GuideController: RouteCollection {
             // The author's text comes back unsaved, now based on the version saved meanwhile: a second
             // save, once they have read it, is deliberate.
             guard let current = try await GuideRecord.find(guide.requireID(), on: req.db) else { throw Abort(.notFound) }
+            // With a link to what the versions saved meanwhile changed: the next save replaces them, and
+            // a probe's second click did so without having seen them.
+            let compare = SiteURL.guideCompare(try current.requireID()).path
+            let changes = form.base.flatMap { base in current.$current.id.map { compare + "?from=\(base)&to=\($0)" } }
             let response = try await renderEdit(req, guide: current, markdown: (form.markdown ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
-                                                error: Text.errGuideChangedMeanwhile.in(req.language)).encodeResponse(for: req)
+                                                error: Text.errGuideChangedMeanwhile.in(req.language), changesHref: changes).encodeResponse(for: req)
             response.status = .conflict
             return response
         }
@@ -179,23 +194,25 @@ struct GuideController: RouteCollection {
 
     /// What the editor says above the text: a save done or not needed, or a conversion not yet saved.
     enum EditNotice {
-        case none, unchanged, saved(String), converted(Int, repaired: Int, rewritten: Int)
+        case none, unchanged, saved(String), restored(String), converted(Int, repaired: Int, rewritten: Int)
     }
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
-                           offerSaveWithErrors: Bool = false, notice: EditNotice = .none) async throws -> View {
+                           offerSaveWithErrors: Bool = false, notice: EditNotice = .none, changesHref: String? = nil) async throws -> View {
         let id = try guide.requireID()
         let source = req.application.renderedGuides.annotatedSource(markdown, language: req.language)
         var page = GuideEdit(title: guide.title, action: SiteURL.guideEdit(id).path, markdown: markdown,
                              lines: source.lines, findingCount: source.count, findingsShown: source.shown, showHref: SiteURL.guide(id).path,
                              error: error, offerSaveWithErrors: offerSaveWithErrors)
         page.convertAction = SiteURL.guideConvert(id).path
+        page.changesHref = changesHref
         page.baseVersion = guide.$current.id?.uuidString ?? ""
         page.language = ReportLanguage(declared: guide.language, title: guide.title).rawValue
         switch notice {
         case .none: break
         case .unchanged: page.unchanged = true
         case .saved(let label): page.savedLabel = label
+        case .restored(let label): page.restoredLabel = label
         case .converted(let count, let repaired, let rewritten):
             page.converted = count
             page.repaired = repaired
@@ -208,6 +225,20 @@ struct GuideController: RouteCollection {
             page.healthHref = SiteURL.guideHealth(id).path
         }
         return try await req.page("guide-edit", page)
+    }
+
+    /// A version's Markdown as its author saved it (`?version=`, the current one by default), as a file:
+    /// the text was otherwise only in the editor, and only the current version's.
+    @Sendable static func markdown(req: Request) async throws -> Response {
+        let guide = try await find(req)
+        let versions = try await guide.$versions.query(on: req.db).sort(\.$createdAt).all()
+        let wanted = (try? req.query.get(UUID.self, at: "version")) ?? guide.$current.id
+        guard let index = versions.firstIndex(where: { $0.id == wanted }) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+        // The slug is letters, digits and dashes (`GuideService`), so the name needs no quoting beyond this.
+        headers.add(name: .contentDisposition, value: "attachment; filename=\"\(guide.slug)-v\(index + 1).md\"")
+        return Response(status: .ok, headers: headers, body: .init(string: versions[index].markdown))
     }
 
     private static func find(_ req: Request) async throws -> GuideRecord {

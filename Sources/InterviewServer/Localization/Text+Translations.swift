@@ -156,6 +156,11 @@ extension Text {
         case .nothingToConvert: ("No chart to convert: every chart is in that syntax already, or none reads without errors.",
                                  "没有可转换的流程图：所有流程图已经是该语法，或者都有错误、无法读取。")
         case .compareWithPrevious: ("changes", "变化")
+        case .downloadMarkdown: ("Markdown", "Markdown 文件")
+        case .restoreVersion: ("restore", "恢复")
+        case .seeChangesMeanwhile: ("See what was changed meanwhile.", "查看期间的改动。")
+        case .restoredInEditor: ("The editor holds the text of", "编辑器中是")
+        case .restoredInEditorTail: (", not saved: saving makes it the current version, and the versions after it stay in the list.", " 的文字，尚未保存：保存后它会成为当前版本，之后的各版本仍保留在列表中。")
         case .changesFrom: ("Changes", "变化")
         case .guideChanges: ("What changes for future interviews: questions added, removed and changed, and whether each keeps its figures in the question bank.",
                              "对今后面试的影响：新增、删除和修改的题目，以及每道题在题库中的统计数据是否延续。")

@@ -13,6 +13,11 @@ struct GuideShow: Encodable {
         var isShown: Bool
         /// What this version changed from the one before it (nil for the first).
         var changesHref: String? = nil
+        /// Its Markdown as the author saved it, to download.
+        var markdownHref: String = ""
+        /// The editor holding this version's text, to save it as the current one again (editors, not the
+        /// current version).
+        var restoreHref: String? = nil
     }
 
     var title: String
@@ -60,6 +65,10 @@ struct GuideEdit: Encodable {
     /// After a save: "v4" when it made a new version; `unchanged` when the text was the current one.
     var savedLabel: String? = nil
     var unchanged = false
+    /// After a save refused because another version was saved meanwhile: what that version changed.
+    var changesHref: String? = nil
+    /// The editor holds an earlier version's text ("v3"), not saved.
+    var restoredLabel: String? = nil
     /// After a conversion (not saved): how many charts were rewritten.
     var converted: Int? = nil
     /// Of those, the charts that had errors, written as the reader repaired them.
