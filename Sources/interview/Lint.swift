@@ -27,7 +27,7 @@ extension Interview {
         @Argument(help: ArgumentHelp(CommandLineLanguage.pick("Markdown guides or flowchart files.", "Markdown 指南或流程图文件。")))
         var files: [String]
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Output format: text (FILE:LINE:COL: severity: message) or json.", "输出格式：text（FILE:LINE:COL: severity: message）或 json。")))
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Output format: text (FILE:LINE:COL: severity: message, the severity 'error' or 'warning' in every language, as editors' problem matchers read it) or json.", "输出格式：text（FILE:LINE:COL: severity: message；severity 在任何语言下都写作 'error' 或 'warning'，以便编辑器的问题匹配器读取）或 json。")))
         var format: Format = .text
 
         // --language as every other command names it; --lang as lint always has.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Flowchart
 import Foundation
+import InterviewCore
 
 extension Interview {
     struct Render: ParsableCommand {
@@ -59,7 +60,13 @@ extension Interview {
             }
             if format == .svg {
                 let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
-                try write(Data(IndexPage.html(title: title, entries: pages, language: CommandLineLanguage.current).utf8), to: "index.html")
+                // The page speaks the user's language (LANG), or under a locale that names none the
+                // guide's, as lint does; the guide's own text is marked as the guide's language.
+                let guideLanguage: Language = ChineseText.appears(in: pages.map(\.chart.name).joined() + title)
+                    || ReportLanguage(guide: GuideImporter.importMarkdown(text, path: file).guide) == .zh ? .zh : .en
+                let pageLanguage = Language.named(in: ProcessInfo.processInfo.environment) ?? guideLanguage
+                try write(Data(IndexPage.html(title: title, entries: pages, language: pageLanguage,
+                                              contentLanguage: guideLanguage).utf8), to: "index.html")
                 written.append("index.html")
             }
             RenderManifest(folder: output).replace(with: written, kind: "." + format.rawValue)

@@ -20,6 +20,23 @@ struct RenderCommandTests {
         #expect(html.contains("<svg"))
     }
 
+    @Test func aChineseGuidesPageIsMarkedChineseWhateverLanguageItsWordsAreIn() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("guide.md")
+        try "# 面试指南\n## 3.1 缓存\n```flow\nst=>start: 开始\nop=>operation: 讲讲 Redis\nst->op\n```\n".write(to: guide, atomically: true, encoding: .utf8)
+        // act: under a locale that names no language, and under an English one
+        let plain = dir.appendingPathComponent("plain"), english = dir.appendingPathComponent("english")
+        _ = try CommandRunner.run(["render", guide.path, "-o", plain.path], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        _ = try CommandRunner.run(["render", guide.path, "-o", english.path], environment: ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        // verify: the whole page in Chinese, or an English page whose guide text is marked Chinese
+        let zhPage = try String(contentsOf: plain.appendingPathComponent("index.html"), encoding: .utf8)
+        let enPage = try String(contentsOf: english.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(zhPage.contains("<html lang=\"zh\">") && zhPage.contains("<section>") && zhPage.contains("由 InterviewFlow 绘制"))
+        #expect(enPage.contains("<html lang=\"en\">") && enPage.contains("<h1 lang=\"zh\">面试指南</h1>") && enPage.contains("<section lang=\"zh\">"))
+    }
+
     @Test func renderingAgainRemovesTheDrawingsOfChartsThatAreGone() throws {
         // setup: a guide with two charts rendered as SVG and as layout JSON into one folder, beside a
         // file of the user's; then the second chart's heading is renamed

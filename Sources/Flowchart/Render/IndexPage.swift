@@ -13,19 +13,24 @@ public enum IndexPage {
         }
     }
 
-    /// In `language`: the one `render` speaks (LANG), as its summary line does.
-    public static func html(title: String, entries: [Entry], language: Language = .en) -> String {
+    /// In `language`: the one `render` speaks, as its summary line does. The guide's headings and
+    /// drawings are marked as `contentLanguage`, the guide's own (a Chinese guide's page said `lang="en"`
+    /// throughout, and screen readers read its Chinese as English).
+    public static func html(title: String, entries: [Entry], language: Language = .en, contentLanguage: Language? = nil) -> String {
         let zh = language == .zh
+        let content = contentLanguage ?? language
+        let contentLang = content == language ? "" : " lang=\"\(content.rawValue)\""
+        let pageLang = content == language ? "" : " lang=\"\(language.rawValue)\""
         var body = ""
         for entry in entries {
             let path = entry.chart.headingPath.dropLast().map(\.text).joined(separator: " › ")
-            body += "<section>\n"
+            body += "<section\(contentLang)>\n"
             if !path.isEmpty { body += "<p class=\"path\">\(XMLText.escape(path))</p>\n" }
             body += "<h2>\(XMLText.escape(entry.chart.name))</h2>\n"
             body += "<figure>\(entry.svg)<figcaption><a href=\"\(XMLText.escape(entry.fileName))\">\(XMLText.escape(entry.fileName))</a></figcaption></figure>\n"
             let findings = entry.chart.parsed.diagnostics
             if !findings.isEmpty {
-                body += "<ul class=\"findings\">\n"
+                body += "<ul class=\"findings\"\(pageLang)>\n"
                 for d in findings {
                     let message = XMLText.escape(d.text.text(language))
                     let severity = d.severity == .error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning")
@@ -59,7 +64,7 @@ public enum IndexPage {
         </style>
         </head>
         <body>
-        <h1>\(XMLText.escape(title))</h1>
+        <h1\(contentLang)>\(XMLText.escape(title))</h1>
         \(body)<footer><p class="path">\(zh ? "由 InterviewFlow 绘制" : "Drawn by InterviewFlow")</p></footer>
         </body>
         </html>
