@@ -62,6 +62,8 @@ struct ConsoleAnswer: Decodable {
         var hints: [Hint]?
         struct HistoryRow: Decodable { var topic: String; var id: String; var rating: Int?; var skipped: Bool }
         var history: [HistoryRow]
+        struct StageRow: Decodable { var key: String; var status: String }
+        var stages: [StageRow]
     }
 
     var duplicate: Bool?

@@ -122,6 +122,26 @@ struct ConsoleTests {
         }
     }
 
+    @Test func aStageEnteredAndLeftUnfinishedIsBegunAsTheFinishCheckCountsIt() async throws {
+        try await withApp { app in
+            // setup: from the first stage, a jump into stage 3's first topic, a rating, and back
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let (_, started) = try await ivan.act(fixture, ["type": "start"])
+            let first = try #require(started?.view.stages.first?.key)
+            _ = try await ivan.act(fixture, ["type": "jump", "topic": "3.1"])
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            // act
+            let (_, back) = try await ivan.act(fixture, ["type": "return"])
+            // verify: stage 3 is begun (it read "not started"), and not among the untouched required stages
+            let view = try #require(back?.view)
+            #expect(view.stages.first { $0.key == first }?.status == "current")
+            #expect(view.stages.first { $0.key == "3" }?.status == "begun", "\(view.stages.map { "\($0.key):\($0.status)" })")
+            #expect(!view.untouchedRequired.contains("3"))
+            #expect(view.stages.contains { $0.status == "todo" })
+        }
+    }
+
     @Test func finishingThenSubmittingAndLaterChangesAreRevisionsWithAReason() async throws {
         try await withApp { app in
             // setup

@@ -9,7 +9,7 @@ import Vapor
 struct ConsoleView: Content {
     struct StageRow: Content {
         var key: String
-        /// done, current or todo.
+        /// done, current, begun (entered, left unfinished) or todo.
         var status: String
         var elapsedSeconds: Double
         var topics: [TopicRow]
@@ -117,7 +117,9 @@ struct ConsoleView: Content {
         var topicIndex = 0
         stages = guide.stages.map { stage in
             let progress = state.stages[stage.key]
-            let status = progress?.isFinished == true ? "done" : state.currentStage == stage.key ? "current" : "todo"
+            // Entered and left unfinished is "begun", as the finish check counts it: "todo" said a stage
+            // whose topic was rated through was not started (a probe).
+            let status = progress?.isFinished == true ? "done" : state.currentStage == stage.key ? "current" : progress != nil ? "begun" : "todo"
             return StageRow(key: stage.key, status: status, elapsedSeconds: state.elapsed(stage: stage.key, at: now),
                             topics: stage.topics.map { topic in
                                 defer { topicIndex += 1 }

@@ -5,7 +5,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, talkNotRated, finishStage
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
-    case help, helpTitle, level, weight, coverage, score, total, overTime, stageDone, stageCurrent, stageNotStarted
+    case help, helpTitle, level, weight, coverage, score, total, overTime, stageDone, stageCurrent, stageBegun, stageNotStarted
     case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, noteOnRated, changeSubmission, reasonNeeded, reRate, noEarlierRating
     case chartRated, chartNow, chartNotYet
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
@@ -102,6 +102,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         // Said after each stage in the outline, which colour alone told apart (WCAG 1.4.1).
         case .stageDone: ("finished", "已结束")
         case .stageCurrent: ("current", "进行中")
+        case .stageBegun: ("begun, not finished", "已开始，未结束")
         case .stageNotStarted: ("not started", "未开始")
         case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
         case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")

@@ -519,7 +519,7 @@
       const text = stagesByKey.get(stage.key) || { title: "", required: false, topics: [] };
       const budget = text.budgetSeconds ? " / " + clock(text.budgetSeconds) : "";
       // The stage's state in words too: colour alone told finished, current and not started apart.
-      const state = { done: L.stageDone, current: L.stageCurrent }[stage.status] || L.stageNotStarted;
+      const state = { done: L.stageDone, current: L.stageCurrent, begun: L.stageBegun }[stage.status] || L.stageNotStarted;
       const head = el("div", { class: "stage-row " + stage.status, "aria-current": stage.status === "current" ? "step" : null },
         el("strong", { lang: guide.language, text: stage.key + " " + text.title }),
         el("span", { class: "visually-hidden", text: " · " + state }),
