@@ -9,6 +9,28 @@ import VaporTesting
 /// pinned guide version and a card begun (the candidate had to stop halfway and continues another day).
 @Suite("Moving an interview")
 struct InterviewRescheduleTests {
+    @Test func aTimeTheClocksSkipIsRefusedSayingSoNotMovedAnHour() async throws {
+        try await withApp { app in
+            // setup: Maria's browser is in Berlin, where 02:00–03:00 on 2027-03-28 does not exist
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let maria = try await fixture.browser("maria@example.com")
+            maria.zoneCookies["tz"] = "Europe/Berlin"
+            _ = try await maria.get("/interviews")
+            let before = try #require(try await Interview.find(fixture.id, on: app.db)?.scheduledAt)
+            // act
+            let skipped = try await maria.post("/interviews/\(fixture.id)/reschedule", ["scheduledAt": "2027-03-28T02:30"])
+            let malformed = try await maria.post("/interviews/\(fixture.id)/reschedule", ["scheduledAt": "2027-02-30T10:00"])
+            let after = try await maria.post("/interviews/\(fixture.id)/reschedule", ["scheduledAt": "2027-03-28T03:30"])
+            // verify: refused with the reason, the interview where it was; an hour later is fine (01:30 UTC)
+            #expect(skipped.status == .unprocessableEntity && skipped.body.string.contains(Text.errTimeSkipped.in(.en)))
+            #expect(malformed.status == .unprocessableEntity && malformed.body.string.contains(Text.errDate.in(.en)))
+            #expect(after.status == .seeOther)
+            let moved = try #require(try await Interview.find(fixture.id, on: app.db)?.scheduledAt)
+            #expect(moved != before && moved == ISO8601DateFormatter().date(from: "2027-03-28T01:30:00Z"))
+        }
+    }
+
     @Test func aCardBegunSurvivesTheMoveAndTheTrailSaysFromWhenToWhen() async throws {
         try await withApp { app in
             // setup: Ivan has rated one question when the candidate has to stop

@@ -52,11 +52,22 @@ struct ErrorPages: Middleware {
         case (nil, 400..<500): .pageBadRequest
         default: .pageFailed
         }
-        let response = try await req.page("error", ErrorPage(status: Int(status.code), message: req.text(message),
+        // A form's own refusal says why (the time given does not exist, say), in the reader's language;
+        // any other error says only what kind it was.
+        let said = (error as? FormRefusal)?.reason ?? req.text(message)
+        let response = try await req.page("error", ErrorPage(status: Int(status.code), message: said,
                                                              heading: ErrorPage.words(status.code, req.language)))
             .encodeResponse(for: req)
         response.status = status
         if trouble != nil, let retry = abort?.headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retry) }
         return response
     }
+}
+
+/// A refusal of a form sent without the page that holds it (a row's inline form), whose reason is ours
+/// and already in the reader's language: the error page shows it. The 422 page said only "cannot be done"
+/// to a manager whose new interview time did not exist on her clock.
+struct FormRefusal: AbortError {
+    var status: HTTPResponseStatus
+    var reason: String
 }

@@ -67,7 +67,7 @@ struct InterviewController: RouteCollection {
         do {
             _ = try await InterviewService.reschedule(req.parameters.get("id"), to: form.scheduledAt, zone: DisplayDate.zone, req: req)
         } catch let errors as FieldErrors {
-            throw Abort(.unprocessableEntity, reason: errors.localized(req.language).values.joined(separator: " "))
+            throw FormRefusal(status: .unprocessableEntity, reason: errors.localized(req.language).values.joined(separator: " "))
         }
         let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
         return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))

@@ -216,6 +216,7 @@ extension Text {
         case .errRescheduleNotScheduled: ("A completed or cancelled interview does not move to another time.",
                                           "已完成或已取消的面试不能改期。")
         case .errDate: ("Not a date and time (YYYY-MM-DDTHH:MM).", "不是有效的日期时间（YYYY-MM-DDTHH:MM）。")
+        case .errTimeSkipped: ("That time does not exist on your clock: the clocks go forward then. Choose another time.", "你的时区里没有这个时刻：那时时钟会拨快。请另选一个时间。")
         case .errEmailTaken: ("An account with this email exists.", "该邮箱已有账号。")
         case .errLastAdmin: ("This is the last active admin; make someone else admin first.", "这是最后一个正常的管理员；请先让其他人成为管理员。")
         case .errDeactivateSelf: ("You cannot deactivate your own account.", "不能停用自己的账号。")

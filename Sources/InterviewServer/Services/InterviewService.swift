@@ -57,7 +57,7 @@ enum InterviewService {
         let position = candidate.position
         var errors = FieldErrors()
         let when = parseDate(input.scheduledAt, in: zone)
-        if when == nil { errors["scheduledAt"] = .errDate }
+        if when == nil { errors["scheduledAt"] = dateError(input.scheduledAt, in: zone) }
         let chosen = input.interviewerIDs ?? []
         // Only active accounts are scheduled: a deactivated one could not open the console.
         let members = try await position.$members.query(on: db).filter(\.$deactivatedAt == nil).all()
@@ -78,6 +78,12 @@ enum InterviewService {
 
     /// Full ISO 8601 (its own zone), or `2026-12-01T14:30` as an HTML datetime-local field sends it,
     /// read in `zone`.
+    /// Why `parseDate` read no time: a time the zone's clocks skip, or no date and time at all.
+    static func dateError(_ text: String?, in zone: TimeZone) -> Text {
+        let wallClock = (text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
+        return DisplayDate.skippedByClock(wallClock: wallClock, in: zone) ? .errTimeSkipped : .errDate
+    }
+
     static func parseDate(_ text: String?, in zone: TimeZone) -> Date? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if let date = ISO8601DateFormatter().date(from: text) { return date }
@@ -187,7 +193,7 @@ enum InterviewService {
         }
         var errors = FieldErrors()
         let when = parseDate(text, in: zone)
-        if when == nil { errors["scheduledAt"] = .errDate }
+        if when == nil { errors["scheduledAt"] = dateError(text, in: zone) }
         try errors.check()
         let before = interview.scheduledAt
         guard let when, when != before else { return interview }

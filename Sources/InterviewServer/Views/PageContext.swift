@@ -107,6 +107,16 @@ enum DisplayDate {
         let components = DateComponents(year: n[0], month: n[1], day: n[2], hour: n[3], minute: n[4], second: n.count == 6 ? n[5] : 0)
         guard let date = calendar.date(from: components),
               calendar.component(.month, from: date) == n[1], calendar.component(.day, from: date) == n[2] else { return nil }
+        // 02:30 on the night the clocks go forward does not exist there: Foundation moved it to 03:30 and
+        // the interview was saved an hour off, unsaid (a probe). Refused instead (`skippedByClock`).
+        guard calendar.component(.hour, from: date) == n[3], calendar.component(.minute, from: date) == n[4] else { return nil }
         return date
+    }
+
+    /// Whether `text` is a well-formed time that `zone`'s clocks skip (the hour they go forward).
+    static func skippedByClock(wallClock text: String, in zone: TimeZone) -> Bool {
+        guard date(wallClock: text, in: zone) == nil, let utc = date(wallClock: text, in: .gmt) else { return false }
+        // Well formed (it exists in UTC) and missing in the zone: an offset change within a day of it.
+        return zone.secondsFromGMT(for: utc.addingTimeInterval(-86_400)) != zone.secondsFromGMT(for: utc.addingTimeInterval(86_400))
     }
 }
