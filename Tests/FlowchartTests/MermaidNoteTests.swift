@@ -78,6 +78,28 @@ struct MermaidNoteTests {
         #expect(!note.contains("<rect"))
     }
 
+    @Test(arguments: ["TD-subgraph", "LR"])
+    func aNoteStaysBesideItsNodeInASubgraphAndAcrossALeftToRightFlow(_ shape: String) {
+        // setup: a note tied to a question inside a subgraph of a top-down chart, and one in a
+        // left-to-right chart (it went to the chart's top right, and after the end, its tie across the chart)
+        let text = shape == "LR"
+            ? "flowchart LR\n S([Start]) --> A[Lists] --> G{Deeper?}\n G -->|yes| B[GIL] --> E([End])\n G -->|no| E\n N@{ shape: comment, label: \"Fine if they miss it\" } -.- B"
+            : "flowchart TD\n S([Start]) --> A[Lists] --> G{Deeper?}\n G -->|yes| B[Binary search]\n G -->|no| E([End])\n subgraph deep [Deeper]\n  B --> C[Top K]\n end\n C --> E\n N@{ shape: braces, label: \"Watch the bounds\" } -.- B"
+        let graph = MermaidParser.parse(text).graph
+        // act
+        let layout = FlowchartLayout.layout(graph)
+        // verify: beside it across the flow (right of it top-down, below it left-to-right), the tie one straight line
+        let box = { (id: String) in layout.nodes.first { $0.id == id }! }
+        let (n, b) = (box("N"), box("B"))
+        if shape == "LR" {
+            #expect(n.x + n.width / 2 == b.x + b.width / 2 && n.y > b.y + b.height)
+        } else {
+            #expect(n.y + n.height / 2 == b.y + b.height / 2 && n.x > b.x + b.width)
+        }
+        let tie = layout.edges.first { $0.from == "N" }!
+        #expect(tie.points.count == 2, "\(tie.points)")
+    }
+
     @Test func notesSurviveAConversionToFlowchartJSAndBack() {
         // setup
         let graph = MermaidParser.parse(Self.chart).graph

@@ -13,9 +13,9 @@ enum GridPlacer {
     static func place(_ graph: IndexedGraph, start: Int?) -> GridPlacement {
         var state = State(graph: graph)
         if let start { state.placeTree(from: start, at: GridCell(col: 0, row: 0)) }
-        // A note beside what it is about, on its row, in the first free cell to the right.
-        for (note, about) in graph.notes where state.cells[note] == nil {
-            if let cell = state.cells[about] { state.placeTree(from: note, at: cell.step(.right)) }
+        // A note beside what it is about, across the flow there, in the first free cell that way.
+        for (note, about, side) in graph.notes where state.cells[note] == nil {
+            if let cell = state.cells[about] { state.placeTree(from: note, at: cell.step(side), toward: side) }
         }
         // Whatever the start cannot reach becomes further roots, in definition order, to the right of
         // everything already drawn, so authors see those nodes instead of losing them.
@@ -37,8 +37,8 @@ enum GridPlacer {
             cells = Array(repeating: nil, count: graph.nodeCount)
         }
 
-        mutating func placeTree(from root: Int, at cell: GridCell) {
-            stack.append((root, cell, .right))
+        mutating func placeTree(from root: Int, at cell: GridCell, toward side: Direction = .right) {
+            stack.append((root, cell, side))
             while let (node, wanted, side) = stack.popLast() {
                 guard cells[node] == nil else { continue }
                 let cell = finder.firstFree(from: wanted, toward: side)

@@ -170,8 +170,8 @@ enum GroupPlacer {
                 bounds = bounds.map { (min($0.minCol, box.0), max($0.maxCol, box.1), min($0.minRow, box.2), max($0.maxRow, box.3)) } ?? box
             }
 
-            func walk(from root: Item, via: Int, at cell: GridCell) {
-                stack.append((root, via, cell, .right))
+            func walk(from root: Item, via: Int, at cell: GridCell, toward side: Direction = .right) {
+                stack.append((root, via, cell, side))
                 while let (item, via, wanted, side) = stack.popLast() {
                     guard origins[item] == nil else { continue }
                     place(item, via: via, wanted: wanted, side: side)
@@ -193,6 +193,15 @@ enum GroupPlacer {
 
             let first = entry.flatMap { node in self.item(of: node, at: level).map { ($0, node) } } ?? entryItem(items, levelNodes, level)
             if let (item, node) = first { walk(from: item, via: node, at: GridCell(col: 0, row: 0)) }
+            // A note of this level beside what it is about, across the flow there, wherever that node sits
+            // in this level (inside a subgraph too): placed with the leftovers, it went to the top right, its
+            // tie across the chart to a question in a frame (a probe).
+            for (note, about, side) in graph.notes {
+                guard let noteItem = self.item(of: note, at: level), noteItem == .node(note), origins[noteItem] == nil,
+                      let aboutItem = self.item(of: about, at: level), let origin = origins[aboutItem] else { continue }
+                let inner = offset(of: about, in: aboutItem)
+                walk(from: noteItem, via: note, at: GridCell(col: origin.col + inner.col, row: origin.row + inner.row).step(side), toward: side)
+            }
             for item in items where origins[item] == nil {
                 let right = (bounds?.maxCol ?? -1) + 1, top = bounds?.minRow ?? 0
                 let via = nodes(of: item).first ?? -1

@@ -15,9 +15,10 @@ struct IndexedGraph {
 
     let nodeCount: Int
     private(set) var links: [Link] = []
-    /// Notes (`Node.isNote`) and the node each is about, so placement puts a note beside its node rather
-    /// than as one more root at the top.
-    private(set) var notes: [(note: Int, about: Int)] = []
+    /// Notes (`Node.isNote`), the node each is about, and the side of it the note goes: across the flow
+    /// there (right of a node in a top-down run, below one in a left-to-right run), so placement puts a
+    /// note beside its node rather than as one more root at the top, or after the chart's end.
+    private(set) var notes: [(note: Int, about: Int, side: Direction)] = []
     /// `nodeCount × branchCount` link indices (or -1), so a node's links come out in branch order:
     /// next, yes, no, path1, path2, path3 — the order flowchart.js places them in.
     private var slots: [Int]
@@ -32,7 +33,25 @@ struct IndexedGraph {
             slots[from * Self.branchCount + edge.branch.slot] = links.count
             links.append(Link(edge: index, from: from, to: to, branch: edge.branch,
                               side: side, isExplicit: edge.direction != nil))
-            if edge.branch == .next, graph.nodes[from].isNote { notes.append((from, to)) }
+            if edge.branch == .next, graph.nodes[from].isNote { notes.append((from, to, .right)) }
+        }
+        guard !notes.isEmpty else { return }
+        // The way the flow runs at a node: the side of the first line, not a note's, that leaves or enters it.
+        var isNote = [Bool](repeating: false, count: nodeCount)
+        for note in notes { isNote[note.note] = true }
+        var flow = [Direction?](repeating: nil, count: nodeCount)
+        for link in links where !isNote[link.from] {
+            if flow[link.from] == nil { flow[link.from] = link.side }
+            if flow[link.to] == nil { flow[link.to] = link.side }
+        }
+        notes = notes.map { note in
+            (note.note, note.about, flow[note.about] == .left || flow[note.about] == .right ? .bottom : .right)
+        }
+        // The tie runs straight back from the note to its node (below it, up; right of it, leftward), not
+        // the chart's way: in a left-to-right chart it left the note rightward and rounded the node's top.
+        for note in notes {
+            let slot = slots[note.note * Self.branchCount + Branch.next.slot]
+            if slot >= 0 { links[slot].side = note.side == .bottom ? .top : .left }
         }
     }
 
