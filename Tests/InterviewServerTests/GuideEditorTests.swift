@@ -221,6 +221,29 @@ struct GuideUploadTests {
         }
     }
 
+    @Test func aFileUploadedUnderATakenNameKeepsItsTextAndOffersThatGuidesNextVersion() async throws {
+        try await withApp { app in
+            // setup: the admin uploads a file under the short name of a bundled guide (admins edit those)
+            let browser = try await uploader(app)
+            let (guide, first) = try await TestData.anyGuideVersion(app)
+            let text = first.markdown + "\nA line from the author's own file.\n"
+            // act
+            let refused = try await upload(browser, slug: guide.slug, file: Data(text.utf8))
+            let page = refused.body.string
+            let id = try guide.requireID(), current = try first.requireID()
+            let saved = try await browser.post("/guides/\(id)/edit", ["markdown": try #require(GuideEditorTests.textArea(page)),
+                                                                       "base": current.uuidString, "slug": guide.slug])
+            // verify: the file's text in the form (it was dropped), the guide named, and its next version one click
+            #expect(refused.status == .unprocessableEntity)
+            #expect(GuideEditorTests.textArea(page) == text)
+            #expect(page.contains("<a href=\"/guides/\(id)\">"))
+            #expect(page.contains("formaction=\"/guides/\(id)/edit\"") && page.contains("name=\"base\" value=\"\(current.uuidString)\""))
+            #expect(saved.status == .seeOther)
+            let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == id).sort(\.$createdAt).all()
+            #expect(versions.count == 2 && versions.last?.markdown == text)
+        }
+    }
+
     @Test func aUTF16FileIsReadAsTheTextItIs() async throws {
         try await withApp { app in
             // setup: what Windows' "Unicode" saves: UTF-16 little-endian with its byte-order mark

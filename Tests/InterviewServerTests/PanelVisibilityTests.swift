@@ -191,6 +191,27 @@ struct PanelVisibilityTests {
         }
     }
 
+    /// Held from the interview's time or one's own start, not for every seat booked: an interviewer with
+    /// next week's interviews saw no team figures at all (the demo's end-to-end run).
+    @Test func theTeamsFiguresAreHeldFromTheInterviewsTimeOrOnesOwnStart() async throws {
+        try await withApp { app in
+            // setup: Ivan and Olga's interview is next week
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            fixture.interview.scheduledAt = Date().addingTimeInterval(7 * 86_400)
+            try await fixture.interview.save(on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com"), olga = try await fixture.browser("olga@example.com")
+            // act
+            let booked = try await ivan.get("/calibration").body.string
+            _ = try await olga.walkToFirstQuestion(fixture)
+            let olgaBegun = try await ivan.get("/calibration").body.string
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            let ivanBegun = try await ivan.get("/calibration").body.string
+            // verify: not held while only booked, whatever Olga does; held once Ivan begins his own card
+            #expect(!booked.contains("id=\"withheld\"") && !olgaBegun.contains("id=\"withheld\""))
+            #expect(ivanBegun.contains("id=\"withheld\""))
+        }
+    }
+
     @Test func aManagerOnThePanelWithTheirCardOpenCannotDecideYet() async throws {
         try await withApp { app in
             // setup: the admin records a decision summing up Olga's card; Maria, a hiring manager, sits on

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from console_e2e import Server, check, free_port  # noqa: E402
@@ -118,6 +119,7 @@ def main():
         admin.execute_script("document.getElementById('guide-markdown').value = arguments[0];",
                              "# Guide\n\n## 1. Data structures\n\n```mermaid\nflowchart TD\n" + broken + "\n```\n")
         admin.find_element(By.CSS_SELECTOR, "form.editor p.actions button:not([formaction])").click()
+        WebDriverWait(admin, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#editor-findings tr.flagged"))
         row = [r for r in admin.find_elements(By.CSS_SELECTOR, "#editor-findings tr.flagged") if broken.strip() in r.text]
         check(len(row) == 1, f"the refused save lists the broken line with its findings: {len(row)} rows")
         if row:
@@ -131,6 +133,22 @@ def main():
             row[0].find_element(By.CSS_SELECTOR, ".finding-actions button").click()
             selected = admin.execute_script("const e = document.getElementById('guide-markdown'); return e.value.slice(e.selectionStart, e.selectionEnd)")
             check(selected == broken.replace("--> end", "--> End"), f"'Show in the text' selects the line: {selected!r}")
+        # A local file into the editor: its text replaces the editor's (not saved); a GBK file is refused.
+        local = os.path.join(data, "local-guide.md")
+        with open(local, "w", encoding="utf-8") as f:
+            f.write("# 本地指南\n\n## 1. 自我介绍\n\n1.1 介绍一下你自己\n")
+        gbk = os.path.join(data, "gbk-guide.md")
+        with open(gbk, "wb") as f:
+            f.write("# 本地指南\n".encode("gbk"))
+        picker = admin.find_element(By.CSS_SELECTOR, "label.load-file input[type=file]")
+        picker.send_keys(gbk)
+        time.sleep(0.5)
+        alert = admin.find_element(By.CSS_SELECTOR, "form.editor p.error[role=alert]")
+        check(alert.is_displayed() and "UTF-8" in alert.text, f"a GBK file is refused, saying so: {alert.text!r}")
+        picker.send_keys(local)
+        time.sleep(0.5)
+        text = admin.execute_script("return document.getElementById('guide-markdown').value")
+        check(text == "# 本地指南\n\n## 1. 自我介绍\n\n1.1 介绍一下你自己\n", f"a UTF-8 file replaces the editor's text: {text[:40]!r}")
 
         # The debrief to show: of the first 40 panels, the one the adjustment moves most.
         adjusted = None

@@ -28,8 +28,22 @@ struct GuideController: RouteCollection {
                                            detail: trail, req: req)
             return req.redirect(to: SiteURL.guideEdit(try guide.requireID()).path)
         } catch let errors as FieldErrors {
-            let page = GuidesIndex(guides: [], canUpload: true, slug: input.slug ?? "", markdown: input.markdown ?? "",
+            // The file's text stays on the page (it was dropped with the file, and the author had to find
+            // it again), and a taken short name offers that guide's next version when it is theirs to edit.
+            var ignored = FieldErrors()
+            let text = GuideService.markdown(from: input.markdown, file: input.file, errors: &ignored)
+            var page = GuidesIndex(guides: [], canUpload: true, slug: input.slug ?? "", markdown: ignored.isEmpty ? text : input.markdown ?? "",
                                    errors: errors.localized(req.language))
+            if errors["slug"] == .errSlugTaken, let slug = input.slug?.trimmingCharacters(in: .whitespaces),
+               let existing = try await GuideRecord.query(on: req.db).filter(\.$slug == slug).first() {
+                let id = try existing.requireID()
+                page.existingHref = SiteURL.guide(id).path
+                page.existingTitle = existing.title
+                if Access.canEdit(existing, try req.user), errors["markdown"] == nil {
+                    page.versionAction = SiteURL.guideEdit(id).path
+                    page.versionBase = existing.$current.id?.uuidString ?? ""
+                }
+            }
             let response = try await renderIndex(req, page: page).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response

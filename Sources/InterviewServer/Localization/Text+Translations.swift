@@ -159,6 +159,8 @@ extension Text {
         case .downloadMarkdown: ("Markdown", "Markdown 文件")
         case .restoreVersion: ("restore", "恢复")
         case .seeChangesMeanwhile: ("See what was changed meanwhile.", "查看期间的改动。")
+        case .loadFileIntoEditor: ("Replace the text with a Markdown file (not saved until you save)", "用 Markdown 文件替换正文（保存后才生效）")
+        case .saveAsNewVersionOf: ("Save this text as the next version of", "把这段文字保存为以下指南的新版本：")
         case .restoredInEditor: ("The editor holds the text of", "编辑器中是")
         case .restoredInEditorTail: (", not saved: saving makes it the current version, and the versions after it stay in the list.", " 的文字，尚未保存：保存后它会成为当前版本，之后的各版本仍保留在列表中。")
         case .changesFrom: ("Changes", "变化")

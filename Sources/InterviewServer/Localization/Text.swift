@@ -24,7 +24,7 @@ enum Text: String, CaseIterable, Sendable {
     case goToLine, applyFix, fixApplied, fixLineChanged
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
-    case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile
+    case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor
     case checkErrors, checkErrorsHint, seeInEditor
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active

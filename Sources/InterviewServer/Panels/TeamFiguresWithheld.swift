@@ -9,15 +9,25 @@ import Vapor
 /// submitted. So such a viewer sees none of them until that card is in; the page says which
 /// candidates it waits for. (Their own card's candidates only: they may see those names.)
 ///
-/// Held from the moment the seat exists, not from a colleague's submission: held only once a colleague
-/// had submitted, the page's change from "no cards yet" to "held back for Bob Senior" told the panelist
-/// that a colleague on that panel had submitted (a later probe).
+/// Held from the interview's time (or the viewer's own start, if earlier) whatever the colleagues have
+/// done, not from a colleague's submission: held only once a colleague had submitted, the page's change
+/// from "no cards yet" to "held back for Bob Senior" told the panelist that a colleague on that panel had
+/// submitted (a later probe). Not from the moment the seat exists: an interviewer with next week's
+/// interviews booked would see no team figures all week. What this leaves: a colleague who scores before
+/// the interview's time, while the viewer has not begun, moves the pooled figures unheld.
 enum TeamFiguresWithheld {
     /// The candidates (their names, sorted) whose colleagues' cards the viewer must not see pooled yet:
-    /// those of the viewer's open seats that someone else also interviews. Empty when nothing is held.
-    static func awaited(by viewer: User, on db: any Database) async throws -> [String] {
+    /// those of the viewer's open seats, due or begun, that someone else also interviews. Empty when
+    /// nothing is held.
+    static func awaited(by viewer: User, now: Date = Date(), on db: any Database) async throws -> [String] {
         guard let me = viewer.id else { return [] }
-        let seats = try await PanelVisibility.openSeats(of: me, on: db) { $0 }
+        let open = try await PanelVisibility.openSeats(of: me, on: db) { $0 }
+        guard !open.isEmpty else { return [] }
+        let due = Set(try await Interview.query(on: db).filter(\.$id ~~ open.map(\.interview)).filter(\.$scheduledAt <= now)
+            .field(\.$id).all().compactMap(\.id))
+        let begun = Set(try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == me)
+            .filter(\.$interview.$id ~~ open.map(\.interview)).field(\.$interview.$id).all().map(\.$interview.id))
+        let seats = open.filter { due.contains($0.interview) || begun.contains($0.interview) }
         guard !seats.isEmpty else { return [] }
         let shared = try await InterviewInterviewer.query(on: db)
             .join(Interview.self, on: \InterviewInterviewer.$interview.$id == \Interview.$id)

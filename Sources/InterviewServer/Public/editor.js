@@ -1,13 +1,50 @@
-// The guide editor's findings, tied to the text they are about: each flagged line offers "Show in the
+// The guide editor: a local file loaded into it, and its findings tied to the text they are about: each flagged line offers "Show in the
 // text" (the line selected in the editor and scrolled into view) and, where the finding suggests a fix,
 // "Apply the fix" (the line replaced in the editor, not saved). The findings were a listing below the
 // text with line numbers to count to by hand. A fix is applied only while the line still reads as it
 // did when checked: after other edits, the numbers no longer point where they did.
 (function () {
   "use strict";
-  var table = document.getElementById("editor-findings");
   var editor = document.getElementById("guide-markdown");
-  if (!table || !editor) { return; }
+  if (!editor) { return; }
+
+  // A local Markdown file into the editor, for an author who keeps the guide in a file (Typora, git): the
+  // text had to be pasted in whole. Read as UTF-8 and refused otherwise, as an upload is; not saved here.
+  var form = editor.form;
+  if (form && form.dataset.loadFile && window.FileReader && window.TextDecoder) {
+    var label = document.createElement("label");
+    label.className = "load-file";
+    label.textContent = form.dataset.loadFile + " ";
+    var input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".md,.markdown,text/markdown,text/plain";
+    var problem = document.createElement("p");
+    problem.className = "error";
+    problem.setAttribute("role", "alert");
+    problem.hidden = true;
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) { return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var text;
+        try { text = new TextDecoder("utf-8", { fatal: true }).decode(reader.result); } catch (e) { text = null; }
+        problem.hidden = text !== null;
+        problem.textContent = text === null ? form.dataset.notUtf8 : "";
+        if (text === null) { return; }
+        editor.value = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+        editor.dispatchEvent(new Event("input", { bubbles: true }));   // the unsaved-changes guard
+        input.value = "";   // the file itself is never sent: the text is
+      };
+      reader.readAsArrayBuffer(file);
+    });
+    label.appendChild(input);
+    editor.insertAdjacentElement("afterend", problem);
+    editor.insertAdjacentElement("afterend", label);
+  }
+
+  var table = document.getElementById("editor-findings");
+  if (!table) { return; }
 
   // The line's start and end offsets in the editor's text (lines are "\n"-separated in a textarea).
   function lineRange(number) {

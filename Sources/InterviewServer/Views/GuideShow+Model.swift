@@ -113,4 +113,10 @@ struct GuidesIndex: Encodable {
     var slug = ""
     var markdown = ""
     var errors: [String: String] = [:]
+    /// The short name is taken by a guide the uploader may edit: its page, its title, and the editor's
+    /// save with the version it would follow, to save the upload as that guide's next version.
+    var existingHref: String? = nil
+    var existingTitle = ""
+    var versionAction: String? = nil
+    var versionBase = ""
 }
