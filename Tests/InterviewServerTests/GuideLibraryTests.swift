@@ -261,6 +261,12 @@ struct GuideLibraryTests {
             #expect(positions.contains("(team-guide) — ⚠ 1 lint error</option>") && positions.contains("(clean-guide)</option>"))
             browser.language = "zh"
             #expect((try await browser.get("/guides/\(try team.requireID())").body.string).contains("指南检查发现的错误：1"))
+            // once fixed, the broken version's page links to its own findings, not the current version's
+            let brokenVersion = try #require(team.$current.id)
+            _ = try await browser.post("/guides/\(try team.requireID())/edit", ["markdown": first.markdown, "base": brokenVersion.uuidString])
+            browser.language = "en"
+            let old = try await browser.get("/guides/\(try team.requireID())?version=\(brokenVersion)").body.string
+            #expect(old.contains("/guides/\(try team.requireID())/edit?from=\(brokenVersion)#diagnostics\">See them in the editor</a>"))
         }
     }
 

@@ -88,6 +88,11 @@ struct GuideController: RouteCollection {
             healthHref: try req.user.role.managesPositions ? SiteURL.guideHealth(id).path : nil)
         page.shownLabel = versions.firstIndex { $0.id == shown.id }.map { "v\(versions.count - $0)" } ?? ""
         page.errorCount = req.application.renderedGuides.errorCount(of: shown, path: guide.slug + ".md")
+        // The findings of the version shown: an earlier one's are its text in the editor (the link opened
+        // the current version's, which a probe found had none).
+        if canEdit, page.errorCount > 0 {
+            page.findingsHref = SiteURL.guideEdit(id).path + (shown.id == guide.$current.id ? "" : "?from=\(shown.id!)") + "#diagnostics"
+        }
         let user = try req.user
         if user.role.managesPositions {
             var positions = Position.query(on: req.db).filter(\.$guide.$id == id)

@@ -144,8 +144,8 @@ extension Text {
         case .convertToFlowchartJS: ("Convert the charts to flowchart.js", "把流程图转换为 flowchart.js")
         case .chartsConverted: ("Charts converted:", "已转换的流程图：")
         case .checkErrors: ("Errors found by the guide check: ", "指南检查发现的错误：")  // the count follows at once
-        case .checkErrorsHint: ("Parts of this version may be missing from the interview (a misspelt node type drops the node, a stray arrow its line), and interviews scheduled on it run it as it is.",
-                                "这个版本的部分内容可能不会出现在面试中（写错的节点类型会丢掉该节点，多余的箭头会丢掉那一行），而安排在这个版本上的面试会按现状运行。")
+        case .checkErrorsHint: ("Parts of this version are not read as written: each error is read as its fix says (a misspelt node type as the type it resembles, a broken link as the link it meant) or left out (a setting that does not read keeps its default), and interviews scheduled on it run it as read.",
+                                "这个版本有部分内容没有按原文读取：每处错误都按修复建议读取（写错的节点类型按最接近的类型读，写错的连线按本来的连线读），或被略过（读不懂的设置保留默认值）；安排在这个版本上的面试按读取的结果运行。")
         case .seeInEditor: ("See them in the editor", "在编辑器中查看")
         case .convertedNotSaved: ("Not saved yet: check the text and the findings below, then save it as a new version.",
                                   "尚未保存：请检查下面的文字和检查结果，然后保存为新版本。")

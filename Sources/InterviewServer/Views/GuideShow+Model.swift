@@ -20,6 +20,8 @@ struct GuideShow: Encodable {
         var restoreHref: String? = nil
     }
 
+    /// The shown version's findings in the editor (its editors, when it has errors).
+    var findingsHref: String? = nil
     var title: String
     /// The guide's own language (`lang` on its text, which may differ from the page's: WCAG 3.1.2).
     var language: String
