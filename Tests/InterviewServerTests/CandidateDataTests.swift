@@ -54,6 +54,8 @@ struct CandidateDataTests {
             #expect(response.status == .seeOther)
             let decision = try #require(try await CandidateDecision.query(on: app.db).first())
             #expect(decision.outcome == .hire && decision.rationale == CandidateErasure.marker)
+            // the page shows the stored marker in its reader's language
+            #expect(page.body.string.contains(" — \(Text.erased.in(.en)) <small") && !page.body.string.contains(CandidateErasure.marker))
             let stored = try #require(try await Candidate.find(candidate.id, on: app.db))
             #expect(stored.name == nil && stored.contact == nil && stored.notes == nil && stored.resumeText == nil)
             #expect(stored.erasedAt != nil)

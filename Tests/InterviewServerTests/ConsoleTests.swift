@@ -522,7 +522,12 @@ struct ConsolePanelTests {
             #expect(!before.body.string.contains("<script>alert"))
             #expect(export.body.string.contains("about XSS") && export.body.string.contains("scorecards"))
             #expect(erased.status == .seeOther)
-            #expect(!after.body.string.contains("about XSS") && after.body.string.contains(CandidateErasure.marker))
+            // the stored marker, in the reader's language (it read "(erased · 已删除)" on every page)
+            #expect(!after.body.string.contains("about XSS") && !after.body.string.contains(CandidateErasure.marker))
+            #expect(after.body.string.contains("<p>" + Text.erased.in(.en)) || after.body.string.contains(">" + Text.erased.in(.en) + "<"), "the note's text")
+            ivan.language = "zh"
+            let chinese = try await ivan.get("/interviews/\(fixture.id)/report").body.string
+            #expect(chinese.contains(Text.erased.in(.zh)) && !chinese.contains(CandidateErasure.marker))
             #expect(after.body.string.contains("75.0"))
             #expect(!view.body.string.contains("about XSS"))
             let stored = try await ScorecardEvent.query(on: app.db).all().map(\.event).joined()

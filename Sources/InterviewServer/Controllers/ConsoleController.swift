@@ -77,8 +77,8 @@ struct ConsoleController: RouteCollection {
                                                                   awaitingOwnCard: loaded.awaitingOwnCard, drafts: drafts))
                 .encodeResponse(for: req)
         }
-        return html(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble,
-                                      timeZone: DisplayDate.zone))
+        return html(CandidateErasure.shown(HTMLReport.render(report, guide: loaded.guide, toolbar: toolbar.bar, preamble: toolbar.preamble,
+                                                             timeZone: DisplayDate.zone), in: Language(rawValue: report.language.rawValue) ?? .en))
     }
 
     /// No card to show yet. Hiring managers and admins see the drafts in progress: who, and when last
@@ -97,7 +97,7 @@ struct ConsoleController: RouteCollection {
     @Sendable static func candidateReport(req: Request) async throws -> Response {
         let loaded = try await InterviewReportPage.load(req)
         guard let report = InterviewReportPage.report(loaded, audience: .candidate) else { throw Abort(.notFound) }
-        let response = html(HTMLReport.render(report, guide: loaded.guide))
+        let response = html(CandidateErasure.shown(HTMLReport.render(report, guide: loaded.guide), in: Language(rawValue: report.language.rawValue) ?? .en))
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"interview-feedback.html\"")
         return response
     }

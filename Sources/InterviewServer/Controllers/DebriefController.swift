@@ -84,7 +84,8 @@ struct DebriefController: RouteCollection {
         headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"debrief.md\"")
         return Response(status: .ok, headers: headers,
-                        body: .init(string: PanelDebriefMarkdown.render(loaded.document, candidate: loaded.candidate.name)))
+                        body: .init(string: CandidateErasure.shown(PanelDebriefMarkdown.render(loaded.document, candidate: loaded.candidate.name),
+                                                                  in: req.language)))
     }
 
     @Sendable static func json(req: Request) async throws -> Response {

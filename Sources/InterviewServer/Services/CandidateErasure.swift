@@ -15,7 +15,29 @@ import Vapor
 /// stored first and then erased with the rest. Across instances (PostgreSQL) the writer checks the mark
 /// under a row lock in its own transaction (`ScorecardWriter`), so the same holds there.
 enum CandidateErasure {
+    /// What replaces each erased text where it is stored: in no one language, since one card is read in
+    /// both. Pages show it in their reader's (`shown`).
     static let marker = "(erased · 已删除)"
+
+    /// `text` with the stored marker in `language`, as the candidate's name reads when erased; a text
+    /// without it comes back as it is.
+    static func shown(_ text: String, in language: Language) -> String {
+        text.contains(marker) ? text.replacingOccurrences(of: marker, with: Text.erased.in(language)) : text
+    }
+
+    /// A rendered page with the marker in its reader's language: the one place every page's erased notes,
+    /// summaries, reasons and rationales pass (a probe read "(erased · 已删除)" on English and Chinese
+    /// pages alike). The page's bytes are only copied when the marker is there.
+    static func shown(_ page: ByteBuffer, in language: Language) -> ByteBuffer {
+        let bytes = Array(marker.utf8)
+        let found = page.readableBytesView.withContiguousStorageIfAvailable { stored in
+            stored.count >= bytes.count && (0...(stored.count - bytes.count)).contains { at in
+                stored[at] == bytes[0] && stored[at + 1] == bytes[1] && stored[at..<at + bytes.count].elementsEqual(bytes)
+            }
+        } ?? true
+        guard found else { return page }
+        return ByteBuffer(string: shown(String(buffer: page), in: language))
+    }
 
     /// Returns false, changing nothing, when the candidate was already erased: by the time a second erasure
     /// (the retention sweep and a person, or sweeps on two instances) gets the candidate's lock, the first

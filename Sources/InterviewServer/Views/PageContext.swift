@@ -73,7 +73,8 @@ struct PageContext<Content: Encodable>: Encodable {
 
 extension Request {
     func page<Content: Encodable>(_ template: String, _ content: Content) async throws -> View {
-        try await view.render(template, PageContext(self, content: content))
+        let page = try await view.render(template, PageContext(self, content: content))
+        return View(data: CandidateErasure.shown(page.data, in: language))
     }
 }
 
