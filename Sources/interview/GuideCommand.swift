@@ -31,6 +31,20 @@ enum GuideArgument {
                    "没有指南文件 \(name)，也没有这个名字的内置指南（内置：\(bundled)）").report()
     }
 
+    /// Each error on stderr with its place, for a command that writes the guide as repaired (export): a
+    /// count alone left an author to find that `op6-op7->e` had been written as `op6->e` (a probe).
+    static func listRepairs(_ imported: ImportedGuide, file: String) {
+        let errors = imported.errors
+        guard !errors.isEmpty else { return }
+        let language = CommandLineLanguage.current
+        var lines = errors.map { item in
+            "\(file):\(item.diagnostic.position.line):\(item.diagnostic.position.column): error: \(item.diagnostic.text.text(language))\n"
+        }
+        lines.append(CommandLineLanguage.pick("\(file): the export writes these \(errors.count) error\(errors.count == 1 ? "" : "s") as repaired\n",
+                                              "\(file)：导出结果中，以上 \(errors.count) 个错误按修复后的样子写出\n"))
+        FileHandle.standardError.write(Data(TerminalSafe.visible(lines.joined()).utf8))
+    }
+
     /// Errors in the guide are shown on stderr; the command still works on the repaired guide.
     static func warn(_ imported: ImportedGuide, file: String) {
         let errors = imported.errors
@@ -67,7 +81,18 @@ extension Interview.GuideCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.pick("Write a guide as Markdown with its annotations made explicit, or as JSON.", "把指南导出为 Markdown（所有标注都显式写出）或 JSON。"))
+        static let configuration = CommandConfiguration(
+            abstract: CommandLineLanguage.pick("Write a guide as Markdown with its annotations made explicit, or as JSON.", "把指南导出为 Markdown（所有标注都显式写出）或 JSON。"),
+            discussion: CommandLineLanguage.pick("""
+            The Markdown is the guide as InterviewFlow reads it, written afresh, not your file: every weight             and default in the front matter, headings and lists in one style, each chart written from what             was read (lines in one order, each error as it was repaired), YAML comments left out. Importing it             gives the same guide (the same version hash). To see the defaults, read it; to keep your own             file, keep it: 'guide convert' changes only the charts' syntax and leaves the rest as written.             The errors it repaired are listed on standard error.
+            """, """
+            导出的 Markdown 是 InterviewFlow 读取后的指南重新写出的结果，而不是你的原文件：
+            front matter 中写出所有权重和默认值，标题和列表统一格式，每个流程图按读取的
+            结果重写（连线顺序统一，错误按修复后的样子写出），YAML 注释不保留。导入它
+            得到同一份指南（版本哈希相同）。想查看默认值就读它；想保留自己的文件就继续用
+            原文件：'guide convert' 只改流程图的语法，其余内容保持原样。被修复的错误会列在
+            标准错误输出中。
+            """))
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
@@ -82,7 +107,7 @@ extension Interview.GuideCommand {
 
         func run() throws {
             let imported = GuideArgument.load(guide)
-            GuideArgument.warn(imported, file: guide)
+            GuideArgument.listRepairs(imported, file: guide)
             let text = format == .json ? GuideExporter.json(imported.guide) : GuideExporter.markdown(imported.guide)
             if let output {
                 OutputFile.write(text, to: output, inputs: [guide])

@@ -68,6 +68,17 @@ struct GuideCommandTests {
         #expect(gates.first?["no"] as? String == "e")
     }
 
+    @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
+    func exportListsEachErrorItWritesAsRepaired() throws {
+        // act
+        let result = try CommandRunner.run(["guide", "export", CommandRunner.seed], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        // verify: each error at its place (a count alone hid that op6-op7->e was written as op6->e)
+        #expect(result.status == 0)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 3 && errors.contains { $0.contains(":25:30: error: 'op6-op7'") }, "\(result.stderr)")
+        #expect(result.stderr.contains("the export writes these 3 errors as repaired"))
+    }
+
     @Test func exportThenShowGivesTheSameVersion() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
