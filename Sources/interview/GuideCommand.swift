@@ -84,7 +84,12 @@ extension Interview.GuideCommand {
         static let configuration = CommandConfiguration(
             abstract: CommandLineLanguage.pick("Write a guide as Markdown with its annotations made explicit, or as JSON.", "把指南导出为 Markdown（所有标注都显式写出）或 JSON。"),
             discussion: CommandLineLanguage.pick("""
-            The Markdown is the guide as InterviewFlow reads it, written afresh, not your file: every weight             and default in the front matter, headings and lists in one style, each chart written from what             was read (lines in one order, each error as it was repaired), YAML comments left out. Importing it             gives the same guide (the same version hash). To see the defaults, read it; to keep your own             file, keep it: 'guide convert' changes only the charts' syntax and leaves the rest as written.             The errors it repaired are listed on standard error.
+            The Markdown is the guide as InterviewFlow reads it, written afresh, not your file: every weight \
+            and default in the front matter, headings and lists in one style, each chart written from what \
+            was read (lines in one order, each error as it was repaired), YAML comments left out. Importing it \
+            gives the same guide (the same version hash). To see the defaults, read it; to keep your own \
+            file, keep it: 'guide convert' changes only the charts' syntax and leaves the rest as written. \
+            The errors it repaired are listed on standard error.
             """, """
             导出的 Markdown 是 InterviewFlow 读取后的指南重新写出的结果，而不是你的原文件：
             front matter 中写出所有权重和默认值，标题和列表统一格式，每个流程图按读取的

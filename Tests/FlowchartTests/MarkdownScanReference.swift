@@ -17,7 +17,13 @@ enum ReferenceMarkdownScan {
         var headings: [MarkdownHeading] = []
         var path: [MarkdownHeading] = []
         var open: (fence: Fence, info: String, line: Int, body: [Substring])?
+        var inComment = false
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // A comment's markers by their bytes, as HTML has them: `-->` followed by a combining mark is still
+        // its end, though as Characters its `>` is another.
+        func hasEnd(_ bytes: ArraySlice<UInt8>) -> Bool {
+            bytes.indices.contains { $0 + 2 < bytes.endIndex && bytes[$0] == 0x2D && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x3E }
+        }
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
@@ -30,6 +36,16 @@ enum ReferenceMarkdownScan {
                     current.body.append(rawLine)
                     open = current
                 }
+                continue
+            }
+            let bytes = Array(rawLine.utf8)[...]
+            if inComment {
+                if hasEnd(bytes) { inComment = false }
+                continue
+            }
+            let indent = bytes.prefix { $0 == 0x20 }.count
+            if indent <= 3, bytes.dropFirst(indent).starts(with: Array("<!--".utf8)) {
+                inComment = !hasEnd(bytes.dropFirst(indent))
                 continue
             }
             if let fence = Fence(opening: line) {
@@ -49,12 +65,13 @@ enum ReferenceMarkdownScan {
 }
 
 /// Markdown made of the pieces that decide a scan: fences of both kinds and lengths, indents, headings
-/// with closing hashes, CR and CRLF, combining marks after the markers, NBSP, CJK, and flowchart lines.
+/// with closing hashes, CR and CRLF, combining marks after the markers, NBSP, CJK, flowchart lines, and
+/// HTML comments that hide fences and headings.
 enum MarkdownSoup {
     static let pieces = ["```", "````", "~~~", "~~~~", "``", "#", "##", "######", "#######", " ", "  ", "   ", "    ", "\t",
                          "flow", "flowchart", "flow:ant", "mermaid", "python", " flow", "`x`", "\n", "\n", "\n", "\r\n", "\r",
                          "\u{301}", "\u{300}", "\u{A0}", "中文", "Title", " ## ", "#x", "st=>start: S", "st->e", "e=>end",
-                         "flowchart TD", "graph", "%% c", "---", "A-->B", "🙂", "\u{200D}"]
+                         "flowchart TD", "graph", "%% c", "---", "A-->B", "🙂", "\u{200D}", "<!--", "-->", "<", "<!-->", "- "]
 
     static func document(_ rng: inout TestRandom) -> String {
         (0..<rng.int(in: 0...40)).map { _ in pieces[rng.int(in: 0...(pieces.count - 1))] }.joined()

@@ -40,6 +40,10 @@ struct MermaidMarkerTests {
         #expect(MermaidGateWords.answer("\"yes\"") == .yes)
         #expect(MermaidGateWords.answer("“否”") == .no)
         #expect(MermaidGateWords.answer("「深入」") == .yes)
+        // a level word as the whole label only: as a first word it may say either
+        #expect(MermaidGateWords.answer("Basic understanding solid") == .unclear)
+        #expect(MermaidGateWords.answer("Easier than I thought") == .unclear)
+        #expect(MermaidGateWords.answer("基础") == .no && MermaidGateWords.answer("进阶题") == .yes)
     }
 
     @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",

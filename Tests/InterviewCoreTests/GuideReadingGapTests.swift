@@ -421,6 +421,9 @@ struct GuideReadingGapTests {
         ## 1. Introduction
 
         1.1 What did you build last? <!-- not their age -->
+        - <!-- an item put aside -->
+        - Why this team? <!--
+          a note over two lines --> <!-- and one more -->
         <!--
         1.2 An old question
         ```flow
@@ -431,7 +434,7 @@ struct GuideReadingGapTests {
         ```
         -->
 
-        ## 2. Python
+        ## 2. Python <!-- reword the title -->
 
         ```flow
         st=>start: Start
@@ -448,11 +451,23 @@ struct GuideReadingGapTests {
         // verify: one question in stage 1, the chart in stage 2, no stage 3; the open comment told at its line
         let guide = imported.guide
         #expect(guide.stages.map(\.key) == ["1", "2"])
+        // comments inside a question's line, an item or a heading are no part of them (the console showed them)
+        #expect(guide.stages[0].questions.map(\.text) == ["What did you build last?", "Why this team?"])
+        #expect(guide.stages[1].title == "Python")
         #expect(guide.topics.flatMap(\.questions).map(\.text).contains("What is the GIL?"))
         #expect(!guide.topics.flatMap(\.questions).map(\.text).contains { $0.contains("old") || $0.contains("An old") })
         #expect(!guide.stages.map(\.guidance).joined().contains("维护记录"))
         let open = try #require(imported.diagnostics.first { $0.diagnostic.code == .unclosedComment })
-        #expect(open.diagnostic.position.line == 26 && open.diagnostic.severity == .warning)
+        #expect(open.diagnostic.position.line == 29 && open.diagnostic.severity == .warning)
         #expect(imported.diagnostics.count == 1, "\(imported.diagnostics.map(\.diagnostic.message))")
+    }
+
+    @Test func textAfterACommentsEndOnItsLineIsToldItIsHidden() throws {
+        // act
+        let imported = GuideImporter.importMarkdown("# Guide\n\n## 1. Intro\n\n<!-- reword -->1.1 Tell me about a hard bug\n", path: "g.md")
+        // verify: hidden with the comment, as the page hides it, and said at its line
+        let told = try #require(imported.diagnostics.first { $0.diagnostic.code == .textAfterComment })
+        #expect(told.diagnostic.position.line == 5 && told.diagnostic.severity == .warning)
+        #expect(imported.guide.stages.first?.questions.isEmpty == true)
     }
 }

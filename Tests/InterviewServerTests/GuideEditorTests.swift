@@ -176,11 +176,14 @@ struct GuideEditorTests {
         }
     }
 
-    /// The text area's content, unescaped as a browser would.
+    /// The text area's content, unescaped as a browser would: the one newline right after the opening tag
+    /// is not part of it (the page writes one, so a guide's own first blank line survives).
     static func textArea(_ page: String) -> String? {
         guard let start = page.range(of: "name=\"markdown\""), let open = page[start.upperBound...].range(of: ">"),
               let close = page[open.upperBound...].range(of: "</textarea>") else { return nil }
-        return String(page[open.upperBound..<close.lowerBound])
+        var content = page[open.upperBound..<close.lowerBound]
+        if content.first == "\n" { content = content.dropFirst() }
+        return String(content)
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")

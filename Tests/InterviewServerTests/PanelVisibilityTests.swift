@@ -206,9 +206,19 @@ struct PanelVisibilityTests {
             let olgaBegun = try await ivan.get("/calibration").body.string
             _ = try await ivan.walkToFirstQuestion(fixture)
             let ivanBegun = try await ivan.get("/calibration").body.string
-            // verify: not held while only booked, whatever Olga does; held once Ivan begins his own card
+            // and Nina's interview with Olga, whose time has come though Nina has not begun
+            let nina = try await TestData.user(app, "nina@example.com", role: .interviewer)
+            try await fixture.position.$members.attach(nina, on: app.db)
+            let past = Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
+                                 scheduledAt: Date().addingTimeInterval(-3_600))
+            try await past.save(on: app.db)
+            try await past.$interviewers.attach([nina, try #require(try await User.query(on: app.db).filter(\.$email == "olga@example.com").first())], on: app.db)
+            let ninasPage = try await fixture.browser("nina@example.com").get("/calibration").body.string
+            // verify: not held while only booked, whatever Olga does; held once Ivan begins his own card, and
+            // for Nina from the interview's time
             #expect(!booked.contains("id=\"withheld\"") && !olgaBegun.contains("id=\"withheld\""))
             #expect(ivanBegun.contains("id=\"withheld\""))
+            #expect(ninasPage.contains("id=\"withheld\""))
         }
     }
 

@@ -39,10 +39,14 @@ struct IndexedGraph {
         // The way the flow runs at a node: the side of the first line, not a note's, that leaves or enters it.
         var isNote = [Bool](repeating: false, count: nodeCount)
         for note in notes { isNote[note.note] = true }
+        // The main way first (next, yes, path1), then any: a gate's sideways `no` into a node in a top-down
+        // run put its note below it, in the line of its own next.
         var flow = [Direction?](repeating: nil, count: nodeCount)
-        for link in links where !isNote[link.from] {
-            if flow[link.from] == nil { flow[link.from] = link.side }
-            if flow[link.to] == nil { flow[link.to] = link.side }
+        for mainOnly in [true, false] {
+            for link in links where !isNote[link.from] && (!mainOnly || [.next, .yes, .path1].contains(link.branch)) {
+                if flow[link.from] == nil { flow[link.from] = link.side }
+                if flow[link.to] == nil { flow[link.to] = link.side }
+            }
         }
         notes = notes.map { note in
             (note.note, note.about, flow[note.about] == .left || flow[note.about] == .right ? .bottom : .right)

@@ -32,6 +32,8 @@ public struct MarkdownComment: Hashable, Sendable {
     public var lines: ClosedRange<Int>
     /// No `-->` follows: the comment runs to the document's end.
     public var isUnclosed: Bool
+    /// Text follows `-->` on its last line: it is hidden with the comment (the whole line is the comment's).
+    public var hidesTextAfter = false
 }
 
 public struct MarkdownHeading: Hashable, Sendable, Codable {
@@ -65,11 +67,6 @@ public enum MarkdownFlowReader {
     public static func scan(_ markdown: String) -> (blocks: [FlowBlock], headings: [MarkdownHeading]) {
         let all = scanAll(markdown)
         return (all.blocks, all.headings)
-    }
-
-    /// The HTML comments on lines of their own (`<!-- … -->`), which hide what they hold.
-    public static func comments(in markdown: String) -> [MarkdownComment] {
-        scanAll(markdown).comments
     }
 
     static func scanAll(_ markdown: String) -> (blocks: [FlowBlock], headings: [MarkdownHeading], comments: [MarkdownComment]) {
@@ -111,7 +108,9 @@ public enum MarkdownFlowReader {
         if closing > 0, closing == text.count || text.dropLast(closing).last == " " {
             text = text.dropLast(closing).trimmingWhitespace()
         }
-        return MarkdownHeading(level: level, text: String(text), line: number)
+        // `### 3.1 Redis <!-- reword -->`: the note is no part of the topic's title, as on the page.
+        let title = text.contains("<!--") ? MarkdownOutline.withoutComments(String(text)).text : String(text)
+        return MarkdownHeading(level: level, text: title, line: number)
     }
 }
 

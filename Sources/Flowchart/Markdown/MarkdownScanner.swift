@@ -53,8 +53,9 @@ enum MarkdownScanner {
                 continue
             }
             if commentFrom != 0 {
-                if hasCommentEnd(bytes, lineStart, lineEnd) {
-                    comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: false))
+                if let end = commentEnd(bytes, lineStart, lineEnd) {
+                    comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: false,
+                                                    hidesTextAfter: hasText(bytes, end, lineEnd)))
                     commentFrom = 0
                 }
                 continue
@@ -62,8 +63,8 @@ enum MarkdownScanner {
             switch firstByte(bytes, lineStart, lineEnd) {
             case UInt8(ascii: "<"):
                 if opensComment(bytes, lineStart, lineEnd) {
-                    if hasCommentEnd(bytes, lineStart, lineEnd) {
-                        comments.append(MarkdownComment(lines: number...number, isUnclosed: false))
+                    if let end = commentEnd(bytes, lineStart, lineEnd) {
+                        comments.append(MarkdownComment(lines: number...number, isUnclosed: false, hidesTextAfter: hasText(bytes, end, lineEnd)))
                     } else {
                         commentFrom = number
                     }
@@ -98,11 +99,22 @@ enum MarkdownScanner {
         return i + 3 < end && bytes[i] == 0x3C && bytes[i + 1] == 0x21 && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D
     }
 
-    /// `-->` anywhere on the line: it ends a comment (`<!-->` ends the one it opens).
-    static func hasCommentEnd(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+    /// Just past the first `-->` on the line, which ends a comment (`<!-->` ends the one it opens); nil
+    /// when there is none.
+    static func commentEnd(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int? {
         var i = start
         while i + 2 < end {
-            if bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return true }
+            if bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return i + 3 }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether anything but spaces, tabs or a final "\r" stands in `start..<end`.
+    static func hasText(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            if bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { return true }
             i += 1
         }
         return false

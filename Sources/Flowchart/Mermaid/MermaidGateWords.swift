@@ -12,10 +12,13 @@ enum MermaidGateWords {
         "答对", "答得好", "掌握", "熟悉", "了解", "知道", "满足", "符合", "达标", "成立", "真",
         "追问", "继续追问", "深挖", "能答出", "答出", "答得出", "答上来", "回答正确", "答对了", "熟练", "满意", "有经验",
         "√", "✓", "✔",
-        // A gate that names the next question's level: the advanced one is the deeper way (进阶/基础 were
-        // warned as unclear). Not hard/easy, which may answer "was it hard?" either way.
-        "进阶", "进阶题", "高阶", "advanced", "harder",
     ]
+
+    /// A gate that names the next question's level: the advanced one is the deeper way (进阶/基础 were warned
+    /// as unclear). As the whole label only: as a first word ("Basic understanding solid", "Easier than I
+    /// thought") they may say either. Not hard/easy, which may answer "was it hard?".
+    static let levelYes: Set<String> = ["进阶", "进阶题", "高阶", "advanced", "harder"]
+    static let levelNo: Set<String> = ["基础", "基础题", "初级", "basic", "basics", "easier"]
 
     static let no: Set<String> = [
         "no", "n", "false", "f", "fail", "failed", "wrong", "incorrect", "bad", "weak", "stop", "end",
@@ -23,7 +26,6 @@ enum MermaidGateWords {
         "否", "错", "不会", "没有", "不能", "不深入", "结束", "不通过", "错误", "不好", "不可以", "不行",
         "不要", "不需要", "答错", "跳过", "不掌握", "不熟悉", "不了解", "不知道", "不满足", "不符合", "假", "停止",
         "换题", "换一题", "下一题", "答不出", "答不上来", "回答错误", "答错了", "一般", "生疏", "×", "✗", "✘",
-        "基础", "基础题", "初级", "basic", "basics", "easier",
     ]
 
     /// Yes in the words of a no: matched at the label's start ("No problem, go deeper").
@@ -74,8 +76,8 @@ enum MermaidGateWords {
             word = String(word.unicodeScalars.dropFirst().dropLast()).trimmingSpaces()
             if let common = commonAnswer(word) { return common }
         }
-        if yes.contains(word) { return .yes }
-        if no.contains(word) { return .no }
+        if yes.contains(word) || levelYes.contains(word) { return .yes }
+        if no.contains(word) || levelNo.contains(word) { return .no }
         // "No problem", 没问题, 不错: a negation that means yes, read before the first word or the 不/没
         // prefix say no (they swapped a gate's branches, unwarned).
         if positiveIdioms.contains(where: { word.hasPrefix($0) }) { return .yes }

@@ -24,6 +24,7 @@ extension DiagnosticCode {
     public static let topicWithoutQuestions: DiagnosticCode = "topic-without-questions"
     public static let chartOutsideStages: DiagnosticCode = "chart-outside-stages"
     public static let unclosedComment: DiagnosticCode = "unclosed-comment"
+    public static let textAfterComment: DiagnosticCode = "text-after-comment"
     public static let extraChart: DiagnosticCode = "extra-chart"
     public static let callToUnknownTopic: DiagnosticCode = "call-to-unknown-topic"
     public static let pointlessGate: DiagnosticCode = "pointless-gate"

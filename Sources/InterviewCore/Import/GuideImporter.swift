@@ -18,12 +18,19 @@ public enum GuideImporter {
         let frontMatter = FrontMatter.split(text, diagnostics: &diagnostics)
         let annotations = frontMatter.map { Annotations.read($0, diagnostics: &diagnostics) } ?? Annotations()
         let body = frontMatter?.body ?? text
-        let sections = MarkdownOutline.sections(body)
-        for block in MarkdownFlowReader.flowBlocks(in: body) where block.isUnclosed {
+        let (sections, comments) = MarkdownOutline.read(body)
+        for block in sections.flatMap(\.flowBlocks) where block.isUnclosed {
             diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
                 at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
         }
-        for comment in MarkdownFlowReader.comments(in: body) where comment.isUnclosed {
+        for comment in comments where comment.hidesTextAfter {
+            // The whole line is the comment's, as on the page: text after `-->` would vanish unsaid.
+            diagnostics.append(GuideDiagnostic(flowchart: nil, Diagnostic(.warning, .textAfterComment,
+                at: SourcePosition(line: comment.lines.upperBound, column: 1), LocalizedText(
+                en: "the text after '-->' on this line is hidden with the comment; put it on a line of its own",
+                zh: "这一行 '-->' 之后的文字会和注释一起被隐藏；请把它放到单独的一行"))))
+        }
+        for comment in comments where comment.isUnclosed {
             // Everything after `<!--` is hidden, as on GitHub: told, since it may be the rest of the guide.
             diagnostics.append(GuideDiagnostic(flowchart: nil, Diagnostic(.warning, .unclosedComment,
                 at: SourcePosition(line: comment.lines.lowerBound, column: 1), LocalizedText(

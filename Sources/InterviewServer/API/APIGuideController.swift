@@ -60,7 +60,10 @@ struct APIGuideController: RouteCollection {
 
     @Sendable static func show(req: Request) async throws -> Detail {
         guard let guide = try await GuideRecord.find(req.parameters.get("id"), on: req.db) else { throw Abort(.notFound) }
-        return try await detail(guide, version: try? req.query.get(UUID.self, at: "version"), req: req)
+        // `?version=` that is no id names no version (404), rather than quietly the current one.
+        guard let asked = req.query[String.self, at: "version"] else { return try await detail(guide, req: req) }
+        guard let version = UUID(uuidString: asked) else { throw Abort(.notFound) }
+        return try await detail(guide, version: version, req: req)
     }
 
     @Sendable static func saveVersion(req: Request) async throws -> Detail {

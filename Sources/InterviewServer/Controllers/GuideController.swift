@@ -108,7 +108,8 @@ struct GuideController: RouteCollection {
         guard Access.canEdit(guide, try req.user) else { throw Abort(.forbidden) }
         var markdown = try await GuideLibrary.currentVersion(of: guide, on: req.db)?.markdown ?? ""
         var notice = EditNotice.none
-        if let from = try? req.query.get(UUID.self, at: "from") {
+        if let asked = req.query[String.self, at: "from"] {
+            let from = UUID(uuidString: asked)   // no id names no version: 404 below, not the current text
             // An earlier version's text, to save as the current one again: versions were only drawn, and
             // an author could neither read nor restore what a colleague's save replaced (a probe).
             let versions = try await guide.$versions.query(on: req.db).sort(\.$createdAt).all()
@@ -251,7 +252,9 @@ struct GuideController: RouteCollection {
     @Sendable static func markdown(req: Request) async throws -> Response {
         let guide = try await find(req)
         let versions = try await guide.$versions.query(on: req.db).sort(\.$createdAt).all()
-        let wanted = (try? req.query.get(UUID.self, at: "version")) ?? guide.$current.id
+        // A version that is no id is none: the current one in its place would be the wrong file, unsaid.
+        let asked = req.query[String.self, at: "version"]
+        let wanted = asked.map { UUID(uuidString: $0) } ?? guide.$current.id
         guard let index = versions.firstIndex(where: { $0.id == wanted }) else { throw Abort(.notFound) }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])

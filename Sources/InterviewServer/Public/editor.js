@@ -9,7 +9,8 @@
   if (!editor) { return; }
 
   // A local Markdown file into the editor, for an author who keeps the guide in a file (Typora, git): the
-  // text had to be pasted in whole. Read as UTF-8 and refused otherwise, as an upload is; not saved here.
+  // text had to be pasted in whole. Read as UTF-8 (or UTF-16 with its mark) and refused otherwise, as an
+  // upload is; not saved here.
   var form = editor.form;
   if (form && form.dataset.loadFile && window.FileReader && window.TextDecoder) {
     var label = document.createElement("label");
@@ -27,8 +28,12 @@
       if (!file) { return; }
       var reader = new FileReader();
       reader.onload = function () {
+        // UTF-8, or UTF-16 with its byte-order mark (Windows' "Unicode"), as an upload is read.
+        var bytes = new Uint8Array(reader.result);
+        var encoding = bytes[0] === 0xFF && bytes[1] === 0xFE ? "utf-16le" : bytes[0] === 0xFE && bytes[1] === 0xFF ? "utf-16be" : "utf-8";
         var text;
-        try { text = new TextDecoder("utf-8", { fatal: true }).decode(reader.result); } catch (e) { text = null; }
+        try { text = new TextDecoder(encoding, { fatal: true }).decode(reader.result); } catch (e) { text = null; }
+        if (text !== null && text.indexOf("\u0000") >= 0) { text = null; }
         problem.hidden = text !== null;
         problem.textContent = text === null ? form.dataset.notUtf8 : "";
         if (text === null) { return; }
@@ -100,19 +105,43 @@
     if (current !== checked) { say(finding, table.dataset.lineChanged); return; }
     var fixed = finding.dataset.fixedLine;
     editor.focus({ preventScroll: true });
+    // A fix that leaves nothing but spaces deletes the line, its line break too (a stray `end` left a
+    // line of spaces behind).
+    if (fixed.trim() === "") {
+      var text = editor.value;
+      range = range.end < text.length ? { start: range.start, end: range.end + 1 } : { start: Math.max(0, range.start - 1), end: range.end };
+      fixed = "";
+    }
     editor.setSelectionRange(range.start, range.end);
     // execCommand keeps the change on the editor's undo stack (Ctrl+Z takes the fix back); where it is
     // gone, setRangeText does the same without undo.
+    var before = editor.value;
+    var expected = before.slice(0, range.start) + fixed + before.slice(range.end);
     var done = false;
-    try { done = document.execCommand("insertText", false, fixed); } catch (e) { done = false; }
-    if (!done || editor.value.slice(range.start, range.start + fixed.length) !== fixed) {
+    try { done = document.execCommand(fixed === "" ? "delete" : "insertText", false, fixed); } catch (e) { done = false; }
+    if (!done) {
       editor.setRangeText(fixed, range.start, range.end, "select");
+    } else if (editor.value !== expected) {
+      editor.value = expected;
     }
     editor.dispatchEvent(new Event("input", { bubbles: true }));   // the unsaved-changes guard
     scrollTo(range.start);
     row.querySelectorAll("button.apply-fix").forEach(function (b) { b.disabled = true; });
     say(finding, table.dataset.fixApplied);
   }
+
+  // A fix taken back (Ctrl+Z) or the line typed back as it was: its buttons work again.
+  editor.addEventListener("input", function () {
+    table.querySelectorAll("tr.flagged[data-line]").forEach(function (row) {
+      var buttons = row.querySelectorAll("button.apply-fix:disabled");
+      if (!buttons.length) { return; }
+      var range = lineRange(parseInt(row.dataset.line, 10));
+      var current = range ? editor.value.slice(range.start, range.end).replace(/\r$/, "") : null;
+      if (current !== row.querySelector(".line-text").textContent) { return; }
+      buttons.forEach(function (b) { b.disabled = false; });
+      row.querySelectorAll(".fix-status").forEach(function (p) { p.remove(); });
+    });
+  });
 
   table.querySelectorAll("tr.flagged[data-line]").forEach(function (row) {
     var number = parseInt(row.dataset.line, 10);

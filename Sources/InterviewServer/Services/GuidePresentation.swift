@@ -104,10 +104,15 @@ enum GuidePresentation {
             let line = diagnostic.position.line
             let fixed = (1...sourceLines.count).contains(line)
                 ? diagnostic.fixedLine(String(sourceLines[line - 1]).replacingOccurrences(of: "\r", with: "")) : nil
+            // A fix's columns count the line as read, without the invisible characters the importer drops:
+            // on a line that has some, applied to the line as written it would splice in the wrong place
+            // (the editor's "Apply the fix" wrote `-->Endd`), so such a line offers no fix to apply.
+            let raw = (1...sourceLines.count).contains(line) ? String(sourceLines[line - 1]) : ""
+            let applicable = GuideImporter.readableText(raw) == raw ? fixed : nil
             byLine[line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
                         message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
-                        fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }, fixedLine: fixed))
+                        fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }, fixedLine: applicable))
         }
         var wanted: [Int: [Finding]] = [:], shown = 0
         for line in byLine.keys.sorted() where shown < shownLimit {

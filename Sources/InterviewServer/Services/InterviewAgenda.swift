@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import Vapor
 
-/// What an interviewer has on their plate: the interviews whose panel they sit on that are still to
-/// come or under way, and the finished ones whose scorecard they have not submitted. Soonest first, so
+/// What an interviewer has on their plate: the interviews whose panel they sit on and whose scorecard
+/// they have not submitted, whether to come, begun or past their time. Soonest first, so
 /// the top row is the next thing to do; the interviews page shows it above the full list, and an
 /// interviewer lands there when they sign in (an interviewer's day started on the positions list, which
 /// does not say when their next interview is).

@@ -74,6 +74,8 @@ struct PageContext<Content: Encodable>: Encodable {
 extension Request {
     func page<Content: Encodable>(_ template: String, _ content: Content) async throws -> View {
         let page = try await view.render(template, PageContext(self, content: content))
+        // Not the guide pages: a guide's own text is the author's, and the editor would save it changed.
+        guard !template.hasPrefix("guide") else { return page }
         return View(data: CandidateErasure.shown(page.data, in: language))
     }
 }
@@ -96,8 +98,8 @@ enum DisplayDate {
     }
 
     /// A wall-clock time in `zone` ("2026-12-01T14:30", as a datetime-local field sends it) as the
-    /// moment it names; nil for a day the month does not have (Feb 31 is not quietly March 3). The hour
-    /// summer time skips or repeats is read as Foundation's calendar reads it.
+    /// moment it names; nil for a day the month does not have (Feb 31 is not quietly March 3), and for a
+    /// time the zone's clocks skip (`skippedByClock` tells that apart). A time they repeat is its first.
     static func date(wallClock text: String, in zone: TimeZone) -> Date? {
         let parts = text.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
         guard parts.count == 5 || parts.count == 6, parts.allSatisfy({ $0 != nil }) else { return nil }
