@@ -223,4 +223,20 @@ struct MermaidAuthoringTests {
         let fixes = parsed.diagnostics.compactMap { $0.fix?.replacement }
         #expect(fixes.allSatisfy { $0 == "@{" || $0 == "}" })
     }
+
+    @Test func allTheFixesOnALineApplyAtOnce() throws {
+        // setup: a line typed with an input method, one finding per mark
+        let line = "  A【数组和链表】 --> B「哈希表」 --> C（结束）"
+        let parsed = MermaidParser.parse("flowchart TD\n" + line)
+        let onLine = parsed.diagnostics.filter { $0.position.line == 2 && $0.fix != nil }
+        // act
+        let fixed = try #require(Diagnostic.fixedLine(line, applyingAll: onLine))
+        // verify: every fix in its place, and the line reads clean
+        #expect(onLine.count >= 2)
+        #expect(fixed == "  A[数组和链表] --> B[哈希表] --> C(结束)", "\(fixed)")
+        #expect(MermaidParser.parse("flowchart TD\n" + fixed).diagnostics.isEmpty)
+        // one fix alone is not "all", and fixes that overlap are not combined
+        #expect(Diagnostic.fixedLine(line, applyingAll: Array(onLine.prefix(1))) == nil)
+        #expect(Diagnostic.fixedLine(line, applyingAll: [onLine[0], onLine[0]]) == nil)
+    }
 }

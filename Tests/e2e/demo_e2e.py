@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from console_e2e import Server, check, free_port  # noqa: E402
@@ -133,6 +132,15 @@ def main():
             row[0].find_element(By.CSS_SELECTOR, ".finding-actions button").click()
             selected = admin.execute_script("const e = document.getElementById('guide-markdown'); return e.value.slice(e.selectionStart, e.selectionEnd)")
             check(selected == broken.replace("--> end", "--> End"), f"'Show in the text' selects the line: {selected!r}")
+        # A line typed with an input method, one finding per mark: all its fixes applied at once.
+        wide = "  A【数组和链表】 --> B「哈希表」 --> C（结束）"
+        admin.execute_script("document.getElementById('guide-markdown').value = arguments[0];",
+                             "# Guide\n\n## 1. Data structures\n\n```mermaid\nflowchart TD\n" + wide + "\n```\n")
+        admin.find_element(By.CSS_SELECTOR, "form.editor p.actions button:not([formaction])").click()
+        WebDriverWait(admin, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#editor-findings button.apply-all"))
+        admin.find_element(By.CSS_SELECTOR, "#editor-findings button.apply-all").click()
+        text = admin.execute_script("return document.getElementById('guide-markdown').value")
+        check("  A[数组和链表] --> B[哈希表] --> C(结束)\n" in text, f"'Apply all the fixes on this line' fixes every mark: {text.splitlines()[6:7]!r}")
         # A local file into the editor: its text replaces the editor's (not saved); a GBK file is refused.
         local = os.path.join(data, "local-guide.md")
         with open(local, "w", encoding="utf-8") as f:
@@ -142,11 +150,11 @@ def main():
             f.write("# 本地指南\n".encode("gbk"))
         picker = admin.find_element(By.CSS_SELECTOR, "label.load-file input[type=file]")
         picker.send_keys(gbk)
-        time.sleep(0.5)
+        WebDriverWait(admin, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "form.editor p.error[role=alert]").is_displayed())
         alert = admin.find_element(By.CSS_SELECTOR, "form.editor p.error[role=alert]")
         check(alert.is_displayed() and "UTF-8" in alert.text, f"a GBK file is refused, saying so: {alert.text!r}")
         picker.send_keys(local)
-        time.sleep(0.5)
+        WebDriverWait(admin, 10).until(lambda d: d.execute_script("return document.getElementById('guide-markdown').value").startswith("# 本地"))
         text = admin.execute_script("return document.getElementById('guide-markdown').value")
         check(text == "# 本地指南\n\n## 1. 自我介绍\n\n1.1 介绍一下你自己\n", f"a UTF-8 file replaces the editor's text: {text[:40]!r}")
 

@@ -106,6 +106,7 @@ extension Text {
         case .linesLeftOut: ("lines left out", "省略的行")
         case .goToLine: ("Show in the text", "在正文中显示")
         case .applyFix: ("Apply the fix", "应用修复")
+        case .applyAllFixes: ("Apply all the fixes on this line", "应用这一行的全部修复")
         case .fixApplied: ("The fix is in the text above, not saved: save to check the guide again.", "修复已写入上方正文，尚未保存：保存后会重新检查。")
         case .fixLineChanged: ("This line has changed in the text since it was checked; save to check again.", "自检查以来正文中的这一行已改动；请保存后重新检查。")
         case .edit: ("Edit", "编辑")

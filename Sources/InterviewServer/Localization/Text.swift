@@ -21,7 +21,7 @@ enum Text: String, CaseIterable, Sendable {
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
     case findingsShownFirst, findingsShownOf, findingsLintAll, linesLeftOut
-    case goToLine, applyFix, fixApplied, fixLineChanged
+    case goToLine, applyFix, applyAllFixes, fixApplied, fixLineChanged
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
     case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor

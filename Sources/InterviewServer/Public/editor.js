@@ -98,12 +98,12 @@
     finding.appendChild(status);
   }
 
-  function apply(row, finding, number) {
+  // `fixed`: the line as one finding's fix makes it, or as all of them do (the row's own button).
+  function apply(row, finding, number, fixed) {
     var range = lineRange(number);
     var checked = row.querySelector(".line-text").textContent;
     var current = range ? editor.value.slice(range.start, range.end).replace(/\r$/, "") : null;
     if (current !== checked) { say(finding, table.dataset.lineChanged); return; }
-    var fixed = finding.dataset.fixedLine;
     editor.focus({ preventScroll: true });
     // A fix that leaves nothing but spaces deletes the line, its line break too (a stray `end` left a
     // line of spaces behind).
@@ -126,14 +126,14 @@
     }
     editor.dispatchEvent(new Event("input", { bubbles: true }));   // the unsaved-changes guard
     scrollTo(range.start);
-    row.querySelectorAll("button.apply-fix").forEach(function (b) { b.disabled = true; });
+    row.querySelectorAll("button.apply-fix, button.apply-all").forEach(function (b) { b.disabled = true; });
     say(finding, table.dataset.fixApplied);
   }
 
   // A fix taken back (Ctrl+Z) or the line typed back as it was: its buttons work again.
   editor.addEventListener("input", function () {
     table.querySelectorAll("tr.flagged[data-line]").forEach(function (row) {
-      var buttons = row.querySelectorAll("button.apply-fix:disabled");
+      var buttons = row.querySelectorAll("button.apply-fix:disabled, button.apply-all:disabled");
       if (!buttons.length) { return; }
       var range = lineRange(parseInt(row.dataset.line, 10));
       var current = range ? editor.value.slice(range.start, range.end).replace(/\r$/, "") : null;
@@ -154,13 +154,22 @@
     var bar = document.createElement("p");
     bar.className = "finding-actions";
     bar.appendChild(go);
+    if (row.dataset.allFixedLine !== undefined) {
+      var all = document.createElement("button");
+      all.type = "button";
+      all.className = "quiet small apply-all";
+      all.textContent = table.dataset.applyAllFixes + " (" + row.dataset.fixCount + ")";
+      all.addEventListener("click", function () { apply(row, bar, number, row.dataset.allFixedLine); });
+      bar.appendChild(document.createTextNode(" "));
+      bar.appendChild(all);
+    }
     cell.insertBefore(bar, cell.querySelector(".diagnostic"));
     row.querySelectorAll(".diagnostic[data-fixed-line]").forEach(function (finding) {
       var fix = document.createElement("button");
       fix.type = "button";
       fix.className = "quiet small apply-fix";
       fix.textContent = table.dataset.applyFix;
-      fix.addEventListener("click", function () { apply(row, finding, number); });
+      fix.addEventListener("click", function () { apply(row, finding, number, finding.dataset.fixedLine); });
       finding.appendChild(fix);
     });
   });

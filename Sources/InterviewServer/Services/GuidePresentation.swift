@@ -61,6 +61,9 @@ enum GuidePresentation {
         var findings: [Finding]
         /// Lines are left out before this one.
         var gap: Bool = false
+        /// The line with all its findings' fixes applied, when it has two or more that do not overlap.
+        var allFixed: String? = nil
+        var fixCount = 0
     }
 
     struct Finding: Encodable, Sendable {
@@ -93,6 +96,7 @@ enum GuidePresentation {
         let chinese = language == .zh
         let sourceLines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var byLine: [Int: [Finding]] = [:]
+        var applicableByLine: [Int: [Diagnostic]] = [:]
         for item in imported.diagnostics {
             let diagnostic = item.diagnostic
             let severity = switch diagnostic.severity {
@@ -109,6 +113,7 @@ enum GuidePresentation {
             // (the editor's "Apply the fix" wrote `-->Endd`), so such a line offers no fix to apply.
             let raw = (1...sourceLines.count).contains(line) ? String(sourceLines[line - 1]) : ""
             let applicable = GuideImporter.readableText(raw) == raw ? fixed : nil
+            if applicable != nil { applicableByLine[line, default: []].append(diagnostic) }
             byLine[line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
                         message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
@@ -125,8 +130,11 @@ enum GuidePresentation {
         var lines: [SourceLine] = []
         for number in numbers.sorted() where (1...max(sourceLines.count, 1)).contains(number) {
             let text = number <= sourceLines.count ? String(sourceLines[number - 1]) : ""
+            let fixes = applicableByLine[number] ?? []
             lines.append(SourceLine(number: number, text: text, findings: wanted[number] ?? [],
-                                    gap: number > 1 && lines.last.map { $0.number != number - 1 } ?? true))
+                                    gap: number > 1 && lines.last.map { $0.number != number - 1 } ?? true,
+                                    allFixed: Diagnostic.fixedLine(text.replacingOccurrences(of: "\r", with: ""), applyingAll: fixes),
+                                    fixCount: fixes.count))
         }
         return AnnotatedSource(lines: lines, count: imported.diagnostics.count, shown: shown)
     }
