@@ -103,6 +103,8 @@ struct GuideEditorTests {
             let file = try await browser.get("/guides/\(id)/guide.md?version=\(v1)")
             let current = try await browser.get("/guides/\(id)/guide.md")
             let restore = try await browser.get(path + "?from=\(v1)").body.string
+            let compare = try await browser.get("/guides/\(id)/compare").body.string
+            let lineNumber = second.split(separator: "\n", omittingEmptySubsequences: false).count - 1
             let api = try await browser.get("/api/v1/guides/\(id)?version=\(v1)").body.string
             let unknown = try await browser.get("/guides/\(id)/guide.md?version=\(UUID())")
             let current2 = try #require(try await GuideRecord.find(id, on: app.db)?.$current.id)
@@ -119,6 +121,9 @@ struct GuideEditorTests {
             #expect(restore.contains("\(Text.restoredInEditor.in(.en)) v1") && restore.contains(#"data-guard-unsaved="unsaved""#))
             #expect(api.contains("\"shown\":{") && api.contains(v1.uuidString) && !api.contains("closing remark"))
             #expect(unknown.status == .notFound)
+            // the compare page lists the prose line the colleague added (it said only "no changes to questions")
+            #expect(compare.contains("<td class=\"number\">+\(lineNumber)</td><td><code>A colleague&#39;s closing remark.</code>")
+                    || compare.contains("<td class=\"number\">+\(lineNumber)</td><td><code>A colleague's closing remark.</code>"), "\(compare.suffix(1500))")
             #expect(restored.status == .seeOther)
             let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == id).sort(\.$createdAt).all()
             #expect(versions.count == 3 && versions.last?.markdown == first.markdown)

@@ -175,7 +175,13 @@ struct GuideController: RouteCollection {
             changes: diff.changes.map { .init(mark: $0.mark, place: $0.place(language), detail: $0.detail.text(language),
                                               identity: $0.identityText(language)) },
             nothing: GuideDiff.nothing(language))
-        return try await req.page("guide-compare", page)
+        var shown = page
+        let lines = TextChanges.lines(from: old.markdown, to: new.markdown)
+        shown.textChanges = (lines ?? []).prefix(GuideCompare.textLimit).map { .init(mark: $0.mark, number: $0.number, text: $0.text) }
+        shown.textChangesCut = lines == nil || (lines?.count ?? 0) > GuideCompare.textLimit
+        shown.fromMarkdownHref = SiteURL.guideMarkdown(id).path + "?version=\(old.id!)"
+        shown.toMarkdownHref = SiteURL.guideMarkdown(id).path + "?version=\(new.id!)"
+        return try await req.page("guide-compare", shown)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {

@@ -157,6 +157,9 @@ extension Text {
         case .nothingToConvert: ("No chart to convert: every chart is in that syntax already, or none reads without errors.",
                                  "没有可转换的流程图：所有流程图已经是该语法，或者都有错误、无法读取。")
         case .compareWithPrevious: ("changes", "变化")
+        case .textChanges: ("Lines changed in the Markdown", "Markdown 中改动的行")
+        case .noTextChanges: ("The Markdown is the same, line for line.", "两个版本的 Markdown 逐行相同。")
+        case .textChangesCut: ("More lines changed than are listed here: download both versions' Markdown to compare them whole.", "改动的行比这里列出的更多：请下载两个版本的 Markdown 完整比较。")
         case .downloadMarkdown: ("Markdown", "Markdown 文件")
         case .restoreVersion: ("restore", "恢复")
         case .seeChangesMeanwhile: ("See what was changed meanwhile.", "查看期间的改动。")

@@ -24,6 +24,7 @@ enum Text: String, CaseIterable, Sendable {
     case goToLine, applyFix, applyAllFixes, fixApplied, fixLineChanged
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
+    case textChanges, noTextChanges, textChangesCut
     case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor
     case checkErrors, checkErrorsHint, seeInEditor
     // Users

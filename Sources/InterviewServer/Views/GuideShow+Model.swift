@@ -98,6 +98,13 @@ struct GuideCompare: Encodable {
     var toHref: String
     var changes: [Change]
     var nothing: String
+    /// The Markdown's changed lines (`TextChanges`), at most `textLimit`; cut when there were more.
+    struct TextLine: Encodable { var mark: String; var number: Int; var text: String }
+    var textChanges: [TextLine] = []
+    var textChangesCut = false
+    var fromMarkdownHref = ""
+    var toMarkdownHref = ""
+    static let textLimit = 400
 }
 
 struct EditorQuestion: Encodable {
