@@ -277,12 +277,17 @@ struct GuideUploadTests {
             // act
             let spaced = try await browser.post("/guides", ["slug": "slug with spaces/and?", "markdown": "# A\n\n### 0. Resume\n"])
             let reversed = try await browser.post("/guides", ["slug": "bidi", "markdown": "# Unicode \u{202E}gnp.exe\u{202C} guide\n\n### 0. Resume\nRead it.\n"])
+            let hidden = try await browser.post("/guides", ["slug": ".hidden", "markdown": "# A\n\n### 0. Resume\n"])
+            let shouted = try await browser.post("/guides", ["slug": "BIDI", "markdown": "# A\n\n### 0. Resume\n"])
             let page = try await browser.get("/guides").body.string
             let bidiGuide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "bidi").first())
             let drawn = try await browser.get("/guides/\(try bidiGuide.requireID())").body.string
             // verify
             #expect(spaced.status == .unprocessableEntity && spaced.body.string.contains("Letters, digits, &#39;-&#39;"))
             #expect(reversed.status == .seeOther)
+            // a name starting with a dot (a hidden file once downloaded), and one taken in another case
+            #expect(hidden.status == .unprocessableEntity && hidden.body.string.contains("starting with a letter or digit"))
+            #expect(shouted.status == .unprocessableEntity && shouted.body.string.contains(Text.errSlugTaken.in(.en)))
             let guide = try #require(try await GuideRecord.query(on: app.db).filter(\.$slug == "bidi").first())
             #expect(guide.title == "Unicode gnp.exe guide")
             #expect(!page.contains("\u{202E}") && !drawn.contains("\u{202E}"))

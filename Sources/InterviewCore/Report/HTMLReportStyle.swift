@@ -17,7 +17,7 @@ public enum HTMLReportStyle {
     .muted { opacity: .7; } .alert { color: #c92a2a; font-weight: bold; } .over { color: #c92a2a; }
     /* Shaded, not faded: faded rows put the reference answer under 4.5:1 (an accessibility audit). */
     tr.notDemonstrated td, tr.notAsked td { background: rgba(127, 127, 127, .1); }
-    details summary { cursor: pointer; font-size: .85rem; opacity: .8; } details p { margin: .3rem 0; font-size: .88rem; }
+    details summary { cursor: pointer; font-size: .85rem; opacity: .8; min-height: 24px; line-height: 24px; } details p { margin: .3rem 0; font-size: .88rem; }
     td ul { margin: 0; padding-left: 1.1rem; }
     figure { margin: .6rem 0; overflow-x: auto; } figcaption { font-size: .8rem; opacity: .7; }
     .score-chart text { font-size: 12px; fill: #1f2933; }
@@ -32,7 +32,7 @@ public enum HTMLReportStyle {
     /* The score chart in two layouts: titles beside the bars, or above them on a phone (and never both). */
     .score-chart.narrow { display: none; }
     @media screen and (max-width: 600px) { .score-chart.wide { display: none; } .score-chart.narrow { display: block; } }
-    .app-bar button, .app-bar a { min-height: 2rem; display: inline-flex; align-items: center; }
+    .app-bar button, .app-bar a, .app-preamble a { min-height: 2rem; display: inline-flex; align-items: center; }
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
     .skip-link { position: absolute; left: .5rem; top: -3rem; background: #fff; color: #1d2433; padding: .4rem .8rem; border: 2px solid #1d2433; } .skip-link:focus { top: .5rem; }
     .app-bar, .app-preamble { border-bottom: 1px solid #9aa5b1; padding-bottom: .8rem; margin-bottom: 1rem; } .app-bar nav { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }

@@ -210,7 +210,7 @@ extension Text {
         case .errNotText: ("This file is not text: upload the guide's Markdown (.md) file.", "这个文件不是文本：请上传指南的 Markdown（.md）文件。")
         case .errNotUTF8: ("This file is not UTF-8 text (Chinese Windows often saves GBK, shown as “ANSI”): save it as UTF-8 and upload it again.",
                            "这个文件不是 UTF-8 文本（中文 Windows 常保存为 GBK，即“ANSI”）：请另存为 UTF-8 后重新上传。")
-        case .errSlugCharacters: ("Letters, digits, '-', '_' and '.' only, such as backend-senior.", "只能使用字母、数字、'-'、'_' 和 '.'，例如 backend-senior。")
+        case .errSlugCharacters: ("Letters, digits, '-', '_' and '.' only, starting with a letter or digit, such as backend-senior.", "只能使用字母、数字、'-'、'_' 和 '.'，并以字母或数字开头，例如 backend-senior。")
         case .errPasswordBlank: ("A password of spaces only is no secret: use letters, digits or words.", "只由空格组成的密码毫无保密性：请使用字母、数字或词语。")
         case .errUnknownRole: ("Not a role: choose admin, hiring manager or interviewer.", "没有这个角色：请选择管理员、招聘经理或面试官。")
         case .errPasswordShort: ("At least 12 characters.", "至少 12 个字符。")

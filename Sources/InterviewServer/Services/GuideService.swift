@@ -24,10 +24,14 @@ enum GuideService {
         guard canUpload(user) else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let slug = errors.require(input.slug, "slug", max: 100)
-        if errors["slug"] == nil, try await GuideRecord.query(on: db).filter(\.$slug == slug).first() != nil {
+        // Unique whatever the case (`PROBE1` beside `probe1` was a second guide of the same name), and
+        // starting with a letter or digit (`.hidden` downloaded as a hidden file).
+        if errors["slug"] == nil, try await GuideRecord.query(on: db).all().contains(where: { $0.slug.lowercased() == slug.lowercased() }) {
             errors["slug"] = .errSlugTaken
         }
-        if errors["slug"] == nil, !slug.utf8.allSatisfy({ isSlugByte($0) }) { errors["slug"] = .errSlugCharacters }
+        if errors["slug"] == nil, !slug.utf8.allSatisfy({ isSlugByte($0) }) || !(slug.utf8.first.map(isSlugStart) ?? false) {
+            errors["slug"] = .errSlugCharacters
+        }
         let text = markdown(from: input.markdown, file: input.file, errors: &errors)
         if errors["markdown"] != nil {}
         else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors["markdown"] = .errRequired }
@@ -115,6 +119,10 @@ enum GuideService {
     }
 
     /// A short name is what the CLI, lists and links name the guide by: letters, digits, '-', '_', '.'.
+    static func isSlugStart(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+    }
+
     static func isSlugByte(_ b: UInt8) -> Bool {
         (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x5F || b == 0x2E
     }
