@@ -31,7 +31,7 @@ public enum HTMLReportStyle {
     @media (max-width: 760px) { table { display: block; overflow-x: auto; } }
     /* The score chart in two layouts: titles beside the bars, or above them on a phone (and never both). */
     .score-chart.narrow { display: none; }
-    @media screen and (max-width: 600px) { .score-chart.wide { display: none; } .score-chart.narrow { display: block; } }
+    @media screen and (max-width: 600px) { .score-chart.wide { display: none; } .score-chart.narrow { display: block; max-width: 100%; height: auto; } }
     .app-bar button, .app-bar a, .app-preamble a { min-height: 2rem; display: inline-flex; align-items: center; }
     @media print { details { display: block; } details > p { display: block; } .app-bar { display: none; } }
     .skip-link { position: absolute; left: .5rem; top: -3rem; background: #fff; color: #1d2433; padding: .4rem .8rem; border: 2px solid #1d2433; } .skip-link:focus { top: .5rem; }
