@@ -12,6 +12,7 @@ enum SchemaMigrations {
             M009_CreateScorecards(), M010_AddUserDeactivation(), M011_DropClientIDUniqueness(), M012_AddSessionEpoch(),
             M013_CreateSecurityEvents(), M014_AddOwners(), M015_AddScorecardErasure(), M016_ExplicitSubmission(),
             M017_CreateCandidateDecisions(), M018_AddOverdueHours(), M019_HashSessionKeys(), M020_KeepGuideReadings(),
+            M021_OpenInterviewsFollowCards(),
         ]
     }
 }
