@@ -84,6 +84,8 @@ struct GuideEditorTests {
             // verify: the row names its line, the finding carries the whole fixed line, escaped as text
             #expect(page.contains(#"<script src="/editor.js" defer>"#))
             #expect(page.contains(#"data-go-to-line="\#(Text.goToLine.in(.en))""#))
+            // the size the server refuses is checked before sending (demo_e2e keeps a 2.3 MB text), in the page's words
+            #expect(page.contains(#"data-too-large="The text is {size} MB and a guide may be at most 1 MB"#))
             #expect(page.contains(#"class="flagged" data-line="\#(line)""#), "line \(line)")
             let fixed = "  S([Start]) --&gt; Q[&quot;&lt;b onclick=x()&gt;Hash maps?&lt;/b&gt;&quot;] --&gt; End"
             #expect(page.contains(#"data-fixed-line="\#(fixed)""#))

@@ -157,6 +157,21 @@ def main():
         WebDriverWait(admin, 10).until(lambda d: d.execute_script("return document.getElementById('guide-markdown').value").startswith("# 本地"))
         text = admin.execute_script("return document.getElementById('guide-markdown').value")
         check(text == "# 本地指南\n\n## 1. 自我介绍\n\n1.1 介绍一下你自己\n", f"a UTF-8 file replaces the editor's text: {text[:40]!r}")
+        # A text over the 1 MB a guide may have (2.1 MB of Chinese: over 6 MB once percent-encoded, which
+        # ended on a "too large" page without the text) is not sent, by either button, and stays.
+        large = "# 大指南\n\n" + "问题很长很长很长很长很长很长。\n" * 50_000
+        admin.execute_script("const e = document.getElementById('guide-markdown'); e.value = arguments[0]; e.dispatchEvent(new Event('input', {bubbles: true}));", large)
+        before = admin.current_url
+        for selector in ("form.editor p.actions button:not([formaction])", "form.editor p.actions button[value=mermaid]"):
+            admin.find_element(By.CSS_SELECTOR, selector).click()
+            WebDriverWait(admin, 10).until(lambda d: d.find_element(By.ID, "too-large").is_displayed())
+            said = admin.find_element(By.ID, "too-large").text
+            kept = admin.execute_script("return document.getElementById('guide-markdown').value")
+            check(admin.current_url == before and kept == large and "2.30 MB" in said and "1 MB" in said,
+                  f"a 2.30 MB text is kept and not sent ({selector.split()[-1]}): {said[:60]!r}")
+        guarded = admin.execute_script("const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
+        check(guarded, "leaving the page still asks: the refused text is unsaved")
+        admin.execute_script("const e = document.getElementById('guide-markdown'); e.value = arguments[0]; e.dispatchEvent(new Event('input', {bubbles: true}));", text)
 
         # The debrief to show: of the first 40 panels, the one the adjustment moves most.
         adjusted = None

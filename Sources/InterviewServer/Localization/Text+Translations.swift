@@ -164,6 +164,8 @@ extension Text {
         case .restoreVersion: ("restore", "恢复")
         case .seeChangesMeanwhile: ("See what was changed meanwhile.", "查看期间的改动。")
         case .loadFileIntoEditor: ("Replace the text with a Markdown file (not saved until you save)", "用 Markdown 文件替换正文（保存后才生效）")
+        case .guideTooLargeToSend: ("The text is {size} MB and a guide may be at most 1 MB, so nothing was sent: your text is still here. Move topics into a second guide, or shorten the text.",
+                                    "正文有 {size} MB，而指南最多 1 MB，所以没有提交：你的文字仍在这里。可以把部分主题移到另一份指南，或缩短正文。")
         case .saveAsNewVersionOf: ("Save this text as the next version of", "把这段文字保存为以下指南的新版本：")
         case .restoredInEditor: ("The editor holds the text of", "编辑器中是")
         case .restoredInEditorTail: (", not saved: saving makes it the current version, and the versions after it stay in the list.", " 的文字，尚未保存：保存后它会成为当前版本，之后的各版本仍保留在列表中。")

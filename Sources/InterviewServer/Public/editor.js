@@ -48,6 +48,43 @@
     editor.insertAdjacentElement("afterend", label);
   }
 
+  // A guide may be at most 1 MB (the server refuses more). A larger text was sent anyway: under 6 MB the
+  // server said so, but a conversion came back with the saved version in place of the author's edits, and
+  // over 6 MB (2 MB of Chinese, percent-encoded) the answer was a "too large" page without the text. So
+  // the size is checked here, before anything leaves, and the text stays in the editor. Counted as the
+  // server counts: UTF-8 bytes of the text with "\n" line ends (a textarea's value has them).
+  function utf8Length(text) {
+    var bytes = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : (c >= 0xD800 && c < 0xDC00) ? 2 : (c >= 0xDC00 && c < 0xE000) ? 2 : 3;
+    }
+    return bytes;
+  }
+  if (form && form.dataset.tooLarge) {
+    var tooLarge = document.createElement("p");
+    tooLarge.className = "error";
+    tooLarge.id = "too-large";
+    tooLarge.setAttribute("role", "alert");
+    tooLarge.hidden = true;
+    // Beside the buttons that were pressed, not above the text (a long text's top is out of sight).
+    var actions = form.querySelector("p.actions");
+    (actions || editor).insertAdjacentElement(actions ? "beforebegin" : "afterend", tooLarge);
+    // On the document, capturing: before unsaved.js's listener on the form, which then sees the submit
+    // taken back and keeps guarding the text.
+    document.addEventListener("submit", function (event) {
+      if (event.target !== form) { return; }
+      var size = utf8Length(editor.value);
+      var over = size > 1000000;
+      tooLarge.hidden = !over;
+      if (!over) { return; }
+      event.preventDefault();
+      tooLarge.textContent = form.dataset.tooLarge.replace("{size}", (size / 1000000).toFixed(2));
+      editor.setAttribute("aria-invalid", "true");
+      tooLarge.scrollIntoView({ block: "nearest" });
+    }, true);
+  }
+
   var table = document.getElementById("editor-findings");
   if (!table) { return; }
 

@@ -7,7 +7,8 @@
   document.querySelectorAll("form[data-guard-unsaved]").forEach(function (form) {
     var dirty = form.getAttribute("data-guard-unsaved") === "unsaved";
     form.addEventListener("input", function () { dirty = true; });
-    form.addEventListener("submit", function () { dirty = false; });
+    // Unless a check before it took the submit back (the editor's size check): the text is still unsaved.
+    form.addEventListener("submit", function (event) { if (!event.defaultPrevented) { dirty = false; } });
     window.addEventListener("beforeunload", function (event) {
       if (!dirty) { return; }
       event.preventDefault();
