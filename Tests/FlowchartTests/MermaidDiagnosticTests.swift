@@ -44,6 +44,18 @@ import Testing
         #expect(atEnd.edgeList == ["C-next->D"])
     }
 
+    @Test(arguments: [("e([End]", ")", "End"), ("e{{Gate}", "}", "Gate"), ("e(((Out))", ")", "Out"), ("e[[Sub]", "]", "Sub"), ("e((End)", ")", "End"), ("e([End", "])", "End")])
+    func aCloserBegunIsFinishedNotAddedWhole(written: String, missing: String, label: String) throws {
+        // act: the closer's first half written (`e([End]`), the fix gave `e([End]])`
+        let parsed = parse("s --> \(written)")
+        // verify: the fix adds only what is missing, the message says so, and the label stops before it
+        let d = try #require(parsed.first(.unclosedBracket))
+        let end = 7 + written.count
+        #expect(d.fix == Fix(start: SourcePosition(line: 11, column: end), end: SourcePosition(line: 11, column: end), replacement: missing))
+        #expect(d.message.hasSuffix("add '\(missing)'"))
+        #expect(parsed.graph.node("e")?.text == label)
+    }
+
     @Test(arguments: [("->", "->"), ("=>", "=>"), ("-=>", "-=>"), ("->>", "->>"), ("→", "→")])
     func anArrowFromAnotherNotationIsReplacedAndTheLinkKept(written: String, token: String) throws {
         // act: the flowchart.js habit in a Mermaid chart, with a labelled target and a line after it

@@ -200,10 +200,14 @@ extension MermaidReader {
             // `A[Question --> B[Next]`: the label was meant to end before the link. Closed there, the rest
             // of the line is read as written (the link and B), where the line's end took them all in.
             let end = linkInsideLabel(textStart..<limit) ?? limit
-            report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: closer),
-                   fix: (end..<end, closer))
+            // `e([End]`, `{{Gate}`: the closer begun and not finished. The fix adds what is missing (it
+            // added the whole closer, `e([End]])`) and the label stops before the part written.
+            let written = Self.closerBegun(closer, in: s, textStart..<end)
+            let missing = String(closer.dropFirst(written))
+            report(.error, .unclosedBracket, at: open, MermaidText.unclosed(string(open..<open + opener), closer: missing),
+                   fix: (end..<end, missing))
             i = end
-            found = end
+            found = end - written
         } else {
             i = found + (slanted ? 1 : close.3)
         }
@@ -531,5 +535,19 @@ extension MermaidReader {
             j += 1
         }
         return nil
+    }
+}
+
+extension MermaidReader {
+    /// How many bytes of `closer` (ASCII, two or three long) the text already ends with, short of all of
+    /// it: 1 for `End]` and `])`, 2 for `x))` and `)))`; 0 when none.
+    static func closerBegun(_ closer: String, in s: Bytes, _ text: Range<Int>) -> Int {
+        let bytes = Array(closer.utf8)
+        var k = bytes.count - 1
+        while k > 0 {
+            if text.count >= k, (0..<k).allSatisfy({ s[text.upperBound - k + $0] == bytes[$0] }) { return k }
+            k -= 1
+        }
+        return 0
     }
 }
