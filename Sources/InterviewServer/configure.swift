@@ -41,7 +41,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     try app.prepareDummyPassword()
     app.useBaseMiddleware()
     configureViews(app)
-    configureSessions(app, secure: settings.secureCookies)
+    configureSessions(app, secure: settings.secureCookies, lifetime: settings.sessionLifetime)
     // Resumes go up to 5 MB; leave room for the form around them.
     app.routes.defaultMaxBodySize = "6mb"
 
@@ -62,7 +62,7 @@ private func configureViews(_ app: Application) {
     app.middleware.use(PublicFiles())
 }
 
-private func configureSessions(_ app: Application, secure: Bool) {
+private func configureSessions(_ app: Application, secure: Bool, lifetime: TimeInterval) {
     let caches = app.singleWriterCaches
     app.sessions.use { _ in QuietSessions(base: HashedSessions(), caches: caches) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
@@ -71,10 +71,11 @@ private func configureSessions(_ app: Application, secure: Bool) {
             return HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
                                      isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
-        // Max-Age rather than Expires: the same week, without formatting a date on every response
-        // (Vapor builds a DateFormatter for each Expires it writes, a real cost under load).
+        // Max-Age rather than Expires: the session's lifetime (`--session-lifetime`; the browser kept a dead
+        // cookie for a week under a shorter one), without formatting a date on every response (Vapor
+        // builds a DateFormatter for each Expires it writes, a real cost under load).
         return HTTPCookies.Value(string: id.string, expires: nil,
-                                 maxAge: 60 * 60 * 24 * 7, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+                                 maxAge: max(1, Int(lifetime.rounded(.up))), domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware.use(ProbesWithoutSession(app.sessions.middleware))
     app.middleware.use(ProbesWithoutSession(CSRFCookie(secure: secure)))

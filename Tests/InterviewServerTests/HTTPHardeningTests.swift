@@ -153,6 +153,30 @@ struct HTTPHardeningTests {
         }
     }
 
+    @Test func aFolderLinkingToADatabaseInUseIsRefusedToo() async throws {
+        // setup: a server on one folder; another folder whose database is a symbolic link to the first's,
+        // and a third that is itself a link to the first folder
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")
+        let alias = directory.appendingPathComponent("alias"), linked = directory.appendingPathComponent("linked")
+        let real = directory.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: alias, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = real.appendingPathComponent("interviewflow.sqlite").path
+        // act
+        var refusals: [Bool] = []
+        try await withFileApp(path) { _ in
+            try FileManager.default.createSymbolicLink(atPath: alias.appendingPathComponent("interviewflow.sqlite").path, withDestinationPath: path)
+            try FileManager.default.createSymbolicLink(atPath: linked.path, withDestinationPath: real.path)
+            for other in [alias, linked] {
+                do { try await withFileApp(other.appendingPathComponent("interviewflow.sqlite").path) { _ in }; refusals.append(false) }
+                catch { refusals.append(error is DataFolderLock.InUse) }
+            }
+        }
+        // verify: both refused, as a second server on the folder itself is
+        #expect(refusals == [true, true])
+    }
+
     @Test func aSecondServerOnTheSameDataFolderRefusesToStart() async throws {
         // setup
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")

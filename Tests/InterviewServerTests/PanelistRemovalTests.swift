@@ -46,7 +46,8 @@ struct PanelistRemovalTests {
             #expect(submittedStays.status == .conflict)
             #expect(leaves.status == .seeOther)
             let trail = try await SecurityEvent.query(on: app.db).all().filter { $0.kind == .panelistRemoved }
-            #expect(trail.map(\.detail) == [olgaID.uuidString])
+            // who, as the page names people, and that her unsubmitted card went with her
+            #expect(trail.map(\.detail) == ["user:\(olgaID.uuidString)" + AuditText.draftDiscarded])
         }
     }
 

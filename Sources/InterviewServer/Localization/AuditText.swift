@@ -20,11 +20,31 @@ enum AuditText {
             return (language == .zh ? "角色：" : "role: ") + role.label(language)
         }
         if let outcome = CandidateDecision.Outcome(rawValue: text) { return outcome.label(language) }
-        if language == .zh, text.hasPrefix("restored "), let semicolon = text.range(of: "; erased again: ") {
-            return "恢复于 \(text[text.index(text.startIndex, offsetBy: 9)..<semicolon.lowerBound])；重新删除 \(text[semicolon.upperBound...]) 位候选人"
+        guard language == .zh else { return text }
+        if let match = text.wholeMatch(of: restored) {
+            var zh = "恢复于 \(match.1)；重新删除 \(match.2) 位候选人"
+            if let count = match.3, let kept = match.5 {
+                zh += "；此备份之后写入的 \(count) 条安全记录" + (match.4.map { "（自 \($0) 起）" } ?? "") + "不在恢复后的记录中；它们保留在 \(kept) 中"
+            }
+            return zh
         }
+        if let match = text.wholeMatch(of: erasedAgain) {
+            return "恢复备份后再次删除（首次删除于 \(match.1)" + (match.2.map { "，删除者 \($0)" } ?? "") + "）"
+        }
+        if text.hasSuffix(draftDiscarded) { return String(text.dropLast(draftDiscarded.count)) + "；其未提交的评分卡草稿已删除" }
+        // A candidate's fields changed, or a card's step: "name,contact", "scorecard submitted".
+        let fields = text.split(separator: ",").map { details[String($0)] }
+        if !fields.isEmpty, fields.allSatisfy({ $0 != nil }) { return fields.compactMap { $0 }.joined(separator: "、") }
         return text
     }
+
+    /// Said of a panelist taken off a panel whose unsubmitted card went with them.
+    static let draftDiscarded = "; their draft scorecard was discarded"
+
+    /// `ErasureLedger`'s restore entry, with `RestoredTrailGap.text`'s English when the trail lost entries.
+    private nonisolated(unsafe) static let restored = #/restored (\S+); erased again: (\d+)(?:; (\d+) security trail entr(?:y|ies) written after this backup(?: \(from (\S+)\))? (?:is|are) not in the restored trail; (?:it is|they are) kept in (.+))?/#
+    /// `ErasureLedger`'s re-erasure entry: "again after a restore (first erased <time> by <who>)".
+    private nonisolated(unsafe) static let erasedAgain = #/again after a restore \(first erased (\S+)(?: by (.+))?\)/#
 
     /// One side of a change: a role, an interview status, or a retention period.
     private static func value(_ text: String, _ language: Language) -> String {
@@ -85,6 +105,15 @@ enum AuditText {
         "name, email": "姓名、邮箱",
         "again after a restore": "恢复备份后再次删除",
         "unknown account": "账户不存在",
+        "deactivated": "账户已停用",
+        "current password wrong": "当前密码错误",
+        "scorecard submitted": "提交评分卡",
+        "scorecard revised": "修订评分卡",
+        "contact": "联系方式",
+        "resumeText": "简历文字",
+        "resume.pdf": "简历 PDF",
+        "notes": "备注",
+        "created": "创建",
         "wrong password": "密码错误",
     ]
 }

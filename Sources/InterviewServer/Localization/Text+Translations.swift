@@ -188,7 +188,7 @@ extension Text {
         case .when: ("When", "时间")
         case .who: ("Who", "操作人")
         case .action: ("Action", "操作")
-        case .system: ("system (retention)", "系统（保留期限）")
+        case .system: ("system", "系统")
         case .securityEvents: ("Security events", "安全事件")
         case .candidateData: ("Candidate data", "候选人数据")
         case .address: ("Address", "地址")

@@ -89,7 +89,7 @@ public enum SQLiteBackup {
         guard FileManager.default.fileExists(atPath: snapshot, isDirectory: &isFolder) else { throw Failure("no backup at \(snapshot)", "\(snapshot) 处没有备份") }
         if isFolder.boolValue { throw Failure("\(snapshot) is a folder; name the backup file 'interview backup' wrote", "\(snapshot) 是文件夹；请给出 'interview backup' 写出的备份文件") }
         // The live database of a running server, not a backup: its latest writes are still in its -wal.
-        if FileManager.default.fileExists(atPath: snapshot + ".lock") {
+        if FileManager.default.fileExists(atPath: DataFolderLock.resolved(snapshot) + ".lock") {
             do { try DataFolderLock(databasePath: snapshot).release() } catch is DataFolderLock.InUse {
                 throw Failure("\(snapshot) is the database of a running server, not a backup: its latest writes are still in its write-ahead log; take a copy with 'interview backup' and restore that",
                               "\(snapshot) 是正在运行的服务器的数据库，不是备份：最新的写入还在它的预写日志中；请用 'interview backup' 备份一份再恢复")

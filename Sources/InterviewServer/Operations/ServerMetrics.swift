@@ -52,6 +52,8 @@ enum ServerMetrics {
 
     enum LoginFailure: String, CaseIterable {
         case wrongPassword = "wrong_password", unknownAccount = "unknown_account", throttled
+        /// The right password for a deactivated account; a wrong one on the Account page's change form.
+        case deactivated, currentPasswordWrong = "current_password_wrong"
     }
 
     static func loginFailed(_ reason: LoginFailure) { loginFailures[reason]?.increment() }

@@ -30,7 +30,7 @@ final class DataFolderLock: Sendable {
 
     /// Takes the lock beside `databasePath`, or throws `InUse` (worded in `language`) at once (never waits).
     init(databasePath: String, language: Flowchart.Language = .en) throws {
-        let path = databasePath + ".lock"
+        let path = Self.resolved(databasePath) + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(path): \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -38,6 +38,21 @@ final class DataFolderLock: Sendable {
             throw InUse(databasePath: databasePath, language: language)
         }
         descriptor.withLock { $0 = fd }
+    }
+
+    /// The database's own path, symbolic links followed (in the folder's path or as the file itself): a
+    /// folder holding a link to a database in use took a lock of its own beside the link, and a second
+    /// server ran on the file. (A hard link is not followed: an operator makes one on purpose or not at all.)
+    static func resolved(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        // Not there yet (a first start): the folder's real path, and the file's name in it.
+        let url = URL(fileURLWithPath: path)
+        guard let folder = realpath(url.deletingLastPathComponent().path, nil) else { return path }
+        defer { free(folder) }
+        return String(cString: folder) + "/" + url.lastPathComponent
     }
 
     /// Lets go of the folder: at shutdown, so a server started next in the same process (the tests)

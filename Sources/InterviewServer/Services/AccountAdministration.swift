@@ -54,7 +54,26 @@ enum AccountAdministration {
     /// continues under a new id.
     static func changePassword(of user: User, current: String, new: String, confirmation: String, req: Request) async throws {
         var errors = FieldErrors()
-        if try await !req.password.async.verify(current, created: user.passwordHash) { errors["current"] = .errPasswordWrong }
+        // The current password is guessed under the sign-in's limit for the account, and a wrong one is in
+        // the trail as a failed sign-in: from a session left open (an unlocked PC, a stolen cookie) it
+        // could be guessed without limit or trace, and learnt (it may be used elsewhere too).
+        let limiter = LoginRateLimiter(db: req.db, now: Date()), account = LoginRateLimiter.Scope.account(user.email)
+        if case .refused(_, let first) = try await limiter.reserve(account) {
+            ServerMetrics.loginFailed(.throttled)
+            if first {
+                try await SecurityAudit.record(.loginLocked, by: user, subject: SecurityAudit.subject("user", user.id), detail: "account", req: req)
+            }
+            errors["current"] = .tooManyAttempts
+            try errors.check()
+        }
+        if try await req.password.async.verify(current, created: user.passwordHash) {
+            try await limiter.clear(account)
+        } else {
+            ServerMetrics.loginFailed(.currentPasswordWrong)
+            try await SecurityAudit.record(.loginFailed, by: user, subject: SecurityAudit.subject("user", user.id),
+                                           detail: "current password wrong", req: req)
+            errors["current"] = .errPasswordWrong
+        }
         if let problem = AccountService.passwordProblem(new) { errors["new"] = problem }
         if new != confirmation { errors["confirmation"] = .errPasswordMismatch }
         try errors.check()
@@ -76,6 +95,9 @@ enum AccountAdministration {
         user.passwordHash = try await req.password.async.hash(new)
         user.sessionEpoch += 1
         try await user.save(on: req.db)
+        // The new password lifts a lockout of the account: the person locked out is who asked for it, and
+        // was refused with it for the rest of the quarter hour.
+        try await LoginRateLimiter(db: req.db, now: Date()).clear(.account(user.email))
     }
 
     /// "Sign out everywhere": every session of the account ends, this one included.

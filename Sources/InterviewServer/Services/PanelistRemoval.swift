@@ -39,7 +39,7 @@ enum PanelistRemoval {
         cache.forgetSeats(ofInterview: interviewID)
         if let cardID = card?.id { cache.forget(cardID) }
         try await SecurityAudit.record(.panelistRemoved, by: user, subject: SecurityAudit.subject("interview", interviewID),
-                                       detail: userID.uuidString, req: req)
+                                       detail: SecurityAudit.subject("user", userID) + (card == nil ? "" : AuditText.draftDiscarded), req: req)
     }
 
     static let submitted = "A submitted scorecard is part of the record: its interviewer stays on the panel."
