@@ -36,6 +36,12 @@ extension Interview {
             do {
                 try SQLiteBackup.backup(SQLiteBackup.databasePath(inDataFolder: data), to: output)
                 print(CommandLineLanguage.pick("backed up \(data) to \(output)", "已把 \(data) 备份到 \(output)"))
+                if let erasures = try SQLiteBackup.copyLedger(fromDataFolder: data, besideBackup: output) {
+                    let copy = SQLiteBackup.ledgerCopy(ofBackup: output)
+                    print(CommandLineLanguage.pick(
+                        "the \(erasures) erasure(s) recorded so far are in \(copy): keep it with the backup; 'restore --erasures' takes the newest one, so that an older backup brings nobody back",
+                        "目前记录的 \(erasures) 次删除保存在 \(copy) 中：请与备份放在一起；'restore --erasures' 可使用最新的一份，使较早的备份不会让已删除的人重新出现"))
+                }
             } catch {
                 UsageError(error).report()
             }
@@ -54,22 +60,44 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("The data folder to restore into.", "要恢复到的数据文件夹。")))
         var data = "interviewflow-data"
 
+        @Option(name: .customLong("erasures"), help: ArgumentHelp(CommandLineLanguage.pick(
+            "An erasures ledger to carry into the folder (the old folder's erasures.log, or the newest backup's .erasures.log); repeatable. The people it names are erased again at the next start.",
+            "要并入数据文件夹的删除记录（旧文件夹的 erasures.log，或最新备份旁的 .erasures.log）；可重复。\n其中的候选人会在下次启动时再次删除。")))
+        var erasures: [String] = []
+
         func run() throws {
             Backup.refuseOnPostgres("restore")
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
+                // Read before anything is replaced: a ledger that does not read refuses the restore.
+                for ledger in erasures { try SQLiteBackup.checkLedger(ledger) }
                 let restored = try SQLiteBackup.restore(file, dataFolder: data)
                 DataFolderPrivacy.tighten(dataFolder: data)
                 print(CommandLineLanguage.pick("restored \(file) into \(data)", "已把 \(file) 恢复到 \(data)"))
+                // The backup's own copy first (its erasures are in it already, but a later restore of an
+                // older backup into this folder needs them), then the ones given.
+                let beside = SQLiteBackup.ledgerCopy(ofBackup: file)
+                for ledger in (FileManager.default.fileExists(atPath: beside) ? [beside] : []) + erasures {
+                    let added = try SQLiteBackup.mergeLedger(ledger, intoDataFolder: data)
+                    print(CommandLineLanguage.pick("\(added) erasure(s) added from \(ledger)", "从 \(ledger) 并入 \(added) 次删除"))
+                }
                 if let kept = restored.kept {
                     print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)"))
                     if let gap = restored.trailGap { print(CommandLineLanguage.pick(gap.text(kept: kept).en, gap.text(kept: kept).zh)) }
                 }
-                let erasures = SQLiteBackup.erasuresRecorded(inDataFolder: data)
-                if erasures > 0 {
+                let recorded = SQLiteBackup.erasuresRecorded(inDataFolder: data)
+                if recorded > 0 {
                     print(CommandLineLanguage.pick(
-                        "\(erasures) erasure(s) recorded in \(data)/\(SQLiteBackup.erasureLedgerName) are made again when the server starts: people erased after this backup was taken stay erased",
-                        "\(data)/\(SQLiteBackup.erasureLedgerName) 中记录的 \(erasures) 次删除会在服务器启动时重新执行：在此备份之后被删除个人数据的候选人不会因恢复而重新出现"))
+                        "\(recorded) erasure(s) recorded in \(data)/\(SQLiteBackup.erasureLedgerName) are made again when the server starts: people erased after this backup was taken stay erased",
+                        "\(data)/\(SQLiteBackup.erasureLedgerName) 中记录的 \(recorded) 次删除会在服务器启动时重新执行：在此备份之后被删除个人数据的候选人不会因恢复而重新出现"))
+                }
+                if restored.kept == nil && erasures.isEmpty {
+                    // A new folder (a lost disk): the erasures made since this backup are known only to the
+                    // old folder's ledger or a newer backup's copy. Said whatever the count: restored into a
+                    // new folder, an erased candidate came back and nothing warned (an operations probe).
+                    print(CommandLineLanguage.pick(
+                        "warning: \(data) held no database, so erasures made after this backup was taken are known only to the old folder's \(SQLiteBackup.erasureLedgerName) or a newer backup's .\(SQLiteBackup.erasureLedgerName): restore again with --erasures FILE before starting the server, or the people erased since come back",
+                        "警告：\(data) 中原本没有数据库，因此在此备份之后做出的删除只记录在旧文件夹的 \(SQLiteBackup.erasureLedgerName) 或较新备份旁的 .\(SQLiteBackup.erasureLedgerName) 中：请在启动服务器前用 --erasures FILE 再恢复一次，否则此后被删除的人会重新出现"))
                 }
             } catch {
                 UsageError(error).report()

@@ -175,6 +175,44 @@ struct BackupTests {
         }
     }
 
+    /// The ledger lives in the data folder: a disk lost with it took the erasures made since the last
+    /// backup, and a backup restored into a new folder brought those people back (an operations probe).
+    /// Each backup now carries the ledger beside it, and a restore takes a newer one.
+    @Test func aBackupCarriesTheLedgerAndARestoreIntoANewFolderTakesANewerOne() async throws {
+        // setup: one erasure, a backup; a second erasure, a second backup
+        let live = try folder(), backups = try folder(), fresh = try folder()
+        defer { for dir in [live, backups, fresh] { try? FileManager.default.removeItem(at: dir) } }
+        let database = SQLiteBackup.databasePath(inDataFolder: live.path)
+        try await withFileApp(database) { _ in }
+        let ledger = ErasureLedger(dataFolder: live.path)
+        let first = UUID(), second = UUID()
+        #expect(try SQLiteBackup.copyLedger(fromDataFolder: live.path, besideBackup: backups.appendingPathComponent("none.sqlite").path) == nil)
+        try ledger.record(candidate: first, at: Date(), by: "retention")
+        let older = backups.appendingPathComponent("monday.sqlite").path, newer = backups.appendingPathComponent("tuesday.sqlite").path
+        try SQLiteBackup.backup(database, to: older)
+        let olderCount = try SQLiteBackup.copyLedger(fromDataFolder: live.path, besideBackup: older)
+        try ledger.record(candidate: second, at: Date(), by: "user:\(UUID().uuidString)")
+        try SQLiteBackup.backup(database, to: newer)
+        let newerCount = try SQLiteBackup.copyLedger(fromDataFolder: live.path, besideBackup: newer)
+        // act: the disk is lost; Monday's backup into a new folder, with Tuesday's ledger
+        _ = try SQLiteBackup.restore(older, dataFolder: fresh.path)
+        let fromOlder = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: older), intoDataFolder: fresh.path)
+        let fromNewer = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: newer), intoDataFolder: fresh.path)
+        let again = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: newer), intoDataFolder: fresh.path)
+        // verify: both erasures are in the new folder, with who asked, once each; the copies are owner-only
+        #expect(olderCount == 1 && newerCount == 2)
+        #expect(fromOlder == 1 && fromNewer == 1 && again == 0)
+        let entries = ErasureLedger(dataFolder: fresh.path).entries()
+        #expect(entries.map(\.candidate) == [first, second] && entries.allSatisfy { $0.by != nil })
+        let mode = (try FileManager.default.attributesOfItem(atPath: SQLiteBackup.ledgerCopy(ofBackup: newer))[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        // a file that is no ledger is refused before anything is restored
+        let junk = backups.appendingPathComponent("notes.txt").path
+        try "remember to erase Zacharias".write(toFile: junk, atomically: true, encoding: .utf8)
+        #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.checkLedger(junk) }
+        #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.checkLedger(junk + ".missing") }
+    }
+
     @Test func theLedgerKeepsWhoAskedOnALineEarlierVersionsPassOver() throws {
         // setup: one erasure recorded by a person, one written by an earlier version, one line tampered with
         let dir = try folder()

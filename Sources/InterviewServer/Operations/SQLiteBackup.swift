@@ -76,6 +76,49 @@ public enum SQLiteBackup {
         ErasureLedger(dataFolder: folder).candidates().count
     }
 
+    /// Where a backup's copy of the erasures ledger goes: beside it, `<backup>.erasures.log`.
+    public static func ledgerCopy(ofBackup backup: String) -> String { backup + "." + ErasureLedger.fileName }
+
+    /// Writes the folder's erasures ledger beside a backup just written, owner-only like it; returns how
+    /// many erasures it holds, or nil when the folder has no ledger (nobody was ever erased). The ledger
+    /// lives in the data folder, and a disk lost with it took every erasure made since the backup: restored
+    /// into a new folder, those people came back (an operations probe). A newer backup's copy, given to
+    /// `restore --erasures`, erases them again from an older one.
+    @discardableResult
+    public static func copyLedger(fromDataFolder folder: String, besideBackup backup: String) throws -> Int? {
+        let ledger = ErasureLedger(dataFolder: folder)
+        guard FileManager.default.fileExists(atPath: ledger.path) else { return nil }
+        let copy = ledgerCopy(ofBackup: backup)
+        do {
+            try ledger.text().write(toFile: copy, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy)
+        } catch {
+            throw Failure("cannot write \(copy): \(error.localizedDescription)", "无法写入 \(copy)：\(error.localizedDescription)")
+        }
+        return ledger.candidates().count
+    }
+
+    /// Adds to the folder's ledger the erasures `file` holds that it lacks (an old folder's `erasures.log`,
+    /// or a backup's copy); returns how many were added. Refused when the file reads as no ledger at all.
+    public static func mergeLedger(_ file: String, intoDataFolder folder: String) throws -> Int {
+        try ErasureLedger(dataFolder: folder).append(missing: checkLedger(file))
+    }
+
+    /// The ledger lines of `file`, or a refusal when it reads as no ledger at all: checked before a
+    /// restore replaces anything.
+    @discardableResult
+    public static func checkLedger(_ file: String) throws -> [Substring] {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw Failure("cannot read \(file) as an erasures ledger; nothing was restored", "无法把 \(file) 读作删除记录；没有恢复任何内容")
+        }
+        let given = ErasureLedger.lines(of: text)
+        guard !given.isEmpty || text.isEmpty else {
+            throw Failure("\(file) is not an erasures ledger (lines like '2026-12-06T05:40:00.000Z candidate <id>'); nothing was restored",
+                          "\(file) 不是删除记录（应为形如 '2026-12-06T05:40:00.000Z candidate <id>' 的行）；没有恢复任何内容")
+        }
+        return given
+    }
+
     /// Replaces the database in a data folder with `snapshot`, after checking the snapshot. The caller
     /// holds the folder's lock, so no server runs on it meanwhile.
     ///

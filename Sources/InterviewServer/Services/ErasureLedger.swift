@@ -6,9 +6,9 @@ import Vapor
 
 /// Erasures, remembered outside the database they were made in. A backup taken before an erasure still
 /// holds the person's data, and restoring it brought them back on every page, with the trail entry of
-/// their erasure gone too. The ledger is a file in the data folder beside the database, which neither
-/// `backup` nor `restore` touches; at start, every candidate it names whom the database does not hold
-/// as erased (a restored backup) is erased again. It holds ids and dates only, nothing about the person.
+/// their erasure gone too. The ledger is a file in the data folder beside the database, which `restore`
+/// only ever adds to (`backup` copies it beside the backup, `restore --erasures` merges one in); at start,
+/// every candidate it names whom the database does not hold as erased (a restored backup) is erased again. It holds ids and dates only, nothing about the person.
 /// SQLite only: on PostgreSQL backups and restores are pg_dump's, and docs/operations.md says what to do.
 final class ErasureLedger: Sendable {
     static let fileName = "erasures.log"
@@ -40,6 +40,37 @@ final class ErasureLedger: Sendable {
     }
 
     struct Entry { var candidate: UUID; var at: String; var by: String? }
+
+    /// The file as it is, for a backup's copy.
+    func text() throws -> String { try lock.withLock { try String(contentsOfFile: path, encoding: .utf8) } }
+
+    /// The lines of a ledger's text that read as ledger lines (an erasure, or who asked for one).
+    static func lines(of text: String) -> [Substring] {
+        text.split(separator: "\n").filter { line in
+            let parts = line.split(separator: " ")
+            guard parts.count >= 3, SessionTimestamp.parse(String(parts[0])) != nil, UUID(uuidString: String(parts[2])) != nil else { return false }
+            return (parts.count == 3 && parts[1] == "candidate") || (parts.count == 4 && parts[1] == "requested-by" && isRequester(parts[3]))
+        }
+    }
+
+    /// Appends the lines this ledger does not hold yet, in their order, and waits until they are on disk;
+    /// returns how many erasures were added.
+    func append(missing given: [Substring]) throws -> Int {
+        let held = Set(Self.lines(of: (try? text()) ?? ""))
+        let new = given.filter { !held.contains($0) }
+        guard !new.isEmpty else { return 0 }
+        let block = new.joined(separator: "\n") + "\n"
+        try lock.withLock {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
+            defer { close(fd) }
+            let written = block.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            guard written == block.utf8.count, fsync(fd) == 0 else {
+                throw Abort(.internalServerError, reason: "cannot write \(Self.fileName): errno \(errno)")
+            }
+        }
+        return new.filter { $0.split(separator: " ")[1] == "candidate" }.count
+    }
 
     /// The erasures, in the order they were; lines that do not read are passed over. Erasures recorded
     /// before the requester was kept have none. The time and requester are checked before they are used
