@@ -154,6 +154,29 @@ struct SessionLifetimeTests {
         }
     }
 
+    /// A request sent from a session that has ended is answered as signed out, not as a forged form:
+    /// the console's next action read "Missing or wrong CSRF token" (an operations probe).
+    @Test func aFormOrAnAPICallFromAnEndedSessionIsAnsweredAsSignedOut() async throws {
+        try await withApp { app in
+            // setup: Ivan on two devices; he signs out everywhere from one
+            try await TestData.user(app, "ivan@example.com", role: .interviewer)
+            let laptop = TestBrowser(app), phone = TestBrowser(app)
+            _ = try await laptop.logIn("ivan@example.com")
+            _ = try await phone.logIn("ivan@example.com")
+            _ = try await phone.get("/account")
+            _ = try await laptop.get("/account")
+            _ = try await laptop.post("/account/sign-out-everywhere")
+            // act: the phone's open page sends a form, and its script an API call, with the old token
+            let form = try await phone.post("/account/name", ["name": "Ivan"])
+            let api = try await phone.send(.POST, "/api/v1/positions", body: ByteBuffer(string: #"{"title":"x"}"#), contentType: .json)
+            let forged = try await TestBrowser(app).post("/login", ["email": "ivan@example.com", "password": "x"], csrf: false)
+            // verify: the page goes to sign-in, the API says 401; a visitor's form without a token is still refused
+            #expect(form.status == .seeOther && form.headers.first(name: .location) == "/login")
+            #expect(api.status == .unauthorized && api.body.string.contains("Sign in first."))
+            #expect(forged.status == .forbidden)
+        }
+    }
+
     @Test func deactivationEndsTheAccountsSessionsAndReactivationDoesNotRestoreThem() async throws {
         try await withApp { app in
             // setup

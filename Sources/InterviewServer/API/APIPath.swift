@@ -8,6 +8,7 @@ enum APIPath {
     static let id: PathComponent = ":id"
 
     static let session: [PathComponent] = ["session"]
+    static let sessionPath = "/api/v1/session"
     static let positions: [PathComponent] = ["positions"]
     static let position: [PathComponent] = ["positions", id]
     static let positionMembers: [PathComponent] = ["positions", id, "members"]

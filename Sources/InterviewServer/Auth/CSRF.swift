@@ -102,9 +102,22 @@ struct CSRFMiddleware: Middleware {
 
     private static func check(_ submitted: String?, _ expected: String?, _ req: Request, _ next: any Responder) -> EventLoopFuture<Response> {
         guard CSRF.matches(submitted, expected) else {
+            // A session that has ended (signed out everywhere, deactivated, timed out) takes its token with
+            // it: answered as signed out, as a GET is, not as a forged form (a console's next action read
+            // "Missing or wrong CSRF token", and its client could not tell the person to sign in again).
+            if !req.auth.has(User.self), !Self.isOpenToVisitors(req) {
+                return RequireUser(kind: req.url.path.hasPrefix("/" + APIPath.root.description + "/") ? .api : .page)
+                    .respond(to: req, chainingTo: next)
+            }
             return req.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Missing or wrong CSRF token."))
         }
         return next.respond(to: req)
+    }
+
+    /// The forms someone not signed in may send: signing in (page and API), the first admin, signing out.
+    private static func isOpenToVisitors(_ req: Request) -> Bool {
+        let path = req.url.path
+        return [SiteURL.login.path, SiteURL.setup.path, SiteURL.logout.path, APIPath.sessionPath].contains(path)
     }
 }
 
