@@ -49,6 +49,9 @@ struct RunLabels: Sendable {
     var pick: String { t("pick (number or id): ", "选择（序号或编号）：") }
     var jumpTo: String { t("jump to (key or part of the title): ", "跳转到（编号或标题的一部分）：") }
     var topics: String { t("Topics:", "主题：") }
+    /// A paste outside a note: not read as keys (a pasted note's second line once rated a question).
+    var pasteIgnored: String { t("pasted text is not read as keys: press m (or M) first, then paste the note",
+                                 "粘贴的文字不会被当作按键：请先按 m（或 M），再粘贴笔记") }
     func noCommand(_ key: Character) -> String { t("no command on '\(key)'; ? lists the keys", "'\(key)' 不是命令；按 ? 查看所有按键") }
     var error: String { t("error", "错误") }
     func interrupted(_ path: String) -> String {

@@ -10,8 +10,23 @@ import Darwin
 enum TerminalInput {
     enum Key: Equatable {
         case character(Character)
+        /// Text the terminal says was pasted (bracketed paste, `TerminalRawMode`), whole.
+        case paste(String)
+        /// Ctrl-C while a line is being typed (signals are off then, so the line can be kept).
+        case interrupt
         case enter, backspace, clearLine, escape, ignored, timeout, endOfInput
     }
+
+    /// What the line editor ends with.
+    enum Line: Equatable {
+        case accepted(String)
+        case cancelled
+        /// Ctrl-C: the text so far, to keep before stopping.
+        case interrupted(String)
+    }
+
+    /// At most this much of one paste is kept; the rest is read and dropped (a paste is a note, not a file).
+    static let pasteLimit = 20_000
 
     static func readKey(timeoutMilliseconds: Int32) -> Key {
         guard let first = readByte(timeout: timeoutMilliseconds) else { return .timeout }
@@ -21,11 +36,18 @@ enum TerminalInput {
         case 0x0D, 0x0A: return .enter
         case 0x7F, 0x08: return .backspace
         case 0x15: return .clearLine
+        case 0x03: return .interrupt
         case 0x1B:
-            // A lone Escape cancels; ESC [ … is a key like an arrow, read to its end and ignored.
+            // A lone Escape cancels; ESC [ … is a key like an arrow, read to its end and ignored, except
+            // ESC [ 200 ~, which opens a paste.
             guard let next = readByte(timeout: 25), next >= 0 else { return .escape }
-            if next == 0x5B { while let b = readByte(timeout: 25), b >= 0, !(0x40...0x7E).contains(b) {} }
-            return .ignored
+            guard next == 0x5B else { return .ignored }
+            var parameters: [UInt8] = []
+            while let b = readByte(timeout: 25), b >= 0 {
+                parameters.append(UInt8(b))
+                if (0x40...0x7E).contains(b) { break }
+            }
+            return parameters == Array("200~".utf8) ? .paste(readPaste()) : .ignored
         case 0..<0x20: return .ignored
         default:
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
@@ -35,18 +57,55 @@ enum TerminalInput {
         }
     }
 
+    /// The pasted bytes up to ESC [ 201 ~ (or the end of input), as text.
+    private static func readPaste() -> String {
+        let end = Array("\u{1B}[201~".utf8)
+        var bytes: [UInt8] = []
+        while let b = readByte(timeout: 1000), b >= 0 {
+            bytes.append(UInt8(b))
+            if bytes.count >= end.count, bytes.suffix(end.count).elementsEqual(end) {
+                bytes.removeLast(end.count)
+                break
+            }
+            if bytes.count > pasteLimit + end.count { bytes.removeFirst(bytes.count - pasteLimit - end.count) }
+        }
+        return String(decoding: bytes.prefix(pasteLimit), as: UTF8.self)
+    }
+
+    /// A paste as one line of a note: its line breaks and tabs become spaces, other control characters go.
+    static func pastedLine(_ text: String) -> String {
+        var line = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x09: if !line.hasSuffix(" ") && !line.isEmpty { line.append(" ") }
+            case 0..<0x20, 0x7F: continue
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        // The line break a copied line usually ends with is no part of the note.
+        while line.hasSuffix(" ") && text.last.map({ $0.isNewline }) == true { line.removeLast() }
+        return line
+    }
+
     /// A one-line editor for notes, reasons and topic names: Enter accepts, Escape cancels,
-    /// Backspace removes a character (a whole Chinese character, not a byte), Ctrl-U clears.
-    static func readLine(redraw: (String) -> Void) -> String? {
+    /// Backspace removes a character (a whole Chinese character, not a byte), Ctrl-U clears. A paste
+    /// goes in whole, its lines joined (its second line was read as commands, and rated a question);
+    /// Ctrl-C gives back what was typed, to be kept before stopping (it was lost, while the exit said
+    /// everything was saved).
+    static func readLine(redraw: (String) -> Void) -> Line {
         var text = ""
+        TerminalRawMode.signals(false)
+        defer { TerminalRawMode.signals(true) }
         while true {
             redraw(text)
             switch readKey(timeoutMilliseconds: -1) {
             case .character(let c): text.append(c)
+            case .paste(let pasted): text += pastedLine(pasted)
             case .backspace: if !text.isEmpty { text.removeLast() }
             case .clearLine: text = ""
-            case .enter: return text
-            case .escape, .endOfInput: return nil
+            case .enter: return .accepted(text)
+            case .interrupt: return .interrupted(text)
+            case .escape, .endOfInput: return .cancelled
             case .ignored, .timeout: continue
             }
         }

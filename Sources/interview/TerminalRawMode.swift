@@ -44,6 +44,15 @@ enum TerminalRawMode {
         writeAll(leaveSequence)
     }
 
+    /// Ctrl-C as a signal (`true`, the runner's keys) or as a key (`false`, while a note is typed, so the
+    /// note can be kept before stopping).
+    static func signals(_ on: Bool) {
+        var settings = termios()
+        guard terminalOriginal != nil, tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        if on { settings.c_lflag |= tcflag_t(ISIG) } else { settings.c_lflag &= ~tcflag_t(ISIG) }
+        tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    }
+
     /// Window size in columns and rows, with a fallback for terminals that do not say.
     static func size() -> (columns: Int, rows: Int) {
         var size = winsize()
@@ -51,8 +60,10 @@ enum TerminalRawMode {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
-    private static let enterSequence: [UInt8] = Array("\u{1B}[?1049h\u{1B}[?25l".utf8)
-    private static let leaveSequence: [UInt8] = Array("\u{1B}[?25h\u{1B}[?1049l".utf8)
+    // Bracketed paste on (?2004): the terminal marks pasted text, so a pasted note's lines are not
+    // read as keys (`TerminalInput.readPaste`).
+    private static let enterSequence: [UInt8] = Array("\u{1B}[?1049h\u{1B}[?25l\u{1B}[?2004h".utf8)
+    private static let leaveSequence: [UInt8] = Array("\u{1B}[?2004l\u{1B}[?25h\u{1B}[?1049l".utf8)
 
     private static func writeAll(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }

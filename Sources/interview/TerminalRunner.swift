@@ -16,22 +16,41 @@ enum TerminalRunner {
             TerminalScreen.draw(session, acknowledged: recent)
             let key = TerminalInput.readKey(timeoutMilliseconds: 1000)
             if key == .endOfInput { break }
+            if case .paste = key {
+                session.error = session.labels.pasteIgnored
+                continue
+            }
             guard case .character(let c) = key else { continue }
-            guard let command = command(for: c, &session, recent) else { continue }
+            var stopping = false
+            guard let command = command(for: c, &session, recent, stopping: &stopping) else {
+                if stopping { break }
+                continue
+            }
             let (acknowledged, quit) = session.handle(command)
             recent = Array((recent + acknowledged).suffix(4))
-            if quit { break }
+            if quit || stopping { break }
         }
         TerminalRawMode.restore()
         PlainRunner.finish(session)
     }
 
-    private static func command(for key: Character, _ session: inout RunSession, _ recent: [String]) -> SessionCommand? {
+    /// `stopping` is set when Ctrl-C ended a line being typed: the command made of what was typed (a note)
+    /// is still recorded, and then the run stops as Ctrl-C stops it anywhere else.
+    private static func command(for key: Character, _ session: inout RunSession, _ recent: [String],
+                                stopping: inout Bool) -> SessionCommand? {
         if let digit = key.wholeNumberValue { return .rate(digit) }
         let snapshot = session
-        let ask = { (prompt: String, extra: [String]) in
-            TerminalInput.readLine { text in TerminalScreen.draw(snapshot, acknowledged: recent, extra: extra, prompt: prompt + text) }
+        var interrupted = false
+        let ask = { (prompt: String, extra: [String]) -> String? in
+            switch TerminalInput.readLine(redraw: { text in TerminalScreen.draw(snapshot, acknowledged: recent, extra: extra, prompt: prompt + text) }) {
+            case .accepted(let text): return text
+            case .cancelled: return nil
+            case .interrupted(let text):
+                interrupted = true
+                return text
+            }
         }
+        defer { stopping = interrupted }
         switch key {
         case "y": return .answer(true)
         case "n": return .answer(false)
@@ -45,15 +64,19 @@ enum TerminalRunner {
             let text = ask(key == "M" ? session.labels.sharedNote : session.labels.privateNote, [])
             return text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : .note($0, shared: key == "M") }
         case "s":
-            return ask(session.labels.skipReason, []).map { .skip($0.isEmpty ? nil : $0) }
+            // Ctrl-C at the reason skips nothing: only a note typed so far is kept on the way out.
+            let reason = ask(session.labels.skipReason, [])
+            return interrupted ? nil : reason.map { .skip($0.isEmpty ? nil : $0) }
         case "p":
-            return ask(session.labels.pick, []).flatMap { $0.isEmpty ? nil : .pick($0) }
+            let pick = ask(session.labels.pick, [])
+            return interrupted ? nil : pick.flatMap { $0.isEmpty ? nil : .pick($0) }
         case "j":
             let topics = session.driver.guide.topics.map { topic in
                 "  \(topic.heading)" + (topic.key != topic.heading && !topic.key.hasPrefix((topic.number ?? "") + " ") ? "  [\(topic.key)]" : "")
                     + (session.driver.state.topics[topic.key] != nil ? "  ✓" : "")
             }
-            return ask(session.labels.jumpTo, [session.labels.topics] + topics).flatMap { $0.isEmpty ? nil : .jump($0) }
+            let target = ask(session.labels.jumpTo, [session.labels.topics] + topics)
+            return interrupted ? nil : target.flatMap { $0.isEmpty ? nil : .jump($0) }
         default:
             session.error = session.labels.noCommand(key)
             return nil

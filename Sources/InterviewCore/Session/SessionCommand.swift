@@ -58,7 +58,7 @@ public enum SessionCommand: Hashable, Sendable {
     public static func helpLines(_ language: Language) -> [String] { language == .zh ? chineseHelpLines : helpLines }
 
     public static let chineseHelpLines: [String] = [
-        "0-4   给当前问题评分（按指南的评分标准）",
+        "0-4   给当前问题评分（按指南的评分标准；全角数字和〇一二三四也算）",
         "y/n   回答判断（是否深入？），或接受 / 拒绝提供的跳转",
         "m     给当前问题添加私人备注（先按 b：给上一个评过分的问题）  M  候选人可以看到的备注",
         "j     跳转到某个主题（j 3.2.1）；b 返回",
@@ -72,7 +72,7 @@ public enum SessionCommand: Hashable, Sendable {
 
     /// One line per command, for `?`.
     public static let helpLines: [String] = [
-        "0-4   rate the current question (the guide's scale)",
+        "0-4   rate the current question (the guide's scale; full-width digits and 〇一二三四 count too)",
         "y/n   answer the gate (go deeper?), or take / decline an offered jump",
         "m     add a private note on the current question (b first: on the one rated before)  M  a note the candidate may read",
         "j     jump to a topic (j 3.2.1); b returns",

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""The terminal runner driven through a pseudo-terminal, as a terminal would: a note pasted with the
+terminal's bracketed-paste marks stays one note (its second line once rated a question and moved on),
+a paste outside a note is not read as keys, and Ctrl-C while a note is typed keeps the note before
+stopping (it was dropped while the exit said everything was saved). Standard library only.
+
+    python3 Tests/runner/paste_and_interrupt.py --binary .build/debug/interview
+"""
+import argparse, json, os, pty, select, sys, tempfile, time
+
+PASTE_OPEN, PASTE_CLOSE = b"\x1b[200~", b"\x1b[201~"
+
+
+def read_until(fd, needle, timeout=15):
+    """Reads the terminal's output until `needle` appears in it (UTF-8), or fails."""
+    seen, deadline = b"", time.time() + timeout
+    while time.time() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if needle.encode() in seen:
+                return seen
+    raise SystemExit(f"FAIL: the screen never showed {needle!r}; last output: {seen[-400:]!r}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="runner-pty-")
+    session = os.path.join(folder, "paste.jsonl")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
+        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", session, "--candidate", "P-1"])
+    failures = []
+    def check(ok, what):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+    read_until(fd, "阶段")
+    for key in b"fff":
+        os.write(fd, bytes([key]))
+        time.sleep(0.3)
+    read_until(fd, "3.1")
+    os.write(fd, b"m")
+    read_until(fd, "私人备注")
+    os.write(fd, PASTE_OPEN + "第一行：基础不错\n第二行：讲了 GIL\n".encode() + PASTE_CLOSE)
+    time.sleep(0.3)
+    os.write(fd, b"\r")
+    read_until(fd, "添加笔记")
+    # a paste outside a note: not keys
+    os.write(fd, PASTE_OPEN + "三 yes 2 4\n".encode() + PASTE_CLOSE)
+    read_until(fd, "粘贴的文字不会被当作按键")
+    # Ctrl-C while a note is typed
+    os.write(fd, b"m")
+    read_until(fd, "私人备注")
+    os.write(fd, "半截备注：跳表".encode())
+    time.sleep(0.3)
+    os.write(fd, b"\x03")
+    read_until(fd, "--resume")
+    _, status = os.waitpid(pid, 0)
+    events = [json.loads(line) for line in open(session, encoding="utf-8") if line.strip()]
+    notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
+    check(notes == ["第一行：基础不错 第二行：讲了 GIL", "半截备注：跳表"], f"the pasted note is one note, the interrupted one kept: {notes}")
+    check(not any(e.get("type") in ("rated", "skipped") for e in events), "nothing was rated or skipped by pasted text")
+    check(os.WEXITSTATUS(status) == 0 if os.WIFEXITED(status) else False, f"the run stopped cleanly ({status})")
+    print("runner paste and interrupt: " + ("all checks passed" if not failures else f"{len(failures)} failed"))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
