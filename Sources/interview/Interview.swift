@@ -89,8 +89,13 @@ extension UsageError {
 
     /// Prints the message the way ArgumentParser prints validation errors.
     func report() -> Never {
-        FileHandle.standardError.write(Data("\(CommandLineLanguage.pick("Error: ", "错误：") + description)\n".utf8))
+        say()
         Foundation.exit(2)
+    }
+
+    /// On stderr, without exiting (a command that goes on with its other files).
+    func say() {
+        FileHandle.standardError.write(Data("\(CommandLineLanguage.pick("Error: ", "错误：") + description)\n".utf8))
     }
 }
 
@@ -118,25 +123,34 @@ enum InputFile {
     /// `read`, with where the first byte that is not UTF-8 is instead of a warning printed (lint reports it
     /// among its findings).
     static func readNoting(_ path: String, bundled: Bool = false) -> (text: String, invalidUTF8: SourcePosition?) {
+        switch readOrRefuse(path, bundled: bundled) {
+        case .success(let read): return read
+        case .failure(let refusal): refusal.report()
+        }
+    }
+
+    /// `readNoting`, with a file it cannot read given back rather than reported (lint goes on with the
+    /// other files: one missing name stopped it before the rest were checked).
+    static func readOrRefuse(_ path: String, bundled: Bool = false) -> Result<(text: String, invalidUTF8: SourcePosition?), UsageError> {
         // A guide exported as JSON read as a chart gave a page of flowchart.js errors (lint) or came back
         // unchanged with success (convert): say what to do with it instead.
         if path.lowercased().hasSuffix(".json") {
-            UsageError("\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
+            return .failure(UsageError("\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
                        + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'",
                        "\(path) 是导出为 JSON 的指南；此命令读取 Markdown 指南和流程图文件：请使用导出它的 Markdown，"
-                       + "或用 'interview guide export \(path) -o guide.md' 写成 Markdown").report()
+                       + "或用 'interview guide export \(path) -o guide.md' 写成 Markdown"))
         }
         if bundled, !FileManager.default.fileExists(atPath: path) {
             if let (id, language) = BundledGuides.named(path), let markdown = BundledGuides.markdown(id: id, language: language) {
-                return (markdown, nil)
+                return .success((markdown, nil))
             }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if exists && isDirectory.boolValue { UsageError("\(path) is a directory, not a file", "\(path) 是文件夹，不是文件").report() }
-            UsageError("cannot read \(path): no such file", "无法读取 \(path)：没有这个文件").report()
+            if exists && isDirectory.boolValue { return .failure(UsageError("\(path) is a directory, not a file", "\(path) 是文件夹，不是文件")) }
+            return .failure(UsageError("cannot read \(path): no such file", "无法读取 \(path)：没有这个文件"))
         }
-        return (String(decoding: data, as: UTF8.self), InvalidUTF8.firstPosition(in: data))
+        return .success((String(decoding: data, as: UTF8.self), InvalidUTF8.firstPosition(in: data)))
     }
 }

@@ -48,8 +48,17 @@ extension Interview {
             // Under a locale that names no language (a container's C.UTF-8), a Chinese guide's findings
             // came in English (a probe): then every guide's own language decides, when they agree.
             var guideLanguages: Set<ReportLanguage> = []
+            var unreadable = 0
             for file in files {
-                let (text, invalidUTF8) = InputFile.readNoting(file, bundled: true)
+                let text: String, invalidUTF8: SourcePosition?
+                switch InputFile.readOrRefuse(file, bundled: true) {
+                case .success(let read): (text, invalidUTF8) = read
+                case .failure(let refusal):
+                    // Said, and the other files still checked; the exit is 2 at the end, as for one file.
+                    refusal.say()
+                    unreadable += 1
+                    continue
+                }
                 sources[file] = text
                 let document = FlowchartDocument(text: text, path: file)
                 if document.isMarkdown {
@@ -63,6 +72,8 @@ extension Interview {
                     report.add(document, file: file, more: invalidUTF8.map { [InvalidUTF8.diagnostic(at: $0)] } ?? [])
                 }
             }
+            // Nothing read, nothing to say beyond why (a single missing file printed an empty summary).
+            if unreadable == files.count { throw ExitCode(2) }
             let lang = self.lang ?? Language.named(in: ProcessInfo.processInfo.environment)
                 ?? (guideLanguages == [.zh] ? .zh : .en)
             switch format {
@@ -72,6 +83,7 @@ extension Interview {
                 let showSnippets = snippets ?? (isatty(STDOUT_FILENO) == 1)
                 print(TerminalSafe.visible(report.text(sources: showSnippets ? sources : nil, language: lang)), terminator: "")
             }
+            if unreadable > 0 { throw ExitCode(2) }
             if report.errorCount > 0 { throw ExitCode(1) }
         }
     }

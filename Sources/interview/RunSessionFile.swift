@@ -10,6 +10,10 @@ struct RunSessionFile {
     /// Reads the log; problems that lost nothing (an unfinished last line) are told on stderr.
     static func read(_ path: String) -> RunSessionFile {
         guard let data = FileManager.default.contents(atPath: path) else {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                UsageError("\(path) is a directory, not a session file", "\(path) 是文件夹，不是面试记录文件").report()
+            }
             UsageError("cannot read \(path): no such session file", "无法读取 \(path)：没有这个面试记录文件").report()
         }
         do {
@@ -29,7 +33,9 @@ struct RunSessionFile {
 
     /// The guide to replay the log over: the one named, or the bundled guide with the recorded id and
     /// version (either language).
-    func guide(named name: String?, path: String) -> Guide {
+    /// `runs`: for `run`, which takes the guide first on its line (`report` and `calibrate` take `--guide`;
+    /// run's advice named --guide, which run refuses).
+    func guide(named name: String?, path: String, runs: Bool = false) -> Guide {
         if let name {
             let imported = GuideArgument.load(name)
             GuideArgument.warn(imported, file: name)
@@ -42,9 +48,9 @@ struct RunSessionFile {
             }
         }
         UsageError("\(path) was recorded with guide '\(start.guideID ?? start.guideTitle)' version \(start.guideHash.prefix(12)), "
-                   + "which is not bundled with this build; pass the guide file with --guide",
+                   + "which is not bundled with this build; " + (runs ? "give the guide file first: interview run GUIDE.md --session \(path) --resume" : "pass the guide file with --guide"),
                    "\(path) 是用指南 '\(start.guideID ?? start.guideTitle)' 的版本 \(start.guideHash.prefix(12)) 记录的，本版本没有内置它；"
-                   + "请用 --guide 给出指南文件").report()
+                   + (runs ? "请把指南文件放在最前面：interview run 指南.md --session \(path) --resume" : "请用 --guide 给出指南文件")).report()
     }
 
     /// Replays the log over the guide; a log that does not fit is a usage error naming the event.

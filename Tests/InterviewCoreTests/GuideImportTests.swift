@@ -91,7 +91,7 @@ struct SeedImportTests {
         let seed = SeedGuide.imported()
         // verify
         let finding = try #require(prose.diagnostics.first { $0.diagnostic.code == .nothingToAsk })
-        #expect(finding.diagnostic.severity == .warning && finding.diagnostic.position.line == 1)
+        #expect(finding.diagnostic.severity == .error && finding.diagnostic.position.line == 1)
         #expect(finding.diagnostic.text.zh.contains("无题可问"))
         #expect(!seed.diagnostics.contains { $0.diagnostic.code == .nothingToAsk })
     }

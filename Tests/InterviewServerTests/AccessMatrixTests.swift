@@ -188,13 +188,13 @@ struct AccessMatrixTests {
                                              .member: .forbidden, .panelist: .forbidden, .manager: .forbidden, .owner: .ok, .admin: .ok]
             try await check(w, "guide edit", row) {
                 n += 1
-                return try await w.call($0, .POST, "/api/v1/guides/\(guide)/versions", json: ["markdown": "# Guide\n\nVersion \(n).\n"])
+                return try await w.call($0, .POST, "/api/v1/guides/\(guide)/versions", json: ["markdown": "# Guide\n\n## 1. Warm-up\n\n- Question \(n)?\n"])
             }
             var form = row.mapValues { $0 == .ok ? HTTPStatus.seeOther : $0 }
             form[.outsider] = .seeOther
             try await check(w, "guide edit form", form) {
                 n += 1
-                return try await w.call($0, .POST, "/guides/\(guide)/edit", form: ["markdown": "# Guide\n\nVersion \(n).\n"])
+                return try await w.call($0, .POST, "/guides/\(guide)/edit", form: ["markdown": "# Guide\n\n## 1. Warm-up\n\n- Question \(n)?\n"])
             }
             let edits = try await SecurityEvent.query(on: app.db).filter(\.$kind == .guideEdited).count()
             #expect(edits == 4)

@@ -128,10 +128,12 @@ struct ReportCommandTests {
         let log = try recordedSession(in: dir)
         // act
         let result = try CommandRunner.run(["report", log])
-        // verify
+        let resumed = try CommandRunner.run(["run", "--session", log, "--resume"])
+        // verify: each command says how it takes the guide (run's advice named --guide, which run refuses)
         #expect(result.status == 2)
         #expect(result.stderr.contains("was recorded with guide 'short-backend' version"))
         #expect(result.stderr.contains("pass the guide file with --guide"))
+        #expect(resumed.status == 2 && resumed.stderr.contains("give the guide file first: interview run GUIDE.md --session \(log) --resume"))
     }
 
     @Test func theBundledGuideIsFoundFromTheLogAndHTMLIsWrittenToAFile() throws {

@@ -74,8 +74,10 @@ extension GuideBuilder {
 
     /// Unique topic keys, duplicate section numbers reported, instruction calls resolved.
     mutating func finish(_ guide: inout Guide) {
+        // An error: nothing can be run on such a guide (`run` and the server refuse it), and lint passed it
+        // with exit 0, an empty or a binary file too (the terminal probe).
         if guide.stages.isEmpty {
-            diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .nothingToAsk, at: SourcePosition(line: 1, column: 1), LocalizedText(
+            diagnostics.append(GuideDiagnostic(Diagnostic(.error, .nothingToAsk, at: SourcePosition(line: 1, column: 1), LocalizedText(
                 en: "no numbered stage and no flowchart: an interview on this guide has nothing to ask — stages are headings such as '### 0. Resume', topics are charts under them",
                 zh: "没有编号的阶段，也没有流程图：按这份指南面试无题可问——阶段是 '### 0. 简历' 这样的标题，主题是其下的流程图"))))
         }

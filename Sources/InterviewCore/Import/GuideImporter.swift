@@ -74,6 +74,10 @@ public enum GuideImporter {
     /// A guide file: Markdown, or the JSON `interview guide export --format json` writes.
     public static func load(path: String) throws -> ImportedGuide {
         guard let data = FileManager.default.contents(atPath: path) else {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw GuideLoadError(text: LocalizedText(en: "\(path) is a directory, not a file", zh: "\(path) 是文件夹，不是文件"))
+            }
             throw GuideLoadError(text: LocalizedText(en: "cannot read \(path): no such file", zh: "无法读取 \(path)：没有这个文件"))
         }
         if path.lowercased().hasSuffix(".json") {
