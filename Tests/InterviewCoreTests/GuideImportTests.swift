@@ -1,3 +1,4 @@
+import Flowchart
 import Testing
 @testable import InterviewCore
 
@@ -83,6 +84,26 @@ struct SeedImportTests {
         #expect(warning.diagnostic.text.zh.contains("pickList: true"))
         #expect(try #require(imported.guide.topic("3.9")).isPickList)
         #expect(imported.diagnostics.filter { $0.diagnostic.code == .pickListGuidance }.count == 1)
+    }
+
+    /// A ```flow block left open before the next topic ran on to that topic's closing fence: the topic
+    /// vanished and the one before asked its questions, and no finding named the open fence (the
+    /// terminal probe). A Python block's `# comment` is no heading.
+    @Test func aChartBlockLeftOpenBeforeTheNextTopicIsNamedAtItsFence() throws {
+        // setup
+        let chart = "```flow\nst=>start: S\nop1=>operation: Q\ne=>end: E\nst->op1->e\n"
+        let markdown = "# G\n\n## 3. Tech\n\n### 3.1 Redis\n\n" + chart + "\n### 3.2 MySQL\n\n" + chart + "```\n\n```python\n# a comment\nx = 1\n```\n"
+        // act
+        let imported = GuideImporter.importMarkdown(markdown, path: "g.md")
+        let closed = GuideImporter.importMarkdown(markdown.replacingOccurrences(of: "\n### 3.2", with: "```\n### 3.2"), path: "g.md")
+        // verify: at the open fence (line 7), naming the heading it ran past, with the fence to add before it
+        let finding = try #require(imported.diagnostics.first { $0.diagnostic.code == .unclosedFence })
+        #expect(finding.diagnostic.severity == .error && finding.diagnostic.position == SourcePosition(line: 7, column: 1))
+        #expect(finding.diagnostic.text.en.contains("not closed before line 13 ('### 3.2 MySQL')"))
+        #expect(finding.diagnostic.text.zh.contains("第 13 行"))
+        #expect(finding.diagnostic.fix == Fix(start: SourcePosition(line: 13, column: 1), end: SourcePosition(line: 13, column: 1), replacement: "```\n"))
+        #expect(imported.diagnostics.filter { $0.diagnostic.code == .unclosedFence }.count == 1)
+        #expect(!closed.diagnostics.contains { $0.diagnostic.code == .unclosedFence })
     }
 
     @Test func aGuideWithNothingToAskSaysSo() throws {

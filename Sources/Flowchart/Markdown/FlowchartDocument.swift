@@ -66,6 +66,19 @@ public struct FlowchartDocument: Sendable {
     }
 }
 
+extension Diagnostic {
+    /// A block whose text runs past a heading or another block's fence (`FlowBlock.runsPast`): said at the
+    /// block's fence, with the fence to add before that line.
+    public static func fenceRunsOn(_ block: FlowBlock) -> Diagnostic? {
+        guard let (line, text) = block.runsPast else { return nil }
+        let shown = String(text.trimmingCharacters(in: .whitespaces).prefix(40))
+        return Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1), LocalizedText(
+            en: "this ```\(block.info) block is not closed before line \(line) ('\(shown)'): everything up to the next ``` is read as this chart; add ``` on a line before line \(line)",
+            zh: "这个 ```\(block.info) 代码块在第 \(line) 行（'\(shown)'）之前没有闭合：直到下一个 ``` 的内容都被当作这张流程图读取；请在第 \(line) 行之前加一行 ```"),
+            fix: Fix(start: SourcePosition(line: line, column: 1), end: SourcePosition(line: line, column: 1), replacement: "```\n"))
+    }
+}
+
 extension LocalizedText {
     /// Said by the lint of a bare document and by a guide's import alike, so written once.
     public static func unclosedFence(info: String) -> LocalizedText {

@@ -19,9 +19,13 @@ public enum GuideImporter {
         let annotations = frontMatter.map { Annotations.read($0, diagnostics: &diagnostics) } ?? Annotations()
         let body = frontMatter?.body ?? text
         let (sections, comments) = MarkdownOutline.read(body)
-        for block in sections.flatMap(\.flowBlocks) where block.isUnclosed {
-            diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
+        for block in sections.flatMap(\.flowBlocks) {
+            if block.isUnclosed {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
+                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
+            } else if block.isFlowchart, let leak = Diagnostic.fenceRunsOn(block) {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, leak))
+            }
         }
         for comment in comments where comment.hidesTextAfter {
             // The whole line is the comment's, as on the page: text after `-->` would vanish unsaid.
