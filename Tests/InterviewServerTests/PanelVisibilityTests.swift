@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InterviewCore
 @testable import InterviewServer
 import Testing
 import Vapor
@@ -108,6 +109,25 @@ struct PanelVisibilityTests {
             _ = try await ivan.act(w.fixture, ["type": "finish", "confirm": true])
             _ = try await ivan.act(w.fixture, ["type": "submit", "recommendation": "hire", "summary": ""])
             #expect(try await sees("ivan").allSatisfy { $0 })
+        }
+    }
+
+    /// Ivan, his card open while Olga's is submitted, reads why the agreement figures are not shown: they
+    /// wait for his card (it said "no interviewer rated", of a candidate two had rated).
+    @Test func theDebriefsAgreementSaysItWaitsForOnesOwnCard() async throws {
+        try await withApp { app in
+            // setup
+            let w = try await world(app)
+            _ = try await w.browsers["olga"]!.act(w.fixture, ["type": "submit", "recommendation": "lean-no", "summary": ""])
+            // act
+            let page = try await w.get("ivan", w.candidate + "/debrief").body.string
+            let json = try await w.get("ivan", w.candidate + "/debrief.json").body.string
+            let olgas = try await w.get("olga", w.candidate + "/debrief").body.string
+            // verify
+            let withheld = AgreementNotShown.withheldUntilOwnCard.english
+            #expect(page.contains("not shown until you submit your own scorecard") && json.contains(withheld))
+            #expect(!page.contains("no interviewer rated"))
+            #expect(!olgas.contains("not shown until you submit your own scorecard"))
         }
     }
 

@@ -44,6 +44,13 @@ public struct PanelDebriefDocument: Sendable, Codable, Hashable {
     /// `PanelDebrief.otherNotes`.
     public var otherNotes: [PanelDebrief.RaterNotes]
 
+    /// No agreement figure, each for `reason`: for a reader who may not see the colleagues' cards.
+    public mutating func withholdAgreement(_ reason: AgreementNotShown) {
+        let text = language == .zh ? reason.chinese : reason.english
+        let withheld = Figure(value: nil, reading: nil, reason: text, questions: 0)
+        agreement = Agreement(pairs: [], singleRater: withheld, panelMean: withheld, explanation: agreement.explanation)
+    }
+
     public init(_ debrief: PanelDebrief, language: ReportLanguage) {
         self.language = language
         guideTitle = debrief.guideTitle

@@ -10,9 +10,15 @@ public enum AgreementNotShown: Hashable, Sendable {
     case tooFewCommonQuestions(found: Int, needed: Int, raters: Int)
     case kappaUndefined(WeightedKappa.Undefined)
     case iccUndefined(IntraclassCorrelation.Undefined)
+    /// The reader's own card on the candidate is not submitted: the colleagues' cards are hidden, so the
+    /// figures would rest on the reader's card alone ("no interviewer rated" was said to a panelist whose
+    /// two colleagues had, an operations probe).
+    case withheldUntilOwnCard
 
     public var english: String {
         switch self {
+        case .withheldUntilOwnCard:
+            "not shown until you submit your own scorecard: your colleagues' cards are hidden until then"
         case .tooFewRaters(let found):
             "not shown: \(found == 0 ? "no interviewer" : "only one interviewer") rated, at least two needed"
         case .noSharedPanel:
@@ -35,6 +41,8 @@ public enum AgreementNotShown: Hashable, Sendable {
 
     public var chinese: String {
         switch self {
+        case .withheldUntilOwnCard:
+            "在你提交自己的评分卡之前不显示：在此之前同事的评分卡对你隐藏"
         case .tooFewRaters(let found):
             "未显示：\(found == 0 ? "没有面试官" : "只有一位面试官")评分，至少需要两位"
         case .noSharedPanel:

@@ -54,7 +54,9 @@ struct DebriefController: RouteCollection {
                 shown: panel.cards.map { .init(interviewer: $0.interviewerID, version: $0.guideVersionID, guide: $0.guide, state: $0.state) },
                 bank: bank, language: language, viewer: try req.user)
         }
-        return Loaded(candidate: candidate, document: PanelDebriefDocument(debrief, language: language), panel: panel, adjusted: adjusted,
+        var document = PanelDebriefDocument(debrief, language: language)
+        if panel.awaitingOwnCard { document.withholdAgreement(.withheldUntilOwnCard) }
+        return Loaded(candidate: candidate, document: document, panel: panel, adjusted: adjusted,
                       guideLanguage: ReportLanguage(guide: guide).rawValue)
     }
 
