@@ -58,6 +58,11 @@ struct PositionTests {
             #expect(try await position.$members.isAttached(to: mia, on: app.db))
             #expect(list.body.string.contains("Platform &lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!list.body.string.contains("<script>alert(1)"))
+            // in the security trail with the retention it starts with (only later changes were)
+            let created = try await SecurityEvent.query(on: app.db).all().filter { $0.kind == .positionCreated }
+            let subject = "position:\(try position.requireID())"
+            #expect(created.map(\.detail) == ["retention 180 days"] && created.first?.subject == subject)
+            #expect(AuditText.detail("retention 180 days", .zh) == "保留期限：180 天" && AuditText.detail("retention kept", .en) == "retention: kept (no limit)")
         }
     }
 

@@ -21,7 +21,7 @@ struct APIPositionController: RouteCollection {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let position = try await PositionService.create(try req.content.decode(PositionService.Input.self), by: req.user, on: req.db)
+        let position = try await PositionService.create(try req.content.decode(PositionService.Input.self), req: req)
         let response = try await detail(position, on: req.db).encodeResponse(for: req)
         response.status = .created
         return response

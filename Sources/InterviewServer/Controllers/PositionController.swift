@@ -19,7 +19,7 @@ struct PositionController: RouteCollection {
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(PositionService.Input.self)
         do {
-            let position = try await PositionService.create(input, by: req.user, on: req.db)
+            let position = try await PositionService.create(input, req: req)
             return req.redirect(to: SiteURL.position(try position.requireID()).path)
         } catch let errors as FieldErrors {
             let response = try await renderIndex(req, form: input, errors: errors.localized(req.language)).encodeResponse(for: req)

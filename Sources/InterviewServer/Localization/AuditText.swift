@@ -16,6 +16,9 @@ enum AuditText {
         if let arrow = text.range(of: " -> ") {
             return value(String(text[..<arrow.lowerBound]), language) + " → " + value(String(text[arrow.upperBound...]), language)
         }
+        if text.hasPrefix("retention ") {
+            return (language == .zh ? "保留期限：" : "retention: ") + value(String(text.dropFirst(10)), language)
+        }
         if text.hasPrefix("role "), let role = Role(rawValue: String(text.dropFirst(5))) {
             return (language == .zh ? "角色：" : "role: ") + role.label(language)
         }
@@ -74,6 +77,7 @@ enum AuditText {
         "guide.created": ("guide uploaded", "上传指南"),
         "guide.edited": ("guide version saved", "保存指南新版本"),
         "retention.changed": ("retention changed", "修改保留期限"),
+        "position.created": ("position created", "创建职位"),
         "candidate.exported": ("candidate exported", "导出候选人数据"),
         "candidate.erased": ("candidate erased", "删除候选人数据"),
         "interview.status": ("interview status changed", "面试状态变更"),

@@ -28,6 +28,8 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case guideCreated = "guide.created"
         case guideEdited = "guide.edited"
         case retentionChanged = "retention.changed"
+        /// A position made, with the retention period it starts with (detail `retention 90 days` / `retention kept`).
+        case positionCreated = "position.created"
         case candidateExported = "candidate.exported"
         case candidateErased = "candidate.erased"
         case interviewStatus = "interview.status"

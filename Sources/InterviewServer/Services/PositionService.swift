@@ -49,7 +49,20 @@ enum PositionService {
     }
 
     /// Hiring managers and admins create positions; the creator becomes a member.
-    static func create(_ input: Input, by user: User, on db: any Database) async throws -> Position {
+    /// In the security trail with the retention period it starts with: a position created to keep its
+    /// candidates' data without limit left no trace, only later changes of the period did (an operations probe).
+    static func create(_ input: Input, req: Request) async throws -> Position {
+        let user = try req.user
+        let position = try await create(input, by: user, on: req.db)
+        try await SecurityAudit.record(.positionCreated, by: user, subject: SecurityAudit.subject("position", position.id),
+                                       detail: "retention " + describe(position.retentionDays), req: req)
+        return position
+    }
+
+    /// How the trail writes a retention period.
+    static func describe(_ days: Int?) -> String { days.map { "\($0) days" } ?? "kept" }
+
+    private static func create(_ input: Input, by user: User, on db: any Database) async throws -> Position {
         guard user.role.managesPositions else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
@@ -104,7 +117,6 @@ enum PositionService {
         position.retentionDays = retention
         try await position.save(on: req.db)
         if retention != before {
-            let describe = { (days: Int?) in days.map { "\($0) days" } ?? "kept" }
             try await SecurityAudit.record(.retentionChanged, by: user, subject: SecurityAudit.subject("position", position.id),
                                            detail: "\(describe(before)) -> \(describe(retention))", req: req)
         }
