@@ -12,19 +12,19 @@ extension Interview {
             candidate,interviewer,topic,question,rating. Fits a many-facet Rasch model (rating ≈ ability − \
             difficulty − severity, shrunk toward the team for interviewers with little data) and prints each \
             interviewer's severity (+ is harsher than the team) and each candidate's raw score beside the \
-            severity-adjusted score with the 95% interval of that correction (docs/scoring.md). Both are the \
-            weighted share of the ratings given, pooled over the topics: questions not demonstrated and topic \
-            weights are not in them, so the raw score here can differ from the report's overall score, which \
-            stays the score of record. Below the minimum data only the raw score is shown.
+            severity-adjusted score with the 95% interval of that correction (docs/scoring.md). The raw score \
+            is the score of record: the report's overall score, or for a candidate several interviewers saw \
+            the mean of their cards' overalls; the adjusted score is the same sum with each rating corrected \
+            for its interviewer's severity, and stays beside it. Below the minimum data only the raw score is shown.
             """, """
             读取由 'interview run --interviewer NAME' 写出的面试记录，和/或表头
             为 candidate,interviewer,topic,question,rating 的 CSV 文件。拟合多
             面 Rasch 模型（评分 ≈ 能力 − 难度 − 严格度；数据较少的面试官，其严格度会向
             团队水平收缩），输出每位面试官的严格度（+ 表示比团队严格），以及每位候选人
             的原始分与校准分（去除了严格度的影响，附该校正的 95% 区间；见 docs/scoring.md）。
-            两者都是已给评分的加权得分率，跨主题合并计算：不含“未展示”的问题，也不含
-            主题权重，因此这里的原始分可能与报告中的总分不同——正式得分以报告为准。
-            数据量未达下限时只显示原始分。
+            原始分就是正式得分：报告中的总分；由几位面试官面试过的候选人，是各评分卡总分
+            的平均值。校准分用同样的算法，只是每个评分都去除了其面试官的严格度影响，
+            列在原始分旁边。数据量未达下限时只显示原始分。
             """)
         )
 

@@ -45,8 +45,10 @@ extension Interview {
         var language: RunLanguage?
 
         func run() throws {
-            let driver = openSession()
+            var guideErrors = 0
+            let driver = openSession(guideErrors: &guideErrors)
             var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)
+            if guideErrors > 0, let guide { runner.error = runner.labels.guideErrors(guideErrors, file: guide) }
             if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 TerminalRunner.run(&runner, path: session)
             } else {
@@ -55,7 +57,7 @@ extension Interview {
         }
 
         /// The driver over the replayed log, persisting each new event with append + fsync.
-        private func openSession() -> SessionDriver {
+        private func openSession(guideErrors: inout Int) -> SessionDriver {
             if let guide, OutputFile.sameFile(guide, session) {
                 UsageError("the session file \(session) is the guide itself; name a new file for the session, such as interview.jsonl",
                            "面试记录文件 \(session) 就是指南本身；请为记录另起一个文件，例如 interview.jsonl").report()
@@ -67,7 +69,7 @@ extension Interview {
                 UsageError("\(session) already holds a session; continue it with --resume, or choose another file",
                            "\(session) 里已有一场面试；用 --resume 继续，或换一个文件").report()
             }
-            let guide = file.guide(named: guide, path: session, runs: true)
+            let guide = file.guide(named: guide, path: session, runs: true, errors: &guideErrors)
             // A file read as a guide with nothing to ask (random bytes, an empty file, a bare chart with no
             // stages) once started and finished at once; say so instead.
             if guide.stages.allSatisfy({ $0.questions.isEmpty && $0.topics.allSatisfy { $0.questions.isEmpty } }) {

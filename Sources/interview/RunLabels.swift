@@ -49,6 +49,12 @@ struct RunLabels: Sendable {
     var pick: String { t("pick (number or id): ", "选择（序号或编号）：") }
     var jumpTo: String { t("jump to (key or part of the title): ", "跳转到（编号或标题的一部分）：") }
     var topics: String { t("Topics:", "主题：") }
+    /// On the first screen, for a guide file with errors (the interview runs on the charts as repaired).
+    func guideErrors(_ count: Int, file: String) -> String {
+        t("\(file) has \(count) error\(count == 1 ? "" : "s"): the charts run as repaired; 'interview lint \(file)' lists them",
+          "\(file) 中有 \(count) 个错误：流程图按修复后的样子进行；'interview lint \(file)' 会列出它们")
+    }
+
     /// A paste outside a note: not read as keys (a pasted note's second line once rated a question).
     var pasteIgnored: String { t("pasted text is not read as keys: press m (or M) first, then paste the note",
                                  "粘贴的文字不会被当作按键：请先按 m（或 M），再粘贴笔记") }

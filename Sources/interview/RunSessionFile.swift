@@ -36,9 +36,17 @@ struct RunSessionFile {
     /// `runs`: for `run`, which takes the guide first on its line (`report` and `calibrate` take `--guide`;
     /// run's advice named --guide, which run refuses).
     func guide(named name: String?, path: String, runs: Bool = false) -> Guide {
+        var errors = 0
+        return guide(named: name, path: path, runs: runs, errors: &errors)
+    }
+
+    /// `guide(named:path:runs:)`, with how many errors the named file has: the runner says so on its first
+    /// screen (said on stderr only, it showed once the full-screen runner had ended).
+    func guide(named name: String?, path: String, runs: Bool = false, errors: inout Int) -> Guide {
         if let name {
             let imported = GuideArgument.load(name)
             GuideArgument.warn(imported, file: name)
+            errors = imported.errors.count
             return imported.guide
         }
         guard let start else { return GuideArgument.load(BundledGuides.seniorPythonID).guide }
