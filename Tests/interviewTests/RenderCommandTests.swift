@@ -20,6 +20,22 @@ struct RenderCommandTests {
         #expect(html.contains("<svg"))
     }
 
+    /// The drawings show charts with errors as repaired: said on stderr, as guide show, run and convert say
+    /// it (only index.html listed the findings); a clean guide says nothing there.
+    @Test func chartsWithErrorsAreSaidToBeDrawnAsRepaired() throws {
+        // setup
+        let out = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        // act
+        let broken = try CommandRunner.run(["render", CommandRunner.fixture("broken.flow"), "-o", out.appendingPathComponent("b").path],
+                                           environment: ["LANG": "en_US.UTF-8"])
+        let clean = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", out.appendingPathComponent("c").path],
+                                          environment: ["LANG": "en_US.UTF-8"])
+        // verify
+        #expect(broken.status == 0 && broken.stderr.contains("in the charts, drawn as repaired; run 'interview lint "))
+        #expect(clean.status == 0 && clean.stderr.isEmpty)
+    }
+
     @Test func aChineseGuidesPageIsMarkedChineseWhateverLanguageItsWordsAreIn() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
