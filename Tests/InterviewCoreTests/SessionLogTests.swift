@@ -35,6 +35,19 @@ struct SessionLogTests {
         #expect(error?.description == "line 2: unknown event type 'panelJoined' (written by a newer version of interview?)")
     }
 
+    /// A rating with a fraction is a value its field cannot hold: it read "not a JSON object" (the probe).
+    @Test func aFractionalRatingSaysWhichFieldCannotHoldIt() throws {
+        // setup
+        let good = SessionLog.line(for: SessionEvent(at: SessionTestGuide.t0, SessionTestGuide.started))
+        let rated = SessionLog.line(for: SessionEvent(at: SessionTestGuide.t0, .rated(QuestionRef(topic: "3.1", question: "op1"), rating: 2)))
+        let text = good + rated.replacingOccurrences(of: #""rating":2"#, with: #""rating":2.5"#)
+        // act
+        let error = #expect(throws: SessionLogError.self) { try SessionLog.decode(Data(text.utf8)) }
+        // verify
+        #expect(rated.contains(#""rating":2"#))
+        #expect(error?.description == "line 2: field 'rating' cannot be 2.5: a rating is a whole number")
+    }
+
     @Test func aNewerSchemaIsRefusedRatherThanMisread() throws {
         // setup
         let text = #"{"at":"2025-03-01T09:07:00.000Z","type":"returned","v":3}"# + "\n"

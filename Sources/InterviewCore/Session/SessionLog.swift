@@ -68,6 +68,15 @@ public struct SessionLog: Hashable, Sendable {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw .malformed(LocalizedText(en: "field '\(field)' has the wrong type", zh: "字段 '\(field)' 的类型不对"))
         } catch {
+            // Foundation calls a value that does not fit its field "not valid JSON" (`"rating": 2.5`), and the
+            // line read "not a JSON object" (the terminal probe): an object is told apart, and a fraction named.
+            if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                if let rating = object["rating"] as? NSNumber, rating.doubleValue != rating.doubleValue.rounded() {
+                    throw .malformed(LocalizedText(en: "field 'rating' cannot be \(rating): a rating is a whole number",
+                                                   zh: "字段 'rating' 不能是 \(rating)：评分是整数"))
+                }
+                throw .malformed(LocalizedText(en: "a field holds a value of the wrong kind", zh: "某个字段的值类型不对"))
+            }
             throw .malformed(LocalizedText(en: "not a JSON object", zh: "不是 JSON 对象"))
         }
     }
