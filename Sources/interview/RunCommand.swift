@@ -65,6 +65,12 @@ extension Interview {
             var file = RunSessionFile(log: SessionLog(events: []), start: nil)
             if resume {
                 file = RunSessionFile.read(session)
+                // An empty file resumed said it restored an event and began a new interview on the default
+                // guide (the terminal probe): there is nothing to continue.
+                if file.log.events.isEmpty {
+                    UsageError("\(session) holds no events, so there is nothing to resume: run the same command without --resume to begin",
+                               "\(session) 中没有任何事件，没有可继续的面试：去掉 --resume 再运行同一命令即可开始").report()
+                }
             } else if let data = FileManager.default.contents(atPath: session), !data.isEmpty {
                 UsageError("\(session) already holds a session; continue it with --resume, or choose another file",
                            "\(session) 里已有一场面试；用 --resume 继续，或换一个文件").report()

@@ -68,6 +68,20 @@ struct RunCommandTests {
         #expect(again.stderr.contains("already holds a session; continue it with --resume"))
     }
 
+    /// An empty file resumed said it had restored an event and began a new interview on the default guide.
+    @Test func anEmptySessionFileIsNothingToResume() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("empty.jsonl").path
+        FileManager.default.createFile(atPath: log, contents: Data())
+        // act
+        let resumed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["q"])
+        // verify: refused, and the file is still empty
+        #expect(resumed.status == 2 && resumed.stderr.contains("holds no events, so there is nothing to resume"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: log)).isEmpty)
+    }
+
     @Test func resumeContinuesWhereTheLogStops() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
