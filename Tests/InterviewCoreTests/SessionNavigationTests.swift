@@ -46,6 +46,22 @@ struct SessionNavigationTests {
         #expect(script.events.last?.kind == .returned)
     }
 
+    /// A jump to a finished topic came straight back without a word (the terminal probe): refused, saying
+    /// why, in both languages; nothing is recorded.
+    @Test func aJumpToAFinishedTopicIsRefusedSayingItIsFinished() throws {
+        // setup: TCP walked to its end from a jump, back in Redis
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j tcp", "3", "3", "n", "2")
+        let before = script.events.count
+        // act
+        var refusal: CommandError?
+        do { _ = try script.driver.perform(.jump("tcp")) } catch let error as CommandError { refusal = error }
+        // verify
+        #expect(refusal?.text.en == "topic 3.5.1 is finished: its walk is done and every question asked in it is rated or skipped")
+        #expect(refusal?.text.zh.contains("已经结束") == true)
+        #expect(script.events.count == before && script.state.currentTopic == "3.2.1")
+    }
+
     @Test func aJumpFromAnEarlierStageMovesTheClockToTheTopicsStage() throws {
         // setup: in the self-introduction (stage 1) the candidate talks about Redis
         var script = try SessionTestScript()

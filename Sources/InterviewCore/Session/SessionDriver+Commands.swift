@@ -24,6 +24,12 @@ extension SessionDriver {
         case .jump(let name):
             guard let topic = guide.resolveTopic(name) else { throw CommandError("no topic '\(name)'; topics: \(guide.topics.map(\.key).joined(separator: ", "))",
                                                                                      "没有主题 '\(name)'；可选的主题：\(guide.topics.map(\.key).joined(separator: "、"))") }
+            // A finished topic has nothing left to ask: the jump came straight back without a word (the
+            // terminal probe). Said instead; its ratings stay as they are in the report.
+            if let progress = state.topics[topic.key], progress.isWalkDone, progress.pending.isEmpty, topic.key != state.currentTopic {
+                throw CommandError("topic \(topic.key) is finished: its walk is done and every question asked in it is rated or skipped",
+                                   "主题 \(topic.key) 已经结束：流程已走完，问过的问题都已评分或跳过")
+            }
             setReviewing(nil)
             outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
         case .skip(let reason):
