@@ -264,6 +264,10 @@ struct PanelVisibilityTests {
             #expect(!answer.body.string.contains("internals-5521"))
             #expect(try await CandidateDecision.query(on: app.db).count() == 1)
             #expect(page.contains("id=\"awaiting-own-card\"") && !page.contains("name=\"rationale\"") && !page.contains("internals-5521"))
+            // and her export, which leaves Olga's card out, is said to (a data-subject answer built from it
+            // would be incomplete); the admin's page says nothing of the kind
+            #expect(page.contains("id=\"export-incomplete\""))
+            #expect(try await !w.get("root", w.candidate).body.string.contains("id=\"export-incomplete\""))
             // Off the panel again, she decides.
             try await w.fixture.interview.$interviewers.detach(mariaAccount, on: app.db)
             let again = try await maria.send(.POST, "/api/v1/candidates/\(w.fixture.candidate.id!)/decision", body: ByteBuffer(data: body),

@@ -62,6 +62,10 @@ extension Text {
         case .position: ("Position", "职位")
         case .erased: ("(erased)", "（已删除）")
         case .exportJSON: ("Export data (JSON)", "导出数据（JSON）")
+        // A manager on the panel with their card open exports without the colleagues' cards (the panel
+        // rule): said beside the link, since a subject-access answer built from it would be incomplete.
+        case .exportWithheld: ("— without your colleagues' scorecards until yours is submitted; for a complete export (a data-subject request), ask an admin or submit yours first",
+                               "——在你提交评分卡之前，导出的数据不含同事的评分卡；如需完整导出（例如应当事人要求），请联系管理员，或先提交你的评分卡")
         case .erase: ("Erase personal data", "删除个人数据")
         case .eraseHint: ("Removes name, contact, resume and notes for good; interviews and scores stay, anonymous.",
                           "永久删除姓名、联系方式、简历和备注；面试与评分以匿名方式保留。")
