@@ -63,6 +63,9 @@ private func configureViews(_ app: Application) {
 }
 
 private func configureSessions(_ app: Application, secure: Bool, lifetime: TimeInterval) {
+    // At most the 400 days browsers keep a cookie anyway: `--session-lifetime 1e15d` passed validation and
+    // then trapped converting to Int at the first sign-in (the review).
+    let cookieAge = Int(max(1, min(lifetime, 400 * 24 * 3600)).rounded(.up))
     let caches = app.singleWriterCaches
     app.sessions.use { _ in QuietSessions(base: HashedSessions(), caches: caches) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "interviewflow-session") { id in
@@ -75,7 +78,7 @@ private func configureSessions(_ app: Application, secure: Bool, lifetime: TimeI
         // cookie for a week under a shorter one), without formatting a date on every response (Vapor
         // builds a DateFormatter for each Expires it writes, a real cost under load).
         return HTTPCookies.Value(string: id.string, expires: nil,
-                                 maxAge: max(1, Int(lifetime.rounded(.up))), domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+                                 maxAge: cookieAge, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware.use(ProbesWithoutSession(app.sessions.middleware))
     app.middleware.use(ProbesWithoutSession(CSRFCookie(secure: secure)))

@@ -69,16 +69,15 @@ extension Interview {
             Backup.refuseOnPostgres("restore")
             DataFolderPrivacy.ownerOnlyFromNowOn()
             do {
-                // Read before anything is replaced: a ledger that does not read refuses the restore.
-                for ledger in erasures { try SQLiteBackup.checkLedger(ledger) }
-                let restored = try SQLiteBackup.restore(file, dataFolder: data)
+                // Every ledger is read before anything is replaced (one that does not read refuses the
+                // restore), and merged under the folder's lock before the database is: the backup's own copy
+                // first (its erasures are in it already, but a later restore of an older backup into this
+                // folder needs them), then the ones given.
+                for ledger in erasures { try SQLiteBackup.checkLedger(ledger) }   // before even the folder is made
+                let restored = try SQLiteBackup.restore(file, dataFolder: data, ledgers: erasures)
                 DataFolderPrivacy.tighten(dataFolder: data)
                 print(CommandLineLanguage.pick("restored \(file) into \(data)", "已把 \(file) 恢复到 \(data)"))
-                // The backup's own copy first (its erasures are in it already, but a later restore of an
-                // older backup into this folder needs them), then the ones given.
-                let beside = SQLiteBackup.ledgerCopy(ofBackup: file)
-                for ledger in (FileManager.default.fileExists(atPath: beside) ? [beside] : []) + erasures {
-                    let added = try SQLiteBackup.mergeLedger(ledger, intoDataFolder: data)
+                for (ledger, added) in restored.ledgers {
                     print(CommandLineLanguage.pick("\(added) erasure(s) added from \(ledger)", "从 \(ledger) 并入 \(added) 次删除"))
                 }
                 if let kept = restored.kept {

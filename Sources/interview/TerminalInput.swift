@@ -57,19 +57,20 @@ enum TerminalInput {
         }
     }
 
-    /// The pasted bytes up to ESC [ 201 ~ (or the end of input), as text.
+    /// The pasted bytes up to ESC [ 201 ~, as text: the first `pasteLimit` bytes kept, the rest read and
+    /// dropped. A terminal sends a paste at once; a pause of ten seconds ends one whose end never came.
     private static func readPaste() -> String {
         let end = Array("\u{1B}[201~".utf8)
-        var bytes: [UInt8] = []
-        while let b = readByte(timeout: 1000), b >= 0 {
-            bytes.append(UInt8(b))
-            if bytes.count >= end.count, bytes.suffix(end.count).elementsEqual(end) {
-                bytes.removeLast(end.count)
-                break
-            }
-            if bytes.count > pasteLimit + end.count { bytes.removeFirst(bytes.count - pasteLimit - end.count) }
+        var kept: [UInt8] = [], tail: [UInt8] = []
+        while let b = readByte(timeout: 10_000), b >= 0 {
+            tail.append(UInt8(b))
+            if tail.count > end.count { tail.removeFirst() }
+            if tail == end { break }
+            if kept.count < pasteLimit + end.count { kept.append(UInt8(b)) }
         }
-        return String(decoding: bytes.prefix(pasteLimit), as: UTF8.self)
+        // The end marker's first bytes went into `kept` before it was whole.
+        if kept.count >= end.count - 1, tail == end { kept.removeLast(min(kept.count, end.count - 1)) }
+        return String(decoding: kept.prefix(pasteLimit), as: UTF8.self)
     }
 
     /// A paste as one line of a note: its line breaks and tabs become spaces, other control characters go.

@@ -44,7 +44,8 @@ import Testing
         #expect(atEnd.edgeList == ["C-next->D"])
     }
 
-    @Test(arguments: [("e([End]", ")", "End"), ("e{{Gate}", "}", "Gate"), ("e(((Out))", ")", "Out"), ("e[[Sub]", "]", "Sub"), ("e((End)", ")", "End"), ("e([End", "])", "End")])
+    @Test(arguments: [("e([End]", ")", "End"), ("e{{Gate}", "}", "Gate"), ("e(((Out))", ")", "Out"), ("e[[Sub]", "]", "Sub"), ("e((End)", ")", "End"), ("e([End", "])", "End"),
+                      ("e[(Store (cache)", ")]", "Store (cache)")])
     func aCloserBegunIsFinishedNotAddedWhole(written: String, missing: String, label: String) throws {
         // act: the closer's first half written (`e([End]`), the fix gave `e([End]])`
         let parsed = parse("s --> \(written)")

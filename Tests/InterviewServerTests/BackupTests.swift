@@ -195,8 +195,7 @@ struct BackupTests {
         try SQLiteBackup.backup(database, to: newer)
         let newerCount = try SQLiteBackup.copyLedger(fromDataFolder: live.path, besideBackup: newer)
         // act: the disk is lost; Monday's backup into a new folder, with Tuesday's ledger
-        _ = try SQLiteBackup.restore(older, dataFolder: fresh.path)
-        let fromOlder = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: older), intoDataFolder: fresh.path)
+        let fromOlder = try SQLiteBackup.restore(older, dataFolder: fresh.path).ledgers.map(\.added).reduce(0, +)   // its own copy
         let fromNewer = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: newer), intoDataFolder: fresh.path)
         let again = try SQLiteBackup.mergeLedger(SQLiteBackup.ledgerCopy(ofBackup: newer), intoDataFolder: fresh.path)
         // verify: both erasures are in the new folder, with who asked, once each; the copies are owner-only
@@ -206,6 +205,16 @@ struct BackupTests {
         #expect(entries.map(\.candidate) == [first, second] && entries.allSatisfy { $0.by != nil })
         let mode = (try FileManager.default.attributesOfItem(atPath: SQLiteBackup.ledgerCopy(ofBackup: newer))[.posixPermissions] as? Int)
         #expect(mode == 0o600)
+        // restore carries the backup's own copy and the ones given, under the lock, before the database:
+        // a ledger copied through Windows (CRLF) with a line twice still reads, each erasure once
+        let windows = backups.appendingPathComponent("tuesday-windows.log").path
+        let newerText = try String(contentsOfFile: SQLiteBackup.ledgerCopy(ofBackup: newer), encoding: .utf8)
+        try (newerText + newerText).replacingOccurrences(of: "\n", with: "\r\n").write(toFile: windows, atomically: true, encoding: .utf8)
+        let other = try folder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        let restored = try SQLiteBackup.restore(older, dataFolder: other.path, ledgers: [windows])
+        #expect(restored.ledgers.map(\.added) == [1, 1])
+        #expect(ErasureLedger(dataFolder: other.path).entries().map(\.candidate) == [first, second])
         // a file that is no ledger is refused before anything is restored
         let junk = backups.appendingPathComponent("notes.txt").path
         try "remember to erase Zacharias".write(toFile: junk, atomically: true, encoding: .utf8)

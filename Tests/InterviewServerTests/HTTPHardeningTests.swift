@@ -177,6 +177,25 @@ struct HTTPHardeningTests {
         #expect(refusals == [true, true])
     }
 
+    /// A folder whose database is a link to a file not made yet: the lock goes beside the file it will be
+    /// (realpath fails on such a link, and the lock went beside the link).
+    @Test func aLinkToADatabaseNotYetMadeLocksTheFileItWillBe() async throws {
+        // setup
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")
+        let alias = directory.appendingPathComponent("alias"), real = directory.appendingPathComponent("data")
+        for dir in [alias, real] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = real.appendingPathComponent("interviewflow.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: alias.appendingPathComponent("interviewflow.sqlite").path, withDestinationPath: target)
+        // act / verify
+        #expect(DataFolderLock.resolved(alias.appendingPathComponent("interviewflow.sqlite").path) == DataFolderLock.resolved(target))
+        var refused = false
+        try await withFileApp(alias.appendingPathComponent("interviewflow.sqlite").path) { _ in
+            do { try await withFileApp(target) { _ in } } catch { refused = error is DataFolderLock.InUse }
+        }
+        #expect(refused)
+    }
+
     @Test func aSecondServerOnTheSameDataFolderRefusesToStart() async throws {
         // setup
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")

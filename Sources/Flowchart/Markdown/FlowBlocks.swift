@@ -20,22 +20,25 @@ public struct FlowBlock: Hashable, Sendable {
     /// A ```mermaid block whose first statement is `flowchart`/`graph`, told once by the scan.
     var isMermaidFlowchart: Bool
 
-    /// The first line inside the block that a chart never holds and a guide does: a heading (`### 3.2`),
-    /// or a fence opening another block (```` ```flow ````, which cannot close one). There the author
-    /// forgot to close this block, and everything up to the next bare fence became this chart: a topic
-    /// vanished and the one before asked its questions, with findings that never named the fence.
+    /// Where this block should have been closed, when its text holds a fence opening another block
+    /// (```` ```flow ````, which cannot close one): the author forgot to close this block, and everything
+    /// up to the next bare fence became this chart — a topic vanished and the one before asked its
+    /// questions, with findings that never named the fence. The place is the first heading between the
+    /// two (the next topic's, `### 3.2`), or else that fence. A heading alone proves nothing: flowchart.js
+    /// authors write `# comment` lines in charts.
     public var runsPast: (line: Int, text: String)? {
         var number = firstLine
+        var heading: (line: Int, text: String)?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { number += 1 }
             let indent = line.prefix { $0 == " " }.count
             guard indent <= 3 else { continue }
             let rest = line.dropFirst(indent)
             let hashes = rest.prefix { $0 == "#" }.count
-            if (1...6).contains(hashes), rest.dropFirst(hashes).first == " " { return (number, String(line)) }
+            if heading == nil, (1...6).contains(hashes), rest.dropFirst(hashes).first == " " { heading = (number, String(line)) }
             for fence in ["```", "~~~"] where rest.hasPrefix(fence) {
                 let info = rest.drop { $0 == fence.first }.trimmingCharacters(in: .whitespaces)
-                if !info.isEmpty { return (number, String(line)) }
+                if !info.isEmpty { return heading ?? (number, String(line)) }
             }
         }
         return nil

@@ -545,9 +545,26 @@ extension MermaidReader {
         let bytes = Array(closer.utf8)
         var k = bytes.count - 1
         while k > 0 {
-            if text.count >= k, (0..<k).allSatisfy({ s[text.upperBound - k + $0] == bytes[$0] }) { return k }
+            if text.count >= k, (0..<k).allSatisfy({ s[text.upperBound - k + $0] == bytes[$0] }),
+               !closesItsOwn(s, text.lowerBound..<(text.upperBound - k), bytes[0]) { return k }
             k -= 1
         }
         return 0
+    }
+
+    /// Whether the label's text before a trailing `)`, `]` or `}` holds one of its openers unclosed: then
+    /// that bracket is the label's own (`[(Store (cache)`), not the closer begun (the review).
+    private static func closesItsOwn(_ s: Bytes, _ text: Range<Int>, _ close: UInt8) -> Bool {
+        let open: UInt8 = switch close {
+        case 0x29: 0x28
+        case 0x5D: 0x5B
+        case 0x7D: 0x7B
+        default: 0
+        }
+        var depth = 0
+        for i in text {
+            if s[i] == open { depth += 1 } else if s[i] == close, depth > 0 { depth -= 1 }
+        }
+        return depth > 0
     }
 }

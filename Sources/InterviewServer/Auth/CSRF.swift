@@ -105,6 +105,10 @@ struct CSRFMiddleware: Middleware {
             // A session that has ended (signed out everywhere, deactivated, timed out) takes its token with
             // it: answered as signed out, as a GET is, not as a forged form (a console's next action read
             // "Missing or wrong CSRF token", and its client could not tell the person to sign in again).
+            // Signing out of a session that has ended already: done, nothing to forge.
+            if !req.auth.has(User.self), req.url.path == SiteURL.logout.path {
+                return req.eventLoop.makeSucceededFuture(req.redirect(to: SiteURL.login.path))
+            }
             if !req.auth.has(User.self), !Self.isOpenToVisitors(req) {
                 return RequireUser(kind: req.url.path.hasPrefix("/" + APIPath.root.description + "/") ? .api : .page)
                     .respond(to: req, chainingTo: next)

@@ -97,15 +97,16 @@ struct SessionController: RouteCollection {
             req.logger.notice("login failed")
             return .failure(.loginFailed)
         }
-        try await limiter.clear(account)
-        try await limiter.release(address)
         // Said only to someone who knows the password, so it tells a stranger nothing. In the trail: someone
-        // who left still trying their password is what an admin looks there for (it left no trace).
+        // who left still trying their password is what an admin looks there for (it left no trace). It
+        // keeps its places in the limit like a wrong password, so it cannot write rows without end.
         guard user.isActive else {
             ServerMetrics.loginFailed(.deactivated)
             try await SecurityAudit.record(.loginFailed, by: user, subject: SecurityAudit.subject("user", user.id), detail: "deactivated", req: req)
             return .failure(.accountDeactivated)
         }
+        try await limiter.clear(account)
+        try await limiter.release(address)
         try await startFreshSession(for: user, req: req)
         try await SecurityAudit.record(.loginSucceeded, by: user, subject: SecurityAudit.subject("user", user.id), req: req)
         return .success

@@ -38,11 +38,18 @@ public enum SQLiteBackup {
         public var kept: String?
         /// The trail entries of that database newer than the backup's, which the live trail no longer has.
         public var trailGap: RestoredTrailGap?
+        /// Each erasures ledger carried into the folder (the backup's own copy first), with how many
+        /// erasures it added.
+        public var ledgers: [(path: String, added: Int)] = []
     }
 
     /// Returns where the folder's previous database was kept, and what of its trail the backup lacks.
     @discardableResult
-    public static func restore(_ snapshot: String, dataFolder: String) throws -> Restored {
+    /// `ledgers`: erasures ledgers to carry into the folder besides the backup's own copy (`restore
+    /// --erasures`). All are read before anything changes, and merged under the folder's lock before the
+    /// database is replaced: a server started meanwhile, or a merge that failed after the replacement,
+    /// would have run the restored database on the old ledger (the review).
+    public static func restore(_ snapshot: String, dataFolder: String, ledgers given: [String] = []) throws -> Restored {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: dataFolder, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure("\(dataFolder) is a file; --data names the data folder (the one holding interviewflow.sqlite)",
@@ -55,6 +62,14 @@ public enum SQLiteBackup {
             throw Failure("a server is running on \(dataFolder): stop it before restoring", "\(dataFolder) 上正在运行服务器：请先停止它再恢复")
         }
         defer { lock.release() }
+        let beside = ledgerCopy(ofBackup: snapshot)
+        let ledgers = (FileManager.default.fileExists(atPath: beside) ? [beside] : []) + given
+        let ledgerLines = try ledgers.map { try checkLedger($0) }
+        var merged: [(path: String, added: Int)] = []
+        // Merged even if the backup is then refused: the ledger holds erasures that happened, nothing else.
+        for (path, found) in zip(ledgers, ledgerLines) {
+            merged.append((path, try ErasureLedger(dataFolder: dataFolder).append(missing: found)))
+        }
         // Counted before the replaced database goes; only when the snapshot will be accepted.
         let gap = FileManager.default.fileExists(atPath: snapshot) ? RestoredTrailGap.between(backup: snapshot, replaced: database) : nil
         let kept = try restore(snapshot, into: database)
@@ -62,7 +77,7 @@ public enum SQLiteBackup {
         let marker = URL(fileURLWithPath: dataFolder).appendingPathComponent(ErasureLedger.restoredMarker).path
         let lines = [SessionTimestamp.format(Date())] + (gap.flatMap { $0.count > 0 ? [$0.markerLine] : nil } ?? [])
         try? lines.joined(separator: "\n").write(toFile: marker, atomically: true, encoding: .utf8)
-        return Restored(kept: kept, trailGap: gap?.count == 0 ? nil : gap)
+        return Restored(kept: kept, trailGap: gap?.count == 0 ? nil : gap, ledgers: merged)
     }
 
     /// Beside the database, the one a restore replaced.

@@ -48,6 +48,13 @@ final class DataFolderLock: Sendable {
             defer { free(real) }
             return String(cString: real)
         }
+        // A link to a file not there yet: followed by hand (realpath fails on it), so the lock is beside the
+        // file it will be, not beside the link (the review: a server on the target's folder took another).
+        var path = path, hops = 0
+        while hops < 40, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            path = target.hasPrefix("/") ? target : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(target).path
+            hops += 1
+        }
         // Not there yet (a first start): the folder's real path, and the file's name in it.
         let url = URL(fileURLWithPath: path)
         guard let folder = realpath(url.deletingLastPathComponent().path, nil) else { return path }

@@ -46,7 +46,8 @@ final class ErasureLedger: Sendable {
 
     /// The lines of a ledger's text that read as ledger lines (an erasure, or who asked for one).
     static func lines(of text: String) -> [Substring] {
-        text.split(separator: "\n").filter { line in
+        // Any line end: a ledger copied through Windows read as one line and was refused (the review).
+        text.split(whereSeparator: \.isNewline).filter { line in
             let parts = line.split(separator: " ")
             guard parts.count >= 3, SessionTimestamp.parse(String(parts[0])) != nil, UUID(uuidString: String(parts[2])) != nil else { return false }
             return (parts.count == 3 && parts[1] == "candidate") || (parts.count == 4 && parts[1] == "requested-by" && isRequester(parts[3]))
@@ -56,8 +57,8 @@ final class ErasureLedger: Sendable {
     /// Appends the lines this ledger does not hold yet, in their order, and waits until they are on disk;
     /// returns how many erasures were added.
     func append(missing given: [Substring]) throws -> Int {
-        let held = Set(Self.lines(of: (try? text()) ?? ""))
-        let new = given.filter { !held.contains($0) }
+        var held = Set(Self.lines(of: (try? text()) ?? ""))
+        let new = given.filter { held.insert($0).inserted }   // once each, a line repeated in `given` too
         guard !new.isEmpty else { return 0 }
         let block = new.joined(separator: "\n") + "\n"
         try lock.withLock {
