@@ -48,8 +48,10 @@ enum RunView {
             return ["\(heading(key)) · \(text)", l.jumpOffer(heading(target))]
         case .pick(let key, let remaining):
             let topic = guide.topic(key)
+            // Each keeps its number in the whole list as others are picked (p N names the same question).
+            let all = topic?.questions.map(\.id) ?? remaining
             return ["\(heading(key)) · \(l.pickOpen)"]
-                + remaining.enumerated().map { "  \($0.offset + 1). \(topic?.question($0.element)?.text ?? $0.element)" }
+                + remaining.map { id in "  \((all.firstIndex(of: id) ?? 0) + 1). \(topic?.question(id)?.text ?? id)" }
                 + RunGroupHints.lines(session)
         case .finished:
             return [l.finished]

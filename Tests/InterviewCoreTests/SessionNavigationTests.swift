@@ -109,6 +109,19 @@ struct SessionNavigationTests {
         #expect(script.events.contains { $0.kind == .openQuestionPicked(QuestionRef(topic: "3.6", question: "op4")) })
     }
 
+    /// A number names the same question however many were picked before it: counted among those left, the
+    /// list renumbered after each pick and `p 2` picked what had been third (the terminal probe).
+    @Test func aPickListKeepsItsNumbersAsQuestionsArePicked() throws {
+        // setup
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j 3.6", "p 1", "3")
+        // act
+        try script.run("p 2")
+        // verify
+        #expect(script.state.topics["3.6"]?.asked == ["op1", "op2"])
+        #expect(throws: (any Error).self) { try script.run("p 9") }
+    }
+
     @Test func endingWithARequiredStageUntouchedNeedsConfirmationAndIsRecorded() throws {
         // setup
         var script = try SessionTestScript()

@@ -39,7 +39,10 @@ extension SessionDriver {
             outcome = try back()
         case .pick(let choice):
             guard case .pick(let topic, let remaining) = state.agenda(guide) else { throw CommandError("no open questions to pick from now", "现在没有可挑选的开放式问题") }
-            let id = Int(choice).flatMap { remaining.indices.contains($0 - 1) ? remaining[$0 - 1] : nil } ?? choice
+            // Numbered as the whole list is, so a number read a minute ago still picks the same question:
+            // counted among those left, the list renumbered after every pick (the terminal probe).
+            let all = guide.topic(topic)?.questions.map(\.id) ?? remaining
+            let id = Int(choice).flatMap { all.indices.contains($0 - 1) ? all[$0 - 1] : nil } ?? choice
             outcome.recorded.append(try record(.openQuestionPicked(QuestionRef(topic: topic, question: id))))
         case .moveOn:
             guard let kind = state.moveOnEvent(guide) else { throw CommandError("nothing to move on from", "没有可以继续的下一步") }
