@@ -109,7 +109,10 @@ enum TerminalScreen {
         if body.count > room { body = Array(body.prefix(max(0, room - 1))) + ["…"] }
         top += body + Array(repeating: "", count: max(0, room - body.count))
         // The screen's own escapes are added below; any in the guide's or the notes' text are shown, not obeyed.
-        let lines = (top + bottom).prefix(rows).map { TerminalText.truncate(TerminalSafe.visible($0), columns: columns - 1) }
+        var lines = (top + bottom).prefix(rows).map { TerminalText.truncate(TerminalSafe.visible($0), columns: columns - 1) }
+        if let prompt, !lines.isEmpty, (top + bottom).count <= rows {
+            lines[lines.count - 1] = TerminalText.keepingEnd(TerminalSafe.visible(prompt), columns: columns - 1)
+        }
         let screen = "\u{1B}[H" + lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n") + "\u{1B}[J"
         FileHandle.standardOutput.write(Data(screen.utf8))
     }

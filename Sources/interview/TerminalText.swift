@@ -44,6 +44,19 @@ enum TerminalText {
         return lines + [current]
     }
 
+    /// The end of a line that is too long, after "…": for the line being typed, whose end is where the
+    /// cursor is (cut at its end, a note at 40 columns hid what was being typed — the terminal probe).
+    static func keepingEnd(_ line: String, columns: Int) -> String {
+        guard width(line) > columns else { return line }
+        var out: [Character] = [], used = 0
+        for c in line.reversed() {
+            if used + width(c) > columns - 1 { break }
+            out.append(c)
+            used += width(c)
+        }
+        return "…" + String(out.reversed())
+    }
+
     static func truncate(_ line: String, columns: Int) -> String {
         guard width(line) > columns else { return line }
         var out = "", used = 0
