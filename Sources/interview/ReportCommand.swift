@@ -41,8 +41,8 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("The guide the session was recorded with, when it is not a bundled one.", "记录这场面试时所用的指南（不是内置指南时）。")))
         var guide: String?
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The report's language, en or zh (default: the guide's, the language the interview was held in).",
-                                                            "报告的语言，en 或 zh（默认：指南的语言，即面试所用的语言）。")))
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The report's language, en or zh (default: the guide's language; a run with --language is not recorded in the log, so name it here again).",
+                                                            "报告的语言，en 或 zh（默认：指南的语言；面试时的 --language 不会记入记录，需要在这里再次指定）。")))
         var language: RunLanguage?
 
         /// `--language`, else the guide's.
