@@ -81,7 +81,8 @@ extension Interview {
                     print(CommandLineLanguage.pick("\(added) erasure(s) added from \(ledger)", "从 \(ledger) 并入 \(added) 次删除"))
                 }
                 if let kept = restored.kept {
-                    print(CommandLineLanguage.pick("the database it replaced is kept as \(kept)", "被替换的数据库保留为 \(kept)"))
+                    print(CommandLineLanguage.pick("the database it replaced is kept as \(kept) for 7 days (it still holds people erased since), then removed by the server's hourly sweep",
+                                                   "被替换的数据库保留为 \(kept)，保留 7 天（其中仍有此后被删除的人），之后由服务器每小时的清理删除"))
                     if let gap = restored.trailGap { print(CommandLineLanguage.pick(gap.text(kept: kept).en, gap.text(kept: kept).zh)) }
                 }
                 let recorded = SQLiteBackup.erasuresRecorded(inDataFolder: data)

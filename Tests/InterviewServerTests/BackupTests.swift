@@ -222,6 +222,25 @@ struct BackupTests {
         #expect(throws: SQLiteBackup.Failure.self) { try SQLiteBackup.checkLedger(junk + ".missing") }
     }
 
+    /// The database a restore replaced holds everyone erased since; it is removed a week after the
+    /// restore (nothing removed it, an operations probe).
+    @Test func theDatabaseKeptBeforeARestoreGoesAfterAWeek() throws {
+        // setup
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let kept = SQLiteBackup.databasePath(inDataFolder: dir.path) + SQLiteBackup.keptSuffix
+        FileManager.default.createFile(atPath: kept, contents: Data("old".utf8))
+        let restoredAt = Date()
+        try FileManager.default.setAttributes([.modificationDate: restoredAt], ofItemAtPath: kept)
+        // act
+        let sixDays = KeptBeforeRestore.sweep(dataFolder: dir.path, now: restoredAt.addingTimeInterval(6 * 86400))
+        let stillThere = FileManager.default.fileExists(atPath: kept)
+        let eightDays = KeptBeforeRestore.sweep(dataFolder: dir.path, now: restoredAt.addingTimeInterval(8 * 86400))
+        // verify
+        #expect(!sixDays && stillThere)
+        #expect(eightDays && !FileManager.default.fileExists(atPath: kept))
+    }
+
     @Test func theLedgerKeepsWhoAskedOnALineEarlierVersionsPassOver() throws {
         // setup: one erasure recorded by a person, one written by an earlier version, one line tampered with
         let dir = try folder()

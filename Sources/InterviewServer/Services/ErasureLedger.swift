@@ -14,9 +14,11 @@ final class ErasureLedger: Sendable {
     static let fileName = "erasures.log"
 
     let path: String
+    let dataFolder: String
     private let lock = NIOLock()
 
     init(dataFolder: String) {
+        self.dataFolder = dataFolder
         path = URL(fileURLWithPath: dataFolder).appendingPathComponent(Self.fileName).path
     }
 

@@ -75,6 +75,9 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     private static func sweep(_ app: Application) async throws {
         let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: app.erasureLedger, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
+        if let folder = app.erasureLedger?.dataFolder, KeptBeforeRestore.sweep(dataFolder: folder, now: Date()) {
+            app.logger.notice("retention: removed the database kept before a restore (kept \(Int(KeptBeforeRestore.keptFor / 86400)) days)")
+        }
         try await SessionSweeper.sweep(on: app.db, policy: app.sessionPolicy, now: app.sessionClock())
         try await LoginRateLimiter.sweep(on: app.db, now: Date())
     }
