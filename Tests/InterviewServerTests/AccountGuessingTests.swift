@@ -100,6 +100,16 @@ struct AccountGuessingTests {
         }
     }
 
+    /// `aaaaaaaaaaaa` and the account's own email with a digit were accepted (an operations probe).
+    @Test func aTrivialPasswordOrOneHoldingTheEmailsNameIsRefused() {
+        #expect(AccountService.passwordProblem("aaaaaaaaaaaa") == .errPasswordTrivial)
+        #expect(AccountService.passwordProblem("121212121212") == .errPasswordTrivial)
+        #expect(AccountService.passwordProblem("ivo@firma.de1", email: "ivo@firma.de") == .errPasswordHasEmail)
+        #expect(AccountService.passwordProblem("Ivo-summer-2026", email: "ivo@firma.de") == .errPasswordHasEmail)
+        #expect(AccountService.passwordProblem("correct horse battery", email: "ivo@firma.de") == nil)
+        #expect(Text.errPasswordTrivial.in(.zh).contains("五个"))
+    }
+
     @Test func theTrailsWordsForARestoreAReErasureAndACardReadInChinese() {
         let restore = "restored 2026-12-06T22:44:07.511Z; erased again: 1; 46 security trail entries written after this backup (from 2026-12-06T22:38:50.133Z) are not in the restored trail; they are kept in interviewflow.sqlite.before-restore"
         #expect(AuditText.detail(restore, .zh) == "恢复于 2026-12-06T22:44:07.511Z；重新删除 1 位候选人；此备份之后写入的 46 条安全记录（自 2026-12-06T22:38:50.133Z 起）不在恢复后的记录中；它们保留在 interviewflow.sqlite.before-restore 中")

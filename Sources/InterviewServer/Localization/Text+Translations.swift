@@ -217,6 +217,10 @@ extension Text {
         case .errNotUTF8: ("This file is not UTF-8 text (Chinese Windows often saves GBK, shown as “ANSI”): save it as UTF-8 and upload it again.",
                            "这个文件不是 UTF-8 文本（中文 Windows 常保存为 GBK，即“ANSI”）：请另存为 UTF-8 后重新上传。")
         case .errSlugCharacters: ("Letters, digits, '-', '_' and '.' only, starting with a letter or digit, such as backend-senior.", "只能使用字母、数字、'-'、'_' 和 '.'，并以字母或数字开头，例如 backend-senior。")
+        case .errPasswordTrivial: ("This password is too easy to guess (fewer than five different characters): a few unrelated words make a good one.",
+                                   "这个密码太容易猜到（不同的字符少于五个）：几个互不相关的词语就是好密码。")
+        case .errPasswordHasEmail: ("This password holds the account's email name, the first thing anyone would try: choose another.",
+                                    "这个密码包含账户邮箱的用户名，任何人都会先试它：请另选一个。")
         case .errPasswordBlank: ("A password of spaces only is no secret: use letters, digits or words.", "只由空格组成的密码毫无保密性：请使用字母、数字或词语。")
         case .errUnknownRole: ("Not a role: choose admin, hiring manager or interviewer.", "没有这个角色：请选择管理员、招聘经理或面试官。")
         case .errPasswordShort: ("At least 12 characters.", "至少 12 个字符。")

@@ -39,7 +39,7 @@ enum Text: String, CaseIterable, Sendable {
     // Form errors
     case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errDecisionChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errTimeSkipped, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
-    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
+    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errPasswordTrivial, errPasswordHasEmail, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports
     case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer

@@ -74,7 +74,7 @@ enum AccountAdministration {
                                            detail: "current password wrong", req: req)
             errors["current"] = .errPasswordWrong
         }
-        if let problem = AccountService.passwordProblem(new) { errors["new"] = problem }
+        if let problem = AccountService.passwordProblem(new, email: user.email) { errors["new"] = problem }
         if new != confirmation { errors["confirmation"] = .errPasswordMismatch }
         try errors.check()
         user.passwordHash = try await req.password.async.hash(new)
@@ -89,7 +89,7 @@ enum AccountAdministration {
     static func resetPassword(of user: User, new: String, confirmation: String, by admin: User, req: Request) async throws {
         var errors = FieldErrors()
         if user.id == admin.id { errors["reset"] = .errResetOwnPassword }
-        if let problem = AccountService.passwordProblem(new) { errors["reset"] = errors["reset"] ?? problem }
+        if let problem = AccountService.passwordProblem(new, email: user.email) { errors["reset"] = errors["reset"] ?? problem }
         if new != confirmation { errors["reset"] = errors["reset"] ?? .errPasswordMismatch }
         try errors.check()
         user.passwordHash = try await req.password.async.hash(new)

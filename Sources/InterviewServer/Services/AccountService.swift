@@ -12,10 +12,16 @@ enum AccountService {
 
     static let minimumPasswordLength = 12
 
-    /// Why a new password will not do, or nil. Twelve spaces passed the length rule and were no secret.
-    static func passwordProblem(_ password: String) -> Text? {
+    /// Why a new password will not do, or nil. Twelve spaces passed the length rule and were no secret;
+    /// nor were `aaaaaaaaaaaa` or the account's own email with a digit (an operations probe): a password of
+    /// fewer than five different characters, or one holding the email's name, is refused too.
+    static func passwordProblem(_ password: String, email: String? = nil) -> Text? {
         if password.count < minimumPasswordLength { return .errPasswordShort }
         if password.allSatisfy(\.isWhitespace) { return .errPasswordBlank }
+        if Set(password.lowercased()).count < 5 { return .errPasswordTrivial }
+        if let name = email?.split(separator: "@").first?.lowercased(), name.count >= 3, password.lowercased().contains(name) {
+            return .errPasswordHasEmail
+        }
         return nil
     }
 
@@ -27,7 +33,7 @@ enum AccountService {
         let email = User.normalized(email: errors.require(input.email, "email"))
         if errors["email"] == nil, !isEmail(email) { errors["email"] = .errEmail }
         let password = input.password ?? ""
-        if let problem = passwordProblem(password) { errors["password"] = problem }
+        if let problem = passwordProblem(password, email: email) { errors["password"] = problem }
         let role = fixedRole ?? Role(rawValue: input.role ?? "")
         if role == nil { errors["role"] = (input.role ?? "").isEmpty ? .errRequired : .errUnknownRole }
         if errors["email"] == nil, try await User.query(on: db).filter(\.$email == email).first() != nil {
