@@ -105,6 +105,32 @@ struct CandidateDataTests {
         }
     }
 
+    /// The candidate page says when the personal data goes, as the sweep counts it, or that it is kept
+    /// until erased by hand (a DPO found no page saying either — an operations probe).
+    @Test func theCandidatePageSaysWhenThePersonalDataIsErased() async throws {
+        try await withApp { app in
+            // setup: a 30-day position with an interview in ten days; a position with no period
+            let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let short = try await TestData.position(app, "Short retention", members: [mia], retentionDays: 30)
+            let kept = try await TestData.position(app, "No period", members: [mia])
+            let (_, version) = try await TestData.anyGuideVersion(app)
+            let waiting = try await TestData.candidate(app, "Still scheduled", in: short)
+            let day: TimeInterval = 24 * 60 * 60
+            let interviewAt = Date().addingTimeInterval(10 * day)
+            try await Interview(candidateID: try waiting.requireID(), guideVersionID: try version.requireID(), scheduledAt: interviewAt).save(on: app.db)
+            let other = try await TestData.candidate(app, "Kept", in: kept)
+            let browser = TestBrowser(app)
+            _ = try await browser.logIn("mia@example.com")
+            // act
+            let page = try await browser.get("/candidates/\(try waiting.requireID())").body.string
+            let keptPage = try await browser.get("/candidates/\(try other.requireID())").body.string
+            // verify: 30 days after the interview to come, in the page's time
+            let due = DisplayDate.string(interviewAt.addingTimeInterval(30 * day))
+            #expect(page.contains("id=\"planned-erasure\"") && page.contains("erased on \(due) as things stand: 30 days after"))
+            #expect(keptPage.contains(Text.keptUntilErased.in(.en)))
+        }
+    }
+
     @Test func retentionCountsFromTheEndOfTheProcessNotFromTheDayACandidateWasAdded() async throws {
         try await withApp { app in
             // setup: all three added today, on a 30-day position; swept 31 days on

@@ -109,6 +109,15 @@ struct CandidateController: RouteCollection {
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
+        if candidate.erasedAt == nil {
+            if let days = candidate.position.retentionDays {
+                let when = try await RetentionSweeper.plannedErasure(of: candidate, days: days, on: req.db)
+                page.retention = Text.plannedErasure.in(req.language).replacingOccurrences(of: "{date}", with: DisplayDate.string(when))
+                    .replacingOccurrences(of: "{days}", with: String(days))
+            } else {
+                page.retention = Text.keptUntilErased.in(req.language)
+            }
+        }
         page.cancelledCards = panel.cancelledNotice(req.language)
         page.outstandingCards = panel.outstandingNotice(req.language)
         page.currentDecision = page.decisions.first

@@ -62,6 +62,10 @@ extension Text {
         case .position: ("Position", "职位")
         case .erased: ("(erased)", "（已删除）")
         case .exportJSON: ("Export data (JSON)", "导出数据（JSON）")
+        case .plannedErasure: ("Personal data is erased on {date} as things stand: {days} days after the latest of being added, an interview and a decision (the position's retention period).",
+                               "按目前情况，个人数据将于 {date} 删除：在添加、面试和录用决定中最晚的一项之后 {days} 天（职位的保留期限）。")
+        case .keptUntilErased: ("Personal data is kept until erased by hand: the position has no retention period.",
+                                "个人数据会一直保留，直到手动删除：该职位没有设置保留期限。")
         // A manager on the panel with their card open exports without the colleagues' cards (the panel
         // rule): said beside the link, since a subject-access answer built from it would be incomplete.
         case .exportWithheld: ("— without your colleagues' scorecards until yours is submitted; for a complete export (a data-subject request), ask an admin or submit yours first",

@@ -25,7 +25,7 @@ enum Text: String, CaseIterable, Sendable {
     case line, guidance, flowcharts, current, savedBy
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
     case textChanges, noTextChanges, textChangesCut
-    case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor, guideTooLargeToSend, exportWithheld
+    case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor, guideTooLargeToSend, exportWithheld, plannedErasure, keptUntilErased
     case checkErrors, checkErrorsHint, seeInEditor
     // Users
     case newUser, roleAdmin, roleHiringManager, roleInterviewer, changeRole, deactivate, reactivate, deactivated, active

@@ -36,6 +36,18 @@ enum RetentionSweeper {
         return erased
     }
 
+    /// When the sweep will erase the candidate as things stand, for the candidate page: `days` after the
+    /// later of when they were added, their latest interview (one still to come counts from its date) and
+    /// their latest decision. A DPO found no page saying when anyone's data would go (an operations probe).
+    static func plannedErasure(of candidate: Candidate, days: Int, on db: any Database) async throws -> Date {
+        let id = try candidate.requireID()
+        let interviews = try await Interview.query(on: db).filter(\.$candidate.$id == id).filter(\.$status != .cancelled)
+            .field(\.$id).field(\.$scheduledAt).all()
+        let decision = try await CandidateDecision.query(on: db).filter(\.$candidateID == id).sort(\.$at, .descending).first()?.at
+        let end = ([candidate.createdAt] + interviews.map { Optional($0.scheduledAt) } + [decision]).compactMap { $0 }.max() ?? Date()
+        return end.addingTimeInterval(Double(days) * 24 * 60 * 60)
+    }
+
     /// The process ended before `cutoff`: no interview in reach still open, no interview held and no
     /// decision since. Cancelled interviews count for nothing; a date in the future counts as today.
     static func processEnded(_ id: UUID, cutoff: Date, now: Date, days: Int, on db: any Database) async throws -> Bool {

@@ -31,6 +31,8 @@ struct CandidateShow: Encodable {
     /// cards and the decision are withheld (`PanelVisibility`), and the page says why rather than
     /// "no decision yet".
     var awaitingOwnCard = false
+    /// When the personal data is erased as things stand, or that it is kept until erased by hand.
+    var retention: String?
     /// `PanelCards.cancelledNotice`.
     var cancelledCards: String?
     /// Who on the panels has not submitted (`PanelCards.outstandingNotice`), said beside the decision.
