@@ -9,7 +9,7 @@ struct Interview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: CommandLineLanguage.pick("InterviewFlow: structured interviews from Markdown guides with flowchart.js or Mermaid flowcharts.", "InterviewFlow：按含 flowchart.js 或 Mermaid 流程图的 Markdown 指南进行结构化面试。"),
-        subcommands: [Serve.self, Run.self, Report.self, Calibrate.self, Stats.self, Demo.self, Lint.self, Render.self, GuideCommand.self, Backup.self, Restore.self]
+        subcommands: [Serve.self, Run.self, Report.self, Calibrate.self, Stats.self, Demo.self, Lint.self, Render.self, GuideCommand.self, Backup.self, Restore.self, Password.self]
     )
 
     /// Usage mistakes exit with 2 (the lint contract: 0 clean, 1 errors found, 2 usage),

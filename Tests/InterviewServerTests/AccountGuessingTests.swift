@@ -110,6 +110,34 @@ struct AccountGuessingTests {
         #expect(Text.errPasswordTrivial.in(.zh).contains("五个"))
     }
 
+    /// The only admin, locked out, sets a password from the command line on the stopped server's folder:
+    /// sessions end, the lockout is lifted, the trail says so (an operations probe found no way back).
+    @Test func aLockedOutAdminSetsANewPasswordFromTheCommandLine() async throws {
+        // setup
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("recovery-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("interviewflow.sqlite").path
+        try await withFileApp(path) { app in
+            try await TestData.user(app, "root@example.com", role: .admin)
+            for _ in 0..<LoginRateLimiter.accountLimit { _ = try await TestBrowser(app).logIn("root@example.com", password: "wrong password!") }
+        }
+        // act
+        let done = try await AccountRecovery.setPassword(email: "root@example.com", password: "a new admin phrase 42",
+                                                         settings: ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080"))
+        // verify
+        #expect(done.role == "admin")
+        try await withFileApp(path) { app in
+            #expect(try await TestBrowser(app).logIn("root@example.com", password: "a new admin phrase 42").status == .seeOther)
+            let trail = try await SecurityEvent.query(on: app.db).all().filter { $0.kind == .passwordReset }
+            #expect(trail.map(\.detail) == ["from the command line"] && trail.first?.actorID == nil)
+        }
+        await #expect(throws: AccountRecovery.Refusal.self) {
+            _ = try await AccountRecovery.setPassword(email: "root@example.com", password: "short",
+                                                      settings: ServerSettings(storage: .sqliteFile(path: path), publicURL: "http://127.0.0.1:8080"))
+        }
+    }
+
     @Test func theTrailsWordsForARestoreAReErasureAndACardReadInChinese() {
         let restore = "restored 2026-12-06T22:44:07.511Z; erased again: 1; 46 security trail entries written after this backup (from 2026-12-06T22:38:50.133Z) are not in the restored trail; they are kept in interviewflow.sqlite.before-restore"
         #expect(AuditText.detail(restore, .zh) == "恢复于 2026-12-06T22:44:07.511Z；重新删除 1 位候选人；此备份之后写入的 46 条安全记录（自 2026-12-06T22:38:50.133Z 起）不在恢复后的记录中；它们保留在 interviewflow.sqlite.before-restore 中")

@@ -11,7 +11,7 @@ struct HelpLanguageTests {
     static let commands: [[String]] = [
         [], ["serve"], ["run"], ["report"], ["calibrate"], ["stats"], ["demo"], ["lint"], ["render"],
         ["guide"], ["guide", "show"], ["guide", "export"], ["guide", "diff"], ["guide", "list"], ["guide", "convert"],
-        ["backup"], ["restore"],
+        ["backup"], ["restore"], ["password"],
     ]
 
     /// `--help` for a command, its lines rewrapped away: ArgumentParser breaks lines at the terminal's width.

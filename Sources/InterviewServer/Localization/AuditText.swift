@@ -110,6 +110,7 @@ enum AuditText {
         "again after a restore": "恢复备份后再次删除",
         "unknown account": "账户不存在",
         "deactivated": "账户已停用",
+        "from the command line": "通过命令行",
         "current password wrong": "当前密码错误",
         "scorecard submitted": "提交评分卡",
         "scorecard revised": "修订评分卡",
