@@ -29,13 +29,17 @@ final class ErasureLedger: Sendable {
     /// only "again after a restore", the request's time and requester gone with the pages the backup predated.
     func record(candidate id: UUID, at date: Date, by who: String = "retention") throws {
         let time = SessionTimestamp.format(date)
-        let line = time + " candidate " + id.uuidString + "\n" + time + " requested-by " + id.uuidString + " " + who + "\n"
+        try appendDurably(time + " candidate " + id.uuidString + "\n" + time + " requested-by " + id.uuidString + " " + who + "\n")
+    }
+
+    /// One write at the end of the file, owner-only, and on disk before it returns.
+    private func appendDurably(_ text: String) throws {
         try lock.withLock {
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
             defer { close(fd) }
-            let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-            guard written == line.utf8.count, fsync(fd) == 0 else {
+            let written = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            guard written == text.utf8.count, fsync(fd) == 0 else {
                 throw Abort(.internalServerError, reason: "cannot write \(Self.fileName): errno \(errno)")
             }
         }
@@ -62,16 +66,7 @@ final class ErasureLedger: Sendable {
         var held = Set(Self.lines(of: (try? text()) ?? ""))
         let new = given.filter { held.insert($0).inserted }   // once each, a line repeated in `given` too
         guard !new.isEmpty else { return 0 }
-        let block = new.joined(separator: "\n") + "\n"
-        try lock.withLock {
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw Abort(.internalServerError, reason: "cannot open \(Self.fileName): errno \(errno)") }
-            defer { close(fd) }
-            let written = block.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-            guard written == block.utf8.count, fsync(fd) == 0 else {
-                throw Abort(.internalServerError, reason: "cannot write \(Self.fileName): errno \(errno)")
-            }
-        }
+        try appendDurably(new.joined(separator: "\n") + "\n")
         return new.filter { $0.split(separator: " ")[1] == "candidate" }.count
     }
 
