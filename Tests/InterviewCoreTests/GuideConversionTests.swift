@@ -124,6 +124,21 @@ struct GuideConversionTests {
         #expect(result.diagnostics.first?.diagnostic.text.zh.hasSuffix("未转换") == true)
     }
 
+    /// A block left open before the next topic holds that topic's heading: converted, the heading was lost
+    /// and the two charts merged (the review). Left as it is, saying where to close it.
+    @Test func aChartThatRunsOnIntoTheNextTopicIsLeftAlone() {
+        // setup
+        let chart = "```flow\nst=>start: S\nop1=>operation: Q\ne=>end: E\nst->op1->e\n"
+        let markdown = "# G\n\n## 1. Tech\n\n### 1.1 A\n\n" + chart + "\n### 1.2 B\n\n" + chart + "```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        #expect(result.converted == 0 && result.markdown == markdown)
+        let said = result.diagnostics.first { $0.diagnostic.code == .unclosedFence }?.diagnostic
+        #expect(said?.position == SourcePosition(line: 7, column: 1))
+        #expect(said?.text.en.contains("not closed before line 13") == true && said?.text.en.hasSuffix("; not converted") == true)
+    }
+
     @Test func indentedAndTildeFencesKeepTheirShape() {
         // setup
         let markdown = "# G\n\n  ~~~~flow\n  st=>start: S\n  op1=>operation: Q\n  st->op1\n  ~~~~\ntail\n"

@@ -169,10 +169,14 @@ struct SessionLifetimeTests {
             // act: the phone's open page sends a form, and its script an API call, with the old token
             let form = try await phone.post("/account/name", ["name": "Ivan"])
             let api = try await phone.send(.POST, "/api/v1/positions", body: ByteBuffer(string: #"{"title":"x"}"#), contentType: .json)
+            let bare = try await phone.send(.POST, "/api/v1/positions", body: ByteBuffer(string: #"{"title":"x"}"#), contentType: .json, csrfHeader: false)
+            let signOut = try await phone.post("/logout")
             let forged = try await TestBrowser(app).post("/login", ["email": "ivan@example.com", "password": "x"], csrf: false)
             // verify: the page goes to sign-in, the API says 401; a visitor's form without a token is still refused
             #expect(form.status == .seeOther && form.headers.first(name: .location) == "/login")
             #expect(api.status == .unauthorized && api.body.string.contains("Sign in first."))
+            #expect(bare.status == .unauthorized)
+            #expect(signOut.status == .seeOther && signOut.headers.first(name: .location) == "/login")
             #expect(forged.status == .forbidden)
         }
     }

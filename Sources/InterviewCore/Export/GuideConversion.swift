@@ -37,6 +37,14 @@ public enum GuideConversion {
                         + LocalizedText(en: "; not converted", zh: "；未转换"))))
                 continue
             }
+            // A block that runs on past the next topic's heading holds that topic too: rewritten, the heading
+            // was lost and the two charts merged (the review). Left as it is, and said where to close it.
+            if block.isFlowchart, let leak = Diagnostic.fenceRunsOn(block) {
+                var said = leak
+                said.text = leak.text + LocalizedText(en: "; not converted", zh: "；未转换")
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, said))
+                continue
+            }
             let parsed = source.parse(block.text, firstLine: block.firstLine)
             diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: block.name, $0) }
             let hadErrors = parsed.diagnostics.contains { $0.severity == .error }
