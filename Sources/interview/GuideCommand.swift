@@ -47,11 +47,15 @@ enum GuideArgument {
 
     /// Errors in the guide are shown on stderr; the command still works on the repaired guide.
     static func warn(_ imported: ImportedGuide, file: String) {
-        let errors = imported.errors
-        guard !errors.isEmpty else { return }
+        warn(errors: imported.errors.count, file: file)
+    }
+
+    /// `drawn`: said by render, whose drawings show the charts as repaired (only index.html listed them).
+    static func warn(errors count: Int, file: String, drawn: Bool = false) {
+        guard count > 0 else { return }
         let message = CommandLineLanguage.pick(
-            "\(file): \(errors.count) error\(errors.count == 1 ? "" : "s") in the guide; run 'interview lint \(file)' for details\n",
-            "\(file)：指南中有 \(errors.count) 个错误；运行 'interview lint \(file)' 查看详情\n")
+            "\(file): \(count) error\(count == 1 ? "" : "s") in the guide\(drawn ? ", drawn as repaired" : ""); run 'interview lint \(file)' for details\n",
+            "\(file)：指南中有 \(count) 个错误\(drawn ? "，按修复后的样子绘制" : "")；运行 'interview lint \(file)' 查看详情\n")
         FileHandle.standardError.write(Data(message.utf8))
     }
 }

@@ -145,12 +145,16 @@ enum InputFile {
                 return .success((markdown, nil))
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if exists && isDirectory.boolValue { return .failure(UsageError("\(path) is a directory, not a file", "\(path) 是文件夹，不是文件")) }
-            return .failure(UsageError("cannot read \(path): no such file", "无法读取 \(path)：没有这个文件"))
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(unreadable(path)) }
         return .success((String(decoding: data, as: UTF8.self), InvalidUTF8.firstPosition(in: data)))
+    }
+
+    /// Why `path` gave no contents: a folder, or nothing there. `what` names the file expected.
+    static func unreadable(_ path: String, what: (en: String, zh: String) = ("file", "文件")) -> UsageError {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return UsageError("\(path) is a directory, not a \(what.en)", "\(path) 是文件夹，不是\(what.zh)")
+        }
+        return UsageError("cannot read \(path): no such \(what.en)", "无法读取 \(path)：没有这个\(what.zh)")
     }
 }

@@ -76,14 +76,9 @@ extension Interview {
                                              "已把 \(count) 个 SVG 文件和 index.html 写入 \(output)")
                   : CommandLineLanguage.pick("wrote \(count) layout JSON file\(plural) to \(output)",
                                              "已把 \(count) 个布局 JSON 文件写入 \(output)"))
-            // The drawings show the charts as repaired (a link to an undefined node left out): said here,
-            // as guide show, run and convert say it; only index.html listed the findings (the terminal probe).
-            let errors = document.allDiagnostics.filter { $0.severity == .error }.count
-            if errors > 0 {
-                FileHandle.standardError.write(Data(CommandLineLanguage.pick(
-                    "\(file): \(errors) error\(errors == 1 ? "" : "s") in the charts, drawn as repaired; run 'interview lint \(file)' for the details\n",
-                    "\(file)：流程图中有 \(errors) 个错误，按修复后的样子绘制；运行 'interview lint \(file)' 查看详情\n").utf8))
-            }
+            // The drawings show the charts as repaired (a link to an undefined node left out): said here, as
+            // guide show, run and convert say it; only index.html listed the findings (the terminal probe).
+            GuideArgument.warn(errors: document.allDiagnostics.filter { $0.severity == .error }.count, file: file, drawn: true)
         }
 
         private func write(_ data: Data, to name: String) throws {

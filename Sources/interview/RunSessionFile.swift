@@ -10,11 +10,7 @@ struct RunSessionFile {
     /// Reads the log; problems that lost nothing (an unfinished last line) are told on stderr.
     static func read(_ path: String) -> RunSessionFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                UsageError("\(path) is a directory, not a session file", "\(path) 是文件夹，不是面试记录文件").report()
-            }
-            UsageError("cannot read \(path): no such session file", "无法读取 \(path)：没有这个面试记录文件").report()
+            InputFile.unreadable(path, what: ("session file", "面试记录文件")).report()
         }
         do {
             let log = try SessionLog.decode(data)

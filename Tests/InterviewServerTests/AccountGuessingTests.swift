@@ -9,16 +9,21 @@ import VaporTesting
 /// admin's new password did not lift the lockout of the person who had asked for it.
 @Suite("Account guessing and the trail")
 struct AccountGuessingTests {
+    /// Ivan signed in on his Account page; the function sends its password form with `current`.
+    private static func ivansPasswordForm(_ app: Application) async throws -> (String) async throws -> TestingHTTPResponse {
+        try await TestData.user(app, "ivan@example.com", role: .interviewer)
+        let browser = TestBrowser(app)
+        _ = try await browser.logIn("ivan@example.com")
+        _ = try await browser.get("/account")
+        return { current in
+            try await browser.post("/account/password", ["current": current, "new": "a brand new password", "confirmation": "a brand new password"])
+        }
+    }
+
     @Test func theCurrentPasswordIsGuessedUnderTheSignInLimitAndEachWrongGuessIsInTheTrail() async throws {
         try await withApp { app in
             // setup: Ivan's session, open on a PC someone else sits at
-            try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
-            _ = try await browser.get("/account")
-            func change(_ current: String) async throws -> TestingHTTPResponse {
-                try await browser.post("/account/password", ["current": current, "new": "a brand new password", "confirmation": "a brand new password"])
-            }
+            let change = try await Self.ivansPasswordForm(app)
             // act: guesses past the limit, then the right password
             var statuses: [HTTPStatus] = [], bodies: [String] = []
             for n in 0..<(LoginRateLimiter.accountLimit + 3) {
@@ -45,15 +50,10 @@ struct AccountGuessingTests {
     @Test func aRightCurrentPasswordClearsTheGuessesBeforeIt() async throws {
         try await withApp { app in
             // setup
-            try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let browser = TestBrowser(app)
-            _ = try await browser.logIn("ivan@example.com")
-            _ = try await browser.get("/account")
-            for _ in 0..<(LoginRateLimiter.accountLimit - 1) {
-                _ = try await browser.post("/account/password", ["current": "a mistyped password", "new": "a brand new password", "confirmation": "a brand new password"])
-            }
+            let change = try await Self.ivansPasswordForm(app)
+            for _ in 0..<(LoginRateLimiter.accountLimit - 1) { _ = try await change("a mistyped password") }
             // act: Ivan types it right, and then mistypes his new one at sign-in a few times
-            let changed = try await browser.post("/account/password", ["current": TestData.password, "new": "a brand new password", "confirmation": "a brand new password"])
+            let changed = try await change(TestData.password)
             var later: [HTTPStatus] = []
             for _ in 0..<(LoginRateLimiter.accountLimit - 1) { later.append(try await TestBrowser(app).logIn("ivan@example.com", password: "a brand new passwort").status) }
             // verify: his own mistakes before the change do not lock him out after it

@@ -32,7 +32,7 @@ struct RenderCommandTests {
         let clean = try CommandRunner.run(["render", CommandRunner.fixture("clean.md"), "-o", out.appendingPathComponent("c").path],
                                           environment: ["LANG": "en_US.UTF-8"])
         // verify
-        #expect(broken.status == 0 && broken.stderr.contains("in the charts, drawn as repaired; run 'interview lint "))
+        #expect(broken.status == 0 && broken.stderr.contains("in the guide, drawn as repaired; run 'interview lint "))
         #expect(clean.status == 0 && clean.stderr.isEmpty)
     }
 
