@@ -50,7 +50,8 @@ extension Interview {
             var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)
             if guideErrors > 0, let guide { runner.error = runner.labels.guideErrors(guideErrors, file: guide) }
             if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-                TerminalRunner.run(&runner, path: session)
+                // The summary has said what is saved and how to go on; the status says it was interrupted.
+                if TerminalRunner.run(&runner, path: session) { throw ExitCode(130) }
             } else {
                 PlainRunner.run(&runner)
             }

@@ -6,11 +6,15 @@ import InterviewCore
 /// one key per command, a line editor for notes, reasons and topic names.
 enum TerminalRunner {
     /// `path`: the session file, named in the note a signal (Ctrl-C) leaves on the way out.
-    static func run(_ session: inout RunSession, path: String) {
+    /// Returns whether Ctrl-C stopped the run while a line was typed: the caller exits as the signal
+    /// does elsewhere (130, with the same note), so a script tells an interrupted run from a finished one.
+    @discardableResult
+    static func run(_ session: inout RunSession, path: String) -> Bool {
         guard TerminalRawMode.enable(interrupted: session.labels.interrupted(path)) else {
             PlainRunner.run(&session)
-            return
+            return false
         }
+        var interrupted = false
         var recent = session.begin()
         while !session.isFinished {
             TerminalScreen.draw(session, acknowledged: recent)
@@ -22,6 +26,7 @@ enum TerminalRunner {
             }
             guard case .character(let c) = key else { continue }
             var stopping = false
+            defer { interrupted = stopping }
             guard let command = command(for: c, &session, recent, stopping: &stopping) else {
                 if stopping { break }
                 continue
@@ -32,6 +37,7 @@ enum TerminalRunner {
         }
         TerminalRawMode.restore()
         PlainRunner.finish(session)
+        return interrupted
     }
 
     /// `stopping` is set when Ctrl-C ended a line being typed: the command made of what was typed (a note)

@@ -109,6 +109,30 @@ struct SeedImportTests {
         #expect(!commented.diagnostics.contains { $0.diagnostic.code == .unclosedFence })
     }
 
+    /// ``` does not close a ~~~ or ```` block (CommonMark), so the fix and the words name the block's own
+    /// fence: applying a ``` fix left the block as open as before.
+    @Test func aBlockLeftOpenIsClosedWithItsOwnFence() throws {
+        // setup
+        let chart = "st=>start: S\nop1=>operation: Q\ne=>end: E\nst->op1->e\n"
+        for fence in ["~~~", "````"] {
+            let markdown = "# G\n\n## 3. Tech\n\n### 3.1 Redis\n\n\(fence)flow\n" + chart + "\n### 3.2 MySQL\n\n\(fence)flow\n" + chart + "\(fence)\n"
+            let unclosed = "# G\n\n## 3. Tech\n\n### 3.1 Redis\n\n\(fence)flow\n" + chart
+            // act
+            let imported = GuideImporter.importMarkdown(markdown, path: "g.md")
+            let atEnd = GuideImporter.importMarkdown(unclosed, path: "g.md")
+            // verify
+            let finding = try #require(imported.diagnostics.first { $0.diagnostic.code == .unclosedFence })
+            #expect(finding.diagnostic.fix?.replacement == fence + "\n")
+            #expect(finding.diagnostic.text.en.contains("add \(fence) on a line before line 13"))
+            #expect(finding.diagnostic.text.zh.contains("加一行 \(fence)"))
+            let never = try #require(atEnd.diagnostics.first { $0.diagnostic.code == .unclosedFence })
+            #expect(never.diagnostic.text.en.hasPrefix("this \(fence)flow block is never closed"))
+            // the fix applied closes the block: no finding left
+            let fixed = markdown.replacingOccurrences(of: "\n### 3.2", with: "\(fence)\n### 3.2")
+            #expect(!GuideImporter.importMarkdown(fixed, path: "g.md").diagnostics.contains { $0.diagnostic.code == .unclosedFence })
+        }
+    }
+
     @Test func aGuideWithNothingToAskSaysSo() throws {
         // act
         let prose = GuideImporter.importMarkdown("# Only a title\n\nSome prose.\n", path: "empty.md")

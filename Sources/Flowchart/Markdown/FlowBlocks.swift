@@ -14,6 +14,9 @@ public struct FlowBlock: Hashable, Sendable {
     public var isUnclosed: Bool
     /// Line of the closing fence (or the document's last line when it is unclosed).
     public var closingLine: Int
+    /// What closes the block: the opening fence's character as many times (```, ~~~, ````), which is
+    /// what a fix inserts, since ``` does not close a ~~~ or ```` block.
+    public var closingFence: String = "```"
     /// The language a chart is written in: `.mermaid` for a ```mermaid block, `.flowchartJS` for the rest.
     /// Parse a chart with `block.syntax.parse(block.text, firstLine: block.firstLine)`.
     public var syntax: DiagramSyntax
@@ -103,6 +106,7 @@ public enum MarkdownFlowReader {
                 return FlowBlock(info: block.info, headingPath: block.headingPath, fenceLine: block.fenceLine,
                                  firstLine: block.fenceLine + 1, text: String(decoding: content, as: UTF8.self),
                                  isUnclosed: block.isUnclosed, closingLine: block.closingLine,
+                                 closingFence: block.closingFence,
                                  syntax: syntax ?? (isMermaidInfo(block.info) ? .mermaid : .flowchartJS),
                                  isMermaidFlowchart: syntax == .mermaid)
             }
@@ -145,6 +149,8 @@ struct Fence {
     var info: String
     /// The fence character's byte, for the scan's quick test of a line.
     var byte: UInt8 { character == "`" ? UInt8(ascii: "`") : UInt8(ascii: "~") }
+    /// The shortest line that closes this fence.
+    var closer: String { String(repeating: character, count: length) }
 
     init?(opening line: Substring) {
         let indent = line.prefix { $0 == " " }.count

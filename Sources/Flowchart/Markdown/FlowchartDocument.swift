@@ -48,7 +48,7 @@ public struct FlowchartDocument: Sendable {
             }
             for (block, _) in blocks where block.isUnclosed {
                 document.diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),
-                    .unclosedFence(info: block.info)))
+                    .unclosedFence(info: block.info, fence: block.closingFence)))
             }
             return document
         }
@@ -72,18 +72,20 @@ extension Diagnostic {
     public static func fenceRunsOn(_ block: FlowBlock) -> Diagnostic? {
         guard let (line, text) = block.runsPast else { return nil }
         let shown = String(text.trimmingCharacters(in: .whitespaces).prefix(40))
+        let closer = block.closingFence
         return Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1), LocalizedText(
-            en: "this ```\(block.info) block is not closed before line \(line) ('\(shown)'): everything up to the next ``` is read as this chart; add ``` on a line before line \(line)",
-            zh: "这个 ```\(block.info) 代码块在第 \(line) 行（'\(shown)'）之前没有闭合：直到下一个 ``` 的内容都被当作这张流程图读取；请在第 \(line) 行之前加一行 ```"),
-            fix: Fix(start: SourcePosition(line: line, column: 1), end: SourcePosition(line: line, column: 1), replacement: "```\n"))
+            en: "this \(closer)\(block.info) block is not closed before line \(line) ('\(shown)'): everything up to the next \(closer) is read as this chart; add \(closer) on a line before line \(line)",
+            zh: "这个 \(closer)\(block.info) 代码块在第 \(line) 行（'\(shown)'）之前没有闭合：直到下一个 \(closer) 的内容都被当作这张流程图读取；请在第 \(line) 行之前加一行 \(closer)"),
+            fix: Fix(start: SourcePosition(line: line, column: 1), end: SourcePosition(line: line, column: 1), replacement: closer + "\n"))
     }
 }
 
 extension LocalizedText {
     /// Said by the lint of a bare document and by a guide's import alike, so written once.
-    public static func unclosedFence(info: String) -> LocalizedText {
+    /// `fence` is the block's own (``` or ~~~ or longer), as the author wrote it.
+    public static func unclosedFence(info: String, fence: String) -> LocalizedText {
         LocalizedText(
-            en: "this ```\(info) block is never closed; everything to the end of the file is read as the flowchart",
-            zh: "这个 ```\(info) 代码块没有闭合；从这里到文件末尾的内容都会被当作流程图读取")
+            en: "this \(fence)\(info) block is never closed; everything to the end of the file is read as the flowchart",
+            zh: "这个 \(fence)\(info) 代码块没有闭合；从这里到文件末尾的内容都会被当作流程图读取")
     }
 }

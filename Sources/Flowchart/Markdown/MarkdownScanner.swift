@@ -14,6 +14,8 @@ struct ScannedBlock {
     var content: Range<Int>
     var isUnclosed: Bool
     var closingLine: Int
+    /// The line that closes the block: its opening fence's character, as many times (```, ~~~, ````).
+    var closingFence: String
 }
 
 /// The Markdown scan over UTF-8 bytes. Issue: the scan split the document into Substrings by
@@ -47,7 +49,7 @@ enum MarkdownScanner {
                       current.fence.isClosed(by: line(bytes, lineStart, lineEnd)) else { continue }
                 blocks.append(ScannedBlock(info: current.fence.info, headingPath: path, fenceLine: current.line,
                                            content: current.contentStart..<max(current.contentStart, lineStart - 1),
-                                           isUnclosed: false, closingLine: number))
+                                           isUnclosed: false, closingLine: number, closingFence: current.fence.closer))
                 open = nil
                 openByte = 0
                 continue
@@ -86,7 +88,8 @@ enum MarkdownScanner {
         }
         if let current = open {
             blocks.append(ScannedBlock(info: current.fence.info, headingPath: path, fenceLine: current.line,
-                                       content: current.contentStart..<bytes.count, isUnclosed: true, closingLine: number))
+                                       content: current.contentStart..<bytes.count, isUnclosed: true, closingLine: number,
+                                       closingFence: current.fence.closer))
         }
         if commentFrom != 0 { comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: true)) }
         return (blocks, headings, comments)

@@ -33,7 +33,7 @@ public enum GuideConversion {
             guard source != target else { continue }
             guard !block.isUnclosed else {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info)
+                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info, fence: block.closingFence)
                         + LocalizedText(en: "; not converted", zh: "；未转换"))))
                 continue
             }

@@ -22,7 +22,7 @@ public enum GuideImporter {
         for block in sections.flatMap(\.flowBlocks) {
             if block.isUnclosed {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info))))
+                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info, fence: block.closingFence))))
             } else if block.isFlowchart, let leak = Diagnostic.fenceRunsOn(block) {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, leak))
             }
