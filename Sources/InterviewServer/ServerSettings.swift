@@ -45,6 +45,11 @@ public struct ServerSettings: Sendable {
     /// The zone pages show times in for a browser that has not said its own (the first page, no
     /// JavaScript) and for API clients; `--time-zone`, UTC by default.
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// The longest any position keeps a candidate's personal data (`--max-retention-days`), or nil for no
+    /// ceiling: no position may keep data longer or until erased by hand, one created without a period
+    /// gets this one, and the retention sweep holds positions that kept data longer to it. A data-protection
+    /// officer could not stop any hiring manager choosing "keep forever" (an operations probe).
+    public var maxRetentionDays: Int?
 
     /// A zone pages can name: an IANA identifier, or UTC.
     public static func timeZone(named name: String) -> TimeZone? { DisplayZone.zone(named: name) }

@@ -54,6 +54,10 @@ extension Interview {
                                                             "在浏览器告知其时区之前页面使用的时区（IANA 名称，例如 Asia/Shanghai）；API 中的时间始终为 UTC。")))
         var timeZone = "UTC"
 
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("Keep candidates' personal data at most this many days (1–3650): no position may keep it longer or until erased by hand, and positions that did are held to it from now on. Give every instance the same.",
+                                                            "候选人个人数据最多保留的天数（1–3650）：任何职位都不能保留更久或保留到手动删除，已经这样设置的职位从现在起也按此上限删除。每个实例须设置相同的值。")))
+        var maxRetentionDays: Int?
+
         func validate() throws {
             // Both were taken as given, and a mistyped one silently did nothing: a proxy that never
             // matches leaves every client behind it with the proxy's address (one rate limit for all).
@@ -89,6 +93,10 @@ extension Interview {
             if let idle = DurationText.seconds(connectionIdleTimeout), !(1...86_400).contains(idle) {
                 throw ValidationError(CommandLineLanguage.pick("--connection-idle-timeout takes 1s to 1d, not '\(connectionIdleTimeout)'",
                                                                     "--connection-idle-timeout 须在 1s 到 1d 之间，而不是 '\(connectionIdleTimeout)'"))
+            }
+            if let maxRetentionDays, !(1...3650).contains(maxRetentionDays) {
+                throw ValidationError(CommandLineLanguage.pick("--max-retention-days takes 1 to 3650 days, not \(maxRetentionDays)",
+                                                                    "--max-retention-days 须在 1 到 3650 天之间，而不是 \(maxRetentionDays)"))
             }
             guard (1...65535).contains(port) else { throw ValidationError(CommandLineLanguage.pick("--port must be between 1 and 65535", "--port 须在 1 到 65535 之间")) }
             for (flag, text) in [("--session-idle-timeout", sessionIdleTimeout), ("--session-lifetime", sessionLifetime),
@@ -129,6 +137,7 @@ extension Interview {
             if !metricsAllow.isEmpty { settings.metricsAllowed = metricsAllow.compactMap(AddressRange.init) }
             settings.logFormat = ServerSettings.LogFormat(rawValue: logFormat)!
             settings.timeZone = ServerSettings.timeZone(named: timeZone)!
+            settings.maxRetentionDays = maxRetentionDays
             try await WebServer.run(hostname: hostname, port: port, settings: settings)
         }
     }

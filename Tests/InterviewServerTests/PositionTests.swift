@@ -81,7 +81,7 @@ struct PositionTests {
             let body = response.body.string
             #expect(body.contains(Text.errRequired.in(.zh)))
             #expect(body.contains(Text.errUnknownGuide.in(.zh)))
-            #expect(body.contains(Text.errNumber.in(.zh)))
+            #expect(body.contains("1 到 3650 之间的整数"))
         }
     }
 

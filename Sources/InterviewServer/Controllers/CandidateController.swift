@@ -36,7 +36,7 @@ struct CandidateController: RouteCollection {
         let user = try req.user
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
         let positionID = try? req.query.get(UUID.self, at: "position")
-        let positions = try await PositionService.list(for: user, search: nil, on: req.db)
+        let positions = try await PositionService.list(for: user, search: nil, limit: req.application.serverSettings.maxRetentionDays, on: req.db)
         let listing = try await CandidateService.listing(for: user, positionID: positionID, search: search,
                                                          page: (try? req.query.get(Int.self, at: "page")) ?? 1, language: req.language, on: req.db)
         let page = CandidatesIndex(
@@ -110,7 +110,7 @@ struct CandidateController: RouteCollection {
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
         if candidate.erasedAt == nil {
-            if let days = candidate.position.retentionDays {
+            if let days = candidate.position.retention(limit: req.application.serverSettings.maxRetentionDays) {
                 let when = try await RetentionSweeper.plannedErasure(of: candidate, days: days, on: req.db)
                 page.retention = Text.plannedErasure.in(req.language).replacingOccurrences(of: "{date}", with: DisplayDate.string(when))
                     .replacingOccurrences(of: "{days}", with: String(days))

@@ -74,10 +74,11 @@ struct PositionController: RouteCollection {
         let user = try req.user
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
         var page = PositionsIndex(
-            positions: try await PositionService.list(for: user, search: search, on: req.db), search: search,
+            positions: try await PositionService.list(for: user, search: search, limit: req.application.serverSettings.maxRetentionDays, on: req.db), search: search,
             canCreate: user.role.managesPositions, guides: try await GuideChoice.all(selected: form.guideID.flatMap(UUID.init(uuidString:)), req: req),
             form: form, errors: errors)
         page.todo = try await ScorecardTodo.items(for: user, language: req.language, on: req.db)
+        page.retentionLimitHint = Text.retentionLimitHint.limit(req.application.serverSettings.maxRetentionDays, req.language)
         return try await req.page("positions", page)
     }
 
@@ -90,11 +91,12 @@ struct PositionController: RouteCollection {
         let id = try position.requireID()
         let members = try await position.$members.query(on: req.db).sort(\.$name).all()
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let limit = req.application.serverSettings.maxRetentionDays
         let listing = try await CandidateService.listing(for: user, positionID: id, search: search,
                                                          page: (try? req.query.get(Int.self, at: "page")) ?? 1, language: req.language, on: req.db)
         var page = PositionShow(
             id: id, title: position.title, guideTitle: position.guide.title,
-            guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retentionDays,
+            guideHref: SiteURL.guide(position.$guide.id).path, retentionDays: position.retention(limit: limit),
             overdueHours: position.overdueHours,
             members: try members.map { .init(name: $0.name, email: $0.email, role: $0.role.label(req.language),
                                              removeAction: $0.id == user.id ? nil : SiteURL.positionMemberRemove(id, try $0.requireID()).path) },
@@ -105,6 +107,8 @@ struct PositionController: RouteCollection {
             memberAction: SiteURL.positionMembers(id).path,
             candidateForm: form, errors: errors)
         page.search = search
+        page.retentionLimited = position.isRetentionLimited(by: limit)
+        page.retentionLimitHint = Text.retentionLimitHint.limit(limit, req.language)
         // Only for those who make these changes: the notice names an account by id from the address.
         if req.method == .GET, user.role.managesPositions, let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)) {
             // The member named from the database (one taken off is no longer in `members`).

@@ -49,6 +49,12 @@ extension Text {
         case .retentionOwnerOnly: ("Only the position's owner or an admin changes how long personal data is kept.", "只有职位的创建者或管理员可以修改个人数据的保留期限。")
         case .retentionHint: ("Counted from the end of a candidate's process (their last interview or decision, whichever is later); an interview still open and dated within the period holds it. Empty: keep until erased by hand.",
                               "从候选人流程结束时算起（最后一次面试或录用决定，以较晚者为准）；仍未结束、且日期在期限之内的面试会让删除顺延。留空：保留直到手动删除。")
+        // `retentionHint` under a ceiling, whose "empty: keep until erased" no longer holds.
+        case .retentionLimitHint: ("Counted from the end of a candidate's process (their last interview or decision, whichever is later); an interview still open and dated within the period holds it. This server keeps candidates' personal data at most {high} days: no longer period, and no \"until erased by hand\"; a new position left empty keeps it {high} days.",
+                                   "从候选人流程结束时算起（最后一次面试或录用决定，以较晚者为准）；仍未结束、且日期在期限之内的面试会让删除顺延。本服务器最多保留候选人个人数据 {high} 天：不能设置更长的期限，也不能“保留直到手动删除”；新建职位时留空即为 {high} 天。")
+        case .retentionLimited: ("(this server's limit)", "（本服务器的上限）")
+        case .errRetentionOverLimit: ("At most {high} days: this server keeps candidates' personal data no longer.",
+                                      "最多 {high} 天：本服务器保留候选人个人数据不会超过这个期限。")
         case .noPositions: ("No positions yet.", "暂无职位。")
         case .addMember: ("Add member", "添加成员")
         case .candidateCount: ("Candidates", "候选人数")
@@ -253,7 +259,7 @@ extension Text {
         case .setPasswordHint: ("For someone who forgot theirs: give it to them in person. Their sessions end, and they should change it on their Account page.",
                                 "用于忘记密码的人：请当面告诉对方新密码。对方的所有会话会结束，之后应在“账户”页面自行修改。")
         case .errResetOwnPassword: ("Change your own password on the Account page.", "请在“账户”页面修改自己的密码。")
-        case .errNumber: ("A whole number from 1 to 3650.", "1 到 3650 之间的整数。")
+        case .errNumber: ("A whole number from {low} to {high}.", "{low} 到 {high} 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
         case .errGuideVersionHasErrors:
             ("Not saved: this version has errors (listed below). It would become the current version, which every interview scheduled from now on runs, and errors lose questions. Fix them, or save it with its errors.",

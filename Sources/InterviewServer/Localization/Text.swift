@@ -10,7 +10,7 @@ enum Text: String, CaseIterable, Sendable {
     // Login
     case signIn, loginFailed, tooManyAttempts, accountDeactivated
     // Positions
-    case newPosition, retentionDays, retentionHint, retentionOwnerOnly, noPositions, addMember, candidateCount
+    case newPosition, retentionDays, retentionHint, retentionLimitHint, retentionLimited, errRetentionOverLimit, retentionOwnerOnly, noPositions, addMember, candidateCount
     // Candidates
     case newCandidate, resume, resumeText, resumePDF, resumePDFHint, downloadPDF, noCandidates
     case position, erased, exportJSON, erase, eraseHint, personalDataErased
@@ -62,6 +62,11 @@ enum Text: String, CaseIterable, Sendable {
 
     func `in`(_ language: Language) -> String {
         language == .en ? pair.en : pair.zh
+    }
+
+    /// The text with the server's retention ceiling in its `{high}`, or nil when there is none.
+    func limit(_ days: Int?, _ language: Language) -> String? {
+        days.map { self.in(language).replacingOccurrences(of: "{high}", with: String($0)) }
     }
 
     /// The whole table in one language, for templates.

@@ -26,6 +26,18 @@ final class Position: Model, @unchecked Sendable {
         self.$guide.id = guideID
         self.retentionDays = retentionDays
     }
+
+    /// The period that governs, under the server's ceiling (`ServerSettings.maxRetentionDays`): the
+    /// position's own, or the ceiling when it is longer or keeps data until erased by hand.
+    func retention(limit: Int?) -> Int? {
+        guard let limit else { return retentionDays }
+        return min(retentionDays ?? limit, limit)
+    }
+
+    /// The server's ceiling shortens what the position itself says.
+    func isRetentionLimited(by limit: Int?) -> Bool {
+        retention(limit: limit) != retentionDays
+    }
 }
 
 /// Membership of a user in a position: what decides who may see its candidates.

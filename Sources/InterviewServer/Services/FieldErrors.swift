@@ -17,6 +17,9 @@ struct FieldErrors: Error, Sendable {
     }
 
     var limits: [String: Limit] = [:]
+    /// The range a number had to be in, put into its error's `{low}` and `{high}`: one text said "from 1 to
+    /// 3650" for a field that takes 1 to 720.
+    var ranges: [String: ClosedRange<Int>] = [:]
 
     var isEmpty: Bool { fields.isEmpty }
 
@@ -30,7 +33,17 @@ struct FieldErrors: Error, Sendable {
         for (field, limit) in limits where fields[field] == .errTooLong {
             out[field] = language == .zh ? "太长：最多 \(limit.text(language))。" : "Too long: at most \(limit.text(language))."
         }
+        for (field, range) in ranges {
+            out[field] = out[field]?.replacingOccurrences(of: "{low}", with: "\(range.lowerBound)")
+                .replacingOccurrences(of: "{high}", with: "\(range.upperBound)")
+        }
         return out
+    }
+
+    /// `text` (`errNumber` unless said otherwise) for `field`, with the range it must be in.
+    mutating func outOfRange(_ field: String, _ range: ClosedRange<Int>, _ text: Text = .errNumber) {
+        fields[field] = text
+        ranges[field] = range
     }
 
     /// `errTooLong` for `field`, saying the limit ("200 characters" / "200 个字符").

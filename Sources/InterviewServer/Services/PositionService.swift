@@ -16,7 +16,11 @@ enum PositionService {
         var title: String
         var guideID: UUID
         var guideTitle: String
+        /// The position's own period; nil keeps data until erased by hand.
         var retentionDays: Int?
+        /// The period that governs: the position's own, or the server's ceiling (`--max-retention-days`)
+        /// when that is shorter.
+        var appliedRetentionDays: Int?
         /// Hours after an interview until unsubmitted scorecards are overdue; nil means the default (24).
         var overdueHours: Int?
         var memberCount: Int
@@ -25,7 +29,8 @@ enum PositionService {
     }
 
     /// The positions `user` may see whose title contains `search`.
-    static func list(for user: User, search: String?, on db: any Database) async throws -> [Summary] {
+    /// `limit`: the server's retention ceiling (`ServerSettings.maxRetentionDays`).
+    static func list(for user: User, search: String?, limit: Int?, on db: any Database) async throws -> [Summary] {
         // Candidates are counted, not loaded: their rows hold resumes, and a busy position has thousands.
         var query = Position.query(on: db).with(\.$guide).with(\.$members).sort(\.$title)
         if let visible = try await Access.visiblePositionIDs(for: user, on: db) {
@@ -34,17 +39,17 @@ enum PositionService {
         let needle = search?.trimmingCharacters(in: .whitespaces) ?? ""
         var summaries: [Summary] = []
         for position in try await query.all() where needle.isEmpty || position.title.localizedCaseInsensitiveContains(needle) {
-            summaries.append(try await summary(position, on: db))
+            summaries.append(try await summary(position, limit: limit, on: db))
         }
         return summaries
     }
 
     /// `position` with its guide and members loaded.
-    static func summary(_ position: Position, on db: any Database) async throws -> Summary {
+    static func summary(_ position: Position, limit: Int?, on db: any Database) async throws -> Summary {
         let id = try position.requireID()
         let candidateCount = try await Candidate.query(on: db).filter(\.$position.$id == id).count()
         return Summary(id: id, title: position.title, guideID: position.$guide.id, guideTitle: position.guide.title,
-                       retentionDays: position.retentionDays, overdueHours: position.overdueHours, memberCount: position.members.count,
+                       retentionDays: position.retentionDays, appliedRetentionDays: position.retention(limit: limit), overdueHours: position.overdueHours, memberCount: position.members.count,
                        candidateCount: candidateCount, href: SiteURL.position(id).path)
     }
 
@@ -53,7 +58,7 @@ enum PositionService {
     /// candidates' data without limit left no trace, only later changes of the period did (an operations probe).
     static func create(_ input: Input, req: Request) async throws -> Position {
         let user = try req.user
-        let position = try await create(input, by: user, on: req.db)
+        let position = try await create(input, by: user, limit: req.application.serverSettings.maxRetentionDays, on: req.db)
         try await SecurityAudit.record(.positionCreated, by: user, subject: SecurityAudit.subject("position", position.id),
                                        detail: "retention " + describe(position.retentionDays), req: req)
         return position
@@ -62,7 +67,7 @@ enum PositionService {
     /// How the trail writes a retention period.
     static func describe(_ days: Int?) -> String { days.map { "\($0) days" } ?? "kept" }
 
-    private static func create(_ input: Input, by user: User, on db: any Database) async throws -> Position {
+    private static func create(_ input: Input, by user: User, limit: Int?, on db: any Database) async throws -> Position {
         guard user.role.managesPositions else { throw Abort(.forbidden) }
         var errors = FieldErrors()
         let title = errors.require(input.title, "title")
@@ -78,7 +83,9 @@ enum PositionService {
             }
         }
         if !guideExists { errors["guideID"] = .errUnknownGuide }
-        let retention = parseRetention(input.retentionDays, &errors)
+        // Left empty under the server's ceiling, a new position keeps data as long as the ceiling allows.
+        let given = input.retentionDays?.trimmingCharacters(in: .whitespaces) ?? ""
+        let retention = limit != nil && given.isEmpty ? limit : parseRetention(given, &errors, limit: limit)
         try errors.check()
         let position = Position(title: title, guideID: guideID!, retentionDays: retention)
         position.$owner.id = try user.requireID()
@@ -104,10 +111,14 @@ enum PositionService {
         let title = errors.require(input.title, "title")
         // Omitted, the period stays as it is (an empty value keeps data until erased by hand): a rename over
         // the API with the title alone switched retention off, and was refused to a manager not its owner.
-        let retention = input.retentionDays == nil ? position.retentionDays : parseRetention(input.retentionDays, &errors)
+        let limit = req.application.serverSettings.maxRetentionDays
+        var retention = input.retentionDays == nil ? position.retentionDays : parseRetention(input.retentionDays, &errors, limit: limit)
+        // The period the page showed, sent back unchanged, changes nothing: under a ceiling the form shows
+        // the ceiling for a position that keeps data longer, and a manager not its owner could not save.
+        if retention == position.retention(limit: limit) { retention = position.retentionDays }
         var overdue = position.overdueHours
         if let text = input.overdueHours?.trimmingCharacters(in: .whitespaces) {
-            if text.isEmpty { overdue = nil } else if let hours = Int(text), (1...720).contains(hours) { overdue = hours } else { errors["overdueHours"] = .errNumber }
+            if text.isEmpty { overdue = nil } else if let hours = Int(text), (1...720).contains(hours) { overdue = hours } else { errors.outOfRange("overdueHours", 1...720) }
         }
         try errors.check()
         position.overdueHours = overdue
@@ -122,11 +133,17 @@ enum PositionService {
         }
     }
 
-    static func parseRetention(_ text: String?, _ errors: inout FieldErrors) -> Int? {
+    /// Days, or nil for "until erased by hand" (empty), which a ceiling (`limit`) allows only to a new
+    /// position, whose caller then takes the ceiling.
+    static func parseRetention(_ text: String?, _ errors: inout FieldErrors, limit: Int? = nil) -> Int? {
         let trimmed = text?.trimmingCharacters(in: .whitespaces) ?? ""
-        if trimmed.isEmpty { return nil }
-        guard let days = Int(trimmed), (1...3650).contains(days) else {
-            errors["retentionDays"] = .errNumber
+        let range = 1...(limit ?? 3650)
+        guard let days = Int(trimmed), range.contains(days) else {
+            if let limit, trimmed.isEmpty || Int(trimmed).map({ $0 > limit }) == true {
+                errors.outOfRange("retentionDays", range, .errRetentionOverLimit)
+            } else if !trimmed.isEmpty {
+                errors.outOfRange("retentionDays", range)
+            }
             return nil
         }
         return days

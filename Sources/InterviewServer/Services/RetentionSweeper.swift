@@ -8,14 +8,16 @@ import Vapor
 /// in reach — dated within one period of today either way — so a date in the year 9999, an interview left
 /// "in progress" by someone who left, or a no-show never cancelled, cannot keep anyone forever; a
 /// cancelled interview holds nothing (a security review). Interviews stay, so anonymous scores remain.
-/// `now` is passed in so tests need no clock.
+/// `now` is passed in so tests need no clock. `limit`, the server's ceiling (`--max-retention-days`), also
+/// holds positions that keep data longer or until erased by hand (`Position.retention(limit:)`).
 enum RetentionSweeper {
     @discardableResult
-    static func sweep(on db: any Database, cache: ScorecardCache, ledger: ErasureLedger?, now: Date) async throws -> Int {
-        let positions = try await Position.query(on: db).filter(\.$retentionDays != nil).all()
+    static func sweep(on db: any Database, cache: ScorecardCache, ledger: ErasureLedger?, limit: Int? = nil, now: Date) async throws -> Int {
+        var query = Position.query(on: db)
+        if limit == nil { query = query.filter(\.$retentionDays != nil) }
         var erased = 0
-        for position in positions {
-            guard let days = position.retentionDays else { continue }
+        for position in try await query.all() {
+            guard let days = position.retention(limit: limit) else { continue }
             let cutoff = now.addingTimeInterval(-Double(days) * 24 * 60 * 60)
             // Ids first: a candidate held by an open interview stays on this list every hour, and its whole
             // row (a resume PDF of up to 5 MB) was read each time.
@@ -85,7 +87,8 @@ final class RetentionLifecycle: LifecycleHandler, @unchecked Sendable {
     }
 
     private static func sweep(_ app: Application) async throws {
-        let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: app.erasureLedger, now: Date())
+        let count = try await RetentionSweeper.sweep(on: app.db, cache: app.scorecardCache, ledger: app.erasureLedger,
+                                                     limit: app.serverSettings.maxRetentionDays, now: Date())
         if count > 0 { app.logger.notice("retention: erased personal data of \(count) candidate(s)") }
         if let folder = app.erasureLedger?.dataFolder, KeptBeforeRestore.sweep(dataFolder: folder, now: Date()) {
             app.logger.notice("retention: removed the database kept before a restore (kept \(Int(KeptBeforeRestore.keptFor / 86400)) days)")

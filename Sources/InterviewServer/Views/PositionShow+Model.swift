@@ -11,7 +11,12 @@ struct PositionShow: Encodable {
     var notice: String?
     var guideTitle: String
     var guideHref: String
+    /// The period that governs (`Position.retention(limit:)`), which the form also shows.
     var retentionDays: Int?
+    /// The server's ceiling shortens the position's own period.
+    var retentionLimited = false
+    /// The server's retention ceiling said beside the period (`Text.retentionLimitHint`), when it has one.
+    var retentionLimitHint: String?
     var overdueHours: Int?
     var members: [Member]
     var candidates: [CandidateService.Row]

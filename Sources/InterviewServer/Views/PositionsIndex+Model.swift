@@ -9,6 +9,8 @@ struct PositionsIndex: Encodable {
     var guides: [GuideChoice]
     var form: PositionService.Input
     var errors: [String: String]
+    /// The server's retention ceiling said beside the period (`Text.retentionLimitHint`), when it has one.
+    var retentionLimitHint: String?
     /// The signed-in interviewer's scorecards waiting for submission (`ScorecardTodo`).
     var todo: [ScorecardTodo.Item] = []
 }
