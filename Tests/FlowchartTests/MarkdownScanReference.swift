@@ -17,6 +17,10 @@ enum ReferenceMarkdownScan {
         var headings: [MarkdownHeading] = []
         var path: [MarkdownHeading] = []
         var open: (fence: Fence, info: String, line: Int, body: [Substring])?
+        // A block never closed ends before its first heading that starts a section (`##` or deeper, any
+        // in Mermaid), and the scan goes on from that heading; at most eight times.
+        var ending: (index: Int, heading: MarkdownHeading, body: [Substring])?
+        var recoveries = 0
         var inComment = false
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         // A comment's markers by their bytes, as HTML has them: `-->` followed by a combining mark is still
@@ -24,17 +28,31 @@ enum ReferenceMarkdownScan {
         func hasEnd(_ bytes: ArraySlice<UInt8>) -> Bool {
             bytes.indices.contains { $0 + 2 < bytes.endIndex && bytes[$0] == 0x2D && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x3E }
         }
-        for (index, rawLine) in lines.enumerated() {
+        var index = 0
+        while index < lines.count {
+            let rawLine = lines[index]
             let number = index + 1
+            index += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if var current = open {
                 if current.fence.isClosed(by: line) {
                     blocks.append(Block(info: current.info, headingPath: path, fenceLine: current.line,
                                         text: current.body.joined(separator: "\n"), isUnclosed: false, closingLine: number))
                     open = nil
+                    ending = nil
                 } else {
+                    if ending == nil, recoveries < 8, let heading = MarkdownFlowReader.heading(line, number), !heading.text.isEmpty,
+                       heading.level >= 2 || current.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased() == "mermaid" {
+                        ending = (number - 1, heading, current.body)
+                    }
                     current.body.append(rawLine)
                     open = current
+                }
+                if index == lines.count, let current = open, let (at, heading, body) = ending {
+                    blocks.append(Block(info: current.info, headingPath: path, fenceLine: current.line,
+                                        text: body.joined(separator: "\n"), isUnclosed: true, closingLine: heading.line - 1))
+                    (open, ending, index) = (nil, nil, at)
+                    recoveries += 1
                 }
                 continue
             }

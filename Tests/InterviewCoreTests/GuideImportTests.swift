@@ -109,6 +109,34 @@ struct SeedImportTests {
         #expect(!commented.diagnostics.contains { $0.diagnostic.code == .unclosedFence })
     }
 
+    /// The last chart left open ran to the end of the file: the stages after it vanished, and each of their
+    /// prose lines was a finding whose "fix" made things worse (a guide author's probe). It is read up to
+    /// the next section's heading, with the fence to add there as the one finding.
+    @Test func aLastChartLeftOpenEndsBeforeTheNextSection() throws {
+        // setup
+        let chart = "```mermaid\nflowchart TD\n  s([开始]) --> q1[什么是进程?(资源分配的单位)]\n  q1 --> e([结束])\n"
+        let markdown = "# 校招指南\n\n## 2. 基础知识(必选)\n\n### 2.5 Python\n\n" + chart
+            + "\n## 3. 项目经历(必选)\n\n- 项目的背景和你负责的部分\n- 留 5 分钟给候选人提问\n\n## 4. 反问\n\n候选人提问。\n"
+        // act
+        let imported = GuideImporter.importMarkdown(markdown, path: "g.md")
+        let fixed = GuideImporter.importMarkdown(markdown.replacingOccurrences(of: "\n## 3.", with: "```\n## 3."), path: "g.md")
+        // verify: one error, at the fence, closing it before line 12
+        let errors = imported.diagnostics.filter { $0.diagnostic.severity == .error }
+        #expect(errors.count == 1 && errors.first?.diagnostic.code == .unclosedFence)
+        #expect(errors.first?.diagnostic.position == SourcePosition(line: 7, column: 1))
+        #expect(errors.first?.diagnostic.fix == Fix(start: SourcePosition(line: 12, column: 1), end: SourcePosition(line: 12, column: 1), replacement: "```\n"))
+        #expect(errors.first?.diagnostic.text.zh.contains("请在第 12 行之前加一行 ```") == true)
+        // the stages after it are in the guide, and the chart asks its question, as once closed
+        #expect(imported.guide.stages.map(\.number) == fixed.guide.stages.map(\.number))
+        #expect(imported.guide.stages.count == 3)
+        #expect(imported.guide.topic("2.5")?.questions.map(\.text) == fixed.guide.topic("2.5")?.questions.map(\.text))
+        #expect(!fixed.diagnostics.contains { $0.diagnostic.severity == .error })
+        // a `# comment` in a flowchart.js chart is no section: that block still runs to the end
+        let commented = GuideImporter.importMarkdown("# G\n\n## 3. Tech\n\n### 3.1 Redis\n\n```flow\n# Redis basics\nst=>start: S\n", path: "g.md")
+        let open = try #require(commented.diagnostics.first { $0.diagnostic.code == .unclosedFence })
+        #expect(open.diagnostic.fix == nil && open.diagnostic.text.en.contains("to the end of the file"))
+    }
+
     /// ``` does not close a ~~~ or ```` block (CommonMark), so the fix and the words name the block's own
     /// fence: applying a ``` fix left the block as open as before.
     @Test func aBlockLeftOpenIsClosedWithItsOwnFence() throws {

@@ -17,6 +17,9 @@ public struct FlowBlock: Hashable, Sendable {
     /// What closes the block: the opening fence's character as many times (```, ~~~, ````), which is
     /// what a fix inserts, since ``` does not close a ~~~ or ```` block.
     public var closingFence: String = "```"
+    /// A block never closed is taken to end before this heading, where the next section of the guide
+    /// begins (`MarkdownScanner.endsUnclosed`); nil when it runs to the end of the document.
+    public var endsBefore: MarkdownHeading?
     /// The language a chart is written in: `.mermaid` for a ```mermaid block, `.flowchartJS` for the rest.
     /// Parse a chart with `block.syntax.parse(block.text, firstLine: block.firstLine)`.
     public var syntax: DiagramSyntax
@@ -106,7 +109,7 @@ public enum MarkdownFlowReader {
                 return FlowBlock(info: block.info, headingPath: block.headingPath, fenceLine: block.fenceLine,
                                  firstLine: block.fenceLine + 1, text: String(decoding: content, as: UTF8.self),
                                  isUnclosed: block.isUnclosed, closingLine: block.closingLine,
-                                 closingFence: block.closingFence,
+                                 closingFence: block.closingFence, endsBefore: block.endsBefore,
                                  syntax: syntax ?? (isMermaidInfo(block.info) ? .mermaid : .flowchartJS),
                                  isMermaidFlowchart: syntax == .mermaid)
             }

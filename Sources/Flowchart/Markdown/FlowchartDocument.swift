@@ -47,8 +47,8 @@ public struct FlowchartDocument: Sendable {
                                              parsed: syntax.parse(bytes: bytes, block.content, firstLine: firstLine)))
             }
             for (block, _) in blocks where block.isUnclosed {
-                document.diagnostics.append(Diagnostic(.error, .unclosedFence, at: SourcePosition(line: block.fenceLine, column: 1),
-                    .unclosedFence(info: block.info, fence: block.closingFence)))
+                document.diagnostics.append(.neverClosed(info: block.info, fence: block.closingFence, at: block.fenceLine,
+                                                         endsBefore: block.endsBefore))
             }
             return document
         }
@@ -80,12 +80,21 @@ extension Diagnostic {
     }
 }
 
-extension LocalizedText {
-    /// Said by the lint of a bare document and by a guide's import alike, so written once.
-    /// `fence` is the block's own (``` or ~~~ or longer), as the author wrote it.
-    public static func unclosedFence(info: String, fence: String) -> LocalizedText {
-        LocalizedText(
-            en: "this \(fence)\(info) block is never closed; everything to the end of the file is read as the flowchart",
-            zh: "这个 \(fence)\(info) 代码块没有闭合；从这里到文件末尾的内容都会被当作流程图读取")
+extension Diagnostic {
+    /// A block never closed, said at its fence by the lint of a bare document, a guide's import and its
+    /// conversion alike. `fence` is the block's own (``` or ~~~ or longer), as the author wrote it; with
+    /// `endsBefore`, the block is read up to that heading and the fix closes it there.
+    public static func neverClosed(info: String, fence: String, at line: Int, endsBefore heading: MarkdownHeading?) -> Diagnostic {
+        let place = SourcePosition(line: line, column: 1)
+        guard let heading else {
+            return Diagnostic(.error, .unclosedFence, at: place, LocalizedText(
+                en: "this \(fence)\(info) block is never closed; everything to the end of the file is read as the flowchart",
+                zh: "这个 \(fence)\(info) 代码块没有闭合；从这里到文件末尾的内容都会被当作流程图读取"))
+        }
+        let shown = String(String(repeating: "#", count: heading.level) + " " + heading.text).prefix(40)
+        return Diagnostic(.error, .unclosedFence, at: place, LocalizedText(
+            en: "this \(fence)\(info) block is never closed; it is read up to line \(heading.line) ('\(shown)'), where the next section begins: add \(fence) on a line before line \(heading.line)",
+            zh: "这个 \(fence)\(info) 代码块没有闭合；它被读到第 \(heading.line) 行（'\(shown)'）下一节开始之前为止：请在第 \(heading.line) 行之前加一行 \(fence)"),
+            fix: Fix(start: SourcePosition(line: heading.line, column: 1), end: SourcePosition(line: heading.line, column: 1), replacement: fence + "\n"))
     }
 }

@@ -16,6 +16,8 @@ struct ScannedBlock {
     var closingLine: Int
     /// The line that closes the block: its opening fence's character, as many times (```, ~~~, ````).
     var closingFence: String
+    /// For a block never closed: the heading it is taken to end before (`MarkdownScanner.endsUnclosed`).
+    var endsBefore: MarkdownHeading? = nil
 }
 
 /// The Markdown scan over UTF-8 bytes. Issue: the scan split the document into Substrings by
@@ -37,21 +39,45 @@ enum MarkdownScanner {
         var number = 0
         var lineStart = 0
         var reachedEnd = false
+        // The first heading inside the open block that could end it, with where its line starts.
+        var ending: (heading: MarkdownHeading, start: Int)?
+        var recoveries = 0
         while !reachedEnd {
             let lineEnd = nextLineBreak(bytes, from: lineStart)
             reachedEnd = lineEnd == bytes.count
             number += 1
-            defer { lineStart = lineEnd + 1 }
+            var next = lineEnd + 1   // where the next line starts; a recovery goes back
+            defer { lineStart = next }
             if openByte != 0 {
+                let first = firstByte(bytes, lineStart, lineEnd)
+                if first == UInt8(ascii: "#"), ending == nil, let current = open, recoveries < maxRecoveries,
+                   let heading = endsUnclosed(line(bytes, lineStart, lineEnd), number, info: current.fence.info) {
+                    ending = (heading, lineStart)
+                }
+                // The document ended inside a block that a heading could have ended: the block is taken to
+                // end before it and the scan goes on from there, so the sections after it stay in the guide
+                // (they vanished, and each of their prose lines was a finding with a "fix" that made it
+                // worse — a guide author's probe). The block is still an error, whose fix closes it there.
+                if reachedEnd, let current = open, let (heading, start) = ending,
+                   !(first == openByte && current.fence.isClosed(by: line(bytes, lineStart, lineEnd))) {
+                    blocks.append(ScannedBlock(info: current.fence.info, headingPath: path, fenceLine: current.line,
+                                               content: current.contentStart..<max(current.contentStart, start - 1), isUnclosed: true,
+                                               closingLine: heading.line - 1, closingFence: current.fence.closer, endsBefore: heading))
+                    (open, openByte, ending) = (nil, 0, nil)
+                    recoveries += 1
+                    (number, next, reachedEnd) = (heading.line - 1, start, false)
+                    continue
+                }
                 // Tested before `open` is read: binding it copied the fence and retained its info String
                 // on every line of the block, two thirds of the scan (callgrind: 230 instructions a line).
-                guard firstByte(bytes, lineStart, lineEnd) == openByte, let current = open,
+                guard first == openByte, let current = open,
                       current.fence.isClosed(by: line(bytes, lineStart, lineEnd)) else { continue }
                 blocks.append(ScannedBlock(info: current.fence.info, headingPath: path, fenceLine: current.line,
                                            content: current.contentStart..<max(current.contentStart, lineStart - 1),
                                            isUnclosed: false, closingLine: number, closingFence: current.fence.closer))
                 open = nil
                 openByte = 0
+                ending = nil
                 continue
             }
             if commentFrom != 0 {
@@ -93,6 +119,17 @@ enum MarkdownScanner {
         }
         if commentFrom != 0 { comments.append(MarkdownComment(lines: commentFrom...number, isUnclosed: true)) }
         return (blocks, headings, comments)
+    }
+
+    /// Each recovery scans the rest of the document again: a few keep a pathological input linear.
+    static let maxRecoveries = 8
+
+    /// A heading inside a block never closed that starts a section of the guide: any level in Mermaid
+    /// (where `#` begins nothing), from `##` down in any other block, whose `# ` lines are comments
+    /// (flowchart.js authors', Python's, a shell's).
+    static func endsUnclosed(_ line: Substring, _ number: Int, info: String) -> MarkdownHeading? {
+        guard let heading = MarkdownFlowReader.heading(line, number), !heading.text.isEmpty else { return nil }
+        return heading.level >= 2 || MarkdownFlowReader.isMermaidInfo(info) ? heading : nil
     }
 
     /// `<!--` after at most three spaces.

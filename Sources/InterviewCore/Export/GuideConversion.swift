@@ -32,9 +32,9 @@ public enum GuideConversion {
             let source = block.syntax
             guard source != target else { continue }
             guard !block.isUnclosed else {
-                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info, fence: block.closingFence)
-                        + LocalizedText(en: "; not converted", zh: "；未转换"))))
+                var said = Diagnostic.neverClosed(info: block.info, fence: block.closingFence, at: block.fenceLine, endsBefore: block.endsBefore)
+                said.text = said.text + LocalizedText(en: "; not converted", zh: "；未转换")
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, said))
                 continue
             }
             // A block that runs on past the next topic's heading holds that topic too: rewritten, the heading

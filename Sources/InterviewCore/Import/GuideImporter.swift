@@ -21,8 +21,8 @@ public enum GuideImporter {
         let (sections, comments) = MarkdownOutline.read(body)
         for block in sections.flatMap(\.flowBlocks) {
             if block.isUnclosed {
-                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.error, .unclosedFence,
-                    at: SourcePosition(line: block.fenceLine, column: 1), .unclosedFence(info: block.info, fence: block.closingFence))))
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, .neverClosed(info: block.info, fence: block.closingFence,
+                                                                                        at: block.fenceLine, endsBefore: block.endsBefore)))
             } else if block.isFlowchart, let leak = Diagnostic.fenceRunsOn(block) {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, leak))
             }
