@@ -1,4 +1,5 @@
 import Testing
+import Flowchart
 @testable import InterviewCore
 
 @Suite("Guide annotations in YAML front matter")
@@ -103,6 +104,25 @@ struct AnnotationTests {
         #expect(imported.diagnostics.first?.diagnostic.position.line ?? 0 >= 3)
         // The Markdown still imports.
         #expect(imported.guide.topic("1.1")?.questions.count == 2)
+    }
+
+    /// A blank line pasted above the front matter dropped every weight and knockout, and the guide linted
+    /// clean (a guide author's probe): it is read, and the blank lines are said, with their removal as the fix.
+    @Test func frontMatterAfterBlankLinesIsReadAndSaid() throws {
+        // setup
+        let text = try GuideFixture.text("annotated.md")
+        // act
+        let late = GuideImporter.importMarkdown("\n \n" + text)
+        let prose = GuideImporter.importMarkdown("\n---\nSome prose, not YAML.\n---\n" + text.components(separatedBy: "\n---\n")[1])
+        // verify: the same guide, weights and all, with one warning at the `---` and a fix deleting lines 1–2
+        #expect(late.guide == GuideImporter.importMarkdown(text).guide)
+        #expect(late.guide.topic("1.1")?.weight == 2 && late.guide.topic("1.1")?.knockout == 40)
+        #expect(late.located == ["3:1 front-matter"])
+        let said = try #require(late.diagnostics.first?.diagnostic)
+        #expect(said.severity == .warning && said.text.zh.contains("请删掉它上面的空行"))
+        #expect(said.fix == Fix(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 3, column: 1), replacement: ""))
+        // a thematic break and a paragraph are no front matter
+        #expect(prose.guide.topic("1.1")?.weight == 1 && !prose.diagnostics.contains { $0.diagnostic.code == .frontMatter })
     }
 
     @Test func unclosedFrontMatterIsAnError() {

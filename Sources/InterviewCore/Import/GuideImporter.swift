@@ -12,6 +12,13 @@ public enum GuideImporter {
         ControlCharacters.strip(LineEndings.unix(text)).text
     }
 
+    /// How many lines at the top the front matter takes (blank lines before it included), as the
+    /// importer reads it; 0 when there is none or it is never closed (then it is read as Markdown).
+    public static func frontMatterLineCount(_ lines: [Substring]) -> Int {
+        guard let (_, close) = FrontMatter.bounds(lines), let close else { return 0 }
+        return close + 1
+    }
+
     public static func importMarkdown(_ text: String, path: String = "guide.md") -> ImportedGuide {
         let (text, controls) = ControlCharacters.strip(LineEndings.unix(text))
         var diagnostics: [GuideDiagnostic] = controls

@@ -23,7 +23,7 @@ enum GuidePresentation {
         let markdown = GuideImporter.readableText(markdown)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var parts: [Part] = []
-        var next = frontMatterEnd(lines)
+        var next = GuideImporter.frontMatterLineCount(lines)
         func prose(upTo end: Int) {
             guard end > next else { return }
             let text = lines[next..<min(end, lines.count)].joined(separator: "\n")
@@ -42,16 +42,6 @@ enum GuidePresentation {
         }
         prose(upTo: lines.count)
         return parts
-    }
-
-    /// The index of the first line after a YAML front matter block (`---` … `---`), or 0 when there is none.
-    /// The annotations in it (weights, rubrics) are for the importer, not for reading.
-    static func frontMatterEnd(_ lines: [Substring]) -> Int {
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return 0 }
-        for index in lines.indices.dropFirst() where ["---", "..."].contains(lines[index].trimmingCharacters(in: .whitespaces)) {
-            return index + 1
-        }
-        return 0
     }
 
     /// A line of the source shown with the findings on it, for the editor.
