@@ -124,7 +124,7 @@ struct MermaidAuthoringTests {
 
     @Test(arguments: [("A[问题一] --> B[问题二] ＆ C[问题三]", "＆", "&"), ("A[问题一] ——>｜是｜ B[问题二]", "——>｜是｜", "-->|是|"),
                       ("A[问题一] -。-> B[问题二]", "-。->", "-.->"), ("A[问题一] --＞ B[问题二]", "--＞", "-->"),
-                      ("A[问题一] --> B[问题二]；B --> C[问题三]", "；", ";")])
+                      ("A[问题一] --> B[问题二]；B --> C[问题三]", "；", ";"), ("A{深入?} --》|否| B([结束])", "--》", "-->")])
     func aLinkTypedWithFullWidthPunctuationGetsTheFixThatReplacesIt(_ line: String, _ written: String, _ meant: String) throws {
         // act
         let parsed = Self.parse(line)
@@ -158,7 +158,8 @@ struct MermaidAuthoringTests {
     }
 
     @Test(arguments: [("A[问题一] ——>｜是｜ B[问题二]", "A-next->B", "是"), ("A[问题一] -。-> B[问题二]", "A-next->B", nil),
-                      ("A[问题一] --＞ B[问题二]", "A-next->B", nil), ("A[问题一] —> B[问题二]", "A-next->B", nil)])
+                      ("A[问题一] --＞ B[问题二]", "A-next->B", nil), ("A[问题一] —> B[问题二]", "A-next->B", nil),
+                      ("A[问题一] --》 B[问题二]", "A-next->B", nil)])
     func aLinkTypedWithFullWidthPunctuationIsReadAsTheLinkMeant(_ line: String, _ edge: String, _ label: String?) {
         // act
         let parsed = Self.parse(line)

@@ -125,6 +125,22 @@ struct AnnotationTests {
         #expect(prose.guide.topic("1.1")?.weight == 1 && !prose.diagnostics.contains { $0.diagnostic.code == .frontMatter })
     }
 
+    /// `weight：1.5` (an input method's colon) was "'topics.1.1' must be a mapping", naming neither the
+    /// colon nor a fix (a guide author's probe): said at the colon, fixed, and read as meant.
+    @Test func aFullWidthColonAfterAKeyIsSaidFixedAndReadAsMeant() throws {
+        // act
+        let imported = try importing("topics:\n  \"1.1\"：\n    weight：2")
+        // verify
+        #expect(imported.located == ["3:8 front-matter", "4:11 front-matter"])
+        let said = try #require(imported.diagnostics.last?.diagnostic)
+        #expect(said.text.zh.contains("'weight：' 用了全角冒号") && said.severity == .error)
+        #expect(said.fix == Fix(start: SourcePosition(line: 4, column: 11), end: SourcePosition(line: 4, column: 12), replacement: ": "))
+        #expect(imported.diagnostics.first?.diagnostic.fix?.replacement == ":")
+        #expect(imported.guide.topic("1.1")?.weight == 2)
+        // prose with a colon in a value is no key
+        #expect(try importing("guide:\n  title: 面试：后端").located.isEmpty)
+    }
+
     @Test func unclosedFrontMatterIsAnError() {
         let imported = GuideImporter.importMarkdown("---\ntopics: {}\n# Title\n### 1. Stage\n")
         #expect(imported.located.first == "1:1 front-matter")

@@ -366,7 +366,7 @@ extension MermaidReader {
         if j - start > 3, s[start] == 0xEF, s[start + 1] == 0xBC, s[start + 2] == 0x9B { j = start + 3 }
         let word = string(start..<j)
         let hasWide = s[start..<j].contains { $0 >= 0xE2 }
-        if hasWide, var meant = FullWidthSyntax.repaired(word) {
+        if hasWide, var meant = FullWidthSyntax.repairedLink(word) {
             // Also the marks that are no syntax in an id (a 。 ends Chinese ids) but are in a link.
             meant = meant.replacingOccurrences(of: "。", with: ".").replacingOccurrences(of: "；", with: ";")
             if meant == "&" || meant == ";" { return (start..<j, meant) }

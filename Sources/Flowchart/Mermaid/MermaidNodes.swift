@@ -377,6 +377,14 @@ enum FullWidthSyntax {
         ("｜", "|"), ("——", "--"), ("—", "--"), ("－", "-"), ("＞", ">"), ("＜", "<"), ("＆", "&"),
     ]
 
+    /// A link's text with every such character replaced, and also the input method's `》` and `《` (what
+    /// Shift-. and Shift-, type with Chinese punctuation on: `--》` was a generic "no closing arrow" with no
+    /// fix — a guide author's probe), which are no syntax in an id, where `《书名》` may well be meant.
+    static func repairedLink(_ text: String) -> String? {
+        let angled = text.replacingOccurrences(of: "》", with: "＞").replacingOccurrences(of: "《", with: "＜")
+        return repaired(angled)
+    }
+
     /// The id's text with every such character replaced, or nil when it has none.
     static func repaired(_ id: String) -> String? {
         var text = id

@@ -132,6 +132,32 @@ struct AnnotationReader {
         }
     }
 
+    /// `weight：1.5`: a key followed by the input method's full-width colon is one string to YAML, and its
+    /// topic was "not a mapping", naming neither the colon nor a fix (a guide author's probe). Each is said,
+    /// with `: ` as the fix, and the YAML is read as meant, so the weight still counts.
+    mutating func repairingWideColons(_ yaml: String) -> String {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indent.count)
+            guard let colon = rest.firstIndex(of: "："), !rest.hasPrefix("#") else { continue }
+            let key = rest[..<colon]
+            // A key as people write one: a word, a number such as 2.4, or quoted; not prose with a colon.
+            let quoted = key.count >= 2 && (key.first == "\"" || key.first == "'") && key.last == key.first
+            guard !key.isEmpty, quoted || key.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else { continue }
+            let column = line[..<colon].unicodeScalars.count + 1
+            let after = rest[rest.index(after: colon)...]
+            let meant = after.isEmpty || after.first == " " ? ":" : ": "
+            let place = SourcePosition(line: index + 1 + lineOffset, column: column)
+            diagnostics.append(Diagnostic(.error, .frontMatter, at: place, LocalizedText(
+                en: "'\(key)：' has a full-width colon (from an input method); YAML needs '\(key):'",
+                zh: "'\(key)：' 用了全角冒号（输入法输入的）；YAML 要写成 '\(key):'"),
+                fix: Fix(start: place, end: SourcePosition(line: place.line, column: column + 1), replacement: meant)))
+            lines[index] = String(line[..<colon]) + meant + after
+        }
+        return lines.joined(separator: "\n")
+    }
+
     mutating func report(_ severity: Severity, _ code: DiagnosticCode, at mark: Mark?, _ text: LocalizedText) {
         diagnostics.append(Diagnostic(severity, code, at: position(mark), text))
     }

@@ -55,7 +55,7 @@ extension Annotations {
     /// Reads the YAML; type mistakes become diagnostics and the value is left out.
     static func read(_ frontMatter: FrontMatter, diagnostics: inout [GuideDiagnostic]) -> Annotations {
         var reader = AnnotationReader(lineOffset: frontMatter.firstLine - 1)
-        let notes = reader.read(frontMatter.yaml)
+        let notes = reader.read(reader.repairingWideColons(frontMatter.yaml))
         diagnostics += reader.diagnostics.map { GuideDiagnostic($0) }
         return notes
     }
