@@ -135,6 +135,24 @@ struct MermaidAuthoringTests {
         #expect(!e.text.zh.contains("破折号"))
     }
 
+    /// `py3 --> yp4` for `py4`: "yp4" was asked as a question at full weight and the one meant never came,
+    /// with a finding only about that one, whose fix added a second line (a guide author's probe).
+    @Test func aQuestionTypedAsANearMissOfAnUnreachedOneIsSaidWithTheIdMeant() throws {
+        // act
+        let typo = Self.parse("s([开始]) --> py3[生成器是什么]\npy3 --> yp4\npy4[\"装饰器如何实现 (闭包, functools.wraps)\"] --> e([结束])")
+        let fixed = Self.parse("s([开始]) --> py3[生成器是什么]\npy3 --> py4\npy4[\"装饰器如何实现 (闭包, functools.wraps)\"] --> e([结束])")
+        let plain = Self.parse("A[Start] --> B --> C[问题] --> D\nX[没连上的题] --> D")
+        // verify: said at the typo, fixed with the id meant; once fixed, nothing said and py4 asked
+        let said = try #require(typo.diagnostics.first { $0.code == .bareQuestion })
+        #expect(said.position == SourcePosition(line: 3, column: 9) && said.severity == .warning)
+        #expect(said.fix == Fix(start: SourcePosition(line: 3, column: 9), end: SourcePosition(line: 3, column: 12), replacement: "py4"))
+        #expect(said.text.zh.contains("是不是想写 'py4'"))
+        #expect(!fixed.diagnostics.contains { $0.code == .bareQuestion } && fixed.edgeList.contains("py3-next->py4"))
+        // bare ids that spell nothing else are how Mermaid is written: not said (`B` is no slip for `X`)
+        #expect(!plain.diagnostics.contains { $0.code == .bareQuestion })
+        #expect(Suggestions.misspelledKey("op7", among: ["op1"]) == nil && Suggestions.misspelledKey("yp4", among: ["py4"]) == "py4")
+    }
+
     @Test func aFullWidthSemicolonEndsTheStatementAndTheNextIsRead() {
         let parsed = Self.parse("A[问题一] --> B[问题二]；B --> C[问题三]")
         #expect(parsed.edgeList == ["A-next->B", "B-next->C"])

@@ -28,5 +28,6 @@ extension DiagnosticCode {
     public static let boxReadAsGate: DiagnosticCode = "box-read-as-gate"
     public static let questionReadAsStart: DiagnosticCode = "question-read-as-start"
     public static let untiedNote: DiagnosticCode = "untied-note"
+    public static let bareQuestion: DiagnosticCode = "bare-question"
     public static let noteTiedTwice: DiagnosticCode = "note-tied-twice"
 }

@@ -15,6 +15,23 @@
 /// - `~~~` lines only space the drawing and are not edges. Repeated identical lines count once.
 /// - In a chart (or subgraph) that is not top-down, each edge carries the side it leaves from.
 extension MermaidReader {
+    /// `py3 --> yp4` for `py4`: the typo became a question of its own, asked as "yp4" at full weight, while
+    /// the question meant was never reached, and the only finding was about that one (a guide author's
+    /// probe). A question written as a bare id that nearly spells a labelled question nothing leads to
+    /// (not the start) is said, with that id as the fix. Other bare ids are how Mermaid is written
+    /// (`A[Start] --> B --> C`) and are left alone.
+    private mutating func sayBareQuestions(_ types: [NodeType], _ out: OutLinks, _ redirect: [(first: Int, last: Int)?], start: Int?) {
+        let asks = { (n: Int) in redirect[n] == nil && types[n] == .operation && n != start }
+        let unreached = nodes.indices.filter { asks($0) && nodes[$0].labelled && out.incoming[$0] == 0 }.map { graphNodes[$0].id }
+        guard !unreached.isEmpty else { return }
+        for n in nodes.indices where asks(n) && !nodes[n].labelled && nodes[n].shape == .none {
+            let id = graphNodes[n].id
+            guard let meant = Suggestions.misspelledKey(id, among: unreached) else { continue }
+            report(.warning, .bareQuestion, at: nodes[n].offset, MermaidText.bareQuestion(id, meant: meant),
+                   fix: (nodes[n].offset..<(nodes[n].offset + id.utf8.count), meant))
+        }
+    }
+
     mutating func buildGraph() -> FlowGraph {
         applyPendingDecorations()
         resolvePositions()
@@ -41,6 +58,7 @@ extension MermaidReader {
                 report(.warning, .questionReadAsStart, at: nodes[n].offset, MermaidText.questionReadAsStart(graphNodes[n].id, graphNodes[n].text))
             }
         }
+        sayBareQuestions(types, out, redirect, start: start)
         resolved.removeAll { out.dropped[$0] }
         resolved += noteLines
         for l in noteLines where types[Int(links[l].to)] == .start || types[Int(links[l].to)] == .end {

@@ -194,6 +194,11 @@ enum MermaidText {
                              zh: "'\(id)' 是没有连入线的圆角或圆形节点，因此被读作流程图的起点，'\(text)' 永远不会被问到；问题请画成方框 \(id)[…]，放在起点之后：\(start)([开始]) --> \(id)")
     }
 
+    static func bareQuestion(_ id: String, meant: String) -> LocalizedText {
+        return LocalizedText(en: "'\(id)' has no text of its own, so the interview asks '\(id)' as a question; did you mean '\(meant)', which nothing leads to?",
+                             zh: "'\(id)' 没有自己的文字，面试时会把 '\(id)' 当作一道题来问；是不是想写 '\(meant)'（现在没有任何连线指向它）？")
+    }
+
     static func boxReadAsGate(_ id: String) -> LocalizedText {
         LocalizedText(en: "'\(id)' is drawn as a box but its two lines are labelled yes and no, so it is read as a gate: answered yes or no, not rated; draw it as \(id){…} to say so",
                       zh: "'\(id)' 画成了方框，但它的两条出线分别标为“是”和“否”，因此按判断节点读取：回答是或否，不评分；请画成 \(id){…} 以明确这一点")

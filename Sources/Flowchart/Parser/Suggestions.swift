@@ -29,6 +29,19 @@ enum Suggestions {
         return best?.0
     }
 
+    /// A key typed with two neighbours swapped (`yp4` for `py4`, three characters or more), or what
+    /// `nodeKey` finds: what a slip of the fingers makes, not one id for another (`B` for `C`).
+    static func misspelledKey(_ typed: String, among keys: [String]) -> String? {
+        if let key = nodeKey(for: typed, among: keys) { return key }
+        let t = Array(typed)
+        guard t.count >= 3 else { return nil }
+        return keys.first { key in
+            let k = Array(key)
+            guard k.count == t.count, k != t, let i = t.indices.first(where: { t[$0] != k[$0] }), i + 1 < t.count else { return false }
+            return t[i] == k[i + 1] && t[i + 1] == k[i] && t[(i + 2)...] == k[(i + 2)...]
+        }
+    }
+
     /// A defined key the author probably meant: same letters in another case, or a near miss on a
     /// longer key. Short keys like `op7` vs `op1` differ in one digit by design, so they get no guess.
     static func nodeKey(for missing: String, among keys: [String]) -> String? {
