@@ -62,6 +62,24 @@ struct SessionNavigationTests {
         #expect(script.events.count == before && script.state.currentTopic == "3.2.1")
     }
 
+    /// A rating typed in a stage whose questions are prompts for the talk said "nothing to rate", and an
+    /// author wondered why the stage counted for nothing (a guide author's probe): said why, and where a
+    /// rated question goes; `guide show` marks them too.
+    @Test func aRatingInAStageOfTalkPromptsSaysTheyAreNotRated() throws {
+        // setup: stage 2 of the seed has its own questions (2.1, 2.2) and no topic
+        var script = try SessionTestScript()
+        try script.run("f", "f")
+        #expect(script.state.currentStage == "2")
+        // act
+        var refusal: CommandError?
+        do { _ = try script.driver.perform(.rate(3)) } catch let error as CommandError { refusal = error }
+        // verify
+        #expect(refusal?.text.en.hasPrefix("this stage's questions are prompts for the talk and are not rated") == true)
+        #expect(refusal?.text.zh.contains("不评分") == true)
+        let outline = GuideOutline.text(script.driver.guide, language: .en)
+        #expect(outline.contains("2.1 ") && outline.contains("(talk prompt, not rated)"))
+    }
+
     @Test func aJumpFromAnEarlierStageMovesTheClockToTheTopicsStage() throws {
         // setup: in the self-introduction (stage 1) the candidate talks about Redis
         var script = try SessionTestScript()

@@ -13,7 +13,8 @@ public enum GuideOutline {
             if let minutes = stage.minutes { line += " \(minutes) \(w.minutes)" }
             out += line + "\n"
             let pad = lastStage ? "   " : "│  "
-            var rows: [[String]] = stage.questions.map { ["\($0.number) \(broken($0.text))" + ($0.reference.map { "  → \($0)" } ?? "")] }
+            // Prompts for the talk, not rated: said, since they look like questions (a guide author's probe).
+            var rows: [[String]] = stage.questions.map { ["\($0.number) \(broken($0.text))  (\(w.notRated))" + ($0.reference.map { "  → \($0)" } ?? "")] }
             for topic in stage.topics { rows.append(topicRows(topic, w)) }
             for (r, row) in rows.enumerated() {
                 let last = r == rows.count - 1
@@ -58,6 +59,7 @@ public enum GuideOutline {
         var level: String { t("level", "层级") }
         var knockout: String { t("knockout", "一票否决") }
         var pickList: String { t("pick list", "按需挑选") }
+        var notRated: String { t("talk prompt, not rated", "谈话提示，不评分") }
         var yes: String { t("yes", "是") }
         var no: String { t("no", "否") }
         var calls: String { t("calls", "转到") }

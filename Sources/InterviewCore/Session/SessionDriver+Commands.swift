@@ -12,7 +12,16 @@ extension SessionDriver {
         var outcome = Outcome()
         switch command {
         case .rate(let rating):
-            guard let target = focus else { throw CommandError("nothing to rate now", "现在没有可评分的问题") }
+            guard let target = focus else {
+                // A stage's own questions (a project discussion's prompts) are talked through, not rated:
+                // "nothing to rate" there left an author wondering why their required stage counted for
+                // nothing (a guide author's probe).
+                if let key = state.currentStage, guide.stage(key)?.questions.isEmpty == false, state.currentTopic == nil {
+                    throw CommandError("this stage's questions are prompts for the talk and are not rated; to rate them, draw them as a topic's flowchart under the stage",
+                                       "这个阶段的问题是谈话提示，不评分；要评分，请把它们画成该阶段下某个主题的流程图")
+                }
+                throw CommandError("nothing to rate now", "现在没有可评分的问题")
+            }
             setReviewing(nil)
             outcome.recorded.append(try record(.rated(target, rating: rating)))
         case .answer(let yes):
