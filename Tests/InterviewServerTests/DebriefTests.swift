@@ -163,6 +163,34 @@ struct DebriefTests {
         }
     }
 
+    /// Opening the console makes the card's record; a look alone showed the manager a "draft" and the
+    /// interviewer's agenda "in progress" (a panel probe). Begun means something recorded or typed.
+    @Test func aConsoleOnlyOpenedIsNoDraft() async throws {
+        try await withApp { app in
+            // setup: Ben opens the console (page and API) and records nothing
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "ben@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let ben = try await fixture.browser("ben@example.com")
+            try await ben.get("/interviews/\(fixture.id)/console")
+            let look = try await ben.get(fixture.api)
+            let maria = try await fixture.browser("maria@example.com")
+            let id = try fixture.candidate.requireID()
+            // act
+            let before = try await maria.get("/candidates/\(id)").body.string
+            let benUser = try #require(try await User.query(on: app.db).filter(\.$email == "ben@example.com").first())
+            let agenda = try await InterviewAgenda.items(for: benUser, now: Date().addingTimeInterval(7200), zone: TimeZone(identifier: "UTC")!, language: .en, on: app.db)
+            _ = try await ben.act(fixture, ["type": "start"])
+            let after = try await maria.get("/candidates/\(id)").body.string
+            // verify: not started until something is recorded; then a draft
+            #expect(look.status == .ok)
+            let names = { (page: String) in try #require(page.components(separatedBy: "id=\"outstanding-cards\">").dropFirst().first?.components(separatedBy: "</p>").first) }
+            let (outstandingBefore, outstandingAfter) = (try names(before), try names(after))
+            #expect(outstandingBefore.contains("ben (not started)"), "\(outstandingBefore)")
+            #expect(outstandingAfter.contains("ben (draft)"), "\(outstandingAfter)")
+            #expect(agenda.first?.due == "Scheduled time passed, not started")
+        }
+    }
+
     @Test func anExportedLogNamesItsCandidateByIdAndItsInterviewer() async throws {
         try await withApp { app in
             // setup

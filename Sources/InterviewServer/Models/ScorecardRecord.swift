@@ -29,6 +29,11 @@ final class ScorecardRecord: Model, @unchecked Sendable {
     @OptionalField(key: "band") var band: String?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Something was recorded or typed on it. The record itself is made when the interviewer first opens
+    /// the console, and a look alone showed a manager a "draft" and the interviewer's own agenda "in
+    /// progress" (a panel probe).
+    var isBegun: Bool { eventCount > 0 || draftNote != nil }
+
     init() {}
 
     init(interviewID: UUID, interviewerID: UUID) {

@@ -57,14 +57,14 @@ struct PanelCards: Sendable {
             let (rule, all) = try await PanelVisibility.load(interviewID: interviewID, candidateID: candidateID, viewer: viewer,
                                                              awaitingOwnCard: awaiting, on: req.db)
             if interview.status != .cancelled {
-                let holders = Set(all.map { $0.$interviewer.id })
+                let holders = Set(all.filter(\.isBegun).map { $0.$interviewer.id })
                 absent += rule.panel.filter { !holders.contains($0) && rule.view(interviewer: $0, submitted: false) == .existence }
             }
             let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
             for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
                 switch rule.view(of: record) {
                 case .hidden: continue
-                case .existence where interview.status == .cancelled: continue
+                case .existence where interview.status == .cancelled || !record.isBegun: continue
                 case .existence: drafts.append((record.interviewer.name, record.updatedAt))
                 case .full:
                     guard record.submittedAt != nil else { continue }

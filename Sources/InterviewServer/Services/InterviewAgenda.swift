@@ -41,7 +41,7 @@ enum InterviewAgenda {
         let cards = try await ScorecardRecord.query(on: db).filter(\.$interviewer.$id == me)
             .filter(\.$interview.$id ~~ seats).all()
         let submitted = Set(cards.filter { $0.submittedAt != nil }.map(\.$interview.id))
-        let started = Set(cards.filter { $0.submittedAt == nil }.map(\.$interview.id))
+        let started = Set(cards.filter { $0.submittedAt == nil && $0.isBegun }.map(\.$interview.id))
         // Only what is the reader's to do: once their card is in, the row goes (it stayed "in progress"
         // while colleagues scored, and so told them who had not).
         let due = interviews.filter { !submitted.contains($0.id ?? UUID()) }.prefix(limit)
