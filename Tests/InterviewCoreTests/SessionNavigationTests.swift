@@ -167,3 +167,23 @@ struct SessionNavigationTests {
         #expect(script.state.confirmedIncomplete.isEmpty)
     }
 }
+
+/// The candidate's version named the questions behind a "no" "not reached" and counted them 0, while its
+/// method said questions never reached count neither way (a panel probe): they are named as they count.
+@Suite("Candidate version: questions behind a no")
+struct CandidateVersionWordingTests {
+    @Test func theQuestionsBehindANoAreSaidToCountZero() throws {
+        // setup: TCP rated on its basics, then "no" at its gate
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "j tcp", "3", "3", "n")
+        // act
+        let report = InterviewReport.make(guide: script.driver.guide, state: script.state, audience: .candidate)
+        let labels = ReportLabels.labels(report.language)
+        let text = MarkdownReport.render(report)
+        // verify
+        let said = labels.statusLabel(.notDemonstrated, .candidate)
+        #expect(said == "not gone into: 0 points" || said == "未深入：计 0 分")
+        #expect(text.contains(said))
+        #expect(!text.contains("never reached") && !text.contains("未到达的问题"))
+    }
+}

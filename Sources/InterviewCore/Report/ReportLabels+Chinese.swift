@@ -14,7 +14,7 @@ extension ReportLabels {
         elapsed: "实际", requirement: "要求", required: "必选", optional: "可选", unspecified: "—",
         generalNotes: "笔记", shared: "可分享给候选人", method: "分数如何计算",
         methodText: [
-            "主题得分 = 100 × Σ 评分×权重 / Σ 满分×权重，计入已评分的问题，以及“是否深入”回答“否”后未问到的问题（未展示：0分）。跳过的问题、路径分支中未选的一支、以及未到达的问题都不计入。",
+            "主题得分 = 100 × Σ 评分×权重 / Σ 满分×权重，计入已评分的问题，以及“是否深入”回答“否”后未问到的问题（未展示：0分）。跳过的问题、路径分支中未选的一支、以及面试没有进行到的问题都不计入。",
             "准确率为仅按已评分问题计算的同一比例；覆盖率为已评分权重占适用权重的比例；深度为评分到的最深层级，以及深入问题被问到的比例。",
             "总分 = 已进入主题得分的加权平均（按主题权重）。分数用于辅助录用决策，决定由人做出。",
         ],
@@ -22,9 +22,9 @@ extension ReportLabels {
         disclaimer: "本反馈只反映某一天的一次交流，描述的是我们谈到的问题，而不是对你作为工程师的价值的评判。",
         interviewerStatus: [.rated: "已评分", .askedNotRated: "已问未评分", .skipped: "已跳过", .notDemonstrated: "未展示",
                             .notAsked: "未问到", .notApplicable: "不适用"],
-        candidateStatus: [.rated: "已讨论", .askedNotRated: "简单讨论", .skipped: "略过", .notDemonstrated: "未深入",
+        candidateStatus: [.rated: "已讨论", .askedNotRated: "简单讨论", .skipped: "略过", .notDemonstrated: "未深入：计 0 分",
                           .notAsked: "未涉及", .notApplicable: "不适用"],
         strong: "所涉及的问题回答得很好", solid: "基础扎实，但仍有欠缺", revisit: "这一方面值得再巩固",
-        wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题",
+        wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题，它们在得分中按未展示计 0 分",
         notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告", colon: "：")
 }

@@ -20,6 +20,9 @@ public struct ReportLabels: Sendable {
     public var methodText: [String]
     public var feedback, comments, disclaimer: String
     public var interviewerStatus: [QuestionStatus: String]
+    /// What the candidate's version calls each status. A question behind a "no" counts 0, so it is said to:
+    /// "not reached" beside "questions never reached count neither way" read as a contradiction to a
+    /// rejected candidate (a panel probe).
     public var candidateStatus: [QuestionStatus: String]
     public var strong, solid, revisit, wentDeeper, notDeeper: String
     /// Said of a session that stopped before its end (quit in the runner, or still going).
@@ -61,7 +64,7 @@ public struct ReportLabels: Sendable {
         elapsed: "Spent", requirement: "Requirement", required: "required", optional: "optional", unspecified: "—",
         generalNotes: "Notes", shared: "shared with the candidate", method: "How the numbers are computed",
         methodText: [
-            "Topic score = 100 × Σ rating × weight / Σ maximum × weight over the questions rated and those behind a \"go deeper?\" answered no (not demonstrated: 0 points). Skipped questions, the branch not taken at a path gate, and questions never reached count neither way.",
+            "Topic score = 100 × Σ rating × weight / Σ maximum × weight over the questions rated and those behind a \"go deeper?\" answered no (not demonstrated: 0 points). Skipped questions, the branch not taken at a path gate, and questions the interview never came to count neither way.",
             "Accuracy is the same ratio over the questions rated only; coverage is the rated weight over the applicable weight; depth is the deepest level rated and the share of deeper questions asked.",
             "Overall = mean of the scores of the topics entered, weighted by topic weight. The score supports the hiring decision; people make it.",
         ],
@@ -69,11 +72,11 @@ public struct ReportLabels: Sendable {
         disclaimer: "This feedback reflects one conversation on one day. It describes the questions we covered, not your worth as an engineer.",
         interviewerStatus: [.rated: "rated", .askedNotRated: "asked, not rated", .skipped: "skipped", .notDemonstrated: "not demonstrated",
                             .notAsked: "not asked", .notApplicable: "not applicable"],
-        candidateStatus: [.rated: "discussed", .askedNotRated: "discussed briefly", .skipped: "left out", .notDemonstrated: "not reached",
+        candidateStatus: [.rated: "discussed", .askedNotRated: "discussed briefly", .skipped: "left out", .notDemonstrated: "not gone into: 0 points",
                           .notAsked: "not covered", .notApplicable: "not applicable"],
         strong: "strong answers on the questions we covered", solid: "a solid grasp of the basics, with some gaps",
         revisit: "an area worth revisiting", wentDeeper: "we went on to advanced questions",
-        notDeeper: "we did not get to the advanced questions this time",
+        notDeeper: "we did not go on to the advanced questions this time, and they count as not shown (0 points) in the score",
         notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked",
         skipToReport: "Skip to the report")
 }
