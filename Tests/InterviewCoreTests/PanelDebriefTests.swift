@@ -111,6 +111,30 @@ struct PanelDebriefTests {
         #expect(en.contains("| Spread |") && en.contains("(revised 1× after submitting)"))
     }
 
+    /// A verdict changed after reading the colleagues' cards showed as if given blind: "4 (was 3)" for a
+    /// rating, but a plain "Hire" for what was first "Strong hire", and the first summary on no page (a panel probe).
+    @Test func aRecommendationARevisionChangedShowsWhatTheCardFirstSaid() throws {
+        // setup: Olga submits lean-no with "first", then revises to hire with "second"
+        var script = try SessionTestScript()
+        for line in ["j 3.2.1", "4", "1"] { try script.run(line) }
+        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
+        _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched))
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "first")))
+        _ = try script.driver.record(.revisionStarted(reason: "read Ivan's card"))
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "hire", summary: "second")))
+        let olga = PanelDebrief.Card(rater: "olga", state: script.state)
+        let ivan = try card("ivan", ["j 3.2.1", "4", "4"], recommendation: "hire")
+        // act
+        let debrief = PanelDebrief.make(guide: SessionTestGuide.guide(), cards: [ivan, olga])
+        let en = PanelDebriefMarkdown.render(PanelDebriefDocument(debrief, language: .en), candidate: nil)
+        // verify
+        let labels = SessionTestGuide.guide().bands
+        #expect(debrief.raters.last?.recommendationAsSubmitted == labels.first { $0.id == "lean-no" }?.label)
+        #expect(debrief.raters.last?.summaryAsSubmitted == "first")
+        #expect(debrief.raters.first?.recommendationAsSubmitted == nil && debrief.raters.first?.summaryAsSubmitted == nil)
+        #expect(en.contains("(was \(labels.first { $0.id == "lean-no" }?.label ?? "?"))") && en.contains("second (first submitted: first)"))
+    }
+
     @Test func aQuestionAskedButNotRatedIsNamedSoNotNotAsked() throws {
         // setup: Olga asked op2 and moved on without rating it; Ivan rated it
         var script = try SessionTestScript()

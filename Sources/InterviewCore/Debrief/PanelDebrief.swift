@@ -33,6 +33,9 @@ public struct PanelDebrief: Sendable {
         /// after a decision should show that a card moved since.
         public var revisions = 0
         public var lastRevisedAt: Date?
+        /// The recommendation (its label) and summary as first submitted, when a revision changed them.
+        public var recommendationAsSubmitted: String?
+        public var summaryAsSubmitted: String?
     }
 
     public struct Cell: Hashable, Sendable, Codable {
@@ -104,14 +107,19 @@ public struct PanelDebrief: Sendable {
             before.topics = topics
             return (card.rater, Scoring.score(guide, before))
         })
+        let label = { (id: String) in guide.bands.first { $0.id == id }?.label ?? ScorecardSubmission.noDecisionLabel(for: guide) }
         let raters = scored.map { card, score in
             let submission = card.state.submission
             let id = submission?.recommendation ?? ScorecardSubmission.noDecision
-            return Rater(name: card.rater, recommendation: id,
-                         recommendationLabel: guide.bands.first { $0.id == id }?.label ?? ScorecardSubmission.noDecisionLabel(for: guide),
-                         summary: submission?.summary ?? "", overall: score.overall, coverage: score.coverage,
-                         submittedAt: card.state.submittedAt, revisions: card.state.revisions.count,
-                         lastRevisedAt: card.state.revisions.last?.at)
+            var rater = Rater(name: card.rater, recommendation: id, recommendationLabel: label(id),
+                              summary: submission?.summary ?? "", overall: score.overall, coverage: score.coverage,
+                              submittedAt: card.state.submittedAt, revisions: card.state.revisions.count,
+                              lastRevisedAt: card.state.revisions.last?.at)
+            if let first = card.state.firstSubmission, let submission {
+                if first.recommendation != submission.recommendation { rater.recommendationAsSubmitted = label(first.recommendation) }
+                if first.summary != submission.summary { rater.summaryAsSubmitted = first.summary }
+            }
+            return rater
         }
         // Each question's entry per rater, in the guide's order, keyed "topic/question".
         var questions: [PanelQuestion] = [], texts: [String: (topic: String, id: String, text: String)] = [:]

@@ -12,7 +12,9 @@ public enum PanelDebriefMarkdown {
         out += "| \(t("Interviewer", "面试官")) | \(t("Recommendation", "推荐")) | \(t("Score", "得分")) | \(t("Coverage", "覆盖率")) | \(t("Summary", "总结")) |\n|---|---|---|---|---|\n"
         for rater in doc.raters {
             let revised = rater.revisions > 0 ? t(" (revised \(rater.revisions)× after submitting)", "（提交后修改 \(rater.revisions) 次）") : ""
-            out += "| \(escape(rater.name))\(revised) | \(escape(rater.recommendationLabel)) | \(number(rater.overall)) | \(number(rater.coverage)) | \(escape(rater.summary)) |\n"
+            let recommendation = escape(rater.recommendationLabel) + (rater.recommendationAsSubmitted.map { t(" (was ", "（原为 ") + escape($0) + t(")", "）") } ?? "")
+            let summary = escape(rater.summary) + (rater.summaryAsSubmitted.map { t(" (first submitted: ", "（首次提交：") + escape($0) + t(")", "）") } ?? "")
+            out += "| \(escape(rater.name))\(revised) | \(recommendation) | \(number(rater.overall)) | \(number(rater.coverage)) | \(summary) |\n"
         }
         if let scores = doc.scores {
             out += "\n" + t("Scores: ", "得分：") + "\(number(scores.low))–\(number(scores.high))" + t(", mean ", "，平均 ")

@@ -52,7 +52,7 @@ extension SessionFold {
         guard bands.contains(recommendation) else { throw .unknownRecommendation(recommendation) }
         state.submission = ScorecardSubmission(recommendation: recommendation,
                                                summary: submission.summary.trimmingCharacters(in: .whitespacesAndNewlines))
-        if state.submittedAt == nil { state.topicsAtFirstSubmission = state.topics }
+        if state.submittedAt == nil { (state.topicsAtFirstSubmission, state.firstSubmission) = (state.topics, state.submission) }
         state.submittedAt = state.submittedAt ?? at
         state.revisionsAtSubmission = state.revisions.count
     }

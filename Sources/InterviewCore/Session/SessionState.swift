@@ -25,6 +25,9 @@ public struct SessionState: Hashable, Sendable {
     /// The questions as they stood when the card was first submitted, before the interviewer could read
     /// colleagues' cards: the debrief marks each answer a revision changed since (`PanelDebrief.Cell.asSubmitted`).
     public var topicsAtFirstSubmission: [String: TopicProgress]?
+    /// The recommendation and summary as first submitted, for the same reason: a verdict changed after
+    /// reading colleagues' cards showed in the debrief as if given blind (a panel probe).
+    public var firstSubmission: ScorecardSubmission?
     /// How many revisions there were when the current submission was made: a recommendation or summary
     /// is changed only in a revision begun since.
     public var revisionsAtSubmission = 0

@@ -104,7 +104,9 @@ struct CandidateController: RouteCollection {
             statuses: StatusOption.all(req.language), errors: errors)
         let panel = try await PanelCards.load(candidate: candidate, viewer: user, req: req)
         page.recommendations = panel.cards.map {
-            .init(interviewer: $0.interviewer, label: $0.recommendationLabel, summary: $0.summary,
+            .init(interviewer: $0.interviewer,
+                  label: $0.recommendationLabel + ($0.recommendationWas.map { req.language == .zh ? "（原为 \($0)）" : " (was \($0))" } ?? ""),
+                  summary: $0.summary,
                   score: $0.overall.map(ScoreFormat.score) ?? "–")
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)

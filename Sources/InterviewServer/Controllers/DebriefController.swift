@@ -129,7 +129,11 @@ struct DebriefPage: Encodable {
     /// `spread`: highest minus lowest rating, what the rows are ordered by ("–" with fewer than two ratings).
     struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var spread: String; var cells: [Cell] }
     struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
-    struct Rater: Encodable { var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String? }
+    /// `labelWas` and `summaryWas`: the recommendation and summary as first submitted, when a revision changed them.
+    struct Rater: Encodable {
+        var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String?
+        var labelWas: String?; var summaryWas: String?
+    }
     var candidateName: String
     var candidateHref: String
     var guideTitle: String
@@ -170,7 +174,9 @@ struct DebriefPage: Encodable {
                 zh ? "提交后修改 \(r.revisions) 次，最近 \(DisplayDate.string(at))" : "revised \(r.revisions)× after submitting, last \(DisplayDate.string(at))"
             }
             return Rater(name: r.name, label: r.recommendationLabel, score: number(r.overall), coverage: number(r.coverage),
-                         summary: r.summary, revised: revised)
+                         summary: r.summary, revised: revised,
+                         labelWas: r.recommendationAsSubmitted.map { zh ? "原为 \($0)" : "was \($0)" },
+                         summaryWas: r.summaryAsSubmitted.map { zh ? "首次提交：\($0)" : "first submitted: \($0)" })
         }
         scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean))" + (zh ? "（n=\(doc.raters.count)）" : " (n=\(doc.raters.count))") }
         agreement = doc.agreement.pairs.map { "\($0.first) × \($0.second)\(zh ? "：" : ": ")κ " + PanelDebriefMarkdown.figure($0.kappa, zh: zh) }

@@ -23,6 +23,8 @@ struct PanelCards: Sendable {
         var recommendation: String
         var recommendationLabel: String
         var summary: String
+        /// The recommendation's label as first submitted, when a revision changed it (`SessionState.firstSubmission`).
+        var recommendationWas: String? = nil
     }
 
     var cards: [Card]
@@ -61,6 +63,7 @@ struct PanelCards: Sendable {
                 absent += rule.panel.filter { !holders.contains($0) && rule.view(interviewer: $0, submitted: false) == .existence }
             }
             let loaded = try await ScorecardService.guide(interview.$guideVersion.id, cache: cache, on: req.db)
+            let label = { (id: String) in loaded.guide.bands.first { $0.id == id }?.label(in: req.language.report) ?? Text.noDecision.in(req.language) }
             for record in all.sorted(by: { $0.interviewer.name < $1.interviewer.name }) {
                 switch rule.view(of: record) {
                 case .hidden: continue
@@ -78,9 +81,11 @@ struct PanelCards: Sendable {
                                       guideVersionID: interview.$guideVersion.id, state: entry.engine.state,
                                       submittedAt: record.submittedAt, overall: record.overall, coverage: record.coverage,
                                       recommendation: recommendation,
-                                      recommendationLabel: loaded.guide.bands.first { $0.id == recommendation }?.label(in: req.language.report)
-                                          ?? Text.noDecision.in(req.language),
-                                      summary: submission?.summary ?? ""))
+                                      recommendationLabel: label(recommendation),
+                                      summary: submission?.summary ?? "",
+                                      recommendationWas: entry.engine.state.firstSubmission.flatMap {
+                                          $0.recommendation == recommendation ? nil : label($0.recommendation)
+                                      }))
                 }
             }
         }
