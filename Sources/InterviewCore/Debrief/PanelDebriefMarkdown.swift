@@ -27,8 +27,8 @@ public enum PanelDebriefMarkdown {
         out += "- ICC(2,1) = \(figure(doc.agreement.singleRater, zh: zh))\n- ICC(2,k) = \(figure(doc.agreement.panelMean, zh: zh))\n\n"
         out += doc.agreement.explanation.map { "> " + $0 }.joined(separator: "\n>\n") + "\n\n"
         out += "## " + t("Question by question, most disagreement first", "逐题对比（分歧最大的在前）") + "\n\n"
-            + t("⚑ one interviewer went deeper, another did not. Spread: highest minus lowest rating.",
-                "⚑ 有人深入、有人未深入。分差：最高分减最低分。") + "\n"
+            + t("⚑ one interviewer went deeper, another did not. Spread: highest minus lowest rating, not demonstrated counting 0 as in the score.",
+                "⚑ 有人深入、有人未深入。分差：最高分减最低分，未展示按得分中的 0 分计。") + "\n"
         for topic in doc.topics {
             out += "\n### \(escape(topic.topic)) \(escape(topic.title))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined()
                 + " \(t("Spread", "分差")) |\n|---|" + doc.raters.map { _ in "---|" }.joined() + "---:|\n"

@@ -15,7 +15,8 @@ public struct TopicDisagreement: Hashable, Sendable {
 
 /// The panel debrief's order: questions and topics, most disagreement first.
 ///
-/// Questions: by spread (max − min of the ratings; a question with fewer than two ratings counts as 0),
+/// Questions: by spread (max − min of the ratings, a question behind a "go deeper?" answered no counting
+/// 0 as it does in the score; a question with fewer than two such values counts as 0),
 /// then the standard deviation (two ratings of 0 and 4 among 2s outrank one), then the number of rater
 /// pairs whose statuses differ (one went deeper, the other did not), then the guide's order.
 /// Topics: by their largest spread, then their mean spread, then the guide's order. The guide's order
@@ -35,7 +36,12 @@ public struct DisagreementOrder: Hashable, Sendable {
 
     static func measure(_ question: PanelQuestion, guideIndex: Int, raters: [String]) -> QuestionDisagreement {
         let statuses = raters.map { (question.entries[$0] ?? .notAsked).status }
-        let ratings = raters.compactMap { question.entries[$0]?.rating }
+        // Not demonstrated counts 0 here as in the score: a gate one rater took and another did not made most
+        // of a 55-point gap between two cards, and its rows, spread "–", sorted last (a panel probe).
+        let ratings = raters.compactMap { rater -> Int? in
+            guard let entry = question.entries[rater] else { return nil }
+            return entry.status == .notDemonstrated ? 0 : entry.rating
+        }
         var byStatus: [RaterEntry.Status: [String]] = [:]
         for (rater, status) in zip(raters, statuses) { byStatus[status, default: []].append(rater) }
         let differences = statuses.indices.reduce(0) { count, i in

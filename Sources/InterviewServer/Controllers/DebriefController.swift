@@ -126,7 +126,8 @@ struct DebriefPage: Encodable {
     /// A rater's cell: `status` names the CSS class, `label` is what the reader sees for an unrated one.
     /// `was`: what a revised card said here when first submitted ("was 2").
     struct Cell: Encodable { var status: String; var label: String; var rating: Int?; var notes: [String]; var skipReason: String?; var was: String? }
-    /// `spread`: highest minus lowest rating, what the rows are ordered by ("–" with fewer than two ratings).
+    /// `spread`: highest minus lowest rating, not demonstrated counting 0 (`DisagreementOrder`), what the rows
+    /// are ordered by ("–" with fewer than two).
     struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var spread: String; var cells: [Cell] }
     struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
     /// `labelWas` and `summaryWas`: the recommendation and summary as first submitted, when a revision changed them.

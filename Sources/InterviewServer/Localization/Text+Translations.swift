@@ -328,7 +328,8 @@ extension Text {
         case .question: ("Question", "问题")
         case .depthDiffers: ("one went deeper, another did not", "有人深入、有人未深入")
         case .spread: ("Spread", "分差")
-        case .spreadHint: ("Highest minus lowest rating of the question; the rows are ordered by it.", "这道题最高分减最低分；各行按它排序。")
+        case .spreadHint: ("Highest minus lowest rating of the question, a question behind a \"go deeper?\" answered no counting 0 as in the score; the rows are ordered by it.",
+                           "这道题最高分减最低分，“是否深入”回答“否”后未问到的问题按得分中的 0 分计；各行按它排序。")
         case .revisedCellHint: ("Changed in a revision after the scorecard was first submitted: what it said then.",
                                 "评分卡首次提交后在修订中改过：这是当时的内容。")
         case .revisions: ("Changes after submission", "提交后的修改")
