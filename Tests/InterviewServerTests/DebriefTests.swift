@@ -163,6 +163,40 @@ struct DebriefTests {
         }
     }
 
+    /// Cancelled with Olga's card open, then reopened: while cancelled she could read Ivan's card, and went on
+    /// with the same card with nothing to show for it (a panel probe). The debrief says so, from the trail.
+    @Test func aCardThatWentOnAfterItsInterviewWasCancelledAndReopenedIsSaid() async throws {
+        try await withApp { app in
+            // setup: Ivan submits; Olga rates one question; Maria cancels and reopens; Olga finishes
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From Ivan"])
+            let maria = try await fixture.browser("maria@example.com")
+            let id = try fixture.candidate.requireID()
+            let before = try await maria.get("/candidates/\(id)/debrief").body.string
+            let olga = try await fixture.browser("olga@example.com")
+            _ = try await olga.walkToFirstQuestion(fixture)
+            _ = try await olga.rate(fixture, "3.1", "op1", 1)
+            try await maria.get("/candidates/\(id)")
+            let cancelled = try await maria.post("/interviews/\(fixture.id)/status", ["status": "cancelled"])
+            let reopened = try await maria.post("/interviews/\(fixture.id)/status", ["status": "scheduled"])
+            _ = try await olga.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await olga.act(fixture, ["type": "submit", "recommendation": "lean-no", "summary": "From Olga"])
+            // act
+            let after = try await maria.get("/candidates/\(id)/debrief").body.string
+            // verify: said of Olga's card, not of Ivan's (his was in before the cancellation)
+            #expect(cancelled.status == .seeOther && reopened.status == .seeOther)
+            #expect(!before.contains("open-while-cancelled"))
+            let said = try #require(after.components(separatedBy: "id=\"open-while-cancelled\">").dropFirst().first?.components(separatedBy: "</ul>").first)
+            #expect(said.contains("olga&#39;s scorecard was not yet submitted when its interview was cancelled"), "\(said)")
+            #expect(!said.contains("ivan"))
+        }
+    }
+
     /// Opening the console makes the card's record; a look alone showed the manager a "draft" and the
     /// interviewer's agenda "in progress" (a panel probe). Begun means something recorded or typed.
     @Test func aConsoleOnlyOpenedIsNoDraft() async throws {

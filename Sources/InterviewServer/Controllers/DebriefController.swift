@@ -76,6 +76,7 @@ struct DebriefController: RouteCollection {
         page.cancelledCards = loaded.panel.cancelledNotice(req.language)
         page.outstandingCards = loaded.panel.outstandingNotice(req.language)
         page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
+        page.openWhileCancelled = try await loaded.panel.openWhileCancelled(language: req.language, on: req.db)
         page.guideLanguage = loaded.guideLanguage
         return try await req.page("debrief", page)
     }
@@ -160,6 +161,8 @@ struct DebriefPage: Encodable {
     var outstandingCards: String?
     /// `PanelCards.changedSince`: cards submitted or revised after the decision in force.
     var changedSinceDecision: [String] = []
+    /// `PanelCards.openWhileCancelled`: cards that went on after their interview was cancelled and reopened.
+    var openWhileCancelled: [String] = []
 
     init(candidateName: String, candidateHref: String, doc: PanelDebriefDocument, adjusted: AdjustedScoreText?, drafts: [Draft],
          decision: DecisionService.Entry?, markdownHref: String, jsonHref: String) {
