@@ -8,12 +8,17 @@ import Testing
 struct PanelDebriefTests {
     /// A submitted card from script lines (`SessionTestScript`), finishing and submitting at the end.
     private func card(_ rater: String, _ lines: [String], recommendation: String) throws -> PanelDebrief.Card {
+        PanelDebrief.Card(rater: rater, state: try submitted(lines, recommendation: recommendation, summary: "by \(rater)").state)
+    }
+
+    /// The script's lines run, the interview finished and the card submitted.
+    private func submitted(_ lines: [String], recommendation: String, summary: String) throws -> SessionTestScript {
         var script = try SessionTestScript()
         for line in lines { try script.run(line) }
         let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
         if !script.state.isFinished { _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched)) }
-        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: recommendation, summary: "by \(rater)")))
-        return PanelDebrief.Card(rater: rater, state: script.state)
+        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: recommendation, summary: summary)))
+        return script
     }
 
     @Test func theMostDisputedQuestionAndTheDepthDifferenceComeFirst() throws {
@@ -88,11 +93,7 @@ struct PanelDebriefTests {
 
     @Test func aCellARevisionChangedShowsWhatTheCardFirstSaid() throws {
         // setup: Olga submits op2 = 1, then revises it to 3 and re-submits; op1 stays 4
-        var script = try SessionTestScript()
-        for line in ["j 3.2.1", "4", "1"] { try script.run(line) }
-        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
-        _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched))
-        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "first")))
+        var script = try submitted(["j 3.2.1", "4", "1"], recommendation: "lean-no", summary: "first")
         _ = try script.driver.record(.revisionStarted(reason: "reread my notes on op2"))
         _ = try script.driver.record(.rated(QuestionRef(topic: "3.2.1", question: "op2"), rating: 3))
         _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "second")))
@@ -117,11 +118,7 @@ struct PanelDebriefTests {
     /// rating, but a plain "Hire" for what was first "Strong hire", and the first summary on no page (a panel probe).
     @Test func aRecommendationARevisionChangedShowsWhatTheCardFirstSaid() throws {
         // setup: Olga submits lean-no with "first", then revises to hire with "second"
-        var script = try SessionTestScript()
-        for line in ["j 3.2.1", "4", "1"] { try script.run(line) }
-        let untouched = SessionTestGuide.guide().stages.filter { $0.requirement == .required && script.state.stages[$0.key] == nil }.map(\.key)
-        _ = try script.driver.record(.interviewFinished(confirmedIncomplete: untouched))
-        _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "lean-no", summary: "first")))
+        var script = try submitted(["j 3.2.1", "4", "1"], recommendation: "lean-no", summary: "first")
         _ = try script.driver.record(.revisionStarted(reason: "read Ivan's card"))
         _ = try script.driver.record(.scorecardSubmitted(ScorecardSubmission(recommendation: "hire", summary: "second")))
         let olga = PanelDebrief.Card(rater: "olga", state: script.state)

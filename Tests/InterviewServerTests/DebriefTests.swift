@@ -32,9 +32,24 @@ struct DebriefTests {
     }
 
     private func submittedPanel(_ app: Application) async throws -> (ConsoleFixture, TestBrowser) {
-        let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
-        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        let fixture = try await panel(app, ["ivan@example.com", "olga@example.com"])
         return (fixture, try await submittedPanel(app, fixture: fixture))
+    }
+
+    /// A panel of `interviewers` on a position Maria manages too.
+    private func panel(_ app: Application, _ interviewers: [String]) async throws -> ConsoleFixture {
+        let fixture = try await ConsoleFixture.make(app, interviewers: interviewers)
+        try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+        return fixture
+    }
+
+    /// The interview walked to 3.1, its op1 rated, finished and the card submitted.
+    private func submitOneRating(_ browser: TestBrowser, _ fixture: ConsoleFixture, _ rating: Int, _ recommendation: String,
+                                 _ summary: String) async throws {
+        _ = try await browser.walkToFirstQuestion(fixture)
+        _ = try await browser.rate(fixture, "3.1", "op1", rating)
+        _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
+        _ = try await browser.act(fixture, ["type": "submit", "recommendation": recommendation, "summary": summary])
     }
 
     /// Ivan's and Olga's cards on `fixture` submitted; Maria's browser.
@@ -136,13 +151,9 @@ struct DebriefTests {
     @Test func theDecisionSaysWhoOnThePanelHasNotSubmitted() async throws {
         try await withApp { app in
             // setup: three on the panel; Ivan submits, Olga has a draft, Ben has not opened the console
-            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com", "ben@example.com"])
-            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let fixture = try await panel(app, ["ivan@example.com", "olga@example.com", "ben@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
-            _ = try await ivan.walkToFirstQuestion(fixture)
-            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
-            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
-            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From Ivan"])
+            try await submitOneRating(ivan, fixture, 4, "hire", "From Ivan")
             let olga = try await fixture.browser("olga@example.com")
             _ = try await olga.walkToFirstQuestion(fixture)
             let maria = try await fixture.browser("maria@example.com")
@@ -168,13 +179,8 @@ struct DebriefTests {
     @Test func aCardThatWentOnAfterItsInterviewWasCancelledAndReopenedIsSaid() async throws {
         try await withApp { app in
             // setup: Ivan submits; Olga rates one question; Maria cancels and reopens; Olga finishes
-            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
-            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
-            let ivan = try await fixture.browser("ivan@example.com")
-            _ = try await ivan.walkToFirstQuestion(fixture)
-            _ = try await ivan.rate(fixture, "3.1", "op1", 4)
-            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
-            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "From Ivan"])
+            let fixture = try await panel(app, ["ivan@example.com", "olga@example.com"])
+            try await submitOneRating(try await fixture.browser("ivan@example.com"), fixture, 4, "hire", "From Ivan")
             let maria = try await fixture.browser("maria@example.com")
             let id = try fixture.candidate.requireID()
             let before = try await maria.get("/candidates/\(id)/debrief").body.string
@@ -202,8 +208,7 @@ struct DebriefTests {
     @Test func aConsoleOnlyOpenedIsNoDraft() async throws {
         try await withApp { app in
             // setup: Ben opens the console (page and API) and records nothing
-            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "ben@example.com"])
-            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let fixture = try await panel(app, ["ivan@example.com", "ben@example.com"])
             let ben = try await fixture.browser("ben@example.com")
             try await ben.get("/interviews/\(fixture.id)/console")
             let look = try await ben.get(fixture.api)
