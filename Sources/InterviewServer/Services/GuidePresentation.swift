@@ -54,6 +54,10 @@ enum GuidePresentation {
         /// The line with all its findings' fixes applied, when it has two or more that do not overlap.
         var allFixed: String? = nil
         var fixCount = 0
+        /// The line's shade: "error" when any finding on it is one, else "warning". A line with warnings
+        /// only was shaded like an error (a guide author's probe: a knockout warning on every load looked
+        /// like a broken guide).
+        var flag = "warning"
     }
 
     struct Finding: Encodable, Sendable {
@@ -124,7 +128,8 @@ enum GuidePresentation {
             lines.append(SourceLine(number: number, text: text, findings: wanted[number] ?? [],
                                     gap: number > 1 && lines.last.map { $0.number != number - 1 } ?? true,
                                     allFixed: Diagnostic.fixedLine(text.replacingOccurrences(of: "\r", with: ""), applyingAll: fixes),
-                                    fixCount: fixes.count))
+                                    fixCount: fixes.count,
+                                    flag: (wanted[number] ?? []).contains { $0.severity == "error" } ? "error" : "warning"))
         }
         return AnnotatedSource(lines: lines, count: imported.diagnostics.count, shown: shown)
     }
