@@ -86,11 +86,11 @@ struct GuideEditorTests {
             #expect(page.contains(#"data-go-to-line="\#(Text.goToLine.in(.en))""#))
             // the size the server refuses is checked before sending (demo_e2e keeps a 2.3 MB text), in the page's words
             #expect(page.contains(#"data-too-large="The text is {size} MB and a guide may be at most 1 MB"#))
-            #expect(page.contains(#"class="flagged error" data-line="\#(line)""#), "line \(line)")
+            #expect(page.contains(#"class="flagged with-errors" data-line="\#(line)""#), "line \(line)")
             // a line with warnings only is shaded as a warning (every row was an error's pink)
             try await browser.post(path, ["markdown": "# Guide\n\n## 1. Data structures\n\n```mermaid\nflowchart TD\n  S([Start]) --> Q[Hash maps?] --> E([End])\n  U[Never asked] --> E\n```\n"])
             let warned = try await browser.get(path)
-            #expect(warned.body.string.contains(#"class="flagged warning" data-line="8""#), "\(warned.body.string)")
+            #expect(warned.body.string.contains(#"class="flagged warnings-only" data-line="8""#), "\(warned.body.string)")
             let fixed = "  S([Start]) --&gt; Q[&quot;&lt;b onclick=x()&gt;Hash maps?&lt;/b&gt;&quot;] --&gt; End"
             #expect(page.contains(#"data-fixed-line="\#(fixed)""#))
             #expect(!page.contains("<b onclick"))

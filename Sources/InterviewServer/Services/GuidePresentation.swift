@@ -54,10 +54,11 @@ enum GuidePresentation {
         /// The line with all its findings' fixes applied, when it has two or more that do not overlap.
         var allFixed: String? = nil
         var fixCount = 0
-        /// The line's shade: "error" when any finding on it is one, else "warning". A line with warnings
-        /// only was shaded like an error (a guide author's probe: a knockout warning on every load looked
-        /// like a broken guide).
-        var flag = "warning"
+        /// The row's class: "with-errors" when any finding on it is an error, else "warnings-only" (not the
+        /// findings' own `error`/`warning`, which the page colours red). A line with warnings only was
+        /// shaded like an error (a guide author's probe: a knockout warning on every load looked like a
+        /// broken guide).
+        var flag = "warnings-only"
     }
 
     struct Finding: Encodable, Sendable {
@@ -129,7 +130,7 @@ enum GuidePresentation {
                                     gap: number > 1 && lines.last.map { $0.number != number - 1 } ?? true,
                                     allFixed: Diagnostic.fixedLine(text.replacingOccurrences(of: "\r", with: ""), applyingAll: fixes),
                                     fixCount: fixes.count,
-                                    flag: (wanted[number] ?? []).contains { $0.severity == "error" } ? "error" : "warning"))
+                                    flag: (wanted[number] ?? []).contains { $0.severity == "error" } ? "with-errors" : "warnings-only"))
         }
         return AnnotatedSource(lines: lines, count: imported.diagnostics.count, shown: shown)
     }
