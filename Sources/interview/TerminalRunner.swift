@@ -25,15 +25,12 @@ enum TerminalRunner {
                 continue
             }
             guard case .character(let c) = key else { continue }
-            var stopping = false
-            defer { interrupted = stopping }
-            guard let command = command(for: c, &session, recent, stopping: &stopping) else {
-                if stopping { break }
-                continue
+            if let typed = command(for: c, &session, recent, stopping: &interrupted) {
+                let (acknowledged, quit) = session.handle(typed)
+                recent = Array((recent + acknowledged).suffix(4))
+                if quit { break }
             }
-            let (acknowledged, quit) = session.handle(command)
-            recent = Array((recent + acknowledged).suffix(4))
-            if quit || stopping { break }
+            if interrupted { break }
         }
         TerminalRawMode.restore()
         PlainRunner.finish(session)

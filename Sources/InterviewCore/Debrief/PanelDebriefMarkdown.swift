@@ -12,7 +12,7 @@ public enum PanelDebriefMarkdown {
         out += "| \(t("Interviewer", "面试官")) | \(t("Recommendation", "推荐")) | \(t("Score", "得分")) | \(t("Coverage", "覆盖率")) | \(t("Summary", "总结")) |\n|---|---|---|---|---|\n"
         for rater in doc.raters {
             let revised = rater.revisions > 0 ? t(" (revised \(rater.revisions)× after submitting)", "（提交后修改 \(rater.revisions) 次）") : ""
-            let recommendation = escape(rater.recommendationLabel) + (rater.recommendationAsSubmitted.map { t(" (was ", "（原为 ") + escape($0) + t(")", "）") } ?? "")
+            let recommendation = escape(rater.recommendationLabel) + (rater.recommendationAsSubmitted.map { " (" + was(escape($0), zh) + ")" } ?? "")
             let summary = escape(rater.summary) + (rater.summaryAsSubmitted.map { t(" (first submitted: ", "（首次提交：") + escape($0) + t(")", "）") } ?? "")
             out += "| \(escape(rater.name))\(revised) | \(recommendation) | \(number(rater.overall)) | \(number(rater.coverage)) | \(summary) |\n"
         }
@@ -84,7 +84,13 @@ public enum PanelDebriefMarkdown {
 
     /// What a revised cell said when the card was first submitted: "was 2", "原为 未问到".
     public static func submittedWas(_ before: PanelDebrief.Submitted, _ zh: Bool) -> String {
-        (zh ? "原为 " : "was ") + (before.rating.map(String.init) ?? status(before.status, zh))
+        was(before.rating.map(String.init) ?? status(before.status, zh), zh)
+    }
+
+    /// "was X" / "原为 X": what a card said when first submitted, beside what it says now (a rating, a
+    /// recommendation); the debrief page and the candidate page say it the same way.
+    public static func was(_ text: String, _ zh: Bool) -> String {
+        (zh ? "原为 " : "was ") + text
     }
 
     /// Markdown's punctuation and table pipes escaped, newlines folded: text stays text.

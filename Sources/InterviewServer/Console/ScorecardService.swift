@@ -195,7 +195,7 @@ enum InterviewProgress {
         interview.status = status
         try await interview.save(on: db)
         try await SecurityAudit.recordSystem(.interviewStatus, subject: SecurityAudit.subject("interview", interviewID),
-                                             detail: "\(before.rawValue) -> \(status.rawValue)", on: db)
+                                             detail: Interview.Status.trailDetail(from: before, to: status), on: db)
     }
 }
 

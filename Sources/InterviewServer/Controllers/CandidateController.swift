@@ -105,7 +105,7 @@ struct CandidateController: RouteCollection {
         let panel = try await PanelCards.load(candidate: candidate, viewer: user, req: req)
         page.recommendations = panel.cards.map {
             .init(interviewer: $0.interviewer,
-                  label: $0.recommendationLabel + ($0.recommendationWas.map { req.language == .zh ? "（原为 \($0)）" : " (was \($0))" } ?? ""),
+                  label: $0.recommendationLabel + ($0.recommendationWas.map { " (" + PanelDebriefMarkdown.was($0, req.language == .zh) + ")" } ?? ""),
                   summary: $0.summary,
                   score: $0.overall.map(ScoreFormat.score) ?? "–")
         }

@@ -179,7 +179,7 @@ struct DebriefPage: Encodable {
             }
             return Rater(name: r.name, label: r.recommendationLabel, score: number(r.overall), coverage: number(r.coverage),
                          summary: r.summary, revised: revised,
-                         labelWas: r.recommendationAsSubmitted.map { zh ? "原为 \($0)" : "was \($0)" },
+                         labelWas: r.recommendationAsSubmitted.map { PanelDebriefMarkdown.was($0, zh) },
                          summaryWas: r.summaryAsSubmitted.map { zh ? "首次提交：\($0)" : "first submitted: \($0)" })
         }
         scores = doc.scores.map { "\(number($0.low)) – \(number($0.high)) · \(zh ? "平均" : "mean") \(number($0.mean))" + (zh ? "（n=\(doc.raters.count)）" : " (n=\(doc.raters.count))") }

@@ -8,6 +8,16 @@ final class Interview: Model, @unchecked Sendable {
 
     enum Status: String, Codable, CaseIterable, Sendable {
         case scheduled, inProgress = "in_progress", completed, cancelled
+
+        /// A change of status as the security trail writes it ("scheduled -> cancelled"), and reads it back
+        /// (`PanelCards.openWhileCancelled`).
+        static func trailDetail(from: Status, to: Status) -> String { "\(from.rawValue) -> \(to.rawValue)" }
+
+        static func change(inTrail detail: String) -> (from: Status, to: Status)? {
+            let parts = detail.components(separatedBy: " -> ")
+            guard parts.count == 2, let from = Status(rawValue: parts[0]), let to = Status(rawValue: parts[1]) else { return nil }
+            return (from, to)
+        }
     }
 
     @ID(key: .id) var id: UUID?

@@ -17,10 +17,10 @@ extension PanelCards {
             let own = changes.filter { $0.subject == SecurityAudit.subject("interview", card.interviewID) }
             var cancelledAt: Date?
             for change in own {
-                guard let at = change.at else { continue }
-                if change.detail.hasSuffix("-> cancelled") {
+                guard let at = change.at, let (before, after) = Interview.Status.change(inTrail: change.detail) else { continue }
+                if after == .cancelled {
                     cancelledAt = at
-                } else if change.detail.hasPrefix("cancelled ->"), let from = cancelledAt {
+                } else if before == .cancelled, let from = cancelledAt {
                     cancelledAt = nil
                     // Submitted before the cancellation, the card was given blind: nothing to say.
                     if let submitted = card.state.submittedAt, submitted <= from { continue }

@@ -221,7 +221,7 @@ enum InterviewService {
         try await interview.save(on: req.db)
         req.application.scorecardCache.forgetSeats(ofInterview: id)
         try await SecurityAudit.record(.interviewStatus, by: user, subject: SecurityAudit.subject("interview", id),
-                                       detail: "\(before.rawValue) -> \(status.rawValue)", req: req)
+                                       detail: Interview.Status.trailDetail(from: before, to: status), req: req)
     }
 
     /// Each version's place among its guide's versions, oldest first (1 for the first): one query over the
