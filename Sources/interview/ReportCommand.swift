@@ -12,13 +12,13 @@ extension Interview {
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
             flowcharts and the recommendation. Given several session logs of the same candidate (one per \
             interviewer, named as the logs record them, else after their files), it writes the panel's debrief instead: question by question \
-            with the most disputed first, the recommendations, the score range and the raters' agreement.
+            with the most disputed first, the recommendations, the score range and the raters' agreement;             with --audience candidate, the panel's one feedback for the candidate, each number the mean of the             interviewers' cards.
             """, """
             指南取自面试记录的第一个事件（id 和版本都相同的内置指南），或由 --guide 指定。
             给候选人的版本不含私人备注、参考答案、原始权重、流程图和推荐结论。若给出同一位
             候选人的多份面试记录（每位面试官一份，面试官以记录中的姓名标识，没有则以文件名），则改为写出面试小组
             的讨论汇总：逐题对比（分歧最大的在前）、各位面试官的推荐结论、得分范围以及面试
-            官之间的一致性。
+            官之间的一致性；加上 --audience candidate 时，写出面试小组给候选人的一份反馈，每个分数是各位面试官评分卡的平均。
             """)
         )
 
@@ -52,10 +52,6 @@ extension Interview {
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError(CommandLineLanguage.pick("name at least one session log", "请至少给出一个面试记录")) }
-            if files.count > 1, audience == .candidate {
-                throw ValidationError(CommandLineLanguage.pick("the candidate's version is one interviewer's: give a single session log with --audience candidate",
-                                                                "给候选人的版本只来自一位面试官：使用 --audience candidate 时只给一个面试记录"))
-            }
         }
 
         func run() throws {
@@ -72,12 +68,15 @@ extension Interview {
             let engine = session.engine(guide, path: file)
             let report = InterviewReport.make(guide: guide, state: engine.state, audience: audience == .candidate ? .candidate : .interviewer,
                                               language: reportLanguage(guide))
-            let text = switch format {
+            write(render(report, guide: guide))
+        }
+
+        private func render(_ report: InterviewReport, guide: Guide) -> String {
+            switch format {
             case .markdown: MarkdownReport.render(report)
             case .json: JSONReport.render(report)
             case .html: HTMLReport.render(report, guide: guide)
             }
-            write(text)
         }
 
         /// Each interviewer by the name their log records ('interview run --interviewer'); a log that names
@@ -105,6 +104,11 @@ extension Interview {
             let raters = Self.raterNames(sessions.map { ($0.0, $0.1.start?.interviewer) })
             let cards = zip(sessions, raters).map { pair, rater in
                 PanelDebrief.Card(rater: rater, state: pair.1.engine(guide, path: pair.0).state)
+            }
+            // The candidate's version of a panel: one feedback, every number the cards' mean.
+            if audience == .candidate, let report = InterviewReport.panelFeedback(guide: guide, states: cards.map(\.state),
+                                                                                  language: reportLanguage(guide)) {
+                return render(report, guide: guide)
             }
             let document = PanelDebriefDocument(PanelDebrief.make(guide: guide, cards: cards),
                                                 language: reportLanguage(guide))

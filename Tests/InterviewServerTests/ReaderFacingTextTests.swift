@@ -114,4 +114,33 @@ struct ReaderFacingTextTests {
             #expect(page.contains("ivan, olga") || page.contains("olga, ivan"))
         }
     }
+
+    /// The candidate's version of a panel is one feedback, every number the cards' mean; one card's own
+    /// version stays a click away for the manager who wants it (a panel probe sent one card's to a
+    /// candidate the panel rejected on its mean).
+    @Test func thePanelsCandidateVersionIsOneFeedbackFromEveryCard() async throws {
+        try await withApp { app in
+            // setup: Ivan rated op1 4 and op2 3 and skipped op3; Olga rated 2, 3 and 1
+            let (fixture, maria) = try await panel(app)
+            // act
+            let page = try await maria.get("/interviews/\(fixture.id)/report").body.string
+            let combined = try await maria.get("/interviews/\(fixture.id)/report/candidate.html").body.string
+            let zh = try await inChinese(maria, "/interviews/\(fixture.id)/report/candidate.html").body.string
+            let cardLink = try #require(page.firstMatch(of: #/report/candidate\.html\?card=([0-9A-Fa-f-]{36})/#))
+            let oneCard = try await maria.get("/interviews/\(fixture.id)/report/candidate.html?card=\(cardLink.1)").body.string
+            // verify: both versions are offered, the panel's first
+            #expect(page.contains("/report/candidate.html\">Candidate version of the panel (HTML)</a>"))
+            #expect(page.contains("Candidate version of this card (HTML)"))
+            // the panel's: two cards combined, op1's two ratings in turn, op3 left out by one and discussed by the other
+            #expect(combined.contains("<dt>Interviewers&#39; scorecards combined</dt><dd>2</dd>"))
+            #expect(combined.contains("<b>4</b>/4 · <b>2</b>/4") || combined.contains("<b>2</b>/4 · <b>4</b>/4"))
+            #expect(combined.contains("left out · discussed") || combined.contains("discussed · left out"))
+            #expect(combined.contains("mean of 2 scorecards: ("))
+            #expect(!combined.contains("ivan") && !combined.contains("olga") && !combined.contains("From ivan"))
+            // the guide is English: the candidate's copy is in the guide's language, whoever reads it
+            #expect(zh.contains("Interviewers&#39; scorecards combined"))
+            // one card's own version has no mean
+            #expect(!oneCard.contains("scorecards combined") && !oneCard.contains("mean of 2 scorecards"))
+        }
+    }
 }

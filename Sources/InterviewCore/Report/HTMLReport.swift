@@ -21,6 +21,7 @@ public enum HTMLReport {
         var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
         if let name = report.candidate { body += fact(l.candidate, name) }
         if let name = report.interviewer { body += fact(l.interviewer, name) }
+        if let cards = report.panelSize { body += fact(l.panelCards, String(cards)) }
         // The guide by its title; interviewers also get its id and version, to find the exact text asked.
         let version = [report.guide.id, report.guide.hash.isEmpty ? nil : String(report.guide.hash.prefix(12))].compactMap { $0 }
         body += fact(l.guide, report.guide.title + (candidate || version.isEmpty ? "" : " (" + version.joined(separator: " @ ") + ")"))
@@ -42,7 +43,7 @@ public enum HTMLReport {
         if !report.notes.isEmpty {
             body += "<section><h2>\(e(l.generalNotes))</h2><ul>" + report.notes.map { "<li><time datetime=\"\(e($0.at))\">\(e(readable($0.at)))</time> \(e($0.text))</li>" }.joined() + "</ul></section>\n"
         }
-        body += "<section class=\"method\"><h2>\(e(l.method))</h2>" + l.methodText.map { "<p>\(e($0))</p>" }.joined() + "</section>\n"
+        body += "<section class=\"method\"><h2>\(e(l.method))</h2>" + l.methodLines(panel: report.panelSize != nil).map { "<p>\(e($0))</p>" }.joined() + "</section>\n"
         return """
         <!DOCTYPE html>
         <html lang="\(report.language.rawValue)">

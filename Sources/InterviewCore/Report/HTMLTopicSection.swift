@@ -40,7 +40,9 @@ enum HTMLTopicSection {
             out += "</td><td>\(q.level)</td>"
             if !candidate { out += "<td>\(ScoreFormat.number(q.weight ?? 1))</td>" }
             out += "<td>\(e(q.statusLabel))</td><td>"
-            if let rating = q.rating {
+            if let answers = q.panel {
+                out += answers.map { $0.rating.map { "<b>\($0)</b>/\(report.scaleMaximum)" } ?? "–" }.joined(separator: " · ")
+            } else if let rating = q.rating {
                 out += "<b>\(rating)</b>/\(report.scaleMaximum)" + (q.ratingMeaning.map { "<br><small>\(e($0))</small>" } ?? "")
             } else {
                 out += "–"

@@ -34,6 +34,8 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     public var notes: [NoteReport]
     /// Candidate audience: the feedback, one sentence per topic entered, plus a closing line.
     public var feedback: [String]
+    /// A panel's candidate version (`panelFeedback`): how many scorecards its numbers are the mean of.
+    public var panelSize: Int? = nil
 
     public struct GuideInfo: Hashable, Sendable, Codable {
         public var id: String?
@@ -88,6 +90,8 @@ public struct QuestionReport: Hashable, Sendable, Codable {
     public var reference: String?
     public var skipReason: String?
     public var notes: [NoteReport]
+    /// A panel's candidate version, where the interviewers' answers differ: each one's, unnamed.
+    public var panel: [PanelAnswer]? = nil
 }
 
 public struct GateReport: Hashable, Sendable, Codable {

@@ -6,6 +6,7 @@ public enum MarkdownReport {
         var out = "# \(candidate ? l.feedbackTitle : l.reportTitle) — \(inline(report.title))\n\n"
         if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
         if let name = report.interviewer { out += "- \(l.interviewer): \(inline(name))\n" }
+        if let cards = report.panelSize { out += "- \(l.panelCards): \(cards)\n" }
         out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
         if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
         if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }
@@ -45,7 +46,7 @@ public enum MarkdownReport {
         if !report.notes.isEmpty {
             out += "\n## \(l.generalNotes)\n\n" + report.notes.map { "- \($0.at): \(inline($0.text))\n" }.joined()
         }
-        out += "\n## \(l.method)\n\n" + l.methodText.map { $0 + "\n\n" }.joined()
+        out += "\n## \(l.method)\n\n" + l.methodLines(panel: report.panelSize != nil).map { $0 + "\n\n" }.joined()
         return out
     }
 
@@ -99,12 +100,21 @@ enum MarkdownTopicSection {
         out += "\n| # | \(l.question) | \(l.level) | \(candidate ? "" : l.weight + " | ")\(l.status) | \(l.rating) | \(l.notes) |"
         out += candidate ? "\n| --- | --- | --- | --- | --- | --- |\n" : " \(l.reference) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for q in t.questions where q.status != .notApplicable {
-            let rating = q.rating.map { "\($0)/\(report.scaleMaximum)" + (q.ratingMeaning.map { " — " + inline($0) } ?? "") } ?? "–"
+            let rating = Self.rating(q, maximum: report.scaleMaximum)
             var notes = q.notes.map { inline($0.text) }
             if let reason = q.skipReason { notes.insert("\(l.skipReason): \(inline(reason))", at: 0) }
             out += "| \(q.id) | \(inline(q.text)) | \(q.level) | \(candidate ? "" : ScoreFormat.number(q.weight ?? 1) + " | ")\(q.statusLabel) | \(rating) | \(notes.joined(separator: "<br>")) |"
             out += candidate ? "\n" : " \(inline(q.reference ?? "")) |\n"
         }
         return out + "\n"
+    }
+
+    /// "3/4 — meaning", or a panel's differing ratings in turn ("3/4 · –").
+    private static func rating(_ q: QuestionReport, maximum: Int) -> String {
+        if let answers = q.panel {
+            return answers.map { answer -> String in answer.rating.map { "\($0)/\(maximum)" } ?? "–" }.joined(separator: " · ")
+        }
+        guard let rating = q.rating else { return "–" }
+        return "\(rating)/\(maximum)" + (q.ratingMeaning.map { " — " + MarkdownReport.inline($0) } ?? "")
     }
 }

@@ -26,5 +26,8 @@ extension ReportLabels {
                           .notAsked: "未涉及", .notApplicable: "不适用"],
         strong: "所涉及的问题回答得很好", solid: "基础扎实，但仍有欠缺", revisit: "这一方面值得再巩固",
         wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题，它们在得分中按未展示计 0 分",
-        notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告", colon: "：")
+        notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告",
+        panelCards: "综合的面试官评分卡",
+        panelMethod: "本反馈综合了面试小组每位面试官的评分卡：每个分数是给出该分数的评分卡的平均；面试官看法不同的问题，会依次列出每位面试官的结果。",
+        panelMeanWords: "{n} 份评分卡的平均", panelMeanNone: "没有评分卡给出", colon: "：")
 }

@@ -29,6 +29,9 @@ public struct ReportLabels: Sendable {
     public var notFinished: String
     /// The in-app page's first Tab stop, past its toolbar.
     public var skipToReport: String
+    /// A panel's candidate version: the fact naming how many cards it combines, the method's line on it,
+    /// a mean's words ({n}: how many cards have the number) and a number no card has.
+    public var panelCards, panelMethod, panelMeanWords, panelMeanNone: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -37,6 +40,11 @@ public struct ReportLabels: Sendable {
     public func statusLabel(_ status: QuestionStatus, _ audience: ReportAudience) -> String {
         (audience == .candidate ? candidateStatus : interviewerStatus)[status] ?? status.rawValue
     }
+
+    /// How the numbers are computed, with the panel's line when the report combines a panel's cards.
+    func methodLines(panel: Bool) -> [String] { panel ? methodText + [panelMethod] : methodText }
+
+    func panelMean(_ count: Int) -> String { panelMeanWords.replacingOccurrences(of: "{n}", with: String(count)) }
 
     public func requirementLabel(_ requirement: Requirement) -> String {
         switch requirement {
@@ -78,5 +86,8 @@ public struct ReportLabels: Sendable {
         revisit: "an area worth revisiting", wentDeeper: "we went on to advanced questions",
         notDeeper: "we did not go on to the advanced questions this time, and they count as not shown (0 points) in the score",
         notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked",
-        skipToReport: "Skip to the report")
+        skipToReport: "Skip to the report",
+        panelCards: "Interviewers' scorecards combined",
+        panelMethod: "This feedback combines the scorecards of every interviewer on the panel: each score is the mean of the scorecards that have it, and a question the interviewers saw differently shows each one's answer in turn.",
+        panelMeanWords: "mean of {n} scorecards", panelMeanNone: "no scorecard has it")
 }

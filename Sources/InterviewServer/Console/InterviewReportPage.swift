@@ -87,6 +87,20 @@ enum InterviewReportPage {
         return report
     }
 
+    /// The panel's candidate version over every submitted card the reader may see, when there are two or more.
+    static func panelFeedback(_ loaded: Loaded, _ req: Request) async throws -> InterviewReport? {
+        let submitted = loaded.panel.filter { $0.submittedAt != nil && $0.draftTouchedAt == nil }
+        guard submitted.count > 1 else { return nil }
+        var states: [SessionState] = []
+        for row in submitted {
+            states.append(try await ScorecardService.readEntry(cardID: row.cardID, guide: loaded.guide,
+                                                               cache: req.application.scorecardCache, on: req.db).engine.state)
+        }
+        var report = InterviewReport.panelFeedback(guide: loaded.guide, states: states)
+        report?.candidate = loaded.candidate.name
+        return report
+    }
+
     /// The changes made after the card was submitted: each revision's reason, then its ratings (with
     /// what they replaced) and notes.
     static func revisions(_ engine: SessionEngine) -> [Revision] {
@@ -144,6 +158,9 @@ enum InterviewReportPage {
         var html = "<nav><a href=\"\(candidateHref)\">← \(e(loaded.candidate.name ?? Text.erased.in(language)))</a>"
         if loaded.onPanel {
             html += "<a href=\"\(SiteURL.interviewConsole(id).path)\">\(e(Text.openConsole.in(language)))</a>"
+        }
+        if loaded.panel.filter({ $0.submittedAt != nil && $0.draftTouchedAt == nil }).count > 1 {
+            html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)\">\(e(Text.panelCandidateReport.in(language)))</a>"
         }
         if let card = loaded.card?.id {
             html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(card)\">\(e(Text.candidateReport.in(language)))</a>"

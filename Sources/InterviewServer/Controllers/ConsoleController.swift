@@ -94,9 +94,14 @@ struct ConsoleController: RouteCollection {
     }
 
     /// The candidate's version, as a file to send: no private notes, references or raw weights.
+    /// Without `?card=`, a panel with two or more submitted cards the reader may see gets the panel's one
+    /// feedback (`InterviewReport.panelFeedback`): the decision rests on the cards' mean, not on one of them.
     @Sendable static func candidateReport(req: Request) async throws -> Response {
         let loaded = try await InterviewReportPage.load(req)
-        guard let report = InterviewReportPage.report(loaded, audience: .candidate) else { throw Abort(.notFound) }
+        let chosen = (try? req.query.get(UUID.self, at: "card")) != nil
+        let report = chosen ? InterviewReportPage.report(loaded, audience: .candidate)
+            : try await InterviewReportPage.panelFeedback(loaded, req) ?? InterviewReportPage.report(loaded, audience: .candidate)
+        guard let report else { throw Abort(.notFound) }
         let response = html(CandidateErasure.shown(HTMLReport.render(report, guide: loaded.guide), in: Language(rawValue: report.language.rawValue) ?? .en))
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"interview-feedback.html\"")
         return response

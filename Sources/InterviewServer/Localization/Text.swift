@@ -41,7 +41,7 @@ enum Text: String, CaseIterable, Sendable {
     case errDate, errTimeSkipped, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errPasswordTrivial, errPasswordHasEmail, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports
-    case openConsole, report, candidateReport, score, coverage, recommendation, panel, interviewer, submitted
+    case openConsole, report, candidateReport, panelCandidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer
     case reportOfCard, consoleNeedsScript, colon, addedAt, figuresPreparing, adjustedScorePreparing
     // Decisions and the debrief
