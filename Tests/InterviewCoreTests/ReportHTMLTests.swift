@@ -30,6 +30,19 @@ struct ReportHTMLTests {
         #expect(html.contains("表达清楚 &lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    /// Every report of a guide had the same window title; a reader switching windows (or a screen reader
+    /// listing them) could not tell two candidates' apart (an accessibility audit).
+    @Test func theWindowTitleNamesTheCandidate() throws {
+        // setup
+        var (report, guide) = try ReportTestSession.report(.interviewer)
+        report.candidate = "Wang <b>Li</b>"
+        // act
+        let html = HTMLReport.render(report, guide: guide)
+        // verify: named, escaped, and the page's heading unchanged
+        #expect(html.contains("<title>面试报告 — 后端面试流程归纳总结 — Wang &lt;b&gt;Li&lt;/b&gt;</title>"))
+        #expect(html.contains("<h1>面试报告 — 后端面试流程归纳总结</h1>"))
+    }
+
     @Test func eachTopicEnteredIsDrawnWithThePathTakenHighlighted() throws {
         // setup
         let (report, guide) = try ReportTestSession.report(.interviewer)

@@ -18,6 +18,9 @@ public enum HTMLReport {
         let candidate = report.audience == .candidate
         let e = XMLText.escape
         let title = (candidate ? l.feedbackTitle : l.reportTitle) + " — " + report.title
+        // Whose report, in the window's title too: every report of a guide had the same one, and a reader
+        // switching windows, or a screen reader listing them, could not tell two candidates apart (an audit).
+        let pageTitle = report.candidate.map { "\(title) — \($0)" } ?? title
         var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
         if let name = report.candidate { body += fact(l.candidate, name) }
         if let name = report.interviewer { body += fact(l.interviewer, name) }
@@ -50,7 +53,7 @@ public enum HTMLReport {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title))</title>
+        <title>\(e(pageTitle))</title>
         <style>\(HTMLReportStyle.elementText)</style>
         </head>
         <body>

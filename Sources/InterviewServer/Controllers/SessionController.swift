@@ -12,6 +12,15 @@ struct SessionController: RouteCollection {
         var action = SiteURL.login.path
         var email = ""
         var message: String?
+        /// Where the cursor starts: the email field until one was given (Leaf takes an empty string for
+        /// true, so testing `email` itself put a first visitor's typed email into the password field).
+        var emailGiven: Bool
+
+        init(email: String = "", message: String? = nil) {
+            self.email = email
+            self.message = message
+            emailGiven = !email.isEmpty
+        }
     }
 
     func boot(routes: any RoutesBuilder) throws {

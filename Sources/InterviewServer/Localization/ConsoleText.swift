@@ -3,7 +3,7 @@
 enum ConsoleText: String, CaseIterable, Sendable {
     case start, startHint, stage, topic, reference, showReference, hideReference, rubric, rate
     case suggestion, yes, no, jumpOffer, jumpTo, pickTitle, pickHint, talkHint, talkNotRated, finishStage
-    case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, sharedNote, draftSaved, draftLocal
+    case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, noteAdded, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime, stageDone, stageCurrent, stageBegun, stageNotStarted
     case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, noteOnRated, changeSubmission, reasonNeeded, reRate, noEarlierRating
@@ -58,6 +58,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
                                 "输入笔记，边写边保存。Ctrl+Enter 记入面试记录。")
         case .addNote: ("Add note (Ctrl+Enter)", "记入笔记 (Ctrl+Enter)")
         case .sharedNote: ("The candidate may read this note", "候选人可见")
+        case .noteAdded: ("Note added", "笔记已添加")
         case .draftSaved: ("Draft saved", "草稿已保存")
         case .draftLocal: ("Draft kept in this browser; it will be saved when the server is back",
                            "草稿暂存在浏览器中，服务器恢复后自动保存")
