@@ -444,6 +444,9 @@
       }
       goOnline();
     } catch (e) {
+      // Said once to a screen reader when the draft stops reaching the server (the line itself is not a
+      // live region: "Draft saved" after every pause in typing would talk over the interview).
+      if ($("draft-state").textContent !== L.draftLocal) say(L.draftLocal);
       $("draft-state").textContent = L.draftLocal;
       goOffline(false);
     }
@@ -461,6 +464,8 @@
     setDraftTarget(null);
     draftDirty = false;
     $("draft-state").textContent = "";
+    // The textarea empties and focus stays on the button: without this a screen reader heard nothing.
+    say(L.noteAdded);
   }
 
   // ---- drawing -------------------------------------------------------------------------------
@@ -574,6 +579,12 @@
     announced = text;
     // Not when focus goes to the heading itself, which is read then.
     if (!focusMoves) $("announce").textContent = text;
+  }
+
+  // A short message in the live region, whatever it held before (the same words twice are read twice).
+  function say(text) {
+    $("announce").textContent = "";
+    setTimeout(() => { $("announce").textContent = text; }, 50);
   }
 
   function renderPanel() {
@@ -718,12 +729,13 @@
     box.append(el("h3", { text: view.finished ? L.historyAll : L.history }));
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
       el("span", { class: "history-text", lang: guide.language, text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
-      h.skipped ? el("em", { text: L.skipped }) : guide.scale.map((a) => el("button", {
+      // The scale kept on one line: wrapped after "0 1", "2 3 4" read as the next question's (a tablet probe).
+      h.skipped ? el("em", { text: L.skipped }) : el("span", { class: "chips" }, guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
         "aria-pressed": h.rating === a.rating ? "true" : "false", "data-chip": h.topic + "/" + h.id + "/" + a.rating,
         "aria-label": L.ratingOf + " " + a.rating + " · " + questionText(h.topic, h.id).text,
         onclick: () => act({ type: "rate", topic: h.topic, question: h.id, rating: a.rating }),
-      }))))));
+      })))))));
   }
 
   function renderNotes() {
@@ -966,6 +978,9 @@
         return;
       }
       setView(await response.json());
+      // The interview opened (or reopened after a reload) at its question, not at the top of the page:
+      // a keyboard user needed twelve Tabs past the site's links to get back to it (an accessibility audit).
+      if (!document.activeElement || document.activeElement === document.body) focusQuestion();
       // A draft typed in this browser and not yet saved wins over the server's copy.
       $("note").value = localDraft !== null ? localDraft : view.draft;
       renderNoteTarget();
