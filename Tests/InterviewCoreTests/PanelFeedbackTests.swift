@@ -93,4 +93,21 @@ struct PanelFeedbackTests {
         // the interviewers stay unnamed, the recommendation out
         #expect(panel.interviewer == nil && panel.band == nil)
     }
+
+    @Test func aTopicOnlyOneCardEnteredIsThatCardsNumberSaidAsSuch() throws {
+        // setup: both rate TCP/IP's first question; only the second goes on to MySQL (3.2.2)
+        let guide = SessionTestGuide.guide()
+        var a = try SessionTestScript(guide: guide)
+        try a.run("f", "f", "f", "j tcp", "3")
+        var b = try SessionTestScript(guide: guide)
+        try b.run("f", "f", "f", "j tcp", "2", "j 3.2.2", "4")
+        let alone = try #require(InterviewReport.make(guide: guide, state: b.state, audience: .candidate).topic("3.2.2")?.score)
+        // act
+        let panel = try #require(InterviewReport.panelFeedback(guide: guide, states: [a.state, b.state]))
+        // verify: not "a mean of 1"
+        let mysql = try #require(panel.topic("3.2.2"))
+        #expect(mysql.entered && mysql.score == alone)
+        #expect(mysql.formulas.score == "仅来自给出它的一份评分卡：" + ScoreFormat.score(alone))
+        #expect(panel.topic("3.5.1")?.formulas.score.hasPrefix("2 份评分卡的平均：(") == true)
+    }
 }

@@ -44,9 +44,10 @@ struct PanelMean {
     func of(_ values: [Double?]) -> (Double?, String) {
         let known = values.compactMap { $0 }
         guard !known.isEmpty else { return (nil, labels.panelMeanNone) }
+        // A topic only one interviewer entered: that card's number, said as such rather than as a mean of one.
+        guard known.count > 1 else { return (known[0], labels.panelMeanOne + labels.colon + ScoreFormat.score(known[0])) }
         let mean = known.reduce(0, +) / Double(known.count)
-        let sum = known.count == 1 ? ScoreFormat.score(known[0])
-            : "(" + known.map(ScoreFormat.score).joined(separator: " + ") + ") / \(known.count)"
+        let sum = "(" + known.map(ScoreFormat.score).joined(separator: " + ") + ") / \(known.count)"
         return (mean, labels.panelMean(known.count) + labels.colon + sum + " = " + ScoreFormat.score(mean))
     }
 }

@@ -29,5 +29,5 @@ extension ReportLabels {
         notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告",
         panelCards: "综合的面试官评分卡",
         panelMethod: "本反馈综合了面试小组每位面试官的评分卡：每个分数是给出该分数的评分卡的平均；面试官看法不同的问题，会依次列出每位面试官的结果。",
-        panelMeanWords: "{n} 份评分卡的平均", panelMeanNone: "没有评分卡给出", colon: "：")
+        panelMeanWords: "{n} 份评分卡的平均", panelMeanOne: "仅来自给出它的一份评分卡", panelMeanNone: "没有评分卡给出", colon: "：")
 }

@@ -30,8 +30,8 @@ public struct ReportLabels: Sendable {
     /// The in-app page's first Tab stop, past its toolbar.
     public var skipToReport: String
     /// A panel's candidate version: the fact naming how many cards it combines, the method's line on it,
-    /// a mean's words ({n}: how many cards have the number) and a number no card has.
-    public var panelCards, panelMethod, panelMeanWords, panelMeanNone: String
+    /// a mean's words ({n}: how many cards have the number), a number one card has, and one no card has.
+    public var panelCards, panelMethod, panelMeanWords, panelMeanOne, panelMeanNone: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -89,5 +89,5 @@ public struct ReportLabels: Sendable {
         skipToReport: "Skip to the report",
         panelCards: "Interviewers' scorecards combined",
         panelMethod: "This feedback combines the scorecards of every interviewer on the panel: each score is the mean of the scorecards that have it, and a question the interviewers saw differently shows each one's answer in turn.",
-        panelMeanWords: "mean of {n} scorecards", panelMeanNone: "no scorecard has it")
+        panelMeanWords: "mean of {n} scorecards", panelMeanOne: "from the one scorecard that has it", panelMeanNone: "no scorecard has it")
 }
