@@ -42,12 +42,13 @@ struct PanelFeedbackTests {
         // the topics either entered (3.2.1 is where both started); the feedback is worded from the mean
         #expect(panel.topics.filter(\.entered).map(\.key) == ["3.2.1", "3.5.1"])
         // A's accuracy 83.3 (3, 3 and 4 of 4), B's 70.0 (its op3 a level deeper weighs more): a mean of 76.7,
-        // strong, where B alone read as solid; and B went deeper
+        // strong, where B alone read as solid
         let accuracy = try #require(tcp.accuracy)
         #expect(abs(accuracy - 230.0 / 3) < 1e-9)
         let labels = ReportLabels.labels(panel.language)
         let sentence = try #require(panel.feedback.first { $0.hasPrefix("3.5.1") }).lowercased()
-        #expect(sentence.contains(labels.strong.lowercased()) && sentence.contains(labels.wentDeeper.lowercased()))
+        // B went deeper and A did not: said so, with what the not-asked advanced questions count
+        #expect(sentence.contains(labels.strong.lowercased()) && sentence.contains(labels.partlyDeeper.lowercased()))
         #expect(panel.feedback.last == labels.disclaimer)
     }
 
@@ -62,19 +63,20 @@ struct PanelFeedbackTests {
         let discussed = labels.statusLabel(.rated, .candidate)
         // both rated op1 3: one answer
         #expect(questions["op1"]?.rating == 3 && questions["op1"]?.panel == nil && questions["op1"]?.statusLabel == discussed)
-        // op2: 3 and 1, in the cards' order
-        #expect(questions["op2"]?.rating == nil)
+        // op2: 3 and 1, the highest first; one status, said once
+        #expect(questions["op2"]?.rating == nil && questions["op2"]?.statusLabel == discussed)
         #expect(questions["op2"]?.panel == [PanelAnswer(statusLabel: discussed, rating: 3), PanelAnswer(statusLabel: discussed, rating: 1)])
-        // op3: not gone into on one card, rated 4 on the other; the row takes the rating's status
+        // op3: not gone into on the first card, rated 4 on the second: the rating first, whoever gave it
         #expect(questions["op3"]?.status == .rated)
-        #expect(questions["op3"]?.statusLabel == labels.statusLabel(.notDemonstrated, .candidate) + " · " + discussed)
+        #expect(questions["op3"]?.statusLabel == discussed + " · " + labels.statusLabel(.notDemonstrated, .candidate))
+        #expect(questions["op3"]?.panel?.map(\.rating) == [4, nil])
         // the gate the two answered differently has no one answer
         #expect(panel.topic("3.5.1")?.gates.first?.answer == nil)
         let markdown = MarkdownReport.render(panel)
         #expect(markdown.contains("| 3/\(panel.scaleMaximum) · 1/\(panel.scaleMaximum) |"))
         #expect(markdown.contains("- \(labels.panelCards): 2") && markdown.contains(labels.panelMethod))
         let html = HTMLReport.render(panel, guide: guide)
-        #expect(html.contains("<b>3</b>/\(panel.scaleMaximum) · <b>1</b>/\(panel.scaleMaximum)"))
+        #expect(html.contains("<span class=\"answer\"><b>3</b>/\(panel.scaleMaximum)</span> · <span class=\"answer\"><b>1</b>/\(panel.scaleMaximum)</span>"))
         #expect(html.contains("<dt>\(labels.panelCards)</dt><dd>2</dd>"))
     }
 
@@ -109,5 +111,36 @@ struct PanelFeedbackTests {
         #expect(mysql.entered && mysql.score == alone)
         #expect(mysql.formulas.score == "仅来自给出它的一份评分卡：" + ScoreFormat.score(alone))
         #expect(panel.topic("3.5.1")?.formulas.score.hasPrefix("2 份评分卡的平均：(") == true)
+    }
+
+    /// The order of answers and sums follows the values, not the cards (whose order followed the
+    /// interviewers' names: a candidate who knew the panel could tell who scored them low).
+    @Test func nothingFollowsTheOrderOfTheCards() throws {
+        // setup
+        let (guide, a, b) = try cards(language: "en")
+        // act
+        let one = try #require(InterviewReport.panelFeedback(guide: guide, states: [a, b]))
+        let other = try #require(InterviewReport.panelFeedback(guide: guide, states: [b, a]))
+        // verify: the same document either way, sums from lowest to highest
+        #expect(MarkdownReport.render(one) == MarkdownReport.render(other))
+        let values = one.overallFormula.split(separator: "(")[1].split(separator: ")")[0].split(separator: "+")
+            .map { Double($0.trimmingCharacters(in: .whitespaces)) ?? -1 }
+        #expect(values.count == 2 && values == values.sorted())
+    }
+
+    @Test func aCardThatAskedNothingInATopicIsLeftOutOfItsNumbers() throws {
+        // setup: both rate TCP/IP; only the second comes to Redis (3.2.1) and rates its first question
+        let guide = SessionTestGuide.guide()
+        var a = try SessionTestScript(guide: guide)
+        try a.run("f", "f", "j tcp", "3")
+        var b = try SessionTestScript(guide: guide)
+        try b.run("f", "f", "f", "4", "j tcp", "2")
+        let alone = try #require(InterviewReport.make(guide: guide, state: b.state, audience: .candidate).topic("3.2.1"))
+        // act
+        let panel = try #require(InterviewReport.panelFeedback(guide: guide, states: [a.state, b.state]))
+        // verify: Redis's coverage is the second card's, not a mean with the first's 0; its question one answer
+        let redis = try #require(panel.topic("3.2.1"))
+        #expect(redis.coverage == alone.coverage && redis.formulas.coverage.hasPrefix("仅来自给出它的一份评分卡"))
+        #expect(redis.questions.first?.rating == 4 && redis.questions.first?.panel == nil)
     }
 }

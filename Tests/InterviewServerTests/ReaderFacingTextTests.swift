@@ -129,20 +129,45 @@ struct ReaderFacingTextTests {
             let combined = try await maria.get("/interviews/\(fixture.id)/report/candidate.html").body.string
             let zh = try await inChinese(maria, "/interviews/\(fixture.id)/report/candidate.html").body.string
             let cardLink = try #require(page.firstMatch(of: #/report/candidate\.html\?card=([0-9A-Fa-f-]{36})/#))
-            let oneCard = try await maria.get("/interviews/\(fixture.id)/report/candidate.html?card=\(cardLink.1)").body.string
+            let oneCardResponse = try await maria.get("/interviews/\(fixture.id)/report/candidate.html?card=\(cardLink.1)")
+            let oneCard = oneCardResponse.body.string
+            let combinedResponse = try await maria.get("/interviews/\(fixture.id)/report/candidate.html")
             // verify: both versions are offered, the panel's first
             #expect(page.contains("/report/candidate.html\">Candidate version of the panel (HTML)</a>"))
             #expect(page.contains("Candidate version of this card (HTML)"))
             // the panel's: two cards combined, op1's two ratings in turn, op3 left out by one and discussed by the other
             #expect(combined.contains("<dt>Interviewers&#39; scorecards combined</dt><dd>2</dd>"))
-            #expect(combined.contains("<b>4</b>/4 · <b>2</b>/4") || combined.contains("<b>2</b>/4 · <b>4</b>/4"))
-            #expect(combined.contains("left out · discussed") || combined.contains("discussed · left out"))
+            #expect(combined.contains("<span class=\"answer\"><b>4</b>/4</span> · <span class=\"answer\"><b>2</b>/4</span>"))
+            #expect(combined.contains("<td>discussed · left out</td>"))
+            #expect(combined.contains("<dt>Scorecards as of</dt><dd>"))
             #expect(combined.contains("mean of 2 scorecards: ("))
             #expect(!combined.contains("ivan") && !combined.contains("olga") && !combined.contains("From ivan"))
             // the guide is English: the candidate's copy is in the guide's language, whoever reads it
             #expect(zh.contains("Interviewers&#39; scorecards combined"))
             // one card's own version has no mean
             #expect(!oneCard.contains("scorecards combined") && !oneCard.contains("mean of 2 scorecards"))
+            // and says it is one of the panel's, under a file name of its own
+            #expect(oneCard.contains("<dt>Based on</dt><dd>one interviewer&#39;s scorecard of the panel&#39;s 2;"))
+            #expect(oneCardResponse.headers.first(name: .contentDisposition)?.contains("interview-feedback-one-interviewer.html") == true)
+            #expect(combinedResponse.headers.first(name: .contentDisposition)?.contains("interview-feedback-panel.html") == true)
+        }
+    }
+
+    /// A card not yet submitted has no candidate's version: what goes to a candidate is what its
+    /// interviewer submitted (a recruiter's probe was handed a colleague's draft as one).
+    @Test func aDraftHasNoCandidatesVersion() async throws {
+        try await withApp { app in
+            // setup: Ivan rated a question and has not submitted
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            // act
+            let page = try await ivan.get("/interviews/\(fixture.id)/report").body.string
+            let version = try await ivan.get("/interviews/\(fixture.id)/report/candidate.html")
+            // verify
+            #expect(!page.contains("/report/candidate.html"))
+            #expect(version.status == .conflict && version.body.string.contains("not submitted yet"))
         }
     }
 }

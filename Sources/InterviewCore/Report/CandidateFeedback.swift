@@ -5,12 +5,15 @@ enum CandidateFeedback {
     static let strongAccuracy = 75.0
     static let solidAccuracy = 50.0
 
-    static func sentences(_ topics: [TopicReport], labels: ReportLabels) -> [String] {
+    /// `partlyDeeper`: the topics of a panel where some interviewers went deeper and others did not.
+    static func sentences(_ topics: [TopicReport], labels: ReportLabels, partlyDeeper: Set<String> = []) -> [String] {
         let chinese = labels.reportTitle == ReportLabels.chinese.reportTitle
         let lines = topics.filter { $0.accuracy != nil }.map { topic -> String in
             let accuracy = topic.accuracy ?? 0
             let verdict = accuracy >= strongAccuracy ? labels.strong : accuracy >= solidAccuracy ? labels.solid : labels.revisit
-            let depth = topic.depthReached > 1 ? labels.wentDeeper : topic.depthAvailable > 1 ? labels.notDeeper : nil
+            // A panel's "we went on to advanced questions" hid that the others' count 0 (a recruiter's probe).
+            let depth = partlyDeeper.contains(topic.key) ? labels.partlyDeeper
+                : topic.depthReached > 1 ? labels.wentDeeper : topic.depthAvailable > 1 ? labels.notDeeper : nil
             let parts = [verdict] + (depth.map { [$0] } ?? [])
             return chinese ? "\(topic.heading)：\(parts.joined(separator: "；"))。"
                 : "\(topic.heading): \(capitalised(parts.joined(separator: "; ")))."

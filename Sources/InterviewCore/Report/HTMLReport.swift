@@ -25,6 +25,8 @@ public enum HTMLReport {
         if let name = report.candidate { body += fact(l.candidate, name) }
         if let name = report.interviewer { body += fact(l.interviewer, name) }
         if let cards = report.panelSize { body += fact(l.panelCards, String(cards)) }
+        if let asOf = report.asOf { body += fact(l.asOf, readable(asOf)) }
+        if let cards = report.oneOfPanel { body += fact(l.basedOn, l.oneOfPanel(cards)) }
         // The guide by its title; interviewers also get its id and version, to find the exact text asked.
         let version = [report.guide.id, report.guide.hash.isEmpty ? nil : String(report.guide.hash.prefix(12))].compactMap { $0 }
         body += fact(l.guide, report.guide.title + (candidate || version.isEmpty ? "" : " (" + version.joined(separator: " @ ") + ")"))

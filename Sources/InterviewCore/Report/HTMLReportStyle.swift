@@ -19,6 +19,8 @@ public enum HTMLReportStyle {
     tr.notDemonstrated td, tr.notAsked td { background: rgba(127, 127, 127, .1); }
     details summary { cursor: pointer; font-size: .85rem; opacity: .8; min-height: 24px; line-height: 24px; } details p { margin: .3rem 0; font-size: .88rem; }
     td ul { margin: 0; padding-left: 1.1rem; }
+    .answer { white-space: nowrap; }   /* a panel's "3/4" kept whole */
+    tr { break-inside: avoid; }        /* a question's row printed on one page */
     figure { margin: .6rem 0; overflow-x: auto; } figcaption { font-size: .8rem; opacity: .7; }
     .score-chart text { font-size: 12px; fill: #1f2933; }
     .score-chart .track { fill: #e4e7eb; } .score-chart .bar { fill: #1971c2; }

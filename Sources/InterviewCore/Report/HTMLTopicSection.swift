@@ -41,7 +41,10 @@ enum HTMLTopicSection {
             if !candidate { out += "<td>\(ScoreFormat.number(q.weight ?? 1))</td>" }
             out += "<td>\(e(q.statusLabel))</td><td>"
             if let answers = q.panel {
-                out += answers.map { $0.rating.map { "<b>\($0)</b>/\(report.scaleMaximum)" } ?? "–" }.joined(separator: " · ")
+                // Each answer whole on its line: printed, "1/4 · 2/4 · / 4/4" broke inside one.
+                out += answers.map { answer in
+                    "<span class=\"answer\">" + (answer.rating.map { "<b>\($0)</b>/\(report.scaleMaximum)" } ?? "–") + "</span>"
+                }.joined(separator: " · ")
             } else if let rating = q.rating {
                 out += "<b>\(rating)</b>/\(report.scaleMaximum)" + (q.ratingMeaning.map { "<br><small>\(e($0))</small>" } ?? "")
             } else {

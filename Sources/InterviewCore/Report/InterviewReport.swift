@@ -34,8 +34,13 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     public var notes: [NoteReport]
     /// Candidate audience: the feedback, one sentence per topic entered, plus a closing line.
     public var feedback: [String]
-    /// A panel's candidate version (`panelFeedback`): how many scorecards its numbers are the mean of.
+    /// A panel's candidate version (`panelFeedback`): how many scorecards its numbers are the mean of,
+    /// and when the last of them was submitted or revised.
     public var panelSize: Int? = nil
+    public var asOf: String? = nil
+    /// One card's candidate version from an interview whose panel has this many cards: said on it, so it
+    /// is not sent as the team's feedback by mistake (a recruiter's probe).
+    public var oneOfPanel: Int? = nil
 
     public struct GuideInfo: Hashable, Sendable, Codable {
         public var id: String?

@@ -7,6 +7,8 @@ public enum MarkdownReport {
         if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
         if let name = report.interviewer { out += "- \(l.interviewer): \(inline(name))\n" }
         if let cards = report.panelSize { out += "- \(l.panelCards): \(cards)\n" }
+        if let asOf = report.asOf { out += "- \(l.asOf): \(asOf)\n" }
+        if let cards = report.oneOfPanel { out += "- \(l.basedOn): \(l.oneOfPanel(cards))\n" }
         out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
         if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
         if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }

@@ -1,9 +1,12 @@
+import Foundation
+
 /// The candidate's version of a panel: one feedback from every submitted scorecard of one interview.
 /// A panel probe sent one interviewer's version to a candidate the panel had rejected on its mean, and
-/// the two cards read opposite ways; what the candidate reads must be what the team decided on. Each
-/// number is the mean of the cards that have it (the debrief's and the decision's mean), said as such;
-/// a question the interviewers saw differently shows each one's answer in turn, unnamed (the
-/// candidate's feedback is the team's, not one person's).
+/// the two cards read opposite ways; what the candidate reads must be what the team decided on. The
+/// overall is the mean of the cards' overalls (the debrief's and the decision's); a topic's numbers are
+/// the means of the cards that asked something in it, said as such; a question the interviewers saw
+/// differently shows each answer, unnamed and in an order that follows the answers, not the people (a
+/// recruiter's probe read who scored what from the card order). The feedback is the team's.
 extension InterviewReport {
     /// nil without states; one state is that card's own candidate version.
     public static func panelFeedback(guide: Guide, states: [SessionState], language: ReportLanguage? = nil) -> InterviewReport? {
@@ -13,6 +16,9 @@ extension InterviewReport {
         let labels = ReportLabels.labels(panel.language)
         let mean = PanelMean(labels: labels)
         panel.panelSize = cards.count
+        // What the document rests on: a card submitted or revised later changes it (the probe's page moved
+        // from 43.5 to 32.6 over a day, with nothing to tell two copies apart).
+        panel.asOf = states.compactMap { $0.revisions.last?.at ?? $0.submittedAt }.max().map(SessionTimestamp.format)
         panel.startedAt = cards.compactMap(\.startedAt).min()
         panel.finishedAt = cards.compactMap(\.finishedAt).max()
         // The interviewers sat in one interview: it lasted as long as the longest card records.
@@ -32,7 +38,11 @@ extension InterviewReport {
             return stage
         }
         panel.notes = cards.flatMap(\.notes).sorted { $0.at < $1.at }
-        panel.feedback = CandidateFeedback.sentences(panel.topics, labels: labels)
+        let partlyDeeper = Set(panel.topics.indices.compactMap { i -> String? in
+            let depths = cards.map { $0.topics[i] }.filter(\.saidSomething).map { $0.depthReached > 1 }
+            return Set(depths).count > 1 ? panel.topics[i].key : nil
+        })
+        panel.feedback = CandidateFeedback.sentences(panel.topics, labels: labels, partlyDeeper: partlyDeeper)
         return panel
     }
 }
@@ -44,17 +54,27 @@ struct PanelMean {
     func of(_ values: [Double?]) -> (Double?, String) {
         let known = values.compactMap { $0 }
         guard !known.isEmpty else { return (nil, labels.panelMeanNone) }
-        // A topic only one interviewer entered: that card's number, said as such rather than as a mean of one.
+        // A topic only one interviewer asked in: that card's number, said as such rather than as a mean of one.
         guard known.count > 1 else { return (known[0], labels.panelMeanOne + labels.colon + ScoreFormat.score(known[0])) }
         let mean = known.reduce(0, +) / Double(known.count)
-        let sum = "(" + known.map(ScoreFormat.score).joined(separator: " + ") + ") / \(known.count)"
+        // From lowest to highest, not in the cards' order, which followed the interviewers' names.
+        let sum = "(" + known.sorted().map(ScoreFormat.score).joined(separator: " + ") + ") / \(known.count)"
         return (mean, labels.panelMean(known.count) + labels.colon + sum + " = " + ScoreFormat.score(mean))
     }
 }
 
 extension TopicReport {
-    /// One topic across the panel's cards (the same guide, so the same questions in the same order).
-    static func panel(_ cards: [TopicReport], _ mean: PanelMean) -> TopicReport {
+    /// Whether the card asked anything in the topic: a card that never came to it would put a coverage of
+    /// 0 into the mean beside the others' (the probe's "(0.0 + 0.0 + 38.1) / 3").
+    var saidSomething: Bool {
+        entered && questions.contains { $0.status != .notAsked && $0.status != .notApplicable }
+    }
+
+    /// One topic across the panel's cards (the same guide, so the same questions in the same order),
+    /// from the cards that asked something in it.
+    static func panel(_ all: [TopicReport], _ mean: PanelMean) -> TopicReport {
+        let said = all.filter(\.saidSomething)
+        let cards = said.isEmpty ? all : said
         var topic = cards[0]
         topic.entered = cards.contains(where: \.entered)
         (topic.score, topic.formulas.score) = mean.of(cards.map(\.score))
@@ -79,18 +99,27 @@ extension TopicReport {
 }
 
 extension QuestionReport {
-    /// One question across the panel's cards: as one card says it when all say the same, else each
-    /// card's answer in turn, and the status that counts most for the row.
+    /// One question across the panel's cards: as one card says it when all say the same, else the answers
+    /// of the cards that came to it, the highest rating first, and the status that counts most for the row.
+    /// "Not covered" beside "discussed" read as if the candidate could not tell whether they were asked.
     static func panel(_ cards: [QuestionReport]) -> QuestionReport {
         var question = cards[0]
         question.notes = cards.flatMap(\.notes)
-        let answers = cards.map { PanelAnswer(statusLabel: $0.statusLabel, rating: $0.rating) }
-        guard Set(answers).count > 1 else { return question }
+        let asked = cards.filter { $0.status != .notAsked && $0.status != .notApplicable }
+        let answers = (asked.isEmpty ? cards : asked).map { PanelAnswer(statusLabel: $0.statusLabel, rating: $0.rating) }
+        guard Set(answers).count > 1 else {
+            // Every card that came to it says the same: as the first of them says it.
+            guard var same = asked.first else { return question }
+            same.notes = question.notes
+            return same
+        }
         question.status = cards.map(\.status).max { $0.panelWeight < $1.panelWeight } ?? question.status
-        question.statusLabel = answers.map(\.statusLabel).joined(separator: " · ")
+        let ordered = answers.sorted { ($0.rating ?? -1, $1.statusLabel) > ($1.rating ?? -1, $0.statusLabel) }
+        question.statusLabel = ordered.map(\.statusLabel).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            .joined(separator: " · ")
         question.rating = nil
         question.ratingMeaning = nil
-        question.panel = answers
+        question.panel = ordered
         return question
     }
 }

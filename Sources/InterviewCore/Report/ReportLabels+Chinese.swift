@@ -28,6 +28,8 @@ extension ReportLabels {
         wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题，它们在得分中按未展示计 0 分",
         notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告",
         panelCards: "综合的面试官评分卡",
-        panelMethod: "本反馈综合了面试小组每位面试官的评分卡：每个分数是给出该分数的评分卡的平均；面试官看法不同的问题，会依次列出每位面试官的结果。",
-        panelMeanWords: "{n} 份评分卡的平均", panelMeanOne: "仅来自给出它的一份评分卡", panelMeanNone: "没有评分卡给出", colon: "：")
+        panelMethod: "本反馈综合了面试小组每位面试官的评分卡。总分是各位面试官总分的平均，每位面试官的总分只涵盖其考察过的主题：若各自考察的主题不同，总分并不等于上面各主题得分的加权。各主题的数字是在该主题提过问的面试官的平均；面试官看法不同的问题会列出各自的结果（从高到低，不注明是谁）。",
+        panelMeanWords: "{n} 份评分卡的平均", panelMeanOne: "仅来自给出它的一份评分卡", panelMeanNone: "没有评分卡给出",
+        partlyDeeper: "部分面试官与你进入了深入问题；未进入的部分在得分中按未展示计 0 分",
+        asOf: "评分卡截至", basedOn: "依据", oneOfPanelWords: "面试小组 {n} 份评分卡中的一份；面试小组的反馈综合了全部评分卡", colon: "：")
 }

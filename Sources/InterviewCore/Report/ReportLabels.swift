@@ -32,6 +32,9 @@ public struct ReportLabels: Sendable {
     /// A panel's candidate version: the fact naming how many cards it combines, the method's line on it,
     /// a mean's words ({n}: how many cards have the number), a number one card has, and one no card has.
     public var panelCards, panelMethod, panelMeanWords, panelMeanOne, panelMeanNone: String
+    /// A panel's topic where some went deeper and some did not; when the cards were last changed; one
+    /// card's version of a panel ({n}: the panel's cards).
+    public var partlyDeeper, asOf, basedOn, oneOfPanelWords: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -43,6 +46,8 @@ public struct ReportLabels: Sendable {
 
     /// How the numbers are computed, with the panel's line when the report combines a panel's cards.
     func methodLines(panel: Bool) -> [String] { panel ? methodText + [panelMethod] : methodText }
+
+    func oneOfPanel(_ count: Int) -> String { oneOfPanelWords.replacingOccurrences(of: "{n}", with: String(count)) }
 
     func panelMean(_ count: Int) -> String { panelMeanWords.replacingOccurrences(of: "{n}", with: String(count)) }
 
@@ -88,6 +93,8 @@ public struct ReportLabels: Sendable {
         notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked",
         skipToReport: "Skip to the report",
         panelCards: "Interviewers' scorecards combined",
-        panelMethod: "This feedback combines the scorecards of every interviewer on the panel: each score is the mean of the scorecards that have it, and a question the interviewers saw differently shows each one's answer in turn.",
-        panelMeanWords: "mean of {n} scorecards", panelMeanOne: "from the one scorecard that has it", panelMeanNone: "no scorecard has it")
+        panelMethod: "This feedback combines the scorecards of every interviewer on the panel. The overall is the mean of the interviewers' overall scores, each over the topics that interviewer covered: where they covered different topics it is not a weighting of the topic scores above. A topic's numbers are the means of the interviewers who asked in it, and a question they saw differently lists their answers, highest first, without saying whose.",
+        panelMeanWords: "mean of {n} scorecards", panelMeanOne: "from the one scorecard that has it", panelMeanNone: "no scorecard has it",
+        partlyDeeper: "some of us went on to advanced questions; where we did not, they count as not shown (0 points) in the score",
+        asOf: "Scorecards as of", basedOn: "Based on", oneOfPanelWords: "one interviewer's scorecard of the panel's {n}; the panel's feedback combines them all")
 }

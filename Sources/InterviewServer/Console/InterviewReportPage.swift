@@ -87,9 +87,14 @@ enum InterviewReportPage {
         return report
     }
 
+    /// The panel's submitted cards the reader may see in full.
+    static func submittedRows(_ loaded: Loaded) -> [PanelRow] {
+        loaded.panel.filter { $0.submittedAt != nil && $0.draftTouchedAt == nil }
+    }
+
     /// The panel's candidate version over every submitted card the reader may see, when there are two or more.
     static func panelFeedback(_ loaded: Loaded, _ req: Request) async throws -> InterviewReport? {
-        let submitted = loaded.panel.filter { $0.submittedAt != nil && $0.draftTouchedAt == nil }
+        let submitted = submittedRows(loaded)
         guard submitted.count > 1 else { return nil }
         var states: [SessionState] = []
         for row in submitted {
@@ -159,11 +164,11 @@ enum InterviewReportPage {
         if loaded.onPanel {
             html += "<a href=\"\(SiteURL.interviewConsole(id).path)\">\(e(Text.openConsole.in(language)))</a>"
         }
-        if loaded.panel.filter({ $0.submittedAt != nil && $0.draftTouchedAt == nil }).count > 1 {
+        if submittedRows(loaded).count > 1 {
             html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)\">\(e(Text.panelCandidateReport.in(language)))</a>"
         }
-        if let card = loaded.card?.id {
-            html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(card)\">\(e(Text.candidateReport.in(language)))</a>"
+        if let card = loaded.card, card.submittedAt != nil, let cardID = card.id {
+            html += "<a href=\"\(SiteURL.interviewCandidateReport(id).path)?card=\(cardID)\">\(e(Text.candidateReport.in(language)))</a>"
         }
         // No inline handler (the Content-Security-Policy allows no inline script): report.js wires it.
         html += "<button type=\"button\" data-print>\(e(Text.printReport.in(language)))</button>"

@@ -99,11 +99,19 @@ struct ConsoleController: RouteCollection {
     @Sendable static func candidateReport(req: Request) async throws -> Response {
         let loaded = try await InterviewReportPage.load(req)
         let chosen = (try? req.query.get(UUID.self, at: "card")) != nil
-        let report = chosen ? InterviewReportPage.report(loaded, audience: .candidate)
-            : try await InterviewReportPage.panelFeedback(loaded, req) ?? InterviewReportPage.report(loaded, audience: .candidate)
-        guard let report else { throw Abort(.notFound) }
+        let panel = chosen ? nil : try await InterviewReportPage.panelFeedback(loaded, req)
+        if panel == nil, loaded.card?.submittedAt == nil {
+            // What goes to a candidate is what its interviewer submitted, not a draft still changing
+            // (a recruiter's probe was handed a colleague's unsubmitted card).
+            throw FormRefusal(status: .conflict, reason: Text.errCandidateVersionNotSubmitted.in(req.language))
+        }
+        guard var report = panel ?? InterviewReportPage.report(loaded, audience: .candidate) else { throw Abort(.notFound) }
+        let submitted = InterviewReportPage.submittedRows(loaded).count
+        if panel == nil, submitted > 1 { report.oneOfPanel = submitted }
         let response = html(CandidateErasure.shown(HTMLReport.render(report, guide: loaded.guide), in: Language(rawValue: report.language.rawValue) ?? .en))
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"interview-feedback.html\"")
+        // Two names, so a downloaded file says which it is.
+        let file = panel == nil ? "interview-feedback-one-interviewer.html" : "interview-feedback-panel.html"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file)\"")
         return response
     }
 

@@ -239,6 +239,8 @@ extension Text {
         case .errUnknownGuide: ("Choose a guide from the list.", "请从列表中选择指南。")
         case .reschedule: ("Move", "改期")
         case .rescheduleTo: ("Move to another time", "改到其他时间")
+        case .errCandidateVersionNotSubmitted: ("The candidate's version is made from a submitted scorecard: this one is not submitted yet.",
+                                                "给候选人的版本只能来自已提交的评分卡：这份评分卡尚未提交。")
         case .errRescheduleNotScheduled: ("A completed or cancelled interview does not move to another time.",
                                           "已完成或已取消的面试不能改期。")
         case .errDate: ("Not a date and time (YYYY-MM-DDTHH:MM).", "不是有效的日期时间（YYYY-MM-DDTHH:MM）。")

@@ -16,7 +16,7 @@ enum Text: String, CaseIterable, Sendable {
     case position, erased, exportJSON, erase, eraseHint, personalDataErased
     // Interviews
     case scheduleInterview, interviewScheduled, scheduledAt, interviewers, guideVersion, status, noInterviews, candidate
-    case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus, reschedule, rescheduleTo, errRescheduleNotScheduled
+    case statusScheduled, statusInProgress, statusCompleted, statusCancelled, changeStatus, reschedule, rescheduleTo, errRescheduleNotScheduled, errCandidateVersionNotSubmitted
     case yourInterviews, yourInterviewsHint, agendaEmpty, agendaToCome, agendaTimePassed, agendaCardDue, agendaYourCardStarted, today, tomorrow, allInterviews
     // Guides
     case bandByScore, eraseConfirm, uploadGuide, guideFile, saveWithErrors, slug, markdown, versions, version, diagnostics, noDiagnostics, edit, saveNewVersion
