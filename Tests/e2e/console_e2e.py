@@ -488,6 +488,29 @@ def main():
         driver.get(base + "/positions/" + position["id"])
         row = driver.find_element(By.XPATH, "//tr[td/a[contains(., 'Sun Ba')]]").text
         check(expected in row and "Completed" in row, f"the candidate list shows status and score: {row!r}")
+
+        # Erasure reaches the browser too: a note's draft refused because the candidate's data was erased
+        # is not kept in the browser's storage (it outlived the erasure and came back on every reload: a
+        # data-protection probe).
+        ivan_id = next(u["id"] for u in admin.call("GET", "/api/v1/users") if u["email"] == "ivan@example.com")
+        other = admin.call("POST", "/api/v1/candidates", {"positionID": position["id"], "name": "Qin Jiu", "contact": "qin.jiu@example.com"})
+        second = admin.call("POST", "/api/v1/interviews", {"candidateID": other["id"], "scheduledAt": "2026-12-01T11:00",
+                                                          "interviewerIDs": [ivan_id]})
+        stored = f"return localStorage.getItem('interviewflow.draft.{second['id']}');"
+        driver.get(base + f"/interviews/{second['id']}/console")
+        wait_for(lambda: state() not in ("loading", ""), "the second interview's console")
+        driver.find_element(By.ID, "note").send_keys("Qin Jiu: call back on 138 0013 7731")
+        wait_for(lambda: driver.execute_script(stored) is not None, "the draft kept in the browser while typed")
+        wait_for(lambda: driver.find_element(By.ID, "draft-state").text != "", "the draft saved")
+        admin.call("POST", f"/api/v1/candidates/{other['id']}/erase")
+        driver.find_element(By.ID, "note").send_keys(", or mail")
+        wait_for(lambda: driver.execute_script(stored) is None, "the draft dropped from the browser after the erasure")
+        message = driver.find_element(By.ID, "message").text
+        check("erased" in message, f"the refusal is said, not taken for being offline: {message!r}")
+        driver.refresh()
+        wait_for(lambda: state() not in ("loading", ""), "the console reloaded")
+        check("138 0013 7731" not in driver.find_element(By.ID, "note").get_attribute("value"),
+              "a reload brings nothing of the erased candidate back into the note")
         print("console end-to-end: all checks passed")
     finally:
         if driver:

@@ -437,6 +437,17 @@
     const text = $("note").value;
     try {
       const response = await request("PUT", boot.api + "/draft", { text });
+      if (response.status === 404 || response.status === 409 || response.status === 410) {
+        // Refused for good (the candidate's data erased, the interview gone), not unreachable: the text
+        // is not kept in this browser, where it outlived the erasure and came back on every reload (a
+        // data-protection probe).
+        localStorage.removeItem(draftKey);
+        draftDirty = false;
+        $("draft-state").textContent = "";
+        const body = await response.json().catch(() => null);
+        showMessage(L.refused + ": " + (body && body.reason ? body.reason : response.status));
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       if ($("note").value === text) {
         draftDirty = false;
