@@ -186,4 +186,22 @@ struct CandidateVersionWordingTests {
         #expect(text.contains(said))
         #expect(!text.contains("never reached") && !text.contains("未到达的问题"))
     }
+
+    /// Advanced questions the interview never came to (no gate answered) count neither way, and the
+    /// sentence said they counted 0 (a recruiter's probe): it says so only after a "no".
+    @Test func advancedQuestionsNeverComeToAreNotSaidToCountZero() throws {
+        // setup: TCP's first question rated, and the interview moved on before its gate; another card said no
+        var moved = try SessionTestScript()
+        try moved.run("f", "f", "f", "j tcp", "3")
+        var no = try SessionTestScript()
+        try no.run("f", "f", "f", "j tcp", "3", "3", "n")
+        // act
+        let movedOn = InterviewReport.make(guide: moved.driver.guide, state: moved.state, audience: .candidate)
+        let saidNo = InterviewReport.make(guide: no.driver.guide, state: no.state, audience: .candidate)
+        // verify
+        let labels = ReportLabels.labels(movedOn.language)
+        let tcp = { (report: InterviewReport) in report.feedback.first { $0.hasPrefix("3.5.1") } ?? "" }
+        #expect(tcp(movedOn).contains(labels.deeperNotReached) && !tcp(movedOn).contains(labels.notDeeper))
+        #expect(tcp(saidNo).contains(labels.notDeeper))
+    }
 }

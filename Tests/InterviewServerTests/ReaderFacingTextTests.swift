@@ -139,7 +139,8 @@ struct ReaderFacingTextTests {
             #expect(combined.contains("<dt>Interviewers&#39; scorecards combined</dt><dd>2</dd>"))
             #expect(combined.contains("<span class=\"answer\"><b>4</b>/4</span> · <span class=\"answer\"><b>2</b>/4</span>"))
             #expect(combined.contains("<td>discussed · left out</td>"))
-            #expect(combined.contains("<dt>Scorecards as of</dt><dd>"))
+            #expect(combined.contains("<dt>As of</dt><dd>"))
+            #expect(combined.contains("<title>Interview feedback of the panel — ") && combined.contains("<h1>Interview feedback of the panel — "))
             #expect(combined.contains("mean of 2 scorecards: ("))
             #expect(!combined.contains("ivan") && !combined.contains("olga") && !combined.contains("From ivan"))
             // the guide is English: the candidate's copy is in the guide's language, whoever reads it
@@ -147,9 +148,35 @@ struct ReaderFacingTextTests {
             // one card's own version has no mean
             #expect(!oneCard.contains("scorecards combined") && !oneCard.contains("mean of 2 scorecards"))
             // and says it is one of the panel's, under a file name of its own
-            #expect(oneCard.contains("<dt>Based on</dt><dd>one interviewer&#39;s scorecard of the panel&#39;s 2;"))
+            #expect(oneCard.contains("<dt>Based on</dt><dd>one interviewer&#39;s scorecard; the panel has 2</dd>"))
+            #expect(oneCard.contains("<title>Interview feedback of one interviewer — "))
             #expect(oneCardResponse.headers.first(name: .contentDisposition)?.contains("interview-feedback-one-interviewer.html") == true)
             #expect(combinedResponse.headers.first(name: .contentDisposition)?.contains("interview-feedback-panel.html") == true)
+        }
+    }
+
+    /// A panel with one card of two submitted: the one card's version, which says so; the panel's link
+    /// is not offered, and the combined feedback, once both are in, says how many it combines.
+    @Test func aPanelWithOneCardInIsSaidToBeOneCard() async throws {
+        try await withApp { app in
+            // setup: Ivan submitted, Olga has rated a question and not submitted; Maria (manager) reads
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com", "olga@example.com"])
+            try await fixture.position.$members.attach(try await TestData.user(app, "maria@example.com", role: .hiringManager), on: app.db)
+            let ivan = try await fixture.browser("ivan@example.com"), olga = try await fixture.browser("olga@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            _ = try await ivan.rate(fixture, "3.1", "op1", 3)
+            _ = try await ivan.act(fixture, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(fixture, ["type": "submit", "recommendation": "hire", "summary": "Fine"])
+            _ = try await olga.walkToFirstQuestion(fixture)
+            _ = try await olga.rate(fixture, "3.1", "op1", 1)
+            let maria = try await fixture.browser("maria@example.com")
+            // act
+            let page = try await maria.get("/interviews/\(fixture.id)/report").body.string
+            let version = try await maria.get("/interviews/\(fixture.id)/report/candidate.html").body.string
+            // verify
+            #expect(!page.contains("Candidate version of the panel"))
+            #expect(version.contains("<dt>Based on</dt><dd>one interviewer&#39;s scorecard; the panel has 2</dd>"))
+            #expect(!version.contains("scorecards combined"))
         }
     }
 

@@ -11,9 +11,13 @@ enum CandidateFeedback {
         let lines = topics.filter { $0.accuracy != nil }.map { topic -> String in
             let accuracy = topic.accuracy ?? 0
             let verdict = accuracy >= strongAccuracy ? labels.strong : accuracy >= solidAccuracy ? labels.solid : labels.revisit
-            // A panel's "we went on to advanced questions" hid that the others' count 0 (a recruiter's probe).
+            // A panel's "we went on to advanced questions" hid that the others' count 0 (a recruiter's probe);
+            // and "they count 0" is said only where a "no" made them count 0: advanced questions the
+            // interview never came to count neither way, and the sentence said otherwise (the probe again).
+            let zero = topic.questions.contains { $0.status == .notDemonstrated }
             let depth = partlyDeeper.contains(topic.key) ? labels.partlyDeeper
-                : topic.depthReached > 1 ? labels.wentDeeper : topic.depthAvailable > 1 ? labels.notDeeper : nil
+                : topic.depthReached > 1 ? labels.wentDeeper
+                : topic.depthAvailable > 1 ? (zero ? labels.notDeeper : labels.deeperNotReached) : nil
             let parts = [verdict] + (depth.map { [$0] } ?? [])
             return chinese ? "\(topic.heading)：\(parts.joined(separator: "；"))。"
                 : "\(topic.heading): \(capitalised(parts.joined(separator: "; ")))."

@@ -17,14 +17,14 @@ public enum HTMLReport {
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
         let e = XMLText.escape
-        let title = (candidate ? l.feedbackTitle : l.reportTitle) + " — " + report.title
+        let title = l.title(of: report) + " — " + report.title
         // Whose report, in the window's title too: every report of a guide had the same one, and a reader
         // switching windows, or a screen reader listing them, could not tell two candidates apart (an audit).
         let pageTitle = report.candidate.map { "\(title) — \($0)" } ?? title
         var body = "<header><h1>\(e(title))</h1><dl class=\"facts\">"
         if let name = report.candidate { body += fact(l.candidate, name) }
         if let name = report.interviewer { body += fact(l.interviewer, name) }
-        if let cards = report.panelSize { body += fact(l.panelCards, String(cards)) }
+        if let cards = report.panelSize { body += fact(l.panelCards, report.panelSeats.map { l.panelOf(cards, $0) } ?? String(cards)) }
         if let asOf = report.asOf { body += fact(l.asOf, readable(asOf)) }
         if let cards = report.oneOfPanel { body += fact(l.basedOn, l.oneOfPanel(cards)) }
         // The guide by its title; interviewers also get its id and version, to find the exact text asked.

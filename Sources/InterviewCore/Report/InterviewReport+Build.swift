@@ -17,7 +17,7 @@ extension InterviewReport {
             TopicReport.make(topic, score, state.topics[topic.key], guide: guide, notes: notes, audience: audience, labels: labels,
                              language: language)
         }
-        return InterviewReport(
+        var report = InterviewReport(
             audience: audience, language: language, title: guide.title,
             guide: GuideInfo(id: guide.id, title: guide.title, hash: state.start?.guideHash ?? ""),
             candidate: state.start?.candidate,
@@ -39,6 +39,9 @@ extension InterviewReport {
             },
             notes: notes.filter { $0.question == nil },
             feedback: forCandidate ? CandidateFeedback.sentences(topics, labels: labels) : [])
+        // What a candidate's copy rests on, dated: a card revised later reads differently (a recruiter's probe).
+        if forCandidate { report.asOf = (state.revisions.last?.at ?? state.submittedAt).map(SessionTimestamp.format) }
+        return report
     }
 }
 

@@ -37,6 +37,9 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     /// A panel's candidate version (`panelFeedback`): how many scorecards its numbers are the mean of,
     /// and when the last of them was submitted or revised.
     public var panelSize: Int? = nil
+    /// How many cards the panel has when some are not submitted yet ("2 of 3"); set by the caller who knows.
+    public var panelSeats: Int? = nil
+    /// A candidate's copy: when the card (the last of the panel's cards) was submitted or last revised.
     public var asOf: String? = nil
     /// One card's candidate version from an interview whose panel has this many cards: said on it, so it
     /// is not sent as the team's feedback by mistake (a recruiter's probe).

@@ -3,10 +3,10 @@ public enum MarkdownReport {
     public static func render(_ report: InterviewReport) -> String {
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
-        var out = "# \(candidate ? l.feedbackTitle : l.reportTitle) — \(inline(report.title))\n\n"
+        var out = "# \(l.title(of: report)) — \(inline(report.title))\n\n"
         if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
         if let name = report.interviewer { out += "- \(l.interviewer): \(inline(name))\n" }
-        if let cards = report.panelSize { out += "- \(l.panelCards): \(cards)\n" }
+        if let cards = report.panelSize { out += "- \(l.panelCards): \(report.panelSeats.map { l.panelOf(cards, $0) } ?? String(cards))\n" }
         if let asOf = report.asOf { out += "- \(l.asOf): \(asOf)\n" }
         if let cards = report.oneOfPanel { out += "- \(l.basedOn): \(l.oneOfPanel(cards))\n" }
         out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"

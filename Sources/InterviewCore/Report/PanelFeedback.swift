@@ -18,7 +18,7 @@ extension InterviewReport {
         panel.panelSize = cards.count
         // What the document rests on: a card submitted or revised later changes it (the probe's page moved
         // from 43.5 to 32.6 over a day, with nothing to tell two copies apart).
-        panel.asOf = states.compactMap { $0.revisions.last?.at ?? $0.submittedAt }.max().map(SessionTimestamp.format)
+        panel.asOf = cards.compactMap(\.asOf).max()
         panel.startedAt = cards.compactMap(\.startedAt).min()
         panel.finishedAt = cards.compactMap(\.finishedAt).max()
         // The interviewers sat in one interview: it lasted as long as the longest card records.
@@ -64,10 +64,11 @@ struct PanelMean {
 }
 
 extension TopicReport {
-    /// Whether the card asked anything in the topic: a card that never came to it would put a coverage of
-    /// 0 into the mean beside the others' (the probe's "(0.0 + 0.0 + 38.1) / 3").
+    /// Whether the card says anything of the candidate in the topic (a rating, a "no" behind a gate, a
+    /// skip): a card that never came to it, or only passed a question on screen, would put a coverage of 0
+    /// into the mean beside the others' (the probe's "(0.0 + 0.0 + 38.1) / 3").
     var saidSomething: Bool {
-        entered && questions.contains { $0.status != .notAsked && $0.status != .notApplicable }
+        entered && questions.contains { $0.status.saysSomething }
     }
 
     /// One topic across the panel's cards (the same guide, so the same questions in the same order),
@@ -105,7 +106,10 @@ extension QuestionReport {
     static func panel(_ cards: [QuestionReport]) -> QuestionReport {
         var question = cards[0]
         question.notes = cards.flatMap(\.notes)
-        let asked = cards.filter { $0.status != .notAsked && $0.status != .notApplicable }
+        // The cards that say something of the candidate here; failing those, the ones that showed it.
+        let said = cards.filter { $0.status.saysSomething }
+        let shown = cards.filter { $0.status == .askedNotRated }
+        let asked = said.isEmpty ? shown : said
         let answers = (asked.isEmpty ? cards : asked).map { PanelAnswer(statusLabel: $0.statusLabel, rating: $0.rating) }
         guard Set(answers).count > 1 else {
             // Every card that came to it says the same: as the first of them says it.
@@ -115,8 +119,9 @@ extension QuestionReport {
         }
         question.status = cards.map(\.status).max { $0.panelWeight < $1.panelWeight } ?? question.status
         let ordered = answers.sorted { ($0.rating ?? -1, $1.statusLabel) > ($1.rating ?? -1, $0.statusLabel) }
-        question.statusLabel = ordered.map(\.statusLabel).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            .joined(separator: " · ")
+        // One status said once; different ones each beside its rating's place, so the two lists line up.
+        let statuses = ordered.map(\.statusLabel)
+        question.statusLabel = Set(statuses).count == 1 ? statuses[0] : statuses.joined(separator: " · ")
         question.rating = nil
         question.ratingMeaning = nil
         question.panel = ordered
@@ -136,6 +141,9 @@ public struct PanelAnswer: Hashable, Sendable, Codable {
 }
 
 extension QuestionStatus {
+    /// Rated, not demonstrated behind a "no", or skipped: what a card says of the candidate.
+    fileprivate var saysSomething: Bool { self == .rated || self == .notDemonstrated || self == .skipped }
+
     /// Which of the cards' statuses a panel's row takes (its style, and whether it is listed at all):
     /// what was said about the candidate before what was not.
     fileprivate var panelWeight: Int {

@@ -26,10 +26,12 @@ extension ReportLabels {
                           .notAsked: "未涉及", .notApplicable: "不适用"],
         strong: "所涉及的问题回答得很好", solid: "基础扎实，但仍有欠缺", revisit: "这一方面值得再巩固",
         wentDeeper: "我们进一步讨论了深入的问题", notDeeper: "这次没有进入深入的问题，它们在得分中按未展示计 0 分",
+        deeperNotReached: "这次没有来得及进入深入的问题，它们不加分也不扣分",
         notFinished: "面试尚未结束：在结束前停止，得分只反映已问到的部分", skipToReport: "跳到报告",
         panelCards: "综合的面试官评分卡",
-        panelMethod: "本反馈综合了面试小组每位面试官的评分卡。总分是各位面试官总分的平均，每位面试官的总分只涵盖其考察过的主题：若各自考察的主题不同，总分并不等于上面各主题得分的加权。各主题的数字是在该主题提过问的面试官的平均；面试官看法不同的问题会列出各自的结果（从高到低，不注明是谁）。",
+        panelMethod: "本反馈综合了面试小组已提交的评分卡。总分是各位面试官总分的平均，每位面试官的总分是其评过分的主题按主题权重的加权平均：若各自评分的主题不同，总分并不等于上面各主题得分的加权。各主题的数字是在该主题评过分的面试官的平均；面试官看法不同的问题会列出各自的结果（从高到低，不注明是谁）。分数用于辅助录用决策，决定由人做出。",
         panelMeanWords: "{n} 份评分卡的平均", panelMeanOne: "仅来自给出它的一份评分卡", panelMeanNone: "没有评分卡给出",
         partlyDeeper: "部分面试官与你进入了深入问题；未进入的部分在得分中按未展示计 0 分",
-        asOf: "评分卡截至", basedOn: "依据", oneOfPanelWords: "面试小组 {n} 份评分卡中的一份；面试小组的反馈综合了全部评分卡", colon: "：")
+        asOf: "截至", basedOn: "依据", oneOfPanelWords: "一位面试官的评分卡；面试小组共 {n} 份",
+        panelOfWords: "{n} 份中的 {k} 份", panelFeedbackTitle: "面试小组的面试反馈", oneCardFeedbackTitle: "一位面试官的面试反馈", colon: "：")
 }

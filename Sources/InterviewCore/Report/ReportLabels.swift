@@ -25,6 +25,8 @@ public struct ReportLabels: Sendable {
     /// rejected candidate (a panel probe).
     public var candidateStatus: [QuestionStatus: String]
     public var strong, solid, revisit, wentDeeper, notDeeper: String
+    /// Advanced questions the interview did not come to (no "no" answered): they count neither way.
+    public var deeperNotReached: String
     /// Said of a session that stopped before its end (quit in the runner, or still going).
     public var notFinished: String
     /// The in-app page's first Tab stop, past its toolbar.
@@ -35,6 +37,8 @@ public struct ReportLabels: Sendable {
     /// A panel's topic where some went deeper and some did not; when the cards were last changed; one
     /// card's version of a panel ({n}: the panel's cards).
     public var partlyDeeper, asOf, basedOn, oneOfPanelWords: String
+    /// "2 of 3" submitted; the titles of a panel's feedback and of one card's when the interview has a panel.
+    public var panelOfWords, panelFeedbackTitle, oneCardFeedbackTitle: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -44,8 +48,20 @@ public struct ReportLabels: Sendable {
         (audience == .candidate ? candidateStatus : interviewerStatus)[status] ?? status.rawValue
     }
 
-    /// How the numbers are computed, with the panel's line when the report combines a panel's cards.
-    func methodLines(panel: Bool) -> [String] { panel ? methodText + [panelMethod] : methodText }
+    /// How the numbers are computed; a panel's combined feedback has its own last line, on the overall
+    /// (the single card's said "weighted by topic weight", and the panel's explanation contradicted it).
+    func methodLines(panel: Bool) -> [String] { panel ? Array(methodText.dropLast()) + [panelMethod] : methodText }
+
+    /// The report's title: a candidate's copy says whether it is the panel's or one interviewer's of a
+    /// panel (the two printed and saved under one title, and one card's was sent as the team's).
+    func title(of report: InterviewReport) -> String {
+        guard report.audience == .candidate else { return reportTitle }
+        return report.panelSize != nil ? panelFeedbackTitle : report.oneOfPanel != nil ? oneCardFeedbackTitle : feedbackTitle
+    }
+
+    func panelOf(_ cards: Int, _ seats: Int) -> String {
+        panelOfWords.replacingOccurrences(of: "{k}", with: String(cards)).replacingOccurrences(of: "{n}", with: String(seats))
+    }
 
     func oneOfPanel(_ count: Int) -> String { oneOfPanelWords.replacingOccurrences(of: "{n}", with: String(count)) }
 
@@ -90,11 +106,13 @@ public struct ReportLabels: Sendable {
         strong: "strong answers on the questions we covered", solid: "a solid grasp of the basics, with some gaps",
         revisit: "an area worth revisiting", wentDeeper: "we went on to advanced questions",
         notDeeper: "we did not go on to the advanced questions this time, and they count as not shown (0 points) in the score",
+        deeperNotReached: "we did not get to the advanced questions this time; they count neither for nor against you",
         notFinished: "Not finished: the interview stopped before its end, so the scores cover only what was asked",
         skipToReport: "Skip to the report",
         panelCards: "Interviewers' scorecards combined",
-        panelMethod: "This feedback combines the scorecards of every interviewer on the panel. The overall is the mean of the interviewers' overall scores, each over the topics that interviewer covered: where they covered different topics it is not a weighting of the topic scores above. A topic's numbers are the means of the interviewers who asked in it, and a question they saw differently lists their answers, highest first, without saying whose.",
+        panelMethod: "This feedback combines the panel's submitted scorecards. The overall is the mean of the interviewers' overall scores, each the mean of the topics that interviewer rated, weighted by topic weight: where they rated different topics it is not a weighting of the topic scores above. A topic's numbers are the means of the interviewers who rated in it, and a question they saw differently lists their answers, highest first, without saying whose. The score supports the hiring decision; people make it.",
         panelMeanWords: "mean of {n} scorecards", panelMeanOne: "from the one scorecard that has it", panelMeanNone: "no scorecard has it",
         partlyDeeper: "some of us went on to advanced questions; where we did not, they count as not shown (0 points) in the score",
-        asOf: "Scorecards as of", basedOn: "Based on", oneOfPanelWords: "one interviewer's scorecard of the panel's {n}; the panel's feedback combines them all")
+        asOf: "As of", basedOn: "Based on", oneOfPanelWords: "one interviewer's scorecard; the panel has {n}",
+        panelOfWords: "{k} of {n}", panelFeedbackTitle: "Interview feedback of the panel", oneCardFeedbackTitle: "Interview feedback of one interviewer")
 }

@@ -103,6 +103,8 @@ enum InterviewReportPage {
         }
         var report = InterviewReport.panelFeedback(guide: loaded.guide, states: states)
         report?.candidate = loaded.candidate.name
+        // Said when some of the panel's cards are not in yet: "2 of 3".
+        if loaded.panel.count > submitted.count { report?.panelSeats = loaded.panel.count }
         return report
     }
 

@@ -106,8 +106,8 @@ struct ConsoleController: RouteCollection {
             throw FormRefusal(status: .conflict, reason: Text.errCandidateVersionNotSubmitted.in(req.language))
         }
         guard var report = panel ?? InterviewReportPage.report(loaded, audience: .candidate) else { throw Abort(.notFound) }
-        let submitted = InterviewReportPage.submittedRows(loaded).count
-        if panel == nil, submitted > 1 { report.oneOfPanel = submitted }
+        // One card of several (submitted or not): said on it, so it is not sent as the team's.
+        if panel == nil, loaded.panel.count > 1 { report.oneOfPanel = loaded.panel.count }
         let response = html(CandidateErasure.shown(HTMLReport.render(report, guide: loaded.guide), in: Language(rawValue: report.language.rawValue) ?? .en))
         // Two names, so a downloaded file says which it is.
         let file = panel == nil ? "interview-feedback-one-interviewer.html" : "interview-feedback-panel.html"
