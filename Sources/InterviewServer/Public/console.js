@@ -433,6 +433,9 @@
     draftTimer = setTimeout(saveDraft, 600);
   }
 
+  // Whether "kept in this browser" was said since the last save that reached the server: typing clears
+  // the line on screen, and the warning was read again after every pause (a recheck).
+  let draftLocalSaid = false;
   async function saveDraft() {
     const text = $("note").value;
     try {
@@ -449,6 +452,7 @@
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
+      draftLocalSaid = false;
       if ($("note").value === text) {
         draftDirty = false;
         $("draft-state").textContent = text ? L.draftSaved : "";
@@ -457,7 +461,8 @@
     } catch (e) {
       // Said once to a screen reader when the draft stops reaching the server (the line itself is not a
       // live region: "Draft saved" after every pause in typing would talk over the interview).
-      if ($("draft-state").textContent !== L.draftLocal) say(L.draftLocal);
+      if (!draftLocalSaid) say(L.draftLocal);
+      draftLocalSaid = true;
       $("draft-state").textContent = L.draftLocal;
       goOffline(false);
     }
@@ -991,9 +996,15 @@
       setView(await response.json());
       // The interview opened (or reopened after a reload) at its question, not at the top of the page:
       // a keyboard user needed twelve Tabs past the site's links to get back to it (an accessibility audit).
-      if (!document.activeElement || document.activeElement === document.body) focusQuestion();
-      // A draft typed in this browser and not yet saved wins over the server's copy.
-      $("note").value = localDraft !== null ? localDraft : view.draft;
+      if (!document.activeElement || document.activeElement === document.body) {
+        focusQuestion();
+        // Read once, as the focused heading: the live region had it too, and it was read twice.
+        $("announce").textContent = "";
+      }
+      // A draft typed in this browser and not yet saved wins over the server's copy; and what was typed
+      // while the page was loading wins over both (it was replaced when the data came: a recheck).
+      const typed = $("note").value;
+      $("note").value = typed || (localDraft !== null ? localDraft : view.draft);
       renderNoteTarget();
       if (localDraft !== null && localDraft !== view.draft) { draftDirty = true; saveDraft(); }
       openSocket();
