@@ -93,6 +93,14 @@ extension TestBrowser {
         return answer!.view
     }
 
+    /// The interview walked to 3.1, its op1 rated, finished and the card submitted.
+    func submitOneRating(_ fixture: ConsoleFixture, _ rating: Int, _ recommendation: String, _ summary: String) async throws {
+        _ = try await walkToFirstQuestion(fixture)
+        _ = try await rate(fixture, "3.1", "op1", rating)
+        _ = try await act(fixture, ["type": "finish", "confirm": true])
+        _ = try await act(fixture, ["type": "submit", "recommendation": recommendation, "summary": summary])
+    }
+
     func rate(_ fixture: ConsoleFixture, _ topic: String, _ question: String, _ rating: Int) async throws -> ConsoleAnswer.View {
         let (status, answer) = try await act(fixture, ["type": "rate", "topic": topic, "question": question, "rating": rating])
         guard status == .ok, let answer else { throw Abort(status, reason: "rating \(topic)/\(question) answered \(status)") }

@@ -43,15 +43,6 @@ struct DebriefTests {
         return fixture
     }
 
-    /// The interview walked to 3.1, its op1 rated, finished and the card submitted.
-    private func submitOneRating(_ browser: TestBrowser, _ fixture: ConsoleFixture, _ rating: Int, _ recommendation: String,
-                                 _ summary: String) async throws {
-        _ = try await browser.walkToFirstQuestion(fixture)
-        _ = try await browser.rate(fixture, "3.1", "op1", rating)
-        _ = try await browser.act(fixture, ["type": "finish", "confirm": true])
-        _ = try await browser.act(fixture, ["type": "submit", "recommendation": recommendation, "summary": summary])
-    }
-
     /// Ivan's and Olga's cards on `fixture` submitted; Maria's browser.
     private func submittedPanel(_ app: Application, fixture: ConsoleFixture) async throws -> TestBrowser {
         // Ivan and Olga agree on 3.1's op1 and op2, and disagree by three points on op3.
@@ -153,7 +144,7 @@ struct DebriefTests {
             // setup: three on the panel; Ivan submits, Olga has a draft, Ben has not opened the console
             let fixture = try await panel(app, ["ivan@example.com", "olga@example.com", "ben@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
-            try await submitOneRating(ivan, fixture, 4, "hire", "From Ivan")
+            try await ivan.submitOneRating(fixture, 4, "hire", "From Ivan")
             let olga = try await fixture.browser("olga@example.com")
             _ = try await olga.walkToFirstQuestion(fixture)
             let maria = try await fixture.browser("maria@example.com")
@@ -180,7 +171,7 @@ struct DebriefTests {
         try await withApp { app in
             // setup: Ivan submits; Olga rates one question; Maria cancels and reopens; Olga finishes
             let fixture = try await panel(app, ["ivan@example.com", "olga@example.com"])
-            try await submitOneRating(try await fixture.browser("ivan@example.com"), fixture, 4, "hire", "From Ivan")
+            try await fixture.browser("ivan@example.com").submitOneRating(fixture, 4, "hire", "From Ivan")
             let maria = try await fixture.browser("maria@example.com")
             let id = try fixture.candidate.requireID()
             let before = try await maria.get("/candidates/\(id)/debrief").body.string

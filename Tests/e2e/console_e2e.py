@@ -353,6 +353,7 @@ def main():
         driver.execute_script("document.activeElement.blur();")
         wait_for(lambda: state() == "rate", "3.2.1 op4")
         if args.screenshots:
+            driver.execute_script("window.scrollTo(0, 0);")   # the picture from the page's top, wherever focus left it
             driver.save_screenshot(os.path.join(args.screenshots, "console-question.png"))
         rate(3, "3.2.1", "op4")
         wait_for(lambda: state() == "gate", "the Redis gate")
@@ -368,6 +369,7 @@ def main():
         driver.refresh()
         wait_for(lambda: state() == "gate" and "average" in driver.find_element(By.ID, "suggestion").text, "the English page again")
         if args.screenshots:
+            driver.execute_script("window.scrollTo(0, 0);")   # the picture from the page's top, wherever focus left it
             driver.save_screenshot(os.path.join(args.screenshots, "console-gate.png"))
         gate("n", "3.2.1", "cond1")     # go deeper into Redis: no
         wait_for(lambda: question_id().startswith("3.2.2 · op1 "), "3.2.2 op1")

@@ -100,7 +100,7 @@ struct ConsoleController: RouteCollection {
         let loaded = try await InterviewReportPage.load(req)
         let chosen = (try? req.query.get(UUID.self, at: "card")) != nil
         let panel = chosen ? nil : try await InterviewReportPage.panelFeedback(loaded, req)
-        if panel == nil, loaded.card?.submittedAt == nil {
+        if panel == nil, let card = loaded.card, card.submittedAt == nil {
             // What goes to a candidate is what its interviewer submitted, not a draft still changing
             // (a recruiter's probe was handed a colleague's unsubmitted card).
             throw FormRefusal(status: .conflict, reason: Text.errCandidateVersionNotSubmitted.in(req.language))

@@ -64,9 +64,10 @@ struct ErrorPages: Middleware {
     }
 }
 
-/// A refusal of a form sent without the page that holds it (a row's inline form), whose reason is ours
-/// and already in the reader's language: the error page shows it. The 422 page said only "cannot be done"
-/// to a manager whose new interview time did not exist on her clock.
+/// A refusal whose reason is ours and already in the reader's language, where no page of its own can say
+/// it: a form sent without the page that holds it (a row's inline form), or a download refused (the
+/// candidate's version of a card not submitted). The error page shows the reason. The 422 page said only
+/// "cannot be done" to a manager whose new interview time did not exist on her clock.
 struct FormRefusal: AbortError {
     var status: HTTPResponseStatus
     var reason: String
