@@ -110,7 +110,9 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("s.jsonl").path
         _ = try RunProcess.run(["run", RunCommandTests.guide, "--session", log], input: ["f", "3", "q"])
-        let finished = try recordedSession(in: try CommandRunner.temporaryDirectory())
+        let finishedDir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: finishedDir) }
+        let finished = try recordedSession(in: finishedDir)
         // act
         let markdown = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
         let html = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "--format", "html"])
