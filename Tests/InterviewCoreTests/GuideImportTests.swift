@@ -86,6 +86,22 @@ struct SeedImportTests {
         #expect(imported.diagnostics.filter { $0.diagnostic.code == .pickListGuidance }.count == 1)
     }
 
+    @Test func aDeclaredPickListsQuestionsWithNoLineToThemAreNoFinding() throws {
+        // setup: open questions written one after another with no links, the topic declared a pick list
+        // (its guidance says nothing that would make it one); the same chart in a topic not declared one
+        let chart = "```mermaid\nflowchart TD\n    P1[\"Favourite data structure?\"]\n    P2[\"Hardest bug?\"]\n    P3[\"A design you regret?\"]\n```\n"
+        let markdown = "---\ntopics:\n  \"2.3\":\n    pickList: true\n---\n\n# Guide\n\n## 2. Technical\n\n### 2.3 Open questions\n\n" + chart
+            + "\n### 2.4 Open questions too\n\n" + chart
+        // act
+        let imported = GuideImporter.importMarkdown(markdown, path: "open.md")
+        // verify: every question is the interviewer's to pick in 2.3, and none is "never asked" there;
+        // 2.4 is walked, so its unlinked questions are still said
+        let open = try #require(imported.guide.topic("2.3"))
+        #expect(open.isPickList && open.questions.map(\.id) == ["P1", "P2", "P3"])
+        let unreachable = imported.diagnostics.filter { $0.diagnostic.code == .unreachableNode }
+        #expect(!unreachable.isEmpty && unreachable.allSatisfy { $0.flowchart?.hasPrefix("2.4") == true })
+    }
+
     /// A ```flow block left open before the next topic ran on to that topic's closing fence: the topic
     /// vanished and the one before asked its questions, and no finding named the open fence (the
     /// terminal probe). A Python block's `# comment` is no heading.

@@ -20,6 +20,43 @@ struct ReportContentTests {
         #expect(report.band != nil)
     }
 
+    @Test func aKnockoutThatMovedTheRecommendationSaysSoAndWhatTheOverallAloneGives() throws {
+        // setup: Redis rated at the top; MySQL (a knockout at 40) basics at the top too but "no" at its gate
+        // (100 × 20 / 52 = 38.5); MySQL never entered in the second
+        let guide = SessionTestGuide.guide(knockout: 40)
+        var failed = try SessionTestScript(guide: guide)
+        for line in ["f", "f", "f", "4", "4", "4", "y", "4", "4", "4", "4", "4", "4", "4", "4", "4", "n", "e", "y"] { _ = try failed.run(line) }
+        var passed = try SessionTestScript(guide: guide)
+        for line in ["f", "f", "f", "4", "4", "4", "y", "4", "4", "4", "4", "e", "y"] { _ = try passed.run(line) }
+        // act
+        let english = InterviewReport.make(guide: guide, state: failed.state, audience: .interviewer, language: .en)
+        let chinese = InterviewReport.make(guide: guide, state: failed.state, audience: .interviewer, language: .zh)
+        let candidate = InterviewReport.make(guide: guide, state: failed.state, audience: .candidate, language: .en)
+        let clean = InterviewReport.make(guide: guide, state: passed.state, audience: .interviewer, language: .en)
+        // verify: the overall alone ((100 + 1.5 × 38.46) / 2.5 = 63.1) is in another band than the knockout's lowest one
+        let card = Scoring.score(guide, failed.state)
+        let byOverall = try #require(Recommendation.band(guide.bands, overall: card.overall, knockedOut: false))
+        #expect(card.band?.id == "no-hire" && byOverall.id != "no-hire")
+        let effect = try #require(english.knockoutEffect)
+        #expect(effect.contains("\"\(try #require(card.band).label(in: .en))\"") && effect.contains("\"\(byOverall.label(in: .en))\""))
+        #expect(MarkdownReport.render(english).contains(effect))
+        #expect(HTMLReport.render(english, guide: guide).contains("whatever the overall"))
+        #expect(chinese.knockoutEffect?.contains("仅按总分应为") == true)
+        #expect(candidate.knockoutEffect == nil && clean.knockoutEffect == nil)
+    }
+
+    @Test func aTopicNeverEnteredHasNoCoverageFormula() throws {
+        // setup: only Redis entered
+        var script = try SessionTestScript()
+        for line in ["j 3.2.1", "3", "3", "3"] { try script.run(line) }
+        // act
+        let report = InterviewReport.make(guide: script.driver.guide, state: script.state, audience: .interviewer, language: .en)
+        // verify: "= 0.0" for a topic whose coverage is none was read as a 0 by a tool
+        let mysql = try #require(report.topic("3.2.2"))
+        #expect(mysql.coverage == nil && mysql.formulas.coverage == "–")
+        #expect(report.topic("3.2.1")?.formulas.coverage.hasPrefix("100 × ") == true)
+    }
+
     /// Moving on at a "go deeper?" gate leaves its deeper questions out of the score, where "no" counts them
     /// as not demonstrated: the report says the gate was shown and left unanswered, and what that did.
     @Test func aGateLeftUnansweredIsNotCalledNotReached() throws {

@@ -73,6 +73,32 @@ struct ScoringStatusTests {
         #expect(card.band?.id == "no-hire")
     }
 
+    @Test func aKnockoutComparesTheScoreAsPrinted() throws {
+        // setup: MySQL's basics rated 2, 2, 1, 1, 1 and "no" at its gate: 100 × 7 / 52 = 13.46, printed 13.5
+        let script = ["f", "f", "f", "4", "4", "4", "y", "4", "4", "4", "4", "2", "2", "1", "1", "1", "n", "e", "y"]
+        var first = try SessionTestScript(guide: SessionTestGuide.guide(knockout: 40))
+        for line in script { _ = try first.run(line) }
+        let exact = try #require(Scoring.score(first.driver.guide, first.state).topic("3.2.2")?.score)
+        let printed = ScoreFormat.shown(exact)
+        #expect(exact < printed && ScoreFormat.score(exact) == "13.5")
+        // act: the knockout at the printed score, then a hair above it
+        func knockedOut(at threshold: Double) throws -> Bool {
+            let guide = SessionTestGuide.guide(knockout: threshold)
+            var session = try SessionTestScript(guide: guide)
+            for line in script { _ = try session.run(line) }
+            return try #require(Scoring.score(guide, session.state).topic("3.2.2")).isKnockedOut
+        }
+        // verify: printed 13.5 meets a knockout of 13.5, as a reader of the report would judge it
+        #expect(try knockedOut(at: printed) == false)
+        #expect(try knockedOut(at: printed + 0.01) == true)
+    }
+
+    @Test(arguments: [(56.25, "56.3"), (56.24, "56.2"), (0.05, "0.1"), (99.95, "100.0"), (84.96, "85.0")])
+    func scoresArePrintedWithAHalfRoundedUp(value: Double, printed: String) {
+        // setup + act + verify: as a reader rounds by hand and as the console prints (printf's "%.1f" gave 56.2)
+        #expect(ScoreFormat.score(value) == printed)
+    }
+
     @Test(arguments: [(84.96, "strong-hire"), (84.94, "hire"), (70.0, "hire"), (49.94, "no-hire"), (0, "no-hire")])
     func bandsFollowTheScoreAsPrinted(overall: Double, band: String) {
         // setup: a score printed as 85.0 must not land in the band below 85

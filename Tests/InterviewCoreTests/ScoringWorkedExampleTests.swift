@@ -60,7 +60,7 @@ struct ScoringWorkedExampleTests {
         // act
         let card = Scoring.score(engine.guide, engine.state)
         // verify: MySQL (weight 1.5) and the open questions were never entered and do not count
-        #expect(card.overallDerivation.formula() == "(60.7×1 + 40.0×1) / (1 + 1) = 100.71 / 2 = 50.4")
+        #expect(card.overallDerivation.formula() == "(60.71×1 + 40×1) / (1 + 1) = 100.71 / 2 = 50.4")
         #expect(card.band?.id == "lean-no")
         #expect(card.topic("3.2.2")?.entered == false)
         #expect(card.dimensions.map(\.name) == ["缓存", "数据结构"])

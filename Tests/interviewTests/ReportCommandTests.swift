@@ -23,8 +23,8 @@ struct ReportCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("# Interview report — Short backend interview\n"))
         #expect(result.stdout.contains("- Score = 100 × (3×1 + 4×1 + 2×2) / (4×1 + 4×1 + 4×2) = 100 × 11 / 16 = 68.8\n"))
-        #expect(result.stdout.contains("- Overall score = (68.8×1 + 100.0×1) / (1 + 1) = 168.75 / 2 = 84.4\n"))
-        #expect(result.stdout.contains("- Coverage of the topics rated = (100.0×1 + 100.0×1) / (1 + 1) = 200 / 2 = 100.0\n"))
+        #expect(result.stdout.contains("- Overall score = (68.75×1 + 100×1) / (1 + 1) = 168.75 / 2 = 84.4\n"))
+        #expect(result.stdout.contains("- Coverage of the topics rated = (100×1 + 100×1) / (1 + 1) = 200 / 2 = 100.0\n"))
         #expect(result.stdout.contains("| op2 | How can a server push messages to a browser? | 1 | 1 | skipped | – | Reason skipped: already covered |"))
     }
 

@@ -64,7 +64,7 @@ public enum PanelDebriefMarkdown {
         return AgreementReading.shown(value) + (zh ? "（\(reading)，n=\(f.questions)）" : " (\(reading), n=\(f.questions))")
     }
 
-    static func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
+    static func number(_ value: Double?) -> String { value.map(ScoreFormat.score) ?? "–" }
 
     /// An unrated cell in words ("–" for a rated one, whose rating is shown instead), as the interviewer's
     /// report names the same states (`ReportLabels.interviewerStatus`).

@@ -93,6 +93,7 @@ public enum HTMLReport {
             out += "<p class=\"formula\">\(e(label)) = \(e(formula))</p>"
         }
         if !report.knockouts.isEmpty { out += "<p class=\"alert\">\(e(l.knockouts + l.colon))\(e(report.knockouts.joined(separator: ", ")))</p>" }
+        if let effect = report.knockoutEffect { out += "<p>\(e(effect))</p>" }
         if !report.knockoutsNotAssessed.isEmpty { out += "<p>\(e(l.knockoutsNotAssessed + l.colon))\(e(report.knockoutsNotAssessed.joined(separator: ", ")))</p>" }
         if !report.confirmedIncomplete.isEmpty { out += "<p class=\"alert\">\(e(l.incomplete + l.colon))\(e(report.confirmedIncomplete.joined(separator: ", ")))</p>" }
         if report.startedAt != nil && report.finishedAt == nil { out += "<p class=\"alert\" id=\"not-finished\">\(e(l.notFinished))</p>" }

@@ -41,6 +41,10 @@ extension InterviewReport {
             feedback: forCandidate ? CandidateFeedback.sentences(topics, labels: labels) : [])
         // What a candidate's copy rests on, dated: a card revised later reads differently (a recruiter's probe).
         if forCandidate { report.asOf = (state.revisions.last?.at ?? state.submittedAt).map(SessionTimestamp.format) }
+        if !forCandidate, !card.knockouts.isEmpty, let band = card.band,
+           let byOverall = Recommendation.band(guide.bands, overall: card.overall, knockedOut: false), byOverall != band {
+            report.knockoutEffect = labels.knockoutEffect(band: band.label(in: language), byOverall: byOverall.label(in: language))
+        }
         return report
     }
 }
@@ -75,7 +79,8 @@ extension TopicReport {
             depthAvailable: score.depth.available, depthReached: score.depth.reached, deeperShare: score.depth.deeperShare,
             formulas: Formulas(score: score.scoreDerivation.formula(showWeights: show),
                                accuracy: score.accuracyDerivation.formula(showWeights: show),
-                               coverage: score.coverageDerivation.formula(showWeights: show),
+                               // A topic never entered has no coverage; its formula said "= 0.0" (a probe).
+                               coverage: score.coverage == nil ? "–" : score.coverageDerivation.formula(showWeights: show),
                                deeperShare: score.depth.derivation.formula(showWeights: show)),
             questions: questions,
             gates: topic.gates.map { gate in

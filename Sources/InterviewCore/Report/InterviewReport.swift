@@ -27,6 +27,8 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     public var band: String?
     public var knockouts: [String]
     public var knockoutsNotAssessed: [String]
+    /// When a knockout moved the recommendation: the band it gave and the one the overall alone gives.
+    public var knockoutEffect: String?
     public var topics: [TopicReport]
     public var dimensions: [DimensionReport]
     public var stages: [StageReport]

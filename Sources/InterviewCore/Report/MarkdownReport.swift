@@ -20,6 +20,7 @@ public enum MarkdownReport {
         out += "| \(pct(report.overall)) | \(candidate ? "" : inline(report.band ?? "–") + " | ")\(pct(report.accuracy)) | \(pct(report.coverage)) |\n\n"
         out += "- \(l.overall) = \(report.overallFormula)\n- \(l.accuracy) = \(report.accuracyFormula)\n- \(l.overallCoverage) = \(report.coverageFormula)\n\n"
         if !report.knockouts.isEmpty { out += "**\(l.knockouts): \(report.knockouts.joined(separator: ", "))**\n\n" }
+        if let effect = report.knockoutEffect { out += "\(inline(effect))\n\n" }
         if !report.knockoutsNotAssessed.isEmpty { out += "\(l.knockoutsNotAssessed): \(report.knockoutsNotAssessed.joined(separator: ", "))\n\n" }
         if !report.confirmedIncomplete.isEmpty { out += "\(l.incomplete): \(report.confirmedIncomplete.joined(separator: ", "))\n\n" }
         if candidate {

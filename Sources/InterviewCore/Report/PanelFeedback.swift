@@ -58,7 +58,8 @@ struct PanelMean {
         guard known.count > 1 else { return (known[0], labels.panelMeanOne + labels.colon + ScoreFormat.score(known[0])) }
         let mean = known.reduce(0, +) / Double(known.count)
         // From lowest to highest, not in the cards' order, which followed the interviewers' names.
-        let sum = "(" + known.sorted().map(ScoreFormat.score).joined(separator: " + ") + ") / \(known.count)"
+        // Two decimals, as in an overall's formula: the mean is of the unrounded scores.
+        let sum = "(" + known.sorted().map(ScoreFormat.number).joined(separator: " + ") + ") / \(known.count)"
         return (mean, labels.panelMean(known.count) + labels.colon + sum + " = " + ScoreFormat.score(mean))
     }
 }

@@ -16,7 +16,7 @@ extension ReportLabels {
         methodText: [
             "主题得分 = 100 × Σ 评分×权重 / Σ 满分×权重，计入已评分的问题，以及“是否深入”回答“否”后未问到的问题（未展示：0分）。跳过的问题、路径分支中未选的一支、以及面试没有进行到的问题都不计入。",
             "准确率为仅按已评分问题计算的同一比例；覆盖率为已评分权重占适用权重的比例；深度为评分到的最深层级，以及深入问题被问到的比例。",
-            "总分 = 已进入主题得分的加权平均（按主题权重）。分数用于辅助录用决策，决定由人做出。",
+            "总分 = 有得分的主题（有评过分的问题，或“是否深入？”答了否）的得分按主题权重的加权平均；进入后还没评任何问题就离开的主题不计入。分数保留一位小数，逢五进一；推荐结论和一票否决都按显示出来的分数比较。分数用于辅助录用决策，决定由人做出。",
         ],
         feedback: "反馈", comments: "面试官的评语",
         disclaimer: "本反馈只反映某一天的一次交流，描述的是我们谈到的问题，而不是对你作为工程师的价值的评判。",
@@ -33,5 +33,6 @@ extension ReportLabels {
         panelMeanWords: "{n} 份评分卡的平均", panelMeanOne: "仅来自给出它的一份评分卡", panelMeanNone: "没有评分卡给出",
         partlyDeeper: "部分面试官与你进入了深入问题；未进入的部分在得分中按未展示计 0 分",
         asOf: "截至", basedOn: "依据", oneOfPanelWords: "一位面试官的评分卡；面试小组共 {n} 份",
-        panelOfWords: "{n} 份中的 {k} 份", panelFeedbackTitle: "面试小组的面试反馈", oneCardFeedbackTitle: "一位面试官的面试反馈", colon: "：")
+        panelOfWords: "{n} 份中的 {k} 份", panelFeedbackTitle: "面试小组的面试反馈", oneCardFeedbackTitle: "一位面试官的面试反馈",
+        knockoutEffectWords: "有一票否决主题未通过，因此无论总分多少，按分数的推荐结论都是最低一档“{band}”；仅按总分应为“{overall}”", colon: "：")
 }

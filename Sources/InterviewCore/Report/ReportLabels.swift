@@ -39,6 +39,9 @@ public struct ReportLabels: Sendable {
     public var partlyDeeper, asOf, basedOn, oneOfPanelWords: String
     /// "2 of 3" submitted; the titles of a panel's feedback and of one card's when the interview has a panel.
     public var panelOfWords, panelFeedbackTitle, oneCardFeedbackTitle: String
+    /// Why the recommendation is the lowest band when a knockout failed ({band}), and what the overall
+    /// alone gives ({overall}): "Recommendation by score: No hire" beside an overall of 69.2 said neither.
+    public var knockoutEffectWords: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
@@ -66,6 +69,10 @@ public struct ReportLabels: Sendable {
     func oneOfPanel(_ count: Int) -> String { oneOfPanelWords.replacingOccurrences(of: "{n}", with: String(count)) }
 
     func panelMean(_ count: Int) -> String { panelMeanWords.replacingOccurrences(of: "{n}", with: String(count)) }
+
+    func knockoutEffect(band: String, byOverall: String) -> String {
+        knockoutEffectWords.replacingOccurrences(of: "{band}", with: band).replacingOccurrences(of: "{overall}", with: byOverall)
+    }
 
     public func requirementLabel(_ requirement: Requirement) -> String {
         switch requirement {
@@ -95,7 +102,7 @@ public struct ReportLabels: Sendable {
         methodText: [
             "Topic score = 100 × Σ rating × weight / Σ maximum × weight over the questions rated and those behind a \"go deeper?\" answered no (not demonstrated: 0 points). Skipped questions, the branch not taken at a path gate, and questions the interview never came to count neither way.",
             "Accuracy is the same ratio over the questions rated only; coverage is the rated weight over the applicable weight; depth is the deepest level rated and the share of deeper questions asked.",
-            "Overall = mean of the scores of the topics entered, weighted by topic weight. The score supports the hiring decision; people make it.",
+            "Overall = mean of the topics' scores, weighted by topic weight, over the topics that have a score (a question rated or a \"go deeper?\" answered no); a topic left before anything in it was rated does not count. Scores are printed to one decimal, a half rounded up; recommendation bands and knockouts compare the score as printed. The score supports the hiring decision; people make it.",
         ],
         feedback: "Feedback", comments: "Interviewer's comments",
         disclaimer: "This feedback reflects one conversation on one day. It describes the questions we covered, not your worth as an engineer.",
@@ -114,5 +121,6 @@ public struct ReportLabels: Sendable {
         panelMeanWords: "mean of {n} scorecards", panelMeanOne: "from the one scorecard that has it", panelMeanNone: "no scorecard has it",
         partlyDeeper: "some of us went on to advanced questions; where we did not, they count as not shown (0 points) in the score",
         asOf: "As of", basedOn: "Based on", oneOfPanelWords: "one interviewer's scorecard; the panel has {n}",
-        panelOfWords: "{k} of {n}", panelFeedbackTitle: "Interview feedback of the panel", oneCardFeedbackTitle: "Interview feedback of one interviewer")
+        panelOfWords: "{k} of {n}", panelFeedbackTitle: "Interview feedback of the panel", oneCardFeedbackTitle: "Interview feedback of one interviewer",
+        knockoutEffectWords: "a knockout topic failed, so the recommendation by score is the lowest band, \"{band}\", whatever the overall; by the overall alone it would be \"{overall}\"")
 }

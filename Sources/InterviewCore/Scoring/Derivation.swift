@@ -64,7 +64,7 @@ public struct Derivation: Hashable, Sendable, Codable {
             // it times its score, so it can be worked out from the scores shown (a probe could not arrive at
             // 43.6 from 91.1 and 11.9: "40% × 91.1 + 60% × 11.9").
             if kind == .weightedMean, terms.count > 1, denominator > 0 {
-                return terms.map { "\(f(100 * $0.weight / denominator))% × \(ScoreFormat.score($0.value))" }
+                return terms.map { "\(f(100 * $0.weight / denominator))% × \(f($0.value))" }
                     .joined(separator: " + ") + " = \(result)"
             }
             return kind == .weightedMean ? result : "100 × \(f(numerator)) / \(f(denominator)) = \(result)"
@@ -78,7 +78,10 @@ public struct Derivation: Hashable, Sendable, Codable {
             top = terms.filter { $0.value > 0 }.map { f($0.weight) }
             bottom = terms.map { f($0.weight) }
         case .weightedMean:
-            top = terms.map { "\(ScoreFormat.score($0.value))×\(f($0.weight))" }
+            // The topic scores enter unrounded, so they are written to two decimals: at one decimal the
+            // terms did not add up to the sum printed after them (86.5×2 + 81.8 "= 254.9"), and at a band's
+            // edge a reader redoing it got the other band (a scoring probe).
+            top = terms.map { "\(f($0.value))×\(f($0.weight))" }
             bottom = terms.map { f($0.weight) }
         }
         let sum = { (parts: [String]) in parts.isEmpty ? "0" : parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " + ") + ")" }
@@ -100,5 +103,12 @@ public enum ScoreFormat {
         return text
     }
 
-    public static func score(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, a half rounded away from zero (56.25 → 56.3), as a reader rounds by hand and as the
+    /// console's figures are; `printf`'s "%.1f" alone gave 56.2, so the same score read 56.2 in a report
+    /// and 56.3 on screen.
+    public static func score(_ value: Double) -> String { String(format: "%.1f", shown(value)) }
+
+    /// A score as printed: what recommendation bands and knockouts compare, so a score printed as 40.0
+    /// never fails a knockout at 40 and one printed as 70.0 is never in the band below 70.
+    public static func shown(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 }

@@ -6,7 +6,7 @@ enum Recommendation {
         if knockedOut { return ordered.last }
         guard let overall else { return nil }
         // Compare at report precision, so a score printed as 70.0 never lands in the band below 70.
-        let shown = (overall * 10).rounded() / 10
+        let shown = ScoreFormat.shown(overall)
         return ordered.first { shown >= $0.minimum } ?? ordered.last
     }
 }

@@ -130,7 +130,8 @@ public enum Scoring {
             key: topic.key, title: topic.title, weight: topic.weight, knockout: topic.knockout, isPickList: topic.isPickList,
             entered: progress != nil, questions: questions, score: score, accuracy: accuracyDerivation.value,
             coverage: progress == nil ? nil : coverageDerivation.value, depth: depth,
-            isKnockedOut: score.map { s in topic.knockout.map { s < $0 } ?? false } ?? false,
+            // As printed, like the bands: 39.96 is printed 40.0 and does not fail a knockout at 40.
+            isKnockedOut: score.map { s in topic.knockout.map { ScoreFormat.shown(s) < $0 } ?? false } ?? false,
             scoreDerivation: scoreDerivation, accuracyDerivation: accuracyDerivation, coverageDerivation: coverageDerivation)
     }
 }
