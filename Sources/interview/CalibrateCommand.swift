@@ -36,8 +36,18 @@ extension Interview {
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("…of at least this many candidates.", "……且涉及至少这么多位候选人时，才使用其严格度。")))
         var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
 
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…of whom at least this many were rated by a colleague too…", "……其中至少这么多位也由其他面试官面试过……")))
+        var minShared = SeverityAdjustedScore.MinimumData.standard.sharedCandidates
+
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…and at least this share of them (0–1): a severity is measured only through candidates colleagues rated too.", "……并且至少占这个比例（0–1）：严格度只能通过同事也面试过的候选人来衡量。")))
+        var minSharedShare = SeverityAdjustedScore.MinimumData.standard.sharedShare
+
         func validate() throws {
             guard minRatings >= 1, minCandidates >= 1 else { throw ValidationError(CommandLineLanguage.pick("--min-ratings and --min-candidates must be at least 1", "--min-ratings 和 --min-candidates 至少为 1")) }
+            guard minShared >= 0, (0...1).contains(minSharedShare) else {
+                throw ValidationError(CommandLineLanguage.pick("--min-shared must be at least 0 and --min-shared-share between 0 and 1",
+                                                               "--min-shared 至少为 0，--min-shared-share 须在 0 到 1 之间"))
+            }
         }
 
         func run() throws {
@@ -45,6 +55,8 @@ extension Interview {
             var minimum = SeverityAdjustedScore.MinimumData()
             minimum.ratings = minRatings
             minimum.candidates = minCandidates
+            minimum.sharedCandidates = minShared
+            minimum.sharedShare = minSharedShare
             switch TeamCalibration.make(input.scorecards, scale: input.scale, minimum: minimum) {
             case .success(let team):
                 let labels = source.labels(input)

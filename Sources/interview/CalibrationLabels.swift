@@ -18,6 +18,18 @@ struct CalibrationLabels {
     var ratings: String { t("ratings", "评分数") }
     var candidatesCount: String { t("candidates", "候选人数") }
     var fit: String { t("fit", "拟合") }
+    var shared: String { t("shared", "共同") }
+    /// The interviewers table's last column: whether the severity adjusts scores, and if not why, briefly
+    /// (a row below the minimum read like any other).
+    var use: String { t("used", "是否采用") }
+    func use(_ shortfall: SeverityAdjustedScore.Reason?) -> String {
+        switch shortfall {
+        case nil: return t("yes", "是")
+        case .interviewerBelowMinimum?: return t("no: too few ratings or candidates", "否：评分或候选人太少")
+        case .interviewerNotLinked(_, _, _, false)?: return t("no: shares no candidates with the team", "否：与团队没有共同的候选人")
+        default: return t("no: too few candidates shared with colleagues", "否：与同事共同的候选人太少")
+        }
+    }
     var candidatesTitle: String {
         t("Candidates: scores 0–100; the raw score is the score of record, the adjusted one removes each interviewer's severity (95% interval)",
           "候选人：0–100 分；原始分为正式成绩，校准分去除了每位面试官的严格度（95% 区间）")
@@ -43,6 +55,8 @@ struct CalibrationLabels {
         case .interviewerBelowMinimum(let id, let ratings, let candidates):
             return t("\(id): \(ratings) ratings of \(candidates) candidates, below the minimum of \(minimum.ratings) of \(minimum.candidates)",
                      "\(id)：\(ratings) 个评分、\(candidates) 位候选人，少于最低要求（\(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）")
+        case .interviewerNotLinked(let id, let shared, let of, let inTeam):
+            return AdjustedScoreText.notLinked(id, shared: shared, of: of, inTeam: inTeam, minimum: minimum, zh: language == .zh)
         case .questionNotCalibrated(let q):
             return t("question \(q) is not in the model", "问题 \(q) 不在模型中")
         case .ratingOutsideScale(let r):

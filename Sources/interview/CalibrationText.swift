@@ -9,10 +9,10 @@ enum CalibrationText {
         let fit = team.fit
         guard !fit.interviewers.isEmpty else { return labels.nothing + "\n" }
         var out = labels.interviewersTitle(fit.scale) + "\n"
-        out += table([labels.interviewer, labels.severity, "± SE", labels.points, labels.ratings, labels.candidatesCount, labels.fit],
+        out += table([labels.interviewer, labels.severity, "± SE", labels.points, labels.ratings, labels.candidatesCount, labels.shared, labels.fit, labels.use],
                      fit.interviewers.map { i in
                          [i.interviewer, signed(i.severity), decimal(i.standardError, 2), signed(i.points), "\(i.ratingCount)", "\(i.candidateCount)",
-                          "\(decimal(i.infit, 2))/\(decimal(i.outfit, 2))"]
+                          "\(i.sharedCandidates)", "\(decimal(i.infit, 2))/\(decimal(i.outfit, 2))", labels.use(minimum.shortfall(of: i))]
                      })
         out += "\n" + labels.candidatesTitle + "\n"
         // Candidates in natural order (c2 before c10); why a score is not adjusted goes under the table, so
@@ -64,7 +64,9 @@ enum CalibrationJSON {
         let labels = CalibrationLabels(language: .en)
         let interviewers: [[String: Any]] = team.fit.interviewers.map {
             ["id": $0.interviewer, "severity": round($0.severity), "standardError": round($0.standardError), "ratings": $0.ratingCount,
-             "candidates": $0.candidateCount, "points": round($0.points), "infit": round($0.infit), "outfit": round($0.outfit)]
+             "candidates": $0.candidateCount, "sharedCandidates": $0.sharedCandidates, "inTeam": $0.inTeam,
+             "adjustsScores": minimum.shortfall(of: $0) == nil,
+             "points": round($0.points), "infit": round($0.infit), "outfit": round($0.outfit)]
         }
         let candidates: [[String: Any]] = team.candidates.map { c in
             let s = c.score

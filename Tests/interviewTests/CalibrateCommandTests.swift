@@ -32,7 +32,8 @@ struct CalibrateCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let logs = try Self.recordSessions(in: dir)
         // act
-        let result = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--format", "json", "--min-ratings", "1", "--min-candidates", "1"])
+        let result = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--format", "json", "--min-ratings", "1", "--min-candidates", "1",
+                                                                   "--min-shared", "1", "--min-shared-share", "0.5"])
         let report = try CommandRunner.run(["report", logs[2], "--guide", Self.guide, "--format", "json"])
         // verify: the shape; Ben is the lenient one; C-2's raw score is its report's overall
         #expect(result.status == 0, "\(result.stderr)")

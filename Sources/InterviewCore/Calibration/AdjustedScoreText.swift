@@ -50,7 +50,7 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                                      high: score.interval?.upperBound, headline: "", lines: shownFacts)
         if let adjusted = score.adjusted, let interval = score.interval {
             let figure = String(format: "%.1f (%.1f–%.1f)", adjusted, interval.lowerBound, interval.upperBound)
-            let raw = score.raw.map { String(format: "%.1f", $0) } ?? "–"
+            let raw = score.raw.map(ScoreFormat.score) ?? "–"
             // The interval carries the severity estimates' uncertainty only: a probe read "34.7 (33.7–35.6)" as
             // the candidate's true score within a point, when ~40 ratings leave several points either way.
             text.headline = zh ? "原始分 \(raw)；去除面试官严格度后的校准分：\(figure)（括号内为严格度校正本身的 95% 区间，不含候选人自身评分的波动）；原始分仍为正式成绩"
@@ -65,6 +65,10 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                 case .interviewerBelowMinimum(let id, let ratings, let candidates):
                     return zh ? "\(name(id)) 只有 \(ratings) 个评分、\(candidates) 位候选人（至少需要 \(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）"
                               : "\(name(id)) has \(count(ratings, "rating", "ratings")) of \(count(candidates, "candidate", "candidates")) (at least \(minimum.ratings) of \(minimum.candidates) are needed)"
+                case .interviewerNotLinked(let id, _, _, _) where onlyInterviewer != nil && id != onlyInterviewer:
+                    return zh ? "另一位面试官与同事共同面试的候选人还不够，无法比较" : "a colleague has too few candidates in common with others to compare yet"
+                case .interviewerNotLinked(let id, let shared, let of, let inTeam):
+                    return Self.notLinked(name(id), shared: shared, of: of, inTeam: inTeam, minimum: minimum, zh: zh)
                 case .questionNotCalibrated(let q): return zh ? "问题 \(q) 尚无校准数据" : "question \(q) has no calibration data yet"
                 case .ratingOutsideScale(let r): return zh ? "评分 \(r) 超出分制" : "rating \(r) is off the scale"
                 }
@@ -76,5 +80,17 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
             text.headline = (zh ? "未校准，仅显示原始分：" : "Not adjusted, the raw score stands alone: ") + once.joined(separator: zh ? "；" : "; ")
         }
         return text
+    }
+
+    /// Why an interviewer's severity is not compared with the team's: shared by the debrief and `calibrate`.
+    public static func notLinked(_ name: String, shared: Int, of candidates: Int, inTeam: Bool,
+                                 minimum: SeverityAdjustedScore.MinimumData, zh: Bool) -> String {
+        if !inTeam {
+            return zh ? "\(name) 与团队其余面试官没有共同的候选人（直接或经由同事都没有），严格度无从与团队比较"
+                      : "\(name) shares no candidates, directly or through colleagues, with the rest of the team, so their severity cannot be compared with the team's"
+        }
+        let share = Int((minimum.sharedShare * 100).rounded())
+        return zh ? "\(name) 的 \(candidates) 位候选人中只有 \(shared) 位也由其他面试官面试过（至少需要 \(minimum.sharedCandidates) 位且占 \(share)%）：严格度只能通过共同的候选人比较"
+                  : "\(name) shares \(shared) of \(candidates) candidates with other interviewers (at least \(minimum.sharedCandidates), and \(share)%, are needed): a severity is measured only through candidates colleagues rated too"
     }
 }

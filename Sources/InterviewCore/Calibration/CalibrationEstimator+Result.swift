@@ -60,6 +60,8 @@ extension CalibrationEstimator {
         let meanAbility = theta.isEmpty ? 0 : theta.reduce(0, +) / Double(theta.count)
         let atAverage = curve.moments(eta: meanAbility)
 
+        let links = InterviewerLinks(interviewerCount: severity.count, start: start, interviewer: interviewer,
+                                     ratingCount: severities.count)
         var interviewers = severity.indices.map { r -> InterviewerSeverity in
             let se = severities.standardError(r, priorSD: settings.severityPriorSD)
             let here = curve.moments(eta: meanAbility - severity[r])
@@ -67,7 +69,8 @@ extension CalibrationEstimator {
             return InterviewerSeverity(
                 interviewer: interviewerNames[r], severity: severity[r], standardError: se,
                 points: atAverage.mean - here.mean, pointsStandardError: here.variance * se,
-                ratingCount: severities.count[r], candidateCount: candidatesSeen[r], infit: infit, outfit: outfit)
+                ratingCount: severities.count[r], candidateCount: candidatesSeen[r],
+                sharedCandidates: links.sharedCandidates[r], inTeam: links.inTeam[r], infit: infit, outfit: outfit)
         }
         var candidates = theta.indices.map { c in
             CandidateAbility(candidate: candidateNames[c], ability: theta[c],

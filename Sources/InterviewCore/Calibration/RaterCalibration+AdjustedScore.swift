@@ -23,8 +23,8 @@ extension RaterCalibration {
             guard scale.contains(r.rating) else { reasons.append(.ratingOutsideScale(r.rating)); facets.append(nil); continue }
             let q = question(r.question), i = interviewer(r.interviewer)
             if q == nil { reasons.append(.questionNotCalibrated(r.question)) }
-            if let i, i.ratingCount < minimum.ratings || i.candidateCount < minimum.candidates {
-                reasons.append(.interviewerBelowMinimum(r.interviewer, ratings: i.ratingCount, candidates: i.candidateCount))
+            if let i, let shortfall = minimum.shortfall(of: i) {
+                reasons.append(shortfall)
             } else if i == nil {
                 reasons.append(.interviewerBelowMinimum(r.interviewer, ratings: 0, candidates: 0))
             }

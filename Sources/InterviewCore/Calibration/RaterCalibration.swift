@@ -91,6 +91,12 @@ public struct InterviewerSeverity: Hashable, Sendable {
     public var ratingCount: Int
     /// Distinct candidates rated: the interviews this estimate rests on.
     public var candidateCount: Int
+    /// Of those, the candidates another interviewer rated too: a severity is measured through these
+    /// alone (`InterviewerLinks`).
+    public var sharedCandidates: Int
+    /// In the team's largest group of interviewers joined by shared candidates; a severity outside it is
+    /// measured against nobody the team's are.
+    public var inTeam: Bool
     /// Information-weighted and unweighted mean squares of this interviewer's residuals (1 = as the model
     /// expects; above 1.3 noisy, below 0.7 too predictable, e.g. always the middle level).
     public var infit: Double

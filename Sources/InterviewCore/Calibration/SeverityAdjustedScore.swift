@@ -79,6 +79,8 @@ public struct SeverityAdjustedScore: Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         case nothingRated
         case interviewerBelowMinimum(String, ratings: Int, candidates: Int)
+        /// Too few candidates shared with colleagues, or none with the team's group (`InterviewerLinks`).
+        case interviewerNotLinked(String, shared: Int, of: Int, inTeam: Bool)
         case questionNotCalibrated(String)
         case ratingOutsideScale(Int)
     }
@@ -89,7 +91,30 @@ public struct SeverityAdjustedScore: Hashable, Sendable {
         public var ratings = 30
         /// Five candidates, so one unusually weak or strong candidate cannot make an interviewer look harsh.
         public var candidates = 5
+        /// Candidates also rated by a colleague in the team's group, in number and as a share of the
+        /// interviewer's candidates: only through these is a severity a comparison; a candidate rated by
+        /// one interviewer alone pulls their severity toward the team's and its error bar stays narrow.
+        /// Chosen by simulation (Benchmarks/calibration/README.md, "Shared candidates": an interviewer at
+        /// +1.2 logits against the team who saw 10 candidates alone and k with a colleague; the 95% interval
+        /// held the truth in 0, 7, 16, 17, 29, 30, 33 and 34 of 40 runs for k = 0, 1, 3, 5, 8, 10, 15, 20,
+        /// and in 34–37 of 40 when every candidate is shared).
+        public var sharedCandidates = 5
+        public var sharedShare = 2.0 / 3
         public init() {}
         public static let standard = MinimumData()
+
+        /// Why `interviewer`'s severity is too thin to adjust a score with, or nil when it is not.
+        public func shortfall(of interviewer: InterviewerSeverity) -> Reason? {
+            if interviewer.ratingCount < ratings || interviewer.candidateCount < candidates {
+                return .interviewerBelowMinimum(interviewer.interviewer, ratings: interviewer.ratingCount,
+                                                candidates: interviewer.candidateCount)
+            }
+            if !interviewer.inTeam || interviewer.sharedCandidates < sharedCandidates
+                || Double(interviewer.sharedCandidates) < sharedShare * Double(interviewer.candidateCount) {
+                return .interviewerNotLinked(interviewer.interviewer, shared: interviewer.sharedCandidates,
+                                             of: interviewer.candidateCount, inTeam: interviewer.inTeam)
+            }
+            return nil
+        }
     }
 }

@@ -85,6 +85,8 @@ struct CalibrationPage: Encodable {
         var cards: Int
         var ratings: Int
         var littleData: Bool
+        /// Enough data, but too few candidates shared with colleagues to compare it (`InterviewerLinks`).
+        var notLinked: Bool
         var theirs: [String]
         var team: [String]
         var deeper: String
@@ -106,7 +108,11 @@ struct CalibrationPage: Encodable {
             cards = f.cards
             ratings = s?.ratingCount ?? 0
             let minimum = SeverityAdjustedScore.MinimumData.standard
-            littleData = (s?.ratingCount ?? 0) < minimum.ratings || (s?.candidateCount ?? 0) < minimum.candidates
+            switch s.flatMap(minimum.shortfall(of:)) {
+            case .interviewerNotLinked: littleData = false; notLinked = true
+            case nil where s != nil: littleData = false; notLinked = false
+            default: littleData = true; notLinked = false
+            }
             theirs = Self.percentages(f.distribution)
             team = Self.percentages(f.teamDistribution)
             deeper = CalibrationFigures.percent(f.deeperRate) + " (n=\(f.gatesAnswered))"

@@ -376,6 +376,7 @@ extension Text {
         case .followsSuggestion: ("Follows the suggestion", "遵循系统建议")
         case .hoursToSubmit: ("Hours to submit (median)", "提交用时（中位数，小时）")
         case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
+        case .notLinked: ("not compared: few shared candidates", "无法比较：共同候选人太少")
         case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by the interview demo command, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")
         case .guideHealth: ("Guide health", "指南健康度")

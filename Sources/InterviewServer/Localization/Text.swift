@@ -51,7 +51,7 @@ enum Text: String, CaseIterable, Sendable {
     // Calibration
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
-    case littleData, colleaguesAgreement, demoBanner, severityTrend
+    case littleData, notLinked, colleaguesAgreement, demoBanner, severityTrend
     case guideHealth, guideHealthIntro, asked, rated, meanPercent, discrimination, difficultyRasch, fitMeanSquares, skipped
     case notDemonstrated, medianTime, flags, noFlags, gates, answered, answeredYes
     // Question bank and the figures in the guide editor

@@ -1,0 +1,83 @@
+import Foundation
+@testable import InterviewCore
+import Testing
+
+/// A severity is a comparison with colleagues through candidates both rated: an interviewer who rates
+/// alone, or a group that shares no candidate with the rest, is said and not used (a calibration probe
+/// found such severities printed with narrow intervals, far from the planted truth).
+@Suite("Calibration: interviewers joined by shared candidates")
+struct InterviewerLinksTests {
+    /// Six questions per candidate, ratings varied by candidate and question so the fit has something to do.
+    static func interview(_ candidate: String, by interviewers: [String], level: Int) -> [CalibrationRating] {
+        interviewers.flatMap { who in
+            (0..<6).map { q in CalibrationRating(candidate: candidate, interviewer: who, question: "q\(q)", rating: min(4, max(0, level + q % 3 - 1))) }
+        }
+    }
+
+    static func severity(_ fit: RaterCalibration, _ name: String) throws -> InterviewerSeverity {
+        try #require(fit.interviewers.first { $0.interviewer == name })
+    }
+
+    @Test func sharedCandidatesAndTheTeamAreCounted() throws {
+        // setup: ana, ben and cai share candidates in pairs; xu rates ten candidates alone and one with ana
+        var ratings: [CalibrationRating] = []
+        for c in 0..<12 { ratings += Self.interview("p\(c)", by: [["ana", "ben"], ["ben", "cai"], ["cai", "ana"]][c % 3], level: c % 4 + 1) }
+        for c in 0..<10 { ratings += Self.interview("x\(c)", by: ["xu"], level: c % 3 + 1) }
+        ratings += Self.interview("bridge", by: ["ana", "xu"], level: 2)
+        // act
+        let fit = try RaterCalibration.fit(ratings).get()
+        // verify
+        let ana = try Self.severity(fit, "ana"), xu = try Self.severity(fit, "xu")
+        #expect(ana.sharedCandidates == 9 && ana.candidateCount == 9 && ana.inTeam)
+        #expect(xu.sharedCandidates == 1 && xu.candidateCount == 11 && xu.inTeam)
+        let minimum = SeverityAdjustedScore.MinimumData.standard
+        #expect(minimum.shortfall(of: ana) == nil)
+        #expect(minimum.shortfall(of: xu) == .interviewerNotLinked("xu", shared: 1, of: 11, inTeam: true))
+    }
+
+    @Test func aGroupThatSharesNoCandidateWithTheTeamIsNotInIt() throws {
+        // setup: ana and ben share twelve candidates; cai and dan share six others and none with them
+        var ratings: [CalibrationRating] = []
+        for c in 0..<12 { ratings += Self.interview("a\(c)", by: ["ana", "ben"], level: c % 4 + 1) }
+        for c in 0..<6 { ratings += Self.interview("b\(c)", by: ["cai", "dan"], level: c % 4 + 1) }
+        // act
+        let fit = try RaterCalibration.fit(ratings).get()
+        // verify: cai shares six candidates, but only with dan, outside the team
+        let cai = try Self.severity(fit, "cai")
+        #expect(cai.sharedCandidates == 6 && !cai.inTeam)
+        #expect(try Self.severity(fit, "ana").inTeam)
+        #expect(SeverityAdjustedScore.MinimumData.standard.shortfall(of: cai) == .interviewerNotLinked("cai", shared: 6, of: 6, inTeam: false))
+    }
+
+    @Test func twoGroupsAlikeLeaveNoTeam() throws {
+        // setup: two pairs of the same size, sharing nothing across
+        var ratings: [CalibrationRating] = []
+        for c in 0..<6 { ratings += Self.interview("a\(c)", by: ["ana", "ben"], level: c % 4 + 1) }
+        for c in 0..<6 { ratings += Self.interview("b\(c)", by: ["cai", "dan"], level: c % 4 + 1) }
+        // act
+        let fit = try RaterCalibration.fit(ratings).get()
+        // verify: neither pair's severities can be put against the other's
+        #expect(fit.interviewers.allSatisfy { !$0.inTeam })
+    }
+
+    @Test func anAdjustedScoreWithAnUnlinkedInterviewerIsWithheldAndSaysWhyInBothLanguages() throws {
+        // setup: xu (alone on ten candidates, one shared) rated x0
+        var ratings: [CalibrationRating] = []
+        for c in 0..<12 { ratings += Self.interview("p\(c)", by: [["ana", "ben"], ["ben", "cai"], ["cai", "ana"]][c % 3], level: c % 4 + 1) }
+        for c in 0..<10 { ratings += Self.interview("x\(c)", by: ["xu"], level: c % 3 + 1) }
+        ratings += Self.interview("bridge", by: ["ana", "xu"], level: 2)
+        let fit = try RaterCalibration.fit(ratings).get()
+        let weighted = ratings.filter { $0.candidate == "x0" }.map {
+            WeightedRating(question: $0.question, interviewer: $0.interviewer, rating: $0.rating, weight: 1)
+        }
+        // act
+        let score = fit.adjustedScore(candidate: "x0", ratings: weighted)
+        // verify
+        #expect(score.adjusted == nil && score.raw != nil)
+        #expect(score.notAdjusted == [.interviewerNotLinked("xu", shared: 1, of: 11, inTeam: true)])
+        let minimum = SeverityAdjustedScore.MinimumData.standard
+        #expect(AdjustedScoreText.notLinked("xu", shared: 1, of: 11, inTeam: true, minimum: minimum, zh: false)
+            == "xu shares 1 of 11 candidates with other interviewers (at least 5, and 67%, are needed): a severity is measured only through candidates colleagues rated too")
+        #expect(AdjustedScoreText.notLinked("xu", shared: 1, of: 11, inTeam: true, minimum: minimum, zh: true).contains("11 位候选人中只有 1 位"))
+    }
+}
