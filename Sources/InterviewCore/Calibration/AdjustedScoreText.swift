@@ -90,7 +90,9 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                       : "\(name) shares no candidates, directly or through colleagues, with the rest of the team, so their severity cannot be compared with the team's"
         }
         let share = Int((minimum.sharedShare * 100).rounded())
-        return zh ? "\(name) 的 \(candidates) 位候选人中只有 \(shared) 位也由其他面试官面试过（至少需要 \(minimum.sharedCandidates) 位且占 \(share)%）：严格度只能通过共同的候选人比较"
-                  : "\(name) shares \(shared) of \(candidates) candidates with other interviewers (at least \(minimum.sharedCandidates), and \(share)%, are needed): a severity is measured only through candidates colleagues rated too"
+        let needed = share > 0 ? (zh ? "至少需要 \(minimum.sharedCandidates) 位且占 \(share)%" : "at least \(minimum.sharedCandidates), and \(share)%, are needed")
+                               : (zh ? "至少需要 \(minimum.sharedCandidates) 位" : "at least \(minimum.sharedCandidates) are needed")
+        return zh ? "\(name) 的 \(candidates) 位候选人中只有 \(shared) 位也由其他面试官面试过（\(needed)）：严格度只能通过共同的候选人比较"
+                  : "\(name) shares \(shared) of \(candidates) candidates with other interviewers (\(needed)): a severity is measured only through candidates colleagues rated too"
     }
 }

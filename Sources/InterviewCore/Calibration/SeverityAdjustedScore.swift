@@ -91,15 +91,16 @@ public struct SeverityAdjustedScore: Hashable, Sendable {
         public var ratings = 30
         /// Five candidates, so one unusually weak or strong candidate cannot make an interviewer look harsh.
         public var candidates = 5
-        /// Candidates also rated by a colleague in the team's group, in number and as a share of the
-        /// interviewer's candidates: only through these is a severity a comparison; a candidate rated by
-        /// one interviewer alone pulls their severity toward the team's and its error bar stays narrow.
-        /// Chosen by simulation (Benchmarks/calibration/README.md, "Shared candidates": an interviewer at
-        /// +1.2 logits against the team who saw 10 candidates alone and k with a colleague; the 95% interval
-        /// held the truth in 0, 7, 16, 17, 29, 30, 33 and 34 of 40 runs for k = 0, 1, 3, 5, 8, 10, 15, 20,
-        /// and in 34–37 of 40 when every candidate is shared).
-        public var sharedCandidates = 5
-        public var sharedShare = 2.0 / 3
+        /// Candidates also rated by a colleague in the team's group: only through these (and the prior
+        /// that candidates are alike on average) is a severity a comparison. Three, so one bridging
+        /// candidate's own quirks cannot set it. Chosen by simulation (Benchmarks/calibration/README.md,
+        /// "Shared candidates"), which also shows what this does not fix: an interviewer far from the team
+        /// who rates most candidates alone is pulled toward the team, and the interval is too narrow.
+        public var sharedCandidates = 3
+        /// The share of the interviewer's candidates that must be shared; 0 by default, because requiring
+        /// two thirds withheld every adjustment where a quarter of candidates have a second round, the
+        /// design where it helps most (the calibration simulation's (a) and (c)). `--min-shared-share`.
+        public var sharedShare = 0.0
         public init() {}
         public static let standard = MinimumData()
 

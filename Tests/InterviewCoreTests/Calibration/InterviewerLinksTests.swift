@@ -77,7 +77,7 @@ struct InterviewerLinksTests {
         #expect(score.notAdjusted == [.interviewerNotLinked("xu", shared: 1, of: 11, inTeam: true)])
         let minimum = SeverityAdjustedScore.MinimumData.standard
         #expect(AdjustedScoreText.notLinked("xu", shared: 1, of: 11, inTeam: true, minimum: minimum, zh: false)
-            == "xu shares 1 of 11 candidates with other interviewers (at least 5, and 67%, are needed): a severity is measured only through candidates colleagues rated too")
+            == "xu shares 1 of 11 candidates with other interviewers (at least 3 are needed): a severity is measured only through candidates colleagues rated too")
         #expect(AdjustedScoreText.notLinked("xu", shared: 1, of: 11, inTeam: true, minimum: minimum, zh: true).contains("11 位候选人中只有 1 位"))
     }
 }
