@@ -8,7 +8,7 @@ enum SiteURL {
     case positions, position(UUID), positionMembers(UUID), positionMemberRemove(UUID, UUID)
     case candidates, candidate(UUID), candidateResume(UUID), candidateExport(UUID), candidateErase(UUID)
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
-    case interviews, interviewStatus(UUID), interviewReschedule(UUID), interviewPanelistRemove(UUID, UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
+    case interviews, interviewStatus(UUID), interviewReschedule(UUID), interviewPanelistRemove(UUID, UUID), interviewPanelistAdd(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID), guideMarkdown(UUID)
     case users, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
@@ -43,6 +43,7 @@ enum SiteURL {
         case .interviewStatus(let id): "/interviews/\(id)/status"
         case .interviewReschedule(let id): "/interviews/\(id)/reschedule"
         case .interviewPanelistRemove(let id, let user): "/interviews/\(id)/panel/\(user)/remove"
+        case .interviewPanelistAdd(let id): "/interviews/\(id)/panel/add"
         case .interviewConsole(let id): "/interviews/\(id)/console"
         case .interviewReport(let id): "/interviews/\(id)/report"
         case .interviewCandidateReport(let id): "/interviews/\(id)/report/candidate.html"

@@ -38,8 +38,8 @@ extension Interview {
             }
             do {
                 let done = try await AccountRecovery.setPassword(email: email, password: password, settings: settings)
-                print(CommandLineLanguage.pick("password set for \(email) (\(done.role)); their sessions have ended and the security trail records it",
-                                               "已为 \(email)（\(done.role)）设置密码；其会话已结束，安全记录已记下"))
+                print(CommandLineLanguage.pick("password set for \(done.email) (\(done.role)); their sessions have ended and the security trail records it",
+                                               "已为 \(done.email)（\(done.role)）设置密码；其会话已结束，安全记录已记下"))
             } catch let refusal as AccountRecovery.Refusal {
                 UsageError(refusal.en, refusal.zh).report()
             } catch {

@@ -31,7 +31,7 @@ struct ErrorReasonTests {
             #expect(reason(signedOutEnglish) == "Sign in first.")
             #expect(missing.status == .notFound && reason(missing) == "未找到。")
             #expect(noToken.status == .forbidden && reason(noToken) == "缺少 CSRF 令牌，或令牌不正确。")
-            #expect(notJSON.status == .badRequest && reason(notJSON).hasPrefix("请求无法处理："), "\(reason(notJSON))")
+            #expect(notJSON.status == .badRequest && reason(notJSON) == "请求正文不是有效的 JSON 或表单数据。", "\(reason(notJSON))")
         }
     }
 

@@ -7,6 +7,8 @@ struct APIAdminController: RouteCollection {
         let admin = routes.grouped(RequireAdmin())
         admin.get(APIPath.users, use: Self.users)
         admin.post(APIPath.users, use: Self.createUser)
+        admin.patch(APIPath.user, use: Self.updateUser)
+        admin.put(APIPath.userPassword, use: Self.resetPassword)
         admin.get(APIPath.audit, use: Self.candidateAudit)
         admin.get(APIPath.securityAudit, use: Self.securityAudit)
     }
@@ -23,6 +25,49 @@ struct APIAdminController: RouteCollection {
         let response = try await APISessionController.UserInfo(user).encodeResponse(for: req)
         response.status = .created
         return response
+    }
+
+    /// What an admin changes on an account over JSON, as on the users page: any of these, all or nothing.
+    struct AccountChange: Content {
+        var name: String?
+        var email: String?
+        var role: Role?
+        var active: Bool?
+    }
+
+    /// Name, email, role and active state (offboarding from a script): the users page's rules, each change
+    /// in the security trail; a refused one changes nothing (422 with the reason under `account`).
+    @Sendable static func updateUser(req: Request) async throws -> APISessionController.UserInfo {
+        let user = try await account(req)
+        let change = try req.content.decode(AccountChange.self)
+        let actor = try req.user
+        let changes = try await AccountAdministration.update(user, name: change.name, email: change.email, role: change.role,
+                                                             active: change.active, by: actor, on: req.db)
+        for made in changes {
+            try await SecurityAudit.record(made.kind, by: actor, subject: SecurityAudit.subject("user", user.id), detail: made.detail, req: req)
+        }
+        return try APISessionController.UserInfo(user)
+    }
+
+    struct NewPassword: Content {
+        var password: String
+    }
+
+    /// An admin sets someone's password (there is no mail to send a link by): every session of theirs
+    /// ends and a lockout of the account lifts, as on the users page.
+    @Sendable static func resetPassword(req: Request) async throws -> HTTPStatus {
+        let user = try await account(req)
+        let password = try req.content.decode(NewPassword.self).password
+        let admin = try req.user
+        try await AccountAdministration.resetPassword(of: user, new: password, confirmation: password, by: admin, req: req)
+        try await SecurityAudit.record(.passwordReset, by: admin, subject: SecurityAudit.subject("user", user.id),
+                                       detail: "sessions ended", req: req)
+        return .noContent
+    }
+
+    private static func account(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else { throw Abort(.notFound) }
+        return user
     }
 
     /// The candidate-data trail, a page at a time (`page`, `per`, `kind`, `actor`).

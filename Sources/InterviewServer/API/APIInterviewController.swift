@@ -8,6 +8,7 @@ struct APIInterviewController: RouteCollection {
         routes.post(APIPath.interviewStatus, use: Self.setStatus)
         routes.post(APIPath.interviewReschedule, use: Self.reschedule)
         routes.delete(APIPath.interviewPanelist, use: Self.removePanelist)
+        routes.put(APIPath.interviewPanelist, use: Self.addPanelist)
     }
 
     /// Every interview, or with `?page=` one page of `?per=` (default 50, at most 500), newest first, with
@@ -48,6 +49,11 @@ struct APIInterviewController: RouteCollection {
 
     @Sendable static func removePanelist(req: Request) async throws -> HTTPStatus {
         try await PanelistRemoval.remove(req.parameters.get("user", as: UUID.self), from: req.parameters.get("id", as: UUID.self), req: req)
+        return .noContent
+    }
+
+    @Sendable static func addPanelist(req: Request) async throws -> HTTPStatus {
+        try await PanelistAddition.add(req.parameters.get("user", as: UUID.self), to: req.parameters.get("id", as: UUID.self), req: req)
         return .noContent
     }
 

@@ -36,6 +36,8 @@ enum APIPath {
     static let guideVersions: [PathComponent] = ["guides", id, "versions"]
     static let questions: [PathComponent] = ["questions"]
     static let users: [PathComponent] = ["users"]
+    static let user: [PathComponent] = ["users", id]
+    static let userPassword: [PathComponent] = ["users", id, "password"]
     static let audit: [PathComponent] = ["audit"]
     static let securityAudit: [PathComponent] = ["audit", "security"]
 }

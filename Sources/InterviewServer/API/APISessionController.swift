@@ -13,12 +13,15 @@ struct APISessionController: RouteCollection {
         var name: String
         var email: String
         var role: Role
+        /// False once deactivated: a leaver's row read like anyone's (an account probe).
+        var active: Bool
 
         init(_ user: User) throws {
             id = try user.requireID()
             name = user.name
             email = user.email
             role = user.role
+            active = user.isActive
         }
     }
 

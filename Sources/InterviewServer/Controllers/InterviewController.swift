@@ -20,6 +20,14 @@ struct InterviewController: RouteCollection {
         routes.post(SiteURL.pattern(SiteURL.interviewStatus), use: Self.setStatus)
         routes.post(SiteURL.pattern(SiteURL.interviewReschedule), use: Self.reschedule)
         routes.post(SiteURL.pattern(SiteURL.interviewPanelistRemove), use: Self.removePanelist)
+        routes.post(SiteURL.pattern(SiteURL.interviewPanelistAdd), use: Self.addPanelist)
+    }
+
+    @Sendable static func addPanelist(req: Request) async throws -> Response {
+        struct Form: Content { var interviewer: UUID? }
+        try await PanelistAddition.add(try req.content.decode(Form.self).interviewer, to: req.parameters.get("id", as: UUID.self), req: req)
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
+        return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))
     }
 
     @Sendable static func removePanelist(req: Request) async throws -> Response {

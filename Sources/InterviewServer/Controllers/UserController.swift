@@ -95,7 +95,8 @@ struct UserController: RouteCollection {
 
     @Sendable static func setActive(req: Request) async throws -> Response {
         let user = try await find(req)
-        let active = try req.content.decode(ActiveForm.self).active == "true"
+        // Anything but "true" or "false" deactivated the account (an account probe posted garbage).
+        guard let active = Bool(try req.content.decode(ActiveForm.self).active ?? "") else { throw Abort(.badRequest) }
         return try await applying(req, done: active ? .reactivated : .deactivated, user: user.id) {
             let actor = try req.user, before = user.isActive
             try await AccountAdministration.setActive(active, user: user, by: actor, on: req.db)

@@ -13,7 +13,27 @@ enum ErrorReasons {
         if let chinese = ours[reason] { return chinese }
         if reason == status.reasonPhrase, let chinese = byStatus[status.code] { return chinese }
         if ChineseText.appears(in: reason) { return reason }
+        if let chinese = decodingProblem(reason) { return chinese }
         return "请求无法处理：" + reason
+    }
+
+    /// `DecodingErrorText`'s sentences ("The field 'per' should be a number."), which a Chinese client got in
+    /// English after "请求无法处理：" (an account probe).
+    private static func decodingProblem(_ reason: String) -> String? {
+        if reason == "The body is not valid JSON or form data." { return "请求正文不是有效的 JSON 或表单数据。" }
+        let prefix = "The field '"
+        guard reason.hasPrefix(prefix), let close = reason.range(of: "' ", range: reason.index(reason.startIndex, offsetBy: prefix.count)..<reason.endIndex) else { return nil }
+        let field = reason[reason.index(reason.startIndex, offsetBy: prefix.count)..<close.lowerBound]
+        let rest = reason[close.upperBound...]
+        let kinds = ["text.": "文本", "a number.": "数字", "true or false.": "true 或 false", "a list.": "列表"]
+        switch rest {
+        case "is missing.": return "缺少字段 '\(field)'。"
+        case "has a value that cannot be read.": return "字段 '\(field)' 的值无法读取。"
+        case "should be a value of another kind.": return "字段 '\(field)' 的值类型不对。"
+        default:
+            guard rest.hasPrefix("should be "), let kind = kinds[String(rest.dropFirst("should be ".count))] else { return nil }
+            return "字段 '\(field)' 应为\(kind)。"
+        }
     }
 
     private static let ours: [String: String] = [
@@ -32,6 +52,7 @@ enum ErrorReasons {
         "Something went wrong.": "出错了。",
         PanelistRemoval.submitted: "已提交的评分卡属于面试记录：提交者留在面试小组中。",
         PanelistRemoval.lastOne: "不能移出面试的唯一面试官：请改为取消这场面试。",
+        PanelistAddition.closed: "已完成或已取消的面试不能再添加面试官。",
         PanelistRemoval.ownCardFirst: "请先提交你自己对这位候选人的评分卡：在此之前，面试小组的评分卡你既不能查看，也不能移除。",
         DecisionService.ownCardFirst: "请先提交你自己对这位候选人的评分卡：录用决定要在看到所有评分卡之后做出。",
         StorageTrouble.unavailable.reason: "数据库没有响应，未保存任何内容。请过几秒再试。",

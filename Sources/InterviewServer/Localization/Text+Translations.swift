@@ -229,6 +229,12 @@ extension Text {
         case .errSlugCharacters: ("Letters, digits, '-', '_' and '.' only, starting with a letter or digit, such as backend-senior.", "只能使用字母、数字、'-'、'_' 和 '.'，并以字母或数字开头，例如 backend-senior。")
         case .errPasswordTrivial: ("This password is too easy to guess (fewer than five different characters): a few unrelated words make a good one.",
                                    "这个密码太容易猜到（不同的字符少于五个）：几个互不相关的词语就是好密码。")
+        case .errPasswordCommon: ("This password is among the first ones guessed (a common word, name or keyboard run, digits and symbols around it count for little): a few unrelated words make a good one.",
+                                  "这个密码属于最先被猜到的一类（常见单词、名字或键盘上连续的键，前后加数字和符号也没多大用）：用几个互不相关的词组成的密码更好。")
+        case .errPasswordLong: ("At most 72 bytes (72 plain letters, about 24 Chinese characters): the hashing reads no further, so the rest would not count.",
+                                "最多 72 个字节（72 个英文字母，约 24 个汉字）：哈希只读取这么多，后面的部分不起作用。")
+        case .errEmailMixedScripts: ("This address mixes letters of two alphabets that look alike (such as a Cyrillic а among Latin letters): type it again in one alphabet.",
+                                     "这个地址混用了两种外形相似的字母（例如拉丁字母中夹着西里尔字母 а）：请只用一种字母重新输入。")
         case .errPasswordHasEmail: ("This password holds the account's email name, the first thing anyone would try: choose another.",
                                     "这个密码包含账户邮箱的用户名，任何人都会先试它：请另选一个。")
         case .errPasswordBlank: ("A password of spaces only is no secret: use letters, digits or words.", "只由空格组成的密码毫无保密性：请使用字母、数字或词语。")
@@ -376,6 +382,7 @@ extension Text {
         case .followsSuggestion: ("Follows the suggestion", "遵循系统建议")
         case .hoursToSubmit: ("Hours to submit (median)", "提交用时（中位数，小时）")
         case .littleData: ("little data: shown, not used to adjust scores", "数据较少：仅供参考，不用于校准分数")
+        case .addToPanel: ("Add to the panel", "加入面试小组")
         case .notLinked: ("not compared: few shared candidates", "无法比较：共同候选人太少")
         case .demoBanner: ("Demo data: these candidates, interviews and scores are simulated by the interview demo command, not real.",
                            "演示数据：这些候选人、面试和分数由 interview demo 模拟生成，并非真实数据。")

@@ -39,7 +39,7 @@ enum Text: String, CaseIterable, Sendable {
     // Form errors
     case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errDecisionChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errTimeSkipped, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
-    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errPasswordTrivial, errPasswordHasEmail, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
+    case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errPasswordTrivial, errPasswordHasEmail, errPasswordCommon, errPasswordLong, errEmailMixedScripts, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
     // Console and reports
     case openConsole, report, candidateReport, panelCandidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer
@@ -51,7 +51,7 @@ enum Text: String, CaseIterable, Sendable {
     // Calibration
     case calibration, calibrationIntro, calibrationOwnOnly, calibrationNoData, calibrationModel, severity, severityHint
     case pointsDifference, ratingsCount, distribution, theirs, team, deeperRate, followsSuggestion, hoursToSubmit
-    case littleData, notLinked, colleaguesAgreement, demoBanner, severityTrend
+    case addToPanel, littleData, notLinked, colleaguesAgreement, demoBanner, severityTrend
     case guideHealth, guideHealthIntro, asked, rated, meanPercent, discrimination, difficultyRasch, fitMeanSquares, skipped
     case notDemonstrated, medianTime, flags, noFlags, gates, answered, answeredYes
     // Question bank and the figures in the guide editor

@@ -35,6 +35,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case interviewStatus = "interview.status"
         case interviewRescheduled = "interview.rescheduled"
         case panelistRemoved = "panelist.removed"
+        case panelistAdded = "panelist.added"
         case decisionRecorded = "decision.recorded"
         /// `interview restore` put a backup back; recorded at the next start.
         case databaseRestored = "database.restored"

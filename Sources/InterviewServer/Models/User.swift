@@ -39,7 +39,12 @@ extension User: ModelSessionAuthenticatable {}
 
 extension User {
     /// Emails compare case-insensitively: people type them both ways.
+    /// Compatibility-folded (full-width "ａｄａ" is "ada"), lowercased, without the spaces around it or a
+    /// trailing dot after the domain, which mail treats as the same address: each made a second account
+    /// that read as the first (an account probe).
     static func normalized(email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var folded = email.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        while folded.hasSuffix("."), folded.contains("@") { folded.removeLast() }
+        return folded
     }
 }

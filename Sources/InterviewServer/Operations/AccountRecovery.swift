@@ -12,6 +12,8 @@ public enum AccountRecovery {
     public struct Done: Sendable {
         public var name: String
         public var role: String
+        /// The account's address as stored, to echo back (not as typed, with its spaces and capitals).
+        public var email: String
     }
 
     /// Why nothing was changed, in both languages.
@@ -41,7 +43,7 @@ public enum AccountRecovery {
             try await LoginRateLimiter(db: app.db, now: Date()).clear(.account(user.email))
             try await SecurityAudit.recordSystem(.passwordReset, subject: SecurityAudit.subject("user", user.id),
                                                  detail: "from the command line", on: app.db)
-            let done = Done(name: user.name, role: user.role.rawValue)
+            let done = Done(name: user.name, role: user.role.rawValue, email: user.email)
             try await app.asyncShutdown()
             return done
         } catch {

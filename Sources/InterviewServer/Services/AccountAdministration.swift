@@ -8,9 +8,52 @@ enum AccountAdministration {
     /// accounts any more.
     static func changeRole(of user: User, to role: Role, on db: any Database) async throws {
         guard user.role != role else { return }
-        if user.isAdmin, user.isActive, try await activeAdminCount(on: db) <= 1 { throw FieldErrors(fields: ["account": .errLastAdmin]) }
+        try await checkRoleChange(of: user, to: role, on: db)
         user.role = role
         try await user.save(on: db)
+    }
+
+    private static func checkRoleChange(of user: User, to role: Role, on db: any Database) async throws {
+        if user.isAdmin, role != .admin, user.isActive, try await activeAdminCount(on: db) <= 1 {
+            throw FieldErrors(fields: ["account": .errLastAdmin])
+        }
+    }
+
+    /// What one change of an account did, for the security trail.
+    struct Change {
+        var kind: SecurityEvent.Kind
+        var detail: String
+    }
+
+    /// Details, role and active state at once (the API's PATCH): every rule is checked before anything is
+    /// saved, so a refused change leaves the account as it was. Nil fields stay as they are.
+    static func update(_ user: User, name: String?, email: String?, role: Role?, active: Bool?,
+                       by actor: User, on db: any Database) async throws -> [Change] {
+        var changes: [Change] = []
+        var newName = user.name, newEmail = user.email
+        if name != nil || email != nil {
+            (newName, newEmail) = try await checkedDetails(of: user, name: name ?? user.name, email: email, on: db)
+            let fields = (newName != user.name ? ["name"] : []) + (newEmail != user.email ? ["email"] : [])
+            if !fields.isEmpty { changes.append(Change(kind: .accountChanged, detail: fields.joined(separator: ", "))) }
+        }
+        if let role, role != user.role {
+            try await checkRoleChange(of: user, to: role, on: db)
+            changes.append(Change(kind: .roleChanged, detail: "\(user.role.rawValue) -> \(role.rawValue)"))
+        }
+        if let active, active != user.isActive {
+            if !active, user.id == actor.id { throw FieldErrors(fields: ["account": .errDeactivateSelf]) }
+            changes.append(Change(kind: active ? .userReactivated : .userDeactivated, detail: ""))
+        }
+        guard !changes.isEmpty else { return [] }
+        user.name = newName
+        user.email = newEmail
+        if let role { user.role = role }
+        if let active, active != user.isActive {
+            user.deactivatedAt = active ? nil : Date()
+            user.sessionEpoch += 1
+        }
+        try await user.save(on: db)
+        return changes
     }
 
     /// Corrects an account's name and email (a typo at creation, a new address): the scores they gave stay
@@ -18,24 +61,30 @@ enum AccountAdministration {
     /// security trail (the field names only, never the values); `email` nil keeps it (one's own name).
     @discardableResult
     static func changeDetails(of user: User, name: String?, email: String?, on db: any Database) async throws -> [String] {
-        var errors = FieldErrors()
-        let newName = errors.require(name, "name")
-        var newEmail = user.email
-        if let email {
-            newEmail = User.normalized(email: errors.require(email, "email"))
-            if errors["email"] == nil, !AccountService.isEmail(newEmail) { errors["email"] = .errEmail }
-            if errors["email"] == nil, newEmail != user.email,
-               try await User.query(on: db).filter(\.$email == newEmail).filter(\.$id != user.requireID()).first() != nil {
-                errors["email"] = .errEmailTaken
-            }
-        }
-        try errors.check()
+        let (newName, newEmail) = try await checkedDetails(of: user, name: name, email: email, on: db)
         let changed = (newName != user.name ? ["name"] : []) + (newEmail != user.email ? ["email"] : [])
         guard !changed.isEmpty else { return [] }
         user.name = newName
         user.email = newEmail
         try await user.save(on: db)
         return changed
+    }
+
+    /// The name and email `user` would have, every rule checked; `email` nil keeps theirs.
+    private static func checkedDetails(of user: User, name: String?, email: String?, on db: any Database) async throws -> (String, String) {
+        var errors = FieldErrors()
+        let newName = errors.require(name, "name")
+        var newEmail = user.email
+        if let email {
+            newEmail = User.normalized(email: errors.require(email, "email"))
+            if errors["email"] == nil, let problem = AccountService.emailProblem(newEmail) { errors["email"] = problem }
+            if errors["email"] == nil, newEmail != user.email,
+               try await User.query(on: db).filter(\.$email == newEmail).filter(\.$id != user.requireID()).first() != nil {
+                errors["email"] = .errEmailTaken
+            }
+        }
+        try errors.check()
+        return (newName, newEmail)
     }
 
     /// Deactivates or reactivates `user`. Nobody deactivates themselves (they would be locked out in

@@ -17,12 +17,43 @@ enum AccountService {
     /// fewer than five different characters, or one holding the email's name, is refused too.
     static func passwordProblem(_ password: String, email: String? = nil) -> Text? {
         if password.count < minimumPasswordLength { return .errPasswordShort }
+        // bcrypt reads the first 72 bytes only: a longer one signed in with any ending (an account probe).
+        if password.utf8.count > maximumPasswordBytes { return .errPasswordLong }
         if password.allSatisfy(\.isWhitespace) { return .errPasswordBlank }
         if Set(password.lowercased()).count < 5 { return .errPasswordTrivial }
         if let name = email?.split(separator: "@").first?.lowercased(), name.count >= 3, password.lowercased().contains(name) {
             return .errPasswordHasEmail
         }
+        if CommonPasswords.isCommon(password) { return .errPasswordCommon }
         return nil
+    }
+
+    static let maximumPasswordBytes = 72
+
+    /// Why an address will not do as an account's, or nil; `email` is `User.normalized` already. Letters of
+    /// two alphabets that look alike (a Cyrillic "а" in "аda@…", an "е" in ".examplе") made a second account
+    /// that read as the admin's on the users page and in the trail (an account probe); full-width letters and
+    /// a trailing dot are undone by `normalized` instead, so they find the account they imitate.
+    static func emailProblem(_ email: String) -> Text? {
+        guard isEmail(email) else { return .errEmail }
+        var scripts = Set<Script>()
+        for scalar in email.unicodeScalars where scalar.properties.isAlphabetic {
+            scripts.insert(Script(scalar))
+        }
+        return scripts.subtracting([.other]).count > 1 ? .errEmailMixedScripts : nil
+    }
+
+    /// The alphabets whose letters pass for each other.
+    private enum Script {
+        case latin, cyrillic, greek, other
+        init(_ scalar: Unicode.Scalar) {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
+            case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: self = .cyrillic
+            case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
+            default: self = .other
+            }
+        }
     }
 
     /// `hash` is bcrypt (`req.password.hash`); passed in so tests and the setup page share this path.
@@ -31,7 +62,7 @@ enum AccountService {
         var errors = FieldErrors()
         let name = errors.require(input.name, "name")
         let email = User.normalized(email: errors.require(input.email, "email"))
-        if errors["email"] == nil, !isEmail(email) { errors["email"] = .errEmail }
+        if errors["email"] == nil, let problem = emailProblem(email) { errors["email"] = problem }
         let password = input.password ?? ""
         if let problem = passwordProblem(password, email: email) { errors["password"] = problem }
         let role = fixedRole ?? Role(rawValue: input.role ?? "")

@@ -27,6 +27,10 @@ enum InterviewService {
         /// The panel as the page shows it: each interviewer, whether their account is deactivated, and for
         /// the position's managers the way to take them off while their card is unsubmitted.
         var panelists: [Panelist] = []
+        /// For the position's hiring managers and admins, while the interview is open: the form that puts
+        /// another active member of the position on the panel (`PanelistAddition`), and whom it offers.
+        var addPanelistAction: String?
+        var panelChoices: [PanelChoice] = []
         /// The status form, for the position's hiring managers and admins; nil for anyone else.
         var statusAction: String?
         /// The form that moves it to another time, while it is open (scheduled or in progress), for the same
@@ -38,6 +42,11 @@ enum InterviewService {
         var consoleHref: String?
         var reportHref: String
         var outcome: InterviewOutcome
+    }
+
+    struct PanelChoice: Content {
+        var id: UUID
+        var name: String
     }
 
     struct Panelist: Content {
@@ -127,6 +136,13 @@ enum InterviewService {
         let people = try await byID(User.query(on: db).filter(\.$id ~~ Set(seats.map(\.$user.id)))
             .field(\.$id).field(\.$name).field(\.$deactivatedAt).all())
         let manages = Access.canManage(user)
+        // Who could join each open panel: the position's active members, read once for the page.
+        var eligible: [UUID: [User]] = [:]
+        if manages {
+            for positionID in Set(candidates.values.map(\.$position.id)) {
+                eligible[positionID] = try await PanelistAddition.eligible(for: positionID, on: db)
+            }
+        }
         let submittedSeats = !manages || ids.isEmpty ? [] : Set(try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ ids)
             .filter(\.$submittedAt != nil).field(\.$interview.$id).field(\.$interviewer.$id).all()
             .map { PanelSeat.Key(interviewID: $0.$interview.id, userID: $0.$interviewer.id) })
@@ -151,7 +167,7 @@ enum InterviewService {
                                     removeAction: removable ? SiteURL.interviewPanelistRemove(id, who).path : nil)
                 }
             }
-            return Row(id: id, candidateName: candidate?.name ?? Text.erased.in(language),
+            var row = Row(id: id, candidateName: candidate?.name ?? Text.erased.in(language),
                        candidateHref: SiteURL.candidate(interview.$candidate.id).path,
                        positionTitle: candidate.flatMap { positions[$0.$position.id]?.title } ?? "",
                        scheduledAt: DisplayDate.string(interview.scheduledAt), status: interview.status,
@@ -167,6 +183,14 @@ enum InterviewService {
                        scheduledAtField: DisplayDate.fieldValue(interview.scheduledAt),
                        consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
                        reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
+            let open = interview.status == .scheduled || interview.status == .inProgress
+            let choices = !open ? [] : (candidate.flatMap { eligible[$0.$position.id] } ?? [])
+                .filter { !panel.contains($0.id!) }.map { PanelChoice(id: $0.id!, name: $0.name) }
+            if !choices.isEmpty {
+                row.addPanelistAction = SiteURL.interviewPanelistAdd(id).path
+                row.panelChoices = choices
+            }
+            return row
         }
         return .init(rows: rows, total: total, page: number, per: per)
     }
