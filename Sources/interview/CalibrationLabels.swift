@@ -31,13 +31,15 @@ struct CalibrationLabels {
         }
     }
     var candidatesTitle: String {
-        t("Candidates: scores 0–100; the raw score is the score of record, the adjusted one removes each interviewer's severity (95% interval)",
-          "候选人：0–100 分；原始分为正式成绩，校准分去除了每位面试官的严格度（95% 区间）")
+        // The interval is the correction's alone: a probe found it held the candidate's severity-free score
+        // for 13 of 40 candidates, read as the candidate's own (the web debrief already said whose it is).
+        t("Candidates: scores 0–100; the raw score is the score of record, the adjusted one removes each interviewer's severity (the interval is the 95% interval of that correction alone, not of the candidate's own ratings)",
+          "候选人：0–100 分；原始分为正式成绩，校准分去除了每位面试官的严格度（区间只是该校正本身的 95% 区间，不含候选人自身评分的波动）")
     }
     var candidate: String { t("candidate", "候选人") }
     var raw: String { t("raw", "原始分") }
     var adjusted: String { t("adjusted", "校准分") }
-    var interval: String { t("95% interval", "95% 区间") }
+    var interval: String { t("correction's 95%", "校正的 95% 区间") }
     var interviewers: String { t("interviewers", "面试官") }
     var notAdjustedTitle: String { t("Not adjusted, the raw score stands alone:", "未校准，只有原始分：") }
     var nothing: String { t("No ratings to calibrate.", "没有可校准的评分。") }
@@ -53,7 +55,7 @@ struct CalibrationLabels {
         case .nothingRated:
             return t("nothing rated", "没有评分")
         case .interviewerBelowMinimum(let id, let ratings, let candidates):
-            return t("\(id): \(ratings) ratings of \(candidates) candidates, below the minimum of \(minimum.ratings) of \(minimum.candidates)",
+            return t("\(id): \(ratings) \(ratings == 1 ? "rating" : "ratings") of \(candidates) \(candidates == 1 ? "candidate" : "candidates"), below the minimum of \(minimum.ratings) of \(minimum.candidates)",
                      "\(id)：\(ratings) 个评分、\(candidates) 位候选人，少于最低要求（\(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）")
         case .interviewerNotLinked(let id, let shared, let of, let inTeam):
             return AdjustedScoreText.notLinked(id, shared: shared, of: of, inTeam: inTeam, minimum: minimum, zh: language == .zh)

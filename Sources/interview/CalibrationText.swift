@@ -14,6 +14,8 @@ enum CalibrationText {
                          [i.interviewer, signed(i.severity), decimal(i.standardError, 2), signed(i.points), "\(i.ratingCount)", "\(i.candidateCount)",
                           "\(i.sharedCandidates)", "\(decimal(i.infit, 2))/\(decimal(i.outfit, 2))", labels.use(minimum.shortfall(of: i))]
                      })
+        let misfits = fit.interviewers.compactMap { i in RatingFit.of(i).map { (i, $0) } }
+        for (i, note) in misfits { out += "  \(i.interviewer): " + note.text(i.infit, labels.language == .zh ? .zh : .en) + "\n" }
         out += "\n" + labels.candidatesTitle + "\n"
         // Candidates in natural order (c2 before c10); why a score is not adjusted goes under the table, so
         // one long reason does not widen every row.

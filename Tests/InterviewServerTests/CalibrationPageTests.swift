@@ -159,6 +159,25 @@ struct CalibrationPageTests {
         }
     }
 
+    @Test func anInterviewerReadingADebriefWithAColleaguesCardGetsNoAdjustedScore() async throws {
+        try await withApp { app in
+            // setup: Ivan and Olga both submitted on the panel
+            let fixture = try await submittedPanel(app)
+            let ivan = try await fixture.browser("ivan@example.com")
+            let id = try fixture.candidate.requireID()
+            // act
+            let page = try await ivan.get("/candidates/\(id)/debrief").body.string
+            let api = try await ivan.get("/api/v1/candidates/\(id)/debrief")
+            // verify: adjusted less raw would be Olga's severity (a probe ranked every colleague that way)
+            #expect(page.contains("Adjusted score: shown to the hiring managers."))
+            #expect(!page.contains("Not adjusted, the raw score stands alone"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+            let adjusted = try #require(json["adjusted"] as? [String: Any])
+            #expect((adjusted["adjusted"] == nil || adjusted["adjusted"] is NSNull) && (adjusted["raw"] == nil || adjusted["raw"] is NSNull))
+            #expect((adjusted["lines"] as? [String])?.isEmpty == true)
+        }
+    }
+
     @Test func anInterviewReportShowsItsCardsAdjustedScoreOrWhyNot() async throws {
         try await withApp { app in
             // setup

@@ -81,6 +81,30 @@ public struct RaterCalibration: Sendable {
 /// `points = E[rating | θ̄, 0, 0] − E[rating | θ̄, 0, s]`, positive = more severe — with its standard error
 /// by the delta method (dE/dη = Var[rating | η], so SE_points = Var · SE_logits). Printed as
 /// "Olga is 1.1 points more severe than the team (standard error 0.4), 41 interviews".
+/// An interviewer's ratings that fit the model poorly, from the information-weighted mean square (infit):
+/// below 0.7 they are more predictable than the model expects (little of the scale used, or one rating for
+/// everyone: a rater who gave everyone a 2 was called "lenient" unmarked, a calibration probe), above 1.3
+/// more erratic. Either way the severity says less than its interval suggests. The usual bounds for
+/// high-stakes ratings; said only with the minimum data, where a mean square is steady enough to read.
+public enum RatingFit: Hashable, Sendable {
+    case predictable, erratic
+
+    public static func of(_ interviewer: InterviewerSeverity, minimumRatings: Int = SeverityAdjustedScore.MinimumData.standard.ratings) -> RatingFit? {
+        guard interviewer.ratingCount >= minimumRatings else { return nil }
+        return interviewer.infit < 0.7 ? .predictable : interviewer.infit > 1.3 ? .erratic : nil
+    }
+
+    public func text(_ infit: Double, _ language: ReportLanguage) -> String {
+        let figure = String(format: "%.2f", infit)
+        switch (self, language) {
+        case (.predictable, .zh): return "评分比模型预期的更单一（infit \(figure)）：很少用到分制的两端，或给所有人同样的分；严格度的参考价值低于其区间所示"
+        case (.predictable, _): return "rates more predictably than the model expects (infit \(figure)): little of the scale used, or one rating for everyone; the severity says less than its interval suggests"
+        case (.erratic, .zh): return "评分比模型预期的更随意（infit \(figure)）：同样的回答得分起伏较大；严格度的参考价值低于其区间所示"
+        case (.erratic, _): return "rates more erratically than the model expects (infit \(figure)): like answers get unlike ratings; the severity says less than its interval suggests"
+        }
+    }
+}
+
 public struct InterviewerSeverity: Hashable, Sendable {
     public var interviewer: String
     /// Logits; positive = harsher than the average interviewer.

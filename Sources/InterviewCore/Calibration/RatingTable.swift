@@ -45,6 +45,9 @@ public enum RatingTable {
                 zh: "表头应为 \(header.joined(separator: ","))，实际为 \(first.fields.joined(separator: ","))")))
         }
         var cards: [ScorecardRatings] = [], index: [String: Int] = [:]
+        // The line each candidate, interviewer and question was first rated on: a second rating of the same
+        // was counted as another, toward the minimum data too (a calibration probe).
+        var rated: [String: Int] = [:]
         for row in rows.dropFirst() {
             guard row.fields.count == header.count else {
                 return .failure(Problem(line: row.line, message: LocalizedText(
@@ -74,6 +77,11 @@ public enum RatingTable {
             }
             let key = QuestionKey.of(topic: f[2], question: f[3])
             let card = "\(f[0])\u{0}\(f[1])"
+            if let earlier = rated.updateValue(row.line, forKey: card + "\u{0}" + key) {
+                return .failure(Problem(line: row.line, message: LocalizedText(
+                    en: "\(f[1]) rated question '\(f[3])' of topic '\(f[2])' for \(f[0]) on line \(earlier) already; keep one of the two (a table says nothing of which came later)",
+                    zh: "\(f[1]) 已在第 \(earlier) 行为 \(f[0]) 评过主题 '\(f[2])' 的问题 '\(f[3])'；请只保留其中一行（表格无法说明哪一次在后）")))
+            }
             let n = index[card] ?? {
                 cards.append(ScorecardRatings(candidate: f[0], interviewer: f[1], ratings: [], weighted: []))
                 index[card] = cards.count - 1

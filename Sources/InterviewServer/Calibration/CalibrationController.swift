@@ -87,6 +87,8 @@ struct CalibrationPage: Encodable {
         var littleData: Bool
         /// Enough data, but too few candidates shared with colleagues to compare it (`InterviewerLinks`).
         var notLinked: Bool
+        /// Ratings more predictable or erratic than the model expects (`RatingFit`).
+        var fitNote: String?
         var theirs: [String]
         var team: [String]
         var deeper: String
@@ -113,12 +115,16 @@ struct CalibrationPage: Encodable {
             case nil where s != nil: littleData = false; notLinked = false
             default: littleData = true; notLinked = false
             }
+            fitNote = s.flatMap { s in RatingFit.of(s).map { $0.text(s.infit, language.report) } }
             theirs = Self.percentages(f.distribution)
             team = Self.percentages(f.teamDistribution)
             deeper = CalibrationFigures.percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
             follows = CalibrationFigures.percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
-            trend = f.trend.map { String(format: "%@ %+.2f (±%.2f)", $0.period, $0.severity, $0.standardError) }
+            // A standard error, said as one: "±0.12" under an intro saying "the interval is 95%" read as a
+            // 95% interval, and quarters seemed to drift more than they do (a calibration probe).
+            let se = language == .zh ? "标准误" : "SE"
+            trend = f.trend.map { String(format: "%@ %+.2f (%@ %.2f)", $0.period, $0.severity, se, $0.standardError) }
             let report = language.report
             if let kappa = f.agreement.figure {
                 agreement = String(format: "κ = %@ (%@, n=%d)", AgreementReading.shown(kappa.value), kappa.reading.text(report), kappa.itemCount)

@@ -310,6 +310,12 @@ struct TeamCards: Sendable {
     /// `viewer`: an interviewer sees their own severity line only (managers see every one).
     func adjustedScore(candidate: UUID, shown: [ShownCard], bank: QuestionBank, language: ReportLanguage, viewer: User) -> AdjustedScoreText? {
         guard !shown.isEmpty else { return nil }
+        // An interviewer reading the debrief of a candidate a colleague scored: the adjusted score less the
+        // raw one is that colleague's severity, which the calibration page keeps to the hiring managers (a
+        // probe ranked every colleague from debriefs). Shown only where every card is the reader's own.
+        if !viewer.role.managesPositions, shown.contains(where: { $0.interviewer != viewer.id }) {
+            return .pending(Text.adjustedScoreForManagers.in(language == .zh ? .zh : .en))
+        }
         if isPreparing { return .pending(Text.adjustedScorePreparing.in(language == .zh ? .zh : .en)) }
         guard let fit else { return nil }
         let weighted = shown.flatMap { card in

@@ -356,6 +356,8 @@ extension Text {
         case .addedAt: ("Added", "添加时间")
         case .figuresPreparing: ("The server has just started and is reading the team's scorecards once; these figures appear in a few seconds. Reload then.",
                                  "服务器刚启动，正在首次读取团队的评分卡；这些统计数据几秒后出现，届时请刷新。")
+        case .adjustedScoreForManagers: ("Adjusted score: shown to the hiring managers. Beside a colleague's card it would tell that colleague's severity, which only they and the managers see.",
+                                         "校准分：仅对招聘经理显示。它与同事评分卡一起出现时会暴露该同事的严格度，而这只有本人和招聘经理能看到。")
         case .adjustedScorePreparing: ("Adjusted score: the server has just started and is reading the team's scorecards; reload in a few seconds.",
                                        "校准分：服务器刚启动，正在读取团队的评分卡；请几秒后刷新。")
         case .reportOfCard: ("The report below is the scorecard of", "下方报告来自这位面试官的评分卡：")

@@ -43,7 +43,7 @@ enum Text: String, CaseIterable, Sendable {
     // Console and reports
     case openConsole, report, candidateReport, panelCandidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer
-    case reportOfCard, consoleNeedsScript, colon, addedAt, figuresPreparing, adjustedScorePreparing
+    case reportOfCard, consoleNeedsScript, colon, addedAt, figuresPreparing, adjustedScorePreparing, adjustedScoreForManagers
     // Decisions and the debrief
     case decision, decisionHistory, recordDecision, outcome, rationale, outcomeAdvance, outcomeHire, outcomeReject, outcomeOnHold
     case todo, todoEmpty, overdue, lessThanAnHour, hoursAgo, daysAgo, overdueHours, overdueHoursHint

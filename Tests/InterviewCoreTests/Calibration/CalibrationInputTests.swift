@@ -51,6 +51,7 @@ struct CalibrationInputTests {
         ("candidate,interviewer,topic,question,rating\n\"multi\nline\",o,t,q,1\nc,,t,q,1\n", 4, "the interviewer is empty"),
         ("candidate,interviewer,topic,question,rating\n\"open,o,t,q,1\n", 2, "a quoted field is never closed"),
         ("", 1, "the file is empty"),
+        ("candidate,interviewer,topic,question,rating\nc,o,t,q,3\nc,o,t,q2,1\nc,o,t,q,0\n", 4, "o rated question 'q' of topic 't' for c on line 2 already"),
     ])
     func aBadTableNamesTheLine(text: String, line: Int, message: String) {
         // act

@@ -81,3 +81,40 @@ struct InterviewerLinksTests {
         #expect(AdjustedScoreText.notLinked("xu", shared: 1, of: 11, inTeam: true, minimum: minimum, zh: true).contains("11 位候选人中只有 1 位"))
     }
 }
+
+/// A rater whose ratings fit the model poorly is said so beside the severity (a calibration probe: one who
+/// gave everyone a 2 was called "lenient", unmarked).
+@Suite("Calibration: interviewers whose ratings fit poorly")
+struct RatingFitTests {
+    static func interviewer(infit: Double, ratings: Int) -> InterviewerSeverity {
+        InterviewerSeverity(interviewer: "g", severity: -0.45, standardError: 0.15, points: -0.3, pointsStandardError: 0.1,
+                            ratingCount: ratings, candidateCount: 10, sharedCandidates: 10, inTeam: true, infit: infit, outfit: infit)
+    }
+
+    @Test func tooPredictableAndErraticAreSaidWithTheMinimumData() {
+        #expect(RatingFit.of(Self.interviewer(infit: 0.49, ratings: 60)) == .predictable)
+        #expect(RatingFit.of(Self.interviewer(infit: 1.45, ratings: 60)) == .erratic)
+        #expect(RatingFit.of(Self.interviewer(infit: 1.0, ratings: 60)) == nil)
+        // a mean square over a few ratings is noise
+        #expect(RatingFit.of(Self.interviewer(infit: 0.49, ratings: 12)) == nil)
+        #expect(RatingFit.predictable.text(0.49, .en).contains("more predictably than the model expects (infit 0.49)"))
+        #expect(RatingFit.predictable.text(0.49, .zh).contains("infit 0.49"))
+    }
+
+    @Test func oneRatingForEveryoneFitsTooWell() throws {
+        // setup: ana and ben rate varied answers; cai gives every answer a 2, on the same candidates
+        var ratings: [CalibrationRating] = []
+        for c in 0..<12 {
+            for q in 0..<6 {
+                let level = min(4, max(0, c % 5 + q % 3 - 2))
+                ratings.append(CalibrationRating(candidate: "c\(c)", interviewer: c % 2 == 0 ? "ana" : "ben", question: "q\(q)", rating: level))
+                ratings.append(CalibrationRating(candidate: "c\(c)", interviewer: "cai", question: "q\(q)", rating: 2))
+            }
+        }
+        // act
+        let fit = try RaterCalibration.fit(ratings).get()
+        // verify
+        let cai = try #require(fit.interviewers.first { $0.interviewer == "cai" })
+        #expect(RatingFit.of(cai) == .predictable)
+    }
+}
