@@ -7,14 +7,6 @@ import VaporTesting
 
 @Suite("JSON API: the remaining routes")
 struct APIRouteTests {
-    private func apiLogIn(_ app: Application, _ email: String) async throws -> TestBrowser {
-        let browser = TestBrowser(app)
-        try await browser.get("/api/v1/session")
-        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
-        try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
-        return browser
-    }
-
     private func json(_ value: [String: String]) throws -> ByteBuffer { ByteBuffer(data: try JSONEncoder().encode(value)) }
 
     @Test func candidateRoutesReadChangeExportAndErase() async throws {
@@ -26,7 +18,7 @@ struct APIRouteTests {
             candidate.resumePDF = Multipart.smallPDF
             try await candidate.save(on: app.db)
             let path = "/api/v1/candidates/\(try candidate.requireID())"
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             // act
             let list = try await browser.get("/api/v1/candidates?q=ma")
             let read = try await browser.get(path)
@@ -65,7 +57,7 @@ struct APIRouteTests {
             let interview = Interview(candidateID: try candidate.requireID(), guideVersionID: try version.requireID(),
                                       scheduledAt: Date())
             try await interview.save(on: app.db)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             let path = "/api/v1/positions/\(try position.requireID())"
             // act
             let added = try await browser.send(.POST, path + "/members", body: try json(["email": "ivan@example.com"]), contentType: .json)
@@ -94,9 +86,9 @@ struct APIRouteTests {
             try await position.save(on: app.db)
             let path = "/api/v1/positions/\(try position.requireID())"
             // act
-            let byOwner = try await apiLogIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend (Go)"]), contentType: .json)
-            let byMember = try await apiLogIn(app, "max@example.com").send(.PATCH, path, body: try json(["title": "Backend (Rust)"]), contentType: .json)
-            let cleared = try await apiLogIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend", "retentionDays": ""]), contentType: .json)
+            let byOwner = try await TestBrowser.apiSignedIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend (Go)"]), contentType: .json)
+            let byMember = try await TestBrowser.apiSignedIn(app, "max@example.com").send(.PATCH, path, body: try json(["title": "Backend (Rust)"]), contentType: .json)
+            let cleared = try await TestBrowser.apiSignedIn(app, "mia@example.com").send(.PATCH, path, body: try json(["title": "Backend", "retentionDays": ""]), contentType: .json)
             // verify: omitted is unchanged (it was "kept until erased by hand", and refused to Max); empty clears
             #expect(byOwner.status == .ok && byMember.status == .ok)
             #expect(byMember.body.string.contains("\"retentionDays\":30"), "\(byMember.body.string)")
@@ -114,7 +106,7 @@ struct APIRouteTests {
             // The bundled guides belong to no one (admins edit them): an admin saves the new version.
             try await TestData.user(app, "root@example.com", role: .admin)
             let (guide, version) = try await TestData.anyGuideVersion(app)
-            let browser = try await apiLogIn(app, "root@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "root@example.com")
             let path = "/api/v1/guides/\(try guide.requireID())"
             // act
             let list = try await browser.get("/api/v1/guides")
@@ -134,8 +126,8 @@ struct APIRouteTests {
             // setup
             try await TestData.user(app, "root@example.com", role: .admin)
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let admin = try await apiLogIn(app, "root@example.com")
-            let interviewer = try await apiLogIn(app, "ivan@example.com")
+            let admin = try await TestBrowser.apiSignedIn(app, "root@example.com")
+            let interviewer = try await TestBrowser.apiSignedIn(app, "ivan@example.com")
             // act
             let created = try await admin.send(.POST, "/api/v1/users", body: try json(
                 ["name": "Mia", "email": "mia@example.com", "password": "twelve chars ok", "role": "hiring_manager"]), contentType: .json)

@@ -7,16 +7,6 @@ import VaporTesting
 
 @Suite("JSON API under /api/v1")
 struct APITests {
-    /// Logs in over the API: fetch the CSRF token, then post the credentials with it.
-    private func apiLogIn(_ app: Application, _ email: String) async throws -> TestBrowser {
-        let browser = TestBrowser(app)
-        try await browser.get("/api/v1/session")
-        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
-        let response = try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
-        #expect(response.status == .ok)
-        return browser
-    }
-
     private func json<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(data: try JSONEncoder().encode(value)) }
 
     @Test func withoutASessionTheAPIAnswers401() async throws {
@@ -32,7 +22,7 @@ struct APITests {
         try await withApp { app in
             // setup
             try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             let (guide, _) = try await TestData.anyGuideVersion(app)
             // act
             let response = try await browser.send(.POST, "/api/v1/positions",
@@ -48,7 +38,7 @@ struct APITests {
         try await withApp { app in
             // setup
             let mia = try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             let (guide, version) = try await TestData.anyGuideVersion(app)
             // act
             let position = try await browser.send(.POST, "/api/v1/positions", body: try json(
@@ -74,7 +64,7 @@ struct APITests {
         try await withApp { app in
             // setup
             try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             let (guide, _) = try await TestData.anyGuideVersion(app)
             _ = try await browser.send(.POST, "/api/v1/positions", body: try json(
                 ["title": "Back\u{202E}end\u{1B}[2J", "guideID": try guide.requireID().uuidString]), contentType: .json)
@@ -97,7 +87,7 @@ struct APITests {
         try await withApp { app in
             // setup
             try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             // act
             let response = try await browser.send(.POST, "/api/v1/positions", body: try json(["title": ""]), contentType: .json)
             // verify
@@ -114,7 +104,7 @@ struct APITests {
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
             let position = try await TestData.position(app, "Hidden", members: [])
             let candidate = try await TestData.candidate(app, "Kong", in: position)
-            let browser = try await apiLogIn(app, "ivan@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "ivan@example.com")
             // act
             let response = try await browser.get("/api/v1/candidates/\(try candidate.requireID())")
             // verify
@@ -127,7 +117,7 @@ struct APITests {
         try await withApp { app in
             // setup
             try await TestData.user(app, "mia@example.com", role: .hiringManager)
-            let browser = try await apiLogIn(app, "mia@example.com")
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             // act
             let saved = try await browser.send(.POST, "/api/v1/guides", body: try json(
                 ["slug": "broken", "markdown": GuideLibraryTests.brokenGuide]), contentType: .json)

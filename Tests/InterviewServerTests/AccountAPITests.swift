@@ -9,14 +9,6 @@ import VaporTesting
 /// probe found the API could only list and create accounts, while the README said it did the rest).
 @Suite("JSON API: changing accounts")
 struct AccountAPITests {
-    private func apiLogIn(_ app: Application, _ email: String) async throws -> TestBrowser {
-        let browser = TestBrowser(app)
-        try await browser.get("/api/v1/session")
-        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
-        try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
-        return browser
-    }
-
     private func body(_ json: String) -> ByteBuffer { ByteBuffer(string: json) }
 
     @Test func anAdminDeactivatesRenamesAndChangesARoleAndEachIsInTheTrail() async throws {
@@ -24,8 +16,8 @@ struct AccountAPITests {
             // setup: Ivan signed in over the API when the admin offboards him
             let root = try await TestData.user(app, "root@example.com", role: .admin)
             let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer, name: "Ivan")
-            let admin = try await apiLogIn(app, "root@example.com")
-            let ivansClient = try await apiLogIn(app, "ivan@example.com")
+            let admin = try await TestBrowser.apiSignedIn(app, "root@example.com")
+            let ivansClient = try await TestBrowser.apiSignedIn(app, "ivan@example.com")
             #expect(try await ivansClient.get("/api/v1/positions").status == .ok)
             let id = try ivan.requireID()
             // act
@@ -55,7 +47,7 @@ struct AccountAPITests {
             // setup: the only admin tries to rename and demote themselves in one request, then to deactivate themselves
             let root = try await TestData.user(app, "root@example.com", role: .admin, name: "Root")
             try await TestData.user(app, "ivan@example.com", role: .interviewer)
-            let admin = try await apiLogIn(app, "root@example.com")
+            let admin = try await TestBrowser.apiSignedIn(app, "root@example.com")
             let id = try root.requireID()
             // act
             let demoted = try await admin.send(.PATCH, "/api/v1/users/\(id)", body: body(#"{"name": "Renamed", "role": "interviewer"}"#), contentType: .json)
@@ -81,9 +73,9 @@ struct AccountAPITests {
             let root = try await TestData.user(app, "root@example.com", role: .admin)
             let ivan = try await TestData.user(app, "ivan@example.com", role: .interviewer)
             try await TestData.user(app, "mia@example.com", role: .interviewer)
-            let admin = try await apiLogIn(app, "root@example.com")
-            let ivansClient = try await apiLogIn(app, "ivan@example.com")
-            let interviewer = try await apiLogIn(app, "mia@example.com")
+            let admin = try await TestBrowser.apiSignedIn(app, "root@example.com")
+            let ivansClient = try await TestBrowser.apiSignedIn(app, "ivan@example.com")
+            let interviewer = try await TestBrowser.apiSignedIn(app, "mia@example.com")
             // act
             let common = try await admin.send(.PUT, "/api/v1/users/\(try ivan.requireID())/password", body: body(#"{"password": "Welcome2026!!"}"#), contentType: .json)
             let set = try await admin.send(.PUT, "/api/v1/users/\(try ivan.requireID())/password", body: body(#"{"password": "otter lamp river gazebo"}"#), contentType: .json)

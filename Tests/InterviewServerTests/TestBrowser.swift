@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import InterviewServer
 import Vapor
 import VaporTesting
@@ -54,6 +55,16 @@ final class TestBrowser: @unchecked Sendable {
     func logIn(_ email: String, password: String = TestData.password) async throws -> TestingHTTPResponse {
         try await get("/login")
         return try await post("/login", ["email": email, "password": password])
+    }
+
+    /// A client signed in over the API: the CSRF token fetched, then the credentials posted with it.
+    static func apiSignedIn(_ app: Application, _ email: String) async throws -> TestBrowser {
+        let browser = TestBrowser(app)
+        try await browser.get("/api/v1/session")
+        let body = try JSONEncoder().encode(["email": email, "password": TestData.password])
+        let response = try await browser.send(.POST, "/api/v1/session", body: ByteBuffer(data: body), contentType: .json)
+        #expect(response.status == .ok)
+        return browser
     }
 
     private func withCookie(_ headers: HTTPHeaders) -> HTTPHeaders {

@@ -14,16 +14,21 @@ struct InterviewerLinksTests {
         }
     }
 
+    /// ana, ben and cai share twelve candidates in pairs; xu rates ten candidates alone and one with ana.
+    static func teamWithALoneInterviewer() -> [CalibrationRating] {
+        var ratings: [CalibrationRating] = []
+        for c in 0..<12 { ratings += interview("p\(c)", by: [["ana", "ben"], ["ben", "cai"], ["cai", "ana"]][c % 3], level: c % 4 + 1) }
+        for c in 0..<10 { ratings += interview("x\(c)", by: ["xu"], level: c % 3 + 1) }
+        return ratings + interview("bridge", by: ["ana", "xu"], level: 2)
+    }
+
     static func severity(_ fit: RaterCalibration, _ name: String) throws -> InterviewerSeverity {
         try #require(fit.interviewers.first { $0.interviewer == name })
     }
 
     @Test func sharedCandidatesAndTheTeamAreCounted() throws {
         // setup: ana, ben and cai share candidates in pairs; xu rates ten candidates alone and one with ana
-        var ratings: [CalibrationRating] = []
-        for c in 0..<12 { ratings += Self.interview("p\(c)", by: [["ana", "ben"], ["ben", "cai"], ["cai", "ana"]][c % 3], level: c % 4 + 1) }
-        for c in 0..<10 { ratings += Self.interview("x\(c)", by: ["xu"], level: c % 3 + 1) }
-        ratings += Self.interview("bridge", by: ["ana", "xu"], level: 2)
+        let ratings = Self.teamWithALoneInterviewer()
         // act
         let fit = try RaterCalibration.fit(ratings).get()
         // verify
@@ -62,10 +67,7 @@ struct InterviewerLinksTests {
 
     @Test func anAdjustedScoreWithAnUnlinkedInterviewerIsWithheldAndSaysWhyInBothLanguages() throws {
         // setup: xu (alone on ten candidates, one shared) rated x0
-        var ratings: [CalibrationRating] = []
-        for c in 0..<12 { ratings += Self.interview("p\(c)", by: [["ana", "ben"], ["ben", "cai"], ["cai", "ana"]][c % 3], level: c % 4 + 1) }
-        for c in 0..<10 { ratings += Self.interview("x\(c)", by: ["xu"], level: c % 3 + 1) }
-        ratings += Self.interview("bridge", by: ["ana", "xu"], level: 2)
+        let ratings = Self.teamWithALoneInterviewer()
         let fit = try RaterCalibration.fit(ratings).get()
         let weighted = ratings.filter { $0.candidate == "x0" }.map {
             WeightedRating(question: $0.question, interviewer: $0.interviewer, rating: $0.rating, weight: 1)
