@@ -12,8 +12,9 @@ struct CalibrationInput {
     var occurrences: [QuestionOccurrence] = []
     var gates: [GateOccurrence] = []
     var scale: ClosedRange<Int>
-    /// The first guide's language, for the printed tables when --language is not given.
-    var language: Language = .en
+    /// The first guide's language, for the printed tables when --language is not given; nil when no guide
+    /// was read (a CSV), and then the terminal's (LANG=zh_CN printed English tables, a recheck).
+    var language: Language?
 
     /// `needsInterviewers`: calibration estimates each interviewer's severity, so every session must name
     /// its interviewer; question statistics do not (`stats`), and read an unnamed session as one unknown
@@ -154,6 +155,6 @@ struct CalibrationSource: ParsableArguments {
     }
 
     func labels(_ input: CalibrationInput) -> CalibrationLabels {
-        CalibrationLabels(language: language?.language ?? input.language)
+        CalibrationLabels(language: language?.language ?? input.language ?? Language.preferred(from: ProcessInfo.processInfo.environment))
     }
 }

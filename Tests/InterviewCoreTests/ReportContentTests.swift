@@ -53,7 +53,7 @@ struct ReportContentTests {
         let report = InterviewReport.make(guide: script.driver.guide, state: script.state, audience: .interviewer, language: .en)
         // verify: "= 0.0" for a topic whose coverage is none was read as a 0 by a tool
         let mysql = try #require(report.topic("3.2.2"))
-        #expect(mysql.coverage == nil && mysql.formulas.coverage == "–")
+        #expect(mysql.coverage == nil && mysql.formulas.coverage == "–" && mysql.formulas.deeperShare == "–")
         #expect(report.topic("3.2.1")?.formulas.coverage.hasPrefix("100 × ") == true)
     }
 

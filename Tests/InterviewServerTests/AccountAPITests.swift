@@ -83,6 +83,7 @@ struct AccountAPITests {
             let byInterviewer = try await interviewer.send(.PUT, "/api/v1/users/\(try root.requireID())/password", body: body(#"{"password": "otter lamp river gazebo"}"#), contentType: .json)
             // verify
             #expect(common.status == .unprocessableEntity && common.body.string.contains(Text.errPasswordCommon.in(.en)))
+            #expect(common.body.string.contains("\"password\":"))
             #expect(set.status == .noContent)
             #expect(try await ivansClient.get("/api/v1/positions").status == .unauthorized)
             #expect(own.status == .unprocessableEntity)

@@ -59,7 +59,15 @@ struct PanelistAdditionTests {
             // act
             let listing = try await manager.get("/interviews").body.string
             let closed = try await manager.send(.PUT, "/api/v1/interviews/\(fixture.id)/interviewers/\(try ivan.requireID())", body: ByteBuffer(), contentType: .json)
-            // verify
+            let closedForm = try await manager.post("/interviews/\(fixture.id)/panel/add", ["interviewer": try ivan.requireID().uuidString])
+            fixture.interview.status = .scheduled
+            try await fixture.interview.save(on: app.db)
+            let nobodyForm = try await manager.post("/interviews/\(fixture.id)/panel/add", ["interviewer": UUID().uuidString])
+            let emptyForm = try await manager.post("/interviews/\(fixture.id)/panel/add", [:])
+            // verify: the page's form says why (it was a 500 for someone not eligible, a recheck)
+            #expect(closedForm.status == .conflict && closedForm.body.string.contains("A completed or cancelled interview takes no new interviewer."))
+            #expect(nobodyForm.status == .unprocessableEntity && nobodyForm.body.string.contains(Text.errUnknownUser.in(.en)))
+            #expect(emptyForm.status == .unprocessableEntity)
             #expect(byInterviewer.status == .forbidden || byInterviewer.status == .notFound)
             #expect(closed.status == .conflict)
             #expect(!listing.contains("/interviews/\(fixture.id)/panel/add"))

@@ -56,6 +56,20 @@ struct CalibrateCommandTests {
         }
     }
 
+    @Test func aTableOfRatingsIsPrintedInTheTerminalsLanguage() throws {
+        // setup: a CSV names no guide, so no guide's language applies
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("ratings.csv")
+        try Data("candidate,interviewer,topic,question,rating\nc1,olga,t,q1,3\nc1,ben,t,q1,2\n".utf8).write(to: csv)
+        // act
+        let chinese = try CommandRunner.run(["calibrate", csv.path, "--scale", "0-4"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"])
+        let english = try CommandRunner.run(["calibrate", csv.path, "--scale", "0-4"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"])
+        // verify: Chinese tables under a Chinese locale (they were English, a recheck)
+        #expect(chinese.status == 0 && chinese.stdout.contains("候选人"), "\(chinese.stdout)")
+        #expect(english.status == 0 && english.stdout.contains("Candidates: scores 0–100"))
+    }
+
     @Test func belowTheMinimumOnlyTheRawScoreIsShownAndTheReasonIsSaid() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()

@@ -86,6 +86,12 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
     public static func notLinked(_ name: String, shared: Int, of candidates: Int, inTeam: Bool,
                                  minimum: SeverityAdjustedScore.MinimumData, zh: Bool) -> String {
         if !inTeam {
+            // Sharing with colleagues, but only within a group apart (or the team split in groups alike):
+            // "shares no candidates" beside 20 shared read as a contradiction (a recheck).
+            if shared > 0 {
+                return zh ? "\(name) 只与一组面试官有共同的候选人，而这组与团队其余面试官没有共同的候选人（或团队分成了同样大的几组），严格度无从与团队比较"
+                          : "\(name) shares candidates only within a group of interviewers who share none with the rest of the team (or the team is split in groups of the same size), so their severity cannot be compared with the team's"
+            }
             return zh ? "\(name) 与团队其余面试官没有共同的候选人（直接或经由同事都没有），严格度无从与团队比较"
                       : "\(name) shares no candidates, directly or through colleagues, with the rest of the team, so their severity cannot be compared with the team's"
         }

@@ -81,7 +81,7 @@ extension TopicReport {
                                accuracy: score.accuracyDerivation.formula(showWeights: show),
                                // A topic never entered has no coverage; its formula said "= 0.0" (a probe).
                                coverage: score.coverage == nil ? "–" : score.coverageDerivation.formula(showWeights: show),
-                               deeperShare: score.depth.derivation.formula(showWeights: show)),
+                               deeperShare: score.entered ? score.depth.derivation.formula(showWeights: show) : "–"),
             questions: questions,
             gates: topic.gates.map { gate in
                 let answer = progress?.gateAnswers[gate.id]

@@ -59,7 +59,13 @@ struct APIAdminController: RouteCollection {
         let user = try await account(req)
         let password = try req.content.decode(NewPassword.self).password
         let admin = try req.user
-        try await AccountAdministration.resetPassword(of: user, new: password, confirmation: password, by: admin, req: req)
+        do {
+            try await AccountAdministration.resetPassword(of: user, new: password, confirmation: password, by: admin, req: req)
+        } catch var errors as FieldErrors {
+            // The users page's form calls it "reset"; the JSON names the field sent.
+            errors.rename("reset", to: "password")
+            throw errors
+        }
         try await SecurityAudit.record(.passwordReset, by: admin, subject: SecurityAudit.subject("user", user.id),
                                        detail: "sessions ended", req: req)
         return .noContent

@@ -23,9 +23,17 @@ struct InterviewController: RouteCollection {
         routes.post(SiteURL.pattern(SiteURL.interviewPanelistAdd), use: Self.addPanelist)
     }
 
+    /// A refusal is said on the error page with its reason: someone deactivated since the page was drawn was
+    /// a 500, and a closed interview "the request could not be read" (a recheck).
     @Sendable static func addPanelist(req: Request) async throws -> Response {
         struct Form: Content { var interviewer: UUID? }
-        try await PanelistAddition.add(try req.content.decode(Form.self).interviewer, to: req.parameters.get("id", as: UUID.self), req: req)
+        do {
+            try await PanelistAddition.add(try req.content.decode(Form.self).interviewer, to: req.parameters.get("id", as: UUID.self), req: req)
+        } catch let errors as FieldErrors {
+            throw FormRefusal(status: .unprocessableEntity, reason: errors.localized(req.language).values.joined(separator: " "))
+        } catch let abort as Abort where abort.status == .conflict {
+            throw FormRefusal(status: .conflict, reason: ErrorReasons.localized(abort.reason, status: .conflict, language: req.language))
+        }
         let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }
         return req.redirect(to: SafeRedirect.path(back, fallback: SiteURL.interviews.path))
     }

@@ -32,7 +32,8 @@ enum ErrorReasons {
         case "should be a value of another kind.": return "字段 '\(field)' 的值类型不对。"
         default:
             guard rest.hasPrefix("should be "), let kind = kinds[String(rest.dropFirst("should be ".count))] else { return nil }
-            return "字段 '\(field)' 应为\(kind)。"
+            // A space before a Latin word, as Chinese text sets it: "应为 true 或 false".
+            return "字段 '\(field)' 应为" + (kind.first?.isASCII == true ? " " : "") + "\(kind)。"
         }
     }
 

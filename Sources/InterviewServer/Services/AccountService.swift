@@ -36,18 +36,23 @@ enum AccountService {
     /// a trailing dot are undone by `normalized` instead, so they find the account they imitate.
     static func emailProblem(_ email: String) -> Text? {
         guard isEmail(email) else { return .errEmail }
-        var scripts = Set<Script>()
-        for scalar in email.unicodeScalars where scalar.properties.isAlphabetic {
-            scripts.insert(Script(scalar))
+        // Per part (the name, each label of the domain): "олег@demo.example" is a Cyrillic name at a Latin
+        // domain, and was refused as a whole (a recheck).
+        for part in email.split(whereSeparator: { $0 == "@" || $0 == "." }) {
+            var scripts = Set<Script>()
+            for scalar in part.unicodeScalars where scalar.properties.isAlphabetic { scripts.insert(Script(scalar)) }
+            if scripts.contains(.lookAlike) || scripts.subtracting([.other]).count > 1 { return .errEmailMixedScripts }
         }
-        return scripts.subtracting([.other]).count > 1 ? .errEmailMixedScripts : nil
+        return nil
     }
 
-    /// The alphabets whose letters pass for each other.
+    /// The alphabets whose letters pass for each other, and letters made to look like plain ones (the
+    /// phonetic "ɑ" and small-capital "ᴀ" passed for an "a" in the same alphabet, a recheck).
     private enum Script {
-        case latin, cyrillic, greek, other
+        case latin, cyrillic, greek, lookAlike, other
         init(_ scalar: Unicode.Scalar) {
             switch scalar.value {
+            case 0x250...0x2AF, 0x1D00...0x1DBF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F: self = .lookAlike
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: self = .latin
             case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: self = .cyrillic
             case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek

@@ -23,6 +23,13 @@ struct FieldErrors: Error, Sendable {
 
     var isEmpty: Bool { fields.isEmpty }
 
+    /// The same errors under another field's name (a form's field and the API's may be called differently).
+    mutating func rename(_ field: String, to other: String) {
+        fields[other] = fields.removeValue(forKey: field) ?? fields[other]
+        limits[other] = limits.removeValue(forKey: field) ?? limits[other]
+        ranges[other] = ranges.removeValue(forKey: field) ?? ranges[other]
+    }
+
     subscript(field: String) -> Text? {
         get { fields[field] }
         set { fields[field] = newValue }

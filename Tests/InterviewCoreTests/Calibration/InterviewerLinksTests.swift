@@ -61,8 +61,10 @@ struct InterviewerLinksTests {
         for c in 0..<6 { ratings += Self.interview("b\(c)", by: ["cai", "dan"], level: c % 4 + 1) }
         // act
         let fit = try RaterCalibration.fit(ratings).get()
-        // verify: neither pair's severities can be put against the other's
+        // verify: neither pair's severities can be put against the other's, and the reason says why
         #expect(fit.interviewers.allSatisfy { !$0.inTeam })
+        #expect(AdjustedScoreText.notLinked("ana", shared: 6, of: 6, inTeam: false, minimum: .standard, zh: false)
+            .contains("shares candidates only within a group of interviewers who share none with the rest of the team"))
     }
 
     @Test func anAdjustedScoreWithAnUnlinkedInterviewerIsWithheldAndSaysWhyInBothLanguages() throws {
