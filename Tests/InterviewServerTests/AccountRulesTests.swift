@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 @testable import InterviewServer
 import Testing
@@ -50,11 +51,19 @@ struct AccountRulesTests {
         #expect(AccountService.emailProblem("not-an-address") == .errEmail)
     }
 
-    @Test func aBodyThatDoesNotDecodeIsSaidInChinese() {
-        #expect(ErrorReasons.localized("The field 'per' should be a number.", status: .badRequest, language: .zh) == "字段 'per' 应为数字。")
-        #expect(ErrorReasons.localized("The field 'active' should be true or false.", status: .badRequest, language: .zh) == "字段 'active' 应为 true 或 false。")
-        #expect(ErrorReasons.localized("The field 'role' is missing.", status: .badRequest, language: .zh) == "缺少字段 'role'。")
-        #expect(ErrorReasons.localized("The body is not valid JSON or form data.", status: .badRequest, language: .zh) == "请求正文不是有效的 JSON 或表单数据。")
-        #expect(ErrorReasons.localized("The field 'per' should be a number.", status: .badRequest, language: .en) == "The field 'per' should be a number.")
+    @Test func aBodyThatDoesNotDecodeIsSaidInBothLanguages() {
+        // setup: the decoding errors a query or body gives
+        struct Page: Decodable { var per: Int; var active: Bool }
+        func refusal(_ json: String) -> DecodingErrorText.Refusal? {
+            guard case .failure(let error) = Result(catching: { try JSONDecoder().decode(Page.self, from: Data(json.utf8)) }),
+                  let decoding = error as? DecodingError else { return nil }
+            return DecodingErrorText.abort(decoding)
+        }
+        // act + verify
+        #expect(refusal(#"{"per": "abc", "active": true}"#)?.text == LocalizedText(en: "The field 'per' should be a number.", zh: "字段 'per' 应为数字。"))
+        #expect(refusal(#"{"per": 1, "active": "maybe"}"#)?.text.zh == "字段 'active' 应为 true 或 false。")
+        #expect(refusal(#"{"active": true}"#)?.text.zh == "缺少字段 'per'。")
+        #expect(refusal("{per")?.text.zh == "请求正文不是有效的 JSON 或表单数据。")
+        #expect(refusal(#"{"per": 1, "active": true}"#) == nil)
     }
 }

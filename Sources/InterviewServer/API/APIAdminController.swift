@@ -43,9 +43,7 @@ struct APIAdminController: RouteCollection {
         let actor = try req.user
         let changes = try await AccountAdministration.update(user, name: change.name, email: change.email, role: change.role,
                                                              active: change.active, by: actor, on: req.db)
-        for made in changes {
-            try await SecurityAudit.record(made.kind, by: actor, subject: SecurityAudit.subject("user", user.id), detail: made.detail, req: req)
-        }
+        try await AccountAdministration.record(changes, of: user, by: actor, req: req)
         return try APISessionController.UserInfo(user)
     }
 

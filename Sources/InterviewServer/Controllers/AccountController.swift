@@ -50,11 +50,9 @@ struct AccountController: RouteCollection {
         struct Form: Content { var name: String? }
         let user = try req.user
         do {
-            let changed = try await AccountAdministration.changeDetails(of: user, name: try req.content.decode(Form.self).name, email: nil, on: req.db)
-            if !changed.isEmpty {
-                try await SecurityAudit.record(.accountChanged, by: user, subject: SecurityAudit.subject("user", user.id),
-                                               detail: changed.joined(separator: ", "), req: req)
-            }
+            let changes = try await AccountAdministration.update(user, name: try req.content.decode(Form.self).name ?? "", email: nil,
+                                                                 role: nil, active: nil, by: user, on: req.db)
+            try await AccountAdministration.record(changes, of: user, by: user, req: req)
             return req.redirect(to: SiteURL.account.path + "?name=1")
         } catch let errors as FieldErrors {
             let response = try await render(req, changed: false, errors: errors.localized(req.language)).encodeResponse(for: req)

@@ -50,11 +50,10 @@ struct UserController: RouteCollection {
         let user = try await find(req)
         let form = try req.content.decode(DetailsForm.self)
         do {
-            let changed = try await AccountAdministration.changeDetails(of: user, name: form.name, email: form.email ?? "", on: req.db)
-            if !changed.isEmpty {
-                try await SecurityAudit.record(.accountChanged, by: try req.user, subject: SecurityAudit.subject("user", user.id),
-                                               detail: changed.joined(separator: ", "), req: req)
-            }
+            let admin = try req.user
+            let changes = try await AccountAdministration.update(user, name: form.name ?? "", email: form.email ?? "", role: nil, active: nil,
+                                                                 by: admin, on: req.db)
+            try await AccountAdministration.record(changes, of: user, by: admin, req: req)
             return req.redirect(to: SiteURL.users.path + ChangeNotice.details.query(user: user.id))
         } catch let errors as FieldErrors {
             // Beside the list, like a refused password: the row's own form is folded away.
@@ -85,11 +84,9 @@ struct UserController: RouteCollection {
         let user = try await find(req)
         guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role ?? "") else { throw Abort(.badRequest) }
         return try await applying(req, done: .role, user: user.id) {
-            let before = user.role
-            try await AccountAdministration.changeRole(of: user, to: role, on: req.db)
-            guard before != role else { return }
-            try await SecurityAudit.record(.roleChanged, by: try req.user, subject: SecurityAudit.subject("user", user.id),
-                                           detail: "\(before.rawValue) -> \(role.rawValue)", req: req)
+            let admin = try req.user
+            let changes = try await AccountAdministration.update(user, name: nil, email: nil, role: role, active: nil, by: admin, on: req.db)
+            try await AccountAdministration.record(changes, of: user, by: admin, req: req)
         }
     }
 
@@ -98,11 +95,9 @@ struct UserController: RouteCollection {
         // Anything but "true" or "false" deactivated the account (an account probe posted garbage).
         guard let active = Bool(try req.content.decode(ActiveForm.self).active ?? "") else { throw Abort(.badRequest) }
         return try await applying(req, done: active ? .reactivated : .deactivated, user: user.id) {
-            let actor = try req.user, before = user.isActive
-            try await AccountAdministration.setActive(active, user: user, by: actor, on: req.db)
-            guard before != active else { return }
-            try await SecurityAudit.record(active ? .userReactivated : .userDeactivated, by: actor,
-                                           subject: SecurityAudit.subject("user", user.id), req: req)
+            let admin = try req.user
+            let changes = try await AccountAdministration.update(user, name: nil, email: nil, role: nil, active: active, by: admin, on: req.db)
+            try await AccountAdministration.record(changes, of: user, by: admin, req: req)
         }
     }
 

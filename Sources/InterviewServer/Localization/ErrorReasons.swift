@@ -13,28 +13,7 @@ enum ErrorReasons {
         if let chinese = ours[reason] { return chinese }
         if reason == status.reasonPhrase, let chinese = byStatus[status.code] { return chinese }
         if ChineseText.appears(in: reason) { return reason }
-        if let chinese = decodingProblem(reason) { return chinese }
         return "请求无法处理：" + reason
-    }
-
-    /// `DecodingErrorText`'s sentences ("The field 'per' should be a number."), which a Chinese client got in
-    /// English after "请求无法处理：" (an account probe).
-    private static func decodingProblem(_ reason: String) -> String? {
-        if reason == "The body is not valid JSON or form data." { return "请求正文不是有效的 JSON 或表单数据。" }
-        let prefix = "The field '"
-        guard reason.hasPrefix(prefix), let close = reason.range(of: "' ", range: reason.index(reason.startIndex, offsetBy: prefix.count)..<reason.endIndex) else { return nil }
-        let field = reason[reason.index(reason.startIndex, offsetBy: prefix.count)..<close.lowerBound]
-        let rest = reason[close.upperBound...]
-        let kinds = ["text.": "文本", "a number.": "数字", "true or false.": "true 或 false", "a list.": "列表"]
-        switch rest {
-        case "is missing.": return "缺少字段 '\(field)'。"
-        case "has a value that cannot be read.": return "字段 '\(field)' 的值无法读取。"
-        case "should be a value of another kind.": return "字段 '\(field)' 的值类型不对。"
-        default:
-            guard rest.hasPrefix("should be "), let kind = kinds[String(rest.dropFirst("should be ".count))] else { return nil }
-            // A space before a Latin word, as Chinese text sets it: "应为 true 或 false".
-            return "字段 '\(field)' 应为" + (kind.first?.isASCII == true ? " " : "") + "\(kind)。"
-        }
     }
 
     private static let ours: [String: String] = [

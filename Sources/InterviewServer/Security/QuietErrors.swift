@@ -14,7 +14,10 @@ struct QuietErrors: Middleware {
         next.respond(to: request).flatMapErrorThrowing { error in
             let status: HTTPResponseStatus, reason: String, headers: HTTPHeaders
             let trouble = StorageTrouble(error)
-            if let abort = StorageTrouble.abort(for: error) {
+            let language = Language.preferred(by: request)
+            if let abort = StorageTrouble.abort(for: error) as? DecodingErrorText.Refusal {
+                (status, reason, headers) = (abort.status, abort.text.text(language == .zh ? .zh : .en), abort.headers)
+            } else if let abort = StorageTrouble.abort(for: error) {
                 (status, reason, headers) = (abort.status, abort.reason, abort.headers)
             } else {
                 (status, reason, headers) = (.internalServerError, "Something went wrong.", [:])
@@ -34,7 +37,6 @@ struct QuietErrors: Middleware {
                 response.headers.contentType = .html
                 response.body = .init(string: StorageTroublePage.html(trouble))
             } else {
-                let language = Language.preferred(by: request)
                 try response.content.encode(Body(reason: ErrorReasons.localized(reason, status: status, language: language)), as: .json)
             }
             return response

@@ -4,15 +4,7 @@ import Vapor
 /// What admins change on accounts, and what everyone changes on their own: roles, deactivation,
 /// passwords. The rules live here so the pages and the tests share them.
 enum AccountAdministration {
-    /// Changes `user`'s role. The last active admin keeps theirs: without one nobody could manage
-    /// accounts any more.
-    static func changeRole(of user: User, to role: Role, on db: any Database) async throws {
-        guard user.role != role else { return }
-        try await checkRoleChange(of: user, to: role, on: db)
-        user.role = role
-        try await user.save(on: db)
-    }
-
+    /// The last active admin keeps the role: without one nobody could manage accounts any more.
     private static func checkRoleChange(of user: User, to role: Role, on db: any Database) async throws {
         if user.isAdmin, role != .admin, user.isActive, try await activeAdminCount(on: db) <= 1 {
             throw FieldErrors(fields: ["account": .errLastAdmin])
@@ -25,8 +17,12 @@ enum AccountAdministration {
         var detail: String
     }
 
-    /// Details, role and active state at once (the API's PATCH): every rule is checked before anything is
-    /// saved, so a refused change leaves the account as it was. Nil fields stay as they are.
+    /// Details, role and active state, one or all at once (the users page's forms, the Account page's name,
+    /// the API's PATCH): every rule is checked before anything is saved, so a refused change leaves the
+    /// account as it was. Nil fields stay as they are. A name or email corrected keeps the scores given
+    /// theirs (a second account would have split them). Nobody deactivates themselves (they would be
+    /// locked out in the middle of doing it), so an admin acting always leaves an active admin: themselves.
+    /// Deactivating ends every session; reactivating does not bring old ones back.
     static func update(_ user: User, name: String?, email: String?, role: Role?, active: Bool?,
                        by actor: User, on db: any Database) async throws -> [Change] {
         var changes: [Change] = []
@@ -56,20 +52,6 @@ enum AccountAdministration {
         return changes
     }
 
-    /// Corrects an account's name and email (a typo at creation, a new address): the scores they gave stay
-    /// theirs, where a second account would have split them. Returns which of the two changed, for the
-    /// security trail (the field names only, never the values); `email` nil keeps it (one's own name).
-    @discardableResult
-    static func changeDetails(of user: User, name: String?, email: String?, on db: any Database) async throws -> [String] {
-        let (newName, newEmail) = try await checkedDetails(of: user, name: name, email: email, on: db)
-        let changed = (newName != user.name ? ["name"] : []) + (newEmail != user.email ? ["email"] : [])
-        guard !changed.isEmpty else { return [] }
-        user.name = newName
-        user.email = newEmail
-        try await user.save(on: db)
-        return changed
-    }
-
     /// The name and email `user` would have, every rule checked; `email` nil keeps theirs.
     private static func checkedDetails(of user: User, name: String?, email: String?, on db: any Database) async throws -> (String, String) {
         var errors = FieldErrors()
@@ -87,15 +69,11 @@ enum AccountAdministration {
         return (newName, newEmail)
     }
 
-    /// Deactivates or reactivates `user`. Nobody deactivates themselves (they would be locked out in
-    /// the middle of doing it), so an admin acting always leaves at least one active admin: themselves.
-    static func setActive(_ active: Bool, user: User, by actor: User, on db: any Database) async throws {
-        guard user.isActive != active else { return }
-        if !active, user.id == actor.id { throw FieldErrors(fields: ["account": .errDeactivateSelf]) }
-        user.deactivatedAt = active ? nil : Date()
-        // Deactivating ends every session; reactivating does not bring old ones back.
-        user.sessionEpoch += 1
-        try await user.save(on: db)
+    /// Each change in the security trail, as `actor`'s: the field names of a details change, never values.
+    static func record(_ changes: [Change], of user: User, by actor: User, req: Request) async throws {
+        for made in changes {
+            try await SecurityAudit.record(made.kind, by: actor, subject: SecurityAudit.subject("user", user.id), detail: made.detail, req: req)
+        }
     }
 
     /// Replaces the password after checking the current one. Every other session of the account ends

@@ -137,12 +137,7 @@ enum InterviewService {
             .field(\.$id).field(\.$name).field(\.$deactivatedAt).all())
         let manages = Access.canManage(user)
         // Who could join each open panel: the position's active members, read once for the page.
-        var eligible: [UUID: [User]] = [:]
-        if manages {
-            for positionID in Set(candidates.values.map(\.$position.id)) {
-                eligible[positionID] = try await PanelistAddition.eligible(for: positionID, on: db)
-            }
-        }
+        let eligible = manages ? try await PanelistAddition.eligible(for: Set(candidates.values.map(\.$position.id)), on: db) : [:]
         let submittedSeats = !manages || ids.isEmpty ? [] : Set(try await ScorecardRecord.query(on: db).filter(\.$interview.$id ~~ ids)
             .filter(\.$submittedAt != nil).field(\.$interview.$id).field(\.$interviewer.$id).all()
             .map { PanelSeat.Key(interviewID: $0.$interview.id, userID: $0.$interviewer.id) })

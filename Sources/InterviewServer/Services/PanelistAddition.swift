@@ -16,7 +16,8 @@ enum PanelistAddition {
         // As scheduling: an erased candidate is not interviewed again.
         guard candidate.erasedAt == nil else { throw CandidateWrites.erased }
         guard interview.status == .scheduled || interview.status == .inProgress else { throw Abort(.conflict, reason: closed) }
-        guard let userID, try await eligible(for: candidate.$position.id, on: req.db).contains(where: { $0.id == userID }) else {
+        let positionID = candidate.$position.id
+        guard let userID, try await eligible(for: [positionID], on: req.db)[positionID, default: []].contains(where: { $0.id == userID }) else {
             throw FieldErrors(fields: ["interviewer": .errUnknownUser])
         }
         let seats = try await InterviewInterviewer.query(on: req.db).filter(\.$interview.$id == interviewID).all()
@@ -31,11 +32,16 @@ enum PanelistAddition {
                                        detail: SecurityAudit.subject("user", userID), req: req)
     }
 
-    /// Who may join a panel of the position: its active members.
-    static func eligible(for positionID: UUID, on db: any Database) async throws -> [User] {
-        let memberIDs = try await PositionMember.query(on: db).filter(\.$position.$id == positionID).all().map(\.$user.id)
-        guard !memberIDs.isEmpty else { return [] }
-        return try await User.query(on: db).filter(\.$id ~~ memberIDs).filter(\.$deactivatedAt == nil).sort(\.$name).all()
+    /// Who may join a panel of each position: its active members, by name; two queries for a page of them.
+    static func eligible(for positionIDs: Set<UUID>, on db: any Database) async throws -> [UUID: [User]] {
+        guard !positionIDs.isEmpty else { return [:] }
+        let memberships = try await PositionMember.query(on: db).filter(\.$position.$id ~~ positionIDs).all()
+        guard !memberships.isEmpty else { return [:] }
+        let people = try await User.query(on: db).filter(\.$id ~~ Set(memberships.map(\.$user.id)))
+            .filter(\.$deactivatedAt == nil).sort(\.$name).all()
+        let active = Dictionary(people.enumerated().compactMap { n, user in user.id.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(grouping: memberships.filter { active[$0.$user.id] != nil }, by: \.$position.id)
+            .mapValues { $0.compactMap { active[$0.$user.id] }.sorted().map { people[$0] } }
     }
 
     static let closed = "A completed or cancelled interview takes no new interviewer."
