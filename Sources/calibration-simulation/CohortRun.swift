@@ -64,11 +64,15 @@ struct CohortRun {
         RankCorrelation.spearman(score, ability) ?? 0
     }
 
-    /// Over the interviewers in the fit; the truth is centred on their mean, as the fit centres its estimates.
+    /// Over the interviewers in the fit; the truth is centred on the mean of the interviewers used to
+    /// adjust scores (all of them when none is), as the fit centres its estimates.
     private static func rmse(_ fit: RaterCalibration, _ severities: [Double]) -> Double {
         let index = Dictionary(uniqueKeysWithValues: severities.indices.map { (SimulatedTeam.interviewerID($0), $0) })
         let truth = fit.interviewers.map { severities[index[$0.interviewer]!] }
-        let mean = truth.reduce(0, +) / Double(truth.count)
+        let used = fit.interviewers.map { SeverityAdjustedScore.MinimumData.standard.shortfall(of: $0) == nil }
+        let centre = used.contains(true) ? used : used.map { _ in true }
+        let centred = zip(truth, centre).filter(\.1).map(\.0)
+        let mean = centred.reduce(0, +) / Double(centred.count)
         let squares = zip(fit.interviewers, truth).map { ($0.severity - ($1 - mean)) * ($0.severity - ($1 - mean)) }
         return (squares.reduce(0, +) / Double(squares.count)).squareRoot()
     }

@@ -37,14 +37,23 @@ extension CalibrationEstimator {
         }
     }
 
-    func calibration() -> RaterCalibration {
+    /// The fitted parameters as a calibration whose severities are centred on the interviewers that
+    /// `minimum` lets adjust scores (all of them when none qualifies): "severity 0" is then the average of
+    /// the interviewers a score is corrected against, and one marked "not compared" no longer moves every
+    /// other candidate's adjusted score (a recheck: by 1–3 points). A common shift of the severities and
+    /// the abilities changes no rating's probability, so this is the same fit, told from another zero.
+    func calibration(minimum: SeverityAdjustedScore.MinimumData) -> RaterCalibration {
         let curve = RatingCategoryCurve(thresholds: tau)
         var abilities = Sums(theta.count), difficulties = Sums(delta.count), severities = Sums(severity.count)
+        var precision = SeverityPrecision(count: severity.count, priorSD: settings.severityPriorSD)
+        let abilityPrior = 1 / (settings.abilityPriorSD * settings.abilityPriorSD)
         var candidatesSeen = [Int](repeating: 0, count: severity.count)
         var lastCandidate = [Int](repeating: -1, count: severity.count)
         var extreme = [Bool](repeating: false, count: theta.count)
+        var raters: [(interviewer: Int, variance: Double)] = []
         for c in theta.indices {
             var lowest = Int8.max, highest = Int8.min
+            raters.removeAll(keepingCapacity: true)
             for i in start[c]..<start[c + 1] {
                 let qi = Int(question[i]), ri = Int(interviewer[i]), x = category[i]
                 let (mean, variance) = curve.moments(eta: theta[c] - delta[qi] - severity[ri])
@@ -53,27 +62,37 @@ extension CalibrationEstimator {
                 difficulties.add(qi, residual: residual, variance: variance)
                 severities.add(ri, residual: residual, variance: variance)
                 if lastCandidate[ri] != c { lastCandidate[ri] = c; candidatesSeen[ri] += 1 }
+                if let k = raters.firstIndex(where: { $0.interviewer == ri }) { raters[k].variance += variance }
+                else { raters.append((ri, variance)) }
                 lowest = min(lowest, x); highest = max(highest, x)
             }
+            precision.addCandidate(raters, abilityInformation: abilities.information[c] + abilityPrior)
             extreme[c] = start[c + 1] > start[c] && lowest == highest && (lowest == 0 || Int(highest) == m)
         }
-        let meanAbility = theta.isEmpty ? 0 : theta.reduce(0, +) / Double(theta.count)
-        let atAverage = curve.moments(eta: meanAbility)
-
         let links = InterviewerLinks(interviewerCount: severity.count, start: start, interviewer: interviewer,
                                      ratingCount: severities.count)
-        var interviewers = severity.indices.map { r -> InterviewerSeverity in
-            let se = severities.standardError(r, priorSD: settings.severityPriorSD)
-            let here = curve.moments(eta: meanAbility - severity[r])
+        func rater(_ r: Int, shift: Double, meanAbility: Double, se: Double) -> InterviewerSeverity {
+            let here = curve.moments(eta: meanAbility - (severity[r] - shift))
             let (infit, outfit) = severities.meanSquares(r)
             return InterviewerSeverity(
-                interviewer: interviewerNames[r], severity: severity[r], standardError: se,
-                points: atAverage.mean - here.mean, pointsStandardError: here.variance * se,
+                interviewer: interviewerNames[r], severity: severity[r] - shift, standardError: se,
+                points: curve.moments(eta: meanAbility).mean - here.mean, pointsStandardError: here.variance * se,
                 ratingCount: severities.count[r], candidateCount: candidatesSeen[r],
                 sharedCandidates: links.sharedCandidates[r], inTeam: links.inTeam[r], infit: infit, outfit: outfit)
         }
+        // Which interviewers adjust scores depends only on counts, not on where 0 is.
+        let used = severity.indices.map { minimum.shortfall(of: rater($0, shift: 0, meanAbility: 0, se: 0)) == nil }
+        let centre = used.contains(true) ? used : used.map { _ in true }
+        let members = severity.indices.filter { centre[$0] }
+        let shift = members.isEmpty ? 0 : members.reduce(0.0) { $0 + severity[$1] } / Double(members.count)
+        let thetaShifted = theta.map { $0 - shift }
+        let meanAbility = thetaShifted.isEmpty ? 0 : thetaShifted.reduce(0, +) / Double(thetaShifted.count)
+        let errors = precision.contrastStandardErrors(centre: centre)
+            ?? severity.indices.map { severities.standardError($0, priorSD: settings.severityPriorSD) }
+
+        var interviewers = severity.indices.map { rater($0, shift: shift, meanAbility: meanAbility, se: errors[$0]) }
         var candidates = theta.indices.map { c in
-            CandidateAbility(candidate: candidateNames[c], ability: theta[c],
+            CandidateAbility(candidate: candidateNames[c], ability: thetaShifted[c],
                              standardError: abilities.standardError(c, priorSD: settings.abilityPriorSD),
                              ratingCount: abilities.count[c], extreme: extreme[c])
         }

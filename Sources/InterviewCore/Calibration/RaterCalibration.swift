@@ -8,13 +8,16 @@ import Foundation
 /// m = scale width (0–4 → m = 4, categories counted from the scale's lowest level). Fitted by penalised
 /// joint maximum likelihood: Gaussian priors on every facet (`CalibrationSettings` says which and why),
 /// alternating Newton steps (abilities, then difficulties, severities and thresholds together), each
-/// step limited to one logit. Identification: mean severity 0 and mean difficulty 0 over interviewers and
-/// questions (unweighted), thresholds summing to 0; each sweep moves any common shift into the
-/// abilities, so "severity +0.5" means half a logit harsher than the average interviewer.
+/// step limited to one logit. Identification: mean difficulty 0 over questions (unweighted), thresholds
+/// summing to 0, and mean severity 0 over the interviewers whose severities adjust scores (the minimum-data
+/// rule; over all of them when none qualifies); the abilities carry the common shift, so "severity +0.5"
+/// means half a logit harsher than the average interviewer a score is corrected against.
 ///
-/// Standard errors are 1/√(information + prior precision) for each parameter with the others held at
-/// their estimates — the usual Facets/Winsteps approximation; it ignores covariance between facets and
-/// so is slightly optimistic when a rater saw few, unusual candidates.
+/// A severity's standard error is that of its contrast with that average, from the severities'
+/// information with every candidate's ability profiled out (`SeverityPrecision`): an interviewer who rates
+/// candidates nobody else rated gets the wide error such ratings deserve. Abilities' and difficulties'
+/// errors are 1/√(information + prior precision) with the others held at their estimates, the usual
+/// Facets/Winsteps approximation.
 public struct RaterCalibration: Sendable {
     public var scale: ClosedRange<Int>
     /// Sorted by interviewer id.
@@ -42,14 +45,15 @@ public struct RaterCalibration: Sendable {
     /// Fits the model. Empty input gives an empty calibration, not an error: "nothing to calibrate yet".
     /// Deterministic: the same ratings in the same order give bit-equal results.
     public static func fit(_ ratings: [CalibrationRating], scale: ClosedRange<Int> = 0...4,
-                           settings: CalibrationSettings = .standard) -> Result<RaterCalibration, Undefined> {
+                           settings: CalibrationSettings = .standard,
+                           minimum: SeverityAdjustedScore.MinimumData = .standard) -> Result<RaterCalibration, Undefined> {
         let width = scale.upperBound - scale.lowerBound
         guard width >= 1 else { return .failure(.singleLevelScale) }
         guard width <= 10 else { return .failure(.scaleTooWide(width)) }
         if let bad = ratings.first(where: { !scale.contains($0.rating) }) { return .failure(.ratingOutsideScale(bad)) }
         var estimator = CalibrationEstimator(ratings, scale: scale, settings: settings)
         estimator.run()
-        return .success(estimator.calibration())
+        return .success(estimator.calibration(minimum: minimum))
     }
 
     /// E[rating] on the guide's scale for a candidate of `ability` on a question of `difficulty` rated by

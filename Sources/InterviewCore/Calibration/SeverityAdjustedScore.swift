@@ -42,9 +42,9 @@ public struct WeightedRating: Hashable, Sendable {
 /// Minimum data: every interviewer of the candidate must have at least `MinimumData.ratings` ratings of
 /// `MinimumData.candidates` distinct candidates in the fit, and every question must be in the fit;
 /// otherwise the raw score stands alone. Why: with few candidates a severity estimate cannot tell a harsh
-/// interviewer from one who happened to meet weak candidates, and its standard error — computed as if the
-/// candidates' abilities were known — does not show that. The prior already shrinks such an interviewer
-/// toward 0, but moving a hiring score on a handful of ratings is a decision we leave to people.
+/// interviewer from one who happened to meet weak candidates. Its standard error (taken with the
+/// abilities unknown, `SeverityPrecision`) widens for it and the prior shrinks such an interviewer toward
+/// 0, but moving a hiring score on a handful of ratings is a decision we leave to people.
 ///
 /// Worked example (scale 0–4, thresholds τ = −1.5, −0.5, 0.5, 1.5; candidate θ = 0.25):
 ///
@@ -95,7 +95,7 @@ public struct SeverityAdjustedScore: Hashable, Sendable {
         /// that candidates are alike on average) is a severity a comparison. Three, so one bridging
         /// candidate's own quirks cannot set it. Chosen by simulation (Benchmarks/calibration/README.md,
         /// "Shared candidates"), which also shows what this does not fix: an interviewer far from the team
-        /// who rates most candidates alone is pulled toward the team, and the interval is too narrow.
+        /// who rates most candidates alone is pulled toward the team, by about one standard error.
         public var sharedCandidates = 3
         /// The share of the interviewer's candidates that must be shared; 0 by default, because requiring
         /// two thirds withheld every adjustment where a quarter of candidates have a second round, the

@@ -18,7 +18,7 @@ public struct TeamCalibration: Sendable {
     public static func make(_ scorecards: [ScorecardRatings], scale: ClosedRange<Int>,
                             settings: CalibrationSettings = .standard,
                             minimum: SeverityAdjustedScore.MinimumData = .standard) -> Result<TeamCalibration, RaterCalibration.Undefined> {
-        let fitted = RaterCalibration.fit(scorecards.flatMap(\.ratings), scale: scale, settings: settings)
+        let fitted = RaterCalibration.fit(scorecards.flatMap(\.ratings), scale: scale, settings: settings, minimum: minimum)
         return fitted.map { fit in
             var byCandidate: [String: [ScorecardRatings]] = [:]
             for card in scorecards { byCandidate[card.candidate, default: []].append(card) }

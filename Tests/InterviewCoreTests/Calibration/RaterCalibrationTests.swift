@@ -19,12 +19,12 @@ struct RaterCalibrationTests {
             let truth = sim.severities[Int(i.interviewer.dropFirst())!] - mean
             return abs(i.severity - truth) <= 1.96 * i.standardError
         }.count
-        // verify: nominal 95 %. The information-based SEs ignore the abilities' own uncertainty and
-        // JML's small outward bias (≈ L/(L − 1) with L = 24 ratings per candidate), so we require 80 %;
-        // this seed gives the figure printed on failure.
+        // verify: nominal 95 %; 29 of 30 for this seed, with the errors taken with the abilities unknown
+        // (`SeverityPrecision`; the per-parameter ones were allowed 80 %). 85 % leaves room for JML's small
+        // outward bias (≈ L/(L − 1) with L = 24 ratings per candidate).
         #expect(fit.converged)
         #expect(fit.interviewers.count == 30)
-        #expect(Double(covered) / 30 >= 0.80, "covered \(covered)/30")
+        #expect(Double(covered) / 30 >= 0.85, "covered \(covered)/30")
         let estimates = fit.interviewers.map(\.severity)
         let truths = fit.interviewers.map { sim.severities[Int($0.interviewer.dropFirst())!] }
         #expect(spearman(estimates, truths) > 0.9)

@@ -31,7 +31,9 @@ struct SeverityTrendTests {
         #expect(olga.map(\.ratings) == [800, 800])
         let drop = olga[0].severity - olga[1].severity
         #expect(drop > 1.6 && drop < 2.4, "drop \(drop)")
-        #expect(olga.allSatisfy { $0.standardError < 0.1 })
+        // 100 candidates a quarter, each shared with one of eight colleague-quarters: about 0.11 for olga
+        // against one colleague, wider against the average of all ten (0.135 for this seed)
+        #expect(olga.allSatisfy { $0.standardError > 0.08 && $0.standardError < 0.2 }, "\(olga)")
         let steady = try #require(trends["r0"])
         #expect(steady.allSatisfy { abs($0.severity) < 0.35 }, "\(steady)")
     }
