@@ -16,6 +16,7 @@ extension Application {
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.serverSettings = settings
     ServerMetrics.bootstrap()
+    PlainTextRefused.install()
     if case .sqliteFile(let path) = settings.storage {
         let lock = try DataFolderLock(databasePath: path, language: settings.operatorLanguage)
         app.dataFolderLock = lock

@@ -30,16 +30,18 @@ extension Interview {
 
         @OptionGroup var source: CalibrationSource
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("An interviewer's severity is used once they have this many ratings…", "面试官的评分至少达到这么多条……")))
+        // `.unconditional`: the next word is the value even when it starts with '-', so "--min-shared -1"
+        // gets validate()'s message, not "unknown option '-1'" (an account probe).
+        @Option(parsing: .unconditional, help: ArgumentHelp(CommandLineLanguage.pick("An interviewer's severity is used once they have this many ratings…", "面试官的评分至少达到这么多条……")))
         var minRatings = SeverityAdjustedScore.MinimumData.standard.ratings
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…of at least this many candidates.", "……且涉及至少这么多位候选人时，才使用其严格度。")))
+        @Option(parsing: .unconditional, help: ArgumentHelp(CommandLineLanguage.pick("…of at least this many candidates.", "……且涉及至少这么多位候选人时，才使用其严格度。")))
         var minCandidates = SeverityAdjustedScore.MinimumData.standard.candidates
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…of whom at least this many were rated by a colleague too…", "……其中至少这么多位也由其他面试官面试过……")))
+        @Option(parsing: .unconditional, help: ArgumentHelp(CommandLineLanguage.pick("…of whom at least this many were rated by a colleague too…", "……其中至少这么多位也由其他面试官面试过……")))
         var minShared = SeverityAdjustedScore.MinimumData.standard.sharedCandidates
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("…and at least this share of them (0–1): a severity is measured only through candidates colleagues rated too.", "……并且至少占这个比例（0–1）：严格度只能通过同事也面试过的候选人来衡量。")))
+        @Option(parsing: .unconditional, help: ArgumentHelp(CommandLineLanguage.pick("…and at least this share of them (0–1): a severity is measured only through candidates colleagues rated too.", "……并且至少占这个比例（0–1）：严格度只能通过同事也面试过的候选人来衡量。")))
         var minSharedShare = SeverityAdjustedScore.MinimumData.standard.sharedShare
 
         func validate() throws {

@@ -55,12 +55,15 @@ struct AccountAPITests {
             let taken = try await admin.send(.PATCH, "/api/v1/users/\(id)", body: body(#"{"email": "IVAN@example.com"}"#), contentType: .json)
             let unknownRole = try await admin.send(.PATCH, "/api/v1/users/\(id)", body: body(#"{"role": "owner"}"#), contentType: .json)
             let nobody = try await admin.send(.PATCH, "/api/v1/users/\(UUID())", body: body(#"{"active": false}"#), contentType: .json)
-            // verify: 422 with the reason, and the name not changed with the refused role
+            let asText = try await admin.send(.PATCH, "/api/v1/users/\(id)", body: body(#"{"name": "Renamed"}"#), contentType: .plainText)
+            // verify: 422 with the reason, and the name not changed with the refused role; a body sent as
+            // text is of a type no route takes, 415 as openapi.yaml says (it was a 400 "could not decode")
             #expect(demoted.status == .unprocessableEntity && demoted.body.string.contains(Text.errLastAdmin.in(.en)))
             #expect(deactivated.status == .unprocessableEntity && deactivated.body.string.contains(Text.errDeactivateSelf.in(.en)))
             #expect(taken.status == .unprocessableEntity && taken.body.string.contains(Text.errEmailTaken.in(.en)))
             #expect(unknownRole.status == .badRequest)
             #expect(nobody.status == .notFound)
+            #expect(asText.status == .unsupportedMediaType)
             let stored = try #require(try await User.find(id, on: app.db))
             #expect(stored.name == "Root" && stored.role == .admin && stored.isActive && stored.email == "root@example.com")
             #expect(try await SecurityEvent.query(on: app.db).filter(\.$subject == "user:\(id)").filter(\.$kind != .loginSucceeded).count() == 0)

@@ -56,6 +56,20 @@ struct CalibrateCommandTests {
         }
     }
 
+    @Test func aNegativeMinimumIsRefusedWithItsRule() throws {
+        // setup: a CSV that would calibrate
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("ratings.csv")
+        try "candidate,interviewer,topic,question,rating\nC-1,Olga,t,q1,3\n".write(to: csv, atomically: true, encoding: .utf8)
+        // act: a value written as its own word after the option, as people type it
+        let shared = try CommandRunner.run(["calibrate", csv.path, "--min-shared", "-1"])
+        let ratings = try CommandRunner.run(["calibrate", csv.path, "--min-ratings", "-5"])
+        // verify: the rule, not "unknown option '-1'"
+        #expect(shared.status != 0 && shared.stderr.contains("--min-shared must be at least 0"), "\(shared.stderr)")
+        #expect(ratings.status != 0 && ratings.stderr.contains("--min-ratings and --min-candidates must be at least 1"), "\(ratings.stderr)")
+    }
+
     @Test func aTableOfRatingsIsPrintedInTheTerminalsLanguage() throws {
         // setup: a CSV names no guide, so no guide's language applies
         let dir = try CommandRunner.temporaryDirectory()
