@@ -10,7 +10,7 @@ enum SiteURL {
     case candidateDecision(UUID), candidateDebrief(UUID), candidateDebriefMarkdown(UUID), candidateDebriefJSON(UUID)
     case interviews, interviewStatus(UUID), interviewReschedule(UUID), interviewPanelistRemove(UUID, UUID), interviewPanelistAdd(UUID), interviewConsole(UUID), interviewReport(UUID), interviewCandidateReport(UUID)
     case guides, guide(UUID), guideEdit(UUID), guideConvert(UUID), guideCompare(UUID), guideMarkdown(UUID)
-    case users, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
+    case users, usersLockout, userRole(UUID), userActive(UUID), userPassword(UUID), userDetails(UUID), account, accountPassword, accountName, accountSignOutEverywhere, accountTimeZone, audit, auditExport
     case calibration, guideHealth(UUID), questions
 
     /// Where someone lands after signing in: an interviewer on the interviews page, whose first part is
@@ -54,6 +54,7 @@ enum SiteURL {
         case .guideCompare(let id): "/guides/\(id)/compare"
         case .guideMarkdown(let id): "/guides/\(id)/guide.md"
         case .users: "/users"
+        case .usersLockout: "/users/lockout"
         case .userRole(let id): "/users/\(id)/role"
         case .userActive(let id): "/users/\(id)/active"
         case .userPassword(let id): "/users/\(id)/password"

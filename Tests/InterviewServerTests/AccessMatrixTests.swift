@@ -209,6 +209,7 @@ struct AccessMatrixTests {
             for path in ["/api/v1/users", "/api/v1/audit", "/api/v1/audit/security"] {
                 try await check(w, path, row) { try await w.call($0, .GET, path) }
             }
+            try await check(w, "lift an address's lockout", row) { try await w.call($0, .DELETE, "/api/v1/lockouts/203.0.113.9") }
             let positions: [Person: HTTPStatus] = [.member: .forbidden, .panelist: .forbidden, .manager: .created, .admin: .created]
             let guides = try await TestData.anyGuideVersion(app).0.requireID()
             try await check(w, "create position", positions) {

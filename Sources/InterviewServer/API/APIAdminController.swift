@@ -9,6 +9,7 @@ struct APIAdminController: RouteCollection {
         admin.post(APIPath.users, use: Self.createUser)
         admin.patch(APIPath.user, use: Self.updateUser)
         admin.put(APIPath.userPassword, use: Self.resetPassword)
+        admin.delete(APIPath.lockout, use: Self.liftLockout)
         admin.get(APIPath.audit, use: Self.candidateAudit)
         admin.get(APIPath.securityAudit, use: Self.securityAudit)
     }
@@ -67,6 +68,17 @@ struct APIAdminController: RouteCollection {
         try await SecurityAudit.record(.passwordReset, by: admin, subject: SecurityAudit.subject("user", user.id),
                                        detail: "sessions ended", req: req)
         return .noContent
+    }
+
+    struct Lifted: Content {
+        /// Whether the address was locked out; its count of failures is cleared either way.
+        var lifted: Bool
+    }
+
+    /// Lifts a client address's sign-in lockout, as the users page does (422 under `address` when the
+    /// path names no IP address).
+    @Sendable static func liftLockout(req: Request) async throws -> Lifted {
+        Lifted(lifted: try await LockoutLift.lift(req.parameters.get("address") ?? "", by: try req.user, req: req))
     }
 
     private static func account(_ req: Request) async throws -> User {

@@ -38,6 +38,7 @@ enum APIPath {
     static let users: [PathComponent] = ["users"]
     static let user: [PathComponent] = ["users", id]
     static let userPassword: [PathComponent] = ["users", id, "password"]
+    static let lockout: [PathComponent] = ["lockouts", ":address"]
     static let audit: [PathComponent] = ["audit"]
     static let securityAudit: [PathComponent] = ["audit", "security"]
 }

@@ -1,4 +1,5 @@
 import Crypto
+import NIOCore
 import Fluent
 import SQLKit
 import Vapor
@@ -96,5 +97,20 @@ struct LoginRateLimiter {
     /// Forgets the account's failures after a correct password.
     func clear(_ scope: Scope) async throws {
         try await LoginAttempt.query(on: db).filter(\.$key == scope.key).delete()
+    }
+
+    /// An admin lifts an address's lockout before its window ends (an office behind one address, locked
+    /// out by one colleague's typos, waited 15 minutes: an account probe). Forgets the address's count and
+    /// says whether it was locked. `address` as `Request.address` reads it; the canonical spelling
+    /// (`2001:DB8::1` → `2001:db8::1`) is tried too, since the connection's address is written that way.
+    func lift(address: String) async throws -> Bool {
+        var spellings = [address]
+        if let canonical = try? SocketAddress(ipAddress: address, port: 0).ipAddress, canonical != address { spellings.append(canonical) }
+        let keys = spellings.map { Scope.address($0).key }
+        let edge = now.addingTimeInterval(-Self.window)
+        let locked = try await LoginAttempt.query(on: db).filter(\.$key ~~ keys).filter(\.$windowStart > edge)
+            .filter(\.$failures >= Self.addressLimit).count() > 0
+        try await LoginAttempt.query(on: db).filter(\.$key ~~ keys).delete()
+        return locked
     }
 }

@@ -27,6 +27,9 @@ struct UserController: RouteCollection {
         var name = ""
         var email = ""
         var errors: [String: String] = [:]
+        var lockoutAction = SiteURL.usersLockout.path
+        /// The address typed into a refused lockout form, shown back in that form only.
+        var lockoutAddress = ""
         /// `ChangeNotice`: what the change just made did.
         var notice: String?
     }
@@ -35,6 +38,7 @@ struct UserController: RouteCollection {
     struct ActiveForm: Content { var active: String? }
     struct PasswordForm: Content { var password: String?; var confirmation: String? }
     struct DetailsForm: Content { var name: String?; var email: String? }
+    struct LockoutForm: Content { var address: String? }
 
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped(RequireAdmin())
@@ -44,6 +48,21 @@ struct UserController: RouteCollection {
         admin.post(SiteURL.pattern(SiteURL.userActive), use: Self.setActive)
         admin.post(SiteURL.pattern(SiteURL.userPassword), use: Self.resetPassword)
         admin.post(SiteURL.pattern(SiteURL.userDetails), use: Self.changeDetails)
+        admin.post(SiteURL.usersLockout.components, use: Self.liftLockout)
+    }
+
+    @Sendable static func liftLockout(req: Request) async throws -> Response {
+        let typed = try req.content.decode(LockoutForm.self).address ?? ""
+        do {
+            let lifted = try await LockoutLift.lift(typed, by: try req.user, req: req)
+            return req.redirect(to: SiteURL.users.path + (lifted ? ChangeNotice.lockoutLifted : .noLockout).query(user: nil))
+        } catch let errors as FieldErrors {
+            var shown = try await page(req, input: .init(), errors: errors.localized(req.language))
+            shown.lockoutAddress = String(typed.prefix(64))
+            let response = try await req.page("users", shown).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
     }
 
     @Sendable static func changeDetails(req: Request) async throws -> Response {
@@ -73,8 +92,10 @@ struct UserController: RouteCollection {
 
     /// The `?done=` notice, naming the account from the database (nothing typed comes back in the address).
     private static func notice(_ req: Request, users: [User]) -> String? {
-        guard let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)),
-              let id = try? req.query.get(UUID.self, at: "user"), let user = users.first(where: { $0.id == id }) else { return nil }
+        guard let done = (try? req.query.get(String.self, at: "done")).flatMap(ChangeNotice.init(rawValue:)) else { return nil }
+        // About an address, not an account: the notice names neither (nothing typed comes back).
+        if done == .lockoutLifted || done == .noLockout { return done.text(name: "", req.language) }
+        guard let id = try? req.query.get(UUID.self, at: "user"), let user = users.first(where: { $0.id == id }) else { return nil }
         // A crafted link cannot claim what is not so ("deactivated" of an active account).
         if done == .deactivated && user.isActive || done == .reactivated && !user.isActive { return nil }
         return done.text(name: user.name, role: user.role.label(req.language), req.language)
@@ -152,6 +173,10 @@ struct UserController: RouteCollection {
     /// `failedFor`: the account whose password or details change was refused; its row's form opens again
     /// with the reason in it, and the reason at the top names the account (it named no one).
     static func render(_ req: Request, input: AccountService.Input, errors: [String: String], failedFor: UUID? = nil) async throws -> View {
+        try await req.page("users", try await page(req, input: input, errors: errors, failedFor: failedFor))
+    }
+
+    private static func page(_ req: Request, input: AccountService.Input, errors: [String: String], failedFor: UUID? = nil) async throws -> UsersIndex {
         let language = req.language
         let users = try await User.query(on: req.db).sort(\.$name).all()
         let chosen = Role(rawValue: input.role ?? "") ?? .interviewer
@@ -172,7 +197,7 @@ struct UserController: RouteCollection {
                 return name + (language == .zh ? "：" : ": ") + message
             })
         if req.method == .GET { page.notice = notice(req, users: users) }
-        return try await req.page("users", page)
+        return page
     }
 }
 

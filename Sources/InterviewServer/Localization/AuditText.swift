@@ -84,6 +84,7 @@ enum AuditText {
         "interview.rescheduled": ("interview moved to another time", "面试改期"),
         "panelist.removed": ("interviewer taken off a panel", "将面试官移出面试小组"),
         "panelist.added": ("interviewer added to a panel", "为面试小组添加面试官"),
+        "lockout.lifted": ("sign-in lockout of an address lifted", "解除某地址的登录锁定"),
         "decision.recorded": ("decision recorded", "记录录用决定"),
         "database.restored": ("database restored from a backup", "从备份恢复数据库"),
         "create": ("created", "创建"),

@@ -7,6 +7,7 @@ import Foundation
 enum ChangeNotice: String {
     case created, role, deactivated, reactivated, password, details
     case positionSaved = "position", memberAdded = "member-added", memberRemoved = "member-removed"
+    case lockoutLifted = "lockout-lifted", noLockout = "no-lockout"
 
     /// The redirect's query: "?done=password&user=…".
     func query(user: UUID?) -> String {
@@ -25,6 +26,8 @@ enum ChangeNotice: String {
         case .positionSaved: return zh ? "职位设置已保存。" : "Position settings saved."
         case .memberAdded: return zh ? "已将 \(name) 加入这个职位。" : "\(name) is now a member of this position."
         case .memberRemoved: return zh ? "已将 \(name) 移出这个职位。" : "\(name) is no longer a member of this position."
+        case .lockoutLifted: return zh ? "已解除该地址的登录锁定。" : "The sign-in lockout of that address is lifted."
+        case .noLockout: return zh ? "该地址现在没有登录锁定；其失败次数已清零。" : "That address is not locked out now; its count of failures is cleared."
         }
     }
 }

@@ -267,6 +267,11 @@ extension Text {
         case .setPasswordHint: ("For someone who forgot theirs: give it to them in person. Their sessions end, and they should change it on their Account page.",
                                 "用于忘记密码的人：请当面告诉对方新密码。对方的所有会话会结束，之后应在“账户”页面自行修改。")
         case .errResetOwnPassword: ("Change your own password on the Account page.", "请在“账户”页面修改自己的密码。")
+        case .signInLockout: ("Sign-in lockout of an address", "某地址的登录锁定")
+        case .signInLockoutHint: ("After 20 wrong passwords in 15 minutes from one address, sign-ins from it wait until the 15 minutes end. If everyone behind your office's address is locked out, lift it here with that address (the security trail's login.locked line shows it). An account's own lockout lifts when you set its password.",
+                                  "同一地址 15 分钟内输错密码 20 次后，该地址的登录要等这 15 分钟结束。若办公室同一出口地址的所有人都被锁定，可在此输入该地址解除（安全日志中 login.locked 一行会显示该地址）。单个账户的锁定在为其设置新密码时解除。")
+        case .liftLockout: ("Lift the lockout", "解除锁定")
+        case .errLockoutAddress: ("An IP address, such as 203.0.113.7 or 2001:db8::1.", "请输入 IP 地址，例如 203.0.113.7 或 2001:db8::1。")
         case .errNumber: ("A whole number from {low} to {high}.", "{low} 到 {high} 之间的整数。")
         case .errSlugTaken: ("A guide with this short name exists.", "已存在同名指南。")
         case .errGuideVersionHasErrors:

@@ -40,6 +40,7 @@ enum Text: String, CaseIterable, Sendable {
     case errRequired, errNoInterviewer, errGuideChangedMeanwhile, errDecisionChangedMeanwhile, errTooLong, errEmail, errPasswordShort, errPDFTooLarge, errNotPDF, errUnknownGuide
     case errDate, errTimeSkipped, errEmailTaken, errUnknownUser, errNumber, errSlugTaken, errGuideVersionHasErrors, errEraseConfirm
     case errLastAdmin, errDeactivateSelf, errPasswordWrong, errPasswordMismatch, errNoAccountWithEmail, errGuideHasNothingToAsk, errNotText, errNotUTF8, errSlugCharacters, errPasswordBlank, errPasswordTrivial, errPasswordHasEmail, errPasswordCommon, errPasswordLong, errEmailMixedScripts, errUnknownRole, errRemoveSelf, errMemberOnOpenPanel, removeMember, setPassword, setPasswordHint, errResetOwnPassword
+    case signInLockout, signInLockoutHint, liftLockout, errLockoutAddress
     // Console and reports
     case openConsole, report, candidateReport, panelCandidateReport, score, coverage, recommendation, panel, interviewer, submitted
     case notSubmitted, draftTouched, noDecision, revisions, revisionsHint, noScorecards, awaitingOwnCard, awaitingOwnCardDecision, printReport, consoleTitle, notInterviewer

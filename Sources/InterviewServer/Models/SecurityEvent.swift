@@ -12,6 +12,8 @@ final class SecurityEvent: Model, @unchecked Sendable {
         case loginSucceeded = "login.succeeded"
         case loginFailed = "login.failed"
         case loginLocked = "login.locked"
+        /// An admin lifted an address's sign-in lockout (subject `address:…`).
+        case lockoutLifted = "lockout.lifted"
         case logout
         case sessionsEnded = "sessions.ended"
         case passwordChanged = "password.changed"
