@@ -36,26 +36,27 @@ enum GuideArgument {
     static func listRepairs(_ imported: ImportedGuide, file: String) {
         let errors = imported.errors
         guard !errors.isEmpty else { return }
-        let language = CommandLineLanguage.current
+        let language = CommandLineLanguage.about(imported)
         var lines = errors.map { item in
             "\(file):\(item.diagnostic.position.line):\(item.diagnostic.position.column): error: \(item.diagnostic.text.text(language))\n"
         }
-        lines.append(CommandLineLanguage.pick("\(file): the export writes these \(errors.count) error\(errors.count == 1 ? "" : "s") as repaired\n",
-                                              "\(file)：导出结果中，以上 \(errors.count) 个错误按修复后的样子写出\n"))
+        lines.append(language == .zh ? "\(file)：导出结果中，以上 \(errors.count) 个错误按修复后的样子写出\n"
+                                     : "\(file): the export writes these \(errors.count) error\(errors.count == 1 ? "" : "s") as repaired\n")
         FileHandle.standardError.write(Data(TerminalSafe.visible(lines.joined()).utf8))
     }
 
     /// Errors in the guide are shown on stderr; the command still works on the repaired guide.
-    static func warn(_ imported: ImportedGuide, file: String) {
-        warn(errors: imported.errors.count, file: file)
+    /// `language`: a command's own choice (`guide show --language`); else the locale's, or the guide's.
+    static func warn(_ imported: ImportedGuide, file: String, language: Language? = nil) {
+        warn(errors: imported.errors.count, file: file, language: language ?? CommandLineLanguage.about(imported))
     }
 
     /// `drawn`: said by render, whose drawings show the charts as repaired (only index.html listed them).
-    static func warn(errors count: Int, file: String, drawn: Bool = false) {
+    static func warn(errors count: Int, file: String, drawn: Bool = false, language: Language) {
         guard count > 0 else { return }
-        let message = CommandLineLanguage.pick(
-            "\(file): \(count) error\(count == 1 ? "" : "s") in the guide\(drawn ? ", drawn as repaired" : ""); run 'interview lint \(file)' for details\n",
-            "\(file)：指南中有 \(count) 个错误\(drawn ? "，按修复后的样子绘制" : "")；运行 'interview lint \(file)' 查看详情\n")
+        let message = language == .zh
+            ? "\(file)：指南中有 \(count) 个错误\(drawn ? "，按修复后的样子绘制" : "")；运行 'interview lint \(file)' 查看详情\n"
+            : "\(file): \(count) error\(count == 1 ? "" : "s") in the guide\(drawn ? ", drawn as repaired" : ""); run 'interview lint \(file)' for details\n"
         FileHandle.standardError.write(Data(message.utf8))
     }
 }
@@ -77,7 +78,7 @@ extension Interview.GuideCommand {
 
         func run() throws {
             let imported = GuideArgument.load(guide)
-            GuideArgument.warn(imported, file: guide)
+            GuideArgument.warn(imported, file: guide, language: language?.language)
             let words = language.map { $0.language == .zh ? ReportLanguage.zh : .en }
             print(format == .json ? GuideOutline.json(imported.guide)
                   : TerminalSafe.visible(GuideOutline.text(imported.guide, language: words)), terminator: "")

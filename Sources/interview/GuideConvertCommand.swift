@@ -33,13 +33,16 @@ extension Interview.GuideCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp(CommandLineLanguage.pick("Where to write the converted guide (default: standard output).", "转换后指南的写入位置（默认：标准输出）。")))
         var output: String?
 
-        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The language of the findings, en or zh (default: from LANG).", "检查结果的语言，en 或 zh（默认：取自 LANG）。")))
+        @Option(help: ArgumentHelp(CommandLineLanguage.pick("The language of the findings, en or zh (default: from LANG, or with a C or unset locale the guide's own).", "检查结果的语言，en 或 zh（默认：取自 LANG；语言环境为 C 或未设置时，按指南本身的语言）。")))
         var language: RunLanguage?
 
         func run() throws {
             let markdown = readGuide()
             let result = GuideConversion.convert(markdown, to: to.syntax)
-            let language = language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment)
+            // As lint: the locale's language, or under a locale that names none the guide's (a Chinese
+            // guide's findings came in English under C).
+            let language = language?.language
+                ?? CommandLineLanguage.about(GuideImporter.importMarkdown(markdown, path: guide))
             for finding in result.diagnostics {
                 let d = finding.diagnostic
                 FileHandle.standardError.write(Data("\(guide):\(d.position.line):\(d.position.column): \(d.severity.rawValue): \(d.text.text(language))\n".utf8))

@@ -105,6 +105,13 @@ enum CommandLineLanguage {
     static let current = Language.preferred(from: ProcessInfo.processInfo.environment)
 
     static func pick(_ en: String, _ zh: String) -> String { current == .zh ? zh : en }
+
+    /// For what a command says about a guide: the locale's language, or under a locale that names none
+    /// (C, unset: containers and CI) the guide's own, as lint has done. `guide show`, `render` and
+    /// `guide convert` said a Chinese guide's errors in English there (a Mermaid probe).
+    static func about(_ imported: ImportedGuide) -> Language {
+        Language.named(in: ProcessInfo.processInfo.environment) ?? (ReportLanguage(guide: imported.guide) == .zh ? .zh : .en)
+    }
 }
 
 enum InputFile {

@@ -58,27 +58,27 @@ extension Interview {
                     pages.append(IndexPage.Entry(chart: chart, svg: svg, fileName: name + ".svg"))
                 }
             }
+            let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
+            // The page and the messages speak the user's language (LANG), or under a locale that names
+            // none the guide's, as lint does; the guide's own text is marked as the guide's language.
+            let guideLanguage: Language = ChineseText.appears(in: document.charts.map(\.name).joined() + title)
+                || ReportLanguage(guide: GuideImporter.importMarkdown(text, path: file).guide) == .zh ? .zh : .en
+            let pageLanguage = Language.named(in: ProcessInfo.processInfo.environment) ?? guideLanguage
             if format == .svg {
-                let title = MarkdownFlowReader.headings(in: text).first?.text ?? (file as NSString).lastPathComponent
-                // The page speaks the user's language (LANG), or under a locale that names none the
-                // guide's, as lint does; the guide's own text is marked as the guide's language.
-                let guideLanguage: Language = ChineseText.appears(in: pages.map(\.chart.name).joined() + title)
-                    || ReportLanguage(guide: GuideImporter.importMarkdown(text, path: file).guide) == .zh ? .zh : .en
-                let pageLanguage = Language.named(in: ProcessInfo.processInfo.environment) ?? guideLanguage
                 try write(Data(IndexPage.html(title: title, entries: pages, language: pageLanguage,
                                               contentLanguage: guideLanguage).utf8), to: "index.html")
                 written.append("index.html")
             }
             RenderManifest(folder: output).replace(with: written, kind: "." + format.rawValue)
             let count = document.charts.count, plural = count == 1 ? "" : "s"
+            let zh = pageLanguage == .zh
             print(format == .svg
-                  ? CommandLineLanguage.pick("wrote \(count) SVG file\(plural) and index.html to \(output)",
-                                             "已把 \(count) 个 SVG 文件和 index.html 写入 \(output)")
-                  : CommandLineLanguage.pick("wrote \(count) layout JSON file\(plural) to \(output)",
-                                             "已把 \(count) 个布局 JSON 文件写入 \(output)"))
+                  ? (zh ? "已把 \(count) 个 SVG 文件和 index.html 写入 \(output)" : "wrote \(count) SVG file\(plural) and index.html to \(output)")
+                  : (zh ? "已把 \(count) 个布局 JSON 文件写入 \(output)" : "wrote \(count) layout JSON file\(plural) to \(output)"))
             // The drawings show the charts as repaired (a link to an undefined node left out): said here, as
             // guide show, run and convert say it; only index.html listed the findings (the terminal probe).
-            GuideArgument.warn(errors: document.allDiagnostics.filter { $0.severity == .error }.count, file: file, drawn: true)
+            GuideArgument.warn(errors: document.allDiagnostics.filter { $0.severity == .error }.count, file: file, drawn: true,
+                                language: pageLanguage)
         }
 
         private func write(_ data: Data, to name: String) throws {

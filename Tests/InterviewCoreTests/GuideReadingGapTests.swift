@@ -294,6 +294,13 @@ struct GuideReadingGapTests {
         #expect(Topic.heading(key: "3.6 开放式问题", title: "开放式问题") == "3.6 开放式问题")
         #expect(Topic.heading(key: "3.6", title: "linux问题") == "3.6 linux问题")
         #expect(Topic.heading(key: "Intro", title: "Intro") == "Intro")
+        // `guide show`'s tree and a panel debrief's headings name the second one once (a terminal probe
+        // found "3.6 开放式问题 开放式问题" in both)
+        let tree = GuideOutline.text(guide, language: .en)
+        #expect(tree.contains("3.6 开放式问题\n") && !tree.contains("开放式问题 开放式问题"), "\(tree)")
+        #expect(PanelDebrief.keyBeforeTitle("3.6 开放式问题", title: "开放式问题") == "3.6")
+        #expect(PanelDebrief.keyBeforeTitle("3.6", title: "linux问题") == "3.6")
+        #expect(PanelDebrief.keyBeforeTitle("Intro", title: "Intro") == "")
     }
 
     static let groupGuide = """

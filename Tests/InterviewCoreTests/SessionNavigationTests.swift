@@ -20,6 +20,29 @@ struct SessionNavigationTests {
         #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op2")))
     }
 
+    /// A slip on a topic's last question is seen once the next topic has opened: b reached only the topic
+    /// at hand ("no earlier rated question in this topic"), and a rating off the scale typed during a
+    /// correction left it, so the next digit rated the question asked instead (a terminal probe).
+    @Test func backReachesTheTopicBeforeAndAnOffScaleRatingKeepsTheCorrection() throws {
+        // setup: Redis op1–op3 rated, "no" at its gate; MySQL's first question is asked
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "3", "4", "n")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op1")))
+        // act: back to Redis op3, a 9 by mistake, then the 2 meant
+        let back = try script.run("b")
+        #expect(throws: (any Error).self) { try script.run("9") }
+        try script.run("2")
+        let further = try script.run("b", "b", "b")
+        // verify: op3 corrected, op1 untouched, MySQL's question asked again; b walks on back to op1
+        #expect(back.first?.message?.en == "re-rate 3.2.1/op3 (now 4): press a rating")
+        #expect(script.state.topics["3.2.1"]?.ratings == ["op1": 3, "op2": 3, "op3": 2])
+        #expect(script.state.topics["3.2.2"]?.ratings.isEmpty == true)
+        #expect(further.compactMap(\.message?.en) == ["re-rate 3.2.1/op3 (now 2): press a rating", "re-rate 3.2.1/op2 (now 3): press a rating",
+                                                      "re-rate 3.2.1/op1 (now 3): press a rating"])
+        #expect(throws: (any Error).self) { try script.run("b") }
+        #expect(script.driver.focus == QuestionRef(topic: "3.2.1", question: "op1"))
+    }
+
     @Test func aJumpNamesATopicGroupByNumberOrTitleAndGoesToItsFirstTopic() throws {
         // setup: "3.5 网络" is a heading over 3.5.1 and 3.5.2, as the outline shows it
         func chart(_ q: String) -> String { "```flow\nst=>start: Start\nop1=>operation: \(q)\ne=>end\nst->op1->e\n```\n" }

@@ -44,7 +44,7 @@ struct GuideCommandTests {
     @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
     func showGivesTheSeedsRealStructureAsJSON() throws {
         // act
-        let result = try CommandRunner.run(["guide", "show", CommandRunner.seed, "--format", "json"])
+        let result = try CommandRunner.run(["guide", "show", CommandRunner.seed, "--format", "json"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         // verify
         #expect(result.status == 0)
         #expect(result.stderr.contains("3 errors in the guide"))
@@ -71,12 +71,37 @@ struct GuideCommandTests {
     @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
     func exportListsEachErrorItWritesAsRepaired() throws {
         // act
-        let result = try CommandRunner.run(["guide", "export", CommandRunner.seed], environment: ["LANG": "C.UTF-8", "LC_ALL": ""])
+        let result = try CommandRunner.run(["guide", "export", CommandRunner.seed], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         // verify: each error at its place (a count alone hid that op6-op7->e was written as op6->e)
         #expect(result.status == 0)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 3 && errors.contains { $0.contains(":25:30: error: 'op6-op7'") }, "\(result.stderr)")
         #expect(result.stderr.contains("the export writes these 3 errors as repaired"))
+    }
+
+    /// Under a locale that names no language (C, unset: containers, CI), lint spoke the Chinese seed's
+    /// language while `guide show`, `guide export`, `render` and `guide convert` said its errors in English
+    /// (a Mermaid probe); an English locale still gets English.
+    @Test(.enabled(if: CommandRunner.seedIsAvailable, "../shared/seed is absent: the seed guide is not beside this checkout"))
+    func aChineseGuidesErrorsAreSaidInChineseUnderALocaleThatNamesNone() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let none = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""], english = ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        // act
+        let show = try CommandRunner.run(["guide", "show", CommandRunner.seed], environment: none)
+        let export = try CommandRunner.run(["guide", "export", CommandRunner.seed], environment: none)
+        let render = try CommandRunner.run(["render", CommandRunner.seed, "-o", dir.path], environment: none)
+        let convert = try CommandRunner.run(["guide", "convert", CommandRunner.seed, "--to", "mermaid"], environment: none)
+        let showInEnglish = try CommandRunner.run(["guide", "show", CommandRunner.seed], environment: english)
+        let showAsked = try CommandRunner.run(["guide", "show", CommandRunner.seed, "--language", "en"], environment: none)
+        // verify
+        #expect(show.stderr.contains("指南中有 3 个错误") && !show.stderr.contains("errors in the guide"), "\(show.stderr)")
+        #expect(export.stderr.contains("未知的节点类型 'opeartion'") && export.stderr.contains("个错误按修复后的样子写出"), "\(export.stderr)")
+        #expect(render.stderr.contains("按修复后的样子绘制") && render.stdout.contains("个 SVG 文件和 index.html"), "\(render.stdout)\(render.stderr)")
+        #expect(convert.stderr.contains("未知的节点类型 'opeartion'") && !convert.stderr.contains("unknown node type"), "\(convert.stderr)")
+        #expect(showInEnglish.stderr.contains("3 errors in the guide"))
+        #expect(showAsked.stderr.contains("3 errors in the guide"))
     }
 
     @Test func exportThenShowGivesTheSameVersion() throws {

@@ -73,6 +73,10 @@ public struct PanelDebrief: Sendable {
     public struct TopicGroup: Hashable, Sendable, Codable {
         public var topic: String
         public var title: String
+        /// What goes before the title in a heading: the number ("3.6"), or nothing for a topic without one.
+        /// The key of the second of two topics that share a number already ends with its title, and
+        /// headings written as key + title said it twice (a terminal probe: "3.6 一些开放式技术问题 一些开放式技术问题").
+        public var keyBeforeTitle: String
         public var largestSpread: Int
         public var rows: [Row]
         /// Notes taken in the topic but on no particular question, per rater.
@@ -141,7 +145,9 @@ public struct PanelDebrief: Sendable {
         }
         let order = DisagreementOrder(questions, raters: cards.map(\.rater))
         let topics = order.topics.map { group in
-            TopicGroup(topic: group.topic, title: guide.topic(group.topic)?.title ?? group.topic, largestSpread: group.largestSpread,
+            TopicGroup(topic: group.topic, title: guide.topic(group.topic)?.title ?? group.topic,
+                       keyBeforeTitle: Self.keyBeforeTitle(group.topic, title: guide.topic(group.topic)?.title ?? group.topic),
+                       largestSpread: group.largestSpread,
                        rows: group.questions.map { q in
                            let (topic, id, text) = texts[q.key] ?? (q.topic, q.key, q.key)
                            return Row(question: id, text: text, spread: q.spread, standardDeviation: q.standardDeviation,
@@ -207,5 +213,13 @@ public struct PanelDebrief: Sendable {
         case .skipped: return .skipped
         default: return .notAsked
         }
+    }
+}
+
+extension PanelDebrief {
+    /// `key` without the title it may end with (see `TopicGroup.keyBeforeTitle`).
+    static func keyBeforeTitle(_ key: String, title: String) -> String {
+        if key == title { return "" }
+        return key.hasSuffix(" " + title) ? String(key.dropLast(title.count + 1)) : key
     }
 }

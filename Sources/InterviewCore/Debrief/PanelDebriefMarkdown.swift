@@ -30,7 +30,7 @@ public enum PanelDebriefMarkdown {
             + t("⚑ one interviewer went deeper, another did not. Spread: highest minus lowest rating, not demonstrated counting 0 as in the score.",
                 "⚑ 有人深入、有人未深入。分差：最高分减最低分，未展示按得分中的 0 分计。") + "\n"
         for topic in doc.topics {
-            out += "\n### \(escape(topic.topic)) \(escape(topic.title))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined()
+            out += "\n### \(escape(Topic.heading(key: topic.keyBeforeTitle, title: topic.title).trimmingCharacters(in: .whitespaces)))\n\n| \(t("Question", "问题")) |" + doc.raters.map { " \(escape($0.name)) |" }.joined()
                 + " \(t("Spread", "分差")) |\n|---|" + doc.raters.map { _ in "---|" }.joined() + "---:|\n"
             for row in topic.rows {
                 let mark = row.depthDiffers ? " ⚑" : ""

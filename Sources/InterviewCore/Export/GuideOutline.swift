@@ -26,7 +26,7 @@ public enum GuideOutline {
     }
 
     private static func topicRows(_ topic: Topic, _ w: Words) -> [String] {
-        var head = "\(topic.key)" + (topic.number == nil ? "" : " \(topic.title)")
+        var head = topic.heading
         if topic.weight != 1 { head += "  \(w.weight) \(FrontMatterWriter.number(topic.weight))" }
         if let knockout = topic.knockout { head += "  \(w.knockout) < \(FrontMatterWriter.number(knockout))" }
         if topic.isPickList { head += "  [\(w.pickList)]" }

@@ -22,8 +22,10 @@ extension SessionDriver {
                 }
                 throw CommandError("nothing to rate now", "现在没有可评分的问题")
             }
-            setReviewing(nil)
+            // Cleared once the rating is taken: a rating off the scale left the correction, and the next
+            // digit rated the question asked instead of the one under review (a terminal probe).
             outcome.recorded.append(try record(.rated(target, rating: rating)))
+            setReviewing(nil)
         case .answer(let yes):
             outcome.recorded.append(try record(answerEvent(yes)))
         case .note(let text, let shared):
@@ -86,20 +88,35 @@ extension SessionDriver {
         }
     }
 
-    /// Back from a jump; outside one, step back through the topic's rated questions to correct one.
+    /// Back from a jump; outside one, step back through the rated questions to correct one: the current
+    /// topic's, then those of the topics entered before it, latest first. Only the topic at hand's were
+    /// reachable, so a slip on a topic's last question, seen once the next topic had opened, could not be
+    /// corrected at all (a terminal probe).
     private mutating func back() throws -> Outcome {
         if !state.returnStack.isEmpty {
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
-        guard let key = state.currentTopic, let progress = state.topics[key] else { throw CommandError("nothing to go back to", "没有可以返回的地方") }
-        let rated = progress.asked.filter { progress.ratings[$0] != nil }
-        let before = reviewing.flatMap { r in rated.firstIndex(of: r.question) } ?? rated.count
-        guard before > 0 else { throw CommandError("no earlier rated question in this topic", "这个主题里没有更早评过分的问题") }
-        let ref = QuestionRef(topic: key, question: rated[before - 1])
+        // Topics in the order they were entered; the one under review (or at hand) and how far back in it.
+        let order = state.topics.sorted { ($0.value.enteredAt, $0.key) < ($1.value.enteredAt, $1.key) }.map(\.key)
+        let topics = state.topics
+        let rated = { (key: String) -> [String] in
+            guard let progress = topics[key] else { return [] }
+            return progress.asked.filter { progress.ratings[$0] != nil }
+        }
+        var key = reviewing?.topic ?? state.currentTopic ?? order.last
+        var before = key.map { k in reviewing.flatMap { r in rated(k).firstIndex(of: r.question) } ?? rated(k).count } ?? 0
+        while let k = key, before == 0 {
+            guard let i = order.firstIndex(of: k), i > 0 else { key = nil; break }
+            key = order[i - 1]
+            before = rated(order[i - 1]).count
+        }
+        guard let key, before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
+        let ref = QuestionRef(topic: key, question: rated(key)[before - 1])
         setReviewing(ref)
-        return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(progress.ratings[ref.question] ?? 0)): press a rating",
-                                       zh: "重新评分 \(ref)（现在是 \(progress.ratings[ref.question] ?? 0)）：请按评分键"))
+        let now = state.topics[key]?.ratings[ref.question] ?? 0
+        return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(now)): press a rating",
+                                              zh: "重新评分 \(ref)（现在是 \(now)）：请按评分键"))
     }
 
     private func merge(_ a: Outcome, _ b: Outcome) -> Outcome {

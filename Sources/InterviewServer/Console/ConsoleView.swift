@@ -100,10 +100,15 @@ struct ConsoleView: Content {
         topic = state.currentTopic
         let focus: InterviewCore.QuestionRef? = if case .rate(let ref) = agenda { ref } else { nil }
         question = focus.map { QuestionRef(topic: $0.topic, id: $0.question, rating: state.rating($0)) }
-        // The questions asked in the current topic, to correct a rating with a click; once the interview is
-        // finished, those of every topic, in the guide's order: the finished page says ratings can still
-        // be corrected, and with no current topic the list was empty.
-        let historyTopics = state.isFinished ? guide.topics.map(\.key) : state.currentTopic.map { [$0] } ?? []
+        // The questions asked in the current topic and in the one entered before it, to correct a rating
+        // with a click or b (a slip on a topic's last question is seen once the next one opens, and could
+        // not be reached: a terminal probe); once the interview is finished, those of every topic, in the
+        // guide's order: the finished page says ratings can still be corrected.
+        let entered = state.topics.sorted { ($0.value.enteredAt, $0.key) < ($1.value.enteredAt, $1.key) }.map(\.key)
+        let historyTopics = state.isFinished ? guide.topics.map(\.key) : state.currentTopic.map { current in
+            let previous = entered.firstIndex(of: current).flatMap { $0 > 0 ? entered[$0 - 1] : nil }
+            return [previous, current].compactMap { $0 }
+        } ?? []
         history = historyTopics.flatMap { key -> [HistoryRow] in
             guard let progress = state.topics[key] else { return [] }
             return progress.asked.filter { $0 != focus?.question || key != focus?.topic }.map { id in

@@ -44,8 +44,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .reasonNeeded: ("Nothing changed: a submitted card changes only with a reason.", "未修改：已提交的评分卡只有填写原因才能修改。")
         case .reRate: ("Re-rate %1 (now %2): press a rating; b again goes further back.",
                        "重新评分 %1（现在是 %2）：请按评分键；再按 b 继续往前。")
-        case .noEarlierRating: ("No earlier rated question in this topic; a rating can also be corrected by clicking it in the list below the question.",
-                                "这个主题里没有更早评过分的问题；也可以点击题目下方列表中的分数来修改评分。")
+        case .noEarlierRating: ("No earlier rated question in this topic or the one before it; a rating can also be corrected by clicking it in the list below the question, and every one once the interview is finished.",
+                                "这个主题及上一个主题里没有更早评过分的问题；也可以点击题目下方列表中的分数来修改评分，面试结束后可修改所有评分。")
         case .changeSubmission: ("Change the recommendation or summary", "修改推荐或总结")
         case .noteOn: ("This note is about", "这条笔记针对")
         case .noteOnCurrent: ("file it under the current question", "改为当前问题")
@@ -106,7 +106,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .stageBegun: ("begun, not finished", "已开始，未结束")
         case .stageNotStarted: ("not started", "未开始")
         case .flowchart: ("Flowchart, path so far highlighted", "流程图（已走路径高亮）")
-        case .history: ("Asked in this topic — click a rating to correct it", "本主题已问——点击分数可修改")
+        case .history: ("Asked in this topic and the one before — click a rating to correct it", "本主题及上一个主题已问——点击分数可修改")
         case .historyAll: ("Asked in this interview — click a rating to correct it", "本场面试已问——点击分数可修改")
         case .skipped: ("skipped", "已跳过")
         case .chartRated: ("rated", "已评分")

@@ -74,7 +74,7 @@
     const note = t && t.notes ? t.notes[id] : null;
     if (note) panel.append(el("p", { class: "note", lang: guide.language }, el("span", { "aria-hidden": "true", text: "✎ " }), el("span", { class: "visually-hidden", text: L.authorNote + ": " }), note));
   }
-  function topicTitle(key) { const t = topicsByKey.get(key); return t ? key + " " + t.title : key; }
+  function topicTitle(key) { const t = topicsByKey.get(key); return t ? (t.heading || key + " " + t.title) : key; }
   function pct(v) { return v === null || v === undefined ? "–" : v.toFixed(0) + "%"; }
   function loadQueue() {
     try { return JSON.parse(localStorage.getItem(queueKey) || "[]"); } catch (e) { return []; }
@@ -416,7 +416,8 @@
     if (chip) chip.focus();
   }
   function stepBack() {
-    const rated = view.history.filter((h) => h.topic === view.topic && !h.skipped && h.rating !== undefined && h.rating !== null);
+    // The history holds the topic entered before this one too, so b reaches a slip on its last question.
+    const rated = view.history.filter((h) => !h.skipped && h.rating !== undefined && h.rating !== null);
     const at = reviewing ? rated.findIndex((h) => h.topic === reviewing.topic && h.id === reviewing.id) : rated.length;
     if (at <= 0) { reviewing = null; showMessage(L.noEarlierRating); return; }
     setReviewing({ topic: rated[at - 1].topic, id: rated[at - 1].id });
@@ -744,7 +745,7 @@
     // Once finished, every topic's questions are listed, each under its topic's key.
     box.append(el("h3", { text: view.finished ? L.historyAll : L.history }));
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
-      el("span", { class: "history-text", lang: guide.language, text: (view.finished ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
+      el("span", { class: "history-text", lang: guide.language, text: (view.finished || h.topic !== view.topic ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       // The scale kept on one line: wrapped after "0 1", "2 3 4" read as the next question's (a tablet probe).
       h.skipped ? el("em", { text: L.skipped }) : el("span", { class: "chips" }, guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
