@@ -41,6 +41,8 @@ enum TerminalInput {
             // A lone Escape cancels; ESC [ … is a key like an arrow, read to its end and ignored, except
             // ESC [ 200 ~, which opens a paste.
             guard let next = readByte(timeout: 25), next >= 0 else { return .escape }
+            // ESC O P … S: F1–F4 in most terminals; its last byte read too, or it came as the command 'P'.
+            if next == 0x4F { _ = readByte(timeout: 25); return .ignored }
             guard next == 0x5B else { return .ignored }
             var parameters: [UInt8] = []
             while let b = readByte(timeout: 25), b >= 0 {
@@ -96,7 +98,8 @@ enum TerminalInput {
     static func readLine(redraw: (String) -> Void) -> Line {
         var text = ""
         TerminalRawMode.signals(false)
-        defer { TerminalRawMode.signals(true) }
+        TerminalRawMode.typing(true)
+        defer { TerminalRawMode.signals(true); TerminalRawMode.typing(false) }
         while true {
             redraw(text)
             switch readKey(timeoutMilliseconds: -1) {
@@ -106,7 +109,9 @@ enum TerminalInput {
             case .clearLine: text = ""
             case .enter: return .accepted(text)
             case .interrupt: return .interrupted(text)
-            case .escape, .endOfInput: return .cancelled
+            case .escape: return .cancelled
+            // The terminal is gone (closed, hung up): what was typed is kept, and the run stops.
+            case .endOfInput: return text.isEmpty ? .cancelled : .interrupted(text)
             case .ignored, .timeout: continue
             }
         }

@@ -28,6 +28,10 @@ enum TerminalRawMode {
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return false }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in
+                // The terminal closed while a note was typed: the read that waits for the next key ends
+                // (end of input), and the runner keeps the note before stopping. Exiting here lost it (a
+                // terminal probe closed the window mid-note).
+                if received == SIGHUP && typingLine != 0 { return }
                 TerminalRawMode.restore()
                 if let note = interruptNote, interruptNoteLength > 0 { _ = write(STDERR_FILENO, note, interruptNoteLength) }
                 _exit(128 + received)
@@ -53,6 +57,9 @@ enum TerminalRawMode {
         tcsetattr(STDIN_FILENO, TCSANOW, &settings)
     }
 
+    /// Whether a line (a note, a reason) is being typed, for the hang-up handler.
+    static func typing(_ on: Bool) { typingLine = on ? 1 : 0 }
+
     /// Window size in columns and rows, with a fallback for terminals that do not say.
     static func size() -> (columns: Int, rows: Int) {
         var size = winsize()
@@ -75,3 +82,5 @@ nonisolated(unsafe) private var terminalOriginal: termios?
 /// Made before the handlers are installed and never freed, so the handler only calls write(2) on it.
 nonisolated(unsafe) private var interruptNote: UnsafeMutablePointer<UInt8>?
 nonisolated(unsafe) private var interruptNoteLength = 0
+/// Set while a line is typed (`TerminalRawMode.typing`); read by the signal handler.
+nonisolated(unsafe) private var typingLine: Int32 = 0

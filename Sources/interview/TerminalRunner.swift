@@ -39,9 +39,10 @@ enum TerminalRunner {
 
     /// `stopping` is set when Ctrl-C ended a line being typed: the command made of what was typed (a note)
     /// is still recorded, and then the run stops as Ctrl-C stops it anywhere else.
-    private static func command(for key: Character, _ session: inout RunSession, _ recent: [String],
+    private static func command(for typed: Character, _ session: inout RunSession, _ recent: [String],
                                 stopping: inout Bool) -> SessionCommand? {
-        if let digit = key.wholeNumberValue { return .rate(digit) }
+        if let digit = typed.wholeNumberValue { return .rate(digit) }
+        let key = commandKey(typed)
         let snapshot = session
         var interrupted = false
         let ask = { (prompt: String, extra: [String]) -> String? in
@@ -81,8 +82,22 @@ enum TerminalRunner {
             let target = ask(session.labels.jumpTo, [session.labels.topics] + topics)
             return interrupted ? nil : target.flatMap { $0.isEmpty ? nil : .jump($0) }
         default:
-            session.error = session.labels.noCommand(key)
+            session.error = session.labels.noCommand(typed)
             return nil
+        }
+    }
+
+    /// The key a Chinese input method's character stands for: full-width letters and signs (ｙ, ？, ｍ) as
+    /// their ASCII keys, 是/否 and a capital Y/N as the gate's answers. Full-width digits were taken and
+    /// these refused as "not a command" (a terminal probe).
+    static func commandKey(_ key: Character) -> Character {
+        switch key {
+        case "是", "Y": return "y"
+        case "否", "N": return "n"
+        default:
+            guard key.unicodeScalars.count == 1, let scalar = key.unicodeScalars.first,
+                  (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) else { return key }
+            return commandKey(Character(ascii))
         }
     }
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The terminal runner driven through a pseudo-terminal, as a terminal would: a note pasted with the
 terminal's bracketed-paste marks stays one note (its second line once rated a question and moved on),
-a paste outside a note is not read as keys, and Ctrl-C while a note is typed keeps the note before
-stopping (it was dropped while the exit said everything was saved). Standard library only.
+a paste outside a note is not read as keys, a Chinese input method's full-width keys are the commands
+they stand for and F1 is no command 'P', Ctrl-C while a note is typed keeps the note before stopping
+(it was dropped while the exit said everything was saved), and so does closing the terminal mid-note.
+Standard library only.
 
     python3 Tests/runner/paste_and_interrupt.py --binary .build/debug/interview
 """
@@ -58,6 +60,14 @@ def main():
     # a paste outside a note: not keys
     os.write(fd, PASTE_OPEN + "三 yes 2 4\n".encode() + PASTE_CLOSE)
     read_until(fd, "粘贴的文字不会被当作按键")
+    # F1 (ESC O P) is read whole, not as the command 'P'; a full-width ｍ opens the note, Escape closes it
+    os.write(fd, b"\x1bOP")
+    time.sleep(0.3)
+    os.write(fd, "ｍ".encode())
+    shown = read_until(fd, "私人备注")
+    check("'P'".encode() not in shown, "F1 is no command 'P'")
+    os.write(fd, b"\x1b")
+    time.sleep(0.3)
     # Ctrl-C while a note is typed
     os.write(fd, b"m")
     read_until(fd, "私人备注")
@@ -72,6 +82,26 @@ def main():
     check(not any(e.get("type") in ("rated", "skipped") for e in events), "nothing was rated or skipped by pasted text")
     # 130, as Ctrl-C anywhere else in the runner: a script tells an interrupted run from a finished one
     check(os.WEXITSTATUS(status) == 130 if os.WIFEXITED(status) else False, f"the run stopped as interrupted, 130 ({status})")
+    # The terminal closed while a note is typed (SIGHUP): the note is kept, as with Ctrl-C
+    hangup = os.path.join(folder, "hangup.jsonl")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
+        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", hangup, "--candidate", "P-2"])
+    read_until(fd, "阶段")
+    for key in b"fff":
+        os.write(fd, bytes([key]))
+        time.sleep(0.3)
+    read_until(fd, "3.1")
+    os.write(fd, b"m")
+    read_until(fd, "私人备注")
+    os.write(fd, "关窗前的备注".encode())
+    time.sleep(0.5)
+    os.close(fd)
+    os.waitpid(pid, 0)
+    events = [json.loads(line) for line in open(hangup, encoding="utf-8") if line.strip()]
+    notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
+    check(notes == ["关窗前的备注"], f"a note typed when the terminal closed is kept: {notes}")
     print("runner paste and interrupt: " + ("all checks passed" if not failures else f"{len(failures)} failed"))
     sys.exit(1 if failures else 0)
 

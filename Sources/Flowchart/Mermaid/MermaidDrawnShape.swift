@@ -10,14 +10,14 @@ enum MermaidDrawnShape: UInt8 {
     /// sides (`braces`). The parameter also tells every reader of the graph that the node is a note
     /// (`Node.isNote`), so the role survives a conversion to flowchart.js and back.
     case brace, braceRight, braces
-    /// Mermaid's text block (`text`): the words alone, no outline; a note like the braces.
+    /// Mermaid's text block (`text`): the words alone, no outline; a step like a box.
     case textBlock
     /// `(-text-)`, in Mermaid's grammar though not its documentation: a question drawn as an ellipse.
     case ellipse
     /// Mermaid's junction (`f-circ`): a small filled dot where lines meet, with no text.
     case junction
 
-    var isNote: Bool { self == .brace || self == .braceRight || self == .braces || self == .textBlock }
+    var isNote: Bool { self == .brace || self == .braceRight || self == .braces }
 
     /// The parameter's value: Mermaid's own short name for the shape.
     var name: String {

@@ -9,9 +9,11 @@ enum MermaidShape: UInt8 {
     /// `@{ shape: fork }` / `join` / `junction`: a bar or dot that only splits or joins lines, so it is an
     /// instruction passed through, never a question (see `MermaidReader.forkAsks`).
     case fork
-    /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`, `text`: Mermaid's comment shapes and text block, a remark tied to the
+    /// `@{ shape: comment }`, `brace`, `brace-r`, `braces`: Mermaid's comment shapes, a remark tied to the
     /// node it is linked to. In an interview it is that step's note for the interviewer, never a question
-    /// (read as one, "mention asyncio → go to 3.2" was asked and scored).
+    /// (read as one, "mention asyncio → go to 3.2" was asked and scored). Not `text`: Mermaid's text block
+    /// is an ordinary node drawn without an outline, and read as a note, `A --> B@{ shape: text } --> C`
+    /// lost B from the flow and C with it (a Mermaid probe).
     case note
 
     /// `@{ shape: … }` names (Mermaid 11's list, with its aliases and the older internal names it still
@@ -28,8 +30,8 @@ enum MermaidShape: UInt8 {
                          "roundedRect", "doublecircle", "stateStart", "stateEnd"]),
             // Mermaid's junction, a filled dot where lines meet: a connector like the bars.
             (.fork, ["fork", "join", "forkJoin", "f-circ", "filled-circle", "junction"]),
-            (.note, ["comment", "brace", "brace-l", "brace-r", "braces", "text"]),
-            (.box, ["rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
+            (.note, ["comment", "brace", "brace-l", "brace-r", "braces"]),
+            (.box, ["text", "rect", "proc", "process", "rectangle", "cyl", "db", "database", "cylinder", "hex",
                     "hexagon", "prepare", "trap-b", "priority", "trapezoid", "trapezoid-bottom", "trap-t",
                     "manual", "inv-trapezoid", "trapezoid-top", "notch-rect", "card", "notched-rectangle",
                     "lin-rect", "shaded-process", "lined-rectangle", "lined-process", "lin-proc", "squareRect",
