@@ -50,6 +50,22 @@ struct MermaidAuthoringTests {
         #expect(parsed.graph.node("B")?.parameters["shape"] == "text")
     }
 
+    /// From a Mermaid probe, each as Mermaid's flowchart page writes it: the animation example's class on an
+    /// edge id, a link set on two nodes at once, `_italic_` in a Markdown string, HTML character names.
+    @Test func whatMermaidsOwnPageWritesIsReadAsMermaidReadsIt() {
+        // act
+        let animated = Self.parse("A e1@--> B\nclassDef animate stroke-dasharray: 9,5;\nclass e1 animate")
+        let clicked = Self.parse("A[Q a] --> B[Q b]\nclick A,B \"https://example.com/guide\"")
+        let italic = Self.parse("A[\"`This **is** _Markdown_ and snake_case`\"] --> B")
+        let named = Self.parse("A[\"a #copy; #mdash; #rarr; #hearts; #euro; &hellip; #unknownname;\"] --> B")
+        // verify
+        #expect(animated.diagnostics.isEmpty, "\(animated.diagnostics.map(\.message))")
+        #expect(clicked.diagnostics.isEmpty, "\(clicked.diagnostics.map(\.message))")
+        #expect(clicked.graph.node("A")?.url == "https://example.com/guide" && clicked.graph.node("B")?.url == "https://example.com/guide")
+        #expect(italic.graph.node("A")?.text == "This is Markdown and snake_case")
+        #expect(named.graph.node("A")?.text == "a © — → ♥ € … #unknownname;")
+    }
+
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
         // act
         let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")

@@ -93,15 +93,22 @@ extension MermaidReader {
             report(.error, .unexpectedText, at: at, MermaidText.clickWithoutTarget(id))
             return
         }
-        withNode(id, at: at) { node in
-            if first == "call" {
-                node.function = words.count > 1 ? words[1] : nil
-            } else if first.contains(":") || first.hasPrefix("/") || first.hasPrefix("#") || first.hasPrefix(".") {
-                node.url = first
-                node.urlTarget = words.dropFirst().first { $0.hasPrefix("_") }
-            } else {
-                node.function = first
+        // `click A,B "url"`: Mermaid sets the link on each id of a comma list (its setLink splits them).
+        for target in id.split(separator: ",").map(String.init) where !target.isEmpty {
+            withNode(target, at: at) { node in
+                Self.applyClick(words, first: first, to: &node)
             }
+        }
+    }
+
+    private static func applyClick(_ words: [String], first: String, to node: inout MermaidDecoration) {
+        if first == "call" {
+            node.function = words.count > 1 ? words[1] : nil
+        } else if first.contains(":") || first.hasPrefix("/") || first.hasPrefix("#") || first.hasPrefix(".") {
+            node.url = first
+            node.urlTarget = words.dropFirst().first { $0.hasPrefix("_") }
+        } else {
+            node.function = first
         }
     }
 
@@ -198,7 +205,9 @@ extension MermaidReader {
         guard !pendingDecorations.isEmpty else { return }
         let pending = pendingDecorations
         pendingDecorations = []
-        for item in pending where !decorate(item.id, orSubgraph: item.orSubgraph, item.change) {
+        // An edge's id (`A e1@--> B`, then `class e1 animate`, the docs' animation example) is no node, and
+        // no mistake: the class is Mermaid's to draw, and nothing here keeps it.
+        for item in pending where !decorate(item.id, orSubgraph: item.orSubgraph, item.change) && !edgeIDs.contains(item.id) {
             report(.warning, .undefinedNode, at: item.offset, MermaidText.decoratesUnknownNode(item.id))
         }
     }

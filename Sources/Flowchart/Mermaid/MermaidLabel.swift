@@ -1,3 +1,5 @@
+import Foundation
+
 /// Label text as Mermaid shows it: entity codes (`#quot;`, `#35;`), HTML's (`&amp;`, `&#35;`, which
 /// Mermaid's HTML labels show decoded) and `<br>` decoded, emphasis tags
 /// (`<b>`, `<i>`…) dropped; Markdown strings
@@ -86,8 +88,17 @@ enum MermaidLabel {
         let decoded = text(s, lo..<hi)
         var plain = decoded.replacing("**", with: "").replacing("__", with: "")
         if plain.utf8.contains(0x2A) { plain = plain.replacing("*", with: "") }
+        if plain.utf8.contains(0x5F) { plain = withoutUnderscoreEmphasis(plain) }
         return plain.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingSpaces() }.joined(separator: "\n").trimmingSpaces()
+    }
+
+    /// `_italic_` as Mermaid's Markdown strings draw it, without the underscores (the flowchart page's own
+    /// example kept them: a probe); an underscore inside a word (`snake_case`, `__init__` already gone) stays.
+    private static func withoutUnderscoreEmphasis(_ text: String) -> String {
+        let pattern = #"(?<![\p{L}\p{N}_])_([^_\n]+?)_(?![\p{L}\p{N}_])"#
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return text }
+        return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
     }
 
     /// A quoted label written over several lines: each line without the indentation that lined it up.
@@ -99,7 +110,18 @@ enum MermaidLabel {
     private static let named: [String: String] = [
         "quot": "\"", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "apos": "'", "hash": "#",
         "num": "#", "semi": ";", "colon": ":", "lpar": "(", "rpar": ")", "lsqb": "[", "rsqb": "]",
-        "lcub": "{", "rcub": "}", "vert": "|"
+        "lcub": "{", "rcub": "}", "vert": "|",
+        // Mermaid's labels are HTML, so any HTML character name shows as its character (its syntax page:
+        // "It is also supported to use HTML character names"); these are the ones a guide would write.
+        "copy": "©", "reg": "®", "trade": "™", "mdash": "—", "ndash": "–", "hellip": "…", "middot": "·",
+        "bull": "•", "rarr": "→", "larr": "←", "uarr": "↑", "darr": "↓", "harr": "↔", "rArr": "⇒", "lArr": "⇐",
+        "hArr": "⇔", "hearts": "♥", "check": "✓", "cross": "✗", "star": "☆", "starf": "★", "euro": "€",
+        "pound": "£", "yen": "¥", "cent": "¢", "deg": "°", "plusmn": "±", "times": "×", "divide": "÷",
+        "le": "≤", "ge": "≥", "ne": "≠", "asymp": "≈", "infin": "∞", "micro": "µ", "sect": "§", "para": "¶",
+        "laquo": "«", "raquo": "»", "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "shy": "\u{AD}",
+        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "lambda": "λ", "mu": "μ", "pi": "π",
+        "sigma": "σ", "Sigma": "Σ", "Delta": "Δ", "Omega": "Ω", "sup2": "²", "sup3": "³", "frac12": "½",
+        "frac14": "¼", "frac34": "¾", "iexcl": "¡", "iquest": "¿", "dagger": "†", "permil": "‰", "prime": "′"
     ]
 
     /// `#name;`, `#123;` or `#x1F600;` at `k`: the decoded bytes and the length of the code.

@@ -29,7 +29,10 @@ extension GuideBuilder {
                 zh: "'\(question.id)' 把最后一对括号里的 '\(reference)' 读成了参考答案，问题只剩 '\(question.text)'；如果括号本是问题的一部分（例如 f(x) 这样的代码），请把代码写在反引号里：`…(\(reference))`"))))
         }
         if let (from, to) = Self.firstLoop(topic) {
-            let position = graph.node(to)?.position ?? SourcePosition(line: fenceLine, column: 1)
+            // At the line that goes back, where an editor should underline it: it was put at the node it
+            // goes back to, a definition some lines above (a Mermaid probe).
+            let position = graph.outgoing(from).first { $0.to == to }?.position
+                ?? graph.node(to)?.position ?? SourcePosition(line: fenceLine, column: 1)
             diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .loopAsksNothingNew, at: position, LocalizedText(
                 en: "the chart goes back from '\(from)' to '\(to)': each question is asked and rated once, so going round again asks nothing new (a rating is corrected with b) — draw further follow-ups as questions of their own",
                 zh: "流程图从 '\(from)' 又回到了 '\(to)'：每个问题只问一次、评一次分，再绕一圈不会问出新问题（改分用 b）——更多的追问请画成各自的问题"))))
