@@ -66,6 +66,20 @@ struct MermaidAuthoringTests {
         #expect(named.graph.node("A")?.text == "a © — → ♥ € … #unknownname;")
     }
 
+    /// Mermaid refuses parentheses in every unquoted label (its grammar reads `(` as a shape's start), so
+    /// GitHub shows an error for each of these; lint passed them (a probe). Quoted, they pass both.
+    @Test func parenthesesInAnyUnquotedLabelAreSaidWithTheQuotedFix() {
+        // act
+        let parsed = Self.parse("A[[Sub (x)]] --> B([Stad (x)])\nB --> C[(Cyl (x))]\nC --> D{{Hex (x)}}\nD -->|yes (go deeper)| E[Q e]")
+        let quoted = Self.parse("A[[\"Sub (x)\"]] --> B([\"Stad (x)\"])\nB --> C[(\"Cyl (x)\")]\nC --> D{{\"Hex (x)\"}}\nD -->|\"yes (go deeper)\"| E[Q e]")
+        // verify
+        let warned = parsed.diagnostics.filter { $0.code == .unquotedParentheses }
+        #expect(warned.map(\.position.line) == [2, 2, 3, 4, 5], "\(parsed.diagnostics.map(\.message))")
+        #expect(warned.compactMap(\.fix?.replacement) == ["\"Sub (x)\"", "\"Stad (x)\"", "\"Cyl (x)\"", "\"Hex (x)\"", "\"yes (go deeper)\""])
+        #expect(parsed.graph.node("A")?.text == "Sub (x)" && parsed.graph.node("D")?.text == "Hex (x)")
+        #expect(quoted.diagnostics.isEmpty, "\(quoted.diagnostics.map(\.message))")
+    }
+
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
         // act
         let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")

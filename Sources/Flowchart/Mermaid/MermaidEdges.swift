@@ -221,6 +221,12 @@ extension MermaidReader {
                 let text = trimmedRange(textStart..<i)
                 arrow.label = MermaidLabel.text(s, text)
                 arrow.labelEnd = text.upperBound
+                // `-->|yes (go deeper)|`: Mermaid refuses parentheses in an unquoted link label as in a
+                // node's; lint passed it and GitHub showed an error (a probe).
+                if s[text].contains(0x28) || s[text].contains(0x29) {
+                    report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
+                           fix: (text, "\"" + MermaidLabel.quotedEscaping(arrow.label ?? "") + "\""))
+                }
             } else {
                 arrow.labelEnd = i
             }

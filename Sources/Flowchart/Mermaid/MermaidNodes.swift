@@ -243,7 +243,9 @@ extension MermaidReader {
             }
             label = MermaidLabel.text(s, text)
             labelStart = text.lowerBound
-            if hasParens && (opener == 1 || slanted) {
+            // Every shape's unquoted text, not only `[ ]`, `( )`, `{ }` and the slanted ones: `[[Sub (x)]]`,
+            // `([Stad (x)])`, `[(Cyl (x))]` and `{{Hex (x)}}` passed lint and failed on GitHub (a probe).
+            if hasParens {
                 report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
                        fix: (text, "\"" + MermaidLabel.quotedEscaping(label) + "\""))
             }
