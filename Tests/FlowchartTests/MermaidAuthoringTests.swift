@@ -80,6 +80,29 @@ struct MermaidAuthoringTests {
         #expect(quoted.diagnostics.isEmpty, "\(quoted.diagnostics.map(\.message))")
     }
 
+    /// A quoted link text is one string to Mermaid, arrows inside included; it was cut at its inner arrow
+    /// and its last word made a question (a probe).
+    @Test func aQuotedLinkTextKeepsTheArrowsInIt() {
+        // act
+        let parsed = Self.parse("A[Q a] -- \"x --> y\" --> B[Q b]\nB -. \"p .-> q\" .-> C[Q c]\nC == \"m ==> n\" ==> D[Q d]")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.nodes.map(\.id) == ["A", "B", "C", "D"])
+        #expect(parsed.graph.edges.map { $0.label ?? "" } == ["x --> y", "p .-> q", "m ==> n"])
+    }
+
+    /// Mermaid takes shape data after a bracketed label (`C[Hello]@{ shape: circle }` in its own tests); it
+    /// was "expected a link" and the node after it was lost (a probe).
+    @Test func shapeDataAfterABracketedLabelSetsTheShape() {
+        // act
+        let parsed = Self.parse("S([Start]) --> A[Q a]@{ shape: cyl } --> G[Deeper?]@{ shape: diam }\nG -->|yes| B[Q b]\nG -->|no| E([End])")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.graph.node("A")?.text == "Q a" && parsed.graph.node("A")?.parameters["shape"] == "cyl")
+        #expect(parsed.graph.node("G")?.type == .condition && parsed.graph.node("G")?.text == "Deeper?")
+        #expect(parsed.edgeList.contains("G-yes->B") && parsed.edgeList.contains("A-next->G"))
+    }
+
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
         // act
         let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")

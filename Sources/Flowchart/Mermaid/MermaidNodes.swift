@@ -74,6 +74,10 @@ extension MermaidReader {
             readShapeData(index)
         } else if b == 0x5B || b == 0x28 || b == 0x7B || b == 0x3E {   // [ ( { >
             readShape(index)
+            // `A[label]@{ shape: cyl }`: Mermaid's grammar takes shape data after the brackets too (the
+            // shape from the data, the label from the brackets unless the data names one); it was "expected
+            // a link" and the rest of the line was lost (a probe).
+            if byte(i) == 0x40 && byte(i + 1) == 0x7B { readShapeData(index, afterBrackets: true) }
         }
         while byte(i) == 0x3A && byte(i + 1) == 0x3A && byte(i + 2) == 0x3A {   // :::class
             i += 3

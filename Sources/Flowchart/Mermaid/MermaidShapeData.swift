@@ -4,7 +4,7 @@ extension MermaidReader {
     /// is reported with the nearest name.
     /// `openerLength` is 2 for `@{`, more when it was typed full-width (`readNode` told that); a closing
     /// ｝ is read as `}` and told, wherever the data was opened.
-    mutating func readShapeData(_ index: Int, openerLength: Int = 2) {
+    mutating func readShapeData(_ index: Int, openerLength: Int = 2, afterBrackets: Bool = false) {
         let open = i
         i += openerLength
         var shape = MermaidShape.box
@@ -106,7 +106,8 @@ extension MermaidReader {
             setLabel(index, label, shape: shape, at: labelAt)
         } else {
             nodes[index].shape = shape
-            nodes[index].labelOffset = open
+            // After `A[label]`, the label and its place are the brackets'.
+            if !afterBrackets { nodes[index].labelOffset = open }
         }
     }
 
