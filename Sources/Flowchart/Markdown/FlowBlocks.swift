@@ -120,7 +120,7 @@ public enum MarkdownFlowReader {
     /// The fence's language is `mermaid`.
     /// ```mermaid, in any case: an author who wrote ```Mermaid means it, and a block skipped without a
     /// word took its topic's questions out of the guide.
-    static func isMermaidInfo(_ info: String) -> Bool {
+    public static func isMermaidInfo(_ info: String) -> Bool {
         info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased() == "mermaid"
     }
 

@@ -41,6 +41,7 @@ struct GuideBuilder {
     }
 
     mutating func build() -> Guide {
+        warnAboutQuotedCharts()
         var guide = buildStructure()
         finish(&guide)
         return guide

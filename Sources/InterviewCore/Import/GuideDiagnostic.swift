@@ -32,6 +32,8 @@ extension DiagnosticCode {
     public static let knockoutNeedsDepth: DiagnosticCode = "knockout-needs-depth"
     public static let codeReadAsReference: DiagnosticCode = "code-read-as-reference"
     public static let loopAsksNothingNew: DiagnosticCode = "loop-asks-nothing-new"
+    /// A ```mermaid or ```flow fence inside a quote or an Obsidian callout (`> ```mermaid`): not read.
+    public static let chartInQuote: DiagnosticCode = "chart-in-quote"
 }
 
 /// A guide as read from a file: the best guide we could build, and what is wrong with the file.
