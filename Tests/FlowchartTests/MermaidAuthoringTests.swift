@@ -103,6 +103,20 @@ struct MermaidAuthoringTests {
         #expect(parsed.edgeList.contains("G-yes->B") && parsed.edgeList.contains("A-next->G"))
     }
 
+    /// Shape data is YAML, and Mermaid's tests write a label as a block scalar; its lines were read as
+    /// nodes, four errors for a valid chart (a probe).
+    @Test func aBlockScalarLabelInShapeDataIsOneLabel() {
+        // act
+        let literal = Self.parse("S([Start]) --> A\nA@{\n  shape: rect\n  label: |\n    First line\n    second line\n}\nA --> B[Q b]")
+        let folded = Self.parse("A@{\n  shape: rect\n  label: >\n    one\n    two\n  }\nA --> B[Q b]")
+        // verify
+        #expect(literal.diagnostics.isEmpty, "\(literal.diagnostics.map(\.message))")
+        #expect(literal.graph.node("A")?.text == "First line\nsecond line")
+        #expect(literal.graph.nodes.map(\.id) == ["S", "A", "B"])
+        #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics.map(\.message))")
+        #expect(folded.graph.node("A")?.text == "one two")
+    }
+
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
         // act
         let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")

@@ -55,6 +55,9 @@ extension MermaidReader {
                     report(.error, .fullWidthSyntax, at: start, MermaidText.curlyQuotes(value, meant: meant), fix: (trimmedRange(start..<i), meant))
                     value = inner
                 }
+                if let style = value.first, style == "|" || style == ">", value.count <= 2 {
+                    value = readBlockScalar(keyAt: keyRange.lowerBound, folded: style == ">")
+                }
             }
             switch string(keyRange) {
             case "shape":
@@ -109,6 +112,37 @@ extension MermaidReader {
             // After `A[label]`, the label and its place are the brackets'.
             if !afterBrackets { nodes[index].labelOffset = open }
         }
+    }
+
+    /// YAML's block scalar after `label: |` (lines kept) or `label: >` (lines folded into one): the lines
+    /// below indented deeper than the key, up to one that is not or a `}`. Mermaid's own tests write
+    /// labels so ("Multi line strings should be supported"); the block's lines were read as nodes, four
+    /// errors for a valid chart (a probe).
+    private mutating func readBlockScalar(keyAt: Int, folded: Bool) -> String {
+        var lineStart = keyAt
+        while lineStart > 0, s[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let keyIndent = keyAt - lineStart
+        var lines: [String] = []
+        var blockIndent: Int?
+        // From the line after the one the indicator is on.
+        while i < s.count, s[i] != 0x0A { i += 1 }
+        while i < s.count {
+            let start = i + 1
+            var end = start
+            while end < s.count, s[end] != 0x0A { end += 1 }
+            var first = start
+            while first < end, s[first] == 0x20 || s[first] == 0x09 { first += 1 }
+            let text = trimmedRange(first..<end)
+            if text.isEmpty { lines.append(""); i = end; continue }
+            let indent = first - start
+            guard indent > keyIndent, s[first] != 0x7D else { break }
+            let from = start + min(indent, blockIndent ?? indent)
+            if blockIndent == nil { blockIndent = indent }
+            lines.append(MermaidLabel.text(s, trimmedRange(from..<end)))
+            i = end
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: folded ? " " : "\n")
     }
 
     /// A full-width comma (U+FF0C) at `k`.
