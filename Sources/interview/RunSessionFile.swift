@@ -1,3 +1,4 @@
+import Flowchart
 import Foundation
 import InterviewCore
 
@@ -31,17 +32,20 @@ struct RunSessionFile {
     /// version (either language).
     /// `runs`: for `run`, which takes the guide first on its line (`report` and `calibrate` take `--guide`;
     /// run's advice named --guide, which run refuses).
-    func guide(named name: String?, path: String, runs: Bool = false) -> Guide {
+    func guide(named name: String?, path: String, runs: Bool = false, language: Language? = nil) -> Guide {
         var errors = 0
-        return guide(named: name, path: path, runs: runs, errors: &errors)
+        return guide(named: name, path: path, runs: runs, errors: &errors, language: language)
     }
 
     /// `guide(named:path:runs:)`, with how many errors the named file has: the runner says so on its first
     /// screen (said on stderr only, it showed once the full-screen runner had ended).
-    func guide(named name: String?, path: String, runs: Bool = false, errors: inout Int) -> Guide {
+    /// `language`: the command's own (`--language`); `run` speaks the guide's language otherwise, its
+    /// stderr line included (an English one sat above the Chinese runner's summary: a terminal probe).
+    func guide(named name: String?, path: String, runs: Bool = false, errors: inout Int, language: Language? = nil) -> Guide {
         if let name {
             let imported = GuideArgument.load(name)
-            GuideArgument.warn(imported, file: name)
+            GuideArgument.warn(imported, file: name,
+                               language: language ?? (runs ? (ReportLanguage(guide: imported.guide) == .zh ? .zh : .en) : nil))
             errors = imported.errors.count
             return imported.guide
         }
