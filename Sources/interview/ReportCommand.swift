@@ -59,7 +59,7 @@ extension Interview {
             let file = files[0]
             let session = RunSessionFile.read(file)
             if session.log.events.isEmpty { UsageError("\(file) holds no events: nothing was recorded in it", "\(file) 里没有事件：什么也没有记录").report() }
-            let guide = session.guide(named: self.guide, path: file, language: language?.language)
+            let guide = session.guide(named: self.guide, path: file, language: language?.language, speaksGuide: true)
             if let start = session.start, start.guideHash != guide.contentHash {
                 FileHandle.standardError.write(Data(CommandLineLanguage.pick(
                     "warning: \(file) was recorded with guide version \(start.guideHash.prefix(12)); scoring with \(guide.shortHash)\n",
@@ -95,7 +95,7 @@ extension Interview {
         private func panelReport() -> String {
             let sessions = files.map { ($0, RunSessionFile.read($0)) }
             checkOnePanel(sessions)
-            let guide = sessions[0].1.guide(named: self.guide, path: sessions[0].0, language: language?.language)
+            let guide = sessions[0].1.guide(named: self.guide, path: sessions[0].0, language: language?.language, speaksGuide: true)
             for (file, session) in sessions.dropFirst() where session.start.map({ $0.guideHash != guide.contentHash }) ?? false {
                 FileHandle.standardError.write(Data(CommandLineLanguage.pick(
                     "warning: \(file) was recorded with another guide version; compared on the questions it shares\n",

@@ -76,7 +76,7 @@ extension Interview {
                 UsageError("\(session) already holds a session; continue it with --resume, or choose another file",
                            "\(session) 里已有一场面试；用 --resume 继续，或换一个文件").report()
             }
-            let guide = file.guide(named: guide, path: session, runs: true, errors: &guideErrors, language: language?.language)
+            let guide = file.guide(named: guide, path: session, runs: true, errors: &guideErrors, language: language?.language, speaksGuide: true)
             // A file read as a guide with nothing to ask (random bytes, an empty file, a bare chart with no
             // stages) once started and finished at once; say so instead.
             if guide.stages.allSatisfy({ $0.questions.isEmpty && $0.topics.allSatisfy { $0.questions.isEmpty } }) {

@@ -32,20 +32,22 @@ struct RunSessionFile {
     /// version (either language).
     /// `runs`: for `run`, which takes the guide first on its line (`report` and `calibrate` take `--guide`;
     /// run's advice named --guide, which run refuses).
-    func guide(named name: String?, path: String, runs: Bool = false, language: Language? = nil) -> Guide {
+    func guide(named name: String?, path: String, runs: Bool = false, language: Language? = nil, speaksGuide: Bool = false) -> Guide {
         var errors = 0
-        return guide(named: name, path: path, runs: runs, errors: &errors, language: language)
+        return guide(named: name, path: path, runs: runs, errors: &errors, language: language, speaksGuide: speaksGuide)
     }
 
     /// `guide(named:path:runs:)`, with how many errors the named file has: the runner says so on its first
     /// screen (said on stderr only, it showed once the full-screen runner had ended).
-    /// `language`: the command's own (`--language`); `run` speaks the guide's language otherwise, its
-    /// stderr line included (an English one sat above the Chinese runner's summary: a terminal probe).
-    func guide(named name: String?, path: String, runs: Bool = false, errors: inout Int, language: Language? = nil) -> Guide {
+    /// `language`: the command's own (`--language`); with `speaksGuide` (`run`, `report`, whose screens and
+    /// reports are in the guide's language) the guide's otherwise, the stderr line included (an English one
+    /// sat above the Chinese runner's summary: a terminal probe).
+    func guide(named name: String?, path: String, runs: Bool = false, errors: inout Int, language: Language? = nil,
+               speaksGuide: Bool = false) -> Guide {
         if let name {
             let imported = GuideArgument.load(name)
             GuideArgument.warn(imported, file: name,
-                               language: language ?? (runs ? (ReportLanguage(guide: imported.guide) == .zh ? .zh : .en) : nil))
+                               language: language ?? (speaksGuide ? (ReportLanguage(guide: imported.guide) == .zh ? .zh : .en) : nil))
             errors = imported.errors.count
             return imported.guide
         }
