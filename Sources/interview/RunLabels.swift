@@ -15,6 +15,7 @@ struct RunLabels: Sendable {
     var total: String { t("total", "总计") }
     var stage: String { t("stage", "阶段") }
     var required: String { t(" (required)", "（必选）") }
+    var optional: String { t(" (optional)", "（可选）") }
     func of(_ minutes: Int) -> String { t(" of \(minutes):00", " / \(minutes):00") }
     func left(_ clock: String) -> String { t("\(clock) left", "剩余 \(clock)") }
     func over(_ clock: String) -> String { t("\(clock) over", "超时 \(clock)") }
@@ -42,6 +43,13 @@ struct RunLabels: Sendable {
     var keys: String {
         t("0-4 rate · y/n · m note · j jump · s skip · b back · r reference · f next · e end · ? help · q quit",
           "0-4 评分 · y/n · m 备注 · j 跳转 · s 跳过 · b 返回 · r 参考答案 · f 下一步 · e 结束 · ? 帮助 · q 退出")
+    }
+
+    /// The key bar for a window `columns` wide: the full one, or with the keys' words dropped but those of
+    /// help and quit, so `? help · q quit` is never the part cut off (at 80 columns it was: a terminal probe).
+    func keys(fitting columns: Int) -> String {
+        if TerminalText.width(keys) <= columns { return keys }
+        return t("0-4 · y/n · m · j · s · b · r · f · e · ? help · q quit", "0-4 · y/n · m · j · s · b · r · f · e · ? 帮助 · q 退出")
     }
     var sharedNote: String { t("note for the candidate: ", "给候选人的备注：") }
     var privateNote: String { t("private note: ", "私人备注：") }

@@ -10,7 +10,8 @@ enum RunView {
         if let candidate = state.start?.candidate { title += " · \(candidate)" }
         var lines = [title + " · \(l.total) " + clock(state.totalElapsed(at: now))]
         if let key = state.currentStage, let stage = guide.stage(key) {
-            var line = "\(l.stage) \(key) \(stage.title)" + (stage.requirement == .required ? l.required : "")
+            // Optional said too: only required stages were marked, and an unmarked one read as either.
+            var line = "\(l.stage) \(key) \(stage.title)" + (stage.requirement == .required ? l.required : stage.requirement == .optional ? l.optional : "")
             line += " · " + clock(state.elapsed(stage: key, at: now))
             if let remaining = state.remaining(stage: key, guide: guide, at: now), let minutes = stage.minutes {
                 line += l.of(minutes) + " · " + (remaining >= 0 ? l.left(clock(remaining)) : l.over(clock(-remaining)))
@@ -33,7 +34,7 @@ enum RunView {
         case .talk(let key):
             let stage = guide.stage(key)
             var lines = ["\(key) \(stage?.title ?? "")"]
-            if let guidance = stage?.guidance, !guidance.isEmpty { lines.append(guidance) }
+            if let guidance = stage?.guidance, !guidance.isEmpty { lines.append(TerminalText.withoutEmphasis(guidance)) }
             lines += stage?.questions.map { "\($0.number) \($0.text)" } ?? []
             return lines + [l.finishStage]
         case .gate(let key, let id):

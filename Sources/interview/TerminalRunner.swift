@@ -68,6 +68,8 @@ enum TerminalRunner {
             let text = ask(key == "M" ? session.labels.sharedNote : session.labels.privateNote, [])
             return text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : .note($0, shared: key == "M") }
         case "s":
+            // Nothing to skip: the engine says so at once, rather than after a reason was asked for and typed.
+            guard case .rate = session.driver.state.agenda(session.driver.guide) else { return .skip(nil) }
             // Ctrl-C at the reason skips nothing: only a note typed so far is kept on the way out.
             let reason = ask(session.labels.skipReason, [])
             return interrupted ? nil : reason.map { .skip($0.isEmpty ? nil : $0) }
@@ -119,7 +121,7 @@ enum TerminalScreen {
             var lines = [rule] + log
             if let message = session.message { lines.append(message) }
             if let error = session.error { lines.append("! " + error) }
-            lines.append(prompt ?? session.labels.keys)
+            lines.append(prompt ?? session.labels.keys(fitting: columns - 1))
             return lines
         }
         while !log.isEmpty, rows - top.count - bottom.count < min(body.count, 4) { log.removeFirst() }

@@ -67,4 +67,10 @@ enum TerminalText {
         }
         return out + "…"
     }
+
+    /// Guidance as a terminal shows it: Markdown's emphasis marks (`**轻松的氛围**`, `__…__`, `` `code` ``)
+    /// dropped, as the console's page draws them rather than showing them (a terminal probe).
+    static func withoutEmphasis(_ text: String) -> String {
+        text.replacing("**", with: "").replacing("__", with: "").replacing("`", with: "")
+    }
 }

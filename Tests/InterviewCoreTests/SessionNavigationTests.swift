@@ -55,6 +55,7 @@ struct SessionNavigationTests {
         #expect(guide.resolveTopic("http")?.key == "3.5.2")
         #expect(guide.resolveTopic("redis")?.key == "3.4")
         #expect(guide.resolveTopic("存储") == nil)
+        #expect(guide.resolveTopic("3.5.2 HT")?.key == "3.5.2")
     }
 
     @Test func aJumpedToTopicThatEndsReturnsOnItsOwn() throws {

@@ -133,6 +133,9 @@ extension Guide {
         let matches = topics.filter { $0.title.localizedCaseInsensitiveContains(name) }
         if matches.count == 1 { return matches[0] }
         guard matches.isEmpty else { return nil }
+        // Number and the start of the title, as the jump list shows them ("3.6 一些" for the second of two
+        // 3.6 topics: it was "no topic" — a terminal probe).
+        if let only = topics.filter({ $0.heading.localizedCaseInsensitiveContains(name) }).onlyElement { return only }
         let groups = stages.flatMap(\.groups)
         let group = groups.first { $0.key == name }
             ?? groups.filter { $0.title.localizedCaseInsensitiveContains(name) }.onlyElement
