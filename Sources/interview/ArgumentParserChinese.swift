@@ -36,7 +36,9 @@ enum ArgumentParserChinese {
         message.replace(#/Unexpected argument '([^']*)'/#) { "多余的参数 '\($0.1)'" }
         message.replace(#/The value '([^']*)' is invalid for '([^']*)'/#) { "值 '\($0.1)' 对 '\($0.2)' 无效" }
         message.replace(#/\. Please provide one of ([^\n]+?)\./#) {
+            // "'a', 'b' or 'c'" as well as "and" (a probe found "'json' or 'html'" in a Chinese message).
             "。可选值：" + $0.1.replacingOccurrences(of: ", and ", with: "、").replacingOccurrences(of: " and ", with: "、")
+                .replacingOccurrences(of: ", or ", with: " 或 ").replacingOccurrences(of: " or ", with: " 或 ")
                 .replacingOccurrences(of: ", ", with: "、") + "。"
         }
         message.replace(#/\(values:(\s+)([^;)]*);(\s+)default:(\s+)([^)]*)\)/#) {

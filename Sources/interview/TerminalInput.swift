@@ -102,7 +102,9 @@ enum TerminalInput {
         defer { TerminalRawMode.signals(true); TerminalRawMode.typing(false) }
         while true {
             redraw(text)
-            switch readKey(timeoutMilliseconds: -1) {
+            // Half a second, not forever: a window resized while a note is typed is drawn anew within it
+            // (it stayed blank or 40 columns wide until the next key: a terminal probe).
+            switch readKey(timeoutMilliseconds: 500) {
             case .character(let c): text.append(c)
             case .paste(let pasted): text += pastedLine(pasted)
             case .backspace: if !text.isEmpty { text.removeLast() }

@@ -161,6 +161,9 @@ struct HelpLanguageTests {
         let typed = try CommandRunner.run(["lint", "--format", "(default: x)", "guide.md"], environment: Self.chineseLocale)
         #expect(typed.status == 2 && typed.stderr.hasPrefix("错误：值 '(default: x)' 对 '--format <format>' 无效。可选值：'text'、'json'。"),
                 "\(typed.stderr)")
+        // Three values end "… or 'html'", which stayed English in a Chinese message (a terminal probe).
+        let three = try CommandRunner.run(["report", "x.jsonl", "--format", "pdf"], environment: Self.chineseLocale)
+        #expect(three.stderr.hasPrefix("错误：值 'pdf' 对 '--format <format>' 无效。可选值：'markdown'、'json' 或 'html'。"), "\(three.stderr)")
     }
 
     @Test func theWalkCoversEveryCommandTheOverviewsList() throws {
