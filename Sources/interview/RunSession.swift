@@ -15,6 +15,9 @@ struct RunSession {
 
     /// Events that came from the log on `--resume`: already acknowledged by the run that wrote them.
     let replayed: Int
+    /// The full-screen runner, read by a person: events in words in English too. The plain runner keeps
+    /// the log's own event names, which scripts match.
+    var onTerminal = false
 
     init(driver: SessionDriver, replayed: Int = 0, language: Language? = nil) {
         self.driver = driver
@@ -65,15 +68,17 @@ struct RunSession {
     /// appended and fsync'd.
     private func acknowledgements(since index: Int) -> [String] {
         let events = driver.engine.events
-        return (index..<events.count).map { "\(labels.recorded) #\($0 + 1) \(RunEventText.describe(events[$0], language: labels.language))" }
+        return (index..<events.count).map {
+            "\(labels.recorded) #\($0 + 1) \(RunEventText.describe(events[$0], language: labels.language, words: onTerminal))"
+        }
     }
 }
 
-/// One event in a few words, as the acknowledgement line shows it; starts with the log's `type`.
-/// An event as the runner acknowledges it. In English the log's own event names, which scripts reading
-/// the plain runner match; in Chinese, words, since a Chinese screen showed "已记录 #1 started".
+/// An event as the runner acknowledges it. In the plain runner's English the log's own event names,
+/// which scripts match; on the full screen, and in Chinese, words ("recorded #69 topicEntered 3.4" read as
+/// internal names to an interviewer: a terminal probe; a Chinese screen showed "已记录 #1 started").
 enum RunEventText {
-    static func describe(_ event: SessionEvent, language: Language = .en) -> String {
+    static func describe(_ event: SessionEvent, language: Language = .en, words: Bool = false) -> String {
         let zh = language == .zh
         let detail: String = switch event.kind {
         case .started(let s): s.guideID ?? s.guideTitle
@@ -96,8 +101,30 @@ enum RunEventText {
         case .scorecardSubmitted(let submission): submission.recommendation
         case .revisionStarted(let reason): reason
         }
-        let name = zh ? chineseName(event.kind) : event.kind.typeName
+        let name = zh ? chineseName(event.kind) : words ? englishName(event.kind) : event.kind.typeName
         return detail.isEmpty ? name : "\(name) \(detail)"
+    }
+
+    private static func englishName(_ kind: SessionEvent.Kind) -> String {
+        switch kind {
+        case .started: "started"
+        case .stageEntered: "entered stage"
+        case .stageFinished: "finished stage"
+        case .topicEntered: "entered topic"
+        case .questionAsked: "asked"
+        case .openQuestionPicked: "picked"
+        case .rated: "rated"
+        case .questionSkipped: "skipped"
+        case .gateAnswered: "answered"
+        case .jumpedToTopic: "jumped to"
+        case .jumpDeclined: "declined the jump"
+        case .returned: "returned"
+        case .resumed: "resumed"
+        case .noteAdded: "note"
+        case .interviewFinished: "ended the interview"
+        case .scorecardSubmitted: "submitted the scorecard"
+        case .revisionStarted: "began a revision"
+        }
     }
 
     private static func chineseName(_ kind: SessionEvent.Kind) -> String {

@@ -15,6 +15,7 @@ enum TerminalRunner {
             return false
         }
         var interrupted = false
+        session.onTerminal = true
         var recent = session.begin()
         while !session.isFinished {
             TerminalScreen.draw(session, acknowledged: recent)
