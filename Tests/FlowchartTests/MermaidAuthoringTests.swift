@@ -117,6 +117,14 @@ struct MermaidAuthoringTests {
         #expect(folded.graph.node("A")?.text == "one two")
     }
 
+    @Test func aByteOrderMarkBeforeTheHeaderIsNoPartOfIt() {
+        // act
+        let parsed = MermaidParser.parse("\u{FEFF}flowchart TD\n  A[Q a] --> B[Q b]")
+        // verify
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        #expect(parsed.edgeList == ["A-next->B"])
+    }
+
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {
         // act
         let parsed = Self.parse("A[\"x #0; y #9; z #127;\"] --> B")

@@ -59,6 +59,10 @@ extension MermaidReader {
     /// `flowchart`/`graph` with an optional direction. Without one the chart is still read.
     mutating func readHeader() {
         skipBlank()
+        // A byte-order mark at the chart's start (a block pasted from a file that had one): invisible, and
+        // no part of the header. Lint's import removed it; a conversion read '\u{FEFF}flowchart' as a
+        // misspelt header and failed (a probe).
+        while i + 3 <= s.count, s[i] == 0xEF, s[i + 1] == 0xBB, s[i + 2] == 0xBF { i += 3; skipBlank() }
         if i + 3 <= s.count, s[i] == 0x2D, s[i + 1] == 0x2D, s[i + 2] == 0x2D {
             skipToLineEnd()
             while i < s.count {
