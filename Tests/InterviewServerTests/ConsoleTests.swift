@@ -34,6 +34,28 @@ struct ConsoleTests {
         }
     }
 
+    /// A slip on a topic's last question is seen once the next topic has opened: the history (whose chips
+    /// correct a rating, and which b walks back through) holds the topic entered before too, and a correction
+    /// there is taken (a terminal probe found it out of reach in both faces).
+    @Test func theTopicBeforeThisOneCanStillBeCorrected() async throws {
+        try await withApp { app in
+            // setup: 3.1 rated and left; 3.2.1's first question asked
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
+            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
+            let view = try await ivan.answer(fixture, "3.1", "cond2", false)
+            // act
+            let corrected = try await ivan.rate(fixture, "3.1", "op5", 4)
+            // verify: 3.1's questions listed under 3.2.1's; the correction taken, 3.2.1/op1 still asked
+            #expect(view.question?.topic == "3.2.1")
+            #expect(Set(view.history.map(\.topic)) == ["3.1"] && view.history.count == 5)
+            #expect(corrected.history.first { $0.topic == "3.1" && $0.id == "op5" }?.rating == 4)
+            #expect(corrected.question?.topic == "3.2.1" && corrected.question?.id == "op1")
+        }
+    }
+
     @Test func afterFinishingEveryAskedQuestionIsListedAndARatingCanBeCorrected() async throws {
         try await withApp { app in
             // setup: two topics rated, then the interview finished
