@@ -41,12 +41,18 @@ enum TerminalInput {
             // A lone Escape cancels; ESC [ … is a key like an arrow, read to its end and ignored, except
             // ESC [ 200 ~, which opens a paste.
             guard let next = readByte(timeout: 25), next >= 0 else { return .escape }
-            // ESC O P … S: F1–F4 in most terminals; its last byte read too, or it came as the command 'P'.
-            if next == 0x4F { _ = readByte(timeout: 25); return .ignored }
+            // ESC O P … S (F1–F4 in most terminals, ESC O 2 P with a modifier): read to its final letter,
+            // or it came as the command 'P'.
+            if next == 0x4F {
+                while let b = readByte(timeout: 25), b >= 0, !(0x40...0x7E).contains(b) {}
+                return .ignored
+            }
             guard next == 0x5B else { return .ignored }
             var parameters: [UInt8] = []
             while let b = readByte(timeout: 25), b >= 0 {
                 parameters.append(UInt8(b))
+                // ESC [ [ A … E: the Linux console's F1–F5, whose '[' is no final byte.
+                if parameters == [0x5B] { continue }
                 if (0x40...0x7E).contains(b) { break }
             }
             return parameters == Array("200~".utf8) ? .paste(readPaste()) : .ignored
@@ -104,7 +110,9 @@ enum TerminalInput {
             redraw(text)
             // Half a second, not forever: a window resized while a note is typed is drawn anew within it
             // (it stayed blank or 40 columns wide until the next key: a terminal probe).
-            switch readKey(timeoutMilliseconds: 500) {
+            let key = readKey(timeoutMilliseconds: 500)
+            if TerminalRawMode.isTerminationRequested { return .interrupted(text) }
+            switch key {
             case .character(let c): text.append(c)
             case .paste(let pasted): text += pastedLine(pasted)
             case .backspace: if !text.isEmpty { text.removeLast() }

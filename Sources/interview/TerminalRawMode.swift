@@ -32,6 +32,9 @@ enum TerminalRawMode {
                 // (end of input), and the runner keeps the note before stopping. Exiting here lost it (a
                 // terminal probe closed the window mid-note).
                 if received == SIGHUP && typingLine != 0 { return }
+                // SIGTERM while a note is typed: the line editor sees the request within half a second,
+                // keeps the note and stops (it was lost: a recheck).
+                if received == SIGTERM && typingLine != 0 { terminationRequested = 1; return }
                 TerminalRawMode.restore()
                 if let note = interruptNote, interruptNoteLength > 0 { _ = write(STDERR_FILENO, note, interruptNoteLength) }
                 _exit(128 + received)
@@ -60,6 +63,9 @@ enum TerminalRawMode {
     /// Whether a line (a note, a reason) is being typed, for the hang-up handler.
     static func typing(_ on: Bool) { typingLine = on ? 1 : 0 }
 
+    /// SIGTERM arrived while a line was typed.
+    static var isTerminationRequested: Bool { terminationRequested != 0 }
+
     /// Window size in columns and rows, with a fallback for terminals that do not say.
     static func size() -> (columns: Int, rows: Int) {
         var size = winsize()
@@ -84,3 +90,5 @@ nonisolated(unsafe) private var interruptNote: UnsafeMutablePointer<UInt8>?
 nonisolated(unsafe) private var interruptNoteLength = 0
 /// Set while a line is typed (`TerminalRawMode.typing`); read by the signal handler.
 nonisolated(unsafe) private var typingLine: Int32 = 0
+/// Set by the SIGTERM handler while a line is typed; read by the line editor.
+nonisolated(unsafe) private var terminationRequested: Int32 = 0

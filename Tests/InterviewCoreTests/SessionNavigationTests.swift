@@ -43,6 +43,29 @@ struct SessionNavigationTests {
         #expect(script.driver.focus == QuestionRef(topic: "3.2.1", question: "op1"))
     }
 
+    /// From a recheck: a rating given in a jump was passed over by b once back (topics were walked in the
+    /// order entered, and the jump's came after); a pick list jumped into and left without a pick was
+    /// "finished"; a skip or a gate's answer typed while a correction was on screen acted on what was not
+    /// shown.
+    @Test func backReachesARatingGivenInAJumpAndKeysDuringACorrectionWaitForIt() throws {
+        // setup: Redis op1 rated, a jump to TCP and its first question rated, back in Redis
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "j 3.5.1", "4", "b")
+        #expect(script.state.currentTopic == "3.2.1" && script.state.returnStack.isEmpty)
+        // act / verify: b goes to the latest rating, the jump's
+        let back = try script.run("b")
+        #expect(back.first?.message?.en == "re-rate 3.5.1/op1 (now 4): press a rating")
+        // a skip now would skip Redis op2, which is not on screen: refused, the correction left
+        #expect(throws: (any Error).self) { try script.run("s") }
+        #expect(script.driver.reviewing == nil && script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op2")))
+        #expect(script.state.topics["3.2.1"]?.skipped.isEmpty == true)
+        // a pick list jumped into and left without a pick can be jumped to again
+        try script.run("j 3.6", "b", "j 3.6")
+        #expect(script.state.currentTopic == "3.6")
+        // and a topic is named by its number and any part of its title
+        #expect(script.driver.guide.resolveTopic("3.6 开放")?.key == "3.6")
+    }
+
     @Test func aJumpNamesATopicGroupByNumberOrTitleAndGoesToItsFirstTopic() throws {
         // setup: "3.5 网络" is a heading over 3.5.1 and 3.5.2, as the outline shows it
         func chart(_ q: String) -> String { "```flow\nst=>start: Start\nop1=>operation: \(q)\ne=>end\nst->op1->e\n```\n" }

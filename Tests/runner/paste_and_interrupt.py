@@ -3,12 +3,13 @@
 terminal's bracketed-paste marks stays one note (its second line once rated a question and moved on),
 a paste outside a note is not read as keys, a Chinese input method's full-width keys are the commands
 they stand for and F1 is no command 'P', Ctrl-C while a note is typed keeps the note before stopping
-(it was dropped while the exit said everything was saved), and so does closing the terminal mid-note.
+(it was dropped while the exit said everything was saved), and so do closing the terminal mid-note and
+SIGTERM.
 Standard library only.
 
     python3 Tests/runner/paste_and_interrupt.py --binary .build/debug/interview
 """
-import argparse, json, os, pty, select, sys, tempfile, time
+import argparse, json, os, pty, select, signal, sys, tempfile, time
 
 PASTE_OPEN, PASTE_CLOSE = b"\x1b[200~", b"\x1b[201~"
 
@@ -102,6 +103,31 @@ def main():
     events = [json.loads(line) for line in open(hangup, encoding="utf-8") if line.strip()]
     notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
     check(notes == ["关窗前的备注"], f"a note typed when the terminal closed is kept: {notes}")
+    # SIGTERM (a shutdown, `kill`) while a note is typed: the note is kept too
+    terminated = os.path.join(folder, "term.jsonl")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
+        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", terminated, "--candidate", "P-3"])
+    read_until(fd, "阶段")
+    for key in b"fff":
+        os.write(fd, bytes([key]))
+        time.sleep(0.3)
+    read_until(fd, "3.1")
+    os.write(fd, b"m")
+    read_until(fd, "私人备注")
+    os.write(fd, "停机前的备注".encode())
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGTERM)
+    try:
+        read_until(fd, "--resume", timeout=5)
+    except SystemExit:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+    events = [json.loads(line) for line in open(terminated, encoding="utf-8") if line.strip()]
+    notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
+    check(notes == ["停机前的备注"], f"a note typed when SIGTERM came is kept: {notes}")
     print("runner paste and interrupt: " + ("all checks passed" if not failures else f"{len(failures)} failed"))
     sys.exit(1 if failures else 0)
 

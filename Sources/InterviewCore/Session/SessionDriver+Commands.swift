@@ -10,6 +10,17 @@ extension SessionDriver {
             _ = try confirm(false)
         }
         var outcome = Outcome()
+        // A skip, a gate's answer or a pick while a correction is on screen acted on the question or gate
+        // behind it, which was not shown (a recheck): the correction is left and the key said again.
+        if let under = reviewing {
+            switch command {
+            case .skip, .answer, .pick:
+                setReviewing(nil)
+                throw CommandError("left the correction of \(under); the current question is shown again: press the key again for it",
+                                   "已退出对 \(under) 的更正，重新显示当前问题：如需对它操作，请再按一次")
+            default: break
+            }
+        }
         switch command {
         case .rate(let rating):
             guard let target = focus else {
@@ -37,7 +48,12 @@ extension SessionDriver {
                                                                                      "没有主题 '\(name)'；可选的主题：\(guide.topics.map(\.key).joined(separator: "、"))") }
             // A finished topic has nothing left to ask: the jump came straight back without a word (the
             // terminal probe). Said instead; its ratings stay as they are in the report.
-            if let progress = state.topics[topic.key], progress.isWalkDone, progress.pending.isEmpty, topic.key != state.currentTopic {
+            // A pick list is finished only once every open question is asked: jumped into and left without a
+            // pick, it was "finished" and its questions could never be offered again (a recheck).
+            let picksLeft = topic.isPickList && topic.questions.contains { q in
+                state.topics[topic.key].map { !$0.wasAsked(q.id) && $0.skipped[q.id] == nil } ?? true
+            }
+            if let progress = state.topics[topic.key], progress.isWalkDone, progress.pending.isEmpty, !picksLeft, topic.key != state.currentTopic {
                 throw CommandError("topic \(topic.key) is finished: its walk is done and every question asked in it is rated or skipped",
                                    "主题 \(topic.key) 已经结束：流程已走完，问过的问题都已评分或跳过")
             }
@@ -88,33 +104,26 @@ extension SessionDriver {
         }
     }
 
-    /// Back from a jump; outside one, step back through the rated questions to correct one: the current
-    /// topic's, then those of the topics entered before it, latest first. Only the topic at hand's were
-    /// reachable, so a slip on a topic's last question, seen once the next topic had opened, could not be
-    /// corrected at all (a terminal probe).
+    /// Back from a jump; outside one, step back through the rated questions to correct one, latest rated
+    /// first, whatever topic they are in. Only the topic at hand's were reachable, so a slip on a topic's
+    /// last question, seen once the next topic had opened, could not be corrected (a terminal probe); and
+    /// walked topic by topic in the order entered, a question rated in a jump was passed over (a recheck).
     private mutating func back() throws -> Outcome {
         if !state.returnStack.isEmpty {
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
-        // Topics in the order they were entered; the one under review (or at hand) and how far back in it.
-        let order = state.topics.sorted { ($0.value.enteredAt, $0.key) < ($1.value.enteredAt, $1.key) }.map(\.key)
-        let topics = state.topics
-        let rated = { (key: String) -> [String] in
-            guard let progress = topics[key] else { return [] }
-            return progress.asked.filter { progress.ratings[$0] != nil }
+        // Each question once, where it was first rated: a correction does not move it to the end.
+        var order: [QuestionRef] = []
+        var seen = Set<QuestionRef>()
+        for event in engine.events {
+            if case .rated(let ref, _) = event.kind, seen.insert(ref).inserted { order.append(ref) }
         }
-        var key = reviewing?.topic ?? state.currentTopic ?? order.last
-        var before = key.map { k in reviewing.flatMap { r in rated(k).firstIndex(of: r.question) } ?? rated(k).count } ?? 0
-        while let k = key, before == 0 {
-            guard let i = order.firstIndex(of: k), i > 0 else { key = nil; break }
-            key = order[i - 1]
-            before = rated(order[i - 1]).count
-        }
-        guard let key, before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
-        let ref = QuestionRef(topic: key, question: rated(key)[before - 1])
+        let before = reviewing.flatMap { order.firstIndex(of: $0) } ?? order.count
+        guard before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
+        let ref = order[before - 1]
         setReviewing(ref)
-        let now = state.topics[key]?.ratings[ref.question] ?? 0
+        let now = state.topics[ref.topic]?.ratings[ref.question] ?? 0
         return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(now)): press a rating",
                                               zh: "重新评分 \(ref)（现在是 \(now)）：请按评分键"))
     }
@@ -133,9 +142,13 @@ extension Guide {
         let matches = topics.filter { $0.title.localizedCaseInsensitiveContains(name) }
         if matches.count == 1 { return matches[0] }
         guard matches.isEmpty else { return nil }
-        // Number and the start of the title, as the jump list shows them ("3.6 一些" for the second of two
-        // 3.6 topics: it was "no topic" — a terminal probe).
+        // Number and part of the title, as the jump list shows them ("3.6 一些", "3.6 开放" for the second of
+        // two 3.6 topics: it was "no topic" — a terminal probe).
         if let only = topics.filter({ $0.heading.localizedCaseInsensitiveContains(name) }).onlyElement { return only }
+        let words = name.split(separator: " ", maxSplits: 1).map(String.init)
+        if words.count == 2, let only = topics.filter({ $0.number == words[0] && $0.title.localizedCaseInsensitiveContains(words[1]) }).onlyElement {
+            return only
+        }
         let groups = stages.flatMap(\.groups)
         let group = groups.first { $0.key == name }
             ?? groups.filter { $0.title.localizedCaseInsensitiveContains(name) }.onlyElement
