@@ -41,7 +41,8 @@ enum GuideArgument {
             "\(file):\(item.diagnostic.position.line):\(item.diagnostic.position.column): error: \(item.diagnostic.text.text(language))\n"
         }
         lines.append(language == .zh ? "\(file)：导出结果中，以上 \(errors.count) 个错误按修复后的样子写出\n"
-                                     : "\(file): the export writes these \(errors.count) error\(errors.count == 1 ? "" : "s") as repaired\n")
+                     : errors.count == 1 ? "\(file): the export writes this error as repaired\n"
+                                         : "\(file): the export writes these \(errors.count) errors as repaired\n")
         FileHandle.standardError.write(Data(TerminalSafe.visible(lines.joined()).utf8))
     }
 

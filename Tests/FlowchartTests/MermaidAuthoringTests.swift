@@ -56,13 +56,13 @@ struct MermaidAuthoringTests {
         // act
         let animated = Self.parse("A e1@--> B\nclassDef animate stroke-dasharray: 9,5;\nclass e1 animate")
         let clicked = Self.parse("A[Q a] --> B[Q b]\nclick A,B \"https://example.com/guide\"")
-        let italic = Self.parse("A[\"`This **is** _Markdown_ and snake_case`\"] --> B")
+        let italic = Self.parse("A[\"`This **is** _Markdown_ and snake_case, _x_y_`\"] --> B")
         let named = Self.parse("A[\"a #copy; #mdash; #rarr; #hearts; #euro; &hellip; #unknownname;\"] --> B")
         // verify
         #expect(animated.diagnostics.isEmpty, "\(animated.diagnostics.map(\.message))")
         #expect(clicked.diagnostics.isEmpty, "\(clicked.diagnostics.map(\.message))")
         #expect(clicked.graph.node("A")?.url == "https://example.com/guide" && clicked.graph.node("B")?.url == "https://example.com/guide")
-        #expect(italic.graph.node("A")?.text == "This is Markdown and snake_case")
+        #expect(italic.graph.node("A")?.text == "This is Markdown and snake_case, x_y")
         #expect(named.graph.node("A")?.text == "a © — → ♥ € … #unknownname;")
     }
 
@@ -84,11 +84,11 @@ struct MermaidAuthoringTests {
     /// and its last word made a question (a probe).
     @Test func aQuotedLinkTextKeepsTheArrowsInIt() {
         // act
-        let parsed = Self.parse("A[Q a] -- \"x --> y\" --> B[Q b]\nB -. \"p .-> q\" .-> C[Q c]\nC == \"m ==> n\" ==> D[Q d]")
+        let parsed = Self.parse("A[Q a] -- \"x --> y\" --> B[Q b]\nB -. \"p .-> q\" .-> C[Q c]\nC == \"m ==> n\" ==> D[Q d]\nD -- \"say #quot;hi#quot;; e;f\" --> E[Q e]; E --> F[Q f]")
         // verify
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
-        #expect(parsed.graph.nodes.map(\.id) == ["A", "B", "C", "D"])
-        #expect(parsed.graph.edges.map { $0.label ?? "" } == ["x --> y", "p .-> q", "m ==> n"])
+        #expect(parsed.graph.nodes.map(\.id) == ["A", "B", "C", "D", "E", "F"])
+        #expect(parsed.graph.edges.map { $0.label ?? "" } == ["x --> y", "p .-> q", "m ==> n", "say \"hi\"; e;f", ""])
     }
 
     /// Mermaid takes shape data after a bracketed label (`C[Hello]@{ shape: circle }` in its own tests); it
@@ -100,6 +100,9 @@ struct MermaidAuthoringTests {
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
         #expect(parsed.graph.node("A")?.text == "Q a" && parsed.graph.node("A")?.parameters["shape"] == "cyl")
         #expect(parsed.graph.node("G")?.type == .condition && parsed.graph.node("G")?.text == "Deeper?")
+        // the data's own label wins, without a "relabelled" warning: it is one node (a recheck)
+        let relabelled = Self.parse("A[From brackets]@{ shape: cyl, label: \"From data\" } --> B")
+        #expect(relabelled.diagnostics.isEmpty && relabelled.graph.node("A")?.text == "From data", "\(relabelled.diagnostics.map(\.message))")
         #expect(parsed.edgeList.contains("G-yes->B") && parsed.edgeList.contains("A-next->G"))
     }
 
@@ -115,6 +118,11 @@ struct MermaidAuthoringTests {
         #expect(literal.graph.nodes.map(\.id) == ["S", "A", "B"])
         #expect(folded.diagnostics.isEmpty, "\(folded.diagnostics.map(\.message))")
         #expect(folded.graph.node("A")?.text == "one two")
+        // a blank line folds to a line break; a `}` on the last line ends the data, as Mermaid's lexer reads it
+        let paragraphs = Self.parse("A@{\n  label: >\n    para one\n    still one\n\n    para two\n}\nA --> B")
+        let closedOnLine = Self.parse("A@{\n  label: |\n    hello\n    world }\nA --> B")
+        #expect(paragraphs.graph.node("A")?.text == "para one still one\npara two")
+        #expect(closedOnLine.diagnostics.isEmpty && closedOnLine.graph.node("A")?.text == "hello\nworld", "\(closedOnLine.diagnostics.map(\.message))")
     }
 
     @Test func aByteOrderMarkBeforeTheHeaderIsNoPartOfIt() {

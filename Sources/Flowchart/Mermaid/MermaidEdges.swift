@@ -319,17 +319,22 @@ extension MermaidReader {
     /// `-- text -->`, `-. text .->`, `== text ==>`: the text runs to the closing half on the same line.
     private mutating func readTextLink(stroke: MermaidStroke, tail: MermaidArrowHead) -> Arrow? {
         let open = i
-        let end = lineEndBeforeSeparator(from: i)
+        var end = lineEndBeforeSeparator(from: i)
         let mark: UInt8 = stroke == .thick ? 0x3D : (stroke == .dotted ? 0x2E : 0x2D)
         var j = i
-        // A quoted text is one string, arrows and all (`-- "x --> y" -->`: Mermaid's lexer reads it whole;
-        // it was cut at its inner arrow and 'y' became a question: a probe). The closing half comes after it.
+        // A quoted text is one string, arrows and `;` (`#quot;`) and all (`-- "x --> y" -->`: Mermaid's lexer
+        // reads it whole; it was cut at its inner arrow, or at a `;`, and its last word became a question: a
+        // probe and a recheck). The closing half comes after it.
         var k = i
         while k < end, s[k] == 0x20 || s[k] == 0x09 { k += 1 }
         if k < end, s[k] == 0x22 {
+            let line = lineEnd(from: k)
             var q = k + 1
-            while q < end, s[q] != 0x22 { q += 1 }
-            if q < end { j = q + 1 }
+            while q < line, s[q] != 0x22 { q += 1 }
+            if q < line {
+                j = q + 1
+                end = lineEndBeforeSeparator(from: j)
+            }
         }
         while j + 1 < end {
             if s[j] == mark && s[j + 1] == (stroke == .dotted ? 0x2D : mark) {

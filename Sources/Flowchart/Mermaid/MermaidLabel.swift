@@ -96,7 +96,8 @@ enum MermaidLabel {
     /// `_italic_` as Mermaid's Markdown strings draw it, without the underscores (the flowchart page's own
     /// example kept them: a probe); an underscore inside a word (`snake_case`, `__init__` already gone) stays.
     private static func withoutUnderscoreEmphasis(_ text: String) -> String {
-        let pattern = #"(?<![\p{L}\p{N}_])_([^_\n]+?)_(?![\p{L}\p{N}_])"#
+        // Underscores inside the emphasis stay (`_x_y_` is x_y, `_snake_case_` snake_case), as CommonMark.
+        let pattern = #"(?<![\p{L}\p{N}_])_(?![\s_])([^\n]+?)(?<![\s_])_(?![\p{L}\p{N}_])"#
         guard let expression = try? NSRegularExpression(pattern: pattern) else { return text }
         return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
     }
@@ -121,7 +122,13 @@ enum MermaidLabel {
         "laquo": "«", "raquo": "»", "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "shy": "\u{AD}",
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "lambda": "λ", "mu": "μ", "pi": "π",
         "sigma": "σ", "Sigma": "Σ", "Delta": "Δ", "Omega": "Ω", "sup2": "²", "sup3": "³", "frac12": "½",
-        "frac14": "¼", "frac34": "¾", "iexcl": "¡", "iquest": "¿", "dagger": "†", "permil": "‰", "prime": "′"
+        "frac14": "¼", "frac34": "¾", "iexcl": "¡", "iquest": "¿", "dagger": "†", "permil": "‰", "prime": "′",
+        "sum": "∑", "forall": "∀", "exist": "∃", "empty": "∅", "isin": "∈", "notin": "∉", "half": "½",
+        "ensp": "\u{2002}", "emsp": "\u{2003}", "thinsp": "\u{2009}", "minus": "−", "radic": "√", "and": "∧",
+        "or": "∨", "cap": "∩", "cup": "∪", "sub": "⊂", "sup": "⊃", "equiv": "≡", "prop": "∝", "ang": "∠",
+        "theta": "θ", "epsilon": "ε", "omega": "ω", "tau": "τ", "phi": "φ", "rho": "ρ",
+        // HTML also takes these few in capitals.
+        "COPY": "©", "AMP": "&", "LT": "<", "GT": ">", "QUOT": "\"", "REG": "®", "TRADE": "™"
     ]
 
     /// `#name;`, `#123;` or `#x1F600;` at `k`: the decoded bytes and the length of the code.

@@ -106,6 +106,9 @@ extension MermaidReader {
         }
         if shape == .note { hasNotes = true }
         if let label {
+            // `A[from brackets]@{ label: "from data" }` is one node whose data names its label: no second
+            // definition to warn about (a recheck found "node-relabelled" there).
+            if afterBrackets { nodes[index].labelled = false }
             setLabel(index, label, shape: shape, at: labelAt)
         } else {
             nodes[index].shape = shape
@@ -138,11 +141,24 @@ extension MermaidReader {
             guard indent > keyIndent, s[first] != 0x7D else { break }
             let from = start + min(indent, blockIndent ?? indent)
             if blockIndent == nil { blockIndent = indent }
-            lines.append(MermaidLabel.text(s, trimmedRange(from..<end)))
+            // Mermaid's lexer ends the shape data at a `}`, on the block's last line too (`world }`).
+            var stop = end
+            for k in from..<end where s[k] == 0x7D { stop = k; break }
+            lines.append(MermaidLabel.text(s, trimmedRange(from..<stop)))
+            if stop < end { i = stop; break }
             i = end
         }
         while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: folded ? " " : "\n")
+        guard folded else { return lines.joined(separator: "\n") }
+        // Folded as YAML folds: lines of a paragraph joined by a space, a blank line a line break.
+        var text = ""
+        var blank = true
+        for line in lines {
+            if line.isEmpty { text += "\n"; blank = true; continue }
+            text += (blank ? "" : " ") + line
+            blank = false
+        }
+        return text
     }
 
     /// A full-width comma (U+FF0C) at `k`.

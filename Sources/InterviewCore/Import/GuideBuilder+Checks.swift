@@ -16,30 +16,63 @@ extension GuideBuilder {
     }
 
     /// A chart fenced inside a quote or an Obsidian callout (`> ```mermaid`) is prose here: GitHub and
-    /// Obsidian draw it, and its topic went missing without a word (a Mermaid probe). Said at the fence.
+    /// Obsidian draw it, and its topic went missing without a word (a Mermaid probe). Said at the fence;
+    /// only for a chart (a ```mermaid block's first line `flowchart`/`graph`), and not for such text shown
+    /// inside a code block (a recheck found both).
     mutating func warnAboutQuotedCharts() {
         for section in sections {
-            for line in section.body where line.text.utf8.first.map({ $0 == 0x3E || $0 == 0x20 }) == true {
-                guard let info = Self.quotedFenceInfo(line.text),
-                      MarkdownFlowReader.isMermaidInfo(info) || MarkdownFlowReader.isFlowInfo(info) else { continue }
+            var inCode: Character?
+            for (n, line) in section.body.enumerated() {
+                let indent = line.text.prefix { $0 == " " }.count
+                let bare = line.text.dropFirst(indent)
+                if let mark = inCode {
+                    if indent < 4, bare.hasPrefix(String(repeating: mark, count: 3)) { inCode = nil }
+                    continue
+                }
+                if indent < 4, let mark = bare.first, mark == "`" || mark == "~", bare.hasPrefix(String(repeating: mark, count: 3)) {
+                    inCode = mark
+                    continue
+                }
+                guard indent < 4, let info = Self.quotedFenceInfo(line.text) else { continue }
+                let isChart: Bool
+                if MarkdownFlowReader.isFlowInfo(info) {
+                    isChart = true
+                } else if MarkdownFlowReader.isMermaidInfo(info) {
+                    let next = section.body.dropFirst(n + 1).lazy.map { Self.quotedText($0.text) }
+                        .first { !$0.isEmpty && !$0.hasPrefix("%%") && !$0.hasPrefix("---") } ?? ""
+                    isChart = next.hasPrefix("flowchart") || next.hasPrefix("graph")
+                } else {
+                    isChart = false
+                }
+                guard isChart else { continue }
                 let column = line.text.distance(from: line.text.startIndex, to: line.text.firstIndex { $0 == "`" || $0 == "~" } ?? line.text.startIndex) + 1
                 diagnostics.append(GuideDiagnostic(flowchart: section.heading?.text ?? "", Diagnostic(.warning, .chartInQuote,
                     at: SourcePosition(line: line.number, column: column), LocalizedText(
-                    en: "this chart is inside a quote (>), so the guide does not read it and its topic has no questions; take the chart out of the quote",
-                    zh: "这个流程图在引用块（>）里，指南不会读取它，所在主题因此没有问题；请把流程图移出引用块"))))
+                    en: "this chart is inside a quote (>), so the guide does not read it; take the chart out of the quote",
+                    zh: "这个流程图在引用块（>）里，指南不会读取它；请把流程图移出引用块"))))
             }
         }
     }
 
-    /// The info string of a fence opened after one or more `>` (`> ```mermaid`, `> > ~~~flow`), or nil.
+    /// The info string of a fence opened after one or more `>` (`> ```mermaid`, `> > ~~~flow`, `- > ```mermaid`
+    /// in a list item), or nil.
     static func quotedFenceInfo(_ line: String) -> String? {
         var rest = line.drop { $0 == " " }
+        if let marker = rest.first, "-*+".contains(marker), rest.dropFirst().first == " " { rest = rest.dropFirst(2).drop { $0 == " " } }
         guard rest.first == ">" else { return nil }
         while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
         guard let mark = rest.first, mark == "`" || mark == "~" else { return nil }
         let run = rest.prefix { $0 == mark }
         guard run.count >= 3 else { return nil }
         return rest.dropFirst(run.count).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A quoted line's text without its `>` marks.
+    static func quotedText(_ line: String) -> String {
+        var rest = line.drop { $0 == " " }
+        if let marker = rest.first, "-*+".contains(marker), rest.dropFirst().first == " " { rest = rest.dropFirst(2).drop { $0 == " " } }
+        while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
+        return String(rest).trimmingCharacters(in: .whitespaces)
     }
 
     mutating func checkFlow(_ topic: Topic, _ graph: FlowGraph, name: String, fenceLine: Int) {
