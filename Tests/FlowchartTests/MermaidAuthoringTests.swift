@@ -62,6 +62,9 @@ struct MermaidAuthoringTests {
         #expect(animated.diagnostics.isEmpty, "\(animated.diagnostics.map(\.message))")
         #expect(clicked.diagnostics.isEmpty, "\(clicked.diagnostics.map(\.message))")
         #expect(clicked.graph.node("A")?.url == "https://example.com/guide" && clicked.graph.node("B")?.url == "https://example.com/guide")
+        // an unknown id later in a comma list is said at its own column
+        let unknown = Self.parse("A --> B\nclass A,Zed x")
+        #expect(unknown.diagnostics.map(\.position) == [SourcePosition(line: 3, column: 9)], "\(unknown.diagnostics.map(\.message))")
         #expect(italic.graph.node("A")?.text == "This is Markdown and snake_case, x_y")
         #expect(named.graph.node("A")?.text == "a © — → ♥ € … #unknownname;")
     }

@@ -25,9 +25,20 @@ extension MermaidReader {
             report(.error, .unexpectedText, at: targetsAt, MermaidText.classWithoutName)
             return
         }
-        for target in targets.split(separator: ",") {
-            withNode(String(target), at: targetsAt, orSubgraph: true) { $0.classes.append(name) }
+        for (target, at) in Self.commaList(targets, at: targetsAt) {
+            withNode(target, at: at, orSubgraph: true) { $0.classes.append(name) }
         }
+    }
+
+    /// `a,b,c` as ids with each one's own offset: a finding about the third was put at the first (a recheck).
+    static func commaList(_ list: String, at offset: Int) -> [(String, Int)] {
+        var out: [(String, Int)] = []
+        var at = offset
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) {
+            if !part.isEmpty { out.append((String(part), at)) }
+            at += part.utf8.count + 1
+        }
+        return out
     }
 
     /// `style --> E`: the keyword used as a node's id at the start of a link. Read again as the link it is
@@ -94,8 +105,8 @@ extension MermaidReader {
             return
         }
         // `click A,B "url"`: Mermaid sets the link on each id of a comma list (its setLink splits them).
-        for target in id.split(separator: ",").map(String.init) where !target.isEmpty {
-            withNode(target, at: at) { node in
+        for (target, targetAt) in Self.commaList(id, at: at) {
+            withNode(target, at: targetAt) { node in
                 Self.applyClick(words, first: first, to: &node)
             }
         }
