@@ -18,10 +18,13 @@ enum TerminalText {
     static func wrap(_ line: String, columns: Int, indent: String = "") -> [String] {
         guard columns > 4, width(line) > columns else { return [line] }
         var lines: [String] = [], current = "", currentWidth = 0
-        var lastSpace: String.Index?, afterWide: String.Index?
+        var lastSpace: String.Index?, afterWide: String.Index?, beforeLastWide: String.Index?
         for c in line {
             let w = width(c)
             if currentWidth + w > columns {
+                // Closing punctuation never starts a line (a wrapped line of "。" alone, or starting "，": a
+                // terminal probe): the break moves before the character it follows.
+                if Self.closing.contains(c), afterWide == current.endIndex { afterWide = beforeLastWide }
                 if let space = lastSpace, space > current.startIndex, afterWide.map({ space >= $0 }) ?? true {
                     lines.append(String(current[..<space]))
                     current = indent + String(current[current.index(after: space)...])
@@ -35,14 +38,21 @@ enum TerminalText {
                 currentWidth = width(current)
                 lastSpace = nil
                 afterWide = nil
+                beforeLastWide = nil
             }
             if c == " " { lastSpace = current.endIndex }
+            let before = current.endIndex
             current.append(c)
             currentWidth += w
-            if w == 2 { afterWide = current.endIndex }
+            if w == 2 {
+                beforeLastWide = before > current.startIndex ? before : nil
+                afterWide = current.endIndex
+            }
         }
         return lines + [current]
     }
+
+    private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "】", "》", "”", "’", "…"]
 
     /// The end of a line that is too long, after "…": for the line being typed, whose end is where the
     /// cursor is (cut at its end, a note at 40 columns hid what was being typed — the terminal probe).
