@@ -101,6 +101,14 @@ extension TestBrowser {
         _ = try await act(fixture, ["type": "submit", "recommendation": recommendation, "summary": summary])
     }
 
+    /// The interview walked through 3.1: op1–op5 rated `rating`, "no" at both its gates; 3.2.1 is next.
+    func rateTheFirstTopic(_ fixture: ConsoleFixture, _ rating: Int) async throws -> ConsoleAnswer.View {
+        _ = try await walkToFirstQuestion(fixture)
+        for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await rate(fixture, "3.1", question, rating) }
+        _ = try await answer(fixture, "3.1", "cond1", false)
+        return try await answer(fixture, "3.1", "cond2", false)
+    }
+
     func rate(_ fixture: ConsoleFixture, _ topic: String, _ question: String, _ rating: Int) async throws -> ConsoleAnswer.View {
         let (status, answer) = try await act(fixture, ["type": "rate", "topic": topic, "question": question, "rating": rating])
         guard status == .ok, let answer else { throw Abort(status, reason: "rating \(topic)/\(question) answered \(status)") }

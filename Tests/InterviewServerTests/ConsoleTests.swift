@@ -42,10 +42,7 @@ struct ConsoleTests {
             // setup: 3.1 rated and left; 3.2.1's first question asked
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
-            _ = try await ivan.walkToFirstQuestion(fixture)
-            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
-            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
-            let view = try await ivan.answer(fixture, "3.1", "cond2", false)
+            let view = try await ivan.rateTheFirstTopic(fixture, 2)
             // act
             let corrected = try await ivan.rate(fixture, "3.1", "op5", 4)
             // verify: 3.1's questions listed under 3.2.1's; the correction taken, 3.2.1/op1 still asked
@@ -61,10 +58,7 @@ struct ConsoleTests {
             // setup: two topics rated, then the interview finished
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
-            _ = try await ivan.walkToFirstQuestion(fixture)
-            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
-            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
-            _ = try await ivan.answer(fixture, "3.1", "cond2", false)
+            _ = try await ivan.rateTheFirstTopic(fixture, 2)
             _ = try await ivan.rate(fixture, "3.2.1", "op1", 3)
             let (_, finished) = try await ivan.act(fixture, ["type": "finish", "confirm": true])
             // act: the finished page says ratings can still be corrected; one is

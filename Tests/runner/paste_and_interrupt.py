@@ -32,26 +32,44 @@ def read_until(fd, needle, timeout=15):
     raise SystemExit(f"FAIL: the screen never showed {needle!r}; last output: {seen[-400:]!r}")
 
 
+def start_at_first_topic(binary, session, candidate):
+    """The runner in a pseudo-terminal on the bundled Chinese guide, moved on to topic 3.1."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
+        os.execv(binary, [binary, "run", "python-backend-senior.zh", "--session", session, "--candidate", candidate])
+    read_until(fd, "阶段")
+    for key in b"fff":
+        os.write(fd, bytes([key]))
+        time.sleep(0.3)
+    read_until(fd, "3.1")
+    return pid, fd
+
+
+def typing_a_note(fd, text):
+    os.write(fd, b"m")
+    read_until(fd, "私人备注")
+    os.write(fd, text.encode())
+    time.sleep(0.5)
+
+
+def notes_in(session):
+    events = [json.loads(line) for line in open(session, encoding="utf-8") if line.strip()]
+    return [e.get("text") for e in events if e.get("type") == "noteAdded"]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="runner-pty-")
     session = os.path.join(folder, "paste.jsonl")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
-        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", session, "--candidate", "P-1"])
     failures = []
     def check(ok, what):
         print(("ok   " if ok else "FAIL ") + what)
         if not ok:
             failures.append(what)
-    read_until(fd, "阶段")
-    for key in b"fff":
-        os.write(fd, bytes([key]))
-        time.sleep(0.3)
-    read_until(fd, "3.1")
+    pid, fd = start_at_first_topic(args.binary, session, "P-1")
     os.write(fd, b"m")
     read_until(fd, "私人备注")
     os.write(fd, PASTE_OPEN + "第一行：基础不错\n第二行：讲了 GIL\n".encode() + PASTE_CLOSE)
@@ -85,39 +103,15 @@ def main():
     check(os.WEXITSTATUS(status) == 130 if os.WIFEXITED(status) else False, f"the run stopped as interrupted, 130 ({status})")
     # The terminal closed while a note is typed (SIGHUP): the note is kept, as with Ctrl-C
     hangup = os.path.join(folder, "hangup.jsonl")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
-        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", hangup, "--candidate", "P-2"])
-    read_until(fd, "阶段")
-    for key in b"fff":
-        os.write(fd, bytes([key]))
-        time.sleep(0.3)
-    read_until(fd, "3.1")
-    os.write(fd, b"m")
-    read_until(fd, "私人备注")
-    os.write(fd, "关窗前的备注".encode())
-    time.sleep(0.5)
+    pid, fd = start_at_first_topic(args.binary, hangup, "P-2")
+    typing_a_note(fd, "关窗前的备注")
     os.close(fd)
     os.waitpid(pid, 0)
-    events = [json.loads(line) for line in open(hangup, encoding="utf-8") if line.strip()]
-    notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
-    check(notes == ["关窗前的备注"], f"a note typed when the terminal closed is kept: {notes}")
+    check(notes_in(hangup) == ["关窗前的备注"], f"a note typed when the terminal closed is kept: {notes_in(hangup)}")
     # SIGTERM (a shutdown, `kill`) while a note is typed: the note is kept too
     terminated = os.path.join(folder, "term.jsonl")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update({"LANG": "zh_CN.UTF-8", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"})
-        os.execv(args.binary, [args.binary, "run", "python-backend-senior.zh", "--session", terminated, "--candidate", "P-3"])
-    read_until(fd, "阶段")
-    for key in b"fff":
-        os.write(fd, bytes([key]))
-        time.sleep(0.3)
-    read_until(fd, "3.1")
-    os.write(fd, b"m")
-    read_until(fd, "私人备注")
-    os.write(fd, "停机前的备注".encode())
-    time.sleep(0.5)
+    pid, fd = start_at_first_topic(args.binary, terminated, "P-3")
+    typing_a_note(fd, "停机前的备注")
     os.kill(pid, signal.SIGTERM)
     try:
         read_until(fd, "--resume", timeout=5)
@@ -125,9 +119,7 @@ def main():
         pass
     os.waitpid(pid, 0)
     os.close(fd)
-    events = [json.loads(line) for line in open(terminated, encoding="utf-8") if line.strip()]
-    notes = [e.get("text") for e in events if e.get("type") == "noteAdded"]
-    check(notes == ["停机前的备注"], f"a note typed when SIGTERM came is kept: {notes}")
+    check(notes_in(terminated) == ["停机前的备注"], f"a note typed when SIGTERM came is kept: {notes_in(terminated)}")
     print("runner paste and interrupt: " + ("all checks passed" if not failures else f"{len(failures)} failed"))
     sys.exit(1 if failures else 0)
 
