@@ -12,7 +12,9 @@ extension Interview {
             from --guide. The candidate audience leaves out private notes, reference answers, raw weights, \
             flowcharts and the recommendation. Given several session logs of the same candidate (one per \
             interviewer, named as the logs record them, else after their files), it writes the panel's debrief instead: question by question \
-            with the most disputed first, the recommendations, the score range and the raters' agreement;             with --audience candidate, the panel's one feedback for the candidate, each number the mean of the             interviewers' cards.
+            with the most disputed first, the recommendations, the score range and the raters' agreement; \
+            with --audience candidate, the panel's one feedback for the candidate, each number the mean of the \
+            interviewers' cards.
             """, """
             指南取自面试记录的第一个事件（id 和版本都相同的内置指南），或由 --guide 指定。
             给候选人的版本不含私人备注、参考答案、原始权重、流程图和推荐结论。若给出同一位
