@@ -81,6 +81,10 @@ struct MermaidAuthoringTests {
         #expect(warned.compactMap(\.fix?.replacement) == ["\"Sub (x)\"", "\"Stad (x)\"", "\"Cyl (x)\"", "\"Hex (x)\"", "\"yes (go deeper)\""])
         #expect(parsed.graph.node("A")?.text == "Sub (x)" && parsed.graph.node("D")?.text == "Hex (x)")
         #expect(quoted.diagnostics.isEmpty, "\(quoted.diagnostics.map(\.message))")
+        // a subgraph's title too
+        let group = Self.parse("subgraph S1 [Group (one)]\n  A[Q a]\nend")
+        #expect(group.diagnostics.map(\.code) == [.unquotedParentheses] && group.diagnostics.first?.fix?.replacement == "\"Group (one)\"",
+                "\(group.diagnostics.map(\.message))")
     }
 
     /// A quoted link text is one string to Mermaid, arrows inside included; it was cut at its inner arrow
@@ -128,12 +132,14 @@ struct MermaidAuthoringTests {
         #expect(closedOnLine.diagnostics.isEmpty && closedOnLine.graph.node("A")?.text == "hello\nworld", "\(closedOnLine.diagnostics.map(\.message))")
     }
 
-    @Test func aByteOrderMarkBeforeTheHeaderIsNoPartOfIt() {
+    @Test func anInvisibleMarkBeforeTheHeaderIsNoPartOfIt() {
         // act
-        let parsed = MermaidParser.parse("\u{FEFF}flowchart TD\n  A[Q a] --> B[Q b]")
-        // verify
-        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
-        #expect(parsed.edgeList == ["A-next->B"])
+        for mark in ["\u{FEFF}", "\u{200B}", "\u{2060}", "\u{FEFF}\u{200D}"] {
+            let parsed = MermaidParser.parse(mark + "flowchart TD\n  A[Q a] --> B[Q b]")
+            // verify
+            #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+            #expect(parsed.edgeList == ["A-next->B"])
+        }
     }
 
     @Test func anEntityForAControlCodeIsShownAsTheReplacementCharacter() {

@@ -59,10 +59,15 @@ extension MermaidReader {
     /// `flowchart`/`graph` with an optional direction. Without one the chart is still read.
     mutating func readHeader() {
         skipBlank()
-        // A byte-order mark at the chart's start (a block pasted from a file that had one): invisible, and
-        // no part of the header. Lint's import removed it; a conversion read '\u{FEFF}flowchart' as a
-        // misspelt header and failed (a probe).
-        while i + 3 <= s.count, s[i] == 0xEF, s[i + 1] == 0xBB, s[i + 2] == 0xBF { i += 3; skipBlank() }
+        // A byte-order mark or a zero-width space, joiner or word joiner at the chart's start (a block pasted
+        // from a file or a page that had one): invisible, and no part of the header. Lint's import removed
+        // it; a conversion read '\u{FEFF}flowchart' as a misspelt header and failed (a probe, a recheck).
+        while i + 3 <= s.count, (s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF)
+                || (s[i] == 0xE2 && s[i + 1] == 0x80 && (0x8B...0x8D).contains(s[i + 2]))
+                || (s[i] == 0xE2 && s[i + 1] == 0x81 && s[i + 2] == 0xA0) {
+            i += 3
+            skipBlank()
+        }
         if i + 3 <= s.count, s[i] == 0x2D, s[i + 1] == 0x2D, s[i + 2] == 0x2D {
             skipToLineEnd()
             while i < s.count {

@@ -90,7 +90,13 @@ extension MermaidReader {
         } else {
             report(.error, .unclosedBracket, at: open, MermaidText.unclosed("[", closer: "]"), fix: (i..<i, "]"))
         }
-        return MermaidLabel.text(s, text)
+        let title = MermaidLabel.text(s, text)
+        // `subgraph S1 [Group (one)]`: Mermaid refuses it as it does a node's label (a recheck).
+        if s[text].contains(0x28) || s[text].contains(0x29) {
+            report(.warning, .unquotedParentheses, at: text.lowerBound, MermaidText.unquotedParentheses,
+                   fix: (text, "\"" + MermaidLabel.quotedEscaping(title) + "\""))
+        }
+        return title
     }
 
     mutating func closeSubgraph(at offset: Int, after: Int) {
