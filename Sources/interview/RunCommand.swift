@@ -48,6 +48,7 @@ extension Interview {
             var guideErrors = 0
             let driver = openSession(guideErrors: &guideErrors)
             var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)
+            runner.correctingAfterEnd = resume && driver.state.isFinished
             if guideErrors > 0, let guide { runner.error = runner.labels.guideErrors(guideErrors, file: guide) }
             if !plain && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
                 // The summary has said what is saved and how to go on; the status says it was interrupted.

@@ -31,6 +31,10 @@ struct RunLabels: Sendable {
     var pickOpen: String { t("open questions, pick one as the moment fits (p N), f when done",
                              "开放式问题，择机选一个（p 序号），问完按 f") }
     var finished: String { t("The interview is finished.", "面试已结束。") }
+    var correctingAfterEnd: String {
+        t("Ratings can still be corrected: b shows the last rated question (again for the one before), then press a rating; m adds a note; q leaves.",
+          "仍可更正评分：按 b 显示最后评分的问题（再按一次显示更早的），然后按评分键；m 添加备注；q 退出。")
+    }
     var finishInterview: String { t("Every stage is done: e to end the interview.", "所有阶段都已完成：按 e 结束面试。") }
     func position(_ n: Int, _ count: Int) -> String { t("\(n) of \(count)", "第 \(n) / \(count) 题") }
     var level: String { t("level", "层级") }

@@ -10,7 +10,7 @@ enum PlainRunner {
         emit(session.begin())
         var shown: [String] = []
         show(session, &shown)
-        while !session.isFinished, let line = readLine() {
+        while session.keepsRunning, let line = readLine() {
             guard let parsed = SessionCommand.parse(line) else { continue }
             switch parsed {
             case .failure(let error):

@@ -18,6 +18,12 @@ struct RunSession {
     /// The full-screen runner, read by a person: events in words in English too. The plain runner keeps
     /// the log's own event names, which scripts match.
     var onTerminal = false
+    /// A finished interview resumed to correct it: ratings (b, then a digit) and notes are still taken,
+    /// as docs/scoring.md says, until q. The runner printed the summary and ignored every key (a recheck).
+    var correctingAfterEnd = false
+
+    /// Whether the runner reads another command.
+    var keepsRunning: Bool { !isFinished || correctingAfterEnd }
 
     init(driver: SessionDriver, replayed: Int = 0, language: Language? = nil) {
         self.driver = driver

@@ -55,7 +55,7 @@ enum RunView {
                 + remaining.map { id in "  \((all.firstIndex(of: id) ?? 0) + 1). \(topic?.question(id)?.text ?? id)" }
                 + RunGroupHints.lines(session)
         case .finished:
-            return [l.finished]
+            return session.correctingAfterEnd ? [l.finished, l.correctingAfterEnd] : [l.finished]
         case .finishInterview:
             return [l.finishInterview]
         default:

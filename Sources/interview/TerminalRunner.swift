@@ -17,7 +17,7 @@ enum TerminalRunner {
         var interrupted = false
         session.onTerminal = true
         var recent = session.begin()
-        while !session.isFinished {
+        while session.keepsRunning {
             TerminalScreen.draw(session, acknowledged: recent)
             let key = TerminalInput.readKey(timeoutMilliseconds: 1000)
             if key == .endOfInput { break }

@@ -97,6 +97,22 @@ struct RunCommandTests {
         #expect(second.stdout.contains("\nrecorded #10 rated 3.1/op2 4\n"))
     }
 
+    /// docs/scoring.md: ratings and notes are still accepted after the interview ends. A finished log
+    /// resumed printed the summary and ignored every key (a recheck).
+    @Test func aFinishedInterviewResumedTakesACorrectionAndANote() throws {
+        // setup: an interview rated once and ended
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        _ = try RunProcess.run(["run", Self.guide, "--session", log], input: ["f", "3", "e", "y"])
+        // act
+        let resumed = try RunProcess.run(["run", Self.guide, "--session", log, "--resume"], input: ["b", "1", "m after the end", "q"])
+        // verify: the correction and the note recorded, the summary with the new score
+        #expect(resumed.stdout.contains("Ratings can still be corrected"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("\nrecorded #10 rated 3.1/op1 1\n") && resumed.stdout.contains("\nrecorded #11 noteAdded (private)"))
+        #expect(resumed.stdout.contains("Overall score 25.0"))
+    }
+
     @Test func anUnfinishedLastLineIsDroppedWithAWarningAndTheLogGoesOn() throws {
         // setup: a crash in the middle of writing event 3
         let dir = try CommandRunner.temporaryDirectory()
