@@ -81,6 +81,29 @@ struct SessionNavigationTests {
         #expect(guide.resolveTopic("3.5.2 HT")?.key == "3.5.2")
     }
 
+    /// From a terminal probe: "j 3.6" opened the first of the seed's two 3.6 topics without a word of the
+    /// second, which then looked unreachable. The jump now names the other and how to reach it.
+    @Test func aJumpByANumberTwoTopicsShareNamesTheOther() throws {
+        // setup: two topics numbered 3.6, as in the seed
+        func chart(_ q: String) -> String { "```flow\nst=>start: Start\nop1=>operation: \(q)\ne=>end\nst->op1->e\n```\n" }
+        let markdown = "# 指南\n\n### 3. 技术\n\n#### 3.5 Redis\n" + chart("数据类型？") + "\n#### 3.6 Linux 与 Docker\n"
+            + chart("进程与线程？") + "\n#### 3.6 开放问题\n" + chart("最难的 bug？")
+        var script = try SessionTestScript(guide: GuideImporter.importMarkdown(markdown).guide)
+        // act
+        let first = try script.run("j 3.6")
+        // verify: the first opened, the second named with the command that reaches it, in both languages
+        #expect(script.state.currentTopic == "3.6")
+        #expect(first.last?.message?.en == "3.6 Linux 与 Docker; also numbered 3.6: j 3.6 开放问题")
+        #expect(first.last?.message?.zh == "3.6 Linux 与 Docker；同样编号为 3.6 的还有：j 3.6 开放问题")
+        // and that command reaches it, without the note (the name was more than the number)
+        let second = try script.run("b", "j 3.6 开放问题")
+        #expect(script.state.currentTopic == "3.6 开放问题")
+        #expect(second.last?.message == nil)
+        // a number no other topic has says nothing more (a jump from the jump, back to Redis)
+        #expect(try script.run("j 3.5").last?.message == nil)
+        #expect(script.state.currentTopic == "3.5")
+    }
+
     @Test func aJumpedToTopicThatEndsReturnsOnItsOwn() throws {
         // setup
         var script = try SessionTestScript()

@@ -59,6 +59,7 @@ extension SessionDriver {
             }
             setReviewing(nil)
             outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
+            outcome.message = guide.namesakesNote(jumpedTo: topic, named: name)
         case .skip(let reason):
             guard case .rate(let target) = state.agenda(guide) else { throw CommandError("no question to skip now", "现在没有可跳过的问题") }
             outcome.recorded.append(try record(.questionSkipped(target, reason: SkipReason.recorded(reason, language: ReportLanguage(guide: guide)))))
@@ -164,6 +165,19 @@ extension Guide {
             }
         }
         return topics.first { $0.group.map(inside.contains) == true }
+    }
+}
+
+extension Guide {
+    /// Said after a jump by a number two topics share ("j 3.6", as the seed has two): the first was opened
+    /// without a word of the second, which looked unreachable (a terminal probe). Names the other ones and
+    /// how to reach each; nil when the number is the jumped-to topic's alone or the name was more than it.
+    func namesakesNote(jumpedTo topic: Topic, named name: String) -> LocalizedText? {
+        guard let number = topic.number, name.trimmingCharacters(in: .whitespaces) == number else { return nil }
+        let others = topics.filter { $0.number == number && $0.key != topic.key }.map { "j \($0.heading)" }
+        guard !others.isEmpty else { return nil }
+        return LocalizedText(en: "\(topic.heading); also numbered \(number): \(others.joined(separator: ", "))",
+                             zh: "\(topic.heading)；同样编号为 \(number) 的还有：\(others.joined(separator: "、"))")
     }
 }
 
