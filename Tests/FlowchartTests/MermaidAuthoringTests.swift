@@ -81,6 +81,12 @@ struct MermaidAuthoringTests {
         #expect(warned.compactMap(\.fix?.replacement) == ["\"Sub (x)\"", "\"Stad (x)\"", "\"Cyl (x)\"", "\"Hex (x)\"", "\"yes (go deeper)\""])
         #expect(parsed.graph.node("A")?.text == "Sub (x)" && parsed.graph.node("D")?.text == "Hex (x)")
         #expect(quoted.diagnostics.isEmpty, "\(quoted.diagnostics.map(\.message))")
+        // a circle's and a double circle's label keep their parentheses: the circle closed at `(kv))` and
+        // the last `)` was an error the fix did not mend (a probe)
+        let circles = Self.parse("S((Start (here))) --> A[Q a]\nA --> E(((End (kv))))")
+        #expect(circles.diagnostics.filter { $0.severity == .error }.isEmpty, "\(circles.diagnostics.map(\.message))")
+        #expect(circles.graph.node("S")?.text == "Start (here)" && circles.graph.node("E")?.text == "End (kv)")
+        #expect(circles.diagnostics.compactMap(\.fix?.replacement) == ["\"Start (here)\"", "\"End (kv)\""])
         // a subgraph's title too
         let group = Self.parse("subgraph S1 [Group (one)]\n  A[Q a]\nend")
         #expect(group.diagnostics.map(\.code) == [.unquotedParentheses] && group.diagnostics.first?.fix?.replacement == "\"Group (one)\"",

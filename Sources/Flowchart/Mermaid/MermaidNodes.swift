@@ -190,6 +190,11 @@ extension MermaidReader {
             if c == 0x28 || c == 0x29 { hasParens = true }
             if opener == 1 || close.3 == 1 {
                 if c == b0 { depth += 1 } else if c == closeByte, depth > 0 { depth -= 1 }
+            } else if closeByte == 0x29 {
+                // `A((Redis (key value)))`: the label's own parentheses nest inside a circle's `))` (and a
+                // double circle's or a cylinder's) as inside `( )`; the circle closed at `value))` and the
+                // last `)` was an error the quoting fix did not mend (a probe).
+                if c == 0x28 { depth += 1 } else if c == 0x29, depth > 0 { depth -= 1 }
             }
             j += 1
         }
