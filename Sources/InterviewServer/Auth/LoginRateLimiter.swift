@@ -101,11 +101,9 @@ struct LoginRateLimiter {
 
     /// An admin lifts an address's lockout before its window ends (an office behind one address, locked
     /// out by one colleague's typos, waited 15 minutes: an account probe). Forgets the address's count and
-    /// says whether it was locked. `address` as `Request.address` reads it; the canonical spelling
-    /// (`2001:DB8::1` → `2001:db8::1`) is tried too, since the connection's address is written that way.
-    func lift(address: String) async throws -> Bool {
-        var spellings = [address]
-        if let canonical = try? SocketAddress(ipAddress: address, port: 0).ipAddress, canonical != address { spellings.append(canonical) }
+    /// says whether it was locked. `spellings`: the address as typed and as the connection's is written
+    /// (`2001:DB8::1` and `2001:db8::1`), since either may be the one counted.
+    func lift(spellings: Set<String>) async throws -> Bool {
         let keys = spellings.map { Scope.address($0).key }
         let edge = now.addingTimeInterval(-Self.window)
         let locked = try await LoginAttempt.query(on: db).filter(\.$key ~~ keys).filter(\.$windowStart > edge)

@@ -12,10 +12,11 @@ enum LockoutLift {
         guard let address = Request.address(typed.trimmingCharacters(in: .whitespaces)) else {
             throw FieldErrors(fields: ["address": .errLockoutAddress])
         }
-        let locked = try await LoginRateLimiter(db: req.db, now: Date()).lift(address: address)
+        // As the connection's address is written (2001:DB8::7 → 2001:db8::7): the count may be kept under
+        // either spelling, and the trail's line matches its login.locked.
+        let written = (try? SocketAddress(ipAddress: address, port: 0).ipAddress) ?? address
+        let locked = try await LoginRateLimiter(db: req.db, now: Date()).lift(spellings: [address, written])
         if locked {
-            // As the connection's address is written (2001:DB8::7 → 2001:db8::7), so the line matches its login.locked.
-            let written = (try? SocketAddress(ipAddress: address, port: 0).ipAddress) ?? address
             try await SecurityAudit.record(.lockoutLifted, by: admin, subject: "address:\(written)", req: req)
         }
         return locked
