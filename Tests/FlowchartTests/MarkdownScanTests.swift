@@ -61,4 +61,20 @@ struct MarkdownScanTests {
         #expect(LineEndings.unix(markdown) == "# T\n```flow\nst=>start\n```\n")
         #expect(LineEndings.windows(LineEndings.unix(markdown)) == markdown)
     }
+
+    /// A file saved with classic Mac line ends ("\r" alone) was one line, its "\r"s removed as control
+    /// characters: no chart, the whole file its title. A lone "\r" ends a line, as CommonMark reads it,
+    /// mixed with the other two kinds too; every line keeps its number and columns.
+    @Test func aLoneCarriageReturnEndsALine() {
+        // setup
+        let markdown = "# T\r```flow\rst=>start\r\nop1=>operation: Q\ne=>end\rst->op1->e\r```\r"
+        // act
+        let document = FlowchartDocument(text: markdown, path: "g.md")
+        // verify
+        #expect(LineEndings.unix(markdown) == "# T\n```flow\nst=>start\nop1=>operation: Q\ne=>end\nst->op1->e\n```\n")
+        #expect(document.charts.map(\.name) == ["T"])
+        #expect(document.charts.first?.parsed.graph.nodes.map(\.id) == ["st", "op1", "e"])
+        #expect(document.charts.first?.parsed.diagnostics.isEmpty == true)
+        #expect(LineEndings.unix("plain") == "plain" && LineEndings.unix("a\r") == "a\n" && LineEndings.unix("\r\r\n") == "\n\n")
+    }
 }

@@ -7,7 +7,9 @@ import Darwin
 /// Windows line ends ("\r\n") read as "\n". Swift splits and compares by Character, and "\r\n" is one
 /// Character, not "\n": a guide saved on Windows was read as one long line (0 flowcharts, the whole file
 /// its title). The carriage return sits at the end of its line, so removing it moves no line or column
-/// of anything a finding points at. A lone "\r" is left to the checks that report it.
+/// of anything a finding points at. A lone "\r" is a line end too, as CommonMark and every editor read
+/// it: a file saved with classic Mac line ends was one line with its "\r"s removed as control
+/// characters (nothing to ask); made "\n", byte for byte, lines and columns stay the editor's.
 public enum LineEndings {
     /// Whether the text has a "\r\n" (memchr for the "\r": most guides have none, and this is on the
     /// document path every lint and import takes).
@@ -25,18 +27,23 @@ public enum LineEndings {
         }
     }
 
-    /// The text with every "\r\n" made "\n".
+    /// The text with every "\r\n" and every lone "\r" made "\n".
     public static func unix(_ text: String) -> String {
-        guard hasWindowsLineEnds(text) else { return text }
         var text = text
         return text.withUTF8 { bytes in
+            // memchr for the first "\r": most guides have none, and this is on every lint's and import's path.
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            for i in bytes.indices where !(bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
-                out.append(bytes[i])
+            for i in bytes.indices {
+                if bytes[i] != 0x0D {
+                    out.append(bytes[i])
+                } else if i + 1 == bytes.count || bytes[i + 1] != 0x0A {
+                    out.append(0x0A)
+                }
             }
             return String(decoding: out, as: UTF8.self)
-        }
+        } ?? text
     }
 
     /// The text with every "\n" made "\r\n", for writing back a file that had them.
