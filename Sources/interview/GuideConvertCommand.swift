@@ -58,8 +58,8 @@ extension Interview.GuideCommand {
                 }
                 if result.rewritten > 0 {
                     summary += language == .zh
-                        ? "；\(result.rewritten) 个标签已改写（见上面的警告），因为 flowchart.js 无法原样保存它们"
-                        : "; \(result.rewritten) label\(result.rewritten == 1 ? "" : "s") rewritten (see the warnings above), as flowchart.js cannot hold \(result.rewritten == 1 ? "it" : "them") as written"
+                        ? "；\(result.rewritten) 个标签已改写（见上面的警告），让另一种语法按原意读取"
+                        : "; \(result.rewritten) label\(result.rewritten == 1 ? "" : "s") rewritten (see the warnings above) so the other syntax reads \(result.rewritten == 1 ? "it" : "them") as meant"
                 }
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {

@@ -81,6 +81,20 @@ import Testing
         #expect(back.edges.filter { $0.from == "c" }.map(\.branch).sorted { $0.rawValue < $1.rawValue } == [.no, .yes])
     }
 
+    /// A flowchart.js gate line labelled with the other way's word keeps its way in Mermaid, led by its
+    /// own way's word in the chart's language (a conversion probe found the ways swapped).
+    @Test func aGateLabelOfTheOtherWayIsLedInTheChartsLanguage() {
+        let graph = FlowchartParser.parse(chinese.replacingOccurrences(of: "c(yes)", with: "c(yes@跳过)")
+            .replacingOccurrences(of: "c(no)", with: "c(no@继续)")).graph
+        let mermaid = MermaidWriter.write(graph)
+        #expect(mermaid.contains("c -->|是：跳过| a") && mermaid.contains("c -->|否：继续| b"), "\(mermaid)")
+        let back = MermaidParser.parse(mermaid).graph
+        #expect(back.edges.first { $0.label == "是：跳过" }?.branch == .yes && back.edges.first { $0.label == "否：继续" }?.branch == .no)
+        #expect(MermaidWriter.rewrittenGateLabels(graph).map(\.text.zh) == [
+            "这个判断的“是”连线标签是“跳过”，Mermaid 会把它读成“否”：已写成“是：跳过”，连线的走向不变",
+            "这个判断的“否”连线标签是“继续”，Mermaid 会把它读成“是”：已写成“否：继续”，连线的走向不变"])
+    }
+
     @Test func aPlainYesInAChineseMermaidChartIsDrawnInTheChartsLanguage() {
         let graph = MermaidParser.parse("""
             flowchart TD

@@ -39,6 +39,48 @@ struct GuideConversionTests {
         #expect(back.rewritten == 0)
     }
 
+    /// flowchart.js names a gate line's way (`c(yes@skip)`); Mermaid reads it from the label, and "skip"
+    /// is a no: the gate's two ways swapped, the deeper question changed level, lint clean (a conversion
+    /// probe). A label that reads as the other way is led by its own way's word, and said.
+    @Test func aGateLabelThatReadsAsTheOtherWayIsLedByItsOwnWay() throws {
+        // setup: the yes line says "skip", the no line "continue"; 跳过/不跳过 alike (led in the words of the
+        // chart, whose questions are English here)
+        func guide(_ yes: String, _ no: String) -> String {
+            "# G\n\n### 1. S\n\n#### 1.1 T\n\n```flow\nst=>start: Start\nq1=>operation: Q1 (r1)\nc=>condition: Skip the deep part?\n"
+                + "deep=>operation: Deep question (deep ref)\ne=>end: End\nst->q1->c\nc(yes@\(yes))->e\nc(no@\(no))->deep->e\n```\n"
+        }
+        for (yes, no, led) in [("skip", "continue", ["yes: skip", "no: continue"]), ("跳过", "不跳过", ["yes: 跳过", "no: 不跳过"]),
+                               ("MySQL", "continue", ["MySQL", "no: continue"])] {
+            let markdown = guide(yes, no)
+            // act
+            let result = GuideConversion.convert(markdown, to: .mermaid)
+            // verify: the same interview, the labels led and said, and back in flowchart.js the same ways
+            let original = GuideImporter.importMarkdown(markdown), mermaid = GuideImporter.importMarkdown(result.markdown)
+            #expect(Self.interview(mermaid.guide) == Self.interview(original.guide), "\(result.markdown)")
+            #expect(mermaid.guide.topics.first?.gates.first?.yes == "e")
+            #expect(led.allSatisfy { result.markdown.contains("|\($0)|") }, "\(result.markdown)")
+            let said = result.diagnostics.filter { $0.diagnostic.code == .labelRewritten }
+            #expect(said.count == led.filter { $0.contains(":") || $0.contains("：") }.count && result.rewritten == said.count)
+            #expect(said.allSatisfy { $0.diagnostic.text.en.contains("which Mermaid reads as a") && $0.diagnostic.text.zh.contains("Mermaid 会把它读成") })
+            let back = GuideImporter.importMarkdown(GuideConversion.convert(result.markdown, to: .flowchartJS).markdown)
+            #expect(Self.interview(back.guide) == Self.interview(original.guide))
+        }
+    }
+
+    /// A flowchart.js chart without link lines draws nothing and asks nothing; converted, its node became a
+    /// question the original never asked, and the way back refused it (a conversion probe). Left, and said.
+    @Test func aFlowchartJSChartWithoutLinesIsLeftAsItIs() {
+        // setup
+        let markdown = "# N\n\n### 1. S\n\n#### 1.1 T\n\n```flow\nop1=>operation: Lonely question (r1)\n```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        #expect(result.converted == 0 && result.markdown == markdown)
+        let said = result.diagnostics.first { $0.diagnostic.code == .noLinks }
+        #expect(said?.diagnostic.text.en.contains("left in flowchart.js; add its link lines to convert it") == true)
+        #expect(said?.diagnostic.position.line == 7)
+    }
+
     @Test func aChartWithErrorsIsConvertedAsRepairedAndCountedSo() {
         // setup: one chart whose last line names a node never defined, one clean
         let markdown = "# G\n\n### 3. T\n\n#### 3.1 A\n\n```flow\nst=>start: S\nop1=>operation: Q?\ne=>end\nst->op1-op9->e\n```\n\n"

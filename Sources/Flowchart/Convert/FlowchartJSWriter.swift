@@ -108,7 +108,7 @@ extension LocalizedText {
                 zh: "flowchart.js 的连线标签中不能换行：“\(shown)”已写成一行“\(written)”，转换回去后仍是如此")
         }
         return LocalizedText(
-            en: "flowchart.js cannot hold the label '\(shown)' as it is ('=>', ',', '(', ')' or a last '\\' would be read as syntax\(broken ? ", and a line's label has no line breaks" : "")): it is written '\(written)', with full-width characters, and stays so if converted back",
-            zh: "flowchart.js 无法原样保存标签“\(shown)”（'=>'、','、'('、')' 或结尾的 '\\' 会被当作语法\(broken ? "，连线标签中也不能换行" : "")）：已写成“\(written)”，使用全角字符，转换回去后仍是如此")
+            en: "flowchart.js cannot hold the label '\(shown)' as it is ('=>', ':>', ',', '(', ')' or a last '\\' would be read as syntax\(broken ? ", and a line's label has no line breaks" : "")): it is written '\(written)', with full-width characters, and stays so if converted back",
+            zh: "flowchart.js 无法原样保存标签“\(shown)”（'=>'、':>'、','、'('、')' 或结尾的 '\\' 会被当作语法\(broken ? "，连线标签中也不能换行" : "")）：已写成“\(written)”，使用全角字符，转换回去后仍是如此")
     }
 }

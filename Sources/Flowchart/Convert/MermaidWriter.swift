@@ -210,9 +210,32 @@ public enum MermaidWriter {
         } else {
             token += head.isEmpty ? "---" : "--" + head
         }
-        let label = edge.label ?? (fromGate ? words.word(for: edge.branch) : nil)
+        let label = edge.label.map { fromGate ? gateLabel($0, branch: edge.branch, words: words) : $0 }
+            ?? (fromGate ? words.word(for: edge.branch) : nil)
         guard let label else { return token }
         return token + "|" + pipeLabel(label) + "|"
+    }
+
+    /// A gate line's label as Mermaid reads its way from it: flowchart.js says the way (`c(yes@skip)`),
+    /// Mermaid reads it from the words, and "skip" is a no — written as it was, the gate's two ways
+    /// swapped without a word (a conversion probe). A label that reads as the other way is led by its
+    /// own way's word (`yes: skip`, `是：跳过`); one that reads as its way, or as neither, is kept.
+    static func gateLabel(_ label: String, branch: Branch, words: BranchWords) -> String {
+        guard let word = words.word(for: branch) else { return label }
+        let read = MermaidGateWords.answer(label)
+        guard branch == .yes ? read == .no : read == .yes else { return label }
+        return word + (words == .chinese ? "：" : ": ") + label
+    }
+
+    /// The gate lines whose labels `gateLabel` leads with their way's word, each said where it was read.
+    public static func rewrittenGateLabels(_ graph: FlowGraph) -> [Diagnostic] {
+        let words = BranchWords(of: graph)
+        return graph.edges.compactMap { edge in
+            guard let label = edge.label, graph.node(edge.from)?.type == .condition else { return nil }
+            let written = gateLabel(label, branch: edge.branch, words: words)
+            guard written != label else { return nil }
+            return Diagnostic(.warning, .labelRewritten, at: edge.position, .gateLabelLed(label, branch: edge.branch, as: written))
+        }
     }
 
     private static func pipeLabel(_ label: String) -> String {
@@ -235,5 +258,14 @@ public enum MermaidWriter {
             out += "\(indent)click \(id) call \(function)\n"
         }
         return out
+    }
+}
+
+extension LocalizedText {
+    static func gateLabelLed(_ label: String, branch: Branch, as written: String) -> LocalizedText {
+        let yes = branch == .yes
+        return LocalizedText(
+            en: "this gate's \(yes ? "yes" : "no") line is labelled '\(label)', which Mermaid reads as a \(yes ? "no" : "yes"): it is written '\(written)', so the line keeps its way",
+            zh: "这个判断的“\(yes ? "是" : "否")”连线标签是“\(label)”，Mermaid 会把它读成“\(yes ? "否" : "是")”：已写成“\(written)”，连线的走向不变")
     }
 }

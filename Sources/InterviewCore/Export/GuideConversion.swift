@@ -50,6 +50,13 @@ public enum GuideConversion {
             let hadErrors = parsed.diagnostics.contains { $0.severity == .error }
             // flowchart.js draws a chart from its link lines: one with questions and no line would come out
             // empty, its questions gone from the guide. Left as it is, and said.
+            // And the other way: a flowchart.js chart without link lines draws nothing and asks nothing; in
+            // Mermaid its nodes would be questions (a conversion probe). Left as it is, and said.
+            if source == .flowchartJS, parsed.graph.edges.isEmpty, !parsed.graph.nodes.isEmpty {
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .noLinks,
+                    at: SourcePosition(line: block.fenceLine, column: 1), .notConvertedUndrawn(nodes: parsed.graph.nodes.count))))
+                continue
+            }
             if target == .flowchartJS, parsed.graph.edges.isEmpty, !parsed.graph.nodes.isEmpty {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .noLinks,
                     at: SourcePosition(line: block.fenceLine, column: 1), .notConvertedWithoutLines(nodes: parsed.graph.nodes.count))))
@@ -64,6 +71,11 @@ public enum GuideConversion {
             lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
             converted += 1
             if hadErrors { repaired += 1 }
+            if target == .mermaid {
+                let led = MermaidWriter.rewrittenGateLabels(parsed.graph)
+                diagnostics += led.map { GuideDiagnostic(flowchart: block.name, $0) }
+                rewritten += led.count
+            }
             if target == .flowchartJS {
                 let changed = FlowchartJSWriter.rewrittenLabels(parsed.graph)
                 diagnostics += changed.map { GuideDiagnostic(flowchart: block.name, $0) }
@@ -94,6 +106,12 @@ public enum GuideConversion {
 }
 
 extension LocalizedText {
+    static func notConvertedUndrawn(nodes: Int) -> LocalizedText {
+        LocalizedText(
+            en: "this chart has \(nodes == 1 ? "a node" : "\(nodes) nodes") and no link lines, so flowchart.js draws nothing and the interview asks nothing of it; in Mermaid \(nodes == 1 ? "it" : "they") would be questions — left in flowchart.js; add its link lines to convert it",
+            zh: "这个流程图有 \(nodes) 个节点，却没有连线，flowchart.js 什么也不画，面试也不会问其中的问题；转成 Mermaid 后它们会变成问题——保留为 flowchart.js；加上连线后再转换")
+    }
+
     static func notConvertedWithoutLines(nodes: Int) -> LocalizedText {
         LocalizedText(
             en: "this chart has \(nodes == 1 ? "a question" : "\(nodes) questions") and no lines; flowchart.js draws a chart only from its link lines, so it would come out empty — left in Mermaid; add a line to convert it",
