@@ -67,6 +67,60 @@ struct GuideConversionTests {
         }
     }
 
+    /// An id the other syntax cannot hold is renamed in the chart (`graph` is a Mermaid keyword; `q:1` has
+    /// a character no Mermaid id holds); the front matter's entry for it was left under the old name, so
+    /// its weight and reference were lost and lint failed on an unknown question (a conversion probe).
+    /// Renamed there too, in place, whatever the key's quoting; said for each id.
+    @Test func anIDRenamedInAChartIsRenamedInTheFrontMatter() throws {
+        // setup: three ways to write a key, and a second topic whose `graph` is another question
+        let markdown = """
+            ---
+            topics:
+              "1":
+                questions:
+                  "graph":   # the keyword
+                    weight: 2
+                    reference: "BFS uses a queue, DFS a stack"
+                  q:1: {weight: 3}
+              Trees:
+                questions: {end: {weight: 4}}
+            ---
+            # G
+            ## Stage
+            ### 1. Algorithms
+            ```flow
+            st=>start: Start
+            graph=>operation: BFS vs DFS?
+            q:1=>operation: Dijkstra?
+            e=>end: End
+            st->graph->q:1->e
+            ```
+            ### 2. Trees
+            ```flow
+            st=>start: Start
+            end=>operation: AVL rotations?
+            e=>end: End
+            st->end->e
+            ```
+
+            """
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify: the same interview under the new ids, with every weight and the reference kept
+        let original = GuideImporter.importMarkdown(markdown), converted = GuideImporter.importMarkdown(result.markdown)
+        #expect(converted.errors.isEmpty, "\(converted.errors.map(\.diagnostic.message))")
+        let questions = converted.guide.topics.flatMap(\.questions).map { "\($0.id) w=\($0.weight) ref=\($0.reference ?? "-")" }
+        #expect(questions == ["graph_ w=2.0 ref=BFS uses a queue, DFS a stack", "q_1 w=3.0 ref=-", "end_ w=4.0 ref=-"], "\(result.markdown)")
+        #expect(original.guide.topics.flatMap(\.questions).map(\.weight) == [2, 3, 4])
+        // in place: the comment, the flow mappings and the order stay as written
+        #expect(result.markdown.contains("      \"graph_\":   # the keyword\n") && result.markdown.contains("      \"q_1\": {weight: 3}\n")
+                && result.markdown.contains("    questions: {\"end_\": {weight: 4}}\n"), "\(result.markdown)")
+        let said = result.diagnostics.filter { $0.diagnostic.code == .idRenamed }.map(\.diagnostic)
+        #expect(said.map(\.position.line) == [17, 18, 25])
+        #expect(said[0].text.en == "Mermaid reads the id 'graph' as a keyword: it is written 'graph_', the question's key in scores and reports from now on; the front matter's entry for it is renamed too")
+        #expect(said[1].text.zh.hasPrefix("Mermaid 的 id 中不能有“q:1”里的某些字符：已写成“q_1”"))
+    }
+
     /// A flowchart.js chart without link lines draws nothing and asks nothing; converted, its node became a
     /// question the original never asked, and the way back refused it (a conversion probe). Left, and said.
     @Test func aFlowchartJSChartWithoutLinesIsLeftAsItIs() {

@@ -35,6 +35,11 @@ public enum FlowchartJSWriter {
     /// The labels `write` cannot keep as they are, each a warning where it is written in `graph`'s
     /// source: the converted guide's text differs there, and saying nothing left an author to find
     /// `a =＞ b` in a question (and a `guide diff` of a round trip) on their own.
+    /// The ids this writer changes (characters a flowchart.js key cannot hold), old to new.
+    public static func renamedIDs(_ graph: FlowGraph) -> [String: String] {
+        ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: []).filter { $0.key != $0.value }
+    }
+
     public static func rewrittenLabels(_ graph: FlowGraph) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for node in graph.nodes {

@@ -44,6 +44,14 @@ public enum MermaidWriter {
         return out
     }
 
+    /// The ids this writer changes (Mermaid's keywords, characters a Mermaid id cannot hold), old to new.
+    public static func renamedIDs(_ graph: FlowGraph) -> [String: String] {
+        ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: reserved).filter { $0.key != $0.value }
+    }
+
+    /// Whether Mermaid reads the id as one of its keywords (`end`, `graph`…).
+    public static func isReserved(_ id: String) -> Bool { reserved.contains(id) }
+
     static let reserved: Set<String> = ["end", "subgraph", "style", "classDef", "class", "click", "linkStyle",
                                         "direction", "graph", "flowchart", "flowchart-elk", "accTitle", "accDescr"]
 

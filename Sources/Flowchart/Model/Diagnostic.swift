@@ -125,4 +125,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Exp
     public static let unclosedFence: DiagnosticCode = "unclosed-fence"
     /// Said by a conversion to flowchart.js, never by a reader: a label written with a substitute.
     public static let labelRewritten: DiagnosticCode = "label-rewritten"
+    /// Said by a conversion, never by a reader: a node id the target syntax cannot hold, written another way.
+    public static let idRenamed: DiagnosticCode = "id-renamed"
 }

@@ -27,6 +27,9 @@ public enum GuideConversion {
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var diagnostics: [GuideDiagnostic] = []
         var converted = 0, repaired = 0, rewritten = 0
+        // Question ids the front matter names, by chart: an id renamed in a chart is renamed there too.
+        let annotated = FrontMatterKeys.hasFrontMatter(lines) ? GuideImporter.annotatedQuestions(markdown) : [:]
+        var keyEdits: [FrontMatterKeys.Edit] = []
         // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
         for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
             let source = block.syntax
@@ -71,6 +74,14 @@ public enum GuideConversion {
             lines.replaceSubrange((block.fenceLine - 1)...(block.closingLine - 1), with: replacement)
             converted += 1
             if hadErrors { repaired += 1 }
+            let renamed = target == .mermaid ? MermaidWriter.renamedIDs(parsed.graph) : FlowchartJSWriter.renamedIDs(parsed.graph)
+            for node in parsed.graph.nodes {
+                guard let new = renamed[node.id] else { continue }
+                let named = (annotated[block.fenceLine] ?? []).filter { $0.value == node.id }
+                keyEdits += named.map { FrontMatterKeys.Edit(key: $0, new: new) }
+                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .idRenamed, at: node.position,
+                    .idRenamed(node.id, as: new, in: target, frontMatter: !named.isEmpty))))
+            }
             if target == .mermaid {
                 let led = MermaidWriter.rewrittenGateLabels(parsed.graph)
                 diagnostics += led.map { GuideDiagnostic(flowchart: block.name, $0) }
@@ -82,6 +93,7 @@ public enum GuideConversion {
                 rewritten += changed.count
             }
         }
+        diagnostics += FrontMatterKeys.rename(keyEdits, in: &lines).map { GuideDiagnostic($0) }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
         let written = lines.joined(separator: "\n")
         return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics,

@@ -82,7 +82,7 @@ enum AnnotationApplier {
         return found
     }
 
-    private static func locate(_ key: String, in guide: Guide) -> (Int, Int)? {
+    static func locate(_ key: String, in guide: Guide) -> (Int, Int)? {
         for (s, stage) in guide.stages.enumerated() {
             if let t = stage.topics.firstIndex(where: { $0.key == key }) { return (s, t) }
         }

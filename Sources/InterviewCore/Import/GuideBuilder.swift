@@ -16,6 +16,8 @@ struct GuideBuilder {
 
     struct TopicPlace {
         var headingLine: Int
+        /// The line of the chart's opening fence.
+        var fenceLine: Int
         /// The chart's name in findings ("1.1 Title"), as its own findings carry.
         var chart: String
         /// Where each instruction (a subroutine or a fork) is written, by node id.
@@ -134,7 +136,7 @@ struct GuideBuilder {
         for node in parsed.graph.nodes where node.type == .subroutine || node.type == .parallel {
             instructionPositions[node.id] = node.position
         }
-        topicPlaces.append(TopicPlace(headingLine: section.heading?.line ?? block.fenceLine, chart: name, instructions: instructionPositions))
+        topicPlaces.append(TopicPlace(headingLine: section.heading?.line ?? block.fenceLine, fenceLine: block.fenceLine, chart: name, instructions: instructionPositions))
         diagnostics += parsed.diagnostics.map { GuideDiagnostic(flowchart: name, $0) }
         let heading = section.heading.map { SectionHeading($0.text) } ?? SectionHeading(fallbackTitle)
         let flow = TopicFlow(parsed.graph)

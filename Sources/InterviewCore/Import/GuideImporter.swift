@@ -20,6 +20,26 @@ public enum GuideImporter {
     }
 
     public static func importMarkdown(_ text: String, path: String = "guide.md") -> ImportedGuide {
+        read(text, path: path).imported
+    }
+
+    /// The question ids the front matter's `topics:` entries name, by the fence line of their topic's
+    /// chart, each with where its key is written: `GuideConversion` renames there an id it had to rename
+    /// in the chart (a question `graph` became `graph_` in Mermaid, and its weight and reference were lost
+    /// to an "unknown question" error — a conversion probe). Entries naming no topic are left out.
+    static func annotatedQuestions(_ text: String) -> [Int: [Annotations.Located<String>]] {
+        let (imported, places, notes) = read(text, path: "guide.md")
+        let topics = imported.guide.topics
+        var byChart: [Int: [Annotations.Located<String>]] = [:]
+        for note in notes.topics {
+            guard let (s, t) = AnnotationApplier.locate(note.key.value, in: imported.guide),
+                  let i = topics.firstIndex(where: { $0.key == imported.guide.stages[s].topics[t].key }), i < places.count else { continue }
+            byChart[places[i].fenceLine, default: []] += note.questions.map(\.id)
+        }
+        return byChart
+    }
+
+    private static func read(_ text: String, path: String) -> (imported: ImportedGuide, places: [GuideBuilder.TopicPlace], annotations: Annotations) {
         let (text, controls) = ControlCharacters.strip(LineEndings.unix(text))
         var diagnostics: [GuideDiagnostic] = controls
         let frontMatter = FrontMatter.split(text, diagnostics: &diagnostics)
@@ -58,7 +78,8 @@ public enum GuideImporter {
         let pickLists = Set(zip(guide.topics, builder.topicPlaces).filter { $0.0.isPickList }.map { $0.1.chart })
         diagnostics.removeAll { $0.diagnostic.code == .unreachableNode && $0.flowchart.map(pickLists.contains) == true }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
-        return ImportedGuide(guide: guide, diagnostics: diagnostics, chartCount: sections.reduce(0) { $0 + $1.flowBlocks.count })
+        return (ImportedGuide(guide: guide, diagnostics: diagnostics, chartCount: sections.reduce(0) { $0 + $1.flowBlocks.count }),
+                builder.topicPlaces, annotations)
     }
 
     /// What a JSON decoding error says and where: the field's path, or the parser's line and column
