@@ -102,8 +102,16 @@ enum RunNotes {
 /// Topic groups' advice beside the question in front of the interviewer, with the jump that follows it.
 enum RunGroupHints {
     static func lines(_ session: RunSession) -> [String] {
-        let hints = session.driver.guide.groupHints(session.driver.state)
-        guard !hints.isEmpty else { return [] }
-        return [""] + hints.map { "» " + session.labels.groupHint($0.heading, $0.guidance, $0.jumpTarget) }
+        let guide = session.driver.guide
+        let hints = guide.groupHints(session.driver.state)
+        // Inside a group, its own advice (no jump: the interview is there already).
+        let inside = session.driver.state.currentTopic.map { guide.enclosingGroups(ofTopic: $0) } ?? []
+        guard !hints.isEmpty || !inside.isEmpty else { return [] }
+        return [""] + inside.map { "» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))" }
+            + hints.map { "» " + session.labels.groupHint($0.heading, $0.guidance, $0.jumpTarget) }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

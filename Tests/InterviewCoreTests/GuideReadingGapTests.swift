@@ -370,9 +370,14 @@ struct GuideReadingGapTests {
             of: "  当候选人提到使用缓存和数据库后，\n  面试官需要在合适时机跳转到缓存和数据库的问题上来", with: "  缓存与数据库的基础知识。")).guide
         #expect(described.stages[0].groups.first?.guidance.contains("基础知识") == true)
         #expect(described.groupHints(try SessionTestScript(guide: described).state).isEmpty)
-        // act: follow the jump; inside the group the hint is gone
+        // act: follow the jump; inside the group the hint is gone, and the group's advice is the topic's
+        // own surroundings (it was out of sight there: a probe), in the console's guidance box too
         try script.run("j 3.2.1")
         #expect(guide.groupHints(script.state).isEmpty)
+        #expect(guide.enclosingGroups(ofTopic: "3.2.1").map(\.heading) == ["3.2 缓存和数据库"])
+        #expect(guide.enclosingGroups(ofTopic: "3.1").isEmpty)
+        let box = GuidanceHTML.topic(try #require(guide.topic("3.2.1")), in: guide)
+        #expect(box.hasPrefix("<div class=\"group-guidance\"><p class=\"group-heading\">3.2 缓存和数据库</p><p>当候选人提到"), "\(box)")
         // act: come back to 3.1; the hint offers the topic not yet entered
         try script.run("b")
         #expect(guide.groupHints(script.state).first?.jumpTarget == "3.2.2")

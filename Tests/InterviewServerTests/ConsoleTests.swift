@@ -379,6 +379,9 @@ struct ConsoleTests {
             struct Guidance: Decodable { var stage: String?; var topic: String? }
             let guidance = try JSONDecoder().decode(Guidance.self, from: Data(buffer: both.body))
             #expect(guidance.stage?.contains("<p>") == true && guidance.topic?.contains("<p>") == true)
+            // inside a group, its advice comes first under its heading (it was out of sight there: a probe)
+            let topic = try #require(guidance.topic)
+            #expect(topic.hasPrefix("<div class=\"group-guidance\"><p class=\"group-heading\">3.2 Caching and databases</p><p>"), "\(topic)")
             #expect(try JSONDecoder().decode(Guidance.self, from: Data(buffer: none.body)).stage == nil)
         }
     }

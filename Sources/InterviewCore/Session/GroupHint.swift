@@ -13,7 +13,7 @@ public struct GroupHint: Hashable, Sendable {
     public var topics: [String]
     public var jumpTarget: String
 
-    public var heading: String { [group.number, group.title].compactMap { $0 }.joined(separator: " ") }
+    public var heading: String { group.heading }
 
     /// Words that make a group's guidance a cue to act on during another topic ("when the candidate
     /// mentions…", "跳转到…") rather than a description of the group, which the outline already shows.
@@ -41,6 +41,29 @@ extension Guide {
             return GroupHint(group: group, guidance: guidance, topics: members, jumpTarget: target)
         }
     }
+}
+
+extension Guide {
+    /// The groups a topic sits in that have guidance, outermost first. Their advice holds for each of
+    /// their topics (the seed's 3.2: skip 3.2.3 for a candidate who never used MongoDB), and was out of
+    /// sight once the interview was inside the group: the hint is for the topics around it (a probe).
+    public func enclosingGroups(ofTopic key: String) -> [TopicGroup] {
+        guard let stage = stages.first(where: { $0.topics.contains { $0.key == key } }),
+              let topic = stage.topics.first(where: { $0.key == key }) else { return [] }
+        var chain: [TopicGroup] = []
+        var current = topic.group
+        var hops = stage.groups.count + 1   // a malformed parent chain cannot loop forever
+        while let k = current, hops > 0, let group = stage.groups.first(where: { $0.key == k }) {
+            chain.append(group)
+            current = group.parent
+            hops -= 1
+        }
+        return chain.reversed().filter { !$0.guidance.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+}
+
+extension TopicGroup {
+    public var heading: String { [number, title].compactMap { $0 }.joined(separator: " ") }
 }
 
 extension Stage {

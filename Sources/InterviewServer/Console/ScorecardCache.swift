@@ -117,7 +117,7 @@ struct LoadedGuide: Sendable {
         libraryID = version.$guide.id
         var stages: [String: String] = [:], topics: [String: String] = [:]
         for stage in guide.stages { stages[stage.key] = GuidanceHTML.render(stage.guidance) }
-        for topic in guide.topics { topics[topic.key] = GuidanceHTML.render(topic.guidance) }
+        for topic in guide.topics { topics[topic.key] = GuidanceHTML.topic(topic, in: guide) }
         stageGuidance = stages
         topicGuidance = topics
         let encoder = JSONEncoder()
