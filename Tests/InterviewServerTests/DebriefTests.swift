@@ -77,6 +77,8 @@ struct DebriefTests {
             let kappa = try #require(debrief.agreement.pairs.first?.kappa)
             #expect(kappa.value == nil && kappa.questions == 3 && (kappa.reason ?? "").contains("at least 5"))
             #expect(page.status == .ok && page.body.string.contains("From olga@example.com") && page.body.string.contains("olga@example.com on op3"))
+            // each topic under its number and title (the page dropped the number: a probe)
+            #expect(page.body.string.contains("<h3>3.1 <span lang=\"en\">"), "\(page.body.string)")
             #expect(markdown.headers.first(name: .contentDisposition)?.contains("debrief.md") == true)
             #expect(markdown.body.string.contains("## "))
         }

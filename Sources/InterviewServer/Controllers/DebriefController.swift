@@ -130,7 +130,15 @@ struct DebriefPage: Encodable {
     /// `spread`: highest minus lowest rating, not demonstrated counting 0 (`DisagreementOrder`), what the rows
     /// are ordered by ("–" with fewer than two).
     struct Row: Encodable { var question: String; var text: String; var depthDiffers: Bool; var spread: String; var cells: [Cell] }
-    struct Topic: Encodable { var topic: String; var title: String; var rows: [Row]; var notes: [PanelDebrief.RaterNotes] }
+    struct Topic: Encodable {
+        var topic: String
+        /// The number shown before the title ("3.6"): the heading dropped it, and two 3.6 topics read
+        /// alike but for their titles (a probe).
+        var keyBeforeTitle: String
+        var title: String
+        var rows: [Row]
+        var notes: [PanelDebrief.RaterNotes]
+    }
     /// `labelWas` and `summaryWas`: the recommendation and summary as first submitted, when a revision changed them.
     struct Rater: Encodable {
         var name: String; var label: String; var score: String; var coverage: String; var summary: String; var revised: String?
@@ -188,7 +196,7 @@ struct DebriefPage: Encodable {
                "ICC(2,k) " + PanelDebriefMarkdown.figure(doc.agreement.panelMean, zh: zh)]
         explanation = doc.agreement.explanation
         topics = doc.topics.map { group in
-            Topic(topic: group.topic, title: group.title, rows: group.rows.map { row in
+            Topic(topic: group.topic, keyBeforeTitle: group.keyBeforeTitle, title: group.title, rows: group.rows.map { row in
                 Row(question: row.question, text: row.text, depthDiffers: row.depthDiffers, spread: row.spread.map(String.init) ?? "–",
                     cells: row.cells.map {
                         Cell(status: $0.status.rawValue, label: PanelDebriefMarkdown.status($0, zh), rating: $0.rating, notes: $0.notes,
