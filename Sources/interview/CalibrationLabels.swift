@@ -55,7 +55,7 @@ struct CalibrationLabels {
         case .nothingRated:
             return t("nothing rated", "没有评分")
         case .interviewerBelowMinimum(let id, let ratings, let candidates):
-            return t("\(id): \(ratings) \(ratings == 1 ? "rating" : "ratings") of \(candidates) \(candidates == 1 ? "candidate" : "candidates"), below the minimum of \(minimum.ratings) of \(minimum.candidates)",
+            return t("\(id): \(ratings) \(ratings == 1 ? "rating" : "ratings") of \(candidates) \(candidates == 1 ? "candidate" : "candidates"), below the minimum of \(minimum.ratings) ratings of \(minimum.candidates) candidates",
                      "\(id)：\(ratings) 个评分、\(candidates) 位候选人，少于最低要求（\(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）")
         case .interviewerNotLinked(let id, let shared, let of, let inTeam):
             return AdjustedScoreText.notLinked(id, shared: shared, of: of, inTeam: inTeam, minimum: minimum, zh: language == .zh)

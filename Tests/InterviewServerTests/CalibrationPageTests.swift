@@ -150,7 +150,7 @@ struct CalibrationPageTests {
             #expect(page.status == .ok)
             let body = page.body.string
             #expect(body.contains("Not adjusted, the raw score stands alone:"))
-            #expect(body.contains("has 3 ratings of 1 candidate (at least 30 of 5 are needed)"))
+            #expect(body.contains("has 3 ratings of 1 candidate (at least 30 ratings of 5 candidates are needed)"))
             #expect(body.contains("points more severe than the team") || body.contains("points more lenient than the team"))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
             let adjusted = try #require(json["adjusted"] as? [String: Any])

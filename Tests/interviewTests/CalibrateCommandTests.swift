@@ -94,7 +94,7 @@ struct CalibrateCommandTests {
         let chinese = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide, "--language", "zh"])
         // verify
         #expect(english.status == 0 && chinese.status == 0)
-        #expect(english.stdout.contains("Olga: 9 ratings of 2 candidates, below the minimum of 30 of 5"))
+        #expect(english.stdout.contains("Olga: 9 ratings of 2 candidates, below the minimum of 30 ratings of 5 candidates"))
         #expect(english.stdout.contains("C-2        28.1         —"))
         // The reason is under the table, one line per candidate, so the rows stay as narrow as their figures.
         #expect(english.stdout.contains("Not adjusted, the raw score stands alone:\n  C-"))

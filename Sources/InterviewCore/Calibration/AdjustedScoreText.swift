@@ -64,7 +64,7 @@ public struct AdjustedScoreText: Hashable, Sendable, Codable {
                     return zh ? "另一位面试官的评分还不够校准" : "a colleague has too few ratings to calibrate yet"
                 case .interviewerBelowMinimum(let id, let ratings, let candidates):
                     return zh ? "\(name(id)) 只有 \(ratings) 个评分、\(candidates) 位候选人（至少需要 \(minimum.ratings) 个评分、\(minimum.candidates) 位候选人）"
-                              : "\(name(id)) has \(count(ratings, "rating", "ratings")) of \(count(candidates, "candidate", "candidates")) (at least \(minimum.ratings) of \(minimum.candidates) are needed)"
+                              : "\(name(id)) has \(count(ratings, "rating", "ratings")) of \(count(candidates, "candidate", "candidates")) (at least \(minimum.ratings) ratings of \(minimum.candidates) candidates are needed)"
                 case .interviewerNotLinked(let id, _, _, _) where onlyInterviewer != nil && id != onlyInterviewer:
                     return zh ? "另一位面试官与同事共同面试的候选人还不够，无法比较" : "a colleague has too few candidates in common with others to compare yet"
                 case .interviewerNotLinked(let id, let shared, let of, let inTeam):

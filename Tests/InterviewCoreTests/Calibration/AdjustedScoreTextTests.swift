@@ -73,7 +73,7 @@ struct AdjustedScoreTextTests {
         let zh = AdjustedScoreText.make(score, fit: Self.fit, names: ["new": "Olga"], language: .zh)
         // verify
         #expect(en.adjusted == nil && en.raw == 75)
-        #expect(en.headline == "Not adjusted, the raw score stands alone: Olga has 0 ratings of 0 candidates (at least 30 of 5 are needed)")
+        #expect(en.headline == "Not adjusted, the raw score stands alone: Olga has 0 ratings of 0 candidates (at least 30 ratings of 5 candidates are needed)")
         #expect(zh.headline == "未校准，仅显示原始分：Olga 只有 0 个评分、0 位候选人（至少需要 30 个评分、5 位候选人）")
         #expect(en.lines.isEmpty)
     }
