@@ -168,6 +168,21 @@ struct GuideReadingGapTests {
         #expect(guide.stages[2].questions.isEmpty, "a thematic break and an empty item are not questions")
     }
 
+    /// A stage with a list and topics: the list's "3.1" and the topic 3.1 were two things under one number
+    /// (a probe). Numbered by their place in the list there; a stage without topics keeps "1.1".
+    @Test func listedQuestionsOfAStageWithTopicsDoNotTakeTheTopicsNumbers() {
+        // setup
+        let markdown = "# G\n### 3. 技术面试\n开场先问：\n- 你最熟悉的技术栈是什么？\n- 最近在学什么？\n#### 3.1 Redis\n"
+            + "```flow\nst=>start: S\nop1=>operation: 数据类型？\ne=>end\nst->op1->e\n```\n#### 3.2 MySQL\n"
+            + "```flow\nst=>start: S\nop1=>operation: 索引？\ne=>end\nst->op1->e\n```\n"
+        // act
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // verify
+        #expect(guide.stages[0].questions.map(\.number) == ["1", "2"])
+        #expect(guide.stages[0].questions.map(\.text) == ["你最熟悉的技术栈是什么？", "最近在学什么？"])
+        #expect(guide.stages[0].topics.map(\.key) == ["3.1", "3.2"])
+    }
+
     @Test func codeCutInTwoByTheReferenceRuleIsNamedAndBackticksKeepItWhole() throws {
         // setup: code glued to its brackets at a label's end, the same in backticks, and a hint glued to a word
         let markdown = """

@@ -83,15 +83,26 @@ struct GuideBuilder {
         return Section(level: heading.level, title: heading.text, body: body)
     }
 
+    /// List items are numbered after the stage ("3.1"); in a stage with topics numbered so too, the
+    /// list's "3.1" and the topic 3.1 were two things under one number (a probe). Numbered by their
+    /// place in the list alone there.
+    private func renumberListed(_ listed: [Int], in stage: inout Stage) {
+        let taken = Set(stage.topics.compactMap(\.number) + stage.groups.compactMap(\.number))
+        guard listed.contains(where: { taken.contains(stage.questions[$0].number) }) else { return }
+        for (place, index) in listed.enumerated() { stage.questions[index].number = String(place + 1) }
+    }
+
     private mutating func stage(_ section: MarkdownSection, children: [MarkdownSection]) -> Stage {
         let heading = SectionHeading(section.heading!.text)
         var stage = Stage(number: heading.number, title: heading.title, requirement: heading.requirement)
         let prefix = heading.number.map { $0 + "." }
         var prose: [MarkdownLine] = []
+        var listed: [Int] = []
         for line in section.body {
             if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
                 stage.questions.append(question)
             } else if let question = GuideText.listQuestion(line.text, stageNumber: heading.number, index: stage.questions.count + 1) {
+                listed.append(stage.questions.count)
                 stage.questions.append(question)
             } else {
                 prose.append(line)
@@ -117,6 +128,7 @@ struct GuideBuilder {
                 ancestors.append((level, topic.key, false))
             }
         }
+        renumberListed(listed, in: &stage)
         return stage
     }
 

@@ -703,8 +703,7 @@
         panel.append(el("h2", { id: "stage-title" }, L.stage + " " + view.stage + " ", el("span", { lang: guide.language, text: stage ? stage.title : "" })));
         panel.append(el("p", { text: L.talkHint }));
         if (stage && stage.questions.length) {
-          panel.append(el("h3", { text: L.stageQuestions }), el("ol", { class: "stage-questions", lang: guide.language }, stage.questions.map((q) =>
-            el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null))));
+          panel.append(el("h3", { text: L.stageQuestions }), stageQuestionList(stage));
         }
         break;
       }
@@ -732,10 +731,23 @@
       default:
         panel.append(el("p", { text: L.moving }));
     }
+    // A stage with listed questions and topics too ("start with these", then its topics): the list was
+    // never shown, as the stage opens on its first topic (a probe). Beside every step of the stage.
+    const current = view.agenda !== "talk" && view.stage && stagesByKey.get(view.stage);
+    if (current && current.questions.length) {
+      panel.append(el("details", { class: "stage-questions-box", id: "stage-questions" },
+        el("summary", { text: L.stageQuestions + " " + view.stage + " (" + current.questions.length + ")" }), stageQuestionList(current)));
+    }
     actions.append(button(view.agenda === "talk" ? L.finishStage : L.moveOn, moveOn, { id: "move-on", class: "quiet" }));
     if (view.canReturn) actions.append(button(L.returnBack, () => act({ type: "return" }), { id: "return", class: "quiet" }));
     actions.append(button(L.finish, finish, { id: "finish", class: "quiet" }));
     panel.append(actions);
+  }
+
+  // Each with its number, which the list does not repeat (it read "1. 1.1 …").
+  function stageQuestionList(stage) {
+    return el("ul", { class: "stage-questions", lang: guide.language }, stage.questions.map((q) =>
+      el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null)));
   }
 
   function renderHistory() {
