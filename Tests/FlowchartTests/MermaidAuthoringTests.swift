@@ -93,6 +93,24 @@ struct MermaidAuthoringTests {
                 "\(group.diagnostics.map(\.message))")
     }
 
+    /// Text after a Markdown string's closing backtick: the fix added a quote that never mended it, and
+    /// applied again added another (a probe). Said, fixed by moving the backtick, read as meant.
+    @Test func textAfterAMarkdownStringIsMovedInsideByTheFix() throws {
+        // act
+        let parsed = Self.parse("S([Start]) --> q3[\"`**装饰器** 的原理`（闭包）\"]\nq3 --> e([End])")
+        let fixed = Self.parse("S([Start]) --> q3[\"`**装饰器** 的原理（闭包）`\"]\nq3 --> e([End])")
+        // verify
+        let d = try #require(parsed.diagnostics.first)
+        #expect(parsed.diagnostics.count == 1 && d.code == .unclosedQuote && d.position.line == 2)
+        #expect(d.text.en == "a Markdown string ends with a backtick and a quote together, and '（闭包）' stands between them; move the backtick after it")
+        #expect(d.fix?.replacement == "（闭包）`")
+        #expect(parsed.graph.node("q3")?.text == "装饰器 的原理（闭包）" && parsed.graph.edges.count == 2)
+        #expect(fixed.diagnostics.isEmpty && fixed.graph.node("q3")?.text == parsed.graph.node("q3")?.text)
+        // a Markdown string over two lines is still one string
+        let twoLines = Self.parse("q1[\"`line one\nline **two**`\"] --> q2[Q2]")
+        #expect(twoLines.diagnostics.isEmpty && twoLines.graph.node("q1")?.text == "line one\nline two")
+    }
+
     /// A quoted link text is one string to Mermaid, arrows inside included; it was cut at its inner arrow
     /// and its last word made a question (a probe).
     @Test func aQuotedLinkTextKeepsTheArrowsInIt() {

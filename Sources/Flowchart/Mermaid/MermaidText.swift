@@ -73,6 +73,11 @@ enum MermaidText {
                       zh: "'\(opener)' 没有闭合；请补上 '\(closer)'")
     }
 
+    static func textAfterMarkdownString(_ text: String) -> LocalizedText {
+        LocalizedText(en: "a Markdown string ends with a backtick and a quote together, and '\(text)' stands between them; move the backtick after it",
+                      zh: "Markdown 字符串以反引号紧接引号结束，而“\(text)”夹在两者之间；请把反引号移到它后面")
+    }
+
     static func unclosedLinkText(_ opener: String) -> LocalizedText {
         LocalizedText(en: "the link text after '\(opener)' has no closing arrow such as '-->' on this line",
                       zh: "'\(opener)' 之后的连线文字在本行没有收尾的箭头（例如 '-->'）")
