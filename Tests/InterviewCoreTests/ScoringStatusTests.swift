@@ -34,6 +34,9 @@ struct ScoringStatusTests {
         // act / verify
         #expect(share.formula() == "100 × 1.5 / 1.5 = 100.0")
         #expect(points.formula() == "100 × 3×1 / 4×1 = 100 × 3 / 4 = 75.0")
+        // nothing to divide by (a topic without deeper questions): a dash, not "100 × 0 / 0 = –" (a probe)
+        #expect(Derivation(kind: .weightShare, terms: []).formula() == "–")
+        #expect(Derivation(kind: .weightShare, terms: []).formula(showWeights: false) == "–")
     }
 
     @Test func askedButNeverRatedCountsAsNoEvidence() throws {

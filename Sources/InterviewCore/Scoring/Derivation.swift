@@ -58,7 +58,8 @@ public struct Derivation: Hashable, Sendable, Codable {
     /// only the totals: "100 × 3 / 12 = 25.0".
     public func formula(showWeights: Bool = true) -> String {
         let f = ScoreFormat.number
-        let result = value.map(ScoreFormat.score) ?? "–"
+        // Nothing to divide by (a topic without deeper questions): "–", not "100 × 0 / 0 = –" (a probe).
+        guard let result = value.map(ScoreFormat.score) else { return "–" }
         guard showWeights, !terms.isEmpty else {
             // The candidate's copy has no weights, but an overall over several topics is each topic's share of
             // it times its score, so it can be worked out from the scores shown (a probe could not arrive at
