@@ -34,6 +34,22 @@ struct GuideDiffTests {
         #expect(diff.text(.zh).contains("权重 1 → 3"))
     }
 
+    /// The second of two 3.6 topics has its title in its key, which a line starts with: the title was
+    /// said twice ("3.6 开放问题：主题「开放问题」", a probe); once now. Pages under its heading show "3.6".
+    @Test func aTopicWhoseKeyHoldsItsTitleIsNotNamedTwice() {
+        // setup
+        func chart(_ q: String) -> String { "```flow\nst=>start: S\nop1=>operation: \(q)\ne=>end\nst->op1->e\n```\n" }
+        let one = "# G\n### 3. 技术\n#### 3.6 Linux\n" + chart("进程？")
+        let old = GuideImporter.importMarkdown(one).guide
+        let new = GuideImporter.importMarkdown(one + "#### 3.6 开放问题\n" + chart("最难的 bug？")).guide
+        // act
+        let lines = GuideDiff(old: old, new: new).text(.zh)
+        // verify
+        #expect(lines.contains("3.6 开放问题：主题，1 道题"), "\(lines)")
+        #expect(new.topics.map(\.keyBeforeTitle) == ["3.6", "3.6"])
+        #expect(Topic(number: nil, title: "Open").keyBeforeTitle == "")
+    }
+
     @Test func sameGuideHasNoChanges() throws {
         let guide = try #require(BundledGuides.guide(id: BundledGuides.newGraduateID, language: "zh")).guide
         let diff = GuideDiff(old: guide, new: guide)
@@ -109,9 +125,9 @@ struct GuideDiffTests {
         let added = try #require(diff.changes.first { $0.path == "3.2.1/op98" })
         guard case .new = added.identity else { Issue.record("expected new, got \(String(describing: added.identity))"); return }
         let zh = diff.text(.zh)
-        #expect(zh.contains("+ 3.2.1/op98: 题目「Redis Stream 和 Kafka 有什么区别？」（权重 2）"))
+        #expect(zh.contains("+ 3.2.1/op98：题目「Redis Stream 和 Kafka 有什么区别？」（权重 2）"))
         #expect(zh.contains("本指南的新题"))
-        #expect(zh.contains("~ 阶段 \(new.stages[3].key): 时间预算"))
+        #expect(zh.contains("~ 阶段 \(new.stages[3].key)：时间预算"))
         for english in ["question", "weight", "stage", "time budget", "figures"] { #expect(!zh.contains(english)) }
     }
 }

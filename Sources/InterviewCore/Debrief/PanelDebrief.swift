@@ -223,3 +223,9 @@ extension PanelDebrief {
         return key.hasSuffix(" " + title) ? String(key.dropLast(title.count + 1)) : key
     }
 }
+
+extension Topic {
+    /// The key without the title it may end with ("3.6" for the second of two 3.6 topics, whose key is
+    /// "3.6 开放式技术问题"), for a line that shows the heading already; "" for a topic named by its title.
+    public var keyBeforeTitle: String { PanelDebrief.keyBeforeTitle(key, title: title) }
+}

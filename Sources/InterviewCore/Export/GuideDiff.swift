@@ -29,7 +29,8 @@ public struct GuideDiff: Sendable {
         public var identity: Identity?
 
         public func text(_ language: Language) -> String {
-            var line = "\(mark) \(place(language)): \(detail.text(language))"
+            // Chinese text takes the full-width colon (a probe found ": " inside Chinese pages).
+            var line = "\(mark) \(place(language))\(language == .zh ? "：" : ": ")\(detail.text(language))"
             if let identity = identityText(language) { line += "\n    " + identity }
             return line
         }

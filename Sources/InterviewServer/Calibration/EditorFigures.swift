@@ -22,8 +22,11 @@ enum EditorFigures {
             topic.questions.map { q in
                 let key = QuestionKey.of(topic: topic.key, question: q.id)
                 let id = identities[key] ?? key
+                // Under the heading, the key without the title the second of two 3.6 topics has in it (it
+                // read "3.6 开放式技术问题" over "3.6 开放式技术问题/op1": a probe).
+                let shown = topic.keyBeforeTitle.isEmpty ? q.id : QuestionKey.of(topic: topic.keyBeforeTitle, question: q.id)
                 return EditorQuestion(topic: topic.heading, figures: QuestionFigureRow(
-                    id: id, key: key, text: q.text, figures: figures[id], rasch: team.fit?.question(id), language: language))
+                    id: id, key: shown, text: q.text, figures: figures[id], rasch: team.fit?.question(id), language: language))
             }
         }
     }
