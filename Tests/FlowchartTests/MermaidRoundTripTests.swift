@@ -90,6 +90,29 @@ import Testing
         #expect(MermaidWriter.write(graph) == MermaidWriter.write(graph))
     }
 
+    /// From a conversion probe: flowchart.js's `[blank]` became Mermaid's `blank` (Mermaid takes `_blank`)
+    /// and came back without a target; a URL with brackets was cut at its `[`; `fill:rgb(…)` was dropped.
+    @Test func linkTargetsBracketedURLsAndRGBColoursSurviveBothWays() throws {
+        // setup
+        let flow = "st=>start: S\nop1=>operation: Q1:>http://example.com[blank]\nop2=>operation: Q2:>http://x.org[myWindow]\ne=>end: E\nst->op1->op2->e"
+        let mermaid = "flowchart TD\ns([S]) --> a[Q a] --> b[Q b]\nclick a href \"https://en.wikipedia.org/wiki/Array[1]\" _blank\nstyle b fill:rgb(255,0,0),stroke:#333"
+        // act
+        let toMermaid = MermaidWriter.write(FlowchartParser.parse(flow).graph)
+        let fromMermaid = FlowchartJSWriter.write(MermaidParser.parse(mermaid).graph)
+        let flowBack = FlowchartJSWriter.write(MermaidParser.parse(toMermaid).graph)
+        let mermaidBack = MermaidWriter.write(FlowchartParser.parse(fromMermaid).graph)
+        // verify: blank is _blank in Mermaid and blank again in flowchart.js; a named window, which Mermaid
+        // cannot say, is left out of the click
+        #expect(toMermaid.contains("click op1 href \"http://example.com\" _blank\n") && toMermaid.contains("click op2 href \"http://x.org\"\n"), "\(toMermaid)")
+        #expect(FlowchartParser.parse(flowBack).graph.node("op1")?.urlTarget == "blank")
+        // the URL's brackets percent-encoded, its target kept; the colour as #rrggbb
+        let a = try #require(FlowchartParser.parse(fromMermaid).graph.node("a"))
+        #expect(a.url == "https://en.wikipedia.org/wiki/Array%5B1%5D" && a.urlTarget == "blank", "\(fromMermaid)")
+        #expect(FlowchartParser.parse(fromMermaid).graph.node("b")?.parameters["style"]?.contains("fill:#ff0000") == true, "\(fromMermaid)")
+        #expect(mermaidBack.contains("_blank") && mermaidBack.contains("fill:#ff0000"), "\(mermaidBack)")
+        #expect(StyleColors.hexadecimal("fill:rgb(0, 128,255);color:rgba(1,2,3,0.5)") == "fill:#0080ff;color:rgba(1,2,3,0.5)")
+    }
+
     @Test func labelsWithFlowchartJSMarksKeepTheirTextInFlowchartJS() throws {
         // setup: sequences flowchart.js reads as a second definition, a link or a function, and a bar
         let graph = MermaidParser.parse("flowchart TD\ns([S]) --> a[\"x: y => z -> w\"] --> b[\"see :>http://x\"] --> c[\"p :$fn q\"] --> d[\"a|b\"]").graph

@@ -22,6 +22,13 @@ public enum FlowchartJSWriter {
         for (n, var node) in copy.nodes.enumerated() {
             node.text = nodeLabel(node.text)
             if node.text.contains("|") && node.flowstate == nil { node.flowstate = "" }
+            // Mermaid's `_blank` is flowchart.js's `[blank]` (its docs' spelling): back in Mermaid it is `_blank` again.
+            if let target = node.urlTarget, target.hasPrefix("_"), MermaidWriter.windowTargets.contains(String(target.dropFirst())) {
+                node.urlTarget = String(target.dropFirst())
+            }
+            // `fill:rgb(255,0,0)`: a parameter with `(` `,` cannot be held and was dropped with the colour; as
+            // `#ff0000` it is the same colour (a conversion probe).
+            if let style = node.parameters["style"], style.contains("rgb(") { node.parameters["style"] = StyleColors.hexadecimal(style) }
             node.parameters = node.parameters.merging(groups[n] ?? [:]) { _, encoded in encoded }
                 .filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
             fitted.define(node)

@@ -49,6 +49,18 @@ public enum MermaidWriter {
         ConvertIDs.rewrite(graph, isLegal: isLegalID, legalCharacter: isLegalCharacter, reserved: reserved).filter { $0.key != $0.value }
     }
 
+    /// The windows a link may open in, as flowchart.js names them (`[blank]`); Mermaid writes `_blank`.
+    static let windowTargets: Set<String> = ["blank", "self", "parent", "top"]
+
+    /// A link's target as Mermaid's `click` takes it: `_blank`, `_self`, `_parent` or `_top` (flowchart.js's
+    /// `[blank]` was written `blank`, which Mermaid refuses, and came back without a target: a conversion
+    /// probe). A named window, which Mermaid cannot say, is left out.
+    static func clickTarget(_ target: String?) -> String? {
+        guard let target else { return nil }
+        if target.hasPrefix("_") { return windowTargets.contains(String(target.dropFirst())) ? target : nil }
+        return windowTargets.contains(target) ? "_" + target : nil
+    }
+
     /// Whether Mermaid reads the id as one of its keywords (`end`, `graph`…).
     public static func isReserved(_ id: String) -> Bool { reserved.contains(id) }
 
@@ -261,7 +273,7 @@ public enum MermaidWriter {
             out += "\(indent)style \(id) \(style.split(separator: ";").joined(separator: ","))\n"
         }
         if let url = node.url {
-            out += "\(indent)click \(id) href \"\(url)\"" + (node.urlTarget.map { " \($0)" } ?? "") + "\n"
+            out += "\(indent)click \(id) href \"\(url)\"" + (clickTarget(node.urlTarget).map { " \($0)" } ?? "") + "\n"
         } else if let function = node.function {
             out += "\(indent)click \(id) call \(function)\n"
         }

@@ -51,7 +51,10 @@ public enum FlowchartWriter {
         if let function = node.function {
             text += ":$" + function
         } else if let url = node.url {
-            text += ":>" + url + (node.urlTarget.map { "[\($0)]" } ?? "")
+            // flowchart.js takes the first `[` after `:>` for the target's: a URL's own brackets percent-encoded
+            // (the same address), or `…/Array[1]` lost its end and its target (a conversion probe).
+            let written = url.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D")
+            text += ":>" + written + (node.urlTarget.map { "[\($0)]" } ?? "")
         }
         if !text.isEmpty { line += ": " + text }
         return line
