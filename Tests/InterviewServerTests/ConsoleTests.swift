@@ -53,6 +53,27 @@ struct ConsoleTests {
         }
     }
 
+    /// The topic before is the one last asked in: after a jump and back, the history listed the topic
+    /// entered before this one (3.1), not the jump's, just rated (a probe).
+    @Test func theTopicBeforeIsTheOneLastAskedIn() async throws {
+        try await withApp { app in
+            // setup: 3.1 rated and left, in 3.2.1; a jump to 3.6, its first question rated, and back
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.rateTheFirstTopic(fixture, 2)
+            let (_, jumped) = try await ivan.act(fixture, ["type": "jump", "topic": "3.6"])
+            let first = try #require(jumped?.view.question)
+            _ = try await ivan.rate(fixture, "3.6", first.id, 3)
+            // act
+            let (_, back) = try await ivan.act(fixture, ["type": "return"])
+            // verify: back in 3.2.1, the history holds 3.6's rating, not 3.1's
+            let view = try #require(back?.view)
+            #expect(view.question?.topic == "3.2.1")
+            #expect(view.history.contains { $0.topic == "3.6" && $0.id == first.id && $0.rating == 3 }, "\(view.history)")
+            #expect(!view.history.contains { $0.topic == "3.1" })
+        }
+    }
+
     @Test func afterFinishingEveryAskedQuestionIsListedAndARatingCanBeCorrected() async throws {
         try await withApp { app in
             // setup: two topics rated, then the interview finished

@@ -104,9 +104,12 @@ struct ConsoleView: Content {
         // with a click or b (a slip on a topic's last question is seen once the next one opens, and could
         // not be reached: a terminal probe); once the interview is finished, those of every topic, in the
         // guide's order: the finished page says ratings can still be corrected.
-        let entered = state.topics.sorted { ($0.value.enteredAt, $0.key) < ($1.value.enteredAt, $1.key) }.map(\.key)
+        // The topic before is the one last asked in, not the one entered last before this one: after a jump
+        // and back, the topic just rated was passed over for the jump's, entered later (a probe).
+        let lastAsked = { (p: TopicProgress) in p.askedAt.values.max() ?? p.enteredAt }
         let historyTopics = state.isFinished ? guide.topics.map(\.key) : state.currentTopic.map { current in
-            let previous = entered.firstIndex(of: current).flatMap { $0 > 0 ? entered[$0 - 1] : nil }
+            let previous = state.topics.filter { $0.key != current }
+                .max { (lastAsked($0.value), $0.key) < (lastAsked($1.value), $1.key) }?.key
             return [previous, current].compactMap { $0 }
         } ?? []
         history = historyTopics.flatMap { key -> [HistoryRow] in
