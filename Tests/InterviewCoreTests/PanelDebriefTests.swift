@@ -110,7 +110,7 @@ struct PanelDebriefTests {
         #expect(op2.cells.map(\.asSubmitted) == [nil, PanelDebrief.Submitted(status: .rated, rating: 1)])
         #expect(op2.spread == 1)
         #expect(rows.filter { $0.question != "op2" }.allSatisfy { $0.cells.allSatisfy { $0.asSubmitted == nil } })
-        #expect(en.contains(" 3 (was 1) |") && zh.contains(" 3 (原为 1) |"))
+        #expect(en.contains(" 3 (was 1) |") && zh.contains(" 3（原为 1） |"))
         #expect(en.contains("| Spread |") && en.contains("(revised 1× after submitting)"))
     }
 

@@ -74,7 +74,7 @@ struct PanelFeedbackTests {
         #expect(panel.topic("3.5.1")?.gates.first?.answer == nil)
         let markdown = MarkdownReport.render(panel)
         #expect(markdown.contains("| 3/\(panel.scaleMaximum) · 1/\(panel.scaleMaximum) |"))
-        #expect(markdown.contains("- \(labels.panelCards): 2") && markdown.contains(labels.panelMethod))
+        #expect(markdown.contains("- \(labels.panelCards)\(labels.colon)2") && markdown.contains(labels.panelMethod))
         let html = HTMLReport.render(panel, guide: guide)
         #expect(html.contains("<span class=\"answer\"><b>3</b>/\(panel.scaleMaximum)</span> · <span class=\"answer\"><b>1</b>/\(panel.scaleMaximum)</span>"))
         #expect(html.contains("<dt>\(labels.panelCards)</dt><dd>2</dd>"))

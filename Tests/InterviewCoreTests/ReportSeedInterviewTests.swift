@@ -93,9 +93,9 @@ struct ReportSeedInterviewTests {
         let nextRating = kinds[(back + 1)...].first { if case .rated = $0 { true } else { false } }
         #expect(nextRating == .rated(QuestionRef(topic: "3.1", question: "op3"), rating: 2))
         #expect(jump < back)
-        #expect(interviewer.contains("跳过原因: 没做过集群运维"))
+        #expect(interviewer.contains("跳过原因：没做过集群运维"))
         #expect(interviewer.contains("- 2025-03-01T09:10:40.000Z: 表达清晰，有条理"))
-        #expect(interviewer.contains("决策: cond1 是否需要深入redis? → 是"))
+        #expect(interviewer.contains("决策：cond1 是否需要深入redis? → 是"))
         #expect(!candidate.contains("表达清晰") && candidate.contains("四次挥手讲得很清楚"))
         // The reason for a skip is the interviewer's words: the candidate's copy says only that it was left out.
         #expect(!candidate.contains("没做过集群运维") && !candidate.contains("跳过原因"))

@@ -42,7 +42,7 @@ struct GuideFindingsTests {
     @Test func findingsAreInChineseOnChinesePages() {
         let source = GuidePresentation.annotatedSource(markdown, language: .zh)
         let messages = source.lines.flatMap(\.findings).map(\.message)
-        #expect(messages == ["7:6 错误: 未知的节点类型 'opeartion'——是不是想写 'operation'？ [unknown-type] [位于 3.1 Python]"])
+        #expect(messages == ["7:6 错误：未知的节点类型 'opeartion'——是不是想写 'operation'？ [unknown-type] [位于 3.1 Python]"])
         // The class the page styles by stays the same word in both languages.
         #expect(source.lines[1].findings.first?.severity == "error")
     }

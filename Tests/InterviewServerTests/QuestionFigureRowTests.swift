@@ -35,7 +35,7 @@ struct QuestionFigureRowTests {
         let thin = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: nil, rasch: one, language: .zh)
         let solid = QuestionFigureRow(id: "q1", key: "3.1/op1", text: "Q", figures: nil, rasch: fifty, language: .en)
         // verify
-        #expect(thin.difficulty == "-1.49 (± 1.71)（n=1，数据较少）")
+        #expect(thin.difficulty == "-1.49（± 1.71）（n=1，数据较少）")
         #expect(thin.fit == "0.11 / 0.11（n=1，数据较少）")
         #expect(solid.difficulty == "-1.49 (± 1.71)" && solid.fit == "0.11 / 0.11")
     }

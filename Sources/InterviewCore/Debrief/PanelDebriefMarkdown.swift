@@ -37,8 +37,10 @@ public enum PanelDebriefMarkdown {
                 out += "| \(escape(row.question)) \(escape(row.text))\(mark) |"
                 for cell in row.cells {
                     let value = cell.rating.map(String.init) ?? status(cell, zh)
-                    let why = cell.skipReason.map { " (" + escape($0) + ")" } ?? ""
-                    let was = cell.asSubmitted.map { " (" + submittedWas($0, zh) + ")" } ?? ""
+                    // Full-width brackets in Chinese (a probe found "已跳过 (…)").
+                    let bracket = { (text: String) in zh ? "（" + text + "）" : " (" + text + ")" }
+                    let why = cell.skipReason.map { bracket(escape($0)) } ?? ""
+                    let was = cell.asSubmitted.map { bracket(submittedWas($0, zh)) } ?? ""
                     out += " \(value)\(why)\(was)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"
                 }
                 out += " \(row.spread.map(String.init) ?? "–") |\n"

@@ -50,7 +50,7 @@ enum HTMLTopicSection {
             } else {
                 out += "–"
             }
-            var notes = q.notes.map { "<li>\(e($0.text))\($0.isShared && !candidate ? " <small>(\(e(l.shared)))</small>" : "")</li>" }
+            var notes = q.notes.map { "<li>\(e($0.text))\($0.isShared && !candidate ? "<small>\(e(l.bracketed(l.shared)))</small>" : "")</li>" }
             if let reason = q.skipReason { notes.insert("<li>\(e(l.skipReason + l.colon))\(e(reason))</li>", at: 0) }
             out += "</td><td>\(notes.isEmpty ? "" : "<ul>" + notes.joined() + "</ul>")</td></tr>"
         }

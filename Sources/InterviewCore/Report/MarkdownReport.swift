@@ -4,25 +4,25 @@ public enum MarkdownReport {
         let l = ReportLabels.labels(report.language)
         let candidate = report.audience == .candidate
         var out = "# \(l.title(of: report)) — \(inline(report.title))\n\n"
-        if let name = report.candidate { out += "- \(l.candidate): \(inline(name))\n" }
-        if let name = report.interviewer { out += "- \(l.interviewer): \(inline(name))\n" }
-        if let cards = report.panelSize { out += "- \(l.panelCards): \(report.panelSeats.map { l.panelOf(cards, $0) } ?? String(cards))\n" }
-        if let asOf = report.asOf { out += "- \(l.asOf): \(asOf)\n" }
-        if let cards = report.oneOfPanel { out += "- \(l.basedOn): \(l.oneOfPanel(cards))\n" }
-        out += "- \(l.guide): \(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
-        if let started = report.startedAt { out += "- \(l.started): \(started)\n" }
-        if let finished = report.finishedAt { out += "- \(l.finished): \(finished)\n" }
-        out += "- \(l.duration): \(ScoreFormat.score(report.minutes)) \(l.minutes)\n\n"
+        if let name = report.candidate { out += "- \(l.candidate)\(l.colon)\(inline(name))\n" }
+        if let name = report.interviewer { out += "- \(l.interviewer)\(l.colon)\(inline(name))\n" }
+        if let cards = report.panelSize { out += "- \(l.panelCards)\(l.colon)\(report.panelSeats.map { l.panelOf(cards, $0) } ?? String(cards))\n" }
+        if let asOf = report.asOf { out += "- \(l.asOf)\(l.colon)\(asOf)\n" }
+        if let cards = report.oneOfPanel { out += "- \(l.basedOn)\(l.colon)\(l.oneOfPanel(cards))\n" }
+        out += "- \(l.guide)\(l.colon)\(inline(report.guide.id ?? report.guide.title))" + (candidate ? "" : " @ \(report.guide.hash.prefix(12))") + "\n"
+        if let started = report.startedAt { out += "- \(l.started)\(l.colon)\(started)\n" }
+        if let finished = report.finishedAt { out += "- \(l.finished)\(l.colon)\(finished)\n" }
+        out += "- \(l.duration)\(l.colon)\(ScoreFormat.score(report.minutes)) \(l.minutes)\n\n"
         if report.startedAt != nil && report.finishedAt == nil { out += "**\(l.notFinished)**\n\n" }
 
         out += "## \(l.summary)\n\n"
         out += "| \(l.overall) | \(candidate ? "" : l.band + " | ")\(l.accuracy) | \(l.overallCoverage) |\n| --- | \(candidate ? "" : "--- | ")--- | --- |\n"
         out += "| \(pct(report.overall)) | \(candidate ? "" : inline(report.band ?? "–") + " | ")\(pct(report.accuracy)) | \(pct(report.coverage)) |\n\n"
         out += "- \(l.overall) = \(report.overallFormula)\n- \(l.accuracy) = \(report.accuracyFormula)\n- \(l.overallCoverage) = \(report.coverageFormula)\n\n"
-        if !report.knockouts.isEmpty { out += "**\(l.knockouts): \(report.knockouts.joined(separator: ", "))**\n\n" }
+        if !report.knockouts.isEmpty { out += "**\(l.knockouts)\(l.colon)\(report.knockouts.joined(separator: ", "))**\n\n" }
         if let effect = report.knockoutEffect { out += "\(inline(effect))\n\n" }
-        if !report.knockoutsNotAssessed.isEmpty { out += "\(l.knockoutsNotAssessed): \(report.knockoutsNotAssessed.joined(separator: ", "))\n\n" }
-        if !report.confirmedIncomplete.isEmpty { out += "\(l.incomplete): \(report.confirmedIncomplete.joined(separator: ", "))\n\n" }
+        if !report.knockoutsNotAssessed.isEmpty { out += "\(l.knockoutsNotAssessed)\(l.colon)\(report.knockoutsNotAssessed.joined(separator: ", "))\n\n" }
+        if !report.confirmedIncomplete.isEmpty { out += "\(l.incomplete)\(l.colon)\(report.confirmedIncomplete.joined(separator: ", "))\n\n" }
         if candidate {
             out += "## \(l.feedback)\n\n" + report.feedback.map { "- \(inline($0))\n" }.joined() + "\n"
         }
@@ -94,18 +94,18 @@ enum MarkdownTopicSection {
         let inline = MarkdownReport.inline
         var out = "### \(inline(t.heading))\n\n"
         out += "- \(l.score) = \(t.formulas.score)\n- \(l.accuracy) = \(t.formulas.accuracy)\n- \(l.coverage) = \(t.formulas.coverage)\n"
-        out += "- \(l.depth): \(t.depthReached)/\(t.depthAvailable); \(l.deeperShare) = \(t.formulas.deeperShare)\n"
+        out += "- \(l.depth)\(l.colon)\(t.depthReached)/\(t.depthAvailable); \(l.deeperShare) = \(t.formulas.deeperShare)\n"
         if t.isKnockedOut { out += "- **\(l.knockouts)** (< \(ScoreFormat.number(t.knockout ?? 0)))\n" }
         if !candidate && !t.gates.isEmpty {
             let answers = t.gates.map { g in "\(g.id) \(inline(g.text)) → \(g.shown(l))" }
-            out += "- \(l.gates): " + answers.joined(separator: "; ") + "\n"
+            out += "- \(l.gates)\(l.colon)" + answers.joined(separator: "; ") + "\n"
         }
         out += "\n| # | \(l.question) | \(l.level) | \(candidate ? "" : l.weight + " | ")\(l.status) | \(l.rating) | \(l.notes) |"
         out += candidate ? "\n| --- | --- | --- | --- | --- | --- |\n" : " \(l.reference) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for q in t.questions where q.status != .notApplicable {
             let rating = Self.rating(q, maximum: report.scaleMaximum)
             var notes = q.notes.map { inline($0.text) }
-            if let reason = q.skipReason { notes.insert("\(l.skipReason): \(inline(reason))", at: 0) }
+            if let reason = q.skipReason { notes.insert("\(l.skipReason)\(l.colon)\(inline(reason))", at: 0) }
             out += "| \(q.id) | \(inline(q.text)) | \(q.level) | \(candidate ? "" : ScoreFormat.number(q.weight ?? 1) + " | ")\(q.statusLabel) | \(rating) | \(notes.joined(separator: "<br>")) |"
             out += candidate ? "\n" : " \(inline(q.reference ?? "")) |\n"
         }

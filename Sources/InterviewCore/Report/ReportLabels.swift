@@ -45,6 +45,9 @@ public struct ReportLabels: Sendable {
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
 
+    /// Text in brackets after what it is about: " (…)", or "（…）" in Chinese (a probe found "(可分享给候选人)").
+    public func bracketed(_ text: String) -> String { colon == "：" ? "（\(text)）" : " (\(text))" }
+
     public static func labels(_ language: ReportLanguage) -> ReportLabels { language == .zh ? chinese : english }
 
     public func statusLabel(_ status: QuestionStatus, _ audience: ReportAudience) -> String {

@@ -11,7 +11,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
-    case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote
+    case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote, colon
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -24,6 +24,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .hideReference: ("Hide reference (r)", "隐藏参考答案 (r)")
         case .rubric: ("Rubric", "评分标准")
         case .authorNote: ("The guide's note", "指南附注")
+        // Chinese text takes the full-width colon (a probe found "建议: 是" and "未记录: …").
+        case .colon: (": ", "：")
         case .rate: ("Rate", "评分")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")

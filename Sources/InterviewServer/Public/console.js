@@ -72,7 +72,7 @@
   function appendNote(panel, topicKey, id) {
     const t = topicsByKey.get(topicKey);
     const note = t && t.notes ? t.notes[id] : null;
-    if (note) panel.append(el("p", { class: "note", lang: guide.language }, el("span", { "aria-hidden": "true", text: "✎ " }), el("span", { class: "visually-hidden", text: L.authorNote + ": " }), note));
+    if (note) panel.append(el("p", { class: "note", lang: guide.language }, el("span", { "aria-hidden": "true", text: "✎ " }), el("span", { class: "visually-hidden", text: L.authorNote + L.colon }), note));
   }
   function topicTitle(key) { const t = topicsByKey.get(key); return t ? (t.heading || key + " " + t.title) : key; }
   function pct(v) { return v === null || v === undefined ? "–" : v.toFixed(0) + "%"; }
@@ -304,7 +304,7 @@
         } else if (response.status === 403) {
           showMessage(L.forbidden);
         } else {
-          showMessage(L.refused + ": " + (body && body.reason ? body.reason : response.status));
+          showMessage(L.refused + L.colon + (body && body.reason ? body.reason : response.status));
           if (body && body.view) setView(body.view);
         }
         goOnline();
@@ -449,7 +449,7 @@
         draftDirty = false;
         $("draft-state").textContent = "";
         const body = await response.json().catch(() => null);
-        showMessage(L.refused + ": " + (body && body.reason ? body.reason : response.status));
+        showMessage(L.refused + L.colon + (body && body.reason ? body.reason : response.status));
         return;
       }
       if (!response.ok) throw new Error(String(response.status));
@@ -682,7 +682,7 @@
         const reason = d.reasons ? d.reasons[boot.language] || d.reason : d.reason;
         if (reason) {
           panel.append(el("p", { class: "suggestion", id: "suggestion" },
-            el("strong", { text: L.suggestion + ": " + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + reason));
+            el("strong", { text: L.suggestion + L.colon + (d.suggestion === true ? L.yes : d.suggestion === false ? L.no : "–") }), " — " + reason));
         }
         panel.append(el("div", { class: "ratings" },
           button(L.yes, () => decide(true), { id: "answer-yes", class: d.suggestion === false ? "quiet" : "primary" }),
@@ -831,7 +831,7 @@
       const state = id === current ? L.chartNow : h ? (h.skipped ? L.skipped : L.chartRated + (h.rating !== undefined && h.rating !== null ? " " + h.rating : "")) : L.chartNotYet;
       return questionText(view.topic, id).text + " — " + state;
     });
-    return L.flowchart + " · " + topicTitle(view.topic) + ": " + items.join("; ");
+    return L.flowchart + " · " + topicTitle(view.topic) + L.colon + items.join("; ");
   }
 
   function renderChart() {
@@ -1002,7 +1002,7 @@
       if (guideResponse.ok) learnGuide(await guideResponse.json());
       const response = guideResponse.ok ? await request("GET", boot.api) : guideResponse;
       if (!response.ok) {
-        showMessage(response.status === 403 ? L.forbidden : response.status === 401 ? L.loggedOut : L.refused + ": " + response.status);
+        showMessage(response.status === 403 ? L.forbidden : response.status === 401 ? L.loggedOut : L.refused + L.colon + response.status);
         if (response.status >= 500) goOffline();
         return;
       }

@@ -111,7 +111,7 @@ enum GuidePresentation {
             if applicable != nil { applicableByLine[line, default: []].append(diagnostic) }
             byLine[line, default: []].append(
                 Finding(severity: diagnostic.severity.rawValue,
-                        message: "\(line):\(diagnostic.position.column) \(severity): \(text) [\(diagnostic.code)]\(chart)",
+                        message: "\(line):\(diagnostic.position.column) \(severity)\(chinese ? "：" : ": ")\(text) [\(diagnostic.code)]\(chart)",
                         fix: fixed.map { (chinese ? "修复：" : "Fix: ") + $0 }, fixedLine: applicable))
         }
         var wanted: [Int: [Finding]] = [:], shown = 0
