@@ -41,6 +41,8 @@ struct ErasureRaceTests {
             #expect(later.1?.code == "candidateErased")
             let draft = try await ivan.send(.PUT, fixture.api + "/draft", body: ByteBuffer(data: draftBody), contentType: .json)
             #expect(draft.status == .conflict)
+            // in the reader's language alone (it read English, then Chinese, in an English page)
+            #expect(draft.body.string.contains("notes and reasons can no longer be added") && !draft.body.string.contains("候选人"), "\(draft.body.string)")
             #expect(try await !storedText(app).contains("Acme"))
             // Ratings still go in: the anonymous score is kept.
             let rated = try await ivan.act(fixture, ["type": "rate", "topic": question.topic, "question": question.id, "rating": 3])

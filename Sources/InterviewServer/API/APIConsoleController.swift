@@ -51,7 +51,7 @@ struct APIConsoleController: RouteCollection {
         let cache = req.application.scorecardCache
         let seat = try await ScorecardService.seat(req.parameters.get("id"), for: try req.user, cache: cache, on: req.db)
         let loaded = try await ScorecardService.guide(seat.guideVersionID, cache: cache, on: req.db)
-        try await ScorecardService.saveDraft(draft.text, seat: seat, loaded: loaded, cache: cache, on: req.db)
+        try await ScorecardService.saveDraft(draft.text, seat: seat, loaded: loaded, cache: cache, language: req.language, on: req.db)
         return .noContent
     }
 

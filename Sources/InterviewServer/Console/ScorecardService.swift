@@ -121,15 +121,18 @@ enum ScorecardService {
     }
 
     /// Saves the note being typed. Drafts are not events: only an added note is part of the record.
-    static func saveDraft(_ text: String, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache, on db: any Database) async throws {
+    /// A refusal is said in the reader's language (it read both, one after the other, in an English page).
+    static func saveDraft(_ text: String, seat: PanelSeat, loaded: LoadedGuide, cache: ScorecardCache, language: Language,
+                          on db: any Database) async throws {
+        let said: @Sendable (ConsoleRefusal) -> String = { language == .zh ? $0.text.zh : $0.text.en }
         guard text.count <= 20_000 else { throw Abort(.payloadTooLarge, reason: "the note is longer than 20,000 characters") }
         // Cleaned as the note it becomes is (a probe found bidi overrides and escape sequences kept in
         // drafts, and handed back raw by the candidate's export).
         let text = UserText.clean(text)
-        if seat.cancelled { throw Abort(.conflict, reason: ConsoleRefusal.interviewCancelled.message) }
+        if seat.cancelled { throw Abort(.conflict, reason: said(.interviewCancelled)) }
         try await cache.locks.withLock(seat.cardID) {
             var entry = try await entry(cardID: seat.cardID, guide: loaded.guide, cache: cache, on: db)
-            if entry.card.erasedAt != nil, !text.isEmpty { throw Abort(.conflict, reason: ConsoleRefusal.candidateErased.message) }
+            if entry.card.erasedAt != nil, !text.isEmpty { throw Abort(.conflict, reason: said(.candidateErased)) }
             let draft: String? = text.isEmpty ? nil : text
             try await ScorecardRecord.query(on: db).filter(\.$id == seat.cardID).set(\.$draftNote, to: draft).update()
             entry.card.draftNote = draft
