@@ -68,6 +68,24 @@ struct GuideEditorTests {
             let versions = try await GuideVersion.query(on: app.db).filter(\.$guide.$id == guide.requireID()).count()
             #expect(versions == 1)
             _ = path
+            #expect(!page.contains("conversion-said"), "nothing renamed or rewritten in the bundled guide")
+        }
+    }
+
+    /// What a conversion changes besides the syntax (a renamed id, a gate label led by its way) is no
+    /// finding of the text it writes, so the editor listed none of it: said with the notice, escaped.
+    @Test func anIDRenamedByAConversionIsSaidInTheEditor() async throws {
+        try await withApp { app in
+            // setup: a question whose id is a Mermaid keyword, with a weight in the front matter
+            let (guide, _, browser, _) = try await editor(app)
+            let markdown = "---\ntopics:\n  \"1\":\n    questions:\n      graph: {weight: 2}\n---\n# G\n### 1. <b>Algorithms</b>\n"
+                + "```flow\nst=>start: Start\ngraph=>operation: BFS vs DFS?\ne=>end: End\nst->graph->e\n```\n"
+            // act
+            let converted = try await browser.post("/guides/\(try guide.requireID())/convert", ["markdown": markdown, "to": "mermaid"])
+            // verify: said at its line, the front matter renamed with it
+            let page = converted.body.string
+            #expect(page.contains("<ul class=\"conversion-said\" id=\"conversion-said\"><li>11:1 Mermaid reads the id &#39;graph&#39; as a keyword"), "\(page)")
+            #expect(try #require(Self.textArea(page)).contains("\"graph_\": {weight: 2}"))
         }
     }
 

@@ -145,7 +145,12 @@ struct GuideController: RouteCollection {
             return response
         }
         let result = GuideConversion.convert(text, to: target)
-        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired, rewritten: result.rewritten)).encodeResponse(for: req)
+        // What the conversion itself changed (renamed ids, rewritten labels) is no finding of the text it
+        // wrote, so it is listed with the notice: the findings below never showed it.
+        let said = result.diagnostics.filter { $0.diagnostic.code == .labelRewritten || $0.diagnostic.code == .idRenamed }
+            .map { "\($0.diagnostic.position.line):\($0.diagnostic.position.column) " + $0.diagnostic.text.text(req.language == .zh ? .zh : .en) }
+        return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired,
+                                                                                                   rewritten: result.rewritten, said: said)).encodeResponse(for: req)
     }
 
     /// What a version changed from an earlier one: `?to=` (default the current) against `?from=` (default
@@ -220,7 +225,7 @@ struct GuideController: RouteCollection {
 
     /// What the editor says above the text: a save done or not needed, or a conversion not yet saved.
     enum EditNotice {
-        case none, unchanged, saved(String), restored(String), converted(Int, repaired: Int, rewritten: Int)
+        case none, unchanged, saved(String), restored(String), converted(Int, repaired: Int, rewritten: Int, said: [String])
     }
 
     static func renderEdit(_ req: Request, guide: GuideRecord, markdown: String, error: String? = nil,
@@ -239,10 +244,11 @@ struct GuideController: RouteCollection {
         case .unchanged: page.unchanged = true
         case .saved(let label): page.savedLabel = label
         case .restored(let label): page.restoredLabel = label
-        case .converted(let count, let repaired, let rewritten):
+        case .converted(let count, let repaired, let rewritten, let said):
             page.converted = count
             page.repaired = repaired
             page.rewritten = rewritten
+            page.conversionSaid = said
         }
         if try req.user.role.managesPositions, let current = guide.$current.id {
             let questions = try await EditorFigures.questions(guide: id, version: current, req: req)

@@ -77,6 +77,9 @@ struct GuideEdit: Encodable {
     var repaired = 0
     /// Labels written with full-width substitutes, which flowchart.js would read as syntax.
     var rewritten = 0
+    /// What the conversion changed besides the syntax, each at its line in the text before it: ids
+    /// renamed, labels rewritten.
+    var conversionSaid: [String] = []
 }
 
 /// What one version of a guide changed from an earlier one (`GuideDiff`), for the guide's owner before
