@@ -393,6 +393,10 @@ struct GuideReadingGapTests {
         #expect(guide.enclosingGroups(ofTopic: "3.1").isEmpty)
         let box = GuidanceHTML.topic(try #require(guide.topic("3.2.1")), in: guide)
         #expect(box.hasPrefix("<div class=\"group-guidance\"><p class=\"group-heading\">3.2 缓存和数据库</p><p>当候选人提到"), "\(box)")
+        // the heading is text, never markup
+        let hostile = GuideImporter.importMarkdown(Self.groupGuide.replacingOccurrences(of: "#### 3.2 缓存和数据库", with: "#### 3.2 <img src=x onerror=alert(1)>")).guide
+        let escaped = GuidanceHTML.topic(try #require(hostile.topic("3.2.1")), in: hostile)
+        #expect(escaped.contains("<p class=\"group-heading\">3.2 &lt;img src=x onerror=alert(1)&gt;</p>") && !escaped.contains("<img"), "\(escaped)")
         // act: come back to 3.1; the hint offers the topic not yet entered
         try script.run("b")
         #expect(guide.groupHints(script.state).first?.jumpTarget == "3.2.2")
