@@ -106,6 +106,11 @@ struct MermaidAuthoringTests {
         #expect(d.fix?.replacement == "（闭包）`")
         #expect(parsed.graph.node("q3")?.text == "装饰器 的原理（闭包）" && parsed.graph.edges.count == 2)
         #expect(fixed.diagnostics.isEmpty && fixed.graph.node("q3")?.text == parsed.graph.node("q3")?.text)
+        // over two lines, the text after the backtick on the second: one finding, read as meant (it was
+        // three errors and a question made of the second line: a recheck)
+        let split = Self.parse("S([Start]) --> q[\"`多行\n第二行`（参考）\"]\nq --> e([End])")
+        #expect(split.diagnostics.map(\.code) == [.unclosedQuote] && split.diagnostics.first?.fix?.replacement == "（参考）`")
+        #expect(split.graph.node("q")?.text == "多行\n第二行（参考）" && split.graph.edges.count == 2)
         // a Markdown string over two lines is still one string
         let twoLines = Self.parse("q1[\"`line one\nline **two**`\"] --> q2[Q2]")
         #expect(twoLines.diagnostics.isEmpty && twoLines.graph.node("q1")?.text == "line one\nline two")

@@ -491,18 +491,20 @@ extension MermaidReader {
     /// one more (a probe). Said so, fixed by moving the backtick after the text, and read as meant.
     /// Nil unless the line has such a quote and no backtick-quote ends the string on it.
     private mutating func textAfterMarkdownString(open: Int, closer: (UInt8, UInt8, UInt8, Int), closedAt end: Int) -> String? {
-        let lineEnd = lineEnd(from: open)
-        guard end >= lineEnd else { return nil }
+        guard end >= lineEnd(from: open) else { return nil }
+        // The string may run over lines (`"`多行` … `第二行`（参考）"`); the text after its backtick is on
+        // the line of the quote, which is where a string of several lines ends too.
         var quote = -1
         var k = open + 2
-        while k < lineEnd {
+        let reach = min(s.count, open + Self.recoveryReach)
+        while k < reach {
             if s[k] == 0x22, closes(closer, after: k + 1) { quote = k; break }
             k += 1
         }
         guard quote > open + 2 else { return nil }
         var tick = quote - 1
-        while tick > open + 1, s[tick] != 0x60 { tick -= 1 }
-        guard tick > open + 1, tick + 1 < quote else { return nil }
+        while tick > open + 1, s[tick] != 0x60, s[tick] != 0x0A { tick -= 1 }
+        guard tick > open + 1, s[tick] == 0x60, tick + 1 < quote else { return nil }
         let after = string((tick + 1)..<quote)
         report(.error, .unclosedQuote, at: open, MermaidText.textAfterMarkdownString(after), fix: (tick..<quote, after + "`"))
         i = quote + 1
