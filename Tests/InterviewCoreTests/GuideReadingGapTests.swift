@@ -183,6 +183,21 @@ struct GuideReadingGapTests {
         #expect(guide.stages[0].topics.map(\.key) == ["3.1", "3.2"])
     }
 
+    /// From a recheck: a nested bullet under a numbered item took the next number ("2." became "4"), and
+    /// an item written with its own number got a second one ("1 4.1 …", "2.1 2.1 …").
+    @Test func nestedDetailsAreNotQuestionsAndAnItemsOwnNumberIsKept() {
+        // setup
+        let markdown = "# G\n### 2. Warm-up\n1. Ordered first?\n   - nested detail a\n   - nested detail b\n2. Ordered second?\n"
+            + "### 4. Closing\n- 4.1 Prefixed first\n- 4.2 Prefixed second (a hint)\n"
+        // act
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // verify
+        #expect(guide.stages[0].questions.map { "\($0.number) \($0.text)" } == ["2.1 Ordered first?", "2.2 Ordered second?"])
+        #expect(guide.stages[0].guidance.contains("nested detail a"))
+        #expect(guide.stages[1].questions.map { "\($0.number) \($0.text)" } == ["4.1 Prefixed first", "4.2 Prefixed second"])
+        #expect(guide.stages[1].questions.last?.reference == "a hint")
+    }
+
     @Test func codeCutInTwoByTheReferenceRuleIsNamedAndBackticksKeepItWhole() throws {
         // setup: code glued to its brackets at a label's end, the same in backticks, and a hint glued to a word
         let markdown = """

@@ -98,11 +98,17 @@ struct GuideBuilder {
         let prefix = heading.number.map { $0 + "." }
         var prose: [MarkdownLine] = []
         var listed: [Int] = []
+        var listIndent: Int?
         for line in section.body {
+            let indent = line.text.prefix { $0 == " " }.count
             if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
                 stage.questions.append(question)
-            } else if let question = GuideText.listQuestion(line.text, stageNumber: heading.number, index: stage.questions.count + 1) {
-                listed.append(stage.questions.count)
+            } else if indent <= (listIndent ?? 3),
+                      let (question, own) = GuideText.listQuestion(line.text, stageNumber: heading.number, index: stage.questions.count + 1) {
+                // An item further in than the list's first is a detail of the one above (`1. …` then
+                // `   - detail`), not a question of its own: it took the next number (a recheck).
+                listIndent = listIndent ?? indent
+                if !own { listed.append(stage.questions.count) }
                 stage.questions.append(question)
             } else {
                 prose.append(line)

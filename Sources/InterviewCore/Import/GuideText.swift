@@ -53,11 +53,28 @@ enum GuideText {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// A list item as the stage's next question: numbered after the stage ("2.3") like the prose form.
-    static func listQuestion(_ line: String, stageNumber: String?, index: Int) -> StageQuestion? {
+    /// A list item as the stage's next question: numbered after the stage ("2.3") like the prose form, or
+    /// by the number it is written with (`- 4.1 …` read "1 4.1 …", and `- 2.1 …` in stage 2 "2.1 2.1 …":
+    /// a recheck); `ownNumber` says which.
+    static func listQuestion(_ line: String, stageNumber: String?, index: Int) -> (question: StageQuestion, ownNumber: Bool)? {
         guard let text = listItem(line) else { return nil }
+        if let (number, rest) = dottedNumber(text) {
+            let (question, reference) = ReferenceAnswer.split(rest)
+            return (StageQuestion(number: number, text: question, reference: reference), true)
+        }
         let (question, reference) = ReferenceAnswer.split(text)
-        return StageQuestion(number: stageNumber.map { "\($0).\(index)" } ?? String(index), text: question, reference: reference)
+        return (StageQuestion(number: stageNumber.map { "\($0).\(index)" } ?? String(index), text: question, reference: reference), false)
+    }
+
+    /// "4.1 Prefixed first" → ("4.1", "Prefixed first"): digits with at least one dot, then a space.
+    private static func dottedNumber(_ text: String) -> (String, String)? {
+        let number = text.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        guard number.contains("."), number.first?.isNumber == true, number.last?.isNumber == true,
+              !number.contains(".."), number.count < text.count else { return nil }
+        let rest = text.dropFirst(number.count)
+        guard rest.first == " " || rest.first == "\t" || rest.first == "\u{3000}" else { return nil }
+        let question = rest.trimmingCharacters(in: .whitespaces)
+        return question.isEmpty ? nil : (String(number), question)
     }
 }
 
