@@ -111,6 +111,13 @@ import Testing
         #expect(FlowchartParser.parse(fromMermaid).graph.node("b")?.parameters["style"]?.contains("fill:#ff0000") == true, "\(fromMermaid)")
         #expect(mermaidBack.contains("_blank") && mermaidBack.contains("fill:#ff0000"), "\(mermaidBack)")
         #expect(StyleColors.hexadecimal("fill:rgb(0, 128,255);color:rgba(1,2,3,0.5)") == "fill:#0080ff;color:rgba(1,2,3,0.5)")
+        // a declaration flowchart.js cannot hold goes alone, not with the whole style (a recheck)
+        #expect(StyleColors.holdable("stroke:#333;stroke-width:3px;fill:rgba(255,0,0,0.5)") == "stroke:#333;stroke-width:3px")
+        #expect(StyleColors.holdable("fill:hsl(0,100%,50%)") == nil)
+        // a quote in a URL is percent-encoded in Mermaid, where it ended the string (a recheck)
+        let quoted = MermaidWriter.write(FlowchartParser.parse("st=>start: S\nop1=>operation: Q:>http://x?q=\"a b\"&r=1[blank]\ne=>end: E\nst->op1->e").graph)
+        #expect(quoted.contains("click op1 href \"http://x?q=%22a b%22&r=1\" _blank"), "\(quoted)")
+        #expect(MermaidParser.parse(quoted).graph.node("op1")?.url == "http://x?q=%22a b%22&r=1")
     }
 
     @Test func labelsWithFlowchartJSMarksKeepTheirTextInFlowchartJS() throws {

@@ -121,6 +121,21 @@ struct GuideConversionTests {
         #expect(said[1].text.zh.hasPrefix("Mermaid 的 id 中不能有“q:1”里的某些字符：已写成“q_1”"))
     }
 
+    /// A key written so it cannot be renamed in place (YAML's explicit `? end`) is said, and the id's own
+    /// warning no longer claims the front matter was renamed (a recheck).
+    @Test func aFrontMatterKeyNotRenamedIsSaidAndNotClaimed() {
+        // setup
+        let markdown = "---\ntopics:\n  \"1\":\n    questions:\n      ? end\n      : {weight: 4}\n---\n# G\n### 1. Trees\n"
+            + "```flow\nst=>start: Start\nend=>operation: AVL rotations?\ne=>end: End\nst->end->e\n```\n"
+        // act
+        let result = GuideConversion.convert(markdown, to: .mermaid)
+        // verify
+        let said = result.diagnostics.filter { $0.diagnostic.code == .idRenamed }.map(\.diagnostic.text.en)
+        #expect(said.count == 2, "\(said)")
+        #expect(said.contains { $0.hasPrefix("the front matter names the question 'end', renamed 'end_' in its chart") })
+        #expect(said.contains { $0.hasPrefix("Mermaid reads the id 'end' as a keyword") && !$0.contains("renamed too") })
+    }
+
     /// A flowchart.js chart without link lines draws nothing and asks nothing; converted, its node became a
     /// question the original never asked, and the way back refused it (a conversion probe). Left, and said.
     @Test func aFlowchartJSChartWithoutLinesIsLeftAsItIs() {

@@ -28,7 +28,7 @@ public enum FlowchartJSWriter {
             }
             // `fill:rgb(255,0,0)`: a parameter with `(` `,` cannot be held and was dropped with the colour; as
             // `#ff0000` it is the same colour (a conversion probe).
-            if let style = node.parameters["style"], style.contains("rgb(") { node.parameters["style"] = StyleColors.hexadecimal(style) }
+            if let style = node.parameters["style"] { node.parameters["style"] = StyleColors.holdable(style) }
             node.parameters = node.parameters.merging(groups[n] ?? [:]) { _, encoded in encoded }
                 .filter { isPlainParameter($0.key) && isPlainParameter($0.value) }
             fitted.define(node)

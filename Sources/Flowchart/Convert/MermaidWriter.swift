@@ -273,7 +273,10 @@ public enum MermaidWriter {
             out += "\(indent)style \(id) \(style.split(separator: ";").joined(separator: ","))\n"
         }
         if let url = node.url {
-            out += "\(indent)click \(id) href \"\(url)\"" + (clickTarget(node.urlTarget).map { " \($0)" } ?? "") + "\n"
+            // A `"` in the URL percent-encoded (the same address): written as it was, it ended the string
+            // and the way back lost the URL (a recheck).
+            let written = url.replacingOccurrences(of: "\"", with: "%22")
+            out += "\(indent)click \(id) href \"\(written)\"" + (clickTarget(node.urlTarget).map { " \($0)" } ?? "") + "\n"
         } else if let function = node.function {
             out += "\(indent)click \(id) call \(function)\n"
         }

@@ -1,5 +1,13 @@
 /// CSS colours written so flowchart.js can hold them: its node parameters cannot contain `(` or `,`.
 enum StyleColors {
+    /// The style's declarations flowchart.js can hold, `rgb()` colours as `#rrggbb`: one it cannot
+    /// (`fill:rgba(…)`, `hsl(…)`) is left out alone, where the whole style went with it, stroke and all
+    /// (a recheck); nil when none is left.
+    static func holdable(_ style: String) -> String? {
+        let kept = hexadecimal(style).split(separator: ";").filter { !$0.contains { "(),=".contains($0) } }
+        return kept.isEmpty ? nil : kept.joined(separator: ";")
+    }
+
     /// Every `rgb(r, g, b)` of a style as `#rrggbb`; anything else (rgba, percentages, names) as written.
     static func hexadecimal(_ style: String) -> String {
         var out = ""

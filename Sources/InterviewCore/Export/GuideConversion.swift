@@ -30,6 +30,8 @@ public enum GuideConversion {
         // Question ids the front matter names, by chart: an id renamed in a chart is renamed there too.
         let annotated = FrontMatterKeys.hasFrontMatter(lines) ? GuideImporter.annotatedQuestions(markdown) : [:]
         var keyEdits: [FrontMatterKeys.Edit] = []
+        // Said once the front matter is done, so "renamed there too" is said only of keys that were.
+        var renames: [(chart: String, id: String, new: String, at: SourcePosition, keys: [SourcePosition])] = []
         // Last block first, so the line numbers of the blocks above stay valid as lines are replaced.
         for block in MarkdownFlowReader.flowBlocks(in: markdown).reversed() {
             let source = block.syntax
@@ -78,9 +80,9 @@ public enum GuideConversion {
             for node in parsed.graph.nodes {
                 guard let new = renamed[node.id] else { continue }
                 let named = (annotated[block.fenceLine] ?? []).filter { $0.value == node.id }
-                keyEdits += named.map { FrontMatterKeys.Edit(key: $0, new: new) }
-                diagnostics.append(GuideDiagnostic(flowchart: block.name, Diagnostic(.warning, .idRenamed, at: node.position,
-                    .idRenamed(node.id, as: new, in: target, frontMatter: !named.isEmpty))))
+                let edits = named.map { FrontMatterKeys.Edit(key: $0, new: new) }
+                keyEdits += edits
+                renames.append((block.name, node.id, new, node.position, edits.map(\.key.position)))
             }
             if target == .mermaid {
                 let led = MermaidWriter.rewrittenGateLabels(parsed.graph)
@@ -93,7 +95,14 @@ public enum GuideConversion {
                 rewritten += changed.count
             }
         }
-        diagnostics += FrontMatterKeys.rename(keyEdits, in: &lines).map { GuideDiagnostic($0) }
+        let unfound = FrontMatterKeys.rename(keyEdits, in: &lines)
+        diagnostics += unfound.map { GuideDiagnostic($0) }
+        let missed = Set(unfound.map(\.position))
+        for r in renames {
+            let renamedThere = !r.keys.isEmpty && r.keys.allSatisfy { !missed.contains($0) }
+            diagnostics.append(GuideDiagnostic(flowchart: r.chart, Diagnostic(.warning, .idRenamed, at: r.at,
+                .idRenamed(r.id, as: r.new, in: target, frontMatter: renamedThere))))
+        }
         diagnostics.sort { $0.diagnostic.position < $1.diagnostic.position }
         let written = lines.joined(separator: "\n")
         return Result(markdown: windows ? LineEndings.windows(written) : written, converted: converted, diagnostics: diagnostics,
