@@ -147,7 +147,7 @@ struct GuideController: RouteCollection {
         let result = GuideConversion.convert(text, to: target)
         // What the conversion itself changed (renamed ids, rewritten labels) is no finding of the text it
         // wrote, so it is listed with the notice: the findings below never showed it.
-        let said = result.diagnostics.filter { $0.diagnostic.code == .labelRewritten || $0.diagnostic.code == .idRenamed }
+        let said = result.diagnostics.filter { [.labelRewritten, .idRenamed, .noLinks].contains($0.diagnostic.code) }
             .map { "\($0.diagnostic.position.line):\($0.diagnostic.position.column) " + $0.diagnostic.text.text(req.language == .zh ? .zh : .en) }
         return try await renderEdit(req, guide: guide, markdown: result.markdown, notice: .converted(result.converted, repaired: result.repaired,
                                                                                                    rewritten: result.rewritten, said: said)).encodeResponse(for: req)
@@ -247,7 +247,7 @@ struct GuideController: RouteCollection {
         case .converted(let count, let repaired, let rewritten, let said):
             page.converted = count
             page.repaired = repaired
-            page.rewritten = rewritten
+            page.rewritten = said.isEmpty ? rewritten : said.count
             page.conversionSaid = said
         }
         if try req.user.role.managesPositions, let current = guide.$current.id {

@@ -166,8 +166,10 @@ extension Text {
                                   "尚未保存：请检查下面的文字和检查结果，然后保存为新版本。")
         case .convertedRepaired: ("Charts that had errors, written as the reader repaired them (what an error dropped, such as an undefined node, is not in them: compare with the saved version):",
                                   "有错误、按读取时的修复结果写出的流程图（错误所丢掉的内容，例如未定义的节点，不在其中：请与已保存的版本对照）：")
-        case .convertedRewritten: ("Labels rewritten so the other syntax reads them as meant (listed below, by their line before the conversion: full-width characters where flowchart.js would read '=>', ':>', ',', '(', ')' or a last '\\' as syntax; a gate line's way, yes or no, put first where Mermaid would read the other way) — the text changes there:",
-                                   "为了让另一种语法按原意读取而改写的标签（列在下面，行号是转换前的：flowchart.js 会当作语法读取的 '=>'、':>'、','、'('、')' 或结尾的 '\\' 改用全角字符；Mermaid 会读反走向的判断连线，在标签前加上“是”或“否”）——这些文字因此有变化：")
+        case .convertedRewritten: ("What the conversion changed besides the syntax, listed below by line before it (labels in full-width characters where flowchart.js would read '=>', ':>', ',', '(', ')' or a last '\\' as syntax; a gate line's way put first where Mermaid would read the other way; ids the other syntax cannot hold; charts left as they were):",
+                                   "除语法之外转换所做的改动，按转换前的行号列在下面（flowchart.js 会当作语法读取的 '=>'、':>'、','、'('、')' 或结尾的 '\\' 改用全角字符；Mermaid 会读反走向的判断连线在标签前加上“是”或“否”；另一种语法容不下的 id；未转换的流程图）：")
+        // After a figure ending a sentence: "Charts converted: 3." / "已转换的流程图：3。" (it read "3." in Chinese).
+        case .sentenceEnd: (".", "。")
         case .nothingToConvert: ("No chart to convert: every chart is in that syntax already, or none reads without errors.",
                                  "没有可转换的流程图：所有流程图已经是该语法，或者都有错误、无法读取。")
         case .compareWithPrevious: ("changes", "变化")

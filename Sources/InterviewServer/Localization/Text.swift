@@ -23,7 +23,7 @@ enum Text: String, CaseIterable, Sendable {
     case findingsShownFirst, findingsShownOf, findingsLintAll, linesLeftOut
     case goToLine, applyFix, applyAllFixes, fixApplied, fixLineChanged
     case line, guidance, flowcharts, current, savedBy
-    case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten
+    case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten, sentenceEnd
     case textChanges, noTextChanges, textChangesCut
     case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor, guideTooLargeToSend, exportWithheld, plannedErasure, keptUntilErased
     case checkErrors, checkErrorsHint, seeInEditor
