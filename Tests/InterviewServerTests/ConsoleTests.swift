@@ -74,6 +74,23 @@ struct ConsoleTests {
         }
     }
 
+    /// A jump to a finished topic came straight back without a word in the web console (the terminal
+    /// said why): refused, saying why, nothing recorded.
+    @Test func aJumpToAFinishedTopicIsRefusedSayingWhy() async throws {
+        try await withApp { app in
+            // setup: 3.1 walked to its end, in 3.2.1
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let view = try await ivan.rateTheFirstTopic(fixture, 2)
+            // act
+            let (status, answer) = try await ivan.act(fixture, ["type": "jump", "topic": "3.1"])
+            // verify
+            #expect(status == .conflict && answer?.code == "refused")
+            #expect(answer?.reason == "topic 3.1 is finished: its walk is done and every question asked in it is rated or skipped")
+            #expect(answer?.view.eventCount == view.eventCount && answer?.view.question?.topic == "3.2.1")
+        }
+    }
+
     @Test func afterFinishingEveryAskedQuestionIsListedAndARatingCanBeCorrected() async throws {
         try await withApp { app in
             // setup: two topics rated, then the interview finished

@@ -90,4 +90,5 @@ public struct CommandError: Error, Hashable, Sendable, CustomStringConvertible {
     public var text: LocalizedText
     public var description: String { text.en }
     public init(_ en: String, _ zh: String) { text = LocalizedText(en: en, zh: zh) }
+    public init(_ text: LocalizedText) { self.text = text }
 }

@@ -50,12 +50,8 @@ extension SessionDriver {
             // terminal probe). Said instead; its ratings stay as they are in the report.
             // A pick list is finished only once every open question is asked: jumped into and left without a
             // pick, it was "finished" and its questions could never be offered again (a recheck).
-            let picksLeft = topic.isPickList && topic.questions.contains { q in
-                state.topics[topic.key].map { !$0.wasAsked(q.id) && $0.skipped[q.id] == nil } ?? true
-            }
-            if let progress = state.topics[topic.key], progress.isWalkDone, progress.pending.isEmpty, !picksLeft, topic.key != state.currentTopic {
-                throw CommandError("topic \(topic.key) is finished: its walk is done and every question asked in it is rated or skipped",
-                                   "主题 \(topic.key) 已经结束：流程已走完，问过的问题都已评分或跳过")
+            if state.hasNothingLeft(in: topic) {
+                throw CommandError(SessionState.finishedTopic(topic.key))
             }
             setReviewing(nil)
             outcome.recorded.append(try record(.jumpedToTopic(topic: topic.key, via: nil)))
@@ -183,4 +179,21 @@ extension Guide {
 
 private extension Array {
     var onlyElement: Element? { count == 1 ? first : nil }
+}
+
+extension SessionState {
+    /// A topic a jump has nothing to ask in: its walk done, every question asked in it rated or skipped,
+    /// and (a pick list) every question picked. A pick list jumped into and left without a pick was
+    /// "finished" and its questions could never be offered again (a recheck). The topic at hand is never.
+    public func hasNothingLeft(in topic: Topic) -> Bool {
+        guard let progress = topics[topic.key], topic.key != currentTopic else { return false }
+        let picksLeft = topic.isPickList && topic.questions.contains { !progress.wasAsked($0.id) && progress.skipped[$0.id] == nil }
+        return progress.isWalkDone && progress.pending.isEmpty && !picksLeft
+    }
+
+    /// Why a jump there is refused, in both languages (the web console moved nowhere without a word).
+    public static func finishedTopic(_ key: String) -> LocalizedText {
+        LocalizedText(en: "topic \(key) is finished: its walk is done and every question asked in it is rated or skipped",
+                      zh: "主题 \(key) 已经结束：流程已走完，问过的问题都已评分或跳过")
+    }
 }

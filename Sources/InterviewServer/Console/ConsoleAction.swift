@@ -131,6 +131,8 @@ extension ConsoleAction {
         case .jump:
             let name = try required(topic, "topic")
             guard let target = guide.resolveTopic(name) else { throw ConsoleRefusal(code: "invalid", text: SessionError.unknownTopic(name).text) }
+            // A finished topic has nothing to ask: the jump came straight back without a word (a recheck).
+            if state.hasNothingLeft(in: target) { throw ConsoleRefusal(code: "refused", text: SessionState.finishedTopic(target.key)) }
             return .jumpedToTopic(topic: target.key, via: nil)
         case .return:
             return .returned
