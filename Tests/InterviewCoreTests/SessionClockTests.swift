@@ -23,6 +23,8 @@ struct SessionClockTests {
         ([4, 3, 3], GateSuggestion.Advice.goDeeper, "the 3 questions rated in this topic average 3.3 of 4 (≥ 3.0), so go deeper"),
         ([2, 3, 2], .ifTimeAllows, "the 3 questions rated in this topic average 2.3 of 4: go deeper if time allows — going deeper never lowers the score"),
         ([1, 2, 1], .stay, "the 3 questions rated in this topic average 1.3 of 4 (< 2.0): the basics are shaky, so move on"),
+        // one question has a rating, not an average (a probe)
+        ([4], .goDeeper, "the one question rated in this topic has 4.0 of 4 (≥ 3.0), so go deeper"),
     ])
     func theGateSuggestionFollowsTheTopicsMeanRating(ratings: [Int], advice: GateSuggestion.Advice, reason: String) throws {
         // setup
@@ -47,6 +49,6 @@ struct SessionClockTests {
         // verify
         #expect(suggestion.advice == .stay)
         #expect(suggestion.overTime)
-        #expect(suggestion.reason(language: "zh") == "本主题已评分的3题平均2.3/4分，且本阶段已超时，建议不深入")
+        #expect(suggestion.reason(language: "zh") == "本主题已评分的 3 题平均 2.3/4 分，且本阶段已超时，建议不深入")
     }
 }

@@ -24,7 +24,7 @@ struct ConsoleTests {
             #expect(gate.kind == "gate" && gate.id == "cond1" && gate.suggestion == true)
             #expect(gate.reason?.contains("4.0 of 4") == true)
             // both languages, so a Chinese page shows the reason in Chinese whatever the guide's language
-            #expect(gate.reasons?.en == gate.reason && gate.reasons?.zh.contains("平均4.0/4分") == true)
+            #expect(gate.reasons?.en == gate.reason && gate.reasons?.zh.contains("平均 4.0/4 分") == true)
             #expect(view.summary.overall == 62.5)
             #expect(view.question?.topic == "3.2.1" && view.question?.id == "op1")
             let card = try #require(try await ScorecardRecord.query(on: app.db).first())

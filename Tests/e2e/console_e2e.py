@@ -364,7 +364,7 @@ def main():
         driver.refresh()
         wait_for(lambda: state() == "gate" and driver.find_elements(By.ID, "suggestion"), "the gate on the Chinese page")
         chinese = driver.find_element(By.ID, "suggestion").text
-        check("平均2.8/4分" in chinese and "average" not in chinese, f"the Chinese page gives the reason in Chinese: {chinese!r}")
+        check("平均 2.8/4 分" in chinese and "average" not in chinese, f"the Chinese page gives the reason in Chinese: {chinese!r}")
         driver.add_cookie({"name": "lang", "value": "en", "path": "/"})
         driver.refresh()
         wait_for(lambda: state() == "gate" and "average" in driver.find_element(By.ID, "suggestion").text, "the English page again")

@@ -69,7 +69,10 @@ public struct GateSuggestion: Hashable, Sendable {
 
     private func adviceReason(zh: Bool) -> String {
         let avg = mean.map { String(format: "%.1f", $0) } ?? "–"
-        let asked = zh ? "本主题已评分的\(rated)题平均\(avg)/\(maximum)分" : "the \(rated) question\(rated == 1 ? "" : "s") rated in this topic average \(avg) of \(maximum)"
+        // One question has a rating, not an average ("the 1 question rated … average", a probe).
+        let asked = zh ? (rated == 1 ? "本主题已评分的 1 题得 \(avg)/\(maximum) 分" : "本主题已评分的 \(rated) 题平均 \(avg)/\(maximum) 分")
+            : rated == 1 ? "the one question rated in this topic has \(avg) of \(maximum)"
+            : "the \(rated) questions rated in this topic average \(avg) of \(maximum)"
         let deep = String(format: "%.1f", Double(maximum) * Self.deeperShare), low = String(format: "%.1f", Double(maximum) * Self.stayShare)
         switch advice {
         case .goDeeper:
