@@ -9,6 +9,24 @@ import VaporTesting
 struct APITests {
     private func json<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(data: try JSONEncoder().encode(value)) }
 
+    /// A malformed multipart body answered 500 (MultipartKit's own parser error, found by schemathesis):
+    /// the client's fault, 400 with a reason, on the candidate routes and any other.
+    @Test func aMalformedMultipartBodyIsABadRequest() async throws {
+        try await withApp { app in
+            // setup
+            try await TestData.user(app, "mia@example.com", role: .hiringManager)
+            let browser = try await TestBrowser.apiSignedIn(app, "mia@example.com")
+            let multipart = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "57254d3b02efb21586c50dbbbc65e8d9"])
+            // act: a part that never ends its headers, then garbage
+            let response = try await browser.send(.POST, "/api/v1/candidates",
+                body: ByteBuffer(string: "--57254d3b02efb21586c50dbbbc65e8d9\r\n[{'\u{6a267}p': True}, {}, {'\u{14}': [False, 50, '']"),
+                contentType: multipart)
+            // verify
+            #expect(response.status == .badRequest, "\(response.status) \(response.body.string)")
+            #expect(response.body.string.contains("the multipart body could not be read"))
+        }
+    }
+
     @Test func withoutASessionTheAPIAnswers401() async throws {
         try await withApp { app in
             // act
