@@ -38,7 +38,7 @@ public enum PanelDebriefMarkdown {
                 for cell in row.cells {
                     let value = cell.rating.map(String.init) ?? status(cell, zh)
                     // Full-width brackets in Chinese (a probe found "已跳过 (…)").
-                    let bracket = { (text: String) in zh ? "（" + text + "）" : " (" + text + ")" }
+                    let bracket = ReportLabels.labels(zh ? .zh : .en).bracketed
                     let why = cell.skipReason.map { bracket(escape($0)) } ?? ""
                     let was = cell.asSubmitted.map { bracket(submittedWas($0, zh)) } ?? ""
                     out += " \(value)\(why)\(was)" + (cell.notes.isEmpty ? "" : " — " + cell.notes.map(escape).joined(separator: "; ")) + " |"

@@ -46,7 +46,7 @@ public struct ReportLabels: Sendable {
     public var colon = ": "
 
     /// Text in brackets after what it is about: " (…)", or "（…）" in Chinese (a probe found "(可分享给候选人)").
-    public func bracketed(_ text: String) -> String { colon == "：" ? "（\(text)）" : " (\(text))" }
+    public func bracketed(_ text: String) -> String { colon == "：" ? "（\(text)）" : " (\(text))" }   // full-width colon: the Chinese labels
 
     public static func labels(_ language: ReportLanguage) -> ReportLabels { language == .zh ? chinese : english }
 

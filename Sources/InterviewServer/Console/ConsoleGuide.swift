@@ -86,7 +86,7 @@ struct ConsoleGuide: Content {
                       topics: stage.topics.map { topic in
                           TopicText(key: topic.key, title: topic.title, heading: topic.heading,
                                     group: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
-                                        .map { [$0.number, $0.title].compactMap { $0 }.joined(separator: " ") },
+                                        .map(\.heading),
                                     groupGuidance: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
                                         .map { $0.guidance.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 },
                                     isPickList: topic.isPickList,
