@@ -40,6 +40,9 @@ struct RunLabels: Sendable {
     var level: String { t("level", "层级") }
     var weight: String { t("weight", "权重") }
     func reRating(_ now: String) -> String { t("re-rating: now \(now)", "重新评分：现在是 \(now)") }
+    func changingAnswer(_ now: String) -> String {
+        t("changing the answer: now \(now); the questions it skipped or opened follow the new one", "更改回答：现在是“\(now)”；它跳过或打开的问题随新的回答而变")
+    }
     var question: String { t("Q", "问") }
     var reference: String { t("Reference", "参考答案") }
     var none: String { t("(none)", "（无）") }

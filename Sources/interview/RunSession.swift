@@ -93,7 +93,8 @@ enum RunEventText {
         case .questionAsked(let ref), .openQuestionPicked(let ref): ref.description
         case .rated(let ref, let rating): "\(ref) \(rating)"
         case .questionSkipped(let ref, let reason): "\(ref) (\(SkipReason.shown(reason, in: zh ? .zh : .en)))"
-        case .gateAnswered(let topic, let gate, let answer): "\(topic)/\(gate) \(answer ? (zh ? "是" : "yes") : (zh ? "否" : "no"))"
+        case .gateAnswered(let topic, let gate, let answer), .gateRevised(let topic, let gate, let answer):
+            "\(topic)/\(gate) \(answer ? (zh ? "是" : "yes") : (zh ? "否" : "no"))"
         case .jumpedToTopic(let topic, _): topic
         case .jumpDeclined(let topic, let instruction): "\(topic)/\(instruction)"
         case .returned, .resumed: ""
@@ -122,6 +123,7 @@ enum RunEventText {
         case .rated: "rated"
         case .questionSkipped: "skipped"
         case .gateAnswered: "answered"
+        case .gateRevised: "changed the answer"
         case .jumpedToTopic: "jumped to"
         case .jumpDeclined: "declined the jump"
         case .returned: "returned"
@@ -144,6 +146,7 @@ enum RunEventText {
         case .rated: "评分"
         case .questionSkipped: "跳过"
         case .gateAnswered: "回答判断"
+        case .gateRevised: "更改判断的回答"
         case .jumpedToTopic: "跳转到主题"
         case .jumpDeclined: "不跳转"
         case .returned: "返回"

@@ -23,13 +23,19 @@ enum RunView {
 
     static func body(_ session: RunSession, now: Date) -> [String] {
         let driver = session.driver, guide = driver.guide, state = driver.state, l = session.labels
+        let heading = { (key: String) in guide.topic(key)?.heading ?? key }
         if let confirming = driver.confirming {
             return [driver.confirmationMessage?.text(l.language) ?? confirming.joined(separator: ", ")]
+        }
+        // `b` offered the last gate's answer for a change: the gate, as it was when answered, in place of the question.
+        if let revising = driver.revisingGate, let answer = state.topics[revising.topic]?.gateAnswers[revising.gate] {
+            let gate = guide.topic(revising.topic)?.gate(revising.gate)
+            return ["\(heading(revising.topic)) · \(l.gate) \(revising.gate)", "? \(gate?.text ?? revising.gate)",
+                    l.changingAnswer(answer ? l.yes : l.no), l.answerKeys]
         }
         if let ref = driver.focus, let topic = guide.topic(ref.topic), let question = topic.question(ref.question) {
             return RunQuestionView.lines(topic, question, session, reviewing: driver.reviewing != nil) + RunGroupHints.lines(session)
         }
-        let heading = { (key: String) in guide.topic(key)?.heading ?? key }
         switch state.agenda(guide) {
         case .talk(let key):
             let stage = guide.stage(key)

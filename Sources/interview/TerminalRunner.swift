@@ -71,12 +71,12 @@ enum TerminalRunner {
         case "s":
             // Nothing to skip: the engine says so at once, rather than after a reason was asked for and typed.
             // So does a correction on screen, which a skip would not apply to.
-            guard session.driver.reviewing == nil, case .rate = session.driver.state.agenda(session.driver.guide) else { return .skip(nil) }
+            guard session.driver.reviewing == nil, session.driver.revisingGate == nil, case .rate = session.driver.state.agenda(session.driver.guide) else { return .skip(nil) }
             // Ctrl-C at the reason skips nothing: only a note typed so far is kept on the way out.
             let reason = ask(session.labels.skipReason, [])
             return interrupted ? nil : reason.map { .skip($0.isEmpty ? nil : $0) }
         case "p":
-            if session.driver.reviewing != nil { return .pick("") }
+            if session.driver.reviewing != nil || session.driver.revisingGate != nil { return .pick("") }
             let pick = ask(session.labels.pick, [])
             return interrupted ? nil : pick.flatMap { $0.isEmpty ? nil : .pick($0) }
         case "j":

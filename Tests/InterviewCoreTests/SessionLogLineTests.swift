@@ -19,6 +19,7 @@ struct SessionLogLineTests {
             .stageEntered(stage: "3"), .stageFinished(stage: "3"), .topicEntered(topic: "3.1"),
             .questionAsked(ref), .openQuestionPicked(ref), .rated(ref, rating: 0), .rated(ref, rating: 4),
             .gateAnswered(topic: "3.1", gate: "cond1", answer: true), .gateAnswered(topic: "3.1", gate: "cond2", answer: false),
+            .gateRevised(topic: "3.1", gate: "cond2", answer: true), .gateRevised(topic: "3.1", gate: "cond1", answer: false),
             .jumpedToTopic(topic: "3.5", via: nil), .jumpedToTopic(topic: "3.5", via: "op7"),
             .jumpDeclined(topic: "3.1", instruction: "op7"), .returned,
             .noteAdded(SessionNote(text: "note")), .interviewFinished(confirmedIncomplete: []),

@@ -55,6 +55,8 @@ struct ConsoleAnswer: Decodable {
         var notes: [Note]
         var draft: String
         var canReturn: Bool
+        struct RevisableGate: Decodable, Equatable { var topic: String; var id: String; var answer: Bool }
+        var revisableGate: RevisableGate?
         var untouchedRequired: [String]
         var summary: Summary
         var submittedAt: String?

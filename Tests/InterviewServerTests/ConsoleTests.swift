@@ -157,6 +157,29 @@ struct ConsoleTests {
         }
     }
 
+    @Test func theGateAnsweredLastCanBeAnsweredAgainUntilAQuestionAfterItIsRated() async throws {
+        try await withApp { app in
+            // setup: "no" at 3.1's first gate, which leads straight to its second
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
+            let atSecondGate = try await ivan.answer(fixture, "3.1", "cond1", false)
+            #expect(atSecondGate.revisableGate == .init(topic: "3.1", id: "cond1", answer: false))
+            // act
+            let (same, refusedSame) = try await ivan.act(fixture, ["type": "reviseGate", "topic": "3.1", "gate": "cond1", "answer": false])
+            let (changed, revised) = try await ivan.act(fixture, ["type": "reviseGate", "topic": "3.1", "gate": "cond1", "answer": true])
+            let deeper = try await ivan.rate(fixture, "3.1", "op6", 3)
+            let (late, refusedLate) = try await ivan.act(fixture, ["type": "reviseGate", "topic": "3.1", "gate": "cond1", "answer": false])
+            // verify: the deeper questions open; once one is rated, the answer stands
+            #expect(same == .conflict && refusedSame?.reason?.contains("is already answered no") == true)
+            #expect(changed == .ok && revised?.view.question?.id == "op6" && revised?.view.revisableGate?.answer == true)
+            #expect(deeper.revisableGate == nil && deeper.question?.id == "op7")
+            #expect(late == .conflict && refusedLate?.reason?.contains("can no longer be changed") == true)
+            #expect(try await ScorecardEvent.query(on: app.db).all().filter { $0.event.contains(#""type":"gateRevised""#) }.count == 1)
+        }
+    }
+
     @Test func jumpsReturnAndNotesAreRecorded() async throws {
         try await withApp { app in
             // setup
@@ -376,12 +399,13 @@ struct ConsoleTests {
 
     @Test func theHandWrittenJSONReadsLikeCodable() async throws {
         try await withApp { app in
-            // setup: a view with a tricky note, a gate with a reason, floats and nils
+            // setup: a view with a tricky note, a gate with a reason, a gate answered before it, floats and nils
             let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
             let ivan = try await fixture.browser("ivan@example.com")
             _ = try await ivan.walkToFirstQuestion(fixture)
             for question in ["op1", "op2", "op3", "op4"] { _ = try await ivan.rate(fixture, "3.1", question, 3) }
             _ = try await ivan.rate(fixture, "3.1", "op5", 2)
+            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
             _ = try await ivan.act(fixture, ["type": "note", "text": "引号 \" and \\ back\nslash\t\u{01} </script> 👍"])
             let cache = app.scorecardCache
             let seat = try #require(try await ScorecardRecord.query(on: app.db).first())
@@ -395,7 +419,7 @@ struct ConsoleTests {
             let byHand = try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? NSDictionary
             let byCodable = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(view)) as? NSDictionary
             // verify
-            #expect(view.decision?.reason != nil && view.notes.count == 1)
+            #expect(view.decision?.reason != nil && view.notes.count == 1 && view.revisableGate != nil)
             #expect(byHand != nil && byHand == byCodable)
         }
     }

@@ -29,6 +29,10 @@ public struct SessionAnalytics: Sendable {
                 let suggestion = GateSuggestion.make(for: gate, in: topic, state: engine.state, guide: guide, now: event.at)
                 gates.append(GateOccurrence(interview: interview, gate: QuestionKey.of(topic: topic, question: gate),
                                             answer: answer, suggestion: suggestion.answer))
+            case .gateRevised(let topic, let gate, let answer):
+                // The answer meant at that moment, beside the suggestion made then: the slip is not a decision.
+                let key = QuestionKey.of(topic: topic, question: gate)
+                if let last = gates.lastIndex(where: { $0.gate == key }) { gates[last].answer = answer }
             default:
                 break
             }

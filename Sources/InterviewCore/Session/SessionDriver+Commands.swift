@@ -10,6 +10,17 @@ extension SessionDriver {
             _ = try confirm(false)
         }
         var outcome = Outcome()
+        if let gate = revisingGate {
+            setReviewing(nil)
+            switch command {
+            case .answer(let yes):
+                return try merge(revise(gate, yes), advance())
+            case .rate, .skip, .pick:
+                throw CommandError("left the change of the answer at \(gate); the current question is shown again: press the key again for it",
+                                   "已退出对 \(gate) 回答的更改，重新显示当前问题：如需对它操作，请再按一次")
+            default: break
+            }
+        }
         // A skip, a gate's answer or a pick while a correction is on screen acted on the question or gate
         // behind it, which was not shown (a recheck): the correction is left and the key said again.
         if let under = reviewing {
@@ -105,24 +116,53 @@ extension SessionDriver {
     /// first, whatever topic they are in. Only the topic at hand's were reachable, so a slip on a topic's
     /// last question, seen once the next topic had opened, could not be corrected (a terminal probe); and
     /// walked topic by topic in the order entered, a question rated in a jump was passed over (a recheck).
+    /// The gate answered last, while its answer can still be changed, comes in that order where it was
+    /// answered: a slip on "go deeper?" skipped the deeper questions with no way back.
     private mutating func back() throws -> Outcome {
         if !state.returnStack.isEmpty {
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
+        enum Step: Equatable { case question(QuestionRef), gate(GateRef) }
         // Each question once, where it was first rated: a correction does not move it to the end.
-        var order: [QuestionRef] = []
+        var order: [Step] = []
         var seen = Set<QuestionRef>()
+        let revisable = state.revisableGate.map { GateRef(topic: $0.topic, gate: $0.gate.gate) }
         for event in engine.events {
-            if case .rated(let ref, _) = event.kind, seen.insert(ref).inserted { order.append(ref) }
+            switch event.kind {
+            case .rated(let ref, _) where seen.insert(ref).inserted:
+                order.append(.question(ref))
+            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
+                let step = Step.gate(GateRef(topic: topic, gate: gate))
+                order.removeAll { $0 == step }
+                if step == revisable.map(Step.gate) { order.append(step) }
+            default: break
+            }
         }
-        let before = reviewing.flatMap { order.firstIndex(of: $0) } ?? order.count
+        let current: Step? = revisingGate.map(Step.gate) ?? reviewing.map(Step.question)
+        let before = current.flatMap { order.firstIndex(of: $0) } ?? order.count
         guard before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
-        let ref = order[before - 1]
+        guard case .question(let ref) = order[before - 1] else {
+            guard case .gate(let gate) = order[before - 1], let answer = state.topics[gate.topic]?.gateAnswers[gate.gate] else { return Outcome() }
+            setRevising(gate)
+            let text = guide.topic(gate.topic)?.gate(gate.gate)?.text ?? gate.gate
+            return Outcome(message: LocalizedText(
+                en: "change the answer at \(gate) '\(text)' (now \(answer ? "yes" : "no")): press y or n; b goes further back",
+                zh: "更改 \(gate)“\(text)”的回答（现在是“\(answer ? "是" : "否")”）：请按 y 或 n；再按 b 继续往前"))
+        }
         setReviewing(ref)
         let now = state.topics[ref.topic]?.ratings[ref.question] ?? 0
         return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(now)): press a rating",
                                               zh: "重新评分 \(ref)（现在是 \(now)）：请按评分键"))
+    }
+
+    /// The other answer at the gate `back` offered; the same answer keeps it, said, with nothing recorded.
+    private mutating func revise(_ gate: GateRef, _ yes: Bool) throws -> Outcome {
+        guard state.topics[gate.topic]?.gateAnswers[gate.gate] != yes else {
+            return Outcome(message: LocalizedText(en: "kept: \(gate) stays \(yes ? "yes" : "no")",
+                                                  zh: "未更改：\(gate) 仍为“\(yes ? "是" : "否")”"))
+        }
+        return Outcome(recorded: [try record(.gateRevised(topic: gate.topic, gate: gate.gate, answer: yes))])
     }
 
     private func merge(_ a: Outcome, _ b: Outcome) -> Outcome {

@@ -8,6 +8,8 @@ public struct SessionDriver {
     public var persist: (SessionEvent) throws -> Void
     /// Set by `back` outside a jump: the next rating corrects this earlier question.
     public private(set) var reviewing: QuestionRef?
+    /// Set by `back` when the gate answered last can still be changed: the next y or n answers it again.
+    public private(set) var revisingGate: GateRef?
     /// Required stages the interviewer must confirm leaving untouched before the end is recorded.
     public private(set) var confirming: [String]?
 
@@ -78,5 +80,25 @@ public struct SessionDriver {
         return Outcome(recorded: [try record(.interviewFinished(confirmedIncomplete: stages))])
     }
 
-    mutating func setReviewing(_ ref: QuestionRef?) { reviewing = ref }
+    mutating func setReviewing(_ ref: QuestionRef?) {
+        reviewing = ref
+        revisingGate = nil
+    }
+
+    mutating func setRevising(_ gate: GateRef) {
+        reviewing = nil
+        revisingGate = gate
+    }
+}
+
+/// A gate of a topic, as `back` offers it for a changed answer.
+public struct GateRef: Hashable, Sendable, CustomStringConvertible {
+    public var topic: String
+    public var gate: String
+    public var description: String { "\(topic)/\(gate)" }
+
+    public init(topic: String, gate: String) {
+        self.topic = topic
+        self.gate = gate
+    }
 }

@@ -61,6 +61,7 @@ public struct SessionEngine: Sendable {
         case .rated(let ref, let rating): try fold.rate(ref, rating)
         case .questionSkipped(let ref, let reason): try fold.skip(ref, reason)
         case .gateAnswered(let topic, let gate, let answer): try fold.answer(topic, gate, answer)
+        case .gateRevised(let topic, let gate, let answer): try fold.revise(topic, gate, answer)
         case .noteAdded(let note): try fold.note(note)
         case .scorecardSubmitted(let submission): try fold.submit(submission)
         case .revisionStarted(let reason): try fold.startRevision(reason)

@@ -37,6 +37,12 @@ extension SessionError {
             t("topic \(topic) is already the current topic", "主题 \(topic) 已经是当前主题")
         case .notAtGate(let topic, let gate):
             t("gate \(gate) of topic \(topic) is not the current decision", "主题 \(topic) 的判断 \(gate) 不是当前要做的决定")
+        case .gateNotRevisable(let topic, let gate):
+            t("the answer at gate \(gate) of topic \(topic) can no longer be changed: only the last gate answered can be, until a question after it is rated or skipped",
+              "主题 \(topic) 的判断 \(gate) 的回答已不能更改：只能更改最后回答的判断，且在它之后的问题评分或跳过之前")
+        case .gateAlreadyAnswered(let topic, let gate, let answer):
+            t("gate \(gate) of topic \(topic) is already answered \(answer ? "yes" : "no")",
+              "主题 \(topic) 的判断 \(gate) 已经回答为“\(answer ? "是" : "否")”")
         case .notAtJumpOffer(let topic, let instruction):
             t("\(instruction) of topic \(topic) is not offering a jump now", "主题 \(topic) 的 \(instruction) 现在没有提供跳转")
         case .pickListOnly(let topic):

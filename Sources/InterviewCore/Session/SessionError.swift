@@ -16,6 +16,8 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case notCurrentTopic(String)
     case alreadyCurrent(String)
     case notAtGate(topic: String, gate: String)
+    case gateNotRevisable(topic: String, gate: String)
+    case gateAlreadyAnswered(topic: String, gate: String, answer: Bool)
     case notAtJumpOffer(topic: String, instruction: String)
     case pickListOnly(String)
     case notAPickList(String)

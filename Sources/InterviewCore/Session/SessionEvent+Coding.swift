@@ -34,10 +34,11 @@ extension SessionEvent: Codable {
         case "openQuestionPicked": return .openQuestionPicked(try ref())
         case "rated": return .rated(try ref(), rating: try c.decode(Int.self, forKey: .rating))
         case "questionSkipped": return .questionSkipped(try ref(), reason: try s(.reason))
-        case "gateAnswered":
+        case "gateAnswered", "gateRevised":
             let answer = try s(.answer)
             guard answer == "yes" || answer == "no" else { throw SessionLogError.Problem.badField("answer", answer) }
-            return .gateAnswered(topic: try s(.topic), gate: try s(.gate), answer: answer == "yes")
+            return type == "gateAnswered" ? .gateAnswered(topic: try s(.topic), gate: try s(.gate), answer: answer == "yes")
+                : .gateRevised(topic: try s(.topic), gate: try s(.gate), answer: answer == "yes")
         case "jumpedToTopic": return .jumpedToTopic(topic: try s(.topic), via: try c.decodeIfPresent(String.self, forKey: .via))
         case "jumpDeclined": return .jumpDeclined(topic: try s(.topic), instruction: try s(.instruction))
         case "returned": return .returned
@@ -82,7 +83,7 @@ extension SessionEvent: Codable {
         case .questionSkipped(let ref, let reason):
             try encode(ref, into: &c)
             try c.encode(reason, forKey: .reason)
-        case .gateAnswered(let topic, let gate, let answer):
+        case .gateAnswered(let topic, let gate, let answer), .gateRevised(let topic, let gate, let answer):
             try c.encode(topic, forKey: .topic)
             try c.encode(gate, forKey: .gate)
             try c.encode(answer ? "yes" : "no", forKey: .answer)
@@ -129,6 +130,7 @@ extension SessionEvent.Kind {
         case .rated: "rated"
         case .questionSkipped: "questionSkipped"
         case .gateAnswered: "gateAnswered"
+        case .gateRevised: "gateRevised"
         case .jumpedToTopic: "jumpedToTopic"
         case .jumpDeclined: "jumpDeclined"
         case .returned: "returned"

@@ -34,7 +34,7 @@ extension SessionEvent {
             add("topic", ref.topic)
             add("question", ref.question)
             add("reason", reason)
-        case .gateAnswered(let topic, let gate, let answer):
+        case .gateAnswered(let topic, let gate, let answer), .gateRevised(let topic, let gate, let answer):
             add("topic", topic)
             add("gate", gate)
             add("answer", answer ? "yes" : "no")

@@ -33,6 +33,11 @@ public struct SessionEvent: Hashable, Sendable {
         case questionSkipped(QuestionRef, reason: String)
         /// `answer` is the interviewer's yes or no at a condition node.
         case gateAnswered(topic: String, gate: String, answer: Bool)
+        /// The interviewer changed the answer at the last gate answered in `topic`, before any question
+        /// after it was rated or skipped: a mis-click on "go deeper?" skipped the deeper questions for good.
+        /// The walk goes back to the gate and on along `answer`; a question asked after the old answer and
+        /// not rated is withdrawn. From another topic it opens the gate's topic as a jump does.
+        case gateRevised(topic: String, gate: String, answer: Bool)
         /// Leaves a return point on the stack; `via` names the instruction that offered the jump, if any.
         case jumpedToTopic(topic: String, via: String?)
         /// The interviewer passed on an instruction's offer to go to another topic.

@@ -38,6 +38,7 @@ extension SessionFold {
         guard var progress = state.topics[ref.topic], progress.wasAsked(ref.question) else { throw .notAsked(ref) }
         if progress.skipped[ref.question] != nil { throw .alreadyHandled(ref, "skipped") }
         progress.ratings[ref.question] = rating
+        progress.closeGateRevision(after: ref.question)
         if progress.position == ref.question {
             TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         }
@@ -56,6 +57,7 @@ extension SessionFold {
             throw .notNext(ref, expected: progress.position.map { "it stands at \($0)" } ?? "the topic's walk is over")
         }
         progress.skipped[ref.question] = reason
+        progress.closeGateRevision(after: ref.question)
         if progress.position == ref.question {
             TopicWalk.move(&progress, from: ref.question, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         }
@@ -67,9 +69,34 @@ extension SessionFold {
         guard topic.gate(gate) != nil || topic.step(gate)?.kind == .gate else { throw .notAtGate(topic: key, gate: gate) }
         var (_, progress) = try currentTopic(key)
         guard progress.position == gate else { throw .notAtGate(topic: key, gate: gate) }
+        let before = progress
         progress.gateAnswers[gate] = answer
         TopicWalk.move(&progress, from: gate, branch: answer ? "yes" : "no", topic: topic, guide: guide, joins: walksToJoins)
+        progress.revisableGate = RevisableGate(gate: gate, answer: answer, at: at, before: [before])
         state.topics[key] = progress
+    }
+
+    /// The other answer at the last gate answered in `key`: the walk as it stood before that answer, with
+    /// the corrections made since to questions asked before it, then the new answer. From another topic the
+    /// gate's topic is opened as a jump is, so the automatic return comes back here once it is walked.
+    mutating func revise(_ key: String, _ gate: String, _ answer: Bool) throws(SessionError) {
+        _ = try topic(key)
+        guard let progress = state.topics[key], let revisable = progress.revisableGate, revisable.gate == gate,
+              var restored = revisable.before.first else {
+            throw .gateNotRevisable(topic: key, gate: gate)
+        }
+        guard revisable.answer != answer else { throw .gateAlreadyAnswered(topic: key, gate: gate, answer: answer) }
+        for id in restored.asked {
+            restored.ratings[id] = progress.ratings[id]
+            restored.skipped[id] = progress.skipped[id]
+        }
+        if state.currentTopic != key {
+            state.returnStack.append(ReturnPoint(stage: state.currentStage, topic: state.currentTopic))
+            switchStage(to: guide.stageKey(ofTopic: key))
+            state.currentTopic = key
+        }
+        state.topics[key] = restored
+        try self.answer(key, gate, answer)
     }
 
     mutating func note(_ note: SessionNote) throws(SessionError) {

@@ -51,6 +51,8 @@ extension SessionFold {
             throw .notAtJumpOffer(topic: key, instruction: instruction)
         }
         var moved = progress
+        // Taken or declined, the offer the gate led to is acted on: the gate's answer stands.
+        moved.revisableGate = nil
         TopicWalk.move(&moved, from: instruction, branch: "next", topic: topic, guide: guide, joins: walksToJoins)
         state.topics[key] = moved
     }

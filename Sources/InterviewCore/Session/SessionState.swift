@@ -105,6 +105,14 @@ public struct TopicProgress: Hashable, Sendable, Codable {
     /// Paths of parallel nodes passed on the way, still to walk (the next one last): a walk that runs
     /// out on one path goes on with the next, so path2 and path3 questions are asked, not lost.
     public var waitingPaths: [WalkMove] = []
+    /// The last gate answered here, while its answer can still be changed (`SessionEvent.Kind.gateRevised`):
+    /// until a question after it is rated or skipped, or a jump it led to is taken or declined.
+    public var revisableGate: RevisableGate?
+
+    /// Not part of the card's record: only the live walk needs it (`Codable` is for snapshots of progress).
+    private enum CodingKeys: String, CodingKey {
+        case enteredAt, position, asked, askedAt, ratings, skipped, gateAnswers, trail, waitingPaths
+    }
 
     public init(enteredAt: Date, position: String?) {
         self.enteredAt = enteredAt
@@ -118,6 +126,31 @@ public struct TopicProgress: Hashable, Sendable, Codable {
     /// Asked (or picked) and still waiting for a rating or a skip.
     public var pending: [String] { asked.filter { ratings[$0] == nil && skipped[$0] == nil } }
 
+    /// A question rated or skipped after the revisable gate is evidence along its answer: the answer stands.
+    /// A correction to a question asked before the gate leaves it open.
+    mutating func closeGateRevision(after question: String) {
+        if let before = revisableGate?.before.first, !before.wasAsked(question) { revisableGate = nil }
+    }
+
     /// Nodes the walk has stood on, for highlighting.
     public var visitedNodes: Set<String> { Set(trail.flatMap { [$0.from, $0.to] }).union(position.map { [$0] } ?? []) }
+}
+
+/// A gate whose answer may still be changed, with the topic's walk as it stood before the answer.
+public struct RevisableGate: Hashable, Sendable {
+    public var gate: String
+    public var answer: Bool
+    public var at: Date
+    /// One element: the progress before the answer (an array, since a struct cannot hold itself).
+    var before: [TopicProgress]
+}
+
+extension SessionState {
+    /// The gate whose answer the interviewer may change now: the one answered last among those still
+    /// revisable, in any topic (the walk may have moved on to the next topic on its own).
+    public var revisableGate: (topic: String, gate: RevisableGate)? {
+        guard isStarted, !isFinished else { return nil }
+        return topics.compactMap { key, progress in progress.revisableGate.map { (topic: key, gate: $0) } }
+            .max { ($0.gate.at, $0.topic) < ($1.gate.at, $1.topic) }
+    }
 }

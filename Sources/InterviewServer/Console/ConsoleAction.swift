@@ -8,7 +8,7 @@ import Vapor
 /// never land on a different question than the one the interviewer saw.
 struct ConsoleAction: Content {
     enum Kind: String, Codable {
-        case start, rate, answer, note, jump, `return`, skip, pick, moveOn, finish, submit
+        case start, rate, answer, reviseGate, note, jump, `return`, skip, pick, moveOn, finish, submit
     }
 
     /// The browser's id for this action; a retry sends the same id and is answered without a second write.
@@ -16,7 +16,8 @@ struct ConsoleAction: Content {
     var type: Kind
     var topic: String?
     var question: String?
-    /// The gate, or the instruction offering a jump, that `answer` decides.
+    /// The gate, or the instruction offering a jump, that `answer` decides; for `reviseGate`, the gate
+    /// answered last, whose answer becomes `answer`.
     var gate: String?
     var rating: Int?
     var answer: Bool?
@@ -122,6 +123,8 @@ extension ConsoleAction {
                 throw ConsoleRefusal(code: "refused", text: LocalizedText(
                     en: "\(topic)/\(gate) is not the decision in front of you now", zh: "\(topic)/\(gate) 不是你现在要做的决定"))
             }
+        case .reviseGate:
+            return .gateRevised(topic: try required(topic, "topic"), gate: try required(gate, "gate"), answer: try required(answer, "answer"))
         case .note:
             let text = UserText.clean(self.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw ConsoleRefusal(code: "invalid", text: SessionError.emptyText("note").text) }

@@ -62,6 +62,11 @@ struct ConsoleView: Content {
     /// The current topic's questions asked so far, with their ratings: click one to correct it.
     var history: [HistoryRow]
     var decision: Decision?
+    /// The gate answered last, while its answer can still be changed (until a question after it is rated
+    /// or skipped): the console offers the other answer, for a slip on "go deeper?".
+    var revisableGate: RevisableGateRow?
+
+    struct RevisableGateRow: Content { var topic: String; var id: String; var answer: Bool }
     var pick: Pick?
     var stages: [StageRow]
     var canReturn: Bool
@@ -138,6 +143,7 @@ struct ConsoleView: Content {
                             })
         }
         canReturn = !state.returnStack.isEmpty
+        revisableGate = state.revisableGate.map { RevisableGateRow(topic: $0.topic, id: $0.gate.gate, answer: $0.gate.answer) }
         hints = state.isStarted && !state.isFinished
             ? guide.groupHints(state).map { Hint(group: $0.heading, guidance: $0.guidance, target: $0.jumpTarget) } : []
         notes = state.notes.map {
@@ -229,6 +235,14 @@ extension ConsoleView {
                             r.key("zh"); r.value(reasons.zh)
                         }
                     }
+                }
+            }
+            if let revisableGate {
+                j.key("revisableGate")
+                j.object { g in
+                    g.key("topic"); g.value(revisableGate.topic)
+                    g.key("id"); g.value(revisableGate.id)
+                    g.key("answer"); g.value(revisableGate.answer)
                 }
             }
             if let pick {

@@ -12,6 +12,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote, colon
+    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -26,6 +27,10 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .authorNote: ("The guide's note", "指南附注")
         // Chinese text takes the full-width colon (a probe found "建议: 是" and "未记录: …").
         case .colon: (": ", "：")
+        case .gateAnsweredAs: ("You answered “%1” at %2.", "你在 %2 回答了“%1”。")
+        case .changeGateAnswer: ("Change to “%1”", "改为“%1”")
+        case .plainYes: ("yes", "是")
+        case .plainNo: ("no", "否")
         case .rate: ("Rate", "评分")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")

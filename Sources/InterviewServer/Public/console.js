@@ -738,6 +738,17 @@
       panel.append(el("details", { class: "stage-questions-box", id: "stage-questions" },
         el("summary", { text: L.stageQuestions + " " + view.stage + " (" + current.questions.length + ")" }), stageQuestionList(current)));
     }
+    // A slip on "go deeper?" skipped the deeper questions for good: the other answer stays one click away
+    // until a question after the gate is rated or skipped (the engine's rule, `gateRevised`).
+    const g = view.revisableGate;
+    if (g) {
+      const gateText = (topicsByKey.get(g.topic) || { gates: {} }).gates[g.id] || g.id;
+      const other = g.answer ? L.plainNo : L.plainYes;
+      panel.append(el("p", { class: "muted", id: "revisable-gate" },
+        L.gateAnsweredAs.replace("%1", g.answer ? L.plainYes : L.plainNo).replace("%2", g.topic + " · " + g.id + " “" + gateText + "”") + " ",
+        button(L.changeGateAnswer.replace("%1", other), () => act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: !g.answer }),
+               { id: "revise-gate", class: "link" })));
+    }
     actions.append(button(view.agenda === "talk" ? L.finishStage : L.moveOn, moveOn, { id: "move-on", class: "quiet" }));
     if (view.canReturn) actions.append(button(L.returnBack, () => act({ type: "return" }), { id: "return", class: "quiet" }));
     actions.append(button(L.finish, finish, { id: "finish", class: "quiet" }));

@@ -1,0 +1,137 @@
+import Foundation
+import InterviewCore
+import Testing
+
+/// A slip on "go deeper?" used to skip the deeper questions for good: the gate answered last can be
+/// answered again until a question after it is rated or skipped (`SessionEvent.Kind.gateRevised`).
+@Suite("Changing a gate's answer")
+struct SessionGateRevisionTests {
+    /// The seed-like session at the Redis gate (3.2.1 cond1), its three questions rated 3.
+    private func atRedisGate() throws -> SessionTestScript {
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "3", "3")
+        #expect(script.agenda == .gate(topic: "3.2.1", gate: "cond1"))
+        return script
+    }
+
+    private func apply(_ kind: SessionEvent.Kind, _ script: inout SessionTestScript) throws {
+        var engine = script.driver.engine
+        try engine.apply(SessionEvent(at: (engine.state.lastEventAt ?? SessionTestGuide.t0) + 1, kind))
+        script = try SessionTestScript.replaying(engine.events)
+    }
+
+    @Test func aNoThatEndedTheTopicIsChangedFromTheNextTopicAndTheWalkComesBack() throws {
+        // setup: "no" ends Redis, and the next topic opens on its own with its first question asked
+        var script = try atRedisGate()
+        try script.run("n")
+        #expect(script.state.currentTopic == "3.2.2")
+        #expect(script.state.revisableGate?.topic == "3.2.1")
+        // act: b offers the gate, y answers it again
+        let offered = try script.run("b")
+        #expect(offered.first?.message?.en.contains("change the answer at 3.2.1/cond1") == true)
+        #expect(script.driver.revisingGate == GateRef(topic: "3.2.1", gate: "cond1"))
+        try script.run("y")
+        // verify: back in Redis at the deeper question, with a way back to MySQL
+        #expect(script.events.contains { $0.kind == .gateRevised(topic: "3.2.1", gate: "cond1", answer: true) })
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op4")))
+        #expect(script.state.topics["3.2.1"]?.gateAnswers["cond1"] == true)
+        #expect(script.state.returnStack.count == 1)
+        // the deeper questions rated, the walk returns to MySQL's question where it was left
+        try script.run("4", "4", "4", "4")
+        #expect(script.state.currentTopic == "3.2.2")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op1")))
+        #expect(script.state.topics["3.2.1"]?.ratings == ["op1": 3, "op2": 3, "op3": 3, "op4": 4, "op5": 4, "op6": 4, "op7": 4])
+    }
+
+    @Test func aQuestionAskedAfterTheOldAnswerAndNotRatedIsWithdrawn() throws {
+        // setup: TCP's gate, no leads to op4, which is asked at once
+        var script = try SessionTestScript()
+        try script.run("f", "f", "j 3.5.1", "3", "3", "n")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.5.1", question: "op4")))
+        // act
+        try apply(.gateRevised(topic: "3.5.1", gate: "cond1", answer: true), &script)
+        _ = try script.driver.advance()
+        // verify: op3 comes first as yes has it, op4 is no longer asked
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.5.1", question: "op3")))
+        #expect(script.state.topics["3.5.1"]?.asked == ["op1", "op2", "op3"])
+        try script.run("2")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.5.1", question: "op4")))
+    }
+
+    @Test func aRatingAfterTheGateMakesItsAnswerStand() throws {
+        // setup
+        var script = try atRedisGate()
+        try script.run("y", "2")
+        #expect(script.state.revisableGate == nil)
+        // act + verify: refused, the state unchanged
+        let before = script.state
+        #expect(throws: SessionError.gateNotRevisable(topic: "3.2.1", gate: "cond1")) {
+            try apply(.gateRevised(topic: "3.2.1", gate: "cond1", answer: false), &script)
+        }
+        #expect(script.state == before)
+        // b now goes to the rated questions only
+        try script.run("b")
+        #expect(script.driver.reviewing == QuestionRef(topic: "3.2.1", question: "op4"))
+        #expect(script.driver.revisingGate == nil)
+    }
+
+    @Test func theSameAnswerAgainIsRefusedByTheEngineAndKeptByTheRunner() throws {
+        // setup
+        var script = try atRedisGate()
+        try script.run("y")
+        // act + verify
+        #expect(throws: SessionError.gateAlreadyAnswered(topic: "3.2.1", gate: "cond1", answer: true)) {
+            try apply(.gateRevised(topic: "3.2.1", gate: "cond1", answer: true), &script)
+        }
+        let count = script.events.count
+        let kept = try script.run("b", "y")
+        #expect(kept.last?.message?.en == "kept: 3.2.1/cond1 stays yes")
+        #expect(script.events.count == count)
+    }
+
+    @Test func aCorrectionToAnEarlierQuestionSurvivesTheChange() throws {
+        // setup: no, then op2 (asked before the gate) corrected from the next topic
+        var script = try atRedisGate()
+        try script.run("n")
+        try apply(.rated(QuestionRef(topic: "3.2.1", question: "op2"), rating: 1), &script)
+        #expect(script.state.revisableGate?.topic == "3.2.1")
+        // act
+        try apply(.gateRevised(topic: "3.2.1", gate: "cond1", answer: true), &script)
+        // verify
+        #expect(script.state.topics["3.2.1"]?.ratings["op2"] == 1)
+        #expect(script.state.topics["3.2.1"]?.position == "op4")
+    }
+
+    @Test func aKeyOtherThanYesOrNoLeavesTheChangeWithoutActing() throws {
+        // setup
+        var script = try atRedisGate()
+        try script.run("n", "b")
+        let count = script.events.count
+        // act + verify: a rating while the gate is offered rates nothing, and says so
+        #expect(throws: (any Error).self) { try script.run("3") }
+        #expect(script.driver.revisingGate == nil)
+        #expect(script.events.count == count)
+    }
+
+    @Test func theLogReadsBackAndTheStatisticsKeepTheAnswerMeant() throws {
+        // setup
+        var script = try atRedisGate()
+        try script.run("n", "b", "y")
+        // act
+        let replayed = try SessionEngine(guide: SessionTestGuide.guide(), replaying: script.events)
+        let analytics = try SessionAnalytics.read(script.events, guide: SessionTestGuide.guide(), interview: "one")
+        // verify
+        #expect(replayed.state == script.state)
+        #expect(analytics.gates.filter { $0.gate.hasSuffix("cond1") }.map(\.answer) == [true])
+    }
+}
+
+extension SessionTestScript {
+    /// A script over the events of another, to go on from there with the runner's commands.
+    static func replaying(_ events: [SessionEvent]) throws -> SessionTestScript {
+        var script = try SessionTestScript()
+        script.driver = SessionDriver(engine: try SessionEngine(guide: script.driver.guide, replaying: events),
+                                      clock: SessionSteppingClock(start: (events.last?.at ?? SessionTestGuide.t0) + 60))
+        return script
+    }
+}
