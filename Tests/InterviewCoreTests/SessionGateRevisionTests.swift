@@ -43,6 +43,20 @@ struct SessionGateRevisionTests {
         #expect(script.state.topics["3.2.1"]?.ratings == ["op1": 3, "op2": 3, "op3": 3, "op4": 4, "op5": 4, "op6": 4, "op7": 4])
     }
 
+    @Test func changedBackBeforeAnythingIsRatedTheWalkReturnsToWhereItWas() throws {
+        // setup: no, then yes from the next topic
+        var script = try atRedisGate()
+        try script.run("n", "b", "y")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op4")))
+        // act: no again (the first b returns from the reopened topic, as b leaves any jump; the second offers the gate)
+        try script.run("b", "b", "n")
+        // verify: MySQL's first question again, nothing left of the detour but the log
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op1")))
+        #expect(script.state.returnStack.isEmpty)
+        #expect(script.state.topics["3.2.1"]?.asked == ["op1", "op2", "op3"])
+        #expect(script.state.topics["3.2.1"]?.gateAnswers == ["cond1": false])
+    }
+
     @Test func aQuestionAskedAfterTheOldAnswerAndNotRatedIsWithdrawn() throws {
         // setup: TCP's gate, no leads to op4, which is asked at once
         var script = try SessionTestScript()

@@ -374,6 +374,20 @@ def main():
         gate("n", "3.2.1", "cond1")     # go deeper into Redis: no
         wait_for(lambda: question_id().startswith("3.2.2 · op1 "), "3.2.2 op1")
 
+        # A slip on the gate is undone from the next topic: "Change to yes" reopens Redis at its deeper
+        # question, and "Change to no" before rating it comes back here with nothing changed.
+        revise = driver.find_element(By.ID, "revise-gate")
+        check("“yes”" in revise.text and "3.2.1 · cond1" in driver.find_element(By.ID, "revisable-gate").text,
+              f"the gate just answered is offered for a change: {driver.find_element(By.ID, 'revisable-gate').text!r}")
+        revise.click()
+        wait_for(lambda: question_id().startswith("3.2.1 · op5 "), "Redis's deeper question after the change to yes")
+        if args.screenshots:
+            driver.execute_script("window.scrollTo(0, 0);")
+            driver.save_screenshot(os.path.join(args.screenshots, "console-gate-changed.png"))
+        driver.find_element(By.ID, "revise-gate").click()
+        wait_for(lambda: question_id().startswith("3.2.2 · op1 "), "3.2.2 op1 after the change back to no")
+        check("“yes”" in driver.find_element(By.ID, "revise-gate").text, "changed back to no, the page is where it was")
+
         # A note, with the server killed half way through it.
         note = driver.find_element(By.ID, "note")
         driver.find_element(By.TAG_NAME, "body").send_keys("m")

@@ -27,7 +27,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .authorNote: ("The guide's note", "指南附注")
         // Chinese text takes the full-width colon (a probe found "建议: 是" and "未记录: …").
         case .colon: (": ", "：")
-        case .gateAnsweredAs: ("You answered “%1” at %2.", "你在 %2 回答了“%1”。")
+        case .gateAnsweredAs: ("You answered “%1” at %2:", "你在 %2 回答了“%1”：")
         case .changeGateAnswer: ("Change to “%1”", "改为“%1”")
         case .plainYes: ("yes", "是")
         case .plainNo: ("no", "否")

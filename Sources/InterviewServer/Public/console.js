@@ -745,7 +745,8 @@
       const gateText = (topicsByKey.get(g.topic) || { gates: {} }).gates[g.id] || g.id;
       const other = g.answer ? L.plainNo : L.plainYes;
       panel.append(el("p", { class: "muted", id: "revisable-gate" },
-        L.gateAnsweredAs.replace("%1", g.answer ? L.plainYes : L.plainNo).replace("%2", g.topic + " · " + g.id + " “" + gateText + "”") + " ",
+        L.gateAnsweredAs.replace("%1", g.answer ? L.plainYes : L.plainNo).replace("%2", g.topic + " · " + g.id) + " ",
+        el("span", { lang: guide.language, text: gateText }), " ",
         button(L.changeGateAnswer.replace("%1", other), () => act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: !g.answer }),
                { id: "revise-gate", class: "link" })));
     }
