@@ -36,7 +36,8 @@ struct RunLabels: Sendable {
           "仍可更正评分：按 b 显示最后评分的问题（再按一次显示更早的），然后按评分键；m 添加备注；q 退出。")
     }
     var finishInterview: String { t("Every stage is done: e to end the interview.", "所有阶段都已完成：按 e 结束面试。") }
-    func position(_ n: Int, _ count: Int) -> String { t("\(n) of \(count)", "第 \(n) / \(count) 题") }
+    /// In brackets, the language's own, after the question's id: " (1 of 8)", "（第 1 / 8 题）".
+    func position(_ n: Int, _ count: Int) -> String { t(" (\(n) of \(count))", "（第 \(n) / \(count) 题）") }
     var level: String { t("level", "层级") }
     var weight: String { t("weight", "权重") }
     func reRating(_ now: String) -> String { t("re-rating: now \(now)", "重新评分：现在是 \(now)") }

@@ -83,7 +83,7 @@ enum RunQuestionView {
         // Its place in the order asked, not drawn: after a fork the drawing's order ran backwards ("5 of 6",
         // then "4 of 6").
         let position = (progress?.asked.firstIndex(of: question.id)).map { $0 + 1 } ?? (progress?.asked.count ?? 0) + 1
-        var lines = ["\(topic.heading) · \(question.id) (\(l.position(position, topic.questions.count))) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
+        var lines = ["\(topic.heading) · \(question.id)\(l.position(position, topic.questions.count)) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
         if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
         lines.append("\(l.question)\(l.colon)\(question.text)")
         lines += RunNotes.lines(topic.step(question.id))

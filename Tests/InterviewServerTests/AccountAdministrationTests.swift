@@ -27,6 +27,22 @@ struct AccountAdministrationTests {
         }
     }
 
+    @Test func theUsersPageMarksTheReadersOwnRowInBracketsOfItsLanguage() async throws {
+        try await withApp { app in
+            // setup
+            _ = try await TestData.user(app, "root@example.com", role: .admin, name: "Root")
+            let admin = TestBrowser(app)
+            _ = try await admin.logIn("root@example.com")
+            // act
+            let english = try await admin.get("/users").body.string
+            admin.language = "zh"
+            let chinese = try await admin.get("/users").body.string
+            // verify: "(你)" read as ASCII punctuation in a Chinese page
+            #expect(english.contains("Root (you)"))
+            #expect(chinese.contains("Root（你）") && !chinese.contains("(你)"))
+        }
+    }
+
     @Test func aDeactivatedAccountIsSignedOutAndCannotLogIn() async throws {
         try await withApp { app in
             // setup: Ivan is logged in when the admin deactivates him

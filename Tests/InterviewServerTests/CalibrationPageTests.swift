@@ -57,6 +57,9 @@ struct CalibrationPageTests {
             #expect(!body.contains("<td>olga"))
             #expect(body.contains("你能看到自己的数据和团队的整体数据"))
             #expect(body.contains("多面 Rasch 评分量表模型：2 张评分卡，6 个评分"))
+            // Brackets in Chinese are full-width, the reader's own row included.
+            #expect(body.contains("（你）") && !body.contains("(你)"))
+            #expect(body.contains("（n=") && !body.contains(" (n="))
         }
     }
 

@@ -26,6 +26,13 @@ struct QuestionFigureRowTests {
         #expect(many.discrimination == "1.00")
     }
 
+    @Test func aSignedFigureThatRoundsToNothingHasNoSign() {
+        #expect(CalibrationFigures.signed(-0.001) == "0.00")
+        #expect(CalibrationFigures.signed(0.004) == "0.00")
+        #expect(CalibrationFigures.signed(-0.126) == "-0.13")
+        #expect(CalibrationFigures.signed(0.5) == "+0.50")
+    }
+
     @Test func raschFiguresFromOneRatingSayTheyAreThin() {
         // setup: a difficulty and fit from one rating, and from fifty
         let one = QuestionDifficulty(question: "q1", difficulty: -1.49, standardError: 1.71, ratingCount: 1, infit: 0.11, outfit: 0.11)

@@ -9,7 +9,7 @@ struct GuideCommandTests {
         let asked = try CommandRunner.run(["guide", "show", "python-backend-senior.zh", "--language", "en"])
         let english = try CommandRunner.run(["guide", "show", "python-backend-senior.en"])
         // verify: the tree's own words follow the guide (they were English for the Chinese guide too)
-        #expect(chinese.stdout.contains("[版本 ") && chinese.stdout.contains("自我介绍 [必选] 5 分钟") && chinese.stdout.contains("(权重 1, 层级 1)"))
+        #expect(chinese.stdout.contains("[版本 ") && chinese.stdout.contains("自我介绍 [必选] 5 分钟") && chinese.stdout.contains("（权重 1，层级 1）"))
         #expect(!chinese.stdout.contains("[required]") && !chinese.stdout.contains(" min\n"))
         #expect(asked.stdout.contains("自我介绍 [required] 5 min"))
         #expect(english.stdout.contains("Self-introduction [required] 5 min") && english.stdout.contains("(w 1, level 1)"))

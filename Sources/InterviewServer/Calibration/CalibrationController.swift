@@ -103,10 +103,10 @@ struct CalibrationPage: Encodable {
             self.isYou = isYou
             let s = f.severity
             severityValue = s?.severity ?? 0
-            severity = s.map { String(format: "%+.2f", $0.severity) } ?? "–"
-            interval = s.map { String(format: "%+.2f … %+.2f", $0.severity - 1.96 * $0.standardError,
-                                      $0.severity + 1.96 * $0.standardError) } ?? ""
-            points = s.map { String(format: "%+.2f", -$0.points) } ?? "–"
+            severity = s.map { CalibrationFigures.signed($0.severity) } ?? "–"
+            interval = s.map { CalibrationFigures.signed($0.severity - 1.96 * $0.standardError) + " … "
+                + CalibrationFigures.signed($0.severity + 1.96 * $0.standardError) } ?? ""
+            points = s.map { CalibrationFigures.signed(-$0.points) } ?? "–"
             cards = f.cards
             ratings = s?.ratingCount ?? 0
             let minimum = SeverityAdjustedScore.MinimumData.standard
@@ -118,16 +118,19 @@ struct CalibrationPage: Encodable {
             fitNote = s.flatMap { s in RatingFit.of(s).map { $0.text(s.infit, language.report) } }
             theirs = Self.percentages(f.distribution)
             team = Self.percentages(f.teamDistribution)
-            deeper = CalibrationFigures.percent(f.deeperRate) + " (n=\(f.gatesAnswered))"
+            deeper = CalibrationFigures.percent(f.deeperRate) + (language == .zh ? "" : " ")
+                + CalibrationFigures.bracketed("n=\(f.gatesAnswered)", language)
             follows = CalibrationFigures.percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
             // A standard error, said as one: "±0.12" under an intro saying "the interval is 95%" read as a
             // 95% interval, and quarters seemed to drift more than they do (a calibration probe).
             let se = language == .zh ? "标准误" : "SE"
-            trend = f.trend.map { String(format: "%@ %+.2f (%@ %.2f)", $0.period, $0.severity, se, $0.standardError) }
+            trend = f.trend.map { "\($0.period) \(CalibrationFigures.signed($0.severity))" + (language == .zh ? "" : " ")
+                + CalibrationFigures.bracketed(String(format: "%@ %.2f", se, $0.standardError), language) }
             let report = language.report
             if let kappa = f.agreement.figure {
-                agreement = String(format: "κ = %@ (%@, n=%d)", AgreementReading.shown(kappa.value), kappa.reading.text(report), kappa.itemCount)
+                agreement = "κ = \(AgreementReading.shown(kappa.value))" + (language == .zh ? "" : " ")
+                    + CalibrationFigures.bracketed(kappa.reading.text(report) + (language == .zh ? "，" : ", ") + "n=\(kappa.itemCount)", language)
             } else {
                 agreement = f.agreement.reason?.text(report) ?? "–"
             }
@@ -169,4 +172,16 @@ struct CalibrationPage: Encodable {
 enum CalibrationFigures {
     /// A share as a whole percentage, "–" when there is none.
     static func percent(_ share: Double?) -> String { share.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
+
+    /// A signed figure to two places; one that rounds to nothing is "0.00" (it printed "-0.00", a harsher
+    /// rater than the team by nothing at all).
+    static func signed(_ value: Double) -> String {
+        let shown = (value * 100).rounded() / 100
+        return shown == 0 ? "0.00" : String(format: "%+.2f", shown)
+    }
+
+    /// Brackets in the page's language: "(SE 0.12)", "（标准误 0.12）".
+    static func bracketed(_ text: String, _ language: Language) -> String {
+        language == .zh ? "（\(text)）" : "(\(text))"
+    }
 }

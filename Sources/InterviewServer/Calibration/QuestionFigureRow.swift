@@ -37,8 +37,8 @@ struct QuestionFigureRow: Encodable {
         // The Rasch figures the same way: a difficulty from one rating, and an infit of 0.11 (which on real
         // data means a question that fits too well), were printed as findings.
         // Full-width brackets in Chinese, as the "（n=1，数据较少）" after it (a probe).
-        let format = language == .zh ? "%+.2f（± %.2f）" : "%+.2f (± %.2f)"
-        difficulty = d.map { Self.thin(String(format: format, $0.difficulty, $0.standardError), count: $0.ratingCount, language) } ?? "–"
+        let format = language == .zh ? "%@（± %.2f）" : "%@ (± %.2f)"
+        difficulty = d.map { Self.thin(String(format: format, CalibrationFigures.signed($0.difficulty), $0.standardError), count: $0.ratingCount, language) } ?? "–"
         fit = d.map { Self.thin(String(format: "%.2f / %.2f", $0.infit, $0.outfit), count: $0.ratingCount, language) } ?? "–"
         skipped = CalibrationFigures.percent(q?.skipRate)
         notDemonstrated = CalibrationFigures.percent(q?.notDemonstratedRate)

@@ -12,7 +12,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote, colon
-    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo
+    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo, jumpExample
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -31,6 +31,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .changeGateAnswer: ("Change to “%1”", "改为“%1”")
         case .plainYes: ("yes", "是")
         case .plainNo: ("no", "否")
+        case .jumpExample: (" (3.2.1, redis…)", "（3.2.1、redis…）")
         case .rate: ("Rate", "评分")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")

@@ -23,6 +23,8 @@ enum Text: String, CaseIterable, Sendable {
     case findingsShownFirst, findingsShownOf, findingsLintAll, linesLeftOut
     case goToLine, applyFix, applyAllFixes, fixApplied, fixLineChanged
     case line, guidance, flowcharts, current, savedBy
+    /// Brackets around a word in running text: full-width in Chinese, as the rest of the punctuation is.
+    case parenOpen, spacedParenOpen, parenClose
     case guideSavedAs, guideSavedTail, guideUnchanged, convertToMermaid, convertToFlowchartJS, chartsConverted, convertedNotSaved, nothingToConvert, convertedRepaired, convertedRewritten, sentenceEnd
     case textChanges, noTextChanges, textChangesCut
     case compareWithPrevious, changesFrom, guideChanges, downloadMarkdown, restoreVersion, restoredInEditor, restoredInEditorTail, seeChangesMeanwhile, saveAsNewVersionOf, loadFileIntoEditor, guideTooLargeToSend, exportWithheld, plannedErasure, keptUntilErased

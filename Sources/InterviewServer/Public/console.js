@@ -907,7 +907,7 @@
   // topic buttons do the same with the mouse or Tab.
   async function jumpPrompt() {
     if (!view || !view.started || view.finished) return;
-    const name = await ask(L.jumpTo + " (3.2.1, redis…)", true);
+    const name = await ask(L.jumpTo + L.jumpExample, true);
     if (name && name.trim()) act({ type: "jump", topic: name.trim() });
   }
 
