@@ -11,14 +11,16 @@ extension SessionDriver {
         }
         var outcome = Outcome()
         if let gate = revisingGate {
-            setReviewing(nil)
             switch command {
+            case .back: break   // on back from the gate to the rating before it
             case .answer(let yes):
+                setReviewing(nil)
                 return try merge(revise(gate, yes), advance())
             case .rate, .skip, .pick:
+                setReviewing(nil)
                 throw CommandError("left the change of the answer at \(gate); the current question is shown again: press the key again for it",
                                    "已退出对 \(gate) 回答的更改，重新显示当前问题：如需对它操作，请再按一次")
-            default: break
+            default: setReviewing(nil)
             }
         }
         // A skip, a gate's answer or a pick while a correction is on screen acted on the question or gate
