@@ -112,8 +112,13 @@ enum RunGroupHints {
         let hints = guide.groupHints(session.driver.state)
         // Inside a group, its own advice (no jump: the interview is there already).
         let inside = session.driver.state.currentTopic.map { guide.enclosingGroups(ofTopic: $0) } ?? []
-        guard !hints.isEmpty || !inside.isEmpty else { return [] }
+        // The topic's own advice too (the prose under its heading), as the console shows it beside the chart.
+        let own = session.driver.state.currentTopic.flatMap(guide.topic).flatMap { topic in
+            oneLine(topic.guidance).isEmpty ? nil : topic
+        }
+        guard !hints.isEmpty || !inside.isEmpty || own != nil else { return [] }
         return [""] + inside.map { "» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))" }
+            + (own.map { ["» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))"] } ?? [])
             + hints.map { "» " + session.labels.groupHint($0.heading, $0.guidance, $0.jumpTarget) }
     }
 

@@ -190,6 +190,19 @@ struct RunCommandTests {
         #expect(english.stdout.contains("error: no yes/no decision now\n"))
     }
 
+    /// The prose under a topic's heading is the author's advice for it; the console showed it, the runner
+    /// only its group's.
+    @Test func aTopicsOwnGuidanceIsShownUnderItsQuestions() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // act: the three talk stages, then 3.1's first question
+        let result = try RunProcess.run(["run", "--session", dir.appendingPathComponent("s.jsonl").path, "--plain"], input: ["f", "f", "f", "q"])
+        // verify: 3.1's own advice, then the cue of group 3.2 after it
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let own = try #require(lines.firstIndex { $0.hasPrefix("» 3.1 Python Web 框架与部署：技术环节的第一个主题") }, "\(result.stdout)")
+        #expect(lines.firstIndex { $0.hasPrefix("» 3.2 缓存与数据库：") }.map { $0 > own } == true)
+    }
 }
 
 /// Runs the built `interview` with lines on standard input (CommandRunner gives it none).
