@@ -106,6 +106,7 @@ extension SessionDriver {
     private func answerEvent(_ yes: Bool) throws -> SessionEvent.Kind {
         switch state.agenda(guide) {
         case .gate(let topic, let gate):
+            if let loop = state.answerLeadsBack(guide, topic: topic, gate: gate, answer: yes) { throw CommandError(loop) }
             return .gateAnswered(topic: topic, gate: gate, answer: yes)
         case .offerJump(let topic, let instruction, let target):
             return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
@@ -231,6 +232,18 @@ extension SessionState {
         guard let progress = topics[topic.key], topic.key != currentTopic else { return false }
         let picksLeft = topic.isPickList && topic.questions.contains { !progress.wasAsked($0.id) && progress.skipped[$0.id] == nil }
         return progress.isWalkDone && progress.pending.isEmpty && !picksLeft
+    }
+
+    /// Why an answer at a gate is refused when it would lead straight back to the same gate with nothing to
+    /// ask on the way (a gate whose line loops to itself, or the second "no" of "until satisfied" once the
+    /// follow-up is rated): it was taken, and the same gate came back as if the key had not been pressed.
+    /// Said by the runner and the console; the engine still replays such an answer in a log.
+    public func answerLeadsBack(_ guide: Guide, topic: String, gate: String, answer: Bool) -> LocalizedText? {
+        let event = SessionEvent(at: lastEventAt ?? Date(timeIntervalSince1970: 0), .gateAnswered(topic: topic, gate: gate, answer: answer))
+        guard let after = try? SessionEngine.fold(self, event, guide: guide), after.topics[topic]?.position == gate else { return nil }
+        let said = answer ? "yes" : "no", other = answer ? "no" : "yes"
+        return LocalizedText(en: "\(said) at \(gate) leads straight back to it, with nothing to ask on the way (the chart loops): answer \(other), or f to move on",
+                             zh: "在 \(gate) 回答“\(answer ? "是" : "否")”会直接回到这个判断，中间没有要问的问题（流程图是个环）：请回答“\(answer ? "否" : "是")”，或按 f 继续")
     }
 
     /// Why a jump there is refused, in both languages (the web console moved nowhere without a word).

@@ -116,6 +116,9 @@ extension ConsoleAction {
             let topic = try required(self.topic, "topic"), gate = try required(self.gate, "gate")
             switch state.agenda(guide) {
             case .gate(let t, let g) where t == topic && g == gate:
+                if let loop = state.answerLeadsBack(guide, topic: topic, gate: gate, answer: yes) {
+                    throw ConsoleRefusal(code: "refused", text: loop)
+                }
                 return .gateAnswered(topic: topic, gate: gate, answer: yes)
             case .offerJump(let t, let instruction, let target) where t == topic && instruction == gate:
                 return yes ? .jumpedToTopic(topic: target, via: instruction) : .jumpDeclined(topic: topic, instruction: instruction)
