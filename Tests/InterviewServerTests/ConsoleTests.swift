@@ -53,6 +53,27 @@ struct ConsoleTests {
         }
     }
 
+    /// In a talk stage no topic is current: a jump from it, rated and come back from, left no history to
+    /// correct the rating by (a probe, from the candidate's questions at the end).
+    @Test func aTalkStageListsTheTopicLastAskedIn() async throws {
+        try await withApp { app in
+            // setup: at the resume scan, a jump to 3.6, its first question rated
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            let (_, started) = try await ivan.act(fixture, ["type": "start"])
+            #expect(started?.view.agenda == "talk" && started?.view.history.isEmpty == true)
+            let (_, jumped) = try await ivan.act(fixture, ["type": "jump", "topic": "3.6"])
+            let first = try #require(jumped?.view.question)
+            _ = try await ivan.rate(fixture, "3.6", first.id, 3)
+            // act
+            let (_, back) = try await ivan.act(fixture, ["type": "return"])
+            // verify
+            let view = try #require(back?.view)
+            #expect(view.agenda == "talk")
+            #expect(Set(view.history.map(\.topic)) == ["3.6"] && view.history.first { $0.id == first.id }?.rating == 3, "\(view.history)")
+        }
+    }
+
     /// The topic before is the one last asked in: after a jump and back, the history listed the topic
     /// entered before this one (3.1), not the jump's, just rated (a probe).
     @Test func theTopicBeforeIsTheOneLastAskedIn() async throws {

@@ -112,11 +112,14 @@ struct ConsoleView: Content {
         // The topic before is the one last asked in, not the one entered last before this one: after a jump
         // and back, the topic just rated was passed over for the jump's, entered later (a probe).
         let lastAsked = { (p: TopicProgress) in p.askedAt.values.max() ?? p.enteredAt }
-        let historyTopics = state.isFinished ? guide.topics.map(\.key) : state.currentTopic.map { current in
+        // In a talk stage (no topic current) the topic last asked in: a jump from the candidate's questions,
+        // rated and come back from, left nothing to correct it by (a probe).
+        let historyTopics = state.isFinished ? guide.topics.map(\.key) : {
+            let current = state.currentTopic
             let previous = state.topics.filter { $0.key != current }
                 .max { (lastAsked($0.value), $0.key) < (lastAsked($1.value), $1.key) }?.key
             return [previous, current].compactMap { $0 }
-        } ?? []
+        }()
         history = historyTopics.flatMap { key -> [HistoryRow] in
             guard let progress = state.topics[key] else { return [] }
             return progress.asked.filter { $0 != focus?.question || key != focus?.topic }.map { id in
