@@ -374,12 +374,17 @@ def main():
         gate("n", "3.2.1", "cond1")     # go deeper into Redis: no
         wait_for(lambda: question_id().startswith("3.2.2 · op1 "), "3.2.2 op1")
 
-        # A slip on the gate is undone from the next topic: "Change to yes" reopens Redis at its deeper
-        # question, and "Change to no" before rating it comes back here with nothing changed.
+        # A slip on the gate is undone from the next topic: b then y (or the "Change to yes" link) reopens
+        # Redis at its deeper question, and "Change to no" before rating it comes back here unchanged.
         revise = driver.find_element(By.ID, "revise-gate")
         check("“yes”" in revise.text and "3.2.1 · cond1" in driver.find_element(By.ID, "revisable-gate").text,
               f"the gate just answered is offered for a change: {driver.find_element(By.ID, 'revisable-gate').text!r}")
-        revise.click()
+        # From the keyboard as in the terminal runner: b offers the gate answered last, y answers it again.
+        driver.find_element(By.TAG_NAME, "body").send_keys("b")
+        wait_for(lambda: driver.find_element(By.ID, "message").is_displayed(), "b's offer of the gate")
+        check("3.2.1 · cond1" in driver.find_element(By.ID, "message").text and "y or n" in driver.find_element(By.ID, "message").text,
+              f"b offers the gate answered last first: {driver.find_element(By.ID, 'message').text!r}")
+        driver.find_element(By.TAG_NAME, "body").send_keys("y")
         wait_for(lambda: question_id().startswith("3.2.1 · op5 "), "Redis's deeper question after the change to yes")
         if args.screenshots:
             driver.execute_script("window.scrollTo(0, 0);")

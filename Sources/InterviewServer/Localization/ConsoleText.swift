@@ -12,7 +12,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote, colon
-    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo, jumpExample
+    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo, jumpExample, changeGateKeys
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -32,6 +32,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .plainYes: ("yes", "是")
         case .plainNo: ("no", "否")
         case .jumpExample: (" (3.2.1, redis…)", "（3.2.1、redis…）")
+        case .changeGateKeys: ("Change the answer at %1 (now “%2”): press y or n; b again goes further back.",
+                               "更改 %1 的回答（现在是“%2”）：请按 y 或 n；再按 b 继续往前。")
         case .rate: ("Rate", "评分")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")
@@ -132,7 +134,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .keyReference: ("show or hide the reference answer", "显示或隐藏参考答案")
         case .keyNote: ("write a note (Esc leaves the note)", "写笔记（Esc 离开笔记框）")
         case .keyJump: ("jump to a topic", "跳转到主题")
-        case .keyBack: ("return from a jump; otherwise correct this topic's last rating (then a digit)", "从跳转返回；否则修改本主题上一个评分（再按数字）")
+        case .keyBack: ("return from a jump; otherwise change the gate answered last (then y or n), or correct the last rating (then a digit)",
+                        "从跳转返回；否则更改刚回答的判断（再按 y 或 n），或修改上一个评分（再按数字）")
         case .keyMoveOn: ("done here: next topic or stage", "本处结束：下一个主题或阶段")
         case .keySkip: ("skip the question", "跳过当前问题")
         case .keyFinish: ("finish the interview", "结束面试")

@@ -415,7 +415,18 @@
     const chip = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === q.topic + "/" + q.id + "/" + (h ? h.rating : ""));
     if (chip) chip.focus();
   }
+  // `revisingGate`: the gate answered last, which b offered first (as the runner does): y or n answers it again.
+  let revisingGate = null;
   function stepBack() {
+    const g = view.revisableGate;
+    if (g && !reviewing && !revisingGate) {
+      revisingGate = g;
+      showMessage(L.changeGateKeys.replace("%1", g.topic + " · " + g.id).replace("%2", g.answer ? L.plainYes : L.plainNo));
+      const link = $("revise-gate");
+      if (link) link.focus();
+      return;
+    }
+    revisingGate = null;
     // The history holds the topic entered before this one too, so b reaches a slip on its last question.
     const rated = view.history.filter((h) => !h.skipped && h.rating !== undefined && h.rating !== null);
     const at = reviewing ? rated.findIndex((h) => h.topic === reviewing.topic && h.id === reviewing.id) : rated.length;
@@ -935,6 +946,7 @@
     if (typing() || event.ctrlKey || event.metaKey || event.altKey || !view) return;
     // Any key but b, a rating or m (a note on the question chosen) ends the correction b began.
     if (reviewing && event.key !== "b" && event.key !== "m" && !/^[0-9]$/.test(event.key)) setReviewing(null);
+    if (revisingGate && event.key !== "b" && event.key !== "y" && event.key !== "n") { revisingGate = null; hideMessage(); }
     // The keys dialog is modal: a key pressed while it is open must not rate the question behind it.
     if ($("help").open || $("ask").open || !shortcutsOn()) return;
     const key = event.key;
@@ -966,6 +978,12 @@
     } else if (view.agenda === "pick" && /^[1-9]$/.test(key)) {
       const id = view.pick.questions[Number(key) - 1];
       if (id) act({ type: "pick", topic: view.pick.topic, question: id });
+    } else if (revisingGate && (key === "y" || key === "n")) {
+      // b offered the gate answered last: this key is its answer again; the same answer keeps it.
+      const g = revisingGate;
+      revisingGate = null;
+      hideMessage();
+      if ((key === "y") !== g.answer) act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: key === "y" });
     } else if (key === "y" || key === "n") decide(key === "y");
     else if (key === "r") toggleReference();
     else if (key === "s") skip();
