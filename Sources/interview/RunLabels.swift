@@ -36,6 +36,7 @@ struct RunLabels: Sendable {
           "仍可更正评分：按 b 显示最后评分的问题（再按一次显示更早的），然后按评分键；m 添加备注；q 退出。")
     }
     var finishInterview: String { t("Every stage is done: e to end the interview.", "所有阶段都已完成：按 e 结束面试。") }
+    func changeGateWithB(_ gate: String) -> String { t("b changes the answer at \(gate) first.", "按 b 可先更改 \(gate) 的回答。") }
     /// In brackets, the language's own, after the question's id: " (1 of 8)", "（第 1 / 8 题）".
     func position(_ n: Int, _ count: Int) -> String { t(" (\(n) of \(count))", "（第 \(n) / \(count) 题）") }
     var level: String { t("level", "层级") }

@@ -63,7 +63,8 @@ enum RunView {
         case .finished:
             return session.correctingAfterEnd ? [l.finished, l.correctingAfterEnd] : [l.finished]
         case .finishInterview:
-            return [l.finishInterview]
+            // Not ended on its own right after a last topic's gate: b can still change that answer.
+            return [l.finishInterview] + (state.revisableGate.map { [l.changeGateWithB("\($0.topic)/\($0.gate.gate)")] } ?? [])
         default:
             return []
         }

@@ -71,6 +71,10 @@ struct ScoringTestPlan {
                 try script.run(next.map { "p \($0)" } ?? "f")
             case .offerJump:
                 try script.run("n")
+            case .finishInterview:
+                // After a last topic's gate the interview waits to be ended (its answer can still change).
+                try script.run("e")
+                if script.driver.confirming != nil { try script.run("y") }
             default:
                 try script.run("f")
             }

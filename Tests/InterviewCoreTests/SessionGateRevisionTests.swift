@@ -48,13 +48,80 @@ struct SessionGateRevisionTests {
         var script = try atRedisGate()
         try script.run("n", "b", "y")
         #expect(script.agenda == .rate(QuestionRef(topic: "3.2.1", question: "op4")))
-        // act: no again (the first b returns from the reopened topic, as b leaves any jump; the second offers the gate)
-        try script.run("b", "b", "n")
+        // act: no again (in the reopened topic, b offers its gate before it would return)
+        try script.run("b", "n")
         // verify: MySQL's first question again, nothing left of the detour but the log
         #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op1")))
         #expect(script.state.returnStack.isEmpty)
         #expect(script.state.topics["3.2.1"]?.asked == ["op1", "op2", "op3"])
         #expect(script.state.topics["3.2.1"]?.gateAnswers == ["cond1": false])
+    }
+
+    @Test func onlyTheGateAnsweredLastCanBeChangedEvenOnceItsOwnAnswerStands() throws {
+        // setup: no at Redis, then MySQL's gate answered yes and its first deeper question rated
+        var script = try atRedisGate()
+        try script.run("n", "3", "3", "3", "3", "3", "y", "3")
+        // act + verify: Redis's gate came back as revisable once MySQL's was settled (a probe)
+        #expect(script.state.revisableGate == nil)
+        #expect(throws: SessionError.gateNotRevisable(topic: "3.2.1", gate: "cond1")) {
+            try apply(.gateRevised(topic: "3.2.1", gate: "cond1", answer: true), &script)
+        }
+    }
+
+    @Test func inAJumpBOffersTheTopicsGateBeforeItReturns() throws {
+        // setup: a jump to TCP from the warm-up, no at its gate
+        var script = try SessionTestScript()
+        try script.run("f", "f", "j 3.5.1", "3", "3", "n")
+        let count = script.events.count
+        // act
+        try script.run("b")
+        // verify: the gate offered, nothing recorded; a second b returns as before
+        #expect(script.driver.revisingGate == GateRef(topic: "3.5.1", gate: "cond1"))
+        #expect(script.events.count == count)
+        try script.run("b")
+        #expect(script.events.last?.kind == .returned)
+    }
+
+    @Test func aNoteOnAWithdrawnQuestionStaysInTheReport() throws {
+        // setup: a path gate (each answer its own question); no, a note on QB, then yes after all
+        let guide = GuideImporter.importMarkdown("""
+            # G
+            ### 1.Tech
+            #### 1.1 Storage
+            ```mermaid
+            flowchart TD
+                S([Start]) --> Q1[Which database does the project use?]
+                Q1 --> G{Relational?}
+                G -->|yes| QA[Explain MVCC]
+                G -->|no| QB[Explain eventual consistency]
+                QA --> E([End])
+                QB --> E
+            ```
+            """).guide
+        var script = try SessionTestScript(guide: guide)
+        try script.run("3", "n", "m mentions skiplists unprompted", "b", "y")
+        // act
+        let report = InterviewReport.make(guide: guide, state: script.state, audience: .interviewer)
+        let markdown = MarkdownReport.render(report)
+        let html = HTMLReport.render(report, guide: guide)
+        // verify: QB is not applicable now, and its note is still there (it vanished from both)
+        #expect(report.topics.first?.questions.first { $0.id == "QB" }?.status == .notApplicable)
+        #expect(markdown.contains("mentions skiplists unprompted"))
+        #expect(html.contains("mentions skiplists unprompted"))
+    }
+
+    @Test func aWithdrawnQuestionsTimeCountsFromItsAskingAgain() throws {
+        // setup: the clock moves a minute per event; op4 asked, withdrawn by no, asked again by yes, rated
+        var script = try atRedisGate()
+        try script.run("y", "b", "n", "b", "y", "3")
+        // act
+        let analytics = try SessionAnalytics.read(script.events, guide: script.driver.guide, interview: "one")
+        // verify: one minute from its last asking to its rating, not the four since it was first asked
+        let asked = script.events.lastIndex { $0.kind == .questionAsked(QuestionRef(topic: "3.2.1", question: "op4")) }!
+        let rated = script.events.lastIndex { $0.kind == .rated(QuestionRef(topic: "3.2.1", question: "op4"), rating: 3) }!
+        let expected = script.events[rated].at.timeIntervalSince(script.events[asked].at)
+        #expect(analytics.questions.first { $0.question.hasSuffix("op4") }?.seconds == expected)
+        #expect(expected == 60)
     }
 
     @Test func aQuestionAskedAfterTheOldAnswerAndNotRatedIsWithdrawn() throws {
@@ -137,6 +204,45 @@ struct SessionGateRevisionTests {
         // verify
         #expect(replayed.state == script.state)
         #expect(analytics.gates.filter { $0.gate.hasSuffix("cond1") }.map(\.answer) == [true])
+    }
+}
+
+/// A guide whose last topic ends at a gate: the interview ended on its own the moment it was answered, so
+/// a slip there could never be changed (a probe).
+@Suite("A last topic's gate")
+struct SessionLastGateTests {
+    static let guide = GuideImporter.importMarkdown("""
+        # G
+        ### 1.Tech
+        #### 1.1 Design
+        ```mermaid
+        flowchart TD
+            S([Start]) --> Q1[Design a URL shortener]
+            Q1 --> G{Go deeper?}
+            G -->|yes| Q2[How would it scale to a billion links?]
+            G -->|no| E([End])
+            Q2 --> E
+        ```
+        """).guide
+
+    @Test func theInterviewWaitsToBeEndedAfterALastGateSoItsAnswerCanChange() throws {
+        // setup
+        var script = try SessionTestScript(guide: Self.guide)
+        // act: no at the last gate
+        try script.run("3", "n")
+        // verify: not ended; b and y change it, and the end comes on its own after the deeper rating
+        #expect(!script.state.isFinished && script.agenda == .finishInterview)
+        #expect(script.state.revisableGate?.gate.gate == "G")
+        try script.run("b", "y")
+        #expect(script.agenda == .rate(QuestionRef(topic: "1.1", question: "Q2")))
+        try script.run("4")
+        #expect(script.state.isFinished)
+    }
+
+    @Test func eStillEndsItAtOnce() throws {
+        var script = try SessionTestScript(guide: Self.guide)
+        try script.run("3", "n", "e")
+        #expect(script.state.isFinished && script.state.topics["1.1"]?.gateAnswers["G"] == false)
     }
 }
 

@@ -37,6 +37,10 @@ public struct SessionAnalytics: Sendable {
                 break
             }
             _ = try engine.apply(event)
+            // A question withdrawn by a changed gate answer counted its time from the first asking (a probe).
+            if case .gateRevised(let topic, _, _) = event.kind {
+                askedAt = askedAt.filter { $0.key.topic != topic || engine.state.topics[topic]?.wasAsked($0.key.question) == true }
+            }
         }
         let date = events.first?.at ?? Date(timeIntervalSince1970: 0)
         var questions: [QuestionOccurrence] = []

@@ -32,7 +32,8 @@ enum HTMLTopicSection {
         out += "<table class=\"questions\"><thead><tr><th>#</th><th>\(e(l.question))</th><th>\(e(l.level))</th>"
         if !candidate { out += "<th>\(e(l.weight))</th>" }
         out += "<th>\(e(l.status))</th><th>\(e(l.rating))</th><th>\(e(l.notes))</th></tr></thead><tbody>"
-        for q in t.questions where q.status != .notApplicable {
+        // A question withdrawn by a gate's changed answer keeps the notes taken on it (they vanished).
+        for q in t.questions where q.status != .notApplicable || !q.notes.isEmpty {
             out += "<tr class=\"\(q.status.rawValue)\"><td>\(e(q.id))</td><td>\(guideText(q.text))"
             if let reference = q.reference, !reference.isEmpty {
                 out += "<details><summary>\(e(l.reference))</summary><p>\(e(reference))</p></details>"

@@ -102,7 +102,8 @@ enum MarkdownTopicSection {
         }
         out += "\n| # | \(l.question) | \(l.level) | \(candidate ? "" : l.weight + " | ")\(l.status) | \(l.rating) | \(l.notes) |"
         out += candidate ? "\n| --- | --- | --- | --- | --- | --- |\n" : " \(l.reference) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
-        for q in t.questions where q.status != .notApplicable {
+        // A question withdrawn by a gate's changed answer keeps the notes taken on it (they vanished).
+        for q in t.questions where q.status != .notApplicable || !q.notes.isEmpty {
             let rating = Self.rating(q, maximum: report.scaleMaximum)
             var notes = q.notes.map { inline($0.text) }
             if let reason = q.skipReason { notes.insert("\(l.skipReason)\(l.colon)\(inline(reason))", at: 0) }

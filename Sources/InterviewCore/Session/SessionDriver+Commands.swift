@@ -123,6 +123,11 @@ extension SessionDriver {
     /// answered: a slip on "go deeper?" skipped the deeper questions with no way back.
     private mutating func back() throws -> Outcome {
         if !state.returnStack.isEmpty {
+            // In a jump, this topic's gate answered last first: b left the topic with the slip in it (a probe).
+            if revisingGate == nil, engine.lastActionAnsweredTheRevisableGate, let last = state.revisableGate,
+               last.topic == state.currentTopic, let answer = state.topics[last.topic]?.gateAnswers[last.gate.gate] {
+                return offer(GateRef(topic: last.topic, gate: last.gate.gate), answer: answer)
+            }
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
@@ -147,16 +152,20 @@ extension SessionDriver {
         guard before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
         guard case .question(let ref) = order[before - 1] else {
             guard case .gate(let gate) = order[before - 1], let answer = state.topics[gate.topic]?.gateAnswers[gate.gate] else { return Outcome() }
-            setRevising(gate)
-            let text = guide.topic(gate.topic)?.gate(gate.gate)?.text ?? gate.gate
-            return Outcome(message: LocalizedText(
-                en: "change the answer at \(gate) '\(text)' (now \(answer ? "yes" : "no")): press y or n; b goes further back",
-                zh: "更改 \(gate)“\(text)”的回答（现在是“\(answer ? "是" : "否")”）：请按 y 或 n；再按 b 继续往前"))
+            return offer(gate, answer: answer)
         }
         setReviewing(ref)
         let now = state.topics[ref.topic]?.ratings[ref.question] ?? 0
         return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(now)): press a rating",
                                               zh: "重新评分 \(ref)（现在是 \(now)）：请按评分键"))
+    }
+
+    private mutating func offer(_ gate: GateRef, answer: Bool) -> Outcome {
+        setRevising(gate)
+        let text = guide.topic(gate.topic)?.gate(gate.gate)?.text ?? gate.gate
+        return Outcome(message: LocalizedText(
+            en: "change the answer at \(gate) '\(text)' (now \(answer ? "yes" : "no")): press y or n; b goes further back",
+            zh: "更改 \(gate)“\(text)”的回答（现在是“\(answer ? "是" : "否")”）：请按 y 或 n；再按 b 继续往前"))
     }
 
     /// The other answer at the gate `back` offered; the same answer keeps it, said, with nothing recorded.

@@ -41,12 +41,14 @@ public struct SessionDriver {
     /// Records the steps that need no decision (enter the next stage or topic, ask the question the
     /// flowchart leads to, return from a finished jump), and tries to end the interview once every
     /// stage is done.
+    /// Right after a gate's answer the interview is not ended on its own, since a slip on a last topic's
+    /// "go deeper?" could never be changed once it was (a probe); `e` ends it, as at any time.
     public mutating func advance() throws -> Outcome {
         var outcome = Outcome()
         while true {
             if let kind = state.automaticEvent(guide) {
                 outcome.recorded.append(try record(kind))
-            } else if state.agenda(guide) == .finishInterview, confirming == nil {
+            } else if state.agenda(guide) == .finishInterview, confirming == nil, !engine.lastActionAnsweredTheRevisableGate {
                 outcome.recorded += try end().recorded
                 if confirming != nil { outcome.message = confirmationMessage }
                 return outcome

@@ -73,6 +73,27 @@ public struct SessionEngine: Sendable {
     }
 }
 
+extension SessionEngine {
+    /// Whether the interviewer's last action was answering the gate that can still be changed, with only
+    /// automatic steps since (the next question asked, a topic or stage entered, a stage of topics finished
+    /// once its last topic's walk ended): `b` in a jump then offers that gate before it returns, since it
+    /// left the topic with the slip in it, and the interview is not ended on its own (a probe). A talk
+    /// stage is finished only by the interviewer's `f`.
+    public var lastActionAnsweredTheRevisableGate: Bool {
+        guard let revisable = state.revisableGate else { return false }
+        for event in events.reversed() {
+            switch event.kind {
+            case .stageEntered, .topicEntered, .questionAsked, .returned: continue
+            case .stageFinished(let stage) where guide.stage(stage)?.topics.isEmpty == false: continue
+            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
+                return topic == revisable.topic && gate == revisable.gate.gate
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
 /// A log that does not replay: which event (0-based) and why.
 public struct SessionReplayError: Error, Hashable, Sendable, CustomStringConvertible {
     public var index: Int

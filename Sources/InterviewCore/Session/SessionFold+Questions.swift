@@ -73,6 +73,10 @@ extension SessionFold {
         progress.gateAnswers[gate] = answer
         TopicWalk.move(&progress, from: gate, branch: answer ? "yes" : "no", topic: topic, guide: guide, joins: walksToJoins)
         progress.revisableGate = RevisableGate(gate: gate, answer: answer, at: at, before: [before])
+        // Only the gate answered last: an earlier one came back once this one's answer stood (a probe).
+        for other in state.topics.keys where other != key && state.topics[other]?.revisableGate != nil {
+            state.topics[other]?.revisableGate = nil
+        }
         state.topics[key] = progress
     }
 

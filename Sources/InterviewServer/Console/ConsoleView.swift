@@ -66,7 +66,8 @@ struct ConsoleView: Content {
     /// or skipped): the console offers the other answer, for a slip on "go deeper?".
     var revisableGate: RevisableGateRow?
 
-    struct RevisableGateRow: Content { var topic: String; var id: String; var answer: Bool }
+    /// `justAnswered`: the interviewer's last action (b in a jump then offers it before returning).
+    struct RevisableGateRow: Content { var topic: String; var id: String; var answer: Bool; var justAnswered: Bool }
     var pick: Pick?
     var stages: [StageRow]
     var canReturn: Bool
@@ -146,7 +147,9 @@ struct ConsoleView: Content {
                             })
         }
         canReturn = !state.returnStack.isEmpty
-        revisableGate = state.revisableGate.map { RevisableGateRow(topic: $0.topic, id: $0.gate.gate, answer: $0.gate.answer) }
+        revisableGate = state.revisableGate.map {
+            RevisableGateRow(topic: $0.topic, id: $0.gate.gate, answer: $0.gate.answer, justAnswered: engine.lastActionAnsweredTheRevisableGate)
+        }
         hints = state.isStarted && !state.isFinished
             ? guide.groupHints(state).map { Hint(group: $0.heading, guidance: $0.guidance, target: $0.jumpTarget) } : []
         notes = state.notes.map {
@@ -246,6 +249,7 @@ extension ConsoleView {
                     g.key("topic"); g.value(revisableGate.topic)
                     g.key("id"); g.value(revisableGate.id)
                     g.key("answer"); g.value(revisableGate.answer)
+                    g.key("justAnswered"); g.value(revisableGate.justAnswered)
                 }
             }
             if let pick {

@@ -718,9 +718,13 @@
         }
         break;
       }
-      case "finishInterview":
+      case "finishInterview": {
         panel.append(button(L.finish, finish, { id: "finish", class: "primary" }));
+        // A last topic's gate: the interview waits to be ended, so a slip there can still be changed.
+        const revisable = revisableGateLine();
+        if (revisable) panel.append(revisable);
         return;
+      }
       case "finished":
         // Revisions begin with the submission: before it, a correction is just a correction.
         panel.append(el("p", { id: "finished", text: view.submittedAt ? L.finishedSubmitted : L.finished }));
@@ -749,22 +753,29 @@
       panel.append(el("details", { class: "stage-questions-box", id: "stage-questions" },
         el("summary", { text: L.stageQuestions + " " + view.stage + " (" + current.questions.length + ")" }), stageQuestionList(current)));
     }
-    // A slip on "go deeper?" skipped the deeper questions for good: the other answer stays one click away
-    // until a question after the gate is rated or skipped (the engine's rule, `gateRevised`).
-    const g = view.revisableGate;
-    if (g) {
-      const gateText = (topicsByKey.get(g.topic) || { gates: {} }).gates[g.id] || g.id;
-      const other = g.answer ? L.plainNo : L.plainYes;
-      panel.append(el("p", { class: "muted", id: "revisable-gate" },
-        L.gateAnsweredAs.replace("%1", g.answer ? L.plainYes : L.plainNo).replace("%2", g.topic + " · " + g.id) + " ",
-        el("span", { lang: guide.language, text: gateText }), " ",
-        button(L.changeGateAnswer.replace("%1", other), () => act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: !g.answer }),
-               { id: "revise-gate", class: "link" })));
-    }
+    const revisable = revisableGateLine();
+    if (revisable) panel.append(revisable);
     actions.append(button(view.agenda === "talk" ? L.finishStage : L.moveOn, moveOn, { id: "move-on", class: "quiet" }));
     if (view.canReturn) actions.append(button(L.returnBack, () => act({ type: "return" }), { id: "return", class: "quiet" }));
     actions.append(button(L.finish, finish, { id: "finish", class: "quiet" }));
     panel.append(actions);
+  }
+
+  // A slip on "go deeper?" skipped the deeper questions for good: the other answer stays one click away
+  // until a question after the gate is rated or skipped (the engine's rule, `gateRevised`).
+  function revisableGateLine() {
+    const g = view.revisableGate;
+    if (!g) return null;
+    const gateText = (topicsByKey.get(g.topic) || { gates: {} }).gates[g.id] || g.id;
+    const other = g.answer ? L.plainNo : L.plainYes;
+    const change = L.changeGateAnswer.replace("%1", other);
+    // No space after a full-width colon; the button's name says which gate it changes.
+    const gap = boot.language === "zh" ? "" : " ";
+    return el("p", { class: "muted", id: "revisable-gate" },
+      L.gateAnsweredAs.replace("%1", g.answer ? L.plainYes : L.plainNo).replace("%2", g.topic + " · " + g.id) + gap,
+      el("span", { lang: guide.language, text: gateText }), " ",
+      button(change, () => act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: !g.answer }),
+             { id: "revise-gate", class: "link", "aria-label": change + " · " + g.topic + " · " + g.id + " · " + gateText }));
   }
 
   // Each with its number, which the list does not repeat (it read "1. 1.1 …").
@@ -991,7 +1002,10 @@
     else if (key === "j") { event.preventDefault(); jumpPrompt(); }
     else if (key === "b") {
       // Back from a jump; outside one, back through this topic's ratings to correct one (the runner's b).
-      if (view.canReturn) { setReviewing(null); act({ type: "return" }); } else stepBack();
+      // In a jump, this topic's gate answered last comes first (b left the topic with the slip in it).
+      const g = view.revisableGate;
+      if (view.canReturn && !(g && g.justAnswered && g.topic === view.topic && !revisingGate && !reviewing)) { revisingGate = null; setReviewing(null); act({ type: "return" }); }
+      else stepBack();
     }
     else if (key === "f") moveOn();
     else if (key === "e") finish();
