@@ -7,19 +7,12 @@ import Testing
 @Suite("A gate answer that leads back to its gate")
 struct SessionGateLoopTests {
     /// "Until satisfied": no asks a follow-up that leads back to the gate.
-    static let guide = GuideImporter.importMarkdown("""
-        # G
-        ### 1.Tech
-        #### 1.1 Design
-        ```mermaid
-        flowchart TD
-            S([Start]) --> Q1[Design a URL shortener]
-            Q1 --> G{Satisfied with the design?}
-            G -->|no| Q2[Ask a follow-up about scaling]
-            Q2 --> G
-            G -->|yes| E([End])
-        ```
-        """).guide
+    static let guide = SessionTestGuide.oneTopic("""
+        Q1 --> G{Satisfied with the design?}
+        G -->|no| Q2[Ask a follow-up about scaling]
+        Q2 --> G
+        G -->|yes| E([End])
+        """)
 
     @Test func theSecondNoIsRefusedSayingTheChartLoopsAndYesGoesOn() throws {
         // setup: Q1 rated, no, the follow-up rated: back at the gate

@@ -84,20 +84,13 @@ struct SessionGateRevisionTests {
 
     @Test func aNoteOnAWithdrawnQuestionStaysInTheReport() throws {
         // setup: a path gate (each answer its own question); no, a note on QB, then yes after all
-        let guide = GuideImporter.importMarkdown("""
-            # G
-            ### 1.Tech
-            #### 1.1 Storage
-            ```mermaid
-            flowchart TD
-                S([Start]) --> Q1[Which database does the project use?]
-                Q1 --> G{Relational?}
-                G -->|yes| QA[Explain MVCC]
-                G -->|no| QB[Explain eventual consistency]
-                QA --> E([End])
-                QB --> E
-            ```
-            """).guide
+        let guide = SessionTestGuide.oneTopic("""
+            Q1 --> G{Relational?}
+            G -->|yes| QA[Explain MVCC]
+            G -->|no| QB[Explain eventual consistency]
+            QA --> E([End])
+            QB --> E
+            """)
         var script = try SessionTestScript(guide: guide)
         try script.run("3", "n", "m mentions skiplists unprompted", "b", "y")
         // act
@@ -211,19 +204,12 @@ struct SessionGateRevisionTests {
 /// a slip there could never be changed (a probe).
 @Suite("A last topic's gate")
 struct SessionLastGateTests {
-    static let guide = GuideImporter.importMarkdown("""
-        # G
-        ### 1.Tech
-        #### 1.1 Design
-        ```mermaid
-        flowchart TD
-            S([Start]) --> Q1[Design a URL shortener]
-            Q1 --> G{Go deeper?}
-            G -->|yes| Q2[How would it scale to a billion links?]
-            G -->|no| E([End])
-            Q2 --> E
-        ```
-        """).guide
+    static let guide = SessionTestGuide.oneTopic("""
+        Q1 --> G{Go deeper?}
+        G -->|yes| Q2[How would it scale to a billion links?]
+        G -->|no| E([End])
+        Q2 --> E
+        """)
 
     @Test func theInterviewWaitsToBeEndedAfterALastGateSoItsAnswerCanChange() throws {
         // setup

@@ -75,6 +75,22 @@ enum SessionTestGuide {
 
     static let t0 = Date(timeIntervalSince1970: 1_740_820_000)
 
+    /// A guide of one required stage with one topic, 1.1, drawn by the Mermaid `edges` given (after
+    /// `S([Start]) --> Q1[Design a URL shortener]`), for the engine's tests of one chart's shape.
+    static func oneTopic(_ edges: String) -> Guide {
+        let chart = edges.split(separator: "\n").map { "    " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        return GuideImporter.importMarkdown("""
+            # G
+            ### 1.Tech
+            #### 1.1 Design
+            ```mermaid
+            flowchart TD
+                S([Start]) --> Q1[Design a URL shortener]
+            \(chart)
+            ```
+            """).guide
+    }
+
     static var started: SessionEvent.Kind {
         .started(SessionStart(guideID: "seed-like", guideHash: hash, guideTitle: "后端面试流程归纳总结", candidate: "C-017"))
     }
