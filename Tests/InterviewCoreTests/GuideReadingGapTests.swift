@@ -228,21 +228,13 @@ struct GuideReadingGapTests {
 
     @Test func aChartThatLoopsBackIsNamedOnceAtWhereItReturns() throws {
         // setup: "until satisfied" — no leads to a follow-up that leads back to the gate
-        let markdown = """
-        # G
-        ### 1.Tech
-        #### 1.1 Design
-        ```mermaid
-        flowchart TD
-            S([Start]) --> Q1[Design a URL shortener]
+        // act
+        let imported = SessionTestGuide.importOneTopic("""
             Q1 --> G{Satisfied with the design?}
             G -->|no| Q2[Ask a follow-up about scaling]
             Q2 --> G
             G -->|yes| E([End])
-        ```
-        """
-        // act
-        let imported = GuideImporter.importMarkdown(markdown)
+            """)
         // verify
         let loops = imported.diagnostics.filter { $0.diagnostic.code == .loopAsksNothingNew }
         // at the line that goes back (Q2 --> G), not at G's definition, where an editor underlined it

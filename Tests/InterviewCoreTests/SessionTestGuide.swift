@@ -77,7 +77,10 @@ enum SessionTestGuide {
 
     /// A guide of one required stage with one topic, 1.1, drawn by the Mermaid `edges` given (after
     /// `S([Start]) --> Q1[Design a URL shortener]`), for the engine's tests of one chart's shape.
-    static func oneTopic(_ edges: String) -> Guide {
+    static func oneTopic(_ edges: String) -> Guide { importOneTopic(edges).guide }
+
+    /// `oneTopic`'s import, findings and all: its edges start at line 7 of the Markdown.
+    static func importOneTopic(_ edges: String) -> ImportedGuide {
         let chart = edges.split(separator: "\n").map { "    " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
         return GuideImporter.importMarkdown("""
             # G
@@ -88,7 +91,7 @@ enum SessionTestGuide {
                 S([Start]) --> Q1[Design a URL shortener]
             \(chart)
             ```
-            """).guide
+            """)
     }
 
     static var started: SessionEvent.Kind {
