@@ -34,5 +34,5 @@ extension ReportLabels {
         partlyDeeper: "部分面试官与你进入了深入问题；未进入的部分在得分中按未展示计 0 分",
         asOf: "截至", basedOn: "依据", oneOfPanelWords: "一位面试官的评分卡；面试小组共 {n} 份",
         panelOfWords: "{n} 份中的 {k} 份", panelFeedbackTitle: "面试小组的面试反馈", oneCardFeedbackTitle: "一位面试官的面试反馈",
-        knockoutEffectWords: "有一票否决主题未通过，因此无论总分多少，按分数的推荐结论都是最低一档“{band}”；仅按总分应为“{overall}”", colon: "：")
+        knockoutEffectWords: "有一票否决主题未通过，因此无论总分多少，按分数的推荐结论都是最低一档“{band}”；仅按总分应为“{overall}”", colon: "：", brackets: (open: "（", close: "）"))
 }

@@ -44,9 +44,10 @@ public struct ReportLabels: Sendable {
     public var knockoutEffectWords: String
     /// Between a label and its value: ": ", or the full-width "：" in Chinese.
     public var colon = ": "
+    /// The brackets around a note after what it is about: " (…)", or "（…）" in Chinese (a probe found "(可分享给候选人)").
+    public var brackets = (open: " (", close: ")")
 
-    /// Text in brackets after what it is about: " (…)", or "（…）" in Chinese (a probe found "(可分享给候选人)").
-    public func bracketed(_ text: String) -> String { colon == "：" ? "（\(text)）" : " (\(text))" }   // full-width colon: the Chinese labels
+    public func bracketed(_ text: String) -> String { brackets.open + text + brackets.close }
 
     public static func labels(_ language: ReportLanguage) -> ReportLabels { language == .zh ? chinese : english }
 
