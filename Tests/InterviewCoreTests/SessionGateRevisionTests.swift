@@ -225,6 +225,21 @@ struct SessionLastGateTests {
         #expect(script.state.isFinished)
     }
 
+    @Test func aNoteACorrectionOrAResumptionKeepItWaiting() throws {
+        // setup: no at the last gate, then a note and a correction of the question before it
+        var script = try SessionTestScript(guide: Self.guide)
+        try script.run("3", "n", "m late note", "b", "b", "2")
+        // act: quit and resume, as `run --resume` does (a recheck: each of these ended the interview)
+        var resumed = try SessionTestScript.replaying(script.events, guide: Self.guide)
+        _ = try resumed.driver.record(.resumed)
+        _ = try resumed.driver.advance()
+        // verify: still waiting, and the gate still changes
+        #expect(!resumed.state.isFinished && resumed.agenda == .finishInterview)
+        try resumed.run("b", "y")
+        #expect(resumed.agenda == .rate(QuestionRef(topic: "1.1", question: "Q2")))
+        #expect(resumed.state.topics["1.1"]?.ratings["Q1"] == 2)
+    }
+
     @Test func eStillEndsItAtOnce() throws {
         var script = try SessionTestScript(guide: Self.guide)
         try script.run("3", "n", "e")
@@ -234,9 +249,9 @@ struct SessionLastGateTests {
 
 extension SessionTestScript {
     /// A script over the events of another, to go on from there with the runner's commands.
-    static func replaying(_ events: [SessionEvent]) throws -> SessionTestScript {
-        var script = try SessionTestScript()
-        script.driver = SessionDriver(engine: try SessionEngine(guide: script.driver.guide, replaying: events),
+    static func replaying(_ events: [SessionEvent], guide: Guide = SessionTestGuide.guide()) throws -> SessionTestScript {
+        var script = try SessionTestScript(guide: guide)
+        script.driver = SessionDriver(engine: try SessionEngine(guide: guide, replaying: events),
                                       clock: SessionSteppingClock(start: (events.last?.at ?? SessionTestGuide.t0) + 60))
         return script
     }

@@ -48,7 +48,7 @@ public struct SessionDriver {
         while true {
             if let kind = state.automaticEvent(guide) {
                 outcome.recorded.append(try record(kind))
-            } else if state.agenda(guide) == .finishInterview, confirming == nil, !engine.lastActionAnsweredTheRevisableGate {
+            } else if state.agenda(guide) == .finishInterview, confirming == nil, !engine.endWaitsForTheRevisableGate {
                 outcome.recorded += try end().recorded
                 if confirming != nil { outcome.message = confirmationMessage }
                 return outcome

@@ -77,13 +77,32 @@ extension SessionEngine {
     /// Whether the interviewer's last action was answering the gate that can still be changed, with only
     /// automatic steps since (the next question asked, a topic or stage entered, a stage of topics finished
     /// once its last topic's walk ended): `b` in a jump then offers that gate before it returns, since it
-    /// left the topic with the slip in it, and the interview is not ended on its own (a probe). A talk
-    /// stage is finished only by the interviewer's `f`.
+    /// left the topic with the slip in it (a probe). A talk stage is finished only by the interviewer's `f`.
     public var lastActionAnsweredTheRevisableGate: Bool {
         guard let revisable = state.revisableGate else { return false }
         for event in events.reversed() {
             switch event.kind {
             case .stageEntered, .topicEntered, .questionAsked, .returned: continue
+            case .stageFinished(let stage) where guide.stage(stage)?.topics.isEmpty == false: continue
+            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
+                return topic == revisable.topic && gate == revisable.gate.gate
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+extension SessionEngine {
+    /// Whether the interview waits to be ended for the gate that can still be changed: nothing since its
+    /// answer moved the interview on (a talk stage finished with `f`, a jump, a pick), only automatic steps,
+    /// notes, corrections and a resumption. The walk ending at a last topic's gate ended the interview at
+    /// once, and a note or a `--resume` after the hold did too (a recheck): the slip could never be changed.
+    public var endWaitsForTheRevisableGate: Bool {
+        guard let revisable = state.revisableGate else { return false }
+        for event in events.reversed() {
+            switch event.kind {
+            case .stageEntered, .topicEntered, .questionAsked, .returned, .noteAdded, .rated, .questionSkipped, .resumed: continue
             case .stageFinished(let stage) where guide.stage(stage)?.topics.isEmpty == false: continue
             case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
                 return topic == revisable.topic && gate == revisable.gate.gate
