@@ -38,7 +38,9 @@ struct RunLabels: Sendable {
     var finishInterview: String { t("Every stage is done: e to end the interview.", "所有阶段都已完成：按 e 结束面试。") }
     func changeGateWithB(_ gate: String) -> String { t("b changes the answer at \(gate) first.", "按 b 可先更改 \(gate) 的回答。") }
     /// In brackets, the language's own, after the question's id: " (1 of 8)", "（第 1 / 8 题）".
-    func position(_ n: Int, _ count: Int) -> String { t(" (\(n) of \(count))", "（第 \(n) / \(count) 题）") }
+    func position(_ n: Int, _ count: Int) -> String {
+        ReportLabels.labels(language == .zh ? .zh : .en).bracketed(t("\(n) of \(count)", "第 \(n) / \(count) 题"))
+    }
     var level: String { t("level", "层级") }
     var weight: String { t("weight", "权重") }
     func reRating(_ now: String) -> String { t("re-rating: now \(now)", "重新评分：现在是 \(now)") }

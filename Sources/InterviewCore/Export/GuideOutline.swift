@@ -35,12 +35,12 @@ public enum GuideOutline {
             if let q = topic.question(step.id) {
                 // A label's line breaks (`<br>`, a multi-line quoted label) would start a line of the tree at
                 // its left edge: the text on one line, its breaks as "⏎".
-                rows.append("  \(q.id)  \(broken(q.text))  \(w.open)\(w.w) \(FrontMatterWriter.number(q.weight))\(w.comma)\(w.level) \(q.level)\(w.close)"
+                rows.append("  \(q.id)  \(broken(q.text)) " + w.brackets.bracketed("\(w.w) \(FrontMatterWriter.number(q.weight))\(w.comma)\(w.level) \(q.level)")
                             + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
             } else if let g = topic.gate(step.id) {
                 rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
             } else if let i = topic.instructions.first(where: { $0.id == step.id }) {
-                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { "  \(w.open)\(w.calls) \($0)\(w.close)" } ?? ""))
+                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { " " + w.brackets.bracketed("\(w.calls) \($0)") } ?? ""))
             }
             for note in step.note?.split(separator: "\n") ?? [] { rows.append("      ✎ \(note)") }
         }
@@ -58,8 +58,7 @@ public enum GuideOutline {
         var w: String { t("w", "权重") }
         var level: String { t("level", "层级") }
         // Chinese punctuation in Chinese lines: "（权重 1，层级 1）", not "(权重 1, 层级 1)".
-        var open: String { t("(", "（") }
-        var close: String { t(")", "）") }
+        var brackets: ReportLabels { ReportLabels.labels(zh ? .zh : .en) }
         var comma: String { t(", ", "，") }
         var knockout: String { t("knockout", "一票否决") }
         var pickList: String { t("pick list", "按需挑选") }

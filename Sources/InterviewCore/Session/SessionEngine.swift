@@ -78,7 +78,24 @@ extension SessionEngine {
     /// automatic steps since (the next question asked, a topic or stage entered, a stage of topics finished
     /// once its last topic's walk ended): `b` in a jump then offers that gate before it returns, since it
     /// left the topic with the slip in it (a probe). A talk stage is finished only by the interviewer's `f`.
-    public var lastActionAnsweredTheRevisableGate: Bool {
+    public var lastActionAnsweredTheRevisableGate: Bool { revisableGateAnswered(passing: { _ in false }) }
+
+    /// Whether the interview waits to be ended for the gate that can still be changed: nothing since its
+    /// answer moved the interview on (a talk stage finished with `f`, a jump, a pick), only automatic steps,
+    /// notes, corrections and a resumption. The walk ending at a last topic's gate ended the interview at
+    /// once, and a note or a `--resume` after the hold did too (a recheck): the slip could never be changed.
+    public var endWaitsForTheRevisableGate: Bool {
+        revisableGateAnswered { kind in
+            switch kind {
+            case .noteAdded, .rated, .questionSkipped, .resumed: true
+            default: false
+            }
+        }
+    }
+
+    /// Back from the last event to the revisable gate's answer over automatic steps and what `alsoPassing`
+    /// lets by; anything else in between (or no revisable gate) is a no.
+    private func revisableGateAnswered(passing alsoPassing: (SessionEvent.Kind) -> Bool) -> Bool {
         guard let revisable = state.revisableGate else { return false }
         for event in events.reversed() {
             switch event.kind {
@@ -86,26 +103,7 @@ extension SessionEngine {
             case .stageFinished(let stage) where guide.stage(stage)?.topics.isEmpty == false: continue
             case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
                 return topic == revisable.topic && gate == revisable.gate.gate
-            default: return false
-            }
-        }
-        return false
-    }
-}
-
-extension SessionEngine {
-    /// Whether the interview waits to be ended for the gate that can still be changed: nothing since its
-    /// answer moved the interview on (a talk stage finished with `f`, a jump, a pick), only automatic steps,
-    /// notes, corrections and a resumption. The walk ending at a last topic's gate ended the interview at
-    /// once, and a note or a `--resume` after the hold did too (a recheck): the slip could never be changed.
-    public var endWaitsForTheRevisableGate: Bool {
-        guard let revisable = state.revisableGate else { return false }
-        for event in events.reversed() {
-            switch event.kind {
-            case .stageEntered, .topicEntered, .questionAsked, .returned, .noteAdded, .rated, .questionSkipped, .resumed: continue
-            case .stageFinished(let stage) where guide.stage(stage)?.topics.isEmpty == false: continue
-            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
-                return topic == revisable.topic && gate == revisable.gate.gate
+            case let kind where alsoPassing(kind): continue
             default: return false
             }
         }

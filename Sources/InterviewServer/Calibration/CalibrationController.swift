@@ -118,19 +118,20 @@ struct CalibrationPage: Encodable {
             fitNote = s.flatMap { s in RatingFit.of(s).map { $0.text(s.infit, language.report) } }
             theirs = Self.percentages(f.distribution)
             team = Self.percentages(f.teamDistribution)
-            deeper = CalibrationFigures.percent(f.deeperRate) + (language == .zh ? "" : " ")
-                + CalibrationFigures.bracketed("n=\(f.gatesAnswered)", language)
+            // Brackets in the page's language (" (n=3)", "（n=3）"), as the reports write them.
+            let brackets = ReportLabels.labels(language.report)
+            deeper = CalibrationFigures.percent(f.deeperRate) + brackets.bracketed("n=\(f.gatesAnswered)")
             follows = CalibrationFigures.percent(f.followRate)
             hours = f.medianHoursToSubmit.map { String(format: "%.1f", $0) } ?? "–"
             // A standard error, said as one: "±0.12" under an intro saying "the interval is 95%" read as a
             // 95% interval, and quarters seemed to drift more than they do (a calibration probe).
             let se = language == .zh ? "标准误" : "SE"
-            trend = f.trend.map { "\($0.period) \(CalibrationFigures.signed($0.severity))" + (language == .zh ? "" : " ")
-                + CalibrationFigures.bracketed(String(format: "%@ %.2f", se, $0.standardError), language) }
+            trend = f.trend.map { "\($0.period) \(CalibrationFigures.signed($0.severity))"
+                + brackets.bracketed(String(format: "%@ %.2f", se, $0.standardError)) }
             let report = language.report
             if let kappa = f.agreement.figure {
-                agreement = "κ = \(AgreementReading.shown(kappa.value))" + (language == .zh ? "" : " ")
-                    + CalibrationFigures.bracketed(kappa.reading.text(report) + (language == .zh ? "，" : ", ") + "n=\(kappa.itemCount)", language)
+                agreement = "κ = \(AgreementReading.shown(kappa.value))"
+                    + brackets.bracketed(kappa.reading.text(report) + (language == .zh ? "，" : ", ") + "n=\(kappa.itemCount)")
             } else {
                 agreement = f.agreement.reason?.text(report) ?? "–"
             }
@@ -178,10 +179,5 @@ enum CalibrationFigures {
     static func signed(_ value: Double) -> String {
         let shown = (value * 100).rounded() / 100
         return shown == 0 ? "0.00" : String(format: "%+.2f", shown)
-    }
-
-    /// Brackets in the page's language: "(SE 0.12)", "（标准误 0.12）".
-    static func bracketed(_ text: String, _ language: Language) -> String {
-        language == .zh ? "（\(text)）" : "(\(text))"
     }
 }
