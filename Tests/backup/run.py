@@ -206,13 +206,17 @@ def check_server_on(report, label, server, snapshot, interviews):
             view = client.call("GET", f"/api/v1/interviews/{interview}/console")
             if (card["event_count"] if card else 0) != view.get("eventCount"):
                 problems.append(f"{email} {interview}: console eventCount {view.get('eventCount')}, stored {card and card['event_count']}")
-            # A card row with no event yet is a console opened before its "start" (a backup can catch one
-            # there): a note is refused with notStarted, rightly, so only a started card takes one.
-            if card and view.get("started") and not view.get("finished") and acted < 2:
-                status, payload = client.status_of("POST", f"/api/v1/interviews/{interview}/console/actions", body={
-                    "clientID": f"after-restore-{email[0]}-{acted:03d}", "type": "note", "text": "after the restore"})
-                if status != 200 or payload["view"]["eventCount"] <= card["event_count"]:
-                    problems.append(f"{email} {interview}: a note after the restore answered {status}: {str(payload)[:200]}")
+            # A started card takes a note. One not started (no row, or a row with no event yet: a console
+            # opened before its "start") takes the start itself: a note there is refused with notStarted,
+            # rightly. Both writers walk the same guide in step, so a backup can catch each of them between
+            # one interview's end and the next one's start, with no started card left to note on.
+            if not view.get("finished") and acted < 2:
+                body = {"type": "note", "text": "after the restore"} if view.get("started") else {"type": "start"}
+                status, payload = client.status_of("POST", f"/api/v1/interviews/{interview}/console/actions",
+                                                   body=dict(body, clientID=f"after-restore-{email[0]}-{acted:03d}"))
+                stored = card["event_count"] if card else 0
+                if status != 200 or payload["view"]["eventCount"] <= stored:
+                    problems.append(f"{email} {interview}: a {body['type']} after the restore answered {status}: {str(payload)[:200]}")
                 acted += 1
     report.check(not problems and acted > 0, f"{label}: each card's console shows its stored events, and new actions are taken ({acted})",
                  problems[:10])
