@@ -149,6 +149,23 @@ struct SessionGateRevisionTests {
         #expect(script.driver.revisingGate == nil)
     }
 
+    @Test func bReachesTheGateAfterTheNextTopicsRatingsInTheOrderTheyCame() throws {
+        // setup: "no" ends Redis, MySQL's first question is rated; the gate can still change
+        var script = try atRedisGate()
+        try script.run("n", "2")
+        #expect(script.state.revisableGate?.topic == "3.2.1")
+        let mysql = QuestionRef(topic: "3.2.2", question: "op1")
+        #expect(script.driver.engine.correctionOrder.suffix(3) == [
+            .question(QuestionRef(topic: "3.2.1", question: "op3")), .gate(GateRef(topic: "3.2.1", gate: "cond1")), .question(mysql)])
+        // act + verify: b corrects MySQL's rating first, then offers the gate, then Redis's last rating
+        try script.run("b")
+        #expect(script.driver.reviewing == mysql && script.driver.revisingGate == nil)
+        try script.run("b")
+        #expect(script.driver.revisingGate == GateRef(topic: "3.2.1", gate: "cond1") && script.driver.reviewing == nil)
+        try script.run("b")
+        #expect(script.driver.reviewing == QuestionRef(topic: "3.2.1", question: "op3") && script.driver.revisingGate == nil)
+    }
+
     @Test func theSameAnswerAgainIsRefusedByTheEngineAndKeptByTheRunner() throws {
         // setup
         var script = try atRedisGate()

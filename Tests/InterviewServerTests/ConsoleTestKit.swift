@@ -55,7 +55,10 @@ struct ConsoleAnswer: Decodable {
         var notes: [Note]
         var draft: String
         var canReturn: Bool
-        struct RevisableGate: Decodable, Equatable { var topic: String; var id: String; var answer: Bool }
+        struct RevisableGate: Decodable, Equatable {
+            var topic: String; var id: String; var answer: Bool; var ratedAfter: [Asked] = []
+            struct Asked: Decodable, Equatable { var topic: String; var id: String }
+        }
         var revisableGate: RevisableGate?
         var untouchedRequired: [String]
         var summary: Summary

@@ -201,6 +201,24 @@ struct ConsoleTests {
         }
     }
 
+    @Test func aGateThatEndedItsTopicNamesTheQuestionsRatedAfterItSoBReachesItInTheirPlace() async throws {
+        try await withApp { app in
+            // setup: 3.1 walked to its last gate, "no" ends the topic and the walk goes on to 3.2.1
+            let fixture = try await ConsoleFixture.make(app, interviewers: ["ivan@example.com"])
+            let ivan = try await fixture.browser("ivan@example.com")
+            _ = try await ivan.walkToFirstQuestion(fixture)
+            for question in ["op1", "op2", "op3", "op4", "op5"] { _ = try await ivan.rate(fixture, "3.1", question, 2) }
+            _ = try await ivan.answer(fixture, "3.1", "cond1", false)
+            let ended = try await ivan.answer(fixture, "3.1", "cond2", false)
+            #expect(ended.question?.topic == "3.2.1")
+            // act: a question of the next topic rated
+            let next = try await ivan.rate(fixture, "3.2.1", "op1", 3)
+            // verify: the gate can still change, and b passes 3.2.1's rating before it reaches the gate
+            #expect(ended.revisableGate == .init(topic: "3.1", id: "cond2", answer: false))
+            #expect(next.revisableGate == .init(topic: "3.1", id: "cond2", answer: false, ratedAfter: [.init(topic: "3.2.1", id: "op1")]))
+        }
+    }
+
     @Test func jumpsReturnAndNotesAreRecorded() async throws {
         try await withApp { app in
             // setup

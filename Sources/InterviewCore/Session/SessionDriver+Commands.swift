@@ -131,23 +131,8 @@ extension SessionDriver {
             setReviewing(nil)
             return Outcome(recorded: [try record(.returned)])
         }
-        enum Step: Equatable { case question(QuestionRef), gate(GateRef) }
-        // Each question once, where it was first rated: a correction does not move it to the end.
-        var order: [Step] = []
-        var seen = Set<QuestionRef>()
-        let revisable = state.revisableGate.map { GateRef(topic: $0.topic, gate: $0.gate.gate) }
-        for event in engine.events {
-            switch event.kind {
-            case .rated(let ref, _) where seen.insert(ref).inserted:
-                order.append(.question(ref))
-            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
-                let step = Step.gate(GateRef(topic: topic, gate: gate))
-                order.removeAll { $0 == step }
-                if step == revisable.map(Step.gate) { order.append(step) }
-            default: break
-            }
-        }
-        let current: Step? = revisingGate.map(Step.gate) ?? reviewing.map(Step.question)
+        let order = engine.correctionOrder
+        let current: CorrectionStep? = revisingGate.map(CorrectionStep.gate) ?? reviewing.map(CorrectionStep.question)
         let before = current.flatMap { order.firstIndex(of: $0) } ?? order.count
         guard before > 0 else { throw CommandError("no earlier rated question to correct", "没有更早评过分、可以更正的问题") }
         guard case .question(let ref) = order[before - 1] else {

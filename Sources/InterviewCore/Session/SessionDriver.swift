@@ -93,6 +93,12 @@ public struct SessionDriver {
     }
 }
 
+/// One step of `b` back through an interview: a rated question to correct, or the gate to answer again.
+public enum CorrectionStep: Hashable, Sendable {
+    case question(QuestionRef)
+    case gate(GateRef)
+}
+
 /// A gate of a topic, as `back` offers it for a changed answer.
 public struct GateRef: Hashable, Sendable, CustomStringConvertible {
     public var topic: String

@@ -93,6 +93,27 @@ extension SessionEngine {
         }
     }
 
+    /// What `b` walks back through, oldest first: each question rated, once, where it was first rated (a
+    /// correction does not move it to the end), and the gate whose answer can still be changed where it was
+    /// answered last. The runner and the console both follow it, so `b` reaches the same slip in both.
+    public var correctionOrder: [CorrectionStep] {
+        var order: [CorrectionStep] = []
+        var seen = Set<QuestionRef>()
+        let revisable = state.revisableGate.map { CorrectionStep.gate(GateRef(topic: $0.topic, gate: $0.gate.gate)) }
+        for event in events {
+            switch event.kind {
+            case .rated(let ref, _) where seen.insert(ref).inserted:
+                order.append(.question(ref))
+            case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
+                let step = CorrectionStep.gate(GateRef(topic: topic, gate: gate))
+                order.removeAll { $0 == step }
+                if step == revisable { order.append(step) }
+            default: break
+            }
+        }
+        return order
+    }
+
     /// Back from the last event to the revisable gate's answer over automatic steps and what `alsoPassing`
     /// lets by; anything else in between (or no revisable gate) is a no.
     private func revisableGateAnswered(passing alsoPassing: (SessionEvent.Kind) -> Bool) -> Bool {

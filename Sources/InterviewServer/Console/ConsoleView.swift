@@ -67,7 +67,12 @@ struct ConsoleView: Content {
     var revisableGate: RevisableGateRow?
 
     /// `justAnswered`: the interviewer's last action (b in a jump then offers it before returning).
-    struct RevisableGateRow: Content { var topic: String; var id: String; var answer: Bool; var justAnswered: Bool }
+    /// `ratedAfter`: the questions first rated after its answer (in another topic; in its own, a rating ends
+    /// the chance), which b passes before it reaches the gate, as the runner's b does.
+    struct RevisableGateRow: Content {
+        var topic: String; var id: String; var answer: Bool; var justAnswered: Bool; var ratedAfter: [Asked]
+    }
+    struct Asked: Content { var topic: String; var id: String }
     var pick: Pick?
     var stages: [StageRow]
     var canReturn: Bool
@@ -148,7 +153,8 @@ struct ConsoleView: Content {
         }
         canReturn = !state.returnStack.isEmpty
         revisableGate = state.revisableGate.map {
-            RevisableGateRow(topic: $0.topic, id: $0.gate.gate, answer: $0.gate.answer, justAnswered: engine.lastActionAnsweredTheRevisableGate)
+            RevisableGateRow(topic: $0.topic, id: $0.gate.gate, answer: $0.gate.answer, justAnswered: engine.lastActionAnsweredTheRevisableGate,
+                             ratedAfter: Self.ratedAfterTheGate(engine.correctionOrder))
         }
         hints = state.isStarted && !state.isFinished
             ? guide.groupHints(state).map { Hint(group: $0.heading, guidance: $0.guidance, target: $0.jumpTarget) } : []
@@ -250,6 +256,13 @@ extension ConsoleView {
                     g.key("id"); g.value(revisableGate.id)
                     g.key("answer"); g.value(revisableGate.answer)
                     g.key("justAnswered"); g.value(revisableGate.justAnswered)
+                    g.key("ratedAfter")
+                    g.array(revisableGate.ratedAfter) { a, asked in
+                        a.object { q in
+                            q.key("topic"); q.value(asked.topic)
+                            q.key("id"); q.value(asked.id)
+                        }
+                    }
                 }
             }
             if let pick {
@@ -327,5 +340,16 @@ extension ConsoleView {
             write(to: &json)
         }
         return ActionAnswer(status: status, body: json.bytes)
+    }
+}
+
+extension ConsoleView {
+    /// The questions after the revisable gate in the order b walks back (`SessionEngine.correctionOrder`).
+    static func ratedAfterTheGate(_ order: [CorrectionStep]) -> [Asked] {
+        guard let at = order.firstIndex(where: { if case .gate = $0 { true } else { false } }) else { return [] }
+        return order[(at + 1)...].compactMap { step in
+            guard case .question(let ref) = step else { return nil }
+            return Asked(topic: ref.topic, id: ref.question)
+        }
     }
 }

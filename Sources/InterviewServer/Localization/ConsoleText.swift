@@ -12,7 +12,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
     case keyRate, keyDecide, keyReference, keyNote, keyJump, keyBack, keyMoveOn, keySkip, keyFinish, keyHelp, keyPick
     case shortcutsOn, ratingOf, keyColumn, actionColumn, authorNote, colon
-    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo, jumpExample, changeGateKeys
+    case gateAnsweredAs, changeGateAnswer, plainYes, plainNo, jumpExample, changeGateKeys, gateKept
 
     var pair: (en: String, zh: String) {
         switch self {
@@ -34,6 +34,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .jumpExample: (" (3.2.1, redis…)", "（3.2.1、redis…）")
         case .changeGateKeys: ("Change the answer at %1 (now “%2”): press y or n; b again goes further back.",
                                "更改 %1 的回答（现在是“%2”）：请按 y 或 n；再按 b 继续往前。")
+        case .gateKept: ("Kept: %1 stays “%2”.", "未更改：%1 仍为“%2”。")
         case .rate: ("Rate", "评分")
         case .suggestion: ("Suggestion", "建议")
         case .yes: ("Yes (y)", "是 (y)")

@@ -415,23 +415,30 @@
     const chip = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === q.topic + "/" + q.id + "/" + (h ? h.rating : ""));
     if (chip) chip.focus();
   }
-  // `revisingGate`: the gate answered last, which b offered first (as the runner does): y or n answers it again.
+  // `revisingGate`: the gate answered last, which b offers where it was answered among the ratings (as the
+  // runner does): y or n answers it again.
   let revisingGate = null;
   function stepBack() {
+    // The history holds the topic entered before this one too, so b reaches a slip on its last question.
+    // Oldest first: the ratings given before the gate's answer, the gate, the ratings first given after it.
     const g = view.revisableGate;
-    if (g && !reviewing && !revisingGate) {
+    const rated = view.history.filter((h) => !h.skipped && h.rating !== undefined && h.rating !== null);
+    const later = (h) => g && g.ratedAfter.some((q) => q.topic === h.topic && q.id === h.id);
+    const steps = [...rated.filter((h) => !later(h)), ...(g ? [g] : []), ...rated.filter(later)];
+    const here = revisingGate || reviewing;
+    const at = here ? steps.findIndex((s) => s === g ? here === revisingGate : s.topic === here.topic && s.id === here.id) : steps.length;
+    revisingGate = null;
+    if (at <= 0) { reviewing = null; showMessage(L.noEarlierRating); return; }
+    const step = steps[at - 1];
+    if (step === g) {
+      reviewing = null;
       revisingGate = g;
       showMessage(L.changeGateKeys.replace("%1", g.topic + " · " + g.id).replace("%2", g.answer ? L.plainYes : L.plainNo));
       const link = $("revise-gate");
       if (link) link.focus();
       return;
     }
-    revisingGate = null;
-    // The history holds the topic entered before this one too, so b reaches a slip on its last question.
-    const rated = view.history.filter((h) => !h.skipped && h.rating !== undefined && h.rating !== null);
-    const at = reviewing ? rated.findIndex((h) => h.topic === reviewing.topic && h.id === reviewing.id) : rated.length;
-    if (at <= 0) { reviewing = null; showMessage(L.noEarlierRating); return; }
-    setReviewing({ topic: rated[at - 1].topic, id: rated[at - 1].id });
+    setReviewing({ topic: step.topic, id: step.id });
   }
 
   function noteChanged() {
@@ -995,6 +1002,8 @@
       revisingGate = null;
       hideMessage();
       if ((key === "y") !== g.answer) act({ type: "reviseGate", topic: g.topic, gate: g.id, answer: key === "y" });
+      // The same answer keeps it, said (as the runner says it), with nothing recorded.
+      else showMessage(L.gateKept.replace("%1", g.topic + " · " + g.id).replace("%2", g.answer ? L.plainYes : L.plainNo));
     } else if (key === "y" || key === "n") decide(key === "y");
     else if (key === "r") toggleReference();
     else if (key === "s") skip();
