@@ -348,6 +348,31 @@ struct GuideReadingGapTests {
         #expect(PanelDebrief.keyBeforeTitle("Intro", title: "Intro") == "")
     }
 
+    /// From a probe: two unnumbered topics of one title had one key, so the second was never asked and
+    /// the first's rating was reported for both (once per stage and in one stage alike).
+    @Test(arguments: ["# G\n## 1. Phone\n### Basics\n", "# G\n## 1. Phone\n### Basics\n```flow\nst=>start: S\nop0=>operation: Phone first\nst->op0\n```\n### Basics\n"])
+    func unnumberedTopicsOfOneTitleGetKeysOfTheirOwnAndTheAuthorIsTold(_ before: String) throws {
+        // setup
+        let markdown = before + "```flow\nst=>start: S\nop1=>operation: Phone basics\nst->op1\n```\n## 2. Onsite\n### Basics\n"
+            + "```flow\nop1=>operation: Onsite basics\nop2=>operation: Onsite second\nop1->op2\n```\n"
+        // act
+        let imported = GuideImporter.importMarkdown(markdown)
+        // verify
+        let keys = imported.guide.topics.map(\.key)
+        #expect(Set(keys).count == keys.count && keys.first == "Basics" && keys.last == "Basics (\(keys.count))", "\(keys)")
+        #expect(Topic.heading(key: "Basics (2)", title: "Basics") == "Basics (2)")
+        let warnings = imported.diagnostics.filter { $0.diagnostic.code == .duplicateSection }
+        #expect(warnings.count == keys.count - 1)
+        #expect(warnings.last?.diagnostic.text.en.contains("this one is 'Basics (\(keys.count))'") == true)
+        #expect(warnings.last?.diagnostic.text.zh.contains("这个主题记作“Basics (\(keys.count))”") == true)
+        // the onsite topic is walked, and its ratings are its own
+        var script = try SessionTestScript(guide: imported.guide)
+        for _ in 0..<8 { if case .rate = script.agenda { try script.run("4") } }
+        #expect(script.state.topics[keys.last!]?.ratings == ["op1": 4, "op2": 4])
+        #expect(script.state.topics[keys.first!]?.ratings.count == 1)
+        #expect(Set(script.state.topics.keys) == Set(keys))
+    }
+
     static let groupGuide = """
     # 后端面试
     ### 3.技术面试问题(必选)

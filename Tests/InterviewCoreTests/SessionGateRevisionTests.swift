@@ -82,6 +82,23 @@ struct SessionGateRevisionTests {
         #expect(script.events.last?.kind == .returned)
     }
 
+    /// From a probe: a "no" that ended a topic opened by a jump inside another jump returned to the outer
+    /// jump's topic, and b then left that topic too instead of offering the gate.
+    @Test func aGateThatEndedAJumpInsideAJumpIsOfferedBeforeTheOuterJumpReturns() throws {
+        // setup: from Redis, a jump to TCP, from there one to MySQL; no at MySQL's gate ends it
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "j 3.5.1", "j 3.2.2", "3", "3", "3", "3", "3", "n")
+        #expect(script.state.currentTopic == "3.5.1" && script.state.returnStack.count == 1)
+        let count = script.events.count
+        // act
+        try script.run("b")
+        // verify: the gate offered, nothing recorded; y reopens MySQL's deeper questions
+        #expect(script.driver.revisingGate == GateRef(topic: "3.2.2", gate: "cond1"))
+        #expect(script.events.count == count)
+        try script.run("y")
+        #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op6")))
+    }
+
     @Test func aNoteOnAWithdrawnQuestionStaysInTheReport() throws {
         // setup: a path gate (each answer its own question); no, a note on QB, then yes after all
         let guide = SessionTestGuide.oneTopic("""

@@ -35,8 +35,9 @@ public struct Topic: Hashable, Sendable, Codable {
     public var heading: String { [number, title].compactMap { $0 }.joined(separator: " ") }
 
     /// The same name from a key and a title (reports and score cards keep those two, not the number).
+    /// A second unnumbered topic of one title is keyed "Basics (2)" (`GuideBuilder.finish`): the key alone.
     public static func heading(key: String, title: String) -> String {
-        key == title || key.hasSuffix(" " + title) ? key : key + " " + title
+        key == title || key.hasSuffix(" " + title) || key.hasPrefix(title + " (") ? key : key + " " + title
     }
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }

@@ -163,8 +163,20 @@ extension GuideBuilder {
             for t in guide.stages[s].topics.indices {
                 var topic = guide.stages[s].topics[t]
                 if !keys.insert(topic.key).inserted {
-                    topic.key = [topic.number, topic.title].compactMap { $0 }.joined(separator: " ")
-                    keys.insert(topic.key)
+                    // The number and title tell two topics of one number apart; two unnumbered topics of one
+                    // title got the same key again, and the second was never asked while the first's ratings
+                    // counted for both (a probe): a count makes the key unique, and the author is told.
+                    let named = [topic.number, topic.title].compactMap { $0 }.joined(separator: " ")
+                    var key = named, count = 2
+                    while keys.contains(key) { key = "\(named) (\(count))"; count += 1 }
+                    if topic.number == nil {
+                        let line = topicIndex < topicPlaces.count ? topicPlaces[topicIndex].headingLine : 1
+                        diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: line, column: 1), LocalizedText(
+                            en: "another topic is already titled '\(topic.title)'; annotations and jumps name unnumbered topics by title, so this one is '\(key)' — number the topics or retitle one",
+                            zh: "已有主题的标题是“\(topic.title)”；批注和跳转按标题指向未编号的主题，所以这个主题记作“\(key)”——请给主题编号或改一个标题"))))
+                    }
+                    topic.key = key
+                    keys.insert(key)
                 }
                 if topicIndex < topicPlaces.count { placeOfTopic[topic.key] = topicPlaces[topicIndex] }
                 topicIndex += 1

@@ -123,9 +123,10 @@ extension SessionDriver {
     /// answered: a slip on "go deeper?" skipped the deeper questions with no way back.
     private mutating func back() throws -> Outcome {
         if !state.returnStack.isEmpty {
-            // In a jump, this topic's gate answered last first: b left the topic with the slip in it (a probe).
+            // In a jump, the gate answered last first: b left the topic with the slip in it (a probe), and
+            // when that answer ended a jump inside this one, it left the outer jump's topic too (a probe).
             if revisingGate == nil, engine.lastActionAnsweredTheRevisableGate, let last = state.revisableGate,
-               last.topic == state.currentTopic, let answer = state.topics[last.topic]?.gateAnswers[last.gate.gate] {
+               let answer = state.topics[last.topic]?.gateAnswers[last.gate.gate] {
                 return offer(GateRef(topic: last.topic, gate: last.gate.gate), answer: answer)
             }
             setReviewing(nil)

@@ -1011,9 +1011,10 @@
     else if (key === "j") { event.preventDefault(); jumpPrompt(); }
     else if (key === "b") {
       // Back from a jump; outside one, back through this topic's ratings to correct one (the runner's b).
-      // In a jump, this topic's gate answered last comes first (b left the topic with the slip in it).
+      // In a jump, the gate just answered comes first (b left the topic with the slip in it, or, when
+      // that answer ended a jump inside this one, the outer jump's topic too).
       const g = view.revisableGate;
-      if (view.canReturn && !(g && g.justAnswered && g.topic === view.topic && !revisingGate && !reviewing)) { revisingGate = null; setReviewing(null); act({ type: "return" }); }
+      if (view.canReturn && !(g && g.justAnswered && !revisingGate && !reviewing)) { revisingGate = null; setReviewing(null); act({ type: "return" }); }
       else stepBack();
     }
     else if (key === "f") moveOn();
