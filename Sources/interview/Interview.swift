@@ -102,7 +102,20 @@ extension UsageError {
 /// The language of the command line's own messages (usage errors), from the environment: every text a
 /// user reads exists in Chinese and English, these included.
 enum CommandLineLanguage {
-    static let current = Language.preferred(from: ProcessInfo.processInfo.environment)
+    /// The locale's, until a command that speaks its guide's language says otherwise (`speak`).
+    nonisolated(unsafe) private(set) static var current = Language.preferred(from: ProcessInfo.processInfo.environment)
+
+    /// `run` and `report` speak the language of their screens and reports: `--language`, else the
+    /// locale's when it names one, else the guide's. A session file they could not read, or a log that did
+    /// not fit the guide, was said in English beside a Chinese runner, `--language zh` given or not (a
+    /// probe). Set once, before anything is said, in a process that runs one command on one thread.
+    static func speak(_ chosen: Language?, guide: String?) {
+        if let chosen {
+            current = chosen
+        } else if Language.named(in: ProcessInfo.processInfo.environment) == nil, let guide {
+            current = about(GuideArgument.load(guide))
+        }
+    }
 
     static func pick(_ en: String, _ zh: String) -> String { current == .zh ? zh : en }
 

@@ -57,6 +57,7 @@ extension Interview {
         }
 
         func run() throws {
+            CommandLineLanguage.speak(language?.language, guide: guide)
             guard files.count == 1 else { return write(panelReport()) }
             let file = files[0]
             let session = RunSessionFile.read(file)

@@ -45,6 +45,9 @@ extension Interview {
         var language: RunLanguage?
 
         func run() throws {
+            // Without a guide: a new session runs the bundled Chinese seed; a resumed one, the log's guide,
+            // not known before the log is read (the locale's language until then).
+            CommandLineLanguage.speak(language?.language, guide: guide ?? (resume ? nil : BundledGuides.seniorPythonID))
             var guideErrors = 0
             let driver = openSession(guideErrors: &guideErrors)
             var runner = RunSession(driver: driver, replayed: resume ? driver.engine.events.count : 0, language: language?.language)

@@ -190,6 +190,26 @@ struct RunCommandTests {
         #expect(english.stdout.contains("error: no yes/no decision now\n"))
     }
 
+    /// From a probe: a session file the runner could not read was said in English beside the Chinese
+    /// runner, `--language zh` or not; it follows `--language`, else (under a C locale) the guide's.
+    @Test func aSessionFileItCannotReadIsSaidInTheRunnersLanguage() throws {
+        // setup: a log whose first line is not an event
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("s.jsonl").path
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: log))
+        let cLocale = ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""]
+        // act: the bundled Chinese seed, then with --language en, then an English guide
+        let chinese = try CommandRunner.run(["run", "python-backend-senior.zh", "--session", log, "--resume"], environment: cLocale)
+        let english = try CommandRunner.run(["run", "python-backend-senior.zh", "--session", log, "--resume", "--language", "en"],
+                                            environment: cLocale)
+        let englishGuide = try CommandRunner.run(["run", Self.guide, "--session", log, "--resume"], environment: cLocale)
+        // verify
+        #expect(chinese.status == 2 && chinese.stderr.contains("错误：\(log)：第 1 行：不是 JSON 对象"), "\(chinese.stderr)")
+        #expect(english.status == 2 && english.stderr.contains("Error: \(log): line 1: not a JSON object"), "\(english.stderr)")
+        #expect(englishGuide.stderr.contains("Error: \(log): line 1: not a JSON object"), "\(englishGuide.stderr)")
+    }
+
     /// The prose under a topic's heading is the author's advice for it; the console showed it, the runner
     /// only its group's.
     @Test func aTopicsOwnGuidanceIsShownUnderItsQuestions() throws {
