@@ -202,6 +202,14 @@ public struct FlowGraph: Hashable, Sendable {
         Branch.allCases.compactMap { edge(from: id, branch: $0) }
     }
 
+    /// Per node index, the indices its lines lead to: for searches that visit every node from many
+    /// places, which by id looked each key up again on every step.
+    public func successors() -> [[Int]] {
+        var next = [[Int]](repeating: [], count: nodes.count)
+        for (from, to) in ends where from < nodes.count && to < nodes.count { next[from].append(to) }
+        return next
+    }
+
     static let branchCount = Branch.allCases.count
 
     /// Adds a node, or replaces the one with the same id in place (flowchart.js: the last definition wins).

@@ -31,15 +31,19 @@ public enum GuideOutline {
         if let knockout = topic.knockout { head += "  \(w.knockout) < \(FrontMatterWriter.number(knockout))" }
         if topic.isPickList { head += "  [\(w.pickList)]" }
         var rows = [head]
+        // By id, once: a lookup per step through the topic's lists made a 40,000-node chart take minutes (a probe).
+        let questions = Dictionary(topic.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let gates = Dictionary(topic.gates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let instructions = Dictionary(topic.instructions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for step in topic.steps {
-            if let q = topic.question(step.id) {
+            if let q = questions[step.id] {
                 // A label's line breaks (`<br>`, a multi-line quoted label) would start a line of the tree at
                 // its left edge: the text on one line, its breaks as "⏎".
                 rows.append("  \(q.id)  \(broken(q.text)) " + w.brackets.bracketed("\(w.w) \(FrontMatterWriter.number(q.weight))\(w.comma)\(w.level) \(q.level)")
                             + (q.reference.map { "\n      → \(oneLine($0))" } ?? ""))
-            } else if let g = topic.gate(step.id) {
+            } else if let g = gates[step.id] {
                 rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
-            } else if let i = topic.instructions.first(where: { $0.id == step.id }) {
+            } else if let i = instructions[step.id] {
                 rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { " " + w.brackets.bracketed("\(w.calls) \($0)") } ?? ""))
             }
             for note in step.note?.split(separator: "\n") ?? [] { rows.append("      ✎ \(note)") }

@@ -80,25 +80,37 @@ struct TopicFlow {
     /// A gate is about depth when "no" only skips what "yes" would ask: the "no" answer ends the
     /// topic or rejoins the "yes" path. Otherwise the two answers choose between different paths.
     static func gateKinds(_ graph: FlowGraph, _ kinds: [Step.Kind]) -> [Gate.Kind?] {
-        graph.nodes.enumerated().map { i, node in
+        // One search per gate, over indices, stopping at the gate's "no": by id and to the end of the
+        // chart each time, a chain of 5,000 gates took minutes to lint (a probe).
+        let successors = graph.successors()
+        var visitedBy = [Int](repeating: -1, count: graph.nodes.count)
+        return graph.nodes.enumerated().map { i, node in
             guard kinds[i] == .gate else { return nil }
             guard let no = graph.edge(from: node.id, branch: .no)?.to,
                   let noIndex = graph.index(of: no), kinds[noIndex] != .end,
-                  let yes = graph.edge(from: node.id, branch: .yes)?.to else { return .depth }
-            return descendants(of: yes, in: graph).contains(noIndex) ? .depth : .path
+                  let yes = graph.edge(from: node.id, branch: .yes)?.to, let yesIndex = graph.index(of: yes) else { return .depth }
+            return reaches(noIndex, from: yesIndex, successors, visitedBy: &visitedBy, search: i) ? .depth : .path
         }
     }
 
-    static func descendants(of id: String, in graph: FlowGraph) -> Set<Int> {
-        guard let s = graph.index(of: id) else { return [] }
-        var seen: Set<Int> = [s]
-        var stack = [s]
-        while let n = stack.popLast() {
-            for edge in graph.outgoing(graph.nodes[n].id) {
-                if let m = graph.index(of: edge.to), seen.insert(m).inserted { stack.append(m) }
+    /// Whether `target` can be reached from `origin` (itself included): breadth first, since a depth gate's
+    /// "no" is usually a step or two past its "yes" (depth first ran down the rest of the chart before
+    /// looking there). `visitedBy` marks a node with the search that saw it, so one array serves every
+    /// search without being cleared.
+    static func reaches(_ target: Int, from origin: Int, _ successors: [[Int]], visitedBy: inout [Int], search: Int) -> Bool {
+        if origin == target { return true }
+        var queue = [origin], head = 0
+        visitedBy[origin] = search
+        while head < queue.count {
+            let n = queue[head]
+            head += 1
+            for m in successors[n] where visitedBy[m] != search {
+                if m == target { return true }
+                visitedBy[m] = search
+                queue.append(m)
             }
         }
-        return seen
+        return false
     }
 
     /// Level = 1 + the fewest go-deeper gates passed on "yes" to reach the node (a 0-1 shortest path),
