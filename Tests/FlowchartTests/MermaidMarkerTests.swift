@@ -26,6 +26,29 @@ struct MermaidMarkerTests {
         #expect(!parsed.diagnostics.contains { $0.code == .gateLabelUnclear })
     }
 
+    /// From a probe: with the no line written first, each pair was warned unclear and read the wrong way round.
+    @Test(arguments: [("继续深入", "到此为止"), ("可以深入", "结束本题"), ("Dig deeper", "Move on"), ("Deep", "Shallow"),
+                      ("深入追问", "点到为止"), ("再深入一点", "可以跳过"), ("继续追问原理", "换题吧")])
+    func aGateLabelledInEverydayWordsGoesTheWayItSays(_ deeper: String, _ stop: String) {
+        // act: the no line first
+        let parsed = Self.parse("S([Start]) --> G{Go on?}\nG -->|\(stop)| E([End])\nG -->|\(deeper)| Q2[Resizing]\nQ2 --> E")
+        // verify
+        #expect(parsed.edgeList.contains("G-yes->Q2") && parsed.edgeList.contains("G-no->E"), "\(parsed.edgeList)")
+        #expect(!parsed.diagnostics.contains { $0.code == .gateLabelUnclear })
+    }
+
+    @Test func aLoopBackToTheStartKeepsItTheStart() {
+        // act: "another example? yes" goes back to the start stadium, or to a start box
+        let stadium = Self.parse("s([Start]) --> q[Describe a bug you fixed]\nq --> g{Another example?}\ng -->|yes| s\ng -->|no| e([End])")
+        let box = Self.parse("s[开始] --> q[说一个你修过的 bug]\nq --> g{再举一个例子？}\ng -->|是| s\ng -->|否| e[结束]")
+        // verify: the start, not a question rated "Start"
+        for parsed in [stadium, box] {
+            #expect(parsed.graph.start == "s")
+            #expect(parsed.graph.node("s")?.type == .start, "\(parsed.graph.nodes.map(\.type))")
+            #expect(parsed.edgeList.contains("g-yes->s"))
+        }
+    }
+
     @Test func theNegativePrefixStillSaysNo() {
         #expect(MermaidGateWords.answer("不太会") == .no)
         #expect(MermaidGateWords.answer("没答出") == .no)

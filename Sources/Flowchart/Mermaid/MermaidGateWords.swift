@@ -11,6 +11,7 @@ enum MermaidGateWords {
         "是", "对", "会", "有", "能", "深入", "继续", "通过", "正确", "好", "可以", "行", "要", "需要",
         "答对", "答得好", "掌握", "熟悉", "了解", "知道", "满足", "符合", "达标", "成立", "真",
         "追问", "继续追问", "深挖", "能答出", "答出", "答得出", "答上来", "回答正确", "答对了", "熟练", "满意", "有经验",
+        "dig", "dig deeper", "deep", "go on", "再深入", "往下问",
         "√", "✓", "✔",
     ]
 
@@ -26,7 +27,15 @@ enum MermaidGateWords {
         "否", "错", "不会", "没有", "不能", "不深入", "结束", "不通过", "错误", "不好", "不可以", "不行",
         "不要", "不需要", "答错", "跳过", "不掌握", "不熟悉", "不了解", "不知道", "不满足", "不符合", "假", "停止",
         "换题", "换一题", "下一题", "答不出", "答不上来", "回答错误", "答错了", "一般", "生疏", "×", "✗", "✘",
+        "move on", "shallow", "stop here", "到此为止", "点到为止", "就此打住", "浅尝辄止",
     ]
+    static let modals = ["可以", "需要", "继续", "应该", "要", "能", "再"]
+    /// The Chinese words of two characters or more in `yes` and `no`, longest first: Chinese puts no space
+    /// between words, so 继续深入, 可以深入 and 结束本题 begin with one (they were warned as unclear, and
+    /// the first line taken as yes swapped the branches when the no came first: a probe).
+    static let chineseLeads: [(word: String, answer: Answer)] = (yes.map { ($0, Answer.yes) } + no.map { ($0, Answer.no) })
+        .filter { $0.0.unicodeScalars.count >= 2 && $0.0.unicodeScalars.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+        .sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
 
     /// Yes in the words of a no: matched at the label's start ("No problem, go deeper").
     static let positiveIdioms = ["no problem", "no issue", "not bad", "no doubt", "no worries", "no trouble", "不在话下"]
@@ -92,6 +101,12 @@ enum MermaidGateWords {
             return speaksOfTrouble(word, after: negations) ? .yes : .no
         }
         if speaksOfTrouble(word, after: ["有"]) { return .no }
+        // 可以深入 / 可以跳过: what a modal leads into answers, when it does.
+        if let modal = modals.first(where: { word.hasPrefix($0) }), word.count > modal.count {
+            let rest = answer(String(word.dropFirst(modal.count)))
+            if rest != .unclear { return rest }
+        }
+        if let lead = chineseLeads.first(where: { word.hasPrefix($0.word) }) { return lead.answer }
         return .unclear
     }
 

@@ -289,13 +289,15 @@ extension MermaidReader {
             // box it was a question whose text was its id).
             return out == 0 && hasIncoming ? .end : .parallel
         case .terminal:
-            if isStart && !hasIncoming { return .start }
+            // A loop back to the start ("another example? yes → Start") keeps it the start: read as a
+            // question, "Start" was asked and rated, and the converted chart had no start (a probe).
+            if isStart && (!hasIncoming || marker.map(Self.isStartMarker) == true) { return .start }
             return out == 0 ? .end : .operation
         case .none, .box:
             // `A[Start] --> …`, `… --> Z[End]`, a bare `Start`/`End`: Mermaid's own examples draw the
             // chart's ends as boxes; asked, "Start" and "End" were rated questions with weight.
             if let marker {
-                if isStart && !hasIncoming && Self.isStartMarker(marker) { return .start }
+                if isStart && Self.isStartMarker(marker) { return .start }
                 if out == 0 && hasIncoming && Self.isEndMarker(marker) { return .end }
             }
             return .operation
