@@ -30,6 +30,23 @@ struct SessionGateLoopTests {
         #expect(script.state.topics["1.1"]?.isWalkDone == true)
     }
 
+    /// From a probe: `G -->|yes| G` got no finding (or only one about another loop of the chart), and the
+    /// runner then refused that answer in the middle of an interview.
+    @Test func aGatesLineToItselfIsToldAtThatLine() throws {
+        // act
+        let imported = SessionTestGuide.importOneTopic("""
+            Q1 --> G{Go deeper?}
+            G -->|yes| G
+            G -->|no| S
+            """)
+        // verify: said at line 8 (G's yes line), once, in both languages
+        let findings = imported.diagnostics.map(\.diagnostic).filter { $0.code == .loopAsksNothingNew }
+        let selfLoop = try #require(findings.first { $0.text.en.contains("the yes line of 'G' leads straight back to it") })
+        #expect(selfLoop.position.line == 8)
+        #expect(selfLoop.text.zh.contains("'G' 的“是”分支直接回到它自己"))
+        #expect(findings.filter { $0.text.en.contains("from 'G' to 'G'") }.isEmpty)
+    }
+
     @Test func aLogWithSuchAnAnswerStillReplays() throws {
         // setup: the answer recorded directly, as an older build would have
         var script = try SessionTestScript(guide: Self.guide)

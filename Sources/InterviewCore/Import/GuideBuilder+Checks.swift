@@ -88,7 +88,21 @@ extension GuideBuilder {
                 en: "'\(question.id)' reads '\(reference)' in its last brackets as the expected answer, leaving the question '\(question.text)'; if the brackets are part of the question (code such as f(x)), write that code in backticks: `…(\(reference))`",
                 zh: "'\(question.id)' 把最后一对括号里的 '\(reference)' 读成了参考答案，问题只剩 '\(question.text)'；如果括号本是问题的一部分（例如 f(x) 这样的代码），请把代码写在反引号里：`…(\(reference))`"))))
         }
-        if let (from, to) = Self.firstLoop(topic) {
+        // A gate's line to itself: that answer can never be given (the runner and the console refuse it),
+        // and lint said nothing, or only of another loop in the chart (a probe).
+        var selfLoops = Set<String>()
+        for gate in topic.gates {
+            for (answer, target) in [(true, gate.yes), (false, gate.no)] where target == gate.id {
+                selfLoops.insert(gate.id)
+                let edge = graph.outgoing(gate.id).first { $0.to == gate.id && $0.branch == (answer ? .yes : .no) }
+                let said = answer ? "yes" : "no"
+                diagnostics.append(GuideDiagnostic(flowchart: name, Diagnostic(.warning, .loopAsksNothingNew,
+                    at: edge?.position ?? graph.node(gate.id)?.position ?? SourcePosition(line: fenceLine, column: 1), LocalizedText(
+                    en: "the \(said) line of '\(gate.id)' leads straight back to it, so that answer can never be given in an interview — lead it to the question it should open, or to the end",
+                    zh: "'\(gate.id)' 的“\(answer ? "是" : "否")”分支直接回到它自己，面试中永远无法这样回答——请把它连到应该展开的问题，或连到结束"))))
+            }
+        }
+        if let (from, to) = Self.firstLoop(topic), !(from == to && selfLoops.contains(from)) {
             // At the line that goes back, where an editor should underline it: it was put at the node it
             // goes back to, a definition some lines above (a Mermaid probe).
             let position = graph.outgoing(from).first { $0.to == to }?.position
