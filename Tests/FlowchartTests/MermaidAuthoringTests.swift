@@ -213,6 +213,20 @@ struct MermaidAuthoringTests {
         #expect(parsed.diagnostics.last?.fix?.replacement == "D(为什么)")
     }
 
+    /// From a probe: the opener written first decides the label (「…（RDB）」 was read as the id `q「持久化方式`
+    /// labelled `RDB`), and `开始（[开始]）` is the stadium its fix writes, not a question labelled "[开始]".
+    @Test func fullWidthBracketsInsideAFullWidthLabelAreItsTextAndInnerBracketsItsShape() {
+        // act
+        let parsed = Self.parse("开始（[开始]） --> q「持久化方式（RDB）」\nq --> e（（结束））")
+        // verify
+        #expect(parsed.graph.nodes.map(\.id) == ["开始", "q", "e"])
+        #expect(parsed.graph.node("q")?.text == "持久化方式（RDB）" && parsed.graph.node("q")?.type == .operation)
+        #expect(parsed.graph.start == "开始" && parsed.graph.node("开始")?.type == .start && parsed.graph.node("开始")?.text == "开始")
+        #expect(parsed.graph.node("e")?.type == .end && parsed.graph.node("e")?.text == "结束")
+        #expect(parsed.edgeList == ["开始-next->q", "q-next->e"])
+        #expect(parsed.diagnostics.map(\.fix?.replacement) == ["开始([开始])", "q[持久化方式（RDB）]", "e((结束))"])
+    }
+
     @Test func theGrammarsEllipseIsAQuestionDrawnAsOne() {
         // act
         let parsed = Self.parse("S([Start]) --> Q1(-\"Explain the event loop (microtasks)\"-)\nQ1 --> E([End])")

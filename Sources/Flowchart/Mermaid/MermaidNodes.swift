@@ -417,9 +417,14 @@ extension MermaidReader {
             ("【", "】", ("[", "]"), .box), ("［", "］", ("[", "]"), .box), ("（", "）", ("(", ")"), .box), ("｛", "｝", ("{", "}"), .rhombus),
             ("「", "」", ("[", "]"), .box), ("『", "』", ("[", "]"), .box),
         ]
-        for pair in pairs {
+        // The opener written first: `q「持久化方式（RDB）」` is a 「」 label holding full-width brackets, and
+        // taking the pairs in list order read it as the id `q「持久化方式` labelled `RDB` (a probe).
+        let first = pairs.compactMap { pair -> (at: Int, pair: (open: String, close: String, ascii: (String, String), shape: MermaidShape))? in
+            guard let at = firstOccurrence(Array(pair.open.utf8), in: idRange), at > idRange.lowerBound else { return nil }
+            return (at, pair)
+        }.min { $0.at < $1.at }
+        if let (at, pair) = first {
             let open = Array(pair.open.utf8), close = Array(pair.close.utf8)
-            guard let at = firstOccurrence(open, in: idRange), at > idRange.lowerBound else { continue }
             let labelStart = at + open.count
             // At most a long label's length ahead: each such id scanned to its line's end made a long line
             // of them quadratic (a security review: 55 KB on one line took 12.7 s).
@@ -427,17 +432,33 @@ extension MermaidReader {
             // Closed by its own closer, by the ASCII one (`【问题]`), or never: then the label runs to the
             // next link on the line or the line's end (`B【解释 GIL` left B an id of its own, unreachable,
             // and every node after it unreachable too).
+            // `e（（结束））`: a circle, closed by its doubled closer.
+            let doubled = pair.open == "（" && labelStart + open.count <= lineEnd
+                && (0..<open.count).allSatisfy { s[labelStart + $0] == open[$0] }
+            let closer = doubled ? close + close : close
             let end: Int, closerLength: Int
-            if let wide = firstOccurrence(close, in: labelStart..<lineEnd) {
-                (end, closerLength) = (wide, close.count)
+            if let wide = firstOccurrence(closer, in: labelStart..<lineEnd) {
+                (end, closerLength) = (wide, closer.count)
             } else if let ascii = firstOccurrence(Array(pair.ascii.1.utf8), in: labelStart..<lineEnd) {
                 (end, closerLength) = (ascii, 1)
             } else {
                 (end, closerLength) = (nextLink(from: labelStart, before: lineEnd), 0)
             }
             let id = string(idRange.lowerBound..<at)
-            let label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
-            let meant = id + pair.ascii.0 + label + pair.ascii.1
+            var label = string(labelStart..<end).trimmingCharacters(in: .whitespaces)
+            var meant = id + pair.ascii.0 + label + pair.ascii.1
+            // `开始（[开始]）` means `开始([开始])`, the stadium its fix writes, and `（(开始)）` the circle: the
+            // inner brackets are the shape, not the label (the label was "[开始]", a question: a probe).
+            var shape = pair.shape
+            if doubled && closerLength == closer.count {
+                label = String(label.dropFirst()).trimmingCharacters(in: .whitespaces)
+                meant = id + "((" + label + "))"
+                shape = .terminal
+            } else if pair.open == "（", label.count >= 2,
+               let inner = [("[", "]"), ("(", ")"), ("（", "）")].first(where: { label.hasPrefix($0.0) && label.hasSuffix($0.1) }) {
+                label = String(label.dropFirst(inner.0.count).dropLast(inner.1.count)).trimmingCharacters(in: .whitespaces)
+                shape = .terminal
+            }
             // In bytes, not from the decoded text: an invalid byte decodes to three, and the cursor ran past
             // the end of the chart.
             let writtenRange = trimmedRange(idRange.lowerBound..<(end + closerLength))
@@ -447,7 +468,7 @@ extension MermaidReader {
                    fix: (writtenRange, meant))
             let index = node(idRange.lowerBound..<at)
             enterSubgraph(index)
-            setLabel(index, label, shape: pair.shape, at: labelStart)
+            setLabel(index, label, shape: shape, at: labelStart)
             i = writtenRange.upperBound
             return index
         }
