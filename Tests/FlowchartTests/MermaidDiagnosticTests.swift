@@ -73,6 +73,21 @@ import Testing
         #expect(parsed.graph.nodes.first { $0.id == "B" }?.text == "Q2 (r2)")
     }
 
+    /// From a probe: the fix said `C[Q two] --> D[Q three]`, but the link was not built, so D and every
+    /// node after it could not be reached. Words after a node are still not read as nodes.
+    @Test func aForgottenArrowBeforeANodeIsReadAsTheLinkItsFixWrites() throws {
+        // act
+        let parsed = parse("A([Start]) --> C[Q two] D[Q three]\nD --> E[Q four]\nE --> F\nF[Q five] and more words")
+        // verify
+        let d = try #require(parsed.first(.unexpectedText))
+        #expect(d.position == SourcePosition(line: 11, column: 25), "\(d.position)")
+        #expect(d.fix?.replacement == "--> ")
+        #expect(parsed.edgeList == ["A-next->C", "C-next->D", "D-next->E", "E-next->F"])
+        #expect(parsed.graph.node("D")?.text == "Q three")
+        #expect(parsed.diagnostics.filter { $0.code == .unexpectedText }.count == 2)
+        #expect(parsed.graph.node("and") == nil)
+    }
+
     @Test func aMistakenArrowKeepsItsPipeLabel() throws {
         // act
         let parsed = parse("G{ok?} ->|no| B\nG -->|yes| C")
@@ -301,7 +316,8 @@ import Testing
         #expect(arrow.fix?.replacement == "--> ")
         let target = try #require(parsed.first(.emptyLink))
         #expect(target.position == SourcePosition(line: 12, column: 3))
-        #expect(parsed.edgeList == ["D-next->E"])
+        // `A B` is read as the link the fix writes
+        #expect(parsed.edgeList == ["A-next->B", "D-next->E"])
     }
 
     @Test func unquotedParenthesesAreQuotedByTheFix() throws {

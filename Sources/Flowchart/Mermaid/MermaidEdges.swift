@@ -35,6 +35,9 @@ extension MermaidReader {
                 } else {
                     report(.error, .unexpectedText, at: i, MermaidText.expectedArrow(string(i..<end)),
                            fix: (i..<i, "--> "))
+                    // `C[Q two] D[Q three]`: read as the link the fix writes when a node follows, so D and the
+                    // chart after it stay reachable (they were lost: a probe). Not `A[Q] and more words`.
+                    if nodeFollows(at: i, before: end) { read = Self.arrow(meaning: "-->", at: i..<i) }
                 }
                 if read == nil { i = end; return }
             }
@@ -63,6 +66,17 @@ extension MermaidReader {
             swap(&previous, &group)
         }
     }
+
+    /// Whether `i..<end` starts with an id followed by a shape (`D[…]`, `D(…)`, `D{…}`, `D>…]`, `D@{…}`) or
+    /// by nothing more: a node where an arrow was forgotten, rather than words.
+    private func nodeFollows(at start: Int, before end: Int) -> Bool {
+        var k = start
+        while k < end, !Self.idStops.contains(s[k]) { k += 1 }
+        guard k > start else { return false }
+        return k == end || [UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: ">"), UInt8(ascii: "@")].contains(s[k])
+    }
+
+    private static let idStops: Set<UInt8> = Set(" \t\r\n;[({>@&|".utf8)
 
     /// Most groups hold one node: `removeLast` empties them for a tenth of what `removeAll(keepingCapacity:)`
     /// costs (its generic replaceSubrange was 0.15 of 7.1 million instructions a 1,000-node parse).
