@@ -24,7 +24,7 @@ extension Interview.GuideCommand {
             var syntax: DiagramSyntax { self == .mermaid ? .mermaid : .flowchartJS }
         }
 
-        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A Markdown guide, or a bundled guide (python-backend-senior.zh).", "Markdown 指南，或内置指南（如 python-backend-senior.zh）。")))
+        @Argument(help: ArgumentHelp(CommandLineLanguage.pick("A Markdown guide, a bundled guide (python-backend-senior.zh), or a bare chart file (.mmd, .flow).", "Markdown 指南、内置指南（如 python-backend-senior.zh），或单独的流程图文件（.mmd、.flow）。")))
         var guide: String
 
         @Option(help: ArgumentHelp(CommandLineLanguage.pick("mermaid or flowchartjs.", "mermaid 或 flowchartjs。")))
@@ -38,7 +38,8 @@ extension Interview.GuideCommand {
 
         func run() throws {
             let markdown = readGuide()
-            let result = GuideConversion.convert(markdown, to: to.syntax)
+            let result = GuideConversion.convertBareChart(markdown, path: guide, to: to.syntax)
+                ?? GuideConversion.convert(markdown, to: to.syntax)
             // As lint: the locale's language, or under a locale that names none the guide's (a Chinese
             // guide's findings came in English under C).
             let language = language?.language

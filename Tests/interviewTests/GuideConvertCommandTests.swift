@@ -23,6 +23,25 @@ struct GuideConvertCommandTests {
         #expect(try String(contentsOfFile: guide, encoding: .utf8) == original)
     }
 
+    /// From a probe: a bare chart file came back unchanged as "0 charts converted", with status 0.
+    @Test func aBareChartFileIsConvertedWhole() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chart = dir.appendingPathComponent("chart.mmd").path, flow = dir.appendingPathComponent("chart.flow").path
+        try "flowchart LR\n  s([Start]) --> a[Q1] --> b{ok?}\n  b -->|yes| c[Q2]\n  b -->|no| e([End])\n  c --> e\n"
+            .write(toFile: chart, atomically: true, encoding: .utf8)
+        // act
+        let there = try CommandRunner.run(["guide", "convert", chart, "--to", "flowchartjs", "-o", flow])
+        let back = try CommandRunner.run(["guide", "convert", flow, "--to", "mermaid"])
+        // verify
+        #expect(there.status == 0 && there.stderr.contains("1 chart converted"), "\(there.stderr)")
+        let written = try String(contentsOfFile: flow, encoding: .utf8)
+        #expect(written.hasPrefix("s=>start: Start\na=>operation: Q1\nb=>condition: ok?\n"), "\(written)")
+        #expect(written.contains("b(yes, right)->c") && written.contains("b(no, bottom)->e"))
+        #expect(back.status == 0 && back.stdout.hasPrefix("flowchart LR\n") && back.stdout.contains("b -->|no| e"), "\(back.stdout)")
+    }
+
     @Test func aGuideConvertsToMermaidAndBackToTheSameOutline() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()

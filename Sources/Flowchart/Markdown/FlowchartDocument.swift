@@ -7,6 +7,8 @@ public struct FlowchartDocument: Sendable {
         public var headingPath: [MarkdownHeading]
         public var firstLine: Int
         public var parsed: ParsedFlowchart
+        /// The language it is written in.
+        public var syntax: DiagramSyntax
     }
 
     public var charts: [Chart]
@@ -35,7 +37,7 @@ public struct FlowchartDocument: Sendable {
                     syntax = .mermaid
                 }
                 let parsed = syntax.parse(bytes: bytes, 0..<bytes.count, firstLine: 1)
-                return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed)],
+                return FlowchartDocument(charts: [Chart(name: "flowchart", headingPath: [], firstLine: 1, parsed: parsed, syntax: syntax)],
                                          isMarkdown: false, diagnostics: [])
             }
             var document = FlowchartDocument(charts: [], isMarkdown: true, diagnostics: [])
@@ -44,7 +46,7 @@ public struct FlowchartDocument: Sendable {
                 let firstLine = block.fenceLine + 1
                 let name = block.headingPath.last?.text ?? "flowchart at line \(block.fenceLine)"
                 document.charts.append(Chart(name: name, headingPath: block.headingPath, firstLine: firstLine,
-                                             parsed: syntax.parse(bytes: bytes, block.content, firstLine: firstLine)))
+                                             parsed: syntax.parse(bytes: bytes, block.content, firstLine: firstLine), syntax: syntax))
             }
             for (block, _) in blocks where block.isUnclosed {
                 document.diagnostics.append(.neverClosed(info: block.info, fence: block.closingFence, at: block.fenceLine,

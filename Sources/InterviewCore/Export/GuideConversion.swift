@@ -109,6 +109,29 @@ public enum GuideConversion {
                       repaired: repaired, rewritten: rewritten)
     }
 
+    /// A bare chart file (`.mmd`, `.flow`: no Markdown around it) rewritten whole; nil for a Markdown guide.
+    /// `convert` looks for fenced charts only, and such a file came back unchanged as "0 charts converted",
+    /// with exit status 0 (a probe).
+    public static func convertBareChart(_ text: String, path: String, to target: DiagramSyntax) -> Result? {
+        let document = FlowchartDocument(text: text, path: path)
+        guard !document.isMarkdown, let chart = document.charts.first else { return nil }
+        let said = chart.parsed.diagnostics.map { GuideDiagnostic(flowchart: chart.name, $0) }
+        guard chart.syntax != target else { return Result(markdown: text, converted: 0, diagnostics: said) }
+        let graph = chart.parsed.graph
+        if graph.edges.isEmpty, !graph.nodes.isEmpty, chart.syntax == .flowchartJS || target == .flowchartJS {
+            let why: LocalizedText = chart.syntax == .flowchartJS ? .notConvertedUndrawn(nodes: graph.nodes.count)
+                                                                  : .notConvertedWithoutLines(nodes: graph.nodes.count)
+            return Result(markdown: text, converted: 0,
+                          diagnostics: said + [GuideDiagnostic(flowchart: chart.name, Diagnostic(.warning, .noLinks, at: SourcePosition(line: 1, column: 1), why))])
+        }
+        var written = write(graph, as: target)
+        if !written.hasSuffix("\n") { written += "\n" }
+        let relabelled = target == .mermaid ? MermaidWriter.rewrittenGateLabels(graph) : FlowchartJSWriter.rewrittenLabels(graph)
+        return Result(markdown: LineEndings.hasWindowsLineEnds(text) ? LineEndings.windows(written) : written, converted: 1,
+                      diagnostics: said + relabelled.map { GuideDiagnostic(flowchart: chart.name, $0) },
+                      repaired: chart.parsed.diagnostics.contains { $0.severity == .error } ? 1 : 0, rewritten: relabelled.count)
+    }
+
     /// A chart's text in the given language.
     public static func write(_ graph: FlowGraph, as syntax: DiagramSyntax) -> String {
         switch syntax {
