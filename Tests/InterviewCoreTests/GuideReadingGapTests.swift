@@ -303,6 +303,19 @@ struct GuideReadingGapTests {
         #expect(Array(lines[(q1 + 1)...(q1 + 2)]) == ["✎ Move to 3.2 if they mention asyncio", "✎ Not a question either"])
     }
 
+    /// From a probe: lint said a note beside the start is shown nowhere, and `guide show` printed it anyway,
+    /// under no row.
+    @Test func aNoteBesideTheStartIsShownNowhere() throws {
+        // act
+        let markdown = "# G\n## 1. T\n### 1.1 A\n```mermaid\nflowchart TD\n  n@{ shape: comment, label: \"On the start\" } -.- s\n"
+            + "  s([Start]) --> q[Question one]\n  m@{ shape: comment, label: \"On q\" } -.- q\n```\n"
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // verify
+        let topic = try #require(guide.topics.first)
+        #expect(topic.steps.compactMap(\.note) == ["On q"])
+        #expect(!GuideOutline.text(guide, language: .en).contains("On the start"))
+    }
+
     @Test func aOneQuestionChartWithANoteIsAskedTheSameOnceConverted() throws {
         // setup: the note's tie is the chart's only line (a review: converted, nothing was asked)
         let markdown = "# G\n### 1.Tech\n#### 1.1 Intro\n```mermaid\nflowchart TD\n  n1@{ shape: comment, label: \"Warm up\" } -.- q1[Tell me about yourself]\n```\n"

@@ -19,7 +19,7 @@ extension MermaidReader {
                 out.dropped[l] = true
                 if k == 3 { tooManyWaysOut(n, mine.count, at: l, limit: 3) }
             }
-            if forkAsks(n, isStart: isStart) { questionForks(n, mine.prefix(3)) }
+            if forkAsks(n, isStart: isStart) { questionForks(n, mine.prefix(3), lines: mine.count) }
         default:
             break   // one line out: next
         }
@@ -102,10 +102,11 @@ extension MermaidReader {
 
     /// Not a mistake, but worth knowing when writing the chart: the question is asked once, then every
     /// path is walked in turn rather than one chosen by the answer (that would be a gate).
-    private mutating func questionForks(_ n: Int, _ paths: ArraySlice<Int>) {
+    /// `lines`: all of them, the ones past the third left out (said as 3 when the author drew 4: a probe).
+    private mutating func questionForks(_ n: Int, _ paths: ArraySlice<Int>, lines: Int) {
         let targets = paths.map { nodeID(Int(links[$0].to)) }
         diagnostics.append(Diagnostic(.warning, .questionForks, at: nodePosition(n),
-                                      MermaidText.questionForks(nodeID(n), paths: targets)))
+                                      MermaidText.questionForks(nodeID(n), paths: targets, lines: lines)))
     }
 
     private mutating func tooManyWaysOut(_ n: Int, _ count: Int, at l: Int, limit: Int) {
@@ -115,7 +116,10 @@ extension MermaidReader {
     }
 
     /// Questions (and gates, instructions) the start never reaches are left out of the interview.
-    mutating func checkReachability(_ graph: FlowGraph) {
+    /// `leftOutTargets`: nodes a line led to that was left out (a fourth path, a repeated gate answer): the
+    /// line is there, so "nothing leads to it: draw a line" misled; the finding points at that line's error.
+    /// `skipped`: nodes of a statement left out whole, said once by its error and not again each.
+    mutating func checkReachability(_ graph: FlowGraph, leftOutTargets: Set<String> = [], skipped: Set<String> = []) {
         guard let start = graph.start, graph.nodes.count > 1 else { return }
         let reachable = graph.reachability()
         var leadsIn: Set<String>?
@@ -129,6 +133,11 @@ extension MermaidReader {
             // A second root (`A & B --> C` as the first line: the chart starts at A): say how to link it.
             if leadsIn == nil { leadsIn = Set(graph.edges.map(\.to)) }
             let root = !leadsIn!.contains(node.id)
+            if root && skipped.contains(node.id) { continue }
+            if root && leftOutTargets.contains(node.id) {
+                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, MermaidText.unreachableByLeftOutLine(node.id, start: start)))
+                continue
+            }
             diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
                                           MermaidText.unreachable(node.id, start: start, root: root,
                                                                   besideStart: startNode.map { $0.type != .start && $0.position.line == node.position.line } ?? false)))

@@ -51,6 +51,8 @@ extension MermaidReader {
             // Invisible links are kept too: `linkStyle` numbers count them. The builder leaves them out.
             if previous.count * group.count > Self.maxLinksPerStatement {
                 report(.error, .tooManyBranches, at: arrowAt, MermaidText.tooManyPairs(previous.count, group.count))
+                inSkippedStatement.formUnion(previous)
+                inSkippedStatement.formUnion(group)
                 skipStatement()
                 return
             }

@@ -59,6 +59,9 @@ extension MermaidReader {
             }
         }
         sayBareQuestions(types, out, redirect, start: start)
+        // What a left-out line led to: unreachable for that reason, which its own error says.
+        let leftOutTargets = Set(resolved.filter { out.dropped[$0] }.map { nodeID(Int(self.links[$0].to)) })
+        let skipped = Set(inSkippedStatement.map { nodeID(Int($0)) })
         resolved.removeAll { out.dropped[$0] }
         resolved += noteLines
         for l in noteLines where types[Int(links[l].to)] == .start || types[Int(links[l].to)] == .end {
@@ -113,7 +116,7 @@ extension MermaidReader {
             return NodeGroup(id: sub.id, title: sub.title, parent: sub.parent >= 0 ? sub.parent : nil,
                              style: css.isEmpty ? nil : css.joined(separator: ";"))
         }
-        checkReachability(graph)
+        checkReachability(graph, leftOutTargets: leftOutTargets, skipped: skipped)
         return graph
     }
 

@@ -47,6 +47,9 @@ struct MermaidReader {
     /// `linkStyle` by link number (or -1 for `default`), applied once all links are known.
     var linkStyles: [(index: Int, style: [String: String], offset: Int)] = []
     /// Reused between statements so an `A & B --> C` chain allocates nothing per line.
+    /// Nodes of a statement skipped for making too many links (`MermaidText.tooManyPairs`): its error says
+    /// why they are unreached, and a warning for each (797 for one line) only buried it.
+    var inSkippedStatement = Set<Int32>()
     var groupScratch: [Int32] = []
     var previousScratch: [Int32] = []
     /// Per node: the `groupStamp` of the last `&` group it was put in, so a group names each node once.

@@ -257,10 +257,13 @@ enum MermaidText {
             zh: "'\(id)' 分出 \(count) 条连线，最多只能 \(limit) 条；第三条之后的已忽略——请分到第二个节点（例如 '\(id)_more'）")
     }
 
-    static func questionForks(_ id: String, paths: [String]) -> LocalizedText {
-        LocalizedText(
-            en: "question '\(id)' has \(paths.count) lines out: it is asked, then its paths are asked one after another, in written order (\(paths.joined(separator: ", "))); to choose one path by the answer, make it a gate {…}; for an instruction, draw it as \(id)@{ shape: fork }",
-            zh: "问题 '\(id)' 有 \(paths.count) 条出线：先问这个问题，再按书写顺序依次问各条路径（\(paths.joined(separator: "、"))）；若要按回答只走一条路，请改为判断节点 {…}；若只是说明，请画成 \(id)@{ shape: fork }")
+    static func questionForks(_ id: String, paths: [String], lines: Int) -> LocalizedText {
+        let kept = lines > paths.count
+            ? LocalizedText(en: " (the first \(paths.count) of its \(lines) lines)", zh: "（\(lines) 条中的前 \(paths.count) 条）")
+            : LocalizedText(en: "", zh: "")
+        return LocalizedText(
+            en: "question '\(id)' has \(lines) lines out: it is asked, then its paths are asked one after another, in written order (\(paths.joined(separator: ", "))\(kept.en)); to choose one path by the answer, make it a gate {…}; for an instruction, draw it as \(id)@{ shape: fork }",
+            zh: "问题 '\(id)' 有 \(lines) 条出线：先问这个问题，再按书写顺序依次问各条路径（\(paths.joined(separator: "、"))\(kept.zh)）；若要按回答只走一条路，请改为判断节点 {…}；若只是说明，请画成 \(id)@{ shape: fork }")
     }
 
     /// `root`: nothing leads to it. `besideStart`: it is written on the chart's first line beside the start,
@@ -276,6 +279,11 @@ enum MermaidText {
         }
         return base + LocalizedText(en: " — nothing leads to it: draw a line to it from the question it follows (… --> \(id))",
                                     zh: "——没有任何连线指向它：请从它前面的问题画一条线指向它（… --> \(id)）")
+    }
+
+    static func unreachableByLeftOutLine(_ id: String, start: String) -> LocalizedText {
+        unreachable(id, start: start) + LocalizedText(en: " — the line drawn to it was left out: see the error on that line",
+                                                      zh: "——画向它的连线已被忽略：见那条连线上的错误")
     }
 
     static func untiedNote(_ id: String) -> LocalizedText {

@@ -57,7 +57,11 @@ struct TopicFlow {
     static func notes(_ graph: FlowGraph) -> [String: [String]] {
         var notes: [String: [String]] = [:]
         for node in graph.nodes where node.isNote {
-            if let about = graph.edge(from: node.id, branch: .next)?.to { notes[about, default: []].append(flat(node.text)) }
+            // Not beside the start or the end, which the interview never shows (lint says so; `guide show`
+            // still printed such a note, tied to no row: a probe).
+            if let about = graph.edge(from: node.id, branch: .next)?.to, let type = graph.node(about)?.type, type != .start, type != .end {
+                notes[about, default: []].append(flat(node.text))
+            }
         }
         return notes
     }
