@@ -199,6 +199,21 @@ struct GuideConversionTests {
         #expect(b.coverage == a.coverage)
     }
 
+    /// From a probe: converting the seed's Mermaid back warned that 3.6's instruction is never reached,
+    /// which lint does not say of a pick list (the interviewer picks there).
+    @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
+    func conversionSaysOfAPickListWhatLintSays() throws {
+        // setup
+        let mermaid = GuideConversion.convert(SeedGuide.text, to: .mermaid).markdown
+        // act
+        let back = GuideConversion.convert(mermaid, to: .flowchartJS)
+        // verify: the same unreachable findings as lint, none in 3.6
+        let lint = GuideImporter.importMarkdown(mermaid).diagnostics.filter { $0.diagnostic.code == .unreachableNode }
+        let said = back.diagnostics.filter { $0.diagnostic.code == .unreachableNode }
+        #expect(said.map(\.diagnostic.position) == lint.map(\.diagnostic.position))
+        #expect(!said.contains { $0.flowchart?.hasPrefix("3.6") == true })
+    }
+
     @Test(.enabled(if: SeedGuide.isAvailable, SeedGuide.skipMessage))
     func onlyTheChartsChangeAndConvertingBackIsStable() throws {
         // setup
