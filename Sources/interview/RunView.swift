@@ -117,10 +117,25 @@ enum RunGroupHints {
         let own = session.driver.state.currentTopic.flatMap(guide.topic).flatMap { topic in
             oneLine(topic.guidance).isEmpty ? nil : topic
         }
-        guard !hints.isEmpty || !inside.isEmpty || own != nil else { return [] }
-        return [""] + inside.map { "» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))" }
+        let stage = stageLines(session)
+        guard !hints.isEmpty || !inside.isEmpty || own != nil || !stage.isEmpty else { return [] }
+        return [""] + stage + inside.map { "» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))" }
             + (own.map { ["» \($0.heading)\(session.labels.colon)\(TerminalText.withoutEmphasis(oneLine($0.guidance)))"] } ?? [])
             + hints.map { "» " + session.labels.groupHint($0.heading, $0.guidance, $0.jumpTarget) }
+    }
+
+    /// A stage with topics: its listed prompts beside every step, as the console shows them, and its prose
+    /// until a question of the stage is rated (the runner went straight to the first topic's question, and
+    /// neither was ever seen: a probe; the seed's stage prose is a paragraph, too long for every screen). A
+    /// stage without topics shows them on its own screen.
+    private static func stageLines(_ session: RunSession) -> [String] {
+        let guide = session.driver.guide, state = session.driver.state
+        guard let key = state.currentStage, let stage = guide.stage(key), !stage.topics.isEmpty else { return [] }
+        let begun = stage.topics.contains { !(state.topics[$0.key]?.ratings.isEmpty ?? true) }
+        let guidance = begun ? "" : oneLine(stage.guidance)
+        guard !guidance.isEmpty || !stage.questions.isEmpty else { return [] }
+        return ["» \(key) \(stage.title)" + (guidance.isEmpty ? "" : session.labels.colon + TerminalText.withoutEmphasis(guidance))]
+            + stage.questions.map { "   \($0.number) \($0.text)" }
     }
 
     private static func oneLine(_ text: String) -> String {

@@ -100,7 +100,7 @@ struct HelpLanguageTests {
         Page(command: ["guide", "convert"],
              chinese: [
                  "概述：把指南中的每个流程图改写为 Mermaid 或 flowchart.js，其余内容保持原样。",
-                 "<guide> Markdown 指南，或内置指南（如 python-backend-senior.zh）。",
+                 "<guide> Markdown 指南、内置指南（如 python-backend-senior.zh），或单独的流程图文件（.mmd、.flow）。",
                  "--to <to> mermaid 或 flowchartjs。",
                  "-o, --output <output> 转换后指南的写入位置（默认：标准输出）。",
              ],

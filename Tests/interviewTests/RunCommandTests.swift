@@ -223,6 +223,37 @@ struct RunCommandTests {
         let own = try #require(lines.firstIndex { $0.hasPrefix("» 3.1 Python Web 框架与部署：技术环节的第一个主题") }, "\(result.stdout)")
         #expect(lines.firstIndex { $0.hasPrefix("» 3.2 缓存与数据库：") }.map { $0 > own } == true)
     }
+
+    /// From a probe: a stage with topics and a list of prompts went straight to its first topic's
+    /// question, and neither its prompts nor its prose were ever shown.
+    @Test func aStagesPromptsAreShownBesideItsTopicsAndItsProseUntilARating() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("g.md").path
+        try """
+            # 测试
+            ## 1. 技术（必选）
+            技术环节说明。
+            - 先问最近的项目
+            - 再问团队分工
+            ### 1.1 Python 基础
+            ```flow
+            st=>start: 开始
+            op1=>operation: 什么是生成器（yield）
+            op2=>operation: 什么是装饰器（闭包）
+            e=>end
+            st->op1->op2->e
+            ```
+            """.write(toFile: guide, atomically: true, encoding: .utf8)
+        // act: the first question, rated, then the second
+        let result = try RunProcess.run(["run", guide, "--session", dir.appendingPathComponent("s.jsonl").path, "--plain"], input: ["3", "q"])
+        // verify
+        let screens = result.stdout.components(separatedBy: "问：")
+        #expect(screens.count == 3, "\(result.stdout)")
+        #expect(screens[1].contains("» 1 技术：技术环节说明。\n   1 先问最近的项目\n   2 再问团队分工\n"), "\(screens[1])")
+        #expect(screens[2].contains("» 1 技术\n   1 先问最近的项目\n") && !screens[2].contains("技术环节说明"), "\(screens[2])")
+    }
 }
 
 /// Runs the built `interview` with lines on standard input (CommandRunner gives it none).
