@@ -41,7 +41,7 @@ enum RunView {
             let stage = guide.stage(key)
             var lines = ["\(key) \(stage?.title ?? "")"]
             if let guidance = stage?.guidance, !guidance.isEmpty { lines.append(TerminalText.withoutEmphasis(guidance)) }
-            lines += stage?.questions.map { "\($0.number) \($0.text)" } ?? []
+            lines += stage?.questions.flatMap { ["\($0.number) \($0.text)"] + RunStagePrompts.details($0, indent: "   ") } ?? []
             return lines + [l.finishStage]
         case .gate(let key, let id):
             let gate = guide.topic(key)?.gate(id)
@@ -135,10 +135,17 @@ enum RunGroupHints {
         let guidance = begun ? "" : oneLine(stage.guidance)
         guard !guidance.isEmpty || !stage.questions.isEmpty else { return [] }
         return ["» \(key) \(stage.title)" + (guidance.isEmpty ? "" : session.labels.colon + TerminalText.withoutEmphasis(guidance))]
-            + stage.questions.map { "   \($0.number) \($0.text)" }
+            + stage.questions.flatMap { ["   \($0.number) \($0.text)"] + RunStagePrompts.details($0, indent: "      ") }
     }
 
     private static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// The lines an author nested under a stage's prompt, under it.
+enum RunStagePrompts {
+    static func details(_ question: StageQuestion, indent: String) -> [String] {
+        question.details?.split(separator: "\n").map { indent + TerminalText.withoutEmphasis(String($0)) } ?? []
     }
 }

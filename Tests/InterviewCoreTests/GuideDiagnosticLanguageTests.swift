@@ -101,7 +101,7 @@ struct GuideDiagnosticLanguageTests {
         let codes: [DiagnosticCode] = [
             .duplicateSection, .frontMatter, .unknownAnnotation, .invalidAnnotation, .overlappingBands,
             .topicWithoutQuestions, .chartOutsideStages, .extraChart, .callToUnknownTopic, .pointlessGate, .unclosedFence,
-            .knockoutNeedsDepth,
+            .knockoutNeedsDepth, .sectionAskedNowhere,
         ]
         // act
         let produced = Set(Self.badDiagnostics.map(\.code))

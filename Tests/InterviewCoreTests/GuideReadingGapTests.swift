@@ -184,8 +184,9 @@ struct GuideReadingGapTests {
     }
 
     /// From a recheck: a nested bullet under a numbered item took the next number ("2." became "4"), and
-    /// an item written with its own number got a second one ("1 4.1 …", "2.1 2.1 …").
-    @Test func nestedDetailsAreNotQuestionsAndAnItemsOwnNumberIsKept() {
+    /// an item written with its own number got a second one ("1 4.1 …", "2.1 2.1 …"). From a probe: the
+    /// nested lines went to the stage's prose, away from the item they detail; they are that item's.
+    @Test func nestedDetailsAreTheirItemsAndAnItemsOwnNumberIsKept() {
         // setup
         let markdown = "# G\n### 2. Warm-up\n1. Ordered first?\n   - nested detail a\n   - nested detail b\n2. Ordered second?\n"
             + "### 4. Closing\n- 4.1 Prefixed first\n- 4.2 Prefixed second (a hint)\n"
@@ -193,7 +194,8 @@ struct GuideReadingGapTests {
         let guide = GuideImporter.importMarkdown(markdown).guide
         // verify
         #expect(guide.stages[0].questions.map { "\($0.number) \($0.text)" } == ["2.1 Ordered first?", "2.2 Ordered second?"])
-        #expect(guide.stages[0].guidance.contains("nested detail a"))
+        #expect(guide.stages[0].questions.map(\.details) == ["- nested detail a\n- nested detail b", nil])
+        #expect(!guide.stages[0].guidance.contains("nested detail a"))
         #expect(guide.stages[1].questions.map { "\($0.number) \($0.text)" } == ["4.1 Prefixed first", "4.2 Prefixed second"])
         #expect(guide.stages[1].questions.last?.reference == "a hint")
     }
@@ -328,6 +330,53 @@ struct GuideReadingGapTests {
             #expect(topic?.questions.map(\.id) == ["q1"])
             #expect(topic?.step("q1")?.note == "Warm up")
         }
+    }
+
+    /// From a probe: importing the export gave another guide (nested items became prompts of their own,
+    /// a list's "1" prompts came back as prose, an empty heading moved).
+    @Test func theExportOfListsAndNestedDetailsReadsBackTheSame() throws {
+        // setup
+        let markdown = """
+            # Lists
+            ## 1. Warm-up
+            Some prose.
+            - Bullet one
+            - Bullet two
+              - Listen for ownership
+                 - and for numbers
+
+              - A point after a blank line
+            - Bullet three
+            ## 3. Mixed
+            1. Talk prompt A
+            2. Talk prompt B
+            ### 3.1 Topic
+            ```flow
+            st=>start: Start
+            op1=>operation: Flow Q1 (ans)
+            e=>end
+            st->op1->e
+            ```
+            """
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // act
+        let again = GuideImporter.importMarkdown(GuideExporter.markdown(guide)).guide
+        // verify
+        #expect(guide.stages[0].questions[1].details == "- Listen for ownership\n   - and for numbers\n\n- A point after a blank line")
+        #expect(guide.stages[1].questions.map(\.number) == ["1", "2"])
+        #expect(again.contentHash == guide.contentHash)
+        #expect(again.stages.map(\.questions) == guide.stages.map(\.questions))
+    }
+
+    @Test func aSectionWithNeitherChartNorTopicIsTold() throws {
+        // act
+        let imported = GuideImporter.importMarkdown("# G\n## 3. Tech\n### 3.1 A\n```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n```\n### 3.2 Empty topic\nSome text.\n")
+        // verify
+        let said = try #require(imported.diagnostics.first { $0.diagnostic.code == .sectionAskedNowhere })
+        #expect(said.diagnostic.position.line == 9)
+        #expect(said.diagnostic.text.en.contains("section '3.2 Empty topic' has no flowchart and no topic under it"))
+        // a group with topics under it is no finding
+        #expect(!GuideImporter.importMarkdown(Self.groupGuide).diagnostics.contains { $0.diagnostic.code == .sectionAskedNowhere })
     }
 
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {

@@ -37,7 +37,7 @@ public enum GuideExporter {
                 + SectionHeading.marker(stage.requirement, chinese: chinese) + "\n"
             if !stage.guidance.isEmpty { out += stage.guidance + "\n" }
             if !stage.questions.isEmpty {
-                out += "\n" + stage.questions.map { q in "\(q.number) \(q.text)" + (q.reference.map { "(\($0))" } ?? "") }.joined(separator: "\n") + "\n"
+                out += "\n" + stage.questions.map(write).joined(separator: "\n") + "\n"
             }
         }
         var written = Set<String>()
@@ -53,6 +53,18 @@ public enum GuideExporter {
             out += heading(group.depth, group.number, group.title, guide) + (group.guidance.isEmpty ? "" : group.guidance + "\n")
         }
         return out
+    }
+
+    /// A stage's prompt as it reads back the same: numbered under the stage ("2.1 …") as a line of its own,
+    /// a list item with it when it has nested lines; numbered by its place in the list ("1") as an item of
+    /// an ordered list (written "1 …", it read back as prose, no longer a prompt: a probe). Nested lines
+    /// under the item, indented past its marker.
+    private static func write(_ q: StageQuestion) -> String {
+        let text = q.text + (q.reference.map { "(\($0))" } ?? "")
+        let line = !q.number.contains(".") ? "\(q.number). \(text)" : q.details == nil ? "\(q.number) \(text)" : "- \(q.number) \(text)"
+        guard let details = q.details else { return line }
+        return line + "\n" + details.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n")
     }
 
     /// The group and the groups around it, outermost first.

@@ -14,7 +14,10 @@ public enum GuideOutline {
             out += line + "\n"
             let pad = lastStage ? "   " : "│  "
             // Prompts for the talk, not rated: said, since they look like questions (a guide author's probe).
-            var rows: [[String]] = stage.questions.map { ["\($0.number) \(broken($0.text))  (\(w.notRated))" + ($0.reference.map { "  → \($0)" } ?? "")] }
+            var rows: [[String]] = stage.questions.map { q in
+                ["\(q.number) \(broken(q.text))  (\(w.notRated))" + (q.reference.map { "  → \($0)" } ?? "")]
+                    + (q.details?.split(separator: "\n").map { "   " + $0 } ?? [])
+            }
             for topic in stage.topics { rows.append(topicRows(topic, w)) }
             for (r, row) in rows.enumerated() {
                 let last = r == rows.count - 1
@@ -104,7 +107,8 @@ public enum GuideOutline {
                 "required": stage.requirement == .required,
                 "requirement": stage.requirement.rawValue,
                 "minutes": stage.minutes as Any? ?? NSNull(),
-                "questions": stage.questions.map { ["number": $0.number, "text": $0.text, "reference": $0.reference as Any? ?? NSNull()] },
+                "questions": stage.questions.map { ["number": $0.number, "text": $0.text, "reference": $0.reference as Any? ?? NSNull(),
+                                                    "details": $0.details as Any? ?? NSNull()] },
                 "topics": stage.topics.map(topicJSON),
             ]
         }

@@ -97,11 +97,16 @@ public struct StageQuestion: Hashable, Sendable, Codable {
     public var number: String
     public var text: String
     public var reference: String?
+    /// The lines nested under a listed prompt (`- Bullet two` then `  - a point to listen for`), as
+    /// Markdown with their indentation relative to the first; nil when there are none, so a guide without
+    /// any keeps its version (the canonical JSON leaves a nil out).
+    public var details: String?
 
-    public init(number: String, text: String, reference: String? = nil) {
+    public init(number: String, text: String, reference: String? = nil, details: String? = nil) {
         self.number = number
         self.text = text
         self.reference = reference
+        self.details = details
     }
 }
 

@@ -92,6 +92,22 @@ struct GuideBuilder {
         for (place, index) in listed.enumerated() { stage.questions[index].number = String(place + 1) }
     }
 
+    /// A heading under a stage with neither a chart nor a topic below it is asked nowhere, and its prose is
+    /// shown nowhere: it vanished from the guide without a word (a probe's `### 3.2 Empty topic`).
+    private mutating func sayEmptyGroups(_ stage: Stage, lines: [String: Int]) {
+        var used = Set<String>()
+        for topic in stage.topics {
+            var key = topic.group
+            while let k = key, used.insert(k).inserted { key = stage.groups.first { $0.key == k }?.parent }
+        }
+        for group in stage.groups where !used.contains(group.key) {
+            diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .sectionAskedNowhere,
+                at: SourcePosition(line: lines[group.key] ?? 1, column: 1), LocalizedText(
+                en: "section '\(group.heading)' has no flowchart and no topic under it, so the interview neither asks it nor shows its text — add its ```flow or ```mermaid chart, or make it part of the section above",
+                zh: "章节“\(group.heading)”下面既没有流程图也没有主题，面试中不会问到它，也不会显示它的文字——请补上它的 ```flow 或 ```mermaid 流程图，或把它并入上一节"))))
+        }
+    }
+
     private mutating func stage(_ section: MarkdownSection, children: [MarkdownSection]) -> Stage {
         let heading = SectionHeading(section.heading!.text)
         var stage = Stage(number: heading.number, title: heading.title, requirement: heading.requirement)
@@ -99,8 +115,29 @@ struct GuideBuilder {
         var prose: [MarkdownLine] = []
         var listed: [Int] = []
         var listIndent: Int?
+        // The listed prompt whose nested lines follow, and the indent of its first nested line: a nested
+        // list went to the stage's prose, away from the item it details (a probe).
+        var detailed: (question: Int, indent: Int?, blank: Bool)?
         for line in section.body {
             let indent = line.text.prefix { $0 == " " }.count
+            let blank = line.text.allSatisfy(\.isWhitespace)
+            if var d = detailed, let base = listIndent {
+                if blank {
+                    detailed?.blank = true
+                    prose.append(line)
+                    continue
+                }
+                if indent > base {
+                    let first = d.indent ?? indent
+                    let text = (d.blank && d.indent != nil ? "\n" : "") + String(line.text.dropFirst(min(indent, first)))
+                    stage.questions[d.question].details = stage.questions[d.question].details.map { $0 + "\n" + text } ?? text
+                    d.indent = first
+                    d.blank = false
+                    detailed = d
+                    continue
+                }
+                detailed = nil
+            }
             if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
                 stage.questions.append(question)
             } else if indent <= (listIndent ?? 3),
@@ -109,6 +146,7 @@ struct GuideBuilder {
                 // `   - detail`), not a question of its own: it took the next number (a recheck).
                 listIndent = listIndent ?? indent
                 if !own { listed.append(stage.questions.count) }
+                detailed = (stage.questions.count, nil, false)
                 stage.questions.append(question)
             } else {
                 prose.append(line)
@@ -119,6 +157,7 @@ struct GuideBuilder {
             stage.topics.append(topic)   // a stage drawn as one flowchart is its own topic
         }
         var ancestors: [(level: Int, key: String, isGroup: Bool)] = []
+        var groupLines: [String: Int] = [:]
         for child in children {
             let level = child.level
             ancestors.removeAll { $0.level >= level }
@@ -128,6 +167,7 @@ struct GuideBuilder {
                 let entry = TopicGroup(number: h.number, title: h.title, guidance: GuideText.prose(child.body),
                                        depth: level - stageLevel, parent: group)
                 stage.groups.append(entry)
+                groupLines[entry.key] = groupLines[entry.key] ?? child.heading?.line
                 ancestors.append((level, entry.key, true))
             } else if let topic = topic(child, depth: level - stageLevel, group: group) {
                 stage.topics.append(topic)
@@ -135,6 +175,7 @@ struct GuideBuilder {
             }
         }
         renumberListed(listed, in: &stage)
+        sayEmptyGroups(stage, lines: groupLines)
         return stage
     }
 

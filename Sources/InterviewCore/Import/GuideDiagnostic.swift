@@ -32,6 +32,8 @@ extension DiagnosticCode {
     public static let knockoutNeedsDepth: DiagnosticCode = "knockout-needs-depth"
     public static let codeReadAsReference: DiagnosticCode = "code-read-as-reference"
     public static let loopAsksNothingNew: DiagnosticCode = "loop-asks-nothing-new"
+    /// A heading under a stage with no chart and no topic under it: nothing of it reaches the interview.
+    public static let sectionAskedNowhere: DiagnosticCode = "section-asked-nowhere"
     /// A ```mermaid or ```flow fence inside a quote or an Obsidian callout (`> ```mermaid`): not read.
     public static let chartInQuote: DiagnosticCode = "chart-in-quote"
 }

@@ -18,7 +18,7 @@ struct ConsoleGuide: Content {
         var rubric: [Anchor]
     }
 
-    struct StageQuestion: Content { var number: String; var text: String; var reference: String? }
+    struct StageQuestion: Content { var number: String; var text: String; var reference: String?; var details: String? }
 
     struct TopicText: Content {
         var key: String
@@ -82,7 +82,7 @@ struct ConsoleGuide: Content {
         stages = guide.stages.map { stage in
             StageText(key: stage.key, title: stage.title, required: stage.requirement == .required,
                       budgetSeconds: stage.minutes.map { Double($0 * 60) },
-                      questions: stage.questions.map { StageQuestion(number: $0.number, text: $0.text, reference: $0.reference) },
+                      questions: stage.questions.map { StageQuestion(number: $0.number, text: $0.text, reference: $0.reference, details: $0.details) },
                       topics: stage.topics.map { topic in
                           TopicText(key: topic.key, title: topic.title, heading: topic.heading,
                                     group: topic.group.flatMap { key in stage.groups.first { $0.key == key } }

@@ -788,7 +788,9 @@
   // Each with its number, which the list does not repeat (it read "1. 1.1 …").
   function stageQuestionList(stage) {
     return el("ul", { class: "stage-questions", lang: guide.language }, stage.questions.map((q) =>
-      el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null)));
+      el("li", {}, q.number + " " + q.text, q.reference ? el("span", { class: "muted", text: " (" + q.reference + ")" }) : null,
+         // The lines the author nested under the prompt (points to listen for), as written.
+         q.details ? el("div", { class: "muted stage-question-details", text: q.details }) : null)));
   }
 
   function renderHistory() {
