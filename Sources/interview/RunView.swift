@@ -86,6 +86,8 @@ enum RunQuestionView {
         let position = (progress?.asked.firstIndex(of: question.id)).map { $0 + 1 } ?? (progress?.asked.count ?? 0) + 1
         var lines = ["\(topic.heading) · \(question.id)\(l.position(position, topic.questions.count)) · \(l.level) \(question.level) · \(l.weight) \(ScoreFormat.number(question.weight))"]
         if reviewing { lines.append(l.reRating(progress?.ratings[question.id].map(String.init) ?? "–")) }
+        // What the chart says to do on the way here: passed without a stop, it was never shown (a probe).
+        lines += topic.instructions(before: question.id).map { "▷ " + $0.text }
         lines.append("\(l.question)\(l.colon)\(question.text)")
         lines += RunNotes.lines(topic.step(question.id))
         if session.showReference {

@@ -379,6 +379,41 @@ struct GuideReadingGapTests {
         #expect(!GuideImporter.importMarkdown(Self.groupGuide).diagnostics.contains { $0.diagnostic.code == .sectionAskedNowhere })
     }
 
+    /// From a probe: an instruction the walk passes without a stop ("Hand the candidate a whiteboard
+    /// marker", a fork's "Now ask both halves") was never shown; it is named with the questions it leads to.
+    @Test func theInstructionsOnTheWayToAQuestionAreNamedWithIt() throws {
+        // setup
+        let markdown = """
+            # G
+            ## 1. Tech
+            ### 1.1 T
+            ```flow
+            st=>start: Start
+            op1=>operation: First Q
+            sub=>subroutine: Hand the candidate a whiteboard marker
+            p=>parallel: Now ask both halves in any order
+            a=>operation: Half A
+            b=>operation: Half B
+            e=>end
+            st->op1->sub->p
+            p(path2)->a->e
+            p(path3)->b->e
+            ```
+            """
+        // act
+        let topic = try #require(GuideImporter.importMarkdown(markdown).guide.topics.first)
+        // verify
+        let said = ["Hand the candidate a whiteboard marker", "Now ask both halves in any order"]
+        #expect(topic.instructions(before: "a").map(\.text) == said)
+        #expect(topic.instructions(before: "b").map(\.text) == said)
+        #expect(topic.instructions(before: "op1").isEmpty)
+        // a call into another topic is offered on its own, not said here (the seed's 3.1 → 3.4)
+        if SeedGuide.isAvailable {
+            let seed = SeedGuide.imported().guide
+            #expect(seed.topics.allSatisfy { t in t.questions.allSatisfy { q in t.instructions(before: q.id).allSatisfy { $0.calls == nil } } })
+        }
+    }
+
     @Test func topicsSharingANumberAreNamedByTheirTitlesOnce() throws {
         // setup: the seed has two sections numbered 3.6
         let markdown = """

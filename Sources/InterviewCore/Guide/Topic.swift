@@ -40,6 +40,34 @@ public struct Topic: Hashable, Sendable, Codable {
         key == title || key.hasSuffix(" " + title) || key.hasPrefix(title + " (") ? key : key + " " + title
     }
 
+    /// The instructions the walk passes on its way to question `id` (`Hand the candidate a whiteboard
+    /// marker`, a fork's `Now ask both halves`), nearest last: passed through without a stop, they were
+    /// never shown to the interviewer (a probe). Calls into other topics are offered on their own, and a
+    /// junction with no text of its own says nothing.
+    public func instructions(before id: String) -> [Instruction] {
+        instructionsBefore(id, InstructionLeads(self))
+    }
+
+    /// `instructions(before:)` for every question, the chart read once (the console's guide holds them all).
+    public func instructionsBeforeQuestions() -> [String: [Instruction]] {
+        let leads = InstructionLeads(self)
+        return Dictionary(questions.map { ($0.id, instructionsBefore($0.id, leads)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func instructionsBefore(_ id: String, _ leads: InstructionLeads) -> [Instruction] {
+        var found: [Instruction] = [], targets = [id], seen = Set([id])
+        while let target = targets.popLast() {
+            for step in leads.into[target] ?? [] where seen.insert(step).inserted {
+                targets.append(step)
+                if let instruction = leads.byID[step], instruction.calls == nil, instruction.text != instruction.id,
+                   !instruction.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    found.insert(instruction, at: 0)
+                }
+            }
+        }
+        return found
+    }
+
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
     public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
@@ -183,4 +211,17 @@ public struct RecommendationBand: Hashable, Sendable, Codable {
         RecommendationBand(id: "lean-no", label: "待定 Lean no", minimum: 50),
         RecommendationBand(id: "no-hire", label: "不推荐 No hire", minimum: 0),
     ]
+}
+
+/// Which instruction steps lead straight into each step, read once per chart.
+private struct InstructionLeads {
+    var into: [String: [String]] = [:]
+    var byID: [String: Instruction]
+
+    init(_ topic: Topic) {
+        byID = Dictionary(topic.instructions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for step in topic.steps where step.kind == .instruction {
+            for target in [step.next].compactMap({ $0 }) + (step.paths ?? []) { into[target, default: []].append(step.id) }
+        }
+    }
 }

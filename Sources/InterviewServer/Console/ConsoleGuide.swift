@@ -16,6 +16,8 @@ struct ConsoleGuide: Content {
         var level: Int
         var weight: Double
         var rubric: [Anchor]
+        /// The instructions the walk passes on its way to it (`Topic.instructions(before:)`), nearest last.
+        var instructionsBefore: [String]
     }
 
     struct StageQuestion: Content { var number: String; var text: String; var reference: String?; var details: String? }
@@ -84,7 +86,8 @@ struct ConsoleGuide: Content {
                       budgetSeconds: stage.minutes.map { Double($0 * 60) },
                       questions: stage.questions.map { StageQuestion(number: $0.number, text: $0.text, reference: $0.reference, details: $0.details) },
                       topics: stage.topics.map { topic in
-                          TopicText(key: topic.key, title: topic.title, heading: topic.heading,
+                          let before = topic.instructionsBeforeQuestions()
+                          return TopicText(key: topic.key, title: topic.title, heading: topic.heading,
                                     group: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
                                         .map(\.heading),
                                     groupGuidance: topic.group.flatMap { key in stage.groups.first { $0.key == key } }
@@ -95,7 +98,7 @@ struct ConsoleGuide: Content {
                                         (q.id, QuestionText(text: q.text, reference: q.reference ?? q.hint, level: q.level, weight: q.weight,
                                                             rubric: guide.scale.levels.compactMap { level in
                                                                 (q.rubric[level] ?? guide.scale.anchors[level]).map { Anchor(rating: level, text: $0) }
-                                                            }))
+                                                            }, instructionsBefore: before[q.id]?.map(\.text) ?? []))
                                     }, uniquingKeysWith: { first, _ in first }),
                                     gates: Dictionary(topic.gates.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),
                                     instructions: Dictionary(topic.instructions.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),

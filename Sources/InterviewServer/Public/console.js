@@ -663,6 +663,8 @@
         const waiting = pendingRating(q);
         if (waiting) q.rating = waiting.rating;
         panel.append(el("p", { class: "meta", text: q.topic + " · " + q.id + " · " + L.level + " " + q.level + " · " + L.weight + " " + q.weight }));
+        // What the chart says to do on the way here (hand over a marker, ask both halves): passed without a stop.
+        for (const said of q.instructionsBefore || []) panel.append(el("p", { class: "instruction", lang: guide.language, text: "▷ " + said }));
         panel.append(el("h2", { id: "question-text", lang: guide.language, text: q.text }));
         appendNote(panel, view.question.topic, q.id);
         const ratings = el("div", { class: "ratings", role: "group", "aria-label": L.rate });
