@@ -368,6 +368,18 @@ struct GuideReadingGapTests {
         #expect(again.stages.map(\.questions) == guide.stages.map(\.questions))
     }
 
+    /// From a probe: `guide show` left the group headings (the seed's 3.2, 3.5) and their advice out of its tree.
+    @Test func theOutlineNamesAGroupBeforeItsTopicsWithItsAdvice() {
+        // act
+        let outline = GuideOutline.text(GuideImporter.importMarkdown(Self.groupGuide).guide, language: .zh)
+        // verify: once, after 3.1 and before 3.2.1, in Chinese brackets
+        let lines = outline.split(separator: "\n").map(String.init)
+        let group = lines.firstIndex { $0.contains("3.2 缓存和数据库  （主题组）") }
+        #expect(group != nil && lines.filter { $0.contains("（主题组）") }.count == 1, "\(outline)")
+        #expect(group.map { lines[$0 + 1].contains("» 当候选人提到使用缓存和数据库后") } == true)
+        #expect(lines.firstIndex { $0.contains("3.1 框架") }! < group! && group! < lines.firstIndex { $0.contains("3.2.1 redis") }!)
+    }
+
     @Test func aSectionWithNeitherChartNorTopicIsTold() throws {
         // act
         let imported = GuideImporter.importMarkdown("# G\n## 3. Tech\n### 3.1 A\n```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n```\n### 3.2 Empty topic\nSome text.\n")

@@ -15,10 +15,26 @@ public enum GuideOutline {
             let pad = lastStage ? "   " : "│  "
             // Prompts for the talk, not rated: said, since they look like questions (a guide author's probe).
             var rows: [[String]] = stage.questions.map { q in
-                ["\(q.number) \(broken(q.text))  (\(w.notRated))" + (q.reference.map { "  → \($0)" } ?? "")]
+                ["\(q.number) \(broken(q.text))  " + w.brackets.bracketed(w.notRated) + (q.reference.map { "  → \($0)" } ?? "")]
                     + (q.details?.split(separator: "\n").map { "   " + $0 } ?? [])
             }
-            for topic in stage.topics { rows.append(topicRows(topic, w)) }
+            // A group heading (the seed's 3.2, 3.5) before its first topic, with the start of its guidance:
+            // the tree left them out, and their advice with them (a probe).
+            var shown = Set<String>()
+            for topic in stage.topics {
+                var chain: [TopicGroup] = []
+                var key = topic.group
+                while let k = key, !shown.contains(k), let group = stage.groups.first(where: { $0.key == k }) {
+                    chain.insert(group, at: 0)
+                    key = group.parent
+                }
+                for group in chain {
+                    shown.insert(group.key)
+                    let guidance = oneLine(group.guidance)
+                    rows.append(["\(group.heading)  " + w.brackets.bracketed(w.group)] + (guidance.isEmpty ? [] : ["   » " + guidance]))
+                }
+                rows.append(topicRows(topic, w))
+            }
             for (r, row) in rows.enumerated() {
                 let last = r == rows.count - 1
                 out += pad + (last ? "└─ " : "├─ ") + row[0] + "\n"
@@ -69,6 +85,7 @@ public enum GuideOutline {
         var comma: String { t(", ", "，") }
         var knockout: String { t("knockout", "一票否决") }
         var pickList: String { t("pick list", "按需挑选") }
+        var group: String { t("group of topics", "主题组") }
         var notRated: String { t("talk prompt, not rated", "谈话提示，不评分") }
         var yes: String { t("yes", "是") }
         var no: String { t("no", "否") }
@@ -93,7 +110,8 @@ public enum GuideOutline {
     }
 
     private static func oneLine(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
         return flat.count > 100 ? String(flat.prefix(99)) + "…" : flat
     }
 
