@@ -456,6 +456,22 @@ def main():
         filed = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#notes li") if NOTE_AFTER_CUT in li.text]
         check(filed and "3.2.2/op1" in filed[0], f"the note is filed under the question it was begun at: {filed[:1]!r}")
 
+        # 3.2.2 op1 was rated after Redis's "no": b goes back in the order things were done, as the runner's b
+        # does (the rating first, then the gate); the same answer again keeps it, and says so.
+        body = driver.find_element(By.TAG_NAME, "body")
+        body.send_keys("b")
+        wait_for(lambda: "3.2.2 · op1" in driver.find_element(By.ID, "message").text, "b's first step back")
+        check("Re-rate" in driver.find_element(By.ID, "message").text,
+              f"b first offers the rating given after the gate: {driver.find_element(By.ID, 'message').text!r}")
+        body.send_keys("b")
+        wait_for(lambda: "3.2.1 · cond1" in driver.find_element(By.ID, "message").text, "b's second step back")
+        check(True, "then the gate answered before it")
+        body.send_keys("n")
+        wait_for(lambda: "Kept" in driver.find_element(By.ID, "message").text, "the same answer kept")
+        check("3.2.1 · cond1" in driver.find_element(By.ID, "message").text and "“no”" in driver.find_element(By.ID, "message").text,
+              f"the same answer again is kept, and said: {driver.find_element(By.ID, 'message').text!r}")
+        check(question_id().startswith("3.2.2 · op2 "), "and the console stays where it was")
+
         # Finish early: the required candidate's-questions stage was never started, so confirm.
         driver.find_element(By.TAG_NAME, "body").send_keys("e")
         wait_for(lambda: driver.find_element(By.ID, "ask").get_attribute("open") is not None, "the finish question")
