@@ -140,8 +140,14 @@ enum RunGroupHints {
             + stage.questions.flatMap { ["   \($0.number) \($0.text)"] + RunStagePrompts.details($0, indent: "      ") }
     }
 
+    /// The prose on one line; a list item's marker becomes "•", so `* Star item` does not read as Markdown
+    /// left raw in the line (a probe).
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        text.split(whereSeparator: \.isNewline).map { line -> String in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            for marker in ["- ", "* ", "+ "] where trimmed.hasPrefix(marker) { return "• " + trimmed.dropFirst(2) }
+            return trimmed
+        }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

@@ -224,6 +224,20 @@ struct RunCommandTests {
         #expect(lines.firstIndex { $0.hasPrefix("» 3.2 缓存与数据库：") }.map { $0 > own } == true)
     }
 
+    /// From a probe: a list in a topic's advice showed its Markdown markers raw on the advice's one line.
+    @Test func aListInATopicsAdviceReadsAsPointsOnItsLine() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let guide = dir.appendingPathComponent("g.md").path
+        try "# G\n## 1. T\n### 1.1 A\nAdvice:\n- point one\n* point two\n```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n```\n"
+            .write(toFile: guide, atomically: true, encoding: .utf8)
+        // act
+        let result = try RunProcess.run(["run", guide, "--session", dir.appendingPathComponent("s.jsonl").path, "--plain"], input: ["q"])
+        // verify
+        #expect(result.stdout.contains("» 1.1 A: Advice: • point one • point two\n"), "\(result.stdout)")
+    }
+
     /// From a probe: a stage with topics and a list of prompts went straight to its first topic's
     /// question, and neither its prompts nor its prose were ever shown.
     @Test func aStagesPromptsAreShownBesideItsTopicsAndItsProseUntilARating() throws {
