@@ -380,6 +380,17 @@ struct GuideReadingGapTests {
         #expect(lines.firstIndex { $0.contains("3.1 框架") }! < group! && group! < lines.firstIndex { $0.contains("3.2.1 redis") }!)
     }
 
+    /// From a probe: a fork bar or a junction without words read "f  ▷ f" in `guide show`.
+    @Test func aJunctionWithoutWordsIsNamedForWhatItIs() {
+        // setup
+        let markdown = "# G\n## 1. T\n### 1.1 A\n```mermaid\nflowchart TD\n  s([Start]) --> f@{ shape: fork }\n  f --> a[Q one]\n  f --> b[Q two]\n"
+            + "  a --> j(( ))\n  b --> j\n  j --> c[Q three]\n```\n"
+        // act
+        let outline = GuideOutline.text(GuideImporter.importMarkdown(markdown).guide, language: .en)
+        // verify
+        #expect(outline.contains("f  ▷ (where lines meet or part, not asked)") && !outline.contains("▷ f"), "\(outline)")
+    }
+
     @Test func aSectionWithNeitherChartNorTopicIsTold() throws {
         // act
         let imported = GuideImporter.importMarkdown("# G\n## 3. Tech\n### 3.1 A\n```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n```\n### 3.2 Empty topic\nSome text.\n")

@@ -63,7 +63,9 @@ public enum GuideOutline {
             } else if let g = gates[step.id] {
                 rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
             } else if let i = instructions[step.id] {
-                rows.append("  \(i.id)  ▷ \(i.text)" + (i.calls.map { " " + w.brackets.bracketed("\(w.calls) \($0)") } ?? ""))
+                // A junction or fork bar without words of its own read "f  ▷ f", or "g  ▷ " (a probe).
+                let text = i.text.trimmingCharacters(in: .whitespaces).isEmpty || i.text == i.id ? w.junction : i.text
+                rows.append("  \(i.id)  ▷ \(text)" + (i.calls.map { " " + w.brackets.bracketed("\(w.calls) \($0)") } ?? ""))
             }
             for note in step.note?.split(separator: "\n") ?? [] { rows.append("      ✎ \(note)") }
         }
@@ -86,6 +88,7 @@ public enum GuideOutline {
         var knockout: String { t("knockout", "一票否决") }
         var pickList: String { t("pick list", "按需挑选") }
         var group: String { t("group of topics", "主题组") }
+        var junction: String { t("(where lines meet or part, not asked)", "（连线汇合或分开处，不提问）") }
         var notRated: String { t("talk prompt, not rated", "谈话提示，不评分") }
         var yes: String { t("yes", "是") }
         var no: String { t("no", "否") }
