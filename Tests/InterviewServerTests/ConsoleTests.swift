@@ -219,6 +219,34 @@ struct ConsoleTests {
         }
     }
 
+    /// The texts the page fetches once carry a stage prompt's nested details and the instructions the walk
+    /// passes before a question, which the page shows (a probe found both never shown).
+    @Test func theGuideTextsCarryPromptDetailsAndTheInstructionsBeforeAQuestion() throws {
+        // setup
+        let markdown = """
+            # G
+            ## 1. Tech
+            - Ask about the last project
+              - listen for ownership
+            ### 1.1 T
+            ```flow
+            st=>start: Start
+            op1=>operation: First Q
+            sub=>subroutine: Hand the candidate a whiteboard marker
+            a=>operation: Draw the design
+            e=>end
+            st->op1->sub->a->e
+            ```
+            """
+        // act
+        let texts = ConsoleGuide(GuideImporter.importMarkdown(markdown).guide, hash: "h")
+        // verify
+        #expect(texts.stages.first?.questions.first?.details == "- listen for ownership")
+        let topic = try #require(texts.stages.first?.topics.first)
+        #expect(topic.questions["a"]?.instructionsBefore == ["Hand the candidate a whiteboard marker"])
+        #expect(topic.questions["op1"]?.instructionsBefore == [])
+    }
+
     @Test func jumpsReturnAndNotesAreRecorded() async throws {
         try await withApp { app in
             // setup
