@@ -374,7 +374,7 @@ struct GuideReadingGapTests {
         let outline = GuideOutline.text(GuideImporter.importMarkdown(Self.groupGuide).guide, language: .zh)
         // verify: once, after 3.1 and before 3.2.1, in Chinese brackets
         let lines = outline.split(separator: "\n").map(String.init)
-        let group = lines.firstIndex { $0.contains("3.2 缓存和数据库  （主题组）") }
+        let group = lines.firstIndex { $0.contains("3.2 缓存和数据库 （主题组）") }
         #expect(group != nil && lines.filter { $0.contains("（主题组）") }.count == 1, "\(outline)")
         #expect(group.map { lines[$0 + 1].contains("» 当候选人提到使用缓存和数据库后") } == true)
         #expect(lines.firstIndex { $0.contains("3.1 框架") }! < group! && group! < lines.firstIndex { $0.contains("3.2.1 redis") }!)
@@ -389,6 +389,21 @@ struct GuideReadingGapTests {
         let outline = GuideOutline.text(GuideImporter.importMarkdown(markdown).guide, language: .en)
         // verify
         #expect(outline.contains("f  ▷ (where lines meet or part, not asked)") && !outline.contains("▷ f"), "\(outline)")
+    }
+
+    /// From a recheck: a tab-indented detail was read as the stage's prose (and the export then made a
+    /// prompt of it), and a line nested under a numbered prompt ("1.1 …") became the next prompt.
+    @Test func detailsIndentedWithATabOrUnderANumberedPromptAreThatPromptsOwn() throws {
+        // setup
+        let markdown = "# G\n## 1. Warm\nStage prose.\n- Bullet\n\t- tab detail\n  - two detail\n## 2. Talk\n2.1 Ask strengths\n  - listen for examples\n2.2 Ask weaknesses\n"
+        let guide = GuideImporter.importMarkdown(markdown).guide
+        // act
+        let again = GuideImporter.importMarkdown(GuideExporter.markdown(guide)).guide
+        // verify
+        #expect(guide.stages[0].questions.map(\.details) == ["- tab detail\n- two detail"])
+        #expect(guide.stages[0].guidance == "Stage prose.")
+        #expect(guide.stages[1].questions.map { "\($0.number) \($0.details ?? "")" } == ["2.1 - listen for examples", "2.2 "])
+        #expect(again.contentHash == guide.contentHash)
     }
 
     @Test func aSectionWithNeitherChartNorTopicIsTold() throws {

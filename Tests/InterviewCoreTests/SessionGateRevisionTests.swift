@@ -95,8 +95,26 @@ struct SessionGateRevisionTests {
         // verify: the gate offered, nothing recorded; y reopens MySQL's deeper questions
         #expect(script.driver.revisingGate == GateRef(topic: "3.2.2", gate: "cond1"))
         #expect(script.events.count == count)
+        // b again goes further back through MySQL's ratings, as outside a jump, never out of TCP (a recheck)
+        try script.run("b")
+        #expect(script.driver.reviewing == QuestionRef(topic: "3.2.2", question: "op5") && script.events.count == count)
+        try script.run("b")
+        #expect(script.driver.reviewing == QuestionRef(topic: "3.2.2", question: "op4") && script.events.count == count)
+        #expect(script.state.currentTopic == "3.5.1")
+        try script.run("b", "b", "b", "b")
+        #expect(script.driver.reviewing == QuestionRef(topic: "3.2.1", question: "op1") && script.events.count == count)
+        #expect(script.state.currentTopic == "3.5.1" && script.state.returnStack.count == 1)
+    }
+
+    @Test func aGateThatEndedAJumpInsideAJumpIsChangedFromTheOuterJump() throws {
+        // setup: as above, the gate offered by b
+        var script = try SessionTestScript()
+        try script.run("f", "f", "f", "3", "j 3.5.1", "j 3.2.2", "3", "3", "3", "3", "3", "n", "b")
+        // act
         try script.run("y")
+        // verify: MySQL's deeper questions, with the way back to TCP and on to Redis kept
         #expect(script.agenda == .rate(QuestionRef(topic: "3.2.2", question: "op6")))
+        #expect(script.state.returnStack.count == 2)
     }
 
     @Test func aNoteOnAWithdrawnQuestionStaysInTheReport() throws {

@@ -15,7 +15,7 @@ public enum GuideOutline {
             let pad = lastStage ? "   " : "│  "
             // Prompts for the talk, not rated: said, since they look like questions (a guide author's probe).
             var rows: [[String]] = stage.questions.map { q in
-                ["\(q.number) \(broken(q.text))  " + w.brackets.bracketed(w.notRated) + (q.reference.map { "  → \($0)" } ?? "")]
+                ["\(q.number) \(broken(q.text)) " + w.brackets.bracketed(w.notRated) + (q.reference.map { "  → \($0)" } ?? "")]
                     + (q.details?.split(separator: "\n").map { "   " + $0 } ?? [])
             }
             // A group heading (the seed's 3.2, 3.5) before its first topic, with the start of its guidance:
@@ -31,7 +31,7 @@ public enum GuideOutline {
                 for group in chain {
                     shown.insert(group.key)
                     let guidance = oneLine(group.guidance)
-                    rows.append(["\(group.heading)  " + w.brackets.bracketed(w.group)] + (guidance.isEmpty ? [] : ["   » " + guidance]))
+                    rows.append(["\(group.heading) " + w.brackets.bracketed(w.group)] + (guidance.isEmpty ? [] : ["   » " + guidance]))
                 }
                 rows.append(topicRows(topic, w))
             }

@@ -115,21 +115,24 @@ struct GuideBuilder {
         var prose: [MarkdownLine] = []
         var listed: [Int] = []
         var listIndent: Int?
-        // The listed prompt whose nested lines follow, and the indent of its first nested line: a nested
-        // list went to the stage's prose, away from the item it details (a probe).
-        var detailed: (question: Int, indent: Int?, blank: Bool)?
+        // The prompt whose nested lines follow (`base`: its own indent, or its list's), and the indent of
+        // its first nested line: a nested list went to the stage's prose, away from the prompt it details
+        // (a probe). Indents count a tab to the next multiple of four, as Markdown does (a tab-indented
+        // detail was read as prose: a recheck).
+        var detailed: (question: Int, base: Int, indent: Int?, blank: Bool)?
         for line in section.body {
-            let indent = line.text.prefix { $0 == " " }.count
+            let indent = GuideText.indentWidth(line.text)
             let blank = line.text.allSatisfy(\.isWhitespace)
-            if var d = detailed, let base = listIndent {
+            if var d = detailed {
                 if blank {
                     detailed?.blank = true
                     prose.append(line)
                     continue
                 }
-                if indent > base {
+                if indent > d.base {
                     let first = d.indent ?? indent
-                    let text = (d.blank && d.indent != nil ? "\n" : "") + String(line.text.dropFirst(min(indent, first)))
+                    let body = line.text.drop { $0 == " " || $0 == "\t" }
+                    let text = (d.blank && d.indent != nil ? "\n" : "") + String(repeating: " ", count: max(0, indent - first)) + body
                     stage.questions[d.question].details = stage.questions[d.question].details.map { $0 + "\n" + text } ?? text
                     d.indent = first
                     d.blank = false
@@ -139,6 +142,7 @@ struct GuideBuilder {
                 detailed = nil
             }
             if let prefix, let question = GuideText.numberedQuestion(line.text, prefix: prefix) {
+                detailed = (stage.questions.count, indent, nil, false)
                 stage.questions.append(question)
             } else if indent <= (listIndent ?? 3),
                       let (question, own) = GuideText.listQuestion(line.text, stageNumber: heading.number, index: stage.questions.count + 1) {
@@ -146,7 +150,7 @@ struct GuideBuilder {
                 // `   - detail`), not a question of its own: it took the next number (a recheck).
                 listIndent = listIndent ?? indent
                 if !own { listed.append(stage.questions.count) }
-                detailed = (stage.questions.count, nil, false)
+                detailed = (stage.questions.count, listIndent ?? indent, nil, false)
                 stage.questions.append(question)
             } else {
                 prose.append(line)

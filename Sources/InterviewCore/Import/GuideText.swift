@@ -9,6 +9,15 @@ enum GuideText {
         return texts.joined(separator: "\n")
     }
 
+    /// The width of a line's indent: a space one column, a tab to the next multiple of four.
+    static func indentWidth(_ line: String) -> Int {
+        var width = 0
+        for c in line {
+            if c == " " { width += 1 } else if c == "\t" { width += 4 - width % 4 } else { break }
+        }
+        return width
+    }
+
     /// "2.1 询问面试者自己的优点和缺点" inside stage 2 → a stage question numbered 2.1.
     static func numberedQuestion(_ line: String, prefix: String) -> StageQuestion? {
         let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }

@@ -122,7 +122,11 @@ extension SessionDriver {
     /// The gate answered last, while its answer can still be changed, comes in that order where it was
     /// answered: a slip on "go deeper?" skipped the deeper questions with no way back.
     private mutating func back() throws -> Outcome {
-        if !state.returnStack.isEmpty {
+        // b again after it offered a gate of a topic already left (its answer ended a jump inside this
+        // one), or a rating to correct, goes further back through the ratings, as outside a jump: it returned
+        // from the outer jump (a recheck).
+        let walkingBack = reviewing != nil || (revisingGate.map { $0.topic != state.currentTopic } ?? false)
+        if !state.returnStack.isEmpty && !walkingBack {
             // In a jump, the gate answered last first: b left the topic with the slip in it (a probe), and
             // when that answer ended a jump inside this one, it left the outer jump's topic too (a probe).
             if revisingGate == nil, engine.lastActionAnsweredTheRevisableGate, let last = state.revisableGate,

@@ -1018,7 +1018,10 @@
       // In a jump, the gate just answered comes first (b left the topic with the slip in it, or, when
       // that answer ended a jump inside this one, the outer jump's topic too).
       const g = view.revisableGate;
-      if (view.canReturn && !(g && g.justAnswered && !revisingGate && !reviewing)) { revisingGate = null; setReviewing(null); act({ type: "return" }); }
+      // b again after the offer of a gate of a topic already left, or of a rating to correct, goes further
+      // back, as outside a jump.
+      const walkingBack = reviewing || (revisingGate && revisingGate.topic !== view.topic);
+      if (view.canReturn && !walkingBack && !(g && g.justAnswered && !revisingGate && !reviewing)) { revisingGate = null; setReviewing(null); act({ type: "return" }); }
       else stepBack();
     }
     else if (key === "f") moveOn();
