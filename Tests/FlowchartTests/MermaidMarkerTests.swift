@@ -41,8 +41,11 @@ struct MermaidMarkerTests {
         // act: "another example? yes" goes back to the start stadium, or to a start box
         let stadium = Self.parse("s([Start]) --> q[Describe a bug you fixed]\nq --> g{Another example?}\ng -->|yes| s\ng -->|no| e([End])")
         let box = Self.parse("s[开始] --> q[说一个你修过的 bug]\nq --> g{再举一个例子？}\ng -->|是| s\ng -->|否| e[结束]")
+        // the start written after the first link (a recheck)
+        let later = Self.parse("q[Describe a bug you fixed] --> g{Another example?}\ns([Start]) --> q\ng -->|yes| s\ng -->|no| e([End])")
+        let loopFirst = Self.parse("g -->|是| s\ns[开始] --> q[说一个你修过的 bug]\nq --> g{再举一个例子？}\ng -->|否| e[结束]")
         // verify: the start, not a question rated "Start"
-        for parsed in [stadium, box] {
+        for parsed in [stadium, box, later, loopFirst] {
             #expect(parsed.graph.start == "s")
             #expect(parsed.graph.node("s")?.type == .start, "\(parsed.graph.nodes.map(\.type))")
             #expect(parsed.edgeList.contains("g-yes->s"))
@@ -67,6 +70,8 @@ struct MermaidMarkerTests {
         #expect(MermaidGateWords.answer("Basic understanding solid") == .unclear)
         #expect(MermaidGateWords.answer("Easier than I thought") == .unclear)
         #expect(MermaidGateWords.answer("基础") == .no && MermaidGateWords.answer("进阶题") == .yes)
+        // a word that begins a label says its way unless a negation follows it (a recheck)
+        #expect(MermaidGateWords.answer("深入不下去") == .unclear && MermaidGateWords.answer("继续深入") == .yes)
     }
 
     @Test(arguments: ["A[Start] --> Q1[Hash maps?] --> Z[End]", "A[开始] --> Q1[哈希表] --> Z[结束]",

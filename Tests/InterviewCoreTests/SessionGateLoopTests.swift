@@ -47,6 +47,24 @@ struct SessionGateLoopTests {
         #expect(findings.filter { $0.text.en.contains("from 'G' to 'G'") }.isEmpty)
     }
 
+    /// From a recheck: the suggestion leaned to "yes" where yes leads straight back to the gate, an answer
+    /// the runner then refused.
+    @Test func theSuggestionNeverAdvisesAnAnswerThatLeadsBack() throws {
+        // setup: yes goes back to the start; Q1 rated 4
+        let guide = SessionTestGuide.oneTopic("Q1 --> G{Another example?}\nG -->|yes| S\nG -->|no| E([End])")
+        var script = try SessionTestScript(guide: guide)
+        try script.run("4")
+        #expect(script.agenda == .gate(topic: "1.1", gate: "G"))
+        // act
+        let suggestion = GateSuggestion.make(for: "G", in: "1.1", state: script.state, guide: guide, now: Date())
+        // verify: no, with why, in both languages
+        #expect(suggestion.advice == .loopsBack && suggestion.answer == false)
+        #expect(suggestion.reason(language: "en").contains("yes leads straight back to this gate (the chart loops), so no"))
+        #expect(suggestion.reason(language: "zh").contains("所以答“否”"))
+        try script.run("n")
+        #expect(script.state.topics["1.1"]?.isWalkDone == true)
+    }
+
     @Test func aLogWithSuchAnAnswerStillReplays() throws {
         // setup: the answer recorded directly, as an older build would have
         var script = try SessionTestScript(guide: Self.guide)

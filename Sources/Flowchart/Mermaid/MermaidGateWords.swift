@@ -106,7 +106,11 @@ enum MermaidGateWords {
             let rest = answer(String(word.dropFirst(modal.count)))
             if rest != .unclear { return rest }
         }
-        if let lead = chineseLeads.first(where: { word.hasPrefix($0.word) }) { return lead.answer }
+        // Not when a negation follows: 深入不下去 ("cannot go deeper") begins with 深入 (a recheck).
+        if let lead = chineseLeads.first(where: { word.hasPrefix($0.word) }),
+           !word.dropFirst(lead.word.count).unicodeScalars.contains(where: { "不没未无".unicodeScalars.contains($0) }) {
+            return lead.answer
+        }
         return .unclear
     }
 

@@ -271,6 +271,14 @@ extension MermaidReader {
         if let shaped = nodes.indices.first(where: { nodes[$0].shape == .terminal && out.incoming[$0] == 0 && out.count($0) > 0 }) {
             return shaped
         }
+        // A start a loop comes back to (`g -->|yes| s`), written after the first link: named so, it is the
+        // start wherever it stands; the first link's node was, and "Start" a question (a recheck).
+        if let named = nodes.indices.first(where: { n in
+            redirect[n] == nil && out.count(n) > 0 && [.terminal, .box, .none].contains(nodes[n].shape)
+                && markerWord(n).map(Self.startWords.contains) == true
+        }) {
+            return named
+        }
         return resolved.first.map { Int(links[$0].from) } ?? nodes.indices.first { redirect[$0] == nil && nodes[$0].shape != .note }
     }
 

@@ -11,6 +11,9 @@ import Foundation
 public struct GateSuggestion: Hashable, Sendable {
     public enum Advice: String, Hashable, Sendable, Codable {
         case goDeeper, ifTimeAllows, stay, noEvidence, followCandidate
+        /// The answer the ratings lean to leads straight back to this gate (the chart loops), which the
+        /// runner and the console refuse: the other one is advised (it advised the refused one: a recheck).
+        case loopsBack
     }
 
     public static let deeperShare = 0.75
@@ -27,6 +30,8 @@ public struct GateSuggestion: Hashable, Sendable {
     /// "no" leaves (`KnockoutReach`) and the threshold. The reason then says that "no" fails the knockout.
     public var ceilingIfNo: Double?
     public var knockout: Double?
+    /// With `loopsBack`: the answer the ratings leaned to, which leads back to the gate.
+    public var loopingAnswer: Bool?
 
     public static func make(for gate: String, in topicKey: String, state: SessionState, guide: Guide, now: Date) -> GateSuggestion {
         let maximum = guide.scale.maximum
@@ -53,6 +58,10 @@ public struct GateSuggestion: Hashable, Sendable {
             (suggestion.advice, suggestion.answer) = (.stay, false)
         } else {
             (suggestion.advice, suggestion.answer) = (.ifTimeAllows, true)
+        }
+        if let answer = suggestion.answer, state.answerLeadsBack(guide, topic: topicKey, gate: gate, answer: answer) != nil {
+            (suggestion.advice, suggestion.answer) = (.loopsBack, !answer)
+            suggestion.loopingAnswer = answer
         }
         return suggestion
     }
@@ -87,6 +96,10 @@ public struct GateSuggestion: Hashable, Sendable {
             return zh ? "本主题尚无评分，无建议" : "no question rated in this topic yet, so no advice"
         case .followCandidate:
             return zh ? "选择路径的分支：按候选人的经历选择" : "a choice of path, not of depth: follow the candidate's experience"
+        case .loopsBack:
+            let leaned = loopingAnswer == true
+            return zh ? "\(asked)，本可答“\(leaned ? "是" : "否")”，但它会直接回到这个判断（流程图是个环），所以答“\(leaned ? "否" : "是")”"
+                : "\(asked), which would say \(leaned ? "yes" : "no"), but \(leaned ? "yes" : "no") leads straight back to this gate (the chart loops), so \(leaned ? "no" : "yes")"
         }
     }
 }
