@@ -77,6 +77,12 @@ extension Interview {
                                "\(session) 中没有任何事件，没有可继续的面试：去掉 --resume 再运行同一命令即可开始").report()
                 }
             } else if let data = FileManager.default.contents(atPath: session), !data.isEmpty {
+                // A file that holds something else was said to hold a session, and --resume then failed on it
+                // (a recheck): said for what it is. Either way it is left as it is.
+                guard let log = try? SessionLog.decode(data), case .started? = log.events.first?.kind else {
+                    UsageError("\(session) is not empty and is not a session log; choose another file (it is left as it is)",
+                               "\(session) 不是空文件，也不是面试记录；请换一个文件（它保持原样）").report()
+                }
                 UsageError("\(session) already holds a session; continue it with --resume, or choose another file",
                            "\(session) 里已有一场面试；用 --resume 继续，或换一个文件").report()
             }

@@ -69,6 +69,20 @@ struct RunCommandTests {
     }
 
     /// An empty file resumed said it had restored an event and began a new interview on the default guide.
+    /// From a recheck: a file holding something else was said to hold a session, to be resumed.
+    @Test func aFileThatIsNoSessionLogIsSaidToBeNone() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("notes.txt").path
+        try Data("garbage{\n".utf8).write(to: URL(fileURLWithPath: log))
+        // act
+        let result = try CommandRunner.run(["run", Self.guide, "--session", log], environment: ["LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""])
+        // verify: refused, said for what it is, the file untouched
+        #expect(result.status == 2 && result.stderr.contains("is not empty and is not a session log"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "garbage{\n")
+    }
+
     @Test func anEmptySessionFileIsNothingToResume() throws {
         // setup
         let dir = try CommandRunner.temporaryDirectory()
