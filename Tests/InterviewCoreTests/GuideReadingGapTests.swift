@@ -496,6 +496,9 @@ struct GuideReadingGapTests {
         let keys = imported.guide.topics.map(\.key)
         #expect(Set(keys).count == keys.count && keys.first == "Basics" && keys.last == "Basics (\(keys.count))", "\(keys)")
         #expect(Topic.heading(key: "Basics (2)", title: "Basics") == "Basics (2)")
+        // named by the key wherever the topic is named (guide show printed "Basics" for each: a recheck)
+        #expect(imported.guide.topics.map(\.heading) == keys)
+        #expect(GuideOutline.text(imported.guide, language: .en).contains("Basics (\(keys.count))\n"))
         let warnings = imported.diagnostics.filter { $0.diagnostic.code == .duplicateSection }
         #expect(warnings.count == keys.count - 1)
         #expect(warnings.last?.diagnostic.text.en.contains("this one is 'Basics (\(keys.count))'") == true)

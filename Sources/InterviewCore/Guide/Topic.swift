@@ -32,7 +32,11 @@ public struct Topic: Hashable, Sendable, Codable {
     /// How pages and the terminal name the topic: number and title ("3.6 一些开放式技术问题"). Two
     /// topics that share a number are told apart by their titles; the key, which for the second one
     /// already holds the title, is for typing and linking, not for reading beside the title.
-    public var heading: String { [number, title].compactMap { $0 }.joined(separator: " ") }
+    /// A second unnumbered topic of one title is named by its key ("Basics (2)"): by number and title both
+    /// read "Basics", in `guide show`, the runner and the reports alike (a recheck).
+    public var heading: String {
+        number == nil && key != title ? Topic.heading(key: key, title: title) : [number, title].compactMap { $0 }.joined(separator: " ")
+    }
 
     /// The same name from a key and a title (reports and score cards keep those two, not the number).
     /// A second unnumbered topic of one title is keyed "Basics (2)" (`GuideBuilder.finish`): the key alone.

@@ -186,8 +186,8 @@ extension GuideBuilder {
                     if topic.number == nil {
                         let line = topicIndex < topicPlaces.count ? topicPlaces[topicIndex].headingLine : 1
                         diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: line, column: 1), LocalizedText(
-                            en: "another topic is already titled '\(topic.title)'; annotations and jumps name unnumbered topics by title, so this one is '\(key)' — number the topics or retitle one",
-                            zh: "已有主题的标题是“\(topic.title)”；批注和跳转按标题指向未编号的主题，所以这个主题记作“\(key)”——请给主题编号或改一个标题"))))
+                            en: "another topic already goes by '\(topic.title)'; annotations and jumps name unnumbered topics by title, so this one is '\(key)' — number the topics or retitle one",
+                            zh: "已有主题叫“\(topic.title)”；批注和跳转按标题指向未编号的主题，所以这个主题记作“\(key)”——请给主题编号或改一个标题"))))
                     }
                     topic.key = key
                     keys.insert(key)
