@@ -69,13 +69,14 @@ extension MermaidReader {
         }
     }
 
-    /// Whether `i..<end` starts with an id followed by a shape (`D[…]`, `D(…)`, `D{…}`, `D>…]`, `D@{…}`) or
-    /// by nothing more: a node where an arrow was forgotten, rather than words.
+    /// Whether `i..<end` starts with an id followed by a shape (`D[…]`, `D(…)`, `D{…}`, `D>…]`, `D@{…}`): a
+    /// node where an arrow was forgotten. Not a bare word (`B[Q one] 追问细节`), more likely a stray remark
+    /// than a question (read as one, it made B a forking question: a recheck).
     private func nodeFollows(at start: Int, before end: Int) -> Bool {
         var k = start
         while k < end, !Self.idStops.contains(s[k]) { k += 1 }
-        guard k > start else { return false }
-        return k == end || [UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: ">"), UInt8(ascii: "@")].contains(s[k])
+        guard k > start, k < end else { return false }
+        return [UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: ">"), UInt8(ascii: "@")].contains(s[k])
     }
 
     private static let idStops: Set<UInt8> = Set(" \t\r\n;[({>@&|".utf8)
