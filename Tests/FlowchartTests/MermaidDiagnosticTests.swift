@@ -88,6 +88,19 @@ import Testing
         #expect(parsed.graph.node("追问细节") == nil)
     }
 
+    /// From a recheck: a node reached only through one whose line in was left out got the plain message.
+    @Test func whatLiesBehindALeftOutLineSaysSo() throws {
+        // act: a fourth path left out, and a question after it
+        let parsed = parse("S([Start]) --> q[Hub]\nq --> a[A] & b[B] & c[C] & d[D]\nd --> d2[After D]")
+        // verify
+        let findings = parsed.diagnostics.filter { $0.code == .unreachableNode }
+        #expect(findings.map(\.message) == [
+            "'d' cannot be reached from the start 'S'; the interview never asks it — the line drawn to it was left out: see the error on that line",
+            "'d2' cannot be reached from the start 'S'; the interview never asks it — it is reached through 'd', whose line in was left out: see the error on that line",
+        ])
+        #expect(findings.last?.text.zh.contains("要经过 'd' 才能到达") == true)
+    }
+
     @Test func aMistakenArrowKeepsItsPipeLabel() throws {
         // act
         let parsed = parse("G{ok?} ->|no| B\nG -->|yes| C")

@@ -124,6 +124,22 @@ extension MermaidReader {
         let reachable = graph.reachability()
         var leadsIn: Set<String>?
         let startNode = graph.node(start)
+        // What is unreached only behind such a node (`d --> d2`): its finding names the line left out too.
+        var behind: [Int: String] = [:]
+        if !leftOutTargets.isEmpty {
+            let successors = graph.successors()
+            var queue = graph.nodes.indices.filter { !reachable[$0] && leftOutTargets.contains(graph.nodes[$0].id) }
+            for k in queue { behind[k] = graph.nodes[k].id }
+            var head = 0
+            while head < queue.count {
+                let n = queue[head]
+                head += 1
+                for m in successors[n] where !reachable[m] && behind[m] == nil {
+                    behind[m] = behind[n]
+                    queue.append(m)
+                }
+            }
+        }
         for (k, node) in graph.nodes.enumerated() where !reachable[k] && node.type != .end && node.type != .start {
             if node.isNote {
                 // Tied to a step the start never reaches: that step's own finding says it.
@@ -136,6 +152,11 @@ extension MermaidReader {
             if root && skipped.contains(node.id) { continue }
             if root && leftOutTargets.contains(node.id) {
                 diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, MermaidText.unreachableByLeftOutLine(node.id, start: start)))
+                continue
+            }
+            if let cutOff = behind[k], cutOff != node.id {
+                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
+                                              MermaidText.unreachableBehindLeftOutLine(node.id, start: start, cutOff: cutOff)))
                 continue
             }
             diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,

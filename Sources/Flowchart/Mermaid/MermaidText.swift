@@ -286,6 +286,11 @@ enum MermaidText {
                                                       zh: "——画向它的连线已被忽略：见那条连线上的错误")
     }
 
+    static func unreachableBehindLeftOutLine(_ id: String, start: String, cutOff: String) -> LocalizedText {
+        unreachable(id, start: start) + LocalizedText(en: " — it is reached through '\(cutOff)', whose line in was left out: see the error on that line",
+                                                      zh: "——它要经过 '\(cutOff)' 才能到达，而画向 '\(cutOff)' 的连线已被忽略：见那条连线上的错误")
+    }
+
     static func untiedNote(_ id: String) -> LocalizedText {
         LocalizedText(en: "note '\(id)' is tied to nothing, so the interview shows it nowhere: link it to the question it is about (\(id) -.- …)",
                       zh: "注释 '\(id)' 没有连到任何节点，面试中不会显示：请把它连到它所说明的问题（\(id) -.- …）")
