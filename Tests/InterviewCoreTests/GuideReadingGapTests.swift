@@ -368,6 +368,15 @@ struct GuideReadingGapTests {
         #expect(again.stages.map(\.questions) == guide.stages.map(\.questions))
     }
 
+    /// From a recheck: a topic titled "Basics (2)" beside two "Basics" was keyed "Basics (2) (2)".
+    @Test func aCountedKeyNeverTakesAnotherTopicsOwn() {
+        // act
+        let chart = "```flow\nst=>start: S\nop1=>operation: Q\nst->op1\n```\n"
+        let guide = GuideImporter.importMarkdown("# G\n## 1. T\n### Basics\n" + chart + "### Basics\n" + chart + "### Basics (2)\n" + chart).guide
+        // verify
+        #expect(guide.topics.map(\.key) == ["Basics", "Basics (3)", "Basics (2)"])
+    }
+
     /// From a probe: `guide show` left the group headings (the seed's 3.2, 3.5) and their advice out of its tree.
     @Test func theOutlineNamesAGroupBeforeItsTopicsWithItsAdvice() {
         // act

@@ -173,6 +173,9 @@ extension GuideBuilder {
             }
         }
         var keys = Set<String>()
+        // Every topic's own key, kept from the counted ones: a topic titled "Basics (2)" beside two "Basics"
+        // was keyed "Basics (2) (2)" (a recheck).
+        let ownKeys = Set(guide.stages.flatMap { $0.topics.map(\.key) })
         for s in guide.stages.indices {
             for t in guide.stages[s].topics.indices {
                 var topic = guide.stages[s].topics[t]
@@ -182,7 +185,7 @@ extension GuideBuilder {
                     // counted for both (a probe): a count makes the key unique, and the author is told.
                     let named = [topic.number, topic.title].compactMap { $0 }.joined(separator: " ")
                     var key = named, count = 2
-                    while keys.contains(key) { key = "\(named) (\(count))"; count += 1 }
+                    while keys.contains(key) || (ownKeys.contains(key) && key != topic.key) { key = "\(named) (\(count))"; count += 1 }
                     if topic.number == nil {
                         let line = topicIndex < topicPlaces.count ? topicPlaces[topicIndex].headingLine : 1
                         diagnostics.append(GuideDiagnostic(Diagnostic(.warning, .duplicateSection, at: SourcePosition(line: line, column: 1), LocalizedText(
