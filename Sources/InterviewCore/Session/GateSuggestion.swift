@@ -30,8 +30,6 @@ public struct GateSuggestion: Hashable, Sendable {
     /// "no" leaves (`KnockoutReach`) and the threshold. The reason then says that "no" fails the knockout.
     public var ceilingIfNo: Double?
     public var knockout: Double?
-    /// With `loopsBack`: the answer the ratings leaned to, which leads back to the gate.
-    public var loopingAnswer: Bool?
 
     public static func make(for gate: String, in topicKey: String, state: SessionState, guide: Guide, now: Date) -> GateSuggestion {
         let maximum = guide.scale.maximum
@@ -61,7 +59,6 @@ public struct GateSuggestion: Hashable, Sendable {
         }
         if let answer = suggestion.answer, state.answerLeadsBack(guide, topic: topicKey, gate: gate, answer: answer) != nil {
             (suggestion.advice, suggestion.answer) = (.loopsBack, !answer)
-            suggestion.loopingAnswer = answer
         }
         return suggestion
     }
@@ -97,7 +94,8 @@ public struct GateSuggestion: Hashable, Sendable {
         case .followCandidate:
             return zh ? "选择路径的分支：按候选人的经历选择" : "a choice of path, not of depth: follow the candidate's experience"
         case .loopsBack:
-            let leaned = loopingAnswer == true
+            // The ratings leaned to the other answer than the one advised.
+            let leaned = answer == false
             return zh ? "\(asked)，本可答“\(leaned ? "是" : "否")”，但它会直接回到这个判断（流程图是个环），所以答“\(leaned ? "否" : "是")”"
                 : "\(asked), which would say \(leaned ? "yes" : "no"), but \(leaned ? "yes" : "no") leads straight back to this gate (the chart loops), so \(leaned ? "no" : "yes")"
         }
