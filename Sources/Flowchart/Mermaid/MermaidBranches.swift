@@ -124,7 +124,7 @@ extension MermaidReader {
         let reachable = graph.reachability()
         var leadsIn: Set<String>?
         let startNode = graph.node(start)
-        // What is unreached only behind such a node (`d --> d2`): its finding names the line left out too.
+        // Each such node unreached, and what is unreached only behind it (`d --> d2`), by that node's id.
         var behind: [Int: String] = [:]
         if !leftOutTargets.isEmpty {
             let successors = graph.successors()
@@ -150,13 +150,11 @@ extension MermaidReader {
             if leadsIn == nil { leadsIn = Set(graph.edges.map(\.to)) }
             let root = !leadsIn!.contains(node.id)
             if root && skipped.contains(node.id) { continue }
-            if root && leftOutTargets.contains(node.id) {
-                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, MermaidText.unreachableByLeftOutLine(node.id, start: start)))
-                continue
-            }
-            if let cutOff = behind[k], cutOff != node.id {
-                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,
-                                              MermaidText.unreachableBehindLeftOutLine(node.id, start: start, cutOff: cutOff)))
+            // The node a left-out line led to, or one only behind it.
+            if let cutOff = behind[k] {
+                diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position, cutOff == node.id
+                    ? MermaidText.unreachableByLeftOutLine(node.id, start: start)
+                    : MermaidText.unreachableBehindLeftOutLine(node.id, start: start, cutOff: cutOff)))
                 continue
             }
             diagnostics.append(Diagnostic(.warning, .unreachableNode, at: node.position,

@@ -64,7 +64,7 @@ public enum GuideOutline {
                 rows.append("  \(g.id)  ◇ \(g.text)  \(w.yes) → \(g.yes ?? "—"), \(w.no) → \(g.no ?? "—")  [\(w.gateKind(g.kind))]")
             } else if let i = instructions[step.id] {
                 // A junction or fork bar without words of its own read "f  ▷ f", or "g  ▷ " (a probe).
-                let text = i.text.trimmingCharacters(in: .whitespaces).isEmpty || i.text == i.id ? w.junction : i.text
+                let text = i.saysNothing ? w.junction : i.text
                 rows.append("  \(i.id)  ▷ \(text)" + (i.calls.map { " " + w.brackets.bracketed("\(w.calls) \($0)") } ?? ""))
             }
             for note in step.note?.split(separator: "\n") ?? [] { rows.append("      ✎ \(note)") }

@@ -63,8 +63,7 @@ public struct Topic: Hashable, Sendable, Codable {
         while let target = targets.popLast() {
             for step in leads.into[target] ?? [] where seen.insert(step).inserted {
                 targets.append(step)
-                if let instruction = leads.byID[step], instruction.calls == nil, instruction.text != instruction.id,
-                   !instruction.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let instruction = leads.byID[step], instruction.calls == nil, !instruction.saysNothing {
                     found.insert(instruction, at: 0)
                 }
             }
@@ -194,6 +193,9 @@ public struct Instruction: Hashable, Sendable, Codable {
         self.text = text
         self.calls = calls
     }
+
+    /// A fork bar or junction without words of its own: its text is empty, or only its id.
+    public var saysNothing: Bool { text == id || text.trimmingCharacters(in: .whitespaces).isEmpty }
 }
 
 /// A named score range, such as "hire" from 70 up.
