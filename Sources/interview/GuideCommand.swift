@@ -15,7 +15,19 @@ extension Interview {
 
 /// A guide named on the command line: a Markdown or JSON file, or a bundled guide as `id` or `id.lang`.
 enum GuideArgument {
+    /// Each name read once per process: `run` and `report` read the guide first for the language of their
+    /// messages (`CommandLineLanguage.speak`), then for the session, and a 40,000-node guide took its import
+    /// time twice. One command runs per process, on one thread.
+    nonisolated(unsafe) private static var loaded: [String: ImportedGuide] = [:]
+
     static func load(_ name: String) -> ImportedGuide {
+        if let guide = loaded[name] { return guide }
+        let guide = read(name)
+        loaded[name] = guide
+        return guide
+    }
+
+    private static func read(_ name: String) -> ImportedGuide {
         if FileManager.default.fileExists(atPath: name) {
             do {
                 return try GuideImporter.load(path: name)
