@@ -145,7 +145,10 @@ extension SessionDriver {
             return offer(gate, answer: answer)
         }
         setReviewing(ref)
-        let now = state.topics[ref.topic]?.ratings[ref.question] ?? 0
+        guard let now = state.topics[ref.topic]?.ratings[ref.question] else {
+            return Outcome(message: LocalizedText(en: "rate \(ref) (now skipped): press a rating, which takes the skip back",
+                                                  zh: "为 \(ref) 评分（现在是“跳过”）：请按评分键，评分后不再算作跳过"))
+        }
         return Outcome(message: LocalizedText(en: "re-rate \(ref) (now \(now)): press a rating",
                                               zh: "重新评分 \(ref)（现在是 \(now)）：请按评分键"))
     }

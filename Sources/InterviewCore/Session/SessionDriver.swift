@@ -93,7 +93,7 @@ public struct SessionDriver {
     }
 }
 
-/// One step of `b` back through an interview: a rated question to correct, or the gate to answer again.
+/// One step of `b` back through an interview: a rated or skipped question to rate, or the gate to answer again.
 public enum CorrectionStep: Hashable, Sendable {
     case question(QuestionRef)
     case gate(GateRef)

@@ -93,17 +93,18 @@ extension SessionEngine {
         }
     }
 
-    /// What `b` walks back through, oldest first: each question rated, once, where it was first rated (a
-    /// correction does not move it to the end), and the gate whose answer can still be changed where it was
-    /// answered last. The runner and the console both follow it, so `b` reaches the same slip in both.
+    /// What `b` walks back through, oldest first: each question rated or skipped, once, where it was first
+    /// rated or skipped (a correction does not move it to the end), and the gate whose answer can still be
+    /// changed where it was answered last. The runner and the console both follow it, so `b` reaches the
+    /// same slip in both; a skip too, which a rating takes back.
     public var correctionOrder: [CorrectionStep] {
         var order: [CorrectionStep] = []
         var seen = Set<QuestionRef>()
         let revisable = state.revisableGate.map { CorrectionStep.gate(GateRef(topic: $0.topic, gate: $0.gate.gate)) }
         for event in events {
             switch event.kind {
-            case .rated(let ref, _) where seen.insert(ref).inserted:
-                order.append(.question(ref))
+            case .rated(let ref, _), .questionSkipped(let ref, _):
+                if seen.insert(ref).inserted { order.append(.question(ref)) }
             case .gateAnswered(let topic, let gate, _), .gateRevised(let topic, let gate, _):
                 let step = CorrectionStep.gate(GateRef(topic: topic, gate: gate))
                 order.removeAll { $0 == step }

@@ -31,12 +31,20 @@ extension SessionFold {
     }
 
     /// Any question asked can be rated, and rated again (the last rating counts): corrections after
-    /// the fact are normal. Rating the question the walk stands on moves the walk on.
+    /// the fact are normal. A skipped one too, which takes the skip back: `s` sits among the rating keys,
+    /// and a slip on it left the question out of the score for good (a probe). Rating the question the
+    /// walk stands on moves the walk on; a skip there had moved it the same way already.
     mutating func rate(_ ref: QuestionRef, _ rating: Int) throws(SessionError) {
         let (topic, _) = try question(ref)
         guard guide.scale.contains(rating) else { throw .ratingOutOfScale(rating, guide.scale.levels) }
-        guard var progress = state.topics[ref.topic], progress.wasAsked(ref.question) else { throw .notAsked(ref) }
-        if progress.skipped[ref.question] != nil { throw .alreadyHandled(ref, "skipped") }
+        guard var progress = state.topics[ref.topic] else { throw .notAsked(ref) }
+        if progress.skipped.removeValue(forKey: ref.question) != nil, !progress.wasAsked(ref.question) {
+            // Skipped where the walk stood, before it was asked (or an open question of a pick list not
+            // picked): asked now, since it is being rated.
+            progress.asked.append(ref.question)
+            progress.askedAt[ref.question] = at
+        }
+        guard progress.wasAsked(ref.question) else { throw .notAsked(ref) }
         progress.ratings[ref.question] = rating
         progress.closeGateRevision(after: ref.question)
         if progress.position == ref.question {

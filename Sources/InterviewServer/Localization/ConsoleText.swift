@@ -6,7 +6,7 @@ enum ConsoleText: String, CaseIterable, Sendable {
     case moveOn, returnBack, skip, skipReason, notes, notePlaceholder, addNote, noteAdded, sharedNote, draftSaved, draftLocal
     case finish, finishConfirm, finished, openReport, offline, queued, synced, refused, loggedOut, forbidden
     case help, helpTitle, level, weight, coverage, score, total, overTime, stageDone, stageCurrent, stageBegun, stageNotStarted
-    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, noteOnRated, changeSubmission, reasonNeeded, reRate, noEarlierRating
+    case noChart, stages, close, ok, cancel, ratingWaits, noteOn, noteOnCurrent, noteOnRated, changeSubmission, reasonNeeded, reRate, rateSkipped, noEarlierRating
     case chartRated, chartNow, chartNotYet
     case flowchart, history, historyAll, skipped, noNotes, stageQuestions, moving, required, guidance, groupHint, groupJump
     case finishedSubmitted, sharedTag, submitTitle, submitHint, recommendationLabel, chooseRecommendation, summaryLabel, submitCard, submittedCard, revisionReason
@@ -55,6 +55,8 @@ enum ConsoleText: String, CaseIterable, Sendable {
         case .reasonNeeded: ("Nothing changed: a submitted card changes only with a reason.", "未修改：已提交的评分卡只有填写原因才能修改。")
         case .reRate: ("Re-rate %1 (now %2): press a rating; b again goes further back.",
                        "重新评分 %1（现在是 %2）：请按评分键；再按 b 继续往前。")
+        case .rateSkipped: ("Rate %1 (now skipped): a rating takes the skip back; b again goes further back.",
+                            "为 %1 评分（现在是“跳过”）：评分后不再算作跳过；再按 b 继续往前。")
         case .noEarlierRating: ("No earlier rated question in this topic or the one before it; a rating can also be corrected by clicking it in the list below the question, and every one once the interview is finished.",
                                 "这个主题及上一个主题里没有更早评过分的问题；也可以点击题目下方列表中的分数来修改评分，面试结束后可修改所有评分。")
         case .changeSubmission: ("Change the recommendation or summary", "修改推荐或总结")

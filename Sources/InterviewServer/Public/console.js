@@ -410,7 +410,8 @@
     reviewing = q;
     if (!q) { hideMessage(); return; }
     const h = view.history.find((x) => x.topic === q.topic && x.id === q.id);
-    showMessage(L.reRate.replace("%1", q.topic + " · " + q.id).replace("%2", String(h ? h.rating : "–")));
+    showMessage(h && h.skipped ? L.rateSkipped.replace("%1", q.topic + " · " + q.id)
+                               : L.reRate.replace("%1", q.topic + " · " + q.id).replace("%2", String(h ? h.rating : "–")));
     // Its chips take the focus, so a screen reader says which question is being corrected.
     const chip = [...$("history").querySelectorAll("[data-chip]")].find((b) => b.dataset.chip === q.topic + "/" + q.id + "/" + (h ? h.rating : ""));
     if (chip) chip.focus();
@@ -422,7 +423,8 @@
     // The history holds the topic entered before this one too, so b reaches a slip on its last question.
     // Oldest first: the ratings given before the gate's answer, the gate, the ratings first given after it.
     const g = view.revisableGate;
-    const rated = view.history.filter((h) => !h.skipped && h.rating !== undefined && h.rating !== null);
+    // A skip too: a rating takes it back (the engine's rule), and `s` sits among the rating keys.
+    const rated = view.history.filter((h) => h.skipped || (h.rating !== undefined && h.rating !== null));
     const later = (h) => g && g.ratedAfter.some((q) => q.topic === h.topic && q.id === h.id);
     const steps = [...rated.filter((h) => !later(h)), ...(g ? [g] : []), ...rated.filter(later)];
     const here = revisingGate || reviewing;
@@ -804,7 +806,9 @@
     box.append(el("ul", {}, view.history.map((h) => el("li", {},
       el("span", { class: "history-text", lang: guide.language, text: (view.finished || h.topic !== view.topic ? h.topic + " · " : "") + questionText(h.topic, h.id).text + " " }),
       // The scale kept on one line: wrapped after "0 1", "2 3 4" read as the next question's (a tablet probe).
-      h.skipped ? el("em", { text: L.skipped }) : el("span", { class: "chips" }, guide.scale.map((a) => el("button", {
+      // A skipped question keeps its chips: a click rates it and takes the skip back.
+      h.skipped ? el("em", { text: L.skipped + " " }) : null,
+      el("span", { class: "chips" }, guide.scale.map((a) => el("button", {
         type: "button", class: "chip" + (h.rating === a.rating ? " chosen" : ""), text: String(a.rating), title: a.text,
         "aria-pressed": h.rating === a.rating ? "true" : "false", "data-chip": h.topic + "/" + h.id + "/" + a.rating,
         "aria-label": L.ratingOf + " " + a.rating + " · " + questionText(h.topic, h.id).text,
