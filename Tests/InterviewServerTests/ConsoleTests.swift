@@ -637,10 +637,44 @@ struct ConsolePanelTests {
             #expect(page.contains("@media print") && page.contains(".app-bar { display: none; }") && !page.contains(".app-preamble { display: none; }"))
             #expect(position.body.string.contains("75.0") && position.body.string.contains("(n=2)"))
             // a second round scheduled later: the row keeps the scored panel's figures, with the new status
-            try await Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
-                                scheduledAt: Date().addingTimeInterval(86_400)).save(on: app.db)
+            let second = Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
+                                   scheduledAt: Date().addingTimeInterval(86_400))
+            try await second.save(on: app.db)
             let later = try await ivan.get("/positions/\(try fixture.position.requireID())").body.string
             #expect(later.contains("75.0") && later.contains("(n=2)") && later.contains(Text.statusScheduled.in(.en)))
+            // Ivan alone scores the second round 1 of 4 (25): the candidate's row is the mean of all three
+            // cards, as the debrief's, not the latest round's one card (a probe found 25.0 (n=1) there).
+            let ivanUser = try #require(try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first())
+            try await second.$interviewers.attach(ivanUser, on: app.db)
+            let round2 = ConsoleFixture(app: app, interview: second, candidate: fixture.candidate, position: fixture.position)
+            _ = try await ivan.walkToFirstQuestion(round2)
+            _ = try await ivan.rate(round2, "3.1", "op1", 1)
+            _ = try await ivan.act(round2, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(round2, ["type": "submit", "recommendation": "no-hire", "summary": ""])
+            let candidates = try await ivan.get("/api/v1/candidates").body.string
+            #expect(candidates.contains(#""score":"58.3""#) && candidates.contains(#""cards":3"#))
+            // a third round, cancelled after Ivan scored it 4: in no row's figures
+            let third = Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
+                                  scheduledAt: Date().addingTimeInterval(2 * 86_400))
+            try await third.save(on: app.db)
+            try await third.$interviewers.attach(ivanUser, on: app.db)
+            let round3 = ConsoleFixture(app: app, interview: third, candidate: fixture.candidate, position: fixture.position)
+            _ = try await ivan.walkToFirstQuestion(round3)
+            _ = try await ivan.rate(round3, "3.1", "op1", 4)
+            _ = try await ivan.act(round3, ["type": "finish", "confirm": true])
+            _ = try await ivan.act(round3, ["type": "submit", "recommendation": "hire", "summary": ""])
+            third.status = .cancelled
+            try await third.save(on: app.db)
+            let afterCancel = try await ivan.get("/api/v1/candidates").body.string
+            #expect(afterCancel.contains(#""score":"58.3""#) && afterCancel.contains(#""cards":3"#))
+            let listing = try await ivan.get("/api/v1/interviews?candidate=\(try fixture.candidate.requireID())").body
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(buffer: listing)) as? [[String: Any]])
+            let scores = Dictionary(uniqueKeysWithValues: items.compactMap { item -> (String, String)? in
+                guard let id = item["id"] as? String, let outcome = item["outcome"] as? [String: Any] else { return nil }
+                return (id.lowercased(), outcome["score"] as? String ?? "")
+            })
+            #expect(scores[try third.requireID().uuidString.lowercased()] == "–")
+            #expect(scores[try second.requireID().uuidString.lowercased()] == "25.0")
         }
     }
 

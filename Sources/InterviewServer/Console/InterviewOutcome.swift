@@ -16,8 +16,43 @@ struct InterviewOutcome: Content {
 
     static let empty = InterviewOutcome(score: "–", coverage: "–", recommendation: "–", cards: 0)
 
+    /// The cards behind an outcome, kept apart from it so a candidate's rounds combine card by card (a
+    /// mean of the rounds' means would weigh a one-card round like a three-card panel).
+    struct ShownCards {
+        var scores: [Double] = []
+        var coverages: [Double] = []
+        var bands: [String] = []
+        var count = 0
+
+        mutating func add(_ other: ShownCards) {
+            scores += other.scores
+            coverages += other.coverages
+            for band in other.bands where !bands.contains(band) { bands.append(band) }
+            count += other.count
+        }
+    }
+
+    init(score: String, coverage: String, recommendation: String, cards: Int) {
+        self.score = score
+        self.coverage = coverage
+        self.recommendation = recommendation
+        self.cards = cards
+    }
+
+    init(_ shown: ShownCards) {
+        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        self.init(score: shown.scores.isEmpty ? "–" : ScoreFormat.score(mean(shown.scores)),
+                  coverage: shown.coverages.isEmpty ? "–" : ScoreFormat.score(mean(shown.coverages)) + "%",
+                  recommendation: shown.bands.isEmpty ? "–" : shown.bands.joined(separator: " / "), cards: shown.count)
+    }
+
     /// `interviews`: with their ids and candidates read.
     static func of(_ interviews: [Interview], for viewer: User, language: Language, on db: any Database) async throws -> [UUID: InterviewOutcome] {
+        try await shownCards(of: interviews, for: viewer, language: language, on: db).mapValues(InterviewOutcome.init)
+    }
+
+    /// Per interview, the submitted cards the viewer may read; interviews with none are left out.
+    static func shownCards(of interviews: [Interview], for viewer: User, language: Language, on db: any Database) async throws -> [UUID: ShownCards] {
         let interviewIDs = interviews.compactMap(\.id)
         guard !interviewIDs.isEmpty else { return [:] }
         let candidateOf = Dictionary(interviews.compactMap { interview in interview.id.map { ($0, interview.$candidate.id) } },
@@ -36,14 +71,11 @@ struct InterviewOutcome: Content {
                                        awaitingOwnCard: candidateOf[interviewID].map(awaiting.contains) ?? true)
             let shown = cards.filter { $0.submittedAt != nil && rule.view(of: $0) == .full }
             guard !shown.isEmpty else { return nil }
-            let scores = shown.compactMap(\.overall), coverages = shown.compactMap(\.coverage)
-            var bands: [String] = []
-            for band in shown.compactMap({ $0.band.map { RecommendationBand.shown($0, in: language.report) } }) where !bands.contains(band) {
-                bands.append(band)
+            var result = ShownCards(scores: shown.compactMap(\.overall), coverages: shown.compactMap(\.coverage), count: shown.count)
+            for band in shown.compactMap({ $0.band.map { RecommendationBand.shown($0, in: language.report) } }) where !result.bands.contains(band) {
+                result.bands.append(band)
             }
-            return InterviewOutcome(score: scores.isEmpty ? "–" : ScoreFormat.score(scores.reduce(0, +) / Double(scores.count)),
-                                    coverage: coverages.isEmpty ? "–" : ScoreFormat.score(coverages.reduce(0, +) / Double(coverages.count)) + "%",
-                                    recommendation: bands.isEmpty ? "–" : bands.joined(separator: " / "), cards: shown.count)
+            return result
         }
     }
 }

@@ -309,7 +309,9 @@ extension Text {
         // The lists' column: the band the score falls in, not what the interviewers recommended (the
         // debrief and the candidate page show those). Headed "Recommendation", a hiring team read an
         // interviewer's "Hire" as gone.
-        case .bandByScore: ("Band by score", "按分数的档位")
+        // One band per card, the distinct ones joined: "No hire / Lean no" under "Band by score" read as the
+        // band of the mean beside it (a probe).
+        case .bandByScore: ("Bands of the cards", "各评分卡的档位")
         case .panel: ("Panel", "面试小组")
         case .interviewer: ("Interviewer", "面试官")
         case .submitted: ("Submitted", "已提交")

@@ -99,7 +99,7 @@ enum CandidateService {
         let byCandidate = Dictionary(grouping: interviews, by: { $0.$candidate.id })
         // Every listed candidate's interviews, not only the latest: a second round scheduled after a scored
         // panel used to empty the row's figures until the new one had cards.
-        let outcomes = try await InterviewOutcome.of(interviews, for: user, language: language, on: db)
+        let shownCards = try await InterviewOutcome.shownCards(of: interviews, for: user, language: language, on: db)
         var decisions = try await DecisionService.current(candidates.compactMap(\.id), on: db)
         for id in try await PanelVisibility.candidatesAwaitingOwnCard(of: user, among: Array(decisions.keys), on: db) {
             decisions[id] = nil
@@ -108,14 +108,18 @@ enum CandidateService {
             let id = try candidate.requireID()
             let own = byCandidate[id] ?? []
             let last = own.max { $0.scheduledAt < $1.scheduledAt }
-            // The figures of the latest interview that has any, a cancelled one aside; the status is the latest interview's.
-            let scored = own.filter { $0.status != .cancelled && ($0.id.map { outcomes[$0] != nil } ?? false) }
-                .max { $0.scheduledAt < $1.scheduledAt }
+            // The mean over every round's submitted cards, cancelled interviews aside, as the debrief's: the
+            // latest round's alone (one card of three) was shown as the candidate's score with nothing saying
+            // so (a probe). The status is the latest interview's.
+            var cards = InterviewOutcome.ShownCards()
+            for interview in own where interview.status != .cancelled {
+                if let shown = interview.id.flatMap({ shownCards[$0] }) { cards.add(shown) }
+            }
             return Row(id: id, name: candidate.name ?? "", positionTitle: candidate.position.title,
                        erased: candidate.erasedAt != nil, interviewCount: own.count,
                        created: DisplayDate.string(candidate.createdAt), href: SiteURL.candidate(id).path,
                        status: last?.status.label(language) ?? "–",
-                       outcome: scored.flatMap { $0.id.flatMap { outcomes[$0] } } ?? .empty,
+                       outcome: cards.count == 0 ? .empty : InterviewOutcome(cards),
                        decision: decisions[id]?.label(language) ?? "–")
         }
         return CandidateListing(rows: list, total: total, page: number, per: size)

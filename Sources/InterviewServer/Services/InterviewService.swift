@@ -177,7 +177,10 @@ enum InterviewService {
                        rescheduleAction: manages && interview.status.isOpen ? SiteURL.interviewReschedule(id).path : nil,
                        scheduledAtField: DisplayDate.fieldValue(interview.scheduledAt),
                        consoleHref: panel.contains(me) && interview.status != .cancelled ? SiteURL.interviewConsole(id).path : nil,
-                       reportHref: SiteURL.interviewReport(id).path, outcome: outcomes[id] ?? .empty)
+                       reportHref: SiteURL.interviewReport(id).path,
+                       // A cancelled interview's cards count in no score (security.md); its row showed one
+                       // beside the candidate page's "left out" (a probe).
+                       outcome: interview.status == .cancelled ? .empty : outcomes[id] ?? .empty)
             let open = interview.status == .scheduled || interview.status == .inProgress
             let choices = !open ? [] : (candidate.flatMap { eligible[$0.$position.id] } ?? [])
                 .filter { !panel.contains($0.id!) }.map { PanelChoice(id: $0.id!, name: $0.name) }
