@@ -54,6 +54,20 @@ import Testing
         #expect(parsed.codes.contains(.tooManyBranches))
     }
 
+    /// Forty groups of 300 chained by `&` stayed under a per-statement limit and made 3.5 million links from
+    /// 113 KB (a security probe): the links `&` makes are bounded per chart.
+    @Test func aChainOfLargeGroupsIsBoundedPerChart() {
+        // setup
+        let groups = (0..<40).map { g in (0..<300).map { "G\(g)N\($0)" }.joined(separator: " & ") }
+        let text = "graph TD\nst([Start]) --> G0N0\n" + groups.joined(separator: " --> ")
+        // act
+        let parsed = MermaidParser.parse(text)
+        // verify: the first pair of groups (90,000 links) is past the budget; nothing of the chain is built
+        #expect(parsed.graph.edges.count <= MermaidReader.maxGroupLinksPerChart + 1)
+        #expect(parsed.codes.contains(.tooManyBranches))
+        #expect(parsed.diagnostics.contains { $0.text.en.contains("past 10000") })
+    }
+
     @Test func deepSubgraphNesting() {
         // setup
         let depth = 5_000

@@ -52,6 +52,8 @@ struct MermaidReader {
     var inSkippedStatement = Set<Int32>()
     var groupScratch: [Int32] = []
     var previousScratch: [Int32] = []
+    /// The links `&` groups have made so far in this chart (`maxGroupLinksPerChart`).
+    var groupLinks = 0
     /// Per node: the `groupStamp` of the last `&` group it was put in, so a group names each node once.
     /// Per link that names a subgraph at an end (`S --> one`): the subgraph each end names, or -1. Such
     /// a line goes to or from a node inside, but in Mermaid's rule it is a line to the subgraph, not one

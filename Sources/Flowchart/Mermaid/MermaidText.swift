@@ -39,9 +39,9 @@ enum MermaidText {
                       zh: "标签的结束引号之后还有 '\(text)'；标签内的引号请写成 #quot;")
     }
 
-    static func tooManyPairs(_ left: Int, _ right: Int) -> LocalizedText {
-        LocalizedText(en: "\(left) × \(right) nodes joined by '&' would make more than 100,000 links; the statement is skipped",
-                      zh: "用 '&' 连接的 \(left) × \(right) 个节点会产生超过 100,000 条连线；本语句已跳过")
+    static func tooManyPairs(_ left: Int, _ right: Int, limit: Int) -> LocalizedText {
+        LocalizedText(en: "\(left) × \(right) nodes joined by '&' would take the links '&' makes in this chart past \(limit); the statement is skipped",
+                      zh: "用 '&' 连接的 \(left) × \(right) 个节点会使本图中由 '&' 产生的连线超过 \(limit) 条；本语句已跳过")
     }
 
     static func expectedArrow(_ text: String) -> LocalizedText {
