@@ -90,7 +90,7 @@ import Testing
         #expect(mermaid.contains("c -->|是：跳过| a") && mermaid.contains("c -->|否：继续| b"), "\(mermaid)")
         let back = MermaidParser.parse(mermaid).graph
         #expect(back.edges.first { $0.label == "是：跳过" }?.branch == .yes && back.edges.first { $0.label == "否：继续" }?.branch == .no)
-        #expect(MermaidWriter.rewrittenGateLabels(graph).map(\.text.zh) == [
+        #expect(MermaidWriter.rewrittenLabels(graph).map(\.text.zh) == [
             "这个判断的“是”连线标签是“跳过”，Mermaid 会把它读成“否”：已写成“是：跳过”，连线的走向不变",
             "这个判断的“否”连线标签是“继续”，Mermaid 会把它读成“是”：已写成“否：继续”，连线的走向不变"])
     }

@@ -44,6 +44,29 @@ import Testing
         #expect(Self.described(MermaidParser.parse(mermaid).graph) == Self.described(back.graph), "\(mermaid)")
     }
 
+    /// `->` in a subgraph's title or a node's style made the node's definition read as a link: the node was
+    /// lost, with "1 chart converted" said (a probe).
+    @Test func anArrowInATitleOrAStyleKeepsTheNode() throws {
+        // setup
+        let graph = MermaidParser.parse("""
+        flowchart TD
+          st([Start]) --> q1[Q1] --> q2
+          subgraph sg ["Deep -> part"]
+            q2[Q2]
+          end
+          q2 --> q3[Q3] --> e([End])
+          style q3 fill:#f9f,stroke:a->b
+        """).graph
+        // act
+        let written = FlowchartJSWriter.write(graph)
+        let back = FlowchartParser.parse(written)
+        // verify: every node back, the title whole, the unreadable declaration dropped and the colour kept
+        #expect(back.errors.isEmpty, "\(back.errors) in \(written)")
+        #expect(back.graph.nodes.map(\.id) == graph.nodes.map(\.id))
+        #expect(back.graph.groups.map(\.title) == ["Deep -> part"])
+        #expect(back.graph.node("q3")?.parameters["style"] == "fill:#f9f")
+    }
+
     @Test func theFlowchartJSTextHoldsNothingFlowchartJSWouldMisread() throws {
         // setup
         let graph = MermaidParser.parse(Self.chart).graph

@@ -184,4 +184,43 @@ struct MermaidSeedConversionTests {
             #expect(GraphShape(back.graph).edges == GraphShape(graph).edges, "\(chart.name)\n\(written)")
         }
     }
+
+    /// A gate whose only line is a no labelled neither yes nor no came back from Mermaid as the yes, its
+    /// question a level deeper (a conversion probe): the label is led by "no: ".
+    @Test func aLoneNoLineWithAnUnclearLabelKeepsItsWay() throws {
+        // setup
+        let graph = FlowchartParser.parse("""
+        st=>start: Start
+        op1=>operation: Q1
+        c1=>condition: Keep going?
+        op2=>operation: Q2
+        e=>end
+        st->op1->c1
+        c1(no@Java)->op2->e
+        """).graph
+        // act
+        let written = MermaidWriter.write(graph)
+        let back = MermaidParser.parse(written).graph
+        // verify
+        #expect(written.contains("c1 -->|no: Java| op2"), "\(written)")
+        #expect(back.edge(from: "c1", branch: .no)?.to == "op2")
+        #expect(back.edge(from: "c1", branch: .yes) == nil)
+        #expect(MermaidWriter.rewrittenLabels(graph).map(\.text.en).contains { $0.contains("only line, its no") })
+    }
+
+    /// `op5=>operation` with no text is a question in flowchart.js; `op5[""]` is a junction in Mermaid, never
+    /// asked (a conversion probe): it is written with its id, and the conversion says so.
+    @Test func aQuestionWithoutTextStaysAQuestion() throws {
+        // setup
+        let graph = FlowchartParser.parse("st=>start: Start\nop1=>operation: Q1\nop5=>operation\ne=>end\nst->op1->op5->e").graph
+        // act
+        let written = MermaidWriter.write(graph)
+        let back = MermaidParser.parse(written).graph
+        // verify
+        #expect(written.contains(#"op5["op5"]"#), "\(written)")
+        #expect(back.node("op5")?.type == .operation)
+        #expect(back.node("op5")?.parameters["shape"] == nil)
+        let said = MermaidWriter.rewrittenLabels(graph)
+        #expect(said.count == 1 && said[0].position.line == 3)
+    }
 }

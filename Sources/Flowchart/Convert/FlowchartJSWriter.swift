@@ -71,8 +71,9 @@ public enum FlowchartJSWriter {
         !id.isEmpty && id.unicodeScalars.allSatisfy(isLegalCharacter)
     }
 
+    /// `>` too: `a->b` in a value made the definition line read as a link, and the node was lost (a probe).
     private static func isPlainParameter(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { "(),=\n".unicodeScalars.contains($0) }
+        !text.unicodeScalars.contains { "(),=>\n".unicodeScalars.contains($0) }
     }
 
     private static func nodeLabel(_ label: String) -> String {

@@ -92,11 +92,12 @@ enum GroupParameters {
         key.hasPrefix(prefix) ? decode(String(key.dropFirst(prefix.count))) : nil
     }
 
-    /// `%`, `(`, `)`, `,`, `=`, `|` and control characters as `%XX` (UTF-8 bytes); everything else as is.
+    /// `%`, `(`, `)`, `,`, `=`, `|`, `>` and control characters as `%XX` (UTF-8 bytes); everything else as
+    /// is. `>`: a title "Deep -> part" made the node's definition line read as a link (a probe).
     static func encode(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if "%(),=|".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control {
+            if "%(),=|>".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control {
                 for byte in String(scalar).utf8 { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
             } else {
                 out.unicodeScalars.append(scalar)

@@ -24,7 +24,8 @@ public enum MermaidWriter {
         for index in edgeOrder(graph) {
             let edge = graph.edges[index]
             let from = graph.node(edge.from)?.type
-            out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition, words: words) + " " + id(edge.to) + "\n"
+            out += indent + id(edge.from) + " " + arrow(edge, fromGate: from == .condition, words: words,
+                                                          alone: graph.edge(from: edge.from, branch: .yes) == nil) + " " + id(edge.to) + "\n"
             let extra = edge.style.filter { !isDrawnByArrow($0.key, $0.value) }
             if !extra.isEmpty {
                 let declarations = extra.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
@@ -146,8 +147,16 @@ public enum MermaidWriter {
         return MermaidDirection(forward: best.key) ?? .topDown
     }
 
+    /// A question with no text (`op5=>operation`) is asked as one in flowchart.js; in Mermaid an empty box
+    /// is a junction, not asked (a conversion probe: the question and its weight were lost). It is written
+    /// with its id for text, as Mermaid's bare `op5` is read.
+    static func isEmptyQuestion(_ node: Node) -> Bool {
+        [.operation, .inputoutput, .input, .output].contains(node.type) && node.text.trimmingSpaces().isEmpty
+            && node.parameters["shape"] == nil
+    }
+
     private static func shaped(_ node: Node) -> String {
-        let label = "\"" + MermaidLabel.quotedEscaping(node.text) + "\""
+        let label = "\"" + MermaidLabel.quotedEscaping(isEmptyQuestion(node) ? node.id : node.text) + "\""
         // The shape the author drew, where it differs from the type's (read from Mermaid, or carried
         // through flowchart.js as a parameter).
         if let drawn = MermaidDrawnShape.from(parameter: node.parameters["shape"]), !drawn.isDrawnAnyway(as: node.type) {
@@ -206,7 +215,8 @@ public enum MermaidWriter {
         }
     }
 
-    private static func arrow(_ edge: Edge, fromGate: Bool, words: BranchWords) -> String {
+    /// `alone`: the gate has no yes line (`gateLabel`).
+    private static func arrow(_ edge: Edge, fromGate: Bool, words: BranchWords, alone: Bool) -> String {
         let style = edge.style
         var token = ""
         if let id = style["id"], isLegalID(id) { token += id + "@" }
@@ -230,7 +240,7 @@ public enum MermaidWriter {
         } else {
             token += head.isEmpty ? "---" : "--" + head
         }
-        let label = edge.label.map { fromGate ? gateLabel($0, branch: edge.branch, words: words) : $0 }
+        let label = edge.label.map { fromGate ? gateLabel($0, branch: edge.branch, words: words, alone: alone) : $0 }
             ?? (fromGate ? words.word(for: edge.branch) : nil)
         guard let label else { return token }
         return token + "|" + pipeLabel(label) + "|"
@@ -239,22 +249,30 @@ public enum MermaidWriter {
     /// A gate line's label as Mermaid reads its way from it: flowchart.js says the way (`c(yes@skip)`),
     /// Mermaid reads it from the words, and "skip" is a no — written as it was, the gate's two ways
     /// swapped without a word (a conversion probe). A label that reads as the other way is led by its
-    /// own way's word (`yes: skip`, `是：跳过`); one that reads as its way, or as neither, is kept.
-    static func gateLabel(_ label: String, branch: Branch, words: BranchWords) -> String {
+    /// own way's word (`yes: skip`, `是：跳过`); so is the label of a gate's only line, a no, that reads as
+    /// neither (`no: Java`), which Mermaid takes for a yes (a conversion probe: a lone `c1(no@Java)` came
+    /// back as the gate's yes, its question a level deeper). A label that reads as its way, or as neither
+    /// beside a yes line (written first, so Mermaid reads the two in order), is kept.
+    static func gateLabel(_ label: String, branch: Branch, words: BranchWords, alone: Bool) -> String {
         guard let word = words.word(for: branch) else { return label }
         let read = MermaidGateWords.answer(label)
-        guard branch == .yes ? read == .no : read == .yes else { return label }
+        guard branch == .yes ? read == .no : read == .yes || (alone && read == .unclear) else { return label }
         return word + (words == .chinese ? "：" : ": ") + label
     }
 
-    /// The gate lines whose labels `gateLabel` leads with their way's word, each said where it was read.
-    public static func rewrittenGateLabels(_ graph: FlowGraph) -> [Diagnostic] {
+    /// The gate lines whose labels `gateLabel` leads with their way's word, and the questions with no text
+    /// written with their id (`isEmptyQuestion`), each said where it was read.
+    public static func rewrittenLabels(_ graph: FlowGraph) -> [Diagnostic] {
         let words = BranchWords(of: graph)
-        return graph.edges.compactMap { edge in
+        let empty = graph.nodes.filter(isEmptyQuestion).map {
+            Diagnostic(.warning, .labelRewritten, at: $0.position, .emptyQuestionNamed($0.id))
+        }
+        return empty + graph.edges.compactMap { edge in
             guard let label = edge.label, graph.node(edge.from)?.type == .condition else { return nil }
-            let written = gateLabel(label, branch: edge.branch, words: words)
+            let written = gateLabel(label, branch: edge.branch, words: words, alone: graph.edge(from: edge.from, branch: .yes) == nil)
             guard written != label else { return nil }
-            return Diagnostic(.warning, .labelRewritten, at: edge.position, .gateLabelLed(label, branch: edge.branch, as: written))
+            return Diagnostic(.warning, .labelRewritten, at: edge.position,
+                              .gateLabelLed(label, branch: edge.branch, as: written, saysNeither: MermaidGateWords.answer(label) == .unclear))
         }
     }
 
@@ -285,8 +303,18 @@ public enum MermaidWriter {
 }
 
 extension LocalizedText {
-    static func gateLabelLed(_ label: String, branch: Branch, as written: String) -> LocalizedText {
+    static func emptyQuestionNamed(_ id: String) -> LocalizedText {
+        LocalizedText(en: "question '\(id)' has no text, and an empty box is a junction in Mermaid, never asked: it is written with its id, \(id)[\"\(id)\"], so it stays a question; give it its words",
+                      zh: "问题 '\(id)' 没有文字，而在 Mermaid 中空方框是连接点，不会被提问：已用它的 id 写成 \(id)[\"\(id)\"]，它仍是一个问题；请为它写上题目")
+    }
+
+    static func gateLabelLed(_ label: String, branch: Branch, as written: String, saysNeither: Bool) -> LocalizedText {
         let yes = branch == .yes
+        if saysNeither {
+            return LocalizedText(
+                en: "this gate's only line, its no, is labelled '\(label)', which says neither yes nor no, and Mermaid takes such a line for the yes: it is written '\(written)', so the line keeps its way",
+                zh: "这个判断唯一的连线是“否”，标签“\(label)”既不是“是”也不是“否”，Mermaid 会把这样的连线当作“是”：已写成“\(written)”，连线的走向不变")
+        }
         return LocalizedText(
             en: "this gate's \(yes ? "yes" : "no") line is labelled '\(label)', which Mermaid reads as a \(yes ? "no" : "yes"): it is written '\(written)', so the line keeps its way",
             zh: "这个判断的“\(yes ? "是" : "否")”连线标签是“\(label)”，Mermaid 会把它读成“\(yes ? "否" : "是")”：已写成“\(written)”，连线的走向不变")

@@ -4,7 +4,8 @@ enum StyleColors {
     /// (`fill:rgba(…)`, `hsl(…)`) is left out alone, where the whole style went with it, stroke and all
     /// (a recheck); nil when none is left.
     static func holdable(_ style: String) -> String? {
-        let kept = hexadecimal(style).split(separator: ";").filter { !$0.contains { "(),=".contains($0) } }
+        // `>` as well: `stroke:a->b` made the node's line read as a link (a probe); no colour has one.
+        let kept = hexadecimal(style).split(separator: ";").filter { !$0.contains { "(),=>".contains($0) } }
         return kept.isEmpty ? nil : kept.joined(separator: ";")
     }
 

@@ -85,7 +85,7 @@ public enum GuideConversion {
                 renames.append((block.name, node.id, new, node.position, edits.map(\.key.position)))
             }
             if target == .mermaid {
-                let led = MermaidWriter.rewrittenGateLabels(parsed.graph)
+                let led = MermaidWriter.rewrittenLabels(parsed.graph)
                 diagnostics += led.map { GuideDiagnostic(flowchart: block.name, $0) }
                 rewritten += led.count
             }
@@ -132,7 +132,7 @@ public enum GuideConversion {
         }
         var written = write(graph, as: target)
         if !written.hasSuffix("\n") { written += "\n" }
-        let relabelled = target == .mermaid ? MermaidWriter.rewrittenGateLabels(graph) : FlowchartJSWriter.rewrittenLabels(graph)
+        let relabelled = target == .mermaid ? MermaidWriter.rewrittenLabels(graph) : FlowchartJSWriter.rewrittenLabels(graph)
         return Result(markdown: LineEndings.hasWindowsLineEnds(text) ? LineEndings.windows(written) : written, converted: 1,
                       diagnostics: said + relabelled.map { GuideDiagnostic(flowchart: chart.name, $0) },
                       repaired: chart.parsed.diagnostics.contains { $0.severity == .error } ? 1 : 0, rewritten: relabelled.count)
