@@ -79,6 +79,21 @@ import Testing
         #expect(parsed.graph.edge(from: "B", branch: .next)?.to == "C")
     }
 
+    /// Written back (every guide read stores its charts as text), each nested line was padded to its depth:
+    /// 10,000 levels wrote 200 MB and took seconds (a probe). Padding stops at `deepestIndent` levels.
+    @Test func deepNestingIsWrittenInLinearSpace() {
+        // setup
+        let depth = 10_000
+        let text = "flowchart TD\nst([Start]) --> q0[Q0]\n" + (0..<depth).map { "subgraph s\($0)\n" }.joined()
+            + "q1[Q1]\n" + String(repeating: "end\n", count: depth) + "q0 --> q1\n"
+        let graph = MermaidParser.parse(text).graph
+        // act
+        let written = MermaidWriter.write(graph)
+        // verify: no longer than the source with its widest padding, and the same groups back
+        #expect(written.utf8.count < text.utf8.count + depth * 2 * MermaidWriter.deepestIndent * 4 + 1_000)
+        #expect(MermaidParser.parse(written).graph.groups.count == depth)
+    }
+
     @Test func randomTokenSoupNeverCrashes() {
         var rng = TestRandom(seed: 0x3E3)
         for _ in 0..<2_000 {

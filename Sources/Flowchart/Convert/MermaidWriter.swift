@@ -100,7 +100,9 @@ public enum MermaidWriter {
         // children, close.
         var stack: [(group: Int, depth: Int, closing: Bool)] = tops.reversed().map { ($0, 1, false) }
         while let (g, depth, closing) = stack.popLast() {
-            let pad = String(repeating: indent, count: depth)
+            // Indented at most 8 levels deep: 10,000 nested subgraphs, each line padded to its depth, wrote
+            // 200 MB and took seconds on every read of the guide (a probe). Mermaid reads no indentation.
+            let pad = String(repeating: indent, count: min(depth, Self.deepestIndent))
             if closing {
                 out += pad + "end\n"
                 continue
@@ -114,6 +116,8 @@ public enum MermaidWriter {
         }
         return out
     }
+
+    static let deepestIndent = 8
 
     private static func flatDeclarations(_ graph: FlowGraph, id: (String) -> String, indent: String) -> String {
         var out = ""
