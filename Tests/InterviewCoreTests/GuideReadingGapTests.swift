@@ -610,6 +610,12 @@ struct GuideReadingGapTests {
         #expect(SessionCommand.parse("ｙ") == .success(.answer(true)))
         #expect(SessionCommand.parse("？") == .success(.help))
         #expect(SessionCommand.parse("ｍ 答得很好，３分") == .success(.note("答得很好，３分", shared: false)))
+        // 〇一二三四 and 是/否 on a line of their own, as the full-screen runner's keys (plain mode refused them)
+        #expect(SessionCommand.parse("三") == .success(.rate(3)))
+        #expect(SessionCommand.parse("〇") == .success(.rate(0)))
+        #expect(SessionCommand.parse("是") == .success(.answer(true)))
+        #expect(SessionCommand.parse("否") == .success(.answer(false)))
+        #expect(SessionCommand.parse("三分") != .success(.rate(3)))
     }
 
     @Test func commandErrorsAndMessagesComeInBothLanguages() throws {

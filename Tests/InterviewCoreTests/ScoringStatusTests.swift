@@ -102,6 +102,12 @@ struct ScoringStatusTests {
         #expect(ScoreFormat.score(value) == printed)
     }
 
+    @Test(arguments: [(62.5, "63"), (87.5, "88"), (62.49, "62"), (0.5, "1"), (100, "100")])
+    func wholePercentagesRoundAHalfUpToo(value: Double, printed: String) {
+        // "%.0f" rounds a half to even: 62.5 showed as 62 beside 87.5 as 88 on the same page (a probe)
+        #expect(ScoreFormat.whole(value) == printed)
+    }
+
     @Test(arguments: [(84.96, "strong-hire"), (84.94, "hire"), (70.0, "hire"), (49.94, "no-hire"), (0, "no-hire")])
     func bandsFollowTheScoreAsPrinted(overall: Double, band: String) {
         // setup: a score printed as 85.0 must not land in the band below 85

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import InterviewCore
 @testable import InterviewServer
 import Testing
 import Vapor
@@ -285,6 +286,8 @@ struct DebriefTests {
             #expect(Set(cards.map { "\($0.interviewer) \($0.recommendation ?? "-") \($0.summary ?? "-")" })
                     == ["ivan@example.com hire From ivan@example.com", "olga@example.com lean-no From olga@example.com"])
             #expect(cards.allSatisfy { $0.scoreBand != nil })
+            // in one language, not the default bands' stored "待定 Lean no" (a probe)
+            #expect(cards.allSatisfy { !RecommendationBand.defaults.map(\.label).contains($0.scoreBand ?? "") }, "\(cards.map(\.scoreBand))")
             #expect(export.decisions.map(\.rationale) == ["Second round on Redis."] && !export.withheldUntilOwnCard)
         }
     }

@@ -109,6 +109,10 @@ public enum ScoreFormat {
     /// and 56.3 on screen.
     public static func score(_ value: Double) -> String { String(format: "%.1f", shown(value)) }
 
+    /// A whole percentage, a half rounded away from zero as `score` rounds: "%.0f" printed 62.5 as 62 and
+    /// 87.5 as 88 on one page (a probe).
+    public static func whole(_ value: Double) -> String { String(Int(value.rounded(.toNearestOrAwayFromZero))) }
+
     /// A score as printed: what recommendation bands and knockouts compare, so a score printed as 40.0
     /// never fails a knockout at 40 and one printed as 70.0 is never in the band below 70.
     public static func shown(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }

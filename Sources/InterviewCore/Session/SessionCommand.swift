@@ -26,9 +26,13 @@ public enum SessionCommand: Hashable, Sendable {
             ? String(Character(Unicode.Scalar(key.value - 0xFEE0)!)) + String(typed.unicodeScalars.dropFirst())
             : typed
         let digits = String(String.UnicodeScalarView(trimmed.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
-        guard let first = trimmed.first else { return nil }
+        guard var first = trimmed.first else { return nil }
         let rest = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
         if let rating = Int(digits) { return .success(.rate(rating)) }
+        // 〇一二三四 and 是/否 alone on a line, as the full-screen runner takes them as keys (plain mode
+        // said "no command '三'", against its own help: a probe).
+        if rest.isEmpty, let han = first.wholeNumberValue, "〇一二三四五六七八九".contains(first) { return .success(.rate(han)) }
+        if rest.isEmpty, first == "是" || first == "否" { first = first == "是" ? "y" : "n" }
         let bare: SessionCommand? = switch first {
         case "y": .answer(true)
         case "n": .answer(false)

@@ -139,7 +139,7 @@ struct CalibrationPage: Encodable {
 
         static func percentages(_ counts: [Int]) -> [String] {
             let total = counts.reduce(0, +)
-            return counts.map { total == 0 ? "–" : String(format: "%.0f", 100 * Double($0) / Double(total)) }
+            return counts.map { total == 0 ? "–" : ScoreFormat.whole(100 * Double($0) / Double(total)) }
         }
     }
 

@@ -28,7 +28,7 @@ struct QuestionFigureRow: Encodable {
         self.text = text
         asked = q.map { $0.rated + $0.skipped } ?? 0
         rated = q?.rated ?? 0
-        mean = q?.meanPercent.map { String(format: "%.0f", $0) } ?? "–"
+        mean = q?.meanPercent.map(ScoreFormat.whole) ?? "–"
         // Below the count the flags wait for, a correlation is shown with its n and said to be thin: 1.00
         // from four cards of one candidate read as a verdict.
         discrimination = q.flatMap { q in

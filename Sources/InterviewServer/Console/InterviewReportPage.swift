@@ -128,7 +128,7 @@ enum InterviewReportPage {
                     // A changed recommendation or summary, in the guide's band words (ids as stored).
                     let before = replay.state.submission
                     if before?.recommendation != submission.recommendation {
-                        let label = { (id: String?) in id.flatMap { id in engine.guide.bands.first { $0.id == id }?.label } ?? id ?? "–" }
+                        let label = { (id: String?) in id.flatMap { id in engine.guide.bands.first { $0.id == id }?.label(in: ReportLanguage(guide: engine.guide)) } ?? id ?? "–" }
                         out.append(Revision(at: event.at, text: "\(label(before?.recommendation)) → \(label(submission.recommendation))"))
                     }
                     if before?.summary != submission.summary {

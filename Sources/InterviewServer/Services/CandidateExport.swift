@@ -98,7 +98,10 @@ struct CandidateExport: Content {
                         .engine.state.submission
                     cards[interviewID, default: []].append(ScorecardEntry(
                         interviewer: card.interviewer.email, draft: card.submittedAt == nil, updatedAt: card.updatedAt,
-                        submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage, scoreBand: card.band,
+                        submittedAt: card.submittedAt, overall: card.overall, coverage: card.coverage,
+                        // A default band's stored label holds both languages ("待定 Lean no"); the export,
+                        // which a candidate receives, says the guide's half as its pages do (a probe).
+                        scoreBand: card.band.map { RecommendationBand.shown($0, in: ReportLanguage(guide: guide)) },
                         recommendation: submission?.recommendation, summary: submission?.summary,
                         draftNote: card.draftNote,
                         events: Self.namingWhoAndWhom(events.map(\.event), candidate: id, interviewer: card.interviewer.name)))
