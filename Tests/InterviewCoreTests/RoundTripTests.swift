@@ -7,8 +7,31 @@ struct RoundTripTests {
     static var guides: [(String, String)] {
         var all = BundledGuides.all.map { ("\($0.id).\($0.language)", BundledGuides.markdown(id: $0.id, language: $0.language) ?? "") }
         if SeedGuide.isAvailable { all.append(("seed", SeedGuide.text)) }
+        all.append(("chart under a stage heading", Self.chartUnderStage))
         return all
     }
+
+    /// A chart right under a stage heading, after the stage's prose: the prose doubled with every export
+    /// (a probe).
+    static let chartUnderStage = """
+    # G
+    ## 1. Stage
+    Some stage prose.
+    ```flow
+    st=>start: Start
+    op1=>operation: Q1
+    e=>end
+    st->op1->e
+    ```
+    ## 2. Other
+    ### 2.1 T
+    ```flow
+    st=>start: Start
+    op1=>operation: Q2
+    e=>end
+    st->op1->e
+    ```
+    """
 
     @Test(arguments: guides.map(\.0))
     func markdownRoundTrip(name: String) throws {
@@ -24,6 +47,7 @@ struct RoundTripTests {
         #expect(reimported.guide.contentHash == original.contentHash)
         // And once more: export is stable.
         #expect(GuideExporter.markdown(reimported.guide) == exported)
+        if name == "chart under a stage heading" { #expect(exported.components(separatedBy: "Some stage prose.").count == 2) }
     }
 
     @Test(arguments: guides.map(\.0))

@@ -417,7 +417,9 @@ extension MermaidReader {
                arrow.hasSuffix(">") || arrow.hasSuffix("-") {
                 let label = meant.dropFirst(arrow.count)
                 guard label.isEmpty || (label.hasPrefix("|") && label.hasSuffix("|") && label.count >= 2) else { return nil }
-                return (start..<j, (arrow == "->" ? "-->" : String(arrow)) + label)
+                // `->` and `--` are no Mermaid links: `--｜是｜` was fixed to `--|是|`, which Mermaid reads as
+                // an unclosed `-- text` (a probe). Read as the arrow, as the line was.
+                return (start..<j, (arrow == "->" || arrow == "--" ? "-->" : String(arrow)) + label)
             }
             return nil
         }

@@ -46,7 +46,10 @@ public enum GuideExporter {
                 out += heading(group.depth, group.number, group.title, guide) + (group.guidance.isEmpty ? "" : group.guidance + "\n")
             }
             if topic.depth > 0 { out += heading(topic.depth, topic.number, topic.title, guide) }
-            if !topic.guidance.isEmpty { out += topic.guidance + "\n" }
+            // A chart right under the stage heading is a topic of the stage's own section: the prose there
+            // is both the stage's and the topic's, and written for each it doubled with every export (a probe).
+            let stageProse = topic.depth == 0 && guide.stageLevel > 0 && topic.guidance == stage.guidance
+            if !topic.guidance.isEmpty && !stageProse { out += topic.guidance + "\n" }
             out += "```" + GuideConversion.infoString(DiagramSyntax.of(topic.flowchart)) + "\n" + topic.flowchart + "\n```\n"
         }
         for group in stage.groups where written.insert(group.key).inserted {
