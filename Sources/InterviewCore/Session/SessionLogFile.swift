@@ -19,6 +19,13 @@ public final class SessionLogFile {
         let existed = FileManager.default.fileExists(atPath: path)
         descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SessionFileError(path: path, operation: "open", code: errno) }
+        // One writer per log: a second runner resumed on a log still open in another terminal, the two
+        // appended in turn, and the log no longer replayed (a probe). Held until this runner ends.
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw SessionFileError(path: path, operation: "lock", code: code)
+        }
         if let validLength {
             guard ftruncate(descriptor, off_t(validLength)) == 0 else {
                 throw SessionFileError(path: path, operation: "truncate", code: errno)
@@ -80,12 +87,17 @@ public struct SessionFileError: Error, Hashable, Sendable, CustomStringConvertib
 
     /// The failure in both languages; the system's own reason (strerror) is the same in both.
     public var text: LocalizedText {
+        if operation == "lock" && code == EWOULDBLOCK {
+            return LocalizedText(en: "\(path) is open in another runner; quit that one (q) first, then resume here with --resume",
+                                 zh: "\(path) 正在另一个运行中的面试里打开；请先在那边退出（q），再在这里用 --resume 继续")
+        }
         let reason = String(cString: strerror(code))
         let verb = switch operation {
         case "open": "打开"
         case "truncate": "截断"
         case "fsync": "同步写入（fsync）"
         case "write": "写入"
+        case "lock": "锁定"
         default: operation
         }
         return LocalizedText(en: "cannot \(operation) \(path): \(reason)", zh: "无法\(verb) \(path)：\(reason)")
