@@ -32,6 +32,9 @@ struct AgreementReadingTests {
     @Test func aFigureIsPrintedAsItIsRead() {
         #expect(AgreementReading.shown(-0.004) == "0.00" && AgreementReading.kappa(-0.004) == .slight)
         #expect(AgreementReading.shown(-0.04) == "-0.04" && AgreementReading.shown(0.456) == "0.46")
+        // ICC(2,k) of a panel that disagrees past chance: no measurement to print (it read -14.63: a probe)
+        #expect(AgreementReading.shown(-14.63) == "< -1" && AgreementReading.icc(-14.63) == .poor)
+        #expect(AgreementReading.shown(-1.0) == "-1.00")
     }
 
     @Test func everyReadingInBothLanguages() {

@@ -146,6 +146,12 @@ struct APITests {
             let guide = try decoder.decode(APIGuideController.Detail.self, from: Data(buffer: saved.body))
             #expect(guide.findings.contains { $0.severity == "error" && $0.line == 9 })
             #expect(guide.versions.count == 1)
+            // in the caller's language, with both beside it (the message was English always: a probe)
+            browser.language = "zh"
+            let zh = try await browser.get("/api/v1/guides/\(guide.id)")
+            let chinese = try decoder.decode(APIGuideController.Detail.self, from: Data(buffer: zh.body))
+            #expect(!chinese.findings.isEmpty && chinese.findings.allSatisfy { $0.message == $0.messages.zh && $0.message != $0.messages.en })
+            #expect(guide.findings.allSatisfy { $0.message == $0.messages.en })
         }
     }
 }

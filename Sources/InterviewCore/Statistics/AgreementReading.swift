@@ -41,8 +41,12 @@ public enum AgreementReading: String, Hashable, Sendable, CaseIterable, Codable 
 
     /// The value as every page prints it, two decimals, and as its reading is judged: −0.004 is "0.00",
     /// read as slight agreement (it printed "-0.00 (slight agreement)" beside "-0.04 (poor agreement)").
+    /// Below −1, which ICC(2,k) reaches when the interviewers disagree more than chance would have them
+    /// (the panel mean's formula divides by a number near zero), it is "< -1": "-14.63" read as a
+    /// measurement, where it only says there is no agreement to speak of (a probe).
     public static func shown(_ value: Double) -> String {
         let rounded = displayed(value)
+        if rounded < -1 { return "< -1" }
         return String(format: "%.2f", rounded == 0 ? 0 : rounded)
     }
 }

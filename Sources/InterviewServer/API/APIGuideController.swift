@@ -1,15 +1,25 @@
+import Flowchart
 import Fluent
 import InterviewCore
 import Vapor
 
 /// Guides over JSON: the Markdown of the current version, its findings, and the versions saved so far.
 struct APIGuideController: RouteCollection {
+    /// `message` in the caller's language (the page's choice: the `lang` cookie, else Accept-Language; it
+    /// was English always, beside field errors in Chinese: a probe), `messages` in both.
     struct Finding: Content, Sendable {
         var severity: String
         var code: String
         var line: Int
         var column: Int
         var message: String
+        var messages: LocalizedText
+
+        func said(in language: Language) -> Finding {
+            var copy = self
+            copy.message = language == .zh ? messages.zh : messages.en
+            return copy
+        }
     }
 
     struct VersionInfo: Content {
@@ -82,7 +92,8 @@ struct APIGuideController: RouteCollection {
     static func findings(of markdown: String, path: String) -> [Finding] {
         GuideImporter.importMarkdown(markdown, path: path).diagnostics.map {
             Finding(severity: $0.diagnostic.severity.rawValue, code: $0.diagnostic.code.rawValue,
-                    line: $0.diagnostic.position.line, column: $0.diagnostic.position.column, message: $0.diagnostic.message)
+                    line: $0.diagnostic.position.line, column: $0.diagnostic.position.column, message: $0.diagnostic.message,
+                    messages: $0.diagnostic.text)
         }
     }
 
@@ -101,7 +112,7 @@ struct APIGuideController: RouteCollection {
             shown = current
         }
         let markdown = shown?.markdown ?? ""
-        let findings = req.application.renderedGuides.findings(of: markdown, path: guide.slug + ".md")
+        let findings = req.application.renderedGuides.findings(of: markdown, path: guide.slug + ".md").map { $0.said(in: req.language) }
         return Detail(id: try guide.requireID(), slug: guide.slug, title: guide.title, language: guide.language,
                       current: versions.first { $0.id == current?.id }, shown: versions.first { $0.id == shown?.id },
                       markdown: markdown, findings: findings, versions: versions)
