@@ -23,7 +23,7 @@ struct CalibrationInput {
                      needsInterviewers: Bool = true) -> CalibrationInput {
         let named = guidePath.map { path -> Guide in
             let imported = GuideArgument.load(path)
-            GuideArgument.warn(imported, file: path)
+            GuideArgument.warn(imported, file: path, language: messages)
             return imported.guide
         }
         var scale: ClosedRange<Int>? = scaleText.map(parseScale) ?? named?.scale.levels
@@ -42,7 +42,7 @@ struct CalibrationInput {
             let session = RunSessionFile.read(file)
             let guide = session.guide(named: guidePath, path: file)
             agree(guide.scale.levels, file)
-            if !languageSet { input.language = guide.language == "zh" ? .zh : .en; languageSet = true }
+            if !languageSet { input.language = ReportLanguage(guide: guide) == .zh ? .zh : .en; languageSet = true }
             let events = session.log.events
             let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let named = session.start?.interviewer.flatMap { $0.isEmpty ? nil : $0 }
@@ -140,21 +140,23 @@ struct CalibrationSource: ParsableArguments {
     @Option(help: ArgumentHelp(CommandLineLanguage.pick("text or json.", "text 或 json。")))
     var format: CalibrationFormat = .text
 
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the guide's language, else the locale).", "en 或 zh（默认：指南的语言，否则按语言环境）。")))
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick("en or zh (default: the locale's language when it names one, else the guide's).", "en 或 zh（默认：语言环境指明的语言，否则为指南的语言）。")))
     var language: RunLanguage?
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError(CommandLineLanguage.pick("name at least one session log or CSV file", "请至少给出一个面试记录或 CSV 文件")) }
     }
 
-    /// The inputs read, problems told in --language or the locale's language.
+    /// The inputs read, problems told as `report` tells them: in --language, else the locale's when it names
+    /// one, else the guide's. The guide's came before the locale's, so a Chinese locale got English tables
+    /// beside `report`'s Chinese on the same logs (a probe).
     func read(needsInterviewers: Bool = true) -> CalibrationInput {
-        CalibrationInput.read(files, guide: guide, scale: scale,
-                              messages: language?.language ?? Language.preferred(from: ProcessInfo.processInfo.environment),
-                              needsInterviewers: needsInterviewers)
+        CommandLineLanguage.speak(language?.language, guide: guide)
+        return CalibrationInput.read(files, guide: guide, scale: scale, messages: CommandLineLanguage.current,
+                                     needsInterviewers: needsInterviewers)
     }
 
     func labels(_ input: CalibrationInput) -> CalibrationLabels {
-        CalibrationLabels(language: language?.language ?? input.language ?? Language.preferred(from: ProcessInfo.processInfo.environment))
+        CalibrationLabels(language: language?.language ?? Language.named(in: ProcessInfo.processInfo.environment) ?? input.language ?? .en)
     }
 }

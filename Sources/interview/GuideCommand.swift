@@ -60,7 +60,12 @@ enum GuideArgument {
 
     /// Errors in the guide are shown on stderr; the command still works on the repaired guide.
     /// `language`: a command's own choice (`guide show --language`); else the locale's, or the guide's.
+    /// Once per file and process: `stats` and `calibrate` said a guide's errors once for the guide and
+    /// again for every session read with it (three times for two logs: a probe).
+    nonisolated(unsafe) private static var warned: Set<String> = []
+
     static func warn(_ imported: ImportedGuide, file: String, language: Language? = nil) {
+        guard warned.insert(file).inserted else { return }
         warn(errors: imported.errors.count, file: file, language: language ?? CommandLineLanguage.about(imported))
     }
 

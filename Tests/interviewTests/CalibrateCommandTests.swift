@@ -189,6 +189,25 @@ struct CalibrateCommandTests {
         #expect(text.stdout.contains("3.1/cond1         3  67%"))
     }
 
+    /// The locale's language before the guide's, as `report` speaks: a Chinese terminal got English tables
+    /// for an English guide's logs beside `report`'s Chinese (a probe); `--language` above both.
+    @Test func statsAndCalibrateSpeakTheLocaleBeforeTheGuide() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let logs = try Self.recordSessions(in: dir)
+        let chinese = ["LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"]
+        // act
+        let stats = try CommandRunner.run(["stats"] + logs + ["--guide", Self.guide], environment: chinese)
+        let calibrate = try CommandRunner.run(["calibrate"] + logs + ["--guide", Self.guide], environment: chinese)
+        let chosen = try CommandRunner.run(["stats"] + logs + ["--guide", Self.guide, "--language", "en"], environment: chinese)
+        // verify
+        #expect(stats.status == 0 && calibrate.status == 0, "\(stats.stderr)\(calibrate.stderr)")
+        #expect(!stats.stdout.contains("Gates: answered") && stats.stdout.contains("判断"), "\(stats.stdout)")
+        #expect(calibrate.stdout.contains("面试官"), "\(calibrate.stdout)")
+        #expect(chosen.stdout.contains("Gates: answered"))
+    }
+
     @Test func sessionsOfTwoGuidesKeepTheirQuestionsApartAndShareTheCommonOnes() throws {
         // setup: Olga on the mid/senior guide and Ben on the new-graduate one both rate their own 3.1/op1
         // (a project walk-through; arrays and linked lists). Olga also rates 3.1/op3, the cookie-vs-session
