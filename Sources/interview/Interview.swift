@@ -172,8 +172,10 @@ enum InputFile {
     /// Why `path` gave no contents: a folder, or nothing there. `what` names the file expected.
     static func unreadable(_ path: String, what: (en: String, zh: String) = ("file", "文件")) -> UsageError {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return UsageError("\(path) is a directory, not a \(what.en)", "\(path) 是文件夹，不是\(what.zh)")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return UsageError("\(path) is a directory, not a \(what.en)", "\(path) 是文件夹，不是\(what.zh)") }
+            // There, and not readable: it said "no such file" (a probe).
+            return UsageError("cannot read \(path): permission denied", "无法读取 \(path)：权限不足")
         }
         return UsageError("cannot read \(path): no such \(what.en)", "无法读取 \(path)：没有这个\(what.zh)")
     }

@@ -330,6 +330,10 @@ struct PanelVisibilityTests {
             #expect(page.contains("id=\"awaiting-own-card\"") && !page.contains("Thin on internals."))
             let debrief = try await w.get("nina", w.candidate + "/debrief").body.string
             #expect(debrief.contains("id=\"awaiting-own-card\"") && !debrief.contains(Self.secret))
+            // Both name the card that holds them back, with its console (a probe could not tell which).
+            for shown in [page, debrief] {
+                #expect(shown.contains("Yours still open: the interview of") && shown.contains("/interviews/\(secondRound.id)/console"))
+            }
             // She scores and submits round two: round one opens to her.
             _ = try await nina.walkToFirstQuestion(secondRound)
             _ = try await nina.rate(secondRound, "3.1", "op1", 3)

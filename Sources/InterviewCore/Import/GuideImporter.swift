@@ -112,8 +112,12 @@ public enum GuideImporter {
     public static func load(path: String) throws -> ImportedGuide {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                throw GuideLoadError(text: LocalizedText(en: "\(path) is a directory, not a file", zh: "\(path) 是文件夹，不是文件"))
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                if isFolder.boolValue {
+                    throw GuideLoadError(text: LocalizedText(en: "\(path) is a directory, not a file", zh: "\(path) 是文件夹，不是文件"))
+                }
+                // There, and not readable: it said "no such file" (a probe).
+                throw GuideLoadError(text: LocalizedText(en: "cannot read \(path): permission denied", zh: "无法读取 \(path)：权限不足"))
             }
             throw GuideLoadError(text: LocalizedText(en: "cannot read \(path): no such file", zh: "无法读取 \(path)：没有这个文件"))
         }

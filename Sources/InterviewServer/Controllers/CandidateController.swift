@@ -111,6 +111,7 @@ struct CandidateController: RouteCollection {
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
+        (page.openCardText, page.openCardHref) = (panel.openCardNotice(req.language)?.text, panel.openCardNotice(req.language)?.href)
         if candidate.erasedAt == nil {
             if let days = candidate.position.retention(limit: req.application.serverSettings.maxRetentionDays) {
                 let when = try await RetentionSweeper.plannedErasure(of: candidate, days: days, on: req.db)

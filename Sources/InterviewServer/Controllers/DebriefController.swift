@@ -73,6 +73,7 @@ struct DebriefController: RouteCollection {
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.panel.awaitingOwnCard
+        (page.openCardText, page.openCardHref) = (loaded.panel.openCardNotice(req.language)?.text, loaded.panel.openCardNotice(req.language)?.href)
         page.cancelledCards = loaded.panel.cancelledNotice(req.language)
         page.outstandingCards = loaded.panel.outstandingNotice(req.language)
         page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
@@ -161,6 +162,9 @@ struct DebriefPage: Encodable {
     var jsonHref: String
     /// The reader is on the panel and has not submitted: colleagues' cards open once they do.
     var awaitingOwnCard = false
+    /// `PanelCards.openCardNotice`: which of the reader's cards is still open, and its console.
+    var openCardText: String?
+    var openCardHref: String?
     /// Hiring managers and admins decide; an interviewer is not offered the link.
     var canDecide = false
     /// `PanelCards.cancelledNotice`.

@@ -39,6 +39,17 @@ struct PanelCards: Sendable {
     /// Submitted cards the viewer could read on cancelled interviews: left out, as in the lists and the
     /// team figures (a cancelled interview's cards count nowhere), and counted so the pages can say so.
     var cancelledCards = 0
+    /// The viewer's own card still open, the first by date: the page names its interview, since a card
+    /// submitted for an earlier round left "once you submit your own scorecard" unexplained (a probe).
+    var openCard: (interview: UUID, scheduledAt: Date)?
+
+    /// "Yours still open: the interview of 2026-12-20 10:00.", with the console's link, or nil.
+    func openCardNotice(_ language: Language) -> (text: String, href: String)? {
+        guard awaitingOwnCard, let openCard else { return nil }
+        let when = DisplayDate.string(openCard.scheduledAt)
+        return (language == .zh ? "你尚未提交的评分卡：\(when) 的面试。" : "Yours still open: the interview of \(when).",
+                SiteURL.interviewConsole(openCard.interview).path)
+    }
 
     /// "2 scorecards of a cancelled interview are left out.", or nil.
     func cancelledNotice(_ language: Language) -> String? {
@@ -90,6 +101,12 @@ struct PanelCards: Sendable {
             }
         }
         var panel = PanelCards(cards: cards, drafts: drafts, awaitingOwnCard: awaiting, cancelledCards: cancelled)
+        if awaiting, let me = viewer.id {
+            let open = Set(try await PanelVisibility.openSeats(of: me, on: req.db) {
+                $0.filter(Interview.self, \.$candidate.$id == candidateID)
+            }.map(\.interview))
+            panel.openCard = interviews.first { $0.id.map(open.contains) == true }.map { ($0.id!, $0.scheduledAt) }
+        }
         if !absent.isEmpty {
             panel.notStarted = try await User.query(on: req.db).filter(\.$id ~~ absent).all().map(\.name).sorted()
         }

@@ -31,6 +31,9 @@ struct CandidateShow: Encodable {
     /// cards and the decision are withheld (`PanelVisibility`), and the page says why rather than
     /// "no decision yet".
     var awaitingOwnCard = false
+    /// `PanelCards.openCardNotice`: which of the viewer's cards is still open, and its console.
+    var openCardText: String?
+    var openCardHref: String?
     /// When the personal data is erased as things stand, or that it is kept until erased by hand.
     var retention: String?
     /// `PanelCards.cancelledNotice`.
