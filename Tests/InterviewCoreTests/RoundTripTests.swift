@@ -50,6 +50,24 @@ struct RoundTripTests {
         if name == "chart under a stage heading" { #expect(exported.components(separatedBy: "Some stage prose.").count == 2) }
     }
 
+    /// Exported JSON is checked as its Markdown is: a weight edited to -3 scored a question -150% (a probe).
+    @Test func aJSONGuideWithANegativeWeightIsRefused() throws {
+        // setup
+        var guide = GuideImporter.importMarkdown(Self.chartUnderStage).guide
+        guide.stages[1].topics[0].questions[0].weight = -3
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("negative-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GuideExporter.json(guide).write(toFile: path, atomically: true, encoding: .utf8)
+        // act + verify
+        do {
+            _ = try GuideImporter.load(path: path)
+            Issue.record("a negative weight was read")
+        } catch let error as GuideLoadError {
+            #expect(error.text.en == "\(path): the weight of question 2.1/op1 is -3.0; weights must not be negative")
+            #expect(error.text.zh.contains("权重不能是负数"))
+        }
+    }
+
     @Test(arguments: guides.map(\.0))
     func jsonRoundTrip(name: String) throws {
         let text = try #require(Self.guides.first { $0.0 == name }?.1)

@@ -123,8 +123,13 @@ public enum GuideImporter {
         }
         if path.lowercased().hasSuffix(".json") {
             do {
-                return ImportedGuide(guide: try JSONDecoder().decode(Guide.self, from: ControlCharacters.cleanJSON(data)),
-                                     diagnostics: [], chartCount: 0)
+                let guide = try JSONDecoder().decode(Guide.self, from: ControlCharacters.cleanJSON(data))
+                if let problem = GuideJSONCheck.problem(in: guide) {
+                    throw GuideLoadError(text: LocalizedText(en: "\(path): \(problem.en)", zh: "\(path)：\(problem.zh)"))
+                }
+                return ImportedGuide(guide: guide, diagnostics: [], chartCount: 0)
+            } catch let error as GuideLoadError {
+                throw error
             } catch {
                 let problem = Self.where(error, in: data)
                 throw GuideLoadError(text: LocalizedText(en: "\(path) is not a guide exported as JSON: \(problem)",
