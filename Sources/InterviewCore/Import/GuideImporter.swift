@@ -54,6 +54,7 @@ public enum GuideImporter {
                 diagnostics.append(GuideDiagnostic(flowchart: block.name, leak))
             }
         }
+        diagnostics += SetextHeadings.findings(in: sections)
         for comment in comments where comment.hidesTextAfter {
             // The whole line is the comment's, as on the page: text after `-->` would vanish unsaid.
             diagnostics.append(GuideDiagnostic(flowchart: nil, Diagnostic(.warning, .textAfterComment,
