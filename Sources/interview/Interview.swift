@@ -155,6 +155,14 @@ enum InputFile {
         // A guide exported as JSON read as a chart gave a page of flowchart.js errors (lint) or came back
         // unchanged with success (convert): say what to do with it instead.
         if path.lowercased().hasSuffix(".json") {
+            // Only a file that reads as an exported guide is called one: `{"x":1}` was, while `guide show`
+            // said the same file was none (a probe).
+            if FileManager.default.fileExists(atPath: path) {
+                do { _ = try GuideImporter.load(path: path) } catch let error as GuideLoadError {
+                    return .failure(UsageError(error.text.en + "; this command reads Markdown guides and chart files",
+                                               error.text.zh + "；此命令读取 Markdown 指南和流程图文件"))
+                } catch {}
+            }
             return .failure(UsageError("\(path) is a guide exported as JSON; this command reads Markdown guides and chart files: "
                        + "use the Markdown it was exported from, or write it as Markdown with 'interview guide export \(path) -o guide.md'",
                        "\(path) 是导出为 JSON 的指南；此命令读取 Markdown 指南和流程图文件：请使用导出它的 Markdown，"

@@ -33,10 +33,23 @@ struct ScoringStatusTests {
         let points = Derivation(kind: .points, terms: [.init(label: "op1", value: 3, weight: 1, maximum: 4)])
         // act / verify
         #expect(share.formula() == "100 × 1.5 / 1.5 = 100.0")
-        #expect(points.formula() == "100 × 3×1 / 4×1 = 100 × 3 / 4 = 75.0")
+        // one product bracketed as a sum is: "100 × 3×1 / 4×1" read as something else (a probe)
+        #expect(points.formula() == "100 × (3×1) / (4×1) = 100 × 3 / 4 = 75.0")
         // nothing to divide by (a topic without deeper questions): a dash, not "100 × 0 / 0 = –" (a probe)
         #expect(Derivation(kind: .weightShare, terms: []).formula() == "–")
         #expect(Derivation(kind: .weightShare, terms: []).formula(showWeights: false) == "–")
+    }
+
+    /// The terms as written add up to the sum written after them (257.77, not the exact sum's 257.76), and
+    /// the result is still the score itself (a probe).
+    @Test func anOverallsSumIsTheSumOfItsTermsAsWritten() {
+        // setup: five topic scores whose two-decimal forms add to 0.01 more than their exact sum
+        let values = [75, 71.428571, 19.230769, 50, 42.105263]
+        let overall = Derivation(kind: .weightedMean, terms: values.enumerated().map { .init(label: "t\($0.offset)", value: $0.element, weight: 1) })
+        // act
+        let formula = overall.formula()
+        // verify
+        #expect(formula == "(75×1 + 71.43×1 + 19.23×1 + 50×1 + 42.11×1) / (1 + 1 + 1 + 1 + 1) = 257.77 / 5 = 51.6", "\(formula)")
     }
 
     @Test func askedButNeverRatedCountsAsNoEvidence() throws {

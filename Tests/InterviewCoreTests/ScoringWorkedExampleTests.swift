@@ -66,7 +66,7 @@ struct ScoringWorkedExampleTests {
         #expect(card.dimensions.map(\.name) == ["缓存", "数据结构"])
         #expect(card.dimensions.map { $0.derivation.formula() } == [
             "100 × (4×1 + 2×2) / (4×1 + 4×2) = 100 × 8 / 12 = 66.7",
-            "100 × 2×2 / 4×2 = 100 × 4 / 8 = 50.0",
+            "100 × (2×2) / (4×2) = 100 × 4 / 8 = 50.0",
         ])
     }
 

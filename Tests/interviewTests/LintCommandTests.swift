@@ -30,6 +30,11 @@ struct LintCommandTests {
         for result in [lint, convert] {
             #expect(result.status == 2 && result.stderr.contains("is a guide exported as JSON") && result.stdout.isEmpty)
         }
+        // JSON that is no guide is not called one (it was, while `guide show` said otherwise: a probe)
+        let other = dir.appendingPathComponent("other.json").path
+        try Data(#"{"x":1}"#.utf8).write(to: URL(fileURLWithPath: other))
+        let notAGuide = try CommandRunner.run(["lint", other])
+        #expect(notAGuide.status == 2 && notAGuide.stderr.contains("is not a guide exported as JSON") && notAGuide.stderr.contains("'title'"))
     }
 
     @Test func bytesThatAreNotUTF8AreAFindingOfLint() throws {

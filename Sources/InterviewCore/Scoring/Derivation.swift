@@ -85,9 +85,18 @@ public struct Derivation: Hashable, Sendable, Codable {
             top = terms.map { "\(f($0.value))×\(f($0.weight))" }
             bottom = terms.map { f($0.weight) }
         }
-        let sum = { (parts: [String]) in parts.isEmpty ? "0" : parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " + ") + ")" }
+        // One product is bracketed too: "100 × 1×3 / 4×3" read, by the usual precedence, as anything but 25
+        // (a probe).
+        let sum = { (parts: [String]) in
+            parts.isEmpty ? "0" : parts.count == 1 && !parts[0].contains("×") ? parts[0] : "(" + parts.joined(separator: " + ") + ")"
+        }
         let factor = kind == .weightedMean ? "" : "100 × "
-        let expanded = "\(factor)\(sum(top)) / \(sum(bottom))", totals = "\(factor)\(f(numerator)) / \(f(denominator))"
+        // The sum of the terms as written, two decimals each: the exact sum rounded read "(75×1 + 71.43×1 +
+        // 19.23×1 + 50×1 + 42.11×1) / 5 = 257.76 / 5" where the terms add to 257.77 (a probe). The result
+        // stays the score itself.
+        let shownNumerator = kind == .weightedMean
+            ? terms.reduce(0) { $0 + (($1.value * 100).rounded() / 100) * $1.weight } : numerator
+        let expanded = "\(factor)\(sum(top)) / \(sum(bottom))", totals = "\(factor)\(f(shownNumerator)) / \(f(denominator))"
         // One term of weight 1.5 read "100 × 1.5 / 1.5 = 100 × 1.5 / 1.5 = 100.0": a step that changes
         // nothing is not written.
         return expanded == totals ? "\(totals) = \(result)" : "\(expanded) = \(totals) = \(result)"
