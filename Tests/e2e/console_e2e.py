@@ -337,7 +337,21 @@ def main():
         time.sleep(0.5)
         check(question_id().startswith("3.1 · op6 "), f"a second Enter after answering a gate does nothing ({question_id()!r})")
         driver.execute_script("document.activeElement.blur();")
-        rate(3, "3.1", "op6")
+        # s pressed by mistake on op6 (it sits among the rating keys): b reaches the skip, said as one, and
+        # 3 rates it, which takes the skip back; the console stays at op7. It was "already skipped", for good.
+        wait_for(lambda: state() == "rate" and question_id().startswith("3.1 · op6 "), "question 3.1/op6")
+        driver.find_element(By.TAG_NAME, "body").send_keys("s")
+        wait_for(lambda: driver.find_element(By.ID, "ask").get_attribute("open") is not None, "the skip's reason")
+        driver.switch_to.active_element.send_keys("pressed s by mistake", Keys.ENTER)
+        wait_for(lambda: question_id().startswith("3.1 · op7 "), "question 3.1/op7 after the skip")
+        driver.find_element(By.TAG_NAME, "body").send_keys("b")
+        wait_for(lambda: "3.1 · op6" in driver.find_element(By.ID, "message").text, "b offers the skipped op6")
+        check("skipped" in driver.find_element(By.ID, "message").text,
+              f"b says op6 is skipped: {driver.find_element(By.ID, 'message').text!r}")
+        driver.find_element(By.TAG_NAME, "body").send_keys("3")
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#history [data-chip='3.1/op6/3'][aria-pressed='true']"), "op6 rated 3")
+        check(question_id().startswith("3.1 · op7 ") and "skipped" not in driver.find_element(By.ID, "history").text.lower(),
+              f"b then 3 rated the skipped op6 and stayed at op7 ({question_id()!r})")
         rate(2, "3.1", "op7")
         gate("n", "3.1", "cond2")       # no Celery in the project
         rate(3, "3.2.1", "op1")
