@@ -68,6 +68,17 @@ extension Interview {
                            "面试记录文件 \(session) 就是指南本身；请为记录另起一个文件，例如 interview.jsonl").report()
             }
             var file = RunSessionFile(log: SessionLog(events: []), start: nil)
+            // A log cut off while its first event was written (a crash, a full disk) holds one unfinished line
+            // and nothing else: it could be neither resumed ("holds no events") nor begun again ("not a session
+            // log": a probe). It is begun again, over that line.
+            var tornFirstLine = false
+            if !resume, let data = FileManager.default.contents(atPath: session), !data.isEmpty, !data.contains(0x0A),
+               data.first == UInt8(ascii: "{"), let log = try? SessionLog.decode(data), log.events.isEmpty {
+                tornFirstLine = true
+                FileHandle.standardError.write(Data(CommandLineLanguage.pick(
+                    "note: \(session) holds only an unfinished first event; the session begins again over it\n",
+                    "注意：\(session) 只有一个没写完的首个事件；面试从头开始并覆盖它\n").utf8))
+            }
             if resume {
                 file = RunSessionFile.read(session)
                 // An empty file resumed said it restored an event and began a new interview on the default
@@ -76,7 +87,7 @@ extension Interview {
                     UsageError("\(session) holds no events, so there is nothing to resume: run the same command without --resume to begin",
                                "\(session) 中没有任何事件，没有可继续的面试：去掉 --resume 再运行同一命令即可开始").report()
                 }
-            } else if let data = FileManager.default.contents(atPath: session), !data.isEmpty {
+            } else if !tornFirstLine, let data = FileManager.default.contents(atPath: session), !data.isEmpty {
                 // A file that holds something else was said to hold a session, and --resume then failed on it
                 // (a recheck): said for what it is. Either way it is left as it is.
                 guard let log = try? SessionLog.decode(data), case .started? = log.events.first?.kind else {
@@ -112,7 +123,7 @@ extension Interview {
             let engine = file.engine(guide, path: session)
             let log: SessionLogFile
             do {
-                log = try SessionLogFile(path: session, validLength: resume ? file.log.validLength : nil)
+                log = try SessionLogFile(path: session, validLength: resume ? file.log.validLength : tornFirstLine ? 0 : nil)
             } catch {
                 UsageError(error).report()
             }

@@ -127,6 +127,23 @@ struct RunCommandTests {
         #expect(resumed.stdout.contains("Overall score 25.0"))
     }
 
+    /// Cut off while its first event was written: neither resumable nor begun again, it was stuck (a probe).
+    @Test func aLogCutOffInItsFirstEventIsBegunAgain() throws {
+        // setup
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("torn.jsonl").path
+        try Data(#"{"at":"2026-12-08T00:30"#.utf8).write(to: URL(fileURLWithPath: log))
+        // act
+        let begun = try RunProcess.run(["run", Self.guide, "--session", log], input: ["q"])
+        // verify: said, begun, and every line of the log a whole event
+        #expect(begun.status == 0, "\(begun.stderr)")
+        #expect(begun.stderr.contains("holds only an unfinished first event; the session begins again over it"))
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        #expect(lines.first?.contains("\"started\"") == true)
+    }
+
     @Test func anUnfinishedLastLineIsDroppedWithAWarningAndTheLogGoesOn() throws {
         // setup: a crash in the middle of writing event 3
         let dir = try CommandRunner.temporaryDirectory()

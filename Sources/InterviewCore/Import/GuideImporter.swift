@@ -137,9 +137,29 @@ public enum GuideImporter {
                                                          zh: "\(path) 不是导出为 JSON 的指南：\(problem)"))
             }
         }
-        var imported = importMarkdown(String(decoding: data, as: UTF8.self), path: path)
+        let text = String(decoding: data, as: UTF8.self)
+        var imported = bareChart(text, path: path) ?? importMarkdown(text, path: path)
         if let invalid = InvalidUTF8.firstPosition(in: data) {
             imported.diagnostics.insert(GuideDiagnostic(InvalidUTF8.diagnostic(at: invalid)), at: 0)
+        }
+        return imported
+    }
+
+    /// A chart file with no Markdown around it (`bare.mmd`, `chart.flow`), as lint reads one: a guide of one
+    /// topic named after the file, its findings at the file's own lines. `guide show` printed an empty
+    /// guide and "1 error, run lint", while lint found none, and `run` had nothing to ask (a probe).
+    private static func bareChart(_ text: String, path: String) -> ImportedGuide? {
+        let document = FlowchartDocument(text: text, path: path)
+        guard !document.isMarkdown, let chart = document.charts.first else { return nil }
+        let body = text.hasSuffix("\n") ? text : text + "\n"
+        var imported = importMarkdown("```" + GuideConversion.infoString(chart.syntax) + "\n" + body + "```\n", path: path)
+        // One fence line above the chart: every finding one line up, as the file has it.
+        let up = { (p: SourcePosition) in SourcePosition(line: max(p.line - 1, 1), column: p.column) }
+        imported.diagnostics = imported.diagnostics.map { found in
+            var moved = found
+            moved.diagnostic.position = up(found.diagnostic.position)
+            if let fix = found.diagnostic.fix { moved.diagnostic.fix = Fix(start: up(fix.start), end: up(fix.end), replacement: fix.replacement) }
+            return moved
         }
         return imported
     }
