@@ -147,6 +147,13 @@ extension Interview {
                     UsageError("\(file) is given twice (as \(twice.0)); a debrief needs each interviewer's log once",
                                "\(file) 给了两次（也作为 \(twice.0)）；汇总需要每位面试官的记录各一份").report()
                 }
+                // A copy of a log under another name began with the same event at the same moment: it read as a
+                // second interviewer in full agreement with the first (κ = 1.00: a probe).
+                if let first = session.log.events.first,
+                   let copy = sessions[..<i].first(where: { $0.1.log.events.first == first }) {
+                    UsageError("\(file) and \(copy.0) are one session (they begin with the same event at the same moment): a copy; a debrief needs each interviewer's log once",
+                               "\(file) 和 \(copy.0) 是同一场面试的记录（以同一时刻的同一事件开始），是副本；汇总需要每位面试官的记录各一份").report()
+                }
             }
             // A log that names no candidate (`interview run` without --candidate) cannot be checked: said,
             // not refused, since two such logs of one candidate are the usual terminal panel.

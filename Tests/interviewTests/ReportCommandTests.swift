@@ -81,11 +81,16 @@ struct ReportCommandTests {
         // act
         let mixed = try CommandRunner.run(["report", log, other, "--guide", RunCommandTests.guide])
         let twice = try CommandRunner.run(["report", log, log, "--guide", RunCommandTests.guide])
+        // a copy under another name read as a second interviewer agreeing in full (a probe)
+        let copy = dir.appendingPathComponent("copy.jsonl").path
+        try FileManager.default.copyItem(atPath: log, toPath: copy)
+        let copied = try CommandRunner.run(["report", log, copy, "--guide", RunCommandTests.guide])
         let nothing = try CommandRunner.run(["report", empty, "--guide", RunCommandTests.guide])
         // verify: refused with the reason, instead of a debrief of two people or a log agreeing with itself
         #expect(recorded.status == 0)
         #expect(mixed.status == 2 && mixed.stderr.contains("different candidates") && mixed.stderr.contains("'C-2'"))
         #expect(twice.status == 2 && twice.stderr.contains("is given twice"))
+        #expect(copied.status == 2 && copied.stderr.contains("are one session") && copied.stderr.contains("a copy"))
         #expect(nothing.status == 2 && nothing.stderr.contains("holds no events"))
     }
 
@@ -181,8 +186,10 @@ struct ReportCommandTests {
         // act
         let english = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide])
         let chinese = try CommandRunner.run(["report", log, "--guide", RunCommandTests.guide, "--language", "zh"])
+        // A second interviewer's own session (a copy of the first is refused as one session).
         let second = dir.appendingPathComponent("olga.jsonl").path
-        try FileManager.default.copyItem(atPath: log, toPath: second)
+        let recorded = try RunProcess.run(["run", RunCommandTests.guide, "--session", second, "--candidate", "C-9"], input: RunCommandTests.script)
+        #expect(recorded.status == 0)
         let panel = try CommandRunner.run(["report", log, second, "--guide", RunCommandTests.guide, "--language", "zh"])
         // verify: the words follow --language, the guide's own text stays as written
         #expect(english.stdout.hasPrefix("# Interview report — Short backend interview\n"))
