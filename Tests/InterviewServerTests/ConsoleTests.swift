@@ -645,24 +645,22 @@ struct ConsolePanelTests {
             // Ivan alone scores the second round 1 of 4 (25): the candidate's row is the mean of all three
             // cards, as the debrief's, not the latest round's one card (a probe found 25.0 (n=1) there).
             let ivanUser = try #require(try await User.query(on: app.db).filter(\.$email == "ivan@example.com").first())
-            try await second.$interviewers.attach(ivanUser, on: app.db)
-            let round2 = ConsoleFixture(app: app, interview: second, candidate: fixture.candidate, position: fixture.position)
-            _ = try await ivan.walkToFirstQuestion(round2)
-            _ = try await ivan.rate(round2, "3.1", "op1", 1)
-            _ = try await ivan.act(round2, ["type": "finish", "confirm": true])
-            _ = try await ivan.act(round2, ["type": "submit", "recommendation": "no-hire", "summary": ""])
+            func ivanScores(_ round: Interview, _ rating: Int, _ recommendation: String) async throws {
+                try await round.$interviewers.attach(ivanUser, on: app.db)
+                let seat = ConsoleFixture(app: app, interview: round, candidate: fixture.candidate, position: fixture.position)
+                _ = try await ivan.walkToFirstQuestion(seat)
+                _ = try await ivan.rate(seat, "3.1", "op1", rating)
+                _ = try await ivan.act(seat, ["type": "finish", "confirm": true])
+                _ = try await ivan.act(seat, ["type": "submit", "recommendation": recommendation, "summary": ""])
+            }
+            try await ivanScores(second, 1, "no-hire")
             let candidates = try await ivan.get("/api/v1/candidates").body.string
             #expect(candidates.contains(#""score":"58.3""#) && candidates.contains(#""cards":3"#))
             // a third round, cancelled after Ivan scored it 4: in no row's figures
             let third = Interview(candidateID: try fixture.candidate.requireID(), guideVersionID: fixture.interview.$guideVersion.id,
                                   scheduledAt: Date().addingTimeInterval(2 * 86_400))
             try await third.save(on: app.db)
-            try await third.$interviewers.attach(ivanUser, on: app.db)
-            let round3 = ConsoleFixture(app: app, interview: third, candidate: fixture.candidate, position: fixture.position)
-            _ = try await ivan.walkToFirstQuestion(round3)
-            _ = try await ivan.rate(round3, "3.1", "op1", 4)
-            _ = try await ivan.act(round3, ["type": "finish", "confirm": true])
-            _ = try await ivan.act(round3, ["type": "submit", "recommendation": "hire", "summary": ""])
+            try await ivanScores(third, 4, "hire")
             third.status = .cancelled
             try await third.save(on: app.db)
             let afterCancel = try await ivan.get("/api/v1/candidates").body.string
