@@ -92,10 +92,18 @@ extension TestBrowser {
     }
 
     /// Starts the interview and finishes the three talk stages, arriving at 3.1's first question.
+    /// A refused or unanswered action (a 503 when a commit timed out on a starved machine) fails the test
+    /// that asked; unwrapped by force, it crashed the whole test process and every suite with it (a CI run).
     func walkToFirstQuestion(_ fixture: ConsoleFixture) async throws -> ConsoleAnswer.View {
-        var (_, answer) = try await act(fixture, ["type": "start"])
-        while answer?.view.agenda == "talk" { (_, answer) = try await act(fixture, ["type": "moveOn"]) }
-        return answer!.view
+        var (status, answer) = try await act(fixture, ["type": "start"])
+        while answer?.view.agenda == "talk" { (status, answer) = try await act(fixture, ["type": "moveOn"]) }
+        guard let view = answer?.view else { throw WalkRefused(status: status) }
+        return view
+    }
+
+    struct WalkRefused: Error, CustomStringConvertible {
+        var status: HTTPStatus
+        var description: String { "the console did not answer the walk to the first question (status \(status.code))" }
     }
 
     /// The interview walked to 3.1, its op1 rated, finished and the card submitted.
