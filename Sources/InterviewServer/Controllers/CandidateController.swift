@@ -111,7 +111,8 @@ struct CandidateController: RouteCollection {
         }
         page.decisions = try await DecisionService.history(of: id, for: user, language: req.language, on: req.db)
         page.awaitingOwnCard = panel.awaitingOwnCard
-        (page.openCardText, page.openCardHref) = (panel.openCardNotice(req.language)?.text, panel.openCardNotice(req.language)?.href)
+        let openCard = panel.openCardNotice(req.language)
+        (page.openCardText, page.openCardHref) = (openCard?.text, openCard?.href)
         if candidate.erasedAt == nil {
             if let days = candidate.position.retention(limit: req.application.serverSettings.maxRetentionDays) {
                 let when = try await RetentionSweeper.plannedErasure(of: candidate, days: days, on: req.db)

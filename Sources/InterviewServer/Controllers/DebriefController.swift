@@ -73,7 +73,8 @@ struct DebriefController: RouteCollection {
         // theirs are hidden until this one submits, and the page says so.
         page.canDecide = try req.user.role.managesPositions
         page.awaitingOwnCard = loaded.panel.awaitingOwnCard
-        (page.openCardText, page.openCardHref) = (loaded.panel.openCardNotice(req.language)?.text, loaded.panel.openCardNotice(req.language)?.href)
+        let openCard = loaded.panel.openCardNotice(req.language)
+        (page.openCardText, page.openCardHref) = (openCard?.text, openCard?.href)
         page.cancelledCards = loaded.panel.cancelledNotice(req.language)
         page.outstandingCards = loaded.panel.outstandingNotice(req.language)
         page.changedSinceDecision = loaded.panel.changedSince(decisions.first, language: req.language)
